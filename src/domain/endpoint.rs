@@ -1,0 +1,93 @@
+//! The raw facts about one endpoint from which exemptions are derived.
+
+use super::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ConnectorState {
+    /// In the inventory, but no connector installation is known.
+    Untested,
+    /// Credentials are valid, the connector is not installed yet.
+    NotInstalled,
+    /// Reachable, connector stopped.
+    Down,
+    /// Could not connect, or no communication received.
+    Disconnected,
+    NotReachable,
+    /// Discovered by a vulnerability scanner, not managed.
+    UnknownEndpoint,
+    Connected,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PowerState {
+    On,
+    Off,
+    Suspended,
+    Unknown,
+}
+
+/// A maintenance window entry: a span of time in which patching may run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MaintenanceWindow {
+    pub start: Timestamp,
+    pub end: Timestamp,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct MaintenanceSchedule {
+    pub name: String,
+    pub windows: Vec<MaintenanceWindow>,
+    /// The last window that ran ended with patches still left to deploy.
+    pub last_window_ran_out: bool,
+}
+
+/// A manual suspension: by remaining cycles, or between two dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Suspension {
+    Cycles { remaining: u32 },
+    Between { from: Timestamp, until: Timestamp },
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Drive {
+    /// "C:", "/", "/var".
+    pub name: String,
+    pub used_percent: f64,
+}
+
+/// Readiness facts: what the patch repositories know of the endpoint.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Readiness {
+    pub advisories_missing: bool,
+    pub packages_missing: bool,
+    pub wrong_repositories: bool,
+    pub subscription_missing: bool,
+    /// Windows: when the endpoint last reported to WSUS.
+    pub wsus_last_report: Option<Timestamp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Endpoint {
+    pub id: String,
+    pub name: String,
+    pub os: String,
+    pub connector: Option<ConnectorState>,
+    /// None: not known. Some(false): the supplied credentials were refused.
+    pub credentials_valid: Option<bool>,
+    pub power: Option<PowerState>,
+    /// None: not known. Some(false): the OS is not supported for patching.
+    pub os_supported: Option<bool>,
+    pub maintenance: Option<MaintenanceSchedule>,
+    pub suspension: Option<Suspension>,
+    pub powershell_major: Option<u32>,
+    /// "AllSigned", "Restricted", "RemoteSigned", … as the endpoint reports it.
+    pub powershell_policy: Option<String>,
+    pub readiness: Readiness,
+    pub pending_user_action: bool,
+    pub pending_reboot: bool,
+    pub drives: Vec<Drive>,
+    pub last_seen: Option<Timestamp>,
+    /// Exemptions the backend computed itself, by name; merged with derived ones.
+    pub reported_exemptions: Vec<String>,
+}

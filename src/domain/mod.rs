@@ -1,0 +1,11 @@
+//! The status and exemption logic shared by both pages.
+//!
+//! Pure Rust and serde only: no I/O, no clock (the current time is always a
+//! parameter), no HTML. It builds and is tested on the host, and the same code
+//! runs in the browser.
+
+pub mod asset;
+pub mod endpoint;
+pub mod job;
+pub mod os;
+pub mod time;

@@ -1,0 +1,3 @@
+fn main() {
+    patchboard::ui::start();
+}

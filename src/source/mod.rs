@@ -1,0 +1,1 @@
+//! Configuration, fetching and backend adapters.

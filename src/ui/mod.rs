@@ -1,0 +1,4 @@
+//! Leptos pages and components.
+
+/// Mounts the app. Placeholder until the shell lands.
+pub fn start() {}
