@@ -1,4 +1,29 @@
 //! Leptos pages and components.
 
-/// Mounts the app. Placeholder until the shell lands.
-pub fn start() {}
+mod app;
+mod clock;
+mod components;
+mod crash;
+mod pages;
+pub mod router;
+mod theme;
+
+use wasm_bindgen::JsCast;
+
+/// The element the app mounts into: `#patchboard` when the page has one
+/// (embedding), else `<body>`.
+pub const HOST_SELECTOR: &str = "#patchboard";
+
+/// Installs the crash panel and mounts the app into its host element.
+pub fn start() {
+    crash::install();
+    let document = leptos::prelude::document();
+    let host = document
+        .query_selector(HOST_SELECTOR)
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .or_else(|| document.body())
+        .expect("a page always has a body");
+    leptos::mount::mount_to(host, app::App).forget();
+}

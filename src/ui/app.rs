@@ -1,0 +1,69 @@
+//! The shell: header, navigation, and the page for the current route.
+
+use super::clock::provide_clock;
+use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
+use super::router::{provide_router, Link, Location, Route, UrlMode};
+use super::theme::{provide_theme, ThemeToggle};
+use leptos::prelude::*;
+
+#[component]
+pub fn App() -> impl IntoView {
+    let router = provide_router(UrlMode::Fragment);
+    let theme = provide_theme();
+    provide_clock();
+
+    let page = move || match router.route() {
+        Route::Jobs => view! { <JobListPage /> }.into_any(),
+        Route::Job { id } => view! { <JobProgressPage job_id=id /> }.into_any(),
+        Route::Exemptions => view! { <ExemptionsPage /> }.into_any(),
+        Route::Reference => view! { <ReferencePage /> }.into_any(),
+        Route::NotFound { path } => view! { <NotFoundPage path=path /> }.into_any(),
+    };
+
+    view! {
+        <div class="pb-app" data-theme=move || theme.get().attribute()>
+            <a class="pb-skip-link" href="#pb-main" on:click=skip_to_main>
+                "Skip to content"
+            </a>
+            <header class="pb-header">
+                <span class="pb-brand">"Patchboard"</span>
+                <nav class="pb-nav" aria-label="Main">
+                    <NavLink route=Route::Jobs label="Jobs" />
+                    <NavLink route=Route::Exemptions label="Endpoint exemptions" />
+                    <NavLink route=Route::Reference label="Reference" />
+                </nav>
+                <ThemeToggle theme=theme />
+            </header>
+            <main class="pb-main" id="pb-main" tabindex="-1">
+                {page}
+            </main>
+        </div>
+    }
+}
+
+/// A main navigation entry, marked current on its own pages.
+#[component]
+fn NavLink(route: Route, label: &'static str) -> impl IntoView {
+    let router = super::router::use_router();
+    let target = route.clone();
+    let is_current = move || match (&router.route(), &target) {
+        (Route::Job { .. }, Route::Jobs) => true,
+        (current, target) => current == target,
+    };
+    view! {
+        <span class="pb-nav-item" aria-current=move || is_current().then_some("page")>
+            <Link to=Location::new(route)>{label}</Link>
+        </span>
+    }
+}
+
+/// The skip link must not change the fragment, which holds the route.
+fn skip_to_main(event: leptos::ev::MouseEvent) {
+    event.prevent_default();
+    if let Some(main) = document().get_element_by_id("pb-main") {
+        use wasm_bindgen::JsCast;
+        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
+            let _ = main.focus();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! The browser's clock, read in one place and shared as a signal so relative
+//! times ("4 min ago") and derived exemptions move on their own.
+
+use crate::domain::time::Timestamp;
+use leptos::prelude::*;
+use std::time::Duration;
+
+const TICK: Duration = Duration::from_secs(5);
+
+#[derive(Clone, Copy)]
+pub struct Clock(ReadSignal<Timestamp>);
+
+impl Clock {
+    /// The current time, tracked: readers update on every tick.
+    pub fn now(&self) -> Timestamp {
+        self.0.get()
+    }
+}
+
+pub fn read_browser_clock() -> Timestamp {
+    Timestamp::from_millis(js_sys::Date::now() as i64)
+}
+
+pub fn provide_clock() -> Clock {
+    let (now, set_now) = signal(read_browser_clock());
+    if let Ok(handle) = set_interval_with_handle(move || set_now.set(read_browser_clock()), TICK) {
+        on_cleanup(move || handle.clear());
+    }
+    let clock = Clock(now);
+    provide_context(clock);
+    clock
+}
+
+pub fn use_clock() -> Clock {
+    expect_context::<Clock>()
+}

@@ -1,0 +1,59 @@
+use leptos::prelude::*;
+
+/// The colour families of the design language. Each pairs with text or an
+/// icon: colour alone never carries a meaning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Tone {
+    Succeeded,
+    Failed,
+    Running,
+    Waiting,
+    Neutral,
+    Unknown,
+}
+
+impl Tone {
+    pub fn class(self) -> &'static str {
+        match self {
+            Tone::Succeeded => "pb-tone-succeeded",
+            Tone::Failed => "pb-tone-failed",
+            Tone::Running => "pb-tone-running",
+            Tone::Waiting => "pb-tone-waiting",
+            Tone::Neutral => "pb-tone-neutral",
+            Tone::Unknown => "pb-tone-unknown",
+        }
+    }
+
+    /// A glyph that tells the tones apart without colour.
+    pub fn icon(self) -> &'static str {
+        match self {
+            Tone::Succeeded => "✓",
+            Tone::Failed => "✕",
+            Tone::Running => "▶",
+            Tone::Waiting => "◷",
+            Tone::Neutral => "–",
+            Tone::Unknown => "?",
+        }
+    }
+}
+
+/// A pill with an icon and a label, filled, or outlined for warnings.
+#[component]
+pub fn Badge(
+    tone: Tone,
+    #[prop(into)] label: String,
+    #[prop(optional)] outline: bool,
+    #[prop(optional, into)] title: Option<String>,
+) -> impl IntoView {
+    let class = format!(
+        "pb-badge {}{}",
+        tone.class(),
+        if outline { " pb-badge-outline" } else { "" }
+    );
+    view! {
+        <span class=class title=title>
+            <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
+            {label}
+        </span>
+    }
+}

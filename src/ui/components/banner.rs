@@ -1,0 +1,32 @@
+use super::Tone;
+use leptos::prelude::*;
+
+/// A page-wide notice: an error with a retry, a stalled job, a partial load.
+/// Errors are announced to screen readers as alerts, the rest as status.
+#[component]
+pub fn Banner(
+    tone: Tone,
+    #[prop(into)] title: String,
+    #[prop(optional, into)] details: Option<String>,
+    /// A button label and what it does, e.g. ("Retry", …).
+    #[prop(optional)]
+    action: Option<(&'static str, Callback<()>)>,
+) -> impl IntoView {
+    let role = if tone == Tone::Failed {
+        "alert"
+    } else {
+        "status"
+    };
+    view! {
+        <div class=format!("pb-banner {}", tone.class()) role=role>
+            <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
+            <div class="pb-banner-body">
+                <div class="pb-banner-title">{title}</div>
+                {details.map(|details| view! { <div class="pb-banner-details">{details}</div> })}
+            </div>
+            {action.map(|(label, run)| view! {
+                <button type="button" class="pb-button" on:click=move |_| run.run(())>{label}</button>
+            })}
+        </div>
+    }
+}

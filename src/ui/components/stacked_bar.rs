@@ -1,0 +1,85 @@
+use super::Tone;
+use leptos::prelude::*;
+
+/// One part of a stacked bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Segment {
+    /// The filter token the segment stands for (a phase or status key).
+    pub key: String,
+    pub label: String,
+    pub count: u32,
+    pub tone: Tone,
+}
+
+/// A bar of parts that filters: clicking a part or its legend entry toggles
+/// that part in the filter. The legend entries are the accessible controls;
+/// the bar repeats them for the mouse.
+#[component]
+pub fn StackedBar(
+    /// What the bar counts, for screen readers ("Assets by phase").
+    #[prop(into)]
+    label: String,
+    #[prop(into)] segments: Signal<Vec<Segment>>,
+    #[prop(into)] selected: Signal<Vec<String>>,
+    on_toggle: Callback<String>,
+) -> impl IntoView {
+    let total = move || segments.with(|all| all.iter().map(|s| s.count).sum::<u32>());
+    let is_selected = move |key: &str| selected.with(|keys| keys.iter().any(|k| k == key));
+    let any_selected = move || selected.with(|keys| !keys.is_empty());
+    view! {
+        <figure class="pb-chart">
+            <div class="pb-stacked-bar" aria-hidden="true">
+                {move || {
+                    segments
+                        .get()
+                        .into_iter()
+                        .filter(|segment| segment.count > 0)
+                        .map(|segment| {
+                            let key = segment.key.clone();
+                            let dimmed = any_selected() && !is_selected(&segment.key);
+                            view! {
+                                <div
+                                    class=format!("pb-bar-segment {}", segment.tone.class())
+                                    data-segment=segment.key.clone()
+                                    data-dimmed=dimmed.to_string()
+                                    title=format!("{}: {}", segment.label, segment.count)
+                                    style:flex-grow=segment.count.to_string()
+                                    on:click=move |_| on_toggle.run(key.clone())
+                                ></div>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </div>
+            <figcaption class="pb-legend" aria-label=label>
+                {move || {
+                    let total = total().max(1);
+                    segments
+                        .get()
+                        .into_iter()
+                        .map(|segment| {
+                            let key = segment.key.clone();
+                            let pressed = is_selected(&segment.key);
+                            let percent = f64::from(segment.count) * 100.0 / f64::from(total);
+                            view! {
+                                <button
+                                    type="button"
+                                    class=format!("pb-legend-item {}", segment.tone.class())
+                                    data-legend=segment.key.clone()
+                                    aria-pressed=pressed.to_string()
+                                    on:click=move |_| on_toggle.run(key.clone())
+                                >
+                                    <span class="pb-swatch" aria-hidden="true"></span>
+                                    {segment.label}
+                                    <span class="pb-legend-count">
+                                        {format!("{} · {percent:.1}%", segment.count)}
+                                    </span>
+                                </button>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </figcaption>
+        </figure>
+    }
+}

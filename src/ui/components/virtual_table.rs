@@ -1,0 +1,217 @@
+//! A table that renders only the rows in view, so 100,000 rows cost the same
+//! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
+//! scrollbar true to the full length.
+
+use leptos::prelude::*;
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+/// Must equal `--pb-row-height` in style/tokens.css.
+const ROW_HEIGHT: f64 = 34.0;
+/// Rows rendered beyond each edge of the viewport, so fast scrolling shows no gap.
+const OVERSCAN: usize = 10;
+/// Viewport height assumed until the scroller is measured.
+const INITIAL_VIEWPORT: f64 = 600.0;
+
+/// A column: its id for sorting, heading, width and alignment.
+#[derive(Debug, Clone, Copy)]
+pub struct Column<C> {
+    pub id: C,
+    pub label: &'static str,
+    /// A CSS width such as "18%" or "7em".
+    pub width: &'static str,
+    pub numeric: bool,
+}
+
+/// The rows in view: `order` holds data indices in display order.
+#[component]
+pub fn VirtualTable<C, Cells, CellsView>(
+    /// Names the table for screen readers.
+    caption: &'static str,
+    columns: Vec<Column<C>>,
+    /// Data indices in display order (already filtered and sorted).
+    #[prop(into)]
+    order: Signal<Arc<Vec<u32>>>,
+    /// Renders the cells of one data row.
+    cells: Cells,
+    /// The `aria-sort` token of a column: "none", "ascending" or "descending".
+    aria_sort: Callback<C, &'static str>,
+    on_sort: Callback<C>,
+    #[prop(into)] selected: Signal<Option<u32>>,
+    on_open: Callback<u32>,
+    /// Changes whenever the data behind the indices changes, so rows re-render.
+    #[prop(into)]
+    version: Signal<u64>,
+) -> impl IntoView
+where
+    C: Copy + Send + Sync + 'static,
+    Cells: Fn(u32) -> CellsView + Send + Sync + Clone + 'static,
+    CellsView: IntoView + 'static,
+{
+    let scroller = NodeRef::<leptos::html::Div>::new();
+    let (scroll_top, set_scroll_top) = signal(0.0_f64);
+    let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
+    // The position (in display order) that holds the keyboard focus.
+    let (active, set_active) = signal(0_usize);
+    let column_count = columns.len();
+
+    let total = move || order.with(|order| order.len());
+    let window = Memo::new(move |_| {
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let visible = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        let end = (first + visible).min(total());
+        (first.min(end), end)
+    });
+    let rows = move || {
+        let (first, end) = window.get();
+        let version = version.get();
+        order.with(|order| {
+            order[first..end]
+                .iter()
+                .enumerate()
+                .map(|(offset, &index)| (version, first + offset, index))
+                .collect::<Vec<_>>()
+        })
+    };
+    // The one row reachable with Tab: the active row, or the first in view
+    // when the active one has been scrolled away.
+    let tab_stop = move || {
+        let (first, end) = window.get();
+        let active = active.get();
+        if (first..end).contains(&active) {
+            active
+        } else {
+            first
+        }
+    };
+    let top_spacer = move || format!("{}px", window.get().0 as f64 * ROW_HEIGHT);
+    let bottom_spacer = move || format!("{}px", (total() - window.get().1) as f64 * ROW_HEIGHT);
+
+    let on_scroll = move |_| {
+        if let Some(element) = scroller.get_untracked() {
+            set_scroll_top.set(f64::from(element.scroll_top()));
+            set_viewport.set(f64::from(element.client_height()));
+        }
+    };
+    scroller.on_load(move |element| set_viewport.set(f64::from(element.client_height())));
+
+    // Moves keyboard focus to a display position, scrolling it into view first.
+    let focus_position = move |position: usize| {
+        let Some(element) = scroller.get_untracked() else {
+            return;
+        };
+        set_active.set(position);
+        let row_top = position as f64 * ROW_HEIGHT;
+        let view_top = f64::from(element.scroll_top());
+        let view_height = f64::from(element.client_height()) - ROW_HEIGHT; // minus the sticky header
+        if row_top < view_top {
+            element.set_scroll_top(row_top as i32);
+        } else if row_top + ROW_HEIGHT > view_top + view_height {
+            element.set_scroll_top((row_top + ROW_HEIGHT - view_height) as i32);
+        }
+        set_scroll_top.set(f64::from(element.scroll_top()));
+        request_animation_frame(move || {
+            let selector = format!("tr[data-position=\"{position}\"]");
+            if let Some(row) = scroller
+                .get_untracked()
+                .and_then(|element| element.query_selector(&selector).ok().flatten())
+                .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = row.focus();
+            }
+        });
+    };
+    let on_key = move |event: leptos::ev::KeyboardEvent, position: usize, index: u32| {
+        let last = total().saturating_sub(1);
+        let page = (viewport.get_untracked() / ROW_HEIGHT) as usize;
+        let target = match event.key().as_str() {
+            "Enter" | " " => {
+                event.prevent_default();
+                on_open.run(index);
+                return;
+            }
+            "ArrowDown" => (position + 1).min(last),
+            "ArrowUp" => position.saturating_sub(1),
+            "PageDown" => (position + page).min(last),
+            "PageUp" => position.saturating_sub(page),
+            "Home" => 0,
+            "End" => last,
+            _ => return,
+        };
+        event.prevent_default();
+        focus_position(target);
+    };
+
+    let cells = StoredValue::new(cells);
+    let headers = columns
+        .iter()
+        .map(|column| {
+            let id = column.id;
+            let class = if column.numeric { "pb-numeric" } else { "" };
+            view! {
+                <th scope="col" class=class aria-sort=move || aria_sort.run(id)>
+                    <button type="button" class="pb-sort-button" on:click=move |_| on_sort.run(id)>
+                        {column.label}
+                        <span aria-hidden="true">
+                            {move || match aria_sort.run(id) {
+                                "ascending" => "▲",
+                                "descending" => "▼",
+                                _ => "",
+                            }}
+                        </span>
+                    </button>
+                </th>
+            }
+        })
+        .collect_view();
+    let widths = columns
+        .iter()
+        .map(|column| view! { <col style:width=column.width /> })
+        .collect_view();
+
+    view! {
+        <div class="pb-table-scroll" node_ref=scroller on:scroll=on_scroll>
+            <table class="pb-table" aria-rowcount=move || total() + 1>
+                <caption class="pb-visually-hidden">{caption}</caption>
+                <colgroup>{widths}</colgroup>
+                <thead>
+                    <tr aria-rowindex="1">{headers}</tr>
+                </thead>
+                <tbody>
+                    <tr class="pb-spacer-row" aria-hidden="true">
+                        <td colspan=column_count style:height=top_spacer></td>
+                    </tr>
+                    <For
+                        each=rows
+                        key=|row| *row
+                        children=move |(_, position, index)| {
+                            view! {
+                                <tr
+                                    class="pb-row"
+                                    data-position=position
+                                    data-index=index
+                                    aria-rowindex=position + 2
+                                    aria-selected=move || (selected.get() == Some(index)).to_string()
+                                    tabindex=move || if tab_stop() == position { "0" } else { "-1" }
+                                    on:click=move |_| {
+                                        set_active.set(position);
+                                        on_open.run(index);
+                                    }
+                                    on:keydown=move |event| on_key(event, position, index)
+                                >
+                                    {cells.with_value(|cells| cells(index))}
+                                </tr>
+                            }
+                        }
+                    />
+                    <tr class="pb-spacer-row" aria-hidden="true">
+                        <td colspan=column_count style:height=bottom_spacer></td>
+                    </tr>
+                </tbody>
+            </table>
+            <Show when=move || total() == 0>
+                <p class="pb-table-empty">"No rows match the current filters."</p>
+            </Show>
+        </div>
+    }
+}

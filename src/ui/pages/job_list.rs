@@ -1,0 +1,6 @@
+use leptos::prelude::*;
+
+#[component]
+pub fn JobListPage() -> impl IntoView {
+    view! { <section class="pb-page"><h1 class="pb-page-title">"…"</h1></section> }
+}

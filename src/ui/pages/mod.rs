@@ -1,0 +1,13 @@
+//! One file per page.
+
+mod exemptions;
+mod job_list;
+mod job_progress;
+mod not_found;
+mod reference;
+
+pub use exemptions::ExemptionsPage;
+pub use job_list::JobListPage;
+pub use job_progress::JobProgressPage;
+pub use not_found::NotFoundPage;
+pub use reference::ReferencePage;

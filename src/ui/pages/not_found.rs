@@ -1,0 +1,17 @@
+use crate::ui::router::{Link, Location, Route};
+use leptos::prelude::*;
+
+#[component]
+pub fn NotFoundPage(path: String) -> impl IntoView {
+    view! {
+        <section class="pb-page" aria-labelledby="pb-page-title">
+            <h1 id="pb-page-title" class="pb-page-title">"Page not found"</h1>
+            <p class="pb-page-context">
+                "Patchboard has no page at " <code>{path}</code> "."
+            </p>
+            <p>
+                <Link to=Location::new(Route::Jobs)>"Go to the job list"</Link>
+            </p>
+        </section>
+    }
+}

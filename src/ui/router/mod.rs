@@ -1,0 +1,112 @@
+//! Routing through the URL fragment.
+//!
+//! Fragment routes ("#/jobs/42") work on any static server with no rewrite
+//! rules, survive a reload on a deep link, and never touch the path of a host
+//! portal that embeds the app. In memory mode the app leaves the URL alone.
+
+mod link;
+mod location;
+
+pub use link::Link;
+pub use location::{Location, Query, Route};
+
+use leptos::prelude::*;
+use wasm_bindgen::JsValue;
+
+/// How the app's location is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UrlMode {
+    /// In the URL fragment: links can be shared, back and forward work.
+    Fragment,
+    /// In memory only: for hosts that own their URL.
+    Memory,
+}
+
+/// The current location and the way to change it, shared through context.
+#[derive(Clone, Copy)]
+pub struct Router {
+    location: RwSignal<Location>,
+    mode: UrlMode,
+}
+
+impl Router {
+    /// The current location, tracked.
+    pub fn location(&self) -> Location {
+        self.location.get()
+    }
+
+    pub fn route(&self) -> Route {
+        self.location.with(|location| location.route.clone())
+    }
+
+    /// Query parameters, tracked.
+    pub fn query(&self) -> Query {
+        self.location.with(|location| location.query.clone())
+    }
+
+    pub fn mode(&self) -> UrlMode {
+        self.mode
+    }
+
+    /// Goes to `location`. `replace` keeps the history entry (typing in a
+    /// search box), otherwise back returns to where the user was.
+    pub fn navigate(&self, location: Location, replace: bool) {
+        if self.mode == UrlMode::Fragment {
+            write_fragment(&location.to_fragment(), replace);
+        }
+        self.location.set(location);
+    }
+
+    /// Changes only the query of the current route.
+    pub fn update_query(&self, replace: bool, change: impl FnOnce(&mut Query)) {
+        let mut location = self.location.get_untracked();
+        change(&mut location.query);
+        self.navigate(location, replace);
+    }
+}
+
+/// Creates the router and puts it in context.
+pub fn provide_router(mode: UrlMode) -> Router {
+    let initial = match mode {
+        UrlMode::Fragment => Location::from_fragment(&read_fragment()),
+        UrlMode::Memory => Location::new(Route::Jobs),
+    };
+    let router = Router {
+        location: RwSignal::new(initial),
+        mode,
+    };
+    if mode == UrlMode::Fragment {
+        // Back, forward and hand-edited URLs arrive as hashchange events.
+        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            router
+                .location
+                .set(Location::from_fragment(&read_fragment()));
+        });
+        on_cleanup(move || handle.remove());
+    }
+    provide_context(router);
+    router
+}
+
+pub fn use_router() -> Router {
+    expect_context::<Router>()
+}
+
+fn read_fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+fn write_fragment(fragment: &str, replace: bool) {
+    let Ok(history) = window().history() else {
+        return;
+    };
+    // pushState/replaceState do not fire hashchange, so the signal is set by the caller.
+    let result = if replace {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(fragment))
+    } else {
+        history.push_state_with_url(&JsValue::NULL, "", Some(fragment))
+    };
+    if let Err(error) = result {
+        leptos::logging::warn!("could not update the URL: {error:?}");
+    }
+}
