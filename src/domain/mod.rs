@@ -6,6 +6,7 @@
 
 pub mod asset;
 pub mod endpoint;
+pub mod exemption;
 pub mod job;
 pub mod os;
 pub mod time;
