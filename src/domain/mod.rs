@@ -5,7 +5,10 @@
 //! runs in the browser.
 
 pub mod asset;
+pub mod derive;
 pub mod endpoint;
+pub mod exemption;
+pub mod fleet;
 pub mod job;
 pub mod os;
 pub mod time;

@@ -1,0 +1,299 @@
+//! Deriving an endpoint's exemptions and warnings from its raw facts.
+//!
+//! Rules and the choices the vendor leaves open (see docs/exemptions.md):
+//! - Time spans are half-open: a maintenance window or a date suspension
+//!   covers `start <= now < end`, so one ending exactly `now` has ended.
+//! - At most one maintenance exemption. An open window wins (none); then a
+//!   window that ran out (Timeout), because it is the one that needs action;
+//!   then a window ahead (Awaiting); else all have ended (Expired).
+//! - Unknown facts (`None`) never produce an exemption, except that a missing
+//!   schedule is itself the fact behind Maintenance Window Required.
+//! - PowerShell and WSUS rules apply to Windows endpoints only.
+
+mod derived;
+
+pub use derived::{
+    BlockingPolicy, Derived, DriveUsage, EndpointExemption, Evidence, LowDiskSpace, Origin,
+};
+
+use crate::domain::endpoint::{
+    ConnectorState, Drive, Endpoint, MaintenanceSchedule, PowerState, Suspension,
+};
+use crate::domain::exemption::ExemptionKind;
+use crate::domain::time::Timestamp;
+use std::time::Duration;
+
+/// A drive this full (percent used) or fuller raises Low Disk Space.
+pub const LOW_DISK_THRESHOLD_PERCENT: f64 = 90.0;
+
+/// The PowerShell major versions too old for JetPatch: this and below.
+const NEWEST_UNSUPPORTED_POWERSHELL: u32 = 2;
+
+/// The settings derivation needs that the vendor leaves configurable.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DerivationPolicy {
+    /// A Windows endpoint whose last WSUS report is older than this has WSUS
+    /// Communication Problems; one exactly this old does not.
+    pub wsus_report_max_age: Duration,
+    /// Whether a Windows endpoint with no WSUS report time counts as a problem.
+    /// Off by default: many backends omit the field, and flagging every such
+    /// endpoint would bury real problems.
+    pub missing_wsus_report_is_problem: bool,
+}
+
+impl Default for DerivationPolicy {
+    fn default() -> Self {
+        DerivationPolicy {
+            wsus_report_max_age: Duration::from_secs(7 * 24 * 60 * 60),
+            missing_wsus_report_is_problem: false,
+        }
+    }
+}
+
+/// Derives `endpoint`'s exemptions and Low Disk Space warning as of `now`,
+/// and merges in the ones its backend reported.
+pub fn derive_exemptions(
+    endpoint: &Endpoint,
+    now: Timestamp,
+    policy: &DerivationPolicy,
+) -> Derived {
+    let windows_only = is_windows(&endpoint.os).then(|| {
+        powershell_exemptions(endpoint).chain(wsus_exemption(
+            endpoint.readiness.wsus_last_report,
+            now,
+            policy,
+        ))
+    });
+    let findings = endpoint
+        .connector
+        .and_then(connector_exemption)
+        .into_iter()
+        .chain(endpoint.power.and_then(power_exemption))
+        .chain(flag_exemptions(endpoint))
+        .chain(maintenance_exemption(endpoint.maintenance.as_ref(), now))
+        .chain(
+            endpoint
+                .suspension
+                .and_then(|s| suspension_exemption(s, now)),
+        )
+        .chain(windows_only.into_iter().flatten());
+
+    let mut derived = Derived::default();
+    for (kind, evidence) in findings {
+        derived.found(kind, evidence);
+    }
+    if let Some(fullest) = fullest_drive(&endpoint.drives) {
+        if fullest.percent >= LOW_DISK_THRESHOLD_PERCENT {
+            derived.set_low_disk(fullest);
+        }
+    }
+    derived.merge_reported(&endpoint.reported_exemptions);
+    derived
+}
+
+type Finding = (ExemptionKind, Evidence);
+
+/// A yes/no fact that raises one exemption.
+struct FlagRule {
+    holds: fn(&Endpoint) -> bool,
+    kind: ExemptionKind,
+    fact: &'static str,
+}
+
+fn flag_exemptions(endpoint: &Endpoint) -> impl Iterator<Item = Finding> + '_ {
+    FLAG_RULES
+        .iter()
+        .filter(|rule| (rule.holds)(endpoint))
+        .map(|rule| (rule.kind, Evidence::Fact(rule.fact)))
+}
+
+const FLAG_RULES: [FlagRule; 8] = [
+    FlagRule {
+        holds: |e| e.credentials_valid == Some(false),
+        kind: ExemptionKind::InvalidCredentials,
+        fact: "the endpoint refused the stored credentials",
+    },
+    FlagRule {
+        holds: |e| e.os_supported == Some(false),
+        kind: ExemptionKind::PatchingInapplicable,
+        fact: "the OS is not supported for patching",
+    },
+    FlagRule {
+        holds: |e| e.readiness.advisories_missing,
+        kind: ExemptionKind::AdvisoriesNotExist,
+        fact: "no advisories in the configured repositories",
+    },
+    FlagRule {
+        holds: |e| e.readiness.packages_missing,
+        kind: ExemptionKind::PackagesNotExist,
+        fact: "no packages in the configured repositories",
+    },
+    FlagRule {
+        holds: |e| e.readiness.wrong_repositories,
+        kind: ExemptionKind::WrongRepositoriesConfiguration,
+        fact: "repositories on the endpoint are misconfigured",
+    },
+    FlagRule {
+        holds: |e| e.readiness.subscription_missing,
+        kind: ExemptionKind::SubscriptionMissing,
+        fact: "no valid subscription",
+    },
+    FlagRule {
+        holds: |e| e.pending_user_action,
+        kind: ExemptionKind::PendingUserAction,
+        fact: "the virtual machine waits for user action",
+    },
+    FlagRule {
+        holds: |e| e.pending_reboot,
+        kind: ExemptionKind::PendingRebootSuspension,
+        fact: "a reboot is pending after patching",
+    },
+];
+
+fn connector_exemption(state: ConnectorState) -> Option<Finding> {
+    let kind = match state {
+        ConnectorState::Untested => ExemptionKind::UntestedEndpoint,
+        ConnectorState::NotInstalled => ExemptionKind::ConnectorNotInstalled,
+        ConnectorState::Down => ExemptionKind::ConnectorDown,
+        ConnectorState::Disconnected => ExemptionKind::Disconnected,
+        ConnectorState::NotReachable => ExemptionKind::NotReachable,
+        ConnectorState::UnknownEndpoint => ExemptionKind::UnknownEndpoint,
+        ConnectorState::Connected => return None,
+    };
+    Some((kind, Evidence::Connector(state)))
+}
+
+fn power_exemption(state: PowerState) -> Option<Finding> {
+    let kind = match state {
+        PowerState::Off => ExemptionKind::PoweredOff,
+        PowerState::Suspended => ExemptionKind::PowerSuspended,
+        PowerState::Unknown => ExemptionKind::PowerUnknown,
+        PowerState::On => return None,
+    };
+    Some((kind, Evidence::Power(state)))
+}
+
+fn maintenance_exemption(
+    schedule: Option<&MaintenanceSchedule>,
+    now: Timestamp,
+) -> Option<Finding> {
+    let Some(schedule) = schedule else {
+        return Some((
+            ExemptionKind::MaintenanceWindowRequired,
+            Evidence::Fact("no maintenance schedule assigned"),
+        ));
+    };
+    if schedule.windows.is_empty() {
+        return Some((
+            ExemptionKind::NoMaintenanceEntry,
+            Evidence::Fact("the schedule has no windows"),
+        ));
+    }
+    let mut latest_end: Option<Timestamp> = None;
+    let mut next_start: Option<Timestamp> = None;
+    for window in &schedule.windows {
+        if window.start <= now && now < window.end {
+            return None;
+        }
+        if window.end <= now {
+            latest_end = latest_end.max(Some(window.end));
+        } else {
+            // Not open and not ended: it starts after `now`.
+            next_start = Some(next_start.map_or(window.start, |at| at.min(window.start)));
+        }
+    }
+    if schedule.last_window_ran_out {
+        let evidence = latest_end.map_or(
+            Evidence::Fact("the last window ran out before all patches were deployed"),
+            |at| Evidence::WindowEnded { at },
+        );
+        return Some((ExemptionKind::MaintenanceWindowTimeout, evidence));
+    }
+    match next_start {
+        Some(at) => Some((
+            ExemptionKind::AwaitingMaintenanceWindow,
+            Evidence::WindowStarts { at },
+        )),
+        None => latest_end.map(|at| {
+            (
+                ExemptionKind::MaintenanceWindowExpired,
+                Evidence::WindowEnded { at },
+            )
+        }),
+    }
+}
+
+fn suspension_exemption(suspension: Suspension, now: Timestamp) -> Option<Finding> {
+    let evidence = match suspension {
+        Suspension::Cycles { remaining } if remaining > 0 => {
+            Evidence::SuspendedForCycles { remaining }
+        }
+        Suspension::Between { from, until } if from <= now && now < until => {
+            Evidence::SuspendedUntil { until }
+        }
+        Suspension::Cycles { .. } | Suspension::Between { .. } => return None,
+    };
+    Some((ExemptionKind::SuspendedByUser, evidence))
+}
+
+fn powershell_exemptions(endpoint: &Endpoint) -> impl Iterator<Item = Finding> {
+    let version = endpoint
+        .powershell_major
+        .filter(|&major| major <= NEWEST_UNSUPPORTED_POWERSHELL)
+        .map(|major| {
+            (
+                ExemptionKind::UnsupportedPowerShellVersion,
+                Evidence::PowerShellVersion { major },
+            )
+        });
+    let policy = endpoint
+        .powershell_policy
+        .as_deref()
+        .and_then(BlockingPolicy::parse)
+        .map(|policy| {
+            (
+                ExemptionKind::UnsupportedPowerShellExecutionPolicy,
+                Evidence::PowerShellPolicy(policy),
+            )
+        });
+    version.into_iter().chain(policy)
+}
+
+fn wsus_exemption(
+    last_report: Option<Timestamp>,
+    now: Timestamp,
+    policy: &DerivationPolicy,
+) -> Option<Finding> {
+    let evidence = match last_report {
+        Some(at) => {
+            let max_age = i64::try_from(policy.wsus_report_max_age.as_millis()).unwrap_or(i64::MAX);
+            let age = now.millis().saturating_sub(at.millis());
+            (age > max_age).then_some(Evidence::WsusLastReport { at })?
+        }
+        None if policy.missing_wsus_report_is_problem => {
+            Evidence::Fact("no WSUS report time is known")
+        }
+        None => return None,
+    };
+    Some((ExemptionKind::WsusCommunicationProblems, evidence))
+}
+
+/// The fullest drive; drives with an unreadable (NaN) figure are skipped.
+fn fullest_drive(drives: &[Drive]) -> Option<DriveUsage> {
+    drives
+        .iter()
+        .enumerate()
+        .filter(|(_, drive)| !drive.used_percent.is_nan())
+        .max_by(|(_, a), (_, b)| a.used_percent.total_cmp(&b.used_percent))
+        .map(|(drive, usage)| DriveUsage {
+            drive,
+            percent: usage.used_percent,
+        })
+}
+
+/// Stand-in until `OsFamily` can classify an OS name itself.
+fn is_windows(os: &str) -> bool {
+    os.as_bytes()
+        .windows(b"windows".len())
+        .any(|part| part.eq_ignore_ascii_case(b"windows"))
+}

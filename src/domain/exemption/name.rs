@@ -1,0 +1,66 @@
+//! Finding catalogue entries by the names backends and people use.
+//!
+//! Matching ignores case and everything but letters and digits, so
+//! "Connector Not Installed / Available", "connector_not_installed_available"
+//! and "ConnectorNotInstalledAvailable" are one name.
+
+use super::catalogue::CatalogueEntry;
+use super::kind::{ExemptionKind, Warning};
+use serde::{Deserialize, Serialize};
+
+/// A name resolved against the catalogue. Unknown names are kept, never dropped.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CatalogueName {
+    Exemption(ExemptionKind),
+    Warning(Warning),
+    Unknown { raw: String },
+}
+
+impl CatalogueName {
+    /// Resolves a name by its exact form, its spelling variants or a known short form.
+    pub fn parse(raw: &str) -> CatalogueName {
+        if let Some(kind) = ExemptionKind::from_name(raw) {
+            CatalogueName::Exemption(kind)
+        } else if let Some(warning) = Warning::from_name(raw) {
+            CatalogueName::Warning(warning)
+        } else {
+            CatalogueName::Unknown {
+                raw: raw.to_owned(),
+            }
+        }
+    }
+}
+
+impl ExemptionKind {
+    /// The kind with this name or short form, ignoring case and punctuation.
+    pub fn from_name(name: &str) -> Option<ExemptionKind> {
+        ExemptionKind::ALL
+            .into_iter()
+            .find(|kind| answers_to(kind.entry(), name))
+    }
+}
+
+impl Warning {
+    /// The warning with this name or short form, ignoring case and punctuation.
+    pub fn from_name(name: &str) -> Option<Warning> {
+        Warning::ALL
+            .into_iter()
+            .find(|warning| answers_to(warning.entry(), name))
+    }
+}
+
+fn answers_to(entry: &CatalogueEntry, name: &str) -> bool {
+    std::iter::once(entry.name)
+        .chain(entry.aliases.iter().copied())
+        .any(|known| same_name(known, name))
+}
+
+/// Compares without allocating: this runs for every reported name of every endpoint.
+fn same_name(a: &str, b: &str) -> bool {
+    fn significant(s: &str) -> impl Iterator<Item = char> + '_ {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+    }
+    significant(a).eq(significant(b))
+}

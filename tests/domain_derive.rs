@@ -1,0 +1,652 @@
+//! Deriving exemptions from endpoint facts, merging reported ones, and fleet counts.
+
+use patchboard::domain::derive::{
+    derive_exemptions, BlockingPolicy, DerivationPolicy, Derived, Evidence, Origin,
+};
+use patchboard::domain::endpoint::{
+    ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
+    Suspension,
+};
+use patchboard::domain::exemption::{ExemptionKind, ExemptionSet};
+use patchboard::domain::fleet::{FleetSummary, PatchOutlook};
+use patchboard::domain::time::Timestamp;
+use proptest::prelude::*;
+use std::time::Duration;
+
+const HOUR: i64 = 3_600_000;
+const DAY: i64 = 24 * HOUR;
+const NOW: Timestamp = Timestamp(1_795_000_000_000);
+
+fn at(offset: i64) -> Timestamp {
+    Timestamp(NOW.0 + offset)
+}
+
+fn window(start: i64, end: i64) -> MaintenanceWindow {
+    MaintenanceWindow {
+        start: at(start),
+        end: at(end),
+    }
+}
+
+fn schedule(windows: Vec<MaintenanceWindow>) -> Option<MaintenanceSchedule> {
+    Some(MaintenanceSchedule {
+        name: "Weekend".into(),
+        windows,
+        last_window_ran_out: false,
+    })
+}
+
+/// A Windows endpoint with every fact known and nothing wrong.
+fn healthy() -> Endpoint {
+    Endpoint {
+        id: "ep-1".into(),
+        name: "web-01".into(),
+        os: "Windows Server 2022".into(),
+        connector: Some(ConnectorState::Connected),
+        credentials_valid: Some(true),
+        power: Some(PowerState::On),
+        os_supported: Some(true),
+        maintenance: schedule(vec![window(-HOUR, HOUR)]),
+        suspension: None,
+        powershell_major: Some(5),
+        powershell_policy: Some("RemoteSigned".into()),
+        readiness: Readiness {
+            wsus_last_report: Some(at(-DAY)),
+            ..Readiness::default()
+        },
+        pending_user_action: false,
+        pending_reboot: false,
+        drives: vec![Drive {
+            name: "C:".into(),
+            used_percent: 40.0,
+        }],
+        last_seen: Some(NOW),
+        reported_exemptions: vec![],
+    }
+}
+
+fn derive(endpoint: &Endpoint) -> Derived {
+    derive_exemptions(endpoint, NOW, &DerivationPolicy::default())
+}
+
+fn kinds(endpoint: &Endpoint) -> Vec<ExemptionKind> {
+    derive(endpoint).exemptions().iter().collect()
+}
+
+fn with(change: impl FnOnce(&mut Endpoint)) -> Endpoint {
+    let mut endpoint = healthy();
+    change(&mut endpoint);
+    endpoint
+}
+
+#[test]
+fn a_healthy_endpoint_has_nothing() {
+    let derived = derive(&healthy());
+    assert!(derived.exemptions().is_empty());
+    assert!(!derived.has_warnings());
+    assert_eq!(derived.outlook(), PatchOutlook::Patchable);
+}
+
+type Change = fn(&mut Endpoint);
+
+/// One fact change per exemption, each of which must yield exactly that exemption.
+const ONE_CHANGE_PER_KIND: [(ExemptionKind, Change); 26] = [
+    (ExemptionKind::UntestedEndpoint, |e| {
+        e.connector = Some(ConnectorState::Untested)
+    }),
+    (ExemptionKind::PatchingInapplicable, |e| {
+        e.os_supported = Some(false)
+    }),
+    (ExemptionKind::PoweredOff, |e| {
+        e.power = Some(PowerState::Off)
+    }),
+    (ExemptionKind::PowerSuspended, |e| {
+        e.power = Some(PowerState::Suspended)
+    }),
+    (ExemptionKind::PowerUnknown, |e| {
+        e.power = Some(PowerState::Unknown)
+    }),
+    (ExemptionKind::Disconnected, |e| {
+        e.connector = Some(ConnectorState::Disconnected)
+    }),
+    (ExemptionKind::ConnectorNotInstalled, |e| {
+        e.connector = Some(ConnectorState::NotInstalled)
+    }),
+    (ExemptionKind::ConnectorDown, |e| {
+        e.connector = Some(ConnectorState::Down)
+    }),
+    (ExemptionKind::NotReachable, |e| {
+        e.connector = Some(ConnectorState::NotReachable)
+    }),
+    (ExemptionKind::InvalidCredentials, |e| {
+        e.credentials_valid = Some(false)
+    }),
+    (ExemptionKind::AwaitingMaintenanceWindow, |e| {
+        e.maintenance = schedule(vec![window(DAY, DAY + HOUR)])
+    }),
+    (ExemptionKind::MaintenanceWindowRequired, |e| {
+        e.maintenance = None
+    }),
+    (ExemptionKind::MaintenanceWindowExpired, |e| {
+        e.maintenance = schedule(vec![window(-DAY, -DAY + HOUR)])
+    }),
+    (ExemptionKind::NoMaintenanceEntry, |e| {
+        e.maintenance = schedule(vec![])
+    }),
+    (ExemptionKind::MaintenanceWindowTimeout, |e| {
+        e.maintenance = schedule(vec![window(-2 * HOUR, -HOUR)]);
+        e.maintenance.as_mut().unwrap().last_window_ran_out = true;
+    }),
+    (ExemptionKind::SuspendedByUser, |e| {
+        e.suspension = Some(Suspension::Cycles { remaining: 2 })
+    }),
+    (ExemptionKind::UnsupportedPowerShellExecutionPolicy, |e| {
+        e.powershell_policy = Some("Restricted".into())
+    }),
+    (ExemptionKind::UnsupportedPowerShellVersion, |e| {
+        e.powershell_major = Some(2)
+    }),
+    (ExemptionKind::AdvisoriesNotExist, |e| {
+        e.readiness.advisories_missing = true
+    }),
+    (ExemptionKind::PackagesNotExist, |e| {
+        e.readiness.packages_missing = true
+    }),
+    (ExemptionKind::WrongRepositoriesConfiguration, |e| {
+        e.readiness.wrong_repositories = true
+    }),
+    (ExemptionKind::SubscriptionMissing, |e| {
+        e.readiness.subscription_missing = true
+    }),
+    (ExemptionKind::WsusCommunicationProblems, |e| {
+        e.readiness.wsus_last_report = Some(at(-30 * DAY))
+    }),
+    (ExemptionKind::UnknownEndpoint, |e| {
+        e.connector = Some(ConnectorState::UnknownEndpoint)
+    }),
+    (ExemptionKind::PendingUserAction, |e| {
+        e.pending_user_action = true
+    }),
+    (ExemptionKind::PendingRebootSuspension, |e| {
+        e.pending_reboot = true
+    }),
+];
+
+#[test]
+fn every_exemption_is_derived_from_its_fact_with_evidence() {
+    let mut covered = ExemptionSet::EMPTY;
+    for (kind, change) in ONE_CHANGE_PER_KIND {
+        let derived = derive(&with(change));
+        assert_eq!(
+            derived.exemptions().iter().collect::<Vec<_>>(),
+            [kind],
+            "{}",
+            kind.name()
+        );
+        assert_eq!(derived.origin(kind), Some(Origin::Derived));
+        assert!(derived.evidence(kind).is_some(), "{}", kind.name());
+        assert_eq!(derived.outlook(), kind.impact().into());
+        assert_eq!(ExemptionKind::from_name(kind.name()), Some(kind));
+        covered.insert(kind);
+    }
+    assert_eq!(covered.len(), ExemptionKind::ALL.len());
+}
+
+#[test]
+fn unknown_facts_raise_nothing() {
+    let endpoint = with(|e| {
+        e.connector = None;
+        e.credentials_valid = None;
+        e.power = None;
+        e.os_supported = None;
+        e.powershell_major = None;
+        e.powershell_policy = None;
+        e.readiness.wsus_last_report = None;
+        e.drives.clear();
+    });
+    assert_eq!(kinds(&endpoint), []);
+}
+
+#[test]
+fn low_disk_space_starts_at_exactly_ninety_percent() {
+    let drives = |percents: &[f64]| {
+        with(|e| {
+            e.drives = percents
+                .iter()
+                .enumerate()
+                .map(|(i, &used_percent)| Drive {
+                    name: format!("{}:", char::from(b'C' + i as u8)),
+                    used_percent,
+                })
+                .collect()
+        })
+    };
+    assert_eq!(derive(&drives(&[89.9, 12.0])).low_disk_space(), None);
+
+    let endpoint = drives(&[50.0, 90.0]);
+    let warning = derive(&endpoint).low_disk_space().expect("90% counts");
+    assert_eq!(warning.origin, Origin::Derived);
+    let fullest = warning.fullest.unwrap();
+    assert_eq!(
+        (fullest.drive_name(&endpoint), fullest.percent),
+        (Some("D:"), 90.0)
+    );
+
+    let endpoint = drives(&[91.0, f64::NAN, 93.0, 20.0]);
+    let derived = derive(&endpoint);
+    let fullest = derived.low_disk_space().unwrap().fullest.unwrap();
+    assert_eq!(
+        (fullest.drive_name(&endpoint), fullest.percent),
+        (Some("E:"), 93.0)
+    );
+    assert!(derived.has_warnings());
+    assert_eq!(
+        derived.outlook(),
+        PatchOutlook::Patchable,
+        "warnings never block"
+    );
+}
+
+#[test]
+fn a_window_ending_exactly_now_has_ended() {
+    let endpoint = with(|e| e.maintenance = schedule(vec![window(-HOUR, 0)]));
+    let derived = derive(&endpoint);
+    assert_eq!(kinds(&endpoint), [ExemptionKind::MaintenanceWindowExpired]);
+    assert_eq!(
+        derived.evidence(ExemptionKind::MaintenanceWindowExpired),
+        Some(Evidence::WindowEnded { at: NOW })
+    );
+}
+
+#[test]
+fn a_window_starting_exactly_now_is_open() {
+    let endpoint = with(|e| e.maintenance = schedule(vec![window(0, HOUR)]));
+    assert_eq!(kinds(&endpoint), []);
+}
+
+#[test]
+fn a_window_that_ended_an_hour_ago_is_expired_and_reports_the_latest_end() {
+    let endpoint = with(|e| {
+        e.maintenance = schedule(vec![
+            window(-3 * DAY, -3 * DAY + HOUR),
+            window(-2 * HOUR, -HOUR),
+        ])
+    });
+    let derived = derive(&endpoint);
+    assert_eq!(
+        derived.evidence(ExemptionKind::MaintenanceWindowExpired),
+        Some(Evidence::WindowEnded { at: at(-HOUR) })
+    );
+}
+
+#[test]
+fn awaiting_reports_the_earliest_window_ahead_even_after_past_ones() {
+    let endpoint = with(|e| {
+        e.maintenance = schedule(vec![
+            window(-DAY, -DAY + HOUR),
+            window(3 * DAY, 3 * DAY + HOUR),
+            window(2 * HOUR, 3 * HOUR),
+        ])
+    });
+    let derived = derive(&endpoint);
+    assert_eq!(kinds(&endpoint), [ExemptionKind::AwaitingMaintenanceWindow]);
+    assert_eq!(
+        derived.evidence(ExemptionKind::AwaitingMaintenanceWindow),
+        Some(Evidence::WindowStarts { at: at(2 * HOUR) })
+    );
+}
+
+#[test]
+fn timeout_outranks_awaiting_and_expired_but_not_an_open_window() {
+    let ran_out = |windows| {
+        with(|e| {
+            e.maintenance = schedule(windows);
+            e.maintenance.as_mut().unwrap().last_window_ran_out = true;
+        })
+    };
+    let past_and_future = ran_out(vec![window(-2 * HOUR, -HOUR), window(DAY, DAY + HOUR)]);
+    assert_eq!(
+        kinds(&past_and_future),
+        [ExemptionKind::MaintenanceWindowTimeout]
+    );
+    assert_eq!(
+        derive(&past_and_future).evidence(ExemptionKind::MaintenanceWindowTimeout),
+        Some(Evidence::WindowEnded { at: at(-HOUR) })
+    );
+    assert_eq!(
+        kinds(&ran_out(vec![window(-2 * HOUR, -HOUR)])),
+        [ExemptionKind::MaintenanceWindowTimeout]
+    );
+    assert_eq!(kinds(&ran_out(vec![window(-HOUR, HOUR)])), []);
+}
+
+#[test]
+fn a_suspension_ending_later_today_still_holds_and_one_ending_now_has_lifted() {
+    let between = |from, until| {
+        with(|e| {
+            e.suspension = Some(Suspension::Between {
+                from: at(from),
+                until: at(until),
+            })
+        })
+    };
+    let later_today = between(-2 * DAY, 3 * HOUR);
+    assert_eq!(kinds(&later_today), [ExemptionKind::SuspendedByUser]);
+    assert_eq!(
+        derive(&later_today).evidence(ExemptionKind::SuspendedByUser),
+        Some(Evidence::SuspendedUntil {
+            until: at(3 * HOUR)
+        })
+    );
+    assert_eq!(kinds(&between(-2 * DAY, 0)), []);
+    assert_eq!(kinds(&between(-2 * DAY, -HOUR)), []);
+    assert_eq!(kinds(&between(0, DAY)), [ExemptionKind::SuspendedByUser]);
+    assert_eq!(kinds(&between(HOUR, DAY)), []);
+}
+
+#[test]
+fn a_suspension_by_cycles_holds_while_cycles_remain() {
+    let cycles = |remaining| with(|e| e.suspension = Some(Suspension::Cycles { remaining }));
+    assert_eq!(kinds(&cycles(0)), []);
+    assert_eq!(
+        derive(&cycles(1)).evidence(ExemptionKind::SuspendedByUser),
+        Some(Evidence::SuspendedForCycles { remaining: 1 })
+    );
+}
+
+#[test]
+fn powershell_two_is_unsupported_and_three_is_fine() {
+    let version = |major| with(|e| e.powershell_major = Some(major));
+    assert_eq!(kinds(&version(3)), []);
+    assert_eq!(
+        kinds(&version(2)),
+        [ExemptionKind::UnsupportedPowerShellVersion]
+    );
+    assert_eq!(
+        kinds(&version(1)),
+        [ExemptionKind::UnsupportedPowerShellVersion]
+    );
+    assert_eq!(
+        derive(&version(2)).evidence(ExemptionKind::UnsupportedPowerShellVersion),
+        Some(Evidence::PowerShellVersion { major: 2 })
+    );
+}
+
+#[test]
+fn blocking_execution_policies_match_in_any_case() {
+    let policy = |name: &str| with(|e| e.powershell_policy = Some(name.into()));
+    for (name, expected) in [
+        ("AllSigned", BlockingPolicy::AllSigned),
+        ("allsigned", BlockingPolicy::AllSigned),
+        (" RESTRICTED ", BlockingPolicy::Restricted),
+    ] {
+        assert_eq!(
+            derive(&policy(name)).evidence(ExemptionKind::UnsupportedPowerShellExecutionPolicy),
+            Some(Evidence::PowerShellPolicy(expected)),
+            "{name:?}"
+        );
+    }
+    for name in ["RemoteSigned", "Unrestricted", "Bypass", ""] {
+        assert_eq!(kinds(&policy(name)), [], "{name:?}");
+    }
+}
+
+#[test]
+fn non_windows_endpoints_never_get_powershell_or_wsus_exemptions() {
+    for os in ["Ubuntu 22.04", "Red Hat Enterprise Linux 9", "macOS 14", ""] {
+        let endpoint = with(|e| {
+            e.os = os.into();
+            e.powershell_major = Some(1);
+            e.powershell_policy = Some("Restricted".into());
+            e.readiness.wsus_last_report = Some(at(-365 * DAY));
+        });
+        assert_eq!(kinds(&endpoint), [], "{os:?}");
+    }
+    let windows = with(|e| {
+        e.os = "microsoft WINDOWS 10 Pro".into();
+        e.powershell_major = Some(1);
+    });
+    assert_eq!(
+        kinds(&windows),
+        [ExemptionKind::UnsupportedPowerShellVersion]
+    );
+}
+
+#[test]
+fn wsus_report_older_than_the_policy_age_is_a_problem() {
+    let policy = DerivationPolicy {
+        wsus_report_max_age: Duration::from_secs(2 * 24 * 3600),
+        ..DerivationPolicy::default()
+    };
+    let reported = |age: i64| with(|e| e.readiness.wsus_last_report = Some(at(-age)));
+    let has_problem = |age| {
+        derive_exemptions(&reported(age), NOW, &policy)
+            .exemptions()
+            .contains(ExemptionKind::WsusCommunicationProblems)
+    };
+    assert!(!has_problem(2 * DAY), "exactly the allowed age is fine");
+    assert!(has_problem(2 * DAY + 1));
+    assert!(
+        !has_problem(-DAY),
+        "a report time ahead of now is not stale"
+    );
+    assert_eq!(
+        derive_exemptions(&reported(3 * DAY), NOW, &policy)
+            .evidence(ExemptionKind::WsusCommunicationProblems),
+        Some(Evidence::WsusLastReport { at: at(-3 * DAY) })
+    );
+    assert_eq!(kinds(&reported(6 * DAY)), [], "default allows seven days");
+    assert_eq!(
+        kinds(&reported(8 * DAY)),
+        [ExemptionKind::WsusCommunicationProblems]
+    );
+}
+
+#[test]
+fn a_missing_wsus_report_counts_only_when_the_policy_says_so() {
+    let endpoint = with(|e| e.readiness.wsus_last_report = None);
+    assert_eq!(kinds(&endpoint), []);
+    let strict = DerivationPolicy {
+        missing_wsus_report_is_problem: true,
+        ..DerivationPolicy::default()
+    };
+    assert!(derive_exemptions(&endpoint, NOW, &strict)
+        .exemptions()
+        .contains(ExemptionKind::WsusCommunicationProblems));
+}
+
+#[test]
+fn reported_exemptions_merge_without_duplicates_and_keep_their_origin() {
+    let endpoint = with(|e| {
+        e.connector = Some(ConnectorState::Down);
+        e.pending_reboot = true;
+        e.reported_exemptions = [
+            "connector_down",
+            "Connector Down",
+            "Subscription Missing",
+            "Low Disk Space",
+            "Flux Capacitor",
+            "Flux Capacitor",
+        ]
+        .map(String::from)
+        .into();
+    });
+    let derived = derive(&endpoint);
+    let listed: Vec<_> = derived.iter().map(|x| (x.kind, x.origin)).collect();
+    assert_eq!(
+        listed,
+        [
+            (ExemptionKind::ConnectorDown, Origin::Both),
+            (ExemptionKind::SubscriptionMissing, Origin::Reported),
+            (ExemptionKind::PendingRebootSuspension, Origin::Derived),
+        ]
+    );
+    let subscription = derived
+        .iter()
+        .find(|x| x.kind == ExemptionKind::SubscriptionMissing);
+    assert_eq!(subscription.unwrap().evidence, None);
+    assert_eq!(derived.unknown_reported(), ["Flux Capacitor"]);
+    let low_disk = derived.low_disk_space().unwrap();
+    assert_eq!(
+        (low_disk.origin, low_disk.fullest),
+        (Origin::Reported, None)
+    );
+    assert_eq!(derived.outlook(), PatchOutlook::CannotPatch);
+}
+
+#[test]
+fn an_unknown_reported_exemption_blocks_an_otherwise_patchable_endpoint() {
+    let endpoint = with(|e| e.reported_exemptions = vec!["Something New".into()]);
+    assert_eq!(derive(&endpoint).outlook(), PatchOutlook::CannotPatch);
+}
+
+#[test]
+fn fleet_summary_counts_every_endpoint_once() {
+    let fleet: Vec<Derived> = [
+        healthy(),
+        with(|e| e.drives[0].used_percent = 95.0),
+        with(|e| e.connector = Some(ConnectorState::Down)),
+        with(|e| {
+            e.connector = Some(ConnectorState::Down);
+            e.power = Some(PowerState::Off);
+            e.drives[0].used_percent = 99.0;
+        }),
+        with(|e| e.reported_exemptions = vec!["Brand New".into()]),
+    ]
+    .iter()
+    .map(derive)
+    .collect();
+    let summary = FleetSummary::of(&fleet);
+    assert_eq!(summary.total, 5);
+    assert_eq!(summary.patchable, 2);
+    assert_eq!(summary.temporarily_cannot_patch, 1);
+    assert_eq!(summary.cannot_patch, 2);
+    assert_eq!(summary.with_warnings, 2);
+    assert_eq!(summary.with_unknown_exemptions, 1);
+    assert_eq!(summary.count(ExemptionKind::ConnectorDown), 2);
+    assert_eq!(summary.count(ExemptionKind::PoweredOff), 1);
+    assert_eq!(summary.count(ExemptionKind::NotReachable), 0);
+    assert_eq!(summary.share_patchable(), Some(0.4));
+    assert_eq!(FleetSummary::of(&[]).share_patchable(), None);
+}
+
+fn any_timestamp() -> impl Strategy<Value = Timestamp> {
+    prop_oneof![any::<i64>(), -10 * DAY..10 * DAY]
+        .prop_map(|offset| Timestamp(NOW.0.wrapping_add(offset)))
+}
+
+fn any_endpoint() -> impl Strategy<Value = Endpoint> {
+    let connector = prop::option::of(prop::sample::select(vec![
+        ConnectorState::Untested,
+        ConnectorState::NotInstalled,
+        ConnectorState::Down,
+        ConnectorState::Disconnected,
+        ConnectorState::NotReachable,
+        ConnectorState::UnknownEndpoint,
+        ConnectorState::Connected,
+    ]));
+    let power = prop::option::of(prop::sample::select(vec![
+        PowerState::On,
+        PowerState::Off,
+        PowerState::Suspended,
+        PowerState::Unknown,
+    ]));
+    let windows = prop::collection::vec(
+        (any_timestamp(), any_timestamp())
+            .prop_map(|(start, end)| MaintenanceWindow { start, end }),
+        0..4,
+    );
+    let maintenance = prop::option::of((windows, any::<bool>()).prop_map(
+        |(windows, last_window_ran_out)| MaintenanceSchedule {
+            name: String::new(),
+            windows,
+            last_window_ran_out,
+        },
+    ));
+    let suspension = prop::option::of(prop_oneof![
+        any::<u32>().prop_map(|remaining| Suspension::Cycles { remaining }),
+        (any_timestamp(), any_timestamp())
+            .prop_map(|(from, until)| Suspension::Between { from, until }),
+    ]);
+    let drives = prop::collection::vec(
+        (".{0,4}", any::<f64>()).prop_map(|(name, used_percent)| Drive { name, used_percent }),
+        0..4,
+    );
+    let readiness =
+        (any::<[bool; 4]>(), prop::option::of(any_timestamp())).prop_map(|(flags, wsus)| {
+            Readiness {
+                advisories_missing: flags[0],
+                packages_missing: flags[1],
+                wrong_repositories: flags[2],
+                subscription_missing: flags[3],
+                wsus_last_report: wsus,
+            }
+        });
+    (
+        (
+            prop_oneof![Just("Windows 11".to_owned()), ".{0,12}"],
+            connector,
+            power,
+            maintenance,
+            suspension,
+        ),
+        (
+            any::<Option<bool>>(),
+            any::<Option<bool>>(),
+            any::<Option<u32>>(),
+            prop::option::of(".{0,12}"),
+        ),
+        (
+            readiness,
+            any::<[bool; 2]>(),
+            drives,
+            prop::collection::vec(".{0,30}", 0..4),
+        ),
+    )
+        .prop_map(
+            |(
+                (os, connector, power, maintenance, suspension),
+                (credentials_valid, os_supported, powershell_major, powershell_policy),
+                (readiness, [pending_user_action, pending_reboot], drives, reported_exemptions),
+            )| Endpoint {
+                os,
+                connector,
+                credentials_valid,
+                power,
+                os_supported,
+                maintenance,
+                suspension,
+                powershell_major,
+                powershell_policy,
+                readiness,
+                pending_user_action,
+                pending_reboot,
+                drives,
+                reported_exemptions,
+                ..Endpoint::default()
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn derivation_never_panics_and_stays_consistent(
+        endpoint in any_endpoint(),
+        max_age_secs in any::<u64>(),
+        missing in any::<bool>(),
+    ) {
+        let policy = DerivationPolicy {
+            wsus_report_max_age: Duration::from_secs(max_age_secs),
+            missing_wsus_report_is_problem: missing,
+        };
+        let derived = derive_exemptions(&endpoint, NOW, &policy);
+        for exemption in derived.iter() {
+            prop_assert!(derived.exemptions().contains(exemption.kind));
+            prop_assert_eq!(exemption.evidence.is_some(), exemption.origin != Origin::Reported);
+        }
+        prop_assert_eq!(derived.iter().count(), derived.exemptions().len());
+        let mut summary = FleetSummary::default();
+        summary.add(&derived);
+        prop_assert_eq!(summary.patchable + summary.temporarily_cannot_patch + summary.cannot_patch, 1);
+    }
+}
