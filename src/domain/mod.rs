@@ -7,5 +7,9 @@
 pub mod asset;
 pub mod endpoint;
 pub mod job;
+pub mod message;
 pub mod os;
+pub mod phase;
+pub mod progress;
+pub mod status;
 pub mod time;
