@@ -8,14 +8,23 @@
 /// flight next, `Unknown` last.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Phase {
+    /// The job did its work on the asset.
     Succeeded,
+    /// The job ended without doing its work; someone should look.
     Failed,
+    /// Called off by policy (a blackout), not by a fault.
     Canceled,
+    /// The run passed the asset by, or had nothing to do.
     Skipped,
+    /// The job's content does not concern the asset.
     NotApplicable,
+    /// The agent is working on the job.
     Running,
+    /// Due or under way, but held by something outside the agent.
     Waiting,
+    /// Not started on the asset yet.
     Queued,
+    /// The status did not resolve against the catalogue.
     Unknown,
 }
 

@@ -46,6 +46,7 @@ impl ProgressRow {
 pub struct PhaseCounts([usize; Phase::ALL.len()]);
 
 impl PhaseCounts {
+    /// Rows in `phase`.
     pub fn get(&self, phase: Phase) -> usize {
         self.0[phase.index()]
     }
@@ -55,6 +56,7 @@ impl PhaseCounts {
         Phase::ALL.into_iter().zip(self.0.iter().copied())
     }
 
+    /// Rows counted, across all phases.
     pub fn total(&self) -> usize {
         self.0.iter().sum()
     }
@@ -103,6 +105,7 @@ impl JobProgress {
         progress
     }
 
+    /// Rows in the job.
     pub fn total(&self) -> usize {
         self.by_phase.total()
     }
@@ -117,6 +120,7 @@ impl JobProgress {
         self.unresolved
     }
 
+    /// Phase counts over all rows.
     pub fn by_phase(&self) -> &PhaseCounts {
         &self.by_phase
     }
@@ -126,6 +130,7 @@ impl JobProgress {
         &self.by_os[os.index()]
     }
 
+    /// Rows in a final phase.
     pub fn final_count(&self) -> usize {
         self.by_phase.final_count()
     }

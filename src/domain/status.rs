@@ -70,7 +70,9 @@ impl OsApplicability {
 /// The catalogue entry of one status.
 #[derive(Debug, PartialEq, Eq)]
 pub struct StatusDef {
+    /// The key this entry sits at.
     pub key: StatusKey,
+    /// The catalogue's status code (2031–2060).
     pub code: u16,
     /// The state number the catalogue pairs with the code (0, 1 or 2).
     pub state: u8,
@@ -78,7 +80,9 @@ pub struct StatusDef {
     pub name: &'static str,
     /// What the status means, in our words.
     pub description: &'static str,
+    /// Our grouping of the status; `docs/statuses.md` says why.
     pub phase: Phase,
+    /// Where the catalogue says the status can occur.
     pub applies: OsApplicability,
 }
 

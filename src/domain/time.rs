@@ -282,7 +282,7 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 }
 
 /// Serde helpers for backends that send a time either as epoch milliseconds
-/// (a number) or as text ([`Timestamp::from_str`]'s formats). Use with
+/// (a number) or as text (the formats `str::parse::<Timestamp>` reads). Use with
 /// `#[serde(deserialize_with = "flexible::deserialize")]`, or
 /// `flexible::deserialize_option` for an optional field (null allowed;
 /// add `#[serde(default)]` if the field may be missing).
