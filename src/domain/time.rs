@@ -1,11 +1,31 @@
 //! Instants as UTC epoch milliseconds, the unit every backend we know can give.
+//!
+//! Parsing and formatting are hand-rolled (civil-date arithmetic after Howard
+//! Hinnant's algorithms) to keep a date library out of the wasm bundle.
 
 use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
 
 /// A UTC instant in milliseconds since the Unix epoch.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
+
+const MS_PER_SECOND: i64 = 1_000;
+const MS_PER_MINUTE: i64 = 60 * MS_PER_SECOND;
+const MS_PER_HOUR: i64 = 60 * MS_PER_MINUTE;
+const MS_PER_DAY: i64 = 24 * MS_PER_HOUR;
+
+/// Closer than this to `now`, an instant reads "just now".
+const JUST_NOW_MS: u64 = 10_000;
+/// Units of a relative time, largest first, in milliseconds.
+const RELATIVE_UNITS: [(u64, &str); 3] = [
+    (MS_PER_DAY as u64, "d"),
+    (MS_PER_HOUR as u64, "h"),
+    (MS_PER_MINUTE as u64, "min"),
+];
+const SECONDS: (u64, &str) = (MS_PER_SECOND as u64, "s");
 
 impl Timestamp {
     pub const fn from_millis(ms: i64) -> Self {
@@ -13,5 +33,334 @@ impl Timestamp {
     }
     pub const fn millis(self) -> i64 {
         self.0
+    }
+
+    /// "2026-11-20 04:00 UTC": minute precision, seconds dropped.
+    pub fn format_utc(self) -> String {
+        let days = self.0.div_euclid(MS_PER_DAY);
+        let ms_of_day = self.0.rem_euclid(MS_PER_DAY);
+        let (year, month, day) = civil_from_days(days);
+        format!(
+            "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
+            ms_of_day / MS_PER_HOUR,
+            ms_of_day % MS_PER_HOUR / MS_PER_MINUTE
+        )
+    }
+
+    /// How long ago (or ahead of) `now` this is, in the largest whole unit:
+    /// "just now" within 10 s either way, then "45 s ago", "4 min ago",
+    /// "3 h ago", "2 d ago"; future instants read "in 5 min".
+    pub fn format_relative(self, now: Timestamp) -> String {
+        let elapsed = now.0.saturating_sub(self.0);
+        let distance = elapsed.unsigned_abs();
+        if distance < JUST_NOW_MS {
+            return "just now".to_owned();
+        }
+        let (unit_ms, unit) = RELATIVE_UNITS
+            .into_iter()
+            .find(|&(unit_ms, _)| distance >= unit_ms)
+            .unwrap_or(SECONDS);
+        let count = distance / unit_ms;
+        if elapsed >= 0 {
+            format!("{count} {unit} ago")
+        } else {
+            format!("in {count} {unit}")
+        }
+    }
+}
+
+/// Why a text is not a timestamp we can read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimeParseError {
+    input: String,
+    problem: &'static str,
+}
+
+impl fmt::Display for TimeParseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "cannot read {:?} as a time ({}); expected an RFC 3339 date-time such as \
+             2026-11-20T04:00:00Z, a date such as 2026-11-20, or epoch milliseconds",
+            self.input, self.problem
+        )
+    }
+}
+
+impl std::error::Error for TimeParseError {}
+
+impl FromStr for Timestamp {
+    type Err = TimeParseError;
+
+    /// Reads RFC 3339 / ISO 8601: "2026-11-20T04:00:00Z", with an offset
+    /// ("+02:00", "+0200", "+02"), with fractional seconds (kept to the
+    /// millisecond), minutes only ("2026-11-20T04:00"), a space instead of
+    /// "T", or a bare date (midnight UTC). No zone means UTC. A plain integer
+    /// is epoch milliseconds.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let trimmed = text.trim();
+        let fail = |problem| TimeParseError {
+            input: text.to_owned(),
+            problem,
+        };
+        if let Ok(ms) = trimmed.parse::<i64>() {
+            return Ok(Timestamp(ms));
+        }
+        parse_iso(trimmed).map_err(fail)
+    }
+}
+
+/// A cursor over the ASCII bytes of an ISO 8601 text.
+struct Cursor<'a> {
+    rest: &'a [u8],
+}
+
+impl Cursor<'_> {
+    fn peek(&self) -> Option<u8> {
+        self.rest.first().copied()
+    }
+
+    fn eat(&mut self, byte: u8) -> bool {
+        let matched = self.peek() == Some(byte);
+        if matched {
+            self.rest = &self.rest[1..];
+        }
+        matched
+    }
+
+    /// Exactly `width` decimal digits.
+    fn number(&mut self, width: usize, problem: &'static str) -> Result<i64, &'static str> {
+        let digits = self.rest.get(..width).ok_or(problem)?;
+        if !digits.iter().all(u8::is_ascii_digit) {
+            return Err(problem);
+        }
+        self.rest = &self.rest[width..];
+        Ok(digits
+            .iter()
+            .fold(0, |acc, digit| acc * 10 + i64::from(digit - b'0')))
+    }
+
+    /// The digits after a decimal point, as milliseconds (finer ones dropped).
+    fn fraction_ms(&mut self) -> Result<i64, &'static str> {
+        let len = self.rest.iter().take_while(|b| b.is_ascii_digit()).count();
+        if len == 0 {
+            return Err("no digits after the decimal point");
+        }
+        let (digits, rest) = self.rest.split_at(len);
+        let ms = digits
+            .iter()
+            .chain([b'0'; 3].iter())
+            .take(3)
+            .fold(0, |acc, digit| acc * 10 + i64::from(digit - b'0'));
+        self.rest = rest;
+        Ok(ms)
+    }
+}
+
+fn parse_iso(text: &str) -> Result<Timestamp, &'static str> {
+    let mut cursor = Cursor {
+        rest: text.as_bytes(),
+    };
+    let year = cursor.number(4, "the year needs four digits")?;
+    let month = dash_then(&mut cursor, "the month needs two digits after a dash")?;
+    let day = dash_then(&mut cursor, "the day needs two digits after a dash")?;
+    if !(1..=12).contains(&month) {
+        return Err("month out of range");
+    }
+    if !(1..=days_in_month(year, month)).contains(&day) {
+        return Err("day out of range for that month");
+    }
+    let mut ms_of_day = 0;
+    if cursor.peek().is_some() {
+        if !(cursor.eat(b'T') || cursor.eat(b't') || cursor.eat(b' ')) {
+            return Err("the date must be followed by T and a time");
+        }
+        ms_of_day = time_of_day(&mut cursor)?;
+        ms_of_day -= utc_offset_ms(&mut cursor)?;
+    }
+    if cursor.peek().is_some() {
+        return Err("unexpected text after the time");
+    }
+    Ok(Timestamp(
+        days_from_civil(year, month, day) * MS_PER_DAY + ms_of_day,
+    ))
+}
+
+fn dash_then(cursor: &mut Cursor, problem: &'static str) -> Result<i64, &'static str> {
+    if !cursor.eat(b'-') {
+        return Err(problem);
+    }
+    cursor.number(2, problem)
+}
+
+/// "04:00", "04:00:59" or "04:00:59.123…", in milliseconds.
+fn time_of_day(cursor: &mut Cursor) -> Result<i64, &'static str> {
+    let hour = cursor.number(2, "the hour needs two digits")?;
+    if !cursor.eat(b':') {
+        return Err("the hour must be followed by a colon and minutes");
+    }
+    let minute = cursor.number(2, "the minutes need two digits")?;
+    let mut second = 0;
+    let mut ms = 0;
+    if cursor.eat(b':') {
+        second = cursor.number(2, "the seconds need two digits")?;
+        if cursor.eat(b'.') || cursor.eat(b',') {
+            ms = cursor.fraction_ms()?;
+        }
+    }
+    if hour > 23 || minute > 59 || second > 59 {
+        return Err("time of day out of range");
+    }
+    Ok(hour * MS_PER_HOUR + minute * MS_PER_MINUTE + second * MS_PER_SECOND + ms)
+}
+
+/// "Z", "+02:00", "-0530", "+02", or nothing (UTC), in milliseconds east of UTC.
+fn utc_offset_ms(cursor: &mut Cursor) -> Result<i64, &'static str> {
+    if cursor.eat(b'Z') || cursor.eat(b'z') || cursor.peek().is_none() {
+        return Ok(0);
+    }
+    let sign = if cursor.eat(b'+') {
+        1
+    } else if cursor.eat(b'-') {
+        -1
+    } else {
+        return Err("expected Z or an offset such as +02:00 after the time");
+    };
+    let hours = cursor.number(2, "the offset needs two-digit hours")?;
+    let minutes = if cursor.peek().is_none() {
+        0
+    } else {
+        cursor.eat(b':');
+        cursor.number(2, "the offset needs two-digit minutes")?
+    };
+    if hours > 23 || minutes > 59 {
+        return Err("offset out of range");
+    }
+    Ok(sign * (hours * MS_PER_HOUR + minutes * MS_PER_MINUTE))
+}
+
+fn is_leap_year(year: i64) -> bool {
+    year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)
+}
+
+fn days_in_month(year: i64, month: i64) -> i64 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date.
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let year = if month <= 2 { year - 1 } else { year };
+    let era = year.div_euclid(400);
+    let year_of_era = year.rem_euclid(400);
+    let day_of_year = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+    era * 146_097 + day_of_era - 719_468
+}
+
+/// The inverse of [`days_from_civil`]: (year, month, day).
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let days = days + 719_468;
+    let era = days.div_euclid(146_097);
+    let day_of_era = days.rem_euclid(146_097);
+    let year_of_era =
+        (day_of_era - day_of_era / 1_460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let shifted_month = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * shifted_month + 2) / 5 + 1;
+    let month = if shifted_month < 10 {
+        shifted_month + 3
+    } else {
+        shifted_month - 9
+    };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+/// Serde helpers for backends that send a time either as epoch milliseconds
+/// (a number) or as text (the formats `str::parse::<Timestamp>` reads). Use with
+/// `#[serde(deserialize_with = "flexible::deserialize")]`, or
+/// `flexible::deserialize_option` for an optional field (null allowed;
+/// add `#[serde(default)]` if the field may be missing).
+pub mod flexible {
+    use super::Timestamp;
+    use serde::de::{self, Deserializer, Visitor};
+    use std::fmt;
+
+    /// A timestamp from a number of epoch milliseconds or a date-time string.
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
+        deserializer.deserialize_any(TimestampVisitor)
+    }
+
+    /// Like [`deserialize`], with `null` read as `None`.
+    pub fn deserialize_option<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Option<Timestamp>, D::Error> {
+        deserializer.deserialize_option(OptionVisitor)
+    }
+
+    struct TimestampVisitor;
+
+    impl Visitor<'_> for TimestampVisitor {
+        type Value = Timestamp;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str(
+                "epoch milliseconds as a number, or a date-time string such as 2026-11-20T04:00:00Z",
+            )
+        }
+
+        fn visit_i64<E: de::Error>(self, ms: i64) -> Result<Timestamp, E> {
+            Ok(Timestamp(ms))
+        }
+
+        fn visit_u64<E: de::Error>(self, ms: u64) -> Result<Timestamp, E> {
+            i64::try_from(ms)
+                .map(Timestamp)
+                .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(ms), &self))
+        }
+
+        fn visit_f64<E: de::Error>(self, ms: f64) -> Result<Timestamp, E> {
+            // JSON writers sometimes emit 1.7e12; accept it when it is a whole number in range.
+            let in_range = ms.fract() == 0.0 && ms.abs() < 9.0e18;
+            if in_range {
+                Ok(Timestamp(ms as i64))
+            } else {
+                Err(E::invalid_value(de::Unexpected::Float(ms), &self))
+            }
+        }
+
+        fn visit_str<E: de::Error>(self, text: &str) -> Result<Timestamp, E> {
+            text.parse().map_err(E::custom)
+        }
+    }
+
+    struct OptionVisitor;
+
+    impl<'de> Visitor<'de> for OptionVisitor {
+        type Value = Option<Timestamp>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("null, epoch milliseconds, or a date-time string")
+        }
+
+        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+
+        fn visit_some<D: Deserializer<'de>>(
+            self,
+            deserializer: D,
+        ) -> Result<Self::Value, D::Error> {
+            deserialize(deserializer).map(Some)
+        }
     }
 }

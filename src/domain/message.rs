@@ -1,0 +1,237 @@
+//! The explanatory message some statuses carry, as data. The UI renders it
+//! with `Display` (our wording) or styles the parts itself.
+
+use super::asset::{Deferrals, MessageFacts, PendingStage};
+use super::os::OsFamily;
+use super::status::{names_match, pending_reboot_blocks_other_jobs, StatusKey};
+use std::fmt;
+
+/// The message for one asset's status.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusMessage {
+    /// Execution Blocked: `job` missed its start because `blocking_job` was
+    /// running (`None` when the backend did not name it).
+    ExecutionBlocked {
+        job: String,
+        blocking_job: Option<String>,
+    },
+    /// Reboot Deferred, with deferrals used and available.
+    RebootDeferred(Deferrals),
+    /// Pending, before or after the job was made available to the agent.
+    Pending(PendingStage),
+    /// Pending Reboot, where the OS family says what happens to other jobs.
+    PendingReboot { blocks_other_jobs: bool },
+    /// Timed Out, with the reason the backend gave.
+    TimedOut(TimeoutCause),
+}
+
+/// Why a job timed out: a reason the catalogue lists, or the backend's own
+/// text when we cannot place it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TimeoutCause {
+    Listed(TimeoutReason),
+    Unlisted(String),
+}
+
+/// The timeout reasons the catalogue lists; [`TimeoutReason::listed_for`]
+/// says which belong to which OS family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TimeoutReason {
+    RebootOutsideWindow,
+    ManifestNotFetched,
+    DownloadFilledWindow,
+    ScriptFilledWindow,
+    StartPermissionLate,
+    CallAfterWindow,
+    AnotherJobRunning,
+    NotFinishedInWindow,
+    ExecutionTimedOut,
+}
+
+use TimeoutReason::*;
+
+/// Listed for Windows jobs, in the catalogue's order.
+const WINDOWS_REASONS: [TimeoutReason; 6] = [
+    RebootOutsideWindow,
+    DownloadFilledWindow,
+    ScriptFilledWindow,
+    AnotherJobRunning,
+    ManifestNotFetched,
+    StartPermissionLate,
+];
+/// Listed for Linux jobs, in the catalogue's order.
+const LINUX_REASONS: [TimeoutReason; 4] = [
+    ExecutionTimedOut,
+    CallAfterWindow,
+    AnotherJobRunning,
+    NotFinishedInWindow,
+];
+/// Every reason in matching priority: a reason whose keywords are a subset of
+/// another's comes after it ("another job" after "manifest"; the bare
+/// "execution" + "timed out" last).
+const MATCH_ORDER: [TimeoutReason; 9] = [
+    RebootOutsideWindow,
+    ManifestNotFetched,
+    DownloadFilledWindow,
+    ScriptFilledWindow,
+    StartPermissionLate,
+    CallAfterWindow,
+    AnotherJobRunning,
+    NotFinishedInWindow,
+    ExecutionTimedOut,
+];
+
+impl TimeoutReason {
+    /// The reasons the catalogue lists for `os`. Mac and unplaced assets have
+    /// no list of their own, so every reason is a candidate for them.
+    pub const fn listed_for(os: OsFamily) -> &'static [TimeoutReason] {
+        match os {
+            OsFamily::Windows => &WINDOWS_REASONS,
+            OsFamily::Linux => &LINUX_REASONS,
+            OsFamily::Mac | OsFamily::Other => &MATCH_ORDER,
+        }
+    }
+
+    /// A stable token a backend adapter may send instead of text.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            RebootOutsideWindow => "reboot-outside-window",
+            ManifestNotFetched => "manifest-not-fetched",
+            DownloadFilledWindow => "download-filled-window",
+            ScriptFilledWindow => "script-filled-window",
+            StartPermissionLate => "start-permission-late",
+            CallAfterWindow => "call-after-window",
+            AnotherJobRunning => "another-job-running",
+            NotFinishedInWindow => "not-finished-in-window",
+            ExecutionTimedOut => "execution-timed-out",
+        }
+    }
+
+    /// Lowercase words that all appear in a backend's wording of this reason.
+    const fn keywords(self) -> &'static [&'static str] {
+        match self {
+            RebootOutsideWindow => &["reboot"],
+            ManifestNotFetched => &["manifest"],
+            DownloadFilledWindow => &["download"],
+            ScriptFilledWindow => &["script"],
+            StartPermissionLate => &["permission"],
+            CallAfterWindow => &["capi"],
+            AnotherJobRunning => &["another job"],
+            NotFinishedInWindow => &["complete", "window"],
+            ExecutionTimedOut => &["execution", "timed out"],
+        }
+    }
+
+    /// Our explanation of the reason.
+    pub const fn text(self) -> &'static str {
+        match self {
+            RebootOutsideWindow => "the asset restarted outside the patch window while post-deployment actions were still to run",
+            ManifestNotFetched => "another job was running and the agent never fetched this job's manifest",
+            DownloadFilledWindow => "fetching the patches used up the whole patch window",
+            ScriptFilledWindow => "an action script ran for the whole patch window",
+            StartPermissionLate => "permission to start patching came too late",
+            CallAfterWindow => "the agent's CAPI call arrived only after the job window had closed",
+            AnotherJobRunning => "another job was running on the asset",
+            NotFinishedInWindow => "the work could not finish inside the patch window",
+            ExecutionTimedOut => "execution ran past its time limit",
+        }
+    }
+
+    /// Places a backend's reason, given as a token ([`TimeoutReason::as_str`])
+    /// or as free text, among the reasons listed for `os`. Text is matched
+    /// by keywords, so rewording and punctuation do not matter.
+    pub fn parse(reason: &str, os: OsFamily) -> Option<TimeoutReason> {
+        let candidates = TimeoutReason::listed_for(os);
+        let by_token = candidates
+            .iter()
+            .find(|listed| names_match(listed.as_str(), reason));
+        let lowered = reason.to_lowercase();
+        let by_keywords = || {
+            MATCH_ORDER.iter().find(|listed| {
+                candidates.contains(listed)
+                    && listed.keywords().iter().all(|word| lowered.contains(word))
+            })
+        };
+        by_token.or_else(by_keywords).copied()
+    }
+}
+
+impl TimeoutCause {
+    /// A listed reason when the text can be placed, else the text itself.
+    pub fn parse(reason: &str, os: OsFamily) -> TimeoutCause {
+        TimeoutReason::parse(reason, os).map_or_else(
+            || TimeoutCause::Unlisted(reason.trim().to_owned()),
+            TimeoutCause::Listed,
+        )
+    }
+}
+
+/// The message for `status` on an asset of family `os` in the job named
+/// `this_job_name`, or `None` when the status has none or the facts it needs
+/// are missing.
+pub fn message_for(
+    status: StatusKey,
+    facts: &MessageFacts,
+    this_job_name: &str,
+    os: OsFamily,
+) -> Option<StatusMessage> {
+    match status {
+        StatusKey::ExecutionBlocked => Some(StatusMessage::ExecutionBlocked {
+            job: this_job_name.to_owned(),
+            blocking_job: facts.blocking_job.clone(),
+        }),
+        StatusKey::RebootDeferred => facts.deferrals.map(StatusMessage::RebootDeferred),
+        StatusKey::Pending => facts.pending_stage.map(StatusMessage::Pending),
+        StatusKey::PendingReboot => pending_reboot_blocks_other_jobs(os)
+            .map(|blocks_other_jobs| StatusMessage::PendingReboot { blocks_other_jobs }),
+        StatusKey::TimedOut => facts
+            .timeout_reason
+            .as_deref()
+            .filter(|reason| !reason.trim().is_empty())
+            .map(|reason| StatusMessage::TimedOut(TimeoutCause::parse(reason, os))),
+        _ => None,
+    }
+}
+
+impl fmt::Display for StatusMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StatusMessage::ExecutionBlocked { job, blocking_job } => {
+                let blocker = match blocking_job {
+                    Some(name) => format!("'{name}'"),
+                    None => "another job".to_owned(),
+                };
+                write!(
+                    f,
+                    "'{job}' missed its start time: {blocker} still occupies the asset. \
+                     '{job}' goes ahead if {blocker} ends while the patch window is open, \
+                     and times out if not."
+                )
+            }
+            StatusMessage::RebootDeferred(Deferrals { used, available }) => write!(
+                f,
+                "The user postponed the restart: {used} of {available} deferrals used."
+            ),
+            StatusMessage::Pending(PendingStage::Preparing) => f.write_str(
+                "Still being prepared; the agent cannot fetch it yet. It is offered on schedule.",
+            ),
+            StatusMessage::Pending(PendingStage::AvailableForDownload) => {
+                f.write_str("Ready and waiting: the agent fetches it at its next check-in.")
+            }
+            StatusMessage::PendingReboot {
+                blocks_other_jobs: true,
+            } => f.write_str(
+                "Waiting for a restart. Until then this asset takes no other job; they wait in line.",
+            ),
+            StatusMessage::PendingReboot {
+                blocks_other_jobs: false,
+            } => f.write_str("Waiting for a restart. Meanwhile this asset keeps taking other jobs."),
+            StatusMessage::TimedOut(TimeoutCause::Listed(reason)) => {
+                write!(f, "Timed out: {}.", reason.text())
+            }
+            StatusMessage::TimedOut(TimeoutCause::Unlisted(text)) => {
+                write!(f, "Timed out: {text}")
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! A job's progress over all its asset results, computed in one pass.
+//!
+//! The UI keeps one [`ProgressRow`] per result (a few bytes, `Copy`), built
+//! once when results load, and recomputes [`JobProgress`] from that slice.
+
+use super::asset::AssetResult;
+use super::os::OsFamily;
+use super::phase::Phase;
+use super::status::{resolve_key, StatusKey};
+use super::time::Timestamp;
+
+/// What progress needs from one asset result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ProgressRow {
+    /// `None` when the status did not resolve (ambiguous or unknown).
+    pub status: Option<StatusKey>,
+    pub os: OsFamily,
+    /// When the asset's status last changed, if the backend says.
+    pub status_time: Option<Timestamp>,
+}
+
+impl ProgressRow {
+    /// Resolves the status and places the OS; allocates nothing.
+    pub fn from_result(result: &AssetResult) -> ProgressRow {
+        ProgressRow {
+            status: resolve_key(&result.status),
+            os: OsFamily::from_os_name(&result.os),
+            status_time: result.status_time,
+        }
+    }
+
+    /// The row's phase; unresolved statuses are [`Phase::Unknown`].
+    pub fn phase(self) -> Phase {
+        self.status.map_or(Phase::Unknown, StatusKey::phase)
+    }
+
+    /// The catalogue says this status cannot occur on this row's OS family.
+    pub fn is_anomalous(self) -> bool {
+        self.status
+            .is_some_and(|key| key.def().is_anomalous_on(self.os))
+    }
+}
+
+/// A count per phase, indexed in [`Phase::ALL`] order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PhaseCounts([usize; Phase::ALL.len()]);
+
+impl PhaseCounts {
+    /// Rows in `phase`.
+    pub fn get(&self, phase: Phase) -> usize {
+        self.0[phase.index()]
+    }
+
+    /// Every phase with its count, in chart order (zeros included).
+    pub fn iter(&self) -> impl Iterator<Item = (Phase, usize)> + '_ {
+        Phase::ALL.into_iter().zip(self.0.iter().copied())
+    }
+
+    /// Rows counted, across all phases.
+    pub fn total(&self) -> usize {
+        self.0.iter().sum()
+    }
+
+    /// Rows in a final phase.
+    pub fn final_count(&self) -> usize {
+        self.iter()
+            .filter(|(phase, _)| phase.is_final())
+            .map(|(_, count)| count)
+            .sum()
+    }
+
+    fn add(&mut self, phase: Phase) {
+        self.0[phase.index()] += 1;
+    }
+}
+
+/// Counts and signals for one job, from [`JobProgress::from_rows`].
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct JobProgress {
+    by_status: [usize; StatusKey::ALL.len()],
+    unresolved: usize,
+    by_phase: PhaseCounts,
+    by_os: [PhaseCounts; OsFamily::ALL.len()],
+    anomalies: Vec<usize>,
+    latest_status_change: Option<Timestamp>,
+}
+
+impl JobProgress {
+    /// One pass over the rows; allocates only to list anomalies.
+    pub fn from_rows<I: IntoIterator<Item = ProgressRow>>(rows: I) -> JobProgress {
+        let mut progress = JobProgress::default();
+        for (index, row) in rows.into_iter().enumerate() {
+            match row.status {
+                Some(key) => progress.by_status[key.index()] += 1,
+                None => progress.unresolved += 1,
+            }
+            let phase = row.phase();
+            progress.by_phase.add(phase);
+            progress.by_os[row.os.index()].add(phase);
+            if row.is_anomalous() {
+                progress.anomalies.push(index);
+            }
+            progress.latest_status_change = progress.latest_status_change.max(row.status_time);
+        }
+        progress
+    }
+
+    /// Rows in the job.
+    pub fn total(&self) -> usize {
+        self.by_phase.total()
+    }
+
+    /// Rows with this catalogued status.
+    pub fn count(&self, status: StatusKey) -> usize {
+        self.by_status[status.index()]
+    }
+
+    /// Rows whose status did not resolve.
+    pub fn unresolved(&self) -> usize {
+        self.unresolved
+    }
+
+    /// Phase counts over all rows.
+    pub fn by_phase(&self) -> &PhaseCounts {
+        &self.by_phase
+    }
+
+    /// Phase counts among rows of one OS family.
+    pub fn by_os(&self, os: OsFamily) -> &PhaseCounts {
+        &self.by_os[os.index()]
+    }
+
+    /// Rows in a final phase.
+    pub fn final_count(&self) -> usize {
+        self.by_phase.final_count()
+    }
+
+    /// Some row is still in a non-final phase (unresolved ones included).
+    pub fn any_not_final(&self) -> bool {
+        self.final_count() < self.total()
+    }
+
+    /// Final rows as a percentage (0–100) of all rows; `None` for a job with
+    /// no rows, which is neither done nor not done.
+    pub fn percent_complete(&self) -> Option<f64> {
+        percent(self.final_count(), self.total())
+    }
+
+    /// Succeeded rows as a percentage of final rows; `None` until some row
+    /// is final. Skipped, canceled and not-applicable rows count against it:
+    /// the job did not patch those assets.
+    pub fn success_rate(&self) -> Option<f64> {
+        percent(self.by_phase.get(Phase::Succeeded), self.final_count())
+    }
+
+    /// Indices, in input order, of rows whose status the catalogue says
+    /// cannot occur on their OS family.
+    pub fn anomalies(&self) -> &[usize] {
+        &self.anomalies
+    }
+
+    /// The most recent status change across all rows.
+    pub fn latest_status_change(&self) -> Option<Timestamp> {
+        self.latest_status_change
+    }
+
+    /// [`is_stalled`] for this job.
+    pub fn is_stalled(&self, now: Timestamp, threshold_ms: i64) -> bool {
+        is_stalled(
+            self.latest_status_change,
+            now,
+            threshold_ms,
+            self.any_not_final(),
+        )
+    }
+}
+
+fn percent(part: usize, whole: usize) -> Option<f64> {
+    (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
+}
+
+/// A job is stalled when some asset is not final yet and no asset has
+/// changed status for strictly longer than `threshold_ms`. Without any
+/// status time there is nothing to judge by, so it is not stalled.
+pub fn is_stalled(
+    latest_status_change: Option<Timestamp>,
+    now: Timestamp,
+    threshold_ms: i64,
+    any_not_final: bool,
+) -> bool {
+    any_not_final
+        && latest_status_change
+            .is_some_and(|latest| now.millis().saturating_sub(latest.millis()) > threshold_ms)
+}

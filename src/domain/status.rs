@@ -1,0 +1,166 @@
+//! The job result status catalogue: every status a deployment job can report
+//! for an asset, keyed by (code, state), with its phase and OS applicability.
+//!
+//! Look-ups read a static table and never allocate; a row stores a
+//! one-byte [`StatusKey`].
+
+mod catalogue;
+mod resolve;
+
+pub use resolve::{names_match, resolve, resolve_key, ResolvedStatus};
+
+use super::os::OsFamily;
+use super::phase::Phase;
+use catalogue::CATALOGUE;
+
+/// One catalogued status, named after the status itself. Declared in
+/// (code, state) order; `StatusKey::ALL[k as usize] == k`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatusKey {
+    Downloaded,
+    DownloadingFailed,
+    Pending,
+    Patching,
+    PendingReboot,
+    Rebooted,
+    Completed,
+    TimedOut,
+    CanceledBlackout,
+    NotLicensed,
+    JobStarted,
+    JobResumed,
+    JobFailed,
+    NotApplicable,
+    JobReceived,
+    ExecutionBlocked,
+    RebootDeferred,
+    NoPatchAvailable,
+    Skipped,
+}
+
+/// Whether the catalogue says a status can occur on an OS family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Applicability {
+    Yes,
+    No,
+    /// The catalogue is silent; never treated as an anomaly.
+    NotStated,
+}
+
+/// Applicability of one status for each OS family the catalogue covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct OsApplicability {
+    pub windows: Applicability,
+    pub linux: Applicability,
+    pub mac: Applicability,
+}
+
+impl OsApplicability {
+    /// What the catalogue says for `os`; nothing is stated for `Other`.
+    pub const fn for_os(self, os: OsFamily) -> Applicability {
+        match os {
+            OsFamily::Windows => self.windows,
+            OsFamily::Linux => self.linux,
+            OsFamily::Mac => self.mac,
+            OsFamily::Other => Applicability::NotStated,
+        }
+    }
+}
+
+/// The catalogue entry of one status.
+#[derive(Debug, PartialEq, Eq)]
+pub struct StatusDef {
+    /// The key this entry sits at.
+    pub key: StatusKey,
+    /// The catalogue's status code (2031–2060).
+    pub code: u16,
+    /// The state number the catalogue pairs with the code (0, 1 or 2).
+    pub state: u8,
+    /// The name exactly as the catalogue spells it.
+    pub name: &'static str,
+    /// What the status means, in our words.
+    pub description: &'static str,
+    /// Our grouping of the status; `docs/statuses.md` says why.
+    pub phase: Phase,
+    /// Where the catalogue says the status can occur.
+    pub applies: OsApplicability,
+}
+
+impl StatusDef {
+    /// True when the catalogue says this status cannot occur on `os`: a result
+    /// reporting it there is an anomaly worth showing. `NotStated` never is.
+    pub const fn is_anomalous_on(&self, os: OsFamily) -> bool {
+        matches!(self.applies.for_os(os), Applicability::No)
+    }
+}
+
+impl StatusKey {
+    /// Every status in catalogue order.
+    pub const ALL: [StatusKey; 19] = [
+        StatusKey::Downloaded,
+        StatusKey::DownloadingFailed,
+        StatusKey::Pending,
+        StatusKey::Patching,
+        StatusKey::PendingReboot,
+        StatusKey::Rebooted,
+        StatusKey::Completed,
+        StatusKey::TimedOut,
+        StatusKey::CanceledBlackout,
+        StatusKey::NotLicensed,
+        StatusKey::JobStarted,
+        StatusKey::JobResumed,
+        StatusKey::JobFailed,
+        StatusKey::NotApplicable,
+        StatusKey::JobReceived,
+        StatusKey::ExecutionBlocked,
+        StatusKey::RebootDeferred,
+        StatusKey::NoPatchAvailable,
+        StatusKey::Skipped,
+    ];
+
+    /// The catalogue entry.
+    pub const fn def(self) -> &'static StatusDef {
+        &CATALOGUE[self as usize]
+    }
+
+    /// Position in [`StatusKey::ALL`], for per-status count arrays.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// Shorthand for `self.def().phase`.
+    pub const fn phase(self) -> Phase {
+        self.def().phase
+    }
+
+    /// The statuses carrying `code`: none, one, or two for 2031.
+    pub fn with_code(code: u16) -> impl Iterator<Item = StatusKey> {
+        StatusKey::ALL
+            .into_iter()
+            .filter(move |key| key.def().code == code)
+    }
+
+    /// The status with exactly this code and state.
+    pub fn from_code_state(code: u16, state: u8) -> Option<StatusKey> {
+        StatusKey::with_code(code).find(|key| key.def().state == state)
+    }
+
+    /// The status with this name, ignoring case and punctuation
+    /// (see [`names_match`]).
+    pub fn from_name(name: &str) -> Option<StatusKey> {
+        StatusKey::ALL
+            .into_iter()
+            .find(|key| names_match(key.def().name, name))
+    }
+}
+
+/// Whether a Pending Reboot asset stops taking other jobs until it restarts.
+/// Windows: yes, other jobs wait in its queue. Linux: no, it keeps taking
+/// them. The catalogue says nothing for other families, hence `None`.
+pub const fn pending_reboot_blocks_other_jobs(os: OsFamily) -> Option<bool> {
+    match os {
+        OsFamily::Windows => Some(true),
+        OsFamily::Linux => Some(false),
+        OsFamily::Mac | OsFamily::Other => None,
+    }
+}

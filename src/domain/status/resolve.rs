@@ -1,0 +1,139 @@
+//! From a backend's [`RawStatus`] to a catalogued status.
+//!
+//! The rule: the code identifies, the state and the name confirm.
+//! - With a code, the candidates are the statuses carrying it. A given state
+//!   must match; a name that is a catalogued name must match too. A name the
+//!   catalogue does not know is only a label (backends word things their own
+//!   way) and neither confirms nor contradicts.
+//! - Without a code, the name must be a catalogued name, and a given state
+//!   must match it.
+//! - One candidate left: `Known`. Two (2031 with neither state nor name):
+//!   `Ambiguous`. None (unknown code, unknown name without a code, or facts
+//!   that contradict each other): `Unknown`, keeping the raw value.
+
+use super::StatusKey;
+use crate::domain::asset::RawStatus;
+use crate::domain::phase::Phase;
+use std::borrow::Cow;
+
+/// A raw status after look-up in the catalogue.
+///
+/// Rows store the one-byte [`StatusKey`] (see [`resolve_key`]); this richer
+/// value is for the one status being shown or explained.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ResolvedStatus {
+    Known(StatusKey),
+    /// The code is catalogued under several states and nothing said which.
+    Ambiguous {
+        code: u16,
+    },
+    /// Not in the catalogue, or self-contradictory; the raw value is kept.
+    Unknown {
+        raw: RawStatus,
+    },
+}
+
+impl ResolvedStatus {
+    /// The catalogued status, if resolution found exactly one.
+    pub const fn key(&self) -> Option<StatusKey> {
+        match self {
+            ResolvedStatus::Known(key) => Some(*key),
+            _ => None,
+        }
+    }
+
+    /// The phase; anything unresolved is [`Phase::Unknown`].
+    pub const fn phase(&self) -> Phase {
+        match self {
+            ResolvedStatus::Known(key) => key.phase(),
+            _ => Phase::Unknown,
+        }
+    }
+
+    /// What to show for it: the catalogue name, or the raw facts.
+    pub fn label(&self) -> Cow<'static, str> {
+        match self {
+            ResolvedStatus::Known(key) => Cow::Borrowed(key.def().name),
+            ResolvedStatus::Ambiguous { code } => {
+                Cow::Owned(format!("Code {code} (state not reported)"))
+            }
+            ResolvedStatus::Unknown { raw } => Cow::Owned(describe_raw(raw)),
+        }
+    }
+}
+
+/// Resolves a raw status by the rule in the module docs. Allocates only to
+/// keep the raw value of an unknown status.
+pub fn resolve(raw: &RawStatus) -> ResolvedStatus {
+    match look_up(raw) {
+        Candidates::One(key) => ResolvedStatus::Known(key),
+        Candidates::Several { code } => ResolvedStatus::Ambiguous { code },
+        Candidates::None => ResolvedStatus::Unknown { raw: raw.clone() },
+    }
+}
+
+/// The catalogued status of a raw status, without allocating: what a row
+/// stores. `None` covers both ambiguous and unknown; the row keeps its raw
+/// value for display.
+pub fn resolve_key(raw: &RawStatus) -> Option<StatusKey> {
+    match look_up(raw) {
+        Candidates::One(key) => Some(key),
+        Candidates::Several { .. } | Candidates::None => None,
+    }
+}
+
+/// True when two status names are equal ignoring case and everything but
+/// letters and digits: "Canceled - Blackout", "canceled_blackout" and
+/// "CANCELED-BLACKOUT" all match.
+pub fn names_match(a: &str, b: &str) -> bool {
+    significant_chars(a).eq(significant_chars(b))
+}
+
+fn significant_chars(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+}
+
+enum Candidates {
+    One(StatusKey),
+    Several { code: u16 },
+    None,
+}
+
+fn look_up(raw: &RawStatus) -> Candidates {
+    let state_agrees = |key: StatusKey| raw.state.is_none_or(|state| state == key.def().state);
+    let named = raw.name.as_deref().and_then(StatusKey::from_name);
+    match raw.code {
+        Some(code) => {
+            let mut candidates = StatusKey::with_code(code)
+                .filter(|&key| state_agrees(key) && named.is_none_or(|name| name == key));
+            match (candidates.next(), candidates.next()) {
+                (Some(only), None) => Candidates::One(only),
+                (Some(_), Some(_)) => Candidates::Several { code },
+                (None, _) => Candidates::None,
+            }
+        }
+        None => match named {
+            Some(key) if state_agrees(key) => Candidates::One(key),
+            _ => Candidates::None,
+        },
+    }
+}
+
+/// "Quarantined (code 2099, state 3)", "Unnamed status (code 2099)", …
+fn describe_raw(raw: &RawStatus) -> String {
+    let name = raw.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
+    let numbers = match (raw.code, raw.state) {
+        (Some(code), Some(state)) => Some(format!("code {code}, state {state}")),
+        (Some(code), None) => Some(format!("code {code}")),
+        (None, Some(state)) => Some(format!("state {state}")),
+        (None, None) => None,
+    };
+    match (name, numbers) {
+        (Some(name), Some(numbers)) => format!("{name} ({numbers})"),
+        (Some(name), None) => name.to_owned(),
+        (None, Some(numbers)) => format!("Unnamed status ({numbers})"),
+        (None, None) => "No status reported".to_owned(),
+    }
+}

@@ -1,0 +1,653 @@
+//! The status catalogue, resolution, phases, messages and OS placement.
+
+use patchboard::domain::asset::{Deferrals, MessageFacts, PendingStage, RawStatus};
+use patchboard::domain::message::{message_for, StatusMessage, TimeoutCause, TimeoutReason};
+use patchboard::domain::os::OsFamily;
+use patchboard::domain::phase::Phase;
+use patchboard::domain::status::{
+    names_match, pending_reboot_blocks_other_jobs, resolve, resolve_key, Applicability,
+    ResolvedStatus, StatusKey,
+};
+use proptest::prelude::*;
+use Applicability::{No, NotStated, Yes};
+
+/// The seed catalogue: code, state, exact name, Windows, Linux, Mac.
+const SEED: [(u16, u8, &str, Applicability, Applicability, Applicability); 19] = [
+    (2038, 0, "Canceled - Blackout", Yes, Yes, Yes),
+    (2036, 0, "Completed", Yes, Yes, Yes),
+    (2031, 1, "Downloaded", Yes, No, No),
+    (2031, 2, "Downloading - Failed", Yes, No, No),
+    (2057, 1, "Execution Blocked", Yes, No, No),
+    (2046, 0, "Job Failed", Yes, Yes, Yes),
+    (2055, 1, "Job Received", Yes, Yes, Yes),
+    (2045, 0, "Job Resumed", Yes, Yes, Yes),
+    (2044, 0, "Job Started", Yes, Yes, Yes),
+    (2059, 1, "No Patch Available", Yes, No, No),
+    (2053, 1, "Not Applicable", NotStated, NotStated, NotStated),
+    (2039, 2, "Not Licensed", Yes, No, No),
+    (2033, 0, "Patching", Yes, No, No),
+    (2032, 0, "Pending", Yes, Yes, Yes),
+    (2034, 0, "Pending Reboot", Yes, Yes, Yes),
+    (2058, 0, "Reboot Deferred", Yes, Yes, No),
+    (2035, 0, "Rebooted", Yes, Yes, Yes),
+    (2060, 1, "Skipped", Yes, Yes, No),
+    (2037, 0, "Timed Out", Yes, Yes, Yes),
+];
+
+fn raw(code: Option<u16>, state: Option<u8>, name: Option<&str>) -> RawStatus {
+    RawStatus {
+        code,
+        state,
+        name: name.map(str::to_owned),
+    }
+}
+
+fn seed_key(code: u16, state: u8) -> StatusKey {
+    StatusKey::from_code_state(code, state).expect("every seed status is catalogued")
+}
+
+#[test]
+fn catalogue_matches_the_seed_exactly() {
+    assert_eq!(StatusKey::ALL.len(), SEED.len());
+    for (code, state, name, windows, linux, mac) in SEED {
+        let def = seed_key(code, state).def();
+        assert_eq!((def.code, def.state, def.name), (code, state, name));
+        assert_eq!(
+            (def.applies.windows, def.applies.linux, def.applies.mac),
+            (windows, linux, mac),
+            "{name}"
+        );
+        assert!(!def.description.is_empty(), "{name} needs a description");
+    }
+}
+
+#[test]
+fn every_key_indexes_its_own_entry() {
+    for (index, key) in StatusKey::ALL.into_iter().enumerate() {
+        assert_eq!(key.index(), index);
+        assert_eq!(key.def().key, key);
+    }
+}
+
+#[test]
+fn every_status_resolves_by_code_and_state() {
+    for (code, state, name, ..) in SEED {
+        let resolved = resolve(&raw(Some(code), Some(state), None));
+        assert_eq!(resolved.key().map(|k| k.def().name), Some(name));
+    }
+}
+
+#[test]
+fn every_status_resolves_by_name_in_any_spelling() {
+    for (code, state, name, ..) in SEED {
+        let expected = Some(seed_key(code, state));
+        let spellings = [
+            name.to_owned(),
+            name.to_uppercase(),
+            name.to_lowercase().replace(" - ", "_").replace(' ', "_"),
+            name.to_uppercase().replace(" - ", "-").replace(' ', "-"),
+            format!("  {}  ", name.replace(' ', "")),
+        ];
+        for spelling in spellings {
+            assert_eq!(
+                resolve_key(&raw(None, None, Some(&spelling))),
+                expected,
+                "{spelling:?}"
+            );
+            assert_eq!(StatusKey::from_name(&spelling), expected, "{spelling:?}");
+        }
+    }
+}
+
+#[test]
+fn every_status_resolves_when_code_state_and_name_agree() {
+    for (code, state, name, ..) in SEED {
+        let resolved = resolve_key(&raw(Some(code), Some(state), Some(name)));
+        assert_eq!(resolved, Some(seed_key(code, state)));
+    }
+}
+
+#[test]
+fn codes_with_a_single_status_need_no_state() {
+    for (code, state, ..) in SEED.iter().filter(|entry| entry.0 != 2031) {
+        assert_eq!(
+            resolve_key(&raw(Some(*code), None, None)),
+            Some(seed_key(*code, *state))
+        );
+    }
+}
+
+#[test]
+fn canceled_blackout_spellings_are_one_name() {
+    assert!(names_match("Canceled - Blackout", "canceled_blackout"));
+    assert!(names_match("Canceled - Blackout", "CANCELED-BLACKOUT"));
+    assert!(names_match("Canceled - Blackout", "canceled – blackout"));
+    assert!(!names_match("Canceled - Blackout", "Canceled"));
+    assert!(!names_match("Pending", "Pending Reboot"));
+}
+
+#[test]
+fn bare_2031_is_ambiguous_and_state_or_name_settles_it() {
+    assert_eq!(
+        resolve(&raw(Some(2031), None, None)),
+        ResolvedStatus::Ambiguous { code: 2031 }
+    );
+    assert_eq!(resolve_key(&raw(Some(2031), None, None)), None);
+    assert_eq!(
+        resolve_key(&raw(Some(2031), Some(1), None)),
+        Some(StatusKey::Downloaded)
+    );
+    assert_eq!(
+        resolve_key(&raw(Some(2031), Some(2), None)),
+        Some(StatusKey::DownloadingFailed)
+    );
+    assert_eq!(
+        resolve_key(&raw(Some(2031), None, Some("downloading-failed"))),
+        Some(StatusKey::DownloadingFailed)
+    );
+    // A name the catalogue does not know cannot settle it either.
+    assert_eq!(
+        resolve(&raw(Some(2031), None, Some("Download state"))),
+        ResolvedStatus::Ambiguous { code: 2031 }
+    );
+    let ambiguous = resolve(&raw(Some(2031), None, None));
+    assert_eq!(ambiguous.phase(), Phase::Unknown);
+    assert!(ambiguous.label().contains("2031"));
+}
+
+#[test]
+fn unknown_codes_and_names_keep_the_raw_value() {
+    let cases = [
+        raw(Some(2099), None, None),
+        raw(Some(2099), Some(0), Some("Quarantined")),
+        raw(None, None, Some("Quarantined")),
+        raw(None, Some(0), None),
+        raw(None, None, None),
+        raw(None, None, Some("   ")),
+    ];
+    for case in cases {
+        assert_eq!(
+            resolve(&case),
+            ResolvedStatus::Unknown { raw: case.clone() }
+        );
+        assert_eq!(resolve_key(&case), None);
+    }
+    let label = resolve(&raw(Some(2099), Some(3), Some("Quarantined"))).label();
+    assert!(label.contains("Quarantined") && label.contains("2099") && label.contains('3'));
+    assert!(resolve(&raw(Some(2099), None, None))
+        .label()
+        .contains("2099"));
+}
+
+#[test]
+fn contradicting_facts_resolve_to_unknown() {
+    // A catalogued name that disagrees with the code.
+    assert_eq!(
+        resolve_key(&raw(Some(2036), None, Some("Job Failed"))),
+        None
+    );
+    // A state that disagrees with the code.
+    assert_eq!(resolve_key(&raw(Some(2036), Some(1), None)), None);
+    assert_eq!(resolve_key(&raw(Some(2031), Some(0), None)), None);
+    // A state that disagrees with the name, when there is no code.
+    assert_eq!(resolve_key(&raw(None, Some(2), Some("Completed"))), None);
+    let conflict = raw(Some(2036), None, Some("Job Failed"));
+    assert_eq!(
+        resolve(&conflict),
+        ResolvedStatus::Unknown {
+            raw: conflict.clone()
+        }
+    );
+}
+
+#[test]
+fn an_uncatalogued_name_does_not_override_the_code() {
+    assert_eq!(
+        resolve_key(&raw(Some(2036), Some(0), Some("Success"))),
+        Some(StatusKey::Completed)
+    );
+}
+
+#[test]
+fn known_status_labels_are_catalogue_names() {
+    assert_eq!(
+        resolve(&raw(Some(2038), None, None)).label(),
+        "Canceled - Blackout"
+    );
+}
+
+#[test]
+fn phases_follow_the_documented_mapping() {
+    use StatusKey::*;
+    let expected = [
+        (Completed, Phase::Succeeded),
+        (Rebooted, Phase::Succeeded),
+        (JobFailed, Phase::Failed),
+        (DownloadingFailed, Phase::Failed),
+        (NotLicensed, Phase::Failed),
+        (TimedOut, Phase::Failed),
+        (Pending, Phase::Queued),
+        (JobReceived, Phase::Queued),
+        (JobStarted, Phase::Running),
+        (Patching, Phase::Running),
+        (JobResumed, Phase::Running),
+        (Downloaded, Phase::Running),
+        (PendingReboot, Phase::Waiting),
+        (RebootDeferred, Phase::Waiting),
+        (ExecutionBlocked, Phase::Waiting),
+        (CanceledBlackout, Phase::Canceled),
+        (Skipped, Phase::Skipped),
+        (NoPatchAvailable, Phase::Skipped),
+        (NotApplicable, Phase::NotApplicable),
+    ];
+    assert_eq!(expected.len(), StatusKey::ALL.len());
+    for (key, phase) in expected {
+        assert_eq!(key.phase(), phase, "{}", key.def().name);
+    }
+}
+
+#[test]
+fn phase_finality_tokens_and_order() {
+    let finals: Vec<Phase> = Phase::ALL.into_iter().filter(|p| p.is_final()).collect();
+    assert_eq!(
+        finals,
+        [
+            Phase::Succeeded,
+            Phase::Failed,
+            Phase::Canceled,
+            Phase::Skipped,
+            Phase::NotApplicable
+        ]
+    );
+    for (index, phase) in Phase::ALL.into_iter().enumerate() {
+        assert_eq!(phase.index(), index);
+        assert_eq!(Phase::from_token(phase.as_str()), Some(phase));
+        let token = phase.as_str();
+        assert!(
+            token.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{token}"
+        );
+        assert!(!phase.label().is_empty());
+    }
+    assert_eq!(Phase::from_token("Succeeded"), None);
+    assert_eq!(Phase::NotApplicable.as_str(), "not-applicable");
+}
+
+#[test]
+fn os_names_are_placed_in_families() {
+    let cases = [
+        ("Windows Server 2022", OsFamily::Windows),
+        ("Microsoft Windows 11 Enterprise", OsFamily::Windows),
+        ("Win10", OsFamily::Windows),
+        ("Ubuntu 22.04", OsFamily::Linux),
+        ("Red Hat Enterprise Linux 9", OsFamily::Linux),
+        ("RHEL 8.6", OsFamily::Linux),
+        ("CentOS 7", OsFamily::Linux),
+        ("Debian 12", OsFamily::Linux),
+        ("SUSE Linux Enterprise Server 15", OsFamily::Linux),
+        ("Amazon Linux 2023", OsFamily::Linux),
+        ("Oracle Linux 8", OsFamily::Linux),
+        ("Rocky 9.3", OsFamily::Linux),
+        ("AlmaLinux 9", OsFamily::Linux),
+        ("macOS 14 Sonoma", OsFamily::Mac),
+        ("Mac OS X 10.15", OsFamily::Mac),
+        ("Darwin 23.1.0", OsFamily::Mac),
+        ("Oracle Solaris 11", OsFamily::Other),
+        ("FreeBSD 14", OsFamily::Other),
+        ("", OsFamily::Other),
+    ];
+    for (name, family) in cases {
+        assert_eq!(OsFamily::from_os_name(name), family, "{name:?}");
+    }
+}
+
+#[test]
+fn os_family_tokens_and_order() {
+    for (index, os) in OsFamily::ALL.into_iter().enumerate() {
+        assert_eq!(os.index(), index);
+        assert!(os.as_str().bytes().all(|b| b.is_ascii_lowercase()));
+        assert!(!os.label().is_empty());
+    }
+}
+
+#[test]
+fn a_status_is_anomalous_only_where_the_catalogue_says_no() {
+    for (code, state, name, windows, linux, mac) in SEED {
+        let def = seed_key(code, state).def();
+        for (os, stated) in [
+            (OsFamily::Windows, windows),
+            (OsFamily::Linux, linux),
+            (OsFamily::Mac, mac),
+        ] {
+            assert_eq!(def.is_anomalous_on(os), stated == No, "{name} on {os:?}");
+        }
+        assert!(!def.is_anomalous_on(OsFamily::Other), "{name} on Other");
+    }
+    assert!(StatusKey::Downloaded.def().is_anomalous_on(OsFamily::Linux));
+    assert!(!StatusKey::NotApplicable
+        .def()
+        .is_anomalous_on(OsFamily::Mac));
+}
+
+#[test]
+fn pending_reboot_differs_by_os() {
+    assert_eq!(
+        pending_reboot_blocks_other_jobs(OsFamily::Windows),
+        Some(true)
+    );
+    assert_eq!(
+        pending_reboot_blocks_other_jobs(OsFamily::Linux),
+        Some(false)
+    );
+    assert_eq!(pending_reboot_blocks_other_jobs(OsFamily::Mac), None);
+    assert_eq!(pending_reboot_blocks_other_jobs(OsFamily::Other), None);
+}
+
+fn facts() -> MessageFacts {
+    MessageFacts::default()
+}
+
+#[test]
+fn execution_blocked_names_both_jobs() {
+    let facts = MessageFacts {
+        blocking_job: Some("Night patching".into()),
+        ..facts()
+    };
+    let message = message_for(
+        StatusKey::ExecutionBlocked,
+        &facts,
+        "Weekly servers",
+        OsFamily::Windows,
+    );
+    assert_eq!(
+        message,
+        Some(StatusMessage::ExecutionBlocked {
+            job: "Weekly servers".into(),
+            blocking_job: Some("Night patching".into()),
+        })
+    );
+    let text = message.unwrap().to_string();
+    assert!(
+        text.contains("'Weekly servers'") && text.contains("'Night patching'"),
+        "{text}"
+    );
+}
+
+#[test]
+fn execution_blocked_without_the_blocking_name_still_explains() {
+    let message = message_for(
+        StatusKey::ExecutionBlocked,
+        &facts(),
+        "Weekly servers",
+        OsFamily::Windows,
+    )
+    .expect("the job's own name is enough for a message");
+    let text = message.to_string();
+    assert!(
+        text.contains("'Weekly servers'") && text.contains("another job"),
+        "{text}"
+    );
+}
+
+#[test]
+fn reboot_deferred_shows_used_of_available() {
+    let facts = MessageFacts {
+        deferrals: Some(Deferrals {
+            used: 1,
+            available: 5,
+        }),
+        ..facts()
+    };
+    let message = message_for(StatusKey::RebootDeferred, &facts, "J", OsFamily::Linux).unwrap();
+    assert_eq!(
+        message,
+        StatusMessage::RebootDeferred(Deferrals {
+            used: 1,
+            available: 5
+        })
+    );
+    assert!(message.to_string().contains("1 of 5"));
+    assert_eq!(
+        message_for(
+            StatusKey::RebootDeferred,
+            &MessageFacts::default(),
+            "J",
+            OsFamily::Linux
+        ),
+        None
+    );
+}
+
+#[test]
+fn pending_tells_the_two_stages_apart() {
+    let texts: Vec<String> = [PendingStage::Preparing, PendingStage::AvailableForDownload]
+        .into_iter()
+        .map(|stage| {
+            let facts = MessageFacts {
+                pending_stage: Some(stage),
+                ..facts()
+            };
+            let message = message_for(StatusKey::Pending, &facts, "J", OsFamily::Mac).unwrap();
+            assert_eq!(message, StatusMessage::Pending(stage));
+            message.to_string()
+        })
+        .collect();
+    assert_ne!(texts[0], texts[1]);
+    assert!(texts[1].contains("check-in"));
+    assert_eq!(
+        message_for(StatusKey::Pending, &facts(), "J", OsFamily::Mac),
+        None
+    );
+}
+
+#[test]
+fn pending_reboot_message_follows_the_os() {
+    let windows = message_for(StatusKey::PendingReboot, &facts(), "J", OsFamily::Windows).unwrap();
+    let linux = message_for(StatusKey::PendingReboot, &facts(), "J", OsFamily::Linux).unwrap();
+    assert_eq!(
+        windows,
+        StatusMessage::PendingReboot {
+            blocks_other_jobs: true
+        }
+    );
+    assert_eq!(
+        linux,
+        StatusMessage::PendingReboot {
+            blocks_other_jobs: false
+        }
+    );
+    assert_ne!(windows.to_string(), linux.to_string());
+    assert_eq!(
+        message_for(StatusKey::PendingReboot, &facts(), "J", OsFamily::Mac),
+        None
+    );
+}
+
+#[test]
+fn statuses_without_a_message_give_none() {
+    let everything = MessageFacts {
+        blocking_job: Some("Other".into()),
+        deferrals: Some(Deferrals {
+            used: 0,
+            available: 3,
+        }),
+        pending_stage: Some(PendingStage::Preparing),
+        timeout_reason: Some("another job".into()),
+    };
+    let with_messages = [
+        StatusKey::ExecutionBlocked,
+        StatusKey::RebootDeferred,
+        StatusKey::Pending,
+        StatusKey::PendingReboot,
+        StatusKey::TimedOut,
+    ];
+    for key in StatusKey::ALL {
+        let message = message_for(key, &everything, "J", OsFamily::Windows);
+        assert_eq!(
+            message.is_some(),
+            with_messages.contains(&key),
+            "{}",
+            key.def().name
+        );
+    }
+}
+
+fn timeout_cause(reason: &str, os: OsFamily) -> Option<TimeoutCause> {
+    let facts = MessageFacts {
+        timeout_reason: Some(reason.into()),
+        ..facts()
+    };
+    match message_for(StatusKey::TimedOut, &facts, "J", os)? {
+        StatusMessage::TimedOut(cause) => Some(cause),
+        other => panic!("unexpected message {other:?}"),
+    }
+}
+
+/// Backend wordings (not the catalogue's sentences) and the reason each means.
+const WINDOWS_WORDINGS: [(&str, TimeoutReason); 6] = [
+    (
+        "Asset REBOOT happened outside the window; post-deploy actions pending",
+        TimeoutReason::RebootOutsideWindow,
+    ),
+    (
+        "Patch download consumed the entire window",
+        TimeoutReason::DownloadFilledWindow,
+    ),
+    (
+        "The action script used all of the window",
+        TimeoutReason::ScriptFilledWindow,
+    ),
+    ("Another job is running", TimeoutReason::AnotherJobRunning),
+    (
+        "another job running; job manifest not downloaded by agent",
+        TimeoutReason::ManifestNotFetched,
+    ),
+    (
+        "Permission to start arrived late",
+        TimeoutReason::StartPermissionLate,
+    ),
+];
+const LINUX_WORDINGS: [(&str, TimeoutReason); 4] = [
+    ("Execution timed out", TimeoutReason::ExecutionTimedOut),
+    (
+        "CAPI call made after window close",
+        TimeoutReason::CallAfterWindow,
+    ),
+    ("another job was running", TimeoutReason::AnotherJobRunning),
+    (
+        "Execution could not complete within the patch window",
+        TimeoutReason::NotFinishedInWindow,
+    ),
+];
+
+#[test]
+fn every_windows_timeout_reason_is_recognised() {
+    assert_eq!(
+        TimeoutReason::listed_for(OsFamily::Windows).len(),
+        WINDOWS_WORDINGS.len()
+    );
+    for (wording, reason) in WINDOWS_WORDINGS {
+        assert!(TimeoutReason::listed_for(OsFamily::Windows).contains(&reason));
+        assert_eq!(
+            timeout_cause(wording, OsFamily::Windows),
+            Some(TimeoutCause::Listed(reason)),
+            "{wording}"
+        );
+        assert_eq!(
+            TimeoutReason::parse(reason.as_str(), OsFamily::Windows),
+            Some(reason)
+        );
+    }
+}
+
+#[test]
+fn every_linux_timeout_reason_is_recognised() {
+    assert_eq!(
+        TimeoutReason::listed_for(OsFamily::Linux).len(),
+        LINUX_WORDINGS.len()
+    );
+    for (wording, reason) in LINUX_WORDINGS {
+        assert!(TimeoutReason::listed_for(OsFamily::Linux).contains(&reason));
+        assert_eq!(
+            timeout_cause(wording, OsFamily::Linux),
+            Some(TimeoutCause::Listed(reason)),
+            "{wording}"
+        );
+        assert_eq!(
+            TimeoutReason::parse(reason.as_str(), OsFamily::Linux),
+            Some(reason)
+        );
+    }
+}
+
+#[test]
+fn timeout_reasons_are_read_within_the_assets_os() {
+    // The manifest reason is listed for Windows only; on Linux the same text
+    // falls back to the reason Linux does list.
+    let text = "another job running; job manifest not downloaded";
+    assert_eq!(
+        TimeoutReason::parse(text, OsFamily::Linux),
+        Some(TimeoutReason::AnotherJobRunning)
+    );
+    assert_eq!(
+        TimeoutReason::parse("download-filled-window", OsFamily::Linux),
+        None
+    );
+    // Mac and unplaced assets have no list of their own: any reason may match.
+    assert_eq!(
+        TimeoutReason::parse("capi call late", OsFamily::Mac),
+        Some(TimeoutReason::CallAfterWindow)
+    );
+}
+
+#[test]
+fn unknown_timeout_text_is_kept_as_is() {
+    let cause = timeout_cause("  Disk quota exceeded ", OsFamily::Windows).unwrap();
+    assert_eq!(cause, TimeoutCause::Unlisted("Disk quota exceeded".into()));
+    let text = StatusMessage::TimedOut(cause).to_string();
+    assert!(text.contains("Disk quota exceeded"), "{text}");
+    assert_eq!(timeout_cause("  ", OsFamily::Windows), None);
+}
+
+#[test]
+fn listed_timeout_reasons_have_distinct_tokens_and_texts() {
+    let all = TimeoutReason::listed_for(OsFamily::Other);
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            assert_ne!(a.as_str(), b.as_str());
+            assert_ne!(a.text(), b.text());
+        }
+        let message = StatusMessage::TimedOut(TimeoutCause::Listed(*a)).to_string();
+        assert!(message.contains(a.text()));
+    }
+}
+
+proptest! {
+    #[test]
+    fn resolution_never_panics(code in proptest::option::of(any::<u16>()),
+                               state in proptest::option::of(any::<u8>()),
+                               name in proptest::option::of(".*")) {
+        let raw = RawStatus { code, state, name };
+        let resolved = resolve(&raw);
+        prop_assert_eq!(resolved.key(), resolve_key(&raw));
+        prop_assert!(!resolved.label().is_empty());
+    }
+
+    #[test]
+    fn timeout_parsing_lists_a_reason_for_the_os_or_keeps_the_text(text in ".*") {
+        for os in OsFamily::ALL {
+            match TimeoutCause::parse(&text, os) {
+                TimeoutCause::Listed(reason) => {
+                    prop_assert!(TimeoutReason::listed_for(os).contains(&reason));
+                }
+                TimeoutCause::Unlisted(kept) => prop_assert_eq!(kept.as_str(), text.trim()),
+            }
+        }
+    }
+
+    #[test]
+    fn os_placement_never_panics(name in ".*") {
+        let family = OsFamily::from_os_name(&name);
+        prop_assert!(OsFamily::ALL.contains(&family));
+    }
+}

@@ -1,0 +1,209 @@
+//! Parsing and formatting of timestamps, and their flexible deserialisation.
+
+use patchboard::domain::time::{flexible, Timestamp};
+use proptest::prelude::*;
+use serde::Deserialize;
+
+const MINUTE: i64 = 60_000;
+const HOUR: i64 = 60 * MINUTE;
+const DAY: i64 = 24 * HOUR;
+
+fn parse(text: &str) -> Timestamp {
+    text.parse()
+        .unwrap_or_else(|error| panic!("{text:?}: {error}"))
+}
+
+#[test]
+fn the_epoch_and_its_neighbours() {
+    assert_eq!(parse("1970-01-01T00:00:00Z"), Timestamp(0));
+    assert_eq!(parse("1970-01-01"), Timestamp(0));
+    assert_eq!(parse("1969-12-31T23:59:59Z"), Timestamp(-1_000));
+    assert_eq!(parse("1970-01-02T00:00:00.001Z"), Timestamp(DAY + 1));
+    assert_eq!(Timestamp(0).format_utc(), "1970-01-01 00:00 UTC");
+    assert_eq!(Timestamp(-1).format_utc(), "1969-12-31 23:59 UTC");
+}
+
+#[test]
+fn a_known_instant_in_each_accepted_shape() {
+    // 2026-11-20T04:00:00Z, checked against an independent calculation:
+    // 20_777 days from the epoch to 2026-11-20 (as `date -u` counts them).
+    let expected = Timestamp(20_777 * DAY + 4 * HOUR);
+    for text in [
+        "2026-11-20T04:00:00Z",
+        "2026-11-20t04:00:00z",
+        "2026-11-20 04:00:00Z",
+        "2026-11-20T04:00Z",
+        "2026-11-20T04:00:00",
+        "2026-11-20T06:00:00+02:00",
+        "2026-11-20T06:00:00+0200",
+        "2026-11-20T06:00:00+02",
+        "2026-11-19T23:30:00-04:30",
+        "2026-11-20T04:00:00.000Z",
+        "2026-11-20T04:00:00.0009Z",
+        " 2026-11-20T04:00:00Z ",
+    ] {
+        assert_eq!(parse(text), expected, "{text}");
+    }
+    assert_eq!(parse("2026-11-20T04:00:00.5Z"), Timestamp(expected.0 + 500));
+    assert_eq!(
+        parse("2026-11-20T04:00:00.123456789Z"),
+        Timestamp(expected.0 + 123)
+    );
+    assert_eq!(parse("2026-11-20"), Timestamp(expected.0 - 4 * HOUR));
+    assert_eq!(expected.format_utc(), "2026-11-20 04:00 UTC");
+}
+
+#[test]
+fn digits_alone_are_epoch_milliseconds() {
+    assert_eq!(parse("1763611200000"), Timestamp(1_763_611_200_000));
+    assert_eq!(parse("-5"), Timestamp(-5));
+}
+
+#[test]
+fn leap_days_exist_only_in_leap_years() {
+    for year in [2024, 2000, 1972, 2400] {
+        let text = format!("{year}-02-29");
+        let leap_day = parse(&text);
+        assert_eq!(
+            parse(&format!("{year}-03-01")).0 - leap_day.0,
+            DAY,
+            "{text}"
+        );
+        assert_eq!(leap_day.format_utc(), format!("{year}-02-29 00:00 UTC"));
+    }
+    for year in [2023, 1900, 2100] {
+        assert!(
+            format!("{year}-02-29").parse::<Timestamp>().is_err(),
+            "{year}"
+        );
+    }
+    assert_eq!(parse("2024-12-31").0 - parse("2024-01-01").0, 365 * DAY);
+    assert_eq!(parse("2023-12-31").0 - parse("2023-01-01").0, 364 * DAY);
+}
+
+#[test]
+fn malformed_text_is_rejected_with_what_was_expected() {
+    for text in [
+        "",
+        "yesterday",
+        "2026-13-01",
+        "2026-00-10",
+        "2026-04-31",
+        "2026-11-20T24:00Z",
+        "2026-11-20T04:60Z",
+        "2026-11-20T04:00:61Z",
+        "2026-11-20T04",
+        "2026-11-20T04:00:00.Z",
+        "2026-11-20T04:00:00+25:00",
+        "2026-11-20T04:00:00Q",
+        "2026-11-20T04:00:00Z junk",
+        "26-11-20",
+        "2026/11/20",
+    ] {
+        let error = text.parse::<Timestamp>().expect_err(text);
+        let message = error.to_string();
+        assert!(message.contains("2026-11-20T04:00:00Z"), "{message}");
+        assert!(message.contains(&format!("{text:?}")), "{message}");
+    }
+}
+
+#[test]
+fn relative_time_picks_the_largest_whole_unit() {
+    let now = Timestamp(1_000_000_000_000);
+    let ago = |ms: i64| Timestamp(now.0 - ms).format_relative(now);
+    assert_eq!(ago(0), "just now");
+    assert_eq!(ago(9_999), "just now");
+    assert_eq!(ago(-9_999), "just now");
+    assert_eq!(ago(10_000), "10 s ago");
+    assert_eq!(ago(45_000), "45 s ago");
+    assert_eq!(ago(MINUTE - 1), "59 s ago");
+    assert_eq!(ago(MINUTE), "1 min ago");
+    assert_eq!(ago(4 * MINUTE + 59_000), "4 min ago");
+    assert_eq!(ago(HOUR - 1), "59 min ago");
+    assert_eq!(ago(3 * HOUR), "3 h ago");
+    assert_eq!(ago(DAY - 1), "23 h ago");
+    assert_eq!(ago(2 * DAY), "2 d ago");
+    assert_eq!(ago(-5 * MINUTE), "in 5 min");
+    assert_eq!(ago(-30_000), "in 30 s");
+    assert_eq!(ago(-3 * DAY), "in 3 d");
+}
+
+#[test]
+fn relative_time_survives_extreme_values() {
+    assert!(Timestamp(i64::MIN)
+        .format_relative(Timestamp(i64::MAX))
+        .ends_with(" d ago"));
+    assert!(Timestamp(i64::MAX)
+        .format_relative(Timestamp(i64::MIN))
+        .starts_with("in "));
+}
+
+#[derive(Debug, Deserialize)]
+struct Wire {
+    #[serde(deserialize_with = "flexible::deserialize")]
+    at: Timestamp,
+    #[serde(default, deserialize_with = "flexible::deserialize_option")]
+    maybe: Option<Timestamp>,
+}
+
+fn wire(json: &str) -> Result<Wire, serde_json::Error> {
+    serde_json::from_str(json)
+}
+
+#[test]
+fn deserialises_from_a_number_or_a_string() {
+    assert_eq!(
+        wire(r#"{"at": 1763611200000}"#).unwrap().at,
+        Timestamp(1_763_611_200_000)
+    );
+    assert_eq!(wire(r#"{"at": -1000}"#).unwrap().at, Timestamp(-1_000));
+    assert_eq!(
+        wire(r#"{"at": 1.7636112e12}"#).unwrap().at,
+        Timestamp(1_763_611_200_000)
+    );
+    assert_eq!(
+        wire(r#"{"at": "1970-01-01T00:00:01Z"}"#).unwrap().at,
+        Timestamp(1_000)
+    );
+    let optional = wire(r#"{"at": 0, "maybe": "1970-01-02"}"#).unwrap();
+    assert_eq!(optional.maybe, Some(Timestamp(DAY)));
+    assert_eq!(wire(r#"{"at": 0, "maybe": null}"#).unwrap().maybe, None);
+    assert_eq!(wire(r#"{"at": 0}"#).unwrap().maybe, None);
+    assert_eq!(
+        wire(r#"{"at": 0, "maybe": 5}"#).unwrap().maybe,
+        Some(Timestamp(5))
+    );
+}
+
+#[test]
+fn a_wrong_format_names_what_was_expected() {
+    for json in [
+        r#"{"at": true}"#,
+        r#"{"at": 1.5}"#,
+        r#"{"at": 18446744073709551615}"#,
+        r#"{"at": "next tuesday"}"#,
+        r#"{"at": 0, "maybe": [1]}"#,
+    ] {
+        let message = wire(json).expect_err(json).to_string();
+        assert!(message.contains("epoch milliseconds"), "{json}: {message}");
+    }
+}
+
+/// Ten thousand Gregorian years hold 3_652_425 days.
+const YEARS_0000_TO_9999_MINUTES: i64 = 3_652_425 * 24 * 60;
+
+proptest! {
+    #[test]
+    fn formatting_then_parsing_whole_minutes_round_trips(minutes in 0i64..YEARS_0000_TO_9999_MINUTES) {
+        // Year 0000 starts 62_167_219_200_000 ms before the epoch.
+        let t = Timestamp(minutes * MINUTE - 62_167_219_200_000);
+        let printed = t.format_utc();
+        let iso = printed.replace(' ', "T").replace("TUTC", ":00Z");
+        prop_assert_eq!(parse(&iso), t, "{}", iso);
+    }
+
+    #[test]
+    fn parsing_arbitrary_text_never_panics(text in ".*") {
+        let _ = text.parse::<Timestamp>();
+    }
+}
