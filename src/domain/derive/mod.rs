@@ -20,6 +20,7 @@ use crate::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, PowerState, Suspension,
 };
 use crate::domain::exemption::ExemptionKind;
+use crate::domain::os::OsFamily;
 use crate::domain::time::Timestamp;
 use std::time::Duration;
 
@@ -57,7 +58,7 @@ pub fn derive_exemptions(
     now: Timestamp,
     policy: &DerivationPolicy,
 ) -> Derived {
-    let windows_only = is_windows(&endpoint.os).then(|| {
+    let windows_only = (OsFamily::from_os_name(&endpoint.os) == OsFamily::Windows).then(|| {
         powershell_exemptions(endpoint).chain(wsus_exemption(
             endpoint.readiness.wsus_last_report,
             now,
@@ -289,11 +290,4 @@ fn fullest_drive(drives: &[Drive]) -> Option<DriveUsage> {
             drive,
             percent: usage.used_percent,
         })
-}
-
-/// Stand-in until `OsFamily` can classify an OS name itself.
-fn is_windows(os: &str) -> bool {
-    os.as_bytes()
-        .windows(b"windows".len())
-        .any(|part| part.eq_ignore_ascii_case(b"windows"))
 }
