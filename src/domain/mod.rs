@@ -16,3 +16,4 @@ pub mod phase;
 pub mod progress;
 pub mod status;
 pub mod time;
+pub mod view;

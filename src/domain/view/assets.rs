@@ -1,0 +1,268 @@
+//! The Job Progress table: one row per asset result.
+
+use super::facets::{os_from_token, status_from_token, status_token};
+use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
+use super::QueryPairs;
+use crate::domain::asset::AssetResult;
+use crate::domain::message::message_for;
+use crate::domain::os::OsFamily;
+use crate::domain::phase::Phase;
+use crate::domain::progress::ProgressRow;
+use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
+use crate::domain::table::{
+    cmp_option, filter_indices, natural_cmp, search_key, sort_indices, ColumnOrdering, Direction,
+    FacetSet, SortSpec, TextQuery,
+};
+use crate::domain::time::Timestamp;
+
+/// An asset result with what the table filters and sorts on, computed once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssetRow {
+    pub status: ResolvedStatus,
+    pub phase: Phase,
+    pub os: OsFamily,
+    /// The status does not apply to the asset's OS family.
+    pub anomalous: bool,
+    /// The status message in words, for the few statuses that have one.
+    pub message: Option<String>,
+    /// Lower-cased asset name, OS, status and message, for free-text search.
+    search: String,
+}
+
+impl AssetRow {
+    pub fn new(result: &AssetResult, job_name: &str) -> AssetRow {
+        let status = resolve(&result.status);
+        let progress = ProgressRow::from_result(result);
+        let message = status
+            .key()
+            .and_then(|key| message_for(key, &result.facts, job_name, progress.os))
+            .map(|message| message.to_string());
+        let label = status.label();
+        let search = search_key(&[
+            &result.asset_name,
+            &result.asset_id,
+            &result.os,
+            &label,
+            message.as_deref().unwrap_or(""),
+        ]);
+        AssetRow {
+            phase: status.phase(),
+            os: progress.os,
+            anomalous: progress.is_anomalous(),
+            status,
+            message,
+            search,
+        }
+    }
+
+    pub fn status_key(&self) -> Option<StatusKey> {
+        self.status.key()
+    }
+}
+
+/// Rows for every result, in the results' order.
+pub fn asset_rows(results: &[AssetResult], job_name: &str) -> Vec<AssetRow> {
+    results
+        .iter()
+        .map(|result| AssetRow::new(result, job_name))
+        .collect()
+}
+
+/// The table's columns; every one sorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AssetColumn {
+    Asset,
+    Os,
+    Status,
+    Phase,
+    Message,
+    Succeeded,
+    Failed,
+    Superseded,
+    NotApplicable,
+    Updated,
+}
+
+impl AssetColumn {
+    pub const ALL: [AssetColumn; 10] = [
+        AssetColumn::Asset,
+        AssetColumn::Os,
+        AssetColumn::Status,
+        AssetColumn::Phase,
+        AssetColumn::Message,
+        AssetColumn::Succeeded,
+        AssetColumn::Failed,
+        AssetColumn::Superseded,
+        AssetColumn::NotApplicable,
+        AssetColumn::Updated,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            AssetColumn::Asset => "asset",
+            AssetColumn::Os => "os",
+            AssetColumn::Status => "status",
+            AssetColumn::Phase => "phase",
+            AssetColumn::Message => "message",
+            AssetColumn::Succeeded => "succeeded",
+            AssetColumn::Failed => "failed",
+            AssetColumn::Superseded => "superseded",
+            AssetColumn::NotApplicable => "not-applicable",
+            AssetColumn::Updated => "updated",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            AssetColumn::Asset => "Asset",
+            AssetColumn::Os => "OS",
+            AssetColumn::Status => "Status",
+            AssetColumn::Phase => "Phase",
+            AssetColumn::Message => "Message",
+            AssetColumn::Succeeded => "Succeeded",
+            AssetColumn::Failed => "Failed",
+            AssetColumn::Superseded => "Superseded",
+            AssetColumn::NotApplicable => "Not applicable",
+            AssetColumn::Updated => "Last change",
+        }
+    }
+
+    pub fn from_token(token: &str) -> Option<AssetColumn> {
+        Self::ALL.into_iter().find(|column| column.as_str() == token)
+    }
+
+    /// Orders two results on this column, ascending; blanks stay last.
+    pub fn compare(
+        self,
+        (a, row_a): (&AssetResult, &AssetRow),
+        (b, row_b): (&AssetResult, &AssetRow),
+    ) -> ColumnOrdering {
+        let status_order = |row: &AssetRow| row.status_key().map(StatusKey::index);
+        match self {
+            AssetColumn::Asset => natural_cmp(&a.asset_name, &b.asset_name).into(),
+            AssetColumn::Os => natural_cmp(&a.os, &b.os).into(),
+            AssetColumn::Status => cmp_option(
+                status_order(row_a).as_ref(),
+                status_order(row_b).as_ref(),
+                Ord::cmp,
+            ),
+            AssetColumn::Phase => row_a.phase.index().cmp(&row_b.phase.index()).into(),
+            AssetColumn::Message => {
+                cmp_option(row_a.message.as_deref(), row_b.message.as_deref(), |x, y| {
+                    natural_cmp(x, y)
+                })
+            }
+            AssetColumn::Succeeded => a.patches.succeeded.cmp(&b.patches.succeeded).into(),
+            AssetColumn::Failed => a.patches.failed.cmp(&b.patches.failed).into(),
+            AssetColumn::Superseded => a.patches.superseded.cmp(&b.patches.superseded).into(),
+            AssetColumn::NotApplicable => a
+                .patches
+                .not_applicable
+                .cmp(&b.patches.not_applicable)
+                .into(),
+            AssetColumn::Updated => cmp_option(
+                a.status_time.as_ref(),
+                b.status_time.as_ref(),
+                Timestamp::cmp,
+            ),
+        }
+    }
+}
+
+/// The Job Progress view as held in the URL: filters, sort, run and the
+/// asset whose details are open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssetView {
+    pub statuses: FacetSet<StatusKey>,
+    pub phases: FacetSet<Phase>,
+    pub oses: FacetSet<OsFamily>,
+    pub anomalies_only: bool,
+    pub text: String,
+    pub sort: SortSpec<AssetColumn>,
+    pub run: Option<String>,
+    pub selected: Option<String>,
+}
+
+impl Default for AssetView {
+    fn default() -> Self {
+        AssetView {
+            statuses: FacetSet::new(),
+            phases: FacetSet::new(),
+            oses: FacetSet::new(),
+            anomalies_only: false,
+            text: String::new(),
+            sort: default_sort(),
+            run: None,
+            selected: None,
+        }
+    }
+}
+
+/// Newest changes first: what an operator watching a rollout looks at.
+fn default_sort() -> SortSpec<AssetColumn> {
+    SortSpec::by(AssetColumn::Updated, Direction::Desc)
+}
+
+impl AssetView {
+    pub fn from_query(pairs: QueryPairs<'_>) -> AssetView {
+        AssetView {
+            statuses: facet_set(pairs, "status", status_from_token),
+            phases: facet_set(pairs, "phase", Phase::from_token),
+            oses: facet_set(pairs, "os", os_from_token),
+            anomalies_only: first(pairs, "anomalies") == Some("1"),
+            text: first(pairs, "q").unwrap_or_default().to_owned(),
+            sort: sort_spec(pairs, AssetColumn::from_token, default_sort()),
+            run: first(pairs, "run").map(str::to_owned),
+            selected: first(pairs, "asset").map(str::to_owned),
+        }
+    }
+
+    /// Whether any filter narrows the rows.
+    pub fn is_filtered(&self) -> bool {
+        !(self.statuses.is_empty()
+            && self.phases.is_empty()
+            && self.oses.is_empty()
+            && !self.anomalies_only
+            && self.text.trim().is_empty())
+    }
+
+    /// Data indices of the rows that pass every filter, in sorted order.
+    pub fn apply(&self, results: &[AssetResult], rows: &[AssetRow]) -> Vec<u32> {
+        let text = TextQuery::parse(&self.text);
+        let mut indices = filter_indices(rows, |row| {
+            (self.statuses.is_empty() || row.status_key().is_some_and(|key| self.statuses.contains(key)))
+                && (self.phases.is_empty() || self.phases.contains(row.phase))
+                && (self.oses.is_empty() || self.oses.contains(row.os))
+                && (!self.anomalies_only || row.anomalous)
+                && text.matches(&row.search)
+        });
+        let pairs: Vec<(&AssetResult, &AssetRow)> = results.iter().zip(rows).collect();
+        sort_indices(&pairs, &mut indices, &self.sort, |a, b, column| {
+            column.compare(*a, *b)
+        });
+        indices
+    }
+}
+
+impl ToQuery for AssetView {
+    fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if let Some(run) = &self.run {
+            out.push(("run", run.clone()));
+        }
+        write_facet_set(&mut out, "status", self.statuses, status_token);
+        write_facet_set(&mut out, "phase", self.phases, |p| p.as_str().to_owned());
+        write_facet_set(&mut out, "os", self.oses, |os| os.as_str().to_owned());
+        if self.anomalies_only {
+            out.push(("anomalies", "1".to_owned()));
+        }
+        if !self.text.is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        write_sort(&mut out, &self.sort, &default_sort(), AssetColumn::as_str);
+        if let Some(asset) = &self.selected {
+            out.push(("asset", asset.clone()));
+        }
+        out
+    }
+}

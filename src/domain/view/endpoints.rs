@@ -1,0 +1,286 @@
+//! The Endpoint Exemptions table: one row per endpoint, with its exemptions
+//! derived from its facts at a given time.
+
+use super::facets::{exemption_token, os_from_token, outlook_from_token};
+use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
+use super::QueryPairs;
+use crate::domain::derive::{derive_exemptions, Derived, DerivationPolicy};
+use crate::domain::endpoint::{Endpoint, MaintenanceSchedule};
+use crate::domain::exemption::ExemptionKind;
+use crate::domain::fleet::PatchOutlook;
+use crate::domain::os::OsFamily;
+use crate::domain::table::{
+    cmp_f64, cmp_option, filter_indices, natural_cmp, search_key, sort_indices, ColumnOrdering,
+    Direction, FacetSet, SortSpec, TextQuery,
+};
+use crate::domain::time::Timestamp;
+
+/// An endpoint with its derived exemptions and what the table sorts on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointRow {
+    pub derived: Derived,
+    pub outlook: PatchOutlook,
+    pub os: OsFamily,
+    /// The fullest drive's use in percent, when any drive is known.
+    pub fullest_drive: Option<f64>,
+    /// The start of the next maintenance window, or of the one open now.
+    pub next_window: Option<Timestamp>,
+    search: String,
+}
+
+impl EndpointRow {
+    pub fn new(endpoint: &Endpoint, now: Timestamp, policy: &DerivationPolicy) -> EndpointRow {
+        let derived = derive_exemptions(endpoint, now, policy);
+        let exemption_names: Vec<&str> = derived.iter().map(|e| e.kind.name()).collect();
+        let mut parts = vec![endpoint.name.as_str(), endpoint.id.as_str(), endpoint.os.as_str()];
+        parts.extend(exemption_names);
+        EndpointRow {
+            outlook: derived.outlook(),
+            os: OsFamily::from_os_name(&endpoint.os),
+            fullest_drive: endpoint
+                .drives
+                .iter()
+                .map(|drive| drive.used_percent)
+                .filter(|percent| !percent.is_nan())
+                .max_by(f64::total_cmp),
+            next_window: endpoint
+                .maintenance
+                .as_ref()
+                .and_then(|schedule| next_window(schedule, now)),
+            search: search_key(&parts),
+            derived,
+        }
+    }
+}
+
+/// The open window's start, else the earliest start still ahead.
+pub fn next_window(schedule: &MaintenanceSchedule, now: Timestamp) -> Option<Timestamp> {
+    schedule
+        .windows
+        .iter()
+        .filter(|window| window.end > now)
+        .map(|window| window.start)
+        .min()
+}
+
+/// Rows for every endpoint at time `now`.
+pub fn endpoint_rows(
+    endpoints: &[Endpoint],
+    now: Timestamp,
+    policy: &DerivationPolicy,
+) -> Vec<EndpointRow> {
+    endpoints
+        .iter()
+        .map(|endpoint| EndpointRow::new(endpoint, now, policy))
+        .collect()
+}
+
+/// The table's columns; every one sorts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum EndpointColumn {
+    Endpoint,
+    Os,
+    Outlook,
+    Exemptions,
+    Disk,
+    Maintenance,
+    NextWindow,
+    LastSeen,
+}
+
+impl EndpointColumn {
+    pub const ALL: [EndpointColumn; 8] = [
+        EndpointColumn::Endpoint,
+        EndpointColumn::Os,
+        EndpointColumn::Outlook,
+        EndpointColumn::Exemptions,
+        EndpointColumn::Disk,
+        EndpointColumn::Maintenance,
+        EndpointColumn::NextWindow,
+        EndpointColumn::LastSeen,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EndpointColumn::Endpoint => "endpoint",
+            EndpointColumn::Os => "os",
+            EndpointColumn::Outlook => "impact",
+            EndpointColumn::Exemptions => "exemptions",
+            EndpointColumn::Disk => "disk",
+            EndpointColumn::Maintenance => "maintenance",
+            EndpointColumn::NextWindow => "next-window",
+            EndpointColumn::LastSeen => "last-seen",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            EndpointColumn::Endpoint => "Endpoint",
+            EndpointColumn::Os => "OS",
+            EndpointColumn::Outlook => "Impact",
+            EndpointColumn::Exemptions => "Exemptions",
+            EndpointColumn::Disk => "Fullest drive",
+            EndpointColumn::Maintenance => "Maintenance schedule",
+            EndpointColumn::NextWindow => "Next window",
+            EndpointColumn::LastSeen => "Last seen",
+        }
+    }
+
+    pub fn from_token(token: &str) -> Option<EndpointColumn> {
+        Self::ALL.into_iter().find(|column| column.as_str() == token)
+    }
+
+    /// Orders two endpoints on this column, ascending; blanks stay last.
+    pub fn compare(
+        self,
+        (a, row_a): (&Endpoint, &EndpointRow),
+        (b, row_b): (&Endpoint, &EndpointRow),
+    ) -> ColumnOrdering {
+        let schedule = |e: &Endpoint| e.maintenance.as_ref().map(|m| m.name.as_str());
+        match self {
+            EndpointColumn::Endpoint => natural_cmp(&a.name, &b.name).into(),
+            EndpointColumn::Os => natural_cmp(&a.os, &b.os).into(),
+            EndpointColumn::Outlook => row_a.outlook.cmp(&row_b.outlook).into(),
+            EndpointColumn::Exemptions => row_a
+                .derived
+                .exemptions()
+                .len()
+                .cmp(&row_b.derived.exemptions().len())
+                .into(),
+            EndpointColumn::Disk => cmp_option(
+                row_a.fullest_drive.as_ref(),
+                row_b.fullest_drive.as_ref(),
+                |x, y| cmp_f64(*x, *y),
+            ),
+            EndpointColumn::Maintenance => cmp_option(schedule(a), schedule(b), natural_cmp),
+            EndpointColumn::NextWindow => cmp_option(
+                row_a.next_window.as_ref(),
+                row_b.next_window.as_ref(),
+                Timestamp::cmp,
+            ),
+            EndpointColumn::LastSeen => {
+                cmp_option(a.last_seen.as_ref(), b.last_seen.as_ref(), Timestamp::cmp)
+            }
+        }
+    }
+}
+
+/// How the exemptions page lays out its endpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// One row per endpoint.
+    #[default]
+    Table,
+    /// One group per exemption, with its meaning, fix and endpoints.
+    ByExemption,
+}
+
+/// The Endpoint Exemptions view as held in the URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointView {
+    pub outlooks: FacetSet<PatchOutlook>,
+    /// An endpoint passes when it has any of these.
+    pub exemptions: FacetSet<ExemptionKind>,
+    pub oses: FacetSet<OsFamily>,
+    pub warnings_only: bool,
+    pub text: String,
+    pub sort: SortSpec<EndpointColumn>,
+    pub layout: Layout,
+    pub selected: Option<String>,
+}
+
+impl Default for EndpointView {
+    fn default() -> Self {
+        EndpointView {
+            outlooks: FacetSet::new(),
+            exemptions: FacetSet::new(),
+            oses: FacetSet::new(),
+            warnings_only: false,
+            text: String::new(),
+            sort: default_sort(),
+            layout: Layout::Table,
+            selected: None,
+        }
+    }
+}
+
+/// Worst first: the endpoints that will not patch lead the list.
+fn default_sort() -> SortSpec<EndpointColumn> {
+    SortSpec::new(vec![
+        crate::domain::table::SortKey {
+            column: EndpointColumn::Outlook,
+            direction: Direction::Desc,
+        },
+        crate::domain::table::SortKey {
+            column: EndpointColumn::Endpoint,
+            direction: Direction::Asc,
+        },
+    ])
+}
+
+impl EndpointView {
+    pub fn from_query(pairs: QueryPairs<'_>) -> EndpointView {
+        EndpointView {
+            outlooks: facet_set(pairs, "impact", outlook_from_token),
+            exemptions: facet_set(pairs, "exemption", ExemptionKind::from_name),
+            oses: facet_set(pairs, "os", os_from_token),
+            warnings_only: first(pairs, "warnings") == Some("1"),
+            text: first(pairs, "q").unwrap_or_default().to_owned(),
+            sort: sort_spec(pairs, EndpointColumn::from_token, default_sort()),
+            layout: match first(pairs, "layout") {
+                Some("by-exemption") => Layout::ByExemption,
+                _ => Layout::Table,
+            },
+            selected: first(pairs, "endpoint").map(str::to_owned),
+        }
+    }
+
+    pub fn is_filtered(&self) -> bool {
+        !(self.outlooks.is_empty()
+            && self.exemptions.is_empty()
+            && self.oses.is_empty()
+            && !self.warnings_only
+            && self.text.trim().is_empty())
+    }
+
+    /// Data indices of the endpoints that pass every filter, sorted.
+    pub fn apply(&self, endpoints: &[Endpoint], rows: &[EndpointRow]) -> Vec<u32> {
+        let text = TextQuery::parse(&self.text);
+        let mut indices = filter_indices(rows, |row| {
+            (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
+                && (self.exemptions.is_empty()
+                    || row.derived.exemptions().iter().any(|kind| self.exemptions.contains(kind)))
+                && (self.oses.is_empty() || self.oses.contains(row.os))
+                && (!self.warnings_only || row.derived.has_warnings())
+                && text.matches(&row.search)
+        });
+        let pairs: Vec<(&Endpoint, &EndpointRow)> = endpoints.iter().zip(rows).collect();
+        sort_indices(&pairs, &mut indices, &self.sort, |a, b, column| {
+            column.compare(*a, *b)
+        });
+        indices
+    }
+}
+
+impl ToQuery for EndpointView {
+    fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if self.layout == Layout::ByExemption {
+            out.push(("layout", "by-exemption".to_owned()));
+        }
+        write_facet_set(&mut out, "impact", self.outlooks, |o| o.as_str().to_owned());
+        write_facet_set(&mut out, "exemption", self.exemptions, exemption_token);
+        write_facet_set(&mut out, "os", self.oses, |os| os.as_str().to_owned());
+        if self.warnings_only {
+            out.push(("warnings", "1".to_owned()));
+        }
+        if !self.text.is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        write_sort(&mut out, &self.sort, &default_sort(), EndpointColumn::as_str);
+        if let Some(endpoint) = &self.selected {
+            out.push(("endpoint", endpoint.clone()));
+        }
+        out
+    }
+}

@@ -1,0 +1,12 @@
+//! What the two pages' tables show, prepared once per data load: rows with
+//! every value that filtering and sorting read, the filters and sort held in
+//! the URL, and the facet values the charts count. Pure, so every rule is
+//! tested on the host; the UI only wires signals to it.
+
+pub mod assets;
+pub mod endpoints;
+mod facets;
+mod url_state;
+
+pub use facets::{exemption_token, status_token};
+pub use url_state::{QueryPairs, ToQuery};

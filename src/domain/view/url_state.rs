@@ -1,0 +1,95 @@
+//! Reading and writing a table's view (filters, sort, selection) as URL query
+//! pairs, so a link reproduces the view. Unknown or malformed values are
+//! dropped: a hand-edited link opens a sensible view, never an error.
+
+use crate::domain::table::{Direction, Facet, FacetSet, SortKey, SortSpec};
+
+/// Query pairs as read from a URL.
+pub type QueryPairs<'a> = &'a [(String, String)];
+
+/// A view that writes itself as query pairs.
+pub trait ToQuery {
+    fn to_query(&self) -> Vec<(&'static str, String)>;
+}
+
+pub(crate) fn values<'a>(pairs: QueryPairs<'a>, key: &'a str) -> impl Iterator<Item = &'a str> {
+    pairs
+        .iter()
+        .filter(move |(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+pub(crate) fn first<'a>(pairs: QueryPairs<'a>, key: &'a str) -> Option<&'a str> {
+    values(pairs, key).next()
+}
+
+pub(crate) fn facet_set<F: Facet>(
+    pairs: QueryPairs<'_>,
+    key: &str,
+    parse: impl Fn(&str) -> Option<F>,
+) -> FacetSet<F> {
+    values(pairs, key)
+        .flat_map(|value| value.split(','))
+        .filter_map(parse)
+        .collect()
+}
+
+pub(crate) fn write_facet_set<F: Facet>(
+    out: &mut Vec<(&'static str, String)>,
+    key: &'static str,
+    set: FacetSet<F>,
+    token: impl Fn(F) -> String,
+) {
+    if !set.is_empty() {
+        out.push((key, set.iter().map(token).collect::<Vec<_>>().join(",")));
+    }
+}
+
+/// "name,-updated": columns in key order, a leading '-' for descending.
+pub(crate) fn sort_spec<C: Copy + Eq>(
+    pairs: QueryPairs<'_>,
+    parse: impl Fn(&str) -> Option<C>,
+    default: SortSpec<C>,
+) -> SortSpec<C> {
+    let Some(text) = first(pairs, "sort") else {
+        return default;
+    };
+    let mut keys: Vec<SortKey<C>> = Vec::new();
+    for part in text.split(',') {
+        let (direction, name) = match part.strip_prefix('-') {
+            Some(name) => (Direction::Desc, name),
+            None => (Direction::Asc, part),
+        };
+        if let Some(column) = parse(name) {
+            if keys.len() < SortSpec::<C>::MAX_KEYS && keys.iter().all(|k| k.column != column) {
+                keys.push(SortKey { column, direction });
+            }
+        }
+    }
+    if keys.is_empty() {
+        default
+    } else {
+        SortSpec::new(keys)
+    }
+}
+
+pub(crate) fn write_sort<C: Copy + Eq>(
+    out: &mut Vec<(&'static str, String)>,
+    spec: &SortSpec<C>,
+    default: &SortSpec<C>,
+    token: impl Fn(C) -> &'static str,
+) {
+    if spec == default {
+        return;
+    }
+    let text = spec
+        .keys()
+        .iter()
+        .map(|key| match key.direction {
+            Direction::Asc => token(key.column).to_string(),
+            Direction::Desc => format!("-{}", token(key.column)),
+        })
+        .collect::<Vec<_>>()
+        .join(",");
+    out.push(("sort", text));
+}
