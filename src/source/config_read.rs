@@ -404,7 +404,6 @@ fn read_resource<R: Record>(
     let max_items = obj.integer("max_items", 1..=10_000_000, DEFAULT_MAX_ITEMS, report);
     let timeout_seconds = obj.integer("timeout_seconds", 1..=600, DEFAULT_TIMEOUT_SECONDS, report);
 
-    let paging = paging?;
     let templates = url.iter().map(|u| (obj.at("url"), u.as_str()));
     let header_templates = headers
         .iter()
@@ -417,10 +416,10 @@ fn read_resource<R: Record>(
     let used = check_templates(
         templates.chain(header_templates).chain(body_templates),
         context,
-        &paging,
+        paging.as_ref(),
         report,
     );
-    if let Some(needed) = paging_placeholder(&paging) {
+    if let Some(needed) = paging.as_ref().and_then(paging_placeholder) {
         if !used.contains(&needed) {
             report.add(
                 &join(&obj.at("paging"), "mode"),
@@ -439,7 +438,7 @@ fn read_resource<R: Record>(
         items: items?,
         fields,
         values,
-        paging,
+        paging: paging?,
         max_items: usize::try_from(max_items).unwrap_or(usize::MAX),
         timeout_seconds: u32::try_from(timeout_seconds).unwrap_or(u32::MAX),
     })
@@ -644,7 +643,8 @@ fn collect_strings(path: &str, value: &Value, out: &mut Vec<(String, String)>) {
 fn check_templates<'t>(
     templates: impl Iterator<Item = (String, &'t str)>,
     context: Context,
-    paging: &Paging,
+    // None when paging itself is invalid: its placeholders are then not judged.
+    paging: Option<&Paging>,
     report: &mut Report,
 ) -> Vec<Placeholder> {
     let mut used = Vec::new();
@@ -657,7 +657,7 @@ fn check_templates<'t>(
                         Placeholder::BaseUrl => true,
                         Placeholder::JobId => context.job,
                         Placeholder::RunId => context.run,
-                        _ => paging_supplies(paging).contains(&p),
+                        _ => paging.is_none_or(|paging| paging_supplies(paging).contains(&p)),
                     };
                     if !available {
                         report.add(

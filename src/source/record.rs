@@ -106,19 +106,22 @@ pub struct FieldConfig<'a> {
 /// Compiles the configured fields of `R` into specs; names not in the table are ignored
 /// (the configuration validator has reported them).
 pub fn compile<R: Record>(config: &FieldConfig<'_>) -> Vec<Spec> {
-    compile_named(&field_names::<R>(), "", config, |index| {
-        match &R::fields()[index].kind {
+    compile_named(
+        &field_names::<R>(),
+        "",
+        config,
+        &|index| match &R::fields()[index].kind {
             FieldKind::Value(_) => None,
             FieldKind::List { item_fields, .. } => Some(item_fields()),
-        }
-    })
+        },
+    )
 }
 
 fn compile_named(
     names: &[&'static str],
     prefix: &str,
     config: &FieldConfig<'_>,
-    sub_fields: impl Fn(usize) -> Option<Vec<&'static str>>,
+    sub_fields: &dyn Fn(usize) -> Option<Vec<&'static str>>,
 ) -> Vec<Spec> {
     names
         .iter()
@@ -127,7 +130,7 @@ fn compile_named(
             let field = format!("{prefix}{name}");
             let pointers = config.fields.get(&field)?.clone();
             let nested = sub_fields(index)
-                .map(|subs| compile_named(&subs, &format!("{field}."), config, |_| None))
+                .map(|subs| compile_named(&subs, &format!("{field}."), config, &|_| None))
                 .unwrap_or_default();
             let values = config.values.get(&field).cloned().map(Arc::new);
             Some(Spec {
