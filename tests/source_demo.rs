@@ -131,6 +131,8 @@ fn the_demo_shows_every_job_result_status_with_its_catalogue_code() {
     assert!(has(&|r| !r.history.is_empty()));
 }
 
+type EndpointCheck<'a> = dyn Fn(&Endpoint) -> bool + 'a;
+
 #[test]
 fn the_demo_shows_every_exemption_and_the_disk_warning() {
     let demo = committed_demo();
@@ -145,7 +147,7 @@ fn the_demo_shows_every_exemption_and_the_disk_warning() {
             .collect::<Vec<_>>()
     };
     // Each exemption by the fact that shows it, independently of the exemption engine.
-    let checks: [(&str, &dyn Fn(&Endpoint) -> bool); 27] = [
+    let checks: [(&str, &EndpointCheck<'_>); 27] = [
         ("Untested Endpoint", &connector(ConnectorState::Untested)),
         ("Patching Inapplicable", &|e| e.os_supported == Some(false)),
         ("Powered Off", &power(PowerState::Off)),

@@ -481,7 +481,7 @@ fn message_facts(
             });
         }
         "Pending" => {
-            facts.pending_stage = Some(if n % 2 == 0 {
+            facts.pending_stage = Some(if n.is_multiple_of(2) {
                 PendingStage::Preparing
             } else {
                 PendingStage::AvailableForDownload
@@ -633,6 +633,12 @@ fn endpoints(count: usize, now: Timestamp, rng: &mut Lcg) -> Vec<Endpoint> {
     all
 }
 
+const SCHEDULE_NAMES: &[&str] = &[
+    "Production – nightly",
+    "Workstations – lunchtime",
+    "Test – any time",
+];
+
 fn clean_endpoint(i: usize, family: OsFamily, now: i64, rng: &mut Lcg) -> Endpoint {
     let windows = family == Windows;
     let drives = match family {
@@ -650,11 +656,7 @@ fn clean_endpoint(i: usize, family: OsFamily, now: i64, rng: &mut Lcg) -> Endpoi
         power: Some(PowerState::On),
         os_supported: Some(true),
         maintenance: schedule(
-            *rng.pick(&[
-                "Production – nightly",
-                "Workstations – lunchtime",
-                "Test – any time",
-            ]),
+            rng.pick::<&str>(SCHEDULE_NAMES),
             vec![window(window_start, window_start + 6 * HOUR)],
         ),
         suspension: None,

@@ -10,6 +10,9 @@ use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+/// Fills a list field of draft `D` from the array's elements and the sub-field specs.
+pub type ListApply<D> = fn(&mut D, &[Value], &[Spec]) -> Result<(), FieldFailure>;
+
 /// How one named field is filled in a record's draft.
 pub enum FieldKind<D> {
     /// A single value, coerced and stored.
@@ -18,7 +21,7 @@ pub enum FieldKind<D> {
     /// written `list.sub` in the configuration.
     List {
         item_fields: fn() -> Vec<&'static str>,
-        apply: fn(&mut D, &[Value], &[Spec]) -> Result<(), FieldFailure>,
+        apply: ListApply<D>,
     },
 }
 
