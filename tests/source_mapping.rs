@@ -189,3 +189,22 @@ fn a_body_of_the_wrong_shape_names_the_items_pointer() {
         "items pointer \"/data\": expected an array, found an object"
     );
 }
+
+#[test]
+fn rfc3339_times_parse_with_offsets_and_format_back_in_utc() {
+    use patchboard::source::timestamp_shim::{format_rfc3339, parse_rfc3339};
+    let utc = parse_rfc3339("2024-02-29T23:59:59.5Z").unwrap();
+    assert_eq!(utc, Timestamp::from_millis(1_709_251_199_500));
+    assert_eq!(parse_rfc3339("2024-03-01T01:29:59.500+01:30"), Some(utc));
+    assert_eq!(format_rfc3339(utc), "2024-02-29T23:59:59.500Z");
+    assert_eq!(
+        format_rfc3339(Timestamp::from_millis(-1)),
+        "1969-12-31T23:59:59.999Z"
+    );
+    assert_eq!(
+        parse_rfc3339("2024-02-29 23:59:59"),
+        None,
+        "an offset is required"
+    );
+    assert_eq!(parse_rfc3339("2024-13-01T00:00:00Z"), None);
+}
