@@ -1,0 +1,110 @@
+//! Lenient conversion of backend JSON values into our field types.
+//!
+//! Backends disagree on representation (numbers as strings, booleans as 1/"true",
+//! times as epoch ms or RFC 3339), so each conversion accepts every form that
+//! has an unambiguous meaning and names what it expected otherwise.
+
+use crate::domain::time::Timestamp;
+use crate::source::timestamp_shim;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+/// A conversion failure, worded as "expected …, found …".
+pub type Coerced<T> = Result<T, String>;
+
+fn expected(what: &str, found: &Value) -> String {
+    let mut shown = found.to_string();
+    if shown.len() > 60 {
+        shown.truncate(57);
+        shown.push_str("...");
+    }
+    format!("expected {what}, found {shown}")
+}
+
+/// Strings as given; numbers in their decimal form (ids are often numeric).
+pub fn text(value: &Value) -> Coerced<String> {
+    match value {
+        Value::String(s) => Ok(s.clone()),
+        Value::Number(n) => Ok(n.to_string()),
+        other => Err(expected("a string", other)),
+    }
+}
+
+/// A non-negative integer, from a number or a decimal string, that fits `T`.
+pub fn unsigned<T: TryFrom<u64>>(value: &Value) -> Coerced<T> {
+    let parsed = match value {
+        Value::Number(n) => n.as_u64().or_else(|| {
+            n.as_f64()
+                .filter(|f| f.fract() == 0.0 && *f >= 0.0)
+                .map(|f| f as u64)
+        }),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    };
+    parsed
+        .and_then(|n| T::try_from(n).ok())
+        .ok_or_else(|| expected("a non-negative integer in range", value))
+}
+
+/// A finite number, from a number or a decimal string.
+pub fn number(value: &Value) -> Coerced<f64> {
+    let parsed = match value {
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    };
+    parsed
+        .filter(|f| f.is_finite())
+        .ok_or_else(|| expected("a number", value))
+}
+
+/// true/false, 1/0, or those words as strings (any case).
+pub fn boolean(value: &Value) -> Coerced<bool> {
+    let parsed = match value {
+        Value::Bool(b) => Some(*b),
+        Value::Number(n) => match n.as_u64() {
+            Some(1) => Some(true),
+            Some(0) => Some(false),
+            _ => None,
+        },
+        Value::String(s) => match s.trim().to_ascii_lowercase().as_str() {
+            "true" | "1" | "yes" => Some(true),
+            "false" | "0" | "no" => Some(false),
+            _ => None,
+        },
+        _ => None,
+    };
+    parsed.ok_or_else(|| expected("a boolean (true/false, 1/0)", value))
+}
+
+/// Epoch milliseconds (number or digit string) or an RFC 3339 date-time.
+pub fn timestamp(value: &Value) -> Coerced<Timestamp> {
+    let parsed = match value {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
+            s.parse().ok()
+        }
+        // The single call site for date-time text; see timestamp_shim.
+        Value::String(s) => timestamp_shim::parse_rfc3339(s.trim()).map(Timestamp::millis),
+        _ => None,
+    };
+    parsed
+        .map(Timestamp::from_millis)
+        .ok_or_else(|| expected("epoch milliseconds or an RFC 3339 date-time", value))
+}
+
+/// One of our words for an enum, spelled as its serde name ("Connected", "Off").
+pub fn word<T: DeserializeOwned>(value: &Value) -> Coerced<T> {
+    match value {
+        Value::String(_) => serde_json::from_value(value.clone()).map_err(|e| format!("{e}")),
+        other => Err(expected("a word", other)),
+    }
+}
+
+/// An array of strings (numbers accepted), or a single string as a one-item list.
+pub fn text_list(value: &Value) -> Coerced<Vec<String>> {
+    match value {
+        Value::Array(items) => items.iter().map(text).collect(),
+        single => text(single).map(|s| vec![s]),
+    }
+}

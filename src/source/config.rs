@@ -1,0 +1,121 @@
+//! The configuration that tells Patchboard how to read a user's backend.
+//!
+//! It comes from `window.PATCHBOARD_CONFIG`, else `config.json` beside
+//! index.html, else the embedded demo; never from the URL query, so a crafted
+//! link cannot point the app at another server. Reading and validation live in
+//! [`super::config_read`].
+
+use super::pointer::Pointer;
+use serde_json::Value;
+use std::collections::BTreeMap;
+
+/// A validated configuration.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    /// The bundled configuration this one was merged over, if any.
+    pub preset: Option<String>,
+    pub base_url: String,
+    /// 0 turns automatic refresh off.
+    pub refresh_seconds: u32,
+    /// Sent with every request; a resource's own headers win.
+    pub headers: BTreeMap<String, String>,
+    pub credentials: Credentials,
+    pub resources: Resources,
+}
+
+/// The fetch `credentials` mode: whether cookies and HTTP auth go with requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Credentials {
+    Omit,
+    SameOrigin,
+    Include,
+}
+
+/// Where each kind of record comes from. An unset resource means the page that
+/// needs it has no source.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Resources {
+    pub jobs: Option<Resource>,
+    pub job_results: Option<Resource>,
+    pub job_runs: Option<Resource>,
+    pub endpoints: Option<Resource>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Method {
+    Get,
+    Post,
+}
+
+impl Method {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+}
+
+/// One backend endpoint and how to turn its responses into records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resource {
+    /// URL template; see [`super::url::Placeholder`].
+    pub url: String,
+    pub method: Method,
+    /// JSON template sent as the request body (POST only).
+    pub body: Option<Value>,
+    pub headers: BTreeMap<String, String>,
+    /// Where the array of items is in a response body; the empty pointer is the body itself.
+    pub items: Pointer,
+    /// Our field name to the pointers tried in order inside each item.
+    pub fields: BTreeMap<String, Vec<Pointer>>,
+    /// Our field name to a translation of their words into ours.
+    pub values: BTreeMap<String, BTreeMap<String, String>>,
+    pub paging: Paging,
+    /// Stop after this many items, reporting that the limit was reached.
+    pub max_items: usize,
+    pub timeout_seconds: u32,
+}
+
+/// How a list continues over several responses.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Paging {
+    /// One response holds everything.
+    None,
+    /// `{page}` counts from `start` (0 or 1); `{page_size}` is `size`.
+    PageNumber { start: u64, size: u64, end: PageEnd },
+    /// `{offset}` advances by `size`; `{limit}` and `{page_size}` are `size`.
+    OffsetLimit { size: u64, end: PageEnd },
+    /// The body names the next page at `pointer`: a full URL, a path starting
+    /// with "/", or a token substituted for `{cursor}`.
+    NextInBody { pointer: Pointer },
+    /// A response header carries the cursor, sent back in a request header.
+    CursorHeader {
+        response_header: String,
+        request_header: String,
+        size: u64,
+        end: PageEnd,
+    },
+}
+
+/// Which page ends a numbered or cursor list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PageEnd {
+    /// A page with fewer items than the page size is the last.
+    ShortPage,
+    /// Only an empty page ends the list.
+    EmptyPage,
+}
+
+/// One configuration problem: the key path and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigProblem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ConfigProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}

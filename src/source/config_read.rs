@@ -1,0 +1,674 @@
+//! Reading a configuration from JSON, reporting every problem at once.
+//!
+//! A hand-written walk rather than serde derives: serde stops at the first
+//! error, while a user fixing a config file wants the whole list, each with
+//! its key path, and typos in key names caught rather than ignored.
+
+use super::config::{
+    Config, ConfigProblem, Credentials, Method, PageEnd, Paging, Resource, Resources,
+};
+use super::pointer::Pointer;
+use super::presets;
+use super::record::{configurable_names, Record};
+use super::url::{placeholders, Placeholder};
+use crate::domain::asset::AssetResult;
+use crate::domain::endpoint::Endpoint;
+use crate::domain::job::{Job, JobRun};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+const DEFAULT_REFRESH_SECONDS: u64 = 30;
+const DEFAULT_TIMEOUT_SECONDS: u64 = 30;
+/// Guards against a backend that pages forever.
+const DEFAULT_MAX_ITEMS: u64 = 250_000;
+const DEFAULT_PAGE_SIZE: u64 = 100;
+
+/// Parses and validates configuration text.
+pub fn read_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        vec![ConfigProblem {
+            path: "(document)".to_owned(),
+            message: format!("expected valid JSON: {e}"),
+        }]
+    })?;
+    config_from_value(&value)
+}
+
+/// Validates a configuration already parsed as JSON, merging it over its preset.
+pub fn config_from_value(user: &Value) -> Result<Config, Vec<ConfigProblem>> {
+    let mut report = Report::default();
+    let preset = match user.get("preset") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(name)) => match presets::preset(name) {
+            Some(_) => Some(name.clone()),
+            None => {
+                report.add(
+                    "preset",
+                    format!("expected one of {}, found {name:?}", quoted(presets::NAMES)),
+                );
+                None
+            }
+        },
+        Some(other) => {
+            report.add(
+                "preset",
+                format!("expected a preset name, found {}", kind(other)),
+            );
+            None
+        }
+    };
+    let merged = match preset.as_deref().and_then(presets::preset) {
+        Some(base) => presets::merge(base, user),
+        None => user.clone(),
+    };
+    let config = read_root(&merged, preset, &mut report);
+    match (config, report.0.is_empty()) {
+        (Some(config), true) => Ok(config),
+        _ => Err(report.0),
+    }
+}
+
+#[derive(Default)]
+struct Report(Vec<ConfigProblem>);
+
+impl Report {
+    fn add(&mut self, path: &str, message: impl Into<String>) {
+        self.0.push(ConfigProblem {
+            path: path.to_owned(),
+            message: message.into(),
+        });
+    }
+}
+
+fn quoted(names: &[&str]) -> String {
+    names
+        .iter()
+        .map(|n| format!("{n:?}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn kind(value: &Value) -> String {
+    let mut shown = value.to_string();
+    if shown.len() > 40 {
+        shown.truncate(37);
+        shown.push_str("...");
+    }
+    shown
+}
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+/// An object whose keys have been checked against the allowed ones.
+struct Obj<'v> {
+    path: String,
+    map: &'v Map<String, Value>,
+}
+
+impl<'v> Obj<'v> {
+    fn open(path: &str, value: &'v Value, allowed: &[&str], report: &mut Report) -> Option<Self> {
+        let Value::Object(map) = value else {
+            report.add(path, format!("expected an object, found {}", kind(value)));
+            return None;
+        };
+        for key in map.keys().filter(|k| !allowed.contains(&k.as_str())) {
+            report.add(
+                &join(path, key),
+                format!("unknown key (expected one of {})", quoted(allowed)),
+            );
+        }
+        Some(Obj {
+            path: path.to_owned(),
+            map,
+        })
+    }
+
+    fn at(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+
+    /// The value at `key`; JSON null counts as absent so a user can unset a preset key.
+    fn get(&self, key: &str) -> Option<&'v Value> {
+        self.map.get(key).filter(|v| !v.is_null())
+    }
+
+    fn string(&self, key: &str, report: &mut Report) -> Option<String> {
+        match self.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            other => {
+                report.add(
+                    &self.at(key),
+                    format!("expected a string, found {}", kind(other)),
+                );
+                None
+            }
+        }
+    }
+
+    fn required_string(&self, key: &str, what: &str, report: &mut Report) -> Option<String> {
+        if self.get(key).is_none() {
+            report.add(&self.at(key), format!("missing; expected {what}"));
+        }
+        self.string(key, report)
+    }
+
+    fn integer(
+        &self,
+        key: &str,
+        range: std::ops::RangeInclusive<u64>,
+        default: u64,
+        report: &mut Report,
+    ) -> u64 {
+        let Some(value) = self.get(key) else {
+            return default;
+        };
+        match value.as_u64().filter(|n| range.contains(n)) {
+            Some(n) => n,
+            None => {
+                let (lo, hi) = (range.start(), range.end());
+                report.add(
+                    &self.at(key),
+                    format!(
+                        "expected an integer from {lo} to {hi}, found {}",
+                        kind(value)
+                    ),
+                );
+                default
+            }
+        }
+    }
+
+    fn choice<T: Copy>(
+        &self,
+        key: &str,
+        choices: &[(&str, T)],
+        default: T,
+        report: &mut Report,
+    ) -> T {
+        let Some(value) = self.get(key) else {
+            return default;
+        };
+        let found = choices
+            .iter()
+            .find(|(word, _)| value.as_str() == Some(word));
+        found.map(|(_, t)| *t).unwrap_or_else(|| {
+            let words: Vec<&str> = choices.iter().map(|(w, _)| *w).collect();
+            report.add(
+                &self.at(key),
+                format!("expected one of {}, found {}", quoted(&words), kind(value)),
+            );
+            default
+        })
+    }
+
+    fn string_map(&self, key: &str, report: &mut Report) -> BTreeMap<String, String> {
+        let Some(value) = self.get(key) else {
+            return BTreeMap::new();
+        };
+        read_string_map(&self.at(key), value, report)
+    }
+}
+
+fn read_string_map(path: &str, value: &Value, report: &mut Report) -> BTreeMap<String, String> {
+    let Value::Object(map) = value else {
+        report.add(
+            path,
+            format!("expected an object of strings, found {}", kind(value)),
+        );
+        return BTreeMap::new();
+    };
+    map.iter()
+        .filter_map(|(k, v)| match v {
+            Value::String(s) => Some((k.clone(), s.clone())),
+            other => {
+                report.add(
+                    &join(path, k),
+                    format!("expected a string, found {}", kind(other)),
+                );
+                None
+            }
+        })
+        .collect()
+}
+
+fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Option<Config> {
+    let obj = Obj::open(
+        "",
+        root,
+        &[
+            "preset",
+            "base_url",
+            "refresh_seconds",
+            "headers",
+            "credentials",
+            "resources",
+        ],
+        report,
+    )?;
+    let base_url = obj.required_string("base_url", "the backend's base URL as a string", report);
+    let refresh_seconds = obj.integer(
+        "refresh_seconds",
+        0..=86_400,
+        DEFAULT_REFRESH_SECONDS,
+        report,
+    );
+    let headers = obj.string_map("headers", report);
+    let credentials = obj.choice(
+        "credentials",
+        &[
+            ("omit", Credentials::Omit),
+            ("same-origin", Credentials::SameOrigin),
+            ("include", Credentials::Include),
+        ],
+        Credentials::SameOrigin,
+        report,
+    );
+    let resources = match obj.get("resources") {
+        Some(value) => read_resources(value, report),
+        None => {
+            report.add(
+                "resources",
+                "missing; expected an object with jobs, job_results, job_runs, endpoints",
+            );
+            Resources::default()
+        }
+    };
+    Some(Config {
+        preset,
+        base_url: base_url?,
+        refresh_seconds: u32::try_from(refresh_seconds).unwrap_or(u32::MAX),
+        headers,
+        credentials,
+        resources,
+    })
+}
+
+/// What a resource's templates may refer to besides `{base_url}` and paging.
+#[derive(Clone, Copy)]
+struct Context {
+    job: bool,
+    run: bool,
+}
+
+fn read_resources(value: &Value, report: &mut Report) -> Resources {
+    let Some(obj) = Obj::open(
+        "resources",
+        value,
+        &["jobs", "job_results", "job_runs", "endpoints"],
+        report,
+    ) else {
+        return Resources::default();
+    };
+    let top = Context {
+        job: false,
+        run: false,
+    };
+    let resources = Resources {
+        jobs: obj
+            .get("jobs")
+            .and_then(|v| read_resource::<Job>(&obj.at("jobs"), v, top, report)),
+        job_results: obj.get("job_results").and_then(|v| {
+            read_resource::<AssetResult>(
+                &obj.at("job_results"),
+                v,
+                Context {
+                    job: true,
+                    run: true,
+                },
+                report,
+            )
+        }),
+        job_runs: obj.get("job_runs").and_then(|v| {
+            read_resource::<JobRun>(
+                &obj.at("job_runs"),
+                v,
+                Context {
+                    job: true,
+                    run: false,
+                },
+                report,
+            )
+        }),
+        endpoints: obj
+            .get("endpoints")
+            .and_then(|v| read_resource::<Endpoint>(&obj.at("endpoints"), v, top, report)),
+    };
+    let present = |key: &str| obj.get(key).is_some();
+    for (needs, needed) in [
+        ("jobs", "job_results"),
+        ("job_results", "jobs"),
+        ("job_runs", "jobs"),
+    ] {
+        if present(needs) && !present(needed) {
+            report.add(
+                &obj.at(needed),
+                format!("missing; expected a resource because resources.{needs} is set"),
+            );
+        }
+    }
+    resources
+}
+
+const RESOURCE_KEYS: &[&str] = &[
+    "url",
+    "method",
+    "body",
+    "headers",
+    "items",
+    "fields",
+    "values",
+    "paging",
+    "max_items",
+    "timeout_seconds",
+];
+
+fn read_resource<R: Record>(
+    path: &str,
+    value: &Value,
+    context: Context,
+    report: &mut Report,
+) -> Option<Resource> {
+    let obj = Obj::open(path, value, RESOURCE_KEYS, report)?;
+    let url = obj.required_string("url", "a URL template", report);
+    let method = obj.choice(
+        "method",
+        &[("GET", Method::Get), ("POST", Method::Post)],
+        Method::Get,
+        report,
+    );
+    let body = obj.get("body").cloned();
+    if body.is_some() && method == Method::Get {
+        report.add(
+            &obj.at("body"),
+            "a body is only sent with \"method\": \"POST\"",
+        );
+    }
+    let headers = obj.string_map("headers", report);
+    let items = match obj.string("items", report) {
+        Some(text) => read_pointer(&obj.at("items"), &text, report),
+        None => Some(Pointer::root()),
+    };
+    let names = configurable_names::<R>();
+    let fields = read_fields::<R>(&obj, &names, report);
+    let values = read_values(&obj, &names, report);
+    let paging = match obj.get("paging") {
+        Some(v) => read_paging(&obj.at("paging"), v, report),
+        None => Some(Paging::None),
+    };
+    let max_items = obj.integer("max_items", 1..=10_000_000, DEFAULT_MAX_ITEMS, report);
+    let timeout_seconds = obj.integer("timeout_seconds", 1..=600, DEFAULT_TIMEOUT_SECONDS, report);
+
+    let templates = url.iter().map(|u| (obj.at("url"), u.as_str()));
+    let header_templates = headers
+        .iter()
+        .map(|(k, v)| (join(&obj.at("headers"), k), v.as_str()));
+    let mut body_strings = Vec::new();
+    if let Some(body) = &body {
+        collect_strings(&obj.at("body"), body, &mut body_strings);
+    }
+    let body_templates = body_strings.iter().map(|(p, s)| (p.clone(), s.as_str()));
+    let used = check_templates(
+        templates.chain(header_templates).chain(body_templates),
+        context,
+        paging.as_ref(),
+        report,
+    );
+    if let Some(needed) = paging.as_ref().and_then(paging_placeholder) {
+        if !used.contains(&needed) {
+            report.add(
+                &join(&obj.at("paging"), "mode"),
+                format!(
+                    "this mode needs {{{}}} in the url, body or headers",
+                    needed.name()
+                ),
+            );
+        }
+    }
+    Some(Resource {
+        url: url?,
+        method,
+        body,
+        headers,
+        items: items?,
+        fields,
+        values,
+        paging: paging?,
+        max_items: usize::try_from(max_items).unwrap_or(usize::MAX),
+        timeout_seconds: u32::try_from(timeout_seconds).unwrap_or(u32::MAX),
+    })
+}
+
+fn read_pointer(path: &str, text: &str, report: &mut Report) -> Option<Pointer> {
+    Pointer::parse(text).map_err(|e| report.add(path, e.0)).ok()
+}
+
+fn read_fields<R: Record>(
+    obj: &Obj<'_>,
+    names: &[String],
+    report: &mut Report,
+) -> BTreeMap<String, Vec<Pointer>> {
+    let path = obj.at("fields");
+    let Some(value) = obj.get("fields") else {
+        report.add(
+            &path,
+            format!(
+                "missing; expected an object mapping our fields ({}) to JSON Pointers",
+                names.join(", ")
+            ),
+        );
+        return BTreeMap::new();
+    };
+    let Value::Object(map) = value else {
+        report.add(&path, format!("expected an object, found {}", kind(value)));
+        return BTreeMap::new();
+    };
+    for required in R::REQUIRED.iter().filter(|r| !map.contains_key(**r)) {
+        report.add(&path, format!("missing required field {required:?}"));
+    }
+    let mut fields = BTreeMap::new();
+    for (name, spec) in map {
+        let field_path = join(&path, name);
+        if !names.contains(name) {
+            report.add(
+                &field_path,
+                format!("unknown field (expected one of {})", names.join(", ")),
+            );
+            continue;
+        }
+        let texts: Vec<(String, &Value)> = match spec {
+            Value::Array(items) if !items.is_empty() => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (format!("{field_path}[{i}]"), v))
+                .collect(),
+            single => vec![(field_path.clone(), single)],
+        };
+        let pointers: Vec<Pointer> = texts
+            .into_iter()
+            .filter_map(|(p, v)| match v {
+                Value::String(s) => read_pointer(&p, s, report),
+                other => {
+                    report.add(
+                        &p,
+                        format!("expected a JSON Pointer string, found {}", kind(other)),
+                    );
+                    None
+                }
+            })
+            .collect();
+        if !pointers.is_empty() {
+            fields.insert(name.clone(), pointers);
+        }
+    }
+    fields
+}
+
+fn read_values(
+    obj: &Obj<'_>,
+    names: &[String],
+    report: &mut Report,
+) -> BTreeMap<String, BTreeMap<String, String>> {
+    let path = obj.at("values");
+    let Some(value) = obj.get("values") else {
+        return BTreeMap::new();
+    };
+    let Value::Object(map) = value else {
+        report.add(&path, format!("expected an object, found {}", kind(value)));
+        return BTreeMap::new();
+    };
+    map.iter()
+        .filter_map(|(name, words)| {
+            let field_path = join(&path, name);
+            if !names.contains(name) {
+                report.add(
+                    &field_path,
+                    format!("unknown field (expected one of {})", names.join(", ")),
+                );
+                return None;
+            }
+            Some((name.clone(), read_string_map(&field_path, words, report)))
+        })
+        .collect()
+}
+
+const ENDS: &[(&str, PageEnd)] = &[
+    ("short_page", PageEnd::ShortPage),
+    ("empty_page", PageEnd::EmptyPage),
+];
+
+fn read_paging(path: &str, value: &Value, report: &mut Report) -> Option<Paging> {
+    let mode = value.get("mode").and_then(Value::as_str).unwrap_or("");
+    let allowed: &[&str] = match mode {
+        "none" => &["mode"],
+        "page_number" => &["mode", "start", "size", "end"],
+        "offset_limit" => &["mode", "size", "end"],
+        "next_in_body" => &["mode", "pointer"],
+        "cursor_header" => &["mode", "response_header", "request_header", "size", "end"],
+        _ => {
+            report.add(
+                &join(path, "mode"),
+                format!(
+                    "expected one of \"none\", \"page_number\", \"offset_limit\", \"next_in_body\", \"cursor_header\", found {}",
+                    value.get("mode").map_or_else(|| "nothing".to_owned(), kind)
+                ),
+            );
+            return None;
+        }
+    };
+    let obj = Obj::open(path, value, allowed, report)?;
+    // Keys a mode does not allow were reported above; reading them here only yields defaults.
+    let size = obj.integer("size", 1..=100_000, DEFAULT_PAGE_SIZE, report);
+    let end = obj.choice("end", ENDS, PageEnd::ShortPage, report);
+    Some(match mode {
+        "none" => Paging::None,
+        "page_number" => Paging::PageNumber {
+            start: obj.integer("start", 0..=1, 1, report),
+            size,
+            end,
+        },
+        "offset_limit" => Paging::OffsetLimit { size, end },
+        "next_in_body" => {
+            let text = obj.required_string(
+                "pointer",
+                "a JSON Pointer to the next page's URL or token",
+                report,
+            )?;
+            Paging::NextInBody {
+                pointer: read_pointer(&obj.at("pointer"), &text, report)?,
+            }
+        }
+        _ => {
+            let response_header =
+                obj.required_string("response_header", "a response header name", report)?;
+            let request_header = obj
+                .string("request_header", report)
+                .unwrap_or_else(|| response_header.clone());
+            Paging::CursorHeader {
+                response_header,
+                request_header,
+                size,
+                end,
+            }
+        }
+    })
+}
+
+/// The placeholder a paging mode cannot work without.
+fn paging_placeholder(paging: &Paging) -> Option<Placeholder> {
+    match paging {
+        Paging::PageNumber { .. } => Some(Placeholder::Page),
+        Paging::OffsetLimit { .. } => Some(Placeholder::Offset),
+        _ => None,
+    }
+}
+
+/// The placeholders a paging mode gives values to.
+pub(crate) fn paging_supplies(paging: &Paging) -> &'static [Placeholder] {
+    match paging {
+        Paging::None => &[],
+        Paging::PageNumber { .. } => &[Placeholder::Page, Placeholder::PageSize],
+        Paging::OffsetLimit { .. } => &[
+            Placeholder::Offset,
+            Placeholder::Limit,
+            Placeholder::PageSize,
+        ],
+        Paging::NextInBody { .. } => &[Placeholder::Cursor],
+        Paging::CursorHeader { .. } => &[Placeholder::PageSize],
+    }
+}
+
+fn collect_strings(path: &str, value: &Value, out: &mut Vec<(String, String)>) {
+    match value {
+        Value::String(s) => out.push((path.to_owned(), s.clone())),
+        Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                collect_strings(&format!("{path}[{i}]"), item, out);
+            }
+        }
+        Value::Object(map) => {
+            for (k, v) in map {
+                collect_strings(&join(path, k), v, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn check_templates<'t>(
+    templates: impl Iterator<Item = (String, &'t str)>,
+    context: Context,
+    // None when paging itself is invalid: its placeholders are then not judged.
+    paging: Option<&Paging>,
+    report: &mut Report,
+) -> Vec<Placeholder> {
+    let mut used = Vec::new();
+    for (path, template) in templates {
+        match placeholders(template) {
+            Err(e) => report.add(&path, e.to_string()),
+            Ok(found) => {
+                for p in found {
+                    let available = match p {
+                        Placeholder::BaseUrl => true,
+                        Placeholder::JobId => context.job,
+                        Placeholder::RunId => context.run,
+                        _ => paging.is_none_or(|paging| paging_supplies(paging).contains(&p)),
+                    };
+                    if !available {
+                        report.add(
+                            &path,
+                            format!("placeholder {{{}}} has no value in this resource", p.name()),
+                        );
+                    }
+                    used.push(p);
+                }
+            }
+        }
+    }
+    used
+}

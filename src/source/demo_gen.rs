@@ -1,0 +1,682 @@
+//! A deterministic, realistic fleet for the demo, tests and benchmarks.
+//!
+//! Every job result status and every exemption occurs at least once, so the
+//! demo shows each explanation the app can give; the rest is ordinary healthy
+//! fleet. A tiny LCG keeps the output identical for a seed on every platform.
+
+use crate::domain::asset::{
+    AssetResult, Deferrals, MessageFacts, PatchCounts, PendingStage, RawStatus, StatusChange,
+};
+use crate::domain::endpoint::{
+    ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
+    Suspension,
+};
+use crate::domain::job::{Job, JobRun};
+use crate::domain::os::OsFamily;
+use crate::domain::time::Timestamp;
+
+const HOUR: i64 = 3_600_000;
+const DAY: i64 = 24 * HOUR;
+
+/// 2025-06-10T14:00:00Z: the default generation time; the demo rebases from it.
+pub const DEFAULT_GENERATED_AT: Timestamp = Timestamp::from_millis(1_749_564_000_000);
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FleetSpec {
+    /// Asset results across all jobs.
+    pub assets: usize,
+    pub endpoints: usize,
+    pub seed: u64,
+    pub generated_at: Timestamp,
+}
+
+impl Default for FleetSpec {
+    fn default() -> Self {
+        FleetSpec {
+            assets: 1_200,
+            endpoints: 600,
+            seed: 7,
+            generated_at: DEFAULT_GENERATED_AT,
+        }
+    }
+}
+
+/// One job with its runs and the results of its latest run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoJob {
+    pub job: Job,
+    pub runs: Vec<JobRun>,
+    pub results: Vec<AssetResult>,
+}
+
+/// The generated fleet.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fleet {
+    pub generated_at: Timestamp,
+    pub jobs: Vec<DemoJob>,
+    pub endpoints: Vec<Endpoint>,
+}
+
+/// A 64-bit LCG (Knuth's MMIX constants); the high bits are the usable ones.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self) -> u64 {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        self.0 >> 33
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+    fn between(&mut self, lo: i64, hi: i64) -> i64 {
+        lo + self.below((hi - lo).max(1) as u64) as i64
+    }
+    fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len() as u64) as usize]
+    }
+}
+
+/// A job result status as the catalogue defines it, with the families it
+/// applies to and how often the demo shows it.
+struct DemoStatus {
+    code: u16,
+    state: u8,
+    name: &'static str,
+    families: &'static [OsFamily],
+    weight: u64,
+    /// Whether the asset has finished with this job (for the job's own completion figure).
+    finished: bool,
+}
+
+use OsFamily::{Linux, Mac, Windows};
+const ALL: &[OsFamily] = &[Windows, Linux, Mac];
+const WIN: &[OsFamily] = &[Windows];
+const WIN_LINUX: &[OsFamily] = &[Windows, Linux];
+
+#[rustfmt::skip]
+const STATUSES: &[DemoStatus] = &[
+    DemoStatus { code: 2038, state: 0, name: "Canceled - Blackout", families: ALL, weight: 2, finished: true },
+    DemoStatus { code: 2036, state: 0, name: "Completed", families: ALL, weight: 120, finished: true },
+    DemoStatus { code: 2031, state: 1, name: "Downloaded", families: WIN, weight: 4, finished: false },
+    DemoStatus { code: 2031, state: 2, name: "Downloading - Failed", families: WIN, weight: 2, finished: true },
+    DemoStatus { code: 2057, state: 1, name: "Execution Blocked", families: WIN, weight: 2, finished: false },
+    DemoStatus { code: 2046, state: 0, name: "Job Failed", families: ALL, weight: 4, finished: true },
+    DemoStatus { code: 2055, state: 1, name: "Job Received", families: ALL, weight: 5, finished: false },
+    DemoStatus { code: 2045, state: 0, name: "Job Resumed", families: ALL, weight: 2, finished: false },
+    DemoStatus { code: 2044, state: 0, name: "Job Started", families: ALL, weight: 4, finished: false },
+    DemoStatus { code: 2059, state: 1, name: "No Patch Available", families: WIN, weight: 3, finished: true },
+    // The catalogue states no applicability for Not Applicable: it can concern any asset.
+    DemoStatus { code: 2053, state: 1, name: "Not Applicable", families: ALL, weight: 4, finished: true },
+    DemoStatus { code: 2039, state: 2, name: "Not Licensed", families: WIN, weight: 1, finished: true },
+    DemoStatus { code: 2033, state: 0, name: "Patching", families: WIN, weight: 5, finished: false },
+    DemoStatus { code: 2032, state: 0, name: "Pending", families: ALL, weight: 6, finished: false },
+    DemoStatus { code: 2034, state: 0, name: "Pending Reboot", families: ALL, weight: 4, finished: false },
+    DemoStatus { code: 2058, state: 0, name: "Reboot Deferred", families: WIN_LINUX, weight: 2, finished: false },
+    DemoStatus { code: 2035, state: 0, name: "Rebooted", families: ALL, weight: 5, finished: true },
+    DemoStatus { code: 2060, state: 1, name: "Skipped", families: WIN_LINUX, weight: 3, finished: true },
+    DemoStatus { code: 2037, state: 0, name: "Timed Out", families: ALL, weight: 3, finished: true },
+];
+
+/// Timed Out reasons as a backend might code them.
+const WINDOWS_TIMEOUTS: &[&str] = &[
+    "reboot_outside_window_with_post_actions",
+    "download_exceeded_window",
+    "action_script_exceeded_window",
+    "another_job_running",
+    "another_job_running_manifest_not_downloaded",
+    "start_permission_delayed",
+];
+const LINUX_TIMEOUTS: &[&str] = &[
+    "execution_timed_out",
+    "capi_call_after_window",
+    "another_job_running",
+    "window_exceeded",
+];
+
+struct JobPlan {
+    id: &'static str,
+    name: &'static str,
+    family: OsFamily,
+    schedule: &'static str,
+    /// Share of the asset results, in percent.
+    share: usize,
+    runs: usize,
+}
+
+const JOBS: &[JobPlan] = &[
+    JobPlan {
+        id: "job-patch-tuesday",
+        name: "Patch Tuesday – Windows servers",
+        family: Windows,
+        schedule: "Monthly",
+        share: 30,
+        runs: 4,
+    },
+    JobPlan {
+        id: "job-kernel-hotfix",
+        name: "Linux kernel hotfix",
+        family: Linux,
+        schedule: "Once",
+        share: 20,
+        runs: 1,
+    },
+    JobPlan {
+        id: "job-macos-security",
+        name: "macOS security update",
+        family: Mac,
+        schedule: "Weekly",
+        share: 10,
+        runs: 2,
+    },
+    JobPlan {
+        id: "job-browsers",
+        name: "Chrome & Firefox",
+        family: Windows,
+        schedule: "Daily",
+        share: 15,
+        runs: 3,
+    },
+    JobPlan {
+        id: "job-workstations",
+        name: "Windows 11 cumulative update – workstations",
+        family: Windows,
+        schedule: "Weekly",
+        share: 15,
+        runs: 2,
+    },
+    JobPlan {
+        id: "job-openssl",
+        name: "OpenSSL update – RHEL & Ubuntu",
+        family: Linux,
+        schedule: "On demand",
+        share: 10,
+        runs: 1,
+    },
+];
+
+const WINDOWS_OS: &[&str] = &[
+    "Windows Server 2022 Datacenter",
+    "Windows Server 2019 Standard",
+    "Windows Server 2016 Standard",
+    "Windows 11 Enterprise 23H2",
+    "Windows 10 Enterprise 22H2",
+];
+const LINUX_OS: &[&str] = &[
+    "Ubuntu 22.04.4 LTS",
+    "Ubuntu 20.04.6 LTS",
+    "Red Hat Enterprise Linux 9.3",
+    "Red Hat Enterprise Linux 8.9",
+    "Rocky Linux 9.3",
+    "Debian 12",
+    "SUSE Linux Enterprise Server 15 SP5",
+    "Amazon Linux 2023",
+];
+const MAC_OS: &[&str] = &[
+    "macOS 14.5 Sonoma",
+    "macOS 13.6.7 Ventura",
+    "macOS 15.0 Sequoia",
+];
+
+const WINDOWS_ROLES: &[&str] = &[
+    "WIN-SQL", "WIN-APP", "WIN-FS", "DC", "WIN-RDS", "WIN-EXCH", "WKS",
+];
+const LINUX_ROLES: &[&str] = &[
+    "web-prod", "db", "k8s-node", "cache", "batch", "lb", "build",
+];
+const MAC_USERS: &[&str] = &[
+    "jsmith", "amartin", "kchen", "rpatel", "lgarcia", "tnguyen", "mrossi", "ebrown",
+];
+const SITES: &[&str] = &["fra", "ams", "nyc", "sfo", "sgp"];
+
+fn os_names(family: OsFamily) -> &'static [&'static str] {
+    match family {
+        Windows => WINDOWS_OS,
+        Linux => LINUX_OS,
+        _ => MAC_OS,
+    }
+}
+
+/// A realistic host name, unique by `n`.
+fn host_name(family: OsFamily, n: usize, rng: &mut Lcg) -> String {
+    let site = rng.pick(SITES);
+    match family {
+        Windows => format!("{}-{}-{n:04}", rng.pick(WINDOWS_ROLES), site.to_uppercase()),
+        Linux => format!("{}-{site}-{n:04}", rng.pick(LINUX_ROLES)),
+        _ => format!("MBP-{}-{n:04}", rng.pick(MAC_USERS)),
+    }
+}
+
+/// Generates the whole fleet for `spec`.
+pub fn generate(spec: &FleetSpec) -> Fleet {
+    let mut rng = Lcg(spec.seed ^ 0x9E37_79B9_7F4A_7C15);
+    let jobs = JOBS
+        .iter()
+        .enumerate()
+        .map(|(i, plan)| {
+            let count = (spec.assets * plan.share / 100).max(1);
+            demo_job(plan, i, count, spec.generated_at, &mut rng)
+        })
+        .collect();
+    Fleet {
+        generated_at: spec.generated_at,
+        jobs,
+        endpoints: endpoints(spec.endpoints, spec.generated_at, &mut rng),
+    }
+}
+
+fn demo_job(
+    plan: &JobPlan,
+    job_index: usize,
+    count: usize,
+    now: Timestamp,
+    rng: &mut Lcg,
+) -> DemoJob {
+    let now_ms = now.millis();
+    let period = match plan.schedule {
+        "Monthly" => 30 * DAY,
+        "Weekly" => 7 * DAY,
+        _ => DAY,
+    };
+    let last_start = now_ms - rng.between(2 * HOUR, 20 * HOUR);
+    let runs: Vec<JobRun> = (0..plan.runs)
+        .map(|r| JobRun {
+            id: format!("{}-run-{}", plan.id, r + 1),
+            scheduled: Some(Timestamp::from_millis(
+                last_start - (plan.runs - 1 - r) as i64 * period,
+            )),
+        })
+        .collect();
+    let results: Vec<AssetResult> = (0..count)
+        .map(|n| asset_result(plan, job_index, n, last_start, now_ms, rng))
+        .collect();
+    let finished = results
+        .iter()
+        .filter(|a| {
+            STATUSES
+                .iter()
+                .any(|s| s.finished && a.status.name.as_deref() == Some(s.name))
+        })
+        .count();
+    let job = Job {
+        id: plan.id.to_owned(),
+        name: plan.name.to_owned(),
+        platform: Some(format!("{:?}", plan.family)),
+        status: Some(
+            if finished == count {
+                "Completed"
+            } else {
+                "Running"
+            }
+            .to_owned(),
+        ),
+        schedule: Some(plan.schedule.to_owned()),
+        last_run: Some(Timestamp::from_millis(last_start)),
+        next_run: (plan.schedule != "Once" && plan.schedule != "On demand")
+            .then(|| Timestamp::from_millis(last_start + period)),
+        asset_count: Some(count as u64),
+        completion_percent: Some((finished * 1000 / count) as f64 / 10.0),
+        ..Job::default()
+    };
+    DemoJob { job, runs, results }
+}
+
+/// Picks the status of the n-th asset of a job. The first job opens with one
+/// asset per status so every status is present; a few anomalies follow (a
+/// status reported where the catalogue says it does not apply).
+fn pick_status(plan: &JobPlan, job_index: usize, n: usize, rng: &mut Lcg) -> &'static DemoStatus {
+    if job_index == 0 && n < STATUSES.len() {
+        return &STATUSES[n];
+    }
+    let anomaly = match (plan.family, n) {
+        (Linux, 3) => Some("Downloaded"),
+        (Linux, 11) => Some("Patching"),
+        (Mac, 5) => Some("Reboot Deferred"),
+        _ => None,
+    };
+    if let Some(name) = anomaly {
+        return STATUSES
+            .iter()
+            .find(|s| s.name == name)
+            .expect("anomaly names are catalogue names");
+    }
+    let applicable = || {
+        STATUSES
+            .iter()
+            .filter(|s| s.families.contains(&plan.family))
+    };
+    let total: u64 = applicable().map(|s| s.weight).sum();
+    let mut roll = rng.below(total);
+    applicable()
+        .find(|s| {
+            let hit = roll < s.weight;
+            roll = roll.saturating_sub(s.weight);
+            hit
+        })
+        .expect("the roll is below the total weight")
+}
+
+fn asset_result(
+    plan: &JobPlan,
+    job_index: usize,
+    n: usize,
+    started: i64,
+    now: i64,
+    rng: &mut Lcg,
+) -> AssetResult {
+    let status = pick_status(plan, job_index, n, rng);
+    let status_time = rng.between(started, now);
+    let total = rng.between(1, 16) as u32;
+    let superseded = if rng.chance(20) {
+        rng.between(0, i64::from(total / 3) + 1) as u32
+    } else {
+        0
+    };
+    let patches = match status.name {
+        "Completed" | "Rebooted" => PatchCounts {
+            succeeded: total - superseded,
+            superseded,
+            total,
+            ..PatchCounts::default()
+        },
+        "Job Failed" | "Downloading - Failed" | "Timed Out" => {
+            let failed = rng.between(1, i64::from(total) + 1) as u32;
+            PatchCounts {
+                succeeded: total - failed,
+                failed,
+                total,
+                ..PatchCounts::default()
+            }
+        }
+        "Not Applicable" => PatchCounts {
+            not_applicable: total,
+            total,
+            ..PatchCounts::default()
+        },
+        "No Patch Available" => PatchCounts::default(),
+        _ => PatchCounts {
+            total,
+            ..PatchCounts::default()
+        },
+    };
+    let facts = message_facts(status.name, plan, job_index, n, rng);
+    let history = if rng.chance(15) {
+        history(status, plan.family, started, status_time)
+    } else {
+        Vec::new()
+    };
+    let patch_names = |count: u32, rng: &mut Lcg| -> Vec<String> {
+        (0..count.min(4))
+            .map(|_| patch_name(plan.family, rng))
+            .collect()
+    };
+    let with_names = rng.chance(10);
+    let succeeded_patches = if with_names {
+        patch_names(patches.succeeded, rng)
+    } else {
+        Vec::new()
+    };
+    let failed_patches = if with_names {
+        patch_names(patches.failed, rng)
+    } else {
+        Vec::new()
+    };
+    AssetResult {
+        asset_id: format!("{}-a{n:05}", plan.id),
+        asset_name: host_name(plan.family, n + job_index * 10_000, rng),
+        os: rng.pick(os_names(plan.family)).to_string(),
+        status: RawStatus {
+            code: Some(status.code),
+            state: Some(status.state),
+            name: Some(status.name.to_owned()),
+        },
+        status_time: Some(Timestamp::from_millis(status_time)),
+        patches,
+        facts,
+        history,
+        succeeded_patches,
+        failed_patches,
+    }
+}
+
+fn patch_name(family: OsFamily, rng: &mut Lcg) -> String {
+    match family {
+        Windows => format!("KB50{:05}", rng.between(30_000, 40_000)),
+        Linux => format!("RHSA-2025:{:04}", rng.between(1000, 9999)),
+        _ => format!("macOS Security Update 2025-{:03}", rng.between(1, 40)),
+    }
+}
+
+fn message_facts(
+    status: &str,
+    plan: &JobPlan,
+    job_index: usize,
+    n: usize,
+    rng: &mut Lcg,
+) -> MessageFacts {
+    let mut facts = MessageFacts::default();
+    match status {
+        "Execution Blocked" => {
+            let other = &JOBS[(job_index + 3) % JOBS.len()];
+            facts.blocking_job = Some(other.name.to_owned());
+        }
+        // The showcase asset says "2 of 5"; others vary.
+        "Reboot Deferred" if job_index == 0 && n < STATUSES.len() => {
+            facts.deferrals = Some(Deferrals {
+                used: 2,
+                available: 5,
+            });
+        }
+        "Reboot Deferred" => {
+            let available = rng.between(3, 6) as u32;
+            facts.deferrals = Some(Deferrals {
+                used: rng.between(1, i64::from(available) + 1) as u32,
+                available,
+            });
+        }
+        "Pending" => {
+            facts.pending_stage = Some(if n.is_multiple_of(2) {
+                PendingStage::Preparing
+            } else {
+                PendingStage::AvailableForDownload
+            });
+        }
+        "Timed Out" => {
+            let reasons = if plan.family == Linux {
+                LINUX_TIMEOUTS
+            } else {
+                WINDOWS_TIMEOUTS
+            };
+            facts.timeout_reason = Some(reasons[n % reasons.len()].to_owned());
+        }
+        _ => {}
+    }
+    facts
+}
+
+/// The usual road to a status, spread between the job start and the status time.
+fn history(status: &DemoStatus, family: OsFamily, started: i64, at: i64) -> Vec<StatusChange> {
+    let road: &[&str] = if family == Windows {
+        &["Job Received", "Job Started", "Downloaded", "Patching"]
+    } else {
+        &["Job Received", "Job Started"]
+    };
+    let step = ((at - started) / (road.len() as i64 + 1)).max(1);
+    road.iter()
+        .filter(|name| **name != status.name)
+        .chain(std::iter::once(&status.name))
+        .enumerate()
+        .map(|(i, name)| {
+            let s = STATUSES
+                .iter()
+                .find(|s| s.name == *name)
+                .expect("road names are catalogue names");
+            StatusChange {
+                status: RawStatus {
+                    code: Some(s.code),
+                    state: Some(s.state),
+                    name: Some(s.name.to_owned()),
+                },
+                at: Timestamp::from_millis(started + step * i as i64),
+            }
+        })
+        .collect()
+}
+
+/// A way an endpoint can be kept from patching, and the facts that show it.
+struct Scenario {
+    /// The exemption (or warning) name, exactly as JetPatch words it.
+    name: &'static str,
+    families: &'static [OsFamily],
+    apply: fn(&mut Endpoint, i64),
+}
+
+fn window(start: i64, end: i64) -> MaintenanceWindow {
+    MaintenanceWindow {
+        start: Timestamp::from_millis(start),
+        end: Timestamp::from_millis(end),
+    }
+}
+
+fn schedule(name: &str, windows: Vec<MaintenanceWindow>) -> Option<MaintenanceSchedule> {
+    Some(MaintenanceSchedule {
+        name: name.to_owned(),
+        windows,
+        last_window_ran_out: false,
+    })
+}
+
+const LINUX_ONLY: &[OsFamily] = &[Linux];
+
+#[rustfmt::skip]
+const SCENARIOS: &[Scenario] = &[
+    Scenario { name: "Untested Endpoint", families: ALL, apply: |e, _| { e.connector = Some(ConnectorState::Untested); e.last_seen = None; } },
+    Scenario { name: "Patching Inapplicable", families: WIN_LINUX, apply: |e, _| {
+        e.os_supported = Some(false);
+        e.os = if e.os.starts_with("Windows") { "Windows Server 2008 R2 Standard" } else { "CentOS 6.10" }.to_owned();
+    } },
+    Scenario { name: "Powered Off", families: ALL, apply: |e, _| e.power = Some(PowerState::Off) },
+    Scenario { name: "Power Suspended", families: ALL, apply: |e, _| e.power = Some(PowerState::Suspended) },
+    Scenario { name: "Power Unknown", families: ALL, apply: |e, _| e.power = Some(PowerState::Unknown) },
+    Scenario { name: "Disconnected", families: ALL, apply: |e, now| { e.connector = Some(ConnectorState::Disconnected); e.last_seen = Some(Timestamp::from_millis(now - 3 * DAY)); } },
+    Scenario { name: "Connector Not Installed / Available", families: ALL, apply: |e, _| { e.connector = Some(ConnectorState::NotInstalled); e.last_seen = None; } },
+    Scenario { name: "Connector Down", families: ALL, apply: |e, _| e.connector = Some(ConnectorState::Down) },
+    Scenario { name: "Not Reachable", families: ALL, apply: |e, now| { e.connector = Some(ConnectorState::NotReachable); e.last_seen = Some(Timestamp::from_millis(now - 9 * HOUR)); } },
+    Scenario { name: "Invalid Credentials", families: ALL, apply: |e, _| e.credentials_valid = Some(false) },
+    Scenario { name: "Awaiting Maintenance Window", families: ALL, apply: |e, now| e.maintenance = schedule("Weekend – Saturday night", vec![window(now + 2 * DAY, now + 2 * DAY + 4 * HOUR)]) },
+    Scenario { name: "Maintenance Window Required", families: ALL, apply: |e, _| e.maintenance = None },
+    // Ended exactly one hour before generation: the boundary the UI must get right.
+    Scenario { name: "Maintenance Window Expired", families: ALL, apply: |e, now| e.maintenance = schedule("Q2 one-off change window", vec![window(now - 5 * HOUR, now - HOUR)]) },
+    Scenario { name: "No Maintenance Entry", families: ALL, apply: |e, _| e.maintenance = schedule("Finance – to be planned", Vec::new()) },
+    Scenario { name: "Maintenance Window Timeout", families: ALL, apply: |e, now| e.maintenance = Some(MaintenanceSchedule {
+        name: "Nightly 02:00–03:00".to_owned(),
+        windows: vec![window(now - 12 * HOUR, now - 11 * HOUR), window(now + 12 * HOUR, now + 13 * HOUR)],
+        last_window_ran_out: true,
+    }) },
+    Scenario { name: "Suspended by User", families: ALL, apply: |e, now| e.suspension = Some(if e.id.ends_with(['0', '2', '4', '6', '8']) {
+        Suspension::Cycles { remaining: 2 }
+    } else {
+        Suspension::Between { from: Timestamp::from_millis(now - DAY), until: Timestamp::from_millis(now + 6 * DAY) }
+    }) },
+    Scenario { name: "Unsupported PowerShell Execution Policy", families: WIN, apply: |e, _| e.powershell_policy = Some(if e.id.ends_with(['0', '2', '4', '6', '8']) { "AllSigned" } else { "Restricted" }.to_owned()) },
+    Scenario { name: "Unsupported PowerShell Version", families: WIN, apply: |e, _| { e.powershell_major = Some(2); e.os = "Windows Server 2008 R2 Standard".to_owned(); } },
+    Scenario { name: "Advisories Not Exist", families: LINUX_ONLY, apply: |e, _| e.readiness.advisories_missing = true },
+    Scenario { name: "Packages Not Exist", families: LINUX_ONLY, apply: |e, _| e.readiness.packages_missing = true },
+    Scenario { name: "Wrong Repositories Configuration", families: LINUX_ONLY, apply: |e, _| e.readiness.wrong_repositories = true },
+    Scenario { name: "Subscription Missing", families: LINUX_ONLY, apply: |e, _| { e.readiness.subscription_missing = true; e.os = "Red Hat Enterprise Linux 8.9".to_owned(); } },
+    Scenario { name: "WSUS Communication Problems", families: WIN, apply: |e, now| e.readiness.wsus_last_report = Some(Timestamp::from_millis(now - 45 * DAY)) },
+    Scenario { name: "Unknown Endpoint", families: ALL, apply: |e, _| { e.connector = Some(ConnectorState::UnknownEndpoint); e.credentials_valid = None; e.maintenance = None; e.last_seen = None; } },
+    Scenario { name: "Pending User Action", families: ALL, apply: |e, _| e.pending_user_action = true },
+    Scenario { name: "Pending Reboot Suspension", families: ALL, apply: |e, _| e.pending_reboot = true },
+    // Exactly at the threshold, which counts.
+    Scenario { name: "Low Disk Space", families: ALL, apply: |e, _| e.drives[0].used_percent = 90.0 },
+];
+
+/// The exemptions and the warning the demo deliberately shows, in table order.
+pub fn scenario_names() -> Vec<&'static str> {
+    SCENARIOS.iter().map(|s| s.name).collect()
+}
+
+/// Share of endpoints given a scenario, in percent; the rest are patchable.
+const EXEMPT_SHARE: usize = 15;
+
+fn endpoints(count: usize, now: Timestamp, rng: &mut Lcg) -> Vec<Endpoint> {
+    let now_ms = now.millis();
+    let exempt = (count * EXEMPT_SHARE / 100).max(SCENARIOS.len()).min(count);
+    let mut all: Vec<Endpoint> = (0..count)
+        .map(|i| {
+            let scenario = (i < exempt).then(|| &SCENARIOS[i % SCENARIOS.len()]);
+            let family = match scenario {
+                Some(s) => *rng.pick(s.families),
+                None => *rng.pick(&[Windows, Windows, Windows, Linux, Linux, Mac]),
+            };
+            let mut endpoint = clean_endpoint(i, family, now_ms, rng);
+            match scenario {
+                Some(s) => (s.apply)(&mut endpoint, now_ms),
+                // One patchable endpoint sits just under the disk threshold.
+                None if i == exempt => endpoint.drives[0].used_percent = 89.9,
+                None => {}
+            }
+            endpoint
+        })
+        .collect();
+    // Spread the exempt endpoints through the list, as in a real inventory.
+    for i in (1..all.len()).rev() {
+        all.swap(i, rng.below(i as u64 + 1) as usize);
+    }
+    all
+}
+
+const SCHEDULE_NAMES: &[&str] = &[
+    "Production – nightly",
+    "Workstations – lunchtime",
+    "Test – any time",
+];
+
+fn clean_endpoint(i: usize, family: OsFamily, now: i64, rng: &mut Lcg) -> Endpoint {
+    let windows = family == Windows;
+    let drives = match family {
+        Windows => vec!["C:", "D:"],
+        Linux => vec!["/", "/var"],
+        _ => vec!["/"],
+    };
+    let window_start = now - rng.between(HOUR / 2, 3 * HOUR);
+    Endpoint {
+        id: format!("ep-{i:05}"),
+        name: host_name(family, i, rng).to_lowercase(),
+        os: rng.pick(os_names(family)).to_string(),
+        connector: Some(ConnectorState::Connected),
+        credentials_valid: Some(true),
+        power: Some(PowerState::On),
+        os_supported: Some(true),
+        maintenance: schedule(
+            rng.pick::<&str>(SCHEDULE_NAMES),
+            vec![window(window_start, window_start + 6 * HOUR)],
+        ),
+        suspension: None,
+        powershell_major: windows.then_some(5),
+        powershell_policy: windows.then(|| "RemoteSigned".to_owned()),
+        readiness: Readiness {
+            wsus_last_report: windows
+                .then(|| Timestamp::from_millis(now - rng.between(HOUR, 20 * HOUR))),
+            ..Readiness::default()
+        },
+        pending_user_action: false,
+        pending_reboot: false,
+        drives: drives
+            .into_iter()
+            .map(|name| Drive {
+                name: name.to_owned(),
+                used_percent: rng.between(120, 850) as f64 / 10.0,
+            })
+            .collect(),
+        last_seen: Some(Timestamp::from_millis(now - rng.between(60_000, 2 * HOUR))),
+        reported_exemptions: Vec::new(),
+    }
+}

@@ -1,0 +1,111 @@
+//! Turning a response body into records through a resource's field mapping.
+//!
+//! A bad row is reported and skipped so one odd asset never hides the other
+//! hundred thousand; only a body of the wrong shape fails the whole page.
+
+use super::config::Resource;
+use super::pointer::Pointer;
+use super::record::{compile, decode_item, kind_of, FieldConfig, Record, Spec};
+use serde_json::Value;
+use std::fmt;
+use std::marker::PhantomData;
+
+/// A row that could not be decoded: its position in the page, the field, the
+/// pointer tried, and the problem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    pub index: usize,
+    pub field: String,
+    pub pointer: String,
+    pub problem: String,
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "row {}: {} (at \"{}\"): {}",
+            self.index, self.field, self.pointer, self.problem
+        )
+    }
+}
+
+/// The records of one page, and the rows that were skipped.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DecodedPage<T> {
+    pub items: Vec<T>,
+    pub errors: Vec<RowError>,
+}
+
+/// The body did not have the configured shape.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ShapeError {
+    /// The `items` pointer as configured.
+    pub pointer: String,
+    pub problem: String,
+}
+
+impl fmt::Display for ShapeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "items pointer \"{}\": {}", self.pointer, self.problem)
+    }
+}
+
+/// A resource's mapping compiled for record type `R`.
+#[derive(Debug, Clone)]
+pub struct Mapping<R> {
+    items: Pointer,
+    specs: Vec<Spec>,
+    record: PhantomData<fn() -> R>,
+}
+
+impl<R: Record> Mapping<R> {
+    /// Compiles the field pointers and value maps of a validated resource.
+    pub fn new(resource: &Resource) -> Self {
+        Mapping {
+            items: resource.items.clone(),
+            specs: compile::<R>(&FieldConfig {
+                fields: &resource.fields,
+                values: &resource.values,
+            }),
+            record: PhantomData,
+        }
+    }
+
+    /// The array of items in a body, or what was found instead.
+    pub fn items<'b>(&self, body: &'b Value) -> Result<&'b [Value], ShapeError> {
+        let shape_error = |problem: String| ShapeError {
+            pointer: self.items.to_string(),
+            problem,
+        };
+        match self.items.resolve(body) {
+            Some(Value::Array(items)) => Ok(items),
+            Some(other) => Err(shape_error(format!(
+                "expected an array, found {}",
+                kind_of(other)
+            ))),
+            None => Err(shape_error("not found in the response body".to_owned())),
+        }
+    }
+
+    /// Decodes every item of a body; rows that fail are reported and skipped.
+    pub fn decode_page(&self, body: &Value) -> Result<DecodedPage<R>, ShapeError> {
+        let rows = self.items(body)?;
+        let mut page = DecodedPage {
+            items: Vec::with_capacity(rows.len()),
+            errors: Vec::new(),
+        };
+        for (index, row) in rows.iter().enumerate() {
+            match decode_item::<R>(row, &self.specs) {
+                Ok(record) => page.items.push(record),
+                Err(failure) => page.errors.push(RowError {
+                    index,
+                    field: failure.field,
+                    pointer: failure.pointer,
+                    problem: failure.problem,
+                }),
+            }
+        }
+        Ok(page)
+    }
+}

@@ -1,0 +1,276 @@
+//! The paging state machine: from the previous response, decide the next
+//! request. Pure, so every backend's paging is tested on the host; the browser
+//! fetch loop only performs the requests it is handed.
+
+use super::config::{Config, Method, PageEnd, Paging, Resource};
+use super::url::{expand_json, expand_text, expand_url, TemplateError, Vars};
+use serde_json::Value;
+use std::fmt;
+
+/// A request ready to be sent.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    pub url: String,
+    pub method: Method,
+    /// Config headers, then the resource's, then paging's; later names win.
+    pub headers: Vec<(String, String)>,
+    /// Serialised JSON, for POST.
+    pub body: Option<String>,
+    pub timeout_seconds: u32,
+}
+
+/// What the state machine needs to know about a response.
+#[derive(Debug, Clone, Copy)]
+pub struct Response<'a> {
+    pub status: u16,
+    /// Header names compare case-insensitively.
+    pub headers: &'a [(String, String)],
+    pub body: &'a Value,
+    /// Items the page held (see [`super::mapping::Mapping::items`]).
+    pub item_count: usize,
+}
+
+/// What to do after a response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Fetch(Request),
+    Done,
+    /// `max_items` was reached with more possibly left; keep at most `max` items.
+    LimitReached {
+        max: usize,
+    },
+}
+
+/// Why paging cannot go on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PagingError {
+    /// A non-2xx response.
+    Status {
+        status: u16,
+        url: String,
+    },
+    Template(TemplateError),
+}
+
+impl fmt::Display for PagingError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PagingError::Status { status, url } => write!(f, "HTTP {status} from {url}"),
+            PagingError::Template(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl From<TemplateError> for PagingError {
+    fn from(e: TemplateError) -> Self {
+        PagingError::Template(e)
+    }
+}
+
+/// Where the next page is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Position {
+    /// Pages already requested, for numbered and offset paging.
+    Page(u64),
+    /// Substituted for `{cursor}` or sent in the cursor header; None on the first page.
+    Cursor(Option<String>),
+    /// A URL the previous body gave.
+    Url(String),
+}
+
+/// Walks one resource's pages.
+#[derive(Debug, Clone)]
+pub struct Pager<'c> {
+    config: &'c Config,
+    resource: &'c Resource,
+    job_id: Option<String>,
+    run_id: Option<String>,
+    position: Position,
+    fetched: usize,
+    last_url: String,
+}
+
+impl<'c> Pager<'c> {
+    /// A pager for `resource`, with the job and run its templates may name.
+    pub fn new(
+        config: &'c Config,
+        resource: &'c Resource,
+        job_id: Option<&str>,
+        run_id: Option<&str>,
+    ) -> Self {
+        let position = match resource.paging {
+            Paging::NextInBody { .. } | Paging::CursorHeader { .. } => Position::Cursor(None),
+            _ => Position::Page(0),
+        };
+        Pager {
+            config,
+            resource,
+            job_id: job_id.map(str::to_owned),
+            run_id: run_id.map(str::to_owned),
+            position,
+            fetched: 0,
+            last_url: String::new(),
+        }
+    }
+
+    /// The first request.
+    pub fn first(&mut self) -> Result<Request, PagingError> {
+        self.request()
+    }
+
+    /// Items counted so far over all pages.
+    pub fn fetched(&self) -> usize {
+        self.fetched
+    }
+
+    /// Decides what follows `response`.
+    pub fn next(&mut self, response: &Response<'_>) -> Result<Step, PagingError> {
+        if !(200..300).contains(&response.status) {
+            return Err(PagingError::Status {
+                status: response.status,
+                url: self.last_url.clone(),
+            });
+        }
+        self.fetched += response.item_count;
+        let next_position = self.next_position(response);
+        let max = self.resource.max_items;
+        if self.fetched > max || (self.fetched == max && next_position.is_some()) {
+            return Ok(Step::LimitReached { max });
+        }
+        match next_position {
+            Some(position) => {
+                self.position = position;
+                Ok(Step::Fetch(self.request()?))
+            }
+            None => Ok(Step::Done),
+        }
+    }
+
+    /// Where the next page is, or None when this was the last.
+    fn next_position(&self, response: &Response<'_>) -> Option<Position> {
+        let count = response.item_count as u64;
+        // An empty page ends every mode, so a backend that keeps answering
+        // with nothing cannot loop us forever.
+        if count == 0 {
+            return None;
+        }
+        let full = |size: u64, end: PageEnd| end == PageEnd::EmptyPage || count >= size;
+        match (&self.resource.paging, &self.position) {
+            (
+                Paging::PageNumber { size, end, .. } | Paging::OffsetLimit { size, end },
+                Position::Page(n),
+            ) => full(*size, *end).then_some(Position::Page(n + 1)),
+            (Paging::NextInBody { pointer }, _) => match pointer.resolve(response.body)? {
+                Value::String(s) if s.is_empty() => None,
+                Value::String(s) if is_url(s) => Some(Position::Url(self.resolve_url(s))),
+                Value::String(s) => Some(Position::Cursor(Some(s.clone()))),
+                Value::Number(n) => Some(Position::Cursor(Some(n.to_string()))),
+                _ => None,
+            },
+            (
+                Paging::CursorHeader {
+                    response_header,
+                    size,
+                    end,
+                    ..
+                },
+                _,
+            ) => {
+                if !full(*size, *end) {
+                    return None;
+                }
+                let cursor = header(response.headers, response_header).filter(|v| !v.is_empty())?;
+                Some(Position::Cursor(Some(cursor.to_owned())))
+            }
+            _ => None,
+        }
+    }
+
+    /// A path from the body is resolved against the origin of the last request.
+    fn resolve_url(&self, next: &str) -> String {
+        if !next.starts_with('/') {
+            return next.to_owned();
+        }
+        let origin_end = self
+            .last_url
+            .find("://")
+            .and_then(|scheme| {
+                self.last_url[scheme + 3..]
+                    .find('/')
+                    .map(|i| scheme + 3 + i)
+            })
+            .unwrap_or(self.last_url.len());
+        format!("{}{next}", &self.last_url[..origin_end])
+    }
+
+    fn vars(&self) -> Vars {
+        let mut vars = Vars {
+            base_url: self.config.base_url.clone(),
+            job_id: self.job_id.clone(),
+            run_id: self.run_id.clone(),
+            ..Vars::default()
+        };
+        match (&self.resource.paging, &self.position) {
+            (Paging::PageNumber { start, size, .. }, Position::Page(n)) => {
+                vars.page = Some(start + n);
+                vars.page_size = Some(*size);
+            }
+            (Paging::OffsetLimit { size, .. }, Position::Page(n)) => {
+                vars.offset = Some(n * size);
+                vars.limit = Some(*size);
+                vars.page_size = Some(*size);
+            }
+            (Paging::NextInBody { .. }, Position::Cursor(cursor)) => {
+                vars.cursor = Some(cursor.clone().unwrap_or_default());
+            }
+            (Paging::CursorHeader { size, .. }, _) => vars.page_size = Some(*size),
+            _ => {}
+        }
+        vars
+    }
+
+    fn request(&mut self) -> Result<Request, PagingError> {
+        let vars = self.vars();
+        let url = match &self.position {
+            Position::Url(url) => url.clone(),
+            _ => expand_url(&self.resource.url, &vars)?,
+        };
+        let mut headers: Vec<(String, String)> = Vec::new();
+        for (name, template) in self.config.headers.iter().chain(&self.resource.headers) {
+            set_header(&mut headers, name, expand_text(template, &vars)?);
+        }
+        if let (Paging::CursorHeader { request_header, .. }, Position::Cursor(Some(cursor))) =
+            (&self.resource.paging, &self.position)
+        {
+            set_header(&mut headers, request_header, cursor.clone());
+        }
+        let body = match (&self.resource.body, self.resource.method) {
+            (Some(template), Method::Post) => Some(expand_json(template, &vars)?.to_string()),
+            _ => None,
+        };
+        self.last_url.clone_from(&url);
+        Ok(Request {
+            url,
+            method: self.resource.method,
+            headers,
+            body,
+            timeout_seconds: self.resource.timeout_seconds,
+        })
+    }
+}
+
+fn is_url(text: &str) -> bool {
+    text.starts_with('/') || text.starts_with("http://") || text.starts_with("https://")
+}
+
+fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: String) {
+    headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
+    headers.push((name.to_owned(), value));
+}

@@ -1,0 +1,231 @@
+//! The field tables that say how each of our records is filled from a backend item.
+//!
+//! Every record type lists its fields once, as data: the config validator takes
+//! the names from here, and decoding walks the same table. A backend format is
+//! then nothing but a choice of pointers for these names.
+
+use super::coerce::Coerced;
+use super::pointer::Pointer;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+/// Fills a list field of draft `D` from the array's elements and the sub-field specs.
+pub type ListApply<D> = fn(&mut D, &[Value], &[Spec]) -> Result<(), FieldFailure>;
+
+/// How one named field is filled in a record's draft.
+pub enum FieldKind<D> {
+    /// A single value, coerced and stored.
+    Value(fn(&mut D, &Value) -> Coerced<()>),
+    /// An array whose elements are decoded as sub-records through the sub-fields
+    /// written `list.sub` in the configuration.
+    List {
+        item_fields: fn() -> Vec<&'static str>,
+        apply: ListApply<D>,
+    },
+}
+
+/// One named field of a record.
+pub struct FieldDef<D> {
+    pub name: &'static str,
+    pub kind: FieldKind<D>,
+}
+
+/// A record we decode from backend items, through a draft that collects fields
+/// before required ones are checked.
+pub trait Record: Sized {
+    type Draft: Default + 'static;
+    /// Fields that must have a pointer in the configuration.
+    const REQUIRED: &'static [&'static str];
+    fn fields() -> &'static [FieldDef<Self::Draft>];
+    /// Completes the record, or names the field that is missing and why.
+    fn finish(draft: Self::Draft) -> Result<Self, Missing>;
+}
+
+/// A field a record cannot do without.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Missing {
+    pub field: &'static str,
+    pub why: &'static str,
+}
+
+impl Missing {
+    pub const fn required(field: &'static str) -> Self {
+        Missing {
+            field,
+            why: "required but missing or empty",
+        }
+    }
+}
+
+/// One field as configured: where to find it, which words to translate, and for
+/// lists the sub-fields of each element. `index` points into the record's table.
+#[derive(Debug, Clone)]
+pub struct Spec {
+    pub index: usize,
+    pub field: String,
+    pub pointers: Vec<Pointer>,
+    pub values: Option<Arc<BTreeMap<String, String>>>,
+    pub nested: Vec<Spec>,
+}
+
+/// A field that could not be decoded: which, where, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldFailure {
+    pub field: String,
+    pub pointer: String,
+    pub problem: String,
+}
+
+/// The names of a record's fields in table order.
+pub fn field_names<R: Record>() -> Vec<&'static str> {
+    R::fields().iter().map(|f| f.name).collect()
+}
+
+/// Every name a configuration may map for `R`, lists' sub-fields as `list.sub`.
+pub fn configurable_names<R: Record>() -> Vec<String> {
+    R::fields()
+        .iter()
+        .flat_map(|def| {
+            let own = std::iter::once(def.name.to_owned());
+            let nested = match &def.kind {
+                FieldKind::Value(_) => Vec::new(),
+                FieldKind::List { item_fields, .. } => item_fields()
+                    .into_iter()
+                    .map(|sub| format!("{}.{sub}", def.name))
+                    .collect(),
+            };
+            own.chain(nested)
+        })
+        .collect()
+}
+
+/// Field pointers and value maps, keyed by our field names, as configured.
+pub struct FieldConfig<'a> {
+    pub fields: &'a BTreeMap<String, Vec<Pointer>>,
+    pub values: &'a BTreeMap<String, BTreeMap<String, String>>,
+}
+
+/// Compiles the configured fields of `R` into specs; names not in the table are ignored
+/// (the configuration validator has reported them).
+pub fn compile<R: Record>(config: &FieldConfig<'_>) -> Vec<Spec> {
+    compile_named(
+        &field_names::<R>(),
+        "",
+        config,
+        &|index| match &R::fields()[index].kind {
+            FieldKind::Value(_) => None,
+            FieldKind::List { item_fields, .. } => Some(item_fields()),
+        },
+    )
+}
+
+fn compile_named(
+    names: &[&'static str],
+    prefix: &str,
+    config: &FieldConfig<'_>,
+    sub_fields: &dyn Fn(usize) -> Option<Vec<&'static str>>,
+) -> Vec<Spec> {
+    names
+        .iter()
+        .enumerate()
+        .filter_map(|(index, name)| {
+            let field = format!("{prefix}{name}");
+            let pointers = config.fields.get(&field)?.clone();
+            let nested = sub_fields(index)
+                .map(|subs| compile_named(&subs, &format!("{field}."), config, &|_| None))
+                .unwrap_or_default();
+            let values = config.values.get(&field).cloned().map(Arc::new);
+            Some(Spec {
+                index,
+                field,
+                pointers,
+                values,
+                nested,
+            })
+        })
+        .collect()
+}
+
+/// Decodes one item into `R` through compiled specs.
+pub fn decode_item<R: Record>(item: &Value, specs: &[Spec]) -> Result<R, FieldFailure> {
+    let mut draft = R::Draft::default();
+    for spec in specs {
+        let Some((pointer, raw)) = spec
+            .pointers
+            .iter()
+            .find_map(|p| p.resolve(item).filter(|v| !v.is_null()).map(|v| (p, v)))
+        else {
+            continue;
+        };
+        let translated = spec.values.as_deref().and_then(|map| translate(map, raw));
+        let value = translated.as_ref().unwrap_or(raw);
+        let fail = |problem: String| FieldFailure {
+            field: spec.field.clone(),
+            pointer: pointer.to_string(),
+            problem,
+        };
+        match &R::fields()[spec.index].kind {
+            FieldKind::Value(apply) => apply(&mut draft, value).map_err(fail)?,
+            FieldKind::List { apply, .. } => {
+                let items = value
+                    .as_array()
+                    .ok_or_else(|| fail(format!("expected an array, found {}", kind_of(value))))?;
+                apply(&mut draft, items, &spec.nested).map_err(|inner| FieldFailure {
+                    pointer: format!("{pointer}{}", inner.pointer),
+                    ..inner
+                })?;
+            }
+        }
+    }
+    R::finish(draft).map_err(|missing| {
+        let spec = specs.iter().find(|s| {
+            s.field == missing.field || s.field.ends_with(&format!(".{}", missing.field))
+        });
+        FieldFailure {
+            field: spec.map_or_else(|| missing.field.to_owned(), |s| s.field.clone()),
+            pointer: spec
+                .and_then(|s| s.pointers.first())
+                .map(Pointer::to_string)
+                .unwrap_or_default(),
+            problem: missing.why.to_owned(),
+        }
+    })
+}
+
+/// Decodes every element of a list field; a failure names the element's index.
+pub fn decode_list<R: Record>(items: &[Value], specs: &[Spec]) -> Result<Vec<R>, FieldFailure> {
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            decode_item(item, specs).map_err(|f| FieldFailure {
+                pointer: format!("/{i}{}", f.pointer),
+                ..f
+            })
+        })
+        .collect()
+}
+
+/// Their word to ours; values not in the map pass through unchanged.
+fn translate(map: &BTreeMap<String, String>, raw: &Value) -> Option<Value> {
+    let key = match raw {
+        Value::String(s) => std::borrow::Cow::Borrowed(s.as_str()),
+        Value::Number(_) | Value::Bool(_) => std::borrow::Cow::Owned(raw.to_string()),
+        _ => return None,
+    };
+    map.get(key.as_ref())
+        .map(|ours| Value::String(ours.clone()))
+}
+
+/// A short name for a JSON value's type, for messages.
+pub fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

@@ -1,0 +1,359 @@
+//! The field tables of our records: the names a configuration maps, and how
+//! each value lands in the domain types.
+
+use super::coerce::{boolean, number, text, text_list, timestamp, unsigned, word};
+use super::record::{decode_list, field_names, FieldDef, FieldKind, Missing, Record};
+use crate::domain::asset::{AssetResult, Deferrals, RawStatus, StatusChange};
+use crate::domain::endpoint::{Drive, Endpoint, MaintenanceWindow, Suspension};
+use crate::domain::job::{Job, JobRun};
+use crate::domain::time::Timestamp;
+
+/// A value field: `value!("name", |draft, v| statement)`.
+macro_rules! value {
+    ($name:literal, |$d:ident, $v:ident| $set:expr) => {
+        FieldDef {
+            name: $name,
+            kind: FieldKind::Value(|$d, $v| {
+                $set;
+                Ok(())
+            }),
+        }
+    };
+}
+
+fn require_text(value: &str, field: &'static str) -> Result<(), Missing> {
+    if value.is_empty() {
+        Err(Missing::required(field))
+    } else {
+        Ok(())
+    }
+}
+
+static JOB_FIELDS: &[FieldDef<Job>] = &[
+    value!("id", |j, v| j.id = text(v)?),
+    value!("name", |j, v| j.name = text(v)?),
+    value!("platform", |j, v| j.platform = Some(text(v)?)),
+    value!("status", |j, v| j.status = Some(text(v)?)),
+    value!("schedule", |j, v| j.schedule = Some(text(v)?)),
+    value!("last_run", |j, v| j.last_run = Some(timestamp(v)?)),
+    value!("next_run", |j, v| j.next_run = Some(timestamp(v)?)),
+    value!("asset_count", |j, v| j.asset_count = Some(unsigned(v)?)),
+    value!("completion_percent", |j, v| j.completion_percent =
+        Some(number(v)?)),
+    value!("succeeded", |j, v| j.succeeded = Some(unsigned(v)?)),
+    value!("failed", |j, v| j.failed = Some(unsigned(v)?)),
+    value!("in_progress", |j, v| j.in_progress = Some(unsigned(v)?)),
+];
+
+impl Record for Job {
+    type Draft = Job;
+    const REQUIRED: &'static [&'static str] = &["id"];
+    fn fields() -> &'static [FieldDef<Job>] {
+        JOB_FIELDS
+    }
+    fn finish(mut job: Job) -> Result<Job, Missing> {
+        require_text(&job.id, "id")?;
+        if job.name.is_empty() {
+            job.name.clone_from(&job.id);
+        }
+        Ok(job)
+    }
+}
+
+static RUN_FIELDS: &[FieldDef<JobRun>] = &[
+    value!("id", |r, v| r.id = text(v)?),
+    value!("scheduled", |r, v| r.scheduled = Some(timestamp(v)?)),
+];
+
+impl Record for JobRun {
+    type Draft = JobRun;
+    const REQUIRED: &'static [&'static str] = &["id"];
+    fn fields() -> &'static [FieldDef<JobRun>] {
+        RUN_FIELDS
+    }
+    fn finish(run: JobRun) -> Result<JobRun, Missing> {
+        require_text(&run.id, "id")?;
+        Ok(run)
+    }
+}
+
+fn deferrals(result: &mut AssetResult) -> &mut Deferrals {
+    result.facts.deferrals.get_or_insert(Deferrals {
+        used: 0,
+        available: 0,
+    })
+}
+
+static ASSET_RESULT_FIELDS: &[FieldDef<AssetResult>] = &[
+    value!("asset_id", |a, v| a.asset_id = text(v)?),
+    value!("asset_name", |a, v| a.asset_name = text(v)?),
+    value!("os", |a, v| a.os = text(v)?),
+    value!("status_code", |a, v| a.status.code = Some(unsigned(v)?)),
+    value!("status_state", |a, v| a.status.state = Some(unsigned(v)?)),
+    value!("status_name", |a, v| a.status.name = Some(text(v)?)),
+    value!("status_time", |a, v| a.status_time = Some(timestamp(v)?)),
+    value!("patches_succeeded", |a, v| a.patches.succeeded =
+        unsigned(v)?),
+    value!("patches_failed", |a, v| a.patches.failed = unsigned(v)?),
+    value!("patches_superseded", |a, v| a.patches.superseded =
+        unsigned(v)?),
+    value!("patches_not_applicable", |a, v| a.patches.not_applicable =
+        unsigned(v)?),
+    value!("patches_total", |a, v| a.patches.total = unsigned(v)?),
+    value!("blocking_job", |a, v| a.facts.blocking_job = Some(text(v)?)),
+    value!("deferrals_used", |a, v| deferrals(a).used = unsigned(v)?),
+    value!("deferrals_available", |a, v| deferrals(a).available =
+        unsigned(v)?),
+    value!("pending_stage", |a, v| a.facts.pending_stage =
+        Some(word(v)?)),
+    value!("timeout_reason", |a, v| a.facts.timeout_reason =
+        Some(text(v)?)),
+    FieldDef {
+        name: "history",
+        kind: FieldKind::List {
+            item_fields: field_names::<StatusChange>,
+            apply: |a, items, specs| {
+                a.history = decode_list(items, specs)?;
+                Ok(())
+            },
+        },
+    },
+    value!("succeeded_patches", |a, v| a.succeeded_patches =
+        text_list(v)?),
+    value!("failed_patches", |a, v| a.failed_patches = text_list(v)?),
+];
+
+impl Record for AssetResult {
+    type Draft = AssetResult;
+    const REQUIRED: &'static [&'static str] = &["asset_id"];
+    fn fields() -> &'static [FieldDef<AssetResult>] {
+        ASSET_RESULT_FIELDS
+    }
+    fn finish(mut result: AssetResult) -> Result<AssetResult, Missing> {
+        require_text(&result.asset_id, "asset_id")?;
+        if result.asset_name.is_empty() {
+            result.asset_name.clone_from(&result.asset_id);
+        }
+        Ok(result)
+    }
+}
+
+/// A history entry before its time is known to be present.
+#[derive(Default)]
+pub struct StatusChangeDraft {
+    status: RawStatus,
+    at: Option<Timestamp>,
+}
+
+static STATUS_CHANGE_FIELDS: &[FieldDef<StatusChangeDraft>] = &[
+    value!("code", |c, v| c.status.code = Some(unsigned(v)?)),
+    value!("state", |c, v| c.status.state = Some(unsigned(v)?)),
+    value!("name", |c, v| c.status.name = Some(text(v)?)),
+    value!("at", |c, v| c.at = Some(timestamp(v)?)),
+];
+
+impl Record for StatusChange {
+    type Draft = StatusChangeDraft;
+    const REQUIRED: &'static [&'static str] = &["at"];
+    fn fields() -> &'static [FieldDef<StatusChangeDraft>] {
+        STATUS_CHANGE_FIELDS
+    }
+    fn finish(draft: StatusChangeDraft) -> Result<StatusChange, Missing> {
+        let at = draft.at.ok_or(Missing::required("at"))?;
+        Ok(StatusChange {
+            status: draft.status,
+            at,
+        })
+    }
+}
+
+/// An endpoint while its suspension parts are still being collected.
+#[derive(Default)]
+pub struct EndpointDraft {
+    endpoint: Endpoint,
+    suspension_cycles: Option<u32>,
+    suspension_from: Option<Timestamp>,
+    suspension_until: Option<Timestamp>,
+}
+
+static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
+    value!("id", |e, v| e.endpoint.id = text(v)?),
+    value!("name", |e, v| e.endpoint.name = text(v)?),
+    value!("os", |e, v| e.endpoint.os = text(v)?),
+    value!("connector", |e, v| e.endpoint.connector = Some(word(v)?)),
+    value!("credentials_valid", |e, v| e.endpoint.credentials_valid =
+        Some(boolean(v)?)),
+    value!("power", |e, v| e.endpoint.power = Some(word(v)?)),
+    value!("os_supported", |e, v| e.endpoint.os_supported =
+        Some(boolean(v)?)),
+    value!("maintenance_name", |e, v| e
+        .endpoint
+        .maintenance
+        .get_or_insert_default()
+        .name = text(v)?),
+    FieldDef {
+        name: "maintenance_windows",
+        kind: FieldKind::List {
+            item_fields: field_names::<MaintenanceWindow>,
+            apply: |e, items, specs| {
+                e.endpoint.maintenance.get_or_insert_default().windows = decode_list(items, specs)?;
+                Ok(())
+            },
+        },
+    },
+    // Only a true flag implies a schedule: `false` says nothing about having one.
+    value!("maintenance_last_window_ran_out", |e, v| if boolean(v)? {
+        e.endpoint
+            .maintenance
+            .get_or_insert_default()
+            .last_window_ran_out = true;
+    }),
+    value!("suspension_cycles", |e, v| e.suspension_cycles =
+        Some(unsigned(v)?)),
+    value!("suspension_from", |e, v| e.suspension_from =
+        Some(timestamp(v)?)),
+    value!("suspension_until", |e, v| e.suspension_until =
+        Some(timestamp(v)?)),
+    value!("powershell_major", |e, v| e.endpoint.powershell_major =
+        Some(unsigned(v)?)),
+    value!("powershell_policy", |e, v| e.endpoint.powershell_policy =
+        Some(text(v)?)),
+    value!("advisories_missing", |e, v| e
+        .endpoint
+        .readiness
+        .advisories_missing =
+        boolean(v)?),
+    value!("packages_missing", |e, v| e
+        .endpoint
+        .readiness
+        .packages_missing =
+        boolean(v)?),
+    value!("wrong_repositories", |e, v| e
+        .endpoint
+        .readiness
+        .wrong_repositories =
+        boolean(v)?),
+    value!("subscription_missing", |e, v| e
+        .endpoint
+        .readiness
+        .subscription_missing =
+        boolean(v)?),
+    value!("wsus_last_report", |e, v| e
+        .endpoint
+        .readiness
+        .wsus_last_report =
+        Some(timestamp(v)?)),
+    value!("pending_user_action", |e, v| e
+        .endpoint
+        .pending_user_action =
+        boolean(v)?),
+    value!("pending_reboot", |e, v| e.endpoint.pending_reboot =
+        boolean(v)?),
+    FieldDef {
+        name: "drives",
+        kind: FieldKind::List {
+            item_fields: field_names::<Drive>,
+            apply: |e, items, specs| {
+                e.endpoint.drives = decode_list(items, specs)?;
+                Ok(())
+            },
+        },
+    },
+    value!("last_seen", |e, v| e.endpoint.last_seen =
+        Some(timestamp(v)?)),
+    value!("reported_exemptions", |e, v| e
+        .endpoint
+        .reported_exemptions =
+        text_list(v)?),
+];
+
+impl Record for Endpoint {
+    type Draft = EndpointDraft;
+    const REQUIRED: &'static [&'static str] = &["id"];
+    fn fields() -> &'static [FieldDef<EndpointDraft>] {
+        ENDPOINT_FIELDS
+    }
+    fn finish(draft: EndpointDraft) -> Result<Endpoint, Missing> {
+        let mut endpoint = draft.endpoint;
+        require_text(&endpoint.id, "id")?;
+        if endpoint.name.is_empty() {
+            endpoint.name.clone_from(&endpoint.id);
+        }
+        endpoint.suspension = match (
+            draft.suspension_cycles,
+            draft.suspension_from,
+            draft.suspension_until,
+        ) {
+            (Some(remaining), _, _) => Some(Suspension::Cycles { remaining }),
+            (None, Some(from), Some(until)) => Some(Suspension::Between { from, until }),
+            (None, Some(_), None) => {
+                return Err(Missing {
+                    field: "suspension_until",
+                    why: "required when suspension_from is given",
+                })
+            }
+            (None, None, Some(_)) => {
+                return Err(Missing {
+                    field: "suspension_from",
+                    why: "required when suspension_until is given",
+                })
+            }
+            (None, None, None) => None,
+        };
+        Ok(endpoint)
+    }
+}
+
+/// A maintenance window before both ends are known to be present.
+#[derive(Default)]
+pub struct WindowDraft {
+    start: Option<Timestamp>,
+    end: Option<Timestamp>,
+}
+
+static WINDOW_FIELDS: &[FieldDef<WindowDraft>] = &[
+    value!("start", |w, v| w.start = Some(timestamp(v)?)),
+    value!("end", |w, v| w.end = Some(timestamp(v)?)),
+];
+
+impl Record for MaintenanceWindow {
+    type Draft = WindowDraft;
+    const REQUIRED: &'static [&'static str] = &["start", "end"];
+    fn fields() -> &'static [FieldDef<WindowDraft>] {
+        WINDOW_FIELDS
+    }
+    fn finish(draft: WindowDraft) -> Result<MaintenanceWindow, Missing> {
+        Ok(MaintenanceWindow {
+            start: draft.start.ok_or(Missing::required("start"))?,
+            end: draft.end.ok_or(Missing::required("end"))?,
+        })
+    }
+}
+
+/// A drive before its name and usage are known to be present.
+#[derive(Default)]
+pub struct DriveDraft {
+    name: Option<String>,
+    used_percent: Option<f64>,
+}
+
+static DRIVE_FIELDS: &[FieldDef<DriveDraft>] = &[
+    value!("name", |d, v| d.name = Some(text(v)?)),
+    value!("used_percent", |d, v| d.used_percent = Some(number(v)?)),
+];
+
+impl Record for Drive {
+    type Draft = DriveDraft;
+    const REQUIRED: &'static [&'static str] = &["name", "used_percent"];
+    fn fields() -> &'static [FieldDef<DriveDraft>] {
+        DRIVE_FIELDS
+    }
+    fn finish(draft: DriveDraft) -> Result<Drive, Missing> {
+        Ok(Drive {
+            name: draft.name.ok_or(Missing::required("name"))?,
+            used_percent: draft
+                .used_percent
+                .ok_or(Missing::required("used_percent"))?,
+        })
+    }
+}

@@ -1,0 +1,234 @@
+//! Template expansion for URLs, headers and JSON bodies.
+//!
+//! Placeholders are `{name}`. In URLs substituted values are percent-encoded,
+//! except `{base_url}`, which is a URL prefix by definition.
+
+use serde_json::Value;
+use std::fmt;
+
+/// The placeholders a template may use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placeholder {
+    BaseUrl,
+    JobId,
+    RunId,
+    Page,
+    PageSize,
+    Offset,
+    Limit,
+    Cursor,
+}
+
+impl Placeholder {
+    /// Every placeholder, in documentation order.
+    pub const ALL: [Placeholder; 8] = [
+        Placeholder::BaseUrl,
+        Placeholder::JobId,
+        Placeholder::RunId,
+        Placeholder::Page,
+        Placeholder::PageSize,
+        Placeholder::Offset,
+        Placeholder::Limit,
+        Placeholder::Cursor,
+    ];
+
+    /// The name written between braces.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Placeholder::BaseUrl => "base_url",
+            Placeholder::JobId => "job_id",
+            Placeholder::RunId => "run_id",
+            Placeholder::Page => "page",
+            Placeholder::PageSize => "page_size",
+            Placeholder::Offset => "offset",
+            Placeholder::Limit => "limit",
+            Placeholder::Cursor => "cursor",
+        }
+    }
+
+    /// Looks a name up; None for names we do not know.
+    pub fn from_name(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// The values available for one request. None: not available in this context.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vars {
+    pub base_url: String,
+    pub job_id: Option<String>,
+    pub run_id: Option<String>,
+    pub page: Option<u64>,
+    pub page_size: Option<u64>,
+    pub offset: Option<u64>,
+    pub limit: Option<u64>,
+    pub cursor: Option<String>,
+}
+
+/// A template could not be expanded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TemplateError {
+    /// `{name}` is not a placeholder we know.
+    Unknown(String),
+    /// The placeholder has no value for this request (e.g. `{run_id}` with no run).
+    Unavailable(&'static str),
+    /// A `{` without its `}`.
+    Unclosed,
+}
+
+impl fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TemplateError::Unknown(name) => write!(
+                f,
+                "unknown placeholder {{{name}}} (expected one of {})",
+                Placeholder::ALL
+                    .map(|p| format!("{{{}}}", p.name()))
+                    .join(" ")
+            ),
+            TemplateError::Unavailable(name) => {
+                write!(f, "placeholder {{{name}}} has no value here")
+            }
+            TemplateError::Unclosed => f.write_str("a \"{\" is not closed by \"}\""),
+        }
+    }
+}
+
+impl Vars {
+    /// The value of a placeholder as text, or None if unavailable.
+    fn get(&self, placeholder: Placeholder) -> Option<String> {
+        match placeholder {
+            Placeholder::BaseUrl => Some(self.base_url.trim_end_matches('/').to_owned()),
+            Placeholder::JobId => self.job_id.clone(),
+            Placeholder::RunId => self.run_id.clone(),
+            Placeholder::Page => self.page.map(|n| n.to_string()),
+            Placeholder::PageSize => self.page_size.map(|n| n.to_string()),
+            Placeholder::Offset => self.offset.map(|n| n.to_string()),
+            Placeholder::Limit => self.limit.map(|n| n.to_string()),
+            Placeholder::Cursor => self.cursor.clone(),
+        }
+    }
+
+    /// The numeric value of a paging placeholder, so JSON bodies keep numbers typed.
+    fn number(&self, placeholder: Placeholder) -> Option<u64> {
+        match placeholder {
+            Placeholder::Page => self.page,
+            Placeholder::PageSize => self.page_size,
+            Placeholder::Offset => self.offset,
+            Placeholder::Limit => self.limit,
+            _ => None,
+        }
+    }
+}
+
+/// The placeholders a template uses, in order; fails on unknown names or an open brace.
+pub fn placeholders(template: &str) -> Result<Vec<Placeholder>, TemplateError> {
+    let mut found = Vec::new();
+    walk(template, |piece| {
+        if let Piece::Placeholder(p) = piece {
+            found.push(p);
+        }
+        Ok(())
+    })?;
+    Ok(found)
+}
+
+/// Expands a URL template, percent-encoding every value except `{base_url}`.
+pub fn expand_url(template: &str, vars: &Vars) -> Result<String, TemplateError> {
+    expand(template, vars, |p, value, out| {
+        if p == Placeholder::BaseUrl {
+            out.push_str(value);
+        } else {
+            percent_encode(value, out);
+        }
+    })
+}
+
+/// Expands a header value or body string verbatim.
+pub fn expand_text(template: &str, vars: &Vars) -> Result<String, TemplateError> {
+    expand(template, vars, |_, value, out| out.push_str(value))
+}
+
+/// Expands every string in a JSON template. A string that is exactly one paging
+/// placeholder (`"{page_size}"`) becomes a JSON number.
+pub fn expand_json(template: &Value, vars: &Vars) -> Result<Value, TemplateError> {
+    Ok(match template {
+        Value::String(s) => match whole_placeholder(s).and_then(|p| vars.number(p)) {
+            Some(n) => Value::from(n),
+            None => Value::String(expand_text(s, vars)?),
+        },
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|item| expand_json(item, vars))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| Ok((k.clone(), expand_json(v, vars)?)))
+                .collect::<Result<_, TemplateError>>()?,
+        ),
+        other => other.clone(),
+    })
+}
+
+fn whole_placeholder(s: &str) -> Option<Placeholder> {
+    let name = s.strip_prefix('{')?.strip_suffix('}')?;
+    Placeholder::from_name(name)
+}
+
+enum Piece<'t> {
+    Literal(&'t str),
+    Placeholder(Placeholder),
+}
+
+fn walk<'t>(
+    template: &'t str,
+    mut visit: impl FnMut(Piece<'t>) -> Result<(), TemplateError>,
+) -> Result<(), TemplateError> {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        visit(Piece::Literal(&rest[..open]))?;
+        let after = &rest[open + 1..];
+        let close = after.find('}').ok_or(TemplateError::Unclosed)?;
+        let name = &after[..close];
+        let placeholder =
+            Placeholder::from_name(name).ok_or_else(|| TemplateError::Unknown(name.to_owned()))?;
+        visit(Piece::Placeholder(placeholder))?;
+        rest = &after[close + 1..];
+    }
+    visit(Piece::Literal(rest))
+}
+
+fn expand(
+    template: &str,
+    vars: &Vars,
+    mut insert: impl FnMut(Placeholder, &str, &mut String),
+) -> Result<String, TemplateError> {
+    let mut out = String::with_capacity(template.len() + 16);
+    walk(template, |piece| {
+        match piece {
+            Piece::Literal(text) => out.push_str(text),
+            Piece::Placeholder(p) => {
+                let value = vars.get(p).ok_or(TemplateError::Unavailable(p.name()))?;
+                insert(p, &value, &mut out);
+            }
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// RFC 3986: everything but unreserved characters is encoded, UTF-8 byte by byte.
+fn percent_encode(value: &str, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
+        }
+    }
+}

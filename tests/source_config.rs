@@ -1,0 +1,229 @@
+use patchboard::source::config::{Credentials, Method, PageEnd, Paging};
+use patchboard::source::config_read::{config_from_value, read_config};
+use patchboard::source::presets;
+use serde_json::json;
+
+fn problems(config: serde_json::Value) -> Vec<String> {
+    match config_from_value(&config) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn minimal() -> serde_json::Value {
+    json!({
+        "base_url": "https://pm.example.com",
+        "resources": {
+            "endpoints": { "url": "{base_url}/endpoints", "fields": { "id": "/id" } }
+        }
+    })
+}
+
+#[test]
+fn a_minimal_config_reads_with_defaults() {
+    let config = config_from_value(&minimal()).expect("valid");
+    assert_eq!(config.refresh_seconds, 30);
+    assert_eq!(config.credentials, Credentials::SameOrigin);
+    let endpoints = config.resources.endpoints.expect("endpoints set");
+    assert_eq!(endpoints.method, Method::Get);
+    assert_eq!(endpoints.paging, Paging::None);
+    assert_eq!(endpoints.items.as_str(), "");
+    assert!(config.resources.jobs.is_none());
+}
+
+#[test]
+fn every_problem_is_reported_with_its_key_path() {
+    let found = problems(json!({
+        "base_url": 5,
+        "refresh_seconds": -1,
+        "credentials": "always",
+        "resources": {
+            "endpoints": {
+                "url": "{base_url}/e?x={jobid}",
+                "method": "PUT",
+                "feilds": {},
+                "items": "endpoints",
+                "paging": { "mode": "pages" },
+                "timeout_seconds": 0
+            }
+        }
+    }));
+    let expect = [
+        "base_url: expected a string, found 5",
+        "refresh_seconds: expected an integer from 0 to 86400, found -1",
+        "credentials: expected one of \"omit\", \"same-origin\", \"include\", found \"always\"",
+        "resources.endpoints.feilds: unknown key",
+        "resources.endpoints.url: unknown placeholder {jobid}",
+        "resources.endpoints.method: expected one of \"GET\", \"POST\", found \"PUT\"",
+        "resources.endpoints.items: expected a JSON Pointer starting with \"/\", found \"endpoints\"",
+        "resources.endpoints.fields: missing; expected an object",
+        "resources.endpoints.paging.mode: expected one of \"none\"",
+        "resources.endpoints.timeout_seconds: expected an integer from 1 to 600, found 0",
+    ];
+    for wanted in expect {
+        assert!(
+            found.iter().any(|p| p.starts_with(wanted)),
+            "no problem starting {wanted:?} in {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn field_problems_name_the_field() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["fields"] = json!({
+        "name": "name",
+        "nmae": "/name",
+        "os": ["/os", "/a~2b"],
+        "drives.used_percent": 3
+    });
+    config["resources"]["endpoints"]["values"] = json!({ "powr": { "on": "On" } });
+    let found = problems(config);
+    let expect = [
+        "resources.endpoints.fields: missing required field \"id\"",
+        "resources.endpoints.fields.name: expected a JSON Pointer starting with \"/\", found \"name\"",
+        "resources.endpoints.fields.nmae: unknown field",
+        "resources.endpoints.fields.os[1]: expected \"~\" to be followed by 0 or 1",
+        "resources.endpoints.fields.drives.used_percent: expected a JSON Pointer string, found 3",
+        "resources.endpoints.values.powr: unknown field",
+    ];
+    for wanted in expect {
+        assert!(
+            found.iter().any(|p| p.starts_with(wanted)),
+            "no problem starting {wanted:?} in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), expect.len(), "{found:#?}");
+}
+
+#[test]
+fn placeholders_must_have_a_value_in_their_resource() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["url"] = json!("{base_url}/jobs/{job_id}/e?page={page}");
+    let found = problems(config);
+    assert!(
+        found.contains(
+            &"resources.endpoints.url: placeholder {job_id} has no value in this resource"
+                .to_owned()
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(
+            &"resources.endpoints.url: placeholder {page} has no value in this resource".to_owned()
+        ),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn paging_modes_need_their_placeholder_and_a_post_body() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["paging"] = json!({ "mode": "page_number", "size": 50 });
+    config["resources"]["endpoints"]["body"] = json!({ "q": 1 });
+    let found = problems(config);
+    assert!(
+        found.contains(
+            &"resources.endpoints.paging.mode: this mode needs {page} in the url, body or headers"
+                .to_owned()
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found.contains(
+            &"resources.endpoints.body: a body is only sent with \"method\": \"POST\"".to_owned()
+        ),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn job_resources_come_together() {
+    let mut config = minimal();
+    config["resources"]["job_runs"] =
+        json!({ "url": "{base_url}/jobs/{job_id}/runs", "fields": { "id": "/id" } });
+    let found = problems(config);
+    assert!(
+        found.contains(
+            &"resources.jobs: missing; expected a resource because resources.job_runs is set"
+                .to_owned()
+        ),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn not_json_is_one_problem() {
+    let err = read_config("{ \"base_url\": ").unwrap_err();
+    assert_eq!(err.len(), 1);
+    assert!(err[0].message.starts_with("expected valid JSON"));
+}
+
+#[test]
+fn every_preset_is_valid_on_its_own_given_a_base_url() {
+    for name in presets::NAMES {
+        let config = config_from_value(&json!({ "preset": name, "base_url": "https://x.example" }));
+        assert!(config.is_ok(), "{name}: {config:#?}");
+    }
+}
+
+#[test]
+fn an_unknown_preset_is_named() {
+    let found = problems(json!({ "preset": "qualys", "base_url": "x", "resources": {} }));
+    assert_eq!(
+        found,
+        vec!["preset: expected one of \"native\", \"qualys-pm\", found \"qualys\"".to_owned()]
+    );
+}
+
+#[test]
+fn user_keys_win_over_the_preset_and_the_rest_is_kept() {
+    let config = config_from_value(&json!({
+        "preset": "qualys-pm",
+        "base_url": "https://gateway.example",
+        "headers": { "Authorization": "Bearer t" },
+        "resources": {
+            "jobs": { "fields": { "name": "/title" }, "paging": { "mode": "page_number", "start": 1, "size": 10 } },
+            "job_runs": null
+        }
+    }))
+    .expect("valid");
+    assert_eq!(config.preset.as_deref(), Some("qualys-pm"));
+    assert_eq!(
+        config.headers.get("Authorization").map(String::as_str),
+        Some("Bearer t")
+    );
+    assert_eq!(
+        config.headers.get("Accept").map(String::as_str),
+        Some("application/json")
+    );
+    let jobs = config.resources.jobs.expect("jobs from preset");
+    assert_eq!(jobs.fields["name"][0].as_str(), "/title");
+    assert_eq!(jobs.fields["id"][0].as_str(), "/id");
+    // Paging is replaced whole: the preset's "end" does not leak into the user's mode.
+    assert_eq!(
+        jobs.paging,
+        Paging::PageNumber {
+            start: 1,
+            size: 10,
+            end: PageEnd::ShortPage
+        }
+    );
+    assert!(
+        config.resources.job_runs.is_none(),
+        "null unsets a preset resource"
+    );
+    assert!(
+        config.resources.endpoints.is_none(),
+        "qualys has no endpoints source"
+    );
+}
+
+#[test]
+fn the_qualys_preset_needs_a_base_url() {
+    let found = problems(json!({ "preset": "qualys-pm" }));
+    assert_eq!(
+        found,
+        vec!["base_url: missing; expected the backend's base URL as a string".to_owned()]
+    );
+}

@@ -1,0 +1,357 @@
+use patchboard::domain::asset::{AssetResult, PendingStage};
+use patchboard::domain::endpoint::{ConnectorState, Endpoint, PowerState, Suspension};
+use patchboard::domain::job::{Job, JobRun};
+use patchboard::domain::time::Timestamp;
+use patchboard::source::config::Config;
+use patchboard::source::config_read::config_from_value;
+use patchboard::source::demo_gen::{generate, scenario_names, Fleet, FleetSpec};
+use patchboard::source::mapping::Mapping;
+use patchboard::source::native::{self, document};
+use patchboard::source::rebase::rebase;
+use serde_json::{json, Value};
+
+const HOUR: i64 = 3_600_000;
+
+fn native_config() -> Config {
+    config_from_value(&json!({ "preset": "native" })).expect("native preset is valid alone")
+}
+
+fn read(path: &str) -> Value {
+    let text =
+        std::fs::read_to_string(format!("{}/demo/{path}", env!("CARGO_MANIFEST_DIR"))).expect(path);
+    serde_json::from_str(&text).expect("demo files are JSON")
+}
+
+/// The committed demo, decoded through the native preset like any backend.
+struct Demo {
+    generated_at: Timestamp,
+    results: Vec<AssetResult>,
+    endpoints: Vec<Endpoint>,
+}
+
+fn committed_demo() -> Demo {
+    let config = native_config();
+    let resources = &config.resources;
+    let jobs_doc = read("jobs.json");
+    let jobs = Mapping::<Job>::new(resources.jobs.as_ref().unwrap())
+        .decode_page(&jobs_doc)
+        .unwrap();
+    assert!(jobs.errors.is_empty(), "{:?}", jobs.errors);
+    assert!((5..=6).contains(&jobs.items.len()));
+    let mut results = Vec::new();
+    for job in &jobs.items {
+        let page = Mapping::<AssetResult>::new(resources.job_results.as_ref().unwrap())
+            .decode_page(&read(&format!("jobs/{}/results.json", job.id)))
+            .unwrap();
+        assert!(page.errors.is_empty(), "{:?}", page.errors);
+        let runs = Mapping::<JobRun>::new(resources.job_runs.as_ref().unwrap())
+            .decode_page(&read(&format!("jobs/{}/runs.json", job.id)))
+            .unwrap();
+        assert!(!runs.items.is_empty() && runs.errors.is_empty());
+        results.extend(page.items);
+    }
+    let endpoints_doc = read("endpoints.json");
+    let endpoints = Mapping::<Endpoint>::new(resources.endpoints.as_ref().unwrap())
+        .decode_page(&endpoints_doc)
+        .unwrap();
+    assert!(endpoints.errors.is_empty(), "{:?}", endpoints.errors);
+    Demo {
+        generated_at: native::generated_at(&endpoints_doc).expect("generated_at"),
+        results,
+        endpoints: endpoints.items,
+    }
+}
+
+#[test]
+fn the_demo_shows_every_job_result_status_with_its_catalogue_code() {
+    let demo = committed_demo();
+    assert!(demo.results.len() >= 1_100);
+    let catalogue: [(u16, u8, &str); 19] = [
+        (2038, 0, "Canceled - Blackout"),
+        (2036, 0, "Completed"),
+        (2031, 1, "Downloaded"),
+        (2031, 2, "Downloading - Failed"),
+        (2057, 1, "Execution Blocked"),
+        (2046, 0, "Job Failed"),
+        (2055, 1, "Job Received"),
+        (2045, 0, "Job Resumed"),
+        (2044, 0, "Job Started"),
+        (2059, 1, "No Patch Available"),
+        (2053, 1, "Not Applicable"),
+        (2039, 2, "Not Licensed"),
+        (2033, 0, "Patching"),
+        (2032, 0, "Pending"),
+        (2034, 0, "Pending Reboot"),
+        (2058, 0, "Reboot Deferred"),
+        (2035, 0, "Rebooted"),
+        (2060, 1, "Skipped"),
+        (2037, 0, "Timed Out"),
+    ];
+    for (code, state, name) in catalogue {
+        assert!(
+            demo.results.iter().any(|r| r.status.code == Some(code)
+                && r.status.state == Some(state)
+                && r.status.name.as_deref() == Some(name)),
+            "{code}/{state} {name} missing"
+        );
+    }
+    for result in &demo.results {
+        let s = &result.status;
+        assert!(
+            catalogue.contains(&(
+                s.code.unwrap(),
+                s.state.unwrap(),
+                s.name.as_deref().unwrap()
+            )),
+            "{s:?} is not in the catalogue"
+        );
+    }
+    let has = |f: &dyn Fn(&AssetResult) -> bool| demo.results.iter().any(f);
+    assert!(has(&|r| r.facts.blocking_job.is_some()));
+    assert!(has(&|r| r
+        .facts
+        .deferrals
+        .is_some_and(|d| (d.used, d.available) == (2, 5))));
+    assert!(has(
+        &|r| r.facts.pending_stage == Some(PendingStage::Preparing)
+    ));
+    assert!(has(
+        &|r| r.facts.pending_stage == Some(PendingStage::AvailableForDownload)
+    ));
+    assert!(has(
+        &|r| r.facts.timeout_reason.is_some() && r.os.starts_with("Windows")
+    ));
+    assert!(has(&|r| r.facts.timeout_reason.is_some()
+        && !r.os.starts_with("Windows")
+        && !r.os.starts_with("macOS")));
+    assert!(
+        has(&|r| r.status.name.as_deref() == Some("Downloaded") && !r.os.starts_with("Windows")),
+        "an anomaly"
+    );
+    assert!(has(&|r| !r.history.is_empty()));
+}
+
+type EndpointCheck<'a> = dyn Fn(&Endpoint) -> bool + 'a;
+
+#[test]
+fn the_demo_shows_every_exemption_and_the_disk_warning() {
+    let demo = committed_demo();
+    let now = demo.generated_at;
+    let any = |f: &dyn Fn(&Endpoint) -> bool| demo.endpoints.iter().any(f);
+    let connector = |state| move |e: &Endpoint| e.connector == Some(state);
+    let power = |state| move |e: &Endpoint| e.power == Some(state);
+    let windows = |e: &Endpoint| {
+        e.maintenance
+            .iter()
+            .flat_map(|m| m.windows.iter().copied())
+            .collect::<Vec<_>>()
+    };
+    // Each exemption by the fact that shows it, independently of the exemption engine.
+    let checks: [(&str, &EndpointCheck<'_>); 27] = [
+        ("Untested Endpoint", &connector(ConnectorState::Untested)),
+        ("Patching Inapplicable", &|e| e.os_supported == Some(false)),
+        ("Powered Off", &power(PowerState::Off)),
+        ("Power Suspended", &power(PowerState::Suspended)),
+        ("Power Unknown", &power(PowerState::Unknown)),
+        ("Disconnected", &connector(ConnectorState::Disconnected)),
+        (
+            "Connector Not Installed / Available",
+            &connector(ConnectorState::NotInstalled),
+        ),
+        ("Connector Down", &connector(ConnectorState::Down)),
+        ("Not Reachable", &connector(ConnectorState::NotReachable)),
+        ("Invalid Credentials", &|e| {
+            e.credentials_valid == Some(false)
+        }),
+        ("Awaiting Maintenance Window", &|e| {
+            !windows(e).is_empty() && windows(e).iter().all(|w| w.start > now)
+        }),
+        ("Maintenance Window Required", &|e| {
+            e.maintenance.is_none() && e.connector == Some(ConnectorState::Connected)
+        }),
+        ("Maintenance Window Expired", &|e| {
+            windows(e)
+                .iter()
+                .any(|w| w.end.millis() == now.millis() - HOUR)
+                && windows(e).iter().all(|w| w.end < now)
+        }),
+        ("No Maintenance Entry", &|e| {
+            e.maintenance.as_ref().is_some_and(|m| m.windows.is_empty())
+        }),
+        ("Maintenance Window Timeout", &|e| {
+            e.maintenance
+                .as_ref()
+                .is_some_and(|m| m.last_window_ran_out)
+        }),
+        ("Suspended by User", &|e| {
+            matches!(e.suspension, Some(Suspension::Cycles { .. }))
+        }),
+        ("Unsupported PowerShell Execution Policy", &|e| {
+            e.powershell_policy.as_deref() == Some("AllSigned")
+        }),
+        ("Unsupported PowerShell Version", &|e| {
+            e.powershell_major == Some(2)
+        }),
+        ("Advisories Not Exist", &|e| e.readiness.advisories_missing),
+        ("Packages Not Exist", &|e| e.readiness.packages_missing),
+        ("Wrong Repositories Configuration", &|e| {
+            e.readiness.wrong_repositories
+        }),
+        ("Subscription Missing", &|e| {
+            e.readiness.subscription_missing
+        }),
+        ("WSUS Communication Problems", &|e| {
+            e.readiness
+                .wsus_last_report
+                .is_some_and(|t| now.millis() - t.millis() > 30 * 24 * HOUR)
+        }),
+        (
+            "Unknown Endpoint",
+            &connector(ConnectorState::UnknownEndpoint),
+        ),
+        ("Pending User Action", &|e| e.pending_user_action),
+        ("Pending Reboot Suspension", &|e| e.pending_reboot),
+        ("Low Disk Space", &|e| {
+            e.drives.iter().any(|d| d.used_percent == 90.0)
+        }),
+    ];
+    for (name, check) in &checks {
+        assert!(any(check), "no endpoint shows {name}");
+    }
+    assert_eq!(
+        scenario_names(),
+        checks.map(|(name, _)| name).to_vec(),
+        "the generator's scenarios are the seed's names"
+    );
+    assert!(any(&|e| matches!(
+        e.suspension,
+        Some(Suspension::Between { .. })
+    )));
+    assert!(any(
+        &|e| e.powershell_policy.as_deref() == Some("Restricted")
+    ));
+    assert!(any(&|e| e.drives.iter().any(|d| d.used_percent == 89.9)
+        && e.drives.iter().all(|d| d.used_percent < 90.0)));
+    let patchable = demo.endpoints.iter().filter(|e| {
+        e.connector == Some(ConnectorState::Connected)
+            && e.power == Some(PowerState::On)
+            && e.suspension.is_none()
+            && e.drives.iter().all(|d| d.used_percent < 90.0)
+            && windows(e).iter().any(|w| w.start <= now && now < w.end)
+    });
+    assert!(patchable.count() >= 400, "plenty of clean endpoints");
+}
+
+fn small_fleet() -> Fleet {
+    generate(&FleetSpec {
+        assets: 200,
+        endpoints: 80,
+        seed: 11,
+        ..FleetSpec::default()
+    })
+}
+
+#[test]
+fn generation_is_deterministic_by_seed() {
+    assert_eq!(small_fleet(), small_fleet());
+    assert_ne!(
+        small_fleet(),
+        generate(&FleetSpec {
+            assets: 200,
+            endpoints: 80,
+            seed: 12,
+            ..FleetSpec::default()
+        })
+    );
+}
+
+#[test]
+fn native_documents_decode_back_to_the_same_records() {
+    let fleet = small_fleet();
+    let config = native_config();
+    let endpoints_doc = document(native::ENDPOINTS_KEY, fleet.generated_at, &fleet.endpoints);
+    assert_eq!(
+        native::generated_at(&endpoints_doc),
+        Some(fleet.generated_at)
+    );
+    let decoded = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap())
+        .decode_page(&endpoints_doc)
+        .unwrap();
+    assert_eq!(decoded.items, fleet.endpoints);
+    for demo in &fleet.jobs {
+        let doc = document(native::RESULTS_KEY, fleet.generated_at, &demo.results);
+        let decoded = Mapping::<AssetResult>::new(config.resources.job_results.as_ref().unwrap())
+            .decode_page(&doc)
+            .unwrap();
+        assert_eq!(decoded.items, demo.results);
+        let doc = document(
+            native::JOBS_KEY,
+            fleet.generated_at,
+            std::slice::from_ref(&demo.job),
+        );
+        let decoded = Mapping::<Job>::new(config.resources.jobs.as_ref().unwrap())
+            .decode_page(&doc)
+            .unwrap();
+        assert_eq!(decoded.items, vec![demo.job.clone()]);
+    }
+}
+
+/// Every number in a record's JSON that looks like an epoch-ms time (after 2001).
+fn times(value: &Value, out: &mut Vec<i64>) {
+    match value {
+        Value::Number(n) => out.extend(n.as_i64().filter(|ms| *ms > 1_000_000_000_000)),
+        Value::Array(items) => items.iter().for_each(|v| times(v, out)),
+        Value::Object(map) => map.values().for_each(|v| times(v, out)),
+        _ => {}
+    }
+}
+
+fn all_times<T: serde::Serialize>(records: &[T]) -> Vec<i64> {
+    let mut out = Vec::new();
+    times(&serde_json::to_value(records).unwrap(), &mut out);
+    out
+}
+
+#[test]
+fn rebase_shifts_every_time_by_exactly_now_minus_generated_at() {
+    let fleet = small_fleet();
+    let now = Timestamp::from_millis(fleet.generated_at.millis() + 400 * 24 * HOUR + 1_234);
+    let shift = now.millis() - fleet.generated_at.millis();
+    let mut endpoints = fleet.endpoints.clone();
+    rebase(&mut endpoints, fleet.generated_at, now);
+    let before = all_times(&fleet.endpoints);
+    assert!(before.len() > 100);
+    assert_eq!(
+        all_times(&endpoints),
+        before.iter().map(|t| t + shift).collect::<Vec<_>>()
+    );
+    for demo in &fleet.jobs {
+        let mut results = demo.results.clone();
+        rebase(&mut results, fleet.generated_at, now);
+        assert_eq!(
+            all_times(&results),
+            all_times(&demo.results)
+                .iter()
+                .map(|t| t + shift)
+                .collect::<Vec<_>>()
+        );
+        let mut jobs = vec![demo.job.clone()];
+        rebase(&mut jobs, fleet.generated_at, now);
+        assert_eq!(
+            all_times(&jobs),
+            all_times(std::slice::from_ref(&demo.job))
+                .iter()
+                .map(|t| t + shift)
+                .collect::<Vec<_>>()
+        );
+        let mut runs = demo.runs.clone();
+        rebase(&mut runs, fleet.generated_at, now);
+        assert_eq!(
+            all_times(&runs),
+            all_times(&demo.runs)
+                .iter()
+                .map(|t| t + shift)
+                .collect::<Vec<_>>()
+        );
+    }
+}

@@ -1,0 +1,210 @@
+use patchboard::domain::asset::{AssetResult, PendingStage};
+use patchboard::domain::endpoint::{ConnectorState, Endpoint, PowerState, Suspension};
+use patchboard::domain::job::Job;
+use patchboard::domain::time::Timestamp;
+use patchboard::source::config::Config;
+use patchboard::source::config_read::config_from_value;
+use patchboard::source::mapping::{Mapping, RowError};
+use patchboard::source::pointer::Pointer;
+use serde_json::{json, Value};
+
+fn config(resources: Value) -> Config {
+    config_from_value(&json!({ "base_url": "https://x.example", "resources": resources }))
+        .expect("valid config")
+}
+
+#[test]
+fn pointers_unescape_and_reject_bad_syntax() {
+    let doc = json!({ "a/b": { "m~n": [10, 20] }, "": 1 });
+    assert_eq!(
+        Pointer::parse("/a~1b/m~0n/1").unwrap().resolve(&doc),
+        Some(&json!(20))
+    );
+    assert_eq!(Pointer::parse("/").unwrap().resolve(&doc), Some(&json!(1)));
+    assert_eq!(Pointer::parse("").unwrap().resolve(&doc), Some(&doc));
+    assert_eq!(Pointer::parse("/a~1b/m~0n/01").unwrap().resolve(&doc), None);
+    assert!(Pointer::parse("a").is_err());
+    assert!(Pointer::parse("/a~2").is_err());
+    assert!(Pointer::parse("/a~").is_err());
+}
+
+#[test]
+fn endpoint_fields_are_coerced_and_translated() {
+    let config = config(json!({ "endpoints": {
+        "url": "{base_url}/e", "items": "/data/rows",
+        "fields": {
+            "id": "/hostId", "name": "/host", "power": "/vm/power", "connector": "/agent",
+            "credentials_valid": "/credsOk", "os_supported": "/supported", "pending_reboot": "/reboot",
+            "powershell_major": "/ps", "last_seen": "/seen", "suspension_cycles": "/suspend",
+            "drives": "/disks", "drives.name": "/mount", "drives.used_percent": "/pct"
+        },
+        "values": { "power": { "poweredOn": "On", "0": "Off" }, "connector": { "UP": "Connected" } }
+    }}));
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let body = json!({ "data": { "rows": [{
+        "hostId": 1001, "host": "db-01", "vm": { "power": "poweredOn" }, "agent": "UP",
+        "credsOk": "true", "supported": 1, "reboot": "FALSE", "ps": "5", "seen": "2024-06-10T12:00:00.250+02:00",
+        "suspend": "3", "disks": [{ "mount": "/", "pct": "90" }, { "mount": "/var", "pct": 89.9 }]
+    }, {
+        "hostId": "1002", "vm": { "power": 0 }, "agent": "Down", "seen": 1_718_013_600_000_u64
+    }] } });
+    let page = mapping.decode_page(&body).unwrap();
+    assert!(page.errors.is_empty(), "{:?}", page.errors);
+    let [first, second] = &page.items[..] else {
+        panic!("two endpoints expected")
+    };
+    assert_eq!(first.id, "1001");
+    assert_eq!(first.power, Some(PowerState::On));
+    assert_eq!(first.connector, Some(ConnectorState::Connected));
+    assert_eq!(
+        (
+            first.credentials_valid,
+            first.os_supported,
+            first.pending_reboot
+        ),
+        (Some(true), Some(true), false)
+    );
+    assert_eq!(first.powershell_major, Some(5));
+    assert_eq!(
+        first.last_seen,
+        Some(Timestamp::from_millis(1_718_013_600_250))
+    );
+    assert_eq!(first.suspension, Some(Suspension::Cycles { remaining: 3 }));
+    assert_eq!(
+        first
+            .drives
+            .iter()
+            .map(|d| d.used_percent)
+            .collect::<Vec<_>>(),
+        vec![90.0, 89.9]
+    );
+    assert_eq!(second.name, "1002", "the id stands in for a missing name");
+    assert_eq!(second.power, Some(PowerState::Off));
+    assert_eq!(
+        second.connector,
+        Some(ConnectorState::Down),
+        "unmapped words pass through"
+    );
+    assert_eq!(
+        second.last_seen,
+        Some(Timestamp::from_millis(1_718_013_600_000))
+    );
+}
+
+#[test]
+fn bad_rows_are_reported_and_skipped() {
+    let config = config(json!({
+        "jobs": { "url": "{base_url}/j", "fields": { "id": "/id", "asset_count": ["/total", "/applicable"], "last_run": "/last" } },
+        "job_results": { "url": "{base_url}/r/{job_id}", "items": "/assets", "fields": {
+            "asset_id": "/asset/id", "status_code": "/statusCode", "pending_stage": "/stage",
+            "history": "/log", "history.at": "/when", "history.name": "/what"
+        } }
+    }));
+    let jobs = Mapping::<Job>::new(config.resources.jobs.as_ref().unwrap());
+    let body = json!([
+        { "id": 1, "applicable": "12" },
+        { "id": 2, "total": "many" },
+        { "name": "no id" },
+        { "id": 4, "last": "yesterday" }
+    ]);
+    let page = jobs.decode_page(&body).unwrap();
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(
+        page.items[0].asset_count,
+        Some(12),
+        "the fallback pointer is used"
+    );
+    assert_eq!(
+        page.errors,
+        vec![
+            RowError {
+                index: 1,
+                field: "asset_count".into(),
+                pointer: "/total".into(),
+                problem: "expected a non-negative integer in range, found \"many\"".into()
+            },
+            RowError {
+                index: 2,
+                field: "id".into(),
+                pointer: "/id".into(),
+                problem: "required but missing or empty".into()
+            },
+            RowError {
+                index: 3,
+                field: "last_run".into(),
+                pointer: "/last".into(),
+                problem:
+                    "expected epoch milliseconds or an RFC 3339 date-time, found \"yesterday\""
+                        .into()
+            },
+        ]
+    );
+
+    let results = Mapping::<AssetResult>::new(config.resources.job_results.as_ref().unwrap());
+    let body = json!({ "assets": [
+        { "asset": { "id": "a" }, "statusCode": "2032", "stage": "Preparing", "log": [{ "when": 5, "what": "Pending" }] },
+        { "asset": { "id": "b" }, "statusCode": 70000 },
+        { "asset": { "id": "c" }, "log": [{ "what": "Pending" }, {}] },
+        { "asset": { "id": "d" }, "stage": "Later" }
+    ] });
+    let page = results.decode_page(&body).unwrap();
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.items[0].status.code, Some(2032));
+    assert_eq!(
+        page.items[0].facts.pending_stage,
+        Some(PendingStage::Preparing)
+    );
+    assert_eq!(page.items[0].history[0].at, Timestamp::from_millis(5));
+    let where_: Vec<(usize, &str, &str)> = page
+        .errors
+        .iter()
+        .map(|e| (e.index, e.field.as_str(), e.pointer.as_str()))
+        .collect();
+    assert_eq!(
+        where_,
+        vec![
+            (1, "status_code", "/statusCode"),
+            (2, "history.at", "/log/0/when"),
+            (3, "pending_stage", "/stage")
+        ]
+    );
+}
+
+#[test]
+fn a_body_of_the_wrong_shape_names_the_items_pointer() {
+    let config = config(
+        json!({ "endpoints": { "url": "{base_url}/e", "items": "/data", "fields": { "id": "/id" } } }),
+    );
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let missing = mapping.decode_page(&json!({ "rows": [] })).unwrap_err();
+    assert_eq!(
+        missing.to_string(),
+        "items pointer \"/data\": not found in the response body"
+    );
+    let not_array = mapping
+        .decode_page(&json!({ "data": { "id": 1 } }))
+        .unwrap_err();
+    assert_eq!(
+        not_array.to_string(),
+        "items pointer \"/data\": expected an array, found an object"
+    );
+}
+
+#[test]
+fn rfc3339_times_parse_with_offsets_and_format_back_in_utc() {
+    use patchboard::source::timestamp_shim::{format_rfc3339, parse_rfc3339};
+    let utc = parse_rfc3339("2024-02-29T23:59:59.5Z").unwrap();
+    assert_eq!(utc, Timestamp::from_millis(1_709_251_199_500));
+    assert_eq!(parse_rfc3339("2024-03-01T01:29:59.500+01:30"), Some(utc));
+    assert_eq!(format_rfc3339(utc), "2024-02-29T23:59:59.500Z");
+    assert_eq!(
+        format_rfc3339(Timestamp::from_millis(-1)),
+        "1969-12-31T23:59:59.999Z"
+    );
+    assert_eq!(
+        parse_rfc3339("2024-02-29 23:59:59"),
+        None,
+        "an offset is required"
+    );
+    assert_eq!(parse_rfc3339("2024-13-01T00:00:00Z"), None);
+}

@@ -1,0 +1,271 @@
+use patchboard::source::config::{Config, Method};
+use patchboard::source::config_read::config_from_value;
+use patchboard::source::paging::{Pager, PagingError, Request, Response, Step};
+use patchboard::source::url::{expand_json, expand_url, TemplateError, Vars};
+use serde_json::{json, Value};
+
+fn endpoints_config(resource: Value) -> Config {
+    config_from_value(&json!({
+        "base_url": "https://api.example.com/",
+        "headers": { "X-Tenant": "acme" },
+        "resources": { "endpoints": resource }
+    }))
+    .expect("valid config")
+}
+
+fn ok<'a>(body: &'a Value, headers: &'a [(String, String)], item_count: usize) -> Response<'a> {
+    Response {
+        status: 200,
+        headers,
+        body,
+        item_count,
+    }
+}
+
+fn fetch(step: Step) -> Request {
+    match step {
+        Step::Fetch(request) => request,
+        other => panic!("expected another request, got {other:?}"),
+    }
+}
+
+fn header<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
+    request
+        .headers
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+#[test]
+fn url_values_are_percent_encoded_but_base_url_is_not() {
+    let vars = Vars {
+        base_url: "https://h.example/api/".into(),
+        job_id: Some("job 1/ä&x".into()),
+        ..Vars::default()
+    };
+    assert_eq!(
+        expand_url("{base_url}/jobs/{job_id}?q={job_id}", &vars).unwrap(),
+        "https://h.example/api/jobs/job%201%2F%C3%A4%26x?q=job%201%2F%C3%A4%26x"
+    );
+    assert_eq!(
+        expand_url("{run_id}", &vars),
+        Err(TemplateError::Unavailable("run_id"))
+    );
+    assert_eq!(
+        expand_url("{nope}", &vars),
+        Err(TemplateError::Unknown("nope".into()))
+    );
+    assert_eq!(expand_url("a{page", &vars), Err(TemplateError::Unclosed));
+}
+
+#[test]
+fn json_bodies_keep_paging_numbers_typed() {
+    let vars = Vars {
+        run_id: Some("42".into()),
+        page_size: Some(500),
+        ..Vars::default()
+    };
+    let body = json!({ "jobInstanceId": "{run_id}", "pageSize": "{page_size}", "label": "size {page_size}", "n": [1, "{run_id}"] });
+    assert_eq!(
+        expand_json(&body, &vars).unwrap(),
+        json!({ "jobInstanceId": "42", "pageSize": 500, "label": "size 500", "n": [1, "42"] })
+    );
+}
+
+#[test]
+fn no_paging_is_one_request_with_merged_headers() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/endpoints", "headers": { "x-tenant": "override" }, "fields": { "id": "/id" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    let first = pager.first().unwrap();
+    assert_eq!(first.url, "https://api.example.com/endpoints");
+    assert_eq!(first.method, Method::Get);
+    assert_eq!(
+        first.headers,
+        vec![("x-tenant".to_owned(), "override".to_owned())]
+    );
+    let body = json!([1, 2]);
+    assert_eq!(pager.next(&ok(&body, &[], 2)).unwrap(), Step::Done);
+}
+
+#[test]
+fn page_numbers_advance_until_a_short_page() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e?p={page}&n={page_size}", "fields": { "id": "/id" },
+        "paging": { "mode": "page_number", "start": 1, "size": 2 }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    assert_eq!(
+        pager.first().unwrap().url,
+        "https://api.example.com/e?p=1&n=2"
+    );
+    let body = json!([]);
+    assert_eq!(
+        fetch(pager.next(&ok(&body, &[], 2)).unwrap()).url,
+        "https://api.example.com/e?p=2&n=2"
+    );
+    assert_eq!(pager.next(&ok(&body, &[], 1)).unwrap(), Step::Done);
+    assert_eq!(pager.fetched(), 3);
+}
+
+#[test]
+fn offsets_advance_by_the_page_size() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e?offset={offset}&limit={limit}", "fields": { "id": "/id" },
+        "paging": { "mode": "offset_limit", "size": 50, "end": "empty_page" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    assert_eq!(
+        pager.first().unwrap().url,
+        "https://api.example.com/e?offset=0&limit=50"
+    );
+    let body = json!([]);
+    assert_eq!(
+        fetch(pager.next(&ok(&body, &[], 50)).unwrap()).url,
+        "https://api.example.com/e?offset=50&limit=50"
+    );
+    // With "empty_page", a short page does not end the list.
+    assert_eq!(
+        fetch(pager.next(&ok(&body, &[], 7)).unwrap()).url,
+        "https://api.example.com/e?offset=100&limit=50"
+    );
+    assert_eq!(pager.next(&ok(&body, &[], 0)).unwrap(), Step::Done);
+}
+
+#[test]
+fn next_in_body_follows_urls_paths_and_tokens() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e?cursor={cursor}", "items": "/data", "fields": { "id": "/id" },
+        "paging": { "mode": "next_in_body", "pointer": "/links/next" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    assert_eq!(
+        pager.first().unwrap().url,
+        "https://api.example.com/e?cursor="
+    );
+    let token = json!({ "links": { "next": "abc+/=" } });
+    assert_eq!(
+        fetch(pager.next(&ok(&token, &[], 10)).unwrap()).url,
+        "https://api.example.com/e?cursor=abc%2B%2F%3D"
+    );
+    let path = json!({ "links": { "next": "/v2/e?after=9" } });
+    assert_eq!(
+        fetch(pager.next(&ok(&path, &[], 10)).unwrap()).url,
+        "https://api.example.com/v2/e?after=9"
+    );
+    let full = json!({ "links": { "next": "https://other.example/e?p=3" } });
+    assert_eq!(
+        fetch(pager.next(&ok(&full, &[], 10)).unwrap()).url,
+        "https://other.example/e?p=3"
+    );
+    let last = json!({ "links": { "next": null } });
+    assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
+}
+
+#[test]
+fn qualys_results_page_with_search_after_across_three_pages() {
+    let config =
+        config_from_value(&json!({ "preset": "qualys-pm", "base_url": "https://gw.example" }))
+            .unwrap();
+    let resource = config.resources.job_results.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, Some("job-7"), Some("run 3"));
+    let first = pager.first().unwrap();
+    assert_eq!(
+        first.url,
+        "https://gw.example/pm/v1/deploymentjob/job-7/deploymentjobresult/summary"
+    );
+    assert_eq!(first.method, Method::Post);
+    let body: Value = serde_json::from_str(first.body.as_deref().unwrap()).unwrap();
+    assert_eq!(body, json!({ "jobInstanceId": "run 3", "pageSize": 500 }));
+    assert_eq!(header(&first, "searchAfter"), None);
+
+    let page = json!({ "assets": [] });
+    let cursor1 = [(
+        "SearchAfter".to_owned(),
+        "[1718000000000,\"a-500\"]".to_owned(),
+    )];
+    let second = fetch(pager.next(&ok(&page, &cursor1, 500)).unwrap());
+    assert_eq!(
+        header(&second, "searchAfter"),
+        Some("[1718000000000,\"a-500\"]")
+    );
+    assert_eq!(second.body, first.body);
+
+    let cursor2 = [(
+        "searchafter".to_owned(),
+        "[1718000000001,\"a-1000\"]".to_owned(),
+    )];
+    let third = fetch(pager.next(&ok(&page, &cursor2, 500)).unwrap());
+    assert_eq!(
+        header(&third, "searchAfter"),
+        Some("[1718000000001,\"a-1000\"]")
+    );
+
+    // A short page ends the list even if the header is present.
+    let cursor3 = [("searchAfter".to_owned(), "[x]".to_owned())];
+    assert_eq!(pager.next(&ok(&page, &cursor3, 120)).unwrap(), Step::Done);
+    assert_eq!(pager.fetched(), 1120);
+}
+
+#[test]
+fn qualys_jobs_end_only_on_an_empty_page() {
+    let config =
+        config_from_value(&json!({ "preset": "qualys-pm", "base_url": "https://gw.example" }))
+            .unwrap();
+    let resource = config.resources.jobs.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    let url = |page: u32| {
+        format!("https://gw.example/pm/v1/deploymentjobs/summary?pageNumber={page}&pageSize=100")
+    };
+    assert_eq!(pager.first().unwrap().url, url(0));
+    let body = json!([]);
+    assert_eq!(fetch(pager.next(&ok(&body, &[], 100)).unwrap()).url, url(1));
+    assert_eq!(fetch(pager.next(&ok(&body, &[], 40)).unwrap()).url, url(2));
+    assert_eq!(pager.next(&ok(&body, &[], 0)).unwrap(), Step::Done);
+}
+
+#[test]
+fn max_items_stops_paging_and_says_so() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e?p={page}", "fields": { "id": "/id" }, "max_items": 250,
+        "paging": { "mode": "page_number", "start": 0, "size": 100 }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    pager.first().unwrap();
+    let body = json!([]);
+    fetch(pager.next(&ok(&body, &[], 100)).unwrap());
+    fetch(pager.next(&ok(&body, &[], 100)).unwrap());
+    assert_eq!(
+        pager.next(&ok(&body, &[], 100)).unwrap(),
+        Step::LimitReached { max: 250 }
+    );
+}
+
+#[test]
+fn an_http_error_names_status_and_url() {
+    let config = endpoints_config(json!({ "url": "{base_url}/e", "fields": { "id": "/id" } }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    pager.first().unwrap();
+    let body = Value::Null;
+    let response = Response {
+        status: 503,
+        headers: &[],
+        body: &body,
+        item_count: 0,
+    };
+    assert_eq!(
+        pager.next(&response),
+        Err(PagingError::Status {
+            status: 503,
+            url: "https://api.example.com/e".into()
+        })
+    );
+}
