@@ -47,6 +47,21 @@ impl Timestamp {
         )
     }
 
+    /// RFC 3339 in UTC with milliseconds: "2026-11-20T04:00:00.000Z", for
+    /// machine-readable output (data files, `<time datetime>`).
+    pub fn to_rfc3339(self) -> String {
+        let days = self.0.div_euclid(MS_PER_DAY);
+        let ms_of_day = self.0.rem_euclid(MS_PER_DAY);
+        let (year, month, day) = civil_from_days(days);
+        format!(
+            "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}.{:03}Z",
+            ms_of_day / MS_PER_HOUR,
+            ms_of_day % MS_PER_HOUR / MS_PER_MINUTE,
+            ms_of_day % MS_PER_MINUTE / MS_PER_SECOND,
+            ms_of_day % MS_PER_SECOND
+        )
+    }
+
     /// How long ago (or ahead of) `now` this is, in the largest whole unit:
     /// "just now" within 10 s either way, then "45 s ago", "4 min ago",
     /// "3 h ago", "2 d ago"; future instants read "in 5 min".

@@ -5,7 +5,6 @@
 //! has an unambiguous meaning and names what it expected otherwise.
 
 use crate::domain::time::Timestamp;
-use crate::source::timestamp_shim;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -84,8 +83,7 @@ pub fn timestamp(value: &Value) -> Coerced<Timestamp> {
         Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
             s.parse().ok()
         }
-        // The single call site for date-time text; see timestamp_shim.
-        Value::String(s) => timestamp_shim::parse_rfc3339(s.trim()).map(Timestamp::millis),
+        Value::String(s) => s.parse::<Timestamp>().ok().map(Timestamp::millis),
         _ => None,
     };
     parsed

@@ -1,12 +1,15 @@
 //! Configuration, fetching and backend adapters.
 //!
-//! Everything here is pure and host-testable: the browser fetch loop only drives
-//! the [`paging`] state machine and hands bodies to [`mapping`].
+//! Nearly everything here is pure and host-testable: [`load`] and [`http`]
+//! are the only parts that touch the network, and they only drive the
+//! [`paging`] state machine and hand bodies to [`mapping`].
 
 pub mod coerce;
 pub mod config;
 pub mod config_read;
 pub mod demo_gen;
+pub mod http;
+pub mod load;
 pub mod mapping;
 pub mod native;
 pub mod paging;
@@ -15,5 +18,5 @@ pub mod presets;
 pub mod rebase;
 pub mod record;
 pub mod records;
-pub mod timestamp_shim;
+pub mod retry;
 pub mod url;

@@ -5,7 +5,6 @@
 
 use super::coerce;
 use super::pointer::Pointer;
-use super::timestamp_shim;
 use crate::domain::time::Timestamp;
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -40,7 +39,7 @@ pub fn document<T: Serialize>(list_key: &str, generated_at: Timestamp, records: 
     let mut map = Map::new();
     map.insert(
         GENERATED_AT.to_owned(),
-        Value::String(timestamp_shim::format_rfc3339(generated_at)),
+        Value::String(generated_at.to_rfc3339()),
     );
     map.insert(list_key.to_owned(), Value::Array(items));
     Value::Object(map)

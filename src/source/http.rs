@@ -1,0 +1,148 @@
+//! Sends one request from the browser, with a timeout and the configured
+//! credentials mode. Only this file and [`super::load`] touch the network.
+
+use super::config::{Credentials, Method};
+use super::paging::Request;
+use std::fmt;
+use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen_futures::JsFuture;
+
+/// A response, read whole.
+#[derive(Debug, Clone)]
+pub struct HttpResponse {
+    pub status: u16,
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+}
+
+/// Why no response arrived.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SendError {
+    Timeout { url: String, seconds: u32 },
+    /// Refused, unreachable, blocked by CORS or by the page's CSP: the
+    /// browser does not say which.
+    Network { url: String },
+}
+
+impl fmt::Display for SendError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SendError::Timeout { url, seconds } => {
+                write!(f, "no answer from {url} within {seconds} s")
+            }
+            SendError::Network { url } => write!(
+                f,
+                "could not reach {url} (the server refused or is unreachable, \
+                 or the browser blocked the request)"
+            ),
+        }
+    }
+}
+
+pub async fn send(request: &Request, credentials: Credentials) -> Result<HttpResponse, SendError> {
+    let network_error = || SendError::Network {
+        url: request.url.clone(),
+    };
+    let controller = web_sys::AbortController::new().map_err(|_| network_error())?;
+    let timer = Timer::abort_after(&controller, request.timeout_seconds);
+
+    let mut builder = match request.method {
+        Method::Get => gloo_net::http::RequestBuilder::new(&request.url),
+        Method::Post => gloo_net::http::Request::post(&request.url),
+    }
+    .credentials(match credentials {
+        Credentials::Omit => web_sys::RequestCredentials::Omit,
+        Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
+        Credentials::Include => web_sys::RequestCredentials::Include,
+    })
+    .abort_signal(Some(&controller.signal()));
+    for (name, value) in &request.headers {
+        builder = builder.header(name, value);
+    }
+    let sent = match &request.body {
+        Some(body) => builder
+            .header("Content-Type", "application/json")
+            .body(body.clone())
+            .map_err(|_| network_error())?
+            .send()
+            .await,
+        None => builder.send().await,
+    };
+    let timed_out = timer.fired();
+    drop(timer);
+    let response = sent.map_err(|_| {
+        if timed_out {
+            SendError::Timeout {
+                url: request.url.clone(),
+                seconds: request.timeout_seconds,
+            }
+        } else {
+            network_error()
+        }
+    })?;
+    let headers = response.headers().entries().collect();
+    let status = response.status();
+    let body = response.text().await.map_err(|_| network_error())?;
+    Ok(HttpResponse {
+        status,
+        headers,
+        body,
+    })
+}
+
+/// Resolves after `millis`; for backoff between retries.
+pub async fn sleep(millis: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                &resolve,
+                millis as i32,
+            );
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Aborts a request when its time is up; cleared when dropped.
+struct Timer {
+    handle: Option<i32>,
+    fired: std::rc::Rc<std::cell::Cell<bool>>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    fn abort_after(controller: &web_sys::AbortController, seconds: u32) -> Timer {
+        let fired = std::rc::Rc::new(std::cell::Cell::new(false));
+        let controller = controller.clone();
+        let flag = fired.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            flag.set(true);
+            controller.abort();
+        });
+        let handle = web_sys::window().and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.as_ref().unchecked_ref(),
+                    (seconds.max(1) * 1000) as i32,
+                )
+                .ok()
+        });
+        Timer {
+            handle,
+            fired,
+            _callback: callback,
+        }
+    }
+
+    fn fired(&self) -> bool {
+        self.fired.get()
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        if let (Some(window), Some(handle)) = (web_sys::window(), self.handle) {
+            window.clear_timeout_with_handle(handle);
+        }
+    }
+}

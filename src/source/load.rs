@@ -1,0 +1,131 @@
+//! Loads every page of one resource: drives the pager, retries with backoff,
+//! decodes each page and hands it over as it arrives.
+
+use super::config::{Config, Resource};
+use super::http::{send, sleep, HttpResponse, SendError};
+use super::mapping::{DecodedPage, Mapping, ShapeError};
+use super::paging::{Pager, PagingError, Request, Response, Step};
+use super::record::Record;
+use super::retry::{backoff_millis, should_retry, Outcome};
+use std::fmt;
+use std::ops::ControlFlow;
+
+/// Why a resource could not be loaded; each names what failed and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    Send(SendError),
+    Http { status: u16, url: String },
+    Empty { url: String },
+    NotJson { url: String, found: String, detail: String },
+    Shape { url: String, error: ShapeError },
+    Paging(PagingError),
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Send(error) => write!(f, "{error}"),
+            LoadError::Http { status, url } => {
+                let meaning = match status {
+                    401 => "the backend did not accept the credentials; check the token or sign in again",
+                    403 => "the credentials are valid but not allowed to read this",
+                    404 => "nothing is at this address; check the URL in the configuration",
+                    429 => "the backend is rate limiting; Patchboard will try again later",
+                    500..=599 => "the backend failed while answering",
+                    _ => "the backend refused the request",
+                };
+                write!(f, "HTTP {status} from {url}: {meaning}")
+            }
+            LoadError::Empty { url } => write!(f, "{url} answered with an empty body, not JSON"),
+            LoadError::NotJson { url, found, detail } => {
+                write!(f, "{url} did not answer with JSON (it starts with {found:?}): {detail}")
+            }
+            LoadError::Shape { url, error } => write!(f, "unexpected response from {url}: {error}"),
+            LoadError::Paging(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+/// How loading ended when nothing failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadEnd {
+    Complete,
+    /// The configured maximum stopped it with more possibly left.
+    LimitReached { max: usize },
+    /// The receiver asked to stop (the user moved on).
+    Stopped,
+}
+
+/// Fetches and decodes every page of `resource`, calling `on_page` with each.
+pub async fn load_all<R: Record>(
+    config: &Config,
+    resource: &Resource,
+    job_id: Option<&str>,
+    run_id: Option<&str>,
+    mut on_page: impl FnMut(DecodedPage<R>) -> ControlFlow<()>,
+) -> Result<LoadEnd, LoadError> {
+    let mapping = Mapping::<R>::new(resource);
+    let mut pager = Pager::new(config, resource, job_id, run_id);
+    let mut request = pager.first().map_err(LoadError::Paging)?;
+    loop {
+        let response = send_with_retries(&request, config).await?;
+        let body = parse_body(&request.url, &response)?;
+        let page = mapping.decode_page(&body).map_err(|error| LoadError::Shape {
+            url: request.url.clone(),
+            error,
+        })?;
+        let item_count = page.items.len() + page.errors.len();
+        if on_page(page).is_break() {
+            return Ok(LoadEnd::Stopped);
+        }
+        let step = pager
+            .next(&Response {
+                status: response.status,
+                headers: &response.headers,
+                body: &body,
+                item_count,
+            })
+            .map_err(LoadError::Paging)?;
+        match step {
+            Step::Fetch(next) => request = next,
+            Step::Done => return Ok(LoadEnd::Complete),
+            Step::LimitReached { max } => return Ok(LoadEnd::LimitReached { max }),
+        }
+    }
+}
+
+async fn send_with_retries(request: &Request, config: &Config) -> Result<HttpResponse, LoadError> {
+    let mut attempt = 1;
+    loop {
+        let result = send(request, config.credentials).await;
+        let outcome = match &result {
+            Ok(response) if (200..300).contains(&response.status) => {
+                return result.map_err(LoadError::Send)
+            }
+            Ok(response) => Outcome::Status(response.status),
+            Err(_) => Outcome::NoResponse,
+        };
+        if !should_retry(outcome, attempt) {
+            return match result {
+                Ok(response) => Err(LoadError::Http {
+                    status: response.status,
+                    url: request.url.clone(),
+                }),
+                Err(error) => Err(LoadError::Send(error)),
+            };
+        }
+        sleep(backoff_millis(attempt)).await;
+        attempt += 1;
+    }
+}
+
+fn parse_body(url: &str, response: &HttpResponse) -> Result<serde_json::Value, LoadError> {
+    if response.body.trim().is_empty() {
+        return Err(LoadError::Empty { url: url.to_owned() });
+    }
+    serde_json::from_str(&response.body).map_err(|error| LoadError::NotJson {
+        url: url.to_owned(),
+        found: response.body.trim_start().chars().take(24).collect(),
+        detail: error.to_string(),
+    })
+}
