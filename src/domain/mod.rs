@@ -5,7 +5,9 @@
 //! runs in the browser.
 
 pub mod asset;
+pub mod csv;
 pub mod endpoint;
 pub mod job;
 pub mod os;
+pub mod table;
 pub mod time;
