@@ -5,6 +5,7 @@
 //! runs in the browser.
 
 pub mod asset;
+pub mod csv;
 pub mod derive;
 pub mod endpoint;
 pub mod exemption;
@@ -15,5 +16,6 @@ pub mod os;
 pub mod phase;
 pub mod progress;
 pub mod status;
+pub mod table;
 pub mod time;
 pub mod view;

@@ -1,0 +1,85 @@
+//! CSV export of a table view, as RFC 4180 text that is safe to open in a spreadsheet.
+//!
+//! Cells that a spreadsheet would run as a formula (starting with `=`, `+`,
+//! `-`, `@`, tab or carriage return) get a leading `'`, which makes it show
+//! them as text. A plain negative number ("-5", "-3.25") is left as is: it
+//! is only ever read as a number, and the prefix would turn it into text.
+
+/// Characters that make a spreadsheet evaluate a cell.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether `cell` is `-` followed by digits, optionally with one decimal part.
+fn is_plain_negative_number(cell: &str) -> bool {
+    let Some(number) = cell.strip_prefix('-') else {
+        return false;
+    };
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, "0"));
+    let all_digits =
+        |part: &str| !part.is_empty() && part.bytes().all(|byte| byte.is_ascii_digit());
+    all_digits(whole) && all_digits(fraction)
+}
+
+/// Appends one cell, neutralised and quoted as needed.
+fn push_cell(out: &mut String, cell: &str) {
+    let needs_guard = cell.starts_with(FORMULA_STARTS) && !is_plain_negative_number(cell);
+    let needs_quotes = cell.contains([',', '"', '\r', '\n']);
+    if needs_quotes {
+        out.push('"');
+    }
+    if needs_guard {
+        out.push('\'');
+    }
+    if needs_quotes {
+        for (position, part) in cell.split('"').enumerate() {
+            if position > 0 {
+                out.push_str("\"\"");
+            }
+            out.push_str(part);
+        }
+        out.push('"');
+    } else {
+        out.push_str(cell);
+    }
+}
+
+/// Writes a CSV document record by record, for callers that format cells on the fly.
+#[derive(Debug, Clone, Default)]
+pub struct CsvWriter {
+    out: String,
+}
+
+impl CsvWriter {
+    /// Starts a document with its header record.
+    pub fn new<S: AsRef<str>>(header: impl IntoIterator<Item = S>) -> Self {
+        let mut writer = Self::default();
+        writer.record(header);
+        writer
+    }
+
+    /// Appends one record, ended by CRLF.
+    pub fn record<S: AsRef<str>>(&mut self, cells: impl IntoIterator<Item = S>) {
+        for (position, cell) in cells.into_iter().enumerate() {
+            if position > 0 {
+                self.out.push(',');
+            }
+            push_cell(&mut self.out, cell.as_ref());
+        }
+        self.out.push_str("\r\n");
+    }
+
+    /// The finished document.
+    pub fn finish(self) -> String {
+        self.out
+    }
+}
+
+/// A whole document: the header record, then one record per row.
+pub fn csv_document<Row, S>(header: &[&str], rows: impl IntoIterator<Item = Row>) -> String
+where
+    Row: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut writer = CsvWriter::new(header);
+    rows.into_iter().for_each(|row| writer.record(row));
+    writer.finish()
+}

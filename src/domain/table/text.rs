@@ -1,0 +1,83 @@
+//! Free-text search: every whitespace-separated term must occur in the row's
+//! precomputed, case-folded haystack.
+
+/// Separates the parts of a search key. Query terms never hold whitespace, so
+/// no term can match across two parts.
+const PART_SEPARATOR: char = '\n';
+
+/// Appends `text` case-folded: lowercase, with the Greek final sigma folded to
+/// plain sigma (lowercasing picks one or the other by position in the word).
+fn push_folded(out: &mut String, text: &str) {
+    if text.is_ascii() {
+        out.extend(
+            text.bytes()
+                .map(|byte| char::from(byte.to_ascii_lowercase())),
+        );
+    } else {
+        out.extend(
+            text.chars()
+                .flat_map(char::to_lowercase)
+                .map(|c| if c == 'ς' { 'σ' } else { c }),
+        );
+    }
+}
+
+/// Builds the haystack a row is searched by: its searchable parts, case-folded
+/// and joined. Call it once per row when the rows are built, never per keystroke.
+pub fn search_key(parts: &[&str]) -> String {
+    let mut key = String::with_capacity(parts.iter().map(|part| part.len() + 1).sum());
+    for (position, part) in parts.iter().enumerate() {
+        if position > 0 {
+            key.push(PART_SEPARATOR);
+        }
+        push_folded(&mut key, part);
+    }
+    key
+}
+
+/// A parsed search box: case-folded terms that must all occur (AND).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TextQuery {
+    /// Longest first: long terms are the likeliest to reject a row early.
+    terms: Vec<String>,
+}
+
+impl TextQuery {
+    /// Parses what the user typed. Blank input gives the query that matches everything.
+    pub fn parse(input: &str) -> Self {
+        let mut terms: Vec<String> = input
+            .split_whitespace()
+            .map(|term| {
+                let mut folded = String::with_capacity(term.len());
+                push_folded(&mut folded, term);
+                folded
+            })
+            .collect();
+        terms.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        terms.dedup();
+        Self { terms }
+    }
+
+    /// Whether the query has no terms and so matches every row.
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether `haystack`, a key made by [`search_key`], holds every term.
+    /// Does not allocate; the substring search is SIMD-accelerated by `std`.
+    pub fn matches(&self, haystack: &str) -> bool {
+        self.terms
+            .iter()
+            .all(|term| haystack.contains(term.as_str()))
+    }
+
+    /// Whether every row matching `self` also matched `previous`: true when
+    /// each previous term lies inside some current term (the user typed more).
+    /// Then the previous result may be refined instead of rescanning all rows.
+    pub fn refines(&self, previous: &TextQuery) -> bool {
+        previous
+            .terms
+            .iter()
+            .all(|old| self.terms.iter().any(|new| new.contains(old.as_str())))
+    }
+}

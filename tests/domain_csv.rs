@@ -1,0 +1,126 @@
+//! CSV export: RFC 4180 quoting and spreadsheet formula guarding.
+
+use patchboard::domain::csv::{csv_document, CsvWriter};
+use proptest::prelude::*;
+
+/// Reads an RFC 4180 document back into records, as a spreadsheet would.
+fn parse(document: &str) -> Vec<Vec<String>> {
+    let mut records = Vec::new();
+    let (mut record, mut cell) = (Vec::new(), String::new());
+    let (mut quoted, mut chars) = (false, document.chars().peekable());
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => cell.push(c),
+            (false, '"') => quoted = true,
+            (false, ',') => record.push(std::mem::take(&mut cell)),
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'), "records end with CRLF");
+                record.push(std::mem::take(&mut cell));
+                records.push(std::mem::take(&mut record));
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    assert!(
+        cell.is_empty() && record.is_empty(),
+        "the document ends with CRLF"
+    );
+    records
+}
+
+#[test]
+fn plain_cells_are_written_bare_with_crlf_records() {
+    let document = csv_document(
+        &["Asset", "Status", "Free GB"],
+        [["web-01", "Succeeded", "12.5"], ["db-02", "Failed", ""]],
+    );
+    assert_eq!(
+        document,
+        "Asset,Status,Free GB\r\nweb-01,Succeeded,12.5\r\ndb-02,Failed,\r\n"
+    );
+}
+
+#[test]
+fn cells_with_separators_are_quoted_and_quotes_doubled() {
+    let cases = [
+        ("a,b", "\"a,b\""),
+        ("say \"hi\"", "\"say \"\"hi\"\"\""),
+        ("two\nlines", "\"two\nlines\""),
+        ("carriage\rreturn", "\"carriage\rreturn\""),
+        ("plain text", "plain text"),
+    ];
+    for (cell, written) in cases {
+        assert_eq!(
+            csv_document(&["h"], [[cell]]),
+            format!("h\r\n{written}\r\n"),
+            "{cell:?}"
+        );
+    }
+}
+
+#[test]
+fn formula_starts_are_guarded_but_negative_numbers_kept() {
+    let cases = [
+        ("=SUM(A1:A9)", "'=SUM(A1:A9)"),
+        ("+1", "'+1"),
+        ("@cmd", "'@cmd"),
+        ("\tindent", "'\tindent"),
+        ("-1+2", "'-1+2"),
+        ("-", "'-"),
+        ("-.5", "'-.5"),
+        ("-5.", "'-5."),
+        ("-2e3", "'-2e3"),
+        ("=1,2", "\"'=1,2\""),
+        ("\rx", "\"'\rx\""),
+        ("-5", "-5"),
+        ("-3.25", "-3.25"),
+        ("a=b", "a=b"),
+    ];
+    for (cell, written) in cases {
+        assert_eq!(
+            csv_document(&["h"], [[cell]]),
+            format!("h\r\n{written}\r\n"),
+            "{cell:?}"
+        );
+    }
+}
+
+#[test]
+fn writer_accepts_records_built_on_the_fly() {
+    let mut writer = CsvWriter::new(["Name", "Count"]);
+    for (name, count) in [("Pending", 3), ("Timed Out", -1)] {
+        writer.record([name.to_owned(), count.to_string()]);
+    }
+    assert_eq!(
+        writer.finish(),
+        "Name,Count\r\nPending,3\r\nTimed Out,-1\r\n"
+    );
+}
+
+proptest! {
+    #[test]
+    fn documents_read_back_to_the_cells_with_only_guards_added(
+        rows in prop::collection::vec(prop::collection::vec("[a-c=+@\t\r\n\",-1.]{0,6}", 1..4), 0..5),
+    ) {
+        let header = ["one"];
+        let document = csv_document(&header, rows.iter().map(|row| row.iter()));
+        let records = parse(&document);
+        prop_assert_eq!(records.len(), rows.len() + 1);
+        prop_assert_eq!(&records[0], &["one".to_owned()]);
+        for (record, row) in records[1..].iter().zip(&rows) {
+            prop_assert_eq!(record.len(), row.len());
+            for (read, written) in record.iter().zip(row) {
+                let guarded = read.strip_prefix('\'').filter(|rest| rest == written).is_some();
+                prop_assert!(read == written || guarded, "{:?} read back as {:?}", written, read);
+                let dangerous = read.starts_with(['=', '+', '@', '\t', '\r'])
+                    || (read.starts_with('-') && read.parse::<f64>().is_err());
+                prop_assert!(!dangerous, "{:?} left unguarded", read);
+            }
+        }
+    }
+}

@@ -1,0 +1,531 @@
+//! Table operations over a small endpoint-like row type.
+
+use patchboard::domain::table::{
+    all_indices, cmp_f64, cmp_option, facet_counts, filter_indices, group_by_facet, natural_cmp,
+    refine_indices, search_key, sort_indices, ColumnOrdering, Direction, Facet, FacetFilter,
+    FacetSet, SortKey, SortSpec, TextQuery,
+};
+use proptest::prelude::*;
+use std::cmp::Ordering;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Family {
+    Windows,
+    Linux,
+    Mac,
+}
+
+impl Facet for Family {
+    const ALL: &'static [Self] = &[Family::Windows, Family::Linux, Family::Mac];
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Exemption {
+    LowDisk,
+    Suspended,
+    Offline,
+}
+
+impl Facet for Exemption {
+    const ALL: &'static [Self] = &[Exemption::LowDisk, Exemption::Suspended, Exemption::Offline];
+    fn index(self) -> usize {
+        self as usize
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Name,
+    Family,
+    FreeGb,
+}
+
+#[derive(Debug, Clone)]
+struct Row {
+    name: String,
+    family: Family,
+    free_gb: Option<f64>,
+    exemptions: FacetSet<Exemption>,
+    haystack: String,
+}
+
+impl Row {
+    fn new(name: &str, family: Family, free_gb: Option<f64>, exemptions: &[Exemption]) -> Self {
+        let family_name = format!("{family:?}");
+        Row {
+            name: name.to_owned(),
+            family,
+            free_gb,
+            exemptions: exemptions.iter().copied().collect(),
+            haystack: search_key(&[name, &family_name]),
+        }
+    }
+}
+
+fn compare(a: &Row, b: &Row, column: Column) -> ColumnOrdering {
+    match column {
+        Column::Name => natural_cmp(&a.name, &b.name).into(),
+        Column::Family => a.family.index().cmp(&b.family.index()).into(),
+        Column::FreeGb => cmp_option(a.free_gb, b.free_gb, cmp_f64),
+    }
+}
+
+fn fleet() -> Vec<Row> {
+    use Exemption::*;
+    use Family::*;
+    vec![
+        Row::new("web-10", Linux, Some(12.5), &[]),
+        Row::new("WEB-2", Windows, None, &[Offline]),
+        Row::new("db-1", Linux, Some(0.4), &[LowDisk, Suspended]),
+        Row::new("Mac-Mini-3", Mac, Some(120.0), &[]),
+        Row::new("web-2", Linux, Some(0.4), &[LowDisk]),
+        Row::new("Ωmega-ΣΟΦΟΣ", Windows, None, &[Suspended]),
+    ]
+}
+
+fn names(rows: &[Row], indices: &[u32]) -> Vec<String> {
+    indices
+        .iter()
+        .map(|&index| rows[index as usize].name.clone())
+        .collect()
+}
+
+fn text_filter(rows: &[Row], input: &str) -> Vec<String> {
+    let query = TextQuery::parse(input);
+    names(
+        rows,
+        &filter_indices(rows, |row| query.matches(&row.haystack)),
+    )
+}
+
+#[test]
+fn text_query_needs_every_term_in_any_case() {
+    let rows = fleet();
+    assert_eq!(text_filter(&rows, "  WEB  "), ["web-10", "WEB-2", "web-2"]);
+    assert_eq!(text_filter(&rows, "web linux"), ["web-10", "web-2"]);
+    assert_eq!(text_filter(&rows, "linux WEB -2"), ["web-2"]);
+    assert_eq!(text_filter(&rows, "web mac"), Vec::<String>::new());
+}
+
+#[test]
+fn blank_text_query_matches_everything() {
+    let rows = fleet();
+    assert!(TextQuery::parse(" \t ").is_empty());
+    assert_eq!(text_filter(&rows, " \t ").len(), rows.len());
+}
+
+#[test]
+fn text_query_folds_non_ascii_case_and_final_sigma() {
+    let rows = fleet();
+    assert_eq!(text_filter(&rows, "ωMEGA"), ["Ωmega-ΣΟΦΟΣ"]);
+    // Lowercasing writes the last letter as final sigma; a user types plain sigma.
+    assert_eq!(text_filter(&rows, "σοφοσ"), ["Ωmega-ΣΟΦΟΣ"]);
+    assert_eq!(text_filter(&rows, "ΣΟΦΟΣ"), ["Ωmega-ΣΟΦΟΣ"]);
+}
+
+#[test]
+fn terms_do_not_match_across_key_parts() {
+    let key = search_key(&["Host-A", "Linux"]);
+    assert!(TextQuery::parse("host-a linux").matches(&key));
+    assert!(!TextQuery::parse("alinux").matches(&key));
+}
+
+#[test]
+fn text_refinement_is_recognised_only_when_it_narrows() {
+    let refines = |new: &str, old: &str| TextQuery::parse(new).refines(&TextQuery::parse(old));
+    assert!(refines("web-1", "web"));
+    assert!(refines("web prod", "web"));
+    assert!(refines("prod-web", "web"));
+    assert!(refines("anything", ""));
+    assert!(!refines("we", "web"));
+    assert!(!refines("web", "web prod"));
+    assert!(!refines("", "web"));
+}
+
+#[test]
+fn facet_set_tracks_members_in_declaration_order() {
+    let mut set: FacetSet<Exemption> = [Exemption::Offline, Exemption::LowDisk]
+        .into_iter()
+        .collect();
+    assert_eq!(set.len(), 2);
+    assert!(set.contains(Exemption::Offline) && !set.contains(Exemption::Suspended));
+    assert_eq!(
+        set.iter().collect::<Vec<_>>(),
+        [Exemption::LowDisk, Exemption::Offline]
+    );
+    set.toggle(Exemption::Offline);
+    set.insert(Exemption::Suspended);
+    set.remove(Exemption::LowDisk);
+    assert_eq!(set.into_iter().collect::<Vec<_>>(), [Exemption::Suspended]);
+    assert!(!set.is_empty());
+}
+
+#[test]
+fn facet_filter_passes_everything_until_something_is_ticked() {
+    let mut filter = FacetFilter::<Family>::all();
+    assert!(!filter.is_active());
+    assert!(Family::ALL.iter().all(|&family| filter.allows(family)));
+    filter.toggle(Family::Mac);
+    assert!(filter.allows(Family::Mac) && !filter.allows(Family::Linux));
+    filter.toggle(Family::Mac);
+    assert!(filter.allows(Family::Linux));
+}
+
+#[test]
+fn multi_valued_rows_pass_with_any_ticked_value() {
+    let rows = fleet();
+    let filter: FacetFilter<Exemption> = [Exemption::LowDisk, Exemption::Offline]
+        .into_iter()
+        .collect();
+    let kept = filter_indices(&rows, |row| filter.allows_any(row.exemptions));
+    assert_eq!(names(&rows, &kept), ["WEB-2", "db-1", "web-2"]);
+    let everything = FacetFilter::<Exemption>::all();
+    assert_eq!(
+        filter_indices(&rows, |row| everything.allows_any(row.exemptions)).len(),
+        rows.len()
+    );
+}
+
+#[test]
+fn facet_refinement_is_a_narrower_non_empty_selection() {
+    let filter = |values: &[Family]| values.iter().copied().collect::<FacetFilter<Family>>();
+    let windows_linux = filter(&[Family::Windows, Family::Linux]);
+    assert!(filter(&[Family::Linux]).refines(windows_linux));
+    assert!(windows_linux.refines(FacetFilter::all()));
+    assert!(!FacetFilter::all().refines(windows_linux));
+    assert!(!filter(&[Family::Mac]).refines(windows_linux));
+}
+
+#[test]
+fn refining_narrows_and_keeps_the_sorted_order() {
+    let rows = fleet();
+    let mut indices = all_indices(rows.len());
+    sort_indices(
+        &rows,
+        &mut indices,
+        &SortSpec::by(Column::Name, Direction::Desc),
+        compare,
+    );
+    let query = TextQuery::parse("web");
+    refine_indices(&rows, &mut indices, |row| query.matches(&row.haystack));
+    assert_eq!(names(&rows, &indices), ["web-10", "web-2", "WEB-2"]);
+}
+
+#[test]
+fn sorts_names_naturally_both_ways() {
+    let rows = fleet();
+    let mut indices = all_indices(rows.len());
+    sort_indices(
+        &rows,
+        &mut indices,
+        &SortSpec::by(Column::Name, Direction::Asc),
+        compare,
+    );
+    assert_eq!(
+        names(&rows, &indices),
+        [
+            "db-1",
+            "Mac-Mini-3",
+            "WEB-2",
+            "web-2",
+            "web-10",
+            "Ωmega-ΣΟΦΟΣ"
+        ]
+    );
+    sort_indices(
+        &rows,
+        &mut indices,
+        &SortSpec::by(Column::Name, Direction::Desc),
+        compare,
+    );
+    assert_eq!(
+        names(&rows, &indices),
+        [
+            "Ωmega-ΣΟΦΟΣ",
+            "web-10",
+            "web-2",
+            "WEB-2",
+            "Mac-Mini-3",
+            "db-1"
+        ]
+    );
+}
+
+#[test]
+fn secondary_key_breaks_primary_ties_and_index_breaks_the_rest() {
+    let rows = fleet();
+    let spec = SortSpec::new(vec![
+        SortKey {
+            column: Column::Family,
+            direction: Direction::Asc,
+        },
+        SortKey {
+            column: Column::FreeGb,
+            direction: Direction::Desc,
+        },
+    ]);
+    let mut indices = all_indices(rows.len());
+    indices.reverse();
+    sort_indices(&rows, &mut indices, &spec, compare);
+    // Windows rows both lack free space: they tie and keep index order (1 before 5).
+    assert_eq!(indices, [1, 5, 0, 2, 4, 3]);
+}
+
+#[test]
+fn blanks_sort_last_in_both_directions() {
+    let rows = fleet();
+    for direction in [Direction::Asc, Direction::Desc] {
+        let mut indices = all_indices(rows.len());
+        sort_indices(
+            &rows,
+            &mut indices,
+            &SortSpec::by(Column::FreeGb, direction),
+            compare,
+        );
+        let free: Vec<Option<f64>> = indices
+            .iter()
+            .map(|&index| rows[index as usize].free_gb)
+            .collect();
+        assert_eq!(free[4..], [None, None], "{direction:?}");
+        let present: Vec<f64> = free.iter().flatten().copied().collect();
+        let mut expected = present.clone();
+        expected.sort_by(|a, b| cmp_f64(*a, *b));
+        if direction == Direction::Desc {
+            expected.reverse();
+        }
+        assert_eq!(present, expected);
+    }
+}
+
+#[test]
+fn header_clicks_flip_the_primary_and_stack_new_columns() {
+    let mut spec = SortSpec::<Column>::default();
+    let keys = |spec: &SortSpec<Column>| -> Vec<(Column, &str)> {
+        spec.keys()
+            .iter()
+            .map(|key| (key.column, key.direction.as_str()))
+            .collect()
+    };
+    spec.click(Column::Name);
+    assert_eq!(keys(&spec), [(Column::Name, "asc")]);
+    spec.click(Column::Name);
+    assert_eq!(keys(&spec), [(Column::Name, "desc")]);
+    spec.click(Column::Family);
+    assert_eq!(
+        keys(&spec),
+        [(Column::Family, "asc"), (Column::Name, "desc")]
+    );
+    spec.click(Column::FreeGb);
+    spec.click(Column::Name);
+    assert_eq!(
+        keys(&spec),
+        [
+            (Column::Name, "asc"),
+            (Column::FreeGb, "asc"),
+            (Column::Family, "asc")
+        ]
+    );
+    spec.click(Column::Name);
+    assert_eq!(spec.aria_sort(Column::Name), "descending");
+    assert_eq!(spec.aria_sort(Column::Family), "none");
+}
+
+#[test]
+fn click_caps_the_number_of_keys() {
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    struct Numbered(usize);
+    let mut spec = SortSpec::default();
+    (0..SortSpec::<Numbered>::MAX_KEYS + 2).for_each(|column| spec.click(Numbered(column)));
+    assert_eq!(spec.keys().len(), SortSpec::<Numbered>::MAX_KEYS);
+    assert_eq!(
+        spec.primary().map(|key| key.column),
+        Some(Numbered(SortSpec::<Numbered>::MAX_KEYS + 1))
+    );
+}
+
+#[test]
+fn direction_tokens_round_trip() {
+    for direction in [Direction::Asc, Direction::Desc] {
+        assert_eq!(Direction::parse(direction.as_str()), Some(direction));
+        assert_ne!(direction.reversed(), direction);
+    }
+    assert_eq!(Direction::Asc.aria_sort(), "ascending");
+    assert_eq!(Direction::Desc.aria_sort(), "descending");
+    assert_eq!(Direction::parse("up"), None);
+}
+
+#[test]
+fn natural_order_reads_numbers_by_value() {
+    assert_eq!(natural_cmp("host-2", "host-10"), Ordering::Less);
+    assert_eq!(natural_cmp("Host-2", "host-10"), Ordering::Less);
+    assert_eq!(natural_cmp("host-10", "host-9b"), Ordering::Greater);
+    assert_eq!(natural_cmp("host", "host-1"), Ordering::Less);
+    assert_eq!(
+        natural_cmp("a99999999999999999999999", "a100000000000000000000000"),
+        Ordering::Less
+    );
+    // Equal by value and case: plain text order decides, so the order stays total.
+    assert_eq!(natural_cmp("a01", "a1"), "a01".cmp("a1"));
+    assert_eq!(natural_cmp("A", "a"), Ordering::Less);
+    assert_eq!(natural_cmp("web-7", "web-7"), Ordering::Equal);
+}
+
+#[test]
+fn float_and_option_helpers_order_edge_values() {
+    assert_eq!(cmp_f64(f64::NAN, f64::INFINITY), Ordering::Greater);
+    assert_eq!(cmp_f64(-0.0, 0.0), Ordering::Equal);
+    assert_eq!(cmp_f64(-1.5, 2.0), Ordering::Less);
+    assert_eq!(
+        cmp_option(Some(1), None, |a, b| a.cmp(&b)),
+        ColumnOrdering::Blank(Ordering::Less)
+    );
+    assert_eq!(
+        cmp_option(None::<i32>, None, |a, b| a.cmp(&b)),
+        ColumnOrdering::Blank(Ordering::Equal)
+    );
+    assert_eq!(
+        cmp_option(Some(3), Some(1), |a, b| a.cmp(&b)),
+        ColumnOrdering::Value(Ordering::Greater)
+    );
+}
+
+#[test]
+fn counts_listed_rows_per_value() {
+    let rows = fleet();
+    let families = facet_counts(&rows, &all_indices(rows.len()), |row| [row.family]);
+    assert_eq!(
+        families.iter().collect::<Vec<_>>(),
+        [(Family::Windows, 2), (Family::Linux, 3), (Family::Mac, 1)]
+    );
+    let exemptions = facet_counts(&rows, &[0, 1, 2], |row| row.exemptions);
+    assert_eq!(exemptions.get(Exemption::LowDisk), 1);
+    assert_eq!(exemptions.get(Exemption::Suspended), 1);
+    assert_eq!(exemptions.get(Exemption::Offline), 1);
+}
+
+#[test]
+fn groups_keep_list_order_and_skip_empty_values() {
+    let rows = fleet();
+    let groups = group_by_facet(&rows, &[4, 2, 1, 0], |row| row.exemptions);
+    assert_eq!(
+        groups,
+        [
+            (Exemption::LowDisk, vec![4, 2]),
+            (Exemption::Suspended, vec![2]),
+            (Exemption::Offline, vec![1])
+        ]
+    );
+    let by_family = group_by_facet(&rows, &[3], |row| Some(row.family));
+    assert_eq!(by_family, [(Family::Mac, vec![3])]);
+}
+
+fn arbitrary_row() -> impl Strategy<Value = Row> {
+    let family = prop::sample::select(Family::ALL);
+    let free_gb = prop::option::of(prop_oneof![
+        Just(0.5),
+        Just(2.0),
+        Just(f64::NAN),
+        -5.0..50.0
+    ]);
+    let exemptions = prop::collection::vec(prop::sample::select(Exemption::ALL), 0..3);
+    ("[a-cA-C0-9-]{0,6}", family, free_gb, exemptions).prop_map(
+        |(name, family, free_gb, exemptions)| Row::new(&name, family, free_gb, &exemptions),
+    )
+}
+
+fn arbitrary_spec() -> impl Strategy<Value = SortSpec<Column>> {
+    let column = prop::sample::select(&[Column::Name, Column::Family, Column::FreeGb][..]);
+    let direction = prop::sample::select(&[Direction::Asc, Direction::Desc][..]);
+    prop::collection::vec(
+        (column, direction).prop_map(|(column, direction)| SortKey { column, direction }),
+        0..3,
+    )
+    .prop_map(SortSpec::new)
+}
+
+/// A search box input over the row alphabet, so queries often match.
+const QUERY: &str = "[a-cA-C0-9 -]{0,5}";
+
+proptest! {
+    #[test]
+    fn sort_is_an_ordered_permutation_with_ties_in_index_order(
+        rows in prop::collection::vec(arbitrary_row(), 0..40),
+        spec in arbitrary_spec(),
+    ) {
+        let mut indices = all_indices(rows.len());
+        indices.reverse();
+        sort_indices(&rows, &mut indices, &spec, compare);
+        let mut sorted_back = indices.clone();
+        sorted_back.sort_unstable();
+        prop_assert_eq!(sorted_back, all_indices(rows.len()));
+        for pair in indices.windows(2) {
+            let ordering = spec.compare(&rows[pair[0] as usize], &rows[pair[1] as usize], compare);
+            prop_assert!(ordering.then(pair[0].cmp(&pair[1])).is_lt());
+        }
+    }
+
+    #[test]
+    fn filtering_twice_equals_filtering_once(
+        rows in prop::collection::vec(arbitrary_row(), 0..40),
+        input in QUERY,
+    ) {
+        let query = TextQuery::parse(&input);
+        let once = filter_indices(&rows, |row| query.matches(&row.haystack));
+        let mut twice = once.clone();
+        refine_indices(&rows, &mut twice, |row| query.matches(&row.haystack));
+        prop_assert_eq!(twice, once);
+    }
+
+    #[test]
+    fn refining_equals_filtering_by_both(
+        rows in prop::collection::vec(arbitrary_row(), 0..40),
+        first in QUERY,
+        second in QUERY,
+        families in prop::collection::vec(prop::sample::select(Family::ALL), 0..3),
+    ) {
+        let (first, second) = (TextQuery::parse(&first), TextQuery::parse(&second));
+        let family_filter: FacetFilter<Family> = families.into_iter().collect();
+        let mut refined = filter_indices(&rows, |row| first.matches(&row.haystack));
+        refine_indices(&rows, &mut refined, |row| second.matches(&row.haystack) && family_filter.allows(row.family));
+        let both = filter_indices(&rows, |row| {
+            first.matches(&row.haystack) && second.matches(&row.haystack) && family_filter.allows(row.family)
+        });
+        prop_assert_eq!(refined, both);
+    }
+
+    #[test]
+    fn a_recognised_refinement_never_matches_new_rows(
+        rows in prop::collection::vec(arbitrary_row(), 0..40),
+        old in QUERY,
+        new in QUERY,
+    ) {
+        let (old, new) = (TextQuery::parse(&old), TextQuery::parse(&new));
+        prop_assume!(new.refines(&old));
+        let mut refined = filter_indices(&rows, |row| old.matches(&row.haystack));
+        refine_indices(&rows, &mut refined, |row| new.matches(&row.haystack));
+        prop_assert_eq!(refined, filter_indices(&rows, |row| new.matches(&row.haystack)));
+    }
+
+    #[test]
+    fn text_query_handles_any_unicode(input in "\\PC*", parts in prop::collection::vec("\\PC*", 0..4)) {
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        let key = search_key(&parts);
+        let _ = TextQuery::parse(&input).matches(&key);
+        // Every word of every part, typed as it appears, finds its row.
+        for part in &parts {
+            prop_assert!(TextQuery::parse(part).matches(&key));
+        }
+    }
+
+    #[test]
+    fn natural_order_is_total(a in "[aA0-2-]{0,5}", b in "[aA0-2-]{0,5}", c in "[aA0-2-]{0,5}") {
+        prop_assert_eq!(natural_cmp(&a, &b), natural_cmp(&b, &a).reverse());
+        prop_assert_eq!(natural_cmp(&a, &b).is_eq(), a == b);
+        if natural_cmp(&a, &b).is_le() && natural_cmp(&b, &c).is_le() {
+            prop_assert!(natural_cmp(&a, &c).is_le());
+        }
+    }
+}
