@@ -56,13 +56,14 @@ pub enum LoadEnd {
     Stopped,
 }
 
-/// Fetches and decodes every page of `resource`, calling `on_page` with each.
+/// Fetches and decodes every page of `resource`, calling `on_page` with each
+/// page and the body it came from.
 pub async fn load_all<R: Record>(
     config: &Config,
     resource: &Resource,
     job_id: Option<&str>,
     run_id: Option<&str>,
-    mut on_page: impl FnMut(DecodedPage<R>) -> ControlFlow<()>,
+    mut on_page: impl FnMut(DecodedPage<R>, &serde_json::Value) -> ControlFlow<()>,
 ) -> Result<LoadEnd, LoadError> {
     let mapping = Mapping::<R>::new(resource);
     let mut pager = Pager::new(config, resource, job_id, run_id);
@@ -75,7 +76,7 @@ pub async fn load_all<R: Record>(
             error,
         })?;
         let item_count = page.items.len() + page.errors.len();
-        if on_page(page).is_break() {
+        if on_page(page, &body).is_break() {
             return Ok(LoadEnd::Stopped);
         }
         let step = pager

@@ -266,3 +266,46 @@ impl ToQuery for AssetView {
         out
     }
 }
+
+/// The listed rows as CSV, in the order given: what the user sees, exported.
+pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> String {
+    let mut csv = crate::domain::csv::CsvWriter::new([
+        "Asset ID",
+        "Asset",
+        "OS",
+        "Status",
+        "Status code",
+        "Phase",
+        "Message",
+        "Succeeded",
+        "Failed",
+        "Superseded",
+        "Not applicable",
+        "Last change (UTC)",
+        "Status applies to OS",
+    ]);
+    for &index in order {
+        let (result, row) = (&results[index as usize], &rows[index as usize]);
+        let code = row
+            .status_key()
+            .map(|key| key.def().code.to_string())
+            .or_else(|| result.status.code.map(|code| code.to_string()))
+            .unwrap_or_default();
+        csv.record([
+            result.asset_id.clone(),
+            result.asset_name.clone(),
+            result.os.clone(),
+            row.status.label().into_owned(),
+            code,
+            row.phase.label().to_owned(),
+            row.message.clone().unwrap_or_default(),
+            result.patches.succeeded.to_string(),
+            result.patches.failed.to_string(),
+            result.patches.superseded.to_string(),
+            result.patches.not_applicable.to_string(),
+            result.status_time.map(Timestamp::to_rfc3339).unwrap_or_default(),
+            if row.anomalous { "no" } else { "yes" }.to_owned(),
+        ]);
+    }
+    csv.finish()
+}

@@ -136,7 +136,6 @@ impl EndpointColumn {
         (a, row_a): (&Endpoint, &EndpointRow),
         (b, row_b): (&Endpoint, &EndpointRow),
     ) -> ColumnOrdering {
-        let schedule = |e: &Endpoint| e.maintenance.as_ref().map(|m| m.name.as_str());
         match self {
             EndpointColumn::Endpoint => natural_cmp(&a.name, &b.name).into(),
             EndpointColumn::Os => natural_cmp(&a.os, &b.os).into(),
@@ -152,7 +151,11 @@ impl EndpointColumn {
                 row_b.fullest_drive.as_ref(),
                 |x, y| cmp_f64(*x, *y),
             ),
-            EndpointColumn::Maintenance => cmp_option(schedule(a), schedule(b), natural_cmp),
+            EndpointColumn::Maintenance => cmp_option(
+                schedule_name(a),
+                schedule_name(b),
+                natural_cmp,
+            ),
             EndpointColumn::NextWindow => cmp_option(
                 row_a.next_window.as_ref(),
                 row_b.next_window.as_ref(),
@@ -163,6 +166,10 @@ impl EndpointColumn {
             }
         }
     }
+}
+
+fn schedule_name(endpoint: &Endpoint) -> Option<&str> {
+    endpoint.maintenance.as_ref().map(|m| m.name.as_str())
 }
 
 /// How the exemptions page lays out its endpoints.
@@ -283,4 +290,37 @@ impl ToQuery for EndpointView {
         }
         out
     }
+}
+
+/// The listed endpoints as CSV, in the order given.
+pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]) -> String {
+    let mut csv = crate::domain::csv::CsvWriter::new([
+        "Endpoint ID",
+        "Endpoint",
+        "OS",
+        "Impact",
+        "Exemptions",
+        "Fullest drive (% used)",
+        "Low Disk Space",
+        "Maintenance schedule",
+        "Next window (UTC)",
+        "Last seen (UTC)",
+    ]);
+    for &index in order {
+        let (endpoint, row) = (&endpoints[index as usize], &rows[index as usize]);
+        let exemptions: Vec<&str> = row.derived.iter().map(|e| e.kind.name()).collect();
+        csv.record([
+            endpoint.id.clone(),
+            endpoint.name.clone(),
+            endpoint.os.clone(),
+            row.outlook.label().to_owned(),
+            exemptions.join("; "),
+            row.fullest_drive.map(|p| format!("{p:.1}")).unwrap_or_default(),
+            if row.derived.low_disk_space().is_some() { "yes" } else { "no" }.to_owned(),
+            schedule_name(endpoint).unwrap_or_default().to_owned(),
+            row.next_window.map(Timestamp::to_rfc3339).unwrap_or_default(),
+            endpoint.last_seen.map(Timestamp::to_rfc3339).unwrap_or_default(),
+        ]);
+    }
+    csv.finish()
 }

@@ -5,6 +5,7 @@
 
 pub mod assets;
 pub mod endpoints;
+pub mod jobs;
 mod facets;
 mod url_state;
 

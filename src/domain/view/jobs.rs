@@ -1,0 +1,151 @@
+//! The job list: search and sort over the jobs a backend reports.
+
+use super::url_state::{first, sort_spec, write_sort, ToQuery};
+use super::QueryPairs;
+use crate::domain::job::Job;
+use crate::domain::table::{
+    cmp_f64, cmp_option, filter_indices, natural_cmp, search_key, sort_indices, ColumnOrdering,
+    Direction, SortSpec, TextQuery,
+};
+use crate::domain::time::Timestamp;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum JobColumn {
+    Job,
+    Platform,
+    Status,
+    LastRun,
+    Assets,
+    Complete,
+    Succeeded,
+    Failed,
+    InProgress,
+}
+
+impl JobColumn {
+    pub const ALL: [JobColumn; 9] = [
+        JobColumn::Job,
+        JobColumn::Platform,
+        JobColumn::Status,
+        JobColumn::LastRun,
+        JobColumn::Assets,
+        JobColumn::Complete,
+        JobColumn::Succeeded,
+        JobColumn::Failed,
+        JobColumn::InProgress,
+    ];
+
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            JobColumn::Job => "job",
+            JobColumn::Platform => "platform",
+            JobColumn::Status => "status",
+            JobColumn::LastRun => "last-run",
+            JobColumn::Assets => "assets",
+            JobColumn::Complete => "complete",
+            JobColumn::Succeeded => "succeeded",
+            JobColumn::Failed => "failed",
+            JobColumn::InProgress => "in-progress",
+        }
+    }
+
+    pub const fn label(self) -> &'static str {
+        match self {
+            JobColumn::Job => "Job",
+            JobColumn::Platform => "Platform",
+            JobColumn::Status => "Status",
+            JobColumn::LastRun => "Schedule / last run",
+            JobColumn::Assets => "Assets",
+            JobColumn::Complete => "Complete",
+            JobColumn::Succeeded => "Succeeded",
+            JobColumn::Failed => "Failed",
+            JobColumn::InProgress => "In progress",
+        }
+    }
+
+    pub fn from_token(token: &str) -> Option<JobColumn> {
+        Self::ALL.into_iter().find(|column| column.as_str() == token)
+    }
+
+    pub fn compare(self, a: &Job, b: &Job) -> ColumnOrdering {
+        let count = |x: Option<u64>, y: Option<u64>| cmp_option(x.as_ref(), y.as_ref(), u64::cmp);
+        match self {
+            JobColumn::Job => natural_cmp(&a.name, &b.name).into(),
+            JobColumn::Platform => {
+                cmp_option(a.platform.as_deref(), b.platform.as_deref(), natural_cmp)
+            }
+            JobColumn::Status => cmp_option(a.status.as_deref(), b.status.as_deref(), natural_cmp),
+            JobColumn::LastRun => {
+                cmp_option(a.last_run.as_ref(), b.last_run.as_ref(), Timestamp::cmp)
+            }
+            JobColumn::Assets => count(a.asset_count, b.asset_count),
+            JobColumn::Complete => cmp_option(
+                a.completion_percent.as_ref(),
+                b.completion_percent.as_ref(),
+                |x, y| cmp_f64(*x, *y),
+            ),
+            JobColumn::Succeeded => count(a.succeeded, b.succeeded),
+            JobColumn::Failed => count(a.failed, b.failed),
+            JobColumn::InProgress => count(a.in_progress, b.in_progress),
+        }
+    }
+}
+
+/// The job list's view as held in the URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct JobView {
+    pub text: String,
+    pub sort: SortSpec<JobColumn>,
+}
+
+impl Default for JobView {
+    fn default() -> Self {
+        JobView {
+            text: String::new(),
+            sort: default_sort(),
+        }
+    }
+}
+
+/// Most recent runs first.
+fn default_sort() -> SortSpec<JobColumn> {
+    SortSpec::by(JobColumn::LastRun, Direction::Desc)
+}
+
+impl JobView {
+    pub fn from_query(pairs: QueryPairs<'_>) -> JobView {
+        JobView {
+            text: first(pairs, "q").unwrap_or_default().to_owned(),
+            sort: sort_spec(pairs, JobColumn::from_token, default_sort()),
+        }
+    }
+
+    /// Indices of the jobs that match the search, sorted.
+    pub fn apply(&self, jobs: &[Job]) -> Vec<u32> {
+        let text = TextQuery::parse(&self.text);
+        let mut indices = filter_indices(jobs, |job| {
+            text.is_empty()
+                || text.matches(&search_key(&[
+                    &job.name,
+                    &job.id,
+                    job.platform.as_deref().unwrap_or(""),
+                    job.status.as_deref().unwrap_or(""),
+                ]))
+        });
+        sort_indices(jobs, &mut indices, &self.sort, |a, b, column| {
+            column.compare(a, b)
+        });
+        indices
+    }
+}
+
+impl ToQuery for JobView {
+    fn to_query(&self) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        if !self.text.is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        write_sort(&mut out, &self.sort, &default_sort(), JobColumn::as_str);
+        out
+    }
+}

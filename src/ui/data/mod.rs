@@ -1,0 +1,11 @@
+//! Where the pages get their data: the configured backend (or the demo), and
+//! live resources that load progressively, refresh, and keep the last good
+//! data when a refresh fails.
+
+mod live;
+mod setup;
+mod shared;
+
+pub use live::{use_live, Live, LiveState, ResourceKind};
+pub use setup::{provide_data_source, use_data_source, DataSource, SourceState};
+pub use shared::Shared;

@@ -1,0 +1,118 @@
+//! Finding the configuration: the host page's `window.PATCHBOARD_CONFIG`,
+//! else `config.json` beside the app, else the bundled demo. Never the URL
+//! query: a crafted link must not point the app, or its credentials, elsewhere.
+
+use crate::source::config::Config;
+use crate::source::config_read::config_from_value;
+use crate::source::http::send;
+use crate::source::paging::Request;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use serde_json::{json, Value};
+use std::sync::Arc;
+use wasm_bindgen::JsValue;
+
+/// The configuration in force and where it came from.
+#[derive(Debug, Clone)]
+pub struct DataSource {
+    pub config: Arc<Config>,
+    /// The bundled demo: its times are moved to the browser's clock.
+    pub demo: bool,
+    /// Where the configuration came from, for the footer and error messages.
+    pub origin: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub enum SourceState {
+    Resolving,
+    Ready(DataSource),
+    /// The configuration exists but is wrong; each problem names its key.
+    Invalid { origin: &'static str, problems: Vec<String> },
+}
+
+pub fn provide_data_source() -> RwSignal<SourceState> {
+    let state = RwSignal::new(SourceState::Resolving);
+    provide_context(state);
+    spawn_local(async move { state.set(resolve().await) });
+    state
+}
+
+pub fn use_data_source() -> RwSignal<SourceState> {
+    expect_context::<RwSignal<SourceState>>()
+}
+
+/// The folder the app's files are served from, as the loader recorded it.
+pub fn asset_base() -> String {
+    js_sys::Reflect::get(&window(), &JsValue::from_str("Patchboard"))
+        .and_then(|patchboard| js_sys::Reflect::get(&patchboard, &JsValue::from_str("assetBase")))
+        .ok()
+        .and_then(|base| base.as_string())
+        .unwrap_or_else(|| "./".to_owned())
+}
+
+async fn resolve() -> SourceState {
+    if let Some(value) = host_config() {
+        return validated(value, "window.PATCHBOARD_CONFIG", false);
+    }
+    match config_file().await {
+        Ok(Some(value)) => validated(value, "config.json", false),
+        Ok(None) => {
+            let base = asset_base();
+            let demo = json!({ "preset": "native", "base_url": format!("{}demo", base) });
+            validated(demo, "the bundled demo data", true)
+        }
+        Err(problem) => SourceState::Invalid {
+            origin: "config.json",
+            problems: vec![problem],
+        },
+    }
+}
+
+fn validated(value: Value, origin: &'static str, demo: bool) -> SourceState {
+    match config_from_value(&value) {
+        Ok(config) => SourceState::Ready(DataSource {
+            config: Arc::new(config),
+            demo,
+            origin,
+        }),
+        Err(problems) => SourceState::Invalid {
+            origin,
+            problems: problems.iter().map(ToString::to_string).collect(),
+        },
+    }
+}
+
+/// The object a host page set before loading the app, as JSON.
+fn host_config() -> Option<Value> {
+    let value = js_sys::Reflect::get(&window(), &JsValue::from_str("PATCHBOARD_CONFIG")).ok()?;
+    if value.is_undefined() || value.is_null() {
+        return None;
+    }
+    let text = js_sys::JSON::stringify(&value).ok()?.as_string()?;
+    // A value JSON cannot express still reaches validation, which names it.
+    Some(serde_json::from_str(&text).unwrap_or(Value::String(text)))
+}
+
+/// `config.json` beside the app: absent (404) means "no configuration".
+async fn config_file() -> Result<Option<Value>, String> {
+    let url = format!("{}config.json", asset_base());
+    let request = Request {
+        url: url.clone(),
+        method: crate::source::config::Method::Get,
+        headers: Vec::new(),
+        body: None,
+        timeout_seconds: 10,
+    };
+    let response = send(&request, crate::source::config::Credentials::SameOrigin)
+        .await
+        .map_err(|error| error.to_string())?;
+    match response.status {
+        404 => Ok(None),
+        // A server that answers every path with the app's page has no config.json.
+        200..=299 if response.body.trim_start().starts_with('<') => Ok(None),
+        200..=299 => serde_json::from_str(&response.body)
+            .map(Some)
+            .map_err(|error| format!("{url} is not valid JSON: {error}")),
+        status => Err(format!("{url} could not be read (HTTP {status})")),
+    }
+}
