@@ -76,7 +76,7 @@ export async function openPage(url, { colorScheme = 'light', viewport = { width:
   });
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (message.type() === 'error') {
+    if (message.type() === 'error' && !isFaviconProbe(message)) {
       const { url: source, lineNumber } = message.location();
       session.consoleErrors.push(`${message.text()}${source ? ` (${source}:${lineNumber})` : ''}`);
     }
@@ -85,6 +85,14 @@ export async function openPage(url, { colorScheme = 'light', viewport = { width:
   session.page = page;
   await page.goto(url, { waitUntil: 'load' });
   return session;
+}
+
+/**
+ * Chromium asks for /favicon.ico on its own when a page declares no icon; its
+ * 404 is the browser's doing, not the app's.
+ */
+function isFaviconProbe(message) {
+  return message.text().startsWith('Failed to load resource') && message.location().url.endsWith('/favicon.ico');
 }
 
 /** Fails, listing every problem, if the page logged any error or CSP violation. */
