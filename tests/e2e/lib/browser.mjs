@@ -1,0 +1,114 @@
+// Debian's Chromium driven by playwright-core, with every page recording the
+// problems a test usually wants to be absent: console errors, uncaught page
+// errors and Content-Security-Policy violations.
+//
+// One browser per test process (node --test runs each file in its own process);
+// call closeBrowser() in the file's `after` hook.
+
+import assert from 'node:assert/strict';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { REPO_ROOT } from './server.mjs';
+
+/** Where screenshot() writes (gitignored). */
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'tests/e2e/screenshots');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  // Without these Chromium keeps calling home, which floods a closed network
+  // with refused connections.
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let browserPromise = null;
+
+function browser() {
+  browserPromise ??= chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  return browserPromise;
+}
+
+/** Closes the shared browser if one was launched. */
+export async function closeBrowser() {
+  if (!browserPromise) return;
+  const launched = await browserPromise;
+  browserPromise = null;
+  await launched.close();
+}
+
+/**
+ * Opens `url` in a fresh browser context and waits for the load event.
+ *
+ * @param {string} url
+ * @param {object} [options]
+ * @param {'light' | 'dark'} [options.colorScheme] prefers-color-scheme to emulate
+ * @param {{width: number, height: number}} [options.viewport]
+ * @returns {Promise<{page: import('playwright-core').Page,
+ *   consoleErrors: string[], pageErrors: string[], cspViolations: string[],
+ *   close: () => Promise<void>}>}
+ *   The arrays keep filling while the page lives.
+ */
+export async function openPage(url, { colorScheme = 'light', viewport = { width: 1280, height: 800 } } = {}) {
+  const context = await (await browser()).newContext({ colorScheme, viewport });
+  const session = {
+    page: null,
+    consoleErrors: [],
+    pageErrors: [],
+    cspViolations: [],
+    close: () => context.close(),
+  };
+  // A binding survives navigations, unlike a variable stored on window.
+  await context.exposeBinding('__pbReportCspViolation', (_source, text) => {
+    session.cspViolations.push(text);
+  });
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
+      window.__pbReportCspViolation(
+        `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}${where}`,
+      );
+    });
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !isFaviconProbe(message)) {
+      const { url: source, lineNumber } = message.location();
+      session.consoleErrors.push(`${message.text()}${source ? ` (${source}:${lineNumber})` : ''}`);
+    }
+  });
+  page.on('pageerror', (error) => session.pageErrors.push(error.stack ?? String(error)));
+  session.page = page;
+  await page.goto(url, { waitUntil: 'load' });
+  return session;
+}
+
+/**
+ * Chromium asks for /favicon.ico on its own when a page declares no icon; its
+ * 404 is the browser's doing, not the app's.
+ */
+function isFaviconProbe(message) {
+  return message.text().startsWith('Failed to load resource') && message.location().url.endsWith('/favicon.ico');
+}
+
+/** Fails, listing every problem, if the page logged any error or CSP violation. */
+export function assertNoProblems(session) {
+  const problems = [
+    ...session.consoleErrors.map((text) => `console error: ${text}`),
+    ...session.pageErrors.map((text) => `page error: ${text}`),
+    ...session.cspViolations.map((text) => `CSP violation: ${text}`),
+  ];
+  assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
+}
+
+/** Saves a full-page PNG as tests/e2e/screenshots/NAME.png and returns its path. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,105 @@
+// A small static file server for end-to-end tests: serves a directory (usually
+// Trunk's dist/) on 127.0.0.1 at a free port, optionally under a sub-path and
+// with extra response headers (a Content-Security-Policy, say).
+
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, found from this file's location. */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Where `trunk build` puts the app. */
+export const DIST_DIR = join(REPO_ROOT, 'dist');
+
+const CONTENT_TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  // The right type lets the browser compile wasm while it streams in.
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/**
+ * Starts serving `root`.
+ *
+ * Paths without an extension that match no file get `index.html`, so client-side
+ * routes load the app; missing assets are a plain 404.
+ *
+ * @param {object} options
+ * @param {string} [options.root] directory to serve (default: dist/)
+ * @param {string} [options.prefix] sub-path the app lives under, e.g. '/patchboard/'
+ * @param {Record<string, string>} [options.headers] extra headers on every response
+ * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>}
+ *   `url` is the app's address, prefix included, ending in '/'.
+ */
+export async function startServer({ root = DIST_DIR, prefix = '/', headers = {} } = {}) {
+  const base = `/${prefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+  const rootDir = resolve(root);
+  const server = createServer((request, response) => {
+    respond(request, response, { rootDir, base, headers }).catch((error) => {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(String(error));
+    });
+  });
+  await new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', done);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    port,
+    stop: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}
+
+async function respond(request, response, { rootDir, base, headers }) {
+  const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
+  if (!`${path}/`.startsWith(base)) {
+    return send(response, 404, headers, 'text/plain', `outside ${base}`);
+  }
+  const relative = path.slice(base.length);
+  const file = await findFile(rootDir, relative);
+  if (file) {
+    const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    return send(response, 200, headers, type, await readFile(file), request.method);
+  }
+  const lastSegment = relative.split('/').pop();
+  if (extname(lastSegment) === '') {
+    const index = join(rootDir, 'index.html');
+    return send(response, 200, headers, CONTENT_TYPES['.html'], await readFile(index), request.method);
+  }
+  return send(response, 404, headers, 'text/plain', `not found: ${path}`);
+}
+
+/** The file `relative` names inside `rootDir` (a directory means its index.html). */
+async function findFile(rootDir, relative) {
+  const candidate = normalize(join(rootDir, relative));
+  if (candidate !== rootDir && !candidate.startsWith(rootDir + sep)) return null;
+  const info = await stat(candidate).catch(() => null);
+  if (info?.isFile()) return candidate;
+  if (info?.isDirectory()) {
+    const index = join(candidate, 'index.html');
+    if ((await stat(index).catch(() => null))?.isFile()) return index;
+  }
+  return null;
+}
+
+function send(response, status, headers, type, body, method = 'GET') {
+  response.writeHead(status, { ...headers, 'content-type': type, 'cache-control': 'no-store' });
+  response.end(method === 'HEAD' ? undefined : body);
+}

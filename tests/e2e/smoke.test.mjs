@@ -1,0 +1,45 @@
+// The release build loads, mounts the app and runs without errors.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { assertNoProblems, closeBrowser, openPage } from './lib/browser.mjs';
+import { DIST_DIR, startServer } from './lib/server.mjs';
+
+const APP_ROOT = '#patchboard, .pb-app';
+
+let server;
+
+before(async () => {
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
+  server = await startServer({ root: DIST_DIR });
+});
+
+after(async () => {
+  await closeBrowser();
+  await server?.stop();
+});
+
+test('the app mounts a non-empty root without errors', async () => {
+  const session = await openPage(server.url);
+  try {
+    // Mounting happens once the wasm has been fetched and compiled.
+    await session.page
+      .waitForFunction(
+        (selector) => {
+          const root = document.querySelector(selector);
+          return root !== null && (root.childElementCount > 0 || root.textContent.trim() !== '');
+        },
+        APP_ROOT,
+        { timeout: 20_000 },
+      )
+      .catch((timeout) => {
+        assertNoProblems(session); // an error usually explains why nothing mounted
+        throw new Error(`no non-empty ${APP_ROOT} appeared`, { cause: timeout });
+      });
+    assertNoProblems(session);
+  } finally {
+    await session.close();
+  }
+});
