@@ -650,3 +650,17 @@ proptest! {
         prop_assert_eq!(summary.patchable + summary.temporarily_cannot_patch + summary.cannot_patch, 1);
     }
 }
+
+#[test]
+fn evidence_reads_as_the_fact_it_came_from() {
+    use patchboard::domain::derive::Evidence;
+    let ended = Timestamp::from_millis(1_795_147_200_000); // 2026-11-20 04:00 UTC
+    assert_eq!(
+        Evidence::WindowEnded { at: ended }.to_string(),
+        "last window ended 2026-11-20 04:00 UTC"
+    );
+    assert_eq!(
+        Evidence::PowerShellVersion { major: 2 }.to_string(),
+        "PowerShell 2"
+    );
+}

@@ -199,7 +199,10 @@ fn times_are_read_from_epoch_milliseconds_and_rfc3339_text() {
     assert_eq!(spec(json!(1_709_251_199_500_i64)), Ok(leap_day));
     assert_eq!(spec(json!("1709251199500")), Ok(leap_day));
     assert_eq!(leap_day.to_rfc3339(), "2024-02-29T23:59:59.500Z");
-    assert_eq!(Timestamp::from_millis(-1).to_rfc3339(), "1969-12-31T23:59:59.999Z");
+    assert_eq!(
+        Timestamp::from_millis(-1).to_rfc3339(),
+        "1969-12-31T23:59:59.999Z"
+    );
     assert!(spec(json!("2024-13-01T00:00:00Z")).is_err());
     assert!(spec(json!(true)).is_err());
 }

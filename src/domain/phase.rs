@@ -96,4 +96,40 @@ impl Phase {
             Phase::Unknown => "Unknown",
         }
     }
+
+    /// What an operator can do about an asset in this phase.
+    pub const fn next_step(self) -> &'static str {
+        match self {
+            Phase::Succeeded => "Nothing: the job is done on this asset.",
+            Phase::Failed => {
+                "Read the message and the failed patches, fix the cause on the asset \
+                 (agent, licence, disk, connectivity), then run the job again for it."
+            }
+            Phase::Canceled => {
+                "The job was stopped on purpose. Schedule it outside the blackout \
+                 window if the asset still needs the patches."
+            }
+            Phase::Skipped => {
+                "Check that the agent is online and the asset is in scope; the next \
+                 run picks it up when it is."
+            }
+            Phase::NotApplicable => {
+                "Nothing to deploy here. Review the job's targeting if the asset was \
+                 expected to receive patches."
+            }
+            Phase::Running => "Wait: the agent is working. Watch for a change of status.",
+            Phase::Waiting => {
+                "Something must happen first (a reboot, another job, a user's consent). \
+                 The message says what; act on it if it lasts."
+            }
+            Phase::Queued => {
+                "Wait for the agent to check in and pick the job up. If it stays queued \
+                 past the window, check the agent's connectivity."
+            }
+            Phase::Unknown => {
+                "Patchboard cannot read this status. Check the raw value shown and the \
+                 backend's documentation."
+            }
+        }
+    }
 }

@@ -18,10 +18,15 @@ pub struct HttpResponse {
 /// Why no response arrived.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SendError {
-    Timeout { url: String, seconds: u32 },
+    Timeout {
+        url: String,
+        seconds: u32,
+    },
     /// Refused, unreachable, blocked by CORS or by the page's CSP: the
     /// browser does not say which.
-    Network { url: String },
+    Network {
+        url: String,
+    },
 }
 
 impl fmt::Display for SendError {
@@ -60,12 +65,14 @@ pub async fn send(request: &Request, credentials: Credentials) -> Result<HttpRes
         builder = builder.header(name, value);
     }
     let sent = match &request.body {
-        Some(body) => builder
-            .header("Content-Type", "application/json")
-            .body(body.clone())
-            .map_err(|_| network_error())?
-            .send()
-            .await,
+        Some(body) => {
+            builder
+                .header("Content-Type", "application/json")
+                .body(body.clone())
+                .map_err(|_| network_error())?
+                .send()
+                .await
+        }
         None => builder.send().await,
     };
     let timed_out = timer.fired();
@@ -94,10 +101,8 @@ pub async fn send(request: &Request, credentials: Credentials) -> Result<HttpRes
 pub async fn sleep(millis: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                &resolve,
-                millis as i32,
-            );
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis as i32);
         }
     });
     let _ = JsFuture::from(promise).await;

@@ -14,10 +14,22 @@ use std::ops::ControlFlow;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
     Send(SendError),
-    Http { status: u16, url: String },
-    Empty { url: String },
-    NotJson { url: String, found: String, detail: String },
-    Shape { url: String, error: ShapeError },
+    Http {
+        status: u16,
+        url: String,
+    },
+    Empty {
+        url: String,
+    },
+    NotJson {
+        url: String,
+        found: String,
+        detail: String,
+    },
+    Shape {
+        url: String,
+        error: ShapeError,
+    },
     Paging(PagingError),
 }
 
@@ -38,7 +50,10 @@ impl fmt::Display for LoadError {
             }
             LoadError::Empty { url } => write!(f, "{url} answered with an empty body, not JSON"),
             LoadError::NotJson { url, found, detail } => {
-                write!(f, "{url} did not answer with JSON (it starts with {found:?}): {detail}")
+                write!(
+                    f,
+                    "{url} did not answer with JSON (it starts with {found:?}): {detail}"
+                )
             }
             LoadError::Shape { url, error } => write!(f, "unexpected response from {url}: {error}"),
             LoadError::Paging(error) => write!(f, "{error}"),
@@ -51,7 +66,9 @@ impl fmt::Display for LoadError {
 pub enum LoadEnd {
     Complete,
     /// The configured maximum stopped it with more possibly left.
-    LimitReached { max: usize },
+    LimitReached {
+        max: usize,
+    },
     /// The receiver asked to stop (the user moved on).
     Stopped,
 }
@@ -71,10 +88,12 @@ pub async fn load_all<R: Record>(
     loop {
         let response = send_with_retries(&request, config).await?;
         let body = parse_body(&request.url, &response)?;
-        let page = mapping.decode_page(&body).map_err(|error| LoadError::Shape {
-            url: request.url.clone(),
-            error,
-        })?;
+        let page = mapping
+            .decode_page(&body)
+            .map_err(|error| LoadError::Shape {
+                url: request.url.clone(),
+                error,
+            })?;
         let item_count = page.items.len() + page.errors.len();
         if on_page(page, &body).is_break() {
             return Ok(LoadEnd::Stopped);
@@ -122,7 +141,9 @@ async fn send_with_retries(request: &Request, config: &Config) -> Result<HttpRes
 
 fn parse_body(url: &str, response: &HttpResponse) -> Result<serde_json::Value, LoadError> {
     if response.body.trim().is_empty() {
-        return Err(LoadError::Empty { url: url.to_owned() });
+        return Err(LoadError::Empty {
+            url: url.to_owned(),
+        });
     }
     serde_json::from_str(&response.body).map_err(|error| LoadError::NotJson {
         url: url.to_owned(),

@@ -1,9 +1,12 @@
 //! The shell: header, navigation, and the page for the current route.
 
 use super::clock::provide_clock;
+use super::data::{provide_data_source, use_live, ResourceKind};
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
 use super::router::{provide_router, Link, Location, Route, UrlMode};
+use super::source_banner::{ConfigProblems, SourceBadge};
 use super::theme::{provide_theme, ThemeToggle};
+use crate::domain::job::Job;
 use leptos::prelude::*;
 
 #[component]
@@ -11,6 +14,9 @@ pub fn App() -> impl IntoView {
     let router = provide_router(UrlMode::Fragment);
     let theme = provide_theme();
     provide_clock();
+    provide_data_source();
+    // The job list is shared: the job page takes its job's name from it.
+    provide_context(use_live::<Job>(ResourceKind::Jobs, || (None, None)));
 
     let page = move || match router.route() {
         Route::Jobs => view! { <JobListPage /> }.into_any(),
@@ -32,9 +38,11 @@ pub fn App() -> impl IntoView {
                     <NavLink route=Route::Exemptions label="Endpoint exemptions" />
                     <NavLink route=Route::Reference label="Reference" />
                 </nav>
+                <SourceBadge />
                 <ThemeToggle theme=theme />
             </header>
             <main class="pb-main" id="pb-main" tabindex="-1">
+                <ConfigProblems />
                 {page}
             </main>
         </div>

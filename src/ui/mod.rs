@@ -4,9 +4,13 @@ mod app;
 mod clock;
 mod components;
 mod crash;
+mod data;
 mod pages;
 pub mod router;
+mod source_banner;
 mod theme;
+mod tone;
+mod view_state;
 
 use wasm_bindgen::JsCast;
 

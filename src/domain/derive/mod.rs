@@ -11,6 +11,7 @@
 //! - PowerShell and WSUS rules apply to Windows endpoints only.
 
 mod derived;
+mod evidence_text;
 
 pub use derived::{
     BlockingPolicy, Derived, DriveUsage, EndpointExemption, Evidence, LowDiskSpace, Origin,

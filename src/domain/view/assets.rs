@@ -128,7 +128,9 @@ impl AssetColumn {
     }
 
     pub fn from_token(token: &str) -> Option<AssetColumn> {
-        Self::ALL.into_iter().find(|column| column.as_str() == token)
+        Self::ALL
+            .into_iter()
+            .find(|column| column.as_str() == token)
     }
 
     /// Orders two results on this column, ascending; blanks stay last.
@@ -147,11 +149,11 @@ impl AssetColumn {
                 Ord::cmp,
             ),
             AssetColumn::Phase => row_a.phase.index().cmp(&row_b.phase.index()).into(),
-            AssetColumn::Message => {
-                cmp_option(row_a.message.as_deref(), row_b.message.as_deref(), |x, y| {
-                    natural_cmp(x, y)
-                })
-            }
+            AssetColumn::Message => cmp_option(
+                row_a.message.as_deref(),
+                row_b.message.as_deref(),
+                |x, y| natural_cmp(x, y),
+            ),
             AssetColumn::Succeeded => a.patches.succeeded.cmp(&b.patches.succeeded).into(),
             AssetColumn::Failed => a.patches.failed.cmp(&b.patches.failed).into(),
             AssetColumn::Superseded => a.patches.superseded.cmp(&b.patches.superseded).into(),
@@ -230,7 +232,10 @@ impl AssetView {
     pub fn apply(&self, results: &[AssetResult], rows: &[AssetRow]) -> Vec<u32> {
         let text = TextQuery::parse(&self.text);
         let mut indices = filter_indices(rows, |row| {
-            (self.statuses.is_empty() || row.status_key().is_some_and(|key| self.statuses.contains(key)))
+            (self.statuses.is_empty()
+                || row
+                    .status_key()
+                    .is_some_and(|key| self.statuses.contains(key)))
                 && (self.phases.is_empty() || self.phases.contains(row.phase))
                 && (self.oses.is_empty() || self.oses.contains(row.os))
                 && (!self.anomalies_only || row.anomalous)
@@ -303,7 +308,10 @@ pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> 
             result.patches.failed.to_string(),
             result.patches.superseded.to_string(),
             result.patches.not_applicable.to_string(),
-            result.status_time.map(Timestamp::to_rfc3339).unwrap_or_default(),
+            result
+                .status_time
+                .map(Timestamp::to_rfc3339)
+                .unwrap_or_default(),
             if row.anomalous { "no" } else { "yes" }.to_owned(),
         ]);
     }

@@ -4,7 +4,7 @@
 use super::facets::{exemption_token, os_from_token, outlook_from_token};
 use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
 use super::QueryPairs;
-use crate::domain::derive::{derive_exemptions, Derived, DerivationPolicy};
+use crate::domain::derive::{derive_exemptions, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule};
 use crate::domain::exemption::ExemptionKind;
 use crate::domain::fleet::PatchOutlook;
@@ -32,7 +32,11 @@ impl EndpointRow {
     pub fn new(endpoint: &Endpoint, now: Timestamp, policy: &DerivationPolicy) -> EndpointRow {
         let derived = derive_exemptions(endpoint, now, policy);
         let exemption_names: Vec<&str> = derived.iter().map(|e| e.kind.name()).collect();
-        let mut parts = vec![endpoint.name.as_str(), endpoint.id.as_str(), endpoint.os.as_str()];
+        let mut parts = vec![
+            endpoint.name.as_str(),
+            endpoint.id.as_str(),
+            endpoint.os.as_str(),
+        ];
         parts.extend(exemption_names);
         EndpointRow {
             outlook: derived.outlook(),
@@ -127,7 +131,9 @@ impl EndpointColumn {
     }
 
     pub fn from_token(token: &str) -> Option<EndpointColumn> {
-        Self::ALL.into_iter().find(|column| column.as_str() == token)
+        Self::ALL
+            .into_iter()
+            .find(|column| column.as_str() == token)
     }
 
     /// Orders two endpoints on this column, ascending; blanks stay last.
@@ -151,11 +157,9 @@ impl EndpointColumn {
                 row_b.fullest_drive.as_ref(),
                 |x, y| cmp_f64(*x, *y),
             ),
-            EndpointColumn::Maintenance => cmp_option(
-                schedule_name(a),
-                schedule_name(b),
-                natural_cmp,
-            ),
+            EndpointColumn::Maintenance => {
+                cmp_option(schedule_name(a), schedule_name(b), natural_cmp)
+            }
             EndpointColumn::NextWindow => cmp_option(
                 row_a.next_window.as_ref(),
                 row_b.next_window.as_ref(),
@@ -256,7 +260,11 @@ impl EndpointView {
         let mut indices = filter_indices(rows, |row| {
             (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
                 && (self.exemptions.is_empty()
-                    || row.derived.exemptions().iter().any(|kind| self.exemptions.contains(kind)))
+                    || row
+                        .derived
+                        .exemptions()
+                        .iter()
+                        .any(|kind| self.exemptions.contains(kind)))
                 && (self.oses.is_empty() || self.oses.contains(row.os))
                 && (!self.warnings_only || row.derived.has_warnings())
                 && text.matches(&row.search)
@@ -284,7 +292,12 @@ impl ToQuery for EndpointView {
         if !self.text.is_empty() {
             out.push(("q", self.text.clone()));
         }
-        write_sort(&mut out, &self.sort, &default_sort(), EndpointColumn::as_str);
+        write_sort(
+            &mut out,
+            &self.sort,
+            &default_sort(),
+            EndpointColumn::as_str,
+        );
         if let Some(endpoint) = &self.selected {
             out.push(("endpoint", endpoint.clone()));
         }
@@ -315,11 +328,23 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
             endpoint.os.clone(),
             row.outlook.label().to_owned(),
             exemptions.join("; "),
-            row.fullest_drive.map(|p| format!("{p:.1}")).unwrap_or_default(),
-            if row.derived.low_disk_space().is_some() { "yes" } else { "no" }.to_owned(),
+            row.fullest_drive
+                .map(|p| format!("{p:.1}"))
+                .unwrap_or_default(),
+            if row.derived.low_disk_space().is_some() {
+                "yes"
+            } else {
+                "no"
+            }
+            .to_owned(),
             schedule_name(endpoint).unwrap_or_default().to_owned(),
-            row.next_window.map(Timestamp::to_rfc3339).unwrap_or_default(),
-            endpoint.last_seen.map(Timestamp::to_rfc3339).unwrap_or_default(),
+            row.next_window
+                .map(Timestamp::to_rfc3339)
+                .unwrap_or_default(),
+            endpoint
+                .last_seen
+                .map(Timestamp::to_rfc3339)
+                .unwrap_or_default(),
         ]);
     }
     csv.finish()

@@ -64,7 +64,9 @@ impl JobColumn {
     }
 
     pub fn from_token(token: &str) -> Option<JobColumn> {
-        Self::ALL.into_iter().find(|column| column.as_str() == token)
+        Self::ALL
+            .into_iter()
+            .find(|column| column.as_str() == token)
     }
 
     pub fn compare(self, a: &Job, b: &Job) -> ColumnOrdering {

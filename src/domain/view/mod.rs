@@ -5,8 +5,8 @@
 
 pub mod assets;
 pub mod endpoints;
-pub mod jobs;
 mod facets;
+pub mod jobs;
 mod url_state;
 
 pub use facets::{exemption_token, status_token};

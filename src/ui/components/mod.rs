@@ -3,14 +3,26 @@
 
 mod badge;
 mod banner;
+mod bar_list;
 mod counter;
 mod detail_panel;
+mod download;
+mod facet_select;
+mod live_status;
+mod relative_time;
+mod search_box;
 mod stacked_bar;
 mod virtual_table;
 
 pub use badge::{Badge, Tone};
 pub use banner::Banner;
+pub use bar_list::BarList;
 pub use counter::Counter;
 pub use detail_panel::DetailPanel;
+pub use download::download_text;
+pub use facet_select::{FacetOption, FacetSelect};
+pub use live_status::{DataProblems, RefreshControls};
+pub use relative_time::RelativeTime;
+pub use search_box::SearchBox;
 pub use stacked_bar::{Segment, StackedBar};
 pub use virtual_table::{Column, VirtualTable};

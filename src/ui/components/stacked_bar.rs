@@ -22,13 +22,16 @@ pub fn StackedBar(
     #[prop(into)] segments: Signal<Vec<Segment>>,
     #[prop(into)] selected: Signal<Vec<String>>,
     on_toggle: Callback<String>,
+    /// Show only the legend (a second breakdown under a bar).
+    #[prop(optional)]
+    legend_only: bool,
 ) -> impl IntoView {
     let total = move || segments.with(|all| all.iter().map(|s| s.count).sum::<u32>());
     let is_selected = move |key: &str| selected.with(|keys| keys.iter().any(|k| k == key));
     let any_selected = move || selected.with(|keys| !keys.is_empty());
     view! {
         <figure class="pb-chart">
-            <div class="pb-stacked-bar" aria-hidden="true">
+            <div class="pb-stacked-bar" aria-hidden="true" hidden=legend_only>
                 {move || {
                     segments
                         .get()

@@ -42,6 +42,9 @@ pub fn VirtualTable<C, Cells, CellsView>(
     /// Changes whenever the data behind the indices changes, so rows re-render.
     #[prop(into)]
     version: Signal<u64>,
+    /// Data is still arriving: an empty table says so instead of "no match".
+    #[prop(optional, into)]
+    loading: Signal<bool>,
 ) -> impl IntoView
 where
     C: Copy + Send + Sync + 'static,
@@ -210,7 +213,9 @@ where
                 </tbody>
             </table>
             <Show when=move || total() == 0>
-                <p class="pb-table-empty">"No rows match the current filters."</p>
+                <p class="pb-table-empty" role="status">
+                    {move || if loading.get() { "Loading…" } else { "No rows match the current filters." }}
+                </p>
             </Show>
         </div>
     }

@@ -27,7 +27,10 @@ pub enum SourceState {
     Resolving,
     Ready(DataSource),
     /// The configuration exists but is wrong; each problem names its key.
-    Invalid { origin: &'static str, problems: Vec<String> },
+    Invalid {
+        origin: &'static str,
+        problems: Vec<String>,
+    },
 }
 
 pub fn provide_data_source() -> RwSignal<SourceState> {

@@ -1,6 +1,120 @@
+//! Every deployment job, its progress at a glance, and the way into one.
+
+use crate::domain::job::Job;
+use crate::domain::view::jobs::{JobColumn, JobView};
+use crate::ui::components::{
+    Column, DataProblems, RefreshControls, RelativeTime, SearchBox, VirtualTable,
+};
+use crate::ui::data::{Live, Shared};
+use crate::ui::router::{use_router, Link, Location, Route};
+use crate::ui::view_state::{use_url_view, History};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 #[component]
 pub fn JobListPage() -> impl IntoView {
-    view! { <section class="pb-page"><h1 class="pb-page-title">"…"</h1></section> }
+    let jobs = expect_context::<Live<Job>>();
+    let url = use_url_view(JobView::from_query);
+    let items = Memo::new(move |_| jobs.state.with(|s| s.items.clone()));
+    let order =
+        Memo::new(move |_| Arc::new(url.view.with(|view| items.with(|jobs| view.apply(jobs)))));
+
+    view! {
+        <section class="pb-page" aria-labelledby="pb-page-title">
+            <div class="pb-page-heading">
+                <h1 id="pb-page-title" class="pb-page-title">"Deployment jobs"</h1>
+                <span class="pb-spacer"></span>
+                <RefreshControls live=jobs />
+                <p class="pb-page-context">
+                    {move || format!("{} jobs. Open a job to follow its rollout asset by asset.", items.with(|j| j.len()))}
+                </p>
+            </div>
+            <DataProblems live=jobs />
+            <div class="pb-toolbar">
+                <SearchBox
+                    label="Search jobs"
+                    value=Signal::derive(move || url.view.with(|v| v.text.clone()))
+                    on_input=Callback::new(move |text| url.update(History::Replace, |v| v.text = text))
+                />
+            </div>
+            <JobTable jobs=items order=order url_view=url.view on_sort=Callback::new(move |column| {
+                url.update(History::Push, |v| v.sort.click(column))
+            }) version=Signal::derive(move || jobs.state.with(|s| s.version))
+            loading=Signal::derive(move || jobs.state.with(|s| s.is_first_load())) />
+        </section>
+    }
+}
+
+#[component]
+fn JobTable(
+    jobs: Memo<Shared<Vec<Job>>>,
+    order: Memo<Arc<Vec<u32>>>,
+    url_view: Memo<JobView>,
+    on_sort: Callback<JobColumn>,
+    version: Signal<u64>,
+    loading: Signal<bool>,
+) -> impl IntoView {
+    let router = use_router();
+    let columns = JobColumn::ALL
+        .iter()
+        .map(|&id| Column {
+            id,
+            label: id.label(),
+            width: match id {
+                JobColumn::Job => "24%",
+                JobColumn::LastRun => "14%",
+                _ => "8%",
+            },
+            numeric: matches!(
+                id,
+                JobColumn::Assets
+                    | JobColumn::Complete
+                    | JobColumn::Succeeded
+                    | JobColumn::Failed
+                    | JobColumn::InProgress
+            ),
+        })
+        .collect();
+    let cells = move |index: u32| {
+        let job = jobs.with_untracked(|jobs| jobs[index as usize].clone());
+        let count = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
+        let link = Location::new(Route::Job { id: job.id.clone() });
+        view! {
+            <td>
+                <Link to=link class="pb-truncate" title=job.name.clone()>{job.name.clone()}</Link>
+            </td>
+            <td>{job.platform.clone().unwrap_or_default()}</td>
+            <td>{job.status.clone().unwrap_or_default()}</td>
+            <td>
+                <span class="pb-truncate">
+                    {job.schedule.clone().map(|s| format!("{s} · "))}
+                    <RelativeTime at=job.last_run />
+                </span>
+            </td>
+            <td class="pb-numeric">{count(job.asset_count)}</td>
+            <td class="pb-numeric">
+                {job.completion_percent.map(|p| format!("{p:.0}%")).unwrap_or_else(|| "—".into())}
+            </td>
+            <td class="pb-numeric">{count(job.succeeded)}</td>
+            <td class="pb-numeric">{count(job.failed)}</td>
+            <td class="pb-numeric">{count(job.in_progress)}</td>
+        }
+    };
+    view! {
+        <VirtualTable
+            caption="Deployment jobs"
+            columns=columns
+            order=Signal::derive(move || order.get())
+            cells=cells
+            aria_sort=Callback::new(move |column| url_view.with(|v| v.sort.aria_sort(column)))
+            on_sort=on_sort
+            selected=Signal::derive(|| None)
+            on_open=Callback::new(move |index: u32| {
+                let id = jobs.with_untracked(|jobs| jobs[index as usize].id.clone());
+                router.navigate(Location::new(Route::Job { id }), false);
+            })
+            version=version
+            loading=loading
+        />
+    }
 }

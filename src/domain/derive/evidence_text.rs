@@ -1,0 +1,67 @@
+//! Evidence in words, as the detail panel shows it: the fact an exemption
+//! was derived from.
+
+use super::derived::{BlockingPolicy, DriveUsage, Evidence};
+use crate::domain::endpoint::{ConnectorState, Endpoint, PowerState};
+use std::fmt;
+
+impl fmt::Display for Evidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Evidence::Connector(state) => write!(f, "connector state: {}", connector(*state)),
+            Evidence::Power(state) => write!(f, "power state: {}", power(*state)),
+            Evidence::WindowStarts { at } => {
+                write!(f, "next window opens {}", at.format_utc())
+            }
+            Evidence::WindowEnded { at } => write!(f, "last window ended {}", at.format_utc()),
+            Evidence::SuspendedForCycles { remaining } => {
+                write!(f, "suspended for {remaining} more patch cycle(s)")
+            }
+            Evidence::SuspendedUntil { until } => {
+                write!(f, "suspended until {}", until.format_utc())
+            }
+            Evidence::PowerShellVersion { major } => write!(f, "PowerShell {major}"),
+            Evidence::PowerShellPolicy(policy) => write!(
+                f,
+                "execution policy {}",
+                match policy {
+                    BlockingPolicy::AllSigned => "AllSigned",
+                    BlockingPolicy::Restricted => "Restricted",
+                }
+            ),
+            Evidence::WsusLastReport { at } => {
+                write!(f, "last WSUS report {}", at.format_utc())
+            }
+            Evidence::Fact(fact) => f.write_str(fact),
+        }
+    }
+}
+
+impl DriveUsage {
+    /// "drive D: 93.0% used".
+    pub fn describe(&self, endpoint: &Endpoint) -> String {
+        let name = self.drive_name(endpoint).unwrap_or("?");
+        format!("drive {name} {:.1}% used", self.percent)
+    }
+}
+
+fn connector(state: ConnectorState) -> &'static str {
+    match state {
+        ConnectorState::Untested => "never tested",
+        ConnectorState::NotInstalled => "not installed",
+        ConnectorState::Down => "stopped",
+        ConnectorState::Disconnected => "disconnected",
+        ConnectorState::NotReachable => "endpoint not reachable",
+        ConnectorState::UnknownEndpoint => "endpoint not managed",
+        ConnectorState::Connected => "connected",
+    }
+}
+
+fn power(state: PowerState) -> &'static str {
+    match state {
+        PowerState::On => "on",
+        PowerState::Off => "off",
+        PowerState::Suspended => "suspended",
+        PowerState::Unknown => "unknown",
+    }
+}

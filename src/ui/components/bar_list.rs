@@ -1,0 +1,47 @@
+use super::Segment;
+use leptos::prelude::*;
+
+/// One horizontal bar per item, longest scale first; each row is a toggle
+/// button that filters by its item.
+#[component]
+pub fn BarList(
+    #[prop(into)] label: String,
+    #[prop(into)] items: Signal<Vec<Segment>>,
+    #[prop(into)] selected: Signal<Vec<String>>,
+    on_toggle: Callback<String>,
+) -> impl IntoView {
+    view! {
+        <div class="pb-bar-list" role="group" aria-label=label>
+            {move || {
+                let items = items.get();
+                let largest = items.iter().map(|item| item.count).max().unwrap_or(0).max(1);
+                items
+                    .into_iter()
+                    .map(|item| {
+                        let key = item.key.clone();
+                        let pressed = selected.with(|keys| keys.contains(&item.key));
+                        let width = format!("{}%", f64::from(item.count) * 100.0 / f64::from(largest));
+                        view! {
+                            <button
+                                type="button"
+                                class=format!("pb-bar-row {}", item.tone.class())
+                                data-bar=item.key.clone()
+                                aria-pressed=pressed.to_string()
+                                on:click=move |_| on_toggle.run(key.clone())
+                            >
+                                <span class="pb-bar-label">
+                                    <span class="pb-badge-icon" aria-hidden="true">{item.tone.icon()}</span>
+                                    {item.label}
+                                </span>
+                                <span class="pb-hbar-track" aria-hidden="true">
+                                    <span class="pb-hbar-fill" style:width=width></span>
+                                </span>
+                                <span class="pb-numeric">{item.count}</span>
+                            </button>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </div>
+    }
+}

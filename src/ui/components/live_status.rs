@@ -1,0 +1,86 @@
+//! What a page says about its data: loading progress, when it was updated,
+//! refresh controls, and every failure in specific words with the data kept.
+
+use super::{Banner, Tone};
+use crate::ui::clock::use_clock;
+use crate::ui::data::Live;
+use leptos::prelude::*;
+
+/// The refresh line: "Updated 12 s ago · every 30 s", pause/resume, refresh now.
+#[component]
+pub fn RefreshControls<T: Send + Sync + 'static>(live: Live<T>) -> impl IntoView {
+    let clock = use_clock();
+    let state = live.state;
+    let updated = move || {
+        state.with(|s| match (s.loaded_at, s.loading) {
+            (_, Some(received)) if received > 0 => format!("Loading… {received} received"),
+            (_, Some(_)) => "Loading…".to_owned(),
+            (Some(at), None) => format!("Updated {}", at.format_relative(clock.now())),
+            (None, None) => "Not loaded".to_owned(),
+        })
+    };
+    let cadence = move || match (live.refresh_seconds.get(), live.paused.get()) {
+        (0, _) => "automatic refresh off".to_owned(),
+        (_, true) => "refresh paused".to_owned(),
+        (seconds, false) => format!("refreshes every {seconds} s"),
+    };
+    view! {
+        <div class="pb-toolbar pb-refresh" role="status" aria-live="polite">
+            <span class="pb-muted" data-updated="">{updated} " · " {cadence}</span>
+            <Show when=move || live.refresh_seconds.get() != 0>
+                <button
+                    type="button"
+                    class="pb-button pb-button-quiet"
+                    on:click=move |_| live.paused.update(|paused| *paused = !*paused)
+                >
+                    {move || if live.paused.get() { "Resume" } else { "Pause" }}
+                </button>
+            </Show>
+            <button type="button" class="pb-button pb-button-quiet" on:click=move |_| live.refresh()>
+                "Refresh now"
+            </button>
+        </div>
+    }
+}
+
+/// Banners for what went wrong with the data, if anything.
+#[component]
+pub fn DataProblems<T: Send + Sync + 'static>(live: Live<T>) -> impl IntoView {
+    let state = live.state;
+    let retry = Callback::new(move |_| live.refresh());
+    view! {
+        {move || state.with(|s| s.unavailable.clone()).map(|message| view! {
+            <Banner tone=Tone::Neutral title="No data source for this page" details=message />
+        })}
+        {move || state.with(|s| s.error.clone().map(|error| (error, s.loaded_at.is_some()))).map(|(error, kept)| {
+            let title = if kept {
+                "The last refresh failed; the data below is from the last successful load"
+            } else {
+                "The data could not be loaded"
+            };
+            view! { <Banner tone=Tone::Failed title=title details=error action=("Retry", retry) /> }
+        })}
+        {move || state.with(|s| (s.skipped > 0).then(|| {
+            let examples = s
+                .skipped_examples
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ");
+            (s.skipped, examples)
+        })).map(|(count, examples)| view! {
+            <Banner
+                tone=Tone::Waiting
+                title=format!("{count} row(s) could not be read and are not shown")
+                details=examples
+            />
+        })}
+        {move || state.with(|s| s.limit_reached).map(|max| view! {
+            <Banner
+                tone=Tone::Waiting
+                title=format!("Showing the first {max} rows: the configured maximum was reached")
+                details="Raise max_items for this resource in the configuration to load more."
+            />
+        })}
+    }
+}

@@ -1,0 +1,103 @@
+//! Each exemption with its count, meaning and fix, expandable to its endpoints.
+
+use super::FleetData;
+use crate::domain::exemption::ExemptionKind;
+use crate::domain::table::group_by_facet;
+use crate::domain::view::endpoints::Layout;
+use crate::ui::components::Badge;
+use crate::ui::tone::impact_tone;
+use crate::ui::view_state::History;
+use leptos::prelude::*;
+
+/// Endpoints listed inside one group; the table shows them all.
+const LISTED_PER_GROUP: usize = 50;
+
+#[component]
+pub fn ByExemption(data: FleetData) -> impl IntoView {
+    let groups = Memo::new(move |_| {
+        data.rows.with(|rows| {
+            data.order
+                .with(|order| group_by_facet(rows, order, |row| row.derived.exemptions().iter()))
+        })
+    });
+    view! {
+        <div class="pb-list" data-layout="by-exemption">
+            {move || groups.get().into_iter().map(|(kind, members)| {
+                let count = members.len();
+                let names: Vec<(String, String)> = data.endpoints.with_untracked(|endpoints| {
+                    members.iter().take(LISTED_PER_GROUP).map(|&i| {
+                        let endpoint = &endpoints[i as usize];
+                        (endpoint.id.clone(), endpoint.name.clone())
+                    }).collect()
+                });
+                view! { <ExemptionGroup kind=kind count=count names=names data=data /> }
+            }).collect_view()}
+            <Show when=move || groups.with(|g| g.is_empty())>
+                <p class="pb-table-empty">"No endpoint matching the filters has an exemption."</p>
+            </Show>
+        </div>
+    }
+}
+
+#[component]
+fn ExemptionGroup(
+    kind: ExemptionKind,
+    count: usize,
+    names: Vec<(String, String)>,
+    data: FleetData,
+) -> impl IntoView {
+    let url = data.url;
+    let more = count.saturating_sub(names.len());
+    view! {
+        <details class="pb-group" data-exemption=kind.name()>
+            <summary>
+                <strong>{kind.name()}</strong>
+                <Badge tone=impact_tone(kind.impact()) label=kind.impact().label() />
+                <span class="pb-spacer"></span>
+                <span class="pb-numeric">{format!("{count} endpoints")}</span>
+            </summary>
+            <div>
+                <p>{kind.meaning()}</p>
+                <FixSteps kind=kind />
+                <ul class="pb-chips">
+                    {names.into_iter().map(|(id, name)| view! {
+                        <li>
+                            <button
+                                type="button"
+                                class="pb-chip"
+                                on:click=move |_| url.update(History::Push, |v| v.selected = Some(id.clone()))
+                            >
+                                {name}
+                            </button>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                {(more > 0).then(|| view! {
+                    <button
+                        type="button"
+                        class="pb-button"
+                        on:click=move |_| url.update(History::Push, |v| {
+                            v.exemptions = std::iter::once(kind).collect();
+                            v.layout = Layout::Table;
+                        })
+                    >
+                        {format!("Show all {count} in the table")}
+                    </button>
+                })}
+            </div>
+        </details>
+    }
+}
+
+/// The ordered steps that clear an exemption.
+#[component]
+pub fn FixSteps(kind: ExemptionKind) -> impl IntoView {
+    view! {
+        <div data-fix="">
+            <h4 class="pb-field-label">"How to fix"</h4>
+            <ol class="pb-steps">
+                {kind.fix().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+            </ol>
+        </div>
+    }
+}

@@ -1,0 +1,95 @@
+//! Which endpoints will not patch now, why, and how to fix each cause.
+
+mod by_exemption;
+mod filters;
+mod panel;
+mod summary;
+mod table;
+
+use crate::domain::derive::DerivationPolicy;
+use crate::domain::endpoint::Endpoint;
+use crate::domain::fleet::FleetSummary;
+use crate::domain::time::Timestamp;
+use crate::domain::view::endpoints::{endpoint_rows, EndpointRow, EndpointView, Layout};
+use crate::ui::clock::use_clock;
+use crate::ui::components::{DataProblems, RefreshControls};
+use crate::ui::data::{use_live, ResourceKind, Shared};
+use crate::ui::view_state::{use_url_view, UrlView};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Exemptions that depend on time (windows, suspensions, WSUS age) are
+/// derived again at this cadence, not on every clock tick.
+const DERIVE_EVERY_MS: i64 = 60_000;
+
+#[derive(Clone, Copy)]
+struct FleetData {
+    endpoints: Memo<Shared<Vec<Endpoint>>>,
+    rows: Memo<Shared<Vec<EndpointRow>>>,
+    summary: Memo<Shared<FleetSummary>>,
+    order: Memo<Arc<Vec<u32>>>,
+    version: Signal<u64>,
+    loading: Signal<bool>,
+    url: UrlView<EndpointView>,
+}
+
+#[component]
+pub fn ExemptionsPage() -> impl IntoView {
+    let clock = use_clock();
+    let url = use_url_view(EndpointView::from_query);
+    let live = use_live::<Endpoint>(ResourceKind::Endpoints, || (None, None));
+    let endpoints = Memo::new(move |_| live.state.with(|s| s.items.clone()));
+    let derive_at = Memo::new(move |_| {
+        let now = clock.now().millis();
+        Timestamp::from_millis(now - now.rem_euclid(DERIVE_EVERY_MS))
+    });
+    let policy = DerivationPolicy::default();
+    let rows = Memo::new(move |_| {
+        let now = derive_at.get();
+        Shared::new(endpoints.with(|endpoints| endpoint_rows(endpoints, now, &policy)))
+    });
+    let summary = Memo::new(move |_| {
+        Shared::new(rows.with(|rows| FleetSummary::of(rows.iter().map(|row| &row.derived))))
+    });
+    let order =
+        Memo::new(move |_| {
+            Arc::new(url.view.with(|view| {
+                endpoints.with(|endpoints| rows.with(|rows| view.apply(endpoints, rows)))
+            }))
+        });
+    let data = FleetData {
+        endpoints,
+        rows,
+        summary,
+        order,
+        version: Signal::derive(move || {
+            live.state.with(|s| s.version) + rows.with(|r| r.len() as u64)
+        }),
+        loading: Signal::derive(move || live.state.with(|s| s.is_first_load())),
+        url,
+    };
+    let layout = move || url.view.with(|v| v.layout);
+
+    view! {
+        <section class="pb-page" aria-labelledby="pb-page-title">
+            <div class="pb-page-heading">
+                <h1 id="pb-page-title" class="pb-page-title">"Endpoint exemptions"</h1>
+                <span class="pb-spacer"></span>
+                <RefreshControls live=live />
+                <p class="pb-page-context">
+                    "Endpoints that cannot be patched now, the reason for each, and how to clear it. "
+                    "Derived in your browser from each endpoint's facts and the current time."
+                </p>
+            </div>
+            <DataProblems live=live />
+            <summary::Counters data=data />
+            <summary::ExemptionChart data=data />
+            <filters::EndpointFilters data=data />
+            {move || match layout() {
+                Layout::Table => view! { <table::EndpointTable data=data /> }.into_any(),
+                Layout::ByExemption => view! { <by_exemption::ByExemption data=data /> }.into_any(),
+            }}
+            <panel::EndpointPanel data=data />
+        </section>
+    }
+}

@@ -1,0 +1,127 @@
+//! The endpoint detail panel: every exemption with its meaning, its fix and
+//! the fact it came from, and the endpoint's drives.
+
+use super::by_exemption::FixSteps;
+use super::FleetData;
+use crate::domain::derive::LOW_DISK_THRESHOLD_PERCENT;
+use crate::domain::endpoint::Endpoint;
+use crate::domain::exemption::Warning;
+use crate::domain::view::endpoints::EndpointRow;
+use crate::ui::components::{Badge, DetailPanel, Tone};
+use crate::ui::tone::{impact_tone, outlook_tone};
+use crate::ui::view_state::History;
+use leptos::prelude::*;
+
+#[component]
+pub fn EndpointPanel(data: FleetData) -> impl IntoView {
+    let url = data.url;
+    let open = Memo::new(move |_| {
+        let id = url.view.with(|v| v.selected.clone())?;
+        data.endpoints.with(|endpoints| {
+            let index = endpoints.iter().position(|e| e.id == id)?;
+            let row = data.rows.with(|rows| rows.get(index).cloned())?;
+            Some((endpoints[index].clone(), row))
+        })
+    });
+    let close = Callback::new(move |_| url.update(History::Push, |v| v.selected = None));
+    move || {
+        open.get().map(|(endpoint, row)| {
+            view! {
+                <DetailPanel title=endpoint.name.clone() on_close=close>
+                    <EndpointDetails endpoint=endpoint row=row />
+                </DetailPanel>
+            }
+        })
+    }
+}
+
+#[component]
+fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
+    let exemptions = row
+        .derived
+        .iter()
+        .map(|exemption| {
+            let kind = exemption.kind;
+            let evidence = exemption
+                .evidence
+                .map(|evidence| format!("Because: {evidence}"))
+                .unwrap_or_else(|| "Reported by the backend.".into());
+            view! {
+                <li class="pb-card" data-exemption=kind.name()>
+                    <strong>{kind.name()}</strong>
+                    <span><Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /> " " {exemption.origin.label()}</span>
+                    <p>{kind.meaning()}</p>
+                    <p class="pb-muted" data-evidence="">{evidence}</p>
+                    <FixSteps kind=kind />
+                </li>
+            }
+        })
+        .collect_view();
+    let unknown = row.derived.unknown_reported().to_vec();
+    let low_disk = row.derived.low_disk_space().map(|warning| {
+        let fact = warning
+            .fullest
+            .map(|usage| format!("Because: {}", usage.describe(&endpoint)))
+            .unwrap_or_else(|| "Reported by the backend.".into());
+        let entry = Warning::LowDiskSpace.entry();
+        view! {
+            <li class="pb-card" data-warning="low-disk-space">
+                <strong>{entry.name}</strong>
+                <span><Badge tone=Tone::Waiting outline=true label="Warning: does not block patching" /></span>
+                <p>{entry.meaning}</p>
+                <p class="pb-muted" data-evidence="">{fact}</p>
+                <ol class="pb-steps">{entry.fix.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}</ol>
+            </li>
+        }
+    });
+    let drives = endpoint
+        .drives
+        .iter()
+        .map(|drive| {
+            let full = drive.used_percent >= LOW_DISK_THRESHOLD_PERCENT;
+            view! {
+                <dt>{drive.name.clone()}</dt>
+                <dd class:pb-anomaly=full>{format!("{:.1}% used", drive.used_percent)}</dd>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="pb-panel-section">
+            <h3>"Patching"</h3>
+            <p><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></p>
+        </section>
+        <section class="pb-panel-section">
+            <h3>"Exemptions and warnings"</h3>
+            <ul class="pb-list">
+                {exemptions}
+                {low_disk}
+                {unknown.into_iter().map(|name| view! {
+                    <li class="pb-card">
+                        <strong>{name}</strong>
+                        <span class="pb-muted">"The backend reported an exemption Patchboard does not know; it is counted as Cannot patch."</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <Show when=move || row.derived.exemptions().is_empty() && !row.derived.has_warnings()>
+                <p>"Nothing stands in the way of patching this endpoint."</p>
+            </Show>
+        </section>
+        <section class="pb-panel-section">
+            <h3>"Endpoint"</h3>
+            <dl class="pb-facts">
+                <dt>"ID"</dt><dd>{endpoint.id.clone()}</dd>
+                <dt>"Operating system"</dt><dd>{endpoint.os.clone()}</dd>
+                <dt>"Maintenance schedule"</dt>
+                <dd>{endpoint.maintenance.as_ref().map(|m| m.name.clone()).unwrap_or_else(|| "none assigned".into())}</dd>
+                <dt>"Next window"</dt>
+                <dd>{row.next_window.map(|at| at.format_utc()).unwrap_or_else(|| "none ahead".into())}</dd>
+                <dt>"Last seen"</dt>
+                <dd>{endpoint.last_seen.map(|at| at.format_utc()).unwrap_or_else(|| "never".into())}</dd>
+            </dl>
+        </section>
+        <section class="pb-panel-section">
+            <h3>"Drives"</h3>
+            <dl class="pb-facts">{drives}</dl>
+        </section>
+    }
+}

@@ -1,0 +1,68 @@
+//! Fleet counters and the chart of endpoints per exemption.
+
+use super::FleetData;
+use crate::domain::exemption::ExemptionKind;
+use crate::domain::view::exemption_token;
+use crate::ui::components::{BarList, Counter, Segment, Tone};
+use crate::ui::tone::impact_tone;
+use crate::ui::view_state::History;
+use leptos::prelude::*;
+
+#[component]
+pub fn Counters(data: FleetData) -> impl IntoView {
+    let summary = data.summary;
+    let figure = move |pick: fn(&crate::domain::fleet::FleetSummary) -> usize| {
+        Signal::derive(move || summary.with(|s| pick(s).to_string()))
+    };
+    view! {
+        <div class="pb-counters">
+            <Counter id="total" label="Endpoints" value=figure(|s| s.total) />
+            <Counter
+                id="patchable"
+                label="Patchable"
+                tone=Tone::Succeeded
+                value=figure(|s| s.patchable)
+                detail=Signal::derive(move || summary.with(|s| {
+                    s.share_patchable().map(|share| format!("{:.1}% of the fleet", share * 100.0)).unwrap_or_default()
+                }))
+            />
+            <Counter id="temporarily" label="Temporarily cannot patch" tone=Tone::Waiting value=figure(|s| s.temporarily_cannot_patch) />
+            <Counter id="cannot" label="Cannot patch" tone=Tone::Failed value=figure(|s| s.cannot_patch) />
+            <Counter id="warnings" label="With warnings" tone=Tone::Waiting value=figure(|s| s.with_warnings) />
+        </div>
+    }
+}
+
+/// Endpoints per exemption, most common first; a click filters the table.
+#[component]
+pub fn ExemptionChart(data: FleetData) -> impl IntoView {
+    let url = data.url;
+    let items = Signal::derive(move || {
+        data.summary.with(|summary| {
+            let mut items: Vec<Segment> = ExemptionKind::ALL
+                .iter()
+                .filter(|&&kind| summary.count(kind) > 0)
+                .map(|&kind| Segment {
+                    key: exemption_token(kind),
+                    label: kind.name().to_owned(),
+                    count: summary.count(kind) as u32,
+                    tone: impact_tone(kind.impact()),
+                })
+                .collect();
+            items.sort_by(|a, b| b.count.cmp(&a.count));
+            items
+        })
+    });
+    view! {
+        <BarList
+            label="Endpoints per exemption"
+            items=items
+            selected=Signal::derive(move || url.view.with(|v| v.exemptions.iter().map(exemption_token).collect()))
+            on_toggle=Callback::new(move |token: String| {
+                if let Some(kind) = ExemptionKind::from_name(&token) {
+                    url.update(History::Push, |v| v.exemptions.toggle(kind));
+                }
+            })
+        />
+    }
+}

@@ -1,0 +1,102 @@
+//! One virtualised row per endpoint.
+
+use super::FleetData;
+use crate::domain::view::endpoints::EndpointColumn;
+use crate::ui::components::{Badge, Column, RelativeTime, Tone, VirtualTable};
+use crate::ui::tone::{impact_tone, outlook_tone};
+use crate::ui::view_state::History;
+use leptos::prelude::*;
+
+#[component]
+pub fn EndpointTable(data: FleetData) -> impl IntoView {
+    let url = data.url;
+    let columns = EndpointColumn::ALL
+        .iter()
+        .map(|&id| Column {
+            id,
+            label: id.label(),
+            width: match id {
+                EndpointColumn::Endpoint => "14%",
+                EndpointColumn::Os => "13%",
+                EndpointColumn::Outlook => "13%",
+                EndpointColumn::Exemptions => "24%",
+                EndpointColumn::Disk => "9%",
+                EndpointColumn::Maintenance => "10%",
+                _ => "8.5%",
+            },
+            numeric: id == EndpointColumn::Disk,
+        })
+        .collect();
+    let cells = move |index: u32| {
+        let (endpoint, row) = data.endpoints.with_untracked(|endpoints| {
+            data.rows.with_untracked(|rows| {
+                (
+                    endpoints[index as usize].clone(),
+                    rows[index as usize].clone(),
+                )
+            })
+        });
+        let chips = row
+            .derived
+            .iter()
+            .map(|exemption| {
+                let tone = impact_tone(exemption.kind.impact());
+                view! {
+                    <span class=format!("pb-chip {}", tone.class()) title=exemption.kind.impact().label()>
+                        <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
+                        {exemption.kind.name()}
+                    </span>
+                }
+            })
+            .collect_view();
+        let disk = row.derived.low_disk_space().map(|warning| {
+            let text = warning
+                .fullest
+                .map(|usage| usage.describe(&endpoint))
+                .unwrap_or_else(|| "reported by the backend".into());
+            view! { <Badge tone=Tone::Waiting outline=true label="Low disk" title=text /> }
+        });
+        let fullest = row
+            .fullest_drive
+            .map(|p| format!("{p:.1}%"))
+            .unwrap_or_default();
+        let schedule = endpoint
+            .maintenance
+            .as_ref()
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| "none".into());
+        view! {
+            <td><span class="pb-truncate" title=endpoint.name.clone()>{endpoint.name.clone()}</span></td>
+            <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
+            <td><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></td>
+            <td><span class="pb-chips pb-truncate">{chips}</span></td>
+            <td class="pb-numeric">{disk} " " {fullest}</td>
+            <td><span class="pb-truncate" title=schedule.clone()>{schedule.clone()}</span></td>
+            <td><RelativeTime at=row.next_window /></td>
+            <td><RelativeTime at=endpoint.last_seen /></td>
+        }
+    };
+    let selected = Signal::derive(move || {
+        let id = url.view.with(|v| v.selected.clone())?;
+        data.endpoints
+            .with(|endpoints| endpoints.iter().position(|e| e.id == id))
+            .map(|index| index as u32)
+    });
+    view! {
+        <VirtualTable
+            caption="Endpoints and their exemptions"
+            columns=columns
+            order=Signal::derive(move || data.order.get())
+            cells=cells
+            aria_sort=Callback::new(move |column| url.view.with(|v| v.sort.aria_sort(column)))
+            on_sort=Callback::new(move |column| url.update(History::Push, |v| v.sort.click(column)))
+            selected=selected
+            on_open=Callback::new(move |index: u32| {
+                let id = data.endpoints.with_untracked(|endpoints| endpoints[index as usize].id.clone());
+                url.update(History::Push, |v| v.selected = Some(id));
+            })
+            version=data.version
+            loading=data.loading
+        />
+    }
+}

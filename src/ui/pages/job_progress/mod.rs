@@ -1,0 +1,111 @@
+//! One job's rollout: how far it is, what is stuck or failed and why, asset
+//! by asset, live.
+
+mod filters;
+mod panel;
+mod summary;
+mod table;
+
+use crate::domain::asset::AssetResult;
+use crate::domain::job::{Job, JobRun};
+use crate::domain::progress::{JobProgress, ProgressRow};
+use crate::domain::view::assets::{asset_rows, AssetRow, AssetView};
+use crate::ui::components::{DataProblems, RefreshControls};
+use crate::ui::data::{use_live, Live, ResourceKind, Shared};
+use crate::ui::router::{Link, Location, Route};
+use crate::ui::view_state::{use_url_view, UrlView};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Everything the parts of the page read, derived once from the live data.
+#[derive(Clone, Copy)]
+struct JobData {
+    results: Memo<Shared<Vec<AssetResult>>>,
+    rows: Memo<Shared<Vec<AssetRow>>>,
+    progress: Memo<Shared<JobProgress>>,
+    /// Data indices as filtered and sorted.
+    order: Memo<Arc<Vec<u32>>>,
+    version: Signal<u64>,
+    loading: Signal<bool>,
+    url: UrlView<AssetView>,
+    job_name: Memo<String>,
+}
+
+#[component]
+pub fn JobProgressPage(job_id: String) -> impl IntoView {
+    let jobs = expect_context::<Live<Job>>();
+    let url = use_url_view(AssetView::from_query);
+    let id = job_id.clone();
+    let job = Memo::new(move |_| {
+        jobs.state
+            .with(|s| s.items.iter().find(|job| job.id == id).cloned())
+    });
+    let fallback_name = job_id.clone();
+    let job_name = Memo::new(move |_| {
+        job.with(|job| job.as_ref().map(|job| job.name.clone()))
+            .unwrap_or_else(|| fallback_name.clone())
+    });
+    let runs_for = job_id.clone();
+    let runs = use_live::<JobRun>(ResourceKind::JobRuns, move || {
+        (Some(runs_for.clone()), None)
+    });
+    let results_for = job_id.clone();
+    let results = use_live::<AssetResult>(ResourceKind::JobResults, move || {
+        (
+            Some(results_for.clone()),
+            url.view.with(|view| view.run.clone()),
+        )
+    });
+
+    let items = Memo::new(move |_| results.state.with(|s| s.items.clone()));
+    let rows = Memo::new(move |_| {
+        Shared::new(items.with(|results| job_name.with(|name| asset_rows(results, name))))
+    });
+    let progress =
+        Memo::new(move |_| {
+            Shared::new(items.with(|results| {
+                JobProgress::from_rows(results.iter().map(ProgressRow::from_result))
+            }))
+        });
+    let order = Memo::new(move |_| {
+        Arc::new(
+            url.view
+                .with(|view| items.with(|results| rows.with(|rows| view.apply(results, rows)))),
+        )
+    });
+    let data = JobData {
+        results: items,
+        rows,
+        progress,
+        order,
+        version: Signal::derive(move || results.state.with(|s| s.version)),
+        loading: Signal::derive(move || results.state.with(|s| s.is_first_load())),
+        url,
+        job_name,
+    };
+
+    view! {
+        <section class="pb-page" aria-labelledby="pb-page-title">
+            <div class="pb-page-heading">
+                <h1 id="pb-page-title" class="pb-page-title">{move || job_name.get()}</h1>
+                <summary::RunSelector runs=runs url=url />
+                <span class="pb-spacer"></span>
+                <RefreshControls live=results />
+                <p class="pb-page-context">
+                    <Link to=Location::new(Route::Jobs)>"All jobs"</Link>
+                    {move || job.get().map(|job| {
+                        let platform = job.platform.unwrap_or_default();
+                        format!(" · {platform} deployment job {}", job.id)
+                    })}
+                </p>
+            </div>
+            <DataProblems live=results />
+            <summary::StalledBanner data=data />
+            <summary::Counters data=data />
+            <summary::PhaseChart data=data />
+            <filters::AssetFilters data=data />
+            <table::AssetTable data=data />
+            <panel::AssetPanel data=data />
+        </section>
+    }
+}

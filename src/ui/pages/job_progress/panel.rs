@@ -1,0 +1,117 @@
+//! The asset detail panel: the status explained, what to do next, patches
+//! and history.
+
+use super::JobData;
+use crate::domain::asset::AssetResult;
+use crate::domain::status::{resolve, ResolvedStatus};
+use crate::domain::view::assets::AssetRow;
+use crate::ui::components::{Badge, DetailPanel};
+use crate::ui::tone::phase_tone;
+use crate::ui::view_state::History;
+use leptos::prelude::*;
+
+#[component]
+pub fn AssetPanel(data: JobData) -> impl IntoView {
+    let url = data.url;
+    let open = Memo::new(move |_| {
+        let id = url.view.with(|v| v.selected.clone())?;
+        data.results.with(|results| {
+            let index = results.iter().position(|r| r.asset_id == id)?;
+            let row = data.rows.with(|rows| rows.get(index).cloned())?;
+            Some((results[index].clone(), row))
+        })
+    });
+    let close = Callback::new(move |_| url.update(History::Push, |v| v.selected = None));
+    move || {
+        open.get().map(|(result, row)| {
+            view! {
+                <DetailPanel title=result.asset_name.clone() on_close=close>
+                    <AssetDetails result=result row=row />
+                </DetailPanel>
+            }
+        })
+    }
+}
+
+#[component]
+fn AssetDetails(result: AssetResult, row: AssetRow) -> impl IntoView {
+    let def = row.status.key().map(|key| key.def());
+    let status_line = match &row.status {
+        ResolvedStatus::Known(key) => format!(
+            "{} (code {}, state {})",
+            key.def().name,
+            key.def().code,
+            key.def().state
+        ),
+        other => other.label().into_owned(),
+    };
+    let applicability = row.anomalous.then(|| {
+        format!(
+            "The catalogue does not list this status for {} assets: the backend may have mislabelled the OS or the status.",
+            row.os.label()
+        )
+    });
+    view! {
+        <section class="pb-panel-section">
+            <h3>"Status"</h3>
+            <p><Badge tone=phase_tone(row.phase) label=row.phase.label() /> " " {status_line}</p>
+            {def.map(|def| view! { <p>{def.description}</p> })}
+            {row.message.clone().map(|message| view! { <p class="pb-card" data-message="">{message}</p> })}
+            {applicability.map(|text| view! { <p class="pb-anomaly" data-anomaly="">"⚠ " {text}</p> })}
+        </section>
+        <section class="pb-panel-section">
+            <h3>"What to do next"</h3>
+            <p>{row.phase.next_step()}</p>
+        </section>
+        <section class="pb-panel-section">
+            <h3>"Asset"</h3>
+            <dl class="pb-facts">
+                <dt>"Name"</dt><dd>{result.asset_name.clone()}</dd>
+                <dt>"ID"</dt><dd>{result.asset_id.clone()}</dd>
+                <dt>"Operating system"</dt><dd>{result.os.clone()}</dd>
+                <dt>"Last status change"</dt>
+                <dd>{result.status_time.map(|at| at.format_utc()).unwrap_or_else(|| "not reported".into())}</dd>
+            </dl>
+        </section>
+        <section class="pb-panel-section">
+            <h3>"Patches"</h3>
+            <dl class="pb-facts">
+                <dt>"Succeeded"</dt><dd>{result.patches.succeeded}</dd>
+                <dt>"Failed"</dt><dd>{result.patches.failed}</dd>
+                <dt>"Superseded"</dt><dd>{result.patches.superseded}</dd>
+                <dt>"Not applicable"</dt><dd>{result.patches.not_applicable}</dd>
+                <dt>"In the job"</dt><dd>{result.patches.total}</dd>
+            </dl>
+            <PatchList title="Failed patches" patches=result.failed_patches.clone() />
+            <PatchList title="Installed patches" patches=result.succeeded_patches.clone() />
+        </section>
+        {(!result.history.is_empty()).then(|| view! {
+            <section class="pb-panel-section">
+                <h3>"Status history"</h3>
+                <ol class="pb-list">
+                    {result.history.iter().map(|change| {
+                        let status = resolve(&change.status);
+                        view! {
+                            <li>
+                                <Badge tone=phase_tone(status.phase()) label=status.label().into_owned() />
+                                " " {change.at.format_utc()}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ol>
+            </section>
+        })}
+    }
+}
+
+#[component]
+fn PatchList(title: &'static str, patches: Vec<String>) -> impl IntoView {
+    (!patches.is_empty()).then(|| {
+        view! {
+            <h4 class="pb-field-label">{title}</h4>
+            <ul class="pb-list">
+                {patches.into_iter().map(|patch| view! { <li><code>{patch}</code></li> }).collect_view()}
+            </ul>
+        }
+    })
+}

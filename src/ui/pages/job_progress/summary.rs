@@ -1,0 +1,201 @@
+//! The top of the job page: run selector, stall warning, counters, and the
+//! chart that filters the table.
+
+use super::JobData;
+use crate::domain::job::JobRun;
+use crate::domain::phase::Phase;
+use crate::domain::status::StatusKey;
+use crate::domain::table::Facet;
+use crate::domain::view::assets::AssetView;
+use crate::domain::view::status_token;
+use crate::ui::clock::use_clock;
+use crate::ui::components::{Banner, Counter, Segment, StackedBar, Tone};
+use crate::ui::data::Live;
+use crate::ui::tone::phase_tone;
+use crate::ui::view_state::{History, UrlView};
+use leptos::prelude::*;
+
+/// No status change for this long, with assets not final, is a stall.
+const STALL_AFTER_MS: i64 = 30 * 60 * 1000;
+
+/// Chooses the run of a recurring job; hidden for a job with one run.
+#[component]
+pub fn RunSelector(runs: Live<JobRun>, url: UrlView<AssetView>) -> impl IntoView {
+    let runs_list = move || runs.state.with(|s| s.items.to_vec());
+    view! {
+        <Show when=move || runs.state.with(|s| s.items.len() > 1)>
+            <label class="pb-field">
+                <span class="pb-field-label">"Run"</span>
+                <select
+                    class="pb-select"
+                    prop:value=move || url.view.with(|v| v.run.clone().unwrap_or_default())
+                    on:change=move |event| {
+                        let run = event_target_value(&event);
+                        url.update(History::Push, |v| v.run = (!run.is_empty()).then_some(run));
+                    }
+                >
+                    <option value="">"Latest run"</option>
+                    {move || runs_list().into_iter().map(|run| {
+                        let label = run.scheduled.map(|at| at.format_utc()).unwrap_or_else(|| run.id.clone());
+                        view! { <option value=run.id>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </Show>
+    }
+}
+
+/// Warns when nothing has moved for a while although work remains.
+#[component]
+pub fn StalledBanner(data: JobData) -> impl IntoView {
+    let clock = use_clock();
+    let stalled = move || {
+        data.progress
+            .with(|p| p.is_stalled(clock.now(), STALL_AFTER_MS))
+    };
+    move || {
+        stalled().then(|| {
+            let (pending, last) = data.progress.with(|p| {
+                (p.total() - p.final_count(), p.latest_status_change())
+            });
+            let since = last
+                .map(|at| format!("The last status change was {} ({}).", at.format_relative(clock.now()), at.format_utc()))
+                .unwrap_or_default();
+            view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title=format!("This job looks stalled: {pending} assets are not finished and none has changed status for over 30 minutes")
+                    details=format!("{since} Check the agents of the waiting assets and the job's patch window.")
+                />
+            }
+        })
+    }
+}
+
+#[component]
+pub fn Counters(data: JobData) -> impl IntoView {
+    let progress = data.progress;
+    let count = move |phases: &'static [Phase]| {
+        Signal::derive(move || {
+            progress
+                .with(|p| {
+                    phases
+                        .iter()
+                        .map(|&phase| p.by_phase().get(phase))
+                        .sum::<usize>()
+                })
+                .to_string()
+        })
+    };
+    let percent = |value: Option<f64>| {
+        value
+            .map(|p| format!("{p:.1}%"))
+            .unwrap_or_else(|| "—".into())
+    };
+    view! {
+        <div class="pb-counters">
+            <Counter id="total" label="Assets" value=Signal::derive(move || progress.with(|p| p.total().to_string())) />
+            <Counter
+                id="complete"
+                label="Complete"
+                value=Signal::derive(move || progress.with(|p| percent(p.percent_complete())))
+                detail=Signal::derive(move || progress.with(|p| format!("{} of {} final", p.final_count(), p.total())))
+            />
+            <Counter id="succeeded" label="Succeeded" tone=Tone::Succeeded value=count(&[Phase::Succeeded]) />
+            <Counter id="failed" label="Failed" tone=Tone::Failed value=count(&[Phase::Failed]) />
+            <Counter
+                id="in-progress"
+                label="In progress"
+                tone=Tone::Running
+                value=count(&[Phase::Running, Phase::Waiting, Phase::Queued])
+                detail=Signal::derive(move || progress.with(|p| format!(
+                    "{} running · {} waiting · {} queued",
+                    p.by_phase().get(Phase::Running),
+                    p.by_phase().get(Phase::Waiting),
+                    p.by_phase().get(Phase::Queued)
+                )))
+            />
+            <Counter
+                id="success-rate"
+                label="Success rate"
+                value=Signal::derive(move || progress.with(|p| percent(p.success_rate())))
+                detail=Signal::derive(|| "of the assets that are final".to_owned())
+            />
+            <Counter
+                id="anomalies"
+                label="Status not valid for OS"
+                tone=Tone::Unknown
+                value=Signal::derive(move || progress.with(|p| p.anomalies().len().to_string()))
+            />
+        </div>
+    }
+}
+
+/// Assets by phase (a bar whose parts filter by phase) and by status (a
+/// legend whose entries filter by status).
+#[component]
+pub fn PhaseChart(data: JobData) -> impl IntoView {
+    let url = data.url;
+    let phase_segments = Signal::derive(move || {
+        data.progress.with(|p| {
+            Phase::ALL
+                .iter()
+                .filter(|&&phase| p.by_phase().get(phase) > 0)
+                .map(|&phase| Segment {
+                    key: phase.as_str().to_owned(),
+                    label: phase.label().to_owned(),
+                    count: p.by_phase().get(phase) as u32,
+                    tone: phase_tone(phase),
+                })
+                .collect()
+        })
+    });
+    let status_segments = Signal::derive(move || {
+        data.progress.with(|p| {
+            <StatusKey as Facet>::ALL
+                .iter()
+                .filter(|&&status| p.count(status) > 0)
+                .map(|&status| Segment {
+                    key: status_token(status),
+                    label: format!("{} ({})", status.def().name, status.def().code),
+                    count: p.count(status) as u32,
+                    tone: phase_tone(status.phase()),
+                })
+                .collect()
+        })
+    });
+    let selected_phases = Signal::derive(move || {
+        url.view
+            .with(|v| v.phases.iter().map(|p| p.as_str().to_owned()).collect())
+    });
+    let selected_statuses = Signal::derive(move || {
+        url.view
+            .with(|v| v.statuses.iter().map(status_token).collect())
+    });
+    view! {
+        <div class="pb-chart-group">
+            <StackedBar
+                label="Assets by phase"
+                segments=phase_segments
+                selected=selected_phases
+                on_toggle=Callback::new(move |token: String| {
+                    if let Some(phase) = Phase::from_token(&token) {
+                        url.update(History::Push, |v| v.phases.toggle(phase));
+                    }
+                })
+            />
+            <StackedBar
+                label="Assets by status"
+                segments=status_segments
+                selected=selected_statuses
+                legend_only=true
+                on_toggle=Callback::new(move |token: String| {
+                    let status = <StatusKey as Facet>::ALL.iter().copied().find(|&s| status_token(s) == token);
+                    if let Some(status) = status {
+                        url.update(History::Push, |v| v.statuses.toggle(status));
+                    }
+                })
+            />
+        </div>
+    }
+}

@@ -1,0 +1,101 @@
+//! The per-asset table: one virtualised row per asset result.
+
+use super::JobData;
+use crate::domain::status::ResolvedStatus;
+use crate::domain::view::assets::AssetColumn;
+use crate::ui::components::{Badge, Column, RelativeTime, VirtualTable};
+use crate::ui::tone::phase_tone;
+use crate::ui::view_state::History;
+use leptos::prelude::*;
+
+#[component]
+pub fn AssetTable(data: JobData) -> impl IntoView {
+    let url = data.url;
+    let columns = AssetColumn::ALL
+        .iter()
+        .map(|&id| Column {
+            id,
+            label: id.label(),
+            width: match id {
+                AssetColumn::Asset => "15%",
+                AssetColumn::Os => "13%",
+                AssetColumn::Status => "15%",
+                AssetColumn::Phase => "9%",
+                AssetColumn::Message => "20%",
+                AssetColumn::Updated => "9%",
+                _ => "5%",
+            },
+            numeric: matches!(
+                id,
+                AssetColumn::Succeeded
+                    | AssetColumn::Failed
+                    | AssetColumn::Superseded
+                    | AssetColumn::NotApplicable
+            ),
+        })
+        .collect();
+    let cells = move |index: u32| {
+        let (result, row) = data.results.with_untracked(|results| {
+            data.rows.with_untracked(|rows| {
+                (
+                    results[index as usize].clone(),
+                    rows[index as usize].clone(),
+                )
+            })
+        });
+        let status_text = match &row.status {
+            ResolvedStatus::Known(key) => format!("{} · {}", key.def().name, key.def().code),
+            other => other.label().into_owned(),
+        };
+        let anomaly = row.anomalous.then(|| {
+            let note = format!(
+                "{} does not apply to {} assets",
+                row.status.label(),
+                row.os.label()
+            );
+            let title = note.clone();
+            view! {
+                <span class="pb-anomaly" data-anomaly="" title=title>
+                    <span aria-hidden="true">"⚠ "</span>
+                    <span class="pb-visually-hidden">{note}</span>
+                </span>
+            }
+        });
+        let message = row.message.clone().unwrap_or_default();
+        view! {
+            <td><span class="pb-truncate" title=result.asset_name.clone()>{result.asset_name.clone()}</span></td>
+            <td><span class="pb-truncate" title=result.os.clone()>{result.os.clone()}</span></td>
+            <td><span class="pb-truncate" title=status_text.clone()>{anomaly}{status_text.clone()}</span></td>
+            <td><Badge tone=phase_tone(row.phase) label=row.phase.label() /></td>
+            <td><span class="pb-truncate" title=message.clone()>{message.clone()}</span></td>
+            <td class="pb-numeric">{result.patches.succeeded}</td>
+            <td class="pb-numeric">{result.patches.failed}</td>
+            <td class="pb-numeric">{result.patches.superseded}</td>
+            <td class="pb-numeric">{result.patches.not_applicable}</td>
+            <td><RelativeTime at=result.status_time /></td>
+        }
+    };
+    let selected = Signal::derive(move || {
+        let id = url.view.with(|v| v.selected.clone())?;
+        data.results
+            .with(|results| results.iter().position(|r| r.asset_id == id))
+            .map(|index| index as u32)
+    });
+    view! {
+        <VirtualTable
+            caption="Assets in this job"
+            columns=columns
+            order=Signal::derive(move || data.order.get())
+            cells=cells
+            aria_sort=Callback::new(move |column| url.view.with(|v| v.sort.aria_sort(column)))
+            on_sort=Callback::new(move |column| url.update(History::Push, |v| v.sort.click(column)))
+            selected=selected
+            on_open=Callback::new(move |index: u32| {
+                let id = data.results.with_untracked(|results| results[index as usize].asset_id.clone());
+                url.update(History::Push, |v| v.selected = Some(id));
+            })
+            version=data.version
+            loading=data.loading
+        />
+    }
+}

@@ -1,0 +1,54 @@
+//! A page's view (filters, sort, selection) lives in the URL query: reading it
+//! back gives the view, and every change writes it, so links and back/forward
+//! reproduce what the user saw.
+
+use super::router::{use_router, Query, Router};
+use crate::domain::view::{QueryPairs, ToQuery};
+use leptos::prelude::*;
+
+/// Whether a change gets its own history entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum History {
+    /// A discrete choice (a filter, a sort): back undoes it.
+    Push,
+    /// Typing: one entry for the whole search, not one per keystroke.
+    Replace,
+}
+
+/// The page's view, read from the URL, and the way to change it.
+pub struct UrlView<V: Send + Sync + 'static> {
+    pub view: Memo<V>,
+    router: Router,
+}
+
+impl<V: Send + Sync + 'static> Clone for UrlView<V> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<V: Send + Sync + 'static> Copy for UrlView<V> {}
+
+impl<V> UrlView<V>
+where
+    V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
+{
+    /// Applies `change` to the current view and writes the result to the URL.
+    pub fn update(&self, history: History, change: impl FnOnce(&mut V)) {
+        let mut view = self.view.get_untracked();
+        change(&mut view);
+        let query = Query::from_pairs(view.to_query());
+        self.router
+            .update_query(history == History::Replace, |current| *current = query);
+    }
+}
+
+pub fn use_url_view<V>(parse: fn(QueryPairs<'_>) -> V) -> UrlView<V>
+where
+    V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
+{
+    let router = use_router();
+    UrlView {
+        view: Memo::new(move |_| parse(router.query().as_pairs())),
+        router,
+    }
+}
