@@ -4,6 +4,8 @@
 //! demo shows each explanation the app can give; the rest is ordinary healthy
 //! fleet. A tiny LCG keeps the output identical for a seed on every platform.
 
+use crate::domain::phase::Phase;
+use crate::domain::progress::{JobProgress, ProgressRow};
 use crate::domain::asset::{
     AssetResult, Deferrals, MessageFacts, PatchCounts, PendingStage, RawStatus, StatusChange,
 };
@@ -296,20 +298,15 @@ fn demo_job(
     let results: Vec<AssetResult> = (0..count)
         .map(|n| asset_result(plan, job_index, n, last_start, now_ms, rng))
         .collect();
-    let finished = results
-        .iter()
-        .filter(|a| {
-            STATUSES
-                .iter()
-                .any(|s| s.finished && a.status.name.as_deref() == Some(s.name))
-        })
-        .count();
+    // The job's summary comes from the domain, as a backend's would from its results.
+    let progress = JobProgress::from_rows(results.iter().map(ProgressRow::from_result));
+    let phase = |phases: &[Phase]| phases.iter().map(|&p| progress.by_phase().get(p) as u64).sum();
     let job = Job {
         id: plan.id.to_owned(),
         name: plan.name.to_owned(),
         platform: Some(format!("{:?}", plan.family)),
         status: Some(
-            if finished == count {
+            if !progress.any_not_final() {
                 "Completed"
             } else {
                 "Running"
@@ -321,8 +318,12 @@ fn demo_job(
         next_run: (plan.schedule != "Once" && plan.schedule != "On demand")
             .then(|| Timestamp::from_millis(last_start + period)),
         asset_count: Some(count as u64),
-        completion_percent: Some((finished * 1000 / count) as f64 / 10.0),
-        ..Job::default()
+        completion_percent: progress
+            .percent_complete()
+            .map(|percent| (percent * 10.0).round() / 10.0),
+        succeeded: Some(phase(&[Phase::Succeeded])),
+        failed: Some(phase(&[Phase::Failed])),
+        in_progress: Some(phase(&[Phase::Running, Phase::Waiting, Phase::Queued])),
     };
     DemoJob { job, runs, results }
 }
