@@ -3,54 +3,42 @@
 use super::sort::ColumnOrdering;
 use std::cmp::Ordering;
 
-/// One unit of a name as natural ordering sees it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Token<'a> {
-    /// A run of ASCII digits without leading zeros (empty for zero).
-    Number(&'a str),
-    /// Any other character, ASCII letters lowercased.
-    Char(char),
+/// Splits a leading run of ASCII digits off `text`, returned without its leading zeros.
+fn split_number(text: &[u8]) -> (&[u8], &[u8]) {
+    let end = text
+        .iter()
+        .position(|byte| !byte.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, rest) = text.split_at(end);
+    let significant = digits
+        .iter()
+        .position(|&byte| byte != b'0')
+        .unwrap_or(digits.len());
+    (&digits[significant..], rest)
 }
 
-impl Ord for Token<'_> {
-    fn cmp(&self, other: &Self) -> Ordering {
-        match (*self, *other) {
-            // Equal length without leading zeros means numeric order is text order.
-            (Token::Number(a), Token::Number(b)) => a.len().cmp(&b.len()).then_with(|| a.cmp(b)),
-            (Token::Char(a), Token::Char(b)) => a.cmp(&b),
-            // A number sorts where its first digit would among characters.
-            (Token::Number(_), Token::Char(c)) => '0'.cmp(&c),
-            (Token::Char(c), Token::Number(_)) => c.cmp(&'0'),
-        }
-    }
-}
-
-impl PartialOrd for Token<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-/// Splits a name into [`Token`]s without allocating.
-struct Tokens<'a> {
-    rest: &'a str,
-}
-
-impl<'a> Iterator for Tokens<'a> {
-    type Item = Token<'a>;
-    fn next(&mut self) -> Option<Token<'a>> {
-        let first = self.rest.chars().next()?;
-        if first.is_ascii_digit() {
-            let end = self
-                .rest
-                .find(|c: char| !c.is_ascii_digit())
-                .unwrap_or(self.rest.len());
-            let (digits, rest) = self.rest.split_at(end);
-            self.rest = rest;
-            Some(Token::Number(digits.trim_start_matches('0')))
+/// Natural order over UTF-8 bytes, which order like the code points they encode.
+/// A digit run meets another by value; meeting any other byte it sorts where
+/// its first digit would, as no other byte lies between '0' and '9'.
+fn natural_bytes(mut a: &[u8], mut b: &[u8]) -> Ordering {
+    loop {
+        let (Some(&x), Some(&y)) = (a.first(), b.first()) else {
+            return a.len().cmp(&b.len());
+        };
+        let ordering = if x.is_ascii_digit() && y.is_ascii_digit() {
+            let ((x_value, x_rest), (y_value, y_rest)) = (split_number(a), split_number(b));
+            (a, b) = (x_rest, y_rest);
+            // Without leading zeros, the longer run is the larger number.
+            x_value
+                .len()
+                .cmp(&y_value.len())
+                .then_with(|| x_value.cmp(y_value))
         } else {
-            self.rest = &self.rest[first.len_utf8()..];
-            Some(Token::Char(first.to_ascii_lowercase()))
+            (a, b) = (&a[1..], &b[1..]);
+            x.to_ascii_lowercase().cmp(&y.to_ascii_lowercase())
+        };
+        if ordering.is_ne() {
+            return ordering;
         }
     }
 }
@@ -60,9 +48,7 @@ impl<'a> Iterator for Tokens<'a> {
 /// and "a1", "A" and "a") fall back to plain text order, so only identical
 /// names compare equal.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    Tokens { rest: a }
-        .cmp(Tokens { rest: b })
-        .then_with(|| a.cmp(b))
+    natural_bytes(a.as_bytes(), b.as_bytes()).then_with(|| a.cmp(b))
 }
 
 /// Orders numbers with NaN after every other value; -0.0 equals 0.0.

@@ -60,10 +60,12 @@ impl<F: Facet> FacetSet<F> {
         self.bits ^= bit(value);
     }
 
+    /// Whether no value is in the set.
     pub fn is_empty(self) -> bool {
         self.bits == 0
     }
 
+    /// How many values are in the set.
     pub fn len(self) -> usize {
         self.bits.count_ones() as usize
     }

@@ -5,7 +5,9 @@ use std::cmp::Ordering;
 /// A column's sort direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Direction {
+    /// Smallest first.
     Asc,
+    /// Largest first.
     Desc,
 }
 
@@ -71,6 +73,7 @@ impl From<Ordering> for ColumnOrdering {
 /// One sort key: a column and its direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SortKey<C> {
+    /// The caller's column id.
     pub column: C,
     pub direction: Direction,
 }
