@@ -4,8 +4,6 @@
 //! demo shows each explanation the app can give; the rest is ordinary healthy
 //! fleet. A tiny LCG keeps the output identical for a seed on every platform.
 
-use crate::domain::phase::Phase;
-use crate::domain::progress::{JobProgress, ProgressRow};
 use crate::domain::asset::{
     AssetResult, Deferrals, MessageFacts, PatchCounts, PendingStage, RawStatus, StatusChange,
 };
@@ -15,6 +13,8 @@ use crate::domain::endpoint::{
 };
 use crate::domain::job::{Job, JobRun};
 use crate::domain::os::OsFamily;
+use crate::domain::phase::Phase;
+use crate::domain::progress::{JobProgress, ProgressRow};
 use crate::domain::time::Timestamp;
 
 const HOUR: i64 = 3_600_000;
@@ -93,8 +93,6 @@ struct DemoStatus {
     name: &'static str,
     families: &'static [OsFamily],
     weight: u64,
-    /// Whether the asset has finished with this job (for the job's own completion figure).
-    finished: bool,
 }
 
 use OsFamily::{Linux, Mac, Windows};
@@ -104,26 +102,26 @@ const WIN_LINUX: &[OsFamily] = &[Windows, Linux];
 
 #[rustfmt::skip]
 const STATUSES: &[DemoStatus] = &[
-    DemoStatus { code: 2038, state: 0, name: "Canceled - Blackout", families: ALL, weight: 2, finished: true },
-    DemoStatus { code: 2036, state: 0, name: "Completed", families: ALL, weight: 120, finished: true },
-    DemoStatus { code: 2031, state: 1, name: "Downloaded", families: WIN, weight: 4, finished: false },
-    DemoStatus { code: 2031, state: 2, name: "Downloading - Failed", families: WIN, weight: 2, finished: true },
-    DemoStatus { code: 2057, state: 1, name: "Execution Blocked", families: WIN, weight: 2, finished: false },
-    DemoStatus { code: 2046, state: 0, name: "Job Failed", families: ALL, weight: 4, finished: true },
-    DemoStatus { code: 2055, state: 1, name: "Job Received", families: ALL, weight: 5, finished: false },
-    DemoStatus { code: 2045, state: 0, name: "Job Resumed", families: ALL, weight: 2, finished: false },
-    DemoStatus { code: 2044, state: 0, name: "Job Started", families: ALL, weight: 4, finished: false },
-    DemoStatus { code: 2059, state: 1, name: "No Patch Available", families: WIN, weight: 3, finished: true },
+    DemoStatus { code: 2038, state: 0, name: "Canceled - Blackout", families: ALL, weight: 2 },
+    DemoStatus { code: 2036, state: 0, name: "Completed", families: ALL, weight: 120 },
+    DemoStatus { code: 2031, state: 1, name: "Downloaded", families: WIN, weight: 4 },
+    DemoStatus { code: 2031, state: 2, name: "Downloading - Failed", families: WIN, weight: 2 },
+    DemoStatus { code: 2057, state: 1, name: "Execution Blocked", families: WIN, weight: 2 },
+    DemoStatus { code: 2046, state: 0, name: "Job Failed", families: ALL, weight: 4 },
+    DemoStatus { code: 2055, state: 1, name: "Job Received", families: ALL, weight: 5 },
+    DemoStatus { code: 2045, state: 0, name: "Job Resumed", families: ALL, weight: 2 },
+    DemoStatus { code: 2044, state: 0, name: "Job Started", families: ALL, weight: 4 },
+    DemoStatus { code: 2059, state: 1, name: "No Patch Available", families: WIN, weight: 3 },
     // The catalogue states no applicability for Not Applicable: it can concern any asset.
-    DemoStatus { code: 2053, state: 1, name: "Not Applicable", families: ALL, weight: 4, finished: true },
-    DemoStatus { code: 2039, state: 2, name: "Not Licensed", families: WIN, weight: 1, finished: true },
-    DemoStatus { code: 2033, state: 0, name: "Patching", families: WIN, weight: 5, finished: false },
-    DemoStatus { code: 2032, state: 0, name: "Pending", families: ALL, weight: 6, finished: false },
-    DemoStatus { code: 2034, state: 0, name: "Pending Reboot", families: ALL, weight: 4, finished: false },
-    DemoStatus { code: 2058, state: 0, name: "Reboot Deferred", families: WIN_LINUX, weight: 2, finished: false },
-    DemoStatus { code: 2035, state: 0, name: "Rebooted", families: ALL, weight: 5, finished: true },
-    DemoStatus { code: 2060, state: 1, name: "Skipped", families: WIN_LINUX, weight: 3, finished: true },
-    DemoStatus { code: 2037, state: 0, name: "Timed Out", families: ALL, weight: 3, finished: true },
+    DemoStatus { code: 2053, state: 1, name: "Not Applicable", families: ALL, weight: 4 },
+    DemoStatus { code: 2039, state: 2, name: "Not Licensed", families: WIN, weight: 1 },
+    DemoStatus { code: 2033, state: 0, name: "Patching", families: WIN, weight: 5 },
+    DemoStatus { code: 2032, state: 0, name: "Pending", families: ALL, weight: 6 },
+    DemoStatus { code: 2034, state: 0, name: "Pending Reboot", families: ALL, weight: 4 },
+    DemoStatus { code: 2058, state: 0, name: "Reboot Deferred", families: WIN_LINUX, weight: 2 },
+    DemoStatus { code: 2035, state: 0, name: "Rebooted", families: ALL, weight: 5 },
+    DemoStatus { code: 2060, state: 1, name: "Skipped", families: WIN_LINUX, weight: 3 },
+    DemoStatus { code: 2037, state: 0, name: "Timed Out", families: ALL, weight: 3 },
 ];
 
 /// Timed Out reasons as a backend might code them.
@@ -300,7 +298,12 @@ fn demo_job(
         .collect();
     // The job's summary comes from the domain, as a backend's would from its results.
     let progress = JobProgress::from_rows(results.iter().map(ProgressRow::from_result));
-    let phase = |phases: &[Phase]| phases.iter().map(|&p| progress.by_phase().get(p) as u64).sum();
+    let phase = |phases: &[Phase]| {
+        phases
+            .iter()
+            .map(|&p| progress.by_phase().get(p) as u64)
+            .sum()
+    };
     let job = Job {
         id: plan.id.to_owned(),
         name: plan.name.to_owned(),

@@ -10,8 +10,8 @@ use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
 use crate::domain::table::{
-    cmp_option, filter_indices, natural_cmp, search_key, sort_indices, ColumnOrdering, Direction,
-    FacetSet, SortSpec, TextQuery,
+    all_indices, cmp_option, natural_cmp, refine_indices, search_key, sort_indices, ColumnOrdering,
+    Direction, FacetSet, SortSpec, TextQuery,
 };
 use crate::domain::time::Timestamp;
 
@@ -228,10 +228,12 @@ impl AssetView {
             && self.text.trim().is_empty())
     }
 
-    /// Data indices of the rows that pass every filter, in sorted order.
-    pub fn apply(&self, results: &[AssetResult], rows: &[AssetRow]) -> Vec<u32> {
+    /// The rows of `sorted` that pass every filter, in the same order.
+    /// Filtering keeps order, so a keystroke costs a filter, never a sort.
+    pub fn filter(&self, rows: &[AssetRow], sorted: &[u32]) -> Vec<u32> {
         let text = TextQuery::parse(&self.text);
-        let mut indices = filter_indices(rows, |row| {
+        let mut indices = sorted.to_vec();
+        refine_indices(rows, &mut indices, |row| {
             (self.statuses.is_empty()
                 || row
                     .status_key()
@@ -241,12 +243,23 @@ impl AssetView {
                 && (!self.anomalies_only || row.anomalous)
                 && text.matches(&row.search)
         });
-        let pairs: Vec<(&AssetResult, &AssetRow)> = results.iter().zip(rows).collect();
-        sort_indices(&pairs, &mut indices, &self.sort, |a, b, column| {
-            column.compare(*a, *b)
-        });
         indices
     }
+}
+
+/// Every row's data index in the order `sort` gives; computed when the
+/// sort or the data changes, not on each keystroke.
+pub fn sort_assets(
+    items: &[AssetResult],
+    rows: &[AssetRow],
+    sort: &SortSpec<AssetColumn>,
+) -> Vec<u32> {
+    let pairs: Vec<(&AssetResult, &AssetRow)> = items.iter().zip(rows).collect();
+    let mut indices = all_indices(rows.len());
+    sort_indices(&pairs, &mut indices, sort, |a, b, column| {
+        column.compare(*a, *b)
+    });
+    indices
 }
 
 impl ToQuery for AssetView {

@@ -10,8 +10,8 @@ use crate::domain::exemption::ExemptionKind;
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::OsFamily;
 use crate::domain::table::{
-    cmp_f64, cmp_option, filter_indices, natural_cmp, search_key, sort_indices, ColumnOrdering,
-    Direction, FacetSet, SortSpec, TextQuery,
+    all_indices, cmp_f64, cmp_option, natural_cmp, refine_indices, search_key, sort_indices,
+    ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
 };
 use crate::domain::time::Timestamp;
 
@@ -254,10 +254,12 @@ impl EndpointView {
             && self.text.trim().is_empty())
     }
 
-    /// Data indices of the endpoints that pass every filter, sorted.
-    pub fn apply(&self, endpoints: &[Endpoint], rows: &[EndpointRow]) -> Vec<u32> {
+    /// The rows of `sorted` that pass every filter, in the same order.
+    /// Filtering keeps order, so a keystroke costs a filter, never a sort.
+    pub fn filter(&self, rows: &[EndpointRow], sorted: &[u32]) -> Vec<u32> {
         let text = TextQuery::parse(&self.text);
-        let mut indices = filter_indices(rows, |row| {
+        let mut indices = sorted.to_vec();
+        refine_indices(rows, &mut indices, |row| {
             (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
                 && (self.exemptions.is_empty()
                     || row
@@ -269,12 +271,23 @@ impl EndpointView {
                 && (!self.warnings_only || row.derived.has_warnings())
                 && text.matches(&row.search)
         });
-        let pairs: Vec<(&Endpoint, &EndpointRow)> = endpoints.iter().zip(rows).collect();
-        sort_indices(&pairs, &mut indices, &self.sort, |a, b, column| {
-            column.compare(*a, *b)
-        });
         indices
     }
+}
+
+/// Every row's data index in the order `sort` gives; computed when the
+/// sort or the data changes, not on each keystroke.
+pub fn sort_endpoints(
+    items: &[Endpoint],
+    rows: &[EndpointRow],
+    sort: &SortSpec<EndpointColumn>,
+) -> Vec<u32> {
+    let pairs: Vec<(&Endpoint, &EndpointRow)> = items.iter().zip(rows).collect();
+    let mut indices = all_indices(rows.len());
+    sort_indices(&pairs, &mut indices, sort, |a, b, column| {
+        column.compare(*a, *b)
+    });
+    indices
 }
 
 impl ToQuery for EndpointView {

@@ -3,7 +3,7 @@
 use crate::domain::job::Job;
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
-    Column, DataProblems, RefreshControls, RelativeTime, SearchBox, VirtualTable,
+    Column, DataProblems, RefreshControls, RelativeTime, SearchBox, Tone, VirtualTable,
 };
 use crate::ui::data::{Live, Shared};
 use crate::ui::router::{use_router, Link, Location, Route};
@@ -63,7 +63,8 @@ fn JobTable(
             width: match id {
                 JobColumn::Job => "24%",
                 JobColumn::LastRun => "14%",
-                _ => "8%",
+                JobColumn::Complete => "12%",
+                _ => "7.5%",
             },
             numeric: matches!(
                 id,
@@ -79,6 +80,7 @@ fn JobTable(
         let job = jobs.with_untracked(|jobs| jobs[index as usize].clone());
         let count = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
         let link = Location::new(Route::Job { id: job.id.clone() });
+        let bar = view! { <MiniBar job=job.clone() /> };
         view! {
             <td>
                 <Link to=link class="pb-truncate" title=job.name.clone()>{job.name.clone()}</Link>
@@ -93,7 +95,10 @@ fn JobTable(
             </td>
             <td class="pb-numeric">{count(job.asset_count)}</td>
             <td class="pb-numeric">
-                {job.completion_percent.map(|p| format!("{p:.0}%")).unwrap_or_else(|| "—".into())}
+                <span class="pb-complete-cell">
+                    {bar}
+                    {job.completion_percent.map(|p| format!("{p:.0}%")).unwrap_or_else(|| "—".into())}
+                </span>
             </td>
             <td class="pb-numeric">{count(job.succeeded)}</td>
             <td class="pb-numeric">{count(job.failed)}</td>
@@ -116,5 +121,27 @@ fn JobTable(
             version=version
             loading=loading
         />
+    }
+}
+
+/// Succeeded, failed and in progress as a small stacked bar; the numbers
+/// stand in their own columns, so the bar is decoration for sighted users.
+#[component]
+fn MiniBar(job: Job) -> impl IntoView {
+    let parts = [
+        (job.succeeded, Tone::Succeeded),
+        (job.failed, Tone::Failed),
+        (job.in_progress, Tone::Running),
+    ];
+    view! {
+        <span class="pb-stacked-bar pb-stacked-bar-mini" aria-hidden="true">
+            {parts
+                .into_iter()
+                .filter_map(|(count, tone)| count.filter(|&n| n > 0).map(|n| (n, tone)))
+                .map(|(count, tone)| view! {
+                    <span class=format!("pb-bar-segment {}", tone.class()) style:flex-grow=count.to_string()></span>
+                })
+                .collect_view()}
+        </span>
     }
 }

@@ -10,7 +10,9 @@ use crate::domain::derive::DerivationPolicy;
 use crate::domain::endpoint::Endpoint;
 use crate::domain::fleet::FleetSummary;
 use crate::domain::time::Timestamp;
-use crate::domain::view::endpoints::{endpoint_rows, EndpointRow, EndpointView, Layout};
+use crate::domain::view::endpoints::{
+    endpoint_rows, sort_endpoints, EndpointRow, EndpointView, Layout,
+};
 use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, RefreshControls};
 use crate::ui::data::{use_live, ResourceKind, Shared};
@@ -51,12 +53,18 @@ pub fn ExemptionsPage() -> impl IntoView {
     let summary = Memo::new(move |_| {
         Shared::new(rows.with(|rows| FleetSummary::of(rows.iter().map(|row| &row.derived))))
     });
-    let order =
-        Memo::new(move |_| {
-            Arc::new(url.view.with(|view| {
-                endpoints.with(|endpoints| rows.with(|rows| view.apply(endpoints, rows)))
-            }))
-        });
+    let sort = Memo::new(move |_| url.view.with(|view| view.sort.clone()));
+    let sorted = Memo::new(move |_| {
+        endpoints.with(|endpoints| {
+            rows.with(|rows| sort.with(|sort| sort_endpoints(endpoints, rows, sort)))
+        })
+    });
+    let order = Memo::new(move |_| {
+        Arc::new(
+            url.view
+                .with(|view| rows.with(|rows| sorted.with(|sorted| view.filter(rows, sorted)))),
+        )
+    });
     let data = FleetData {
         endpoints,
         rows,

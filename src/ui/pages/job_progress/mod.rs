@@ -9,7 +9,7 @@ mod table;
 use crate::domain::asset::AssetResult;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::{JobProgress, ProgressRow};
-use crate::domain::view::assets::{asset_rows, AssetRow, AssetView};
+use crate::domain::view::assets::{asset_rows, sort_assets, AssetRow, AssetView};
 use crate::ui::components::{DataProblems, RefreshControls};
 use crate::ui::data::{use_live, Live, ResourceKind, Shared};
 use crate::ui::router::{Link, Location, Route};
@@ -67,10 +67,14 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 JobProgress::from_rows(results.iter().map(ProgressRow::from_result))
             }))
         });
+    let sort = Memo::new(move |_| url.view.with(|view| view.sort.clone()));
+    let sorted = Memo::new(move |_| {
+        items.with(|results| rows.with(|rows| sort.with(|sort| sort_assets(results, rows, sort))))
+    });
     let order = Memo::new(move |_| {
         Arc::new(
             url.view
-                .with(|view| items.with(|results| rows.with(|rows| view.apply(results, rows)))),
+                .with(|view| rows.with(|rows| sorted.with(|sorted| view.filter(rows, sorted)))),
         )
     });
     let data = JobData {

@@ -1,0 +1,124 @@
+//! The tables' views: URL state, filter over a sorted list, export.
+
+use patchboard::domain::asset::{AssetResult, RawStatus};
+use patchboard::domain::phase::Phase;
+use patchboard::domain::status::StatusKey;
+use patchboard::domain::table::Direction;
+use patchboard::domain::time::Timestamp;
+use patchboard::domain::view::assets::{
+    asset_rows, assets_csv, sort_assets, AssetColumn, AssetView,
+};
+use patchboard::domain::view::ToQuery;
+
+fn result(id: &str, name: &str, os: &str, code: u16, state: u8, at: i64) -> AssetResult {
+    AssetResult {
+        asset_id: id.into(),
+        asset_name: name.into(),
+        os: os.into(),
+        status: RawStatus {
+            code: Some(code),
+            state: Some(state),
+            name: None,
+        },
+        status_time: Some(Timestamp::from_millis(at)),
+        ..AssetResult::default()
+    }
+}
+
+fn fleet() -> Vec<AssetResult> {
+    vec![
+        result("a", "host-10", "Windows Server 2022", 2036, 0, 3_000),
+        result("b", "host-2", "Ubuntu 22.04", 2031, 1, 1_000),
+        result("c", "=cmd|' /C calc'!A0", "Windows 11", 2046, 0, 2_000),
+        result("d", "host-1", "Windows Server 2019", 2036, 0, 4_000),
+    ]
+}
+
+fn pairs(query: &[(&str, &str)]) -> Vec<(String, String)> {
+    query
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
+}
+
+#[test]
+fn a_view_survives_the_round_trip_through_the_url() {
+    let view = AssetView::from_query(&pairs(&[
+        ("status", "2036-0,2031-1"),
+        ("phase", "failed"),
+        ("anomalies", "1"),
+        ("q", "host 1"),
+        ("sort", "-asset,updated"),
+        ("asset", "d"),
+    ]));
+    assert!(view.statuses.contains(StatusKey::Completed));
+    assert!(view.statuses.contains(StatusKey::Downloaded));
+    assert!(view.phases.contains(Phase::Failed));
+    assert!(view.anomalies_only);
+    assert_eq!(view.sort.keys()[0].column, AssetColumn::Asset);
+    assert_eq!(view.sort.keys()[0].direction, Direction::Desc);
+    let written: Vec<(String, String)> = view
+        .to_query()
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+    assert_eq!(AssetView::from_query(&written), view);
+}
+
+#[test]
+fn malformed_url_values_are_dropped_not_fatal() {
+    let view = AssetView::from_query(&pairs(&[
+        ("status", "9999-9,2031"),
+        ("sort", "nonsense"),
+        ("phase", "<script>"),
+    ]));
+    assert!(view.statuses.is_empty());
+    assert!(view.phases.is_empty());
+    assert_eq!(view, AssetView::default());
+}
+
+#[test]
+fn filtering_keeps_the_sort_order_and_flags_anomalies() {
+    let results = fleet();
+    let rows = asset_rows(&results, "Patch Tuesday");
+    assert!(rows[1].anomalous, "Downloaded does not apply to Linux");
+    assert!(!rows[0].anomalous);
+
+    let mut view = AssetView::default();
+    view.sort = patchboard::domain::table::SortSpec::by(AssetColumn::Asset, Direction::Asc);
+    let sorted = sort_assets(&results, &rows, &view.sort);
+    assert_eq!(
+        sorted,
+        vec![2, 3, 1, 0],
+        "natural order: =cmd…, host-1, host-2, host-10"
+    );
+
+    view.text = "host".into();
+    assert_eq!(view.filter(&rows, &sorted), vec![3, 1, 0]);
+    view.statuses.insert(StatusKey::Completed);
+    assert_eq!(view.filter(&rows, &sorted), vec![3, 0]);
+    view.statuses = Default::default();
+    view.anomalies_only = true;
+    assert_eq!(view.filter(&rows, &sorted), vec![1]);
+}
+
+#[test]
+fn the_default_sort_shows_the_newest_changes_first() {
+    let results = fleet();
+    let rows = asset_rows(&results, "job");
+    let sorted = sort_assets(&results, &rows, &AssetView::default().sort);
+    assert_eq!(sorted, vec![3, 0, 2, 1]);
+}
+
+#[test]
+fn csv_export_follows_the_view_and_neutralises_formulas() {
+    let results = fleet();
+    let rows = asset_rows(&results, "job");
+    let csv = assets_csv(&results, &rows, &[2, 1]);
+    let lines: Vec<&str> = csv.split("\r\n").collect();
+    assert!(lines[0].starts_with("Asset ID,Asset,OS,Status"));
+    assert!(lines[1].starts_with("c,'=cmd|' /C calc'!A0,Windows 11,Job Failed,2046,Failed"));
+    assert!(lines[2].starts_with("b,host-2,Ubuntu 22.04,Downloaded,2031,Running"));
+    assert!(lines[2].ends_with(",no"), "the anomaly is exported");
+    assert_eq!(lines.len(), 4, "header, two rows, and the final CRLF");
+}

@@ -1,0 +1,18 @@
+import { openPage, closeBrowser } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+const server = await startServer();
+const s = await openPage(server.url + '#/jobs/job-patch-tuesday');
+const p = s.page;
+await p.waitForSelector('tr.pb-row'); await p.waitForTimeout(800);
+const desc = () => p.evaluate(() => { const e = document.activeElement; return e ? `${e.tagName}.${e.className} idx=${e.dataset?.index} connected=${e.isConnected}` : 'null'; });
+const row = p.locator('tr.pb-row[data-position="2"]');
+await row.click();
+console.log('after click', await desc());
+await p.locator('.pb-panel').waitFor();
+console.log('panel open', await desc());
+await p.evaluate(() => { window.__log=[]; document.addEventListener('focusin', e => window.__log.push('in '+e.target.tagName+'.'+e.target.className+' '+(e.target.dataset?.index)), true); document.addEventListener('focusout', e => window.__log.push('out '+e.target.tagName+'.'+e.target.className), true);});
+await p.keyboard.press('Escape');
+await p.locator('.pb-panel').waitFor({state:'detached'});
+await p.waitForTimeout(300);
+console.log('after esc', await desc(), await p.evaluate(() => window.__log));
+await s.close(); await closeBrowser(); await server.stop();

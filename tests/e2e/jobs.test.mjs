@@ -1,0 +1,561 @@
+// The job list and the Job Progress page against the bundled demo data: what
+// an operator sees (counters, chart, filters, sort, export, messages, anomaly
+// markers, the detail panel) must equal what the data files say.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
+import {
+  isAnomalous,
+  naturalCompare,
+  parseCsv,
+  phaseOf,
+  readJobs,
+  readResults,
+  resolveStatus,
+  statusCatalogue,
+  statusDescriptions,
+  statusTokenOf,
+} from './lib/data.mjs';
+import { DIST_DIR, startServer } from './lib/server.mjs';
+
+const LOAD_TIMEOUT = 30_000;
+
+let server;
+let jobs; // demo/jobs.json's jobs
+const resultsCache = new Map();
+
+async function results(jobId) {
+  if (!resultsCache.has(jobId)) resultsCache.set(jobId, (await readResults(jobId)).assets);
+  return resultsCache.get(jobId);
+}
+
+before(async () => {
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
+  server = await startServer({ root: DIST_DIR });
+  jobs = (await readJobs()).jobs;
+  assert.ok(jobs.length > 0, 'the demo has no jobs');
+});
+
+after(async () => {
+  await closeBrowser();
+  await server?.stop();
+});
+
+// ---------------------------------------------------------------------------
+// Page helpers
+
+/** Opens `hash` (e.g. '#/jobs/x?status=2036-0') and returns the session. */
+function open(hash, options) {
+  return openPage(`${server.url}${hash}`, options);
+}
+
+/**
+ * With no window.PATCHBOARD_CONFIG the app asks for config.json and takes a 404
+ * as "no configuration, use the demo" (src/ui/data/setup.rs). Chromium logs
+ * that expected 404 as a console error; like the favicon probe the harness
+ * already ignores, it is not a fault of the page. Every other problem fails.
+ */
+function assertNoAppProblems(session) {
+  const probe = /^Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/config\.json:\d+\)$/;
+  assertNoProblems({ ...session, consoleErrors: session.consoleErrors.filter((text) => !probe.test(text)) });
+}
+
+/** Runs `body` with a fresh page, then checks the page reported no problems. */
+async function withPage(hash, options, body) {
+  const session = await open(hash, options);
+  try {
+    await body(session);
+    assertNoAppProblems(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Waits until the page's data has fully loaded and `count` rows are known. */
+async function waitForLoaded(page, { total, noun = 'assets' }) {
+  await page.waitForFunction(
+    ([total, noun]) => {
+      const updated = document.querySelector('[data-updated]')?.textContent ?? '';
+      const count = document.querySelector('[data-row-count]')?.textContent ?? '';
+      return updated.startsWith('Updated') && count.endsWith(` of ${total} ${noun}`);
+    },
+    [total, noun],
+    { timeout: LOAD_TIMEOUT },
+  );
+}
+
+/** Waits until the job page shows `total` assets and at least one row (or an empty table). */
+async function openJob(page, jobId) {
+  const assets = await results(jobId);
+  await waitForLoaded(page, { total: assets.length });
+  await page.waitForSelector('tr.pb-row, .pb-table-empty', { timeout: LOAD_TIMEOUT });
+  return assets;
+}
+
+/** The rendered table rows in display order: data index, position, cell texts, anomaly marker. */
+function renderedRows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('tr.pb-row')]
+      .map((row) => ({
+        index: Number(row.dataset.index),
+        position: Number(row.dataset.position),
+        cells: [...row.querySelectorAll('td')].map((cell) => cell.textContent.replace(/\s+/g, ' ').trim()),
+        anomaly: row.querySelector('[data-anomaly]') !== null,
+      }))
+      .sort((a, b) => a.position - b.position),
+  );
+}
+
+/** "N of M assets" → {shown: N, total: M}. */
+async function rowCount(page) {
+  const text = (await page.locator('[data-row-count]').textContent()).trim();
+  const match = /^(\d+) of (\d+) /.exec(text);
+  assert.ok(match, `unexpected row count text: ${text}`);
+  return { shown: Number(match[1]), total: Number(match[2]) };
+}
+
+/** Waits for the row count to read `shown`, then returns the rendered rows. */
+async function rowsAfterFilter(page, shown) {
+  await page
+    .waitForFunction((shown) => document.querySelector('[data-row-count]')?.textContent.startsWith(`${shown} of `), shown, {
+      timeout: 10_000,
+    })
+    .catch(() => {}); // the assertion below reports the difference
+  assert.equal((await rowCount(page)).shown, shown, 'the row count after filtering');
+  if (shown > 0) await page.waitForSelector('tr.pb-row');
+  return renderedRows(page);
+}
+
+function counterValue(page, id) {
+  return page.locator(`[data-counter="${id}"] .pb-counter-value`).textContent();
+}
+
+/** The query of a URL's fragment ('#/jobs/x?status=…'); `where` is a page or a URL. */
+function queryOf(where) {
+  const hash = new URL(typeof where.url === 'function' ? where.url() : where.href).hash;
+  return new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
+}
+
+/**
+ * A number with one decimal as Rust's `{:.1}` writes it: the exact value of
+ * the double, exact ties rounded to even (JavaScript's toFixed rounds them up).
+ */
+function oneDecimal(value) {
+  const tenths = value * 10;
+  if (Number.isInteger(tenths * 2) && !Number.isInteger(tenths)) {
+    const down = Math.floor(tenths);
+    return ((down % 2 === 0 ? down : down + 1) / 10).toFixed(1);
+  }
+  return value.toFixed(1);
+}
+
+/** "80.3%" as the counters show part/whole (the app computes part * 100 / whole in f64). */
+function percent(part, whole) {
+  return whole === 0 ? '—' : `${oneDecimal((part * 100) / whole)}%`;
+}
+
+function count(items, predicate) {
+  return items.filter(predicate).length;
+}
+
+/** The job with the most distinct statuses: the richest page to test. */
+async function richestJob() {
+  let best = null;
+  for (const job of jobs) {
+    const assets = await results(job.id);
+    const distinct = new Set(assets.map(statusTokenOf)).size;
+    if (!best || distinct > best.distinct) best = { job, distinct };
+  }
+  return best.job;
+}
+
+/** The status cell text the table shows for a catalogue entry. */
+function statusCellText(entry) {
+  return `${entry.name} · ${entry.code}`;
+}
+
+// ---------------------------------------------------------------------------
+
+describe('job list', () => {
+  test('shows every job in demo/jobs.json, with its asset count', async () => {
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length >= n, jobs.length, {
+        timeout: LOAD_TIMEOUT,
+      });
+      const rows = await renderedRows(page);
+      assert.equal(rows.length, jobs.length, 'one row per job');
+      const shown = new Map(rows.map((row) => [row.cells[0], row]));
+      for (const job of jobs) {
+        const row = shown.get(job.name);
+        assert.ok(row, `job "${job.name}" is listed`);
+        assert.equal(row.cells[4], String(job.asset_count), `asset count of "${job.name}"`);
+        await page.getByRole('link', { name: job.name, exact: true }).waitFor();
+      }
+    });
+  });
+
+  test('clicking a job opens its page', async () => {
+    const job = jobs[jobs.length - 1];
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.getByRole('link', { name: job.name, exact: true }).click({ timeout: LOAD_TIMEOUT });
+      await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
+      await page.getByRole('heading', { level: 1, name: job.name }).waitFor();
+      await openJob(page, job.id);
+    });
+  });
+
+  test('clicking a row (not its link) opens the job too', async () => {
+    const job = jobs[0];
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.waitForSelector('tr.pb-row', { timeout: LOAD_TIMEOUT });
+      const index = jobs.indexOf(job);
+      await page.locator(`tr.pb-row[data-index="${index}"] td`).nth(1).click();
+      await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
+    });
+  });
+});
+
+describe('job progress page', () => {
+  test('counters equal the data', async () => {
+    for (const job of jobs) {
+      await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+        const assets = await openJob(page, job.id);
+        const phases = assets.map(phaseOf);
+        const byPhase = (...wanted) => count(phases, (phase) => wanted.includes(phase));
+        const finalPhases = ['succeeded', 'failed', 'canceled', 'skipped', 'not-applicable'];
+        // The doc's catalogue must agree: a status is final exactly when its phase is.
+        for (const entry of statusCatalogue()) {
+          assert.equal(entry.final, finalPhases.includes(entry.phase), `docs/statuses.md: ${entry.name} final vs phase`);
+        }
+        const finals = byPhase(...finalPhases);
+        const expected = {
+          total: String(assets.length),
+          complete: percent(finals, assets.length),
+          succeeded: String(byPhase('succeeded')),
+          failed: String(byPhase('failed')),
+          'in-progress': String(byPhase('running', 'waiting', 'queued')),
+          'success-rate': percent(byPhase('succeeded'), finals),
+          anomalies: String(count(assets, isAnomalous)),
+        };
+        const shown = {};
+        for (const id of Object.keys(expected)) shown[id] = (await counterValue(page, id)).trim();
+        assert.deepEqual(shown, expected, `counters of ${job.id}`);
+        const detail = await page.locator('[data-counter="complete"] .pb-counter-detail').textContent();
+        assert.equal(detail.trim(), `${finals} of ${assets.length} final`);
+      });
+    }
+  });
+
+  test('the chart and its legends count assets per phase and per status', async () => {
+    const job = await richestJob();
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      const total = assets.length;
+      const expectCount = async (selector, n, what) => {
+        const text = await page.locator(`${selector} .pb-legend-count`).textContent();
+        assert.equal(text.trim(), `${n} · ${percent(n, total)}`, what);
+      };
+      const phases = new Map();
+      for (const phase of assets.map(phaseOf)) phases.set(phase, (phases.get(phase) ?? 0) + 1);
+      for (const [phase, n] of phases) {
+        await expectCount(`.pb-chart-group [data-legend="${phase}"]`, n, `legend for phase ${phase}`);
+        assert.equal(await page.locator(`.pb-stacked-bar [data-segment="${phase}"]`).count(), 1, `bar part ${phase}`);
+      }
+      assert.equal(await page.locator('.pb-stacked-bar:not([hidden]) [data-segment]').count(), phases.size, 'one bar part per phase present');
+      const statuses = new Map();
+      for (const token of assets.map(statusTokenOf).filter(Boolean)) statuses.set(token, (statuses.get(token) ?? 0) + 1);
+      for (const [token, n] of statuses) await expectCount(`[data-legend="${token}"]`, n, `legend for status ${token}`);
+    });
+  });
+
+  test('filtering by a status through the chart legend shows only that status', async () => {
+    const job = await richestJob();
+    const token = '2036-0';
+    const entry = statusCatalogue().find((e) => e.token === token);
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      const expected = count(assets, (a) => statusTokenOf(a) === token);
+      assert.ok(expected > 0, `the demo job ${job.id} has no ${token} asset`);
+      const legend = page.locator(`[data-legend="${token}"]`);
+      await legend.click();
+      await page.waitForURL((url) => url.hash.includes(`status=${token}`));
+      assert.equal(await legend.getAttribute('aria-pressed'), 'true', 'the legend entry shows it is pressed');
+      const rows = await rowsAfterFilter(page, expected);
+      assert.ok(rows.length > 0);
+      for (const row of rows) {
+        assert.equal(statusTokenOf(assets[row.index]), token, `row ${row.position} (data index ${row.index}) has status ${token}`);
+        assert.ok(row.cells[2].includes(statusCellText(entry)), `row ${row.position} shows "${statusCellText(entry)}": ${row.cells[2]}`);
+      }
+      // A second click clears the filter.
+      await legend.click();
+      await rowsAfterFilter(page, assets.length);
+    });
+  });
+
+  test('filtering by a status through the select shows only that status', async () => {
+    const job = await richestJob();
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      // The least common status present: a filter that visibly narrows.
+      const counts = new Map();
+      for (const token of assets.map(statusTokenOf).filter(Boolean)) counts.set(token, (counts.get(token) ?? 0) + 1);
+      const [token, expected] = [...counts].sort((a, b) => a[1] - b[1] || a[0].localeCompare(b[0]))[0];
+      const entry = statusCatalogue().find((e) => e.token === token);
+      const select = page.locator('select[aria-label="Filter by status"]');
+      await select.selectOption(token);
+      await page.waitForURL((url) => url.hash.includes(`status=${token}`));
+      const rows = await rowsAfterFilter(page, expected);
+      assert.equal(rows.length, expected, 'every matching row is rendered (few enough to fit)');
+      for (const row of rows) {
+        assert.equal(statusTokenOf(assets[row.index]), token);
+        assert.ok(row.cells[2].includes(statusCellText(entry)), `row shows "${statusCellText(entry)}": ${row.cells[2]}`);
+      }
+      // The chosen value shows as a removable chip; the select returns to its prompt.
+      const chip = page.getByRole('button', { name: `Remove filter Status: ${entry.name} (${entry.code})` });
+      await chip.waitFor();
+      assert.equal(await select.inputValue(), '');
+      await chip.click();
+      await rowsAfterFilter(page, assets.length);
+    });
+  });
+
+  test('sorting by the Asset header orders rows ascending, then descending', async () => {
+    const job = await richestJob();
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      const header = page.locator('th', { has: page.getByRole('button', { name: 'Asset', exact: true }) });
+      const button = header.getByRole('button', { name: 'Asset', exact: true });
+      const names = assets.map((a) => a.asset_name);
+      const ascending = [...names].sort(naturalCompare);
+
+      await button.click();
+      await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') !== null);
+      assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+      assert.equal(queryOf(page).get('sort')?.split(',')[0], 'asset', 'the sort is in the URL');
+      await page.waitForFunction((first) => document.querySelector('tr.pb-row[data-position="0"] td')?.textContent.trim() === first, ascending[0], {
+        timeout: 5_000,
+      }).catch(() => {});
+      let rows = await renderedRows(page);
+      assert.deepEqual(
+        rows.map((r) => r.cells[0]),
+        ascending.slice(0, rows.length),
+        'rows in ascending natural order of asset name',
+      );
+      assert.equal(await page.locator('th[aria-sort="ascending"], th[aria-sort="descending"]').count(), 1, 'one sorted header');
+
+      await button.click();
+      await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"]') !== null);
+      assert.equal(await header.getAttribute('aria-sort'), 'descending');
+      const descending = [...ascending].reverse();
+      await page.waitForFunction((first) => document.querySelector('tr.pb-row[data-position="0"] td')?.textContent.trim() === first, descending[0], {
+        timeout: 5_000,
+      }).catch(() => {});
+      rows = await renderedRows(page);
+      assert.deepEqual(
+        rows.map((r) => r.cells[0]),
+        descending.slice(0, rows.length),
+        'rows in descending natural order of asset name',
+      );
+    });
+  });
+
+  test('a reload shows the same view, and Export CSV exports exactly the filtered rows', async () => {
+    const job = await richestJob();
+    const assets = await results(job.id);
+    // Filter by phase (failed) through the bar legend, then sort by asset.
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      const expected = assets
+        .map((asset, index) => ({ asset, index }))
+        .filter(({ asset }) => phaseOf(asset) === 'failed')
+        .sort((a, b) => naturalCompare(a.asset.asset_name, b.asset.asset_name) || a.index - b.index);
+      assert.ok(expected.length > 0, `${job.id} has no failed asset`);
+      await page.locator('.pb-chart-group [data-legend="failed"]').first().click();
+      await page.waitForURL((url) => url.hash.includes('phase=failed'));
+      await page.getByRole('button', { name: 'Asset', exact: true }).click();
+      await page.waitForURL((url) => queryOf(url).get('sort')?.startsWith('asset'));
+      const before = await rowsAfterFilter(page, expected.length);
+      assert.deepEqual(
+        before.map((r) => r.index),
+        expected.slice(0, before.length).map((e) => e.index),
+        'the filtered, sorted rows',
+      );
+      const urlBefore = page.url();
+
+      await page.reload({ waitUntil: 'load' });
+      await openJob(page, job.id);
+      assert.equal(page.url(), urlBefore, 'the URL survives the reload');
+      const after = await rowsAfterFilter(page, expected.length);
+      assert.deepEqual(
+        after.slice(0, 10).map((r) => r.cells[0]),
+        before.slice(0, 10).map((r) => r.cells[0]),
+        'the same first rows after the reload',
+      );
+      assert.equal(
+        await page.locator('th', { has: page.getByRole('button', { name: 'Asset', exact: true }) }).getAttribute('aria-sort'),
+        'ascending',
+      );
+      assert.equal(await page.locator('.pb-chart-group [data-legend="failed"]').first().getAttribute('aria-pressed'), 'true');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Export CSV' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /\.csv$/);
+      const text = await readFile(await download.path(), 'utf8');
+      assert.ok(text.endsWith('\r\n'), 'the CSV ends its last record with CRLF');
+      assert.ok(!/(^|[^\r])\n/.test(text), 'every line ends with CRLF');
+      const [header, ...records] = parseCsv(text);
+      assert.equal(header[0], 'Asset ID', 'the first column is the asset ID');
+      const ids = records.map((record) => record[0]);
+      assert.equal(ids.length, expected.length, 'one CSV record per filtered asset');
+      assert.deepEqual(new Set(ids), new Set(expected.map((e) => e.asset.asset_id)), 'the CSV holds the filtered assets');
+      assert.deepEqual(ids, expected.map((e) => e.asset.asset_id), 'in the order shown');
+      for (const record of records) assert.equal(record.length, header.length, `record ${record[0]} has every column`);
+    });
+  });
+
+  test('Execution Blocked names the job and the blocking job', async () => {
+    let found = null;
+    for (const job of jobs) {
+      const asset = (await results(job.id)).find(
+        (a) => statusTokenOf(a)?.startsWith('2057-') && a.facts?.blocking_job,
+      );
+      if (asset) {
+        found = { job, asset };
+        break;
+      }
+    }
+    assert.ok(found, 'the demo has an Execution Blocked asset with a blocking job');
+    const { job, asset } = found;
+    const blocking = asset.facts.blocking_job;
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      const index = assets.indexOf(asset);
+      const sameName = count(assets, (a) => a.asset_name.toLowerCase().includes(asset.asset_name.toLowerCase()));
+      await page.locator('input[type=search]').fill(asset.asset_name);
+      const rows = await rowsAfterFilter(page, sameName);
+      const row = rows.find((r) => r.index === index);
+      assert.ok(row, `the row of ${asset.asset_name} is shown`);
+      assert.ok(row.cells[4].includes(job.name), `the row message names the job "${job.name}": ${row.cells[4]}`);
+      assert.ok(row.cells[4].includes(blocking), `the row message names the blocking job "${blocking}": ${row.cells[4]}`);
+
+      await page.locator(`tr.pb-row[data-index="${index}"]`).click();
+      const message = page.locator('.pb-panel [data-message]');
+      await message.waitFor();
+      const text = await message.textContent();
+      assert.ok(text.includes(job.name), `the panel message names the job "${job.name}": ${text}`);
+      assert.ok(text.includes(blocking), `the panel message names the blocking job "${blocking}": ${text}`);
+    });
+  });
+
+  test('a status not valid for the OS is marked on its row', async () => {
+    let found = null;
+    for (const job of jobs) {
+      const asset = (await results(job.id)).find(isAnomalous);
+      if (asset) {
+        found = { job, asset };
+        break;
+      }
+    }
+    assert.ok(found, 'the demo has an asset whose status does not apply to its OS');
+    const { job } = found;
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      // Without a filter: a marker exactly on the anomalous rows in view.
+      for (const row of await renderedRows(page)) {
+        assert.equal(row.anomaly, isAnomalous(assets[row.index]), `marker on row ${row.cells[0]}`);
+      }
+      const anomalous = assets.map((asset, index) => ({ asset, index })).filter(({ asset }) => isAnomalous(asset));
+      await page.getByLabel('Only statuses not valid for the OS').check();
+      await page.waitForURL((url) => url.hash.includes('anomalies=1'));
+      const rows = await rowsAfterFilter(page, anomalous.length);
+      assert.deepEqual(
+        new Set(rows.map((r) => r.index)),
+        new Set(anomalous.map((a) => a.index)),
+        'exactly the anomalous assets are listed',
+      );
+      for (const row of rows) {
+        assert.ok(row.anomaly, `row ${row.cells[0]} carries the [data-anomaly] marker`);
+        const asset = assets[row.index];
+        assert.ok(row.cells[2].includes(resolveStatus(asset.status).name));
+      }
+      const marker = page.locator(`tr.pb-row[data-index="${anomalous[0].index}"] [data-anomaly]`);
+      assert.match((await marker.getAttribute('title')) ?? '', /does not apply to/);
+    });
+  });
+
+  test('a row opens the detail panel; Escape closes it and focus returns to the table', async () => {
+    const job = await richestJob();
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      const row = page.locator('tr.pb-row[data-position="2"]');
+      const index = Number(await row.getAttribute('data-index'));
+      const asset = assets[index];
+      const entry = resolveStatus(asset.status);
+      assert.ok(entry, `the status of ${asset.asset_id} resolves`);
+      await row.click();
+      const panel = page.locator('.pb-panel[role="dialog"]');
+      await panel.waitFor();
+      await page.waitForURL((url) => queryOf(url).get('asset') === asset.asset_id);
+      assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), asset.asset_name);
+      const body = await panel.textContent();
+      assert.ok(body.includes(`${entry.name} (code ${entry.code}, state ${entry.state})`), `the panel names the status: ${body}`);
+      const description = statusDescriptions().get(entry.token);
+      assert.ok(description, `a description for ${entry.token}`);
+      assert.ok(body.includes(description), `the panel shows the description "${description}"`);
+      assert.ok(body.includes(asset.asset_id), 'the panel shows the asset ID');
+      assert.equal(await row.getAttribute('aria-selected'), 'true', 'the row is marked selected');
+      // Focus moves into the panel.
+      assert.ok(await panel.evaluate((element) => element.contains(document.activeElement)), 'focus is in the panel');
+
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      assert.equal(queryOf(page).get('asset'), null, 'the selection leaves the URL');
+      const focused = await page.evaluate(() => ({
+        row: document.activeElement?.matches('tr.pb-row') ?? false,
+        index: document.activeElement?.dataset?.index,
+      }));
+      assert.ok(focused.row, 'focus returned to a table row');
+      assert.equal(Number(focused.index), index, 'focus returned to the row that opened the panel');
+    });
+  });
+
+  test('an asset link (?asset=ID) opens its panel directly', async () => {
+    const job = await richestJob();
+    const assets = await results(job.id);
+    const asset = assets[assets.length - 1];
+    await withPage(`#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      const panel = page.locator('.pb-panel[role="dialog"]');
+      await panel.waitFor();
+      assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), asset.asset_name);
+    });
+  });
+});
+
+describe('job pages in light and dark', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`render without problems (${colorScheme})`, async () => {
+      const job = await richestJob();
+      const assets = await results(job.id);
+      await withPage('#/jobs', { colorScheme }, async ({ page }) => {
+        await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length >= n, jobs.length, {
+          timeout: LOAD_TIMEOUT,
+        });
+        await screenshot(page, `jobs-list-${colorScheme}`);
+        await page.goto(`${server.url}#/jobs/${job.id}`);
+        await openJob(page, job.id);
+        await screenshot(page, `job-progress-${colorScheme}`);
+        const blocked = assets.find((a) => statusTokenOf(a)?.startsWith('2057-')) ?? assets[0];
+        await page.goto(`${server.url}#/jobs/${job.id}?asset=${encodeURIComponent(blocked.asset_id)}`);
+        await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
+        await screenshot(page, `job-progress-panel-${colorScheme}`);
+      });
+    });
+  }
+});
