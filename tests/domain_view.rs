@@ -84,8 +84,10 @@ fn filtering_keeps_the_sort_order_and_flags_anomalies() {
     assert!(rows[1].anomalous, "Downloaded does not apply to Linux");
     assert!(!rows[0].anomalous);
 
-    let mut view = AssetView::default();
-    view.sort = patchboard::domain::table::SortSpec::by(AssetColumn::Asset, Direction::Asc);
+    let mut view = AssetView {
+        sort: patchboard::domain::table::SortSpec::by(AssetColumn::Asset, Direction::Asc),
+        ..AssetView::default()
+    };
     let sorted = sort_assets(&results, &rows, &view.sort);
     assert_eq!(
         sorted,

@@ -64,6 +64,18 @@ function assertNoAppProblems(session) {
   assertNoProblems({ ...session, consoleErrors: session.consoleErrors.filter((text) => !probe.test(text)) });
 }
 
+/** Waits for finite CSS animations (the panel sliding in) to end, so screenshots show the settled page. */
+async function settled(page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => {})),
+    ),
+  );
+}
+
 /** Runs `body` with a fresh page, then checks the page reported no problems. */
 async function withPage(hash, options, body) {
   const session = await open(hash, options);
@@ -181,7 +193,7 @@ function statusCellText(entry) {
 // ---------------------------------------------------------------------------
 
 describe('job list', () => {
-  test('shows every job in demo/jobs.json, with its asset count', async () => {
+  test('shows every job in demo/jobs.json, with its figures', async () => {
     await withPage('#/jobs', {}, async ({ page }) => {
       await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length >= n, jobs.length, {
         timeout: LOAD_TIMEOUT,
@@ -192,8 +204,27 @@ describe('job list', () => {
       for (const job of jobs) {
         const row = shown.get(job.name);
         assert.ok(row, `job "${job.name}" is listed`);
-        assert.equal(row.cells[4], String(job.asset_count), `asset count of "${job.name}"`);
         await page.getByRole('link', { name: job.name, exact: true }).waitFor();
+        // The list shows the job's own figures; where the demo gives them,
+        // they must agree with the job's results file.
+        const assets = await results(job.id);
+        const phases = assets.map(phaseOf);
+        const inPhases = (...wanted) => count(phases, (phase) => wanted.includes(phase));
+        const figures = [
+          [4, 'asset_count', assets.length],
+          [6, 'succeeded', inPhases('succeeded')],
+          [7, 'failed', inPhases('failed')],
+          [8, 'in_progress', inPhases('running', 'waiting', 'queued')],
+        ];
+        for (const [cell, field, fromResults] of figures) {
+          const shown = row.cells[cell];
+          if (job[field] == null) {
+            assert.equal(shown, '—', `${field} of "${job.name}" is not given, so the list shows a dash`);
+          } else {
+            assert.equal(shown, String(job[field]), `${field} of "${job.name}" as jobs.json gives it`);
+            assert.equal(job[field], fromResults, `jobs.json's ${field} of ${job.id} agrees with its results.json`);
+          }
+        }
       }
     });
   });
@@ -436,7 +467,8 @@ describe('job progress page', () => {
     await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
       const assets = await openJob(page, job.id);
       const index = assets.indexOf(asset);
-      const sameName = count(assets, (a) => a.asset_name.toLowerCase().includes(asset.asset_name.toLowerCase()));
+      const term = asset.asset_name.toLowerCase();
+      const sameName = count(assets, (a) => [a.asset_name, a.asset_id, a.os].some((text) => text.toLowerCase().includes(term)));
       await page.locator('input[type=search]').fill(asset.asset_name);
       const rows = await rowsAfterFilter(page, sameName);
       const row = rows.find((r) => r.index === index);
@@ -525,6 +557,27 @@ describe('job progress page', () => {
     });
   });
 
+  test('changing the view (filter, search, panel) does not reload the job data', async () => {
+    const job = await richestJob();
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      const requests = [];
+      page.on('request', (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.endsWith('.json')) requests.push(path);
+      });
+      const h1 = await page.locator('h1').elementHandle();
+      await page.locator('.pb-chart-group [data-legend="succeeded"]').first().click();
+      await page.waitForURL((url) => url.hash.includes('phase=succeeded'));
+      await page.locator('input[type=search]').fill('a');
+      await page.locator('tr.pb-row').first().click();
+      await page.locator('.pb-panel').waitFor();
+      await page.waitForTimeout(500); // a reload would have started by now
+      assert.deepEqual(requests, [], 'no data file is fetched again for a change of view');
+      assert.ok(await h1.evaluate((element) => element.isConnected), 'the page is not rebuilt for a change of view');
+    });
+  });
+
   test('an asset link (?asset=ID) opens its panel directly', async () => {
     const job = await richestJob();
     const assets = await results(job.id);
@@ -547,13 +600,16 @@ describe('job pages in light and dark', () => {
         await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length >= n, jobs.length, {
           timeout: LOAD_TIMEOUT,
         });
+        await settled(page);
         await screenshot(page, `jobs-list-${colorScheme}`);
         await page.goto(`${server.url}#/jobs/${job.id}`);
         await openJob(page, job.id);
+        await settled(page);
         await screenshot(page, `job-progress-${colorScheme}`);
         const blocked = assets.find((a) => statusTokenOf(a)?.startsWith('2057-')) ?? assets[0];
         await page.goto(`${server.url}#/jobs/${job.id}?asset=${encodeURIComponent(blocked.asset_id)}`);
         await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
+        await settled(page);
         await screenshot(page, `job-progress-panel-${colorScheme}`);
       });
     });

@@ -122,7 +122,7 @@ impl AssetColumn {
             AssetColumn::Succeeded => "Succeeded",
             AssetColumn::Failed => "Failed",
             AssetColumn::Superseded => "Superseded",
-            AssetColumn::NotApplicable => "Not applicable",
+            AssetColumn::NotApplicable => "N/A",
             AssetColumn::Updated => "Last change",
         }
     }
@@ -152,7 +152,7 @@ impl AssetColumn {
             AssetColumn::Message => cmp_option(
                 row_a.message.as_deref(),
                 row_b.message.as_deref(),
-                |x, y| natural_cmp(x, y),
+                natural_cmp,
             ),
             AssetColumn::Succeeded => a.patches.succeeded.cmp(&b.patches.succeeded).into(),
             AssetColumn::Failed => a.patches.failed.cmp(&b.patches.failed).into(),

@@ -124,7 +124,7 @@ impl EndpointColumn {
             EndpointColumn::Outlook => "Impact",
             EndpointColumn::Exemptions => "Exemptions",
             EndpointColumn::Disk => "Fullest drive",
-            EndpointColumn::Maintenance => "Maintenance schedule",
+            EndpointColumn::Maintenance => "Schedule",
             EndpointColumn::NextWindow => "Next window",
             EndpointColumn::LastSeen => "Last seen",
         }

@@ -49,7 +49,7 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                     tone: impact_tone(kind.impact()),
                 })
                 .collect();
-            items.sort_by(|a, b| b.count.cmp(&a.count));
+            items.sort_by_key(|item| std::cmp::Reverse(item.count));
             items
         })
     });

@@ -2,6 +2,7 @@
 
 use super::FleetData;
 use crate::domain::view::endpoints::EndpointColumn;
+use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Column, RelativeTime, Tone, VirtualTable};
 use crate::ui::tone::{impact_tone, outlook_tone};
 use crate::ui::view_state::History;
@@ -72,7 +73,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             <td><span class="pb-chips pb-truncate">{chips}</span></td>
             <td class="pb-numeric">{disk} " " {fullest}</td>
             <td><span class="pb-truncate" title=schedule.clone()>{schedule.clone()}</span></td>
-            <td><RelativeTime at=row.next_window /></td>
+            <td><NextWindow at=row.next_window /></td>
             <td><RelativeTime at=endpoint.last_seen /></td>
         }
     };
@@ -98,5 +99,15 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             version=data.version
             loading=data.loading
         />
+    }
+}
+
+/// The next window's start, or "open now" while a window is open.
+#[component]
+fn NextWindow(at: Option<crate::domain::time::Timestamp>) -> impl IntoView {
+    let clock = use_clock();
+    move || match at {
+        Some(start) if start <= clock.now() => view! { <span>"open now"</span> }.into_any(),
+        other => view! { <RelativeTime at=other /> }.into_any(),
     }
 }

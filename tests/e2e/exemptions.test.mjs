@@ -1,0 +1,444 @@
+// The Endpoint Exemptions page against the bundled demo data: counters that
+// add up, filters through the chart and the select, the detail panel with its
+// fix steps, the Low Disk Space threshold, an expired maintenance window, the
+// by-exemption layout, and an accessibility report in light and dark.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { axeViolations, formatViolations } from './lib/axe.mjs';
+import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { exemptionCatalogue, exemptionToken, millis, readEndpoints, warningCatalogue } from './lib/data.mjs';
+import { DIST_DIR, startServer } from './lib/server.mjs';
+
+const LOAD_TIMEOUT = 30_000;
+const HOUR_MS = 60 * 60 * 1000;
+const LOW_DISK_PERCENT = 90; // docs/exemptions.md: "any drive used_percent >= 90.0"
+
+const IMPACTS = [
+  { token: 'patchable', counter: 'patchable', label: 'Patchable' },
+  { token: 'temporarily_cannot_patch', counter: 'temporarily', label: 'Temporarily cannot patch' },
+  { token: 'cannot_patch', counter: 'cannot', label: 'Cannot patch' },
+];
+
+let server;
+let fleet; // demo/endpoints.json
+let endpoints;
+let catalogue; // exemption name → impact token
+
+before(async () => {
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
+  server = await startServer({ root: DIST_DIR });
+  fleet = await readEndpoints();
+  endpoints = fleet.endpoints;
+  assert.ok(endpoints.length > 0, 'the demo has no endpoints');
+  catalogue = new Map(exemptionCatalogue().map((entry) => [entry.name, entry.impact]));
+});
+
+after(async () => {
+  await closeBrowser();
+  await server?.stop();
+});
+
+// ---------------------------------------------------------------------------
+// Page helpers
+
+/**
+ * With no window.PATCHBOARD_CONFIG the app asks for config.json and takes a 404
+ * as "no configuration, use the demo" (src/ui/data/setup.rs). Chromium logs
+ * that expected 404 as a console error; like the favicon probe the harness
+ * already ignores, it is not a fault of the page. Every other problem fails.
+ */
+function assertNoAppProblems(session) {
+  const probe = /^Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/config\.json:\d+\)$/;
+  assertNoProblems({ ...session, consoleErrors: session.consoleErrors.filter((text) => !probe.test(text)) });
+}
+
+/** Waits for finite CSS animations (the panel sliding in) to end, so screenshots show the settled page. */
+async function settled(page) {
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => {})),
+    ),
+  );
+}
+
+/** Opens `#/exemptions` with `query`, waits for the whole fleet, runs `body`, checks for problems. */
+async function withExemptions(query, options, body) {
+  const session = await openPage(`${server.url}#/exemptions${query ? `?${query}` : ''}`, options);
+  try {
+    await session.page.waitForFunction(
+      (total) => {
+        const updated = document.querySelector('[data-updated]')?.textContent ?? '';
+        const count = document.querySelector('[data-row-count]')?.textContent ?? '';
+        return updated.startsWith('Updated') && count.endsWith(` of ${total} endpoints`);
+      },
+      endpoints.length,
+      { timeout: LOAD_TIMEOUT },
+    );
+    await body(session);
+    assertNoAppProblems(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** The rendered endpoint rows in display order: data index, name, impact badge, exemption chips. */
+function renderedRows(page) {
+  return page.evaluate(() => {
+    // Text without the aria-hidden icon glyphs.
+    const text = (element) => {
+      if (!element) return null;
+      const copy = element.cloneNode(true);
+      copy.querySelectorAll('.pb-badge-icon, [aria-hidden="true"]').forEach((icon) => icon.remove());
+      return copy.textContent.replace(/\s+/g, ' ').trim();
+    };
+    return [...document.querySelectorAll('tr.pb-row')]
+      .map((row) => {
+        const cells = row.querySelectorAll('td');
+        return {
+          index: Number(row.dataset.index),
+          position: Number(row.dataset.position),
+          name: text(cells[0]),
+          outlook: text(cells[2]?.querySelector('.pb-badge')),
+          chips: [...(cells[3]?.querySelectorAll('.pb-chip') ?? [])].map(text),
+          text: text(row),
+        };
+      })
+      .sort((a, b) => a.position - b.position);
+  });
+}
+
+async function rowCount(page) {
+  const text = (await page.locator('[data-row-count]').textContent()).trim();
+  const match = /^(\d+) of (\d+) endpoints$/.exec(text);
+  assert.ok(match, `unexpected row count text: ${text}`);
+  return Number(match[1]);
+}
+
+/** Waits for "N of M endpoints" to read `shown`, then returns the rendered rows. */
+async function rowsAfterFilter(page, shown) {
+  await page
+    .waitForFunction((shown) => document.querySelector('[data-row-count]')?.textContent.startsWith(`${shown} of `), shown, {
+      timeout: 10_000,
+    })
+    .catch(() => {}); // the assertion below reports the difference
+  assert.equal(await rowCount(page), shown, 'the row count after filtering');
+  if (shown > 0) await page.waitForSelector('tr.pb-row');
+  return renderedRows(page);
+}
+
+async function counter(page, id) {
+  return Number((await page.locator(`[data-counter="${id}"] .pb-counter-value`).textContent()).trim());
+}
+
+/** The chart's bars: [{token, name, count, pressed}] in the order shown. */
+function chartBars(page) {
+  return page.evaluate(() => {
+    const text = (element) => {
+      if (!element) return null;
+      const copy = element.cloneNode(true);
+      copy.querySelectorAll('.pb-badge-icon, [aria-hidden="true"]').forEach((icon) => icon.remove());
+      return copy.textContent.replace(/\s+/g, ' ').trim();
+    };
+    return [...document.querySelectorAll('[data-bar]')].map((bar) => ({
+      token: bar.dataset.bar,
+      name: text(bar.querySelector('.pb-bar-label')),
+      count: Number(bar.querySelector('.pb-numeric')?.textContent.trim()),
+      pressed: bar.getAttribute('aria-pressed'),
+    }));
+  });
+}
+
+function nameKey(name) {
+  return String(name).toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+function fullestDrive(endpoint) {
+  const used = (endpoint.drives ?? []).map((drive) => drive.used_percent).filter((p) => Number.isFinite(p));
+  return used.length ? Math.max(...used) : null;
+}
+
+const lowDiskName = () => warningCatalogue().find((w) => nameKey(w.name) === 'lowdiskspace')?.name ?? 'Low Disk Space';
+
+/** Opens the panel of endpoint `id` through the URL and returns its locator. */
+async function panelOf(page, id) {
+  await page.evaluate((id) => {
+    const hash = window.location.hash;
+    const [path, query = ''] = hash.split('?');
+    const params = new URLSearchParams(query);
+    params.set('endpoint', id);
+    window.location.hash = `${path}?${params}`;
+  }, id);
+  const panel = page.locator('.pb-panel[role="dialog"]');
+  await panel.waitFor({ timeout: 10_000 });
+  await page.waitForFunction(
+    (id) => document.querySelector('.pb-panel')?.textContent.includes(id),
+    id,
+    { timeout: 10_000 },
+  );
+  return panel;
+}
+
+// ---------------------------------------------------------------------------
+
+describe('endpoint exemptions page', () => {
+  test('the counters add up to the fleet in the data', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const total = await counter(page, 'total');
+      assert.equal(total, endpoints.length, 'Endpoints = endpoints in demo/endpoints.json');
+      const perImpact = {};
+      for (const impact of IMPACTS) perImpact[impact.counter] = await counter(page, impact.counter);
+      assert.equal(
+        perImpact.patchable + perImpact.temporarily + perImpact.cannot,
+        total,
+        `patchable + temporarily + cannot = total (${JSON.stringify(perImpact)})`,
+      );
+      const lowDisk = nameKey(lowDiskName());
+      const withWarnings = endpoints.filter(
+        (e) =>
+          (fullestDrive(e) ?? -Infinity) >= LOW_DISK_PERCENT ||
+          (e.reported_exemptions ?? []).some((name) => nameKey(name) === lowDisk),
+      ).length;
+      assert.equal(await counter(page, 'warnings'), withWarnings, 'With warnings = endpoints with a drive at 90 % or more');
+    });
+  });
+
+  test('filtering by impact lists as many endpoints as its counter, each with that impact', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      for (const impact of IMPACTS) {
+        const expected = await counter(page, impact.counter);
+        await page.locator('select[aria-label="Filter by impact"]').selectOption(impact.token);
+        await page.waitForURL((url) => url.hash.includes(`impact=${impact.token}`));
+        const rows = await rowsAfterFilter(page, expected);
+        for (const row of rows) {
+          assert.equal(row.outlook, impact.label, `${row.name} shows the badge ${impact.label}`);
+          const impacts = row.chips.map((chip) => catalogue.get(chip) ?? 'cannot_patch');
+          const rolledUp = impacts.includes('cannot_patch')
+            ? 'cannot_patch'
+            : impacts.includes('temporarily_cannot_patch')
+              ? 'temporarily_cannot_patch'
+              : 'patchable';
+          assert.equal(rolledUp, impact.token, `${row.name}'s exemptions (${row.chips.join(', ')}) roll up to ${impact.label}`);
+        }
+        await page.getByRole('button', { name: `Remove filter Impact: ${impact.label}` }).click();
+        await rowsAfterFilter(page, endpoints.length);
+      }
+    });
+  });
+
+  test('the chart lists known exemptions, most common first', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const bars = await chartBars(page);
+      assert.ok(bars.length > 0, 'the chart has bars');
+      for (const bar of bars) {
+        assert.ok(catalogue.has(bar.name), `"${bar.name}" is in docs/exemptions.md`);
+        assert.equal(bar.token, exemptionToken(bar.name), `the token of ${bar.name}`);
+        assert.ok(bar.count > 0, `${bar.name} has a count`);
+      }
+      const counts = bars.map((bar) => bar.count);
+      assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'bars in descending count');
+    });
+  });
+
+  test('filtering by an exemption through the chart shows only endpoints with it', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const [bar] = await chartBars(page);
+      await page.locator(`[data-bar="${bar.token}"]`).click();
+      await page.waitForURL((url) => url.hash.includes(`exemption=${bar.token}`));
+      assert.equal(await page.locator(`[data-bar="${bar.token}"]`).getAttribute('aria-pressed'), 'true');
+      const rows = await rowsAfterFilter(page, bar.count);
+      assert.ok(rows.length > 0);
+      for (const row of rows) assert.ok(row.chips.includes(bar.name), `${row.name} has the chip ${bar.name}: ${row.chips}`);
+    });
+  });
+
+  test('filtering by an exemption through the select shows only endpoints with it', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const bars = await chartBars(page);
+      const bar = bars[Math.min(1, bars.length - 1)];
+      const select = page.locator('select[aria-label="Filter by exemption"]');
+      await select.selectOption(bar.token);
+      await page.waitForURL((url) => url.hash.includes(`exemption=${bar.token}`));
+      const rows = await rowsAfterFilter(page, bar.count);
+      for (const row of rows) assert.ok(row.chips.includes(bar.name), `${row.name} has the chip ${bar.name}: ${row.chips}`);
+      await page.getByRole('button', { name: `Remove filter Exemption: ${bar.name}` }).waitFor();
+      assert.equal(await select.inputValue(), '', 'the select returns to its prompt');
+    });
+  });
+
+  test("an endpoint's panel explains each exemption with fix steps", async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const [bar] = await chartBars(page);
+      await page.locator(`[data-bar="${bar.token}"]`).click();
+      await rowsAfterFilter(page, bar.count);
+      const row = page.locator('tr.pb-row[data-position="0"]');
+      const endpoint = endpoints[Number(await row.getAttribute('data-index'))];
+      await row.click();
+      const panel = page.locator('.pb-panel[role="dialog"]');
+      await panel.waitFor();
+      assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), endpoint.name);
+      const entry = panel.locator(`[data-exemption="${bar.name}"]`);
+      await entry.waitFor();
+      const steps = entry.locator('[data-fix] li');
+      assert.ok((await steps.count()) > 0, `${bar.name} has fix steps`);
+      for (const step of await steps.allTextContents()) assert.ok(step.trim().length > 0, 'a fix step has words');
+      assert.ok((await entry.locator('[data-evidence]').textContent()).trim().length > 0, 'the exemption names its evidence');
+      // Every exemption listed in the panel has its fix steps.
+      const listed = panel.locator('[data-exemption]');
+      for (let i = 0; i < (await listed.count()); i++) {
+        assert.ok((await listed.nth(i).locator('[data-fix] li').count()) > 0, `fix steps for ${await listed.nth(i).getAttribute('data-exemption')}`);
+      }
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+    });
+  });
+
+  test('Low Disk Space warns at 90 % used and not at 89.9 %', async () => {
+    const atThreshold = endpoints.filter((e) => fullestDrive(e) === LOW_DISK_PERCENT);
+    const justBelow = endpoints.filter((e) => fullestDrive(e) === 89.9);
+    assert.ok(atThreshold.length > 0, 'the demo has an endpoint whose fullest drive is at exactly 90 %');
+    assert.ok(justBelow.length > 0, 'the demo has an endpoint whose fullest drive is at 89.9 %');
+    await withExemptions('', {}, async ({ page }) => {
+      for (const endpoint of atThreshold) {
+        const panel = await panelOf(page, endpoint.id);
+        const warning = panel.locator('[data-warning="low-disk-space"]');
+        assert.equal(await warning.count(), 1, `${endpoint.name} (fullest drive 90 %) shows Low Disk Space`);
+        assert.ok((await warning.textContent()).includes(lowDiskName()));
+        assert.ok((await panel.textContent()).includes('90.0% used'), 'the drive list shows 90.0% used');
+      }
+      for (const endpoint of justBelow) {
+        const panel = await panelOf(page, endpoint.id);
+        assert.equal(
+          await panel.locator('[data-warning="low-disk-space"]').count(),
+          0,
+          `${endpoint.name} (fullest drive 89.9 %) shows no Low Disk Space`,
+        );
+        assert.ok((await panel.textContent()).includes('89.9% used'), 'the drive list shows 89.9% used');
+      }
+    });
+  });
+
+  test('a maintenance window that ended an hour before loading shows Maintenance Window Expired', async () => {
+    const generatedAt = millis(fleet.generated_at);
+    const expired = endpoints.filter((e) => {
+      const windows = e.maintenance?.windows ?? [];
+      if (windows.length === 0 || e.maintenance.last_window_ran_out) return false;
+      const latestEnd = Math.max(...windows.map((w) => w.end));
+      const anyAhead = windows.some((w) => w.end > generatedAt || w.start >= generatedAt);
+      return latestEnd === generatedAt - HOUR_MS && !anyAhead;
+    });
+    assert.ok(expired.length > 0, 'the demo has an endpoint whose last window ended an hour before generated_at');
+    const endpoint = expired[0];
+    const name = 'Maintenance Window Expired';
+    assert.ok(catalogue.has(name), `${name} is in docs/exemptions.md`);
+    const loadedFrom = Date.now();
+    await withExemptions('', {}, async ({ page }) => {
+      const loadedBy = Date.now();
+      await page.locator('input[type=search]').fill(endpoint.name);
+      const sameName = endpoints.filter((e) =>
+        [e.name, e.id, e.os].some((text) => String(text).toLowerCase().includes(endpoint.name.toLowerCase())),
+      ).length;
+      const rows = await rowsAfterFilter(page, sameName);
+      const row = rows.find((r) => endpoints[r.index] === endpoint);
+      assert.ok(row, `${endpoint.name} is listed`);
+      assert.ok(row.chips.includes(name), `${endpoint.name}'s row shows ${name}: ${row.chips}`);
+
+      const panel = await panelOf(page, endpoint.id);
+      const entry = panel.locator(`[data-exemption="${name}"]`);
+      assert.equal(await entry.count(), 1, `the panel of ${endpoint.name} lists ${name}`);
+      // The demo's times move to the browser's clock: the window ended an hour before the page loaded.
+      const evidence = (await entry.locator('[data-evidence]').textContent()).trim();
+      const minutes = new Set([loadedFrom, loadedBy].map((at) => formatUtc(at - HOUR_MS)));
+      assert.ok(
+        [...minutes].some((minute) => evidence.includes(minute)),
+        `the evidence names the end an hour before loading (${[...minutes].join(' or ')}): ${evidence}`,
+      );
+    });
+  });
+
+  test('the by-exemption layout shows one group per exemption with its count', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const bars = await chartBars(page);
+      await page.getByRole('button', { name: 'By exemption' }).click();
+      await page.waitForURL((url) => url.hash.includes('layout=by-exemption'));
+      const layout = page.locator('[data-layout="by-exemption"]');
+      await layout.waitFor();
+      const groups = await page.evaluate(() =>
+        [...document.querySelectorAll('[data-layout="by-exemption"] .pb-group[data-exemption]')].map((group) => ({
+          name: group.dataset.exemption,
+          title: group.querySelector('summary strong')?.textContent.trim(),
+          count: group.querySelector('summary .pb-numeric')?.textContent.trim(),
+        })),
+      );
+      assert.deepEqual(
+        groups.map((g) => g.name).sort(),
+        bars.map((b) => b.name).sort(),
+        'one group per exemption in the chart',
+      );
+      const countOf = new Map(bars.map((b) => [b.name, b.count]));
+      for (const group of groups) {
+        assert.equal(group.title, group.name);
+        assert.equal(group.count, `${countOf.get(group.name)} endpoints`, `the count of ${group.name}`);
+      }
+      // Opening a group shows its fix steps.
+      const first = page.locator('[data-layout="by-exemption"] .pb-group').first();
+      await first.locator('summary').click();
+      assert.ok((await first.locator('[data-fix] li').count()) > 0, 'an opened group shows fix steps');
+    });
+  });
+
+  test('the layout link (layout=by-exemption) opens the grouped view directly', async () => {
+    await withExemptions('layout=by-exemption', {}, async ({ page }) => {
+      await page.locator('[data-layout="by-exemption"] .pb-group').first().waitFor();
+      assert.equal(await page.locator('tr.pb-row').count(), 0, 'no table in the grouped layout');
+      assert.equal(await page.getByRole('button', { name: 'By exemption' }).getAttribute('aria-pressed'), 'true');
+    });
+  });
+});
+
+describe('endpoint exemptions in light and dark', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`renders without problems; accessibility report (${colorScheme})`, async (t) => {
+      const lowDisk = endpoints.find((e) => fullestDrive(e) >= LOW_DISK_PERCENT) ?? endpoints[0];
+      await withExemptions('', { colorScheme }, async ({ page }) => {
+        await settled(page);
+        await screenshot(page, `exemptions-${colorScheme}`);
+        report(t, `exemptions page (${colorScheme})`, await axeViolations(page));
+        await panelOf(page, lowDisk.id);
+        await settled(page);
+        await screenshot(page, `exemptions-panel-${colorScheme}`);
+        report(t, `exemptions page with the panel open (${colorScheme})`, await axeViolations(page));
+        await page.evaluate(() => {
+          window.location.hash = '#/exemptions?layout=by-exemption';
+        });
+        await page.locator('[data-layout="by-exemption"] .pb-group').first().waitFor();
+        await page.locator('[data-layout="by-exemption"] .pb-group summary').first().click();
+        await settled(page);
+        await screenshot(page, `exemptions-by-exemption-${colorScheme}`);
+        report(t, `by-exemption layout (${colorScheme})`, await axeViolations(page));
+      });
+    });
+  }
+});
+
+/** Prints axe violations without failing: the lead fixes them (see the brief). */
+function report(t, where, violations) {
+  if (violations.length === 0) {
+    t.diagnostic(`axe: no violations on the ${where}`);
+    return;
+  }
+  const text = `axe: ${violations.length} violation(s) on the ${where}:\n${formatViolations(violations)}`;
+  t.diagnostic(text);
+  console.log(text);
+}
+
+/** "2026-11-20 04:00 UTC", as the app writes times. */
+function formatUtc(ms) {
+  const iso = new Date(ms).toISOString();
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
+}

@@ -1,0 +1,173 @@
+// The Reference page lists every status of docs/statuses.md and every
+// exemption and warning of docs/exemptions.md; an unknown route shows the
+// not-found page.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { exemptionCatalogue, statusCatalogue, statusDescriptions, warningCatalogue } from './lib/data.mjs';
+import { DIST_DIR, startServer } from './lib/server.mjs';
+
+const LOAD_TIMEOUT = 30_000;
+
+const PHASE_LABELS = {
+  succeeded: 'Succeeded',
+  failed: 'Failed',
+  canceled: 'Canceled',
+  skipped: 'Skipped',
+  'not-applicable': 'Not applicable',
+  running: 'Running',
+  waiting: 'Waiting',
+  queued: 'Queued',
+  unknown: 'Unknown',
+};
+const APPLIES = { Y: 'yes', N: 'no', '—': 'not stated' };
+const IMPACT_LABELS = { cannot_patch: 'Cannot patch', temporarily_cannot_patch: 'Temporarily cannot patch' };
+
+let server;
+
+before(async () => {
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
+  server = await startServer({ root: DIST_DIR });
+});
+
+after(async () => {
+  await closeBrowser();
+  await server?.stop();
+});
+
+/**
+ * With no window.PATCHBOARD_CONFIG the app asks for config.json and takes a 404
+ * as "no configuration, use the demo" (src/ui/data/setup.rs). Chromium logs
+ * that expected 404 as a console error; like the favicon probe the harness
+ * already ignores, it is not a fault of the page. Every other problem fails.
+ */
+function assertNoAppProblems(session) {
+  const probe = /^Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/config\.json:\d+\)$/;
+  assertNoProblems({ ...session, consoleErrors: session.consoleErrors.filter((text) => !probe.test(text)) });
+}
+
+async function withPage(hash, options, body) {
+  const session = await openPage(`${server.url}${hash}`, options);
+  try {
+    await session.page.locator('h1').first().waitFor({ timeout: LOAD_TIMEOUT });
+    await body(session);
+    // Let the data source settle (the config.json probe) before judging the console.
+    await session.page.waitForLoadState('networkidle');
+    assertNoAppProblems(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Cell texts of the rows `selector` selects, without aria-hidden icon glyphs. */
+function rowTexts(page, selector) {
+  return page.evaluate((selector) => {
+    const text = (element) => {
+      const copy = element.cloneNode(true);
+      copy.querySelectorAll('[aria-hidden="true"]').forEach((icon) => icon.remove());
+      return copy.textContent.replace(/\s+/g, ' ').trim();
+    };
+    return [...document.querySelectorAll(selector)].map((row) => ({
+      key: row.dataset.status ?? row.dataset.exemption ?? row.dataset.warning,
+      cells: [...row.children].map(text),
+      steps: [...row.querySelectorAll('.pb-steps li')].map(text),
+    }));
+  }, selector);
+}
+
+describe('reference page', () => {
+  test('lists every status of docs/statuses.md with its phase and OS applicability', async () => {
+    const statuses = statusCatalogue();
+    assert.equal(statuses.length, 19, 'docs/statuses.md lists 19 statuses (parser check)');
+    const descriptions = statusDescriptions();
+    await withPage('#/reference', {}, async ({ page }) => {
+      await page.getByRole('heading', { level: 1, name: 'Reference' }).waitFor();
+      const rows = await rowTexts(page, 'tr[data-status]');
+      assert.equal(rows.length, statuses.length, 'one row per status');
+      assert.deepEqual(
+        rows.map((row) => row.key),
+        statuses.map((status) => status.token),
+        'in the catalogue order',
+      );
+      for (const status of statuses) {
+        const row = rows.find((r) => r.key === status.token);
+        const [code, state, name, phase, meaning, windows, linux, mac] = row.cells;
+        assert.deepEqual(
+          { code, state, name, phase, windows, linux, mac },
+          {
+            code: String(status.code),
+            state: String(status.state),
+            name: status.name,
+            phase: PHASE_LABELS[status.phase],
+            windows: APPLIES[status.applies.windows],
+            linux: APPLIES[status.applies.linux],
+            mac: APPLIES[status.applies.mac],
+          },
+          `the row of ${status.token}`,
+        );
+        assert.equal(meaning, descriptions.get(status.token), `the meaning of ${status.name}`);
+      }
+    });
+  });
+
+  test('lists every exemption of docs/exemptions.md with its impact and fix, and the warning', async () => {
+    const exemptions = exemptionCatalogue();
+    const warnings = warningCatalogue();
+    assert.equal(exemptions.length, 26, 'docs/exemptions.md lists 26 exemptions (parser check)');
+    await withPage('#/reference', {}, async ({ page }) => {
+      const rows = await rowTexts(page, 'tr[data-exemption]');
+      assert.equal(rows.length, exemptions.length, 'one row per exemption');
+      assert.deepEqual(new Set(rows.map((row) => row.key)), new Set(exemptions.map((e) => e.name)), 'the same exemptions');
+      for (const exemption of exemptions) {
+        const row = rows.find((r) => r.key === exemption.name);
+        assert.equal(row.cells[0], exemption.name);
+        assert.equal(row.cells[1], IMPACT_LABELS[exemption.impact], `the impact of ${exemption.name}`);
+        assert.ok(row.cells[2].length > 0, `${exemption.name} has a meaning`);
+        assert.ok(row.steps.length > 0, `${exemption.name} has fix steps`);
+      }
+      const warningRows = await rowTexts(page, 'tr[data-warning]');
+      assert.equal(warningRows.length, warnings.length, 'one row per warning');
+      const lowDisk = warningRows.find((row) => row.key === 'low-disk-space');
+      assert.ok(lowDisk, 'the Low Disk Space warning is listed');
+      assert.equal(lowDisk.cells[0], warnings[0].name);
+      assert.equal(lowDisk.cells[1], 'Warning');
+      assert.ok(lowDisk.steps.length > 0, 'the warning has fix steps');
+    });
+  });
+});
+
+describe('not-found page', () => {
+  test('an unknown route says so and links back to the job list', async () => {
+    await withPage('#/nope', {}, async ({ page }) => {
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+      assert.equal((await page.locator('.pb-page code').textContent()).trim(), '/nope', 'names the path');
+      await page.getByRole('link', { name: 'Go to the job list' }).click();
+      await page.waitForURL((url) => url.hash === '#/jobs' || url.hash === '#/' || url.hash === '');
+      await page.getByRole('heading', { level: 1, name: 'Deployment jobs' }).waitFor();
+    });
+  });
+
+  test('a job route with extra segments is not found either', async () => {
+    await withPage('#/jobs/job-patch-tuesday/extra', {}, async ({ page }) => {
+      await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+    });
+  });
+});
+
+describe('reference and not-found in light and dark', () => {
+  for (const colorScheme of ['light', 'dark']) {
+    test(`render without problems (${colorScheme})`, async () => {
+      await withPage('#/reference', { colorScheme }, async ({ page }) => {
+        await page.locator('tr[data-status]').first().waitFor();
+        await screenshot(page, `reference-${colorScheme}`);
+      });
+      await withPage('#/nope', { colorScheme }, async ({ page }) => {
+        await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+        await screenshot(page, `not-found-${colorScheme}`);
+      });
+    });
+  }
+});
