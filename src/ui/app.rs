@@ -18,7 +18,10 @@ pub fn App() -> impl IntoView {
     // The job list is shared: the job page takes its job's name from it.
     provide_context(use_live::<Job>(ResourceKind::Jobs, || (None, None)));
 
-    let page = move || match router.route() {
+    // Only a change of route rebuilds the page; a change of query (a filter,
+    // a keystroke, an open panel) must not refetch or re-render it.
+    let route = Memo::new(move |_| router.route());
+    let page = move || match route.get() {
         Route::Jobs => view! { <JobListPage /> }.into_any(),
         Route::Job { id } => view! { <JobProgressPage job_id=id /> }.into_any(),
         Route::Exemptions => view! { <ExemptionsPage /> }.into_any(),

@@ -44,28 +44,7 @@ after(async () => {
 // ---------------------------------------------------------------------------
 // Page helpers
 
-/**
- * With no window.PATCHBOARD_CONFIG the app asks for config.json and takes a 404
- * as "no configuration, use the demo" (src/ui/data/setup.rs). Chromium logs
- * that expected 404 as a console error; like the favicon probe the harness
- * already ignores, it is not a fault of the page. Every other problem fails.
- */
-function assertNoAppProblems(session) {
-  const probe = /^Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/config\.json:\d+\)$/;
-  assertNoProblems({ ...session, consoleErrors: session.consoleErrors.filter((text) => !probe.test(text)) });
-}
 
-/** Waits for finite CSS animations (the panel sliding in) to end, so screenshots show the settled page. */
-async function settled(page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished.catch(() => {})),
-    ),
-  );
-}
 
 /** Opens `#/exemptions` with `query`, waits for the whole fleet, runs `body`, checks for problems. */
 async function withExemptions(query, options, body) {
@@ -81,7 +60,7 @@ async function withExemptions(query, options, body) {
       { timeout: LOAD_TIMEOUT },
     );
     await body(session);
-    assertNoAppProblems(session);
+    assertNoProblems(session);
   } finally {
     await session.close();
   }
@@ -406,11 +385,9 @@ describe('endpoint exemptions in light and dark', () => {
     test(`renders without problems; accessibility report (${colorScheme})`, async (t) => {
       const lowDisk = endpoints.find((e) => fullestDrive(e) >= LOW_DISK_PERCENT) ?? endpoints[0];
       await withExemptions('', { colorScheme }, async ({ page }) => {
-        await settled(page);
         await screenshot(page, `exemptions-${colorScheme}`);
         report(t, `exemptions page (${colorScheme})`, await axeViolations(page));
         await panelOf(page, lowDisk.id);
-        await settled(page);
         await screenshot(page, `exemptions-panel-${colorScheme}`);
         report(t, `exemptions page with the panel open (${colorScheme})`, await axeViolations(page));
         await page.evaluate(() => {
@@ -418,7 +395,6 @@ describe('endpoint exemptions in light and dark', () => {
         });
         await page.locator('[data-layout="by-exemption"] .pb-group').first().waitFor();
         await page.locator('[data-layout="by-exemption"] .pb-group summary').first().click();
-        await settled(page);
         await screenshot(page, `exemptions-by-exemption-${colorScheme}`);
         report(t, `by-exemption layout (${colorScheme})`, await axeViolations(page));
       });

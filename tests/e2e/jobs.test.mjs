@@ -53,35 +53,14 @@ function open(hash, options) {
   return openPage(`${server.url}${hash}`, options);
 }
 
-/**
- * With no window.PATCHBOARD_CONFIG the app asks for config.json and takes a 404
- * as "no configuration, use the demo" (src/ui/data/setup.rs). Chromium logs
- * that expected 404 as a console error; like the favicon probe the harness
- * already ignores, it is not a fault of the page. Every other problem fails.
- */
-function assertNoAppProblems(session) {
-  const probe = /^Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/config\.json:\d+\)$/;
-  assertNoProblems({ ...session, consoleErrors: session.consoleErrors.filter((text) => !probe.test(text)) });
-}
 
-/** Waits for finite CSS animations (the panel sliding in) to end, so screenshots show the settled page. */
-async function settled(page) {
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished.catch(() => {})),
-    ),
-  );
-}
 
 /** Runs `body` with a fresh page, then checks the page reported no problems. */
 async function withPage(hash, options, body) {
   const session = await open(hash, options);
   try {
     await body(session);
-    assertNoAppProblems(session);
+    assertNoProblems(session);
   } finally {
     await session.close();
   }
@@ -600,16 +579,13 @@ describe('job pages in light and dark', () => {
         await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length >= n, jobs.length, {
           timeout: LOAD_TIMEOUT,
         });
-        await settled(page);
         await screenshot(page, `jobs-list-${colorScheme}`);
         await page.goto(`${server.url}#/jobs/${job.id}`);
         await openJob(page, job.id);
-        await settled(page);
         await screenshot(page, `job-progress-${colorScheme}`);
         const blocked = assets.find((a) => statusTokenOf(a)?.startsWith('2057-')) ?? assets[0];
         await page.goto(`${server.url}#/jobs/${job.id}?asset=${encodeURIComponent(blocked.asset_id)}`);
         await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
-        await settled(page);
         await screenshot(page, `job-progress-panel-${colorScheme}`);
       });
     });

@@ -38,16 +38,6 @@ after(async () => {
   await server?.stop();
 });
 
-/**
- * With no window.PATCHBOARD_CONFIG the app asks for config.json and takes a 404
- * as "no configuration, use the demo" (src/ui/data/setup.rs). Chromium logs
- * that expected 404 as a console error; like the favicon probe the harness
- * already ignores, it is not a fault of the page. Every other problem fails.
- */
-function assertNoAppProblems(session) {
-  const probe = /^Failed to load resource: the server responded with a status of 404 \(Not Found\) \(http:\/\/127\.0\.0\.1:\d+\/config\.json:\d+\)$/;
-  assertNoProblems({ ...session, consoleErrors: session.consoleErrors.filter((text) => !probe.test(text)) });
-}
 
 async function withPage(hash, options, body) {
   const session = await openPage(`${server.url}${hash}`, options);
@@ -56,7 +46,7 @@ async function withPage(hash, options, body) {
     await body(session);
     // Let the data source settle (the config.json probe) before judging the console.
     await session.page.waitForLoadState('networkidle');
-    assertNoAppProblems(session);
+    assertNoProblems(session);
   } finally {
     await session.close();
   }

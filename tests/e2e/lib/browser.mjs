@@ -76,7 +76,7 @@ export async function openPage(url, { colorScheme = 'light', viewport = { width:
   });
   const page = await context.newPage();
   page.on('console', (message) => {
-    if (message.type() === 'error' && !isFaviconProbe(message)) {
+    if (message.type() === 'error' && !isConfigProbe(message)) {
       const { url: source, lineNumber } = message.location();
       session.consoleErrors.push(`${message.text()}${source ? ` (${source}:${lineNumber})` : ''}`);
     }
@@ -88,11 +88,12 @@ export async function openPage(url, { colorScheme = 'light', viewport = { width:
 }
 
 /**
- * Chromium asks for /favicon.ico on its own when a page declares no icon; its
- * 404 is the browser's doing, not the app's.
+ * With no window.PATCHBOARD_CONFIG the app asks for config.json beside itself
+ * and takes a 404 as "no configuration: use the demo" (src/ui/data/setup.rs).
+ * Chromium logs that expected 404 as a console error; it is not a fault.
  */
-function isFaviconProbe(message) {
-  return message.text().startsWith('Failed to load resource') && message.location().url.endsWith('/favicon.ico');
+function isConfigProbe(message) {
+  return message.text().startsWith('Failed to load resource') && message.location().url.endsWith('/config.json');
 }
 
 /** Fails, listing every problem, if the page logged any error or CSP violation. */
@@ -107,6 +108,15 @@ export function assertNoProblems(session) {
 
 /** Saves a full-page PNG as tests/e2e/screenshots/NAME.png and returns its path. */
 export async function screenshot(page, name) {
+  // Let finite CSS animations (the panel sliding in) end, so the picture shows the settled page.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
+        .map((animation) => animation.finished.catch(() => {})),
+    ),
+  );
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
