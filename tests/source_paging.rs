@@ -269,3 +269,34 @@ fn an_http_error_names_status_and_url() {
         })
     );
 }
+
+#[test]
+fn a_body_member_holding_only_an_absent_run_or_cursor_is_left_out() {
+    use patchboard::source::url::{expand_json, Vars};
+    let template = serde_json::json!({ "jobInstanceId": "{run_id}", "pageSize": "{page_size}", "job": "{job_id}" });
+    let vars = Vars {
+        job_id: Some("j-1".into()),
+        page_size: Some(500),
+        ..Vars::default()
+    };
+    assert_eq!(
+        expand_json(&template, &vars).unwrap(),
+        serde_json::json!({ "pageSize": 500, "job": "j-1" })
+    );
+    let with_run = Vars {
+        run_id: Some("42".into()),
+        ..vars.clone()
+    };
+    assert_eq!(
+        expand_json(&template, &with_run).unwrap()["jobInstanceId"],
+        "42"
+    );
+    let without_job = Vars {
+        job_id: None,
+        ..vars
+    };
+    assert!(
+        expand_json(&template, &without_job).is_err(),
+        "a job id is never optional"
+    );
+}

@@ -46,6 +46,13 @@ impl Placeholder {
         }
     }
 
+    /// Placeholders a request may lack: no run chosen yet, no cursor on the
+    /// first page. In a JSON body, a member holding only one of these is
+    /// dropped when it has no value.
+    pub const fn is_optional(self) -> bool {
+        matches!(self, Placeholder::RunId | Placeholder::Cursor)
+    }
+
     /// Looks a name up; None for names we do not know.
     pub fn from_name(name: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|p| p.name() == name)
@@ -150,7 +157,10 @@ pub fn expand_text(template: &str, vars: &Vars) -> Result<String, TemplateError>
 }
 
 /// Expands every string in a JSON template. A string that is exactly one paging
-/// placeholder (`"{page_size}"`) becomes a JSON number.
+/// placeholder (`"{page_size}"`) becomes a JSON number. An object member whose
+/// whole value is a placeholder with no value here (`"jobInstanceId":
+/// "{run_id}"` when no run is chosen) is left out: the backend's default
+/// applies, as Qualys PM reads a missing run as the latest.
 pub fn expand_json(template: &Value, vars: &Vars) -> Result<Value, TemplateError> {
     Ok(match template {
         Value::String(s) => match whole_placeholder(s).and_then(|p| vars.number(p)) {
@@ -165,11 +175,20 @@ pub fn expand_json(template: &Value, vars: &Vars) -> Result<Value, TemplateError
         ),
         Value::Object(map) => Value::Object(
             map.iter()
+                .filter(|(_, v)| !is_unfilled_placeholder(v, vars))
                 .map(|(k, v)| Ok((k.clone(), expand_json(v, vars)?)))
                 .collect::<Result<_, TemplateError>>()?,
         ),
         other => other.clone(),
     })
+}
+
+fn is_unfilled_placeholder(value: &Value, vars: &Vars) -> bool {
+    let Value::String(s) = value else {
+        return false;
+    };
+    whole_placeholder(s)
+        .is_some_and(|placeholder| placeholder.is_optional() && vars.get(placeholder).is_none())
 }
 
 fn whole_placeholder(s: &str) -> Option<Placeholder> {
