@@ -7,6 +7,7 @@ use super::mapping::{DecodedPage, Mapping, ShapeError};
 use super::paging::{Pager, PagingError, Request, Response, Step};
 use super::record::Record;
 use super::retry::{backoff_millis, should_retry, Outcome};
+use super::token::authorization_for;
 use std::fmt;
 use std::ops::ControlFlow;
 
@@ -115,6 +116,16 @@ pub async fn load_all<R: Record>(
 }
 
 async fn send_with_retries(request: &Request, config: &Config) -> Result<HttpResponse, LoadError> {
+    let mut request = request.clone();
+    if let Some(authorization) = authorization_for(&request.url, &config.base_url) {
+        request
+            .headers
+            .retain(|(name, _)| !name.eq_ignore_ascii_case("authorization"));
+        request
+            .headers
+            .push(("Authorization".to_owned(), authorization));
+    }
+    let request = &request;
     let mut attempt = 1;
     loop {
         let result = send(request, config.credentials).await;

@@ -19,4 +19,5 @@ pub mod rebase;
 pub mod record;
 pub mod records;
 pub mod retry;
+pub mod token;
 pub mod url;

@@ -5,6 +5,7 @@ mod clock;
 mod components;
 mod crash;
 mod data;
+mod host_api;
 mod pages;
 pub mod router;
 mod source_banner;
@@ -21,6 +22,7 @@ pub const HOST_SELECTOR: &str = "#patchboard";
 /// Installs the crash panel and mounts the app into its host element.
 pub fn start() {
     crash::install();
+    host_api::install();
     let document = leptos::prelude::document();
     let host = document
         .query_selector(HOST_SELECTOR)
