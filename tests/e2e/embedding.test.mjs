@@ -1,0 +1,165 @@
+// Patchboard served three ways: from a sub-path of a plain static server,
+// inside a host portal with aggressive global CSS, and under a strict
+// Content Security Policy.
+
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { DIST_DIR, REPO_ROOT, startServer } from './lib/server.mjs';
+
+const LOAD_TIMEOUT = 20_000;
+const JOB = 'job-patch-tuesday';
+const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; connect-src 'self'";
+
+const servers = [];
+let portalRoot;
+
+before(async () => {
+  // The portal at /portal/, the app's dist/ copied to /patchboard/.
+  portalRoot = await mkdtemp(join(tmpdir(), 'patchboard-portal-'));
+  await cp(join(REPO_ROOT, 'examples/embed'), join(portalRoot, 'portal'), { recursive: true });
+  await cp(DIST_DIR, join(portalRoot, 'patchboard'), { recursive: true });
+});
+
+after(async () => {
+  await closeBrowser();
+  await Promise.all(servers.map((server) => server.stop()));
+  await rm(portalRoot, { recursive: true, force: true });
+});
+
+async function serve(options) {
+  const server = await startServer(options);
+  servers.push(server);
+  return server;
+}
+
+async function rows(page) {
+  await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+  return page.locator('tr.pb-row');
+}
+
+describe('a sub-path of a static server', () => {
+  test('a deep link loads, and a reload keeps the view', async () => {
+    const server = await serve({ prefix: '/tools/patchboard/' });
+    const deepLink = `${server.url}#/jobs/${JOB}?status=2036-0&sort=asset`;
+    assert.ok(server.url.endsWith('/tools/patchboard/'));
+    const session = await openPage(deepLink);
+    try {
+      const { page } = session;
+      const first = await (await rows(page)).first().locator('td').first().innerText();
+      assert.match(await page.locator('[data-row-count]').innerText(), /^\d+ of \d+ assets$/);
+      await page.reload();
+      assert.equal(await (await rows(page)).first().locator('td').first().innerText(), first);
+      assert.equal(page.url(), deepLink);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('inside a host portal', () => {
+  test("the app keeps its layout and the portal keeps its styles", async () => {
+    const server = await serve({ root: portalRoot });
+    const session = await openPage(`${server.url}portal/#/jobs/${JOB}`);
+    try {
+      const { page } = session;
+      await rows(page);
+      const portal = await page.evaluate(() => {
+        const style = (selector) => getComputedStyle(document.querySelector(selector));
+        return {
+          headerBackground: style('.portal-header').backgroundColor,
+          headerPadding: style('.portal-header').paddingLeft,
+          bodyFont: style('body').fontFamily,
+          sidebarTableBorder: style('.portal-sidebar table').borderTopWidth,
+          sidebarCellPadding: style('.portal-sidebar td').paddingTop,
+          portalButton: style('.portal-button').backgroundColor,
+        };
+      });
+      assert.deepEqual(portal, {
+        headerBackground: 'rgb(34, 34, 51)',
+        headerPadding: '24px',
+        bodyFont: 'Georgia, serif',
+        sidebarTableBorder: '3px',
+        sidebarCellPadding: '14px',
+        portalButton: 'rgb(255, 105, 180)',
+      });
+      const app = await page.evaluate(() => {
+        const style = (selector) => getComputedStyle(document.querySelector(selector));
+        const row = document.querySelector('tr.pb-row');
+        return {
+          mountedInHost: document.querySelector('#patchboard > .pb-app') !== null,
+          tableBorder: style('.pb-table').borderTopWidth,
+          cellPadding: style('tr.pb-row td').paddingTop,
+          cellBoxSizing: style('tr.pb-row td').boxSizing,
+          rowHeight: row.getBoundingClientRect().height,
+          buttonTransform: style('.pb-app .pb-button').textTransform,
+          searchWidth: style('.pb-app input[type=search]').width,
+        };
+      });
+      assert.equal(app.mountedInHost, true);
+      assert.equal(app.tableBorder, '0px');
+      assert.equal(app.cellPadding, '0px');
+      assert.equal(app.cellBoxSizing, 'border-box');
+      assert.equal(Math.round(app.rowHeight), 34, 'rows keep the height the virtual table computes with');
+      assert.equal(app.buttonTransform, 'none');
+      assert.notEqual(app.searchWidth, '100%');
+      // The app's data is found beside its loader, not beside the portal page.
+      assert.ok(!session.consoleErrors.some((text) => text.includes('/portal/demo/')));
+      await screenshot(page, 'embed-portal');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('the host hands over a token it can replace without a reload', async () => {
+    const server = await serve({ root: portalRoot });
+    const session = await openPage('about:blank');
+    try {
+      const { page } = session;
+      await page.addInitScript(() => {
+        window.Patchboard = { token: 'first-token' };
+      });
+      await page.goto(`${server.url}portal/#/jobs`);
+      await rows(page);
+      const api = await page.evaluate(() => ({
+        setToken: typeof window.Patchboard.setToken,
+        tokenLeftOnWindow: 'token' in window.Patchboard,
+        storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+      }));
+      assert.equal(api.setToken, 'function');
+      assert.equal(api.tokenLeftOnWindow, false, 'the token is taken into the app, not left on window');
+      assert.ok(!api.storage.includes('token'), 'the token is never stored');
+      assert.ok(!page.url().includes('token'));
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('under a strict Content Security Policy', () => {
+  for (const hash of [`#/jobs/${JOB}?asset=`, '#/exemptions', '#/reference']) {
+    test(`${hash.split('?')[0]} runs with no violation`, async () => {
+      const server = await serve({ headers: { 'Content-Security-Policy': STRICT_CSP } });
+      const session = await openPage(`${server.url}${hash}`);
+      try {
+        const { page } = session;
+        await page.locator('.pb-page-title').first().waitFor({ timeout: LOAD_TIMEOUT });
+        if (hash !== '#/reference') {
+          await (await rows(page)).first().click();
+          await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
+        }
+        assert.deepEqual(session.cspViolations, []);
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
