@@ -42,3 +42,11 @@ export function formatViolations(violations) {
     })
     .join('\n\n');
 }
+
+/** Fails, listing every violation, unless axe finds none on the page. */
+export async function assertAccessible(page, where) {
+  const violations = await axeViolations(page);
+  if (violations.length > 0) {
+    throw new Error(`axe: ${violations.length} WCAG 2.1 AA violation(s) on ${where}:\n${formatViolations(violations)}`);
+  }
+}

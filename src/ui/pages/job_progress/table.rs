@@ -21,7 +21,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
                 AssetColumn::Os => "12%",
                 AssetColumn::Status => "15%",
                 AssetColumn::Phase => "9%",
-                AssetColumn::Message => "17%",
+                AssetColumn::Message => "16%",
                 AssetColumn::Updated => "8%",
                 AssetColumn::NotApplicable => "5%",
                 _ => "6.7%",

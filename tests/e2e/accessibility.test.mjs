@@ -1,0 +1,95 @@
+// WCAG 2.1 AA (axe-core) on every page in both themes, and the keyboard paths
+// an operator relies on: sorting a column, opening and closing the detail
+// panel, focus returning where it was.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { assertAccessible } from './lib/axe.mjs';
+import { assertNoProblems, closeBrowser, openPage } from './lib/browser.mjs';
+import { startServer } from './lib/server.mjs';
+
+const LOAD_TIMEOUT = 20_000;
+const JOB = 'job-patch-tuesday';
+
+let server;
+
+before(async () => {
+  server = await startServer();
+});
+
+after(async () => {
+  await closeBrowser();
+  await server?.stop();
+});
+
+const PAGES = [
+  { name: 'the job list', hash: '#/jobs', ready: 'tr.pb-row' },
+  { name: 'a job', hash: `#/jobs/${JOB}`, ready: 'tr.pb-row' },
+  { name: 'a job with the asset panel open', hash: `#/jobs/${JOB}?asset=${JOB}-a00004`, ready: '.pb-panel' },
+  { name: 'the endpoint exemptions', hash: '#/exemptions', ready: 'tr.pb-row' },
+  { name: 'the reference', hash: '#/reference', ready: '.pb-reference-table' },
+  { name: 'the not-found page', hash: '#/nowhere', ready: '.pb-page-title' },
+];
+
+for (const colorScheme of ['light', 'dark']) {
+  describe(`axe finds no WCAG 2.1 AA violation (${colorScheme})`, () => {
+    for (const { name, hash, ready } of PAGES) {
+      test(name, async () => {
+        const session = await openPage(`${server.url}${hash}`, { colorScheme });
+        try {
+          await session.page.locator(ready).first().waitFor({ timeout: LOAD_TIMEOUT });
+          await assertAccessible(session.page, `${name} (${colorScheme})`);
+          assertNoProblems(session);
+        } finally {
+          await session.close();
+        }
+      });
+    }
+  });
+}
+
+describe('from the keyboard', () => {
+  test('sort a column, open a row, close the panel with Escape, focus returns', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`);
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+
+      const assetHeader = page.locator('th', { has: page.getByRole('button', { name: 'Asset' }) });
+      await page.getByRole('button', { name: 'Asset' }).focus();
+      await page.keyboard.press('Enter');
+      await assert.doesNotReject(
+        page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]')?.textContent.includes('Asset')),
+      );
+      assert.equal(await assetHeader.getAttribute('aria-sort'), 'ascending');
+
+      // Tab reaches the table's one tab stop; arrows move between rows.
+      const firstRow = page.locator('tr.pb-row[tabindex="0"]');
+      await firstRow.focus();
+      await page.keyboard.press('ArrowDown');
+      // Focus moves on the next animation frame, once the row is rendered.
+      await page.waitForFunction(() => document.activeElement?.dataset.position === '1', null, {
+        timeout: 2_000,
+      });
+
+      await page.keyboard.press('Enter');
+      const panel = page.locator('.pb-panel[role="dialog"]');
+      await panel.waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(
+        await page.evaluate(() => document.activeElement.getAttribute('aria-label')),
+        'Close details',
+        'focus moves into the panel',
+      );
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.dataset.position),
+        '1',
+        'focus returns to the row that opened the panel',
+      );
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
