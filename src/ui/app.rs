@@ -10,8 +10,8 @@ use crate::domain::job::Job;
 use leptos::prelude::*;
 
 #[component]
-pub fn App() -> impl IntoView {
-    let router = provide_router(UrlMode::Fragment);
+pub fn App(url_mode: UrlMode) -> impl IntoView {
+    let router = provide_router(url_mode);
     let theme = provide_theme();
     provide_clock();
     provide_data_source();

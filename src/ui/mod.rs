@@ -22,7 +22,7 @@ pub const HOST_SELECTOR: &str = "#patchboard";
 /// Installs the crash panel and mounts the app into its host element.
 pub fn start() {
     crash::install();
-    host_api::install();
+    let url_mode = host_api::install();
     let document = leptos::prelude::document();
     let host = document
         .query_selector(HOST_SELECTOR)
@@ -31,5 +31,9 @@ pub fn start() {
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body())
         .expect("a page always has a body");
-    leptos::mount::mount_to(host, app::App).forget();
+    leptos::mount::mount_to(
+        host,
+        move || leptos::view! { <app::App url_mode=url_mode /> },
+    )
+    .forget();
 }

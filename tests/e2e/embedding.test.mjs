@@ -3,7 +3,9 @@
 // Content Security Policy.
 
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -42,11 +44,11 @@ async function rows(page) {
   return page.locator('tr.pb-row');
 }
 
-describe('a sub-path of a static server', () => {
+describe('a sub-path of a plain static server', () => {
   test('a deep link loads, and a reload keeps the view', async () => {
-    const server = await serve({ prefix: '/tools/patchboard/' });
-    const deepLink = `${server.url}#/jobs/${JOB}?status=2036-0&sort=asset`;
-    assert.ok(server.url.endsWith('/tools/patchboard/'));
+    // Python's http.server: no rewrite rules, no fallback, just files.
+    const server = await pythonHttpServer(portalRoot);
+    const deepLink = `${server.url}patchboard/#/jobs/${JOB}?status=2036-0&sort=asset`;
     const session = await openPage(deepLink);
     try {
       const { page } = session;
@@ -61,6 +63,37 @@ describe('a sub-path of a static server', () => {
     }
   });
 });
+
+/** `python3 -m http.server` serving `root` on a free loopback port. */
+async function pythonHttpServer(root) {
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', root], {
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}/`;
+  const server = { url, stop: async () => child.kill() };
+  servers.push(server);
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    try {
+      await fetch(url);
+      return server;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  throw new Error('python3 -m http.server did not start');
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
+}
 
 describe('inside a host portal', () => {
   test("the app keeps its layout and the portal keeps its styles", async () => {
@@ -136,6 +169,40 @@ describe('inside a host portal', () => {
       assert.equal(api.tokenLeftOnWindow, false, 'the token is taken into the app, not left on window');
       assert.ok(!api.storage.includes('token'), 'the token is never stored');
       assert.ok(!page.url().includes('token'));
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('host choices', () => {
+  test('memory URL mode leaves the host URL alone; a denser row height is honoured', async () => {
+    const server = await serve({ root: portalRoot });
+    const session = await openPage('about:blank');
+    try {
+      const { page } = session;
+      await page.addInitScript(() => {
+        window.Patchboard = { urlMode: 'memory' };
+        document.addEventListener('DOMContentLoaded', () => {
+          const style = document.createElement('style');
+          style.textContent = '.pb-app { --pb-row-height: 28px; }';
+          document.head.append(style);
+        });
+      });
+      const portalUrl = `${server.url}portal/`;
+      await page.goto(portalUrl);
+      await (await rows(page)).first().locator('a').click();
+      await page.locator('[data-counter="total"]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(page.url(), portalUrl, 'navigation stayed inside the app');
+      const total = Number(await page.locator('[data-counter="total"] .pb-counter-value').innerText());
+      const layout = await page.evaluate(() => ({
+        rowHeight: document.querySelector('tr.pb-row').getBoundingClientRect().height,
+        scrollHeight: document.querySelector('.pb-table-scroll').scrollHeight,
+      }));
+      assert.equal(Math.round(layout.rowHeight), 28);
+      // Header plus every row at the host's height: the spacers use it too.
+      assert.ok(Math.abs(layout.scrollHeight - (total + 1) * 28) <= 4, `scrollHeight ${layout.scrollHeight}`);
       assertNoProblems(session);
     } finally {
       await session.close();

@@ -6,8 +6,9 @@ use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
-/// Must equal `--pb-row-height` in style/tokens.css.
-const ROW_HEIGHT: f64 = 34.0;
+/// `--pb-row-height` in style/tokens.css, used until the table has read the
+/// value in force (a host may change it for a denser or roomier table).
+const DEFAULT_ROW_HEIGHT: f64 = 34.0;
 /// Rows rendered beyond each edge of the viewport, so fast scrolling shows no gap.
 const OVERSCAN: usize = 10;
 /// Viewport height assumed until the scroller is measured.
@@ -54,14 +55,16 @@ where
     let scroller = NodeRef::<leptos::html::Div>::new();
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
     let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
+    let (row_height, set_row_height) = signal(DEFAULT_ROW_HEIGHT);
     // The position (in display order) that holds the keyboard focus.
     let (active, set_active) = signal(0_usize);
     let column_count = columns.len();
 
     let total = move || order.with(|order| order.len());
     let window = Memo::new(move |_| {
-        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
-        let visible = (viewport.get() / ROW_HEIGHT).ceil() as usize + 2 * OVERSCAN;
+        let row_height = row_height.get();
+        let first = ((scroll_top.get() / row_height) as usize).saturating_sub(OVERSCAN);
+        let visible = (viewport.get() / row_height).ceil() as usize + 2 * OVERSCAN;
         let end = (first + visible).min(total());
         (first.min(end), end)
     });
@@ -87,8 +90,9 @@ where
             first
         }
     };
-    let top_spacer = move || format!("{}px", window.get().0 as f64 * ROW_HEIGHT);
-    let bottom_spacer = move || format!("{}px", (total() - window.get().1) as f64 * ROW_HEIGHT);
+    let top_spacer = move || format!("{}px", window.get().0 as f64 * row_height.get());
+    let bottom_spacer =
+        move || format!("{}px", (total() - window.get().1) as f64 * row_height.get());
 
     let on_scroll = move |_| {
         if let Some(element) = scroller.get_untracked() {
@@ -96,7 +100,12 @@ where
             set_viewport.set(f64::from(element.client_height()));
         }
     };
-    scroller.on_load(move |element| set_viewport.set(f64::from(element.client_height())));
+    scroller.on_load(move |element| {
+        set_viewport.set(f64::from(element.client_height()));
+        if let Some(height) = css_row_height(&element) {
+            set_row_height.set(height);
+        }
+    });
 
     // Moves keyboard focus to a display position, scrolling it into view first.
     let focus_position = move |position: usize| {
@@ -104,13 +113,14 @@ where
             return;
         };
         set_active.set(position);
-        let row_top = position as f64 * ROW_HEIGHT;
+        let row_height = row_height.get_untracked();
+        let row_top = position as f64 * row_height;
         let view_top = f64::from(element.scroll_top());
-        let view_height = f64::from(element.client_height()) - ROW_HEIGHT; // minus the sticky header
+        let view_height = f64::from(element.client_height()) - row_height; // minus the sticky header
         if row_top < view_top {
             element.set_scroll_top(row_top as i32);
-        } else if row_top + ROW_HEIGHT > view_top + view_height {
-            element.set_scroll_top((row_top + ROW_HEIGHT - view_height) as i32);
+        } else if row_top + row_height > view_top + view_height {
+            element.set_scroll_top((row_top + row_height - view_height) as i32);
         }
         set_scroll_top.set(f64::from(element.scroll_top()));
         request_animation_frame(move || {
@@ -126,7 +136,7 @@ where
     };
     let on_key = move |event: leptos::ev::KeyboardEvent, position: usize, index: u32| {
         let last = total().saturating_sub(1);
-        let page = (viewport.get_untracked() / ROW_HEIGHT) as usize;
+        let page = (viewport.get_untracked() / row_height.get_untracked()) as usize;
         let target = match event.key().as_str() {
             "Enter" | " " => {
                 event.prevent_default();
@@ -219,4 +229,12 @@ where
             </Show>
         </div>
     }
+}
+
+/// The `--pb-row-height` in force on the table, in pixels.
+fn css_row_height(element: &web_sys::HtmlDivElement) -> Option<f64> {
+    let style = window().get_computed_style(element).ok().flatten()?;
+    let value = style.get_property_value("--pb-row-height").ok()?;
+    let height: f64 = value.trim().strip_suffix("px")?.trim().parse().ok()?;
+    (height >= 16.0).then_some(height)
 }
