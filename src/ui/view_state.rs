@@ -3,7 +3,8 @@
 //! reproduce what the user saw.
 
 use super::router::{use_router, Query, Router};
-use crate::domain::view::{QueryPairs, ToQuery};
+use crate::domain::table::FacetSet;
+use crate::domain::view::{FacetToken, QueryPairs, ToQuery};
 use leptos::prelude::*;
 
 /// Whether a change gets its own history entry.
@@ -51,4 +52,34 @@ where
         view: Memo::new(move |_| parse(router.query().as_pairs())),
         router,
     }
+}
+
+/// The URL tokens of the values a facet filter holds, for controls that show
+/// them as pressed or as chips.
+pub fn facet_tokens<F, V>(url: UrlView<V>, get: fn(&V) -> FacetSet<F>) -> Signal<Vec<String>>
+where
+    F: FacetToken + Send + Sync,
+    V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
+{
+    Signal::derive(move || {
+        url.view
+            .with(|view| get(view).iter().map(F::url_token).collect())
+    })
+}
+
+/// Toggles the value a URL token names in a facet filter (a chart part, a
+/// legend entry, a select option); an unknown token changes nothing.
+pub fn facet_toggle<F, V>(
+    url: UrlView<V>,
+    get_mut: fn(&mut V) -> &mut FacetSet<F>,
+) -> Callback<String>
+where
+    F: FacetToken + Send + Sync,
+    V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
+{
+    Callback::new(move |token: String| {
+        if let Some(value) = F::from_url_token(&token) {
+            url.update(History::Push, |view| get_mut(view).toggle(value));
+        }
+    })
 }

@@ -1,6 +1,5 @@
 //! The Job Progress table: one row per asset result.
 
-use super::facets::{os_from_token, status_from_token, status_token};
 use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
 use super::QueryPairs;
 use crate::domain::asset::AssetResult;
@@ -208,9 +207,9 @@ fn default_sort() -> SortSpec<AssetColumn> {
 impl AssetView {
     pub fn from_query(pairs: QueryPairs<'_>) -> AssetView {
         AssetView {
-            statuses: facet_set(pairs, "status", status_from_token),
-            phases: facet_set(pairs, "phase", Phase::from_token),
-            oses: facet_set(pairs, "os", os_from_token),
+            statuses: facet_set(pairs, "status"),
+            phases: facet_set(pairs, "phase"),
+            oses: facet_set(pairs, "os"),
             anomalies_only: first(pairs, "anomalies") == Some("1"),
             text: first(pairs, "q").unwrap_or_default().to_owned(),
             sort: sort_spec(pairs, AssetColumn::from_token, default_sort()),
@@ -268,9 +267,9 @@ impl ToQuery for AssetView {
         if let Some(run) = &self.run {
             out.push(("run", run.clone()));
         }
-        write_facet_set(&mut out, "status", self.statuses, status_token);
-        write_facet_set(&mut out, "phase", self.phases, |p| p.as_str().to_owned());
-        write_facet_set(&mut out, "os", self.oses, |os| os.as_str().to_owned());
+        write_facet_set(&mut out, "status", self.statuses);
+        write_facet_set(&mut out, "phase", self.phases);
+        write_facet_set(&mut out, "os", self.oses);
         if self.anomalies_only {
             out.push(("anomalies", "1".to_owned()));
         }

@@ -1,7 +1,6 @@
 //! The Endpoint Exemptions table: one row per endpoint, with its exemptions
 //! derived from its facts at a given time.
 
-use super::facets::{exemption_token, os_from_token, outlook_from_token};
 use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
 use super::QueryPairs;
 use crate::domain::derive::{derive_exemptions, DerivationPolicy, Derived};
@@ -232,9 +231,9 @@ fn default_sort() -> SortSpec<EndpointColumn> {
 impl EndpointView {
     pub fn from_query(pairs: QueryPairs<'_>) -> EndpointView {
         EndpointView {
-            outlooks: facet_set(pairs, "impact", outlook_from_token),
-            exemptions: facet_set(pairs, "exemption", ExemptionKind::from_name),
-            oses: facet_set(pairs, "os", os_from_token),
+            outlooks: facet_set(pairs, "impact"),
+            exemptions: facet_set(pairs, "exemption"),
+            oses: facet_set(pairs, "os"),
             warnings_only: first(pairs, "warnings") == Some("1"),
             text: first(pairs, "q").unwrap_or_default().to_owned(),
             sort: sort_spec(pairs, EndpointColumn::from_token, default_sort()),
@@ -296,9 +295,9 @@ impl ToQuery for EndpointView {
         if self.layout == Layout::ByExemption {
             out.push(("layout", "by-exemption".to_owned()));
         }
-        write_facet_set(&mut out, "impact", self.outlooks, |o| o.as_str().to_owned());
-        write_facet_set(&mut out, "exemption", self.exemptions, exemption_token);
-        write_facet_set(&mut out, "os", self.oses, |os| os.as_str().to_owned());
+        write_facet_set(&mut out, "impact", self.outlooks);
+        write_facet_set(&mut out, "exemption", self.exemptions);
+        write_facet_set(&mut out, "os", self.oses);
         if self.warnings_only {
             out.push(("warnings", "1".to_owned()));
         }

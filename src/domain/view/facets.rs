@@ -47,40 +47,90 @@ impl Facet for PatchOutlook {
     }
 }
 
-/// "2031-1": code and state, unique where the code alone is not.
-pub fn status_token(status: StatusKey) -> String {
-    let def = status.def();
-    format!("{}-{}", def.code, def.state)
+/// A facet value as the URL names it and as people read it.
+pub trait FacetToken: Facet {
+    /// The value's name in a URL: "2031-1", "failed", "connector-down".
+    fn url_token(self) -> String;
+    fn from_url_token(token: &str) -> Option<Self>;
+    /// The value's name on screen.
+    fn display_name(self) -> String;
 }
 
-pub(crate) fn status_from_token(token: &str) -> Option<StatusKey> {
-    let (code, state) = token.split_once('-')?;
-    StatusKey::from_code_state(code.parse().ok()?, state.parse().ok()?)
-}
-
-/// "connector-down": the name in lower case with words joined by dashes.
-pub fn exemption_token(kind: ExemptionKind) -> String {
-    let mut token = String::new();
-    for word in kind
-        .name()
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|word| !word.is_empty())
-    {
-        if !token.is_empty() {
-            token.push('-');
-        }
-        token.push_str(&word.to_ascii_lowercase());
-    }
-    token
-}
-
-pub(crate) fn os_from_token(token: &str) -> Option<OsFamily> {
-    OsFamily::ALL.into_iter().find(|os| os.as_str() == token)
-}
-
-pub(crate) fn outlook_from_token(token: &str) -> Option<PatchOutlook> {
-    <PatchOutlook as Facet>::ALL
+/// The value of `F` whose URL token is `token`, by its own token.
+fn by_token<F: FacetToken>(token: &str) -> Option<F> {
+    F::ALL
         .iter()
         .copied()
-        .find(|outlook| outlook.as_str() == token)
+        .find(|value| value.url_token() == token)
+}
+
+impl FacetToken for StatusKey {
+    /// Code and state, unique where the code alone is not.
+    fn url_token(self) -> String {
+        let def = self.def();
+        format!("{}-{}", def.code, def.state)
+    }
+    fn from_url_token(token: &str) -> Option<Self> {
+        let (code, state) = token.split_once('-')?;
+        StatusKey::from_code_state(code.parse().ok()?, state.parse().ok()?)
+    }
+    fn display_name(self) -> String {
+        format!("{} ({})", self.def().name, self.def().code)
+    }
+}
+
+impl FacetToken for Phase {
+    fn url_token(self) -> String {
+        self.as_str().to_owned()
+    }
+    fn from_url_token(token: &str) -> Option<Self> {
+        by_token(token)
+    }
+    fn display_name(self) -> String {
+        self.label().to_owned()
+    }
+}
+
+impl FacetToken for OsFamily {
+    fn url_token(self) -> String {
+        self.as_str().to_owned()
+    }
+    fn from_url_token(token: &str) -> Option<Self> {
+        by_token(token)
+    }
+    fn display_name(self) -> String {
+        self.label().to_owned()
+    }
+}
+
+impl FacetToken for PatchOutlook {
+    fn url_token(self) -> String {
+        self.as_str().to_owned()
+    }
+    fn from_url_token(token: &str) -> Option<Self> {
+        by_token(token)
+    }
+    fn display_name(self) -> String {
+        self.label().to_owned()
+    }
+}
+
+impl FacetToken for ExemptionKind {
+    /// The name in lower case with words joined by dashes: "connector-down".
+    fn url_token(self) -> String {
+        let words: Vec<String> = self
+            .name()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|word| !word.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        words.join("-")
+    }
+    /// Any spelling the catalogue's name look-up accepts.
+    fn from_url_token(token: &str) -> Option<Self> {
+        ExemptionKind::from_name(token)
+    }
+    fn display_name(self) -> String {
+        self.name().to_owned()
+    }
 }

@@ -9,5 +9,5 @@ mod facets;
 pub mod jobs;
 mod url_state;
 
-pub use facets::{exemption_token, status_token};
+pub use facets::FacetToken;
 pub use url_state::{QueryPairs, ToQuery};

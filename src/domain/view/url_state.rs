@@ -2,7 +2,8 @@
 //! pairs, so a link reproduces the view. Unknown or malformed values are
 //! dropped: a hand-edited link opens a sensible view, never an error.
 
-use crate::domain::table::{Direction, Facet, FacetSet, SortKey, SortSpec};
+use super::facets::FacetToken;
+use crate::domain::table::{Direction, FacetSet, SortKey, SortSpec};
 
 /// Query pairs as read from a URL.
 pub type QueryPairs<'a> = &'a [(String, String)];
@@ -23,25 +24,22 @@ pub(crate) fn first<'a>(pairs: QueryPairs<'a>, key: &'a str) -> Option<&'a str> 
     values(pairs, key).next()
 }
 
-pub(crate) fn facet_set<F: Facet>(
-    pairs: QueryPairs<'_>,
-    key: &str,
-    parse: impl Fn(&str) -> Option<F>,
-) -> FacetSet<F> {
+/// "status=2036-0,2031-1": comma-separated tokens; unknown ones are dropped.
+pub(crate) fn facet_set<F: FacetToken>(pairs: QueryPairs<'_>, key: &str) -> FacetSet<F> {
     values(pairs, key)
         .flat_map(|value| value.split(','))
-        .filter_map(parse)
+        .filter_map(F::from_url_token)
         .collect()
 }
 
-pub(crate) fn write_facet_set<F: Facet>(
+pub(crate) fn write_facet_set<F: FacetToken>(
     out: &mut Vec<(&'static str, String)>,
     key: &'static str,
     set: FacetSet<F>,
-    token: impl Fn(F) -> String,
 ) {
     if !set.is_empty() {
-        out.push((key, set.iter().map(token).collect::<Vec<_>>().join(",")));
+        let tokens: Vec<String> = set.iter().map(F::url_token).collect();
+        out.push((key, tokens.join(",")));
     }
 }
 

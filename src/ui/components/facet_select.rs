@@ -1,3 +1,6 @@
+use crate::domain::table::FacetSet;
+use crate::domain::view::{FacetToken, ToQuery};
+use crate::ui::view_state::{facet_toggle, facet_tokens, UrlView};
 use leptos::prelude::*;
 
 /// One option of a facet filter: its URL token and its label.
@@ -63,5 +66,35 @@ pub fn FacetSelect(
                 }
             }).collect_view()}
         </span>
+    }
+}
+
+/// A [`FacetSelect`] over every value of `F`, bound to one facet filter of a
+/// page's URL view.
+#[component]
+pub fn FacetFilter<F, V>(
+    label: &'static str,
+    url: UrlView<V>,
+    get: fn(&V) -> FacetSet<F>,
+    get_mut: fn(&mut V) -> &mut FacetSet<F>,
+) -> impl IntoView
+where
+    F: FacetToken + Send + Sync,
+    V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
+{
+    let options = F::ALL
+        .iter()
+        .map(|&value| FacetOption {
+            token: value.url_token(),
+            label: value.display_name(),
+        })
+        .collect();
+    view! {
+        <FacetSelect
+            label=label
+            options=options
+            selected=facet_tokens(url, get)
+            on_toggle=facet_toggle(url, get_mut)
+        />
     }
 }

@@ -20,7 +20,7 @@ pub use bar_list::BarList;
 pub use counter::Counter;
 pub use detail_panel::DetailPanel;
 pub use download::download_text;
-pub use facet_select::{FacetOption, FacetSelect};
+pub use facet_select::FacetFilter;
 pub use live_status::{DataProblems, RefreshControls};
 pub use relative_time::RelativeTime;
 pub use search_box::SearchBox;

@@ -1,40 +1,14 @@
 //! The filter bar of the exemptions page, the layout switch and the export.
 
 use super::FleetData;
-use crate::domain::exemption::ExemptionKind;
-use crate::domain::fleet::PatchOutlook;
-use crate::domain::os::OsFamily;
-use crate::domain::table::Facet;
-use crate::domain::view::endpoints::{endpoints_csv, Layout};
-use crate::domain::view::exemption_token;
-use crate::ui::components::{download_text, FacetOption, FacetSelect, SearchBox};
+use crate::domain::view::endpoints::{endpoints_csv, EndpointView, Layout};
+use crate::ui::components::{download_text, FacetFilter, SearchBox};
 use crate::ui::view_state::History;
 use leptos::prelude::*;
 
 #[component]
 pub fn EndpointFilters(data: FleetData) -> impl IntoView {
     let url = data.url;
-    let outlooks = <PatchOutlook as Facet>::ALL
-        .iter()
-        .map(|outlook| FacetOption {
-            token: outlook.as_str().to_owned(),
-            label: outlook.label().to_owned(),
-        })
-        .collect();
-    let exemptions = ExemptionKind::ALL
-        .iter()
-        .map(|&kind| FacetOption {
-            token: exemption_token(kind),
-            label: kind.name().to_owned(),
-        })
-        .collect();
-    let oses = OsFamily::ALL
-        .iter()
-        .map(|os| FacetOption {
-            token: os.as_str().to_owned(),
-            label: os.label().to_owned(),
-        })
-        .collect();
     let export = move |_| {
         let csv = data.endpoints.with_untracked(|endpoints| {
             data.rows.with_untracked(|rows| {
@@ -63,36 +37,9 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
                 value=Signal::derive(move || url.view.with(|v| v.text.clone()))
                 on_input=Callback::new(move |text| url.update(History::Replace, |v| v.text = text))
             />
-            <FacetSelect
-                label="Impact"
-                options=outlooks
-                selected=Signal::derive(move || url.view.with(|v| v.outlooks.iter().map(|o| o.as_str().to_owned()).collect()))
-                on_toggle=Callback::new(move |token: String| {
-                    if let Some(outlook) = <PatchOutlook as Facet>::ALL.iter().copied().find(|o| o.as_str() == token) {
-                        url.update(History::Push, |v| v.outlooks.toggle(outlook));
-                    }
-                })
-            />
-            <FacetSelect
-                label="Exemption"
-                options=exemptions
-                selected=Signal::derive(move || url.view.with(|v| v.exemptions.iter().map(exemption_token).collect()))
-                on_toggle=Callback::new(move |token: String| {
-                    if let Some(kind) = ExemptionKind::from_name(&token) {
-                        url.update(History::Push, |v| v.exemptions.toggle(kind));
-                    }
-                })
-            />
-            <FacetSelect
-                label="OS"
-                options=oses
-                selected=Signal::derive(move || url.view.with(|v| v.oses.iter().map(|os| os.as_str().to_owned()).collect()))
-                on_toggle=Callback::new(move |token: String| {
-                    if let Some(os) = OsFamily::ALL.into_iter().find(|os| os.as_str() == token) {
-                        url.update(History::Push, |v| v.oses.toggle(os));
-                    }
-                })
-            />
+            <FacetFilter label="Impact" url=url get=|v: &EndpointView| v.outlooks get_mut=|v: &mut EndpointView| &mut v.outlooks />
+            <FacetFilter label="Exemption" url=url get=|v: &EndpointView| v.exemptions get_mut=|v: &mut EndpointView| &mut v.exemptions />
+            <FacetFilter label="OS" url=url get=|v: &EndpointView| v.oses get_mut=|v: &mut EndpointView| &mut v.oses />
             <label class="pb-checkbox">
                 <input
                     type="checkbox"

@@ -2,10 +2,11 @@
 
 use super::FleetData;
 use crate::domain::exemption::ExemptionKind;
-use crate::domain::view::exemption_token;
+use crate::domain::view::endpoints::EndpointView;
+use crate::domain::view::FacetToken;
 use crate::ui::components::{BarList, Counter, Segment, Tone};
 use crate::ui::tone::impact_tone;
-use crate::ui::view_state::History;
+use crate::ui::view_state::{facet_toggle, facet_tokens};
 use leptos::prelude::*;
 
 #[component]
@@ -43,7 +44,7 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                 .iter()
                 .filter(|&&kind| summary.count(kind) > 0)
                 .map(|&kind| Segment {
-                    key: exemption_token(kind),
+                    key: kind.url_token(),
                     label: kind.name().to_owned(),
                     count: summary.count(kind) as u32,
                     tone: impact_tone(kind.impact()),
@@ -57,12 +58,8 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
         <BarList
             label="Endpoints per exemption"
             items=items
-            selected=Signal::derive(move || url.view.with(|v| v.exemptions.iter().map(exemption_token).collect()))
-            on_toggle=Callback::new(move |token: String| {
-                if let Some(kind) = ExemptionKind::from_name(&token) {
-                    url.update(History::Push, |v| v.exemptions.toggle(kind));
-                }
-            })
+            selected=facet_tokens(url, |v: &EndpointView| v.exemptions)
+            on_toggle=facet_toggle(url, |v: &mut EndpointView| &mut v.exemptions)
         />
     }
 }

@@ -7,12 +7,12 @@ use crate::domain::phase::Phase;
 use crate::domain::status::StatusKey;
 use crate::domain::table::Facet;
 use crate::domain::view::assets::AssetView;
-use crate::domain::view::status_token;
+use crate::domain::view::FacetToken;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Banner, Counter, Segment, StackedBar, Tone};
 use crate::ui::data::Live;
 use crate::ui::tone::phase_tone;
-use crate::ui::view_state::{History, UrlView};
+use crate::ui::view_state::{facet_toggle, facet_tokens, History, UrlView};
 use leptos::prelude::*;
 
 /// No status change for this long, with assets not final, is a stall.
@@ -142,7 +142,7 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 .iter()
                 .filter(|&&phase| p.by_phase().get(phase) > 0)
                 .map(|&phase| Segment {
-                    key: phase.as_str().to_owned(),
+                    key: phase.url_token(),
                     label: phase.label().to_owned(),
                     count: p.by_phase().get(phase) as u32,
                     tone: phase_tone(phase),
@@ -156,45 +156,28 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 .iter()
                 .filter(|&&status| p.count(status) > 0)
                 .map(|&status| Segment {
-                    key: status_token(status),
-                    label: format!("{} ({})", status.def().name, status.def().code),
+                    key: status.url_token(),
+                    label: status.display_name(),
                     count: p.count(status) as u32,
                     tone: phase_tone(status.phase()),
                 })
                 .collect()
         })
     });
-    let selected_phases = Signal::derive(move || {
-        url.view
-            .with(|v| v.phases.iter().map(|p| p.as_str().to_owned()).collect())
-    });
-    let selected_statuses = Signal::derive(move || {
-        url.view
-            .with(|v| v.statuses.iter().map(status_token).collect())
-    });
     view! {
         <div class="pb-chart-group">
             <StackedBar
                 label="Assets by phase"
                 segments=phase_segments
-                selected=selected_phases
-                on_toggle=Callback::new(move |token: String| {
-                    if let Some(phase) = Phase::from_token(&token) {
-                        url.update(History::Push, |v| v.phases.toggle(phase));
-                    }
-                })
+                selected=facet_tokens(url, |v: &AssetView| v.phases)
+                on_toggle=facet_toggle(url, |v: &mut AssetView| &mut v.phases)
             />
             <StackedBar
                 label="Assets by status"
                 segments=status_segments
-                selected=selected_statuses
+                selected=facet_tokens(url, |v: &AssetView| v.statuses)
                 legend_only=true
-                on_toggle=Callback::new(move |token: String| {
-                    let status = <StatusKey as Facet>::ALL.iter().copied().find(|&s| status_token(s) == token);
-                    if let Some(status) = status {
-                        url.update(History::Push, |v| v.statuses.toggle(status));
-                    }
-                })
+                on_toggle=facet_toggle(url, |v: &mut AssetView| &mut v.statuses)
             />
         </div>
     }
