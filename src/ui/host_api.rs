@@ -3,18 +3,14 @@
 //! - `Patchboard.token = "…"` before the app loads, or
 //!   `Patchboard.setToken("…")` at any time after, hands over the bearer
 //!   token for the configured backend; a new token applies to the next request.
-//! - `Patchboard.urlMode = "memory"` before the app loads keeps the app's
-//!   location out of the host's URL (the default, "fragment", puts it in the
-//!   URL fragment so views can be linked).
 
-use super::router::UrlMode;
 use crate::source::token::set_token;
 use wasm_bindgen::prelude::*;
 
 const GLOBAL: &str = "Patchboard";
 
-/// Sets up `window.Patchboard` and returns the URL mode the host chose.
-pub fn install() -> UrlMode {
+/// Sets up `window.Patchboard`.
+pub fn install() {
     let window = web_sys::window().expect("a browser window");
     let existing = js_sys::Reflect::get(&window, &JsValue::from_str(GLOBAL)).ok();
     let api: js_sys::Object = existing
@@ -32,12 +28,4 @@ pub fn install() -> UrlMode {
     // The interface lives as long as the page.
     setter.forget();
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str(GLOBAL), &api);
-    match js_sys::Reflect::get(&api, &JsValue::from_str("urlMode"))
-        .ok()
-        .and_then(|mode| mode.as_string())
-        .as_deref()
-    {
-        Some("memory") => UrlMode::Memory,
-        _ => UrlMode::Fragment,
-    }
 }

@@ -22,7 +22,7 @@ pub const HOST_SELECTOR: &str = "#patchboard";
 /// Installs the crash panel and mounts the app into its host element.
 pub fn start() {
     crash::install();
-    let url_mode = host_api::install();
+    host_api::install();
     let document = leptos::prelude::document();
     let host = document
         .query_selector(HOST_SELECTOR)
@@ -31,9 +31,20 @@ pub fn start() {
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body())
         .expect("a page always has a body");
+    let url_mode = url_mode_of(&host);
     leptos::mount::mount_to(
         host,
         move || leptos::view! { <app::App url_mode=url_mode /> },
     )
     .forget();
+}
+
+/// The host element's `data-url-mode`: "fragment" keeps the app's location
+/// in the URL fragment (Patchboard's own page); anything else, as in a host
+/// portal that did not opt in, leaves the host's URL alone.
+fn url_mode_of(host: &web_sys::HtmlElement) -> router::UrlMode {
+    match host.get_attribute("data-url-mode").as_deref() {
+        Some("fragment") => router::UrlMode::Fragment,
+        _ => router::UrlMode::Memory,
+    }
 }

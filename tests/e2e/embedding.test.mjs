@@ -98,7 +98,7 @@ function freePort() {
 describe('inside a host portal', () => {
   test("the app keeps its layout and the portal keeps its styles", async () => {
     const server = await serve({ root: portalRoot });
-    const session = await openPage(`${server.url}portal/#/jobs/${JOB}`);
+    const session = await openPage(`${server.url}portal/`);
     try {
       const { page } = session;
       await rows(page);
@@ -158,7 +158,7 @@ describe('inside a host portal', () => {
       await page.addInitScript(() => {
         window.Patchboard = { token: 'first-token' };
       });
-      await page.goto(`${server.url}portal/#/jobs`);
+      await page.goto(`${server.url}portal/`);
       await rows(page);
       const api = await page.evaluate(() => ({
         setToken: typeof window.Patchboard.setToken,
@@ -177,13 +177,12 @@ describe('inside a host portal', () => {
 });
 
 describe('host choices', () => {
-  test('memory URL mode leaves the host URL alone; a denser row height is honoured', async () => {
+  test('by default the host URL is left alone; a denser row height is honoured', async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage('about:blank');
     try {
       const { page } = session;
       await page.addInitScript(() => {
-        window.Patchboard = { urlMode: 'memory' };
         document.addEventListener('DOMContentLoaded', () => {
           const style = document.createElement('style');
           style.textContent = '.pb-app { --pb-row-height: 28px; }';
