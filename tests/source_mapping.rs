@@ -206,3 +206,18 @@ fn times_are_read_from_epoch_milliseconds_and_rfc3339_text() {
     assert!(spec(json!("2024-13-01T00:00:00Z")).is_err());
     assert!(spec(json!(true)).is_err());
 }
+
+#[test]
+fn messages_quote_non_ascii_values_without_splitting_a_character() {
+    let long_japanese_date = json!("2025年6月10日 火曜日 午後2時00分00秒 日本標準時 ".repeat(3));
+    let message = patchboard::source::coerce::timestamp(&long_japanese_date).unwrap_err();
+    assert!(
+        message.starts_with("expected epoch milliseconds or an RFC 3339 date-time, found \"2025年")
+    );
+    assert!(message.ends_with("..."));
+    let problems = patchboard::source::config_read::config_from_value(
+        &json!({ "credentials": "même origine seulement, avec les témoins associés" }),
+    )
+    .unwrap_err();
+    assert!(problems.iter().any(|p| p.path == "credentials"));
+}

@@ -12,12 +12,19 @@ use serde_json::Value;
 pub type Coerced<T> = Result<T, String>;
 
 fn expected(what: &str, found: &Value) -> String {
-    let mut shown = found.to_string();
-    if shown.len() > 60 {
-        shown.truncate(57);
-        shown.push_str("...");
+    format!("expected {what}, found {}", shown(found, 60))
+}
+
+/// A value as JSON text for a message, cut to at most `max_chars`
+/// characters (never inside one: backends send any language).
+pub fn shown(value: &Value, max_chars: usize) -> String {
+    let text = value.to_string();
+    if text.chars().count() <= max_chars {
+        return text;
     }
-    format!("expected {what}, found {shown}")
+    let mut cut: String = text.chars().take(max_chars.saturating_sub(3)).collect();
+    cut.push_str("...");
+    cut
 }
 
 /// Strings as given; numbers in their decimal form (ids are often numeric).

@@ -89,12 +89,7 @@ fn quoted(names: &[&str]) -> String {
 }
 
 fn kind(value: &Value) -> String {
-    let mut shown = value.to_string();
-    if shown.len() > 40 {
-        shown.truncate(37);
-        shown.push_str("...");
-    }
-    shown
+    super::coerce::shown(value, 40)
 }
 
 fn join(path: &str, key: &str) -> String {
