@@ -124,3 +124,24 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     assert!(lines[2].ends_with(",no"), "the anomaly is exported");
     assert_eq!(lines.len(), 4, "header, two rows, and the final CRLF");
 }
+
+#[test]
+fn repeated_ids_still_select_their_own_row() {
+    use patchboard::domain::view::selection::{find_selection, selection_key};
+    let ids = ["web-01", "db-01", "web-01", "web-01"];
+    let keys: Vec<String> = (0..ids.len())
+        .map(|i| selection_key(ids.iter().copied(), i).unwrap())
+        .collect();
+    assert_eq!(keys, ["web-01", "db-01", "web-01#2", "web-01#3"]);
+    for (index, key) in keys.iter().enumerate() {
+        assert_eq!(find_selection(ids.iter().copied(), key), Some(index));
+    }
+    assert_eq!(find_selection(ids.iter().copied(), "web-01#9"), None);
+    assert_eq!(find_selection(ids.iter().copied(), "nope"), None);
+    let literal = ["a#2", "a"];
+    assert_eq!(
+        find_selection(literal.iter().copied(), "a#2"),
+        Some(0),
+        "a real id wins"
+    );
+}

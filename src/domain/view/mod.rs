@@ -7,6 +7,7 @@ pub mod assets;
 pub mod endpoints;
 mod facets;
 pub mod jobs;
+pub mod selection;
 mod url_state;
 
 pub use facets::FacetToken;

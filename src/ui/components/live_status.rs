@@ -45,11 +45,17 @@ pub fn RefreshControls<T: Send + Sync + 'static>(live: Live<T>) -> impl IntoView
 
 /// Banners for what went wrong with the data, if anything.
 #[component]
-pub fn DataProblems<T: Send + Sync + 'static>(live: Live<T>) -> impl IntoView {
+pub fn DataProblems<T: Send + Sync + 'static>(
+    live: Live<T>,
+    /// A supporting resource (a job's runs): its absence from the
+    /// configuration is normal, only its failures are worth a banner.
+    #[prop(optional)]
+    optional: bool,
+) -> impl IntoView {
     let state = live.state;
     let retry = Callback::new(move |_| live.refresh());
     view! {
-        {move || state.with(|s| s.unavailable.clone()).map(|message| view! {
+        {move || state.with(|s| s.unavailable.clone()).filter(|_| !optional).map(|message| view! {
             <Banner tone=Tone::Neutral title="No data source for this page" details=message />
         })}
         {move || state.with(|s| s.error.clone().map(|error| (error, s.loaded_at.is_some()))).map(|(error, kept)| {

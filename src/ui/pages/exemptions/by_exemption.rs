@@ -4,6 +4,7 @@ use super::FleetData;
 use crate::domain::exemption::ExemptionKind;
 use crate::domain::table::group_by_facet;
 use crate::domain::view::endpoints::Layout;
+use crate::domain::view::selection::selection_key;
 use crate::ui::components::Badge;
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::History;
@@ -24,11 +25,8 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
         <div class="pb-list" data-layout="by-exemption">
             {move || groups.get().into_iter().map(|(kind, members)| {
                 let count = members.len();
-                let names: Vec<(String, String)> = data.endpoints.with_untracked(|endpoints| {
-                    members.iter().take(LISTED_PER_GROUP).map(|&i| {
-                        let endpoint = &endpoints[i as usize];
-                        (endpoint.id.clone(), endpoint.name.clone())
-                    }).collect()
+                let names: Vec<(u32, String)> = data.endpoints.with_untracked(|endpoints| {
+                    members.iter().take(LISTED_PER_GROUP).map(|&i| (i, endpoints[i as usize].name.clone())).collect()
                 });
                 view! { <ExemptionGroup kind=kind count=count names=names data=data /> }
             }).collect_view()}
@@ -43,7 +41,8 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
 fn ExemptionGroup(
     kind: ExemptionKind,
     count: usize,
-    names: Vec<(String, String)>,
+    /// Data index and name of the endpoints listed.
+    names: Vec<(u32, String)>,
     data: FleetData,
 ) -> impl IntoView {
     let url = data.url;
@@ -60,12 +59,18 @@ fn ExemptionGroup(
                 <p>{kind.meaning()}</p>
                 <FixSteps kind=kind />
                 <ul class="pb-chips">
-                    {names.into_iter().map(|(id, name)| view! {
+                    {names.into_iter().map(|(index, name)| view! {
                         <li>
                             <button
                                 type="button"
                                 class="pb-chip"
-                                on:click=move |_| url.update(History::Push, |v| v.selected = Some(id.clone()))
+                                on:click=move |_| {
+                                    // Keyed on click: only then is the scan over the fleet worth it.
+                                    let key = data.endpoints.with_untracked(|endpoints| {
+                                        selection_key(endpoints.iter().map(|e| e.id.as_str()), index as usize)
+                                    });
+                                    url.update(History::Push, |v| v.selected = key);
+                                }
                             >
                                 {name}
                             </button>

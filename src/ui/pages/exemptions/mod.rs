@@ -13,6 +13,8 @@ use crate::domain::time::Timestamp;
 use crate::domain::view::endpoints::{
     endpoint_rows, sort_endpoints, EndpointRow, EndpointView, Layout,
 };
+use crate::domain::view::selection::find_selection;
+use crate::perf;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, RefreshControls};
 use crate::ui::data::{use_live, ResourceKind, Shared};
@@ -33,6 +35,8 @@ struct FleetData {
     version: Signal<u64>,
     loading: Signal<bool>,
     url: UrlView<EndpointView>,
+    /// The data index of the endpoint whose details are open.
+    selected: Memo<Option<u32>>,
 }
 
 #[component]
@@ -46,24 +50,36 @@ pub fn ExemptionsPage() -> impl IntoView {
         Timestamp::from_millis(now - now.rem_euclid(DERIVE_EVERY_MS))
     });
     let policy = DerivationPolicy::default();
-    let rows = Memo::new(move |_| {
-        let now = derive_at.get();
-        Shared::new(endpoints.with(|endpoints| endpoint_rows(endpoints, now, &policy)))
-    });
+    let rows =
+        Memo::new(move |_| {
+            let now = derive_at.get();
+            Shared::new(endpoints.with(|endpoints| {
+                perf::timed("pb:derive", || endpoint_rows(endpoints, now, &policy))
+            }))
+        });
     let summary = Memo::new(move |_| {
         Shared::new(rows.with(|rows| FleetSummary::of(rows.iter().map(|row| &row.derived))))
     });
     let sort = Memo::new(move |_| url.view.with(|view| view.sort.clone()));
     let sorted = Memo::new(move |_| {
         endpoints.with(|endpoints| {
-            rows.with(|rows| sort.with(|sort| sort_endpoints(endpoints, rows, sort)))
+            rows.with(|rows| {
+                sort.with(|sort| perf::timed("pb:sort", || sort_endpoints(endpoints, rows, sort)))
+            })
         })
     });
     let order = Memo::new(move |_| {
-        Arc::new(
-            url.view
-                .with(|view| rows.with(|rows| sorted.with(|sorted| view.filter(rows, sorted)))),
-        )
+        Arc::new(url.view.with(|view| {
+            rows.with(|rows| {
+                sorted.with(|sorted| perf::timed("pb:filter", || view.filter(rows, sorted)))
+            })
+        }))
+    });
+    let selected = Memo::new(move |_| {
+        let key = url.view.with(|view| view.selected.clone())?;
+        let index = endpoints
+            .with(|endpoints| find_selection(endpoints.iter().map(|e| e.id.as_str()), &key))?;
+        Some(index as u32)
     });
     let data = FleetData {
         endpoints,
@@ -75,6 +91,7 @@ pub fn ExemptionsPage() -> impl IntoView {
         }),
         loading: Signal::derive(move || live.state.with(|s| s.is_first_load())),
         url,
+        selected,
     };
     let layout = move || url.view.with(|v| v.layout);
 

@@ -16,12 +16,12 @@ use leptos::prelude::*;
 pub fn EndpointPanel(data: FleetData) -> impl IntoView {
     let url = data.url;
     let open = Memo::new(move |_| {
-        let id = url.view.with(|v| v.selected.clone())?;
-        data.endpoints.with(|endpoints| {
-            let index = endpoints.iter().position(|e| e.id == id)?;
-            let row = data.rows.with(|rows| rows.get(index).cloned())?;
-            Some((endpoints[index].clone(), row))
-        })
+        let index = data.selected.get()? as usize;
+        let endpoint = data
+            .endpoints
+            .with(|endpoints| endpoints.get(index).cloned())?;
+        let row = data.rows.with(|rows| rows.get(index).cloned())?;
+        Some((endpoint, row))
     });
     let close = Callback::new(move |_| url.update(History::Push, |v| v.selected = None));
     move || {

@@ -2,6 +2,7 @@
 
 use super::FleetData;
 use crate::domain::view::endpoints::EndpointColumn;
+use crate::domain::view::selection::selection_key;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Column, RelativeTime, Tone, VirtualTable};
 use crate::ui::tone::{impact_tone, outlook_tone};
@@ -77,12 +78,6 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             <td><RelativeTime at=endpoint.last_seen /></td>
         }
     };
-    let selected = Signal::derive(move || {
-        let id = url.view.with(|v| v.selected.clone())?;
-        data.endpoints
-            .with(|endpoints| endpoints.iter().position(|e| e.id == id))
-            .map(|index| index as u32)
-    });
     view! {
         <VirtualTable
             caption="Endpoints and their exemptions"
@@ -91,10 +86,12 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             cells=cells
             aria_sort=Callback::new(move |column| url.view.with(|v| v.sort.aria_sort(column)))
             on_sort=Callback::new(move |column| url.update(History::Push, |v| v.sort.click(column)))
-            selected=selected
+            selected=data.selected
             on_open=Callback::new(move |index: u32| {
-                let id = data.endpoints.with_untracked(|endpoints| endpoints[index as usize].id.clone());
-                url.update(History::Push, |v| v.selected = Some(id));
+                let key = data.endpoints.with_untracked(|endpoints| {
+                    selection_key(endpoints.iter().map(|e| e.id.as_str()), index as usize)
+                });
+                url.update(History::Push, |v| v.selected = key);
             })
             version=data.version
             loading=data.loading

@@ -10,6 +10,8 @@ use crate::domain::asset::AssetResult;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::{JobProgress, ProgressRow};
 use crate::domain::view::assets::{asset_rows, sort_assets, AssetRow, AssetView};
+use crate::domain::view::selection::find_selection;
+use crate::perf;
 use crate::ui::components::{DataProblems, RefreshControls};
 use crate::ui::data::{use_live, Live, ResourceKind, Shared};
 use crate::ui::router::{Link, Location, Route};
@@ -29,6 +31,8 @@ struct JobData {
     loading: Signal<bool>,
     url: UrlView<AssetView>,
     job_name: Memo<String>,
+    /// The data index of the asset whose details are open.
+    selected: Memo<Option<u32>>,
 }
 
 #[component]
@@ -59,7 +63,9 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
 
     let items = Memo::new(move |_| results.state.with(|s| s.items.clone()));
     let rows = Memo::new(move |_| {
-        Shared::new(items.with(|results| job_name.with(|name| asset_rows(results, name))))
+        Shared::new(items.with(|results| {
+            job_name.with(|name| perf::timed("pb:derive", || asset_rows(results, name)))
+        }))
     });
     let progress =
         Memo::new(move |_| {
@@ -69,13 +75,24 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         });
     let sort = Memo::new(move |_| url.view.with(|view| view.sort.clone()));
     let sorted = Memo::new(move |_| {
-        items.with(|results| rows.with(|rows| sort.with(|sort| sort_assets(results, rows, sort))))
+        items.with(|results| {
+            rows.with(|rows| {
+                sort.with(|sort| perf::timed("pb:sort", || sort_assets(results, rows, sort)))
+            })
+        })
     });
     let order = Memo::new(move |_| {
-        Arc::new(
-            url.view
-                .with(|view| rows.with(|rows| sorted.with(|sorted| view.filter(rows, sorted)))),
-        )
+        Arc::new(url.view.with(|view| {
+            rows.with(|rows| {
+                sorted.with(|sorted| perf::timed("pb:filter", || view.filter(rows, sorted)))
+            })
+        }))
+    });
+    let selected = Memo::new(move |_| {
+        let key = url.view.with(|view| view.selected.clone())?;
+        let index = items
+            .with(|results| find_selection(results.iter().map(|r| r.asset_id.as_str()), &key))?;
+        Some(index as u32)
     });
     let data = JobData {
         results: items,
@@ -86,6 +103,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         loading: Signal::derive(move || results.state.with(|s| s.is_first_load())),
         url,
         job_name,
+        selected,
     };
 
     view! {
@@ -104,6 +122,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 </p>
             </div>
             <DataProblems live=results />
+            <DataProblems live=runs optional=true />
             <summary::StalledBanner data=data />
             <summary::Counters data=data />
             <summary::PhaseChart data=data />

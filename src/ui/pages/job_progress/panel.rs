@@ -14,12 +14,10 @@ use leptos::prelude::*;
 pub fn AssetPanel(data: JobData) -> impl IntoView {
     let url = data.url;
     let open = Memo::new(move |_| {
-        let id = url.view.with(|v| v.selected.clone())?;
-        data.results.with(|results| {
-            let index = results.iter().position(|r| r.asset_id == id)?;
-            let row = data.rows.with(|rows| rows.get(index).cloned())?;
-            Some((results[index].clone(), row))
-        })
+        let index = data.selected.get()? as usize;
+        let result = data.results.with(|results| results.get(index).cloned())?;
+        let row = data.rows.with(|rows| rows.get(index).cloned())?;
+        Some((result, row))
     });
     let close = Callback::new(move |_| url.update(History::Push, |v| v.selected = None));
     move || {

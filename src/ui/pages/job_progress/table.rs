@@ -3,6 +3,7 @@
 use super::JobData;
 use crate::domain::status::ResolvedStatus;
 use crate::domain::view::assets::AssetColumn;
+use crate::domain::view::selection::selection_key;
 use crate::ui::components::{Badge, Column, RelativeTime, VirtualTable};
 use crate::ui::tone::phase_tone;
 use crate::ui::view_state::History;
@@ -76,12 +77,6 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             <td><RelativeTime at=result.status_time /></td>
         }
     };
-    let selected = Signal::derive(move || {
-        let id = url.view.with(|v| v.selected.clone())?;
-        data.results
-            .with(|results| results.iter().position(|r| r.asset_id == id))
-            .map(|index| index as u32)
-    });
     view! {
         <VirtualTable
             caption="Assets in this job"
@@ -90,10 +85,12 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             cells=cells
             aria_sort=Callback::new(move |column| url.view.with(|v| v.sort.aria_sort(column)))
             on_sort=Callback::new(move |column| url.update(History::Push, |v| v.sort.click(column)))
-            selected=selected
+            selected=data.selected
             on_open=Callback::new(move |index: u32| {
-                let id = data.results.with_untracked(|results| results[index as usize].asset_id.clone());
-                url.update(History::Push, |v| v.selected = Some(id));
+                let key = data.results.with_untracked(|results| {
+                    selection_key(results.iter().map(|r| r.asset_id.as_str()), index as usize)
+                });
+                url.update(History::Push, |v| v.selected = key);
             })
             version=data.version
             loading=data.loading
