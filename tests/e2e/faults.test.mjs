@@ -1,0 +1,776 @@
+// Bad input end to end: a backend in the native format (lib/fault-server.mjs)
+// that fails in every way a real one does, and data that is wrong row by row.
+//
+// For a failing request the app must say specifically what went wrong (status
+// and its meaning, "not JSON", the items pointer, "no answer … within",
+// "could not reach") and name the URL, keep the last good rows under the error,
+// never throw, and keep working. For bad rows it must skip only those rows and
+// name the field; unknown words must show as Unknown rather than disappear.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { closeBrowser, openPage } from './lib/browser.mjs';
+import { FAULTS, startFaultServer, nativeConfig } from './lib/fault-server.mjs';
+import { DIST_DIR, startServer } from './lib/server.mjs';
+
+const LOAD_TIMEOUT = 30_000;
+const TEST_TIMEOUT = 90_000;
+const NOW = Date.now();
+const MINUTE = 60_000;
+
+let app;
+
+before(async () => {
+  // The lead may be rebuilding dist/: wait for it rather than fail at once.
+  for (let i = 0; i < 6 && !existsSync(join(DIST_DIR, 'index.html')); i++) {
+    await new Promise((done) => setTimeout(done, 30_000));
+  }
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
+  app = await startServer({ root: DIST_DIR });
+});
+
+after(async () => {
+  await closeBrowser();
+  await app?.stop();
+});
+
+// ---------------------------------------------------------------------------
+// Data in the native format
+
+function job(id, name, extra = {}) {
+  return {
+    id,
+    name,
+    platform: 'Windows',
+    status: 'Running',
+    schedule: 'Once',
+    last_run: NOW - 60 * MINUTE,
+    asset_count: 4,
+    completion_percent: 50,
+    succeeded: 2,
+    failed: 1,
+    in_progress: 1,
+    ...extra,
+  };
+}
+
+const STATUSES = {
+  completed: { code: 2036, state: 0, name: 'Completed' },
+  failed: { code: 2046, state: 0, name: 'Job Failed' },
+  pending: { code: 2032, state: 0, name: 'Pending' },
+  started: { code: 2044, state: 0, name: 'Job Started' },
+};
+
+function asset(id, name, status = STATUSES.completed, extra = {}) {
+  return {
+    asset_id: id,
+    asset_name: name,
+    os: 'Windows Server 2022 Datacenter',
+    status,
+    status_time: NOW - 5 * MINUTE,
+    patches: { succeeded: 3, failed: 0, superseded: 0, not_applicable: 0, total: 3 },
+    ...extra,
+  };
+}
+
+function endpoint(id, name, extra = {}) {
+  return {
+    id,
+    name,
+    os: 'Windows Server 2022 Datacenter',
+    connector: 'Connected',
+    credentials_valid: true,
+    power: 'On',
+    os_supported: true,
+    maintenance: {
+      name: 'Nightly',
+      windows: [{ start: NOW - 60 * MINUTE, end: NOW + 60 * MINUTE }],
+      last_window_ran_out: false,
+    },
+    powershell_major: 5,
+    powershell_policy: 'RemoteSigned',
+    readiness: { wsus_last_report: NOW - 60 * MINUTE },
+    pending_user_action: false,
+    pending_reboot: false,
+    drives: [{ name: 'C:', used_percent: 40 }],
+    last_seen: NOW - 5 * MINUTE,
+    ...extra,
+  };
+}
+
+const JOBS = [job('job-alpha', 'Alpha rollout'), job('job-beta', 'Beta rollout'), job('job-gamma', 'Gamma rollout')];
+const ALPHA_ASSETS = [
+  asset('a-1', 'alpha-host-1'),
+  asset('a-2', 'alpha-host-2', STATUSES.failed),
+  asset('a-3', 'alpha-host-3', STATUSES.pending),
+  asset('a-4', 'alpha-host-4', STATUSES.started),
+];
+const GOOD_DATA = {
+  jobs: JOBS,
+  runs: {},
+  results: { 'job-alpha': ALPHA_ASSETS },
+  endpoints: [endpoint('ep-1', 'web-01'), endpoint('ep-2', 'web-02')],
+};
+
+// ---------------------------------------------------------------------------
+// Page helpers
+
+/** Opens `hash` with `config` as window.PATCHBOARD_CONFIG, set before the app loads. */
+async function openWithConfig(hash, config) {
+  const session = await openPage('about:blank');
+  await session.page.addInitScript((value) => {
+    window.PATCHBOARD_CONFIG = value;
+  }, config);
+  await session.page.goto(`${app.url}${hash}`, { waitUntil: 'load' });
+  return session;
+}
+
+async function withConfiguredPage(hash, config, body) {
+  const session = await openWithConfig(hash, config);
+  try {
+    await body(session);
+  } finally {
+    await session.close();
+  }
+}
+
+function assertNoPageErrors(session) {
+  assert.deepEqual(session.pageErrors, [], `uncaught page errors:\n${session.pageErrors.join('\n')}`);
+}
+
+function texts(page, selector) {
+  return page.$$eval(selector, (elements) => elements.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+}
+
+async function describePage(page) {
+  return (await texts(page, '.pb-page-context, [data-updated], [role=alert], [role=status]')).join(' | ');
+}
+
+async function waitForJobList(page, count) {
+  await page
+    .waitForFunction(
+      (count) =>
+        (document.querySelector('.pb-page-context')?.textContent ?? '').startsWith(`${count} jobs.`) &&
+        (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'),
+      count,
+      { timeout: LOAD_TIMEOUT },
+    )
+    .catch(async (timeout) => {
+      throw new Error(`the job list did not finish with ${count} jobs; the page shows: ${await describePage(page)}`, {
+        cause: timeout,
+      });
+    });
+}
+
+async function waitForAssets(page, shown, total = shown) {
+  await page
+    .waitForFunction(
+      ({ shown, total }) =>
+        (document.querySelector('[data-row-count]')?.textContent ?? '').trim() === `${shown} of ${total} assets` &&
+        (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'),
+      { shown, total },
+      { timeout: LOAD_TIMEOUT },
+    )
+    .catch(async (timeout) => {
+      throw new Error(`the job page did not finish with ${shown} of ${total} assets; it shows: ${await describePage(page)}`, {
+        cause: timeout,
+      });
+    });
+}
+
+/** The alert banner whose text contains `text`, once it shows; its whitespace-normalised text. */
+async function alertText(page, text) {
+  const banner = page.locator('.pb-page [role=alert]', { hasText: text });
+  await banner.first().waitFor({ timeout: LOAD_TIMEOUT }).catch(async (timeout) => {
+    throw new Error(`no alert containing ${JSON.stringify(text)}; the page shows: ${await describePage(page)}`, {
+      cause: timeout,
+    });
+  });
+  return (await banner.first().textContent()).replace(/\s+/g, ' ');
+}
+
+/** The skipped-rows banner's text, once it shows. */
+async function skippedText(page) {
+  const banner = page.locator('.pb-banner', { hasText: 'could not be read and are not shown' });
+  await banner.waitFor({ timeout: LOAD_TIMEOUT });
+  return (await banner.textContent()).replace(/\s+/g, ' ');
+}
+
+/** The page still works: the router answers and the reference page renders. */
+async function assertStillWorks(session) {
+  const { page } = session;
+  await page.evaluate(() => {
+    location.hash = '#/reference';
+  });
+  await page.waitForFunction(() => document.querySelector('#pb-page-title')?.textContent === 'Reference', null, {
+    timeout: 10_000,
+  });
+  assertNoPageErrors(session);
+}
+
+/** Whether byte `index` of `text`'s UTF-8 falls inside a multi-byte character. */
+function cutsACharacter(text, index) {
+  const bytes = Buffer.from(text, 'utf8');
+  return bytes.length > index && (bytes[index] & 0xc0) === 0x80;
+}
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const probe = createServer();
+    probe.once('error', fail);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => done(port));
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// 1. A refresh that fails: the message is specific, the rows stay
+
+describe('a refresh of the job list that fails', () => {
+  let backend;
+
+  before(async () => {
+    backend = await startFaultServer(GOOD_DATA);
+  });
+
+  after(async () => {
+    await backend?.stop();
+  });
+
+  /**
+   * Loads the job list, switches /jobs.json to `fault`, refreshes, and checks
+   * the alert holds every string of `expected`, the rows stay, and nothing
+   * threw. Returns the requests the refresh made.
+   */
+  async function refreshFailsWith(fault, expected, { config = nativeConfig(backend.url) } = {}) {
+    backend.clearFaults();
+    backend.clearBodies();
+    let refreshRequests;
+    await withConfiguredPage('#/jobs', config, async (session) => {
+      const { page } = session;
+      await waitForJobList(page, JOBS.length);
+      const before = await texts(page, 'tr.pb-row td:first-child');
+      assert.deepEqual([...before].sort(), JOBS.map((j) => j.name).sort(), 'every job is shown after the first load');
+
+      const from = backend.requests.length;
+      if (typeof fault === 'function') fault();
+      else backend.setFault('/jobs.json', fault);
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      const text = await alertText(page, 'The last refresh failed');
+      for (const part of expected) {
+        assert.ok(text.includes(part), `the alert says ${JSON.stringify(part)}: ${text}`);
+      }
+      assert.ok(
+        text.includes('the data below is from the last successful load'),
+        `the alert says the rows are kept: ${text}`,
+      );
+      await page.waitForFunction(() => (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'));
+      assert.ok((await page.locator('.pb-page-context').textContent()).startsWith(`${JOBS.length} jobs.`));
+      assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), before, 'the rows loaded before stay');
+      refreshRequests = backend.requests.slice(from).filter((r) => r.path === '/jobs.json');
+      assertNoPageErrors(session);
+
+      // Once the backend answers again, Retry clears the alert.
+      backend.clearFaults();
+      backend.clearBodies();
+      await page.locator('.pb-page [role=alert]').getByRole('button', { name: 'Retry' }).click();
+      await page.locator('.pb-page [role=alert]').waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
+      await waitForJobList(page, JOBS.length);
+      await assertStillWorks(session);
+    });
+    return refreshRequests;
+  }
+
+  const url = () => `${backend.url}/jobs.json`;
+
+  test('HTTP 401: the credentials were not accepted; not retried', { timeout: TEST_TIMEOUT }, async () => {
+    const requests = await refreshFailsWith(FAULTS.status(401), [
+      `HTTP 401 from ${url()}`,
+      'did not accept the credentials',
+    ]);
+    assert.equal(requests.length, 1, 'a 4xx is not retried');
+  });
+
+  test('HTTP 403: not allowed to read this', { timeout: TEST_TIMEOUT }, async () => {
+    const requests = await refreshFailsWith(FAULTS.status(403), [
+      `HTTP 403 from ${url()}`,
+      'not allowed to read this',
+    ]);
+    assert.equal(requests.length, 1, 'a 4xx is not retried');
+  });
+
+  test('HTTP 404: nothing at this address', { timeout: TEST_TIMEOUT }, async () => {
+    await refreshFailsWith(FAULTS.status(404), [`HTTP 404 from ${url()}`, 'nothing is at this address']);
+  });
+
+  test('HTTP 500: the backend failed; retried three times in all', { timeout: TEST_TIMEOUT }, async () => {
+    const requests = await refreshFailsWith(FAULTS.status(500), [
+      `HTTP 500 from ${url()}`,
+      'the backend failed while answering',
+    ]);
+    assert.equal(requests.length, 3, 'a 5xx is tried three times');
+  });
+
+  test('an HTTP status nobody defined (599 and 499)', { timeout: TEST_TIMEOUT }, async () => {
+    await refreshFailsWith(FAULTS.status(599), [`HTTP 599 from ${url()}`, 'the backend failed while answering']);
+    await refreshFailsWith(FAULTS.status(499), [`HTTP 499 from ${url()}`, 'the backend refused the request']);
+  });
+
+  test('the connection dropped without an answer: could not reach, retried', { timeout: TEST_TIMEOUT }, async () => {
+    const requests = await refreshFailsWith(FAULTS.reset(), [`could not reach ${url()}`]);
+    // Chromium itself resends a GET once when a reused keep-alive connection
+    // closes without an answer, so the server may count one more than the app sent.
+    assert.ok(requests.length >= 3 && requests.length <= 4, `a network failure is tried three times (${requests.length} seen)`);
+  });
+
+  test('an empty body', { timeout: TEST_TIMEOUT }, async () => {
+    await refreshFailsWith(FAULTS.empty(), [`${url()} answered with an empty body, not JSON`]);
+  });
+
+  test('an HTML page (a sign-in page) instead of JSON', { timeout: TEST_TIMEOUT }, async () => {
+    await refreshFailsWith(FAULTS.html(), [`${url()} did not answer with JSON`, 'it starts with "<!doctype html>']);
+  });
+
+  test('truncated JSON', { timeout: TEST_TIMEOUT }, async () => {
+    await refreshFailsWith(FAULTS.truncated(), [`${url()} did not answer with JSON`, 'EOF while parsing']);
+  });
+
+  test('JSON of the wrong shape: an object where the items pointer expects an array', { timeout: TEST_TIMEOUT }, async () => {
+    await refreshFailsWith(FAULTS.wrongShape(), [
+      `unexpected response from ${url()}`,
+      'items pointer "/jobs"',
+      'expected an array, found an object',
+    ]);
+  });
+
+  test('JSON without the items at all (a bare array)', { timeout: TEST_TIMEOUT }, async () => {
+    await refreshFailsWith(FAULTS.raw(JSON.stringify([job('x', 'x')])), [
+      `unexpected response from ${url()}`,
+      'items pointer "/jobs"',
+      'not found in the response body',
+    ]);
+  });
+
+  test('JSON nested 10,000 levels deep is refused without a crash', { timeout: TEST_TIMEOUT }, async () => {
+    const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
+    const body = `{"jobs":[{"id":"deep","name":${deep}}]}`;
+    await refreshFailsWith(FAULTS.raw(body), [url(), 'recursion limit exceeded']);
+  });
+
+  test('no answer at all: the timeout names the URL and the seconds', { timeout: TEST_TIMEOUT }, async () => {
+    // timeout_seconds 2, three attempts and 0.5 s + 1 s of backoff: about 8 s.
+    const started = Date.now();
+    const requests = await refreshFailsWith(FAULTS.hang(), [`no answer from ${url()} within 2 s`], {
+      config: nativeConfig(backend.url, { timeoutSeconds: 2 }),
+    });
+    assert.equal(requests.length, 3, 'a timeout is tried three times');
+    assert.ok(Date.now() - started < 60_000, 'the timeout gave up in time');
+  });
+
+  test('a failing results request keeps the job page rows', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      const before = await texts(page, 'tr.pb-row td:first-child');
+      backend.setFault('/jobs/job-alpha/results.json', FAULTS.status(403));
+      try {
+        await page.getByRole('button', { name: 'Refresh now' }).click();
+        const text = await alertText(page, 'HTTP 403');
+        assert.ok(text.includes(`HTTP 403 from ${backend.url}/jobs/job-alpha/results.json`), text);
+        assert.ok(text.includes('The last refresh failed'), text);
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), before, 'the asset rows stay');
+      } finally {
+        backend.clearFaults();
+      }
+      await assertStillWorks(session);
+    });
+  });
+});
+
+describe('a job whose runs cannot be loaded', () => {
+  let backend;
+
+  before(async () => {
+    backend = await startFaultServer({
+      ...GOOD_DATA,
+      runs: { 'job-alpha': [{ id: 'run-1', scheduled: NOW - 2 * 86_400_000 }, { id: 'run-2', scheduled: NOW - 86_400_000 }] },
+    });
+  });
+
+  after(async () => {
+    await backend?.stop();
+  });
+
+  test('the run list works when the backend answers', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      await page.locator('select.pb-select').first().waitFor({ timeout: 10_000 });
+      assertNoPageErrors(session);
+    });
+  });
+
+  test('HTTP 403 on runs.json is reported, not silently dropped with the run selector', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setFault('/jobs/job-alpha/runs.json', FAULTS.status(403));
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        assert.ok(
+          backend.requests.some((r) => r.path === '/jobs/job-alpha/runs.json' && r.answer === '403'),
+          'the runs were asked for and refused',
+        );
+        // APP BUG: src/ui/pages/job_progress/mod.rs renders DataProblems for the
+        // results only; the runs resource's error (and skipped rows) never show.
+        const text = await alertText(page, 'runs.json');
+        assert.ok(text.includes(`HTTP 403 from ${backend.url}/jobs/job-alpha/runs.json`), text);
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+});
+
+describe('configuration problems quoting non-ASCII text', () => {
+  test('a wrong credentials mode written in French is reported, not a crash', { timeout: TEST_TIMEOUT }, async () => {
+    // Found by tests/fuzz_inputs.rs: the problem quotes the value cut to 37
+    // bytes (src/source/config_read.rs kind()), panicking inside a character.
+    const french = 'même origine seulement, avec les témoins associés';
+    assert.ok(cutsACharacter(JSON.stringify(french), 37), 'fixture: byte 37 of the quoted value is inside a character');
+    await withConfiguredPage('#/jobs', { preset: 'native', base_url: 'http://127.0.0.1:9', credentials: french }, async (session) => {
+      const { page } = session;
+      const problems = page.locator('[data-config-problems]');
+      const crashed = page.locator('.pb-crash');
+      await Promise.race([
+        problems.waitFor({ timeout: LOAD_TIMEOUT }),
+        crashed.waitFor({ timeout: LOAD_TIMEOUT }).then(async () => {
+          throw new Error(`APP BUG: the app stopped (src/source/config_read.rs kind() truncates inside a character): ${(await crashed.textContent()).replace(/\s+/g, ' ')}`);
+        }),
+      ]);
+      const items = await texts(page, '[data-config-problems] li');
+      assert.ok(items.some((item) => item.startsWith('credentials:')), `a problem names credentials: ${items.join(' | ')}`);
+      await assertStillWorks(session);
+    });
+  });
+});
+
+describe('a backend that cannot be reached at all', () => {
+  test('connection refused on the first load: "could not reach", no rows, the page works', { timeout: TEST_TIMEOUT }, async () => {
+    const port = await freePort(); // nothing listens there
+    const base = `http://127.0.0.1:${port}`;
+    await withConfiguredPage('#/jobs', nativeConfig(base), async (session) => {
+      const { page } = session;
+      const text = await alertText(page, 'could not reach');
+      assert.ok(text.includes('The data could not be loaded'), `the alert says nothing was loaded: ${text}`);
+      assert.ok(text.includes(`could not reach ${base}/jobs.json`), `the alert names the URL: ${text}`);
+      assert.equal(await page.locator('tr.pb-row').count(), 0, 'no rows');
+      assert.equal(await page.locator('.pb-page [role=alert] button', { hasText: 'Retry' }).count(), 1, 'a Retry button');
+      await assertStillWorks(session);
+    });
+  });
+});
+
+// ---------------------------------------------------------------------------
+// 2. Rows that are wrong one by one
+
+describe('rows that cannot be read, or say unexpected things', () => {
+  let backend;
+
+  before(async () => {
+    backend = await startFaultServer(GOOD_DATA);
+  });
+
+  after(async () => {
+    await backend?.stop();
+  });
+
+  test('job rows with missing ids, negative or non-numeric counts and bad dates are skipped by name', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setData({ jobs: JOBS });
+    await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForJobList(page, JOBS.length);
+
+      // A refresh brings bad rows among good ones.
+      const { id: _dropped, ...noId } = job('ignored', 'No id at all');
+      const bad = [
+        noId,
+        job('job-negative', 'Negative count', { asset_count: -5 }),
+        job('job-words', 'Count in words', { failed: 'lots' }),
+        job('job-date', 'Date in a wrong format', { last_run: '10/06/2025 14:00' }),
+      ];
+      const good = [...JOBS, job('job-bare', 'Only an id and a name', { platform: undefined, status: undefined, asset_count: undefined })];
+      backend.setData({ jobs: [bad[0], good[0], bad[1], good[1], bad[2], good[2], bad[3], good[3]] });
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await waitForJobList(page, good.length);
+      const text = await skippedText(page);
+      assert.ok(text.includes(`${bad.length} row(s) could not be read and are not shown`), text);
+      for (const [row, field] of [[0, 'id'], [2, 'asset_count'], [4, 'failed'], [6, 'last_run']]) {
+        assert.ok(text.includes(`row ${row}: ${field} (at "/${field}")`), `the banner names row ${row}'s ${field}: ${text}`);
+      }
+      assert.ok(text.includes('-5') && text.includes('"lots"') && text.includes('10/06/2025 14:00'), `the banner shows the bad values: ${text}`);
+      assert.deepEqual(
+        (await texts(page, 'tr.pb-row td:first-child')).sort(),
+        good.map((j) => j.name).sort(),
+        'the readable rows show, the others do not',
+      );
+      await assertStillWorks(session);
+      backend.setData({ jobs: JOBS });
+    });
+  });
+
+  test('asset rows with missing fields, bad counts and bad dates are skipped by name; the rest show', { timeout: TEST_TIMEOUT }, async () => {
+    const { asset_id: _dropped, ...noId } = asset('ignored', 'no-id-host');
+    const rows = [
+      asset('r-1', 'good-host-1'),
+      noId, // 1: asset_id missing
+      asset('r-3', 'negative-count-host', STATUSES.completed, {
+        patches: { succeeded: -3, failed: 0, superseded: 0, not_applicable: 0, total: 3 },
+      }), // 2
+      asset('r-4', 'words-count-host', STATUSES.completed, {
+        patches: { succeeded: 1, failed: 'two', superseded: 0, not_applicable: 0, total: 3 },
+      }), // 3
+      asset('r-5', 'bad-date-host', STATUSES.completed, { status_time: '31/12/2024 25:00' }), // 4
+      { asset_id: 'r-6' }, // 5: everything but the id missing: readable, shown with defaults
+      asset('r-7', 'fractional-count-host', STATUSES.completed, {
+        patches: { succeeded: 1.5, failed: 0, superseded: 0, not_applicable: 0, total: 3 },
+      }), // 6
+      asset('r-8', 'good-host-8', STATUSES.failed),
+    ];
+    backend.setData({ results: { 'job-alpha': rows } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, 3);
+      const text = await skippedText(page);
+      assert.ok(text.includes('5 row(s) could not be read and are not shown'), text);
+      for (const [row, field, pointer] of [
+        [1, 'asset_id', '/asset_id'],
+        [2, 'patches_succeeded', '/patches/succeeded'],
+        [3, 'patches_failed', '/patches/failed'],
+        [4, 'status_time', '/status_time'],
+        [6, 'patches_succeeded', '/patches/succeeded'],
+      ]) {
+        assert.ok(text.includes(`row ${row}: ${field} (at "${pointer}")`), `the banner names row ${row}'s ${field}: ${text}`);
+      }
+      const names = await texts(page, 'tr.pb-row td:first-child');
+      // A row without a name is shown by its id.
+      assert.deepEqual(names.sort(), ['good-host-1', 'good-host-8', 'r-6'], 'the readable rows show, the nameless one by its id');
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+
+  test('unknown status codes and names show as the Unknown phase, not dropped', { timeout: TEST_TIMEOUT }, async () => {
+    const rows = [
+      asset('u-1', 'known-host'),
+      asset('u-2', 'unknown-code-host', { code: 9999, state: 7, name: 'Frobnicated' }),
+      asset('u-3', 'unknown-name-host', { name: 'Quantum Superposition' }),
+      asset('u-4', 'contradiction-host', { code: 2036, state: 0, name: 'Job Failed' }),
+      asset('u-5', 'no-status-host', {}),
+    ];
+    backend.setData({ results: { 'job-alpha': rows } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, rows.length);
+      const cells = await page.$$eval('tr.pb-row', (trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent.replace(/\s+/g, ' ').trim())),
+      );
+      const byName = new Map(cells.map((row) => [row[0], row]));
+      assert.equal(byName.size, rows.length, 'every row shows');
+      // The phase cell is a badge: an icon, then the phase.
+      assert.match(byName.get('known-host')[3], /Succeeded$/);
+      for (const name of ['unknown-code-host', 'unknown-name-host', 'contradiction-host', 'no-status-host']) {
+        assert.match(byName.get(name)[3], /Unknown$/, `${name}: phase Unknown`);
+      }
+      assert.ok(byName.get('unknown-code-host')[2].includes('Frobnicated'), `the raw name is kept: ${byName.get('unknown-code-host')[2]}`);
+      assert.ok(byName.get('unknown-code-host')[2].includes('9999'), 'the raw code is kept');
+      assert.ok(byName.get('unknown-name-host')[2].includes('Quantum Superposition'), 'the raw name is kept');
+
+      // The panel of an unknown status opens and explains what it can.
+      await page.locator('tr.pb-row', { hasText: 'unknown-code-host' }).click();
+      const panel = page.locator('.pb-panel');
+      await panel.waitFor({ timeout: 5_000 });
+      assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), 'unknown-code-host');
+      assert.ok((await panel.textContent()).includes('Frobnicated'));
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+
+  test('duplicate asset ids do not crash, and each row opens its own asset', { timeout: TEST_TIMEOUT }, async () => {
+    const rows = [
+      asset('dup', 'first-of-two', STATUSES.completed),
+      asset('dup', 'second-of-two', STATUSES.failed),
+      asset('solo', 'only-one', STATUSES.pending),
+    ];
+    backend.setData({ results: { 'job-alpha': rows } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, rows.length);
+      assert.deepEqual(
+        (await texts(page, 'tr.pb-row td:first-child')).sort(),
+        rows.map((r) => r.asset_name).sort(),
+        'both duplicates are listed',
+      );
+      // A refresh with the same duplicates keeps the page whole.
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await waitForAssets(page, rows.length);
+      assertNoPageErrors(session);
+
+      await page.locator('tr.pb-row', { hasText: 'second-of-two' }).click();
+      const title = page.locator('.pb-panel #pb-panel-title');
+      await title.waitFor({ timeout: 5_000 });
+      assert.equal(
+        (await title.textContent()).trim(),
+        'second-of-two',
+        'the row clicked opens its own details (APP BUG: the panel finds the asset by id, so the first duplicate opens)',
+      );
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+
+  test('duplicate job and endpoint ids do not crash', { timeout: TEST_TIMEOUT }, async () => {
+    const jobs = [...JOBS, job('job-alpha', 'Alpha again')];
+    backend.setData({ jobs, endpoints: [endpoint('ep-1', 'web-01'), endpoint('ep-1', 'web-01-again')] });
+    await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForJobList(page, jobs.length);
+      assert.deepEqual((await texts(page, 'tr.pb-row td:first-child')).sort(), jobs.map((j) => j.name).sort());
+      await page.evaluate(() => {
+        location.hash = '#/exemptions';
+      });
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 2, null, { timeout: LOAD_TIMEOUT });
+      assert.deepEqual((await texts(page, 'tr.pb-row td:first-child')).sort(), ['web-01', 'web-01-again']);
+      await assertStillWorks(session);
+    });
+    backend.setData({ jobs: JOBS, endpoints: GOOD_DATA.endpoints });
+  });
+
+  test('unknown exemption names reported by the backend are shown, not dropped', { timeout: TEST_TIMEOUT }, async () => {
+    const endpoints = [
+      endpoint('ep-1', 'web-01'),
+      endpoint('ep-odd', 'odd-01', { reported_exemptions: ['Gremlins In The Wiring', 'Low Disk Space'] }),
+      endpoint('ep-bad', 'bad-drive-01', { drives: [{ name: 'C:', used_percent: 'full' }] }),
+      endpoint('ep-date', 'bad-date-01', { last_seen: 'yesterday' }),
+    ];
+    backend.setData({ endpoints });
+    await withConfiguredPage('#/exemptions', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 2, null, { timeout: LOAD_TIMEOUT });
+      const text = await skippedText(page);
+      assert.ok(text.includes('2 row(s) could not be read and are not shown'), text);
+      assert.ok(text.includes('row 2: drives'), `the banner names the drive field: ${text}`);
+      assert.ok(text.includes('row 3: last_seen (at "/last_seen")'), `the banner names last_seen: ${text}`);
+      await page.locator('tr.pb-row', { hasText: 'odd-01' }).click();
+      const panel = page.locator('.pb-panel');
+      await panel.waitFor({ timeout: 5_000 });
+      const panelText = await panel.textContent();
+      assert.ok(panelText.includes('Gremlins In The Wiring'), `the unknown name is listed: ${panelText}`);
+      assert.ok(panelText.includes('Patchboard does not know'), 'and said to be unknown');
+      await assertStillWorks(session);
+    });
+    backend.setData({ endpoints: GOOD_DATA.endpoints });
+  });
+
+  test('a localised (non-ASCII) date that cannot be read skips its row, and does not stop the app', { timeout: TEST_TIMEOUT }, async () => {
+    // Found by tests/fuzz_inputs.rs: the row error quotes the value cut to 57
+    // bytes, and a cut inside a multi-byte character panics.
+    const localised = '2025年6月10日 火曜日 午後2時00分00秒 日本標準時';
+    assert.ok(cutsACharacter(JSON.stringify(localised), 57), 'fixture: byte 57 of the quoted value is inside a character');
+    const jobs = [...JOBS, job('job-jp', 'Japanese date', { last_run: localised })];
+    backend.setData({ jobs });
+    try {
+      await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        const crashed = page.locator('.pb-crash');
+        await Promise.race([
+          waitForJobList(page, JOBS.length),
+          crashed.waitFor({ timeout: LOAD_TIMEOUT }).then(async () => {
+            throw new Error(`APP BUG: the app stopped (src/source/coerce.rs expected() truncates inside a character): ${(await crashed.textContent()).replace(/\s+/g, ' ')}`);
+          }),
+        ]);
+        const text = await skippedText(page);
+        assert.ok(text.includes('row 3: last_run (at "/last_run")'), `the banner names the field: ${text}`);
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.setData({ jobs: JOBS });
+    }
+  });
+
+  test('times at the ends of the range, and a refresh that empties the list under an open panel', { timeout: TEST_TIMEOUT }, async () => {
+    const extremes = [1e300, -1e300, 9_223_372_036_854_775_807, -9_223_372_036_854_775_808, 8.64e15 + 1, '9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z'];
+    const rows = extremes.map((at, i) => asset(`t-${i}`, `time-host-${i}`, STATUSES.completed, {
+      status_time: at,
+      history: [{ status: STATUSES.pending, at }, { status: STATUSES.completed, at: extremes[(i + 1) % extremes.length] }],
+    }));
+    const jobs = extremes.map((at, i) => job(`job-t${i}`, `time-job-${i}`, { last_run: at, next_run: extremes[(i + 3) % extremes.length] }));
+    const endpoints = extremes.map((at, i) => endpoint(`ep-t${i}`, `time-ep-${i}`, {
+      last_seen: at,
+      maintenance: { name: 'Edge', windows: [{ start: at, end: extremes[(i + 1) % extremes.length] }] },
+      suspension: { Between: { from: at, until: extremes[(i + 2) % extremes.length] } },
+      readiness: { wsus_last_report: at },
+    }));
+    backend.setData({ jobs: [...JOBS, ...jobs], results: { 'job-alpha': rows }, endpoints });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, rows.length);
+        await page.locator('tr.pb-row', { hasText: 'time-host-0' }).click();
+        await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
+        assertNoPageErrors(session);
+
+        // The backend now has no assets for this job: the table and the open panel must cope.
+        // (The panel covers the refresh line, so the click is dispatched.)
+        backend.setData({ results: { 'job-alpha': [] } });
+        await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
+        await waitForAssets(page, 0);
+        assert.equal(await page.locator('tr.pb-row').count(), 0, 'no rows left');
+        assertNoPageErrors(session);
+
+        await page.evaluate(() => {
+          location.hash = '#/jobs';
+        });
+        await waitForJobList(page, JOBS.length + jobs.length);
+        await page.evaluate(() => {
+          location.hash = '#/exemptions';
+        });
+        await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length === n, endpoints.length, { timeout: LOAD_TIMEOUT });
+        await page.locator('tr.pb-row', { hasText: 'time-ep-0' }).click();
+        await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
+  test('a 5 MB asset name is shown without breaking the page', { timeout: TEST_TIMEOUT }, async () => {
+    const huge = 'H'.repeat(5 * 1024 * 1024);
+    const rows = [asset('big', huge), ...ALPHA_ASSETS];
+    backend.setData({ results: { 'job-alpha': rows } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, rows.length);
+      const lengths = await page.$$eval('tr.pb-row td:first-child', (cells) => cells.map((c) => c.textContent.length));
+      assert.ok(lengths.includes(huge.length), 'the whole name is in the cell');
+      // Searching still answers.
+      const search = page.getByRole('searchbox').first();
+      if (await search.count()) {
+        await search.fill('alpha-host-2');
+        await waitForAssets(page, 1, rows.length);
+        await search.fill('');
+      }
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+});
