@@ -4,5 +4,6 @@
 //! status and exemption logic as pure Rust, [`ui`] renders it with Leptos.
 
 pub mod domain;
+pub mod perf;
 pub mod source;
 pub mod ui;

@@ -8,6 +8,7 @@ use super::paging::{Pager, PagingError, Request, Response, Step};
 use super::record::Record;
 use super::retry::{backoff_millis, should_retry, Outcome};
 use super::token::authorization_for;
+use crate::perf;
 use std::fmt;
 use std::ops::ControlFlow;
 
@@ -87,7 +88,11 @@ pub async fn load_all<R: Record>(
     let mut pager = Pager::new(config, resource, job_id, run_id);
     let mut request = pager.first().map_err(LoadError::Paging)?;
     loop {
+        perf::mark("pb:fetch:start");
         let response = send_with_retries(&request, config).await?;
+        perf::mark("pb:fetch:end");
+        perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
+        perf::mark("pb:decode:start");
         let body = parse_body(&request.url, &response)?;
         let page = mapping
             .decode_page(&body)
@@ -95,6 +100,8 @@ pub async fn load_all<R: Record>(
                 url: request.url.clone(),
                 error,
             })?;
+        perf::mark("pb:decode:end");
+        perf::measure("pb:decode", "pb:decode:start", "pb:decode:end");
         let item_count = page.items.len() + page.errors.len();
         if on_page(page, &body).is_break() {
             return Ok(LoadEnd::Stopped);

@@ -2,6 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
+use crate::perf;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -90,6 +91,14 @@ where
             first
         }
     };
+    // The benchmark's "first rows painted": the frame after rows first exist.
+    Effect::new(move |marked: Option<bool>| {
+        if marked == Some(true) || total() == 0 {
+            return marked == Some(true);
+        }
+        request_animation_frame(|| perf::mark("pb:first-rows"));
+        true
+    });
     let top_spacer = move || format!("{}px", window.get().0 as f64 * row_height.get());
     let bottom_spacer =
         move || format!("{}px", (total() - window.get().1) as f64 * row_height.get());
