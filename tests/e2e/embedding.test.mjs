@@ -5,12 +5,11 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
-import { DIST_DIR, REPO_ROOT, startServer } from './lib/server.mjs';
+import { DIST_DIR, REPO_ROOT, freePort, startServer } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 20_000;
 const JOB = 'job-patch-tuesday';
@@ -82,17 +81,6 @@ async function pythonHttpServer(root) {
     }
   }
   throw new Error('python3 -m http.server did not start');
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 describe('inside a host portal', () => {

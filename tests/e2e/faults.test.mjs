@@ -9,12 +9,11 @@
 
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { closeBrowser, openPage } from './lib/browser.mjs';
+import { assertNoPageErrors, closeBrowser, texts, withPage } from './lib/browser.mjs';
 import { FAULTS, startFaultServer, nativeConfig } from './lib/fault-server.mjs';
-import { DIST_DIR, startServer } from './lib/server.mjs';
+import { DIST_DIR, freePort, startServer } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 90_000;
@@ -118,31 +117,9 @@ const GOOD_DATA = {
 // ---------------------------------------------------------------------------
 // Page helpers
 
-/** Opens `hash` with `config` as window.PATCHBOARD_CONFIG, set before the app loads. */
-async function openWithConfig(hash, config) {
-  const session = await openPage('about:blank');
-  await session.page.addInitScript((value) => {
-    window.PATCHBOARD_CONFIG = value;
-  }, config);
-  await session.page.goto(`${app.url}${hash}`, { waitUntil: 'load' });
-  return session;
-}
-
-async function withConfiguredPage(hash, config, body) {
-  const session = await openWithConfig(hash, config);
-  try {
-    await body(session);
-  } finally {
-    await session.close();
-  }
-}
-
-function assertNoPageErrors(session) {
-  assert.deepEqual(session.pageErrors, [], `uncaught page errors:\n${session.pageErrors.join('\n')}`);
-}
-
-function texts(page, selector) {
-  return page.$$eval(selector, (elements) => elements.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+/** Runs `body` on `hash` with `config` as the host page's window.PATCHBOARD_CONFIG. */
+function withConfiguredPage(hash, config, body) {
+  return withPage(`${app.url}${hash}`, { config }, body);
 }
 
 async function describePage(page) {
@@ -215,17 +192,6 @@ async function assertStillWorks(session) {
 function cutsACharacter(text, index) {
   const bytes = Buffer.from(text, 'utf8');
   return bytes.length > index && (bytes[index] & 0xc0) === 0x80;
-}
-
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
 }
 
 // ---------------------------------------------------------------------------

@@ -16,14 +16,13 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { assertNoPageErrors, assertNoProblems, closeBrowser, screenshot, texts, withPage } from './lib/browser.mjs';
 import { phaseOf, resolveStatus } from './lib/data.mjs';
 import { startReplayServer } from './lib/replay-server.mjs';
-import { DIST_DIR, REPO_ROOT, startServer } from './lib/server.mjs';
+import { DIST_DIR, REPO_ROOT, freePort, startServer } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 120_000;
@@ -44,42 +43,9 @@ after(async () => {
 // ---------------------------------------------------------------------------
 // Page helpers
 
-/**
- * Opens `hash` with `config` as window.PATCHBOARD_CONFIG, set by an init script
- * before any of the app's scripts run, as a host page would. openPage() goes to
- * its URL at once, so it is given about:blank and the app is loaded after the
- * script is in place. `navigations` lists every URL the page's main frame had.
- */
-async function openWithConfig(hash, config) {
-  const session = await openPage('about:blank');
-  const navigations = [];
-  session.page.on('framenavigated', (frame) => {
-    if (frame === session.page.mainFrame()) navigations.push(frame.url());
-  });
-  await session.page.addInitScript((value) => {
-    window.PATCHBOARD_CONFIG = value;
-  }, config);
-  await session.page.goto(`${app.url}${hash}`, { waitUntil: 'load' });
-  return Object.assign(session, { navigations });
-}
-
-/** Runs `body` with a configured page and always closes it. */
-async function withConfiguredPage(hash, config, body) {
-  const session = await openWithConfig(hash, config);
-  try {
-    await body(session);
-  } finally {
-    await session.close();
-  }
-}
-
-function assertNoPageErrors(session) {
-  assert.deepEqual(session.pageErrors, [], `uncaught page errors:\n${session.pageErrors.join('\n')}`);
-}
-
-/** Whitespace-normalised text of every element matching `selector`. */
-function texts(page, selector) {
-  return page.$$eval(selector, (elements) => elements.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
+/** Runs `body` on `hash` with `config` as the host page's window.PATCHBOARD_CONFIG. */
+function withConfiguredPage(hash, config, body) {
+  return withPage(`${app.url}${hash}`, { config }, body);
 }
 
 /** Waits until the refresh line says "Updated …" (the load under way finished). */
@@ -173,18 +139,6 @@ async function allTableRows(page) {
   const declared = Number(await page.locator('table.pb-table').getAttribute('aria-rowcount')) - 1;
   assert.equal(rows.length, declared, 'scrolling the table showed every row it declares');
   return rows;
-}
-
-/** A free TCP port on 127.0.0.1. */
-function freePort() {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => done(port));
-    });
-  });
 }
 
 /** The JavaScript value of a JSON Pointer inside `value` (undefined when absent). */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { closeBrowser, openPage } from './lib/browser.mjs';
+import { closeBrowser, withPage } from './lib/browser.mjs';
 import { nativeConfig, startFaultServer } from './lib/fault-server.mjs';
 import { DIST_DIR, startServer } from './lib/server.mjs';
 
@@ -130,22 +130,9 @@ after(async () => {
 // ---------------------------------------------------------------------------
 // Helpers
 
-async function openWithConfig(hash, config) {
-  const session = await openPage('about:blank');
-  await session.page.addInitScript((value) => {
-    window.PATCHBOARD_CONFIG = value;
-  }, config);
-  await session.page.goto(`${app.url}${hash}`, { waitUntil: 'load' });
-  return session;
-}
-
-async function withConfiguredPage(hash, config, body) {
-  const session = await openWithConfig(hash, config);
-  try {
-    await body(session);
-  } finally {
-    await session.close();
-  }
+/** Runs `body` on `hash` with `config` as the host page's window.PATCHBOARD_CONFIG. */
+function withConfiguredPage(hash, config, body) {
+  return withPage(`${app.url}${hash}`, { config }, body);
 }
 
 /** Nothing ran and nothing became markup: the checks every view must pass. */

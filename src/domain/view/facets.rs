@@ -79,41 +79,24 @@ impl FacetToken for StatusKey {
     }
 }
 
-impl FacetToken for Phase {
-    fn url_token(self) -> String {
-        self.as_str().to_owned()
-    }
-    fn from_url_token(token: &str) -> Option<Self> {
-        by_token(token)
-    }
-    fn display_name(self) -> String {
-        self.label().to_owned()
-    }
+/// Facets whose URL token is their `as_str()` and whose name is their `label()`.
+macro_rules! token_is_as_str {
+    ($($facet:ty),+) => {$(
+        impl FacetToken for $facet {
+            fn url_token(self) -> String {
+                self.as_str().to_owned()
+            }
+            fn from_url_token(token: &str) -> Option<Self> {
+                by_token(token)
+            }
+            fn display_name(self) -> String {
+                self.label().to_owned()
+            }
+        }
+    )+};
 }
 
-impl FacetToken for OsFamily {
-    fn url_token(self) -> String {
-        self.as_str().to_owned()
-    }
-    fn from_url_token(token: &str) -> Option<Self> {
-        by_token(token)
-    }
-    fn display_name(self) -> String {
-        self.label().to_owned()
-    }
-}
-
-impl FacetToken for PatchOutlook {
-    fn url_token(self) -> String {
-        self.as_str().to_owned()
-    }
-    fn from_url_token(token: &str) -> Option<Self> {
-        by_token(token)
-    }
-    fn display_name(self) -> String {
-        self.label().to_owned()
-    }
-}
+token_is_as_str!(Phase, OsFamily, PatchOutlook);
 
 impl FacetToken for ExemptionKind {
     /// The name in lower case with words joined by dashes: "connector-down".

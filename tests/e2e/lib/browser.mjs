@@ -48,18 +48,22 @@ export async function closeBrowser() {
  * @param {object} [options]
  * @param {'light' | 'dark'} [options.colorScheme] prefers-color-scheme to emulate
  * @param {{width: number, height: number}} [options.viewport]
+ * @param {object} [options.config] set as window.PATCHBOARD_CONFIG before any
+ *   of the app's scripts run, as a host page would
  * @returns {Promise<{page: import('playwright-core').Page,
  *   consoleErrors: string[], pageErrors: string[], cspViolations: string[],
  *   close: () => Promise<void>}>}
  *   The arrays keep filling while the page lives.
  */
-export async function openPage(url, { colorScheme = 'light', viewport = { width: 1280, height: 800 } } = {}) {
+export async function openPage(url, { colorScheme = 'light', viewport = { width: 1280, height: 800 }, config } = {}) {
   const context = await (await browser()).newContext({ colorScheme, viewport });
   const session = {
     page: null,
     consoleErrors: [],
     pageErrors: [],
     cspViolations: [],
+    /** Every URL the main frame had, in order. */
+    navigations: [],
     close: () => context.close(),
   };
   // A binding survives navigations, unlike a variable stored on window.
@@ -74,7 +78,15 @@ export async function openPage(url, { colorScheme = 'light', viewport = { width:
       );
     });
   });
+  if (config !== undefined) {
+    await context.addInitScript((value) => {
+      window.PATCHBOARD_CONFIG = value;
+    }, config);
+  }
   const page = await context.newPage();
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) session.navigations.push(frame.url());
+  });
   page.on('console', (message) => {
     if (message.type() === 'error' && !isConfigProbe(message)) {
       const { url: source, lineNumber } = message.location();
@@ -121,4 +133,24 @@ export async function screenshot(page, name) {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** Opens `url` as openPage() does, runs `body` with the session, and always closes it. */
+export async function withPage(url, options, body) {
+  const session = await openPage(url, options);
+  try {
+    await body(session);
+  } finally {
+    await session.close();
+  }
+}
+
+/** Fails on uncaught page errors only: for pages whose failing requests log console errors on purpose. */
+export function assertNoPageErrors(session) {
+  assert.deepEqual(session.pageErrors, [], `uncaught page errors:\n${session.pageErrors.join('\n')}`);
+}
+
+/** Whitespace-normalised text of every element matching `selector`. */
+export function texts(page, selector) {
+  return page.$$eval(selector, (elements) => elements.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
 }

@@ -3,6 +3,7 @@
 // with extra response headers (a Content-Security-Policy, say).
 
 import { createServer } from 'node:http';
+import { createServer as createNetServer } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,4 +103,16 @@ async function findFile(rootDir, relative) {
 function send(response, status, headers, type, body, method = 'GET') {
   response.writeHead(status, { ...headers, 'content-type': type, 'cache-control': 'no-store' });
   response.end(method === 'HEAD' ? undefined : body);
+}
+
+/** A loopback port nothing listens on (at the moment of asking). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const probe = createNetServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => resolve(port));
+    });
+  });
 }
