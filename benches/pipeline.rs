@@ -60,6 +60,11 @@ fn pipeline(c: &mut Criterion) {
             |b, body| b.iter(|| decode(&results_mapping, body)),
         );
         group.bench_with_input(
+            BenchmarkId::new("decode_results_native", size),
+            &results_body,
+            |b, body| b.iter(|| results_mapping.decode_native(body)),
+        );
+        group.bench_with_input(
             BenchmarkId::new("derive_asset_rows", size),
             &results,
             |b, results| b.iter(|| asset_rows(results, "Patch Tuesday")),

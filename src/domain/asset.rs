@@ -1,11 +1,13 @@
 //! One asset's result within a deployment job, as decoded from a backend.
 
+use super::strict_serde::{objects_only, strings_only};
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// A status as a backend reports it: any of code, state and name may be missing.
 /// Resolution against the catalogue happens in `status`, never here.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self", default)]
 pub struct RawStatus {
     pub code: Option<u16>,
     pub state: Option<u8>,
@@ -14,6 +16,7 @@ pub struct RawStatus {
 
 /// Patch counts for one asset in one job.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self", default)]
 pub struct PatchCounts {
     pub succeeded: u32,
     pub failed: u32,
@@ -24,6 +27,7 @@ pub struct PatchCounts {
 
 /// Where a Pending (2032) asset is: before the manifest exists, or after.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub enum PendingStage {
     Preparing,
     AvailableForDownload,
@@ -31,6 +35,7 @@ pub enum PendingStage {
 
 /// Reboot deferrals used and available, for Reboot Deferred (2058).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Deferrals {
     pub used: u32,
     pub available: u32,
@@ -38,13 +43,16 @@ pub struct Deferrals {
 
 /// One entry of an asset's status history, when the backend gives one.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct StatusChange {
+    #[serde(default)]
     pub status: RawStatus,
     pub at: Timestamp,
 }
 
 /// The facts a status message is built from; each is optional.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self", default)]
 pub struct MessageFacts {
     /// Execution Blocked: the job that is running and blocks this one.
     pub blocking_job: Option<String>,
@@ -55,6 +63,7 @@ pub struct MessageFacts {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self", default)]
 pub struct AssetResult {
     pub asset_id: String,
     pub asset_name: String,
@@ -68,3 +77,15 @@ pub struct AssetResult {
     pub succeeded_patches: Vec<String>,
     pub failed_patches: Vec<String>,
 }
+
+// Missing members take their defaults (native files leave out nulls and empty
+// lists); see `strict_serde` for why only objects and strings are read.
+objects_only!(
+    RawStatus,
+    PatchCounts,
+    Deferrals,
+    StatusChange,
+    MessageFacts,
+    AssetResult
+);
+strings_only!(PendingStage);

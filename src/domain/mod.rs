@@ -16,6 +16,7 @@ pub mod os;
 pub mod phase;
 pub mod progress;
 pub mod status;
+mod strict_serde;
 pub mod table;
 pub mod time;
 pub mod view;

@@ -76,7 +76,7 @@ pub enum LoadEnd {
 }
 
 /// Fetches and decodes every page of `resource`, calling `on_page` with each
-/// page and the body it came from.
+/// page and the body it came from (without its items, for native bodies).
 pub async fn load_all<R: Record>(
     config: &Config,
     resource: &Resource,
@@ -93,13 +93,19 @@ pub async fn load_all<R: Record>(
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
         perf::mark("pb:decode:start");
-        let body = parse_body(&request.url, &response)?;
-        let page = mapping
-            .decode_page(&body)
-            .map_err(|error| LoadError::Shape {
-                url: request.url.clone(),
-                error,
-            })?;
+        let (page, body) = match mapping.decode_native(&response.body) {
+            Some(decoded) => decoded,
+            None => {
+                let body = parse_body(&request.url, &response)?;
+                let page = mapping
+                    .decode_page(&body)
+                    .map_err(|error| LoadError::Shape {
+                        url: request.url.clone(),
+                        error,
+                    })?;
+                (page, body)
+            }
+        };
         perf::mark("pb:decode:end");
         perf::measure("pb:decode", "pb:decode:start", "pb:decode:end");
         let item_count = page.items.len() + page.errors.len();

@@ -4,8 +4,9 @@
 //! hundred thousand; only a body of the wrong shape fails the whole page.
 
 use super::config::Resource;
+use super::native_decode::NativeItems;
 use super::pointer::Pointer;
-use super::record::{compile, decode_item, kind_of, FieldConfig, Record, Spec};
+use super::record::{compile, decode_item, kind_of, FieldConfig, FieldFailure, Record, Spec};
 use serde_json::Value;
 use std::fmt;
 use std::marker::PhantomData;
@@ -37,6 +38,28 @@ pub struct DecodedPage<T> {
     pub errors: Vec<RowError>,
 }
 
+impl<T> DecodedPage<T> {
+    pub(super) fn with_capacity(rows: usize) -> Self {
+        DecodedPage {
+            items: Vec::with_capacity(rows),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Keeps the record of row `index`, or reports why it was skipped.
+    pub(super) fn push(&mut self, index: usize, row: Result<T, FieldFailure>) {
+        match row {
+            Ok(record) => self.items.push(record),
+            Err(failure) => self.errors.push(RowError {
+                index,
+                field: failure.field,
+                pointer: failure.pointer,
+                problem: failure.problem,
+            }),
+        }
+    }
+}
+
 /// The body did not have the configured shape.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ShapeError {
@@ -56,6 +79,8 @@ impl fmt::Display for ShapeError {
 pub struct Mapping<R> {
     items: Pointer,
     specs: Vec<Spec>,
+    /// Set when the resource reads the native format as the native preset does.
+    native: Option<NativeItems<R>>,
     record: PhantomData<fn() -> R>,
 }
 
@@ -68,6 +93,7 @@ impl<R: Record> Mapping<R> {
                 fields: &resource.fields,
                 values: &resource.values,
             }),
+            native: NativeItems::for_resource(resource),
             record: PhantomData,
         }
     }
@@ -91,21 +117,18 @@ impl<R: Record> Mapping<R> {
     /// Decodes every item of a body; rows that fail are reported and skipped.
     pub fn decode_page(&self, body: &Value) -> Result<DecodedPage<R>, ShapeError> {
         let rows = self.items(body)?;
-        let mut page = DecodedPage {
-            items: Vec::with_capacity(rows.len()),
-            errors: Vec::new(),
-        };
+        let mut page = DecodedPage::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
-            match decode_item::<R>(row, &self.specs) {
-                Ok(record) => page.items.push(record),
-                Err(failure) => page.errors.push(RowError {
-                    index,
-                    field: failure.field,
-                    pointer: failure.pointer,
-                    problem: failure.problem,
-                }),
-            }
+            page.push(index, decode_item::<R>(row, &self.specs));
         }
         Ok(page)
+    }
+
+    /// Decodes a body's text by the native fast path, giving the same page as
+    /// parsing it and calling [`Self::decode_page`], and the body without its
+    /// items. `None` when the resource is not native or the body is not shaped
+    /// as native: parse it and call [`Self::decode_page`] instead.
+    pub fn decode_native(&self, text: &str) -> Option<(DecodedPage<R>, Value)> {
+        self.native.as_ref()?.decode(text, &self.specs)
     }
 }

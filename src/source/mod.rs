@@ -12,6 +12,7 @@ pub mod http;
 pub mod load;
 pub mod mapping;
 pub mod native;
+pub mod native_decode;
 pub mod paging;
 pub mod pointer;
 pub mod presets;

@@ -1,7 +1,7 @@
 //! Patchboard's own JSON format: documents that carry a `generated_at` time and
 //! a list of records laid out exactly as the domain types serialise, minus nulls
-//! and empty lists. The `native` preset's pointers read this layout back, so
-//! native data takes the same decoding path as any backend.
+//! and empty lists. The `native` preset's pointers read this layout back;
+//! `native_decode` reads it faster, to the same records.
 
 use super::coerce;
 use super::pointer::Pointer;

@@ -63,6 +63,11 @@ impl Pointer {
         &self.text
     }
 
+    /// The reference tokens, unescaped: `/a~1b/0` is `["a/b", "0"]`.
+    pub fn tokens(&self) -> &[String] {
+        &self.tokens
+    }
+
     /// The value the pointer names, if present. Array indices must be plain decimals.
     pub fn resolve<'v>(&self, document: &'v Value) -> Option<&'v Value> {
         self.tokens

@@ -5,6 +5,7 @@
 //! then nothing but a choice of pointers for these names.
 
 use super::coerce::Coerced;
+use super::config::{Resource, Resources};
 use super::pointer::Pointer;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -40,6 +41,19 @@ pub trait Record: Sized {
     fn fields() -> &'static [FieldDef<Self::Draft>];
     /// Completes the record, or names the field that is missing and why.
     fn finish(draft: Self::Draft) -> Result<Self, Missing>;
+    /// How items laid out as the native format writes this record decode
+    /// without the field table, when the record is a top-level list there.
+    const NATIVE: Option<NativeLayout<Self>> = None;
+}
+
+/// A record's place in the native format, and its whole-item decoder.
+pub struct NativeLayout<R> {
+    /// The native preset's resource whose items are these records.
+    pub resource: fn(&Resources) -> Option<&Resource>,
+    /// One item's JSON text straight into a finished record; `None` sends the
+    /// item through the field table instead, which gives the same record or
+    /// says precisely what is wrong.
+    pub decode: fn(&str) -> Option<R>,
 }
 
 /// A field a record cannot do without.

@@ -2,7 +2,8 @@
 //! each value lands in the domain types.
 
 use super::coerce::{boolean, number, text, text_list, timestamp, unsigned, word};
-use super::record::{decode_list, field_names, FieldDef, FieldKind, Missing, Record};
+use super::config::{Resource, Resources};
+use super::record::{decode_list, field_names, FieldDef, FieldKind, Missing, NativeLayout, Record};
 use crate::domain::asset::{AssetResult, Deferrals, RawStatus, StatusChange};
 use crate::domain::endpoint::{Drive, Endpoint, MaintenanceWindow, Suspension};
 use crate::domain::job::{Job, JobRun};
@@ -126,6 +127,14 @@ static ASSET_RESULT_FIELDS: &[FieldDef<AssetResult>] = &[
 impl Record for AssetResult {
     type Draft = AssetResult;
     const REQUIRED: &'static [&'static str] = &["asset_id"];
+    const NATIVE: Option<NativeLayout<AssetResult>> = Some(NativeLayout {
+        resource: job_results,
+        decode: |item| {
+            serde_json::from_str(item)
+                .ok()
+                .and_then(|r| Self::finish(r).ok())
+        },
+    });
     fn fields() -> &'static [FieldDef<AssetResult>] {
         ASSET_RESULT_FIELDS
     }
@@ -136,6 +145,10 @@ impl Record for AssetResult {
         }
         Ok(result)
     }
+}
+
+fn job_results(resources: &Resources) -> Option<&Resource> {
+    resources.job_results.as_ref()
 }
 
 /// A history entry before its time is known to be present.
