@@ -76,13 +76,14 @@ pub enum LoadEnd {
 }
 
 /// Fetches and decodes every page of `resource`, calling `on_page` with each
-/// page and the body it came from (without its items, for native bodies).
+/// page, the body it came from (without its items, for native bodies), and
+/// whether more pages follow.
 pub async fn load_all<R: Record>(
     config: &Config,
     resource: &Resource,
     job_id: Option<&str>,
     run_id: Option<&str>,
-    mut on_page: impl FnMut(DecodedPage<R>, &serde_json::Value) -> ControlFlow<()>,
+    mut on_page: impl FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
 ) -> Result<LoadEnd, LoadError> {
     let mapping = Mapping::<R>::new(resource);
     let mut pager = Pager::new(config, resource, job_id, run_id);
@@ -109,18 +110,17 @@ pub async fn load_all<R: Record>(
         perf::mark("pb:decode:end");
         perf::measure("pb:decode", "pb:decode:start", "pb:decode:end");
         let item_count = page.items.len() + page.errors.len();
-        if on_page(page, &body).is_break() {
+        let step = pager.next(&Response {
+            status: response.status,
+            headers: &response.headers,
+            body: &body,
+            item_count,
+        });
+        let more_follow = matches!(step, Ok(Step::Fetch(_)));
+        if on_page(page, &body, more_follow).is_break() {
             return Ok(LoadEnd::Stopped);
         }
-        let step = pager
-            .next(&Response {
-                status: response.status,
-                headers: &response.headers,
-                body: &body,
-                item_count,
-            })
-            .map_err(LoadError::Paging)?;
-        match step {
+        match step.map_err(LoadError::Paging)? {
             Step::Fetch(next) => request = next,
             Step::Done => return Ok(LoadEnd::Complete),
             Step::LimitReached { max } => return Ok(LoadEnd::LimitReached { max }),

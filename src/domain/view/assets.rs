@@ -24,6 +24,8 @@ pub struct AssetRow {
     pub anomalous: bool,
     /// The status message in words, for the few statuses that have one.
     pub message: Option<String>,
+    /// What the job's progress counts of this row, so it is resolved once.
+    pub progress: ProgressRow,
     /// Lower-cased asset name, OS, status and message, for free-text search.
     search: String,
 }
@@ -31,7 +33,11 @@ pub struct AssetRow {
 impl AssetRow {
     pub fn new(result: &AssetResult, job_name: &str) -> AssetRow {
         let status = resolve(&result.status);
-        let progress = ProgressRow::from_result(result);
+        let progress = ProgressRow {
+            status: status.key(),
+            os: OsFamily::from_os_name(&result.os),
+            status_time: result.status_time,
+        };
         let message = status
             .key()
             .and_then(|key| message_for(key, &result.facts, job_name, progress.os))
@@ -50,6 +56,7 @@ impl AssetRow {
             anomalous: progress.is_anomalous(),
             status,
             message,
+            progress,
             search,
         }
     }

@@ -212,7 +212,7 @@ async fn load<T>(
         resource,
         job_id.as_deref(),
         run_id.as_deref(),
-        |mut page, body| {
+        |mut page, body, more_follow| {
             if !is_current() {
                 return ControlFlow::Break(());
             }
@@ -226,9 +226,10 @@ async fn load<T>(
             examples.extend(page.errors.into_iter().take(room));
             items.extend(page.items);
             // The first load shows rows as they come, at doubling sizes so the
-            // copies cost O(n) in all; a refresh swaps in only when complete.
+            // copies cost O(n) in all; a refresh swaps in only when complete,
+            // and so does the last page, which needs no copy.
             let grew_enough = items.len() >= published * 2;
-            if first_load && grew_enough {
+            if first_load && grew_enough && more_follow {
                 published = items.len();
                 let snapshot = Shared::new(items.clone());
                 state.update(|s| {

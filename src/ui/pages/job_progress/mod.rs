@@ -8,7 +8,7 @@ mod table;
 
 use crate::domain::asset::AssetResult;
 use crate::domain::job::{Job, JobRun};
-use crate::domain::progress::{JobProgress, ProgressRow};
+use crate::domain::progress::JobProgress;
 use crate::domain::view::assets::{asset_rows, sort_assets, AssetRow, AssetView};
 use crate::domain::view::selection::find_selection;
 use crate::perf;
@@ -67,12 +67,9 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
             job_name.with(|name| perf::timed("pb:derive", || asset_rows(results, name)))
         }))
     });
-    let progress =
-        Memo::new(move |_| {
-            Shared::new(items.with(|results| {
-                JobProgress::from_rows(results.iter().map(ProgressRow::from_result))
-            }))
-        });
+    let progress = Memo::new(move |_| {
+        Shared::new(rows.with(|rows| JobProgress::from_rows(rows.iter().map(|row| row.progress))))
+    });
     let sort = Memo::new(move |_| url.view.with(|view| view.sort.clone()));
     let sorted = Memo::new(move |_| {
         items.with(|results| {
