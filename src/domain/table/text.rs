@@ -1,6 +1,8 @@
 //! Free-text search: every whitespace-separated term must occur in the row's
 //! precomputed, case-folded haystack.
 
+use memchr::memmem::Finder;
+
 /// Separates the parts of a search key. Query terms never hold whitespace, so
 /// no term can match across two parts.
 const PART_SEPARATOR: char = '\n';
@@ -36,11 +38,23 @@ pub fn search_key(parts: &[&str]) -> String {
 }
 
 /// A parsed search box: case-folded terms that must all occur (AND).
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct TextQuery {
     /// Longest first: long terms are the likeliest to reject a row early.
     terms: Vec<String>,
+    /// One searcher per term, built once per query rather than once per row
+    /// (`str::contains` sets one up on every call, which dominated filtering
+    /// 100,000 rows in wasm).
+    finders: Vec<Finder<'static>>,
 }
+
+impl PartialEq for TextQuery {
+    fn eq(&self, other: &Self) -> bool {
+        self.terms == other.terms
+    }
+}
+
+impl Eq for TextQuery {}
 
 impl TextQuery {
     /// Parses what the user typed. Blank input gives the query that matches everything.
@@ -55,7 +69,11 @@ impl TextQuery {
             .collect();
         terms.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
         terms.dedup();
-        Self { terms }
+        let finders = terms
+            .iter()
+            .map(|term| Finder::new(term.as_bytes()).into_owned())
+            .collect();
+        Self { terms, finders }
     }
 
     /// Whether the query has no terms and so matches every row.
@@ -64,11 +82,11 @@ impl TextQuery {
     }
 
     /// Whether `haystack`, a key made by [`search_key`], holds every term.
-    /// Does not allocate; the substring search is SIMD-accelerated by `std`.
+    /// Does not allocate.
     pub fn matches(&self, haystack: &str) -> bool {
-        self.terms
+        self.finders
             .iter()
-            .all(|term| haystack.contains(term.as_str()))
+            .all(|finder| finder.find(haystack.as_bytes()).is_some())
     }
 
     /// Whether every row matching `self` also matched `previous`: true when
