@@ -237,8 +237,11 @@ impl AssetView {
     /// The rows of `sorted` that pass every filter, in the same order.
     /// Filtering keeps order, so a keystroke costs a filter, never a sort.
     pub fn filter(&self, rows: &[AssetRow], sorted: &[u32]) -> Vec<u32> {
-        let text = TextQuery::parse(&self.text);
+        let text = TextQuery::parse(&self.text).match_rows(rows, |row| &row.search);
         let mut indices = sorted.to_vec();
+        if let Some(matches) = text {
+            indices.retain(|&index| matches[index as usize]);
+        }
         refine_indices(rows, &mut indices, |row| {
             (self.statuses.is_empty()
                 || row
@@ -247,7 +250,6 @@ impl AssetView {
                 && (self.phases.is_empty() || self.phases.contains(row.phase))
                 && (self.oses.is_empty() || self.oses.contains(row.os))
                 && (!self.anomalies_only || row.anomalous)
-                && text.matches(&row.search)
         });
         indices
     }

@@ -256,8 +256,11 @@ impl EndpointView {
     /// The rows of `sorted` that pass every filter, in the same order.
     /// Filtering keeps order, so a keystroke costs a filter, never a sort.
     pub fn filter(&self, rows: &[EndpointRow], sorted: &[u32]) -> Vec<u32> {
-        let text = TextQuery::parse(&self.text);
+        let text = TextQuery::parse(&self.text).match_rows(rows, |row| &row.search);
         let mut indices = sorted.to_vec();
+        if let Some(matches) = text {
+            indices.retain(|&index| matches[index as usize]);
+        }
         refine_indices(rows, &mut indices, |row| {
             (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
                 && (self.exemptions.is_empty()
@@ -268,7 +271,6 @@ impl EndpointView {
                         .any(|kind| self.exemptions.contains(kind)))
                 && (self.oses.is_empty() || self.oses.contains(row.os))
                 && (!self.warnings_only || row.derived.has_warnings())
-                && text.matches(&row.search)
         });
         indices
     }
