@@ -81,8 +81,8 @@ fn malformed_url_values_are_dropped_not_fatal() {
 fn filtering_keeps_the_sort_order_and_flags_anomalies() {
     let results = fleet();
     let rows = asset_rows(&results, "Patch Tuesday");
-    assert!(rows[1].anomalous, "Downloaded does not apply to Linux");
-    assert!(!rows[0].anomalous);
+    assert!(rows[1].is_anomalous(), "Downloaded does not apply to Linux");
+    assert!(!rows[0].is_anomalous());
 
     let mut view = AssetView {
         sort: patchboard::domain::table::SortSpec::by(AssetColumn::Asset, Direction::Asc),

@@ -19,12 +19,9 @@ use crate::domain::time::Timestamp;
 pub struct AssetRow {
     pub status: ResolvedStatus,
     pub phase: Phase,
-    pub os: OsFamily,
-    /// The status does not apply to the asset's OS family.
-    pub anomalous: bool,
     /// The status message in words, for the few statuses that have one.
     pub message: Option<String>,
-    /// What the job's progress counts of this row, so it is resolved once.
+    /// The resolved status, OS family and time that the job's progress counts.
     pub progress: ProgressRow,
     /// Lower-cased asset name, OS, status and message, for free-text search.
     search: String,
@@ -33,11 +30,7 @@ pub struct AssetRow {
 impl AssetRow {
     pub fn new(result: &AssetResult, job_name: &str) -> AssetRow {
         let status = resolve(&result.status);
-        let progress = ProgressRow {
-            status: status.key(),
-            os: OsFamily::from_os_name(&result.os),
-            status_time: result.status_time,
-        };
+        let progress = ProgressRow::with_status(result, status.key());
         let message = status
             .key()
             .and_then(|key| message_for(key, &result.facts, job_name, progress.os))
@@ -52,8 +45,6 @@ impl AssetRow {
         ]);
         AssetRow {
             phase: status.phase(),
-            os: progress.os,
-            anomalous: progress.is_anomalous(),
             status,
             message,
             progress,
@@ -63,6 +54,15 @@ impl AssetRow {
 
     pub fn status_key(&self) -> Option<StatusKey> {
         self.status.key()
+    }
+
+    pub fn os(&self) -> OsFamily {
+        self.progress.os
+    }
+
+    /// The status does not apply to the asset's OS family.
+    pub fn is_anomalous(&self) -> bool {
+        self.progress.is_anomalous()
     }
 }
 
@@ -248,8 +248,8 @@ impl AssetView {
                     .status_key()
                     .is_some_and(|key| self.statuses.contains(key)))
                 && (self.phases.is_empty() || self.phases.contains(row.phase))
-                && (self.oses.is_empty() || self.oses.contains(row.os))
-                && (!self.anomalies_only || row.anomalous)
+                && (self.oses.is_empty() || self.oses.contains(row.os()))
+                && (!self.anomalies_only || row.is_anomalous())
         });
         indices
     }
@@ -333,7 +333,7 @@ pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> 
                 .status_time
                 .map(Timestamp::to_rfc3339)
                 .unwrap_or_default(),
-            if row.anomalous { "no" } else { "yes" }.to_owned(),
+            if row.is_anomalous() { "no" } else { "yes" }.to_owned(),
         ]);
     }
     csv.finish()

@@ -43,10 +43,10 @@ fn AssetDetails(result: AssetResult, row: AssetRow) -> impl IntoView {
         ),
         other => other.label().into_owned(),
     };
-    let applicability = row.anomalous.then(|| {
+    let applicability = row.is_anomalous().then(|| {
         format!(
             "The catalogue does not list this status for {} assets: the backend may have mislabelled the OS or the status.",
-            row.os.label()
+            row.os().label()
         )
     });
     view! {

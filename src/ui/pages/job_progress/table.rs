@@ -49,11 +49,11 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             ResolvedStatus::Known(key) => format!("{} · {}", key.def().name, key.def().code),
             other => other.label().into_owned(),
         };
-        let anomaly = row.anomalous.then(|| {
+        let anomaly = row.is_anomalous().then(|| {
             let note = format!(
                 "{} does not apply to {} assets",
                 row.status.label(),
-                row.os.label()
+                row.os().label()
             );
             let title = note.clone();
             view! {
