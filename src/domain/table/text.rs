@@ -89,11 +89,16 @@ impl TextQuery {
             .all(|finder| finder.find(haystack.as_bytes()).is_some())
     }
 
-    /// Which of `rows` match, by data index, or `None` for the empty query.
-    /// Scanning in data order walks the keys roughly in memory order: over
-    /// 100,000 rows in wasm, 5 ms against 26 ms probing them in display order.
-    pub fn match_rows<R>(&self, rows: &[R], key: impl Fn(&R) -> &str) -> Option<Vec<bool>> {
-        (!self.is_empty()).then(|| rows.iter().map(|row| self.matches(key(row))).collect())
+    /// Drops from `indices` (into `rows`, in any order) the rows whose `key`
+    /// does not match. The keys are matched in data order, roughly memory
+    /// order: over 100,000 rows in wasm, 5 ms against 26 ms probing them in
+    /// display order.
+    pub fn retain_matching<R>(&self, rows: &[R], indices: &mut Vec<u32>, key: impl Fn(&R) -> &str) {
+        if self.is_empty() {
+            return;
+        }
+        let matches: Vec<bool> = rows.iter().map(|row| self.matches(key(row))).collect();
+        indices.retain(|&index| matches[index as usize]);
     }
 
     /// Whether every row matching `self` also matched `previous`: true when

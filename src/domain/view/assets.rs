@@ -237,11 +237,8 @@ impl AssetView {
     /// The rows of `sorted` that pass every filter, in the same order.
     /// Filtering keeps order, so a keystroke costs a filter, never a sort.
     pub fn filter(&self, rows: &[AssetRow], sorted: &[u32]) -> Vec<u32> {
-        let text = TextQuery::parse(&self.text).match_rows(rows, |row| &row.search);
         let mut indices = sorted.to_vec();
-        if let Some(matches) = text {
-            indices.retain(|&index| matches[index as usize]);
-        }
+        TextQuery::parse(&self.text).retain_matching(rows, &mut indices, |row| &row.search);
         refine_indices(rows, &mut indices, |row| {
             (self.statuses.is_empty()
                 || row

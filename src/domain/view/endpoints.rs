@@ -256,11 +256,8 @@ impl EndpointView {
     /// The rows of `sorted` that pass every filter, in the same order.
     /// Filtering keeps order, so a keystroke costs a filter, never a sort.
     pub fn filter(&self, rows: &[EndpointRow], sorted: &[u32]) -> Vec<u32> {
-        let text = TextQuery::parse(&self.text).match_rows(rows, |row| &row.search);
         let mut indices = sorted.to_vec();
-        if let Some(matches) = text {
-            indices.retain(|&index| matches[index as usize]);
-        }
+        TextQuery::parse(&self.text).retain_matching(rows, &mut indices, |row| &row.search);
         refine_indices(rows, &mut indices, |row| {
             (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
                 && (self.exemptions.is_empty()
