@@ -291,6 +291,22 @@ struct Context {
     run: bool,
 }
 
+/// The fields a resource's records have, as data: one non-generic reader
+/// then serves every record type (a generic one was compiled four times).
+struct FieldNames {
+    configurable: Vec<String>,
+    required: &'static [&'static str],
+}
+
+impl FieldNames {
+    fn of<R: Record>() -> Self {
+        FieldNames {
+            configurable: configurable_names::<R>(),
+            required: R::REQUIRED,
+        }
+    }
+}
+
 fn read_resources(value: &Value, report: &mut Report) -> Resources {
     let Some(obj) = Obj::open(
         "resources",
@@ -304,35 +320,29 @@ fn read_resources(value: &Value, report: &mut Report) -> Resources {
         job: false,
         run: false,
     };
+    let mut read = |key: &str, context: Context, names: fn() -> FieldNames| {
+        let value = obj.get(key)?;
+        read_resource(&obj.at(key), value, context, &names(), report)
+    };
     let resources = Resources {
-        jobs: obj
-            .get("jobs")
-            .and_then(|v| read_resource::<Job>(&obj.at("jobs"), v, top, report)),
-        job_results: obj.get("job_results").and_then(|v| {
-            read_resource::<AssetResult>(
-                &obj.at("job_results"),
-                v,
-                Context {
-                    job: true,
-                    run: true,
-                },
-                report,
-            )
-        }),
-        job_runs: obj.get("job_runs").and_then(|v| {
-            read_resource::<JobRun>(
-                &obj.at("job_runs"),
-                v,
-                Context {
-                    job: true,
-                    run: false,
-                },
-                report,
-            )
-        }),
-        endpoints: obj
-            .get("endpoints")
-            .and_then(|v| read_resource::<Endpoint>(&obj.at("endpoints"), v, top, report)),
+        jobs: read("jobs", top, FieldNames::of::<Job>),
+        job_results: read(
+            "job_results",
+            Context {
+                job: true,
+                run: true,
+            },
+            FieldNames::of::<AssetResult>,
+        ),
+        job_runs: read(
+            "job_runs",
+            Context {
+                job: true,
+                run: false,
+            },
+            FieldNames::of::<JobRun>,
+        ),
+        endpoints: read("endpoints", top, FieldNames::of::<Endpoint>),
     };
     let present = |key: &str| obj.get(key).is_some();
     for (needs, needed) in [
@@ -363,10 +373,11 @@ const RESOURCE_KEYS: &[&str] = &[
     "timeout_seconds",
 ];
 
-fn read_resource<R: Record>(
+fn read_resource(
     path: &str,
     value: &Value,
     context: Context,
+    names: &FieldNames,
     report: &mut Report,
 ) -> Option<Resource> {
     let obj = Obj::open(path, value, RESOURCE_KEYS, report)?;
@@ -389,9 +400,8 @@ fn read_resource<R: Record>(
         Some(text) => read_pointer(&obj.at("items"), &text, report),
         None => Some(Pointer::root()),
     };
-    let names = configurable_names::<R>();
-    let fields = read_fields::<R>(&obj, &names, report);
-    let values = read_values(&obj, &names, report);
+    let fields = read_fields(&obj, names, report);
+    let values = read_values(&obj, &names.configurable, report);
     let paging = match obj.get("paging") {
         Some(v) => read_paging(&obj.at("paging"), v, report),
         None => Some(Paging::None),
@@ -443,11 +453,13 @@ fn read_pointer(path: &str, text: &str, report: &mut Report) -> Option<Pointer> 
     Pointer::parse(text).map_err(|e| report.add(path, e.0)).ok()
 }
 
-fn read_fields<R: Record>(
+fn read_fields(
     obj: &Obj<'_>,
-    names: &[String],
+    names: &FieldNames,
     report: &mut Report,
 ) -> BTreeMap<String, Vec<Pointer>> {
+    let required = names.required;
+    let names = &names.configurable;
     let path = obj.at("fields");
     let Some(value) = obj.get("fields") else {
         report.add(
@@ -463,7 +475,7 @@ fn read_fields<R: Record>(
         report.add(&path, format!("expected an object, found {}", kind(value)));
         return BTreeMap::new();
     };
-    for required in R::REQUIRED.iter().filter(|r| !map.contains_key(**r)) {
+    for required in required.iter().filter(|r| !map.contains_key(**r)) {
         report.add(&path, format!("missing required field {required:?}"));
     }
     let mut fields = BTreeMap::new();
