@@ -83,9 +83,80 @@ pub async fn load_all<R: Record>(
     resource: &Resource,
     job_id: Option<&str>,
     run_id: Option<&str>,
-    mut on_page: impl FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
+    on_page: impl FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
 ) -> Result<LoadEnd, LoadError> {
-    let mapping = Mapping::<R>::new(resource);
+    let mut pages = TypedPages {
+        mapping: Mapping::<R>::new(resource),
+        decoded: None,
+        on_page,
+    };
+    drive_pages(config, resource, job_id, run_id, &mut pages).await
+}
+
+/// The record-typed half of loading, behind a trait object so that the page
+/// loop, its retries and its paging are compiled once, not once per record type.
+trait PageSink {
+    /// Decodes one response body and holds its records for [`Self::deliver`];
+    /// gives the body (without its items, for native bodies) and its item count.
+    fn decode(
+        &mut self,
+        url: &str,
+        response: &HttpResponse,
+    ) -> Result<(serde_json::Value, usize), LoadError>;
+    /// Hands the page decoded last to the receiver.
+    fn deliver(&mut self, body: &serde_json::Value, more_follow: bool) -> ControlFlow<()>;
+}
+
+struct TypedPages<R, F> {
+    mapping: Mapping<R>,
+    decoded: Option<DecodedPage<R>>,
+    on_page: F,
+}
+
+impl<R, F> PageSink for TypedPages<R, F>
+where
+    R: Record,
+    F: FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
+{
+    fn decode(
+        &mut self,
+        url: &str,
+        response: &HttpResponse,
+    ) -> Result<(serde_json::Value, usize), LoadError> {
+        let (page, body) = match self.mapping.decode_native(&response.body) {
+            Some(decoded) => decoded,
+            None => {
+                let body = parse_body(url, response)?;
+                let page = self
+                    .mapping
+                    .decode_page(&body)
+                    .map_err(|error| LoadError::Shape {
+                        url: url.to_owned(),
+                        error,
+                    })?;
+                (page, body)
+            }
+        };
+        let item_count = page.items.len() + page.errors.len();
+        self.decoded = Some(page);
+        Ok((body, item_count))
+    }
+
+    fn deliver(&mut self, body: &serde_json::Value, more_follow: bool) -> ControlFlow<()> {
+        match self.decoded.take() {
+            Some(page) => (self.on_page)(page, body, more_follow),
+            None => ControlFlow::Continue(()),
+        }
+    }
+}
+
+async fn drive_pages(
+    config: &Config,
+    resource: &Resource,
+    job_id: Option<&str>,
+    run_id: Option<&str>,
+    pages: &mut dyn PageSink,
+) -> Result<LoadEnd, LoadError> {
     let mut pager = Pager::new(config, resource, job_id, run_id);
     let mut request = pager.first().map_err(LoadError::Paging)?;
     loop {
@@ -94,22 +165,9 @@ pub async fn load_all<R: Record>(
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
         perf::mark("pb:decode:start");
-        let (page, body) = match mapping.decode_native(&response.body) {
-            Some(decoded) => decoded,
-            None => {
-                let body = parse_body(&request.url, &response)?;
-                let page = mapping
-                    .decode_page(&body)
-                    .map_err(|error| LoadError::Shape {
-                        url: request.url.clone(),
-                        error,
-                    })?;
-                (page, body)
-            }
-        };
+        let (body, item_count) = pages.decode(&request.url, &response)?;
         perf::mark("pb:decode:end");
         perf::measure("pb:decode", "pb:decode:start", "pb:decode:end");
-        let item_count = page.items.len() + page.errors.len();
         let step = pager.next(&Response {
             status: response.status,
             headers: &response.headers,
@@ -117,7 +175,7 @@ pub async fn load_all<R: Record>(
             item_count,
         });
         let more_follow = matches!(step, Ok(Step::Fetch(_)));
-        if on_page(page, &body, more_follow).is_break() {
+        if pages.deliver(&body, more_follow).is_break() {
             return Ok(LoadEnd::Stopped);
         }
         match step.map_err(LoadError::Paging)? {
