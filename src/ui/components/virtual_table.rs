@@ -26,6 +26,9 @@ pub struct Column<C> {
 }
 
 /// The rows in view: `order` holds data indices in display order.
+///
+/// Only this thin shell is generic; it erases the column ids and the cells'
+/// view type so that the table itself is compiled once for every page.
 #[component]
 pub fn VirtualTable<C, Cells, CellsView>(
     /// Names the table for screen readers.
@@ -50,9 +53,60 @@ pub fn VirtualTable<C, Cells, CellsView>(
 ) -> impl IntoView
 where
     C: Copy + Send + Sync + 'static,
-    Cells: Fn(u32) -> CellsView + Send + Sync + Clone + 'static,
+    Cells: Fn(u32) -> CellsView + Send + Sync + 'static,
     CellsView: IntoView + 'static,
 {
+    let ids: Arc<[C]> = columns.iter().map(|column| column.id).collect();
+    let sort_ids = ids.clone();
+    table(Table {
+        caption,
+        columns: columns
+            .iter()
+            .map(|column| Column {
+                id: (),
+                label: column.label,
+                width: column.width,
+                numeric: column.numeric,
+            })
+            .collect(),
+        order,
+        cells: Arc::new(move |index| cells(index).into_any()),
+        aria_sort: Callback::new(move |position: usize| aria_sort.run(ids[position])),
+        on_sort: Callback::new(move |position: usize| on_sort.run(sort_ids[position])),
+        selected,
+        on_open,
+        version,
+        loading,
+    })
+}
+
+/// A table's parts with columns known by position.
+struct Table {
+    caption: &'static str,
+    columns: Vec<Column<()>>,
+    order: Signal<Arc<Vec<u32>>>,
+    cells: Arc<dyn Fn(u32) -> AnyView + Send + Sync>,
+    aria_sort: Callback<usize, &'static str>,
+    on_sort: Callback<usize>,
+    selected: Signal<Option<u32>>,
+    on_open: Callback<u32>,
+    version: Signal<u64>,
+    loading: Signal<bool>,
+}
+
+fn table(table: Table) -> AnyView {
+    let Table {
+        caption,
+        columns,
+        order,
+        cells,
+        aria_sort,
+        on_sort,
+        selected,
+        on_open,
+        version,
+        loading,
+    } = table;
     let scroller = NodeRef::<leptos::html::Div>::new();
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
     let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
@@ -167,8 +221,8 @@ where
     let cells = StoredValue::new(cells);
     let headers = columns
         .iter()
-        .map(|column| {
-            let id = column.id;
+        .enumerate()
+        .map(|(id, column)| {
             let class = if column.numeric { "pb-numeric" } else { "" };
             view! {
                 <th scope="col" class=class aria-sort=move || aria_sort.run(id)>
@@ -238,6 +292,7 @@ where
             </Show>
         </div>
     }
+    .into_any()
 }
 
 /// The `--pb-row-height` in force on the table, in pixels.
