@@ -100,18 +100,7 @@ impl<R: Record> Mapping<R> {
 
     /// The array of items in a body, or what was found instead.
     pub fn items<'b>(&self, body: &'b Value) -> Result<&'b [Value], ShapeError> {
-        let shape_error = |problem: String| ShapeError {
-            pointer: self.items.to_string(),
-            problem,
-        };
-        match self.items.resolve(body) {
-            Some(Value::Array(items)) => Ok(items),
-            Some(other) => Err(shape_error(format!(
-                "expected an array, found {}",
-                kind_of(other)
-            ))),
-            None => Err(shape_error("not found in the response body".to_owned())),
-        }
+        items_at(&self.items, body)
     }
 
     /// Decodes every item of a body; rows that fail are reported and skipped.
@@ -130,5 +119,22 @@ impl<R: Record> Mapping<R> {
     /// as native: parse it and call [`Self::decode_page`] instead.
     pub fn decode_native(&self, text: &str) -> Option<(DecodedPage<R>, Value)> {
         self.native.as_ref()?.decode(text, &self.specs)
+    }
+}
+
+/// The array `items` points to in a body; apart from the record type so that
+/// it is compiled once.
+fn items_at<'b>(items: &Pointer, body: &'b Value) -> Result<&'b [Value], ShapeError> {
+    let shape_error = |problem: String| ShapeError {
+        pointer: items.to_string(),
+        problem,
+    };
+    match items.resolve(body) {
+        Some(Value::Array(items)) => Ok(items),
+        Some(other) => Err(shape_error(format!(
+            "expected an array, found {}",
+            kind_of(other)
+        ))),
+        None => Err(shape_error("not found in the response body".to_owned())),
     }
 }

@@ -53,13 +53,7 @@ impl<R: Record> NativeItems<R> {
     /// `generated_at` read that). `None` when the body is not an object with an
     /// array at the items key: the general path then says what is wrong.
     pub fn decode(&self, text: &str, specs: &[Spec]) -> Option<(DecodedPage<R>, Value)> {
-        let mut members: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
-        let items: Vec<&RawValue> = serde_json::from_str(members.remove(&self.key)?.get()).ok()?;
-        let rest = members
-            .into_iter()
-            .map(|(key, raw)| serde_json::from_str(raw.get()).map(|value| (key, value)))
-            .collect::<Result<Map<String, Value>, _>>()
-            .ok()?;
+        let (items, rest) = split_body(text, &self.key)?;
         let mut page = DecodedPage::with_capacity(items.len());
         for (index, raw) in items.into_iter().enumerate() {
             match (self.decode)(raw.get()) {
@@ -71,6 +65,19 @@ impl<R: Record> NativeItems<R> {
                 }
             }
         }
-        Some((page, Value::Object(rest)))
+        Some((page, rest))
     }
+}
+
+/// A body's items, each as raw JSON, and the rest of the body parsed.
+/// Apart from the record type so that it is compiled once.
+fn split_body<'t>(text: &'t str, key: &str) -> Option<(Vec<&'t RawValue>, Value)> {
+    let mut members: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
+    let items: Vec<&RawValue> = serde_json::from_str(members.remove(key)?.get()).ok()?;
+    let rest = members
+        .into_iter()
+        .map(|(key, raw)| serde_json::from_str(raw.get()).map(|value| (key, value)))
+        .collect::<Result<Map<String, Value>, _>>()
+        .ok()?;
+    Some((items, Value::Object(rest)))
 }
