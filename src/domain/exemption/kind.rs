@@ -30,71 +30,61 @@ impl Impact {
     }
 }
 
-/// One JetPatch endpoint exemption: a reason the endpoint cannot be patched now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub enum ExemptionKind {
-    UntestedEndpoint,
-    PatchingInapplicable,
-    PoweredOff,
-    PowerSuspended,
-    PowerUnknown,
-    Disconnected,
-    ConnectorNotInstalled,
-    ConnectorDown,
-    NotReachable,
-    InvalidCredentials,
-    AwaitingMaintenanceWindow,
-    MaintenanceWindowRequired,
-    MaintenanceWindowExpired,
-    NoMaintenanceEntry,
-    MaintenanceWindowTimeout,
-    SuspendedByUser,
-    UnsupportedPowerShellExecutionPolicy,
-    UnsupportedPowerShellVersion,
-    AdvisoriesNotExist,
-    PackagesNotExist,
-    WrongRepositoriesConfiguration,
-    SubscriptionMissing,
-    WsusCommunicationProblems,
-    UnknownEndpoint,
-    PendingUserAction,
-    PendingRebootSuspension,
+/// Declares [`ExemptionKind`] with its `ALL` and `impact` from one list, in
+/// the vendor's catalogue order, so that the three cannot drift apart.
+macro_rules! exemption_kinds {
+    ($($kind:ident => $impact:ident,)+) => {
+        /// One JetPatch endpoint exemption: a reason the endpoint cannot be patched now.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum ExemptionKind {
+            $($kind,)+
+        }
+
+        impl ExemptionKind {
+            /// Every kind, in the vendor's catalogue order; `ALL[k.index()] == k`.
+            pub const ALL: [ExemptionKind; [$(stringify!($kind)),+].len()] =
+                [$(ExemptionKind::$kind),+];
+
+            /// Whether the endpoint waits for conditions to change or needs a fix.
+            pub const fn impact(self) -> Impact {
+                match self {
+                    $(ExemptionKind::$kind => Impact::$impact,)+
+                }
+            }
+        }
+    };
+}
+
+exemption_kinds! {
+    UntestedEndpoint => CannotPatch,
+    PatchingInapplicable => CannotPatch,
+    PoweredOff => CannotPatch,
+    PowerSuspended => CannotPatch,
+    PowerUnknown => CannotPatch,
+    Disconnected => TemporarilyCannotPatch,
+    ConnectorNotInstalled => CannotPatch,
+    ConnectorDown => TemporarilyCannotPatch,
+    NotReachable => TemporarilyCannotPatch,
+    InvalidCredentials => TemporarilyCannotPatch,
+    AwaitingMaintenanceWindow => TemporarilyCannotPatch,
+    MaintenanceWindowRequired => TemporarilyCannotPatch,
+    MaintenanceWindowExpired => TemporarilyCannotPatch,
+    NoMaintenanceEntry => TemporarilyCannotPatch,
+    MaintenanceWindowTimeout => TemporarilyCannotPatch,
+    SuspendedByUser => TemporarilyCannotPatch,
+    UnsupportedPowerShellExecutionPolicy => CannotPatch,
+    UnsupportedPowerShellVersion => CannotPatch,
+    AdvisoriesNotExist => CannotPatch,
+    PackagesNotExist => CannotPatch,
+    WrongRepositoriesConfiguration => CannotPatch,
+    SubscriptionMissing => CannotPatch,
+    WsusCommunicationProblems => CannotPatch,
+    UnknownEndpoint => CannotPatch,
+    PendingUserAction => CannotPatch,
+    PendingRebootSuspension => CannotPatch,
 }
 
 impl ExemptionKind {
-    /// Every kind, in the vendor's catalogue order; `ALL[k.index()] == k`.
-    pub const ALL: [ExemptionKind; 26] = {
-        use ExemptionKind::*;
-        [
-            UntestedEndpoint,
-            PatchingInapplicable,
-            PoweredOff,
-            PowerSuspended,
-            PowerUnknown,
-            Disconnected,
-            ConnectorNotInstalled,
-            ConnectorDown,
-            NotReachable,
-            InvalidCredentials,
-            AwaitingMaintenanceWindow,
-            MaintenanceWindowRequired,
-            MaintenanceWindowExpired,
-            NoMaintenanceEntry,
-            MaintenanceWindowTimeout,
-            SuspendedByUser,
-            UnsupportedPowerShellExecutionPolicy,
-            UnsupportedPowerShellVersion,
-            AdvisoriesNotExist,
-            PackagesNotExist,
-            WrongRepositoriesConfiguration,
-            SubscriptionMissing,
-            WsusCommunicationProblems,
-            UnknownEndpoint,
-            PendingUserAction,
-            PendingRebootSuspension,
-        ]
-    };
-
     /// Position in [`ExemptionKind::ALL`]; also the bit in an `ExemptionSet`.
     pub const fn index(self) -> usize {
         self as usize
@@ -103,39 +93,6 @@ impl ExemptionKind {
     /// The vendor's exact name, e.g. "Connector Not Installed / Available".
     pub fn name(self) -> &'static str {
         self.entry().name
-    }
-
-    /// Whether the endpoint waits for conditions to change or needs a fix.
-    pub const fn impact(self) -> Impact {
-        use ExemptionKind::*;
-        match self {
-            Disconnected
-            | ConnectorDown
-            | NotReachable
-            | InvalidCredentials
-            | AwaitingMaintenanceWindow
-            | MaintenanceWindowRequired
-            | MaintenanceWindowExpired
-            | NoMaintenanceEntry
-            | MaintenanceWindowTimeout
-            | SuspendedByUser => Impact::TemporarilyCannotPatch,
-            UntestedEndpoint
-            | PatchingInapplicable
-            | PoweredOff
-            | PowerSuspended
-            | PowerUnknown
-            | ConnectorNotInstalled
-            | UnsupportedPowerShellExecutionPolicy
-            | UnsupportedPowerShellVersion
-            | AdvisoriesNotExist
-            | PackagesNotExist
-            | WrongRepositoriesConfiguration
-            | SubscriptionMissing
-            | WsusCommunicationProblems
-            | UnknownEndpoint
-            | PendingUserAction
-            | PendingRebootSuspension => Impact::CannotPatch,
-        }
     }
 
     /// What the exemption means, in our words.
@@ -153,15 +110,6 @@ impl ExemptionKind {
         catalogue::exemption(self)
     }
 }
-
-// `index()` doubles as the position in `ALL`; keep the two in step.
-const _: () = {
-    let mut i = 0;
-    while i < ExemptionKind::ALL.len() {
-        assert!(ExemptionKind::ALL[i] as usize == i);
-        i += 1;
-    }
-};
 
 /// A warning: worth an operator's attention, but it never blocks patching.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
