@@ -6,6 +6,7 @@
 
 pub mod asset;
 pub mod csv;
+pub mod decimal;
 pub mod derive;
 pub mod endpoint;
 pub mod exemption;

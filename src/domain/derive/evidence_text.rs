@@ -2,6 +2,7 @@
 //! was derived from.
 
 use super::derived::{BlockingPolicy, DriveUsage, Evidence};
+use crate::domain::decimal::fixed;
 use crate::domain::endpoint::{ConnectorState, Endpoint, PowerState};
 use std::fmt;
 
@@ -41,7 +42,7 @@ impl DriveUsage {
     /// "drive D: 93.0% used".
     pub fn describe(&self, endpoint: &Endpoint) -> String {
         let name = self.drive_name(endpoint).unwrap_or("?");
-        format!("drive {name} {:.1}% used", self.percent)
+        format!("drive {name} {}% used", fixed(self.percent, 1))
     }
 }
 

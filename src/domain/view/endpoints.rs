@@ -3,6 +3,7 @@
 
 use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
 use super::QueryPairs;
+use crate::domain::decimal::fixed;
 use crate::domain::derive::{derive_exemptions, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule};
 use crate::domain::exemption::ExemptionKind;
@@ -339,9 +340,7 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
             endpoint.os.clone(),
             row.outlook.label().to_owned(),
             exemptions.join("; "),
-            row.fullest_drive
-                .map(|p| format!("{p:.1}"))
-                .unwrap_or_default(),
+            row.fullest_drive.map(|p| fixed(p, 1)).unwrap_or_default(),
             if row.derived.low_disk_space().is_some() {
                 "yes"
             } else {

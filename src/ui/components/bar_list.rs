@@ -1,4 +1,5 @@
 use super::Segment;
+use crate::domain::decimal::fixed;
 use leptos::prelude::*;
 
 /// One horizontal bar per item, longest scale first; each row is a toggle
@@ -20,7 +21,7 @@ pub fn BarList(
                     .map(|item| {
                         let key = item.key.clone();
                         let pressed = selected.with(|keys| keys.contains(&item.key));
-                        let width = format!("{}%", f64::from(item.count) * 100.0 / f64::from(largest));
+                        let width = format!("{}%", fixed(f64::from(item.count) * 100.0 / f64::from(largest), 2));
                         view! {
                             <button
                                 type="button"

@@ -1,4 +1,5 @@
 use super::Tone;
+use crate::domain::decimal::fixed;
 use leptos::prelude::*;
 
 /// One part of a stacked bar.
@@ -75,7 +76,7 @@ pub fn StackedBar(
                                     <span class="pb-swatch" aria-hidden="true"></span>
                                     {segment.label}
                                     <span class="pb-legend-count">
-                                        {format!("{} · {percent:.1}%", segment.count)}
+                                        {format!("{} · {}%", segment.count, fixed(percent, 1))}
                                     </span>
                                 </button>
                             }

@@ -2,6 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
+use crate::domain::decimal::fixed;
 use crate::perf;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -153,9 +154,13 @@ fn table(table: Table) -> AnyView {
         request_animation_frame(|| perf::mark("pb:first-rows"));
         true
     });
-    let top_spacer = move || format!("{}px", window.get().0 as f64 * row_height.get());
-    let bottom_spacer =
-        move || format!("{}px", (total() - window.get().1) as f64 * row_height.get());
+    let top_spacer = move || format!("{}px", fixed(window.get().0 as f64 * row_height.get(), 2));
+    let bottom_spacer = move || {
+        format!(
+            "{}px",
+            fixed((total() - window.get().1) as f64 * row_height.get(), 2)
+        )
+    };
 
     let on_scroll = move |_| {
         if let Some(element) = scroller.get_untracked() {

@@ -1,5 +1,6 @@
 //! Every deployment job, its progress at a glance, and the way into one.
 
+use crate::domain::decimal::fixed;
 use crate::domain::job::Job;
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
@@ -97,7 +98,7 @@ fn JobTable(
             <td class="pb-numeric">
                 <span class="pb-complete-cell">
                     {bar}
-                    {job.completion_percent.map(|p| format!("{p:.0}%")).unwrap_or_else(|| "—".into())}
+                    {job.completion_percent.map(|p| format!("{}%", fixed(p, 0))).unwrap_or_else(|| "—".into())}
                 </span>
             </td>
             <td class="pb-numeric">{count(job.succeeded)}</td>

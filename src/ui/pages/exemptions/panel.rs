@@ -3,6 +3,7 @@
 
 use super::by_exemption::FixSteps;
 use super::FleetData;
+use crate::domain::decimal::fixed;
 use crate::domain::derive::LOW_DISK_THRESHOLD_PERCENT;
 use crate::domain::endpoint::Endpoint;
 use crate::domain::exemption::Warning;
@@ -81,7 +82,7 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
             let full = drive.used_percent >= LOW_DISK_THRESHOLD_PERCENT;
             view! {
                 <dt>{drive.name.clone()}</dt>
-                <dd class:pb-anomaly=full>{format!("{:.1}% used", drive.used_percent)}</dd>
+                <dd class:pb-anomaly=full>{format!("{}% used", fixed(drive.used_percent, 1))}</dd>
             }
         })
         .collect_view();

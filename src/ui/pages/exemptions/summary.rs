@@ -1,6 +1,7 @@
 //! Fleet counters and the chart of endpoints per exemption.
 
 use super::FleetData;
+use crate::domain::decimal::fixed;
 use crate::domain::exemption::ExemptionKind;
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
@@ -24,7 +25,7 @@ pub fn Counters(data: FleetData) -> impl IntoView {
                 tone=Tone::Succeeded
                 value=figure(|s| s.patchable)
                 detail=Signal::derive(move || summary.with(|s| {
-                    s.share_patchable().map(|share| format!("{:.1}% of the fleet", share * 100.0)).unwrap_or_default()
+                    s.share_patchable().map(|share| format!("{}% of the fleet", fixed(share * 100.0, 1))).unwrap_or_default()
                 }))
             />
             <Counter id="temporarily" label="Temporarily cannot patch" tone=Tone::Waiting value=figure(|s| s.temporarily_cannot_patch) />

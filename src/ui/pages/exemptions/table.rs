@@ -1,6 +1,7 @@
 //! One virtualised row per endpoint.
 
 use super::FleetData;
+use crate::domain::decimal::fixed;
 use crate::domain::view::endpoints::EndpointColumn;
 use crate::domain::view::selection::selection_key;
 use crate::ui::clock::use_clock;
@@ -60,7 +61,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         });
         let fullest = row
             .fullest_drive
-            .map(|p| format!("{p:.1}%"))
+            .map(|p| format!("{}%", fixed(p, 1)))
             .unwrap_or_default();
         let schedule = endpoint
             .maintenance

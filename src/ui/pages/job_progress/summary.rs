@@ -2,6 +2,7 @@
 //! chart that filters the table.
 
 use super::JobData;
+use crate::domain::decimal::fixed;
 use crate::domain::job::JobRun;
 use crate::domain::phase::Phase;
 use crate::domain::status::StatusKey;
@@ -89,7 +90,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
     };
     let percent = |value: Option<f64>| {
         value
-            .map(|p| format!("{p:.1}%"))
+            .map(|p| format!("{}%", fixed(p, 1)))
             .unwrap_or_else(|| "—".into())
     };
     view! {

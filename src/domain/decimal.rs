@@ -1,0 +1,32 @@
+//! Numbers with a fixed count of decimals, for the percentages, sizes and
+//! pixel lengths on screen.
+//!
+//! `format!("{:.1}", x)` compiles in the general float printer (Grisu and
+//! Dragon with their tables, about 12 KB of wasm) for what is a multiply, a
+//! round and two integers here.
+
+/// `value` rounded half away from zero to `decimals` places (at most 9), as
+/// `format!("{value:.decimals$}")` writes it but for ties, which round up in
+/// magnitude here. Magnitudes beyond 10^18 / 10^decimals are out of range
+/// and clamp to the largest that fits.
+pub fn fixed(value: f64, decimals: u32) -> String {
+    if value.is_nan() {
+        return "NaN".to_owned();
+    }
+    if value.is_infinite() {
+        return if value > 0.0 { "inf" } else { "-inf" }.to_owned();
+    }
+    let decimals = decimals.min(9);
+    let scale = 10_u64.pow(decimals);
+    let scaled = (value.abs() * scale as f64).round().min(1e18) as u64;
+    let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
+    let whole = scaled / scale;
+    if decimals == 0 {
+        return format!("{sign}{whole}");
+    }
+    let fraction = scaled % scale;
+    format!(
+        "{sign}{whole}.{fraction:0width$}",
+        width = decimals as usize
+    )
+}
