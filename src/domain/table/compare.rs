@@ -51,6 +51,31 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
     natural_bytes(a.as_bytes(), b.as_bytes()).then_with(|| a.cmp(b))
 }
 
+/// Bytes whose plain order is [`natural_cmp`]'s before its last tie-break:
+/// `natural_cmp(a, b) == natural_key(a).cmp(&natural_key(b)).then_with(|| a.cmp(b))`.
+/// Rows keep one per name so that a sort over 100,000 of them compares bytes
+/// instead of parsing digit runs again in every comparison.
+pub fn natural_key(text: &str) -> Box<[u8]> {
+    let mut key = Vec::with_capacity(text.len() + 4);
+    let mut rest = text.as_bytes();
+    while let Some(&byte) = rest.first() {
+        if byte.is_ascii_digit() {
+            let (value, after) = split_number(rest);
+            // A digit first, so the run sorts among other bytes where a digit
+            // would; then its length, so a longer number sorts after a shorter.
+            let length = u32::try_from(value.len()).unwrap_or(u32::MAX);
+            key.push(b'0');
+            key.extend_from_slice(&length.to_be_bytes());
+            key.extend_from_slice(value);
+            rest = after;
+        } else {
+            key.push(byte.to_ascii_lowercase());
+            rest = &rest[1..];
+        }
+    }
+    key.into_boxed_slice()
+}
+
 /// Orders numbers with NaN after every other value; -0.0 equals 0.0.
 pub fn cmp_f64(a: f64, b: f64) -> Ordering {
     a.partial_cmp(&b)

@@ -9,8 +9,8 @@ use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
 use crate::domain::table::{
-    all_indices, cmp_option, natural_cmp, refine_indices, search_key, sort_indices, ColumnOrdering,
-    Direction, FacetSet, SortSpec, TextQuery,
+    all_indices, cmp_option, natural_cmp, natural_key, refine_indices, search_key, sort_indices,
+    ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
 };
 use crate::domain::time::Timestamp;
 
@@ -25,6 +25,8 @@ pub struct AssetRow {
     pub progress: ProgressRow,
     /// Lower-cased asset name, OS, status and message, for free-text search.
     search: String,
+    /// The asset name's natural-order key, for sorting by name.
+    name_key: Box<[u8]>,
 }
 
 impl AssetRow {
@@ -49,6 +51,7 @@ impl AssetRow {
             message,
             progress,
             search,
+            name_key: natural_key(&result.asset_name),
         }
     }
 
@@ -147,7 +150,11 @@ impl AssetColumn {
     ) -> ColumnOrdering {
         let status_order = |row: &AssetRow| row.status_key().map(StatusKey::index);
         match self {
-            AssetColumn::Asset => natural_cmp(&a.asset_name, &b.asset_name).into(),
+            AssetColumn::Asset => row_a
+                .name_key
+                .cmp(&row_b.name_key)
+                .then_with(|| a.asset_name.cmp(&b.asset_name))
+                .into(),
             AssetColumn::Os => natural_cmp(&a.os, &b.os).into(),
             AssetColumn::Status => cmp_option(
                 status_order(row_a).as_ref(),

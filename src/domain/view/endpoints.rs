@@ -10,8 +10,8 @@ use crate::domain::exemption::ExemptionKind;
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::OsFamily;
 use crate::domain::table::{
-    all_indices, cmp_f64, cmp_option, natural_cmp, refine_indices, search_key, sort_indices,
-    ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
+    all_indices, cmp_f64, cmp_option, natural_cmp, natural_key, refine_indices, search_key,
+    sort_indices, ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
 };
 use crate::domain::time::Timestamp;
 
@@ -26,6 +26,8 @@ pub struct EndpointRow {
     /// The start of the next maintenance window, or of the one open now.
     pub next_window: Option<Timestamp>,
     search: String,
+    /// The endpoint name's natural-order key, for sorting by name.
+    name_key: Box<[u8]>,
 }
 
 impl EndpointRow {
@@ -52,6 +54,7 @@ impl EndpointRow {
                 .as_ref()
                 .and_then(|schedule| next_window(schedule, now)),
             search: search_key(&parts),
+            name_key: natural_key(&endpoint.name),
             derived,
         }
     }
@@ -143,7 +146,11 @@ impl EndpointColumn {
         (b, row_b): (&Endpoint, &EndpointRow),
     ) -> ColumnOrdering {
         match self {
-            EndpointColumn::Endpoint => natural_cmp(&a.name, &b.name).into(),
+            EndpointColumn::Endpoint => row_a
+                .name_key
+                .cmp(&row_b.name_key)
+                .then_with(|| a.name.cmp(&b.name))
+                .into(),
             EndpointColumn::Os => natural_cmp(&a.os, &b.os).into(),
             EndpointColumn::Outlook => row_a.outlook.cmp(&row_b.outlook).into(),
             EndpointColumn::Exemptions => row_a
