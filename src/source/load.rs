@@ -143,6 +143,8 @@ where
     }
 
     fn deliver(&mut self, body: &serde_json::Value, more_follow: bool) -> ControlFlow<()> {
+        // `drive_pages` always decodes before it delivers; with nothing
+        // decoded there is nothing to hand over.
         match self.decoded.take() {
             Some(page) => (self.on_page)(page, body, more_follow),
             None => ControlFlow::Continue(()),
@@ -164,10 +166,8 @@ async fn drive_pages(
         let response = send_with_retries(&request, config).await?;
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
-        perf::mark("pb:decode:start");
-        let (body, item_count) = pages.decode(&request.url, &response)?;
-        perf::mark("pb:decode:end");
-        perf::measure("pb:decode", "pb:decode:start", "pb:decode:end");
+        let (body, item_count) =
+            perf::timed("pb:decode", || pages.decode(&request.url, &response))?;
         let step = pager.next(&Response {
             status: response.status,
             headers: &response.headers,
