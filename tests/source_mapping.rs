@@ -208,6 +208,18 @@ fn times_are_read_from_epoch_milliseconds_and_rfc3339_text() {
 }
 
 #[test]
+fn numbers_are_read_from_json_numbers_and_number_text() {
+    let number = |value: serde_json::Value| patchboard::source::coerce::number(&value);
+    assert_eq!(number(json!(89.9)), Ok(89.9));
+    assert_eq!(number(json!(" 89.9 ")), Ok(89.9));
+    assert_eq!(number(json!("-1.25e2")), Ok(-125.0));
+    assert_eq!(number(json!("0.1")), Ok(0.1));
+    for not_a_number in ["", "89,9", "90%", "NaN", "inf", "1e400", "0x10"] {
+        assert!(number(json!(not_a_number)).is_err(), "{not_a_number:?}");
+    }
+}
+
+#[test]
 fn messages_quote_non_ascii_values_without_splitting_a_character() {
     let long_japanese_date = json!("2025年6月10日 火曜日 午後2時00分00秒 日本標準時 ".repeat(3));
     let message = patchboard::source::coerce::timestamp(&long_japanese_date).unwrap_err();

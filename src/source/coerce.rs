@@ -52,11 +52,13 @@ pub fn unsigned<T: TryFrom<u64>>(value: &Value) -> Coerced<T> {
         .ok_or_else(|| expected("a non-negative integer in range", value))
 }
 
-/// A finite number, from a number or a decimal string.
+/// A finite number, from a number or a string holding a JSON number.
 pub fn number(value: &Value) -> Coerced<f64> {
     let parsed = match value {
         Value::Number(n) => n.as_f64(),
-        Value::String(s) => s.trim().parse().ok(),
+        // serde_json's number reader, not `str::parse`: core's float parser
+        // brings a 10 KB table of powers of five into the wasm.
+        Value::String(s) => serde_json::from_str(s).ok(),
         _ => None,
     };
     parsed
