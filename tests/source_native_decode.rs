@@ -3,24 +3,55 @@
 //! same row errors for every body, and the fast path taken only where it applies.
 
 use patchboard::domain::asset::AssetResult;
+use patchboard::domain::endpoint::Endpoint;
+use patchboard::source::config::Resources;
 use patchboard::source::config_read::config_from_value;
-use patchboard::source::demo_gen::{generate, FleetSpec};
+use patchboard::source::demo_gen::{generate, Fleet, FleetSpec};
 use patchboard::source::mapping::{DecodedPage, Mapping};
-use patchboard::source::native::{document, RESULTS_KEY};
+use patchboard::source::native::{document, ENDPOINTS_KEY, RESULTS_KEY};
+use patchboard::source::record::Record;
 use proptest::prelude::*;
 use serde_json::{json, Value};
+use std::fmt::Debug;
 
-fn results_mapping(config: Value) -> Mapping<AssetResult> {
-    let config = config_from_value(&config).expect("valid config");
-    Mapping::new(config.resources.job_results.as_ref().expect("results"))
+/// A record type under test: where its native items sit, and its resource.
+trait Native: Record + PartialEq + Debug + serde::Serialize {
+    const KEY: &'static str;
+    fn resource(resources: &Resources) -> Option<&patchboard::source::config::Resource>;
+    fn generated(fleet: Fleet) -> Vec<Self>;
 }
 
-fn native_mapping() -> Mapping<AssetResult> {
-    results_mapping(json!({ "preset": "native" }))
+impl Native for AssetResult {
+    const KEY: &'static str = RESULTS_KEY;
+    fn resource(resources: &Resources) -> Option<&patchboard::source::config::Resource> {
+        resources.job_results.as_ref()
+    }
+    fn generated(fleet: Fleet) -> Vec<Self> {
+        fleet.jobs.into_iter().flat_map(|job| job.results).collect()
+    }
+}
+
+impl Native for Endpoint {
+    const KEY: &'static str = ENDPOINTS_KEY;
+    fn resource(resources: &Resources) -> Option<&patchboard::source::config::Resource> {
+        resources.endpoints.as_ref()
+    }
+    fn generated(fleet: Fleet) -> Vec<Self> {
+        fleet.endpoints
+    }
+}
+
+fn mapping<R: Native>(config: Value) -> Mapping<R> {
+    let config = config_from_value(&config).expect("valid config");
+    Mapping::new(R::resource(&config.resources).expect("the resource is configured"))
+}
+
+fn native_mapping<R: Native>() -> Mapping<R> {
+    mapping(json!({ "preset": "native" }))
 }
 
 /// Both paths over one body: the fast one must apply and agree with the other.
-fn decode_both(mapping: &Mapping<AssetResult>, body: &Value) -> DecodedPage<AssetResult> {
+fn decode_both<R: Native>(mapping: &Mapping<R>, body: &Value) -> DecodedPage<R> {
     let text = body.to_string();
     let (fast, rest) = mapping
         .decode_native(&text)
@@ -36,27 +67,41 @@ fn decode_both(mapping: &Mapping<AssetResult>, body: &Value) -> DecodedPage<Asse
     without_items
         .as_object_mut()
         .expect("an object")
-        .remove(RESULTS_KEY);
+        .remove(R::KEY);
     assert_eq!(rest, without_items);
     fast
 }
 
-fn demo_body(assets: usize, seed: u64) -> Value {
+/// How many of a native body's items the record's own decoder takes whole
+/// (the rest go through the field table).
+fn taken_whole<R: Native>(body: &Value) -> usize {
+    let decode = R::NATIVE.expect("the record has a native layout").decode;
+    body[R::KEY]
+        .as_array()
+        .expect("items")
+        .iter()
+        .filter(|item| decode(&item.to_string()).is_some())
+        .count()
+}
+
+/// A native document of generated records: about `count` of them.
+fn demo_body<R: Native>(count: usize, seed: u64) -> Value {
     let fleet = generate(&FleetSpec {
-        assets,
-        endpoints: 1,
+        assets: count,
+        endpoints: count,
         seed,
         ..FleetSpec::default()
     });
-    let results: Vec<AssetResult> = fleet.jobs.into_iter().flat_map(|job| job.results).collect();
-    document(RESULTS_KEY, fleet.generated_at, &results)
+    let generated_at = fleet.generated_at;
+    document(R::KEY, generated_at, &R::generated(fleet))
 }
 
 #[test]
 fn generated_results_decode_the_same_by_both_paths() {
-    let body = demo_body(3_000, 7);
-    let page = decode_both(&native_mapping(), &body);
+    let body = demo_body::<AssetResult>(3_000, 7);
+    let page = decode_both(&native_mapping::<AssetResult>(), &body);
     assert!(page.items.len() >= 2_900, "{} items", page.items.len());
+    assert_eq!(taken_whole::<AssetResult>(&body), page.items.len());
     assert!(page.errors.is_empty(), "{:?}", page.errors);
     assert!(page.items.iter().any(|r| !r.history.is_empty()));
     assert!(page.items.iter().any(|r| r.facts.deferrals.is_some()));
@@ -64,7 +109,7 @@ fn generated_results_decode_the_same_by_both_paths() {
 
 #[test]
 fn the_fast_path_applies_only_to_native_mappings_and_bodies() {
-    let native = native_mapping();
+    let native = native_mapping::<AssetResult>();
     for not_native_body in ["[]", "{\"assets\": {}}", "{\"other\": []}", "nonsense", ""] {
         assert!(
             native.decode_native(not_native_body).is_none(),
@@ -73,7 +118,7 @@ fn the_fast_path_applies_only_to_native_mappings_and_bodies() {
     }
     let body = r#"{"assets": [{"asset_id": "a"}]}"#;
     assert!(native.decode_native(body).is_some());
-    let translated = results_mapping(json!({
+    let translated = mapping::<AssetResult>(json!({
         "preset": "native",
         "resources": { "job_results": { "values": { "status_name": { "Done": "Completed" } } } }
     }));
@@ -81,7 +126,7 @@ fn the_fast_path_applies_only_to_native_mappings_and_bodies() {
         translated.decode_native(body).is_none(),
         "value maps need the field table"
     );
-    let remapped = results_mapping(json!({
+    let remapped = mapping::<AssetResult>(json!({
         "preset": "native",
         "resources": { "job_results": { "fields": { "asset_name": "/hostname" } } }
     }));
@@ -89,19 +134,74 @@ fn the_fast_path_applies_only_to_native_mappings_and_bodies() {
         remapped.decode_native(body).is_none(),
         "other pointers need the field table"
     );
-    let nested = results_mapping(json!({
+    let nested = mapping::<AssetResult>(json!({
         "preset": "native",
         "resources": { "job_results": { "items": "/data/assets" } }
     }));
     assert!(nested
         .decode_native(r#"{"data": {"assets": []}}"#)
         .is_none());
-    let qualys = results_mapping(json!({ "preset": "qualys-pm", "base_url": "https://q.example" }));
+    let qualys =
+        mapping::<AssetResult>(json!({ "preset": "qualys-pm", "base_url": "https://q.example" }));
     assert!(qualys.decode_native(body).is_none());
 }
 
+#[test]
+fn generated_endpoints_decode_the_same_by_both_paths() {
+    let body = demo_body::<Endpoint>(3_000, 11);
+    let page = decode_both(&native_mapping::<Endpoint>(), &body);
+    assert!(page.items.len() >= 2_900, "{} items", page.items.len());
+    assert_eq!(taken_whole::<Endpoint>(&body), page.items.len());
+    assert!(page.errors.is_empty(), "{:?}", page.errors);
+    assert!(page.items.iter().any(|e| e.suspension.is_some()));
+    assert!(page.items.iter().any(|e| e.maintenance.is_some()));
+    assert!(page.items.iter().any(|e| !e.drives.is_empty()));
+}
+
+/// One endpoint item `{"id": "e1", member: value}` decoded by both paths.
+fn endpoint_with(member: &str, value: Value) -> DecodedPage<Endpoint> {
+    let body = json!({ "endpoints": [{ "id": "e1", member: value }] });
+    decode_both(&native_mapping::<Endpoint>(), &body)
+}
+
+#[test]
+fn an_empty_schedule_is_left_to_the_field_table() {
+    let schedule = |maintenance: Value| {
+        endpoint_with("maintenance", maintenance).items[0]
+            .maintenance
+            .clone()
+    };
+    assert_eq!(
+        schedule(json!({})),
+        None,
+        "no member says there is a schedule"
+    );
+    assert_eq!(schedule(json!({ "last_window_ran_out": false })), None);
+    let unnamed = schedule(json!({ "name": "" })).expect("a named schedule, if empty");
+    assert!(unnamed.windows.is_empty());
+    let ran_out = schedule(json!({ "last_window_ran_out": true })).expect("a schedule");
+    assert!(ran_out.last_window_ran_out);
+}
+
+#[test]
+fn suspensions_and_drives_are_read_from_objects_only() {
+    let suspension = |value: Value| endpoint_with("suspension", value).items[0].suspension;
+    assert_eq!(
+        suspension(json!({ "Between": [1_790_000_000_000_u64, 1_800_000_000_000_u64] })),
+        None
+    );
+    assert_eq!(suspension(json!({ "Cycles": [3] })), None);
+    assert_eq!(
+        suspension(json!({ "Cycles": { "remaining": 3 } })),
+        Some(patchboard::domain::endpoint::Suspension::Cycles { remaining: 3 })
+    );
+    let drives = endpoint_with("drives", json!([["C:", 97.5]]));
+    assert!(drives.items.is_empty(), "a drive must be an object");
+    assert_eq!(drives.errors.len(), 1);
+}
+
 /// Members of a native asset item, and some that are not there.
-const PATHS: &[&[&str]] = &[
+const RESULT_PATHS: &[&[&str]] = &[
     &["asset_id"],
     &["asset_name"],
     &["os"],
@@ -129,6 +229,44 @@ const PATHS: &[&[&str]] = &[
     &["unknown_member"],
 ];
 
+/// Members of a native endpoint item, and some that are not there.
+const ENDPOINT_PATHS: &[&[&str]] = &[
+    &["id"],
+    &["name"],
+    &["os"],
+    &["connector"],
+    &["credentials_valid"],
+    &["power"],
+    &["os_supported"],
+    &["maintenance"],
+    &["maintenance", "name"],
+    &["maintenance", "windows"],
+    &["maintenance", "windows", "0"],
+    &["maintenance", "windows", "0", "start"],
+    &["maintenance", "last_window_ran_out"],
+    &["suspension"],
+    &["suspension", "Cycles"],
+    &["suspension", "Cycles", "remaining"],
+    &["suspension", "Between"],
+    &["suspension", "Between", "from"],
+    &["suspension", "Between", "until"],
+    &["powershell_major"],
+    &["powershell_policy"],
+    &["readiness"],
+    &["readiness", "packages_missing"],
+    &["readiness", "wsus_last_report"],
+    &["pending_user_action"],
+    &["pending_reboot"],
+    &["drives"],
+    &["drives", "0"],
+    &["drives", "0", "name"],
+    &["drives", "0", "used_percent"],
+    &["last_seen"],
+    &["reported_exemptions"],
+    &["reported_exemptions", "0"],
+    &["unknown_member"],
+];
+
 /// Values a backend might put anywhere: right and wrong types, edge numbers.
 fn odd_value() -> impl Strategy<Value = Value> {
     let leaf = prop_oneof![
@@ -144,6 +282,13 @@ fn odd_value() -> impl Strategy<Value = Value> {
         Just(json!(" 7 ")),
         Just(json!("2026-11-20T04:00:00Z")),
         Just(json!("AvailableForDownload")),
+        Just(json!("Connected")),
+        Just(json!("Off")),
+        Just(json!({ "remaining": 2 })),
+        Just(json!({ "from": 1.79e12, "until": "2026-11-20T04:00:00Z" })),
+        Just(json!({ "Cycles": { "remaining": 2 } })),
+        Just(json!({ "Between": [1.79e12, 1.8e12] })),
+        Just(json!({ "name": "C:", "used_percent": 97.5 })),
         "[a-zA-Z0-9 ]{0,8}".prop_map(Value::String),
         Just(json!({})),
         Just(json!([])),
@@ -199,23 +344,44 @@ fn mutate(item: &mut Value, path: &[&str], value: Option<Value>) {
     }
 }
 
+/// Generated items with `mutations` (row, path, new value or removal) applied.
+fn mutated_body<R: Native>(
+    seed: u64,
+    paths: &[&[&str]],
+    mutations: Vec<(usize, usize, Option<Value>)>,
+) -> Value {
+    let mut body = demo_body::<R>(40, seed);
+    let items = body[R::KEY].as_array_mut().expect("items");
+    let count = items.len();
+    for (row, path, value) in mutations {
+        mutate(&mut items[row % count], paths[path % paths.len()], value);
+    }
+    body
+}
+
+fn mutations() -> impl Strategy<Value = Vec<(usize, usize, Option<Value>)>> {
+    prop::collection::vec(
+        (
+            0..40_usize,
+            0..64_usize,
+            prop::option::weighted(0.8, odd_value()),
+        ),
+        1..12,
+    )
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(400))]
 
     #[test]
-    fn mutated_items_decode_the_same_by_both_paths(
-        seed in any::<u64>(),
-        mutations in prop::collection::vec(
-            (0..40_usize, 0..PATHS.len(), prop::option::weighted(0.8, odd_value())),
-            1..12,
-        ),
-    ) {
-        let mut body = demo_body(40, seed);
-        let items = body[RESULTS_KEY].as_array_mut().expect("items");
-        let count = items.len();
-        for (row, path, value) in mutations {
-            mutate(&mut items[row % count], PATHS[path], value);
-        }
-        decode_both(&native_mapping(), &body);
+    fn mutated_results_decode_the_same_by_both_paths(seed in any::<u64>(), mutations in mutations()) {
+        let body = mutated_body::<AssetResult>(seed, RESULT_PATHS, mutations);
+        decode_both(&native_mapping::<AssetResult>(), &body);
+    }
+
+    #[test]
+    fn mutated_endpoints_decode_the_same_by_both_paths(seed in any::<u64>(), mutations in mutations()) {
+        let body = mutated_body::<Endpoint>(seed, ENDPOINT_PATHS, mutations);
+        decode_both(&native_mapping::<Endpoint>(), &body);
     }
 }

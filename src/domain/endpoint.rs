@@ -1,9 +1,11 @@
 //! The raw facts about one endpoint from which exemptions are derived.
 
+use super::strict_serde::{from_objects_only, objects_only, strings_only};
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub enum ConnectorState {
     /// In the inventory, but no connector installation is known.
     Untested,
@@ -20,6 +22,7 @@ pub enum ConnectorState {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub enum PowerState {
     On,
     Off,
@@ -29,12 +32,14 @@ pub enum PowerState {
 
 /// A maintenance window entry: a span of time in which patching may run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct MaintenanceWindow {
     pub start: Timestamp,
     pub end: Timestamp,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self", default)]
 pub struct MaintenanceSchedule {
     pub name: String,
     pub windows: Vec<MaintenanceWindow>,
@@ -43,13 +48,50 @@ pub struct MaintenanceSchedule {
 }
 
 /// A manual suspension: by remaining cycles, or between two dates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum Suspension {
     Cycles { remaining: u32 },
     Between { from: Timestamp, until: Timestamp },
 }
 
+/// `Suspension` as serialised (`{"Cycles": {"remaining": 3}}`), read through
+/// variants whose fields come from a JSON object only.
+#[derive(Deserialize)]
+enum SuspensionLayout {
+    Cycles(CyclesFields),
+    Between(BetweenFields),
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
+struct CyclesFields {
+    remaining: u32,
+}
+
+#[derive(Deserialize)]
+#[serde(remote = "Self")]
+struct BetweenFields {
+    from: Timestamp,
+    until: Timestamp,
+}
+
+from_objects_only!(CyclesFields, BetweenFields);
+
+impl<'de> Deserialize<'de> for Suspension {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        Ok(match SuspensionLayout::deserialize(deserializer)? {
+            SuspensionLayout::Cycles(CyclesFields { remaining }) => {
+                Suspension::Cycles { remaining }
+            }
+            SuspensionLayout::Between(BetweenFields { from, until }) => {
+                Suspension::Between { from, until }
+            }
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self")]
 pub struct Drive {
     /// "C:", "/", "/var".
     pub name: String,
@@ -58,6 +100,7 @@ pub struct Drive {
 
 /// Readiness facts: what the patch repositories know of the endpoint.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self", default)]
 pub struct Readiness {
     pub advisories_missing: bool,
     pub packages_missing: bool,
@@ -68,6 +111,7 @@ pub struct Readiness {
 }
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self", default)]
 pub struct Endpoint {
     pub id: String,
     pub name: String,
@@ -91,3 +135,14 @@ pub struct Endpoint {
     /// Exemptions the backend computed itself, by name; merged with derived ones.
     pub reported_exemptions: Vec<String>,
 }
+
+// Missing members take their defaults where a default means "not reported";
+// see `strict_serde` for why only objects and strings are read.
+objects_only!(
+    MaintenanceWindow,
+    MaintenanceSchedule,
+    Drive,
+    Readiness,
+    Endpoint
+);
+strings_only!(ConnectorState, PowerState);

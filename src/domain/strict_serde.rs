@@ -8,10 +8,18 @@
 //! A type opts in with `#[serde(remote = "Self")]` next to its derives, which
 //! turns the derived code into inherent functions, and one line of
 //! [`objects_only!`] or [`strings_only!`], which implements the traits
-//! around them.
+//! around them ([`from_objects_only!`] for types that are only read).
 
 /// `Serialize` as derived, and `Deserialize` from a JSON object only.
 macro_rules! objects_only {
+    ($($record:ident),+ $(,)?) => {$(
+        crate::domain::strict_serde::from_objects_only!($record);
+        crate::domain::strict_serde::serialize_as_derived!($record);
+    )+};
+}
+
+/// `Deserialize` from a JSON object only, for types read but never written.
+macro_rules! from_objects_only {
     ($($record:ident),+ $(,)?) => {$(
         impl<'de> serde::Deserialize<'de> for $record {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
@@ -28,7 +36,6 @@ macro_rules! objects_only {
                 deserializer.deserialize_map(Fields)
             }
         }
-        crate::domain::strict_serde::serialize_as_derived!($record);
     )+};
 }
 
@@ -64,4 +71,4 @@ macro_rules! serialize_as_derived {
     };
 }
 
-pub(crate) use {objects_only, serialize_as_derived, strings_only};
+pub(crate) use {from_objects_only, objects_only, serialize_as_derived, strings_only};

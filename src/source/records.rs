@@ -5,7 +5,9 @@ use super::coerce::{boolean, number, text, text_list, timestamp, unsigned, word}
 use super::config::{Resource, Resources};
 use super::record::{decode_list, field_names, FieldDef, FieldKind, Missing, NativeLayout, Record};
 use crate::domain::asset::{AssetResult, Deferrals, RawStatus, StatusChange};
-use crate::domain::endpoint::{Drive, Endpoint, MaintenanceWindow, Suspension};
+use crate::domain::endpoint::{
+    Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, Suspension,
+};
 use crate::domain::job::{Job, JobRun};
 use crate::domain::time::Timestamp;
 
@@ -283,6 +285,18 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
 impl Record for Endpoint {
     type Draft = EndpointDraft;
     const REQUIRED: &'static [&'static str] = &["id"];
+    const NATIVE: Option<NativeLayout<Endpoint>> = Some(NativeLayout {
+        resource: endpoints,
+        decode: |item| {
+            let endpoint: Endpoint = serde_json::from_str(item).ok()?;
+            if endpoint.maintenance.as_ref().is_some_and(says_nothing) {
+                // `{}` reads as the same empty schedule as `{"name": ""}`,
+                // but the field table makes a schedule only of the second.
+                return None;
+            }
+            Self::finish(EndpointDraft::from(endpoint)).ok()
+        },
+    });
     fn fields() -> &'static [FieldDef<EndpointDraft>] {
         ENDPOINT_FIELDS
     }
@@ -314,6 +328,32 @@ impl Record for Endpoint {
             (None, None, None) => None,
         };
         Ok(endpoint)
+    }
+}
+
+fn endpoints(resources: &Resources) -> Option<&Resource> {
+    resources.endpoints.as_ref()
+}
+
+/// A schedule with no name, no windows and no window that ran out.
+fn says_nothing(schedule: &MaintenanceSchedule) -> bool {
+    schedule.name.is_empty() && schedule.windows.is_empty() && !schedule.last_window_ran_out
+}
+
+impl From<Endpoint> for EndpointDraft {
+    /// A whole endpoint as the draft the field table would have filled.
+    fn from(endpoint: Endpoint) -> Self {
+        let (cycles, from, until) = match endpoint.suspension {
+            Some(Suspension::Cycles { remaining }) => (Some(remaining), None, None),
+            Some(Suspension::Between { from, until }) => (None, Some(from), Some(until)),
+            None => (None, None, None),
+        };
+        EndpointDraft {
+            endpoint,
+            suspension_cycles: cycles,
+            suspension_from: from,
+            suspension_until: until,
+        }
     }
 }
 
