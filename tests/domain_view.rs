@@ -5,10 +5,8 @@ use patchboard::domain::phase::Phase;
 use patchboard::domain::status::StatusKey;
 use patchboard::domain::table::Direction;
 use patchboard::domain::time::Timestamp;
-use patchboard::domain::view::assets::{
-    asset_rows, assets_csv, sort_assets, AssetColumn, AssetView,
-};
-use patchboard::domain::view::ToQuery;
+use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetView};
+use patchboard::domain::view::{TableView, ToQuery};
 
 fn result(id: &str, name: &str, os: &str, code: u16, state: u8, at: i64) -> AssetResult {
     AssetResult {
@@ -88,7 +86,7 @@ fn filtering_keeps_the_sort_order_and_flags_anomalies() {
         sort: patchboard::domain::table::SortSpec::by(AssetColumn::Asset, Direction::Asc),
         ..AssetView::default()
     };
-    let sorted = sort_assets(&results, &rows, &view.sort);
+    let sorted = AssetView::sorted(&results, &rows, &view.sort);
     assert_eq!(
         sorted,
         vec![2, 3, 1, 0],
@@ -108,7 +106,7 @@ fn filtering_keeps_the_sort_order_and_flags_anomalies() {
 fn the_default_sort_shows_the_newest_changes_first() {
     let results = fleet();
     let rows = asset_rows(&results, "job");
-    let sorted = sort_assets(&results, &rows, &AssetView::default().sort);
+    let sorted = AssetView::sorted(&results, &rows, &AssetView::default().sort);
     assert_eq!(sorted, vec![3, 0, 2, 1]);
 }
 

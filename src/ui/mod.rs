@@ -9,6 +9,7 @@ mod host_api;
 mod pages;
 pub mod router;
 mod source_banner;
+mod table_model;
 mod theme;
 mod tone;
 mod view_state;

@@ -1,7 +1,7 @@
 //! The Job Progress table: one row per asset result.
 
 use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
-use super::QueryPairs;
+use super::{QueryPairs, TableView};
 use crate::domain::asset::AssetResult;
 use crate::domain::message::message_for;
 use crate::domain::os::OsFamily;
@@ -240,10 +240,39 @@ impl AssetView {
             && !self.anomalies_only
             && self.text.trim().is_empty())
     }
+}
 
-    /// The rows of `sorted` that pass every filter, in the same order.
-    /// Filtering keeps order, so a keystroke costs a filter, never a sort.
-    pub fn filter(&self, rows: &[AssetRow], sorted: &[u32]) -> Vec<u32> {
+impl TableView for AssetView {
+    type Item = AssetResult;
+    type Row = AssetRow;
+    type Column = AssetColumn;
+
+    fn id(item: &AssetResult) -> &str {
+        &item.asset_id
+    }
+    fn sort(&self) -> &SortSpec<AssetColumn> {
+        &self.sort
+    }
+    fn sort_mut(&mut self) -> &mut SortSpec<AssetColumn> {
+        &mut self.sort
+    }
+    fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+    fn select(&mut self, key: Option<String>) {
+        self.selected = key;
+    }
+
+    fn sorted(items: &[AssetResult], rows: &[AssetRow], sort: &SortSpec<AssetColumn>) -> Vec<u32> {
+        let pairs: Vec<(&AssetResult, &AssetRow)> = items.iter().zip(rows).collect();
+        let mut indices = all_indices(rows.len());
+        sort_indices(&pairs, &mut indices, sort, |a, b, column| {
+            column.compare(*a, *b)
+        });
+        indices
+    }
+
+    fn filter(&self, rows: &[AssetRow], sorted: &[u32]) -> Vec<u32> {
         let mut indices = sorted.to_vec();
         TextQuery::parse(&self.text).retain_matching(rows, &mut indices, |row| &row.search);
         refine_indices(rows, &mut indices, |row| {
@@ -257,21 +286,6 @@ impl AssetView {
         });
         indices
     }
-}
-
-/// Every row's data index in the order `sort` gives; computed when the
-/// sort or the data changes, not on each keystroke.
-pub fn sort_assets(
-    items: &[AssetResult],
-    rows: &[AssetRow],
-    sort: &SortSpec<AssetColumn>,
-) -> Vec<u32> {
-    let pairs: Vec<(&AssetResult, &AssetRow)> = items.iter().zip(rows).collect();
-    let mut indices = all_indices(rows.len());
-    sort_indices(&pairs, &mut indices, sort, |a, b, column| {
-        column.compare(*a, *b)
-    });
-    indices
 }
 
 impl ToQuery for AssetView {

@@ -2,7 +2,7 @@
 //! derived from its facts at a given time.
 
 use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
-use super::QueryPairs;
+use super::{QueryPairs, TableView};
 use crate::domain::decimal::fixed;
 use crate::domain::derive::{derive_exemptions, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule};
@@ -260,10 +260,43 @@ impl EndpointView {
             && !self.warnings_only
             && self.text.trim().is_empty())
     }
+}
 
-    /// The rows of `sorted` that pass every filter, in the same order.
-    /// Filtering keeps order, so a keystroke costs a filter, never a sort.
-    pub fn filter(&self, rows: &[EndpointRow], sorted: &[u32]) -> Vec<u32> {
+impl TableView for EndpointView {
+    type Item = Endpoint;
+    type Row = EndpointRow;
+    type Column = EndpointColumn;
+
+    fn id(item: &Endpoint) -> &str {
+        &item.id
+    }
+    fn sort(&self) -> &SortSpec<EndpointColumn> {
+        &self.sort
+    }
+    fn sort_mut(&mut self) -> &mut SortSpec<EndpointColumn> {
+        &mut self.sort
+    }
+    fn selected(&self) -> Option<&str> {
+        self.selected.as_deref()
+    }
+    fn select(&mut self, key: Option<String>) {
+        self.selected = key;
+    }
+
+    fn sorted(
+        items: &[Endpoint],
+        rows: &[EndpointRow],
+        sort: &SortSpec<EndpointColumn>,
+    ) -> Vec<u32> {
+        let pairs: Vec<(&Endpoint, &EndpointRow)> = items.iter().zip(rows).collect();
+        let mut indices = all_indices(rows.len());
+        sort_indices(&pairs, &mut indices, sort, |a, b, column| {
+            column.compare(*a, *b)
+        });
+        indices
+    }
+
+    fn filter(&self, rows: &[EndpointRow], sorted: &[u32]) -> Vec<u32> {
         let mut indices = sorted.to_vec();
         TextQuery::parse(&self.text).retain_matching(rows, &mut indices, |row| &row.search);
         refine_indices(rows, &mut indices, |row| {
@@ -279,21 +312,6 @@ impl EndpointView {
         });
         indices
     }
-}
-
-/// Every row's data index in the order `sort` gives; computed when the
-/// sort or the data changes, not on each keystroke.
-pub fn sort_endpoints(
-    items: &[Endpoint],
-    rows: &[EndpointRow],
-    sort: &SortSpec<EndpointColumn>,
-) -> Vec<u32> {
-    let pairs: Vec<(&Endpoint, &EndpointRow)> = items.iter().zip(rows).collect();
-    let mut indices = all_indices(rows.len());
-    sort_indices(&pairs, &mut indices, sort, |a, b, column| {
-        column.compare(*a, *b)
-    });
-    indices
 }
 
 impl ToQuery for EndpointView {

@@ -8,7 +8,9 @@ pub mod endpoints;
 mod facets;
 pub mod jobs;
 pub mod selection;
+mod table_view;
 mod url_state;
 
 pub use facets::FacetToken;
+pub use table_view::TableView;
 pub use url_state::{QueryPairs, ToQuery};

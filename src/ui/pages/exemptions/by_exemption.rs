@@ -4,7 +4,6 @@ use super::FleetData;
 use crate::domain::exemption::ExemptionKind;
 use crate::domain::table::group_by_facet;
 use crate::domain::view::endpoints::Layout;
-use crate::domain::view::selection::selection_key;
 use crate::ui::components::Badge;
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::History;
@@ -16,8 +15,9 @@ const LISTED_PER_GROUP: usize = 50;
 #[component]
 pub fn ByExemption(data: FleetData) -> impl IntoView {
     let groups = Memo::new(move |_| {
-        data.rows.with(|rows| {
-            data.order
+        data.table.rows.with(|rows| {
+            data.table
+                .order
                 .with(|order| group_by_facet(rows, order, |row| row.derived.exemptions().iter()))
         })
     });
@@ -25,7 +25,7 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
         <div class="pb-list" data-layout="by-exemption">
             {move || groups.get().into_iter().map(|(kind, members)| {
                 let count = members.len();
-                let names: Vec<(u32, String)> = data.endpoints.with_untracked(|endpoints| {
+                let names: Vec<(u32, String)> = data.table.items.with_untracked(|endpoints| {
                     members.iter().take(LISTED_PER_GROUP).map(|&i| (i, endpoints[i as usize].name.clone())).collect()
                 });
                 view! { <ExemptionGroup kind=kind count=count names=names data=data /> }
@@ -45,7 +45,7 @@ fn ExemptionGroup(
     names: Vec<(u32, String)>,
     data: FleetData,
 ) -> impl IntoView {
-    let url = data.url;
+    let url = data.table.url;
     let more = count.saturating_sub(names.len());
     view! {
         <details class="pb-group" data-exemption=kind.name()>
@@ -64,13 +64,8 @@ fn ExemptionGroup(
                             <button
                                 type="button"
                                 class="pb-chip"
-                                on:click=move |_| {
-                                    // Keyed on click: only then is the scan over the fleet worth it.
-                                    let key = data.endpoints.with_untracked(|endpoints| {
-                                        selection_key(endpoints.iter().map(|e| e.id.as_str()), index as usize)
-                                    });
-                                    url.update(History::Push, |v| v.selected = key);
-                                }
+                                // Keyed on click: only then is the scan over the fleet worth it.
+                                on:click=move |_| data.table.open(index)
                             >
                                 {name}
                             </button>

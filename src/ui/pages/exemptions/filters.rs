@@ -8,14 +8,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn EndpointFilters(data: FleetData) -> impl IntoView {
-    let url = data.url;
+    let url = data.table.url;
     let export = move |_| {
-        let csv = data.endpoints.with_untracked(|endpoints| {
-            data.rows.with_untracked(|rows| {
-                data.order
-                    .with_untracked(|order| endpoints_csv(endpoints, rows, order))
-            })
-        });
+        let csv = data.table.with_listed(endpoints_csv);
         download_text("endpoint-exemptions.csv", "text/csv", &csv);
     };
     let layout_button = move |layout: Layout, label: &'static str| {
@@ -53,7 +48,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
             </label>
             <span class="pb-spacer"></span>
             <span class="pb-muted" data-row-count="">
-                {move || format!("{} of {} endpoints", data.order.with(|o| o.len()), data.endpoints.with(|e| e.len()))}
+                {move || data.table.count_text("endpoints")}
             </span>
             <span role="group" aria-label="Layout" class="pb-toolbar">
                 {layout_button(Layout::Table, "By endpoint")}

@@ -10,17 +10,14 @@ use crate::domain::derive::DerivationPolicy;
 use crate::domain::endpoint::Endpoint;
 use crate::domain::fleet::FleetSummary;
 use crate::domain::time::Timestamp;
-use crate::domain::view::endpoints::{
-    endpoint_rows, sort_endpoints, EndpointRow, EndpointView, Layout,
-};
-use crate::domain::view::selection::find_selection;
+use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::perf;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, RefreshControls};
 use crate::ui::data::{use_live, ResourceKind, Shared};
-use crate::ui::view_state::{use_url_view, UrlView};
+use crate::ui::table_model::TableModel;
+use crate::ui::view_state::use_url_view;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Exemptions that depend on time (windows, suspensions, WSUS age) are
 /// derived again at this cadence, not on every clock tick.
@@ -28,15 +25,10 @@ const DERIVE_EVERY_MS: i64 = 60_000;
 
 #[derive(Clone, Copy)]
 struct FleetData {
-    endpoints: Memo<Shared<Vec<Endpoint>>>,
-    rows: Memo<Shared<Vec<EndpointRow>>>,
+    table: TableModel<EndpointView>,
     summary: Memo<Shared<FleetSummary>>,
-    order: Memo<Arc<Vec<u32>>>,
     version: Signal<u64>,
     loading: Signal<bool>,
-    url: UrlView<EndpointView>,
-    /// The data index of the endpoint whose details are open.
-    selected: Memo<Option<u32>>,
 }
 
 #[component]
@@ -60,38 +52,14 @@ pub fn ExemptionsPage() -> impl IntoView {
     let summary = Memo::new(move |_| {
         Shared::new(rows.with(|rows| FleetSummary::of(rows.iter().map(|row| &row.derived))))
     });
-    let sort = Memo::new(move |_| url.view.with(|view| view.sort.clone()));
-    let sorted = Memo::new(move |_| {
-        endpoints.with(|endpoints| {
-            rows.with(|rows| {
-                sort.with(|sort| perf::timed("pb:sort", || sort_endpoints(endpoints, rows, sort)))
-            })
-        })
-    });
-    let order = Memo::new(move |_| {
-        Arc::new(url.view.with(|view| {
-            rows.with(|rows| {
-                sorted.with(|sorted| perf::timed("pb:filter", || view.filter(rows, sorted)))
-            })
-        }))
-    });
-    let selected = Memo::new(move |_| {
-        let key = url.view.with(|view| view.selected.clone())?;
-        let index = endpoints
-            .with(|endpoints| find_selection(endpoints.iter().map(|e| e.id.as_str()), &key))?;
-        Some(index as u32)
-    });
+    let table = TableModel::new(url, endpoints, rows);
     let data = FleetData {
-        endpoints,
-        rows,
+        table,
         summary,
-        order,
         version: Signal::derive(move || {
             live.state.with(|s| s.version) + rows.with(|r| r.len() as u64)
         }),
         loading: Signal::derive(move || live.state.with(|s| s.is_first_load())),
-        url,
-        selected,
     };
     let layout = move || url.view.with(|v| v.layout);
 

@@ -10,21 +10,12 @@ use crate::domain::exemption::Warning;
 use crate::domain::view::endpoints::EndpointRow;
 use crate::ui::components::{Badge, DetailPanel, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
-use crate::ui::view_state::History;
 use leptos::prelude::*;
 
 #[component]
 pub fn EndpointPanel(data: FleetData) -> impl IntoView {
-    let url = data.url;
-    let open = Memo::new(move |_| {
-        let index = data.selected.get()? as usize;
-        let endpoint = data
-            .endpoints
-            .with(|endpoints| endpoints.get(index).cloned())?;
-        let row = data.rows.with(|rows| rows.get(index).cloned())?;
-        Some((endpoint, row))
-    });
-    let close = Callback::new(move |_| url.update(History::Push, |v| v.selected = None));
+    let open = Memo::new(move |_| data.table.opened());
+    let close = Callback::new(move |_| data.table.close());
     move || {
         open.get().map(|(endpoint, row)| {
             view! {

@@ -38,7 +38,7 @@ pub fn Counters(data: FleetData) -> impl IntoView {
 /// Endpoints per exemption, most common first; a click filters the table.
 #[component]
 pub fn ExemptionChart(data: FleetData) -> impl IntoView {
-    let url = data.url;
+    let url = data.table.url;
     let items = Signal::derive(move || {
         data.summary.with(|summary| {
             let mut items: Vec<Segment> = ExemptionKind::ALL

@@ -3,16 +3,13 @@
 use super::FleetData;
 use crate::domain::decimal::fixed;
 use crate::domain::view::endpoints::EndpointColumn;
-use crate::domain::view::selection::selection_key;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Column, RelativeTime, Tone, VirtualTable};
 use crate::ui::tone::{impact_tone, outlook_tone};
-use crate::ui::view_state::History;
 use leptos::prelude::*;
 
 #[component]
 pub fn EndpointTable(data: FleetData) -> impl IntoView {
-    let url = data.url;
     let columns = EndpointColumn::ALL
         .iter()
         .map(|&id| Column {
@@ -31,8 +28,8 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         })
         .collect();
     let cells = move |index: u32| {
-        let (endpoint, row) = data.endpoints.with_untracked(|endpoints| {
-            data.rows.with_untracked(|rows| {
+        let (endpoint, row) = data.table.items.with_untracked(|endpoints| {
+            data.table.rows.with_untracked(|rows| {
                 (
                     endpoints[index as usize].clone(),
                     rows[index as usize].clone(),
@@ -83,17 +80,12 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         <VirtualTable
             caption="Endpoints and their exemptions"
             columns=columns
-            order=Signal::derive(move || data.order.get())
+            order=Signal::derive(move || data.table.order.get())
             cells=cells
-            aria_sort=Callback::new(move |column| url.view.with(|v| v.sort.aria_sort(column)))
-            on_sort=Callback::new(move |column| url.update(History::Push, |v| v.sort.click(column)))
-            selected=data.selected
-            on_open=Callback::new(move |index: u32| {
-                let key = data.endpoints.with_untracked(|endpoints| {
-                    selection_key(endpoints.iter().map(|e| e.id.as_str()), index as usize)
-                });
-                url.update(History::Push, |v| v.selected = key);
-            })
+            aria_sort=data.table.aria_sort()
+            on_sort=data.table.on_sort()
+            selected=data.table.selected
+            on_open=Callback::new(move |index| data.table.open(index))
             version=data.version
             loading=data.loading
         />

@@ -8,14 +8,9 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AssetFilters(data: JobData) -> impl IntoView {
-    let url = data.url;
+    let url = data.table.url;
     let export = move |_| {
-        let csv = data.results.with_untracked(|results| {
-            data.rows.with_untracked(|rows| {
-                data.order
-                    .with_untracked(|order| assets_csv(results, rows, order))
-            })
-        });
+        let csv = data.table.with_listed(assets_csv);
         let name = data.job_name.get_untracked();
         download_text(
             &format!("{}-assets.csv", file_stem(&name)),
@@ -46,7 +41,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             </label>
             <span class="pb-spacer"></span>
             <span class="pb-muted" data-row-count="">
-                {move || format!("{} of {} assets", data.order.with(|o| o.len()), data.results.with(|r| r.len()))}
+                {move || data.table.count_text("assets")}
             </span>
             <button type="button" class="pb-button" on:click=export>"Export CSV"</button>
         </div>

@@ -9,30 +9,23 @@ mod table;
 use crate::domain::asset::AssetResult;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::JobProgress;
-use crate::domain::view::assets::{asset_rows, sort_assets, AssetRow, AssetView};
-use crate::domain::view::selection::find_selection;
+use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
 use crate::ui::components::{DataProblems, RefreshControls};
 use crate::ui::data::{use_live, Live, ResourceKind, Shared};
 use crate::ui::router::{Link, Location, Route};
-use crate::ui::view_state::{use_url_view, UrlView};
+use crate::ui::table_model::TableModel;
+use crate::ui::view_state::use_url_view;
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Everything the parts of the page read, derived once from the live data.
 #[derive(Clone, Copy)]
 struct JobData {
-    results: Memo<Shared<Vec<AssetResult>>>,
-    rows: Memo<Shared<Vec<AssetRow>>>,
+    table: TableModel<AssetView>,
     progress: Memo<Shared<JobProgress>>,
-    /// Data indices as filtered and sorted.
-    order: Memo<Arc<Vec<u32>>>,
     version: Signal<u64>,
     loading: Signal<bool>,
-    url: UrlView<AssetView>,
     job_name: Memo<String>,
-    /// The data index of the asset whose details are open.
-    selected: Memo<Option<u32>>,
 }
 
 #[component]
@@ -70,37 +63,13 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let progress = Memo::new(move |_| {
         Shared::new(rows.with(|rows| JobProgress::from_rows(rows.iter().map(|row| row.progress))))
     });
-    let sort = Memo::new(move |_| url.view.with(|view| view.sort.clone()));
-    let sorted = Memo::new(move |_| {
-        items.with(|results| {
-            rows.with(|rows| {
-                sort.with(|sort| perf::timed("pb:sort", || sort_assets(results, rows, sort)))
-            })
-        })
-    });
-    let order = Memo::new(move |_| {
-        Arc::new(url.view.with(|view| {
-            rows.with(|rows| {
-                sorted.with(|sorted| perf::timed("pb:filter", || view.filter(rows, sorted)))
-            })
-        }))
-    });
-    let selected = Memo::new(move |_| {
-        let key = url.view.with(|view| view.selected.clone())?;
-        let index = items
-            .with(|results| find_selection(results.iter().map(|r| r.asset_id.as_str()), &key))?;
-        Some(index as u32)
-    });
+    let table = TableModel::new(url, items, rows);
     let data = JobData {
-        results: items,
-        rows,
+        table,
         progress,
-        order,
         version: Signal::derive(move || results.state.with(|s| s.version)),
         loading: Signal::derive(move || results.state.with(|s| s.is_first_load())),
-        url,
         job_name,
-        selected,
     };
 
     view! {

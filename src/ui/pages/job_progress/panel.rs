@@ -7,19 +7,12 @@ use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
 use crate::ui::components::{Badge, DetailPanel};
 use crate::ui::tone::phase_tone;
-use crate::ui::view_state::History;
 use leptos::prelude::*;
 
 #[component]
 pub fn AssetPanel(data: JobData) -> impl IntoView {
-    let url = data.url;
-    let open = Memo::new(move |_| {
-        let index = data.selected.get()? as usize;
-        let result = data.results.with(|results| results.get(index).cloned())?;
-        let row = data.rows.with(|rows| rows.get(index).cloned())?;
-        Some((result, row))
-    });
-    let close = Callback::new(move |_| url.update(History::Push, |v| v.selected = None));
+    let open = Memo::new(move |_| data.table.opened());
+    let close = Callback::new(move |_| data.table.close());
     move || {
         open.get().map(|(result, row)| {
             view! {

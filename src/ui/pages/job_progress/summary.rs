@@ -136,7 +136,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
 /// legend whose entries filter by status).
 #[component]
 pub fn PhaseChart(data: JobData) -> impl IntoView {
-    let url = data.url;
+    let url = data.table.url;
     let phase_segments = Signal::derive(move || {
         data.progress.with(|p| {
             Phase::ALL

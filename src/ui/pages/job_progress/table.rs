@@ -3,15 +3,12 @@
 use super::JobData;
 use crate::domain::status::ResolvedStatus;
 use crate::domain::view::assets::AssetColumn;
-use crate::domain::view::selection::selection_key;
 use crate::ui::components::{Badge, Column, RelativeTime, VirtualTable};
 use crate::ui::tone::phase_tone;
-use crate::ui::view_state::History;
 use leptos::prelude::*;
 
 #[component]
 pub fn AssetTable(data: JobData) -> impl IntoView {
-    let url = data.url;
     let columns = AssetColumn::ALL
         .iter()
         .map(|&id| Column {
@@ -37,8 +34,8 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         })
         .collect();
     let cells = move |index: u32| {
-        let (result, row) = data.results.with_untracked(|results| {
-            data.rows.with_untracked(|rows| {
+        let (result, row) = data.table.items.with_untracked(|results| {
+            data.table.rows.with_untracked(|rows| {
                 (
                     results[index as usize].clone(),
                     rows[index as usize].clone(),
@@ -81,17 +78,12 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         <VirtualTable
             caption="Assets in this job"
             columns=columns
-            order=Signal::derive(move || data.order.get())
+            order=Signal::derive(move || data.table.order.get())
             cells=cells
-            aria_sort=Callback::new(move |column| url.view.with(|v| v.sort.aria_sort(column)))
-            on_sort=Callback::new(move |column| url.update(History::Push, |v| v.sort.click(column)))
-            selected=data.selected
-            on_open=Callback::new(move |index: u32| {
-                let key = data.results.with_untracked(|results| {
-                    selection_key(results.iter().map(|r| r.asset_id.as_str()), index as usize)
-                });
-                url.update(History::Push, |v| v.selected = key);
-            })
+            aria_sort=data.table.aria_sort()
+            on_sort=data.table.on_sort()
+            selected=data.table.selected
+            on_open=Callback::new(move |index| data.table.open(index))
             version=data.version
             loading=data.loading
         />

@@ -1,0 +1,139 @@
+//! A page's table as signals: the sorted and filtered order, the open record,
+//! and what sorting and opening a row write to the URL. Built the same way for
+//! every page from its view (`domain::view::TableView`).
+
+use crate::domain::table::SortSpec;
+use crate::domain::view::{TableView, ToQuery};
+use crate::perf;
+use crate::ui::data::Shared;
+use crate::ui::view_state::{History, UrlView};
+use leptos::prelude::*;
+use std::sync::Arc;
+
+pub struct TableModel<V: TableView + Send + Sync + 'static>
+where
+    V::Item: Send + Sync + 'static,
+    V::Row: Send + Sync + 'static,
+{
+    pub items: Memo<Shared<Vec<V::Item>>>,
+    pub rows: Memo<Shared<Vec<V::Row>>>,
+    /// Data indices as filtered and sorted.
+    pub order: Memo<Arc<Vec<u32>>>,
+    /// The data index of the record whose details are open.
+    pub selected: Memo<Option<u32>>,
+    pub url: UrlView<V>,
+}
+
+impl<V: TableView + Send + Sync + 'static> Clone for TableModel<V>
+where
+    V::Item: Send + Sync + 'static,
+    V::Row: Send + Sync + 'static,
+{
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<V: TableView + Send + Sync + 'static> Copy for TableModel<V>
+where
+    V::Item: Send + Sync + 'static,
+    V::Row: Send + Sync + 'static,
+{
+}
+
+impl<V> TableModel<V>
+where
+    V: TableView + ToQuery + Clone + PartialEq + Send + Sync + 'static,
+    V::Item: Send + Sync + 'static,
+    V::Row: Send + Sync + 'static,
+    V::Column: Copy + Eq + Send + Sync + 'static,
+{
+    /// Sorts when the data or the sort changes, and filters the sorted order
+    /// when the view changes, each timed for the benchmark.
+    pub fn new(
+        url: UrlView<V>,
+        items: Memo<Shared<Vec<V::Item>>>,
+        rows: Memo<Shared<Vec<V::Row>>>,
+    ) -> Self {
+        let sort = Memo::new(move |_| url.view.with(|view| view.sort().clone()));
+        let sorted = Memo::new(move |_| {
+            items.with(|items| {
+                rows.with(|rows| {
+                    sort.with(|sort: &SortSpec<V::Column>| {
+                        perf::timed("pb:sort", || V::sorted(items, rows, sort))
+                    })
+                })
+            })
+        });
+        let order = Memo::new(move |_| {
+            Arc::new(url.view.with(|view| {
+                rows.with(|rows| {
+                    sorted.with(|sorted| perf::timed("pb:filter", || view.filter(rows, sorted)))
+                })
+            }))
+        });
+        let selected = Memo::new(move |_| {
+            url.view
+                .with(|view| items.with(|items| view.selected_index(items)))
+                .map(|index| index as u32)
+        });
+        TableModel {
+            items,
+            rows,
+            order,
+            selected,
+            url,
+        }
+    }
+
+    /// What the table lists, in its order, for an export (untracked).
+    pub fn with_listed<T>(&self, f: impl FnOnce(&[V::Item], &[V::Row], &[u32]) -> T) -> T {
+        self.items.with_untracked(|items| {
+            self.rows
+                .with_untracked(|rows| self.order.with_untracked(|order| f(items, rows, order)))
+        })
+    }
+
+    /// "12 of 100 assets": listed rows of all (tracked).
+    pub fn count_text(&self, noun: &str) -> String {
+        let listed = self.order.with(|order| order.len());
+        let all = self.items.with(|items| items.len());
+        format!("{listed} of {all} {noun}")
+    }
+
+    /// Opens the details of the record at data index `index`.
+    pub fn open(&self, index: u32) {
+        let key = self
+            .items
+            .with_untracked(|items| V::key_of(items, index as usize));
+        self.url.update(History::Push, |view| view.select(key));
+    }
+
+    /// Closes the details panel.
+    pub fn close(&self) {
+        self.url.update(History::Push, |view| view.select(None));
+    }
+
+    /// The record whose details are open, with its row (tracked).
+    pub fn opened(&self) -> Option<(V::Item, V::Row)>
+    where
+        V::Item: Clone,
+        V::Row: Clone,
+    {
+        let index = self.selected.get()? as usize;
+        let item = self.items.with(|items| items.get(index).cloned())?;
+        let row = self.rows.with(|rows| rows.get(index).cloned())?;
+        Some((item, row))
+    }
+
+    /// A column header's `aria-sort`.
+    pub fn aria_sort(&self) -> Callback<V::Column, &'static str> {
+        let url = self.url;
+        Callback::new(move |column| url.view.with(|view| view.sort().aria_sort(column)))
+    }
+
+    /// A click on a column header: sort by it, or flip its direction.
+    pub fn on_sort(&self) -> Callback<V::Column> {
+        let url = self.url;
+        Callback::new(move |column| url.update(History::Push, |view| view.sort_mut().click(column)))
+    }
+}
