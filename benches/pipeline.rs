@@ -76,6 +76,11 @@ fn pipeline(c: &mut Criterion) {
             |b, body| b.iter(|| decode(&endpoints_mapping, body)),
         );
         group.bench_with_input(
+            BenchmarkId::new("decode_endpoints_native", size),
+            &endpoints_body,
+            |b, body| b.iter(|| endpoints_mapping.decode_native(body)),
+        );
+        group.bench_with_input(
             BenchmarkId::new("derive_endpoint_rows", size),
             &endpoints,
             |b, endpoints| b.iter(|| endpoint_rows(endpoints, at, &policy)),
