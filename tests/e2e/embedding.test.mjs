@@ -183,6 +183,8 @@ describe('host choices', () => {
       await page.locator('[data-counter="total"]').waitFor({ timeout: LOAD_TIMEOUT });
       assert.equal(page.url(), portalUrl, 'navigation stayed inside the app');
       const total = Number(await page.locator('[data-counter="total"] .pb-counter-value').innerText());
+      // The counters can paint a frame before the first rows: wait for a row.
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
       const layout = await page.evaluate(() => ({
         rowHeight: document.querySelector('tr.pb-row').getBoundingClientRect().height,
         scrollHeight: document.querySelector('.pb-table-scroll').scrollHeight,
