@@ -32,6 +32,15 @@ fn require_text(value: &str, field: &'static str) -> Result<(), Missing> {
     }
 }
 
+/// A record's id is required; a missing name shows the id instead.
+fn require_id_name(id: &str, name: &mut String, id_field: &'static str) -> Result<(), Missing> {
+    require_text(id, id_field)?;
+    if name.is_empty() {
+        name.push_str(id);
+    }
+    Ok(())
+}
+
 static JOB_FIELDS: &[FieldDef<Job>] = &[
     value!("id", |j, v| j.id = text(v)?),
     value!("name", |j, v| j.name = text(v)?),
@@ -55,10 +64,7 @@ impl Record for Job {
         JOB_FIELDS
     }
     fn finish(mut job: Job) -> Result<Job, Missing> {
-        require_text(&job.id, "id")?;
-        if job.name.is_empty() {
-            job.name.clone_from(&job.id);
-        }
+        require_id_name(&job.id, &mut job.name, "id")?;
         Ok(job)
     }
 }
@@ -141,10 +147,7 @@ impl Record for AssetResult {
         ASSET_RESULT_FIELDS
     }
     fn finish(mut result: AssetResult) -> Result<AssetResult, Missing> {
-        require_text(&result.asset_id, "asset_id")?;
-        if result.asset_name.is_empty() {
-            result.asset_name.clone_from(&result.asset_id);
-        }
+        require_id_name(&result.asset_id, &mut result.asset_name, "asset_id")?;
         Ok(result)
     }
 }
@@ -288,13 +291,15 @@ impl Record for Endpoint {
     const NATIVE: Option<NativeLayout<Endpoint>> = Some(NativeLayout {
         resource: endpoints,
         decode: |item| {
-            let endpoint: Endpoint = serde_json::from_str(item).ok()?;
+            let mut endpoint: Endpoint = serde_json::from_str(item).ok()?;
             if endpoint.maintenance.as_ref().is_some_and(says_nothing) {
                 // `{}` reads as the same empty schedule as `{"name": ""}`,
                 // but the field table makes a schedule only of the second.
                 return None;
             }
-            Self::finish(EndpointDraft::from(endpoint)).ok()
+            // serde has read the suspension whole, as `finish` builds it from parts.
+            require_id_name(&endpoint.id, &mut endpoint.name, "id").ok()?;
+            Some(endpoint)
         },
     });
     fn fields() -> &'static [FieldDef<EndpointDraft>] {
@@ -302,10 +307,7 @@ impl Record for Endpoint {
     }
     fn finish(draft: EndpointDraft) -> Result<Endpoint, Missing> {
         let mut endpoint = draft.endpoint;
-        require_text(&endpoint.id, "id")?;
-        if endpoint.name.is_empty() {
-            endpoint.name.clone_from(&endpoint.id);
-        }
+        require_id_name(&endpoint.id, &mut endpoint.name, "id")?;
         endpoint.suspension = match (
             draft.suspension_cycles,
             draft.suspension_from,
@@ -338,23 +340,6 @@ fn endpoints(resources: &Resources) -> Option<&Resource> {
 /// A schedule with no name, no windows and no window that ran out.
 fn says_nothing(schedule: &MaintenanceSchedule) -> bool {
     schedule.name.is_empty() && schedule.windows.is_empty() && !schedule.last_window_ran_out
-}
-
-impl From<Endpoint> for EndpointDraft {
-    /// A whole endpoint as the draft the field table would have filled.
-    fn from(endpoint: Endpoint) -> Self {
-        let (cycles, from, until) = match endpoint.suspension {
-            Some(Suspension::Cycles { remaining }) => (Some(remaining), None, None),
-            Some(Suspension::Between { from, until }) => (None, Some(from), Some(until)),
-            None => (None, None, None),
-        };
-        EndpointDraft {
-            endpoint,
-            suspension_cycles: cycles,
-            suspension_from: from,
-            suspension_until: until,
-        }
-    }
 }
 
 /// A maintenance window before both ends are known to be present.
