@@ -76,6 +76,13 @@ pub fn natural_key(text: &str) -> Box<[u8]> {
     key.into_boxed_slice()
 }
 
+/// [`natural_cmp`] of two texts through their [`natural_key`]s, computed
+/// beforehand: `natural_cmp_by_key((&natural_key(a), a), (&natural_key(b), b))`
+/// equals `natural_cmp(a, b)`.
+pub fn natural_cmp_by_key((key_a, a): (&[u8], &str), (key_b, b): (&[u8], &str)) -> Ordering {
+    key_a.cmp(key_b).then_with(|| a.cmp(b))
+}
+
 /// Orders numbers with NaN after every other value; -0.0 equals 0.0.
 pub fn cmp_f64(a: f64, b: f64) -> Ordering {
     a.partial_cmp(&b)

@@ -19,7 +19,7 @@ mod group;
 mod sort;
 mod text;
 
-pub use compare::{cmp_f64, cmp_option, natural_cmp, natural_key};
+pub use compare::{cmp_f64, cmp_option, natural_cmp, natural_cmp_by_key, natural_key};
 pub use facet::{Facet, FacetFilter, FacetSet, Members};
 pub use filter::{all_indices, filter_indices, refine_indices};
 pub use group::{facet_counts, group_by_facet, FacetCounts};

@@ -9,8 +9,8 @@ use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
 use crate::domain::table::{
-    all_indices, cmp_option, natural_cmp, natural_key, refine_indices, search_key, sort_indices,
-    ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
+    all_indices, cmp_option, natural_cmp, natural_cmp_by_key, natural_key, refine_indices,
+    search_key, sort_indices, ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
 };
 use crate::domain::time::Timestamp;
 
@@ -150,11 +150,11 @@ impl AssetColumn {
     ) -> ColumnOrdering {
         let status_order = |row: &AssetRow| row.status_key().map(StatusKey::index);
         match self {
-            AssetColumn::Asset => row_a
-                .name_key
-                .cmp(&row_b.name_key)
-                .then_with(|| a.asset_name.cmp(&b.asset_name))
-                .into(),
+            AssetColumn::Asset => natural_cmp_by_key(
+                (&row_a.name_key, &a.asset_name),
+                (&row_b.name_key, &b.asset_name),
+            )
+            .into(),
             AssetColumn::Os => natural_cmp(&a.os, &b.os).into(),
             AssetColumn::Status => cmp_option(
                 status_order(row_a).as_ref(),

@@ -10,8 +10,8 @@ use crate::domain::exemption::ExemptionKind;
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::OsFamily;
 use crate::domain::table::{
-    all_indices, cmp_f64, cmp_option, natural_cmp, natural_key, refine_indices, search_key,
-    sort_indices, ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
+    all_indices, cmp_f64, cmp_option, natural_cmp, natural_cmp_by_key, natural_key, refine_indices,
+    search_key, sort_indices, ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
 };
 use crate::domain::time::Timestamp;
 
@@ -146,11 +146,9 @@ impl EndpointColumn {
         (b, row_b): (&Endpoint, &EndpointRow),
     ) -> ColumnOrdering {
         match self {
-            EndpointColumn::Endpoint => row_a
-                .name_key
-                .cmp(&row_b.name_key)
-                .then_with(|| a.name.cmp(&b.name))
-                .into(),
+            EndpointColumn::Endpoint => {
+                natural_cmp_by_key((&row_a.name_key, &a.name), (&row_b.name_key, &b.name)).into()
+            }
             EndpointColumn::Os => natural_cmp(&a.os, &b.os).into(),
             EndpointColumn::Outlook => row_a.outlook.cmp(&row_b.outlook).into(),
             EndpointColumn::Exemptions => row_a
