@@ -45,7 +45,7 @@ where
     V: TableView + ToQuery + Clone + PartialEq + Send + Sync + 'static,
     V::Item: Send + Sync + 'static,
     V::Row: Send + Sync + 'static,
-    V::Column: Copy + Eq + Send + Sync + 'static,
+    V::Column: Send + Sync + 'static,
 {
     /// Sorts when the data or the sort changes, and filters the sorted order
     /// when the view changes, each timed for the benchmark.

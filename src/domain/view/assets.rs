@@ -9,8 +9,8 @@ use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
 use crate::domain::table::{
-    all_indices, cmp_option, natural_cmp, natural_cmp_by_key, natural_key, refine_indices,
-    search_key, sort_indices, ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
+    cmp_option, natural_cmp, natural_cmp_by_key, natural_key, refine_indices, search_key,
+    ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
 };
 use crate::domain::time::Timestamp;
 
@@ -263,13 +263,12 @@ impl TableView for AssetView {
         self.selected = key;
     }
 
-    fn sorted(items: &[AssetResult], rows: &[AssetRow], sort: &SortSpec<AssetColumn>) -> Vec<u32> {
-        let pairs: Vec<(&AssetResult, &AssetRow)> = items.iter().zip(rows).collect();
-        let mut indices = all_indices(rows.len());
-        sort_indices(&pairs, &mut indices, sort, |a, b, column| {
-            column.compare(*a, *b)
-        });
-        indices
+    fn compare(
+        column: AssetColumn,
+        a: (&AssetResult, &AssetRow),
+        b: (&AssetResult, &AssetRow),
+    ) -> ColumnOrdering {
+        column.compare(a, b)
     }
 
     fn filter(&self, rows: &[AssetRow], sorted: &[u32]) -> Vec<u32> {

@@ -10,8 +10,8 @@ use crate::domain::exemption::ExemptionKind;
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::OsFamily;
 use crate::domain::table::{
-    all_indices, cmp_f64, cmp_option, natural_cmp, natural_cmp_by_key, natural_key, refine_indices,
-    search_key, sort_indices, ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
+    cmp_f64, cmp_option, natural_cmp, natural_cmp_by_key, natural_key, refine_indices, search_key,
+    ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
 };
 use crate::domain::time::Timestamp;
 
@@ -281,17 +281,12 @@ impl TableView for EndpointView {
         self.selected = key;
     }
 
-    fn sorted(
-        items: &[Endpoint],
-        rows: &[EndpointRow],
-        sort: &SortSpec<EndpointColumn>,
-    ) -> Vec<u32> {
-        let pairs: Vec<(&Endpoint, &EndpointRow)> = items.iter().zip(rows).collect();
-        let mut indices = all_indices(rows.len());
-        sort_indices(&pairs, &mut indices, sort, |a, b, column| {
-            column.compare(*a, *b)
-        });
-        indices
+    fn compare(
+        column: EndpointColumn,
+        a: (&Endpoint, &EndpointRow),
+        b: (&Endpoint, &EndpointRow),
+    ) -> ColumnOrdering {
+        column.compare(a, b)
     }
 
     fn filter(&self, rows: &[EndpointRow], sorted: &[u32]) -> Vec<u32> {
