@@ -182,9 +182,22 @@ describe('host choices', () => {
       await (await rows(page)).first().locator('a').click();
       await page.locator('[data-counter="total"]').waitFor({ timeout: LOAD_TIMEOUT });
       assert.equal(page.url(), portalUrl, 'navigation stayed inside the app');
+      // On a busy machine the counters, the first rows and the spacers can
+      // paint frames apart: let them settle; the assertions below say what is
+      // wrong if they never do.
+      await page
+        .waitForFunction(
+          (height) => {
+            const total = Number(document.querySelector('[data-counter="total"] .pb-counter-value')?.textContent);
+            const row = document.querySelector('tr.pb-row');
+            const scroller = document.querySelector('.pb-table-scroll');
+            return total > 0 && row && scroller && Math.abs(scroller.scrollHeight - (total + 1) * height) <= 4;
+          },
+          28,
+          { timeout: LOAD_TIMEOUT },
+        )
+        .catch(() => {});
       const total = Number(await page.locator('[data-counter="total"] .pb-counter-value').innerText());
-      // The counters can paint a frame before the first rows: wait for a row.
-      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
       const layout = await page.evaluate(() => ({
         rowHeight: document.querySelector('tr.pb-row').getBoundingClientRect().height,
         scrollHeight: document.querySelector('.pb-table-scroll').scrollHeight,
