@@ -117,15 +117,25 @@ fn table(table: Table) -> AnyView {
     let column_count = columns.len();
 
     let total = move || order.with(|order| order.len());
-    let window = Memo::new(move |_| {
+    // The first position in view and how many fit, whatever the row count.
+    // Kept apart from `order`: an effect that reads a memo over `order` and
+    // `order` itself can miss a change of `order` (reactive_graph checks an
+    // effect's sources in turn, and the memo's check consumes the change),
+    // which left the rows of the previous filter on screen.
+    let scrolled = Memo::new(move |_| {
         let row_height = row_height.get();
         let first = ((scroll_top.get() / row_height) as usize).saturating_sub(OVERSCAN);
         let visible = (viewport.get() / row_height).ceil() as usize + 2 * OVERSCAN;
+        (first, visible)
+    });
+    // The positions rendered: `first..end`.
+    let in_view = move || {
+        let (first, visible) = scrolled.get();
         let end = (first + visible).min(total());
         (first.min(end), end)
-    });
+    };
     let rows = move || {
-        let (first, end) = window.get();
+        let (first, end) = in_view();
         let version = version.get();
         order.with(|order| {
             order[first..end]
@@ -138,7 +148,7 @@ fn table(table: Table) -> AnyView {
     // The one row reachable with Tab: the active row, or the first in view
     // when the active one has been scrolled away.
     let tab_stop = move || {
-        let (first, end) = window.get();
+        let (first, end) = in_view();
         let active = active.get();
         if (first..end).contains(&active) {
             active
@@ -154,11 +164,11 @@ fn table(table: Table) -> AnyView {
         request_animation_frame(|| perf::mark("pb:first-rows"));
         true
     });
-    let top_spacer = move || format!("{}px", fixed(window.get().0 as f64 * row_height.get(), 2));
+    let top_spacer = move || format!("{}px", fixed(in_view().0 as f64 * row_height.get(), 2));
     let bottom_spacer = move || {
         format!(
             "{}px",
-            fixed((total() - window.get().1) as f64 * row_height.get(), 2)
+            fixed((total() - in_view().1) as f64 * row_height.get(), 2)
         )
     };
 
