@@ -15,7 +15,7 @@ where
     V::Item: Send + Sync + 'static,
     V::Row: Send + Sync + 'static,
 {
-    pub items: Memo<Shared<Vec<V::Item>>>,
+    pub items: ReadSignal<Shared<Vec<V::Item>>>,
     pub rows: Memo<Shared<Vec<V::Row>>>,
     /// Data indices as filtered and sorted.
     pub order: Memo<Arc<Vec<u32>>>,
@@ -51,7 +51,7 @@ where
     /// when the view changes, each timed for the benchmark.
     pub fn new(
         url: UrlView<V>,
-        items: Memo<Shared<Vec<V::Item>>>,
+        items: ReadSignal<Shared<Vec<V::Item>>>,
         rows: Memo<Shared<Vec<V::Row>>>,
     ) -> Self {
         let sort = Memo::new(move |_| url.view.with(|view| view.sort().clone()));

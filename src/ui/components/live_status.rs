@@ -3,12 +3,12 @@
 
 use super::{Banner, Tone};
 use crate::ui::clock::use_clock;
-use crate::ui::data::Live;
+use crate::ui::data::LiveStatus;
 use leptos::prelude::*;
 
 /// The refresh line: "Updated 12 s ago · every 30 s", pause/resume, refresh now.
 #[component]
-pub fn RefreshControls<T: Send + Sync + 'static>(live: Live<T>) -> impl IntoView {
+pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     let clock = use_clock();
     let state = live.state;
     let updated = move || {
@@ -45,8 +45,8 @@ pub fn RefreshControls<T: Send + Sync + 'static>(live: Live<T>) -> impl IntoView
 
 /// Banners for what went wrong with the data, if anything.
 #[component]
-pub fn DataProblems<T: Send + Sync + 'static>(
-    live: Live<T>,
+pub fn DataProblems(
+    live: LiveStatus,
     /// A supporting resource (a job's runs): its absence from the
     /// configuration is normal, only its failures are worth a banner.
     #[prop(optional)]

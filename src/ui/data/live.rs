@@ -5,7 +5,7 @@ use super::setup::{DataSource, SourceState};
 use super::Shared;
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
-use crate::source::load::{load_all, LoadEnd};
+use crate::source::load::{load_all, LoadEnd, LoadError};
 use crate::source::mapping::RowError;
 use crate::source::native::generated_at;
 use crate::source::rebase::{rebase, Rebase};
@@ -49,18 +49,18 @@ impl ResourceKind {
     }
 }
 
-/// Everything a page shows about one resource.
+/// What a page shows about loading one resource, apart from the data itself.
+/// Not generic over the record type, so it and everything that reads it are
+/// compiled once for every resource.
 #[derive(Debug, Clone)]
-pub struct LiveState<T> {
-    /// The last good data (growing while the first load is under way).
-    pub items: Shared<Vec<T>>,
-    /// Bumped whenever `items` changes.
+pub struct LoadStatus {
+    /// Bumped whenever the data changes.
     pub version: u64,
     /// When the last load completed.
     pub loaded_at: Option<Timestamp>,
     /// Items received so far by the load under way, if any.
     pub loading: Option<usize>,
-    /// Why the last load failed; the data above is kept.
+    /// Why the last load failed; the data is kept.
     pub error: Option<String>,
     /// Rows the last load could not decode.
     pub skipped: usize,
@@ -71,10 +71,9 @@ pub struct LiveState<T> {
     pub unavailable: Option<String>,
 }
 
-impl<T> Default for LiveState<T> {
+impl Default for LoadStatus {
     fn default() -> Self {
-        LiveState {
-            items: Shared::new(Vec::new()),
+        LoadStatus {
             version: 0,
             loaded_at: None,
             loading: Some(0),
@@ -87,19 +86,44 @@ impl<T> Default for LiveState<T> {
     }
 }
 
-impl<T> LiveState<T> {
+impl LoadStatus {
     /// Nothing has arrived yet.
     pub fn is_first_load(&self) -> bool {
         self.loading.is_some() && self.loaded_at.is_none()
     }
 }
 
-/// A live resource: its state, and the controls of its refresh timer.
-pub struct Live<T: Send + Sync + 'static> {
-    pub state: RwSignal<LiveState<T>>,
+/// A resource's load status and the controls of its refresh timer.
+#[derive(Clone, Copy)]
+pub struct LiveStatus {
+    pub state: RwSignal<LoadStatus>,
     pub paused: RwSignal<bool>,
     pub refresh_seconds: Signal<u32>,
     reload: RwSignal<u64>,
+}
+
+impl LiveStatus {
+    /// Loads again now (the retry button, and the timer).
+    pub fn refresh(&self) {
+        self.reload.update(|n| *n += 1);
+    }
+
+    pub fn version(&self) -> Signal<u64> {
+        let state = self.state;
+        Signal::derive(move || state.with(|s| s.version))
+    }
+
+    pub fn is_first_load(&self) -> Signal<bool> {
+        let state = self.state;
+        Signal::derive(move || state.with(LoadStatus::is_first_load))
+    }
+}
+
+/// A live resource: the last good data and its [`LiveStatus`].
+pub struct Live<T: Send + Sync + 'static> {
+    /// The last good data (growing while the first load is under way).
+    pub items: ReadSignal<Shared<Vec<T>>>,
+    pub status: LiveStatus,
 }
 
 impl<T: Send + Sync + 'static> Clone for Live<T> {
@@ -108,13 +132,6 @@ impl<T: Send + Sync + 'static> Clone for Live<T> {
     }
 }
 impl<T: Send + Sync + 'static> Copy for Live<T> {}
-
-impl<T: Send + Sync + 'static> Live<T> {
-    /// Loads again now (the retry button, and the timer).
-    pub fn refresh(&self) {
-        self.reload.update(|n| *n += 1);
-    }
-}
 
 /// Loads `kind` for the ids `ids` gives (job and run), again whenever they
 /// change and every `refresh_seconds` of the configuration unless paused.
@@ -125,8 +142,44 @@ pub fn use_live<T>(
 where
     T: Record + Rebase + Clone + Send + Sync + 'static,
 {
+    let (items, set_items) = signal(Shared::new(Vec::new()));
+    let status = live_status(kind, Box::new(ids), move |load: LoadRequest| {
+        if load.fresh {
+            set_items.set(Shared::new(Vec::new()));
+        }
+        spawn_local(async move { load_items(load, set_items).await });
+    });
+    Live { items, status }
+}
+
+/// One load to run: what to load, and how to tell it has been superseded.
+struct LoadRequest {
+    kind: ResourceKind,
+    source: DataSource,
+    job_id: Option<String>,
+    run_id: Option<String>,
+    status: RwSignal<LoadStatus>,
+    /// The ids changed, so the previous data belongs to something else.
+    fresh: bool,
+    generation: StoredValue<u64>,
+    this_load: u64,
+}
+
+impl LoadRequest {
+    fn is_current(&self) -> bool {
+        self.generation.try_get_value() == Some(self.this_load)
+    }
+}
+
+/// The record-independent half of [`use_live`]: the status, the refresh timer,
+/// and when to start a load, which `start` runs.
+fn live_status(
+    kind: ResourceKind,
+    ids: Box<dyn Fn() -> (Option<String>, Option<String>) + Send + Sync>,
+    start: impl Fn(LoadRequest) + Send + Sync + 'static,
+) -> LiveStatus {
     let source = super::use_data_source();
-    let state = RwSignal::new(LiveState::<T>::default());
+    let status = RwSignal::new(LoadStatus::default());
     let paused = RwSignal::new(false);
     let reload = RwSignal::new(0_u64);
     let refresh_seconds = Signal::derive(move || match source.get() {
@@ -143,21 +196,27 @@ where
         let SourceState::Ready(source) = source.get() else {
             return key;
         };
-        if previous.as_ref() != Some(&key) {
-            state.set(LiveState::default());
+        let fresh = previous.as_ref() != Some(&key);
+        if fresh {
+            status.set(LoadStatus::default());
         }
         generation.update_value(|n| *n += 1);
-        let this_load = generation.get_value();
-        let is_current = move || generation.try_get_value() == Some(this_load);
         let (job_id, run_id) = key.clone();
-        spawn_local(async move {
-            load(kind, &source, job_id, run_id, state, is_current).await;
+        start(LoadRequest {
+            kind,
+            source,
+            job_id,
+            run_id,
+            status,
+            fresh,
+            generation,
+            this_load: generation.get_value(),
         });
         key
     });
 
-    let live = Live {
-        state,
+    let live = LiveStatus {
+        state: status,
         paused,
         refresh_seconds,
         reload,
@@ -168,7 +227,7 @@ where
             return;
         }
         let tick = move || {
-            if state.with_untracked(|s| s.loading.is_none()) {
+            if status.with_untracked(|s| s.loading.is_none()) {
                 live.refresh();
             }
         };
@@ -179,89 +238,113 @@ where
     live
 }
 
-async fn load<T>(
-    kind: ResourceKind,
-    source: &DataSource,
-    job_id: Option<String>,
-    run_id: Option<String>,
-    state: RwSignal<LiveState<T>>,
-    is_current: impl Fn() -> bool,
-) where
+async fn load_items<T>(load: LoadRequest, set_items: WriteSignal<Shared<Vec<T>>>)
+where
     T: Record + Rebase + Clone + Send + Sync + 'static,
 {
-    let Some(resource) = kind.resource(source) else {
-        state.update(|s| {
+    let Some(resource) = load.kind.resource(&load.source) else {
+        load.status.update(|s| {
             s.loading = None;
             s.unavailable = Some(format!(
                 "The configuration ({}) has no {} resource, so there is nothing to show here.",
-                source.origin,
-                kind.config_key()
+                load.source.origin,
+                load.kind.config_key()
             ));
         });
         return;
     };
-    let first_load = state.with_untracked(|s| s.loaded_at.is_none());
-    state.update(|s| s.loading = Some(0));
+    let mut progress = Progress::start(load.status);
     let now = read_browser_clock();
     let mut items: Vec<T> = Vec::new();
-    let mut published = 0;
-    let mut skipped = 0;
-    let mut examples = Vec::new();
     let result = load_all::<T>(
-        &source.config,
+        &load.source.config,
         resource,
-        job_id.as_deref(),
-        run_id.as_deref(),
+        load.job_id.as_deref(),
+        load.run_id.as_deref(),
         |mut page, body, more_follow| {
-            if !is_current() {
+            if !load.is_current() {
                 return ControlFlow::Break(());
             }
-            if source.demo {
+            if load.source.demo {
                 if let Some(at) = generated_at(body) {
                     rebase(&mut page.items, at, now);
                 }
             }
-            skipped += page.errors.len();
-            let room = KEPT_ROW_ERRORS.saturating_sub(examples.len());
-            examples.extend(page.errors.into_iter().take(room));
             items.extend(page.items);
-            // The first load shows rows as they come, at doubling sizes so the
-            // copies cost O(n) in all; a refresh swaps in only when complete,
-            // and so does the last page, which needs no copy.
-            let grew_enough = items.len() >= published * 2;
-            if first_load && grew_enough && more_follow {
-                published = items.len();
-                let snapshot = Shared::new(items.clone());
-                state.update(|s| {
-                    s.items = snapshot;
-                    s.version += 1;
-                });
+            if progress.received(page.errors, items.len(), more_follow) {
+                set_items.set(Shared::new(items.clone()));
+                progress.published(items.len());
             }
-            let received = items.len();
-            state.update(|s| s.loading = Some(received));
             ControlFlow::Continue(())
         },
     )
     .await;
-    if !is_current() {
+    if !load.is_current() {
         return;
     }
-    state.update(|s| {
-        s.loading = None;
-        match result {
-            Ok(end) => {
-                s.items = Shared::new(items);
-                s.version += 1;
-                s.loaded_at = Some(read_browser_clock());
-                s.error = None;
-                s.skipped = skipped;
-                s.skipped_examples = examples;
-                s.limit_reached = match end {
-                    LoadEnd::LimitReached { max } => Some(max),
-                    _ => None,
-                };
-            }
-            Err(error) => s.error = Some(error.to_string()),
+    if result.is_ok() {
+        set_items.set(Shared::new(items));
+    }
+    progress.finish(result);
+}
+
+/// A load's bookkeeping in [`LoadStatus`], apart from the records themselves.
+struct Progress {
+    status: RwSignal<LoadStatus>,
+    first_load: bool,
+    published: usize,
+    skipped: usize,
+    examples: Vec<RowError>,
+}
+
+impl Progress {
+    fn start(status: RwSignal<LoadStatus>) -> Self {
+        let first_load = status.with_untracked(|s| s.loaded_at.is_none());
+        status.update(|s| s.loading = Some(0));
+        Progress {
+            status,
+            first_load,
+            published: 0,
+            skipped: 0,
+            examples: Vec::new(),
         }
-    });
+    }
+
+    /// Counts a page's skipped rows and the records received so far; says
+    /// whether to show what has arrived now. The first load shows rows as they
+    /// come, at doubling sizes so the copies cost O(n) in all; a refresh swaps
+    /// in only when complete, and so does the last page, which needs no copy.
+    fn received(&mut self, errors: Vec<RowError>, received: usize, more_follow: bool) -> bool {
+        self.skipped += errors.len();
+        let room = KEPT_ROW_ERRORS.saturating_sub(self.examples.len());
+        self.examples.extend(errors.into_iter().take(room));
+        self.status.update(|s| s.loading = Some(received));
+        self.first_load && more_follow && received >= self.published * 2
+    }
+
+    /// The records shown now number `count`.
+    fn published(&mut self, count: usize) {
+        self.published = count;
+        self.status.update(|s| s.version += 1);
+    }
+
+    fn finish(self, result: Result<LoadEnd, LoadError>) {
+        self.status.update(|s| {
+            s.loading = None;
+            match result {
+                Ok(end) => {
+                    s.version += 1;
+                    s.loaded_at = Some(read_browser_clock());
+                    s.error = None;
+                    s.skipped = self.skipped;
+                    s.skipped_examples = self.examples;
+                    s.limit_reached = match end {
+                        LoadEnd::LimitReached { max } => Some(max),
+                        _ => None,
+                    };
+                }
+                Err(error) => s.error = Some(error.to_string()),
+            }
+        });
+    }
 }

@@ -6,6 +6,6 @@ mod live;
 mod setup;
 mod shared;
 
-pub use live::{use_live, Live, ResourceKind};
+pub use live::{use_live, Live, LiveStatus, ResourceKind};
 pub use setup::{provide_data_source, use_data_source, SourceState};
 pub use shared::Shared;

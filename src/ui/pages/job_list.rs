@@ -16,7 +16,7 @@ use std::sync::Arc;
 pub fn JobListPage() -> impl IntoView {
     let jobs = expect_context::<Live<Job>>();
     let url = use_url_view(JobView::from_query);
-    let items = Memo::new(move |_| jobs.state.with(|s| s.items.clone()));
+    let items = jobs.items;
     let order =
         Memo::new(move |_| Arc::new(url.view.with(|view| items.with(|jobs| view.apply(jobs)))));
 
@@ -25,12 +25,12 @@ pub fn JobListPage() -> impl IntoView {
             <div class="pb-page-heading">
                 <h1 id="pb-page-title" class="pb-page-title">"Deployment jobs"</h1>
                 <span class="pb-spacer"></span>
-                <RefreshControls live=jobs />
+                <RefreshControls live=jobs.status />
                 <p class="pb-page-context">
                     {move || format!("{} jobs. Open a job to follow its rollout asset by asset.", items.with(|j| j.len()))}
                 </p>
             </div>
-            <DataProblems live=jobs />
+            <DataProblems live=jobs.status />
             <div class="pb-toolbar">
                 <SearchBox
                     label="Search jobs"
@@ -40,15 +40,14 @@ pub fn JobListPage() -> impl IntoView {
             </div>
             <JobTable jobs=items order=order url_view=url.view on_sort=Callback::new(move |column| {
                 url.update(History::Push, |v| v.sort.click(column))
-            }) version=Signal::derive(move || jobs.state.with(|s| s.version))
-            loading=Signal::derive(move || jobs.state.with(|s| s.is_first_load())) />
+            }) version=jobs.status.version() loading=jobs.status.is_first_load() />
         </section>
     }
 }
 
 #[component]
 fn JobTable(
-    jobs: Memo<Shared<Vec<Job>>>,
+    jobs: ReadSignal<Shared<Vec<Job>>>,
     order: Memo<Arc<Vec<u32>>>,
     url_view: Memo<JobView>,
     on_sort: Callback<JobColumn>,

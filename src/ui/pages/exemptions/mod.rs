@@ -36,7 +36,7 @@ pub fn ExemptionsPage() -> impl IntoView {
     let clock = use_clock();
     let url = use_url_view(EndpointView::from_query);
     let live = use_live::<Endpoint>(ResourceKind::Endpoints, || (None, None));
-    let endpoints = Memo::new(move |_| live.state.with(|s| s.items.clone()));
+    let endpoints = live.items;
     let derive_at = Memo::new(move |_| {
         let now = clock.now().millis();
         Timestamp::from_millis(now - now.rem_euclid(DERIVE_EVERY_MS))
@@ -57,9 +57,9 @@ pub fn ExemptionsPage() -> impl IntoView {
         table,
         summary,
         version: Signal::derive(move || {
-            live.state.with(|s| s.version) + rows.with(|r| r.len() as u64)
+            live.status.state.with(|s| s.version) + rows.with(|r| r.len() as u64)
         }),
-        loading: Signal::derive(move || live.state.with(|s| s.is_first_load())),
+        loading: live.status.is_first_load(),
     };
     let layout = move || url.view.with(|v| v.layout);
 
@@ -68,13 +68,13 @@ pub fn ExemptionsPage() -> impl IntoView {
             <div class="pb-page-heading">
                 <h1 id="pb-page-title" class="pb-page-title">"Endpoint exemptions"</h1>
                 <span class="pb-spacer"></span>
-                <RefreshControls live=live />
+                <RefreshControls live=live.status />
                 <p class="pb-page-context">
                     "Endpoints that cannot be patched now, the reason for each, and how to clear it. "
                     "Derived in your browser from each endpoint's facts and the current time."
                 </p>
             </div>
-            <DataProblems live=live />
+            <DataProblems live=live.status />
             <summary::Counters data=data />
             <summary::ExemptionChart data=data />
             <filters::EndpointFilters data=data />

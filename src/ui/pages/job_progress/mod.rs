@@ -34,8 +34,8 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let url = use_url_view(AssetView::from_query);
     let id = job_id.clone();
     let job = Memo::new(move |_| {
-        jobs.state
-            .with(|s| s.items.iter().find(|job| job.id == id).cloned())
+        jobs.items
+            .with(|jobs| jobs.iter().find(|job| job.id == id).cloned())
     });
     let fallback_name = job_id.clone();
     let job_name = Memo::new(move |_| {
@@ -54,21 +54,20 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         )
     });
 
-    let items = Memo::new(move |_| results.state.with(|s| s.items.clone()));
     let rows = Memo::new(move |_| {
-        Shared::new(items.with(|results| {
+        Shared::new(results.items.with(|results| {
             job_name.with(|name| perf::timed("pb:derive", || asset_rows(results, name)))
         }))
     });
     let progress = Memo::new(move |_| {
         Shared::new(rows.with(|rows| JobProgress::from_rows(rows.iter().map(|row| row.progress))))
     });
-    let table = TableModel::new(url, items, rows);
+    let table = TableModel::new(url, results.items, rows);
     let data = JobData {
         table,
         progress,
-        version: Signal::derive(move || results.state.with(|s| s.version)),
-        loading: Signal::derive(move || results.state.with(|s| s.is_first_load())),
+        version: results.status.version(),
+        loading: results.status.is_first_load(),
         job_name,
     };
 
@@ -78,7 +77,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 <h1 id="pb-page-title" class="pb-page-title">{move || job_name.get()}</h1>
                 <summary::RunSelector runs=runs url=url />
                 <span class="pb-spacer"></span>
-                <RefreshControls live=results />
+                <RefreshControls live=results.status />
                 <p class="pb-page-context">
                     <Link to=Location::new(Route::Jobs)>"All jobs"</Link>
                     {move || job.get().map(|job| {
@@ -87,8 +86,8 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                     })}
                 </p>
             </div>
-            <DataProblems live=results />
-            <DataProblems live=runs optional=true />
+            <DataProblems live=results.status />
+            <DataProblems live=runs.status optional=true />
             <summary::StalledBanner data=data />
             <summary::Counters data=data />
             <summary::PhaseChart data=data />

@@ -22,9 +22,9 @@ const STALL_AFTER_MS: i64 = 30 * 60 * 1000;
 /// Chooses the run of a recurring job; hidden for a job with one run.
 #[component]
 pub fn RunSelector(runs: Live<JobRun>, url: UrlView<AssetView>) -> impl IntoView {
-    let runs_list = move || runs.state.with(|s| s.items.to_vec());
+    let runs_list = move || runs.items.with(|runs| runs.to_vec());
     view! {
-        <Show when=move || runs.state.with(|s| s.items.len() > 1)>
+        <Show when=move || runs.items.with(|runs| runs.len() > 1)>
             <label class="pb-field">
                 <span class="pb-field-label">"Run"</span>
                 <select
