@@ -530,6 +530,32 @@ fn fleet_summary_counts_every_endpoint_once() {
     assert_eq!(FleetSummary::of(&[]).share_patchable(), None);
 }
 
+#[test]
+fn fleet_summary_lists_present_kinds_most_common_first_ties_in_catalogue_order() {
+    let fleet: Vec<Derived> = [
+        healthy(),
+        with(|e| e.connector = Some(ConnectorState::Down)),
+        with(|e| e.power = Some(PowerState::Off)),
+        with(|e| {
+            e.connector = Some(ConnectorState::Down);
+            e.drives[0].used_percent = 99.0;
+        }),
+        with(|e| e.reported_exemptions = vec!["Untested Endpoint".into()]),
+    ]
+    .iter()
+    .map(derive)
+    .collect();
+    assert_eq!(
+        FleetSummary::of(&fleet).kinds_by_count(),
+        [
+            (ExemptionKind::ConnectorDown, 2),
+            (ExemptionKind::UntestedEndpoint, 1),
+            (ExemptionKind::PoweredOff, 1),
+        ]
+    );
+    assert_eq!(FleetSummary::of(&[]).kinds_by_count(), []);
+}
+
 fn any_timestamp() -> impl Strategy<Value = Timestamp> {
     prop_oneof![any::<i64>(), -10 * DAY..10 * DAY]
         .prop_map(|offset| Timestamp(NOW.0.wrapping_add(offset)))

@@ -134,6 +134,16 @@ fn terms_do_not_match_across_key_parts() {
 }
 
 #[test]
+fn text_queries_with_the_same_terms_are_equal_in_any_order_case_or_repeat() {
+    assert_eq!(
+        TextQuery::parse("Web linux web"),
+        TextQuery::parse("LINUX  web")
+    );
+    assert_eq!(TextQuery::parse("a bb ccc"), TextQuery::parse("ccc a bb"));
+    assert_ne!(TextQuery::parse("web linux"), TextQuery::parse("web"));
+}
+
+#[test]
 fn text_refinement_is_recognised_only_when_it_narrows() {
     let refines = |new: &str, old: &str| TextQuery::parse(new).refines(&TextQuery::parse(old));
     assert!(refines("web-1", "web"));

@@ -2,6 +2,7 @@
 
 use crate::domain::derive::Derived;
 use crate::domain::exemption::{ExemptionKind, ExemptionSet, Impact};
+use crate::domain::table::sort_indices_by;
 use serde::{Deserialize, Serialize};
 
 /// Whether an endpoint can be patched now; ordered from best to worst.
@@ -98,6 +99,21 @@ impl FleetSummary {
     /// How many endpoints have `kind`.
     pub fn count(&self, kind: ExemptionKind) -> usize {
         self.per_kind[kind.index()]
+    }
+
+    /// The exemptions present with their counts, most common first; equal
+    /// counts keep the catalogue's order.
+    pub fn kinds_by_count(&self) -> Vec<(ExemptionKind, usize)> {
+        let mut present: Vec<u32> = (0..self.per_kind.len() as u32)
+            .filter(|&i| self.per_kind[i as usize] > 0)
+            .collect();
+        sort_indices_by(&mut present, &|a, b| {
+            self.per_kind[b as usize].cmp(&self.per_kind[a as usize])
+        });
+        present
+            .into_iter()
+            .map(|i| (ExemptionKind::ALL[i as usize], self.per_kind[i as usize]))
+            .collect()
     }
 
     /// The patchable fraction in 0.0..=1.0; `None` for an empty fleet.

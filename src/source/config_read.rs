@@ -218,18 +218,21 @@ fn read_string_map(path: &str, value: &Value, report: &mut Report) -> BTreeMap<S
         );
         return BTreeMap::new();
     };
-    map.iter()
-        .filter_map(|(k, v)| match v {
-            Value::String(s) => Some((k.clone(), s.clone())),
-            other => {
-                report.add(
-                    &join(path, k),
-                    format!("expected a string, found {}", kind(other)),
-                );
-                None
+    // Inserted one by one like every map read here: collecting would sort
+    // the already ordered keys, with one more sort compiled into the wasm.
+    let mut strings = BTreeMap::new();
+    for (k, v) in map {
+        match v {
+            Value::String(s) => {
+                strings.insert(k.clone(), s.clone());
             }
-        })
-        .collect()
+            other => report.add(
+                &join(path, k),
+                format!("expected a string, found {}", kind(other)),
+            ),
+        }
+    }
+    strings
 }
 
 fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Option<Config> {
@@ -529,19 +532,19 @@ fn read_values(
         report.add(&path, format!("expected an object, found {}", kind(value)));
         return BTreeMap::new();
     };
-    map.iter()
-        .filter_map(|(name, words)| {
-            let field_path = join(&path, name);
-            if !names.contains(name) {
-                report.add(
-                    &field_path,
-                    format!("unknown field (expected one of {})", names.join(", ")),
-                );
-                return None;
-            }
-            Some((name.clone(), read_string_map(&field_path, words, report)))
-        })
-        .collect()
+    let mut values = BTreeMap::new();
+    for (name, words) in map {
+        let field_path = join(&path, name);
+        if !names.contains(name) {
+            report.add(
+                &field_path,
+                format!("unknown field (expected one of {})", names.join(", ")),
+            );
+            continue;
+        }
+        values.insert(name.clone(), read_string_map(&field_path, words, report));
+    }
+    values
 }
 
 const ENDS: &[(&str, PageEnd)] = &[

@@ -3,7 +3,7 @@
 //! Placeholders are `{name}`. In URLs substituted values are percent-encoded,
 //! except `{base_url}`, which is a URL prefix by definition.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::fmt;
 
 /// The placeholders a template may use.
@@ -173,12 +173,18 @@ pub fn expand_json(template: &Value, vars: &Vars) -> Result<Value, TemplateError
                 .map(|item| expand_json(item, vars))
                 .collect::<Result<_, _>>()?,
         ),
-        Value::Object(map) => Value::Object(
-            map.iter()
+        Value::Object(map) => {
+            // Inserted one by one: collecting would sort the already ordered
+            // keys again, with one more sort compiled into the wasm.
+            let mut expanded = Map::new();
+            for (k, v) in map
+                .iter()
                 .filter(|(_, v)| !is_unfilled_placeholder(v, vars))
-                .map(|(k, v)| Ok((k.clone(), expand_json(v, vars)?)))
-                .collect::<Result<_, TemplateError>>()?,
-        ),
+            {
+                expanded.insert(k.clone(), expand_json(v, vars)?);
+            }
+            Value::Object(expanded)
+        }
         other => other.clone(),
     })
 }

@@ -23,5 +23,5 @@ pub use compare::{cmp_f64, cmp_option, natural_cmp, natural_cmp_by_key, natural_
 pub use facet::{Facet, FacetFilter, FacetSet, Members};
 pub use filter::{all_indices, filter_indices, refine_indices};
 pub use group::{facet_counts, group_by_facet, FacetCounts};
-pub use sort::{sort_indices, ColumnOrdering, Direction, SortKey, SortSpec};
+pub use sort::{sort_indices, sort_indices_by, ColumnOrdering, Direction, SortKey, SortSpec};
 pub use text::{search_key, TextQuery};

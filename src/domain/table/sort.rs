@@ -173,18 +173,16 @@ pub fn sort_indices<R, C: Copy + Eq, O: Into<ColumnOrdering>>(
     spec: &SortSpec<C>,
     compare: impl Fn(&R, &R, C) -> O,
 ) {
-    if spec.keys.is_empty() {
-        indices.sort_unstable();
-        return;
-    }
-    sort_by_rows(indices, &|a, b| {
+    sort_indices_by(indices, &|a, b| {
         spec.compare(&rows[a as usize], &rows[b as usize], &compare)
     });
 }
 
-/// The sort itself, behind a trait object: it is compiled once for every
-/// table instead of once per row type and comparator (each copy is kilobytes
-/// of wasm, and an indirect call costs nothing beside the comparison).
-fn sort_by_rows(indices: &mut [u32], compare: &dyn Fn(u32, u32) -> Ordering) {
+/// Sorts indices by `compare`, equal ones in ascending order: a stable sort
+/// of whatever they index. The app's one sort: behind a trait object it is
+/// compiled once instead of once per element type and comparator (each copy
+/// is kilobytes of wasm, and an indirect call costs nothing beside the
+/// comparison).
+pub fn sort_indices_by(indices: &mut [u32], compare: &dyn Fn(u32, u32) -> Ordering) {
     indices.sort_unstable_by(|&a, &b| compare(a, b).then(a.cmp(&b)));
 }

@@ -1,6 +1,7 @@
 //! Free-text search: every whitespace-separated term must occur in the row's
 //! precomputed, case-folded haystack.
 
+use super::sort::sort_indices_by;
 use memchr::memmem::Finder;
 
 /// Separates the parts of a search key. Query terms never hold whitespace, so
@@ -59,7 +60,7 @@ impl Eq for TextQuery {}
 impl TextQuery {
     /// Parses what the user typed. Blank input gives the query that matches everything.
     pub fn parse(input: &str) -> Self {
-        let mut terms: Vec<String> = input
+        let folded: Vec<String> = input
             .split_whitespace()
             .map(|term| {
                 let mut folded = String::with_capacity(term.len());
@@ -67,7 +68,13 @@ impl TextQuery {
                 folded
             })
             .collect();
-        terms.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        // Longest first, so the most selective term rules a row out soonest.
+        let mut order: Vec<u32> = (0..folded.len() as u32).collect();
+        sort_indices_by(&mut order, &|a, b| {
+            let (a, b) = (&folded[a as usize], &folded[b as usize]);
+            b.len().cmp(&a.len()).then_with(|| a.cmp(b))
+        });
+        let mut terms: Vec<String> = order.iter().map(|&i| folded[i as usize].clone()).collect();
         terms.dedup();
         let finders = terms
             .iter()

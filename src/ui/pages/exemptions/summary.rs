@@ -2,7 +2,6 @@
 
 use super::FleetData;
 use crate::domain::decimal::fixed;
-use crate::domain::exemption::ExemptionKind;
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
 use crate::ui::components::{BarList, Counter, Segment, Tone};
@@ -41,18 +40,16 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
     let url = data.table.url;
     let items = Signal::derive(move || {
         data.summary.with(|summary| {
-            let mut items: Vec<Segment> = ExemptionKind::ALL
-                .iter()
-                .filter(|&&kind| summary.count(kind) > 0)
-                .map(|&kind| Segment {
+            summary
+                .kinds_by_count()
+                .into_iter()
+                .map(|(kind, count)| Segment {
                     key: kind.url_token(),
                     label: kind.name().to_owned(),
-                    count: summary.count(kind) as u32,
+                    count: count as u32,
                     tone: impact_tone(kind.impact()),
                 })
-                .collect();
-            items.sort_by_key(|item| std::cmp::Reverse(item.count));
-            items
+                .collect()
         })
     });
     view! {
