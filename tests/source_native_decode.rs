@@ -148,6 +148,28 @@ fn the_fast_path_applies_only_to_native_mappings_and_bodies() {
 }
 
 #[test]
+fn the_fast_path_reads_the_body_as_serde_json_would() {
+    let native = native_mapping::<AssetResult>();
+    assert!(
+        native.decode_native(r#"{"assets": []} []"#).is_none(),
+        "trailing text"
+    );
+    assert!(
+        native
+            .decode_native(r#"{"assets": [], "next": }"#)
+            .is_none(),
+        "broken member"
+    );
+    let repeated = r#"{"assets": [{"asset_id": "a"}], "next": 1, "assets": [], "next": "b"}"#;
+    let (page, rest) = native.decode_native(repeated).expect("a native body");
+    assert!(
+        page.items.is_empty(),
+        "the last of a repeated member counts"
+    );
+    assert_eq!(rest, json!({ "next": "b" }));
+}
+
+#[test]
 fn generated_endpoints_decode_the_same_by_both_paths() {
     let page = generated_page::<Endpoint>(11);
     assert!(page.items.iter().any(|e| e.suspension.is_some()));

@@ -12,9 +12,11 @@ use super::config::{Config, Resource};
 use super::config_read::config_from_value;
 use super::mapping::DecodedPage;
 use super::record::{decode_item, Record, Spec};
+use serde::de::{DeserializeSeed, MapAccess, Visitor};
+use serde::Deserializer;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::fmt;
 use std::sync::OnceLock;
 
 /// The native preset as a configuration, built once.
@@ -72,12 +74,46 @@ impl<R: Record> NativeItems<R> {
 /// A body's items, each as raw JSON, and the rest of the body parsed.
 /// Apart from the record type so that it is compiled once.
 fn split_body<'t>(text: &'t str, key: &str) -> Option<(Vec<&'t RawValue>, Value)> {
-    let mut members: BTreeMap<String, &RawValue> = serde_json::from_str(text).ok()?;
-    let items: Vec<&RawValue> = serde_json::from_str(members.remove(key)?.get()).ok()?;
-    let rest = members
-        .into_iter()
-        .map(|(key, raw)| serde_json::from_str(raw.get()).map(|value| (key, value)))
-        .collect::<Result<Map<String, Value>, _>>()
-        .ok()?;
-    Some((items, Value::Object(rest)))
+    let mut body = serde_json::Deserializer::from_str(text);
+    let (items, rest) = SplitBody { key }.deserialize(&mut body).ok()?;
+    body.end().ok()?;
+    Some((items?, Value::Object(rest)))
+}
+
+/// Reads a body object in one pass: the member `key` as a list of raw items,
+/// every other member parsed. A repeated member counts once, the last one,
+/// as everywhere in serde_json.
+struct SplitBody<'k> {
+    key: &'k str,
+}
+
+type SplitMembers<'t> = (Option<Vec<&'t RawValue>>, Map<String, Value>);
+
+impl<'t> DeserializeSeed<'t> for SplitBody<'_> {
+    type Value = SplitMembers<'t>;
+
+    fn deserialize<D: Deserializer<'t>>(self, body: D) -> Result<Self::Value, D::Error> {
+        body.deserialize_map(self)
+    }
+}
+
+impl<'t> Visitor<'t> for SplitBody<'_> {
+    type Value = SplitMembers<'t>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an object")
+    }
+
+    fn visit_map<A: MapAccess<'t>>(self, mut members: A) -> Result<Self::Value, A::Error> {
+        let mut items = None;
+        let mut rest = Map::new();
+        while let Some(name) = members.next_key::<String>()? {
+            if name == self.key {
+                items = Some(members.next_value()?);
+            } else {
+                rest.insert(name, members.next_value()?);
+            }
+        }
+        Ok((items, rest))
+    }
 }
