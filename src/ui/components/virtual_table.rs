@@ -116,26 +116,22 @@ fn table(table: Table) -> AnyView {
     let (active, set_active) = signal(0_usize);
     let column_count = columns.len();
 
+    // What the view reads goes through memos, because a memo rechecks its
+    // own state after each of its sources: an effect reading a memo over
+    // `order` beside `order` itself can miss a change of `order` (its check
+    // of the memo recomputes `order`, whose own check then reports nothing
+    // new), which left the previous filter's rows on screen.
     let total = move || order.with(|order| order.len());
-    // The first position in view and how many fit, whatever the row count.
-    // Kept apart from `order`: an effect that reads a memo over `order` and
-    // `order` itself can miss a change of `order` (reactive_graph checks an
-    // effect's sources in turn, and the memo's check consumes the change),
-    // which left the rows of the previous filter on screen.
-    let scrolled = Memo::new(move |_| {
+    // The positions rendered: `first..end`.
+    let window = Memo::new(move |_| {
         let row_height = row_height.get();
         let first = ((scroll_top.get() / row_height) as usize).saturating_sub(OVERSCAN);
         let visible = (viewport.get() / row_height).ceil() as usize + 2 * OVERSCAN;
-        (first, visible)
-    });
-    // The positions rendered: `first..end`.
-    let in_view = move || {
-        let (first, visible) = scrolled.get();
         let end = (first + visible).min(total());
         (first.min(end), end)
-    };
-    let rows = move || {
-        let (first, end) = in_view();
+    });
+    let rows = Memo::new(move |_| {
+        let (first, end) = window.get();
         let version = version.get();
         order.with(|order| {
             order[first..end]
@@ -144,11 +140,11 @@ fn table(table: Table) -> AnyView {
                 .map(|(offset, &index)| (version, first + offset, index))
                 .collect::<Vec<_>>()
         })
-    };
+    });
     // The one row reachable with Tab: the active row, or the first in view
     // when the active one has been scrolled away.
     let tab_stop = move || {
-        let (first, end) = in_view();
+        let (first, end) = window.get();
         let active = active.get();
         if (first..end).contains(&active) {
             active
@@ -164,13 +160,17 @@ fn table(table: Table) -> AnyView {
         request_animation_frame(|| perf::mark("pb:first-rows"));
         true
     });
-    let top_spacer = move || format!("{}px", fixed(in_view().0 as f64 * row_height.get(), 2));
-    let bottom_spacer = move || {
-        format!(
-            "{}px",
-            fixed((total() - in_view().1) as f64 * row_height.get(), 2)
+    // The heights standing in for the rows above and below the window.
+    let spacers = Memo::new(move |_| {
+        let (first, end) = window.get();
+        let row_height = row_height.get();
+        (
+            first as f64 * row_height,
+            (total() - end) as f64 * row_height,
         )
-    };
+    });
+    let top_spacer = move || format!("{}px", fixed(spacers.get().0, 2));
+    let bottom_spacer = move || format!("{}px", fixed(spacers.get().1, 2));
 
     let on_scroll = move |_| {
         if let Some(element) = scroller.get_untracked() {
@@ -273,7 +273,7 @@ fn table(table: Table) -> AnyView {
                         <td colspan=column_count style:height=top_spacer></td>
                     </tr>
                     <For
-                        each=rows
+                        each=move || rows.get()
                         key=|row| *row
                         children=move |(_, position, index)| {
                             view! {
