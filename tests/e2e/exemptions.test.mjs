@@ -277,6 +277,30 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('a search and an opened endpoint leave the table as it was: same rows, same scroll', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const scroller = page.locator('.pb-table-scroll');
+      const rowHeight = await page.locator('tr.pb-row').first().evaluate((row) => row.getBoundingClientRect().height);
+      const scrolledTo = Math.round(30 * rowHeight);
+      await scroller.evaluate((element, top) => (element.scrollTop = top), scrolledTo);
+      const row = page.locator('tr.pb-row[data-position="32"]');
+      await row.waitFor();
+      const scrollTop = () => scroller.evaluate((element) => element.scrollTop);
+      // The rows shown stay the very same elements: nothing was rebuilt.
+      await row.evaluate((element) => (element.dataset.marked = 'yes'));
+      // A search that keeps every row: the view changes, the rows do not.
+      await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('-');
+      await page.waitForURL((url) => url.hash.includes('q=-'));
+      assert.equal(await rowCount(page), endpoints.length, 'every demo endpoint name has a hyphen');
+      assert.equal(await scrollTop(), scrolledTo, 'the search kept the scroll position');
+      assert.equal(await row.getAttribute('data-marked'), 'yes', 'the search kept the rendered rows');
+      await row.click();
+      await page.locator('.pb-panel[role="dialog"]').waitFor();
+      assert.equal(await scrollTop(), scrolledTo, 'opening the panel kept the scroll position');
+      assert.equal(await row.count(), 1, 'the clicked row is still on screen');
+    });
+  });
+
   test('Low Disk Space warns at 90 % used and not at 89.9 %', async () => {
     const atThreshold = endpoints.filter((e) => fullestDrive(e) === LOW_DISK_PERCENT);
     const justBelow = endpoints.filter((e) => fullestDrive(e) === 89.9);

@@ -61,7 +61,10 @@ pub fn ExemptionsPage() -> impl IntoView {
         }),
         loading: live.status.is_first_load(),
     };
-    let layout = move || url.view.with(|v| v.layout);
+    // A memo, so that only a change of layout rebuilds the table: any other
+    // change of the view (a keystroke, a sort, an open panel) keeps it, with
+    // its scroll position.
+    let layout = Memo::new(move |_| url.view.with(|v| v.layout));
 
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
@@ -78,7 +81,7 @@ pub fn ExemptionsPage() -> impl IntoView {
             <summary::Counters data=data />
             <summary::ExemptionChart data=data />
             <filters::EndpointFilters data=data />
-            {move || match layout() {
+            {move || match layout.get() {
                 Layout::Table => view! { <table::EndpointTable data=data /> }.into_any(),
                 Layout::ByExemption => view! { <by_exemption::ByExemption data=data /> }.into_any(),
             }}
