@@ -483,14 +483,9 @@ fn read_fields(
     }
     let mut fields = BTreeMap::new();
     for (name, spec) in map {
-        let field_path = join(&path, name);
-        if !names.contains(name) {
-            report.add(
-                &field_path,
-                format!("unknown field (expected one of {})", names.join(", ")),
-            );
+        let Some(field_path) = known_field(&path, name, names, report) else {
             continue;
-        }
+        };
         let texts: Vec<(String, &Value)> = match spec {
             Value::Array(items) if !items.is_empty() => items
                 .iter()
@@ -534,17 +529,26 @@ fn read_values(
     };
     let mut values = BTreeMap::new();
     for (name, words) in map {
-        let field_path = join(&path, name);
-        if !names.contains(name) {
-            report.add(
-                &field_path,
-                format!("unknown field (expected one of {})", names.join(", ")),
-            );
+        let Some(field_path) = known_field(&path, name, names, report) else {
             continue;
-        }
+        };
         values.insert(name.clone(), read_string_map(&field_path, words, report));
     }
     values
+}
+
+/// The path of member `name` of the object at `path` when it names one of
+/// our fields; otherwise reports it as unknown.
+fn known_field(path: &str, name: &str, names: &[String], report: &mut Report) -> Option<String> {
+    let field_path = join(path, name);
+    if names.iter().any(|known| known == name) {
+        return Some(field_path);
+    }
+    report.add(
+        &field_path,
+        format!("unknown field (expected one of {})", names.join(", ")),
+    );
+    None
 }
 
 const ENDS: &[(&str, PageEnd)] = &[
