@@ -500,9 +500,14 @@ fn an_unknown_reported_exemption_blocks_an_otherwise_patchable_endpoint() {
     assert_eq!(derive(&endpoint).outlook(), PatchOutlook::CannotPatch);
 }
 
+fn summary_of(fleet: &[Endpoint]) -> FleetSummary {
+    let derived: Vec<Derived> = fleet.iter().map(derive).collect();
+    FleetSummary::of(&derived)
+}
+
 #[test]
 fn fleet_summary_counts_every_endpoint_once() {
-    let fleet: Vec<Derived> = [
+    let summary = summary_of(&[
         healthy(),
         with(|e| e.drives[0].used_percent = 95.0),
         with(|e| e.connector = Some(ConnectorState::Down)),
@@ -512,11 +517,7 @@ fn fleet_summary_counts_every_endpoint_once() {
             e.drives[0].used_percent = 99.0;
         }),
         with(|e| e.reported_exemptions = vec!["Brand New".into()]),
-    ]
-    .iter()
-    .map(derive)
-    .collect();
-    let summary = FleetSummary::of(&fleet);
+    ]);
     assert_eq!(summary.total, 5);
     assert_eq!(summary.patchable, 2);
     assert_eq!(summary.temporarily_cannot_patch, 1);
@@ -532,7 +533,7 @@ fn fleet_summary_counts_every_endpoint_once() {
 
 #[test]
 fn fleet_summary_lists_present_kinds_most_common_first_ties_in_catalogue_order() {
-    let fleet: Vec<Derived> = [
+    let summary = summary_of(&[
         healthy(),
         with(|e| e.connector = Some(ConnectorState::Down)),
         with(|e| e.power = Some(PowerState::Off)),
@@ -541,12 +542,9 @@ fn fleet_summary_lists_present_kinds_most_common_first_ties_in_catalogue_order()
             e.drives[0].used_percent = 99.0;
         }),
         with(|e| e.reported_exemptions = vec!["Untested Endpoint".into()]),
-    ]
-    .iter()
-    .map(derive)
-    .collect();
+    ]);
     assert_eq!(
-        FleetSummary::of(&fleet).kinds_by_count(),
+        summary.kinds_by_count(),
         [
             (ExemptionKind::ConnectorDown, 2),
             (ExemptionKind::UntestedEndpoint, 1),
