@@ -55,16 +55,18 @@ where
 }
 
 /// The URL tokens of the values a facet filter holds, for controls that show
-/// them as pressed or as chips.
+/// them as pressed or as chips. A memo, so that the chips are rebuilt when
+/// this filter changes, not on every keystroke in the search box.
 pub fn facet_tokens<F, V>(url: UrlView<V>, get: fn(&V) -> FacetSet<F>) -> Signal<Vec<String>>
 where
     F: FacetToken + Send + Sync,
     V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
 {
-    Signal::derive(move || {
+    Memo::new(move |_| {
         url.view
             .with(|view| get(view).iter().map(F::url_token).collect())
     })
+    .into()
 }
 
 /// Toggles the value a URL token names in a facet filter (a chart part, a
