@@ -62,8 +62,8 @@ pub fn ExemptionsPage() -> impl IntoView {
         loading: live.status.is_first_load(),
     };
     // A memo, so that only a change of layout rebuilds the table: any other
-    // change of the view (a keystroke, a sort, an open panel) keeps it, with
-    // its scroll position.
+    // change of the view (a keystroke, a sort, an open panel) keeps it, its
+    // rendered rows and its keyboard position.
     let layout = Memo::new(move |_| url.view.with(|v| v.layout));
 
     view! {
