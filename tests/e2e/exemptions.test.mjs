@@ -187,6 +187,21 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('"Only with warnings" lists as many endpoints as the With warnings counter, and unchecking restores all', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const withWarnings = await counter(page, 'warnings');
+      assert.ok(withWarnings > 0 && withWarnings < endpoints.length, 'the demo has some endpoints with warnings');
+      const checkbox = page.getByLabel('Only with warnings');
+      await checkbox.check();
+      await page.waitForURL((url) => url.hash.includes('warnings=1'));
+      await rowsAfterFilter(page, withWarnings);
+      await page.goBack();
+      await page.waitForURL((url) => !url.hash.includes('warnings=1'));
+      assert.equal(await checkbox.isChecked(), false, 'Back unchecks it');
+      await rowsAfterFilter(page, endpoints.length);
+    });
+  });
+
   test('filtering by impact lists as many endpoints as its counter, each with that impact', async () => {
     await withExemptions('', {}, async ({ page }) => {
       for (const impact of IMPACTS) {

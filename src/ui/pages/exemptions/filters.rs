@@ -2,7 +2,7 @@
 
 use super::FleetData;
 use crate::domain::view::endpoints::{endpoints_csv, EndpointView, Layout};
-use crate::ui::components::{download_text, FacetFilter, SearchBox};
+use crate::ui::components::{download_text, FacetFilter, FlagFilter, SearchBox};
 use crate::ui::view_state::History;
 use leptos::prelude::*;
 
@@ -35,17 +35,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
             <FacetFilter label="Impact" url=url get=|v: &EndpointView| v.outlooks get_mut=|v: &mut EndpointView| &mut v.outlooks />
             <FacetFilter label="Exemption" url=url get=|v: &EndpointView| v.exemptions get_mut=|v: &mut EndpointView| &mut v.exemptions />
             <FacetFilter label="OS" url=url get=|v: &EndpointView| v.oses get_mut=|v: &mut EndpointView| &mut v.oses />
-            <label class="pb-checkbox">
-                <input
-                    type="checkbox"
-                    prop:checked=move || url.view.with(|v| v.warnings_only)
-                    on:change=move |event| {
-                        let checked = event_target_checked(&event);
-                        url.update(History::Push, |v| v.warnings_only = checked);
-                    }
-                />
-                "Only with warnings"
-            </label>
+            <FlagFilter label="Only with warnings" url=url get=|v: &EndpointView| v.warnings_only get_mut=|v: &mut EndpointView| &mut v.warnings_only />
             <span class="pb-spacer"></span>
             <span class="pb-muted" data-row-count="">
                 {move || data.table.count_text("endpoints")}

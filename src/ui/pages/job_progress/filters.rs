@@ -2,7 +2,7 @@
 
 use super::JobData;
 use crate::domain::view::assets::{assets_csv, AssetView};
-use crate::ui::components::{download_text, FacetFilter, SearchBox};
+use crate::ui::components::{download_text, FacetFilter, FlagFilter, SearchBox};
 use crate::ui::view_state::History;
 use leptos::prelude::*;
 
@@ -28,17 +28,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             <FacetFilter label="Status" url=url get=|v: &AssetView| v.statuses get_mut=|v: &mut AssetView| &mut v.statuses />
             <FacetFilter label="Phase" url=url get=|v: &AssetView| v.phases get_mut=|v: &mut AssetView| &mut v.phases />
             <FacetFilter label="OS" url=url get=|v: &AssetView| v.oses get_mut=|v: &mut AssetView| &mut v.oses />
-            <label class="pb-checkbox">
-                <input
-                    type="checkbox"
-                    prop:checked=move || url.view.with(|v| v.anomalies_only)
-                    on:change=move |event| {
-                        let checked = event_target_checked(&event);
-                        url.update(History::Push, |v| v.anomalies_only = checked);
-                    }
-                />
-                "Only statuses not valid for the OS"
-            </label>
+            <FlagFilter label="Only statuses not valid for the OS" url=url get=|v: &AssetView| v.anomalies_only get_mut=|v: &mut AssetView| &mut v.anomalies_only />
             <span class="pb-spacer"></span>
             <span class="pb-muted" data-row-count="">
                 {move || data.table.count_text("assets")}
