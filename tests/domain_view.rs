@@ -1,12 +1,19 @@
 //! The tables' views: URL state, filter over a sorted list, export.
 
 use patchboard::domain::asset::{AssetResult, RawStatus};
+use patchboard::domain::derive::DerivationPolicy;
+use patchboard::domain::endpoint::{ConnectorState, Endpoint};
+use patchboard::domain::exemption::ExemptionKind;
+use patchboard::domain::fleet::PatchOutlook;
+use patchboard::domain::os::OsFamily;
 use patchboard::domain::phase::Phase;
 use patchboard::domain::status::StatusKey;
 use patchboard::domain::table::Direction;
 use patchboard::domain::time::Timestamp;
 use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetView};
-use patchboard::domain::view::{TableView, ToQuery};
+use patchboard::domain::view::endpoints::{endpoint_rows, EndpointColumn, EndpointView, Layout};
+use patchboard::domain::view::jobs::{JobColumn, JobView};
+use patchboard::domain::view::{FacetToken, TableColumn, TableView, ToQuery};
 
 fn result(id: &str, name: &str, os: &str, code: u16, state: u8, at: i64) -> AssetResult {
     AssetResult {
@@ -53,14 +60,118 @@ fn a_view_survives_the_round_trip_through_the_url() {
     assert!(view.statuses.contains(StatusKey::Downloaded));
     assert!(view.phases.contains(Phase::Failed));
     assert!(view.anomalies_only);
-    assert_eq!(view.sort.keys()[0].column, AssetColumn::Asset);
-    assert_eq!(view.sort.keys()[0].direction, Direction::Desc);
-    let written: Vec<(String, String)> = view
-        .to_query()
+    assert_eq!(view.table.sort.keys()[0].column, AssetColumn::Asset);
+    assert_eq!(view.table.sort.keys()[0].direction, Direction::Desc);
+    assert_eq!(view.table.selected.as_deref(), Some("d"));
+    assert_eq!(AssetView::from_query(&written(&view)), view);
+}
+
+fn written(view: &impl ToQuery) -> Vec<(String, String)> {
+    view.to_query()
         .into_iter()
         .map(|(k, v)| (k.to_string(), v))
-        .collect();
-    assert_eq!(AssetView::from_query(&written), view);
+        .collect()
+}
+
+#[test]
+fn an_exemptions_view_survives_the_round_trip_through_the_url() {
+    let view = EndpointView::from_query(&pairs(&[
+        ("layout", "by-exemption"),
+        ("impact", &PatchOutlook::CannotPatch.url_token()),
+        ("exemption", &ExemptionKind::ConnectorDown.url_token()),
+        ("os", &OsFamily::Windows.url_token()),
+        ("warnings", "1"),
+        ("q", "web"),
+        ("sort", "-disk"),
+        ("endpoint", "ep-2#2"),
+    ]));
+    assert_eq!(view.layout, Layout::ByExemption);
+    assert!(view.outlooks.contains(PatchOutlook::CannotPatch));
+    assert!(view.exemptions.contains(ExemptionKind::ConnectorDown));
+    assert!(view.oses.contains(OsFamily::Windows));
+    assert!(view.warnings_only);
+    assert_eq!(view.table.text, "web");
+    assert_eq!(view.table.sort.keys()[0].column, EndpointColumn::Disk);
+    assert_eq!(view.table.sort.keys()[0].direction, Direction::Desc);
+    assert_eq!(view.table.selected.as_deref(), Some("ep-2#2"));
+    assert!(view.is_filtered());
+    assert_eq!(EndpointView::from_query(&written(&view)), view);
+}
+
+#[test]
+fn a_view_as_it_opens_writes_nothing_to_the_url() {
+    assert_eq!(written(&AssetView::default()), Vec::new());
+    assert_eq!(written(&EndpointView::default()), Vec::new());
+    assert_eq!(written(&JobView::default()), Vec::new());
+    assert!(!AssetView::default().is_filtered());
+    let mut spaces = EndpointView::default();
+    spaces.table.text = "   ".into();
+    assert!(!spaces.is_filtered(), "spaces alone do not search");
+    assert_eq!(
+        written(&spaces),
+        pairs(&[("q", "   ")]),
+        "but are kept as typed"
+    );
+}
+
+fn assert_tokens_name_their_columns<C: TableColumn + std::fmt::Debug>() {
+    for &column in C::ALL {
+        assert_eq!(C::from_token(column.token()), Some(column));
+        assert!(!column.label().is_empty());
+    }
+    let mut tokens: Vec<&str> = C::ALL.iter().map(|column| column.token()).collect();
+    tokens.sort_unstable();
+    tokens.dedup();
+    assert_eq!(tokens.len(), C::ALL.len(), "every token names one column");
+    assert_eq!(C::from_token("Asset"), None, "tokens are exact");
+}
+
+#[test]
+fn every_column_is_named_by_its_own_url_token() {
+    assert_tokens_name_their_columns::<AssetColumn>();
+    assert_tokens_name_their_columns::<EndpointColumn>();
+    assert_tokens_name_their_columns::<JobColumn>();
+}
+
+#[test]
+fn the_exemptions_filter_combines_the_search_with_each_facet() {
+    let endpoint = |id: &str, name: &str, connector| Endpoint {
+        id: id.into(),
+        name: name.into(),
+        os: "Windows Server 2022".into(),
+        connector: Some(connector),
+        ..Endpoint::default()
+    };
+    let endpoints = vec![
+        endpoint("1", "web-01", ConnectorState::Down),
+        endpoint("2", "web-02", ConnectorState::Connected),
+        endpoint("3", "db-01", ConnectorState::Down),
+    ];
+    let rows = endpoint_rows(
+        &endpoints,
+        Timestamp::from_millis(0),
+        &DerivationPolicy::default(),
+    );
+    let sorted = [2, 1, 0];
+    let mut view = EndpointView::default();
+    assert_eq!(
+        view.filter(&rows, &sorted),
+        sorted,
+        "no filter keeps all, in order"
+    );
+
+    view.exemptions = [ExemptionKind::ConnectorDown].into_iter().collect();
+    assert_eq!(view.filter(&rows, &sorted), vec![2, 0]);
+    view.table.text = "WEB".into();
+    assert_eq!(
+        view.filter(&rows, &sorted),
+        vec![0],
+        "the search is case-blind"
+    );
+    view.exemptions = Default::default();
+    assert_eq!(view.filter(&rows, &sorted), vec![1, 0]);
+    view.oses = [OsFamily::Linux].into_iter().collect();
+    assert_eq!(view.filter(&rows, &sorted), Vec::<u32>::new());
 }
 
 #[test]
@@ -82,18 +193,16 @@ fn filtering_keeps_the_sort_order_and_flags_anomalies() {
     assert!(rows[1].is_anomalous(), "Downloaded does not apply to Linux");
     assert!(!rows[0].is_anomalous());
 
-    let mut view = AssetView {
-        sort: patchboard::domain::table::SortSpec::by(AssetColumn::Asset, Direction::Asc),
-        ..AssetView::default()
-    };
-    let sorted = AssetView::sorted(&results, &rows, &view.sort);
+    let mut view = AssetView::default();
+    view.table.sort = patchboard::domain::table::SortSpec::by(AssetColumn::Asset, Direction::Asc);
+    let sorted = AssetView::sorted(&results, &rows, &view.table.sort);
     assert_eq!(
         sorted,
         vec![2, 3, 1, 0],
         "natural order: =cmd…, host-1, host-2, host-10"
     );
 
-    view.text = "host".into();
+    view.table.text = "host".into();
     assert_eq!(view.filter(&rows, &sorted), vec![3, 1, 0]);
     view.statuses.insert(StatusKey::Completed);
     assert_eq!(view.filter(&rows, &sorted), vec![3, 0]);
@@ -106,7 +215,7 @@ fn filtering_keeps_the_sort_order_and_flags_anomalies() {
 fn the_default_sort_shows_the_newest_changes_first() {
     let results = fleet();
     let rows = asset_rows(&results, "job");
-    let sorted = AssetView::sorted(&results, &rows, &AssetView::default().sort);
+    let sorted = AssetView::sorted(&results, &rows, &AssetView::default().table.sort);
     assert_eq!(sorted, vec![3, 0, 2, 1]);
 }
 

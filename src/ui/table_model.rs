@@ -5,6 +5,7 @@
 use crate::domain::table::SortSpec;
 use crate::domain::view::{TableView, ToQuery};
 use crate::perf;
+use crate::ui::components::{Column, VirtualTable};
 use crate::ui::data::Shared;
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
@@ -54,7 +55,7 @@ where
         items: ReadSignal<Shared<Vec<V::Item>>>,
         rows: Memo<Shared<Vec<V::Row>>>,
     ) -> Self {
-        let sort = Memo::new(move |_| url.view.with(|view| view.sort().clone()));
+        let sort = Memo::new(move |_| url.view.with(|view| view.table().sort.clone()));
         let sorted = Memo::new(move |_| {
             items.with(|items| {
                 rows.with(|rows| {
@@ -105,12 +106,14 @@ where
         let key = self
             .items
             .with_untracked(|items| V::key_of(items, index as usize));
-        self.url.update(History::Push, |view| view.select(key));
+        self.url
+            .update(History::Push, |view| view.table_mut().selected = key);
     }
 
     /// Closes the details panel.
     pub fn close(&self) {
-        self.url.update(History::Push, |view| view.select(None));
+        self.url
+            .update(History::Push, |view| view.table_mut().selected = None);
     }
 
     /// The record whose details are open, with its row (tracked).
@@ -128,12 +131,57 @@ where
     /// A column header's `aria-sort`.
     pub fn aria_sort(&self) -> Callback<V::Column, &'static str> {
         let url = self.url;
-        Callback::new(move |column| url.view.with(|view| view.sort().aria_sort(column)))
+        Callback::new(move |column| url.view.with(|view| view.table().sort.aria_sort(column)))
     }
 
     /// A click on a column header: sort by it, or flip its direction.
     pub fn on_sort(&self) -> Callback<V::Column> {
         let url = self.url;
-        Callback::new(move |column| url.update(History::Push, |view| view.sort_mut().click(column)))
+        Callback::new(move |column| {
+            url.update(History::Push, |view| view.table_mut().sort.click(column))
+        })
+    }
+
+    /// The record at data index `index` with its row, to render its cells
+    /// (untracked: the table re-renders rows by its `version`).
+    pub fn record(&self, index: u32) -> (V::Item, V::Row)
+    where
+        V::Item: Clone,
+        V::Row: Clone,
+    {
+        let index = index as usize;
+        let item = self.items.with_untracked(|items| items[index].clone());
+        let row = self.rows.with_untracked(|rows| rows[index].clone());
+        (item, row)
+    }
+
+    /// The virtual table of this model's order, wired to its sort, its open
+    /// record and the opening of a row's details.
+    pub fn virtual_table<Cells, CellsView>(
+        self,
+        caption: &'static str,
+        columns: Vec<Column<V::Column>>,
+        cells: Cells,
+        version: Signal<u64>,
+        loading: Signal<bool>,
+    ) -> impl IntoView
+    where
+        Cells: Fn(u32) -> CellsView + Send + Sync + 'static,
+        CellsView: IntoView + 'static,
+    {
+        view! {
+            <VirtualTable
+                caption=caption
+                columns=columns
+                order=self.order
+                cells=cells
+                aria_sort=self.aria_sort()
+                on_sort=self.on_sort()
+                selected=self.selected
+                on_open=Callback::new(move |index| self.open(index))
+                version=version
+                loading=loading
+            />
+        }
     }
 }

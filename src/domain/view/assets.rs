@@ -1,7 +1,7 @@
 //! The Job Progress table: one row per asset result.
 
-use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
-use super::{QueryPairs, TableView};
+use super::url_state::{facet_set, first, write_facet_set, ToQuery};
+use super::{QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::asset::AssetResult;
 use crate::domain::message::message_for;
 use crate::domain::os::OsFamily;
@@ -9,8 +9,8 @@ use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
 use crate::domain::table::{
-    cmp_option, natural_cmp, natural_cmp_by_key, natural_key, refine_indices, search_key,
-    ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
+    cmp_option, natural_cmp, natural_cmp_by_key, natural_key, search_key, ColumnOrdering,
+    Direction, FacetSet, SortSpec,
 };
 use crate::domain::time::Timestamp;
 
@@ -92,8 +92,8 @@ pub enum AssetColumn {
     Updated,
 }
 
-impl AssetColumn {
-    pub const ALL: [AssetColumn; 10] = [
+impl TableColumn for AssetColumn {
+    const ALL: &'static [AssetColumn] = &[
         AssetColumn::Asset,
         AssetColumn::Os,
         AssetColumn::Status,
@@ -106,7 +106,7 @@ impl AssetColumn {
         AssetColumn::Updated,
     ];
 
-    pub const fn as_str(self) -> &'static str {
+    fn token(self) -> &'static str {
         match self {
             AssetColumn::Asset => "asset",
             AssetColumn::Os => "os",
@@ -121,7 +121,7 @@ impl AssetColumn {
         }
     }
 
-    pub const fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             AssetColumn::Asset => "Asset",
             AssetColumn::Os => "OS",
@@ -135,21 +135,101 @@ impl AssetColumn {
             AssetColumn::Updated => "Last change",
         }
     }
+}
 
-    pub fn from_token(token: &str) -> Option<AssetColumn> {
-        Self::ALL
-            .into_iter()
-            .find(|column| column.as_str() == token)
+/// The Job Progress view as held in the URL: filters, search, sort, run and
+/// the asset whose details are open.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssetView {
+    pub statuses: FacetSet<StatusKey>,
+    pub phases: FacetSet<Phase>,
+    pub oses: FacetSet<OsFamily>,
+    pub anomalies_only: bool,
+    pub run: Option<String>,
+    pub table: TableState<AssetColumn>,
+}
+
+impl Default for AssetView {
+    fn default() -> Self {
+        AssetView {
+            statuses: FacetSet::new(),
+            phases: FacetSet::new(),
+            oses: FacetSet::new(),
+            anomalies_only: false,
+            run: None,
+            table: TableState::sorted_by(Self::default_sort()),
+        }
+    }
+}
+
+impl AssetView {
+    pub fn from_query(pairs: QueryPairs<'_>) -> AssetView {
+        AssetView {
+            statuses: facet_set(pairs, "status"),
+            phases: facet_set(pairs, "phase"),
+            oses: facet_set(pairs, "os"),
+            anomalies_only: first(pairs, "anomalies") == Some("1"),
+            run: first(pairs, "run").map(str::to_owned),
+            table: Self::table_from_query(pairs),
+        }
     }
 
-    /// Orders two results on this column, ascending; blanks stay last.
-    pub fn compare(
-        self,
+    /// Whether any filter narrows the rows.
+    pub fn is_filtered(&self) -> bool {
+        !(self.statuses.is_empty()
+            && self.phases.is_empty()
+            && self.oses.is_empty()
+            && !self.anomalies_only)
+            || self.table.is_searching()
+    }
+}
+
+impl TableView for AssetView {
+    type Item = AssetResult;
+    type Row = AssetRow;
+    type Column = AssetColumn;
+
+    const RECORD_PARAM: &'static str = "asset";
+
+    /// Newest changes first: what an operator watching a rollout looks at.
+    fn default_sort() -> SortSpec<AssetColumn> {
+        SortSpec::by(AssetColumn::Updated, Direction::Desc)
+    }
+
+    fn id(item: &AssetResult) -> &str {
+        &item.asset_id
+    }
+
+    fn table(&self) -> &TableState<AssetColumn> {
+        &self.table
+    }
+
+    fn table_mut(&mut self) -> &mut TableState<AssetColumn> {
+        &mut self.table
+    }
+
+    fn search_text(row: &AssetRow) -> &str {
+        &row.search
+    }
+
+    fn keeps(&self, row: &AssetRow) -> bool {
+        (self.statuses.is_empty()
+            || row
+                .status_key()
+                .is_some_and(|key| self.statuses.contains(key)))
+            && (self.phases.is_empty() || self.phases.contains(row.phase))
+            && (self.oses.is_empty() || self.oses.contains(row.os()))
+            && (!self.anomalies_only || row.is_anomalous())
+    }
+
+    /// Orders two results on a column, ascending; blanks stay last.
+    fn compare(
+        column: AssetColumn,
         (a, row_a): (&AssetResult, &AssetRow),
         (b, row_b): (&AssetResult, &AssetRow),
     ) -> ColumnOrdering {
         let status_order = |row: &AssetRow| row.status_key().map(StatusKey::index);
-        match self {
+        match column {
             AssetColumn::Asset => natural_cmp_by_key(
                 (&row_a.name_key, &a.asset_name),
                 (&row_b.name_key, &b.asset_name),
@@ -184,109 +264,6 @@ impl AssetColumn {
     }
 }
 
-/// The Job Progress view as held in the URL: filters, sort, run and the
-/// asset whose details are open.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AssetView {
-    pub statuses: FacetSet<StatusKey>,
-    pub phases: FacetSet<Phase>,
-    pub oses: FacetSet<OsFamily>,
-    pub anomalies_only: bool,
-    pub text: String,
-    pub sort: SortSpec<AssetColumn>,
-    pub run: Option<String>,
-    pub selected: Option<String>,
-}
-
-impl Default for AssetView {
-    fn default() -> Self {
-        AssetView {
-            statuses: FacetSet::new(),
-            phases: FacetSet::new(),
-            oses: FacetSet::new(),
-            anomalies_only: false,
-            text: String::new(),
-            sort: default_sort(),
-            run: None,
-            selected: None,
-        }
-    }
-}
-
-/// Newest changes first: what an operator watching a rollout looks at.
-fn default_sort() -> SortSpec<AssetColumn> {
-    SortSpec::by(AssetColumn::Updated, Direction::Desc)
-}
-
-impl AssetView {
-    pub fn from_query(pairs: QueryPairs<'_>) -> AssetView {
-        AssetView {
-            statuses: facet_set(pairs, "status"),
-            phases: facet_set(pairs, "phase"),
-            oses: facet_set(pairs, "os"),
-            anomalies_only: first(pairs, "anomalies") == Some("1"),
-            text: first(pairs, "q").unwrap_or_default().to_owned(),
-            sort: sort_spec(pairs, AssetColumn::from_token, default_sort()),
-            run: first(pairs, "run").map(str::to_owned),
-            selected: first(pairs, "asset").map(str::to_owned),
-        }
-    }
-
-    /// Whether any filter narrows the rows.
-    pub fn is_filtered(&self) -> bool {
-        !(self.statuses.is_empty()
-            && self.phases.is_empty()
-            && self.oses.is_empty()
-            && !self.anomalies_only
-            && self.text.trim().is_empty())
-    }
-}
-
-impl TableView for AssetView {
-    type Item = AssetResult;
-    type Row = AssetRow;
-    type Column = AssetColumn;
-
-    fn id(item: &AssetResult) -> &str {
-        &item.asset_id
-    }
-    fn sort(&self) -> &SortSpec<AssetColumn> {
-        &self.sort
-    }
-    fn sort_mut(&mut self) -> &mut SortSpec<AssetColumn> {
-        &mut self.sort
-    }
-    fn selected(&self) -> Option<&str> {
-        self.selected.as_deref()
-    }
-    fn select(&mut self, key: Option<String>) {
-        self.selected = key;
-    }
-
-    fn compare(
-        column: AssetColumn,
-        a: (&AssetResult, &AssetRow),
-        b: (&AssetResult, &AssetRow),
-    ) -> ColumnOrdering {
-        column.compare(a, b)
-    }
-
-    fn filter(&self, rows: &[AssetRow], sorted: &[u32]) -> Vec<u32> {
-        let mut indices = sorted.to_vec();
-        TextQuery::parse(&self.text).retain_matching(rows, &mut indices, |row| &row.search);
-        refine_indices(rows, &mut indices, |row| {
-            (self.statuses.is_empty()
-                || row
-                    .status_key()
-                    .is_some_and(|key| self.statuses.contains(key)))
-                && (self.phases.is_empty() || self.phases.contains(row.phase))
-                && (self.oses.is_empty() || self.oses.contains(row.os()))
-                && (!self.anomalies_only || row.is_anomalous())
-        });
-        indices
-    }
-}
-
 impl ToQuery for AssetView {
     fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
@@ -299,13 +276,7 @@ impl ToQuery for AssetView {
         if self.anomalies_only {
             out.push(("anomalies", "1".to_owned()));
         }
-        if !self.text.is_empty() {
-            out.push(("q", self.text.clone()));
-        }
-        write_sort(&mut out, &self.sort, &default_sort(), AssetColumn::as_str);
-        if let Some(asset) = &self.selected {
-            out.push(("asset", asset.clone()));
-        }
+        self.table_to_query(&mut out);
         out
     }
 }

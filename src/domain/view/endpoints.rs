@@ -1,8 +1,8 @@
 //! The Endpoint Exemptions table: one row per endpoint, with its exemptions
 //! derived from its facts at a given time.
 
-use super::url_state::{facet_set, first, sort_spec, write_facet_set, write_sort, ToQuery};
-use super::{QueryPairs, TableView};
+use super::url_state::{facet_set, first, write_facet_set, ToQuery};
+use super::{QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::decimal::fixed;
 use crate::domain::derive::{derive_exemptions, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule};
@@ -10,8 +10,8 @@ use crate::domain::exemption::ExemptionKind;
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::OsFamily;
 use crate::domain::table::{
-    cmp_f64, cmp_option, natural_cmp, natural_cmp_by_key, natural_key, refine_indices, search_key,
-    ColumnOrdering, Direction, FacetSet, SortSpec, TextQuery,
+    cmp_f64, cmp_option, natural_cmp, natural_cmp_by_key, natural_key, search_key, ColumnOrdering,
+    Direction, FacetSet, SortKey, SortSpec,
 };
 use crate::domain::time::Timestamp;
 
@@ -95,8 +95,8 @@ pub enum EndpointColumn {
     LastSeen,
 }
 
-impl EndpointColumn {
-    pub const ALL: [EndpointColumn; 8] = [
+impl TableColumn for EndpointColumn {
+    const ALL: &'static [EndpointColumn] = &[
         EndpointColumn::Endpoint,
         EndpointColumn::Os,
         EndpointColumn::Outlook,
@@ -107,7 +107,7 @@ impl EndpointColumn {
         EndpointColumn::LastSeen,
     ];
 
-    pub const fn as_str(self) -> &'static str {
+    fn token(self) -> &'static str {
         match self {
             EndpointColumn::Endpoint => "endpoint",
             EndpointColumn::Os => "os",
@@ -120,7 +120,7 @@ impl EndpointColumn {
         }
     }
 
-    pub const fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             EndpointColumn::Endpoint => "Endpoint",
             EndpointColumn::Os => "OS",
@@ -132,20 +132,127 @@ impl EndpointColumn {
             EndpointColumn::LastSeen => "Last seen",
         }
     }
+}
 
-    pub fn from_token(token: &str) -> Option<EndpointColumn> {
-        Self::ALL
-            .into_iter()
-            .find(|column| column.as_str() == token)
+fn schedule_name(endpoint: &Endpoint) -> Option<&str> {
+    endpoint.maintenance.as_ref().map(|m| m.name.as_str())
+}
+
+/// How the exemptions page lays out its endpoints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    /// One row per endpoint.
+    #[default]
+    Table,
+    /// One group per exemption, with its meaning, fix and endpoints.
+    ByExemption,
+}
+
+/// The Endpoint Exemptions view as held in the URL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EndpointView {
+    pub outlooks: FacetSet<PatchOutlook>,
+    /// An endpoint passes when it has any of these.
+    pub exemptions: FacetSet<ExemptionKind>,
+    pub oses: FacetSet<OsFamily>,
+    pub warnings_only: bool,
+    pub layout: Layout,
+    pub table: TableState<EndpointColumn>,
+}
+
+impl Default for EndpointView {
+    fn default() -> Self {
+        EndpointView {
+            outlooks: FacetSet::new(),
+            exemptions: FacetSet::new(),
+            oses: FacetSet::new(),
+            warnings_only: false,
+            layout: Layout::Table,
+            table: TableState::sorted_by(Self::default_sort()),
+        }
+    }
+}
+
+impl EndpointView {
+    pub fn from_query(pairs: QueryPairs<'_>) -> EndpointView {
+        EndpointView {
+            outlooks: facet_set(pairs, "impact"),
+            exemptions: facet_set(pairs, "exemption"),
+            oses: facet_set(pairs, "os"),
+            warnings_only: first(pairs, "warnings") == Some("1"),
+            layout: match first(pairs, "layout") {
+                Some("by-exemption") => Layout::ByExemption,
+                _ => Layout::Table,
+            },
+            table: Self::table_from_query(pairs),
+        }
     }
 
-    /// Orders two endpoints on this column, ascending; blanks stay last.
-    pub fn compare(
-        self,
+    pub fn is_filtered(&self) -> bool {
+        !(self.outlooks.is_empty()
+            && self.exemptions.is_empty()
+            && self.oses.is_empty()
+            && !self.warnings_only)
+            || self.table.is_searching()
+    }
+}
+
+impl TableView for EndpointView {
+    type Item = Endpoint;
+    type Row = EndpointRow;
+    type Column = EndpointColumn;
+
+    const RECORD_PARAM: &'static str = "endpoint";
+
+    /// Worst first: the endpoints that will not patch lead the list.
+    fn default_sort() -> SortSpec<EndpointColumn> {
+        SortSpec::new(vec![
+            SortKey {
+                column: EndpointColumn::Outlook,
+                direction: Direction::Desc,
+            },
+            SortKey {
+                column: EndpointColumn::Endpoint,
+                direction: Direction::Asc,
+            },
+        ])
+    }
+
+    fn id(item: &Endpoint) -> &str {
+        &item.id
+    }
+
+    fn table(&self) -> &TableState<EndpointColumn> {
+        &self.table
+    }
+
+    fn table_mut(&mut self) -> &mut TableState<EndpointColumn> {
+        &mut self.table
+    }
+
+    fn search_text(row: &EndpointRow) -> &str {
+        &row.search
+    }
+
+    fn keeps(&self, row: &EndpointRow) -> bool {
+        (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
+            && (self.exemptions.is_empty()
+                || row
+                    .derived
+                    .exemptions()
+                    .iter()
+                    .any(|kind| self.exemptions.contains(kind)))
+            && (self.oses.is_empty() || self.oses.contains(row.os))
+            && (!self.warnings_only || row.derived.has_warnings())
+    }
+
+    /// Orders two endpoints on a column, ascending; blanks stay last.
+    fn compare(
+        column: EndpointColumn,
         (a, row_a): (&Endpoint, &EndpointRow),
         (b, row_b): (&Endpoint, &EndpointRow),
     ) -> ColumnOrdering {
-        match self {
+        match column {
             EndpointColumn::Endpoint => {
                 natural_cmp_by_key((&row_a.name_key, &a.name), (&row_b.name_key, &b.name)).into()
             }
@@ -177,136 +284,6 @@ impl EndpointColumn {
     }
 }
 
-fn schedule_name(endpoint: &Endpoint) -> Option<&str> {
-    endpoint.maintenance.as_ref().map(|m| m.name.as_str())
-}
-
-/// How the exemptions page lays out its endpoints.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Layout {
-    /// One row per endpoint.
-    #[default]
-    Table,
-    /// One group per exemption, with its meaning, fix and endpoints.
-    ByExemption,
-}
-
-/// The Endpoint Exemptions view as held in the URL.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EndpointView {
-    pub outlooks: FacetSet<PatchOutlook>,
-    /// An endpoint passes when it has any of these.
-    pub exemptions: FacetSet<ExemptionKind>,
-    pub oses: FacetSet<OsFamily>,
-    pub warnings_only: bool,
-    pub text: String,
-    pub sort: SortSpec<EndpointColumn>,
-    pub layout: Layout,
-    pub selected: Option<String>,
-}
-
-impl Default for EndpointView {
-    fn default() -> Self {
-        EndpointView {
-            outlooks: FacetSet::new(),
-            exemptions: FacetSet::new(),
-            oses: FacetSet::new(),
-            warnings_only: false,
-            text: String::new(),
-            sort: default_sort(),
-            layout: Layout::Table,
-            selected: None,
-        }
-    }
-}
-
-/// Worst first: the endpoints that will not patch lead the list.
-fn default_sort() -> SortSpec<EndpointColumn> {
-    SortSpec::new(vec![
-        crate::domain::table::SortKey {
-            column: EndpointColumn::Outlook,
-            direction: Direction::Desc,
-        },
-        crate::domain::table::SortKey {
-            column: EndpointColumn::Endpoint,
-            direction: Direction::Asc,
-        },
-    ])
-}
-
-impl EndpointView {
-    pub fn from_query(pairs: QueryPairs<'_>) -> EndpointView {
-        EndpointView {
-            outlooks: facet_set(pairs, "impact"),
-            exemptions: facet_set(pairs, "exemption"),
-            oses: facet_set(pairs, "os"),
-            warnings_only: first(pairs, "warnings") == Some("1"),
-            text: first(pairs, "q").unwrap_or_default().to_owned(),
-            sort: sort_spec(pairs, EndpointColumn::from_token, default_sort()),
-            layout: match first(pairs, "layout") {
-                Some("by-exemption") => Layout::ByExemption,
-                _ => Layout::Table,
-            },
-            selected: first(pairs, "endpoint").map(str::to_owned),
-        }
-    }
-
-    pub fn is_filtered(&self) -> bool {
-        !(self.outlooks.is_empty()
-            && self.exemptions.is_empty()
-            && self.oses.is_empty()
-            && !self.warnings_only
-            && self.text.trim().is_empty())
-    }
-}
-
-impl TableView for EndpointView {
-    type Item = Endpoint;
-    type Row = EndpointRow;
-    type Column = EndpointColumn;
-
-    fn id(item: &Endpoint) -> &str {
-        &item.id
-    }
-    fn sort(&self) -> &SortSpec<EndpointColumn> {
-        &self.sort
-    }
-    fn sort_mut(&mut self) -> &mut SortSpec<EndpointColumn> {
-        &mut self.sort
-    }
-    fn selected(&self) -> Option<&str> {
-        self.selected.as_deref()
-    }
-    fn select(&mut self, key: Option<String>) {
-        self.selected = key;
-    }
-
-    fn compare(
-        column: EndpointColumn,
-        a: (&Endpoint, &EndpointRow),
-        b: (&Endpoint, &EndpointRow),
-    ) -> ColumnOrdering {
-        column.compare(a, b)
-    }
-
-    fn filter(&self, rows: &[EndpointRow], sorted: &[u32]) -> Vec<u32> {
-        let mut indices = sorted.to_vec();
-        TextQuery::parse(&self.text).retain_matching(rows, &mut indices, |row| &row.search);
-        refine_indices(rows, &mut indices, |row| {
-            (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
-                && (self.exemptions.is_empty()
-                    || row
-                        .derived
-                        .exemptions()
-                        .iter()
-                        .any(|kind| self.exemptions.contains(kind)))
-                && (self.oses.is_empty() || self.oses.contains(row.os))
-                && (!self.warnings_only || row.derived.has_warnings())
-        });
-        indices
-    }
-}
-
 impl ToQuery for EndpointView {
     fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
@@ -319,18 +296,7 @@ impl ToQuery for EndpointView {
         if self.warnings_only {
             out.push(("warnings", "1".to_owned()));
         }
-        if !self.text.is_empty() {
-            out.push(("q", self.text.clone()));
-        }
-        write_sort(
-            &mut out,
-            &self.sort,
-            &default_sort(),
-            EndpointColumn::as_str,
-        );
-        if let Some(endpoint) = &self.selected {
-            out.push(("endpoint", endpoint.clone()));
-        }
+        self.table_to_query(&mut out);
         out
     }
 }

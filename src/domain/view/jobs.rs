@@ -1,7 +1,7 @@
 //! The job list: search and sort over the jobs a backend reports.
 
 use super::url_state::{first, sort_spec, write_sort, ToQuery};
-use super::QueryPairs;
+use super::{QueryPairs, TableColumn};
 use crate::domain::job::Job;
 use crate::domain::table::{
     cmp_f64, cmp_option, filter_indices, natural_cmp, search_key, sort_indices, ColumnOrdering,
@@ -22,8 +22,8 @@ pub enum JobColumn {
     InProgress,
 }
 
-impl JobColumn {
-    pub const ALL: [JobColumn; 9] = [
+impl TableColumn for JobColumn {
+    const ALL: &'static [JobColumn] = &[
         JobColumn::Job,
         JobColumn::Platform,
         JobColumn::Status,
@@ -35,7 +35,7 @@ impl JobColumn {
         JobColumn::InProgress,
     ];
 
-    pub const fn as_str(self) -> &'static str {
+    fn token(self) -> &'static str {
         match self {
             JobColumn::Job => "job",
             JobColumn::Platform => "platform",
@@ -49,7 +49,7 @@ impl JobColumn {
         }
     }
 
-    pub const fn label(self) -> &'static str {
+    fn label(self) -> &'static str {
         match self {
             JobColumn::Job => "Job",
             JobColumn::Platform => "Platform",
@@ -62,13 +62,9 @@ impl JobColumn {
             JobColumn::InProgress => "In progress",
         }
     }
+}
 
-    pub fn from_token(token: &str) -> Option<JobColumn> {
-        Self::ALL
-            .into_iter()
-            .find(|column| column.as_str() == token)
-    }
-
+impl JobColumn {
     pub fn compare(self, a: &Job, b: &Job) -> ColumnOrdering {
         let count = |x: Option<u64>, y: Option<u64>| cmp_option(x.as_ref(), y.as_ref(), u64::cmp);
         match self {
@@ -147,7 +143,7 @@ impl ToQuery for JobView {
         if !self.text.is_empty() {
             out.push(("q", self.text.clone()));
         }
-        write_sort(&mut out, &self.sort, &default_sort(), JobColumn::as_str);
+        write_sort(&mut out, &self.sort, &default_sort(), JobColumn::token);
         out
     }
 }

@@ -4,13 +4,17 @@
 //! tested on the host; the UI only wires signals to it.
 
 pub mod assets;
+mod column;
 pub mod endpoints;
 mod facets;
 pub mod jobs;
 pub mod selection;
+mod table_state;
 mod table_view;
 mod url_state;
 
+pub use column::TableColumn;
 pub use facets::FacetToken;
+pub use table_state::TableState;
 pub use table_view::TableView;
 pub use url_state::{QueryPairs, ToQuery};

@@ -1,24 +1,39 @@
 //! What a page's table needs from its view: records, the rows derived from
-//! them, and the view's sort, filters and open record. Both pages' tables are
-//! wired through this one trait (`ui::table_model`).
+//! them, and the view's search, sort, filters and open record. Both pages'
+//! tables are wired through this one trait (`ui::table_model`).
 
+use super::column::TableColumn;
 use super::selection::{find_selection, selection_key};
-use crate::domain::table::{all_indices, sort_indices, ColumnOrdering, SortSpec};
+use super::table_state::TableState;
+use super::url_state::{first, sort_spec, write_sort, QueryPairs};
+use crate::domain::table::{
+    all_indices, refine_indices, sort_indices, ColumnOrdering, SortSpec, TextQuery,
+};
 
 pub trait TableView {
     /// The records the table lists.
     type Item;
     /// What the table filters and sorts on, derived once per record.
     type Row;
-    type Column: Copy + Eq;
+    type Column: TableColumn;
+
+    /// The URL parameter that names the open record ("asset", "endpoint").
+    const RECORD_PARAM: &'static str;
+
+    /// The order the table opens in; a URL leaves it out.
+    fn default_sort() -> SortSpec<Self::Column>;
 
     /// The record's id, which names it in the URL while its details are open.
     fn id(item: &Self::Item) -> &str;
-    fn sort(&self) -> &SortSpec<Self::Column>;
-    fn sort_mut(&mut self) -> &mut SortSpec<Self::Column>;
-    /// The key of the record whose details are open (see `selection`).
-    fn selected(&self) -> Option<&str>;
-    fn select(&mut self, key: Option<String>);
+
+    fn table(&self) -> &TableState<Self::Column>;
+    fn table_mut(&mut self) -> &mut TableState<Self::Column>;
+
+    /// The row's lower-cased text that the search looks in.
+    fn search_text(row: &Self::Row) -> &str;
+
+    /// Whether the row passes every filter but the search.
+    fn keeps(&self, row: &Self::Row) -> bool;
 
     /// How two records compare on `column`, ascending.
     fn compare(
@@ -38,9 +53,15 @@ pub trait TableView {
         indices
     }
 
-    /// The rows of `sorted` that pass every filter, in the same order.
-    /// Filtering keeps order, so a keystroke costs a filter, never a sort.
-    fn filter(&self, rows: &[Self::Row], sorted: &[u32]) -> Vec<u32>;
+    /// The rows of `sorted` that pass the search and every filter, in the
+    /// same order. Filtering keeps order, so a keystroke costs a filter, never
+    /// a sort.
+    fn filter(&self, rows: &[Self::Row], sorted: &[u32]) -> Vec<u32> {
+        let mut indices = sorted.to_vec();
+        TextQuery::parse(&self.table().text).retain_matching(rows, &mut indices, Self::search_text);
+        refine_indices(rows, &mut indices, |row| self.keeps(row));
+        indices
+    }
 
     /// The key that names the record at `index` in the URL.
     fn key_of(items: &[Self::Item], index: usize) -> Option<String> {
@@ -49,6 +70,31 @@ pub trait TableView {
 
     /// The index of the record whose details are open, if it is listed.
     fn selected_index(&self, items: &[Self::Item]) -> Option<usize> {
-        find_selection(items.iter().map(Self::id), self.selected()?)
+        find_selection(
+            items.iter().map(Self::id),
+            self.table().selected.as_deref()?,
+        )
+    }
+
+    /// The search, sort and open record as a URL gives them.
+    fn table_from_query(pairs: QueryPairs<'_>) -> TableState<Self::Column> {
+        TableState {
+            text: first(pairs, "q").unwrap_or_default().to_owned(),
+            sort: sort_spec(pairs, Self::Column::from_token, Self::default_sort()),
+            selected: first(pairs, Self::RECORD_PARAM).map(str::to_owned),
+        }
+    }
+
+    /// Appends the search, sort and open record to `out`, leaving out what
+    /// is as the table opens.
+    fn table_to_query(&self, out: &mut Vec<(&'static str, String)>) {
+        let table = self.table();
+        if !table.text.is_empty() {
+            out.push(("q", table.text.clone()));
+        }
+        write_sort(out, &table.sort, &Self::default_sort(), TableColumn::token);
+        if let Some(key) = &table.selected {
+            out.push((Self::RECORD_PARAM, key.clone()));
+        }
     }
 }

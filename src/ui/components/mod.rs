@@ -13,6 +13,7 @@ mod live_status;
 mod relative_time;
 mod search_box;
 mod stacked_bar;
+mod table_search;
 mod virtual_table;
 
 pub use badge::{Badge, Tone};
@@ -27,4 +28,5 @@ pub use live_status::{DataProblems, RefreshControls};
 pub use relative_time::RelativeTime;
 pub use search_box::SearchBox;
 pub use stacked_bar::{Segment, StackedBar};
+pub use table_search::TableSearch;
 pub use virtual_table::{Column, VirtualTable};

@@ -3,6 +3,7 @@
 //! scrollbar true to the full length.
 
 use crate::domain::decimal::fixed;
+use crate::domain::view::TableColumn;
 use crate::perf;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -24,6 +25,21 @@ pub struct Column<C> {
     /// A CSS width such as "18%" or "7em".
     pub width: &'static str,
     pub numeric: bool,
+}
+
+impl<C: TableColumn> Column<C> {
+    /// Every column of a table in display order, headed by its label.
+    pub fn every(width: impl Fn(C) -> &'static str, numeric: impl Fn(C) -> bool) -> Vec<Column<C>> {
+        C::ALL
+            .iter()
+            .map(|&id| Column {
+                id,
+                label: id.label(),
+                width: width(id),
+                numeric: numeric(id),
+            })
+            .collect()
+    }
 }
 
 /// The rows in view: `order` holds data indices in display order.

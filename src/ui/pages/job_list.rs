@@ -55,27 +55,24 @@ fn JobTable(
     loading: Signal<bool>,
 ) -> impl IntoView {
     let router = use_router();
-    let columns = JobColumn::ALL
-        .iter()
-        .map(|&id| Column {
-            id,
-            label: id.label(),
-            width: match id {
-                JobColumn::Job => "24%",
-                JobColumn::LastRun => "14%",
-                JobColumn::Complete => "12%",
-                _ => "7.5%",
-            },
-            numeric: matches!(
+    let columns = Column::every(
+        |id| match id {
+            JobColumn::Job => "24%",
+            JobColumn::LastRun => "14%",
+            JobColumn::Complete => "12%",
+            _ => "7.5%",
+        },
+        |id| {
+            matches!(
                 id,
                 JobColumn::Assets
                     | JobColumn::Complete
                     | JobColumn::Succeeded
                     | JobColumn::Failed
                     | JobColumn::InProgress
-            ),
-        })
-        .collect();
+            )
+        },
+    );
     let cells = move |index: u32| {
         let job = jobs.with_untracked(|jobs| jobs[index as usize].clone());
         let count = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_else(|| "—".into());

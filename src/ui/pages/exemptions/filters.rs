@@ -2,7 +2,7 @@
 
 use super::FleetData;
 use crate::domain::view::endpoints::{endpoints_csv, EndpointView, Layout};
-use crate::ui::components::{download_text, FacetFilter, FlagFilter, SearchBox};
+use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
 use crate::ui::view_state::History;
 use leptos::prelude::*;
 
@@ -27,11 +27,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
     };
     view! {
         <div class="pb-toolbar" role="search" aria-label="Filter endpoints">
-            <SearchBox
-                label="Search endpoints"
-                value=Signal::derive(move || url.view.with(|v| v.text.clone()))
-                on_input=Callback::new(move |text| url.update(History::Replace, |v| v.text = text))
-            />
+            <TableSearch label="Search endpoints" url=url />
             <FacetFilter label="Impact" url=url get=|v: &EndpointView| v.outlooks get_mut=|v: &mut EndpointView| &mut v.outlooks />
             <FacetFilter label="Exemption" url=url get=|v: &EndpointView| v.exemptions get_mut=|v: &mut EndpointView| &mut v.exemptions />
             <FacetFilter label="OS" url=url get=|v: &EndpointView| v.oses get_mut=|v: &mut EndpointView| &mut v.oses />

@@ -4,38 +4,26 @@ use super::FleetData;
 use crate::domain::decimal::fixed;
 use crate::domain::view::endpoints::EndpointColumn;
 use crate::ui::clock::use_clock;
-use crate::ui::components::{Badge, Column, RelativeTime, Tone, VirtualTable};
+use crate::ui::components::{Badge, Column, RelativeTime, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
 use leptos::prelude::*;
 
 #[component]
 pub fn EndpointTable(data: FleetData) -> impl IntoView {
-    let columns = EndpointColumn::ALL
-        .iter()
-        .map(|&id| Column {
-            id,
-            label: id.label(),
-            width: match id {
-                EndpointColumn::Endpoint => "14%",
-                EndpointColumn::Os => "13%",
-                EndpointColumn::Outlook => "13%",
-                EndpointColumn::Exemptions => "24%",
-                EndpointColumn::Disk => "9%",
-                EndpointColumn::Maintenance => "10%",
-                _ => "8.5%",
-            },
-            numeric: id == EndpointColumn::Disk,
-        })
-        .collect();
+    let columns = Column::every(
+        |id| match id {
+            EndpointColumn::Endpoint => "14%",
+            EndpointColumn::Os => "13%",
+            EndpointColumn::Outlook => "13%",
+            EndpointColumn::Exemptions => "24%",
+            EndpointColumn::Disk => "9%",
+            EndpointColumn::Maintenance => "10%",
+            _ => "8.5%",
+        },
+        |id| id == EndpointColumn::Disk,
+    );
     let cells = move |index: u32| {
-        let (endpoint, row) = data.table.items.with_untracked(|endpoints| {
-            data.table.rows.with_untracked(|rows| {
-                (
-                    endpoints[index as usize].clone(),
-                    rows[index as usize].clone(),
-                )
-            })
-        });
+        let (endpoint, row) = data.table.record(index);
         let chips = row
             .derived
             .iter()
@@ -76,20 +64,13 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             <td><RelativeTime at=endpoint.last_seen /></td>
         }
     };
-    view! {
-        <VirtualTable
-            caption="Endpoints and their exemptions"
-            columns=columns
-            order=Signal::derive(move || data.table.order.get())
-            cells=cells
-            aria_sort=data.table.aria_sort()
-            on_sort=data.table.on_sort()
-            selected=data.table.selected
-            on_open=Callback::new(move |index| data.table.open(index))
-            version=data.version
-            loading=data.loading
-        />
-    }
+    data.table.virtual_table(
+        "Endpoints and their exemptions",
+        columns,
+        cells,
+        data.version,
+        data.loading,
+    )
 }
 
 /// The next window's start, or "open now" while a window is open.

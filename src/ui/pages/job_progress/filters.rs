@@ -2,8 +2,7 @@
 
 use super::JobData;
 use crate::domain::view::assets::{assets_csv, AssetView};
-use crate::ui::components::{download_text, FacetFilter, FlagFilter, SearchBox};
-use crate::ui::view_state::History;
+use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
 use leptos::prelude::*;
 
 #[component]
@@ -20,11 +19,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
     };
     view! {
         <div class="pb-toolbar" role="search" aria-label="Filter assets">
-            <SearchBox
-                label="Search assets"
-                value=Signal::derive(move || url.view.with(|v| v.text.clone()))
-                on_input=Callback::new(move |text| url.update(History::Replace, |v| v.text = text))
-            />
+            <TableSearch label="Search assets" url=url />
             <FacetFilter label="Status" url=url get=|v: &AssetView| v.statuses get_mut=|v: &mut AssetView| &mut v.statuses />
             <FacetFilter label="Phase" url=url get=|v: &AssetView| v.phases get_mut=|v: &mut AssetView| &mut v.phases />
             <FacetFilter label="OS" url=url get=|v: &AssetView| v.oses get_mut=|v: &mut AssetView| &mut v.oses />

@@ -3,45 +3,35 @@
 use super::JobData;
 use crate::domain::status::ResolvedStatus;
 use crate::domain::view::assets::AssetColumn;
-use crate::ui::components::{Badge, Column, RelativeTime, VirtualTable};
+use crate::ui::components::{Badge, Column, RelativeTime};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
 
 #[component]
 pub fn AssetTable(data: JobData) -> impl IntoView {
-    let columns = AssetColumn::ALL
-        .iter()
-        .map(|&id| Column {
-            id,
-            label: id.label(),
-            width: match id {
-                AssetColumn::Asset => "14%",
-                AssetColumn::Os => "12%",
-                AssetColumn::Status => "15%",
-                AssetColumn::Phase => "9%",
-                AssetColumn::Message => "16%",
-                AssetColumn::Updated => "8%",
-                AssetColumn::NotApplicable => "5%",
-                _ => "6.7%",
-            },
-            numeric: matches!(
+    let columns = Column::every(
+        |id| match id {
+            AssetColumn::Asset => "14%",
+            AssetColumn::Os => "12%",
+            AssetColumn::Status => "15%",
+            AssetColumn::Phase => "9%",
+            AssetColumn::Message => "16%",
+            AssetColumn::Updated => "8%",
+            AssetColumn::NotApplicable => "5%",
+            _ => "6.7%",
+        },
+        |id| {
+            matches!(
                 id,
                 AssetColumn::Succeeded
                     | AssetColumn::Failed
                     | AssetColumn::Superseded
                     | AssetColumn::NotApplicable
-            ),
-        })
-        .collect();
+            )
+        },
+    );
     let cells = move |index: u32| {
-        let (result, row) = data.table.items.with_untracked(|results| {
-            data.table.rows.with_untracked(|rows| {
-                (
-                    results[index as usize].clone(),
-                    rows[index as usize].clone(),
-                )
-            })
-        });
+        let (result, row) = data.table.record(index);
         let status_text = match &row.status {
             ResolvedStatus::Known(key) => format!("{} · {}", key.def().name, key.def().code),
             other => other.label().into_owned(),
@@ -74,18 +64,11 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             <td><RelativeTime at=result.status_time /></td>
         }
     };
-    view! {
-        <VirtualTable
-            caption="Assets in this job"
-            columns=columns
-            order=Signal::derive(move || data.table.order.get())
-            cells=cells
-            aria_sort=data.table.aria_sort()
-            on_sort=data.table.on_sort()
-            selected=data.table.selected
-            on_open=Callback::new(move |index| data.table.open(index))
-            version=data.version
-            loading=data.loading
-        />
-    }
+    data.table.virtual_table(
+        "Assets in this job",
+        columns,
+        cells,
+        data.version,
+        data.loading,
+    )
 }
