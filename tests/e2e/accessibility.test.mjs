@@ -48,6 +48,33 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
+// Text columns truncate with a title; headings and badges must not, or an
+// operator reads "Supersedec" or a status cut to a dot.
+describe('no heading or badge is cut off', () => {
+  for (const width of [1280, 1024]) {
+    for (const { name, hash } of PAGES.filter((p) => p.ready === 'tr.pb-row')) {
+      test(`${name} at ${width} px`, async () => {
+        const session = await openPage(`${server.url}${hash}`, { viewport: { width, height: 800 } });
+        try {
+          await session.page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+          const clipped = await session.page.evaluate(() => {
+            const cut = (cell) => cell.scrollWidth > cell.clientWidth;
+            const headings = [...document.querySelectorAll('thead th')].filter(cut).map((th) => th.textContent.trim());
+            const badges = [...document.querySelectorAll('tr.pb-row td')]
+              .filter((td) => td.querySelector(':scope > .pb-badge') && cut(td))
+              .map((td) => td.textContent.trim());
+            return [...headings, ...new Set(badges)];
+          });
+          assert.deepEqual(clipped, []);
+          assertNoProblems(session);
+        } finally {
+          await session.close();
+        }
+      });
+    }
+  }
+});
+
 describe('from the keyboard', () => {
   test('sort a column, open a row, close the panel with Escape, focus returns', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`);

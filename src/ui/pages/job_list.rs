@@ -56,11 +56,15 @@ fn JobTable(
 ) -> impl IntoView {
     let router = use_router();
     let columns = Column::every(
+        // Numbers get the width their heading needs; the job name takes
+        // what is left and truncates.
         |id| match id {
-            JobColumn::Job => "24%",
-            JobColumn::LastRun => "14%",
+            JobColumn::Job => "auto",
+            JobColumn::Platform | JobColumn::Status => "9%",
+            JobColumn::LastRun => "11.5em",
             JobColumn::Complete => "12%",
-            _ => "7.5%",
+            JobColumn::Assets | JobColumn::Failed => "5.5em",
+            JobColumn::Succeeded | JobColumn::InProgress => "7em",
         },
         |id| {
             matches!(

@@ -11,14 +11,17 @@ use leptos::prelude::*;
 #[component]
 pub fn EndpointTable(data: FleetData) -> impl IntoView {
     let columns = Column::every(
+        // Badges and times get the width their longest value and heading
+        // need; the text columns share what is left and truncate.
         |id| match id {
-            EndpointColumn::Endpoint => "14%",
+            EndpointColumn::Endpoint => "15%",
             EndpointColumn::Os => "13%",
-            EndpointColumn::Outlook => "13%",
-            EndpointColumn::Exemptions => "24%",
-            EndpointColumn::Disk => "9%",
-            EndpointColumn::Maintenance => "10%",
-            _ => "8.5%",
+            EndpointColumn::Exemptions => "auto",
+            EndpointColumn::Maintenance => "11%",
+            EndpointColumn::Outlook => "12em",
+            EndpointColumn::Disk => "7.5em",
+            EndpointColumn::NextWindow => "7.5em",
+            EndpointColumn::LastSeen => "7em",
         },
         |id| id == EndpointColumn::Disk,
     );

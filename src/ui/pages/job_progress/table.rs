@@ -10,15 +10,19 @@ use leptos::prelude::*;
 #[component]
 pub fn AssetTable(data: JobData) -> impl IntoView {
     let columns = Column::every(
+        // Badges and numbers get the width their longest value and heading
+        // need; the text columns share what is left and truncate.
         |id| match id {
-            AssetColumn::Asset => "14%",
+            AssetColumn::Asset => "15%",
             AssetColumn::Os => "12%",
             AssetColumn::Status => "15%",
-            AssetColumn::Phase => "9%",
-            AssetColumn::Message => "16%",
-            AssetColumn::Updated => "8%",
-            AssetColumn::NotApplicable => "5%",
-            _ => "6.7%",
+            AssetColumn::Message => "auto",
+            AssetColumn::Phase => "9.5em",
+            AssetColumn::Succeeded => "6.5em",
+            AssetColumn::Failed => "4.5em",
+            AssetColumn::Superseded => "7em",
+            AssetColumn::NotApplicable => "3.5em",
+            AssetColumn::Updated => "8em",
         },
         |id| {
             matches!(
