@@ -188,3 +188,56 @@ fn rows_are_built_from_asset_results() {
     );
     assert!(!built.is_anomalous());
 }
+
+mod job_list_bar {
+    use patchboard::domain::job::{Job, RolloutShare};
+
+    fn job(asset_count: Option<u64>, counts: [Option<u64>; 3], percent: Option<f64>) -> Job {
+        Job {
+            asset_count,
+            succeeded: counts[0],
+            failed: counts[1],
+            in_progress: counts[2],
+            completion_percent: percent,
+            ..Job::default()
+        }
+    }
+
+    #[test]
+    fn counts_are_shares_of_every_asset_and_the_rest_is_not_done() {
+        let shares = job(Some(240), [Some(190), Some(11), Some(26)], Some(89.0)).rollout_shares();
+        assert_eq!(
+            shares,
+            vec![
+                (RolloutShare::Succeeded, 190.0),
+                (RolloutShare::Failed, 11.0),
+                (RolloutShare::InProgress, 26.0),
+                (RolloutShare::Rest, 13.0),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_missing_or_zero_count_draws_nothing_and_counts_beyond_the_assets_fill_the_bar() {
+        let shares = job(Some(10), [Some(12), None, Some(0)], None).rollout_shares();
+        assert_eq!(shares, vec![(RolloutShare::Succeeded, 12.0)]);
+        let shares = job(None, [None, Some(3), None], None).rollout_shares();
+        assert_eq!(shares, vec![(RolloutShare::Failed, 3.0)]);
+    }
+
+    #[test]
+    fn without_counts_the_percentage_fills_its_part_of_the_bar() {
+        let shares = job(Some(24), [None; 3], Some(14.5)).rollout_shares();
+        assert_eq!(
+            shares,
+            vec![(RolloutShare::Complete, 14.5), (RolloutShare::Rest, 85.5)]
+        );
+        let shares = job(None, [None; 3], Some(130.0)).rollout_shares();
+        assert_eq!(shares, vec![(RolloutShare::Complete, 100.0)]);
+        assert_eq!(
+            job(None, [None; 3], Some(f64::NAN)).rollout_shares(),
+            vec![]
+        );
+        assert_eq!(job(Some(5), [None; 3], None).rollout_shares(), vec![]);
+    }
+}

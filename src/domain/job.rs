@@ -29,3 +29,49 @@ pub struct JobRun {
     pub id: String,
     pub scheduled: Option<Timestamp>,
 }
+
+/// A share of a job's assets in the job list's small bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RolloutShare {
+    Succeeded,
+    Failed,
+    InProgress,
+    /// Done, by the backend's percentage, when it gives no counts.
+    Complete,
+    /// Not accounted for: not started, or in a count the backend leaves out.
+    Rest,
+}
+
+impl Job {
+    /// The job's rollout as shares of its assets, in bar order, each with its
+    /// weight. From the counts when the backend gives any, measured against
+    /// the asset count so what is not yet done shows as `Rest`; else from the
+    /// completion percentage; else nothing to draw.
+    pub fn rollout_shares(&self) -> Vec<(RolloutShare, f64)> {
+        let counts = [
+            (RolloutShare::Succeeded, self.succeeded),
+            (RolloutShare::Failed, self.failed),
+            (RolloutShare::InProgress, self.in_progress),
+        ];
+        let mut shares: Vec<(RolloutShare, f64)> = Vec::new();
+        let (done, whole) = if counts.iter().any(|(_, count)| count.is_some()) {
+            let counted: u64 = counts.iter().filter_map(|(_, count)| *count).sum();
+            for (share, count) in counts {
+                shares.push((share, count.unwrap_or(0) as f64));
+            }
+            (
+                counted as f64,
+                self.asset_count.unwrap_or(0).max(counted) as f64,
+            )
+        } else if let Some(percent) = self.completion_percent.filter(|p| p.is_finite()) {
+            let percent = percent.clamp(0.0, 100.0);
+            shares.push((RolloutShare::Complete, percent));
+            (percent, 100.0)
+        } else {
+            return shares;
+        };
+        shares.push((RolloutShare::Rest, whole - done));
+        shares.retain(|(_, weight)| *weight > 0.0);
+        shares
+    }
+}

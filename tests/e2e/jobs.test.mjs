@@ -208,6 +208,36 @@ describe('job list', () => {
     });
   });
 
+  test("each job's small bar shows its counts as shares of its assets", async () => {
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length >= n, jobs.length, {
+        timeout: LOAD_TIMEOUT,
+      });
+      const bars = new Map(
+        await page.$$eval('tr.pb-row', (rows) =>
+          rows.map((row) => [
+            row.cells[0].textContent.trim(),
+            [...row.querySelectorAll('.pb-stacked-bar-mini > span')].map((segment) => [
+              segment.className.replace('pb-bar-segment ', ''),
+              Number(segment.style.flexGrow),
+            ]),
+          ]),
+        ),
+      );
+      for (const job of jobs) {
+        const parts = [
+          ['pb-tone-succeeded', job.succeeded ?? 0],
+          ['pb-tone-failed', job.failed ?? 0],
+          ['pb-tone-running', job.in_progress ?? 0],
+        ];
+        const counted = parts.reduce((sum, [, n]) => sum + n, 0);
+        parts.push(['pb-bar-rest', Math.max(job.asset_count ?? 0, counted) - counted]);
+        const expected = parts.filter(([, n]) => n > 0);
+        assert.deepEqual(bars.get(job.name), expected, `the bar of "${job.name}"`);
+      }
+    });
+  });
+
   test('clicking a job opens its page', async () => {
     const job = jobs[jobs.length - 1];
     await withPage('#/jobs', {}, async ({ page }) => {

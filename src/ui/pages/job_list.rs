@@ -1,7 +1,7 @@
 //! Every deployment job, its progress at a glance, and the way into one.
 
 use crate::domain::decimal::fixed;
-use crate::domain::job::Job;
+use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
     Column, DataProblems, RefreshControls, RelativeTime, SearchBox, Tone, VirtualTable,
@@ -98,7 +98,9 @@ fn JobTable(
             <td class="pb-numeric">
                 <span class="pb-complete-cell">
                     {bar}
-                    {job.completion_percent.map(|p| format!("{}%", fixed(p, 0))).unwrap_or_else(|| "—".into())}
+                    <span class="pb-complete-percent">
+                        {job.completion_percent.map(|p| format!("{}%", fixed(p, 0))).unwrap_or_else(|| "—".into())}
+                    </span>
                 </span>
             </td>
             <td class="pb-numeric">{count(job.succeeded)}</td>
@@ -125,24 +127,27 @@ fn JobTable(
     }
 }
 
-/// Succeeded, failed and in progress as a small stacked bar; the numbers
-/// stand in their own columns, so the bar is decoration for sighted users.
+/// Succeeded, failed and in progress as shares of the job's assets in a
+/// small stacked bar, or the completion percentage when the backend gives
+/// no counts; the numbers stand in their own columns, so the bar is
+/// decoration for sighted users.
 #[component]
 fn MiniBar(job: Job) -> impl IntoView {
-    let parts = [
-        (job.succeeded, Tone::Succeeded),
-        (job.failed, Tone::Failed),
-        (job.in_progress, Tone::Running),
-    ];
-    view! {
-        <span class="pb-stacked-bar pb-stacked-bar-mini" aria-hidden="true">
-            {parts
-                .into_iter()
-                .filter_map(|(count, tone)| count.filter(|&n| n > 0).map(|n| (n, tone)))
-                .map(|(count, tone)| view! {
-                    <span class=format!("pb-bar-segment {}", tone.class()) style:flex-grow=count.to_string()></span>
-                })
-                .collect_view()}
-        </span>
-    }
+    let segments = job
+        .rollout_shares()
+        .into_iter()
+        .map(|(share, weight)| {
+            let class = match share {
+                RolloutShare::Succeeded => Tone::Succeeded.class(),
+                RolloutShare::Failed => Tone::Failed.class(),
+                RolloutShare::InProgress => Tone::Running.class(),
+                RolloutShare::Complete => Tone::Neutral.class(),
+                RolloutShare::Rest => "pb-bar-rest",
+            };
+            view! {
+                <span class=format!("pb-bar-segment {class}") style:flex-grow=weight.to_string()></span>
+            }
+        })
+        .collect_view();
+    view! { <span class="pb-stacked-bar pb-stacked-bar-mini" aria-hidden="true">{segments}</span> }
 }
