@@ -415,6 +415,11 @@ describe('endpoint exemptions page', () => {
       await page.locator('[data-layout="by-exemption"] .pb-group').first().waitFor();
       assert.equal(await page.locator('tr.pb-row').count(), 0, 'no table in the grouped layout');
       assert.equal(await page.getByRole('button', { name: 'By exemption' }).getAttribute('aria-pressed'), 'true');
+      await page.locator('[data-layout="by-exemption"] .pb-group summary').first().click();
+      const markers = await page.$$eval('.pb-group ul.pb-chips > li', (items) =>
+        items.filter((item) => getComputedStyle(item).listStyleType !== 'none').length,
+      );
+      assert.equal(markers, 0, 'the endpoint chips carry no list bullets');
     });
   });
 });
