@@ -43,9 +43,9 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
             fix: &[
                 "If only a few endpoints show this, install the connector on them (or find out \
                  why its installation failed) and wait for it to register.",
-                "If most or all endpoints show this, above all ones that were connected before, \
-                 look at the JetPatch server first: its connection service, and the network and \
-                 firewall path from it to the endpoints.",
+                "If most or all endpoints show this, especially ones that were connected \
+                 before, check the JetPatch server first: its connection service, and the \
+                 network and firewall path from it to the endpoints.",
                 "Refresh the endpoint list and check that the connection status has changed.",
             ],
             our_addition: Some(
