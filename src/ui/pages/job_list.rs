@@ -145,7 +145,7 @@ fn MiniBar(job: Job) -> impl IntoView {
                 RolloutShare::Rest => "pb-bar-rest",
             };
             view! {
-                <span class=format!("pb-bar-segment {class}") style:flex-grow=weight.to_string()></span>
+                <span class=format!("pb-bar-segment {class}") style:flex-grow=fixed(weight, 2)></span>
             }
         })
         .collect_view();
