@@ -85,6 +85,7 @@ function renderedRows(page) {
           name: text(cells[0]),
           outlook: text(cells[2]?.querySelector('.pb-badge')),
           chips: [...(cells[3]?.querySelectorAll('.pb-chip') ?? [])].map(text),
+          chipsTitle: cells[3]?.querySelector('.pb-chips')?.title ?? '',
           text: text(row),
         };
       })
@@ -218,6 +219,8 @@ describe('endpoint exemptions page', () => {
               ? 'temporarily_cannot_patch'
               : 'patchable';
           assert.equal(rolledUp, impact.token, `${row.name}'s exemptions (${row.chips.join(', ')}) roll up to ${impact.label}`);
+          // The cell may cut chips off; its title names every one.
+          assert.equal(row.chipsTitle, row.chips.join(', '), `${row.name}'s exemptions cell names them all`);
         }
         await page.getByRole('button', { name: `Remove filter Impact: ${impact.label}` }).click();
         await rowsAfterFilter(page, endpoints.length);

@@ -27,6 +27,13 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);
+        // The cell shows as many chips as fit; hovering it names them all.
+        let all_names = row
+            .derived
+            .iter()
+            .map(|exemption| exemption.kind.name())
+            .collect::<Vec<_>>()
+            .join(", ");
         let chips = row
             .derived
             .iter()
@@ -60,7 +67,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             <td><span class="pb-truncate" title=endpoint.name.clone()>{endpoint.name.clone()}</span></td>
             <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
             <td><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></td>
-            <td><span class="pb-chips pb-truncate">{chips}</span></td>
+            <td><span class="pb-chips pb-truncate" title=all_names>{chips}</span></td>
             <td class="pb-numeric">{disk} " " {fullest}</td>
             <td><span class="pb-truncate" title=schedule.clone()>{schedule.clone()}</span></td>
             <td><NextWindow at=row.next_window /></td>
