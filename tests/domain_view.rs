@@ -99,6 +99,25 @@ fn an_exemptions_view_survives_the_round_trip_through_the_url() {
 }
 
 #[test]
+fn a_job_list_view_survives_the_round_trip_and_opens_no_record_in_place() {
+    let view = JobView::from_query(&pairs(&[
+        ("q", "patch tuesday"),
+        ("sort", "failed,-job"),
+        ("job", "j-1"),
+    ]));
+    assert_eq!(view.table.text, "patch tuesday");
+    assert_eq!(view.table.sort.keys()[0].column, JobColumn::Failed);
+    assert_eq!(view.table.sort.keys()[1].column, JobColumn::Job);
+    assert_eq!(view.table.sort.keys()[1].direction, Direction::Desc);
+    assert_eq!(view.table.selected, None, "a job opens its own page");
+    assert_eq!(
+        written(&view),
+        pairs(&[("q", "patch tuesday"), ("sort", "failed,-job")])
+    );
+    assert_eq!(JobView::from_query(&written(&view)), view);
+}
+
+#[test]
 fn a_view_as_it_opens_writes_nothing_to_the_url() {
     assert_eq!(written(&AssetView::default()), Vec::new());
     assert_eq!(written(&EndpointView::default()), Vec::new());

@@ -128,20 +128,6 @@ where
         Some((item, row))
     }
 
-    /// A column header's `aria-sort`.
-    pub fn aria_sort(&self) -> Callback<V::Column, &'static str> {
-        let url = self.url;
-        Callback::new(move |column| url.view.with(|view| view.table().sort.aria_sort(column)))
-    }
-
-    /// A click on a column header: sort by it, or flip its direction.
-    pub fn on_sort(&self) -> Callback<V::Column> {
-        let url = self.url;
-        Callback::new(move |column| {
-            url.update(History::Push, |view| view.table_mut().sort.click(column))
-        })
-    }
-
     /// The record at data index `index` with its row, to render its cells
     /// (untracked: the table re-renders rows by its `version`).
     pub fn record(&self, index: u32) -> (V::Item, V::Row)
@@ -175,8 +161,8 @@ where
                 columns=columns
                 order=self.order
                 cells=cells
-                aria_sort=self.aria_sort()
-                on_sort=self.on_sort()
+                aria_sort=self.url.aria_sort()
+                on_sort=self.url.on_sort()
                 selected=self.selected
                 on_open=Callback::new(move |index| self.open(index))
                 version=version

@@ -4,7 +4,7 @@
 
 use super::router::{use_router, Query, Router};
 use crate::domain::table::FacetSet;
-use crate::domain::view::{FacetToken, QueryPairs, ToQuery};
+use crate::domain::view::{FacetToken, HoldsTable, QueryPairs, ToQuery};
 use leptos::prelude::*;
 
 /// Whether a change gets its own history entry.
@@ -40,6 +40,24 @@ where
         let query = Query::from_pairs(view.to_query());
         self.router
             .update_query(history == History::Replace, |current| *current = query);
+    }
+}
+
+impl<V> UrlView<V>
+where
+    V: HoldsTable + ToQuery + Clone + PartialEq + Send + Sync + 'static,
+    V::Column: Send + Sync,
+{
+    /// A column header's `aria-sort`.
+    pub fn aria_sort(self) -> Callback<V::Column, &'static str> {
+        Callback::new(move |column| self.view.with(|view| view.table().sort.aria_sort(column)))
+    }
+
+    /// A click on a column header: sort by it, or flip its direction.
+    pub fn on_sort(self) -> Callback<V::Column> {
+        Callback::new(move |column| {
+            self.update(History::Push, |view| view.table_mut().sort.click(column))
+        })
     }
 }
 

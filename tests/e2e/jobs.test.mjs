@@ -238,6 +238,33 @@ describe('job list', () => {
     });
   });
 
+  test('the search narrows the jobs and a header sorts them, both held in the URL', async () => {
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length >= n, jobs.length, {
+        timeout: LOAD_TIMEOUT,
+      });
+      await page.getByRole('searchbox', { name: 'Search jobs' }).fill('linux');
+      const linux = jobs.filter((job) => `${job.name} ${job.id} ${job.platform ?? ''}`.toLowerCase().includes('linux'));
+      assert.ok(linux.length > 0 && linux.length < jobs.length, 'the demo has Linux jobs and others');
+      await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length === n, linux.length);
+      assert.equal(queryOf(page).get('q'), 'linux', 'the search is in the URL');
+
+      await page.getByRole('button', { name: 'Failed', exact: true }).click();
+      await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') !== null);
+      assert.equal(queryOf(page).get('sort')?.split(',')[0], 'failed', 'the sort is in the URL');
+      const shown = (await renderedRows(page)).map((row) => row.cells[0]);
+      const expected = [...linux].sort((a, b) => a.failed - b.failed).map((job) => job.name);
+      assert.deepEqual(shown, expected, 'the Linux jobs, fewest failures first');
+
+      await page.reload();
+      await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length === n, linux.length, {
+        timeout: LOAD_TIMEOUT,
+      });
+      assert.equal(await page.getByRole('searchbox', { name: 'Search jobs' }).inputValue(), 'linux');
+      assert.deepEqual((await renderedRows(page)).map((row) => row.cells[0]), expected, 'a reload keeps the view');
+    });
+  });
+
   test('clicking a job opens its page', async () => {
     const job = jobs[jobs.length - 1];
     await withPage('#/jobs', {}, async ({ page }) => {

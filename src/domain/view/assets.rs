@@ -1,7 +1,7 @@
 //! The Job Progress table: one row per asset result.
 
 use super::url_state::{facet_set, first, write_facet_set, ToQuery};
-use super::{QueryPairs, TableColumn, TableState, TableView};
+use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::asset::AssetResult;
 use crate::domain::message::message_for;
 use crate::domain::os::OsFamily;
@@ -184,11 +184,21 @@ impl AssetView {
     }
 }
 
+impl HoldsTable for AssetView {
+    type Column = AssetColumn;
+
+    fn table(&self) -> &TableState<AssetColumn> {
+        &self.table
+    }
+
+    fn table_mut(&mut self) -> &mut TableState<AssetColumn> {
+        &mut self.table
+    }
+}
+
 impl TableView for AssetView {
     type Item = AssetResult;
     type Row = AssetRow;
-    type Column = AssetColumn;
-
     const RECORD_PARAM: &'static str = "asset";
 
     /// Newest changes first: what an operator watching a rollout looks at.
@@ -198,14 +208,6 @@ impl TableView for AssetView {
 
     fn id(item: &AssetResult) -> &str {
         &item.asset_id
-    }
-
-    fn table(&self) -> &TableState<AssetColumn> {
-        &self.table
-    }
-
-    fn table_mut(&mut self) -> &mut TableState<AssetColumn> {
-        &mut self.table
     }
 
     fn search_text(row: &AssetRow) -> &str {

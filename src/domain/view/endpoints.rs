@@ -2,7 +2,7 @@
 //! derived from its facts at a given time.
 
 use super::url_state::{facet_set, first, write_facet_set, ToQuery};
-use super::{QueryPairs, TableColumn, TableState, TableView};
+use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::decimal::fixed;
 use crate::domain::derive::{derive_exemptions, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule};
@@ -197,11 +197,21 @@ impl EndpointView {
     }
 }
 
+impl HoldsTable for EndpointView {
+    type Column = EndpointColumn;
+
+    fn table(&self) -> &TableState<EndpointColumn> {
+        &self.table
+    }
+
+    fn table_mut(&mut self) -> &mut TableState<EndpointColumn> {
+        &mut self.table
+    }
+}
+
 impl TableView for EndpointView {
     type Item = Endpoint;
     type Row = EndpointRow;
-    type Column = EndpointColumn;
-
     const RECORD_PARAM: &'static str = "endpoint";
 
     /// Worst first: the endpoints that will not patch lead the list.
@@ -220,14 +230,6 @@ impl TableView for EndpointView {
 
     fn id(item: &Endpoint) -> &str {
         &item.id
-    }
-
-    fn table(&self) -> &TableState<EndpointColumn> {
-        &self.table
-    }
-
-    fn table_mut(&mut self) -> &mut TableState<EndpointColumn> {
-        &mut self.table
     }
 
     fn search_text(row: &EndpointRow) -> &str {

@@ -1,7 +1,7 @@
 //! The job list: search and sort over the jobs a backend reports.
 
-use super::url_state::{first, sort_spec, write_sort, ToQuery};
-use super::{QueryPairs, TableColumn};
+use super::url_state::ToQuery;
+use super::{HoldsTable, QueryPairs, TableColumn, TableState};
 use crate::domain::job::Job;
 use crate::domain::table::{
     cmp_f64, cmp_option, filter_indices, natural_cmp, search_key, sort_indices, ColumnOrdering,
@@ -89,18 +89,17 @@ impl JobColumn {
     }
 }
 
-/// The job list's view as held in the URL.
+/// The job list's view as held in the URL. A job opens its own page, not
+/// details in place, so the table names no open record.
 #[derive(Debug, Clone, PartialEq)]
 pub struct JobView {
-    pub text: String,
-    pub sort: SortSpec<JobColumn>,
+    pub table: TableState<JobColumn>,
 }
 
 impl Default for JobView {
     fn default() -> Self {
         JobView {
-            text: String::new(),
-            sort: default_sort(),
+            table: TableState::sorted_by(default_sort()),
         }
     }
 }
@@ -113,14 +112,13 @@ fn default_sort() -> SortSpec<JobColumn> {
 impl JobView {
     pub fn from_query(pairs: QueryPairs<'_>) -> JobView {
         JobView {
-            text: first(pairs, "q").unwrap_or_default().to_owned(),
-            sort: sort_spec(pairs, JobColumn::from_token, default_sort()),
+            table: TableState::from_query(pairs, default_sort(), None),
         }
     }
 
     /// Indices of the jobs that match the search, sorted.
     pub fn apply(&self, jobs: &[Job]) -> Vec<u32> {
-        let text = TextQuery::parse(&self.text);
+        let text = TextQuery::parse(&self.table.text);
         let mut indices = filter_indices(jobs, |job| {
             text.is_empty()
                 || text.matches(&search_key(&[
@@ -130,20 +128,29 @@ impl JobView {
                     job.status.as_deref().unwrap_or(""),
                 ]))
         });
-        sort_indices(jobs, &mut indices, &self.sort, |a, b, column| {
+        sort_indices(jobs, &mut indices, &self.table.sort, |a, b, column| {
             column.compare(a, b)
         });
         indices
     }
 }
 
+impl HoldsTable for JobView {
+    type Column = JobColumn;
+
+    fn table(&self) -> &TableState<JobColumn> {
+        &self.table
+    }
+
+    fn table_mut(&mut self) -> &mut TableState<JobColumn> {
+        &mut self.table
+    }
+}
+
 impl ToQuery for JobView {
     fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
-        if !self.text.is_empty() {
-            out.push(("q", self.text.clone()));
-        }
-        write_sort(&mut out, &self.sort, &default_sort(), JobColumn::token);
+        self.table.write_query(&mut out, &default_sort(), None);
         out
     }
 }

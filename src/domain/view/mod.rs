@@ -15,6 +15,6 @@ mod url_state;
 
 pub use column::TableColumn;
 pub use facets::FacetToken;
-pub use table_state::TableState;
+pub use table_state::{HoldsTable, TableState};
 pub use table_view::TableView;
 pub use url_state::{QueryPairs, ToQuery};

@@ -1,6 +1,8 @@
-//! What every record table's view holds beside its own filters: the search
-//! text, the sort, and the record whose details are open.
+//! What every table's view holds beside its own filters: the search text,
+//! the sort, and the record whose details are open; and how a URL holds them.
 
+use super::column::TableColumn;
+use super::url_state::{first, sort_spec, write_sort, QueryPairs};
 use crate::domain::table::SortSpec;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -10,6 +12,15 @@ pub struct TableState<C> {
     pub sort: SortSpec<C>,
     /// The key of the record whose details are open (see `selection`).
     pub selected: Option<String>,
+}
+
+/// A view with a table in it: what the search box and the sortable headers
+/// read and change.
+pub trait HoldsTable {
+    type Column: TableColumn;
+
+    fn table(&self) -> &TableState<Self::Column>;
+    fn table_mut(&mut self) -> &mut TableState<Self::Column>;
 }
 
 impl<C> TableState<C> {
@@ -25,5 +36,41 @@ impl<C> TableState<C> {
     /// Whether the search narrows the rows; spaces alone do not.
     pub fn is_searching(&self) -> bool {
         !self.text.trim().is_empty()
+    }
+}
+
+impl<C: TableColumn> TableState<C> {
+    /// The search, the sort, and the open record as the URL parameter
+    /// `record_param` names it, as a URL gives them. A table whose rows open
+    /// a page of their own, not details in place, has no `record_param`.
+    pub fn from_query(
+        pairs: QueryPairs<'_>,
+        default_sort: SortSpec<C>,
+        record_param: Option<&str>,
+    ) -> Self {
+        TableState {
+            text: first(pairs, "q").unwrap_or_default().to_owned(),
+            sort: sort_spec(pairs, C::from_token, default_sort),
+            selected: record_param
+                .and_then(|param| first(pairs, param))
+                .map(str::to_owned),
+        }
+    }
+
+    /// Appends the search, sort and open record to `out`, leaving out what
+    /// is as the table opens.
+    pub fn write_query(
+        &self,
+        out: &mut Vec<(&'static str, String)>,
+        default_sort: &SortSpec<C>,
+        record_param: Option<&'static str>,
+    ) {
+        if !self.text.is_empty() {
+            out.push(("q", self.text.clone()));
+        }
+        write_sort(out, &self.sort, default_sort, C::token);
+        if let (Some(param), Some(key)) = (record_param, &self.selected) {
+            out.push((param, key.clone()));
+        }
     }
 }

@@ -2,20 +2,18 @@
 //! them, and the view's search, sort, filters and open record. Both pages'
 //! tables are wired through this one trait (`ui::table_model`).
 
-use super::column::TableColumn;
 use super::selection::{find_selection, selection_key};
-use super::table_state::TableState;
-use super::url_state::{first, sort_spec, write_sort, QueryPairs};
+use super::table_state::{HoldsTable, TableState};
+use super::url_state::QueryPairs;
 use crate::domain::table::{
     all_indices, refine_indices, sort_indices, ColumnOrdering, SortSpec, TextQuery,
 };
 
-pub trait TableView {
+pub trait TableView: HoldsTable {
     /// The records the table lists.
     type Item;
     /// What the table filters and sorts on, derived once per record.
     type Row;
-    type Column: TableColumn;
 
     /// The URL parameter that names the open record ("asset", "endpoint").
     const RECORD_PARAM: &'static str;
@@ -25,9 +23,6 @@ pub trait TableView {
 
     /// The record's id, which names it in the URL while its details are open.
     fn id(item: &Self::Item) -> &str;
-
-    fn table(&self) -> &TableState<Self::Column>;
-    fn table_mut(&mut self) -> &mut TableState<Self::Column>;
 
     /// The row's lower-cased text that the search looks in.
     fn search_text(row: &Self::Row) -> &str;
@@ -78,23 +73,13 @@ pub trait TableView {
 
     /// The search, sort and open record as a URL gives them.
     fn table_from_query(pairs: QueryPairs<'_>) -> TableState<Self::Column> {
-        TableState {
-            text: first(pairs, "q").unwrap_or_default().to_owned(),
-            sort: sort_spec(pairs, Self::Column::from_token, Self::default_sort()),
-            selected: first(pairs, Self::RECORD_PARAM).map(str::to_owned),
-        }
+        TableState::from_query(pairs, Self::default_sort(), Some(Self::RECORD_PARAM))
     }
 
     /// Appends the search, sort and open record to `out`, leaving out what
     /// is as the table opens.
     fn table_to_query(&self, out: &mut Vec<(&'static str, String)>) {
-        let table = self.table();
-        if !table.text.is_empty() {
-            out.push(("q", table.text.clone()));
-        }
-        write_sort(out, &table.sort, &Self::default_sort(), TableColumn::token);
-        if let Some(key) = &table.selected {
-            out.push((Self::RECORD_PARAM, key.clone()));
-        }
+        self.table()
+            .write_query(out, &Self::default_sort(), Some(Self::RECORD_PARAM));
     }
 }

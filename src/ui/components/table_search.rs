@@ -1,5 +1,5 @@
 use super::SearchBox;
-use crate::domain::view::{TableView, ToQuery};
+use crate::domain::view::{HoldsTable, ToQuery};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 
@@ -8,7 +8,7 @@ use leptos::prelude::*;
 #[component]
 pub fn TableSearch<V>(label: &'static str, url: UrlView<V>) -> impl IntoView
 where
-    V: TableView + ToQuery + Clone + PartialEq + Send + Sync + 'static,
+    V: HoldsTable + ToQuery + Clone + PartialEq + Send + Sync + 'static,
 {
     view! {
         <SearchBox

@@ -4,11 +4,11 @@ use crate::domain::decimal::fixed;
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
-    Column, DataProblems, RefreshControls, RelativeTime, SearchBox, Tone, VirtualTable,
+    Column, DataProblems, RefreshControls, RelativeTime, TableSearch, Tone, VirtualTable,
 };
 use crate::ui::data::{Live, Shared};
 use crate::ui::router::{use_router, Link, Location, Route};
-use crate::ui::view_state::{use_url_view, History};
+use crate::ui::view_state::{use_url_view, UrlView};
 use leptos::prelude::*;
 use std::sync::Arc;
 
@@ -32,15 +32,9 @@ pub fn JobListPage() -> impl IntoView {
             </div>
             <DataProblems live=jobs.status />
             <div class="pb-toolbar">
-                <SearchBox
-                    label="Search jobs"
-                    value=Signal::derive(move || url.view.with(|v| v.text.clone()))
-                    on_input=Callback::new(move |text| url.update(History::Replace, |v| v.text = text))
-                />
+                <TableSearch label="Search jobs" url=url />
             </div>
-            <JobTable jobs=items order=order url_view=url.view on_sort=Callback::new(move |column| {
-                url.update(History::Push, |v| v.sort.click(column))
-            }) version=jobs.status.version() loading=jobs.status.is_first_load() />
+            <JobTable jobs=items order=order url=url version=jobs.status.version() loading=jobs.status.is_first_load() />
         </section>
     }
 }
@@ -49,8 +43,7 @@ pub fn JobListPage() -> impl IntoView {
 fn JobTable(
     jobs: ReadSignal<Shared<Vec<Job>>>,
     order: Memo<Arc<Vec<u32>>>,
-    url_view: Memo<JobView>,
-    on_sort: Callback<JobColumn>,
+    url: UrlView<JobView>,
     version: Signal<u64>,
     loading: Signal<bool>,
 ) -> impl IntoView {
@@ -114,8 +107,8 @@ fn JobTable(
             columns=columns
             order=Signal::derive(move || order.get())
             cells=cells
-            aria_sort=Callback::new(move |column| url_view.with(|v| v.sort.aria_sort(column)))
-            on_sort=on_sort
+            aria_sort=url.aria_sort()
+            on_sort=url.on_sort()
             selected=Signal::derive(|| None)
             on_open=Callback::new(move |index: u32| {
                 let id = jobs.with_untracked(|jobs| jobs[index as usize].id.clone());
