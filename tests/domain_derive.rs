@@ -485,6 +485,14 @@ fn reported_exemptions_merge_without_duplicates_and_keep_their_origin() {
         .iter()
         .find(|x| x.kind == ExemptionKind::SubscriptionMissing);
     assert_eq!(subscription.unwrap().evidence, None);
+    assert_eq!(
+        derived.names().collect::<Vec<_>>(),
+        listed
+            .iter()
+            .map(|(kind, _)| kind.name())
+            .collect::<Vec<_>>(),
+        "names cover derived and reported, never warnings or unknown names"
+    );
     assert_eq!(derived.unknown_reported(), ["Flux Capacitor"]);
     let low_disk = derived.low_disk_space().unwrap();
     assert_eq!(

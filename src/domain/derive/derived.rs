@@ -200,6 +200,12 @@ impl Derived {
         })
     }
 
+    /// The exemptions' names in catalogue order: what search, export and a
+    /// hover text show.
+    pub fn names(&self) -> impl Iterator<Item = &'static str> {
+        self.exemptions().iter().map(ExemptionKind::name)
+    }
+
     /// The Low Disk Space warning, when any drive is at least 90% used or the backend says so.
     pub fn low_disk_space(&self) -> Option<LowDiskSpace> {
         Some(LowDiskSpace {

@@ -33,13 +33,14 @@ pub struct EndpointRow {
 impl EndpointRow {
     pub fn new(endpoint: &Endpoint, now: Timestamp, policy: &DerivationPolicy) -> EndpointRow {
         let derived = derive_exemptions(endpoint, now, policy);
-        let exemption_names: Vec<&str> = derived.iter().map(|e| e.kind.name()).collect();
         let mut parts = vec![
             endpoint.name.as_str(),
             endpoint.id.as_str(),
             endpoint.os.as_str(),
         ];
-        parts.extend(exemption_names);
+        for name in derived.names() {
+            parts.push(name);
+        }
         EndpointRow {
             outlook: derived.outlook(),
             os: OsFamily::from_os_name(&endpoint.os),
@@ -319,7 +320,7 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
     ]);
     for &index in order {
         let (endpoint, row) = (&endpoints[index as usize], &rows[index as usize]);
-        let exemptions: Vec<&str> = row.derived.iter().map(|e| e.kind.name()).collect();
+        let exemptions: Vec<&str> = row.derived.names().collect();
         csv.record([
             endpoint.id.clone(),
             endpoint.name.clone(),

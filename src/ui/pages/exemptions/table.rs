@@ -28,12 +28,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);
         // The cell shows as many chips as fit; hovering it names them all.
-        let all_names = row
-            .derived
-            .iter()
-            .map(|exemption| exemption.kind.name())
-            .collect::<Vec<_>>()
-            .join(", ");
+        let all_names = row.derived.names().collect::<Vec<_>>().join(", ");
         let chips = row
             .derived
             .iter()
