@@ -41,8 +41,10 @@ pub fn App(url_mode: UrlMode) -> impl IntoView {
                     <NavLink route=Route::Exemptions label="Endpoint exemptions" />
                     <NavLink route=Route::Reference label="Reference" />
                 </nav>
-                <SourceBadge />
-                <ThemeToggle theme=theme />
+                <div class="pb-header-tools">
+                    <SourceBadge />
+                    <ThemeToggle theme=theme />
+                </div>
             </header>
             <main class="pb-main" id="pb-main" tabindex="-1">
                 <ConfigProblems />

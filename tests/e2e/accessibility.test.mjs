@@ -75,6 +75,35 @@ describe('no heading or badge is cut off', () => {
   }
 });
 
+describe('the header on a narrow window', () => {
+  for (const width of [800, 420]) {
+    test(`at ${width} px each navigation label stays on one line, the tools stay together`, async () => {
+      const session = await openPage(`${server.url}#/exemptions`, { viewport: { width, height: 600 } });
+      try {
+        const { page } = session;
+        await page.locator('.pb-nav-item[aria-current="page"]').waitFor({ timeout: LOAD_TIMEOUT });
+        const layout = await page.evaluate(() => {
+          const lineHeight = (element) => parseFloat(getComputedStyle(element).lineHeight);
+          const wrapped = [...document.querySelectorAll('.pb-nav-item a')]
+            .filter((link) => link.getBoundingClientRect().height > 2 * lineHeight(link))
+            .map((link) => link.textContent.trim());
+          const tools = [...document.querySelectorAll('.pb-header-tools > *')].map((tool) => tool.getBoundingClientRect());
+          const oneRow = tools.every((box) => Math.abs(box.top + box.height / 2 - (tools[0].top + tools[0].height / 2)) < 2);
+          const header = document.querySelector('.pb-header');
+          return { wrapped, tools: tools.length, oneRow, headerOverflows: header.scrollWidth > header.clientWidth };
+        });
+        assert.deepEqual(layout.wrapped, [], 'no navigation label wraps inside its tab');
+        assert.equal(layout.tools, 2, 'the source badge and the theme switch');
+        assert.ok(layout.oneRow, 'the source badge and the theme switch share a row');
+        assert.equal(layout.headerOverflows, false, 'the header fits the window');
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
+
 describe('from the keyboard', () => {
   test('sort a column, open a row, close the panel with Escape, focus returns', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`);
