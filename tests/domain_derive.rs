@@ -13,6 +13,8 @@ use patchboard::domain::time::Timestamp;
 use proptest::prelude::*;
 use std::time::Duration;
 
+mod support;
+
 const HOUR: i64 = 3_600_000;
 const DAY: i64 = 24 * HOUR;
 const NOW: Timestamp = Timestamp(1_795_000_000_000);
@@ -562,108 +564,17 @@ fn fleet_summary_lists_present_kinds_most_common_first_ties_in_catalogue_order()
     assert_eq!(FleetSummary::of(&[]).kinds_by_count(), []);
 }
 
-fn any_timestamp() -> impl Strategy<Value = Timestamp> {
+/// Any time, and often one within ten days of `NOW`, where windows,
+/// suspensions and report ages change the outcome.
+fn around_now() -> impl Strategy<Value = Timestamp> + Clone {
     prop_oneof![any::<i64>(), -10 * DAY..10 * DAY]
         .prop_map(|offset| Timestamp(NOW.0.wrapping_add(offset)))
-}
-
-fn any_endpoint() -> impl Strategy<Value = Endpoint> {
-    let connector = prop::option::of(prop::sample::select(vec![
-        ConnectorState::Untested,
-        ConnectorState::NotInstalled,
-        ConnectorState::Down,
-        ConnectorState::Disconnected,
-        ConnectorState::NotReachable,
-        ConnectorState::UnknownEndpoint,
-        ConnectorState::Connected,
-    ]));
-    let power = prop::option::of(prop::sample::select(vec![
-        PowerState::On,
-        PowerState::Off,
-        PowerState::Suspended,
-        PowerState::Unknown,
-    ]));
-    let windows = prop::collection::vec(
-        (any_timestamp(), any_timestamp())
-            .prop_map(|(start, end)| MaintenanceWindow { start, end }),
-        0..4,
-    );
-    let maintenance = prop::option::of((windows, any::<bool>()).prop_map(
-        |(windows, last_window_ran_out)| MaintenanceSchedule {
-            name: String::new(),
-            windows,
-            last_window_ran_out,
-        },
-    ));
-    let suspension = prop::option::of(prop_oneof![
-        any::<u32>().prop_map(|remaining| Suspension::Cycles { remaining }),
-        (any_timestamp(), any_timestamp())
-            .prop_map(|(from, until)| Suspension::Between { from, until }),
-    ]);
-    let drives = prop::collection::vec(
-        (".{0,4}", any::<f64>()).prop_map(|(name, used_percent)| Drive { name, used_percent }),
-        0..4,
-    );
-    let readiness =
-        (any::<[bool; 4]>(), prop::option::of(any_timestamp())).prop_map(|(flags, wsus)| {
-            Readiness {
-                advisories_missing: flags[0],
-                packages_missing: flags[1],
-                wrong_repositories: flags[2],
-                subscription_missing: flags[3],
-                wsus_last_report: wsus,
-            }
-        });
-    (
-        (
-            prop_oneof![Just("Windows 11".to_owned()), ".{0,12}"],
-            connector,
-            power,
-            maintenance,
-            suspension,
-        ),
-        (
-            any::<Option<bool>>(),
-            any::<Option<bool>>(),
-            any::<Option<u32>>(),
-            prop::option::of(".{0,12}"),
-        ),
-        (
-            readiness,
-            any::<[bool; 2]>(),
-            drives,
-            prop::collection::vec(".{0,30}", 0..4),
-        ),
-    )
-        .prop_map(
-            |(
-                (os, connector, power, maintenance, suspension),
-                (credentials_valid, os_supported, powershell_major, powershell_policy),
-                (readiness, [pending_user_action, pending_reboot], drives, reported_exemptions),
-            )| Endpoint {
-                os,
-                connector,
-                credentials_valid,
-                power,
-                os_supported,
-                maintenance,
-                suspension,
-                powershell_major,
-                powershell_policy,
-                readiness,
-                pending_user_action,
-                pending_reboot,
-                drives,
-                reported_exemptions,
-                ..Endpoint::default()
-            },
-        )
 }
 
 proptest! {
     #[test]
     fn derivation_never_panics_and_stays_consistent(
-        endpoint in any_endpoint(),
+        endpoint in support::endpoint(around_now()),
         max_age_secs in any::<u64>(),
         missing in any::<bool>(),
     ) {

@@ -17,10 +17,7 @@
 
 use patchboard::domain::asset::{AssetResult, RawStatus};
 use patchboard::domain::derive::{derive_exemptions, DerivationPolicy};
-use patchboard::domain::endpoint::{
-    ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
-    Suspension,
-};
+use patchboard::domain::endpoint::Endpoint;
 use patchboard::domain::job::{Job, JobRun};
 use patchboard::domain::status::{resolve, resolve_key};
 use patchboard::domain::time::Timestamp;
@@ -32,6 +29,8 @@ use proptest::prelude::*;
 use proptest::test_runner::Config as ProptestConfig;
 use serde_json::{json, Map, Number, Value};
 use std::time::Duration;
+
+mod support;
 
 /// Cases per property; `FUZZ_CASES` overrides it (a quick debug-build pass
 /// with overflow checks on, say).
@@ -568,7 +567,7 @@ proptest! {
 // ---------------------------------------------------------------------------
 // 3. Exemption derivation on arbitrary endpoint facts
 
-fn timestamp() -> impl Strategy<Value = Timestamp> {
+fn timestamp() -> impl Strategy<Value = Timestamp> + Clone {
     prop_oneof![
         2 => any::<i64>(),
         1 => proptest::sample::select(vec![i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX - 1, i64::MAX,
@@ -577,179 +576,6 @@ fn timestamp() -> impl Strategy<Value = Timestamp> {
         2 => 1_700_000_000_000_i64..1_800_000_000_000,
     ]
     .prop_map(Timestamp)
-}
-
-fn percent() -> impl Strategy<Value = f64> {
-    prop_oneof![
-        any::<f64>(),
-        proptest::sample::select(vec![
-            f64::NAN,
-            -f64::NAN,
-            f64::INFINITY,
-            f64::NEG_INFINITY,
-            f64::MAX,
-            f64::MIN,
-            f64::MIN_POSITIVE,
-            -0.0,
-            0.0,
-            89.99999,
-            90.0,
-            100.0,
-            1e308
-        ]),
-        0.0..120.0_f64,
-    ]
-}
-
-fn connector() -> impl Strategy<Value = ConnectorState> {
-    proptest::sample::select(vec![
-        ConnectorState::Untested,
-        ConnectorState::NotInstalled,
-        ConnectorState::Down,
-        ConnectorState::Disconnected,
-        ConnectorState::NotReachable,
-        ConnectorState::UnknownEndpoint,
-        ConnectorState::Connected,
-    ])
-}
-
-fn power() -> impl Strategy<Value = PowerState> {
-    proptest::sample::select(vec![
-        PowerState::On,
-        PowerState::Off,
-        PowerState::Suspended,
-        PowerState::Unknown,
-    ])
-}
-
-fn os_name() -> impl Strategy<Value = String> {
-    prop_oneof![
-        proptest::sample::select(vec![
-            "Windows Server 2022",
-            "Windows 11 Enterprise",
-            "Ubuntu 22.04",
-            "macOS 14",
-            "Red Hat Enterprise Linux 9",
-            "",
-            "windows",
-            "WINDOWS"
-        ])
-        .prop_map(str::to_owned),
-        any::<String>(),
-    ]
-}
-
-fn exemption_name() -> impl Strategy<Value = String> {
-    prop_oneof![
-        proptest::sample::select(vec![
-            "Low Disk Space",
-            "Invalid Credentials",
-            "Maintenance Window Required",
-            "low_disk_space",
-            "Execution Blocked",
-            "",
-            " ",
-            "Unknown"
-        ])
-        .prop_map(str::to_owned),
-        any::<String>(),
-    ]
-}
-
-fn endpoint() -> impl Strategy<Value = Endpoint> {
-    let identity = (any::<String>(), any::<String>(), os_name());
-    let facts = (
-        prop::option::of(connector()),
-        prop::option::of(any::<bool>()),
-        prop::option::of(power()),
-        prop::option::of(any::<bool>()),
-        prop::option::of(any::<u32>()),
-        prop::option::of(prop_oneof![
-            proptest::sample::select(vec![
-                "AllSigned",
-                "Restricted",
-                "RemoteSigned",
-                "Unrestricted",
-                "Bypass",
-                "allsigned"
-            ])
-            .prop_map(str::to_owned),
-            any::<String>(),
-        ]),
-    );
-    let maintenance = prop::option::of(
-        (
-            any::<String>(),
-            prop::collection::vec((timestamp(), timestamp()), 0..6),
-            any::<bool>(),
-        )
-            .prop_map(|(name, windows, last_window_ran_out)| MaintenanceSchedule {
-                name,
-                windows: windows
-                    .into_iter()
-                    .map(|(start, end)| MaintenanceWindow { start, end })
-                    .collect(),
-                last_window_ran_out,
-            }),
-    );
-    let suspension = prop::option::of(prop_oneof![
-        any::<u32>().prop_map(|remaining| Suspension::Cycles { remaining }),
-        (timestamp(), timestamp()).prop_map(|(from, until)| Suspension::Between { from, until }),
-    ]);
-    let readiness = (any::<[bool; 4]>(), prop::option::of(timestamp())).prop_map(
-        |(flags, wsus_last_report)| Readiness {
-            advisories_missing: flags[0],
-            packages_missing: flags[1],
-            wrong_repositories: flags[2],
-            subscription_missing: flags[3],
-            wsus_last_report,
-        },
-    );
-    let rest = (
-        any::<[bool; 2]>(),
-        prop::collection::vec(
-            (any::<String>(), percent())
-                .prop_map(|(name, used_percent)| Drive { name, used_percent }),
-            0..6,
-        ),
-        prop::option::of(timestamp()),
-        prop::collection::vec(exemption_name(), 0..6),
-    );
-    (identity, facts, maintenance, suspension, readiness, rest).prop_map(
-        |(
-            (id, name, os),
-            (
-                connector,
-                credentials_valid,
-                power,
-                os_supported,
-                powershell_major,
-                powershell_policy,
-            ),
-            maintenance,
-            suspension,
-            readiness,
-            (pending, drives, last_seen, reported_exemptions),
-        )| Endpoint {
-            id,
-            name,
-            os,
-            connector,
-            credentials_valid,
-            power,
-            os_supported,
-            maintenance,
-            suspension,
-            powershell_major,
-            powershell_policy,
-            readiness,
-            pending_user_action: pending[0],
-            pending_reboot: pending[1],
-            drives,
-            last_seen,
-            reported_exemptions,
-        },
-    )
 }
 
 fn policy() -> impl Strategy<Value = DerivationPolicy> {
@@ -803,7 +629,7 @@ proptest! {
 
     #[test]
     #[ignore = "fuzzing: 100,000 cases; run with --release -- --ignored"]
-    fn derive_exemptions_never_panics(endpoint in endpoint(), now in timestamp(), policy in policy()) {
+    fn derive_exemptions_never_panics(endpoint in support::endpoint(timestamp()), now in timestamp(), policy in policy()) {
         exercise_derivation(&endpoint, now, &policy);
     }
 
