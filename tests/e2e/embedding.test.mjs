@@ -213,14 +213,21 @@ describe('host choices', () => {
 });
 
 describe('under a strict Content Security Policy', () => {
-  for (const hash of [`#/jobs/${JOB}?asset=`, '#/exemptions', '#/reference']) {
+  // Every route; on the record pages a row's details are opened too.
+  const pages = [
+    { hash: '#/jobs', ready: 'tr.pb-row', panel: false },
+    { hash: `#/jobs/${JOB}?asset=`, ready: 'tr.pb-row', panel: true },
+    { hash: '#/exemptions', ready: 'tr.pb-row', panel: true },
+    { hash: '#/reference', ready: '.pb-page-title', panel: false },
+  ];
+  for (const { hash, ready, panel } of pages) {
     test(`${hash.split('?')[0]} runs with no violation`, async () => {
       const server = await serve({ headers: { 'Content-Security-Policy': STRICT_CSP } });
       const session = await openPage(`${server.url}${hash}`);
       try {
         const { page } = session;
-        await page.locator('.pb-page-title').first().waitFor({ timeout: LOAD_TIMEOUT });
-        if (hash !== '#/reference') {
+        await page.locator(ready).first().waitFor({ timeout: LOAD_TIMEOUT });
+        if (panel) {
           await (await rows(page)).first().click();
           await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
         }
