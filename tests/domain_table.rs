@@ -432,6 +432,27 @@ fn groups_keep_list_order_and_skip_empty_values() {
     assert_eq!(by_family, [(Family::Mac, vec![3])]);
 }
 
+#[test]
+fn groups_come_largest_first_and_equal_sizes_in_catalogue_order() {
+    let rows = fleet();
+    let families: Vec<(Family, usize)> =
+        group_by_facet(&rows, &all_indices(rows.len()), |row| Some(row.family))
+            .into_iter()
+            .map(|(family, members)| (family, members.len()))
+            .collect();
+    assert_eq!(
+        families,
+        [(Family::Linux, 3), (Family::Windows, 2), (Family::Mac, 1)],
+        "Linux, later in the catalogue than Windows, leads with more rows"
+    );
+    let one_each = group_by_facet(&rows, &[2, 1], |row| Some(row.family));
+    assert_eq!(
+        one_each,
+        [(Family::Windows, vec![1]), (Family::Linux, vec![2])],
+        "a tie keeps the catalogue order, whatever the list order"
+    );
+}
+
 fn arbitrary_row() -> impl Strategy<Value = Row> {
     let family = prop::sample::select(Family::ALL);
     let free_gb = prop::option::of(prop_oneof![

@@ -1,6 +1,7 @@
 //! Counting and grouping rows by facet, for the charts and the grouped views.
 
 use super::facet::Facet;
+use super::sort::sort_indices_by;
 
 /// Calls `visit(value, index)` for each facet value of each listed row.
 fn for_each_value<R, F: Facet, V: IntoIterator<Item = F>>(
@@ -53,8 +54,9 @@ pub fn facet_counts<R, F: Facet, V: IntoIterator<Item = F>>(
     }
 }
 
-/// Groups the listed rows by facet value: the non-empty groups in
-/// [`Facet::ALL`] order, each keeping the order of `indices` (so a sorted
+/// Groups the listed rows by facet value: the non-empty groups, largest
+/// first and equal sizes in [`Facet::ALL`] order (the order a chart of the
+/// counts lists them in), each keeping the order of `indices` (so a sorted
 /// list gives sorted groups). `values` is as for [`facet_counts`].
 pub fn group_by_facet<R, F: Facet, V: IntoIterator<Item = F>>(
     rows: &[R],
@@ -65,10 +67,14 @@ pub fn group_by_facet<R, F: Facet, V: IntoIterator<Item = F>>(
     for_each_value(rows, indices, values, |value: F, index| {
         groups[value.index()].push(index)
     });
-    F::ALL
-        .iter()
-        .copied()
-        .zip(groups)
-        .filter(|(_, members)| !members.is_empty())
+    let mut present: Vec<u32> = (0..groups.len() as u32)
+        .filter(|&i| !groups[i as usize].is_empty())
+        .collect();
+    sort_indices_by(&mut present, &|a, b| {
+        groups[b as usize].len().cmp(&groups[a as usize].len())
+    });
+    present
+        .into_iter()
+        .map(|i| (F::ALL[i as usize], std::mem::take(&mut groups[i as usize])))
         .collect()
 }
