@@ -2,6 +2,7 @@
 
 use super::clock::provide_clock;
 use super::data::{provide_data_source, use_live, ResourceKind};
+use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
 use super::router::{provide_router, Link, Location, Route, UrlMode};
 use super::source_banner::{ConfigProblems, SourceBadge};
@@ -13,6 +14,7 @@ use leptos::prelude::*;
 pub fn App(url_mode: UrlMode) -> impl IntoView {
     let router = provide_router(url_mode);
     let theme = provide_theme();
+    provide_page_visibility();
     provide_clock();
     provide_data_source();
     // The job list is shared: the job page takes its job's name from it.

@@ -1,6 +1,7 @@
 //! The browser's clock, read in one place and shared as a signal so relative
 //! times ("4 min ago") and derived exemptions move on their own.
 
+use super::page_visibility::use_page_visibility;
 use crate::domain::time::Timestamp;
 use leptos::prelude::*;
 use std::time::Duration;
@@ -21,11 +22,21 @@ pub fn read_browser_clock() -> Timestamp {
     Timestamp::from_millis(js_sys::Date::now() as i64)
 }
 
+/// Ticks while the page is visible; coming back, it reads the time at once.
 pub fn provide_clock() -> Clock {
     let (now, set_now) = signal(read_browser_clock());
-    if let Ok(handle) = set_interval_with_handle(move || set_now.set(read_browser_clock()), TICK) {
-        on_cleanup(move || handle.clear());
-    }
+    let visibility = use_page_visibility();
+    Effect::new(move |_| {
+        if !visibility.is_visible() {
+            return;
+        }
+        set_now.set(read_browser_clock());
+        if let Ok(handle) =
+            set_interval_with_handle(move || set_now.set(read_browser_clock()), TICK)
+        {
+            on_cleanup(move || handle.clear());
+        }
+    });
     let clock = Clock(now);
     provide_context(clock);
     clock

@@ -6,6 +6,7 @@ mod components;
 mod crash;
 mod data;
 mod host_api;
+mod page_visibility;
 mod pages;
 pub mod router;
 mod source_banner;

@@ -11,6 +11,7 @@ use crate::source::native::generated_at;
 use crate::source::rebase::{rebase, Rebase};
 use crate::source::record::Record;
 use crate::ui::clock::read_browser_clock;
+use crate::ui::page_visibility::use_page_visibility;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::ops::ControlFlow;
@@ -90,6 +91,12 @@ impl LoadStatus {
     /// Nothing has arrived yet.
     pub fn is_first_load(&self) -> bool {
         self.loading.is_some() && self.loaded_at.is_none()
+    }
+
+    /// The last completed load is at least `seconds` old at `now`.
+    fn is_older_than(&self, seconds: u32, now: Timestamp) -> bool {
+        self.loaded_at
+            .is_some_and(|at| now.millis() - at.millis() >= i64::from(seconds) * 1000)
     }
 }
 
@@ -221,10 +228,19 @@ fn live_status(
         refresh_seconds,
         reload,
     };
+    let visibility = use_page_visibility();
     Effect::new(move |_| {
         let seconds = refresh_seconds.get();
-        if seconds == 0 || paused.get() {
+        if seconds == 0 || paused.get() || !visibility.is_visible() {
             return;
+        }
+        // Back from a hidden tab or a pause with data older than one
+        // interval: refresh now rather than at the next tick.
+        let stale = status.with_untracked(|s| {
+            s.loading.is_none() && s.is_older_than(seconds, read_browser_clock())
+        });
+        if stale {
+            live.refresh();
         }
         let tick = move || {
             if status.with_untracked(|s| s.loading.is_none()) {

@@ -1,0 +1,116 @@
+// The automatic refresh: on its interval while the page is visible, never
+// while it is hidden or paused, and at once on return when the data has
+// grown older than one interval. A console left open in a background tab
+// must not fetch and derive a large fleet over and over.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { assertNoProblems, closeBrowser, withPage } from './lib/browser.mjs';
+import { startFaultServer } from './lib/fault-server.mjs';
+import { DIST_DIR, startServer } from './lib/server.mjs';
+
+const LOAD_TIMEOUT = 30_000;
+const TEST_TIMEOUT = 60_000;
+const INTERVAL_SECONDS = 2;
+const NOW = Date.now();
+
+let app;
+let backend;
+
+before(async () => {
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
+  app = await startServer({ root: DIST_DIR });
+  backend = await startFaultServer({
+    jobs: [{ id: 'job-1', name: 'Nightly rollout', platform: 'Windows', status: 'Running', last_run: NOW }],
+  });
+});
+
+after(async () => {
+  await closeBrowser();
+  await backend?.stop();
+  await app?.stop();
+});
+
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const jobListRequests = () => backend.requests.filter((request) => request.path === '/jobs.json').length;
+
+/** Resolves once the backend has seen more job list requests than `from`, or rejects after `ms`. */
+async function requestWithin(ms, from) {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (jobListRequests() > from) return;
+    await sleep(50);
+  }
+  throw new Error(`no request for /jobs.json within ${ms} ms`);
+}
+
+/** Makes the page report itself hidden or visible, as a browser does on a tab switch. */
+function setHidden(page, hidden) {
+  return page.evaluate((hidden) => {
+    Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+  }, hidden);
+}
+
+/** Waits until no load is under way (the header says "Updated …"). */
+function settled(page) {
+  return page.waitForFunction(
+    () => (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'),
+    null,
+    { timeout: LOAD_TIMEOUT },
+  );
+}
+
+describe('the automatic refresh', () => {
+  test('runs while visible, stops while hidden, and catches up on return', { timeout: TEST_TIMEOUT }, async () => {
+    const config = { preset: 'native', base_url: backend.url, refresh_seconds: INTERVAL_SECONDS };
+    await withPage(`${app.url}#/jobs`, { config }, async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await settled(page);
+
+      await requestWithin(INTERVAL_SECONDS * 1000 + 1500, jobListRequests());
+
+      await setHidden(page, true);
+      await settled(page);
+      const whileHidden = jobListRequests();
+      await sleep(INTERVAL_SECONDS * 2500);
+      assert.equal(jobListRequests(), whileHidden, 'no request while the page is hidden');
+
+      // The data is now older than one interval; the interval restarts on
+      // return, so a request this soon is the catch-up.
+      await setHidden(page, false);
+      await requestWithin(1000, whileHidden);
+      await settled(page);
+
+      // Away for less than an interval: nothing to catch up.
+      await setHidden(page, true);
+      await setHidden(page, false);
+      const fresh = jobListRequests();
+      await sleep(1000);
+      assert.equal(jobListRequests(), fresh, 'fresh data is not fetched again on return');
+      assertNoProblems(session);
+    });
+  });
+
+  test('Pause stops it; Resume with old data refreshes at once', { timeout: TEST_TIMEOUT }, async () => {
+    const config = { preset: 'native', base_url: backend.url, refresh_seconds: INTERVAL_SECONDS };
+    await withPage(`${app.url}#/jobs`, { config }, async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await settled(page);
+
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await settled(page);
+      const paused = jobListRequests();
+      await sleep(INTERVAL_SECONDS * 2500);
+      assert.equal(jobListRequests(), paused, 'no request while paused');
+
+      await page.getByRole('button', { name: 'Resume' }).click();
+      await requestWithin(1000, paused);
+      assertNoProblems(session);
+    });
+  });
+});
