@@ -50,6 +50,19 @@ for (const colorScheme of ['light', 'dark']) {
 
 // Text columns truncate with a title; headings and badges must not, or an
 // operator reads "Supersedec" or a status cut to a dot.
+/** The headings and badge cells of the rendered rows that are cut off, once the rows have painted. */
+async function clippedCells(page) {
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  return page.evaluate(() => {
+    const cut = (cell) => cell.scrollWidth > cell.clientWidth;
+    const headings = [...document.querySelectorAll('thead th')].filter(cut).map((th) => th.textContent.trim());
+    const badges = [...document.querySelectorAll('tr.pb-row td')]
+      .filter((td) => td.querySelector(':scope > .pb-badge') && cut(td))
+      .map((td) => td.textContent.trim());
+    return [...headings, ...new Set(badges)];
+  });
+}
+
 describe('no heading or badge is cut off', () => {
   for (const width of [1280, 1024]) {
     for (const { name, hash } of PAGES.filter((p) => p.ready === 'tr.pb-row')) {
@@ -57,21 +70,58 @@ describe('no heading or badge is cut off', () => {
         const session = await openPage(`${server.url}${hash}`, { viewport: { width, height: 800 } });
         try {
           await session.page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
-          const clipped = await session.page.evaluate(() => {
-            const cut = (cell) => cell.scrollWidth > cell.clientWidth;
-            const headings = [...document.querySelectorAll('thead th')].filter(cut).map((th) => th.textContent.trim());
-            const badges = [...document.querySelectorAll('tr.pb-row td')]
-              .filter((td) => td.querySelector(':scope > .pb-badge') && cut(td))
-              .map((td) => td.textContent.trim());
-            return [...headings, ...new Set(badges)];
-          });
-          assert.deepEqual(clipped, []);
+          assert.deepEqual(await clippedCells(session.page), []);
           assertNoProblems(session);
         } finally {
           await session.close();
         }
       });
     }
+
+    // The rows in view need not show every badge: filter to each in turn.
+    test(`every impact badge of the endpoint exemptions at ${width} px`, async () => {
+      const session = await openPage(`${server.url}#/exemptions`, { viewport: { width, height: 800 } });
+      try {
+        const { page } = session;
+        await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        const counters = { cannot_patch: 'cannot', temporarily_cannot_patch: 'temporarily', patchable: 'patchable' };
+        for (const [impact, counter] of Object.entries(counters)) {
+          const count = (await page.locator(`[data-counter="${counter}"] .pb-counter-value`).textContent()).trim();
+          await page.evaluate((hash) => (location.hash = hash), `#/exemptions?impact=${impact}`);
+          await page.waitForFunction(
+            (count) => document.querySelector('[data-row-count]')?.textContent.startsWith(`${count} of`),
+            count,
+          );
+          assert.deepEqual(await clippedCells(page), [], `the ${impact} rows`);
+        }
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
+
+    test(`every phase badge of a job at ${width} px`, async () => {
+      const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width, height: 800 } });
+      try {
+        const { page } = session;
+        await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        const phases = await page.$$eval('.pb-legend', (legends) =>
+          [...legends[0].querySelectorAll('[data-legend]')].map((item) => item.dataset.legend),
+        );
+        assert.ok(phases.length >= 8, `the phase legend lists every phase (${phases})`);
+        for (const phase of phases) {
+          await page.evaluate((hash) => (location.hash = hash), `#/jobs/${JOB}?phase=${phase}`);
+          await page.waitForFunction(
+            (count) => document.querySelector('[data-row-count]')?.textContent.startsWith(count),
+            await page.$eval(`[data-legend="${phase}"] .pb-legend-count`, (c) => c.textContent.split(' ')[0]),
+          );
+          assert.deepEqual(await clippedCells(page), [], `the ${phase} rows`);
+        }
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
   }
 });
 

@@ -18,7 +18,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             EndpointColumn::Os => "13%",
             EndpointColumn::Exemptions => "auto",
             EndpointColumn::Maintenance => "11%",
-            EndpointColumn::Outlook => "12em",
+            EndpointColumn::Outlook => "16.5em",
             EndpointColumn::Disk => "7.5em",
             EndpointColumn::NextWindow => "7.5em",
             EndpointColumn::LastSeen => "7em",

@@ -17,7 +17,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             AssetColumn::Os => "12%",
             AssetColumn::Status => "15%",
             AssetColumn::Message => "auto",
-            AssetColumn::Phase => "9.5em",
+            AssetColumn::Phase => "10.5em",
             AssetColumn::Succeeded => "6.5em",
             AssetColumn::Failed => "4.5em",
             AssetColumn::Superseded => "7em",
