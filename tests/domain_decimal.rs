@@ -1,6 +1,7 @@
-//! Fixed-decimal text: as the standard formatter writes it, away from ties.
+//! Fixed-decimal text (as the standard formatter writes it, away from ties)
+//! and grouped counts.
 
-use patchboard::domain::decimal::fixed;
+use patchboard::domain::decimal::{fixed, grouped};
 use proptest::prelude::*;
 
 #[test]
@@ -34,7 +35,27 @@ fn non_finite_values_are_named() {
     assert_eq!(fixed(f64::NEG_INFINITY, 0), "-inf");
 }
 
+#[test]
+fn counts_group_their_thousands() {
+    assert_eq!(grouped(0), "0");
+    assert_eq!(grouped(999), "999");
+    assert_eq!(grouped(1_000), "1,000");
+    assert_eq!(grouped(12_345), "12,345");
+    assert_eq!(grouped(100_000), "100,000");
+    assert_eq!(grouped(1_234_567), "1,234,567");
+    assert_eq!(grouped(u64::MAX), "18,446,744,073,709,551,615");
+}
+
 proptest! {
+    #[test]
+    fn a_grouped_count_reads_back_as_the_count(count in any::<u64>()) {
+        let text = grouped(count);
+        prop_assert_eq!(text.replace(',', "").parse::<u64>().unwrap(), count);
+        let groups: Vec<&str> = text.split(',').collect();
+        prop_assert!((1..=3).contains(&groups[0].len()));
+        prop_assert!(groups[1..].iter().all(|group| group.len() == 3));
+    }
+
     #[test]
     fn matches_the_standard_formatter_away_from_ties(value in 0.0_f64..1e9, decimals in 0_u32..4) {
         let scaled = value * 10_f64.powi(decimals as i32);

@@ -1,5 +1,5 @@
-//! Numbers with a fixed count of decimals, for the percentages, sizes and
-//! pixel lengths on screen.
+//! Numbers as the screen shows them: counts with their thousands grouped,
+//! and a fixed count of decimals for the percentages, sizes and pixel lengths.
 //!
 //! `format!("{:.1}", x)` compiles in the general float printer (Grisu and
 //! Dragon with their tables, about 12 KB of wasm) for what is a multiply, a
@@ -29,4 +29,18 @@ pub fn fixed(value: f64, decimals: u32) -> String {
         "{sign}{whole}.{fraction:0width$}",
         width = decimals as usize
     )
+}
+
+/// A count with its thousands grouped by commas ("100,000"): fleets run to
+/// six digits, which are hard to read at a glance ungrouped.
+pub fn grouped(count: u64) -> String {
+    let digits = count.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
 }

@@ -2,6 +2,7 @@
 //! and what sorting and opening a row write to the URL. Built the same way for
 //! every page from its view (`domain::view::TableView`).
 
+use crate::domain::decimal::grouped;
 use crate::domain::table::SortSpec;
 use crate::domain::view::{TableView, ToQuery};
 use crate::perf;
@@ -96,9 +97,9 @@ where
 
     /// "12 of 100 assets": listed rows of all (tracked).
     pub fn count_text(&self, noun: &str) -> String {
-        let listed = self.order.with(|order| order.len());
-        let all = self.items.with(|items| items.len());
-        format!("{listed} of {all} {noun}")
+        let listed = self.order.with(|order| order.len() as u64);
+        let all = self.items.with(|items| items.len() as u64);
+        format!("{} of {} {noun}", grouped(listed), grouped(all))
     }
 
     /// Opens the details of the record at data index `index`.

@@ -188,7 +188,7 @@ describe('host choices', () => {
       await page
         .waitForFunction(
           (height) => {
-            const total = Number(document.querySelector('[data-counter="total"] .pb-counter-value')?.textContent);
+            const total = Number(document.querySelector('[data-counter="total"] .pb-counter-value')?.textContent.replaceAll(',', ''));
             const row = document.querySelector('tr.pb-row');
             const scroller = document.querySelector('.pb-table-scroll');
             return total > 0 && row && scroller && Math.abs(scroller.scrollHeight - (total + 1) * height) <= 4;
@@ -197,7 +197,7 @@ describe('host choices', () => {
           { timeout: LOAD_TIMEOUT },
         )
         .catch(() => {});
-      const total = Number(await page.locator('[data-counter="total"] .pb-counter-value').innerText());
+      const total = Number((await page.locator('[data-counter="total"] .pb-counter-value').innerText()).replaceAll(',', ''));
       const layout = await page.evaluate(() => ({
         rowHeight: document.querySelector('tr.pb-row').getBoundingClientRect().height,
         scrollHeight: document.querySelector('.pb-table-scroll').scrollHeight,

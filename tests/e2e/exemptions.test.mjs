@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
-import { exemptionCatalogue, exemptionToken, millis, readEndpoints, warningCatalogue } from './lib/data.mjs';
+import { exemptionCatalogue, exemptionToken, grouped, millis, readEndpoints, warningCatalogue } from './lib/data.mjs';
 import { DIST_DIR, startServer } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
@@ -56,7 +56,7 @@ async function withExemptions(query, options, body) {
         const count = document.querySelector('[data-row-count]')?.textContent ?? '';
         return updated.startsWith('Updated') && count.endsWith(` of ${total} endpoints`);
       },
-      endpoints.length,
+      grouped(endpoints.length),
       { timeout: LOAD_TIMEOUT },
     );
     await body(session);
@@ -95,15 +95,15 @@ function renderedRows(page) {
 
 async function rowCount(page) {
   const text = (await page.locator('[data-row-count]').textContent()).trim();
-  const match = /^(\d+) of (\d+) endpoints$/.exec(text);
+  const match = /^([\d,]+) of ([\d,]+) endpoints$/.exec(text);
   assert.ok(match, `unexpected row count text: ${text}`);
-  return Number(match[1]);
+  return Number(match[1].replaceAll(',', ''));
 }
 
 /** Waits for "N of M endpoints" to read `shown`, then returns the rendered rows. */
 async function rowsAfterFilter(page, shown) {
   await page
-    .waitForFunction((shown) => document.querySelector('[data-row-count]')?.textContent.startsWith(`${shown} of `), shown, {
+    .waitForFunction((shown) => document.querySelector('[data-row-count]')?.textContent.startsWith(`${shown} of `), grouped(shown), {
       timeout: 10_000,
     })
     .catch(() => {}); // the assertion below reports the difference
@@ -113,7 +113,7 @@ async function rowsAfterFilter(page, shown) {
 }
 
 async function counter(page, id) {
-  return Number((await page.locator(`[data-counter="${id}"] .pb-counter-value`).textContent()).trim());
+  return Number((await page.locator(`[data-counter="${id}"] .pb-counter-value`).textContent()).trim().replaceAll(',', ''));
 }
 
 /** The chart's bars: [{token, name, count, pressed}] in the order shown. */
@@ -128,7 +128,7 @@ function chartBars(page) {
     return [...document.querySelectorAll('[data-bar]')].map((bar) => ({
       token: bar.dataset.bar,
       name: text(bar.querySelector('.pb-bar-label')),
-      count: Number(bar.querySelector('.pb-numeric')?.textContent.trim()),
+      count: Number(bar.querySelector('.pb-numeric')?.textContent.trim().replaceAll(',', '')),
       pressed: bar.getAttribute('aria-pressed'),
     }));
   });
@@ -404,7 +404,7 @@ describe('endpoint exemptions page', () => {
       const countOf = new Map(bars.map((b) => [b.name, b.count]));
       for (const group of groups) {
         assert.equal(group.title, group.name);
-        assert.equal(group.count, `${countOf.get(group.name)} endpoints`, `the count of ${group.name}`);
+        assert.equal(group.count, `${grouped(countOf.get(group.name))} endpoints`, `the count of ${group.name}`);
       }
       // Opening a group shows its fix steps.
       const first = page.locator('[data-layout="by-exemption"] .pb-group').first();

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoPageErrors, closeBrowser, texts, withPage } from './lib/browser.mjs';
 import { FAULTS, startFaultServer, nativeConfig } from './lib/fault-server.mjs';
+import { grouped } from './lib/data.mjs';
 import { DIST_DIR, freePort, startServer } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
@@ -148,7 +149,7 @@ async function waitForAssets(page, shown, total = shown) {
       ({ shown, total }) =>
         (document.querySelector('[data-row-count]')?.textContent ?? '').trim() === `${shown} of ${total} assets` &&
         (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'),
-      { shown, total },
+      { shown: grouped(shown), total: grouped(total) },
       { timeout: LOAD_TIMEOUT },
     )
     .catch(async (timeout) => {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
 import {
+  grouped,
   isAnomalous,
   naturalCompare,
   parseCsv,
@@ -74,7 +75,7 @@ async function waitForLoaded(page, { total, noun = 'assets' }) {
       const count = document.querySelector('[data-row-count]')?.textContent ?? '';
       return updated.startsWith('Updated') && count.endsWith(` of ${total} ${noun}`);
     },
-    [total, noun],
+    [grouped(total), noun],
     { timeout: LOAD_TIMEOUT },
   );
 }
@@ -104,15 +105,16 @@ function renderedRows(page) {
 /** "N of M assets" → {shown: N, total: M}. */
 async function rowCount(page) {
   const text = (await page.locator('[data-row-count]').textContent()).trim();
-  const match = /^(\d+) of (\d+) /.exec(text);
+  const match = /^([\d,]+) of ([\d,]+) /.exec(text);
   assert.ok(match, `unexpected row count text: ${text}`);
-  return { shown: Number(match[1]), total: Number(match[2]) };
+  const number = (digits) => Number(digits.replaceAll(',', ''));
+  return { shown: number(match[1]), total: number(match[2]) };
 }
 
 /** Waits for the row count to read `shown`, then returns the rendered rows. */
 async function rowsAfterFilter(page, shown) {
   await page
-    .waitForFunction((shown) => document.querySelector('[data-row-count]')?.textContent.startsWith(`${shown} of `), shown, {
+    .waitForFunction((shown) => document.querySelector('[data-row-count]')?.textContent.startsWith(`${shown} of `), grouped(shown), {
       timeout: 10_000,
     })
     .catch(() => {}); // the assertion below reports the difference
@@ -300,19 +302,19 @@ describe('job progress page', () => {
         }
         const finals = byPhase(...finalPhases);
         const expected = {
-          total: String(assets.length),
+          total: grouped(assets.length),
           complete: percent(finals, assets.length),
-          succeeded: String(byPhase('succeeded')),
-          failed: String(byPhase('failed')),
-          'in-progress': String(byPhase('running', 'waiting', 'queued')),
+          succeeded: grouped(byPhase('succeeded')),
+          failed: grouped(byPhase('failed')),
+          'in-progress': grouped(byPhase('running', 'waiting', 'queued')),
           'success-rate': percent(byPhase('succeeded'), finals),
-          anomalies: String(count(assets, isAnomalous)),
+          anomalies: grouped(count(assets, isAnomalous)),
         };
         const shown = {};
         for (const id of Object.keys(expected)) shown[id] = (await counterValue(page, id)).trim();
         assert.deepEqual(shown, expected, `counters of ${job.id}`);
         const detail = await page.locator('[data-counter="complete"] .pb-counter-detail').textContent();
-        assert.equal(detail.trim(), `${finals} of ${assets.length} final`);
+        assert.equal(detail.trim(), `${grouped(finals)} of ${grouped(assets.length)} final`);
       });
     }
   });

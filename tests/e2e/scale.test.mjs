@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
-import { readJobs, readResults } from './lib/data.mjs';
+import { grouped, readJobs, readResults } from './lib/data.mjs';
 import { DIST_DIR, startServer } from './lib/server.mjs';
 
 const ASSETS = 100_000;
@@ -84,11 +84,12 @@ test('a 100,000-asset job scrolls to its last asset with a small DOM', { timeout
         const count = document.querySelector('[data-row-count]')?.textContent ?? '';
         return updated.startsWith('Updated') && count === `${total} of ${total} assets`;
       },
-      ASSETS,
+      grouped(ASSETS),
       { timeout: 90_000, polling: 250 },
     );
     await page.waitForSelector('tr.pb-row');
-    assert.equal((await page.locator('[data-counter="total"] .pb-counter-value').textContent()).trim(), String(ASSETS));
+    // Six-digit counts are shown with their thousands grouped.
+    assert.equal((await page.locator('[data-counter="total"] .pb-counter-value').textContent()).trim(), '100,000');
 
     // Top: the first asset by name, and only a window of rows.
     await page.waitForFunction(

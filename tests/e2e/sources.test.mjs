@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoPageErrors, assertNoProblems, closeBrowser, screenshot, texts, withPage } from './lib/browser.mjs';
-import { phaseOf, resolveStatus } from './lib/data.mjs';
+import { grouped, phaseOf, resolveStatus } from './lib/data.mjs';
 import { startReplayServer } from './lib/replay-server.mjs';
 import { DIST_DIR, REPO_ROOT, freePort, startServer } from './lib/server.mjs';
 
@@ -88,7 +88,7 @@ async function waitForAssets(page, total) {
         const loaded = updated.startsWith('Updated') && count.endsWith(` of ${total} assets`);
         return loaded || document.querySelector('.pb-page [role=alert]') !== null;
       },
-      total,
+      grouped(total),
       { timeout: LOAD_TIMEOUT },
     )
     .catch(() => {}); // the assertions below say what the page shows instead
@@ -321,12 +321,12 @@ describe('a foreign JSON backend (json-server) through a field mapping', () => {
       const { page } = session;
       const { rowCount, alerts } = await waitForAssets(page, good.length);
       assert.deepEqual(alerts, [], 'no error banner');
-      assert.equal(rowCount, `${good.length} of ${good.length} assets`);
-      assert.equal(await counterValue(page, 'total'), String(good.length));
+      assert.equal(rowCount, `${grouped(good.length)} of ${grouped(good.length)} assets`);
+      assert.equal(await counterValue(page, 'total'), grouped(good.length));
       const phases = phaseCounts(good.map(rawStatus));
-      assert.equal(await counterValue(page, 'succeeded'), String(phases.succeeded), 'succeeded counter');
-      assert.equal(await counterValue(page, 'failed'), String(phases.failed), 'failed counter');
-      assert.equal(await counterValue(page, 'in-progress'), String(phases.inProgress), 'in-progress counter');
+      assert.equal(await counterValue(page, 'succeeded'), grouped(phases.succeeded), 'succeeded counter');
+      assert.equal(await counterValue(page, 'failed'), grouped(phases.failed), 'failed counter');
+      assert.equal(await counterValue(page, 'in-progress'), grouped(phases.inProgress), 'in-progress counter');
       await page.waitForFunction(
         (title) => document.querySelector('#pb-page-title')?.textContent === title,
         deployment.title,
@@ -515,12 +515,12 @@ describe('the qualys-pm preset against a replay of the gateway', () => {
       const { page } = session;
       const { rowCount, alerts } = await waitForAssets(page, assets.length);
       assert.deepEqual(alerts, [], 'no error banner');
-      assert.equal(rowCount, `${assets.length} of ${assets.length} assets`, 'all assets of all result pages');
-      assert.equal(await counterValue(page, 'total'), String(assets.length));
+      assert.equal(rowCount, `${grouped(assets.length)} of ${grouped(assets.length)} assets`, 'all assets of all result pages');
+      assert.equal(await counterValue(page, 'total'), grouped(assets.length));
       const phases = phaseCounts(assets.map((a) => ({ code: a.statusCode, name: a.status })));
-      assert.equal(await counterValue(page, 'succeeded'), String(phases.succeeded), 'succeeded counter');
-      assert.equal(await counterValue(page, 'failed'), String(phases.failed), 'failed counter');
-      assert.equal(await counterValue(page, 'in-progress'), String(phases.inProgress), 'in-progress counter');
+      assert.equal(await counterValue(page, 'succeeded'), grouped(phases.succeeded), 'succeeded counter');
+      assert.equal(await counterValue(page, 'failed'), grouped(phases.failed), 'failed counter');
+      assert.equal(await counterValue(page, 'in-progress'), grouped(phases.inProgress), 'in-progress counter');
       const expected = tally(assets.map((a) => resolveStatus({ code: a.statusCode, name: a.status })));
       assert.deepEqual(
         (await statusLegend(page)).map(({ name, code, count }) => `${name} (${code}): ${count}`).sort(),
@@ -572,7 +572,7 @@ describe('the qualys-pm preset against a replay of the gateway', () => {
       await page.waitForURL((url) => url.hash.startsWith(`#/jobs/${target.id}`), { timeout: 10_000 });
       const { rowCount, alerts } = await waitForAssets(page, assets.length);
       assert.deepEqual(alerts, [], `the job page shows no error (an operator opens a job without choosing a run)`);
-      assert.equal(rowCount, `${assets.length} of ${assets.length} assets`, "the latest run's assets");
+      assert.equal(rowCount, `${grouped(assets.length)} of ${grouped(assets.length)} assets`, "the latest run's assets");
       const posts = requestsSince(from, /\/deploymentjobresult\/summary$/);
       assert.ok(posts.length >= 3, 'the results were paged');
       assertTokenStaysInHeaders(session, from);

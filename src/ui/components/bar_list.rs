@@ -1,5 +1,5 @@
 use super::Segment;
-use crate::domain::decimal::fixed;
+use crate::domain::decimal::{fixed, grouped};
 use leptos::prelude::*;
 
 /// One horizontal bar per item, longest scale first; each row is a toggle
@@ -37,7 +37,7 @@ pub fn BarList(
                                 <span class="pb-hbar-track" aria-hidden="true">
                                     <span class="pb-hbar-fill" style:width=width></span>
                                 </span>
-                                <span class="pb-numeric">{item.count}</span>
+                                <span class="pb-numeric">{grouped(item.count.into())}</span>
                             </button>
                         }
                     })

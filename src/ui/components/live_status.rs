@@ -2,6 +2,7 @@
 //! refresh controls, and every failure in specific words with the data kept.
 
 use super::{Banner, Tone};
+use crate::domain::decimal::grouped;
 use crate::ui::clock::use_clock;
 use crate::ui::data::LiveStatus;
 use leptos::prelude::*;
@@ -13,7 +14,9 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     let state = live.state;
     let updated = move || {
         state.with(|s| match (s.loaded_at, s.loading) {
-            (_, Some(received)) if received > 0 => format!("Loading… {received} received"),
+            (_, Some(received)) if received > 0 => {
+                format!("Loading… {} received", grouped(received as u64))
+            }
             (_, Some(_)) => "Loading…".to_owned(),
             (Some(at), None) => format!("Updated {}", at.format_relative(clock.now())),
             (None, None) => "Not loaded".to_owned(),
@@ -77,14 +80,14 @@ pub fn DataProblems(
         })).map(|(count, examples)| view! {
             <Banner
                 tone=Tone::Waiting
-                title=format!("{count} row(s) could not be read and are not shown")
+                title=format!("{} row(s) could not be read and are not shown", grouped(count as u64))
                 details=examples
             />
         })}
         {move || state.with(|s| s.limit_reached).map(|max| view! {
             <Banner
                 tone=Tone::Waiting
-                title=format!("Showing the first {max} rows: the configured maximum was reached")
+                title=format!("Showing the first {} rows: the configured maximum was reached", grouped(max as u64))
                 details="Raise max_items for this resource in the configuration to load more."
             />
         })}

@@ -1,5 +1,5 @@
 use super::Tone;
-use crate::domain::decimal::fixed;
+use crate::domain::decimal::{fixed, grouped};
 use leptos::prelude::*;
 
 /// One part of a stacked bar.
@@ -46,7 +46,7 @@ pub fn StackedBar(
                                     class=format!("pb-bar-segment {}", segment.tone.class())
                                     data-segment=segment.key.clone()
                                     data-dimmed=dimmed.to_string()
-                                    title=format!("{}: {}", segment.label, segment.count)
+                                    title=format!("{}: {}", segment.label, grouped(segment.count.into()))
                                     style:flex-grow=segment.count.to_string()
                                     on:click=move |_| on_toggle.run(key.clone())
                                 ></div>
@@ -76,7 +76,7 @@ pub fn StackedBar(
                                     <span class="pb-swatch" aria-hidden="true"></span>
                                     {segment.label}
                                     <span class="pb-legend-count">
-                                        {format!("{} · {}%", segment.count, fixed(percent, 1))}
+                                        {format!("{} · {}%", grouped(segment.count.into()), fixed(percent, 1))}
                                     </span>
                                 </button>
                             }

@@ -1,6 +1,6 @@
 //! Every deployment job, its progress at a glance, and the way into one.
 
-use crate::domain::decimal::fixed;
+use crate::domain::decimal::{fixed, grouped};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
@@ -27,7 +27,7 @@ pub fn JobListPage() -> impl IntoView {
                 <span class="pb-spacer"></span>
                 <RefreshControls live=jobs.status />
                 <p class="pb-page-context">
-                    {move || format!("{} jobs. Open a job to follow its rollout asset by asset.", items.with(|j| j.len()))}
+                    {move || format!("{} jobs. Open a job to follow its rollout asset by asset.", grouped(items.with(|j| j.len() as u64)))}
                 </p>
             </div>
             <DataProblems live=jobs.status />
@@ -72,7 +72,7 @@ fn JobTable(
     );
     let cells = move |index: u32| {
         let job = jobs.with_untracked(|jobs| jobs[index as usize].clone());
-        let count = |value: Option<u64>| value.map(|n| n.to_string()).unwrap_or_else(|| "—".into());
+        let count = |value: Option<u64>| value.map(grouped).unwrap_or_else(|| "—".into());
         let link = Location::new(Route::Job { id: job.id.clone() });
         let bar = view! { <MiniBar job=job.clone() /> };
         view! {

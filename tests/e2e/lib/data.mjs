@@ -293,3 +293,8 @@ export function parseCsv(text) {
   }
   return rows;
 }
+
+/** A count as the app shows it, thousands grouped by commas ("100,000"). */
+export function grouped(count) {
+  return count.toLocaleString('en-US');
+}

@@ -1,6 +1,7 @@
 //! Each exemption with its count, meaning and fix, expandable to its endpoints.
 
 use super::FleetData;
+use crate::domain::decimal::grouped;
 use crate::domain::exemption::ExemptionKind;
 use crate::domain::table::group_by_facet;
 use crate::domain::view::endpoints::Layout;
@@ -53,7 +54,7 @@ fn ExemptionGroup(
                 <strong>{kind.name()}</strong>
                 <Badge tone=impact_tone(kind.impact()) label=kind.impact().label() />
                 <span class="pb-spacer"></span>
-                <span class="pb-numeric">{format!("{count} endpoints")}</span>
+                <span class="pb-numeric">{format!("{} endpoints", grouped(count as u64))}</span>
             </summary>
             <div>
                 <p>{kind.meaning()}</p>
@@ -81,7 +82,7 @@ fn ExemptionGroup(
                             v.layout = Layout::Table;
                         })
                     >
-                        {format!("Show all {count} in the table")}
+                        {format!("Show all {} in the table", grouped(count as u64))}
                     </button>
                 })}
             </div>

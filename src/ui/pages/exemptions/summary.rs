@@ -1,7 +1,7 @@
 //! Fleet counters and the chart of endpoints per exemption.
 
 use super::FleetData;
-use crate::domain::decimal::fixed;
+use crate::domain::decimal::{fixed, grouped};
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
 use crate::ui::components::{BarList, Counter, Segment, Tone};
@@ -13,7 +13,7 @@ use leptos::prelude::*;
 pub fn Counters(data: FleetData) -> impl IntoView {
     let summary = data.summary;
     let figure = move |pick: fn(&crate::domain::fleet::FleetSummary) -> usize| {
-        Signal::derive(move || summary.with(|s| pick(s).to_string()))
+        Signal::derive(move || summary.with(|s| grouped(pick(s) as u64)))
     };
     view! {
         <div class="pb-counters">

@@ -2,7 +2,7 @@
 //! chart that filters the table.
 
 use super::JobData;
-use crate::domain::decimal::fixed;
+use crate::domain::decimal::{fixed, grouped};
 use crate::domain::job::JobRun;
 use crate::domain::phase::Phase;
 use crate::domain::status::StatusKey;
@@ -65,7 +65,7 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
             view! {
                 <Banner
                     tone=Tone::Waiting
-                    title=format!("This job looks stalled: {pending} assets are not finished and none has changed status for over 30 minutes")
+                    title=format!("This job looks stalled: {} assets are not finished and none has changed status for over 30 minutes", grouped(pending as u64))
                     details=format!("{since} Check the agents of the waiting assets and the job's patch window.")
                 />
             }
@@ -78,14 +78,12 @@ pub fn Counters(data: JobData) -> impl IntoView {
     let progress = data.progress;
     let count = move |phases: &'static [Phase]| {
         Signal::derive(move || {
-            progress
-                .with(|p| {
-                    phases
-                        .iter()
-                        .map(|&phase| p.by_phase().get(phase))
-                        .sum::<usize>()
-                })
-                .to_string()
+            grouped(progress.with(|p| {
+                phases
+                    .iter()
+                    .map(|&phase| p.by_phase().get(phase) as u64)
+                    .sum()
+            }))
         })
     };
     let percent = |value: Option<f64>| {
@@ -95,12 +93,12 @@ pub fn Counters(data: JobData) -> impl IntoView {
     };
     view! {
         <div class="pb-counters">
-            <Counter id="total" label="Assets" value=Signal::derive(move || progress.with(|p| p.total().to_string())) />
+            <Counter id="total" label="Assets" value=Signal::derive(move || progress.with(|p| grouped(p.total() as u64))) />
             <Counter
                 id="complete"
                 label="Complete"
                 value=Signal::derive(move || progress.with(|p| percent(p.percent_complete())))
-                detail=Signal::derive(move || progress.with(|p| format!("{} of {} final", p.final_count(), p.total())))
+                detail=Signal::derive(move || progress.with(|p| format!("{} of {} final", grouped(p.final_count() as u64), grouped(p.total() as u64))))
             />
             <Counter id="succeeded" label="Succeeded" tone=Tone::Succeeded value=count(&[Phase::Succeeded]) />
             <Counter id="failed" label="Failed" tone=Tone::Failed value=count(&[Phase::Failed]) />
@@ -111,9 +109,9 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 value=count(&[Phase::Running, Phase::Waiting, Phase::Queued])
                 detail=Signal::derive(move || progress.with(|p| format!(
                     "{} running · {} waiting · {} queued",
-                    p.by_phase().get(Phase::Running),
-                    p.by_phase().get(Phase::Waiting),
-                    p.by_phase().get(Phase::Queued)
+                    grouped(p.by_phase().get(Phase::Running) as u64),
+                    grouped(p.by_phase().get(Phase::Waiting) as u64),
+                    grouped(p.by_phase().get(Phase::Queued) as u64)
                 )))
             />
             <Counter
@@ -126,7 +124,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 id="anomalies"
                 label="Status not valid for OS"
                 tone=Tone::Unknown
-                value=Signal::derive(move || progress.with(|p| p.anomalies().len().to_string()))
+                value=Signal::derive(move || progress.with(|p| grouped(p.anomalies().len() as u64)))
             />
         </div>
     }
