@@ -496,6 +496,24 @@ fn reported_exemptions_merge_without_duplicates_and_keep_their_origin() {
         "names cover derived and reported, never warnings or unknown names"
     );
     assert_eq!(derived.unknown_reported(), ["Flux Capacitor"]);
+    let mut temporary_then_blocking = with(|e| {
+        e.pending_reboot = true;
+        e.reported_exemptions = vec!["Disconnected".into(), "Subscription Missing".into()];
+    });
+    temporary_then_blocking.connector = Some(ConnectorState::Connected);
+    let worst_first: Vec<_> = derive(&temporary_then_blocking)
+        .worst_first()
+        .map(|x| x.kind)
+        .collect();
+    assert_eq!(
+        worst_first,
+        [
+            ExemptionKind::SubscriptionMissing,
+            ExemptionKind::PendingRebootSuspension,
+            ExemptionKind::Disconnected,
+        ],
+        "Cannot patch first, each impact in catalogue order"
+    );
     let low_disk = derived.low_disk_space().unwrap();
     assert_eq!(
         (low_disk.origin, low_disk.fullest),

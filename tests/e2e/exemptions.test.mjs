@@ -219,6 +219,9 @@ describe('endpoint exemptions page', () => {
               ? 'temporarily_cannot_patch'
               : 'patchable';
           assert.equal(rolledUp, impact.token, `${row.name}'s exemptions (${row.chips.join(', ')}) roll up to ${impact.label}`);
+          if (impacts.length > 0) {
+            assert.equal(impacts[0], rolledUp, `${row.name}'s first chip (${row.chips[0]}) is a cause of its impact`);
+          }
           // The cell may cut chips off; its title names every one.
           assert.equal(row.chipsTitle, row.chips.join(', '), `${row.name}'s exemptions cell names them all`);
         }

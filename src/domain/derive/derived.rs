@@ -2,7 +2,7 @@
 //! one per endpoint, and a patchable endpoint allocates nothing.
 
 use crate::domain::endpoint::{ConnectorState, Endpoint, PowerState};
-use crate::domain::exemption::{CatalogueName, ExemptionKind, ExemptionSet, Warning};
+use crate::domain::exemption::{CatalogueName, ExemptionKind, ExemptionSet, Impact, Warning};
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -200,8 +200,15 @@ impl Derived {
         })
     }
 
-    /// The exemptions' names in catalogue order: what search, export and a
-    /// hover text show.
+    /// The exemptions that stay until fixed (Cannot patch) first, then the
+    /// ones that clear by themselves, each group in catalogue order: where
+    /// room is short, the reason for the endpoint's impact shows first.
+    pub fn worst_first(&self) -> impl Iterator<Item = EndpointExemption> + '_ {
+        let with = move |impact| self.iter().filter(move |e| e.kind.impact() == impact);
+        with(Impact::CannotPatch).chain(with(Impact::TemporarilyCannotPatch))
+    }
+
+    /// The exemptions' names in catalogue order: what search and export show.
     pub fn names(&self) -> impl Iterator<Item = &'static str> {
         self.exemptions().iter().map(ExemptionKind::name)
     }

@@ -14,8 +14,8 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         // Badges and times get the width their longest value and heading
         // need; the text columns share what is left and truncate.
         |id| match id {
-            EndpointColumn::Endpoint => "15%",
-            EndpointColumn::Os => "13%",
+            EndpointColumn::Endpoint => "13%",
+            EndpointColumn::Os => "11%",
             EndpointColumn::Exemptions => "auto",
             EndpointColumn::Maintenance => "11%",
             EndpointColumn::Outlook => "16.5em",
@@ -27,17 +27,23 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);
-        // The cell shows as many chips as fit; hovering it names them all.
-        let all_names = row.derived.names().collect::<Vec<_>>().join(", ");
+        // The cell shows as many chips as fit, the cause of the impact first;
+        // hovering it names them all.
+        let all_names = row
+            .derived
+            .worst_first()
+            .map(|exemption| exemption.kind.name())
+            .collect::<Vec<_>>()
+            .join(", ");
         let chips = row
             .derived
-            .iter()
+            .worst_first()
             .map(|exemption| {
                 let tone = impact_tone(exemption.kind.impact());
                 view! {
                     <span class=format!("pb-chip {}", tone.class()) title=exemption.kind.impact().label()>
                         <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
-                        {exemption.kind.name()}
+                        <span class="pb-chip-label">{exemption.kind.name()}</span>
                     </span>
                 }
             })
