@@ -112,7 +112,7 @@ describe('no heading or badge is cut off', () => {
         for (const phase of phases) {
           await page.evaluate((hash) => (location.hash = hash), `#/jobs/${JOB}?phase=${phase}`);
           await page.waitForFunction(
-            (count) => document.querySelector('[data-row-count]')?.textContent.startsWith(count),
+            (count) => document.querySelector('[data-row-count]')?.textContent.startsWith(`${count} of `),
             await page.$eval(`[data-legend="${phase}"] .pb-legend-count`, (c) => c.textContent.split(' ')[0]),
           );
           assert.deepEqual(await clippedCells(page), [], `the ${phase} rows`);
