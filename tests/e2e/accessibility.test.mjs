@@ -154,6 +154,58 @@ describe('the header on a narrow window', () => {
   }
 });
 
+describe('summary figures and chart names', () => {
+  for (const width of [1280, 1024]) {
+    test(`at ${width} px the figures of a line share one height, a long name ends in an ellipsis`, async () => {
+      const session = await openPage(`${server.url}#/exemptions`, { viewport: { width, height: 800 } });
+      try {
+        const { page } = session;
+        await page.locator('.pb-bar-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        const layout = await page.evaluate(() => {
+          const top = (element) => Math.round(element.getBoundingClientRect().top);
+          const valueTopsByLine = new Map();
+          for (const counter of document.querySelectorAll('.pb-counter')) {
+            const tops = valueTopsByLine.get(top(counter)) ?? new Set();
+            tops.add(top(counter.querySelector('.pb-counter-value')));
+            valueTopsByLine.set(top(counter), tops);
+          }
+          const wrappedLabel = [...document.querySelectorAll('.pb-counter-label')].some(
+            (label) => label.getClientRects().length > 0 && label.getBoundingClientRect().height > 1.5 * parseFloat(getComputedStyle(label).lineHeight),
+          );
+          const rows = [...document.querySelectorAll('.pb-bar-row')];
+          const names = rows.map((row) => {
+            const name = row.querySelector('.pb-bar-name');
+            return {
+              text: name?.textContent,
+              title: row.title,
+              cut: name ? name.scrollWidth > name.clientWidth : true,
+              ellipsis: name ? getComputedStyle(name).textOverflow === 'ellipsis' : false,
+            };
+          });
+          const cutCounts = rows
+            .map((row) => row.querySelector('.pb-numeric'))
+            .filter((count) => count.scrollWidth > count.clientWidth)
+            .map((count) => count.textContent);
+          return { lines: [...valueTopsByLine.values()].map((tops) => tops.size), wrappedLabel, names, cutCounts };
+        });
+        if (width === 1024) assert.ok(layout.wrappedLabel, 'a counter label wraps at this width (else nothing is tested)');
+        assert.deepEqual(layout.lines, layout.lines.map(() => 1), 'each line of counters has its values at one height');
+        assert.ok(layout.names.length >= 20, `the chart has a row per exemption (${layout.names.length})`);
+        for (const { text, title, cut, ellipsis } of layout.names) {
+          assert.equal(title, text, 'the row names its exemption in full on hover');
+          if (width === 1280) assert.equal(cut, false, `"${text}" fits at 1280 px`);
+          if (cut) assert.ok(ellipsis, `"${text}" ends in an ellipsis where it is cut`);
+        }
+        if (width === 1024) assert.ok(layout.names.some(({ cut }) => cut), 'some name is cut at this width (else the ellipsis is not tested)');
+        assert.deepEqual(layout.cutCounts, [], 'no count is cut');
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
+
 describe('from the keyboard', () => {
   test('sort a column, open a row, close the panel with Escape, focus returns', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`);

@@ -20,6 +20,7 @@ pub fn BarList(
                     .into_iter()
                     .map(|item| {
                         let key = item.key.clone();
+                        let name = item.label.clone();
                         let pressed = selected.with(|keys| keys.contains(&item.key));
                         let width = format!("{}%", fixed(f64::from(item.count) * 100.0 / f64::from(largest), 2));
                         view! {
@@ -28,11 +29,12 @@ pub fn BarList(
                                 class=format!("pb-bar-row {}", item.tone.class())
                                 data-bar=item.key.clone()
                                 aria-pressed=pressed.to_string()
+                                title=name
                                 on:click=move |_| on_toggle.run(key.clone())
                             >
                                 <span class="pb-bar-label">
                                     <span class="pb-badge-icon" aria-hidden="true">{item.tone.icon()}</span>
-                                    {item.label}
+                                    <span class="pb-bar-name">{item.label}</span>
                                 </span>
                                 <span class="pb-hbar-track" aria-hidden="true">
                                     <span class="pb-hbar-fill" style:width=width></span>
