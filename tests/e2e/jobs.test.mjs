@@ -181,6 +181,10 @@ describe('job list', () => {
       });
       const rows = await renderedRows(page);
       assert.equal(rows.length, jobs.length, 'one row per job');
+      const cutSchedules = await page.$$eval('tr.pb-row td:nth-child(4) .pb-truncate', (cells) =>
+        cells.filter((cell) => cell.scrollWidth > cell.clientWidth).map((cell) => cell.textContent),
+      );
+      assert.deepEqual(cutSchedules, [], 'every schedule and last run is shown whole');
       const shown = new Map(rows.map((row) => [row.cells[0], row]));
       for (const job of jobs) {
         const row = shown.get(job.name);

@@ -54,7 +54,7 @@ fn JobTable(
         |id| match id {
             JobColumn::Job => "auto",
             JobColumn::Platform | JobColumn::Status => "9%",
-            JobColumn::LastRun => "11.5em",
+            JobColumn::LastRun => "13.5em",
             JobColumn::Complete => "12%",
             JobColumn::Assets | JobColumn::Failed => "5.5em",
             JobColumn::Succeeded | JobColumn::InProgress => "7em",
