@@ -63,6 +63,20 @@ async function clippedCells(page) {
   });
 }
 
+/** The status cells (of a job's rendered rows) with a code that is not shown whole. */
+async function cutStatusCodes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('tr.pb-row td:nth-child(3)')]
+      .filter((td) => / · \d+$/.test(td.querySelector('[title]')?.title ?? ''))
+      .filter((td) => {
+        const code = td.querySelector('.pb-status-code');
+        const visibleRight = td.getBoundingClientRect().right - parseFloat(getComputedStyle(td).paddingRight);
+        return !code || code.getBoundingClientRect().right > visibleRight + 0.5;
+      })
+      .map((td) => td.textContent.trim()),
+  );
+}
+
 describe('no heading or badge is cut off', () => {
   for (const width of [1280, 1024]) {
     for (const { name, hash } of PAGES.filter((p) => p.ready === 'tr.pb-row')) {
@@ -100,7 +114,7 @@ describe('no heading or badge is cut off', () => {
       }
     });
 
-    test(`every phase badge of a job at ${width} px`, async () => {
+    test(`every phase badge and status code of a job at ${width} px`, async () => {
       const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width, height: 800 } });
       try {
         const { page } = session;
@@ -116,6 +130,7 @@ describe('no heading or badge is cut off', () => {
             await page.$eval(`[data-legend="${phase}"] .pb-legend-count`, (c) => c.textContent.split(' ')[0]),
           );
           assert.deepEqual(await clippedCells(page), [], `the ${phase} rows`);
+          assert.deepEqual(await cutStatusCodes(page), [], `the status codes of the ${phase} rows`);
         }
         assertNoProblems(session);
       } finally {

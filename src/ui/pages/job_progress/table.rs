@@ -1,7 +1,6 @@
 //! The per-asset table: one virtualised row per asset result.
 
 use super::JobData;
-use crate::domain::status::ResolvedStatus;
 use crate::domain::view::assets::AssetColumn;
 use crate::ui::components::{Badge, Column, RelativeTime};
 use crate::ui::tone::phase_tone;
@@ -13,9 +12,9 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         // Badges and numbers get the width their longest value and heading
         // need; the text columns share what is left and truncate.
         |id| match id {
-            AssetColumn::Asset => "15%",
+            AssetColumn::Asset => "14%",
             AssetColumn::Os => "12%",
-            AssetColumn::Status => "15%",
+            AssetColumn::Status => "16%",
             AssetColumn::Message => "auto",
             AssetColumn::Phase => "10.5em",
             AssetColumn::Succeeded => "6.5em",
@@ -36,9 +35,12 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (result, row) = data.table.record(index);
-        let status_text = match &row.status {
-            ResolvedStatus::Known(key) => format!("{} · {}", key.def().name, key.def().code),
-            other => other.label().into_owned(),
+        // The code never truncates: it is what operators search and quote.
+        let code = row.status.key().map(|key| key.def().code);
+        let status_name = row.status.label().into_owned();
+        let status_text = match code {
+            Some(code) => format!("{status_name} · {code}"),
+            None => status_name.clone(),
         };
         let anomaly = row.is_anomalous().then(|| {
             let note = format!(
@@ -58,7 +60,13 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         view! {
             <td><span class="pb-truncate" title=result.asset_name.clone()>{result.asset_name.clone()}</span></td>
             <td><span class="pb-truncate" title=result.os.clone()>{result.os.clone()}</span></td>
-            <td><span class="pb-truncate" title=status_text.clone()>{anomaly}{status_text.clone()}</span></td>
+            <td>
+                <span class="pb-status-cell" title=status_text>
+                    {anomaly}
+                    <span class="pb-truncate">{status_name}</span>
+                    {code.map(|code| view! { <span class="pb-status-code">" · "{code}</span> })}
+                </span>
+            </td>
             <td><Badge tone=phase_tone(row.phase) label=row.phase.label() /></td>
             <td><span class="pb-truncate" title=message.clone()>{message.clone()}</span></td>
             <td class="pb-numeric">{result.patches.succeeded}</td>
