@@ -127,6 +127,24 @@ describe('reference page', () => {
       assert.ok(lowDisk.steps.length > 0, 'the warning has fix steps');
     });
   });
+
+  test("a row's name is set like its row's text, not like a column heading", async () => {
+    await withPage('#/reference', {}, async ({ page }) => {
+      await page.getByRole('heading', { level: 1, name: 'Reference' }).waitFor();
+      const mismatched = await page.$$eval('.pb-reference-table tbody tr', (rows) =>
+        rows
+          .map((row) => {
+            const [name, meaning] = [row.querySelector('th'), row.querySelector('td:nth-of-type(2)')].map((cell) =>
+              getComputedStyle(cell),
+            );
+            const look = (style) => `${style.fontSize} ${style.color} ${style.backgroundColor}`;
+            return { row: row.querySelector('th').textContent, name: look(name), meaning: look(meaning) };
+          })
+          .filter(({ name, meaning }) => name !== meaning),
+      );
+      assert.deepEqual(mismatched, []);
+    });
+  });
 });
 
 describe('not-found page', () => {
