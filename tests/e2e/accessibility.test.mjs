@@ -169,8 +169,35 @@ describe('the header on a narrow window', () => {
   }
 });
 
+describe('on a phone-sized window', () => {
+  for (const { name, hash, ready } of PAGES) {
+    test(`${name} at 360 px is no wider than the window; wide tables scroll on their own`, async () => {
+      const session = await openPage(`${server.url}${hash}`, { viewport: { width: 360, height: 740 } });
+      try {
+        const { page } = session;
+        await page.locator(ready).first().waitFor({ timeout: LOAD_TIMEOUT });
+        // The panel slides in from the right: measure where it comes to rest.
+        await page.evaluate(() => Promise.all(document.getAnimations().map((animation) => animation.finished)));
+        const overflow = await page.evaluate(() => {
+          const { scrollWidth, clientWidth } = document.documentElement;
+          const sticking = [...document.querySelectorAll('.pb-app *')]
+            .filter((element) => element.getBoundingClientRect().right > clientWidth + 1)
+            .filter((element) => !element.parentElement.closest('.pb-table-scroll, .pb-reference-scroll, .pb-panel'))
+            .map((element) => element.className || element.tagName)
+            .slice(0, 5);
+          return { pageScrolls: scrollWidth > clientWidth, sticking };
+        });
+        assert.deepEqual(overflow, { pageScrolls: false, sticking: [] });
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
+
 describe('summary figures and chart names', () => {
-  for (const width of [1280, 1024]) {
+  for (const width of [1280, 1024, 360]) {
     test(`at ${width} px the figures of a line share one height, a long name ends in an ellipsis`, async () => {
       const session = await openPage(`${server.url}#/exemptions`, { viewport: { width, height: 800 } });
       try {
@@ -197,13 +224,14 @@ describe('summary figures and chart names', () => {
               ellipsis: name ? getComputedStyle(name).textOverflow === 'ellipsis' : false,
             };
           });
+          const pageRight = document.documentElement.clientWidth;
           const cutCounts = rows
             .map((row) => row.querySelector('.pb-numeric'))
-            .filter((count) => count.scrollWidth > count.clientWidth)
+            .filter((count) => count.scrollWidth > count.clientWidth || count.getBoundingClientRect().right > pageRight)
             .map((count) => count.textContent);
           return { lines: [...valueTopsByLine.values()].map((tops) => tops.size), wrappedLabel, names, cutCounts };
         });
-        if (width === 1024) assert.ok(layout.wrappedLabel, 'a counter label wraps at this width (else nothing is tested)');
+        if (width <= 1024) assert.ok(layout.wrappedLabel, 'a counter label wraps at this width (else nothing is tested)');
         assert.deepEqual(layout.lines, layout.lines.map(() => 1), 'each line of counters has its values at one height');
         assert.ok(layout.names.length >= 20, `the chart has a row per exemption (${layout.names.length})`);
         for (const { text, title, cut, ellipsis } of layout.names) {
@@ -211,8 +239,8 @@ describe('summary figures and chart names', () => {
           if (width === 1280) assert.equal(cut, false, `"${text}" fits at 1280 px`);
           if (cut) assert.ok(ellipsis, `"${text}" ends in an ellipsis where it is cut`);
         }
-        if (width === 1024) assert.ok(layout.names.some(({ cut }) => cut), 'some name is cut at this width (else the ellipsis is not tested)');
-        assert.deepEqual(layout.cutCounts, [], 'no count is cut');
+        if (width <= 1024) assert.ok(layout.names.some(({ cut }) => cut), 'some name is cut at this width (else the ellipsis is not tested)');
+        assert.deepEqual(layout.cutCounts, [], 'no count is cut or off the page');
         assertNoProblems(session);
       } finally {
         await session.close();
