@@ -52,6 +52,7 @@ fn a_view_survives_the_round_trip_through_the_url() {
         ("status", "2036-0,2031-1"),
         ("phase", "failed"),
         ("anomalies", "1"),
+        ("stuck", "1"),
         ("q", "host 1"),
         ("sort", "-asset,updated"),
         ("asset", "d"),
@@ -60,6 +61,7 @@ fn a_view_survives_the_round_trip_through_the_url() {
     assert!(view.statuses.contains(StatusKey::Downloaded));
     assert!(view.phases.contains(Phase::Failed));
     assert!(view.anomalies_only);
+    assert!(view.stuck_only);
     assert_eq!(view.table.sort.keys()[0].column, AssetColumn::Asset);
     assert_eq!(view.table.sort.keys()[0].direction, Direction::Desc);
     assert_eq!(view.table.selected.as_deref(), Some("d"));
@@ -174,23 +176,32 @@ fn the_exemptions_filter_combines_the_search_with_each_facet() {
     let sorted = [2, 1, 0];
     let mut view = EndpointView::default();
     assert_eq!(
-        view.filter(&rows, &sorted),
+        view.filter(&rows, &sorted, Timestamp::from_millis(0)),
         sorted,
         "no filter keeps all, in order"
     );
 
     view.exemptions = [ExemptionKind::ConnectorDown].into_iter().collect();
-    assert_eq!(view.filter(&rows, &sorted), vec![2, 0]);
+    assert_eq!(
+        view.filter(&rows, &sorted, Timestamp::from_millis(0)),
+        vec![2, 0]
+    );
     view.table.text = "WEB".into();
     assert_eq!(
-        view.filter(&rows, &sorted),
+        view.filter(&rows, &sorted, Timestamp::from_millis(0)),
         vec![0],
         "the search is case-blind"
     );
     view.exemptions = Default::default();
-    assert_eq!(view.filter(&rows, &sorted), vec![1, 0]);
+    assert_eq!(
+        view.filter(&rows, &sorted, Timestamp::from_millis(0)),
+        vec![1, 0]
+    );
     view.oses = [OsFamily::Linux].into_iter().collect();
-    assert_eq!(view.filter(&rows, &sorted), Vec::<u32>::new());
+    assert_eq!(
+        view.filter(&rows, &sorted, Timestamp::from_millis(0)),
+        Vec::<u32>::new()
+    );
 }
 
 #[test]
@@ -222,12 +233,76 @@ fn filtering_keeps_the_sort_order_and_flags_anomalies() {
     );
 
     view.table.text = "host".into();
-    assert_eq!(view.filter(&rows, &sorted), vec![3, 1, 0]);
+    assert_eq!(
+        view.filter(&rows, &sorted, Timestamp::from_millis(0)),
+        vec![3, 1, 0]
+    );
     view.statuses.insert(StatusKey::Completed);
-    assert_eq!(view.filter(&rows, &sorted), vec![3, 0]);
+    assert_eq!(
+        view.filter(&rows, &sorted, Timestamp::from_millis(0)),
+        vec![3, 0]
+    );
     view.statuses = Default::default();
     view.anomalies_only = true;
-    assert_eq!(view.filter(&rows, &sorted), vec![1]);
+    assert_eq!(
+        view.filter(&rows, &sorted, Timestamp::from_millis(0)),
+        vec![1]
+    );
+}
+
+#[test]
+fn the_stuck_filter_keeps_unfinished_assets_unchanged_for_the_threshold() {
+    use patchboard::domain::progress::STUCK_AFTER_MS;
+    let now = 10 * STUCK_AFTER_MS;
+    let results = vec![
+        // Downloaded (running), one millisecond past the threshold: stuck.
+        result(
+            "old-running",
+            "h1",
+            "Windows 11",
+            2031,
+            1,
+            now - STUCK_AFTER_MS - 1,
+        ),
+        // Pending Reboot (waiting), exactly at the threshold: not yet.
+        result(
+            "at-threshold",
+            "h2",
+            "Windows 11",
+            2034,
+            0,
+            now - STUCK_AFTER_MS,
+        ),
+        // Completed long ago: final, never stuck.
+        result("old-final", "h3", "Windows 11", 2036, 0, 0),
+        // Job Received (queued), recent.
+        result("new-queued", "h4", "Windows 11", 2055, 1, now - 1_000),
+        // A status code outside the catalogue, long unchanged: not final, so stuck.
+        result("old-unknown", "h5", "Windows 11", 9999, 0, 0),
+    ];
+    let rows = asset_rows(&results, "job");
+    let sorted = [0, 1, 2, 3, 4];
+    let mut view = AssetView::default();
+    let at = Timestamp::from_millis(now);
+    assert_eq!(view.filter(&rows, &sorted, at), sorted, "off, it keeps all");
+    view.stuck_only = true;
+    assert!(view.is_filtered());
+    assert_eq!(view.filter(&rows, &sorted, at), vec![0, 4]);
+    let later = Timestamp::from_millis(now + 1);
+    assert_eq!(
+        view.filter(&rows, &sorted, later),
+        vec![0, 1, 4],
+        "time moves rows in"
+    );
+
+    let mut undated = results[0].clone();
+    undated.status_time = None;
+    assert!(
+        !asset_rows(&[undated], "job")[0]
+            .progress
+            .is_stuck(Timestamp::from_millis(now), STUCK_AFTER_MS),
+        "no status time, nothing to judge by"
+    );
 }
 
 #[test]

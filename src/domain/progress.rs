@@ -9,6 +9,12 @@ use super::phase::Phase;
 use super::status::{resolve_key, StatusKey};
 use super::time::Timestamp;
 
+/// How long an unfinished asset may go without a status change before it
+/// counts as stuck: longer than an agent takes to fetch and install a
+/// month's patches and restart, short enough to catch it the same shift.
+pub const STUCK_AFTER_HOURS: i64 = 4;
+pub const STUCK_AFTER_MS: i64 = STUCK_AFTER_HOURS * 60 * 60 * 1000;
+
 /// What progress needs from one asset result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProgressRow {
@@ -37,6 +43,16 @@ impl ProgressRow {
     /// The row's phase; unresolved statuses are [`Phase::Unknown`].
     pub fn phase(self) -> Phase {
         self.status.map_or(Phase::Unknown, StatusKey::phase)
+    }
+
+    /// Not final, and its status has not changed for strictly longer than
+    /// `after_ms`: an asset the rollout left behind. Without a status time
+    /// there is nothing to judge by, so it is not stuck.
+    pub fn is_stuck(self, now: Timestamp, after_ms: i64) -> bool {
+        !self.phase().is_final()
+            && self
+                .status_time
+                .is_some_and(|changed| now.millis().saturating_sub(changed.millis()) > after_ms)
     }
 
     /// The catalogue says this status cannot occur on this row's OS family.

@@ -16,6 +16,14 @@ impl Clock {
     pub fn now(&self) -> Timestamp {
         self.0.get()
     }
+
+    /// The current time rounded down to the minute, tracked: for work over
+    /// every row (deriving exemptions, judging stuck assets) that must move
+    /// with time but not redo itself on every tick.
+    pub fn minute(&self) -> Timestamp {
+        let now = self.now().millis();
+        Timestamp::from_millis(now - now.rem_euclid(60_000))
+    }
 }
 
 pub fn read_browser_clock() -> Timestamp {

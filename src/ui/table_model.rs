@@ -4,6 +4,7 @@
 
 use crate::domain::decimal::grouped;
 use crate::domain::table::SortSpec;
+use crate::domain::time::Timestamp;
 use crate::domain::view::{TableView, ToQuery};
 use crate::perf;
 use crate::ui::components::{Column, VirtualTable};
@@ -50,11 +51,13 @@ where
     V::Column: Send + Sync + 'static,
 {
     /// Sorts when the data or the sort changes, and filters the sorted order
-    /// when the view changes, each timed for the benchmark.
+    /// when the view or `now` (the time filters judge by) changes, each
+    /// timed for the benchmark.
     pub fn new(
         url: UrlView<V>,
         items: ReadSignal<Shared<Vec<V::Item>>>,
         rows: Memo<Shared<Vec<V::Row>>>,
+        now: Memo<Timestamp>,
     ) -> Self {
         let sort = Memo::new(move |_| url.view.with(|view| view.table().sort.clone()));
         let sorted = Memo::new(move |_| {
@@ -68,8 +71,10 @@ where
         });
         let order = Memo::new(move |_| {
             Arc::new(url.view.with(|view| {
+                let now = now.get();
                 rows.with(|rows| {
-                    sorted.with(|sorted| perf::timed("pb:filter", || view.filter(rows, sorted)))
+                    sorted
+                        .with(|sorted| perf::timed("pb:filter", || view.filter(rows, sorted, now)))
                 })
             }))
         });

@@ -11,6 +11,7 @@ import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/brow
 import {
   grouped,
   isAnomalous,
+  millis,
   naturalCompare,
   parseCsv,
   phaseOf,
@@ -166,6 +167,41 @@ async function richestJob() {
   return best.job;
 }
 
+const FINAL_PHASES = ['succeeded', 'failed', 'canceled', 'skipped', 'not-applicable'];
+const STUCK_AFTER_MS = 4 * 60 * 60 * 1000;
+// The page judges at the minute and the test takes some seconds: an asset
+// this close to the threshold may go either way.
+const STUCK_MARGIN_MS = 2 * 60 * 1000;
+
+/**
+ * A job's unfinished assets by how long before generated_at they last
+ * changed (the demo's times are moved to the load, keeping these intervals):
+ * `stuck` surely past the threshold, `borderline` within the margin of it.
+ */
+async function stuckAssets(jobId) {
+  const { generated_at: generatedAt, assets } = await readResults(jobId);
+  const unfinished = assets.filter((asset) => asset.status_time != null && !FINAL_PHASES.includes(phaseOf(asset)));
+  const age = (asset) => millis(generatedAt) - millis(asset.status_time);
+  return {
+    unfinished,
+    stuck: unfinished.filter((asset) => age(asset) > STUCK_AFTER_MS + STUCK_MARGIN_MS),
+    borderline: unfinished.filter((asset) => Math.abs(age(asset) - STUCK_AFTER_MS) <= STUCK_MARGIN_MS),
+  };
+}
+
+/** Clicks Export CSV and returns the download's records, header first, after checking its line ends. */
+async function exportedCsv(page) {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.csv$/);
+  const text = await readFile(await download.path(), 'utf8');
+  assert.ok(text.endsWith('\r\n'), 'the CSV ends its last record with CRLF');
+  assert.ok(!/(^|[^\r])\n/.test(text), 'every line ends with CRLF');
+  return parseCsv(text);
+}
+
 /** The status cell text the table shows for a catalogue entry. */
 function statusCellText(entry) {
   return `${entry.name} · ${entry.code}`;
@@ -299,12 +335,11 @@ describe('job progress page', () => {
         const assets = await openJob(page, job.id);
         const phases = assets.map(phaseOf);
         const byPhase = (...wanted) => count(phases, (phase) => wanted.includes(phase));
-        const finalPhases = ['succeeded', 'failed', 'canceled', 'skipped', 'not-applicable'];
         // The doc's catalogue must agree: a status is final exactly when its phase is.
         for (const entry of statusCatalogue()) {
-          assert.equal(entry.final, finalPhases.includes(entry.phase), `docs/statuses.md: ${entry.name} final vs phase`);
+          assert.equal(entry.final, FINAL_PHASES.includes(entry.phase), `docs/statuses.md: ${entry.name} final vs phase`);
         }
-        const finals = byPhase(...finalPhases);
+        const finals = byPhase(...FINAL_PHASES);
         const expected = {
           total: grouped(assets.length),
           complete: percent(finals, assets.length),
@@ -319,8 +354,40 @@ describe('job progress page', () => {
         assert.deepEqual(shown, expected, `counters of ${job.id}`);
         const detail = await page.locator('[data-counter="complete"] .pb-counter-detail').textContent();
         assert.equal(detail.trim(), `${grouped(finals)} of ${grouped(assets.length)} final`);
+        const { stuck, borderline } = await stuckAssets(job.id);
+        const stuckShown = Number((await counterValue(page, 'stuck')).replaceAll(',', ''));
+        assert.ok(
+          stuckShown >= stuck.length && stuckShown <= stuck.length + borderline.length,
+          `stuck assets of ${job.id}: ${stuckShown}, expected ${stuck.length} (+${borderline.length} at the threshold)`,
+        );
       });
     }
+  });
+
+  test('Only stuck lists the unfinished assets unchanged for 4 hours, in the URL and the export', async () => {
+    let chosen = null;
+    for (const job of jobs) {
+      const found = await stuckAssets(job.id);
+      const clearCut = found.borderline.length === 0 && found.stuck.length > 0 && found.stuck.length < found.unfinished.length;
+      if (clearCut && (!chosen || found.stuck.length > chosen.stuck.length)) chosen = { job, ...found };
+    }
+    assert.ok(chosen, 'some demo job has stuck and moving assets, none at the threshold');
+    const stuckIds = new Set(chosen.stuck.map((asset) => asset.asset_id));
+    await withPage(`#/jobs/${chosen.job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, chosen.job.id);
+      await page.getByRole('checkbox', { name: 'Only stuck (no change for 4 h)' }).check();
+      await page.waitForURL((url) => queryOf(url).get('stuck') === '1');
+      const rows = await rowsAfterFilter(page, stuckIds.size);
+      for (const row of rows) assert.ok(stuckIds.has(assets[row.index].asset_id), `${row.cells[0]} is stuck`);
+      const [header, ...records] = await exportedCsv(page);
+      assert.equal(header[0], 'Asset ID');
+      assert.deepEqual(new Set(records.map((record) => record[0])), stuckIds, 'the export holds exactly the stuck assets');
+
+      await page.reload({ waitUntil: 'load' });
+      await openJob(page, chosen.job.id);
+      await rowsAfterFilter(page, stuckIds.size);
+      assert.ok(await page.getByRole('checkbox', { name: 'Only stuck (no change for 4 h)' }).isChecked(), 'the filter survives a reload');
+    });
   });
 
   test('the chart and its legends count assets per phase and per status', async () => {
@@ -474,15 +541,7 @@ describe('job progress page', () => {
       );
       assert.equal(await page.locator('.pb-chart-group [data-legend="failed"]').first().getAttribute('aria-pressed'), 'true');
 
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        page.getByRole('button', { name: 'Export CSV' }).click(),
-      ]);
-      assert.match(download.suggestedFilename(), /\.csv$/);
-      const text = await readFile(await download.path(), 'utf8');
-      assert.ok(text.endsWith('\r\n'), 'the CSV ends its last record with CRLF');
-      assert.ok(!/(^|[^\r])\n/.test(text), 'every line ends with CRLF');
-      const [header, ...records] = parseCsv(text);
+      const [header, ...records] = await exportedCsv(page);
       assert.equal(header[0], 'Asset ID', 'the first column is the asset ID');
       const ids = records.map((record) => record[0]);
       assert.equal(ids.length, expected.length, 'one CSV record per filtered asset');

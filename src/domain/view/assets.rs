@@ -6,7 +6,7 @@ use crate::domain::asset::AssetResult;
 use crate::domain::message::message_for;
 use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
-use crate::domain::progress::ProgressRow;
+use crate::domain::progress::{ProgressRow, STUCK_AFTER_MS};
 use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
 use crate::domain::table::{
     cmp_option, natural_cmp, natural_cmp_by_key, natural_key, search_key, ColumnOrdering,
@@ -145,6 +145,8 @@ pub struct AssetView {
     pub phases: FacetSet<Phase>,
     pub oses: FacetSet<OsFamily>,
     pub anomalies_only: bool,
+    /// Only assets that are not final and have not changed for [`STUCK_AFTER_MS`].
+    pub stuck_only: bool,
     pub run: Option<String>,
     pub table: TableState<AssetColumn>,
 }
@@ -156,6 +158,7 @@ impl Default for AssetView {
             phases: FacetSet::new(),
             oses: FacetSet::new(),
             anomalies_only: false,
+            stuck_only: false,
             run: None,
             table: TableState::sorted_by(Self::default_sort()),
         }
@@ -169,6 +172,7 @@ impl AssetView {
             phases: facet_set(pairs, "phase"),
             oses: facet_set(pairs, "os"),
             anomalies_only: first(pairs, "anomalies") == Some("1"),
+            stuck_only: first(pairs, "stuck") == Some("1"),
             run: first(pairs, "run").map(str::to_owned),
             table: Self::table_from_query(pairs),
         }
@@ -179,7 +183,8 @@ impl AssetView {
         !(self.statuses.is_empty()
             && self.phases.is_empty()
             && self.oses.is_empty()
-            && !self.anomalies_only)
+            && !self.anomalies_only
+            && !self.stuck_only)
             || self.table.is_searching()
     }
 }
@@ -214,7 +219,8 @@ impl TableView for AssetView {
         &row.search
     }
 
-    fn keeps(&self, row: &AssetRow) -> bool {
+    /// `now` is when stuck rows are judged.
+    fn keeps(&self, row: &AssetRow, now: Timestamp) -> bool {
         (self.statuses.is_empty()
             || row
                 .status_key()
@@ -222,6 +228,7 @@ impl TableView for AssetView {
             && (self.phases.is_empty() || self.phases.contains(row.phase))
             && (self.oses.is_empty() || self.oses.contains(row.os()))
             && (!self.anomalies_only || row.is_anomalous())
+            && (!self.stuck_only || row.progress.is_stuck(now, STUCK_AFTER_MS))
     }
 
     /// Orders two results on a column, ascending; blanks stay last.
@@ -277,6 +284,9 @@ impl ToQuery for AssetView {
         write_facet_set(&mut out, "os", self.oses);
         if self.anomalies_only {
             out.push(("anomalies", "1".to_owned()));
+        }
+        if self.stuck_only {
+            out.push(("stuck", "1".to_owned()));
         }
         self.table_to_query(&mut out);
         out

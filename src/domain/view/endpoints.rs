@@ -237,7 +237,8 @@ impl TableView for EndpointView {
         &row.search
     }
 
-    fn keeps(&self, row: &EndpointRow) -> bool {
+    /// Rows carry what was derived at their time; no filter reads the clock.
+    fn keeps(&self, row: &EndpointRow, _now: Timestamp) -> bool {
         (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
             && (self.exemptions.is_empty()
                 || row

@@ -8,6 +8,7 @@ use super::url_state::QueryPairs;
 use crate::domain::table::{
     all_indices, refine_indices, sort_indices, ColumnOrdering, SortSpec, TextQuery,
 };
+use crate::domain::time::Timestamp;
 
 pub trait TableView: HoldsTable {
     /// The records the table lists.
@@ -27,8 +28,9 @@ pub trait TableView: HoldsTable {
     /// The row's lower-cased text that the search looks in.
     fn search_text(row: &Self::Row) -> &str;
 
-    /// Whether the row passes every filter but the search.
-    fn keeps(&self, row: &Self::Row) -> bool;
+    /// Whether the row passes every filter but the search; `now` is for a
+    /// filter that depends on the time.
+    fn keeps(&self, row: &Self::Row, now: Timestamp) -> bool;
 
     /// How two records compare on `column`, ascending.
     fn compare(
@@ -51,10 +53,10 @@ pub trait TableView: HoldsTable {
     /// The rows of `sorted` that pass the search and every filter, in the
     /// same order. Filtering keeps order, so a keystroke costs a filter, never
     /// a sort.
-    fn filter(&self, rows: &[Self::Row], sorted: &[u32]) -> Vec<u32> {
+    fn filter(&self, rows: &[Self::Row], sorted: &[u32], now: Timestamp) -> Vec<u32> {
         let mut indices = sorted.to_vec();
         TextQuery::parse(&self.table().text).retain_matching(rows, &mut indices, Self::search_text);
-        refine_indices(rows, &mut indices, |row| self.keeps(row));
+        refine_indices(rows, &mut indices, |row| self.keeps(row, now));
         indices
     }
 

@@ -9,7 +9,6 @@ mod table;
 use crate::domain::derive::DerivationPolicy;
 use crate::domain::endpoint::Endpoint;
 use crate::domain::fleet::FleetSummary;
-use crate::domain::time::Timestamp;
 use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::perf;
 use crate::ui::clock::use_clock;
@@ -18,10 +17,6 @@ use crate::ui::data::{use_live, ResourceKind, Shared};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
 use leptos::prelude::*;
-
-/// Exemptions that depend on time (windows, suspensions, WSUS age) are
-/// derived again at this cadence, not on every clock tick.
-const DERIVE_EVERY_MS: i64 = 60_000;
 
 #[derive(Clone, Copy)]
 struct FleetData {
@@ -37,10 +32,9 @@ pub fn ExemptionsPage() -> impl IntoView {
     let url = use_url_view(EndpointView::from_query);
     let live = use_live::<Endpoint>(ResourceKind::Endpoints, || (None, None));
     let endpoints = live.items;
-    let derive_at = Memo::new(move |_| {
-        let now = clock.now().millis();
-        Timestamp::from_millis(now - now.rem_euclid(DERIVE_EVERY_MS))
-    });
+    // Exemptions that depend on time (windows, suspensions, WSUS age) are
+    // derived again each minute.
+    let derive_at = Memo::new(move |_| clock.minute());
     let policy = DerivationPolicy::default();
     let rows =
         Memo::new(move |_| {
@@ -52,7 +46,7 @@ pub fn ExemptionsPage() -> impl IntoView {
     let summary = Memo::new(move |_| {
         Shared::new(rows.with(|rows| FleetSummary::of(rows.iter().map(|row| &row.derived))))
     });
-    let table = TableModel::new(url, endpoints, rows);
+    let table = TableModel::new(url, endpoints, rows, derive_at);
     let data = FleetData {
         table,
         summary,

@@ -9,8 +9,10 @@ mod table;
 use crate::domain::asset::AssetResult;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::JobProgress;
+use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
+use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, RefreshControls};
 use crate::ui::data::{use_live, Live, ResourceKind, Shared};
 use crate::ui::router::{Link, Location, Route};
@@ -62,7 +64,16 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let progress = Memo::new(move |_| {
         Shared::new(rows.with(|rows| JobProgress::from_rows(rows.iter().map(|row| row.progress))))
     });
-    let table = TableModel::new(url, results.items, rows);
+    // Stuck assets are judged each minute. While the stuck filter is off the
+    // time stands still, so the clock does not filter the rows again.
+    let clock = use_clock();
+    let stuck_judged_at = Memo::new(move |previous: Option<&Timestamp>| {
+        match (url.view.with(|view| view.stuck_only), previous) {
+            (false, Some(&held)) => held,
+            _ => clock.minute(),
+        }
+    });
+    let table = TableModel::new(url, results.items, rows, stuck_judged_at);
     let data = JobData {
         table,
         progress,

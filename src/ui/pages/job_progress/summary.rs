@@ -5,6 +5,7 @@ use super::JobData;
 use crate::domain::decimal::{fixed, grouped};
 use crate::domain::job::JobRun;
 use crate::domain::phase::Phase;
+use crate::domain::progress::{STUCK_AFTER_HOURS, STUCK_AFTER_MS};
 use crate::domain::status::StatusKey;
 use crate::domain::table::Facet;
 use crate::domain::view::assets::AssetView;
@@ -76,6 +77,7 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
 #[component]
 pub fn Counters(data: JobData) -> impl IntoView {
     let progress = data.progress;
+    let clock = use_clock();
     let count = move |phases: &'static [Phase]| {
         Signal::derive(move || {
             grouped(progress.with(|p| {
@@ -113,6 +115,19 @@ pub fn Counters(data: JobData) -> impl IntoView {
                     grouped(p.by_phase().get(Phase::Waiting) as u64),
                     grouped(p.by_phase().get(Phase::Queued) as u64)
                 )))
+            />
+            <Counter
+                id="stuck"
+                label="Stuck"
+                tone=Tone::Waiting
+                value=Signal::derive(move || {
+                    let now = clock.minute();
+                    let stuck = data.table.rows.with(|rows| {
+                        rows.iter().filter(|row| row.progress.is_stuck(now, STUCK_AFTER_MS)).count()
+                    });
+                    grouped(stuck as u64)
+                })
+                detail=Signal::derive(|| format!("not final, no change for {STUCK_AFTER_HOURS} h"))
             />
             <Counter
                 id="success-rate"
