@@ -387,6 +387,16 @@ describe('job progress page', () => {
       await openJob(page, chosen.job.id);
       await rowsAfterFilter(page, stuckIds.size);
       assert.ok(await page.getByRole('checkbox', { name: 'Only stuck (no change for 4 h)' }).isChecked(), 'the filter survives a reload');
+
+      await page.locator('tr.pb-row').first().click();
+      await page.locator('.pb-panel [data-stuck]').waitFor();
+      assert.match(await page.locator('.pb-panel [data-stuck]').textContent(), /Stuck: not final, and no status change for over 4 hours/);
+    });
+    const moving = chosen.unfinished.find((asset) => !stuckIds.has(asset.asset_id));
+    await withPage(`#/jobs/${chosen.job.id}?asset=${encodeURIComponent(moving.asset_id)}`, {}, async ({ page }) => {
+      await page.locator('.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('.pb-panel [data-message], .pb-panel .pb-facts').first().waitFor();
+      assert.equal(await page.locator('.pb-panel [data-stuck]').count(), 0, `${moving.asset_name} moved lately: not stuck`);
     });
   });
 

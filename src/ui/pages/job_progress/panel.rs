@@ -3,9 +3,11 @@
 
 use super::JobData;
 use crate::domain::asset::AssetResult;
+use crate::domain::progress::{STUCK_AFTER_HOURS, STUCK_AFTER_MS};
 use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
-use crate::ui::components::{Badge, DetailPanel};
+use crate::ui::clock::use_clock;
+use crate::ui::components::{Badge, DetailPanel, RelativeTime, Tone};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
 
@@ -26,6 +28,7 @@ pub fn AssetPanel(data: JobData) -> impl IntoView {
 
 #[component]
 fn AssetDetails(result: AssetResult, row: AssetRow) -> impl IntoView {
+    let clock = use_clock();
     let def = row.status.key().map(|key| key.def());
     let status_line = match &row.status {
         ResolvedStatus::Known(key) => format!(
@@ -49,6 +52,12 @@ fn AssetDetails(result: AssetResult, row: AssetRow) -> impl IntoView {
             {def.map(|def| view! { <p>{def.description}</p> })}
             {row.message.clone().map(|message| view! { <p class="pb-card" data-message="">{message}</p> })}
             {applicability.map(|text| view! { <p class="pb-anomaly" data-anomaly="">"⚠ " {text}</p> })}
+            {move || row.progress.is_stuck(clock.minute(), STUCK_AFTER_MS).then(|| view! {
+                <p class="pb-stuck" data-stuck="">
+                    <span aria-hidden="true">{Tone::Waiting.icon()} " "</span>
+                    {format!("Stuck: not final, and no status change for over {STUCK_AFTER_HOURS} hours.")}
+                </p>
+            })}
         </section>
         <section class="pb-panel-section">
             <h3>"What to do next"</h3>
@@ -61,7 +70,12 @@ fn AssetDetails(result: AssetResult, row: AssetRow) -> impl IntoView {
                 <dt>"ID"</dt><dd>{result.asset_id.clone()}</dd>
                 <dt>"Operating system"</dt><dd>{result.os.clone()}</dd>
                 <dt>"Last status change"</dt>
-                <dd>{result.status_time.map(|at| at.format_utc()).unwrap_or_else(|| "not reported".into())}</dd>
+                <dd>
+                    {result.status_time.map(|at| view! {
+                        {at.format_utc()} " (" <RelativeTime at=Some(at) /> ")"
+                    })}
+                    {result.status_time.is_none().then_some("not reported")}
+                </dd>
             </dl>
         </section>
         <section class="pb-panel-section">
