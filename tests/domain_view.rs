@@ -251,28 +251,22 @@ fn filtering_keeps_the_sort_order_and_flags_anomalies() {
 }
 
 #[test]
-fn the_stuck_filter_keeps_unfinished_assets_unchanged_for_the_threshold() {
-    use patchboard::domain::progress::STUCK_AFTER_MS;
-    let now = 10 * STUCK_AFTER_MS;
+fn the_stuck_filter_keeps_unfinished_assets_unchanged_since_the_cutoff() {
+    use patchboard::domain::progress::stuck_cutoff;
+    const HOUR: i64 = 60 * 60 * 1000;
+    let now = 100 * HOUR;
     let results = vec![
-        // Downloaded (running), one millisecond past the threshold: stuck.
+        // Downloaded (running), one millisecond more than 4 h ago: stuck.
         result(
             "old-running",
             "h1",
             "Windows 11",
             2031,
             1,
-            now - STUCK_AFTER_MS - 1,
+            now - 4 * HOUR - 1,
         ),
-        // Pending Reboot (waiting), exactly at the threshold: not yet.
-        result(
-            "at-threshold",
-            "h2",
-            "Windows 11",
-            2034,
-            0,
-            now - STUCK_AFTER_MS,
-        ),
+        // Pending Reboot (waiting), exactly 4 h ago: not yet.
+        result("at-threshold", "h2", "Windows 11", 2034, 0, now - 4 * HOUR),
         // Completed long ago: final, never stuck.
         result("old-final", "h3", "Windows 11", 2036, 0, 0),
         // Job Received (queued), recent.
@@ -283,24 +277,33 @@ fn the_stuck_filter_keeps_unfinished_assets_unchanged_for_the_threshold() {
     let rows = asset_rows(&results, "job");
     let sorted = [0, 1, 2, 3, 4];
     let mut view = AssetView::default();
-    let at = Timestamp::from_millis(now);
-    assert_eq!(view.filter(&rows, &sorted, at), sorted, "off, it keeps all");
+    let cutoff = stuck_cutoff(Timestamp::from_millis(now), 4);
+    assert_eq!(cutoff, Timestamp::from_millis(now - 4 * HOUR));
+    assert_eq!(
+        view.filter(&rows, &sorted, cutoff),
+        sorted,
+        "off, it keeps all"
+    );
     view.stuck_only = true;
     assert!(view.is_filtered());
-    assert_eq!(view.filter(&rows, &sorted, at), vec![0, 4]);
-    let later = Timestamp::from_millis(now + 1);
+    assert_eq!(view.filter(&rows, &sorted, cutoff), vec![0, 4]);
+    let a_moment_later = stuck_cutoff(Timestamp::from_millis(now + 1), 4);
     assert_eq!(
-        view.filter(&rows, &sorted, later),
+        view.filter(&rows, &sorted, a_moment_later),
         vec![0, 1, 4],
         "time moves rows in"
+    );
+    let longer_threshold = stuck_cutoff(Timestamp::from_millis(now), 8);
+    assert_eq!(
+        view.filter(&rows, &sorted, longer_threshold),
+        vec![4],
+        "a longer threshold keeps fewer"
     );
 
     let mut undated = results[0].clone();
     undated.status_time = None;
     assert!(
-        !asset_rows(&[undated], "job")[0]
-            .progress
-            .is_stuck(Timestamp::from_millis(now), STUCK_AFTER_MS),
+        !asset_rows(&[undated], "job")[0].progress.is_stuck(cutoff),
         "no status time, nothing to judge by"
     );
 }

@@ -64,6 +64,7 @@ const KEYS: &[&str] = &[
     "preset",
     "base_url",
     "refresh_seconds",
+    "stuck_after_hours",
     "headers",
     "credentials",
     "resources",

@@ -23,6 +23,10 @@ fn minimal() -> serde_json::Value {
 fn a_minimal_config_reads_with_defaults() {
     let config = config_from_value(&minimal()).expect("valid");
     assert_eq!(config.refresh_seconds, 30);
+    assert_eq!(
+        config.stuck_after_hours,
+        patchboard::domain::progress::DEFAULT_STUCK_AFTER_HOURS
+    );
     assert_eq!(config.credentials, Credentials::SameOrigin);
     let endpoints = config.resources.endpoints.expect("endpoints set");
     assert_eq!(endpoints.method, Method::Get);
@@ -32,10 +36,26 @@ fn a_minimal_config_reads_with_defaults() {
 }
 
 #[test]
+fn the_stuck_threshold_is_read_in_hours() {
+    let mut value = minimal();
+    value["stuck_after_hours"] = json!(12);
+    assert_eq!(
+        config_from_value(&value).expect("valid").stuck_after_hours,
+        12
+    );
+    value["stuck_after_hours"] = json!(721);
+    assert_eq!(
+        problems(value),
+        ["stuck_after_hours: expected an integer from 1 to 720, found 721"]
+    );
+}
+
+#[test]
 fn every_problem_is_reported_with_its_key_path() {
     let found = problems(json!({
         "base_url": 5,
         "refresh_seconds": -1,
+        "stuck_after_hours": 0,
         "credentials": "always",
         "resources": {
             "endpoints": {
@@ -51,6 +71,7 @@ fn every_problem_is_reported_with_its_key_path() {
     let expect = [
         "base_url: expected a string, found 5",
         "refresh_seconds: expected an integer from 0 to 86400, found -1",
+        "stuck_after_hours: expected an integer from 1 to 720, found 0",
         "credentials: expected one of \"omit\", \"same-origin\", \"include\", found \"always\"",
         "resources.endpoints.feilds: unknown key",
         "resources.endpoints.url: unknown placeholder {jobid}",

@@ -10,10 +10,19 @@ use super::status::{resolve_key, StatusKey};
 use super::time::Timestamp;
 
 /// How long an unfinished asset may go without a status change before it
-/// counts as stuck: longer than an agent takes to fetch and install a
-/// month's patches and restart, short enough to catch it the same shift.
-pub const STUCK_AFTER_HOURS: i64 = 4;
-pub const STUCK_AFTER_MS: i64 = STUCK_AFTER_HOURS * 60 * 60 * 1000;
+/// counts as stuck, unless the configuration says (`stuck_after_hours`):
+/// longer than an agent takes to fetch and install a month's patches and
+/// restart, short enough to catch it in the same shift.
+pub const DEFAULT_STUCK_AFTER_HOURS: u32 = 4;
+
+/// The time before which an unfinished asset's last status change makes it
+/// stuck, `after_hours` before `now`.
+pub fn stuck_cutoff(now: Timestamp, after_hours: u32) -> Timestamp {
+    Timestamp::from_millis(
+        now.millis()
+            .saturating_sub(i64::from(after_hours) * 60 * 60 * 1000),
+    )
+}
 
 /// What progress needs from one asset result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,14 +54,11 @@ impl ProgressRow {
         self.status.map_or(Phase::Unknown, StatusKey::phase)
     }
 
-    /// Not final, and its status has not changed for strictly longer than
-    /// `after_ms`: an asset the rollout left behind. Without a status time
-    /// there is nothing to judge by, so it is not stuck.
-    pub fn is_stuck(self, now: Timestamp, after_ms: i64) -> bool {
-        !self.phase().is_final()
-            && self
-                .status_time
-                .is_some_and(|changed| now.millis().saturating_sub(changed.millis()) > after_ms)
+    /// Not final, and its status last changed before `cutoff` (see
+    /// [`stuck_cutoff`]): an asset the rollout left behind. Without a status
+    /// time there is nothing to judge by, so it is not stuck.
+    pub fn is_stuck(self, cutoff: Timestamp) -> bool {
+        !self.phase().is_final() && self.status_time.is_some_and(|changed| changed < cutoff)
     }
 
     /// The catalogue says this status cannot occur on this row's OS family.

@@ -17,6 +17,9 @@ pub struct Config {
     pub base_url: String,
     /// 0 turns automatic refresh off.
     pub refresh_seconds: u32,
+    /// How long an unfinished asset may go without a status change before
+    /// Job Progress counts it as stuck.
+    pub stuck_after_hours: u32,
     /// Sent with every request; a resource's own headers win.
     pub headers: BTreeMap<String, String>,
     pub credentials: Credentials,

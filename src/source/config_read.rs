@@ -14,6 +14,7 @@ use super::url::{placeholders, Placeholder};
 use crate::domain::asset::AssetResult;
 use crate::domain::endpoint::Endpoint;
 use crate::domain::job::{Job, JobRun};
+use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
@@ -243,6 +244,7 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
             "preset",
             "base_url",
             "refresh_seconds",
+            "stuck_after_hours",
             "headers",
             "credentials",
             "resources",
@@ -254,6 +256,13 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         "refresh_seconds",
         0..=86_400,
         DEFAULT_REFRESH_SECONDS,
+        report,
+    );
+    // Up to 30 days: a longer wait is no longer "stuck" but forgotten.
+    let stuck_after_hours = obj.integer(
+        "stuck_after_hours",
+        1..=720,
+        u64::from(DEFAULT_STUCK_AFTER_HOURS),
         report,
     );
     let headers = obj.string_map("headers", report);
@@ -281,6 +290,7 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         preset,
         base_url: base_url?,
         refresh_seconds: u32::try_from(refresh_seconds).unwrap_or(u32::MAX),
+        stuck_after_hours: u32::try_from(stuck_after_hours).unwrap_or(u32::MAX),
         headers,
         credentials,
         resources,

@@ -390,13 +390,34 @@ describe('job progress page', () => {
 
       await page.locator('tr.pb-row').first().click();
       await page.locator('.pb-panel [data-stuck]').waitFor();
-      assert.match(await page.locator('.pb-panel [data-stuck]').textContent(), /Stuck: not final, and no status change for over 4 hours/);
+      assert.match(await page.locator('.pb-panel [data-stuck]').textContent(), /Stuck: not final, and no status change for over 4 h\./);
     });
     const moving = chosen.unfinished.find((asset) => !stuckIds.has(asset.asset_id));
     await withPage(`#/jobs/${chosen.job.id}?asset=${encodeURIComponent(moving.asset_id)}`, {}, async ({ page }) => {
       await page.locator('.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
       await page.locator('.pb-panel [data-message], .pb-panel .pb-facts').first().waitFor();
       assert.equal(await page.locator('.pb-panel [data-stuck]').count(), 0, `${moving.asset_name} moved lately: not stuck`);
+    });
+  });
+
+  test("the configuration's stuck_after_hours sets the threshold the page counts and says", async () => {
+    // A configured backend's times are not moved to the present, so every
+    // unfinished asset of the demo files is days old: all of them are stuck.
+    const job = await richestJob();
+    const { unfinished } = await stuckAssets(job.id);
+    const config = { preset: 'native', base_url: new URL('demo', server.url).href, refresh_seconds: 0, stuck_after_hours: 12 };
+    await withPage(`#/jobs/${job.id}`, { config }, async ({ page }) => {
+      await openJob(page, job.id);
+      await page.waitForFunction(
+        () => document.querySelector('[data-counter="stuck"] .pb-counter-detail')?.textContent.includes('12 h'),
+      );
+      assert.equal((await counterValue(page, 'stuck')).trim(), grouped(unfinished.length));
+      assert.equal(
+        (await page.locator('[data-counter="stuck"] .pb-counter-detail').textContent()).trim(),
+        'not final, no change for 12 h',
+      );
+      await page.getByRole('checkbox', { name: 'Only stuck (no change for 12 h)' }).check();
+      await rowsAfterFilter(page, unfinished.length);
     });
   });
 

@@ -6,7 +6,7 @@ use crate::domain::asset::AssetResult;
 use crate::domain::message::message_for;
 use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
-use crate::domain::progress::{ProgressRow, STUCK_AFTER_MS};
+use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
 use crate::domain::table::{
     cmp_option, natural_cmp, natural_cmp_by_key, natural_key, search_key, ColumnOrdering,
@@ -145,7 +145,8 @@ pub struct AssetView {
     pub phases: FacetSet<Phase>,
     pub oses: FacetSet<OsFamily>,
     pub anomalies_only: bool,
-    /// Only assets that are not final and have not changed for [`STUCK_AFTER_MS`].
+    /// Only stuck assets: not final, unchanged since before the cutoff the
+    /// page filters with (see [`crate::domain::progress::stuck_cutoff`]).
     pub stuck_only: bool,
     pub run: Option<String>,
     pub table: TableState<AssetColumn>,
@@ -219,8 +220,7 @@ impl TableView for AssetView {
         &row.search
     }
 
-    /// `now` is when stuck rows are judged.
-    fn keeps(&self, row: &AssetRow, now: Timestamp) -> bool {
+    fn keeps(&self, row: &AssetRow, cutoff: Timestamp) -> bool {
         (self.statuses.is_empty()
             || row
                 .status_key()
@@ -228,7 +228,7 @@ impl TableView for AssetView {
             && (self.phases.is_empty() || self.phases.contains(row.phase))
             && (self.oses.is_empty() || self.oses.contains(row.os()))
             && (!self.anomalies_only || row.is_anomalous())
-            && (!self.stuck_only || row.progress.is_stuck(now, STUCK_AFTER_MS))
+            && (!self.stuck_only || row.progress.is_stuck(cutoff))
     }
 
     /// Orders two results on a column, ascending; blanks stay last.

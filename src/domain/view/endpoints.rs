@@ -238,7 +238,7 @@ impl TableView for EndpointView {
     }
 
     /// Rows carry what was derived at their time; no filter reads the clock.
-    fn keeps(&self, row: &EndpointRow, _now: Timestamp) -> bool {
+    fn keeps(&self, row: &EndpointRow, _cutoff: Timestamp) -> bool {
         (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
             && (self.exemptions.is_empty()
                 || row

@@ -28,9 +28,10 @@ pub trait TableView: HoldsTable {
     /// The row's lower-cased text that the search looks in.
     fn search_text(row: &Self::Row) -> &str;
 
-    /// Whether the row passes every filter but the search; `now` is for a
-    /// filter that depends on the time.
-    fn keeps(&self, row: &Self::Row, now: Timestamp) -> bool;
+    /// Whether the row passes every filter but the search. `cutoff` is the
+    /// time a filter that depends on the time compares with (Job Progress:
+    /// a status last changed before it is stuck).
+    fn keeps(&self, row: &Self::Row, cutoff: Timestamp) -> bool;
 
     /// How two records compare on `column`, ascending.
     fn compare(
@@ -53,10 +54,10 @@ pub trait TableView: HoldsTable {
     /// The rows of `sorted` that pass the search and every filter, in the
     /// same order. Filtering keeps order, so a keystroke costs a filter, never
     /// a sort.
-    fn filter(&self, rows: &[Self::Row], sorted: &[u32], now: Timestamp) -> Vec<u32> {
+    fn filter(&self, rows: &[Self::Row], sorted: &[u32], cutoff: Timestamp) -> Vec<u32> {
         let mut indices = sorted.to_vec();
         TextQuery::parse(&self.table().text).retain_matching(rows, &mut indices, Self::search_text);
-        refine_indices(rows, &mut indices, |row| self.keeps(row, now));
+        refine_indices(rows, &mut indices, |row| self.keeps(row, cutoff));
         indices
     }
 

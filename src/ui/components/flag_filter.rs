@@ -6,7 +6,7 @@ use leptos::prelude::*;
 /// a history entry, like the other filters.
 #[component]
 pub fn FlagFilter<V>(
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     url: UrlView<V>,
     get: fn(&V) -> bool,
     get_mut: fn(&mut V) -> &mut bool,

@@ -1,7 +1,6 @@
 //! The filter bar above the asset table, and the export of what it shows.
 
 use super::JobData;
-use crate::domain::progress::STUCK_AFTER_HOURS;
 use crate::domain::view::assets::{assets_csv, AssetView};
 use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
 use leptos::prelude::*;
@@ -25,7 +24,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             <FacetFilter label="Phase" url=url get=|v: &AssetView| v.phases get_mut=|v: &mut AssetView| &mut v.phases />
             <FacetFilter label="OS" url=url get=|v: &AssetView| v.oses get_mut=|v: &mut AssetView| &mut v.oses />
             <FlagFilter label="Only statuses not valid for the OS" url=url get=|v: &AssetView| v.anomalies_only get_mut=|v: &mut AssetView| &mut v.anomalies_only />
-            <FlagFilter label=format!("Only stuck (no change for {STUCK_AFTER_HOURS} h)") url=url get=|v: &AssetView| v.stuck_only get_mut=|v: &mut AssetView| &mut v.stuck_only />
+            <FlagFilter label=Signal::derive(move || format!("Only stuck (no change for {} h)", data.stuck_after_hours.get())) url=url get=|v: &AssetView| v.stuck_only get_mut=|v: &mut AssetView| &mut v.stuck_only />
             <span class="pb-spacer"></span>
             <span class="pb-muted" data-row-count="">
                 {move || data.table.count_text("assets")}

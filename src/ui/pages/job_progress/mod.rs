@@ -8,13 +8,13 @@ mod table;
 
 use crate::domain::asset::AssetResult;
 use crate::domain::job::{Job, JobRun};
-use crate::domain::progress::JobProgress;
+use crate::domain::progress::{stuck_cutoff, JobProgress, DEFAULT_STUCK_AFTER_HOURS};
 use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, RefreshControls};
-use crate::ui::data::{use_live, Live, ResourceKind, Shared};
+use crate::ui::data::{use_data_source, use_live, Live, ResourceKind, Shared, SourceState};
 use crate::ui::router::{Link, Location, Route};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
@@ -25,6 +25,8 @@ use leptos::prelude::*;
 struct JobData {
     table: TableModel<AssetView>,
     progress: Memo<Shared<JobProgress>>,
+    /// The configuration's `stuck_after_hours`.
+    stuck_after_hours: Signal<u32>,
     version: Signal<u64>,
     loading: Signal<bool>,
     job_name: Memo<String>,
@@ -64,19 +66,27 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let progress = Memo::new(move |_| {
         Shared::new(rows.with(|rows| JobProgress::from_rows(rows.iter().map(|row| row.progress))))
     });
+    let source = use_data_source();
+    let stuck_after_hours = Signal::derive(move || {
+        source.with(|state| match state {
+            SourceState::Ready(source) => source.config.stuck_after_hours,
+            _ => DEFAULT_STUCK_AFTER_HOURS,
+        })
+    });
     // Stuck assets are judged each minute. While the stuck filter is off the
-    // time stands still, so the clock does not filter the rows again.
+    // cutoff stands still, so the clock does not filter the rows again.
     let clock = use_clock();
-    let stuck_judged_at = Memo::new(move |previous: Option<&Timestamp>| {
+    let cutoff = Memo::new(move |previous: Option<&Timestamp>| {
         match (url.view.with(|view| view.stuck_only), previous) {
             (false, Some(&held)) => held,
-            _ => clock.minute(),
+            _ => stuck_cutoff(clock.minute(), stuck_after_hours.get()),
         }
     });
-    let table = TableModel::new(url, results.items, rows, stuck_judged_at);
+    let table = TableModel::new(url, results.items, rows, cutoff);
     let data = JobData {
         table,
         progress,
+        stuck_after_hours,
         version: results.status.version(),
         loading: results.status.is_first_load(),
         job_name,

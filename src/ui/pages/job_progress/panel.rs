@@ -3,7 +3,7 @@
 
 use super::JobData;
 use crate::domain::asset::AssetResult;
-use crate::domain::progress::{STUCK_AFTER_HOURS, STUCK_AFTER_MS};
+use crate::domain::progress::stuck_cutoff;
 use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
 use crate::ui::clock::use_clock;
@@ -19,7 +19,7 @@ pub fn AssetPanel(data: JobData) -> impl IntoView {
         open.get().map(|(result, row)| {
             view! {
                 <DetailPanel title=result.asset_name.clone() on_close=close>
-                    <AssetDetails result=result row=row />
+                    <AssetDetails result=result row=row stuck_after_hours=data.stuck_after_hours />
                 </DetailPanel>
             }
         })
@@ -27,7 +27,11 @@ pub fn AssetPanel(data: JobData) -> impl IntoView {
 }
 
 #[component]
-fn AssetDetails(result: AssetResult, row: AssetRow) -> impl IntoView {
+fn AssetDetails(
+    result: AssetResult,
+    row: AssetRow,
+    stuck_after_hours: Signal<u32>,
+) -> impl IntoView {
     let clock = use_clock();
     let def = row.status.key().map(|key| key.def());
     let status_line = match &row.status {
@@ -52,12 +56,15 @@ fn AssetDetails(result: AssetResult, row: AssetRow) -> impl IntoView {
             {def.map(|def| view! { <p>{def.description}</p> })}
             {row.message.clone().map(|message| view! { <p class="pb-card" data-message="">{message}</p> })}
             {applicability.map(|text| view! { <p class="pb-anomaly" data-anomaly="">"⚠ " {text}</p> })}
-            {move || row.progress.is_stuck(clock.minute(), STUCK_AFTER_MS).then(|| view! {
+            {move || {
+                let hours = stuck_after_hours.get();
+                row.progress.is_stuck(stuck_cutoff(clock.minute(), hours)).then(|| view! {
                 <p class="pb-stuck" data-stuck="">
                     <span aria-hidden="true">{Tone::Waiting.icon()} " "</span>
-                    {format!("Stuck: not final, and no status change for over {STUCK_AFTER_HOURS} hours.")}
+                    {format!("Stuck: not final, and no status change for over {hours} h.")}
                 </p>
-            })}
+                })
+            }}
         </section>
         <section class="pb-panel-section">
             <h3>"What to do next"</h3>

@@ -5,7 +5,7 @@ use super::JobData;
 use crate::domain::decimal::{fixed, grouped};
 use crate::domain::job::JobRun;
 use crate::domain::phase::Phase;
-use crate::domain::progress::{STUCK_AFTER_HOURS, STUCK_AFTER_MS};
+use crate::domain::progress::stuck_cutoff;
 use crate::domain::status::StatusKey;
 use crate::domain::table::Facet;
 use crate::domain::view::assets::AssetView;
@@ -121,13 +121,13 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 label="Stuck"
                 tone=Tone::Waiting
                 value=Signal::derive(move || {
-                    let now = clock.minute();
+                    let cutoff = stuck_cutoff(clock.minute(), data.stuck_after_hours.get());
                     let stuck = data.table.rows.with(|rows| {
-                        rows.iter().filter(|row| row.progress.is_stuck(now, STUCK_AFTER_MS)).count()
+                        rows.iter().filter(|row| row.progress.is_stuck(cutoff)).count()
                     });
                     grouped(stuck as u64)
                 })
-                detail=Signal::derive(|| format!("not final, no change for {STUCK_AFTER_HOURS} h"))
+                detail=Signal::derive(move || format!("not final, no change for {} h", data.stuck_after_hours.get()))
             />
             <Counter
                 id="success-rate"
