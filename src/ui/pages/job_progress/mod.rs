@@ -3,18 +3,18 @@
 
 mod filters;
 mod panel;
+mod stuck;
 mod summary;
 mod table;
 
 use crate::domain::asset::AssetResult;
 use crate::domain::job::{Job, JobRun};
-use crate::domain::progress::{stuck_cutoff, JobProgress, DEFAULT_STUCK_AFTER_HOURS};
+use crate::domain::progress::JobProgress;
 use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
-use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, RefreshControls};
-use crate::ui::data::{use_data_source, use_live, Live, ResourceKind, Shared, SourceState};
+use crate::ui::data::{use_live, Live, ResourceKind, Shared};
 use crate::ui::router::{Link, Location, Route};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
@@ -27,6 +27,8 @@ struct JobData {
     progress: Memo<Shared<JobProgress>>,
     /// The configuration's `stuck_after_hours`.
     stuck_after_hours: Signal<u32>,
+    /// A status last changed before this makes an unfinished asset stuck now.
+    stuck_cutoff: Memo<Timestamp>,
     version: Signal<u64>,
     loading: Signal<bool>,
     job_name: Memo<String>,
@@ -66,27 +68,14 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let progress = Memo::new(move |_| {
         Shared::new(rows.with(|rows| JobProgress::from_rows(rows.iter().map(|row| row.progress))))
     });
-    let source = use_data_source();
-    let stuck_after_hours = Signal::derive(move || {
-        source.with(|state| match state {
-            SourceState::Ready(source) => source.config.stuck_after_hours,
-            _ => DEFAULT_STUCK_AFTER_HOURS,
-        })
-    });
-    // Stuck assets are judged each minute. While the stuck filter is off the
-    // cutoff stands still, so the clock does not filter the rows again.
-    let clock = use_clock();
-    let cutoff = Memo::new(move |previous: Option<&Timestamp>| {
-        match (url.view.with(|view| view.stuck_only), previous) {
-            (false, Some(&held)) => held,
-            _ => stuck_cutoff(clock.minute(), stuck_after_hours.get()),
-        }
-    });
+    let stuck_after_hours = stuck::configured_hours();
+    let cutoff = stuck::filter_cutoff(url, stuck_after_hours);
     let table = TableModel::new(url, results.items, rows, cutoff);
     let data = JobData {
         table,
         progress,
         stuck_after_hours,
+        stuck_cutoff: stuck::current_cutoff(stuck_after_hours),
         version: results.status.version(),
         loading: results.status.is_first_load(),
         job_name,

@@ -3,10 +3,8 @@
 
 use super::JobData;
 use crate::domain::asset::AssetResult;
-use crate::domain::progress::stuck_cutoff;
 use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
-use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, DetailPanel, RelativeTime, Tone};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
@@ -19,7 +17,7 @@ pub fn AssetPanel(data: JobData) -> impl IntoView {
         open.get().map(|(result, row)| {
             view! {
                 <DetailPanel title=result.asset_name.clone() on_close=close>
-                    <AssetDetails result=result row=row stuck_after_hours=data.stuck_after_hours />
+                    <AssetDetails result=result row=row data=data />
                 </DetailPanel>
             }
         })
@@ -27,12 +25,7 @@ pub fn AssetPanel(data: JobData) -> impl IntoView {
 }
 
 #[component]
-fn AssetDetails(
-    result: AssetResult,
-    row: AssetRow,
-    stuck_after_hours: Signal<u32>,
-) -> impl IntoView {
-    let clock = use_clock();
+fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoView {
     let def = row.status.key().map(|key| key.def());
     let status_line = match &row.status {
         ResolvedStatus::Known(key) => format!(
@@ -56,15 +49,12 @@ fn AssetDetails(
             {def.map(|def| view! { <p>{def.description}</p> })}
             {row.message.clone().map(|message| view! { <p class="pb-card" data-message="">{message}</p> })}
             {applicability.map(|text| view! { <p class="pb-anomaly" data-anomaly="">"⚠ " {text}</p> })}
-            {move || {
-                let hours = stuck_after_hours.get();
-                row.progress.is_stuck(stuck_cutoff(clock.minute(), hours)).then(|| view! {
+            {move || row.progress.is_stuck(data.stuck_cutoff.get()).then(|| view! {
                 <p class="pb-stuck" data-stuck="">
                     <span aria-hidden="true">{Tone::Waiting.icon()} " "</span>
-                    {format!("Stuck: not final, and no status change for over {hours} h.")}
+                    {format!("Stuck: not final, and no status change for over {} h.", data.stuck_after_hours.get())}
                 </p>
-                })
-            }}
+            })}
         </section>
         <section class="pb-panel-section">
             <h3>"What to do next"</h3>

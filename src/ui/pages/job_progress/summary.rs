@@ -5,7 +5,6 @@ use super::JobData;
 use crate::domain::decimal::{fixed, grouped};
 use crate::domain::job::JobRun;
 use crate::domain::phase::Phase;
-use crate::domain::progress::stuck_cutoff;
 use crate::domain::status::StatusKey;
 use crate::domain::table::Facet;
 use crate::domain::view::assets::AssetView;
@@ -77,7 +76,6 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
 #[component]
 pub fn Counters(data: JobData) -> impl IntoView {
     let progress = data.progress;
-    let clock = use_clock();
     let count = move |phases: &'static [Phase]| {
         Signal::derive(move || {
             grouped(progress.with(|p| {
@@ -121,7 +119,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 label="Stuck"
                 tone=Tone::Waiting
                 value=Signal::derive(move || {
-                    let cutoff = stuck_cutoff(clock.minute(), data.stuck_after_hours.get());
+                    let cutoff = data.stuck_cutoff.get();
                     let stuck = data.table.rows.with(|rows| {
                         rows.iter().filter(|row| row.progress.is_stuck(cutoff)).count()
                     });
