@@ -65,6 +65,8 @@ const KEYS: &[&str] = &[
     "base_url",
     "refresh_seconds",
     "stuck_after_hours",
+    "wsus_report_max_days",
+    "missing_wsus_report_is_problem",
     "headers",
     "credentials",
     "resources",

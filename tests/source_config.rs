@@ -51,6 +51,32 @@ fn the_stuck_threshold_is_read_in_hours() {
 }
 
 #[test]
+fn the_wsus_rule_is_read_from_the_configuration() {
+    use patchboard::domain::derive::{days, DerivationPolicy};
+    assert_eq!(
+        config_from_value(&minimal()).expect("valid").derivation,
+        DerivationPolicy::default(),
+        "without the keys, the defaults"
+    );
+    let mut value = minimal();
+    value["wsus_report_max_days"] = json!(14);
+    value["missing_wsus_report_is_problem"] = json!(true);
+    let policy = config_from_value(&value).expect("valid").derivation;
+    assert_eq!(policy.wsus_report_max_age, days(14));
+    assert!(policy.missing_wsus_report_is_problem);
+
+    value["wsus_report_max_days"] = json!(0);
+    value["missing_wsus_report_is_problem"] = json!("yes");
+    assert_eq!(
+        problems(value),
+        [
+            "wsus_report_max_days: expected an integer from 1 to 365, found 0",
+            "missing_wsus_report_is_problem: expected true or false, found \"yes\"",
+        ]
+    );
+}
+
+#[test]
 fn every_problem_is_reported_with_its_key_path() {
     let found = problems(json!({
         "base_url": 5,

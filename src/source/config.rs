@@ -6,6 +6,7 @@
 //! [`super::config_read`].
 
 use super::pointer::Pointer;
+use crate::domain::derive::DerivationPolicy;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
@@ -20,6 +21,9 @@ pub struct Config {
     /// How long an unfinished asset may go without a status change before
     /// Job Progress counts it as stuck.
     pub stuck_after_hours: u32,
+    /// What the Endpoint Exemptions page derives with (`wsus_report_max_days`,
+    /// `missing_wsus_report_is_problem`).
+    pub derivation: DerivationPolicy,
     /// Sent with every request; a resource's own headers win.
     pub headers: BTreeMap<String, String>,
     pub credentials: Credentials,

@@ -12,6 +12,7 @@ use super::presets;
 use super::record::{configurable_names, Record};
 use super::url::{placeholders, Placeholder};
 use crate::domain::asset::AssetResult;
+use crate::domain::derive::{days, DerivationPolicy, DEFAULT_WSUS_REPORT_MAX_DAYS};
 use crate::domain::endpoint::Endpoint;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
@@ -180,6 +181,20 @@ impl<'v> Obj<'v> {
         }
     }
 
+    fn boolean(&self, key: &str, default: bool, report: &mut Report) -> bool {
+        match self.get(key) {
+            None => default,
+            Some(Value::Bool(value)) => *value,
+            Some(other) => {
+                report.add(
+                    &self.at(key),
+                    format!("expected true or false, found {}", kind(other)),
+                );
+                default
+            }
+        }
+    }
+
     fn choice<T: Copy>(
         &self,
         key: &str,
@@ -245,6 +260,8 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
             "base_url",
             "refresh_seconds",
             "stuck_after_hours",
+            "wsus_report_max_days",
+            "missing_wsus_report_is_problem",
             "headers",
             "credentials",
             "resources",
@@ -265,6 +282,22 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         u64::from(DEFAULT_STUCK_AFTER_HOURS),
         report,
     );
+    let derivation = DerivationPolicy {
+        wsus_report_max_age: days(
+            u32::try_from(obj.integer(
+                "wsus_report_max_days",
+                1..=365,
+                u64::from(DEFAULT_WSUS_REPORT_MAX_DAYS),
+                report,
+            ))
+            .unwrap_or(u32::MAX),
+        ),
+        missing_wsus_report_is_problem: obj.boolean(
+            "missing_wsus_report_is_problem",
+            false,
+            report,
+        ),
+    };
     let headers = obj.string_map("headers", report);
     let credentials = obj.choice(
         "credentials",
@@ -291,6 +324,7 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         base_url: base_url?,
         refresh_seconds: u32::try_from(refresh_seconds).unwrap_or(u32::MAX),
         stuck_after_hours: u32::try_from(stuck_after_hours).unwrap_or(u32::MAX),
+        derivation,
         headers,
         credentials,
         resources,

@@ -31,6 +31,11 @@ pub const LOW_DISK_THRESHOLD_PERCENT: f64 = 90.0;
 /// The PowerShell major versions too old for JetPatch: this and below.
 const NEWEST_UNSUPPORTED_POWERSHELL: u32 = 2;
 
+/// How many days a Windows endpoint may go without reporting to WSUS unless
+/// the configuration says (`wsus_report_max_days`): a week covers the
+/// weekly report cycle plus a missed run.
+pub const DEFAULT_WSUS_REPORT_MAX_DAYS: u32 = 7;
+
 /// The settings derivation needs that the vendor leaves configurable.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DerivationPolicy {
@@ -46,10 +51,15 @@ pub struct DerivationPolicy {
 impl Default for DerivationPolicy {
     fn default() -> Self {
         DerivationPolicy {
-            wsus_report_max_age: Duration::from_secs(7 * 24 * 60 * 60),
+            wsus_report_max_age: days(DEFAULT_WSUS_REPORT_MAX_DAYS),
             missing_wsus_report_is_problem: false,
         }
     }
+}
+
+/// `count` days as a duration.
+pub fn days(count: u32) -> Duration {
+    Duration::from_secs(u64::from(count) * 24 * 60 * 60)
 }
 
 /// Derives `endpoint`'s exemptions and Low Disk Space warning as of `now`,

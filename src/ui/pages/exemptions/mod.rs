@@ -13,7 +13,7 @@ use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::perf;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, RefreshControls};
-use crate::ui::data::{use_live, ResourceKind, Shared};
+use crate::ui::data::{use_data_source, use_live, ResourceKind, Shared, SourceState};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
 use leptos::prelude::*;
@@ -35,10 +35,14 @@ pub fn ExemptionsPage() -> impl IntoView {
     // Exemptions that depend on time (windows, suspensions, WSUS age) are
     // derived again each minute.
     let derive_at = Memo::new(move |_| clock.minute());
-    let policy = DerivationPolicy::default();
+    let source = use_data_source();
     let rows =
         Memo::new(move |_| {
             let now = derive_at.get();
+            let policy = source.with(|state| match state {
+                SourceState::Ready(source) => source.config.derivation.clone(),
+                _ => DerivationPolicy::default(),
+            });
             Shared::new(endpoints.with(|endpoints| {
                 perf::timed("pb:derive", || endpoint_rows(endpoints, now, &policy))
             }))

@@ -1,0 +1,88 @@
+// The WSUS rule's settings from the configuration: how many days a Windows
+// endpoint may go without a WSUS report, and whether no report at all is a
+// problem. The vendor leaves both configurable; the page must derive with
+// the configured values, not the defaults.
+
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { assertNoProblems, closeBrowser, withPage } from './lib/browser.mjs';
+import { startFaultServer } from './lib/fault-server.mjs';
+import { DIST_DIR, startServer } from './lib/server.mjs';
+
+const LOAD_TIMEOUT = 30_000;
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = Date.now();
+const WSUS = 'WSUS Communication Problems';
+
+/** A healthy Windows endpoint but for its last WSUS report, `days` ago (or none). */
+function windowsEndpoint(id, days) {
+  return {
+    id,
+    name: id,
+    os: 'Windows Server 2022 Standard',
+    os_supported: true,
+    connector: 'Connected',
+    power: 'On',
+    credentials_valid: true,
+    pending_reboot: false,
+    pending_user_action: false,
+    powershell_major: 5,
+    powershell_policy: 'RemoteSigned',
+    last_seen: NOW - 60_000,
+    drives: [{ name: 'C:', used_percent: 40 }],
+    readiness: days == null ? {} : { wsus_last_report: NOW - days * DAY },
+  };
+}
+
+let app;
+let backend;
+
+before(async () => {
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
+  app = await startServer({ root: DIST_DIR });
+  backend = await startFaultServer({
+    endpoints: [windowsEndpoint('reported-3-days-ago', 3), windowsEndpoint('reported-10-days-ago', 10), windowsEndpoint('never-reported', null)],
+  });
+});
+
+after(async () => {
+  await closeBrowser();
+  await backend?.stop();
+  await app?.stop();
+});
+
+/** The endpoints whose row shows the WSUS exemption, with `settings` added to the configuration. */
+async function flaggedWith(settings) {
+  const config = { preset: 'native', base_url: backend.url, refresh_seconds: 0, ...settings };
+  let flagged;
+  await withPage(`${app.url}#/exemptions?sort=endpoint`, { config }, async (session) => {
+    const { page } = session;
+    await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3, null, { timeout: LOAD_TIMEOUT });
+    flagged = await page.$$eval(
+      'tr.pb-row',
+      (rows, wsus) =>
+        rows
+          .filter((row) => [...row.querySelectorAll('.pb-chip-label')].some((chip) => chip.textContent === wsus))
+          .map((row) => row.querySelector('td').textContent.trim()),
+      WSUS,
+    );
+    assertNoProblems(session);
+  });
+  return flagged.sort();
+}
+
+describe('the WSUS rule follows the configuration', () => {
+  test('by default a report older than 7 days is a problem, no report is not', async () => {
+    assert.deepEqual(await flaggedWith({}), ['reported-10-days-ago']);
+  });
+
+  test('wsus_report_max_days: 2 flags the 3-day-old report too', async () => {
+    assert.deepEqual(await flaggedWith({ wsus_report_max_days: 2 }), ['reported-10-days-ago', 'reported-3-days-ago']);
+  });
+
+  test('missing_wsus_report_is_problem flags the endpoint that never reported', async () => {
+    assert.deepEqual(await flaggedWith({ missing_wsus_report_is_problem: true }), ['never-reported', 'reported-10-days-ago']);
+  });
+});
