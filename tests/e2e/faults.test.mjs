@@ -571,6 +571,21 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
   });
 
+  test('results without status times: Stuck says there is nothing to judge by, not 0', { timeout: TEST_TIMEOUT }, async () => {
+    const rows = [asset('t-1', 'running-host', STATUSES.started), asset('t-2', 'pending-host', STATUSES.pending)];
+    for (const row of rows) delete row.status_time;
+    backend.setData({ results: { 'job-alpha': rows } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, rows.length);
+      const stuck = page.locator('[data-counter="stuck"]');
+      assert.equal((await stuck.locator('.pb-counter-value').textContent()).trim(), '—');
+      assert.equal((await stuck.locator('.pb-counter-detail').textContent()).trim(), 'no status times to judge by');
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+
   test('duplicate asset ids do not crash, and each row opens its own asset', { timeout: TEST_TIMEOUT }, async () => {
     const rows = [
       asset('dup', 'first-of-two', STATUSES.completed),

@@ -86,6 +86,9 @@ pub fn Counters(data: JobData) -> impl IntoView {
             }))
         })
     };
+    // A backend that sends no status times leaves nothing to judge stuck by:
+    // the counter says so rather than show 0.
+    let has_status_times = move || progress.with(|p| p.latest_status_change().is_some());
     let percent = |value: Option<f64>| {
         value
             .map(|p| format!("{}%", fixed(p, 1)))
@@ -119,13 +122,20 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 label="Stuck"
                 tone=Tone::Waiting
                 value=Signal::derive(move || {
+                    if !has_status_times() {
+                        return "—".to_owned();
+                    }
                     let cutoff = data.stuck_cutoff.get();
                     let stuck = data.table.rows.with(|rows| {
                         rows.iter().filter(|row| row.progress.is_stuck(cutoff)).count()
                     });
                     grouped(stuck as u64)
                 })
-                detail=Signal::derive(move || format!("not final, no change for {} h", data.stuck_after_hours.get()))
+                detail=Signal::derive(move || if has_status_times() {
+                    format!("not final, no change for {} h", data.stuck_after_hours.get())
+                } else {
+                    "no status times to judge by".to_owned()
+                })
             />
             <Counter
                 id="success-rate"
