@@ -97,6 +97,24 @@ impl Phase {
         }
     }
 
+    /// What the phase says about the asset, as the reference page explains it.
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            Phase::Succeeded => "The job did its work on the asset.",
+            Phase::Failed => "The job ended without doing its work; an operator should look.",
+            Phase::Canceled => "The job was called off by policy, not by a fault.",
+            Phase::Skipped => "The run passed the asset by, or had nothing to do.",
+            Phase::NotApplicable => "The job's content does not concern the asset.",
+            Phase::Running => "The agent is actively working on the job.",
+            Phase::Waiting => "Work started or is due, but something outside the agent holds it.",
+            Phase::Queued => "The job has not started on the asset yet.",
+            Phase::Unknown => {
+                "The status did not resolve against the catalogue. Not final, so it \
+                 never makes a job look done."
+            }
+        }
+    }
+
     /// What an operator can do about an asset in this phase.
     pub const fn next_step(self) -> &'static str {
         match self {

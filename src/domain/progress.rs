@@ -24,6 +24,10 @@ pub fn stuck_cutoff(now: Timestamp, after_hours: u32) -> Timestamp {
     )
 }
 
+/// No status change anywhere in a job for this long, with assets still
+/// unfinished, makes the job stalled (see [`is_stalled`]).
+pub const STALL_AFTER_MINUTES: i64 = 30;
+
 /// What progress needs from one asset result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProgressRow {

@@ -1,4 +1,4 @@
-// The Reference page lists every status of docs/statuses.md and every
+// The Reference page lists every phase and status of docs/statuses.md and every
 // exemption and warning of docs/exemptions.md; an unknown route shows the
 // not-found page.
 
@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
-import { exemptionCatalogue, statusCatalogue, statusDescriptions, warningCatalogue } from './lib/data.mjs';
+import { exemptionCatalogue, phaseCatalogue, statusCatalogue, statusDescriptions, warningCatalogue } from './lib/data.mjs';
 import { DIST_DIR, startServer } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
@@ -61,7 +61,7 @@ function rowTexts(page, selector) {
       return copy.textContent.replace(/\s+/g, ' ').trim();
     };
     return [...document.querySelectorAll(selector)].map((row) => ({
-      key: row.dataset.status ?? row.dataset.exemption ?? row.dataset.warning,
+      key: row.dataset.phase ?? row.dataset.status ?? row.dataset.exemption ?? row.dataset.warning,
       cells: [...row.children].map(text),
       steps: [...row.querySelectorAll('.pb-steps li')].map(text),
     }));
@@ -69,6 +69,23 @@ function rowTexts(page, selector) {
 }
 
 describe('reference page', () => {
+  test('lists every phase of docs/statuses.md, whether it is final, what it means, what to do; and the stuck rule', async () => {
+    const phases = phaseCatalogue();
+    assert.equal(phases.length, 9, 'docs/statuses.md lists 9 phases (parser check)');
+    await withPage('#/reference', {}, async ({ page }) => {
+      const rows = await rowTexts(page, 'tr[data-phase]');
+      assert.deepEqual(
+        rows.map(({ key, cells: [label, final, meaning] }) => ({ token: key, label, final, meaning })),
+        phases.map(({ token, label, final, meaning }) => ({ token, label, final, meaning })),
+        'the same phases, in the same order, with the same words',
+      );
+      for (const row of rows) assert.ok(row.cells[3].length > 20, `${row.key} says what to do`);
+      const rule = (await page.locator('[data-stuck-rule]').textContent()).trim();
+      assert.match(rule, /stuck when it is not final and its status has not changed for more than 4 h\./);
+      assert.match(rule, /stalled when .* 30 minutes\./);
+    });
+  });
+
   test('lists every status of docs/statuses.md with its phase and OS applicability', async () => {
     const statuses = statusCatalogue();
     assert.equal(statuses.length, 19, 'docs/statuses.md lists 19 statuses (parser check)');

@@ -2,6 +2,7 @@
 //! else `config.json` beside the app, else the bundled demo. Never the URL
 //! query: a crafted link must not point the app, or its credentials, elsewhere.
 
+use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
 use crate::source::config::Config;
 use crate::source::config_read::config_from_value;
 use crate::source::http::send;
@@ -42,6 +43,17 @@ pub fn provide_data_source() -> RwSignal<SourceState> {
 
 pub fn use_data_source() -> RwSignal<SourceState> {
     expect_context::<RwSignal<SourceState>>()
+}
+
+/// The configuration's `stuck_after_hours`; the default until one is read.
+pub fn use_stuck_after_hours() -> Signal<u32> {
+    let source = use_data_source();
+    Signal::derive(move || {
+        source.with(|state| match state {
+            SourceState::Ready(source) => source.config.stuck_after_hours,
+            _ => DEFAULT_STUCK_AFTER_HOURS,
+        })
+    })
 }
 
 /// The folder the app's files are served from, as the loader recorded it.

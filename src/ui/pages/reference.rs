@@ -2,8 +2,11 @@
 
 use crate::domain::exemption::{ExemptionKind, Warning};
 use crate::domain::os::OsFamily;
+use crate::domain::phase::Phase;
+use crate::domain::progress::STALL_AFTER_MINUTES;
 use crate::domain::status::{Applicability, StatusKey};
 use crate::ui::components::{Badge, Tone};
+use crate::ui::data::use_stuck_after_hours;
 use crate::ui::tone::{impact_tone, phase_tone};
 use leptos::prelude::*;
 
@@ -17,9 +20,46 @@ pub fn ReferencePage() -> impl IntoView {
                     "Every job result status and every endpoint exemption Patchboard knows, with the phase or impact it is counted under."
                 </p>
             </div>
+            <PhaseCatalogue />
             <StatusCatalogue />
             <ExemptionCatalogue />
         </section>
+    }
+}
+
+/// The phases statuses are counted under, and what "stuck" and "stalled"
+/// mean on Job Progress.
+#[component]
+fn PhaseCatalogue() -> impl IntoView {
+    let stuck_after_hours = use_stuck_after_hours();
+    view! {
+        <CatalogueTable id="phases" title="Phases">
+            <thead>
+                <tr>
+                    <th scope="col">"Phase"</th>
+                    <th scope="col">"Final"</th>
+                    <th scope="col">"Meaning"</th>
+                    <th scope="col">"What to do"</th>
+                </tr>
+            </thead>
+            <tbody>
+                {Phase::ALL.iter().map(|&phase| view! {
+                    <tr data-phase=phase.as_str()>
+                        <th scope="row"><Badge tone=phase_tone(phase) label=phase.label() /></th>
+                        <td>{if phase.is_final() { "yes" } else { "no" }}</td>
+                        <td>{phase.meaning()}</td>
+                        <td>{phase.next_step()}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </CatalogueTable>
+        <p class="pb-page-context" data-stuck-rule="">
+            {move || format!(
+                "An asset is stuck when it is not final and its status has not changed for more than {} h. \
+                 A job is stalled when assets remain unfinished and none has changed status for {STALL_AFTER_MINUTES} minutes.",
+                stuck_after_hours.get()
+            )}
+        </p>
     }
 }
 

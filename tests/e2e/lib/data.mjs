@@ -80,6 +80,13 @@ const PHASE_TOKENS = {
   Unknown: 'unknown',
 };
 
+/** docs/statuses.md's phases: [{label, token, final ('yes' | 'no'), meaning}]. */
+export function phaseCatalogue() {
+  return markdownTable(readFileSync(join(REPO_ROOT, 'docs/statuses.md'), 'utf8'), { heading: '## Phases', firstColumn: 'Phase' }).map(
+    (row) => ({ label: row.Phase, token: row.Token.replaceAll('`', ''), final: row.Final, meaning: row.Meaning }),
+  );
+}
+
 let statusCatalogueCache = null;
 
 /**

@@ -14,7 +14,7 @@ use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
 use crate::ui::components::{DataProblems, RefreshControls};
-use crate::ui::data::{use_live, Live, ResourceKind, Shared};
+use crate::ui::data::{use_live, use_stuck_after_hours, Live, ResourceKind, Shared};
 use crate::ui::router::{Link, Location, Route};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
@@ -68,7 +68,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let progress = Memo::new(move |_| {
         Shared::new(rows.with(|rows| JobProgress::from_rows(rows.iter().map(|row| row.progress))))
     });
-    let stuck_after_hours = stuck::configured_hours();
+    let stuck_after_hours = use_stuck_after_hours();
     let cutoff = stuck::filter_cutoff(url, stuck_after_hours);
     let table = TableModel::new(url, results.items, rows, cutoff);
     let data = JobData {

@@ -1,25 +1,13 @@
 //! Stuck assets (not final, no status change for the configured hours):
-//! the threshold, the cutoff the table's filter compares with, and the
-//! judgement the counter and the panel show, each at the clock's minute.
+//! the cutoff the table's filter compares with, and the one the counter and
+//! the panel judge by, each at the clock's minute.
 
-use crate::domain::progress::{stuck_cutoff, DEFAULT_STUCK_AFTER_HOURS};
+use crate::domain::progress::stuck_cutoff;
 use crate::domain::time::Timestamp;
 use crate::domain::view::assets::AssetView;
 use crate::ui::clock::use_clock;
-use crate::ui::data::{use_data_source, SourceState};
 use crate::ui::view_state::UrlView;
 use leptos::prelude::*;
-
-/// The configuration's `stuck_after_hours`; the default until one is read.
-pub fn configured_hours() -> Signal<u32> {
-    let source = use_data_source();
-    Signal::derive(move || {
-        source.with(|state| match state {
-            SourceState::Ready(source) => source.config.stuck_after_hours,
-            _ => DEFAULT_STUCK_AFTER_HOURS,
-        })
-    })
-}
 
 /// The cutoff the Only stuck filter compares with. While the filter is off it
 /// stands still, so the clock does not filter the rows again for nothing.

@@ -5,6 +5,7 @@ use super::JobData;
 use crate::domain::decimal::{fixed, grouped};
 use crate::domain::job::JobRun;
 use crate::domain::phase::Phase;
+use crate::domain::progress::STALL_AFTER_MINUTES;
 use crate::domain::status::StatusKey;
 use crate::domain::table::Facet;
 use crate::domain::view::assets::AssetView;
@@ -15,9 +16,6 @@ use crate::ui::data::Live;
 use crate::ui::tone::phase_tone;
 use crate::ui::view_state::{facet_toggle, facet_tokens, History, UrlView};
 use leptos::prelude::*;
-
-/// No status change for this long, with assets not final, is a stall.
-const STALL_AFTER_MS: i64 = 30 * 60 * 1000;
 
 /// Chooses the run of a recurring job; hidden for a job with one run.
 #[component]
@@ -52,7 +50,7 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
     let clock = use_clock();
     let stalled = move || {
         data.progress
-            .with(|p| p.is_stalled(clock.now(), STALL_AFTER_MS))
+            .with(|p| p.is_stalled(clock.now(), STALL_AFTER_MINUTES * 60 * 1000))
     };
     move || {
         stalled().then(|| {
@@ -65,7 +63,7 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
             view! {
                 <Banner
                     tone=Tone::Waiting
-                    title=format!("This job looks stalled: {} assets are not finished and none has changed status for over 30 minutes", grouped(pending as u64))
+                    title=format!("This job looks stalled: {} assets are not finished and none has changed status for over {STALL_AFTER_MINUTES} minutes", grouped(pending as u64))
                     details=format!("{since} Check the agents of the waiting assets and the job's patch window.")
                 />
             }
