@@ -4,12 +4,10 @@
 // the configured values, not the defaults.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoProblems, closeBrowser, withPage } from './lib/browser.mjs';
 import { startFaultServer } from './lib/fault-server.mjs';
-import { DIST_DIR, startServer } from './lib/server.mjs';
+import { startBuiltApp } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
 const DAY = 24 * 60 * 60 * 1000;
@@ -40,8 +38,7 @@ let app;
 let backend;
 
 before(async () => {
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
-  app = await startServer({ root: DIST_DIR });
+  app = await startBuiltApp();
   backend = await startFaultServer({
     endpoints: [windowsEndpoint('reported-3-days-ago', 3), windowsEndpoint('reported-10-days-ago', 10), windowsEndpoint('never-reported', null)],
   });

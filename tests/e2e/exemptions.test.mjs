@@ -4,13 +4,12 @@
 // by-exemption layout, and an accessibility report in light and dark.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible } from './lib/axe.mjs';
 import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
 import { exemptionCatalogue, exemptionToken, grouped, millis, readEndpoints, warningCatalogue } from './lib/data.mjs';
-import { DIST_DIR, startServer } from './lib/server.mjs';
+import { startBuiltApp } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
 const HOUR_MS = 60 * 60 * 1000;
@@ -28,8 +27,7 @@ let endpoints;
 let catalogue; // exemption name → impact token
 
 before(async () => {
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
-  server = await startServer({ root: DIST_DIR });
+  server = await startBuiltApp();
   fleet = await readEndpoints();
   endpoints = fleet.endpoints;
   assert.ok(endpoints.length > 0, 'the demo has no endpoints');

@@ -3,9 +3,7 @@
 // markers, the detail panel) must equal what the data files say.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
 import {
@@ -22,7 +20,7 @@ import {
   statusDescriptions,
   statusTokenOf,
 } from './lib/data.mjs';
-import { DIST_DIR, startServer } from './lib/server.mjs';
+import { startBuiltApp } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
 
@@ -36,8 +34,7 @@ async function results(jobId) {
 }
 
 before(async () => {
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
-  server = await startServer({ root: DIST_DIR });
+  server = await startBuiltApp();
   jobs = (await readJobs()).jobs;
   assert.ok(jobs.length > 0, 'the demo has no jobs');
 });

@@ -3,12 +3,10 @@
 // not-found page.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
 import { exemptionCatalogue, phaseCatalogue, statusCatalogue, statusDescriptions, warningCatalogue } from './lib/data.mjs';
-import { DIST_DIR, startServer } from './lib/server.mjs';
+import { startBuiltApp } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
 
@@ -29,8 +27,7 @@ const IMPACT_LABELS = { cannot_patch: 'Cannot patch', temporarily_cannot_patch: 
 let server;
 
 before(async () => {
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
-  server = await startServer({ root: DIST_DIR });
+  server = await startBuiltApp();
 });
 
 after(async () => {

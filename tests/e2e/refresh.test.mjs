@@ -4,12 +4,10 @@
 // must not fetch and derive a large fleet over and over.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoProblems, closeBrowser, withPage } from './lib/browser.mjs';
 import { startFaultServer } from './lib/fault-server.mjs';
-import { DIST_DIR, startServer } from './lib/server.mjs';
+import { startBuiltApp } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 60_000;
@@ -20,8 +18,7 @@ let app;
 let backend;
 
 before(async () => {
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
-  app = await startServer({ root: DIST_DIR });
+  app = await startBuiltApp();
   backend = await startFaultServer({
     jobs: [{ id: 'job-1', name: 'Nightly rollout', platform: 'Windows', status: 'Running', last_run: NOW }],
   });

@@ -1,19 +1,16 @@
 // The release build loads, mounts the app and runs without errors.
 
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage } from './lib/browser.mjs';
-import { DIST_DIR, startServer } from './lib/server.mjs';
+import { startBuiltApp } from './lib/server.mjs';
 
 const APP_ROOT = '#patchboard, .pb-app';
 
 let server;
 
 before(async () => {
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
-  server = await startServer({ root: DIST_DIR });
+  server = await startBuiltApp();
 });
 
 after(async () => {

@@ -14,7 +14,6 @@
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -22,7 +21,7 @@ import { after, before, describe, test } from 'node:test';
 import { assertNoPageErrors, assertNoProblems, closeBrowser, screenshot, texts, withPage } from './lib/browser.mjs';
 import { grouped, phaseOf, resolveStatus } from './lib/data.mjs';
 import { startReplayServer } from './lib/replay-server.mjs';
-import { DIST_DIR, REPO_ROOT, freePort, startServer } from './lib/server.mjs';
+import { freePort, REPO_ROOT, startBuiltApp } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 120_000;
@@ -31,8 +30,7 @@ const FIXTURES = join(REPO_ROOT, 'tests/e2e/fixtures');
 let app; // the static server for dist/
 
 before(async () => {
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
-  app = await startServer({ root: DIST_DIR });
+  app = await startBuiltApp();
 });
 
 after(async () => {

@@ -33,25 +33,15 @@ pub fn ReferencePage() -> impl IntoView {
 fn PhaseCatalogue() -> impl IntoView {
     let stuck_after_hours = use_stuck_after_hours();
     view! {
-        <CatalogueTable id="phases" title="Phases">
-            <thead>
-                <tr>
-                    <th scope="col">"Phase"</th>
-                    <th scope="col">"Final"</th>
-                    <th scope="col">"Meaning"</th>
-                    <th scope="col">"What to do"</th>
+        <CatalogueTable id="phases" title="Phases" headings=vec!["Phase", "Final", "Meaning", "What to do"]>
+            {Phase::ALL.iter().map(|&phase| view! {
+                <tr data-phase=phase.as_str()>
+                    <th scope="row"><Badge tone=phase_tone(phase) label=phase.label() /></th>
+                    <td>{if phase.is_final() { "yes" } else { "no" }}</td>
+                    <td>{phase.meaning()}</td>
+                    <td>{phase.next_step()}</td>
                 </tr>
-            </thead>
-            <tbody>
-                {Phase::ALL.iter().map(|&phase| view! {
-                    <tr data-phase=phase.as_str()>
-                        <th scope="row"><Badge tone=phase_tone(phase) label=phase.label() /></th>
-                        <td>{if phase.is_final() { "yes" } else { "no" }}</td>
-                        <td>{phase.meaning()}</td>
-                        <td>{phase.next_step()}</td>
-                    </tr>
-                }).collect_view()}
-            </tbody>
+            }).collect_view()}
         </CatalogueTable>
         <p class="pb-page-context" data-stuck-rule="">
             {move || format!(
@@ -71,36 +61,20 @@ fn StatusCatalogue() -> impl IntoView {
         Applicability::NotStated => "not stated",
     };
     view! {
-        <CatalogueTable id="statuses" title="Job result statuses">
-            <thead>
-                <tr>
-                    <th scope="col">"Code"</th>
-                    <th scope="col">"State"</th>
-                    <th scope="col">"Status"</th>
-                    <th scope="col">"Phase"</th>
-                    <th scope="col">"Meaning"</th>
-                    {OsFamily::ALL.iter().filter(|os| **os != OsFamily::Other).map(|os| view! {
-                        <th scope="col">{os.label()}</th>
-                    }).collect_view()}
-                </tr>
-            </thead>
-            <tbody>
-                {StatusKey::ALL.iter().map(|key| {
-                    let def = key.def();
-                    view! {
-                        <tr data-status=format!("{}-{}", def.code, def.state)>
-                            <td class="pb-numeric">{def.code}</td>
-                            <td class="pb-numeric">{def.state}</td>
-                            <th scope="row">{def.name}</th>
-                            <td><Badge tone=phase_tone(def.phase) label=def.phase.label() /></td>
-                            <td>{def.description}</td>
-                            {OsFamily::ALL.iter().filter(|os| **os != OsFamily::Other).map(|&os| view! {
-                                <td>{applies(def.applies.for_os(os))}</td>
-                            }).collect_view()}
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
+        <CatalogueTable id="statuses" title="Job result statuses" headings=status_headings()>
+            {StatusKey::ALL.iter().map(|key| {
+                let def = key.def();
+                view! {
+                    <tr data-status=format!("{}-{}", def.code, def.state)>
+                        <td class="pb-numeric">{def.code}</td>
+                        <td class="pb-numeric">{def.state}</td>
+                        <th scope="row">{def.name}</th>
+                        <td><Badge tone=phase_tone(def.phase) label=def.phase.label() /></td>
+                        <td>{def.description}</td>
+                        {stated_oses().map(|os| view! { <td>{applies(def.applies.for_os(os))}</td> }).collect_view()}
+                    </tr>
+                }
+            }).collect_view()}
         </CatalogueTable>
     }
 }
@@ -109,46 +83,61 @@ fn StatusCatalogue() -> impl IntoView {
 fn ExemptionCatalogue() -> impl IntoView {
     let warning = Warning::LowDiskSpace.entry();
     view! {
-        <CatalogueTable id="exemptions" title="Endpoint exemptions and warnings">
-            <thead>
-                <tr>
-                    <th scope="col">"Exemption"</th>
-                    <th scope="col">"Impact"</th>
-                    <th scope="col">"Meaning"</th>
-                    <th scope="col">"How to fix"</th>
+        <CatalogueTable id="exemptions" title="Endpoint exemptions and warnings" headings=vec!["Exemption", "Impact", "Meaning", "How to fix"]>
+            {ExemptionKind::ALL.iter().map(|&kind| view! {
+                <tr data-exemption=kind.name()>
+                    <th scope="row">{kind.name()}</th>
+                    <td><Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /></td>
+                    <td>{kind.meaning()}</td>
+                    <td><Steps steps=kind.fix() /></td>
                 </tr>
-            </thead>
-            <tbody>
-                {ExemptionKind::ALL.iter().map(|&kind| view! {
-                    <tr data-exemption=kind.name()>
-                        <th scope="row">{kind.name()}</th>
-                        <td><Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /></td>
-                        <td>{kind.meaning()}</td>
-                        <td><Steps steps=kind.fix() /></td>
-                    </tr>
-                }).collect_view()}
-                <tr data-warning="low-disk-space">
-                    <th scope="row">{warning.name}</th>
-                    <td><Badge tone=Tone::Waiting outline=true label="Warning" /></td>
-                    <td>{warning.meaning}</td>
-                    <td><Steps steps=warning.fix /></td>
-                </tr>
-            </tbody>
+            }).collect_view()}
+            <tr data-warning="low-disk-space">
+                <th scope="row">{warning.name}</th>
+                <td><Badge tone=Tone::Waiting outline=true label="Warning" /></td>
+                <td>{warning.meaning}</td>
+                <td><Steps steps=warning.fix /></td>
+            </tr>
         </CatalogueTable>
     }
 }
 
-/// A catalogue's heading and table. On a narrow screen the table scrolls
-/// sideways on its own, not the whole page; the region is focusable so the
-/// keyboard can scroll it too.
+/// A catalogue's heading and table, its column headings and its rows. On a
+/// narrow screen the table scrolls sideways on its own, not the whole page;
+/// the region is focusable so the keyboard can scroll it too.
 #[component]
-fn CatalogueTable(id: &'static str, title: &'static str, children: Children) -> impl IntoView {
+fn CatalogueTable(
+    id: &'static str,
+    title: &'static str,
+    headings: Vec<&'static str>,
+    children: Children,
+) -> impl IntoView {
     view! {
         <h2 class="pb-section-title" id=id>{title}</h2>
         <div class="pb-reference-scroll" role="region" aria-labelledby=id tabindex="0">
-            <table class="pb-reference-table" aria-labelledby=id>{children()}</table>
+            <table class="pb-reference-table" aria-labelledby=id>
+                <thead>
+                    <tr>{headings.into_iter().map(|heading| view! { <th scope="col">{heading}</th> }).collect_view()}</tr>
+                </thead>
+                <tbody>{children()}</tbody>
+            </table>
         </div>
     }
+}
+
+/// The status catalogue's columns: the status, then one per OS family it
+/// states applicability for.
+fn status_headings() -> Vec<&'static str> {
+    let mut headings = vec!["Code", "State", "Status", "Phase", "Meaning"];
+    headings.extend(stated_oses().map(OsFamily::label));
+    headings
+}
+
+/// The OS families the catalogue states applicability for.
+fn stated_oses() -> impl Iterator<Item = OsFamily> {
+    OsFamily::ALL
+        .into_iter()
+        .filter(|os| *os != OsFamily::Other)
 }
 
 #[component]

@@ -2,6 +2,8 @@
 // Trunk's dist/) on 127.0.0.1 at a free port, optionally under a sub-path and
 // with extra response headers (a Content-Security-Policy, say).
 
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createServer as createNetServer } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
@@ -43,6 +45,12 @@ const CONTENT_TYPES = {
  * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>}
  *   `url` is the app's address, prefix included, ending in '/'.
  */
+/** Serves the built app (dist/), after checking that trunk has built it. */
+export async function startBuiltApp() {
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
+  return startServer({ root: DIST_DIR });
+}
+
 export async function startServer({ root = DIST_DIR, prefix = '/', headers = {} } = {}) {
   const base = `/${prefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const rootDir = resolve(root);
