@@ -1,7 +1,7 @@
 //! A resource that loads page by page, refreshes on a timer, and never loses
 //! its last good data to a failed refresh.
 
-use super::setup::{DataSource, SourceState};
+use super::setup::{configured, DataSource, SourceState};
 use super::Shared;
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
@@ -189,10 +189,8 @@ fn live_status(
     let status = RwSignal::new(LoadStatus::default());
     let paused = RwSignal::new(false);
     let reload = RwSignal::new(0_u64);
-    let refresh_seconds = Signal::derive(move || match source.get() {
-        SourceState::Ready(source) => source.config.refresh_seconds,
-        _ => 0,
-    });
+    let refresh_seconds =
+        Signal::derive(move || configured(source, |config| config.refresh_seconds, 0));
     // Each load carries a generation; pages of a superseded load are dropped.
     let generation = StoredValue::new(0_u64);
     let ids = Memo::new(move |_| ids());

@@ -7,5 +7,7 @@ mod setup;
 mod shared;
 
 pub use live::{use_live, Live, LiveStatus, ResourceKind};
-pub use setup::{provide_data_source, use_data_source, use_stuck_after_hours, SourceState};
+pub use setup::{
+    configured, provide_data_source, use_data_source, use_stuck_after_hours, SourceState,
+};
 pub use shared::Shared;

@@ -45,14 +45,28 @@ pub fn use_data_source() -> RwSignal<SourceState> {
     expect_context::<RwSignal<SourceState>>()
 }
 
+/// A value of the configuration in force, or `fallback` while none is
+/// (tracked: it follows the source once the configuration is read).
+pub fn configured<T>(
+    source: RwSignal<SourceState>,
+    read: impl FnOnce(&Config) -> T,
+    fallback: T,
+) -> T {
+    source.with(|state| match state {
+        SourceState::Ready(source) => read(&source.config),
+        _ => fallback,
+    })
+}
+
 /// The configuration's `stuck_after_hours`; the default until one is read.
 pub fn use_stuck_after_hours() -> Signal<u32> {
     let source = use_data_source();
     Signal::derive(move || {
-        source.with(|state| match state {
-            SourceState::Ready(source) => source.config.stuck_after_hours,
-            _ => DEFAULT_STUCK_AFTER_HOURS,
-        })
+        configured(
+            source,
+            |config| config.stuck_after_hours,
+            DEFAULT_STUCK_AFTER_HOURS,
+        )
     })
 }
 

@@ -13,7 +13,7 @@ use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::perf;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, RefreshControls};
-use crate::ui::data::{use_data_source, use_live, ResourceKind, Shared, SourceState};
+use crate::ui::data::{configured, use_data_source, use_live, ResourceKind, Shared};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
 use leptos::prelude::*;
@@ -39,10 +39,11 @@ pub fn ExemptionsPage() -> impl IntoView {
     let rows =
         Memo::new(move |_| {
             let now = derive_at.get();
-            let policy = source.with(|state| match state {
-                SourceState::Ready(source) => source.config.derivation.clone(),
-                _ => DerivationPolicy::default(),
-            });
+            let policy = configured(
+                source,
+                |config| config.derivation.clone(),
+                DerivationPolicy::default(),
+            );
             Shared::new(endpoints.with(|endpoints| {
                 perf::timed("pb:derive", || endpoint_rows(endpoints, now, &policy))
             }))

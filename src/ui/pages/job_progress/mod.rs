@@ -69,13 +69,18 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         Shared::new(rows.with(|rows| JobProgress::from_rows(rows.iter().map(|row| row.progress))))
     });
     let stuck_after_hours = use_stuck_after_hours();
-    let cutoff = stuck::filter_cutoff(url, stuck_after_hours);
-    let table = TableModel::new(url, results.items, rows, cutoff);
+    let stuck_cutoff = stuck::current_cutoff(stuck_after_hours);
+    let table = TableModel::new(
+        url,
+        results.items,
+        rows,
+        stuck::filter_cutoff(url, stuck_cutoff),
+    );
     let data = JobData {
         table,
         progress,
         stuck_after_hours,
-        stuck_cutoff: stuck::current_cutoff(stuck_after_hours),
+        stuck_cutoff,
         version: results.status.version(),
         loading: results.status.is_first_load(),
         job_name,

@@ -9,21 +9,21 @@ use crate::ui::clock::use_clock;
 use crate::ui::view_state::UrlView;
 use leptos::prelude::*;
 
-/// The cutoff the Only stuck filter compares with. While the filter is off it
-/// stands still, so the clock does not filter the rows again for nothing.
-pub fn filter_cutoff(url: UrlView<AssetView>, hours: Signal<u32>) -> Memo<Timestamp> {
-    let clock = use_clock();
-    Memo::new(move |previous: Option<&Timestamp>| {
-        match (url.view.with(|view| view.stuck_only), previous) {
-            (false, Some(&held)) => held,
-            _ => stuck_cutoff(clock.minute(), hours.get()),
-        }
-    })
-}
-
 /// The cutoff now, for what shows who is stuck (the counter, the panel); a
 /// memo, so they count again each minute, not on every tick.
 pub fn current_cutoff(hours: Signal<u32>) -> Memo<Timestamp> {
     let clock = use_clock();
     Memo::new(move |_| stuck_cutoff(clock.minute(), hours.get()))
+}
+
+/// The cutoff the Only stuck filter compares with: the current one while the
+/// filter is on. While it is off the cutoff stands still, so the clock does
+/// not filter the rows again for nothing.
+pub fn filter_cutoff(url: UrlView<AssetView>, current: Memo<Timestamp>) -> Memo<Timestamp> {
+    Memo::new(move |previous: Option<&Timestamp>| {
+        match (url.view.with(|view| view.stuck_only), previous) {
+            (false, Some(&held)) => held,
+            _ => current.get(),
+        }
+    })
 }
