@@ -1,6 +1,7 @@
 //! Sends one request from the browser, with a timeout and the configured
 //! credentials mode. Only this file and [`super::load`] touch the network.
 
+use super::body_text::body_text;
 use super::config::{Credentials, Method};
 use super::paging::Request;
 use std::fmt;
@@ -89,11 +90,11 @@ pub async fn send(request: &Request, credentials: Credentials) -> Result<HttpRes
     })?;
     let headers = response.headers().entries().collect();
     let status = response.status();
-    let body = response.text().await.map_err(|_| network_error())?;
+    let bytes = response.binary().await.map_err(|_| network_error())?;
     Ok(HttpResponse {
         status,
         headers,
-        body,
+        body: body_text(bytes),
     })
 }
 

@@ -688,6 +688,29 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('a body with a byte-order mark, non-ASCII names and a stray Latin-1 byte reads as the browser reads text', { timeout: TEST_TIMEOUT }, async () => {
+    // The app reads bodies as bytes (src/source/body_text.rs); what it shows
+    // must match Response.text(): BOM dropped, UTF-8 kept, a bad byte as U+FFFD.
+    const rows = [asset('t-1', 'Büro-PC-07'), asset('t-2', '会議室-端末'), asset('t-3', 'café-host')];
+    const utf8 = Buffer.from(JSON.stringify({ generated_at: new Date(NOW).toISOString(), assets: rows }), 'utf8');
+    const at = utf8.indexOf(Buffer.from('café', 'utf8')) + 'caf'.length;
+    const body = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8.subarray(0, at), Buffer.from([0xe9]), utf8.subarray(at + 2)]);
+    backend.setFault('/jobs/job-alpha/results.json', FAULTS.raw(body));
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, rows.length);
+        assert.deepEqual(
+          (await texts(page, 'tr.pb-row td:first-child')).sort(),
+          ['Büro-PC-07', 'caf\uFFFD-host', '会議室-端末'].sort(),
+        );
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('times at the ends of the range, and a refresh that empties the list under an open panel', { timeout: TEST_TIMEOUT }, async () => {
     const extremes = [1e300, -1e300, 9_223_372_036_854_775_807, -9_223_372_036_854_775_808, 8.64e15 + 1, '9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z'];
     const rows = extremes.map((at, i) => asset(`t-${i}`, `time-host-${i}`, STATUSES.completed, {

@@ -37,7 +37,7 @@ const PREFLIGHT_HEADERS = {
  *   | {kind: 'html'}
  *   | {kind: 'truncated'}
  *   | {kind: 'wrong-shape'}
- *   | {kind: 'raw', body: string, status?: number, contentType?: string}
+ *   | {kind: 'raw', body: string | Buffer, status?: number, contentType?: string}
  * )} Fault
  */
 
