@@ -8,6 +8,7 @@ mod data;
 mod host_api;
 mod page_visibility;
 mod pages;
+mod resize;
 pub mod router;
 mod source_banner;
 mod table_model;

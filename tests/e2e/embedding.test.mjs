@@ -210,6 +210,63 @@ describe('host choices', () => {
       await session.close();
     }
   });
+
+  test("a host's taller table is filled with rows to its bottom edge, before and after it grows again", async () => {
+    const server = await serve({ root: portalRoot });
+    const session = await openPage('about:blank');
+    try {
+      const { page } = session;
+      await page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          const style = document.createElement('style');
+          style.id = 'host-table-height';
+          style.textContent = '.pb-app { --pb-table-height: 1200px; }';
+          document.head.append(style);
+        });
+      });
+      await page.goto(`${server.url}portal/`);
+      await (await rows(page)).first().locator('a').click();
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const total = Number((await page.locator('[data-counter="total"] .pb-counter-value').innerText()).replaceAll(',', ''));
+      // The rows the table shows must reach its bottom edge: nothing blank
+      // below the last row while more rows exist, and no scroll to get them.
+      const uncovered = () =>
+        page.evaluate(() => {
+          const scroller = document.querySelector('.pb-table-scroll');
+          const rendered = [...scroller.querySelectorAll('tr.pb-row')];
+          const lastBottom = rendered.at(-1).getBoundingClientRect().bottom;
+          return { height: scroller.clientHeight, blank: Math.round(scroller.getBoundingClientRect().bottom - lastBottom) };
+        });
+      const settle = (height) =>
+        page
+          .waitForFunction(
+            (height) => {
+              const scroller = document.querySelector('.pb-table-scroll');
+              const last = [...scroller.querySelectorAll('tr.pb-row')].at(-1);
+              return scroller.clientHeight >= height - 4 && last.getBoundingClientRect().bottom >= scroller.getBoundingClientRect().bottom - 1;
+            },
+            height,
+            { timeout: 5_000 },
+          )
+          .catch(() => {});
+      assert.ok(total * 34 > 1800, `fixture: the demo job (${total} assets) is taller than the table`);
+      await settle(1200);
+      let layout = await uncovered();
+      assert.ok(layout.height >= 1190, `the host's height is used: ${JSON.stringify(layout)}`);
+      assert.ok(layout.blank <= 1, `rows reach the bottom of a 1200 px table: ${JSON.stringify(layout)}`);
+
+      await page.evaluate(() => {
+        document.getElementById('host-table-height').textContent = '.pb-app { --pb-table-height: 1800px; }';
+      });
+      await settle(1800);
+      layout = await uncovered();
+      assert.ok(layout.height >= 1790, `the host's new height is used: ${JSON.stringify(layout)}`);
+      assert.ok(layout.blank <= 1, `rows reach the bottom after the table grew: ${JSON.stringify(layout)}`);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
 });
 
 describe('under a strict Content Security Policy', () => {

@@ -5,6 +5,7 @@
 use crate::domain::decimal::fixed;
 use crate::domain::view::TableColumn;
 use crate::perf;
+use crate::ui::resize::on_resize;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -12,8 +13,10 @@ use wasm_bindgen::JsCast;
 /// `--pb-row-height` in style/tokens.css, used until the table has read the
 /// value in force (a host may change it for a denser or roomier table).
 const DEFAULT_ROW_HEIGHT: f64 = 34.0;
-/// Rows rendered beyond each edge of the viewport, so fast scrolling shows no gap.
-const OVERSCAN: usize = 10;
+/// Rows rendered beyond each edge of the viewport, so fast scrolling shows no
+/// gap. Every row costs render time on each filter keystroke and sort, so
+/// this is a few rows, not a screenful.
+const OVERSCAN: usize = 6;
 /// Viewport height assumed until the scroller is measured.
 const INITIAL_VIEWPORT: f64 = 600.0;
 
@@ -191,14 +194,16 @@ fn table(table: Table) -> AnyView {
     let on_scroll = move |_| {
         if let Some(element) = scroller.get_untracked() {
             set_scroll_top.set(f64::from(element.scroll_top()));
-            set_viewport.set(f64::from(element.client_height()));
         }
     };
     scroller.on_load(move |element| {
-        set_viewport.set(f64::from(element.client_height()));
-        if let Some(height) = css_row_height(&element) {
-            set_row_height.set(height);
-        }
+        let measured = element.clone();
+        on_resize(&element, move || {
+            set_viewport.set(f64::from(measured.client_height()));
+            if let Some(height) = css_row_height(&measured) {
+                set_row_height.set(height);
+            }
+        });
     });
 
     // Moves keyboard focus to a display position, scrolling it into view first.
