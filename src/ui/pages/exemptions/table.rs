@@ -29,15 +29,14 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         let (endpoint, row) = data.table.record(index);
         // The cell shows as many chips as fit, the cause of the impact first;
         // hovering it names them all.
-        let all_names = row
-            .derived
-            .worst_first()
+        let exemptions = row.derived.worst_first().collect::<Vec<_>>();
+        let all_names = exemptions
+            .iter()
             .map(|exemption| exemption.kind.name())
             .collect::<Vec<_>>()
             .join(", ");
-        let chips = row
-            .derived
-            .worst_first()
+        let chips = exemptions
+            .into_iter()
             .map(|exemption| {
                 let tone = impact_tone(exemption.kind.impact());
                 view! {
