@@ -164,19 +164,30 @@ describe('inside a host portal', () => {
   });
 });
 
+/** Adds the host page's own stylesheet (id "host-style") before the app starts. */
+function addHostStyle(page, css) {
+  return page.addInitScript((css) => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const style = document.createElement('style');
+      style.id = 'host-style';
+      style.textContent = css;
+      document.head.append(style);
+    });
+  }, css);
+}
+
+/** The job page's asset count, from its total counter. */
+async function assetTotal(page) {
+  return Number((await page.locator('[data-counter="total"] .pb-counter-value').innerText()).replaceAll(',', ''));
+}
+
 describe('host choices', () => {
   test('by default the host URL is left alone; a denser row height is honoured', async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage('about:blank');
     try {
       const { page } = session;
-      await page.addInitScript(() => {
-        document.addEventListener('DOMContentLoaded', () => {
-          const style = document.createElement('style');
-          style.textContent = '.pb-app { --pb-row-height: 28px; }';
-          document.head.append(style);
-        });
-      });
+      await addHostStyle(page, '.pb-app { --pb-row-height: 28px; }');
       const portalUrl = `${server.url}portal/`;
       await page.goto(portalUrl);
       await (await rows(page)).first().locator('a').click();
@@ -197,7 +208,7 @@ describe('host choices', () => {
           { timeout: LOAD_TIMEOUT },
         )
         .catch(() => {});
-      const total = Number((await page.locator('[data-counter="total"] .pb-counter-value').innerText()).replaceAll(',', ''));
+      const total = await assetTotal(page);
       const layout = await page.evaluate(() => ({
         rowHeight: document.querySelector('tr.pb-row').getBoundingClientRect().height,
         scrollHeight: document.querySelector('.pb-table-scroll').scrollHeight,
@@ -216,18 +227,11 @@ describe('host choices', () => {
     const session = await openPage('about:blank');
     try {
       const { page } = session;
-      await page.addInitScript(() => {
-        document.addEventListener('DOMContentLoaded', () => {
-          const style = document.createElement('style');
-          style.id = 'host-table-height';
-          style.textContent = '.pb-app { --pb-table-height: 1200px; }';
-          document.head.append(style);
-        });
-      });
+      await addHostStyle(page, '.pb-app { --pb-table-height: 1200px; }');
       await page.goto(`${server.url}portal/`);
       await (await rows(page)).first().locator('a').click();
       await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
-      const total = Number((await page.locator('[data-counter="total"] .pb-counter-value').innerText()).replaceAll(',', ''));
+      const total = await assetTotal(page);
       // The rows the table shows must reach its bottom edge: nothing blank
       // below the last row while more rows exist, and no scroll to get them.
       const uncovered = () =>
@@ -256,7 +260,7 @@ describe('host choices', () => {
       assert.ok(layout.blank <= 1, `rows reach the bottom of a 1200 px table: ${JSON.stringify(layout)}`);
 
       await page.evaluate(() => {
-        document.getElementById('host-table-height').textContent = '.pb-app { --pb-table-height: 1800px; }';
+        document.getElementById('host-style').textContent = '.pb-app { --pb-table-height: 1800px; }';
       });
       await settle(1800);
       layout = await uncovered();
