@@ -4,14 +4,18 @@
 // are shares, not the shipped bytes; generic code counts for the crate that
 // defines it, wherever it was instantiated.
 //
-//   node bench/lib/wasm-crates.mjs [target/wasm32-unknown-unknown/release/patchboard.wasm] [top]
+//   node bench/lib/wasm-crates.mjs [target/wasm32-unknown-unknown/release/patchboard.wasm] [top] [--functions]
+//
+// With --functions it also lists the `top` largest functions, with their crate.
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../tests/e2e/lib/server.mjs';
 
-const file = process.argv[2] || join(REPO_ROOT, 'target/wasm32-unknown-unknown/release/patchboard.wasm');
-const top = Number(process.argv[3] ?? 20);
+const listFunctions = process.argv.includes('--functions');
+const [fileArgument, topArgument] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+const file = fileArgument || join(REPO_ROOT, 'target/wasm32-unknown-unknown/release/patchboard.wasm');
+const top = Number(topArgument ?? 20);
 const bytes = readFileSync(file);
 
 let at = 8;
@@ -91,16 +95,23 @@ const crateOf = (name) => {
 };
 
 const byCrate = new Map();
+const functions = [];
 let code = 0;
 bodySizes.forEach((size, i) => {
   code += size;
   const name = names.get(importedFunctions + i) ?? '';
   const crate = crateOf(name);
-  if (process.env.SHOW_UNNAMED && crate === "(unnamed)" && size > 2000) console.log(size, name.slice(0, 160));
+  functions.push({ size, crate, name });
   byCrate.set(crate, (byCrate.get(crate) ?? 0) + size);
 });
 console.log(`${file}\nsections (bytes): ${JSON.stringify(sections)}`);
 console.log(`code: ${bodySizes.length} functions, ${code} bytes; by crate (share of code):`);
 for (const [crate, size] of [...byCrate].sort((a, b) => b[1] - a[1]).slice(0, top)) {
   console.log(`${(size / 1024).toFixed(1).padStart(8)} KB  ${((100 * size) / code).toFixed(1).padStart(5)} %  ${crate}`);
+}
+if (listFunctions) {
+  console.log(`largest ${top} functions (bytes, crate, name):`);
+  for (const { size, crate, name } of functions.sort((a, b) => b.size - a.size).slice(0, top)) {
+    console.log(`${String(size).padStart(8)}  ${crate.padEnd(16)} ${name.slice(0, 160)}`);
+  }
 }
