@@ -19,8 +19,8 @@ use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
 use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 
-const DEFAULT_REFRESH_SECONDS: u64 = 30;
-const DEFAULT_TIMEOUT_SECONDS: u64 = 30;
+const DEFAULT_REFRESH_SECONDS: u32 = 30;
+const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
 /// Guards against a backend that pages forever.
 const DEFAULT_MAX_ITEMS: u64 = 250_000;
 const DEFAULT_PAGE_SIZE: u64 = 100;
@@ -181,6 +181,20 @@ impl<'v> Obj<'v> {
         }
     }
 
+    /// [`Self::integer`] for a setting the configuration holds as a `u32`.
+    fn integer_u32(
+        &self,
+        key: &str,
+        range: std::ops::RangeInclusive<u32>,
+        default: u32,
+        report: &mut Report,
+    ) -> u32 {
+        let wide = u64::from(*range.start())..=u64::from(*range.end());
+        let value = self.integer(key, wide, u64::from(default), report);
+        // In range, so it fits.
+        u32::try_from(value).unwrap_or(default)
+    }
+
     fn boolean(&self, key: &str, default: bool, report: &mut Report) -> bool {
         match self.get(key) {
             None => default,
@@ -269,29 +283,26 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         report,
     )?;
     let base_url = obj.required_string("base_url", "the backend's base URL as a string", report);
-    let refresh_seconds = obj.integer(
+    let refresh_seconds = obj.integer_u32(
         "refresh_seconds",
         0..=86_400,
         DEFAULT_REFRESH_SECONDS,
         report,
     );
     // Up to 30 days: a longer wait is no longer "stuck" but forgotten.
-    let stuck_after_hours = obj.integer(
+    let stuck_after_hours = obj.integer_u32(
         "stuck_after_hours",
         1..=720,
-        u64::from(DEFAULT_STUCK_AFTER_HOURS),
+        DEFAULT_STUCK_AFTER_HOURS,
         report,
     );
     let derivation = DerivationPolicy {
-        wsus_report_max_age: days(
-            u32::try_from(obj.integer(
-                "wsus_report_max_days",
-                1..=365,
-                u64::from(DEFAULT_WSUS_REPORT_MAX_DAYS),
-                report,
-            ))
-            .unwrap_or(u32::MAX),
-        ),
+        wsus_report_max_age: days(obj.integer_u32(
+            "wsus_report_max_days",
+            1..=365,
+            DEFAULT_WSUS_REPORT_MAX_DAYS,
+            report,
+        )),
         missing_wsus_report_is_problem: obj.boolean(
             "missing_wsus_report_is_problem",
             false,
@@ -322,8 +333,8 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
     Some(Config {
         preset,
         base_url: base_url?,
-        refresh_seconds: u32::try_from(refresh_seconds).unwrap_or(u32::MAX),
-        stuck_after_hours: u32::try_from(stuck_after_hours).unwrap_or(u32::MAX),
+        refresh_seconds,
+        stuck_after_hours,
         derivation,
         headers,
         credentials,
@@ -454,7 +465,8 @@ fn read_resource(
         None => Some(Paging::None),
     };
     let max_items = obj.integer("max_items", 1..=10_000_000, DEFAULT_MAX_ITEMS, report);
-    let timeout_seconds = obj.integer("timeout_seconds", 1..=600, DEFAULT_TIMEOUT_SECONDS, report);
+    let timeout_seconds =
+        obj.integer_u32("timeout_seconds", 1..=600, DEFAULT_TIMEOUT_SECONDS, report);
 
     let templates = url.iter().map(|u| (obj.at("url"), u.as_str()));
     let header_templates = headers
@@ -492,7 +504,7 @@ fn read_resource(
         values,
         paging: paging?,
         max_items: usize::try_from(max_items).unwrap_or(usize::MAX),
-        timeout_seconds: u32::try_from(timeout_seconds).unwrap_or(u32::MAX),
+        timeout_seconds,
     })
 }
 
