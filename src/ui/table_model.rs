@@ -51,13 +51,14 @@ where
     V::Column: Send + Sync + 'static,
 {
     /// Sorts when the data or the sort changes, and filters the sorted order
-    /// when the view or `now` (the time filters judge by) changes, each
-    /// timed for the benchmark.
+    /// when the view or `cutoff` (the time a filter that depends on the time
+    /// compares with, see [`TableView::keeps`]) changes, each timed for the
+    /// benchmark.
     pub fn new(
         url: UrlView<V>,
         items: ReadSignal<Shared<Vec<V::Item>>>,
         rows: Memo<Shared<Vec<V::Row>>>,
-        now: Memo<Timestamp>,
+        cutoff: Memo<Timestamp>,
     ) -> Self {
         let sort = Memo::new(move |_| url.view.with(|view| view.table().sort.clone()));
         let sorted = Memo::new(move |_| {
@@ -71,10 +72,11 @@ where
         });
         let order = Memo::new(move |_| {
             Arc::new(url.view.with(|view| {
-                let now = now.get();
+                let cutoff = cutoff.get();
                 rows.with(|rows| {
-                    sorted
-                        .with(|sorted| perf::timed("pb:filter", || view.filter(rows, sorted, now)))
+                    sorted.with(|sorted| {
+                        perf::timed("pb:filter", || view.filter(rows, sorted, cutoff))
+                    })
                 })
             }))
         });
