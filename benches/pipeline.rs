@@ -7,8 +7,10 @@ use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Through
 use patchboard::domain::asset::AssetResult;
 use patchboard::domain::derive::DerivationPolicy;
 use patchboard::domain::endpoint::Endpoint;
-use patchboard::domain::view::assets::asset_rows;
-use patchboard::domain::view::endpoints::endpoint_rows;
+use patchboard::domain::table::{Direction, SortSpec};
+use patchboard::domain::view::assets::{asset_rows, AssetColumn, AssetView};
+use patchboard::domain::view::endpoints::{endpoint_rows, EndpointView};
+use patchboard::domain::view::TableView;
 use patchboard::source::config::Config;
 use patchboard::source::config_read::config_from_value;
 use patchboard::source::demo_gen::{generate, FleetSpec};
@@ -69,6 +71,18 @@ fn pipeline(c: &mut Criterion) {
             &results,
             |b, results| b.iter(|| asset_rows(results, "Patch Tuesday")),
         );
+        let rows = asset_rows(&results, "Patch Tuesday");
+        let by_name = SortSpec::by(AssetColumn::Asset, Direction::Asc);
+        let by_status = SortSpec::by(AssetColumn::Status, Direction::Desc);
+        for (name, spec) in [
+            ("sort_assets_updated", AssetView::default_sort()),
+            ("sort_assets_name", by_name),
+            ("sort_assets_status", by_status),
+        ] {
+            group.bench_with_input(BenchmarkId::new(name, size), &spec, |b, spec| {
+                b.iter(|| AssetView::sorted(&results, &rows, spec))
+            });
+        }
         group.throughput(Throughput::Elements(endpoints.len() as u64));
         group.bench_with_input(
             BenchmarkId::new("decode_endpoints", size),
@@ -84,6 +98,12 @@ fn pipeline(c: &mut Criterion) {
             BenchmarkId::new("derive_endpoint_rows", size),
             &endpoints,
             |b, endpoints| b.iter(|| endpoint_rows(endpoints, at, &policy)),
+        );
+        let rows = endpoint_rows(&endpoints, at, &policy);
+        group.bench_with_input(
+            BenchmarkId::new("sort_endpoints_default", size),
+            &EndpointView::default_sort(),
+            |b, spec| b.iter(|| EndpointView::sorted(&endpoints, &rows, spec)),
         );
     }
     group.finish();
