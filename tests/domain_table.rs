@@ -1,9 +1,9 @@
 //! Table operations over a small endpoint-like row type.
 
 use patchboard::domain::table::{
-    all_indices, cmp_f64, cmp_option, facet_counts, filter_indices, group_by_facet, natural_cmp,
-    natural_cmp_by_key, natural_key, refine_indices, search_key, sort_indices, ColumnOrdering,
-    Direction, Facet, FacetFilter, FacetSet, SortKey, SortSpec, TextQuery,
+    all_indices, facet_counts, filter_indices, group_by_facet, natural_cmp, natural_cmp_by_key,
+    natural_key, refine_indices, search_key, sort_rows, Direction, Facet, FacetFilter, FacetSet,
+    SortKey, SortSpec, SortValue, TextQuery, MAX_SORT_KEYS,
 };
 use proptest::prelude::*;
 use std::cmp::Ordering;
@@ -40,13 +40,16 @@ impl Facet for Exemption {
 enum Column {
     Name,
     Family,
+    FamilyName,
     FreeGb,
 }
 
 #[derive(Debug, Clone)]
 struct Row {
     name: String,
+    name_key: Box<[u8]>,
     family: Family,
+    family_name: String,
     free_gb: Option<f64>,
     exemptions: FacetSet<Exemption>,
     haystack: String,
@@ -57,20 +60,59 @@ impl Row {
         let family_name = format!("{family:?}");
         Row {
             name: name.to_owned(),
+            name_key: natural_key(name),
             family,
+            haystack: search_key(&[name, &family_name]),
+            family_name,
             free_gb,
             exemptions: exemptions.iter().copied().collect(),
-            haystack: search_key(&[name, &family_name]),
         }
     }
 }
 
-fn compare(a: &Row, b: &Row, column: Column) -> ColumnOrdering {
+fn value(row: &Row, column: Column) -> SortValue<'_> {
     match column {
-        Column::Name => natural_cmp(&a.name, &b.name).into(),
-        Column::Family => a.family.index().cmp(&b.family.index()).into(),
-        Column::FreeGb => cmp_option(a.free_gb, b.free_gb, cmp_f64),
+        Column::Name => SortValue::Keyed(&row.name_key, &row.name),
+        Column::Family => (row.family.index() as u64).into(),
+        Column::FamilyName => row.family_name.as_str().into(),
+        Column::FreeGb => row.free_gb.into(),
     }
+}
+
+fn sorted(rows: &[Row], spec: &SortSpec<Column>) -> Vec<u32> {
+    sort_rows(rows.len(), spec, |column, index| {
+        value(&rows[index], column)
+    })
+}
+
+/// Numbers by value, -0.0 equal to 0.0 and NaN after every other number.
+fn float_order(a: f64, b: f64) -> Ordering {
+    a.partial_cmp(&b)
+        .unwrap_or_else(|| a.is_nan().cmp(&b.is_nan()))
+}
+
+/// The order `sort_rows` must give, written out plainly: each key in turn,
+/// its direction reversing values, never blanks, which stay last.
+fn expected_order(a: &Row, b: &Row, spec: &SortSpec<Column>) -> Ordering {
+    let directed = |ordering: Ordering, direction| match direction {
+        Direction::Asc => ordering,
+        Direction::Desc => ordering.reverse(),
+    };
+    spec.keys()
+        .iter()
+        .map(|key| match key.column {
+            Column::Name => directed(natural_cmp(&a.name, &b.name), key.direction),
+            Column::Family => directed(a.family.index().cmp(&b.family.index()), key.direction),
+            Column::FamilyName => {
+                directed(natural_cmp(&a.family_name, &b.family_name), key.direction)
+            }
+            Column::FreeGb => match (a.free_gb, b.free_gb) {
+                (Some(x), Some(y)) => directed(float_order(x, y), key.direction),
+                (x, y) => x.is_none().cmp(&y.is_none()),
+            },
+        })
+        .find(|ordering| ordering.is_ne())
+        .unwrap_or(Ordering::Equal)
 }
 
 fn fleet() -> Vec<Row> {
@@ -212,13 +254,7 @@ fn facet_refinement_is_a_narrower_non_empty_selection() {
 #[test]
 fn refining_narrows_and_keeps_the_sorted_order() {
     let rows = fleet();
-    let mut indices = all_indices(rows.len());
-    sort_indices(
-        &rows,
-        &mut indices,
-        &SortSpec::by(Column::Name, Direction::Desc),
-        compare,
-    );
+    let mut indices = sorted(&rows, &SortSpec::by(Column::Name, Direction::Desc));
     let query = TextQuery::parse("web");
     refine_indices(&rows, &mut indices, |row| query.matches(&row.haystack));
     assert_eq!(names(&rows, &indices), ["web-10", "web-2", "WEB-2"]);
@@ -227,15 +263,9 @@ fn refining_narrows_and_keeps_the_sorted_order() {
 #[test]
 fn sorts_names_naturally_both_ways() {
     let rows = fleet();
-    let mut indices = all_indices(rows.len());
-    sort_indices(
-        &rows,
-        &mut indices,
-        &SortSpec::by(Column::Name, Direction::Asc),
-        compare,
-    );
+    let ascending = sorted(&rows, &SortSpec::by(Column::Name, Direction::Asc));
     assert_eq!(
-        names(&rows, &indices),
+        names(&rows, &ascending),
         [
             "db-1",
             "Mac-Mini-3",
@@ -245,14 +275,9 @@ fn sorts_names_naturally_both_ways() {
             "Ωmega-ΣΟΦΟΣ"
         ]
     );
-    sort_indices(
-        &rows,
-        &mut indices,
-        &SortSpec::by(Column::Name, Direction::Desc),
-        compare,
-    );
+    let descending = sorted(&rows, &SortSpec::by(Column::Name, Direction::Desc));
     assert_eq!(
-        names(&rows, &indices),
+        names(&rows, &descending),
         [
             "Ωmega-ΣΟΦΟΣ",
             "web-10",
@@ -277,24 +302,41 @@ fn secondary_key_breaks_primary_ties_and_index_breaks_the_rest() {
             direction: Direction::Desc,
         },
     ]);
-    let mut indices = all_indices(rows.len());
-    indices.reverse();
-    sort_indices(&rows, &mut indices, &spec, compare);
     // Windows rows both lack free space: they tie and keep index order (1 before 5).
-    assert_eq!(indices, [1, 5, 0, 2, 4, 3]);
+    assert_eq!(sorted(&rows, &spec), [1, 5, 0, 2, 4, 3]);
+}
+
+#[test]
+fn texts_that_tie_fall_to_the_next_key() {
+    let rows = fleet();
+    let spec = SortSpec::new(vec![
+        SortKey {
+            column: Column::FamilyName,
+            direction: Direction::Desc,
+        },
+        SortKey {
+            column: Column::Name,
+            direction: Direction::Asc,
+        },
+    ]);
+    assert_eq!(
+        names(&rows, &sorted(&rows, &spec)),
+        [
+            "WEB-2",
+            "Ωmega-ΣΟΦΟΣ",
+            "Mac-Mini-3",
+            "db-1",
+            "web-2",
+            "web-10"
+        ]
+    );
 }
 
 #[test]
 fn blanks_sort_last_in_both_directions() {
     let rows = fleet();
     for direction in [Direction::Asc, Direction::Desc] {
-        let mut indices = all_indices(rows.len());
-        sort_indices(
-            &rows,
-            &mut indices,
-            &SortSpec::by(Column::FreeGb, direction),
-            compare,
-        );
+        let indices = sorted(&rows, &SortSpec::by(Column::FreeGb, direction));
         let free: Vec<Option<f64>> = indices
             .iter()
             .map(|&index| rows[index as usize].free_gb)
@@ -302,12 +344,29 @@ fn blanks_sort_last_in_both_directions() {
         assert_eq!(free[4..], [None, None], "{direction:?}");
         let present: Vec<f64> = free.iter().flatten().copied().collect();
         let mut expected = present.clone();
-        expected.sort_by(|a, b| cmp_f64(*a, *b));
+        expected.sort_by(|a, b| float_order(*a, *b));
         if direction == Direction::Desc {
             expected.reverse();
         }
         assert_eq!(present, expected);
     }
+}
+
+#[test]
+fn a_spec_keeps_at_most_the_sortable_number_of_keys() {
+    let key = |column| SortKey {
+        column,
+        direction: Direction::Asc,
+    };
+    let columns = [
+        Column::Name,
+        Column::Family,
+        Column::FamilyName,
+        Column::FreeGb,
+    ];
+    let spec = SortSpec::new(columns.map(key).to_vec());
+    assert_eq!(spec.keys().len(), MAX_SORT_KEYS);
+    assert_eq!(spec.keys()[MAX_SORT_KEYS - 1].column, Column::FamilyName);
 }
 
 #[test]
@@ -348,11 +407,11 @@ fn click_caps_the_number_of_keys() {
     #[derive(Debug, Clone, Copy, PartialEq, Eq)]
     struct Numbered(usize);
     let mut spec = SortSpec::default();
-    (0..SortSpec::<Numbered>::MAX_KEYS + 2).for_each(|column| spec.click(Numbered(column)));
-    assert_eq!(spec.keys().len(), SortSpec::<Numbered>::MAX_KEYS);
+    (0..MAX_SORT_KEYS + 2).for_each(|column| spec.click(Numbered(column)));
+    assert_eq!(spec.keys().len(), MAX_SORT_KEYS);
     assert_eq!(
         spec.primary().map(|key| key.column),
-        Some(Numbered(SortSpec::<Numbered>::MAX_KEYS + 1))
+        Some(Numbered(MAX_SORT_KEYS + 1))
     );
 }
 
@@ -384,22 +443,40 @@ fn natural_order_reads_numbers_by_value() {
 }
 
 #[test]
-fn float_and_option_helpers_order_edge_values() {
-    assert_eq!(cmp_f64(f64::NAN, f64::INFINITY), Ordering::Greater);
-    assert_eq!(cmp_f64(-0.0, 0.0), Ordering::Equal);
-    assert_eq!(cmp_f64(-1.5, 2.0), Ordering::Less);
+fn sort_values_order_numbers_times_and_decimals_by_value() {
+    let order = |values: Vec<SortValue>| {
+        let spec = SortSpec::by((), Direction::Asc);
+        sort_rows(values.len(), &spec, |(), index| values[index])
+    };
+    let times: Vec<i64> = vec![5, -3, i64::MIN, 0, i64::MAX, -1];
     assert_eq!(
-        cmp_option(Some(1), None, |a, b| a.cmp(&b)),
-        ColumnOrdering::Blank(Ordering::Less)
+        order(times.iter().map(|&time| time.into()).collect()),
+        [2, 1, 5, 3, 0, 4]
     );
+    let decimals = [
+        f64::NAN,
+        2.5,
+        -0.0,
+        f64::NEG_INFINITY,
+        0.0,
+        -1.5,
+        f64::INFINITY,
+    ];
+    // -0.0 and 0.0 tie, so index order keeps them as given; NaN goes last.
     assert_eq!(
-        cmp_option(None::<i32>, None, |a, b| a.cmp(&b)),
-        ColumnOrdering::Blank(Ordering::Equal)
+        order(decimals.iter().map(|&decimal| decimal.into()).collect()),
+        [3, 5, 2, 4, 1, 6, 0]
     );
-    assert_eq!(
-        cmp_option(Some(3), Some(1), |a, b| a.cmp(&b)),
-        ColumnOrdering::Value(Ordering::Greater)
-    );
+    let mixed = vec![
+        SortValue::from("b"),
+        SortValue::Blank,
+        SortValue::from(7u32),
+        SortValue::from(None::<u64>),
+        SortValue::from(Some("a")),
+    ];
+    // A column should hold one kind, but mixed kinds still order totally:
+    // numbers, then texts, then blanks.
+    assert_eq!(order(mixed), [2, 4, 0, 1, 3]);
 }
 
 #[test]
@@ -468,11 +545,18 @@ fn arbitrary_row() -> impl Strategy<Value = Row> {
 }
 
 fn arbitrary_spec() -> impl Strategy<Value = SortSpec<Column>> {
-    let column = prop::sample::select(&[Column::Name, Column::Family, Column::FreeGb][..]);
+    let column = prop::sample::select(
+        &[
+            Column::Name,
+            Column::Family,
+            Column::FamilyName,
+            Column::FreeGb,
+        ][..],
+    );
     let direction = prop::sample::select(&[Direction::Asc, Direction::Desc][..]);
     prop::collection::vec(
         (column, direction).prop_map(|(column, direction)| SortKey { column, direction }),
-        0..3,
+        0..=MAX_SORT_KEYS,
     )
     .prop_map(SortSpec::new)
 }
@@ -489,15 +573,13 @@ proptest! {
         rows in prop::collection::vec(arbitrary_row(), 0..40),
         spec in arbitrary_spec(),
     ) {
-        let mut indices = all_indices(rows.len());
-        indices.reverse();
-        sort_indices(&rows, &mut indices, &spec, compare);
+        let indices = sorted(&rows, &spec);
         let mut sorted_back = indices.clone();
         sorted_back.sort_unstable();
         prop_assert_eq!(sorted_back, all_indices(rows.len()));
         for pair in indices.windows(2) {
-            let ordering = spec.compare(&rows[pair[0] as usize], &rows[pair[1] as usize], compare);
-            prop_assert!(ordering.then(pair[0].cmp(&pair[1])).is_lt());
+            let (a, b) = (&rows[pair[0] as usize], &rows[pair[1] as usize]);
+            prop_assert!(expected_order(a, b, &spec).then(pair[0].cmp(&pair[1])).is_lt());
         }
     }
 

@@ -1,6 +1,5 @@
-//! Building blocks for column comparators. Each is a total order, as sorting requires.
+//! Natural text order, for names and other texts people read. A total order, as sorting requires.
 
-use super::sort::ColumnOrdering;
 use std::cmp::Ordering;
 
 /// Splits a leading run of ASCII digits off `text`, returned without its leading zeros.
@@ -81,23 +80,4 @@ pub fn natural_key(text: &str) -> Box<[u8]> {
 /// equals `natural_cmp(a, b)`.
 pub fn natural_cmp_by_key((key_a, a): (&[u8], &str), (key_b, b): (&[u8], &str)) -> Ordering {
     key_a.cmp(key_b).then_with(|| a.cmp(b))
-}
-
-/// Orders numbers with NaN after every other value; -0.0 equals 0.0.
-pub fn cmp_f64(a: f64, b: f64) -> Ordering {
-    a.partial_cmp(&b)
-        .unwrap_or_else(|| a.is_nan().cmp(&b.is_nan()))
-}
-
-/// Orders optional values by `compare` when both are present; a missing
-/// value sorts after every present one in both directions.
-pub fn cmp_option<T>(
-    a: Option<T>,
-    b: Option<T>,
-    compare: impl FnOnce(T, T) -> Ordering,
-) -> ColumnOrdering {
-    match (a, b) {
-        (Some(a), Some(b)) => ColumnOrdering::Value(compare(a, b)),
-        (a, b) => ColumnOrdering::Blank(a.is_none().cmp(&b.is_none())),
-    }
 }

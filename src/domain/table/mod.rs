@@ -2,7 +2,7 @@
 //! sorting and facet grouping over a slice of precomputed rows.
 //!
 //! Everything works on `u32` row indices into the page's `Vec<Row>`, so a
-//! keystroke re-runs filter and sort without touching or cloning the rows, and
+//! keystroke re-runs the filter without touching or cloning the rows, and
 //! the UI virtualises the resulting index list. Indices are `u32` to halve the
 //! memory of the lists at 100k rows; tables are far below `u32::MAX` rows.
 //!
@@ -17,11 +17,13 @@ mod facet;
 mod filter;
 mod group;
 mod sort;
+mod sort_value;
 mod text;
 
-pub use compare::{cmp_f64, cmp_option, natural_cmp, natural_cmp_by_key, natural_key};
+pub use compare::{natural_cmp, natural_cmp_by_key, natural_key};
 pub use facet::{Facet, FacetFilter, FacetSet, Members};
 pub use filter::{all_indices, filter_indices, refine_indices};
 pub use group::{facet_counts, group_by_facet, FacetCounts};
-pub use sort::{sort_indices, sort_indices_by, ColumnOrdering, Direction, SortKey, SortSpec};
+pub use sort::{sort_indices_by, Direction, SortKey, SortSpec, MAX_SORT_KEYS};
+pub use sort_value::{sort_rows, SortValue};
 pub use text::{search_key, TextQuery};

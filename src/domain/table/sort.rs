@@ -1,4 +1,5 @@
-//! Multi-key sorting of index lists, and the header-click rules that edit the keys.
+//! Sort keys, the header-click rules that edit them, and the index sort that
+//! orders anything without a packed key (the tables use `sort_value`).
 
 use std::cmp::Ordering;
 
@@ -44,32 +45,6 @@ impl Direction {
     }
 }
 
-/// How two rows compare on one column, in ascending terms.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ColumnOrdering {
-    /// Both rows have a value: a descending sort reverses this.
-    Value(Ordering),
-    /// At least one row has no value: kept as is in both directions, so blanks
-    /// stay at the bottom whichever way the user sorts.
-    Blank(Ordering),
-}
-
-impl ColumnOrdering {
-    fn directed(self, direction: Direction) -> Ordering {
-        match (self, direction) {
-            (ColumnOrdering::Value(ordering), Direction::Desc) => ordering.reverse(),
-            (ColumnOrdering::Value(ordering), Direction::Asc)
-            | (ColumnOrdering::Blank(ordering), _) => ordering,
-        }
-    }
-}
-
-impl From<Ordering> for ColumnOrdering {
-    fn from(ordering: Ordering) -> Self {
-        ColumnOrdering::Value(ordering)
-    }
-}
-
 /// One sort key: a column and its direction.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct SortKey<C> {
@@ -90,12 +65,14 @@ impl<C> Default for SortSpec<C> {
     }
 }
 
-impl<C: Copy + Eq> SortSpec<C> {
-    /// How many keys header clicks keep; older keys fall off.
-    pub const MAX_KEYS: usize = 3;
+/// How many keys a sort has at most: header clicks let older keys fall off.
+pub const MAX_SORT_KEYS: usize = 3;
 
-    /// A spec with the given keys, primary first.
-    pub fn new(keys: Vec<SortKey<C>>) -> Self {
+impl<C: Copy + Eq> SortSpec<C> {
+    /// A spec with the given keys, primary first; keys after the first
+    /// [`MAX_SORT_KEYS`] are dropped.
+    pub fn new(mut keys: Vec<SortKey<C>>) -> Self {
+        keys.truncate(MAX_SORT_KEYS);
         Self { keys }
     }
 
@@ -125,7 +102,7 @@ impl<C: Copy + Eq> SortSpec<C> {
 
     /// Applies a click on `column`'s header. On the primary column it flips
     /// the direction; any other column becomes the ascending primary key and
-    /// the previous keys follow it as tie-breakers, at most [`Self::MAX_KEYS`].
+    /// the previous keys follow it as tie-breakers, at most [`MAX_SORT_KEYS`].
     pub fn click(&mut self, column: C) {
         match self.keys.first_mut() {
             Some(primary) if primary.column == column => {
@@ -140,49 +117,15 @@ impl<C: Copy + Eq> SortSpec<C> {
                         direction: Direction::Asc,
                     },
                 );
-                self.keys.truncate(Self::MAX_KEYS);
+                self.keys.truncate(MAX_SORT_KEYS);
             }
         }
     }
-
-    /// Compares two rows by every key in turn.
-    pub fn compare<R, O: Into<ColumnOrdering>>(
-        &self,
-        a: &R,
-        b: &R,
-        compare: impl Fn(&R, &R, C) -> O,
-    ) -> Ordering {
-        self.keys
-            .iter()
-            .map(|key| compare(a, b, key.column).into().directed(key.direction))
-            .find(|ordering| ordering.is_ne())
-            .unwrap_or(Ordering::Equal)
-    }
-}
-
-/// Sorts `indices` into `rows` by `spec`. `compare` orders two rows on one
-/// column in ascending terms (return an `Ordering`, or a [`ColumnOrdering`]
-/// from `cmp_option` for columns with blanks).
-///
-/// Rows equal on every key keep ascending index order, so the result depends
-/// only on which indices are given, never on their previous order: stable,
-/// deterministic, and it lets the faster unstable sort be used.
-pub fn sort_indices<R, C: Copy + Eq, O: Into<ColumnOrdering>>(
-    rows: &[R],
-    indices: &mut [u32],
-    spec: &SortSpec<C>,
-    compare: impl Fn(&R, &R, C) -> O,
-) {
-    sort_indices_by(indices, &|a, b| {
-        spec.compare(&rows[a as usize], &rows[b as usize], &compare)
-    });
 }
 
 /// Sorts indices by `compare`, equal ones in ascending order: a stable sort
-/// of whatever they index. The app's one sort: behind a trait object it is
-/// compiled once instead of once per element type and comparator (each copy
-/// is kilobytes of wasm, and an indirect call costs nothing beside the
-/// comparison).
+/// of whatever they index. Behind a trait object it is compiled once instead
+/// of once per element type and comparator (each copy is kilobytes of wasm).
 pub fn sort_indices_by(indices: &mut [u32], compare: &dyn Fn(u32, u32) -> Ordering) {
     indices.sort_unstable_by(|&a, &b| compare(a, b).then(a.cmp(&b)));
 }

@@ -8,10 +8,7 @@ use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
-use crate::domain::table::{
-    cmp_option, natural_cmp, natural_cmp_by_key, natural_key, search_key, ColumnOrdering,
-    Direction, FacetSet, SortSpec,
-};
+use crate::domain::table::{natural_key, search_key, Direction, FacetSet, SortSpec, SortValue};
 use crate::domain::time::Timestamp;
 
 /// An asset result with what the table filters and sorts on, computed once.
@@ -231,44 +228,23 @@ impl TableView for AssetView {
             && (!self.stuck_only || row.progress.is_stuck(cutoff))
     }
 
-    /// Orders two results on a column, ascending; blanks stay last.
-    fn compare(
+    fn sort_value<'a>(
         column: AssetColumn,
-        (a, row_a): (&AssetResult, &AssetRow),
-        (b, row_b): (&AssetResult, &AssetRow),
-    ) -> ColumnOrdering {
-        let status_order = |row: &AssetRow| row.status_key().map(StatusKey::index);
+        result: &'a AssetResult,
+        row: &'a AssetRow,
+    ) -> SortValue<'a> {
+        let patches = &result.patches;
         match column {
-            AssetColumn::Asset => natural_cmp_by_key(
-                (&row_a.name_key, &a.asset_name),
-                (&row_b.name_key, &b.asset_name),
-            )
-            .into(),
-            AssetColumn::Os => natural_cmp(&a.os, &b.os).into(),
-            AssetColumn::Status => cmp_option(
-                status_order(row_a).as_ref(),
-                status_order(row_b).as_ref(),
-                Ord::cmp,
-            ),
-            AssetColumn::Phase => row_a.phase.index().cmp(&row_b.phase.index()).into(),
-            AssetColumn::Message => cmp_option(
-                row_a.message.as_deref(),
-                row_b.message.as_deref(),
-                natural_cmp,
-            ),
-            AssetColumn::Succeeded => a.patches.succeeded.cmp(&b.patches.succeeded).into(),
-            AssetColumn::Failed => a.patches.failed.cmp(&b.patches.failed).into(),
-            AssetColumn::Superseded => a.patches.superseded.cmp(&b.patches.superseded).into(),
-            AssetColumn::NotApplicable => a
-                .patches
-                .not_applicable
-                .cmp(&b.patches.not_applicable)
-                .into(),
-            AssetColumn::Updated => cmp_option(
-                a.status_time.as_ref(),
-                b.status_time.as_ref(),
-                Timestamp::cmp,
-            ),
+            AssetColumn::Asset => SortValue::Keyed(&row.name_key, &result.asset_name),
+            AssetColumn::Os => result.os.as_str().into(),
+            AssetColumn::Status => row.status_key().map(|key| key.index() as u64).into(),
+            AssetColumn::Phase => (row.phase.index() as u64).into(),
+            AssetColumn::Message => row.message.as_deref().into(),
+            AssetColumn::Succeeded => patches.succeeded.into(),
+            AssetColumn::Failed => patches.failed.into(),
+            AssetColumn::Superseded => patches.superseded.into(),
+            AssetColumn::NotApplicable => patches.not_applicable.into(),
+            AssetColumn::Updated => result.status_time.map(|time| time.0).into(),
         }
     }
 }

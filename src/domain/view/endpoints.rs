@@ -10,8 +10,7 @@ use crate::domain::exemption::ExemptionKind;
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::OsFamily;
 use crate::domain::table::{
-    cmp_f64, cmp_option, natural_cmp, natural_cmp_by_key, natural_key, search_key, ColumnOrdering,
-    Direction, FacetSet, SortKey, SortSpec,
+    natural_key, search_key, Direction, FacetSet, SortKey, SortSpec, SortValue,
 };
 use crate::domain::time::Timestamp;
 
@@ -250,40 +249,21 @@ impl TableView for EndpointView {
             && (!self.warnings_only || row.derived.has_warnings())
     }
 
-    /// Orders two endpoints on a column, ascending; blanks stay last.
-    fn compare(
+    fn sort_value<'a>(
         column: EndpointColumn,
-        (a, row_a): (&Endpoint, &EndpointRow),
-        (b, row_b): (&Endpoint, &EndpointRow),
-    ) -> ColumnOrdering {
+        endpoint: &'a Endpoint,
+        row: &'a EndpointRow,
+    ) -> SortValue<'a> {
         match column {
-            EndpointColumn::Endpoint => {
-                natural_cmp_by_key((&row_a.name_key, &a.name), (&row_b.name_key, &b.name)).into()
-            }
-            EndpointColumn::Os => natural_cmp(&a.os, &b.os).into(),
-            EndpointColumn::Outlook => row_a.outlook.cmp(&row_b.outlook).into(),
-            EndpointColumn::Exemptions => row_a
-                .derived
-                .exemptions()
-                .len()
-                .cmp(&row_b.derived.exemptions().len())
-                .into(),
-            EndpointColumn::Disk => cmp_option(
-                row_a.fullest_drive.as_ref(),
-                row_b.fullest_drive.as_ref(),
-                |x, y| cmp_f64(*x, *y),
-            ),
-            EndpointColumn::Maintenance => {
-                cmp_option(schedule_name(a), schedule_name(b), natural_cmp)
-            }
-            EndpointColumn::NextWindow => cmp_option(
-                row_a.next_window.as_ref(),
-                row_b.next_window.as_ref(),
-                Timestamp::cmp,
-            ),
-            EndpointColumn::LastSeen => {
-                cmp_option(a.last_seen.as_ref(), b.last_seen.as_ref(), Timestamp::cmp)
-            }
+            EndpointColumn::Endpoint => SortValue::Keyed(&row.name_key, &endpoint.name),
+            EndpointColumn::Os => endpoint.os.as_str().into(),
+            // Declared best to worst, so the declaration order is the order.
+            EndpointColumn::Outlook => (row.outlook as u64).into(),
+            EndpointColumn::Exemptions => (row.derived.exemptions().len() as u64).into(),
+            EndpointColumn::Disk => row.fullest_drive.into(),
+            EndpointColumn::Maintenance => schedule_name(endpoint).into(),
+            EndpointColumn::NextWindow => row.next_window.map(|time| time.0).into(),
+            EndpointColumn::LastSeen => endpoint.last_seen.map(|time| time.0).into(),
         }
     }
 }

@@ -4,10 +4,8 @@ use super::url_state::ToQuery;
 use super::{HoldsTable, QueryPairs, TableColumn, TableState};
 use crate::domain::job::Job;
 use crate::domain::table::{
-    cmp_f64, cmp_option, filter_indices, natural_cmp, search_key, sort_indices, ColumnOrdering,
-    Direction, SortSpec, TextQuery,
+    refine_indices, search_key, sort_rows, Direction, SortSpec, SortValue, TextQuery,
 };
-use crate::domain::time::Timestamp;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum JobColumn {
@@ -65,26 +63,18 @@ impl TableColumn for JobColumn {
 }
 
 impl JobColumn {
-    pub fn compare(self, a: &Job, b: &Job) -> ColumnOrdering {
-        let count = |x: Option<u64>, y: Option<u64>| cmp_option(x.as_ref(), y.as_ref(), u64::cmp);
+    /// The job's value on this column, as the list sorts it.
+    pub fn sort_value(self, job: &Job) -> SortValue<'_> {
         match self {
-            JobColumn::Job => natural_cmp(&a.name, &b.name).into(),
-            JobColumn::Platform => {
-                cmp_option(a.platform.as_deref(), b.platform.as_deref(), natural_cmp)
-            }
-            JobColumn::Status => cmp_option(a.status.as_deref(), b.status.as_deref(), natural_cmp),
-            JobColumn::LastRun => {
-                cmp_option(a.last_run.as_ref(), b.last_run.as_ref(), Timestamp::cmp)
-            }
-            JobColumn::Assets => count(a.asset_count, b.asset_count),
-            JobColumn::Complete => cmp_option(
-                a.completion_percent.as_ref(),
-                b.completion_percent.as_ref(),
-                |x, y| cmp_f64(*x, *y),
-            ),
-            JobColumn::Succeeded => count(a.succeeded, b.succeeded),
-            JobColumn::Failed => count(a.failed, b.failed),
-            JobColumn::InProgress => count(a.in_progress, b.in_progress),
+            JobColumn::Job => job.name.as_str().into(),
+            JobColumn::Platform => job.platform.as_deref().into(),
+            JobColumn::Status => job.status.as_deref().into(),
+            JobColumn::LastRun => job.last_run.map(|time| time.0).into(),
+            JobColumn::Assets => job.asset_count.into(),
+            JobColumn::Complete => job.completion_percent.into(),
+            JobColumn::Succeeded => job.succeeded.into(),
+            JobColumn::Failed => job.failed.into(),
+            JobColumn::InProgress => job.in_progress.into(),
         }
     }
 }
@@ -119,7 +109,10 @@ impl JobView {
     /// Indices of the jobs that match the search, sorted.
     pub fn apply(&self, jobs: &[Job]) -> Vec<u32> {
         let text = TextQuery::parse(&self.table.text);
-        let mut indices = filter_indices(jobs, |job| {
+        let mut indices = sort_rows(jobs.len(), &self.table.sort, |column, index| {
+            column.sort_value(&jobs[index])
+        });
+        refine_indices(jobs, &mut indices, |job| {
             text.is_empty()
                 || text.matches(&search_key(&[
                     &job.name,
@@ -127,9 +120,6 @@ impl JobView {
                     job.platform.as_deref().unwrap_or(""),
                     job.status.as_deref().unwrap_or(""),
                 ]))
-        });
-        sort_indices(jobs, &mut indices, &self.table.sort, |a, b, column| {
-            column.compare(a, b)
         });
         indices
     }

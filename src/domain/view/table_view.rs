@@ -5,9 +5,7 @@
 use super::selection::{find_selection, selection_key};
 use super::table_state::{HoldsTable, TableState};
 use super::url_state::QueryPairs;
-use crate::domain::table::{
-    all_indices, refine_indices, sort_indices, ColumnOrdering, SortSpec, TextQuery,
-};
+use crate::domain::table::{refine_indices, sort_rows, SortSpec, SortValue, TextQuery};
 use crate::domain::time::Timestamp;
 
 pub trait TableView: HoldsTable {
@@ -33,22 +31,19 @@ pub trait TableView: HoldsTable {
     /// a status last changed before it is stuck).
     fn keeps(&self, row: &Self::Row, cutoff: Timestamp) -> bool;
 
-    /// How two records compare on `column`, ascending.
-    fn compare(
+    /// The record's value on `column`, as the table sorts it.
+    fn sort_value<'a>(
         column: Self::Column,
-        a: (&Self::Item, &Self::Row),
-        b: (&Self::Item, &Self::Row),
-    ) -> ColumnOrdering;
+        item: &'a Self::Item,
+        row: &'a Self::Row,
+    ) -> SortValue<'a>;
 
     /// Every row's data index in the order `sort` gives; computed when the
     /// sort or the data changes, not on each keystroke.
     fn sorted(items: &[Self::Item], rows: &[Self::Row], sort: &SortSpec<Self::Column>) -> Vec<u32> {
-        let pairs: Vec<(&Self::Item, &Self::Row)> = items.iter().zip(rows).collect();
-        let mut indices = all_indices(rows.len());
-        sort_indices(&pairs, &mut indices, sort, |a, b, column| {
-            Self::compare(column, *a, *b)
-        });
-        indices
+        sort_rows(rows.len(), sort, |column, index| {
+            Self::sort_value(column, &items[index], &rows[index])
+        })
     }
 
     /// The rows of `sorted` that pass the search and every filter, in the

@@ -3,7 +3,7 @@
 //! dropped: a hand-edited link opens a sensible view, never an error.
 
 use super::facets::FacetToken;
-use crate::domain::table::{Direction, FacetSet, SortKey, SortSpec};
+use crate::domain::table::{Direction, FacetSet, SortKey, SortSpec, MAX_SORT_KEYS};
 
 /// Query pairs as read from a URL.
 pub type QueryPairs<'a> = &'a [(String, String)];
@@ -59,7 +59,7 @@ pub(crate) fn sort_spec<C: Copy + Eq>(
             None => (Direction::Asc, part),
         };
         if let Some(column) = parse(name) {
-            if keys.len() < SortSpec::<C>::MAX_KEYS && keys.iter().all(|k| k.column != column) {
+            if keys.len() < MAX_SORT_KEYS && keys.iter().all(|k| k.column != column) {
                 keys.push(SortKey { column, direction });
             }
         }
