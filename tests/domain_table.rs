@@ -561,8 +561,10 @@ fn arbitrary_spec() -> impl Strategy<Value = SortSpec<Column>> {
     .prop_map(SortSpec::new)
 }
 
-/// Names dense in digit runs, case pairs and multi-byte characters.
-const NAME: &str = "[aAéÉΩ0-2-]{0,5}";
+/// Names dense in digit runs, case pairs and multi-byte characters, with
+/// the bytes either side of the digits ('/' and ':'), and digit runs long
+/// enough for every length a natural key encodes.
+const NAME: &str = "[aAéÉΩ0-2/:-]{0,5}|[a0-9]{0,14}";
 
 /// A search box input over the row alphabet, so queries often match.
 const QUERY: &str = "[a-cA-C0-9 -]{0,5}";
@@ -655,11 +657,37 @@ proptest! {
 #[test]
 fn natural_keys_order_digit_runs_by_value_and_letters_without_case() {
     let mut names = [
-        "web-10", "Web-9", "web-009", "web", "web-9a", "web-", "wEb-100",
+        "web-10", "Web-9", "web-009", "web", "web-9a", "web-", "wEb-100", "web-0",
     ];
     names.sort_by(|a, b| natural_cmp_by_key((&natural_key(a), a), (&natural_key(b), b)));
     assert_eq!(
         names,
-        ["web", "web-", "Web-9", "web-009", "web-9a", "web-10", "wEb-100"]
+        ["web", "web-", "web-0", "Web-9", "web-009", "web-9a", "web-10", "wEb-100"]
     );
+    // Runs of eight significant digits and fewer, and longer ones, in value order.
+    let mut numbers = [
+        "n100000000000",
+        "n12345678",
+        "n99999999",
+        "n123456789",
+        "n0000000001",
+        "n/",
+        "n:",
+    ];
+    numbers.sort_by(|a, b| natural_cmp_by_key((&natural_key(a), a), (&natural_key(b), b)));
+    assert_eq!(
+        numbers,
+        [
+            "n/",
+            "n0000000001",
+            "n12345678",
+            "n99999999",
+            "n123456789",
+            "n100000000000",
+            "n:"
+        ]
+    );
+    assert!(numbers
+        .windows(2)
+        .all(|pair| natural_cmp(pair[0], pair[1]).is_lt()));
 }
