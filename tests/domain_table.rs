@@ -79,6 +79,14 @@ fn value(row: &Row, column: Column) -> SortValue<'_> {
     }
 }
 
+fn spec_of(keys: &[(Column, Direction)]) -> SortSpec<Column> {
+    SortSpec::new(
+        keys.iter()
+            .map(|&(column, direction)| SortKey { column, direction })
+            .collect(),
+    )
+}
+
 fn sorted(rows: &[Row], spec: &SortSpec<Column>) -> Vec<u32> {
     sort_rows(rows.len(), spec, |column, index| {
         value(&rows[index], column)
@@ -292,15 +300,9 @@ fn sorts_names_naturally_both_ways() {
 #[test]
 fn secondary_key_breaks_primary_ties_and_index_breaks_the_rest() {
     let rows = fleet();
-    let spec = SortSpec::new(vec![
-        SortKey {
-            column: Column::Family,
-            direction: Direction::Asc,
-        },
-        SortKey {
-            column: Column::FreeGb,
-            direction: Direction::Desc,
-        },
+    let spec = spec_of(&[
+        (Column::Family, Direction::Asc),
+        (Column::FreeGb, Direction::Desc),
     ]);
     // Windows rows both lack free space: they tie and keep index order (1 before 5).
     assert_eq!(sorted(&rows, &spec), [1, 5, 0, 2, 4, 3]);
@@ -309,15 +311,9 @@ fn secondary_key_breaks_primary_ties_and_index_breaks_the_rest() {
 #[test]
 fn texts_that_tie_fall_to_the_next_key() {
     let rows = fleet();
-    let spec = SortSpec::new(vec![
-        SortKey {
-            column: Column::FamilyName,
-            direction: Direction::Desc,
-        },
-        SortKey {
-            column: Column::Name,
-            direction: Direction::Asc,
-        },
+    let spec = spec_of(&[
+        (Column::FamilyName, Direction::Desc),
+        (Column::Name, Direction::Asc),
     ]);
     assert_eq!(
         names(&rows, &sorted(&rows, &spec)),
@@ -354,17 +350,13 @@ fn blanks_sort_last_in_both_directions() {
 
 #[test]
 fn a_spec_keeps_at_most_the_sortable_number_of_keys() {
-    let key = |column| SortKey {
-        column,
-        direction: Direction::Asc,
-    };
     let columns = [
         Column::Name,
         Column::Family,
         Column::FamilyName,
         Column::FreeGb,
     ];
-    let spec = SortSpec::new(columns.map(key).to_vec());
+    let spec = spec_of(&columns.map(|column| (column, Direction::Asc)));
     assert_eq!(spec.keys().len(), MAX_SORT_KEYS);
     assert_eq!(spec.keys()[MAX_SORT_KEYS - 1].column, Column::FamilyName);
 }
