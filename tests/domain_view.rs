@@ -217,6 +217,16 @@ fn malformed_url_values_are_dropped_not_fatal() {
 }
 
 #[test]
+fn sorting_lists_only_records_that_have_rows() {
+    let results = fleet();
+    let rows = asset_rows(&results, "Patch Tuesday");
+    let by_name = patchboard::domain::table::SortSpec::by(AssetColumn::Asset, Direction::Desc);
+    // host-10 and host-2: whichever list is the shorter, only both together are sorted.
+    assert_eq!(AssetView::sorted(&results[..2], &rows, &by_name), [0, 1]);
+    assert_eq!(AssetView::sorted(&results, &rows[..2], &by_name), [0, 1]);
+}
+
+#[test]
 fn filtering_keeps_the_sort_order_and_flags_anomalies() {
     let results = fleet();
     let rows = asset_rows(&results, "Patch Tuesday");

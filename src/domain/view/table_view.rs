@@ -41,7 +41,9 @@ pub trait TableView: HoldsTable {
     /// Every row's data index in the order `sort` gives; computed when the
     /// sort or the data changes, not on each keystroke.
     fn sorted(items: &[Self::Item], rows: &[Self::Row], sort: &SortSpec<Self::Column>) -> Vec<u32> {
-        sort_rows(rows.len(), sort, |column, index| {
+        // Rows are derived one per item; the shorter list bounds both, as a zip would.
+        let len = items.len().min(rows.len());
+        sort_rows(len, sort, |column, index| {
             Self::sort_value(column, &items[index], &rows[index])
         })
     }
