@@ -1,9 +1,9 @@
 //! Table operations over a small endpoint-like row type.
 
 use patchboard::domain::table::{
-    all_indices, facet_counts, filter_indices, group_by_facet, natural_cmp, natural_cmp_by_key,
-    natural_key, refine_indices, search_key, sort_rows, Direction, Facet, FacetFilter, FacetSet,
-    SortKey, SortSpec, SortValue, TextQuery, MAX_SORT_KEYS,
+    facet_counts, group_by_facet, natural_cmp, natural_cmp_by_key, natural_key, retain_rows,
+    search_key, sort_rows, Direction, Facet, FacetFilter, FacetSet, SortKey, SortSpec, SortValue,
+    TextQuery, MAX_SORT_KEYS,
 };
 use proptest::prelude::*;
 use std::cmp::Ordering;
@@ -136,6 +136,17 @@ fn fleet() -> Vec<Row> {
     ]
 }
 
+fn every_row(rows: &[Row]) -> Vec<u32> {
+    (0..rows.len() as u32).collect()
+}
+
+/// The rows that pass `keep`, in data order.
+fn kept(rows: &[Row], keep: impl Fn(&Row) -> bool) -> Vec<u32> {
+    let mut indices = every_row(rows);
+    retain_rows(rows, &mut indices, keep);
+    indices
+}
+
 fn names(rows: &[Row], indices: &[u32]) -> Vec<String> {
     indices
         .iter()
@@ -145,10 +156,7 @@ fn names(rows: &[Row], indices: &[u32]) -> Vec<String> {
 
 fn text_filter(rows: &[Row], input: &str) -> Vec<String> {
     let query = TextQuery::parse(input);
-    names(
-        rows,
-        &filter_indices(rows, |row| query.matches(&row.haystack)),
-    )
+    names(rows, &kept(rows, |row| query.matches(&row.haystack)))
 }
 
 #[test]
@@ -194,18 +202,6 @@ fn text_queries_with_the_same_terms_are_equal_in_any_order_case_or_repeat() {
 }
 
 #[test]
-fn text_refinement_is_recognised_only_when_it_narrows() {
-    let refines = |new: &str, old: &str| TextQuery::parse(new).refines(&TextQuery::parse(old));
-    assert!(refines("web-1", "web"));
-    assert!(refines("web prod", "web"));
-    assert!(refines("prod-web", "web"));
-    assert!(refines("anything", ""));
-    assert!(!refines("we", "web"));
-    assert!(!refines("web", "web prod"));
-    assert!(!refines("", "web"));
-}
-
-#[test]
 fn facet_set_tracks_members_in_declaration_order() {
     let mut set: FacetSet<Exemption> = [Exemption::Offline, Exemption::LowDisk]
         .into_iter()
@@ -226,7 +222,6 @@ fn facet_set_tracks_members_in_declaration_order() {
 #[test]
 fn facet_filter_passes_everything_until_something_is_ticked() {
     let mut filter = FacetFilter::<Family>::all();
-    assert!(!filter.is_active());
     assert!(Family::ALL.iter().all(|&family| filter.allows(family)));
     filter.toggle(Family::Mac);
     assert!(filter.allows(Family::Mac) && !filter.allows(Family::Linux));
@@ -240,31 +235,21 @@ fn multi_valued_rows_pass_with_any_ticked_value() {
     let filter: FacetFilter<Exemption> = [Exemption::LowDisk, Exemption::Offline]
         .into_iter()
         .collect();
-    let kept = filter_indices(&rows, |row| filter.allows_any(row.exemptions));
-    assert_eq!(names(&rows, &kept), ["WEB-2", "db-1", "web-2"]);
+    let passing = kept(&rows, |row| filter.allows_any(row.exemptions));
+    assert_eq!(names(&rows, &passing), ["WEB-2", "db-1", "web-2"]);
     let everything = FacetFilter::<Exemption>::all();
     assert_eq!(
-        filter_indices(&rows, |row| everything.allows_any(row.exemptions)).len(),
+        kept(&rows, |row| everything.allows_any(row.exemptions)).len(),
         rows.len()
     );
 }
 
 #[test]
-fn facet_refinement_is_a_narrower_non_empty_selection() {
-    let filter = |values: &[Family]| values.iter().copied().collect::<FacetFilter<Family>>();
-    let windows_linux = filter(&[Family::Windows, Family::Linux]);
-    assert!(filter(&[Family::Linux]).refines(windows_linux));
-    assert!(windows_linux.refines(FacetFilter::all()));
-    assert!(!FacetFilter::all().refines(windows_linux));
-    assert!(!filter(&[Family::Mac]).refines(windows_linux));
-}
-
-#[test]
-fn refining_narrows_and_keeps_the_sorted_order() {
+fn filtering_a_sorted_list_keeps_its_order() {
     let rows = fleet();
     let mut indices = sorted(&rows, &SortSpec::by(Column::Name, Direction::Desc));
     let query = TextQuery::parse("web");
-    refine_indices(&rows, &mut indices, |row| query.matches(&row.haystack));
+    retain_rows(&rows, &mut indices, |row| query.matches(&row.haystack));
     assert_eq!(names(&rows, &indices), ["web-10", "web-2", "WEB-2"]);
 }
 
@@ -474,7 +459,7 @@ fn sort_values_order_numbers_times_and_decimals_by_value() {
 #[test]
 fn counts_listed_rows_per_value() {
     let rows = fleet();
-    let families = facet_counts(&rows, &all_indices(rows.len()), |row| [row.family]);
+    let families = facet_counts(&rows, &every_row(&rows), |row| [row.family]);
     assert_eq!(
         families.iter().collect::<Vec<_>>(),
         [(Family::Windows, 2), (Family::Linux, 3), (Family::Mac, 1)]
@@ -505,7 +490,7 @@ fn groups_keep_list_order_and_skip_empty_values() {
 fn groups_come_largest_first_and_equal_sizes_in_catalogue_order() {
     let rows = fleet();
     let families: Vec<(Family, usize)> =
-        group_by_facet(&rows, &all_indices(rows.len()), |row| Some(row.family))
+        group_by_facet(&rows, &every_row(&rows), |row| Some(row.family))
             .into_iter()
             .map(|(family, members)| (family, members.len()))
             .collect();
@@ -570,7 +555,7 @@ proptest! {
         let indices = sorted(&rows, &spec);
         let mut sorted_back = indices.clone();
         sorted_back.sort_unstable();
-        prop_assert_eq!(sorted_back, all_indices(rows.len()));
+        prop_assert_eq!(sorted_back, every_row(&rows));
         for pair in indices.windows(2) {
             let (a, b) = (&rows[pair[0] as usize], &rows[pair[1] as usize]);
             prop_assert!(expected_order(a, b, &spec).then(pair[0].cmp(&pair[1])).is_lt());
@@ -578,45 +563,26 @@ proptest! {
     }
 
     #[test]
-    fn filtering_twice_equals_filtering_once(
+    fn searching_then_filtering_a_sorted_list_keeps_its_order_and_only_passing_rows(
         rows in prop::collection::vec(arbitrary_row(), 0..40),
+        spec in arbitrary_spec(),
         input in QUERY,
-    ) {
-        let query = TextQuery::parse(&input);
-        let once = filter_indices(&rows, |row| query.matches(&row.haystack));
-        let mut twice = once.clone();
-        refine_indices(&rows, &mut twice, |row| query.matches(&row.haystack));
-        prop_assert_eq!(twice, once);
-    }
-
-    #[test]
-    fn refining_equals_filtering_by_both(
-        rows in prop::collection::vec(arbitrary_row(), 0..40),
-        first in QUERY,
-        second in QUERY,
         families in prop::collection::vec(prop::sample::select(Family::ALL), 0..3),
     ) {
-        let (first, second) = (TextQuery::parse(&first), TextQuery::parse(&second));
+        let query = TextQuery::parse(&input);
         let family_filter: FacetFilter<Family> = families.into_iter().collect();
-        let mut refined = filter_indices(&rows, |row| first.matches(&row.haystack));
-        refine_indices(&rows, &mut refined, |row| second.matches(&row.haystack) && family_filter.allows(row.family));
-        let both = filter_indices(&rows, |row| {
-            first.matches(&row.haystack) && second.matches(&row.haystack) && family_filter.allows(row.family)
-        });
-        prop_assert_eq!(refined, both);
-    }
-
-    #[test]
-    fn a_recognised_refinement_never_matches_new_rows(
-        rows in prop::collection::vec(arbitrary_row(), 0..40),
-        old in QUERY,
-        new in QUERY,
-    ) {
-        let (old, new) = (TextQuery::parse(&old), TextQuery::parse(&new));
-        prop_assume!(new.refines(&old));
-        let mut refined = filter_indices(&rows, |row| old.matches(&row.haystack));
-        refine_indices(&rows, &mut refined, |row| new.matches(&row.haystack));
-        prop_assert_eq!(refined, filter_indices(&rows, |row| new.matches(&row.haystack)));
+        let order = sorted(&rows, &spec);
+        let mut listed = order.clone();
+        query.retain_matching(&rows, &mut listed, |row| &row.haystack);
+        retain_rows(&rows, &mut listed, |row| family_filter.allows(row.family));
+        let expected: Vec<u32> = order
+            .into_iter()
+            .filter(|&index| {
+                let row = &rows[index as usize];
+                query.matches(&row.haystack) && family_filter.allows(row.family)
+            })
+            .collect();
+        prop_assert_eq!(listed, expected);
     }
 
     #[test]

@@ -75,11 +75,6 @@ impl<F: Facet> FacetSet<F> {
         self.bits & other.bits != 0
     }
 
-    /// Whether every value of `self` is also in `other`.
-    pub fn is_subset(self, other: Self) -> bool {
-        self.bits & !other.bits == 0
-    }
-
     /// The members in [`Facet::ALL`] order.
     pub fn iter(self) -> Members<F> {
         Members {
@@ -177,11 +172,6 @@ impl<F: Facet> FacetFilter<F> {
         self.selected.toggle(value);
     }
 
-    /// Whether the filter restricts anything at all.
-    pub fn is_active(self) -> bool {
-        !self.selected.is_empty()
-    }
-
     /// Whether a row with this single value passes.
     pub fn allows(self, value: F) -> bool {
         self.selected.is_empty() || self.selected.contains(value)
@@ -191,13 +181,6 @@ impl<F: Facet> FacetFilter<F> {
     /// needs any one ticked value.
     pub fn allows_any(self, values: FacetSet<F>) -> bool {
         self.selected.is_empty() || self.selected.intersects(values)
-    }
-
-    /// Whether every row `self` allows was also allowed by `previous`, so the
-    /// previous result may be refined instead of rescanning all rows.
-    pub fn refines(self, previous: Self) -> bool {
-        previous.selected.is_empty()
-            || (self.is_active() && self.selected.is_subset(previous.selected))
     }
 }
 

@@ -8,9 +8,8 @@
 //!
 //! Sorting 100k rows by a string column costs far more than a frame, while a
 //! filter pass costs a few milliseconds. So sort once per sort change, not per
-//! keystroke: keep the sorted list of all rows and derive each view from it
-//! with [`refine_indices`] on a copy, which keeps that order (the unfiltered
-//! sorted list is a valid previous result for any filter).
+//! keystroke: keep the sorted list of all rows and derive each view from a
+//! copy of it with [`retain_rows`], which keeps that order.
 
 mod compare;
 mod facet;
@@ -22,7 +21,7 @@ mod text;
 
 pub use compare::{natural_cmp, natural_cmp_by_key, natural_key};
 pub use facet::{Facet, FacetFilter, FacetSet, Members};
-pub use filter::{all_indices, filter_indices, refine_indices};
+pub use filter::retain_rows;
 pub use group::{facet_counts, group_by_facet, FacetCounts};
 pub use sort::{sort_indices_by, Direction, SortKey, SortSpec, MAX_SORT_KEYS};
 pub use sort_value::{sort_rows, SortValue};

@@ -107,14 +107,4 @@ impl TextQuery {
         let matches: Vec<bool> = rows.iter().map(|row| self.matches(key(row))).collect();
         indices.retain(|&index| matches[index as usize]);
     }
-
-    /// Whether every row matching `self` also matched `previous`: true when
-    /// each previous term lies inside some current term (the user typed more).
-    /// Then the previous result may be refined instead of rescanning all rows.
-    pub fn refines(&self, previous: &TextQuery) -> bool {
-        previous
-            .terms
-            .iter()
-            .all(|old| self.terms.iter().any(|new| new.contains(old.as_str())))
-    }
 }

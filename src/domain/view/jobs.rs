@@ -4,7 +4,7 @@ use super::url_state::ToQuery;
 use super::{HoldsTable, QueryPairs, TableColumn, TableState};
 use crate::domain::job::Job;
 use crate::domain::table::{
-    refine_indices, search_key, sort_rows, Direction, SortSpec, SortValue, TextQuery,
+    retain_rows, search_key, sort_rows, Direction, SortSpec, SortValue, TextQuery,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -112,7 +112,7 @@ impl JobView {
         let mut indices = sort_rows(jobs.len(), &self.table.sort, |column, index| {
             column.sort_value(&jobs[index])
         });
-        refine_indices(jobs, &mut indices, |job| {
+        retain_rows(jobs, &mut indices, |job| {
             text.is_empty()
                 || text.matches(&search_key(&[
                     &job.name,

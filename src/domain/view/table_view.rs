@@ -5,7 +5,7 @@
 use super::selection::{find_selection, selection_key};
 use super::table_state::{HoldsTable, TableState};
 use super::url_state::QueryPairs;
-use crate::domain::table::{refine_indices, sort_rows, SortSpec, SortValue, TextQuery};
+use crate::domain::table::{retain_rows, sort_rows, SortSpec, SortValue, TextQuery};
 use crate::domain::time::Timestamp;
 
 pub trait TableView: HoldsTable {
@@ -54,7 +54,7 @@ pub trait TableView: HoldsTable {
     fn filter(&self, rows: &[Self::Row], sorted: &[u32], cutoff: Timestamp) -> Vec<u32> {
         let mut indices = sorted.to_vec();
         TextQuery::parse(&self.table().text).retain_matching(rows, &mut indices, Self::search_text);
-        refine_indices(rows, &mut indices, |row| self.keeps(row, cutoff));
+        retain_rows(rows, &mut indices, |row| self.keeps(row, cutoff));
         indices
     }
 
