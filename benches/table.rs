@@ -4,7 +4,7 @@
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
 use patchboard::domain::table::{
-    facet_counts, retain_rows, search_key, sort_rows, Direction, Facet, FacetFilter, SortKey,
+    facet_counts, retain_rows, search_key, sort_rows, Direction, Facet, FacetSet, SortKey,
     SortSpec, SortValue, TextQuery,
 };
 use std::hint::black_box;
@@ -112,7 +112,7 @@ fn table_operations(c: &mut Criterion) {
         },
     ]);
     let query = TextQuery::parse("fra web ubuntu");
-    let failures: FacetFilter<Outcome> = [Outcome::Failed, Outcome::TimedOut].into_iter().collect();
+    let failures: FacetSet<Outcome> = [Outcome::Failed, Outcome::TimedOut].into_iter().collect();
     let mut group = c.benchmark_group("table");
     for size in SIZES {
         let rows = synthetic_rows(size);
@@ -128,7 +128,7 @@ fn table_operations(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("filter_facet", size), &rows, |b, rows| {
             b.iter(|| {
                 let mut listed = every.clone();
-                retain_rows(rows, &mut listed, |row| failures.allows(row.outcome));
+                retain_rows(rows, &mut listed, |row| failures.admits(row.outcome));
                 listed
             })
         });

@@ -2,8 +2,8 @@
 
 use patchboard::domain::table::{
     facet_counts, group_by_facet, natural_cmp, natural_cmp_by_key, natural_key, retain_rows,
-    search_key, sort_rows, Direction, Facet, FacetFilter, FacetSet, SortKey, SortSpec, SortValue,
-    TextQuery, MAX_SORT_KEYS,
+    search_key, sort_rows, Direction, Facet, FacetSet, SortKey, SortSpec, SortValue, TextQuery,
+    MAX_SORT_KEYS,
 };
 use proptest::prelude::*;
 use std::cmp::Ordering;
@@ -220,26 +220,31 @@ fn facet_set_tracks_members_in_declaration_order() {
 }
 
 #[test]
-fn facet_filter_passes_everything_until_something_is_ticked() {
-    let mut filter = FacetFilter::<Family>::all();
-    assert!(Family::ALL.iter().all(|&family| filter.allows(family)));
+fn a_selection_admits_everything_until_something_is_ticked() {
+    let mut filter = FacetSet::<Family>::new();
+    assert!(Family::ALL.iter().all(|&family| filter.admits(family)));
+    assert!(
+        filter.admits_any(None),
+        "a row without the value passes while nothing is ticked"
+    );
     filter.toggle(Family::Mac);
-    assert!(filter.allows(Family::Mac) && !filter.allows(Family::Linux));
+    assert!(filter.admits(Family::Mac) && !filter.admits(Family::Linux));
+    assert!(filter.admits_any(Some(Family::Mac)) && !filter.admits_any(None));
     filter.toggle(Family::Mac);
-    assert!(filter.allows(Family::Linux));
+    assert!(filter.admits(Family::Linux));
 }
 
 #[test]
 fn multi_valued_rows_pass_with_any_ticked_value() {
     let rows = fleet();
-    let filter: FacetFilter<Exemption> = [Exemption::LowDisk, Exemption::Offline]
+    let filter: FacetSet<Exemption> = [Exemption::LowDisk, Exemption::Offline]
         .into_iter()
         .collect();
-    let passing = kept(&rows, |row| filter.allows_any(row.exemptions));
+    let passing = kept(&rows, |row| filter.admits_any(row.exemptions));
     assert_eq!(names(&rows, &passing), ["WEB-2", "db-1", "web-2"]);
-    let everything = FacetFilter::<Exemption>::all();
+    let everything = FacetSet::<Exemption>::new();
     assert_eq!(
-        kept(&rows, |row| everything.allows_any(row.exemptions)).len(),
+        kept(&rows, |row| everything.admits_any(row.exemptions)).len(),
         rows.len()
     );
 }
@@ -570,16 +575,16 @@ proptest! {
         families in prop::collection::vec(prop::sample::select(Family::ALL), 0..3),
     ) {
         let query = TextQuery::parse(&input);
-        let family_filter: FacetFilter<Family> = families.into_iter().collect();
+        let family_filter: FacetSet<Family> = families.into_iter().collect();
         let order = sorted(&rows, &spec);
         let mut listed = order.clone();
         query.retain_matching(&rows, &mut listed, |row| &row.haystack);
-        retain_rows(&rows, &mut listed, |row| family_filter.allows(row.family));
+        retain_rows(&rows, &mut listed, |row| family_filter.admits(row.family));
         let expected: Vec<u32> = order
             .into_iter()
             .filter(|&index| {
                 let row = &rows[index as usize];
-                query.matches(&row.haystack) && family_filter.allows(row.family)
+                query.matches(&row.haystack) && family_filter.admits(row.family)
             })
             .collect();
         prop_assert_eq!(listed, expected);

@@ -70,9 +70,16 @@ impl<F: Facet> FacetSet<F> {
         self.bits.count_ones() as usize
     }
 
-    /// Whether the two sets share a value.
-    pub fn intersects(self, other: Self) -> bool {
-        self.bits & other.bits != 0
+    /// As a filter's ticked values, where nothing ticked restricts nothing:
+    /// whether a row with `value` passes.
+    pub fn admits(self, value: F) -> bool {
+        self.is_empty() || self.contains(value)
+    }
+
+    /// As [`FacetSet::admits`], for a row with any number of values (its
+    /// exemptions, or an optional status): it needs one ticked value.
+    pub fn admits_any(self, values: impl IntoIterator<Item = F>) -> bool {
+        self.is_empty() || values.into_iter().any(|value| self.contains(value))
     }
 
     /// The members in [`Facet::ALL`] order.
@@ -139,55 +146,5 @@ impl<F: Facet> IntoIterator for FacetSet<F> {
     type IntoIter = Members<F>;
     fn into_iter(self) -> Members<F> {
         self.iter()
-    }
-}
-
-/// A facet filter as the user ticks it: nothing ticked lets every row through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct FacetFilter<F: Facet> {
-    selected: FacetSet<F>,
-}
-
-impl<F: Facet> Default for FacetFilter<F> {
-    fn default() -> Self {
-        Self::all()
-    }
-}
-
-impl<F: Facet> FacetFilter<F> {
-    /// The filter that lets every value through.
-    pub const fn all() -> Self {
-        Self {
-            selected: FacetSet::new(),
-        }
-    }
-
-    /// The ticked values; empty means no restriction.
-    pub fn selected(self) -> FacetSet<F> {
-        self.selected
-    }
-
-    /// Ticks or unticks `value`.
-    pub fn toggle(&mut self, value: F) {
-        self.selected.toggle(value);
-    }
-
-    /// Whether a row with this single value passes.
-    pub fn allows(self, value: F) -> bool {
-        self.selected.is_empty() || self.selected.contains(value)
-    }
-
-    /// Whether a row carrying several values (e.g. exemptions) passes: it
-    /// needs any one ticked value.
-    pub fn allows_any(self, values: FacetSet<F>) -> bool {
-        self.selected.is_empty() || self.selected.intersects(values)
-    }
-}
-
-impl<F: Facet> FromIterator<F> for FacetFilter<F> {
-    fn from_iter<I: IntoIterator<Item = F>>(values: I) -> Self {
-        Self {
-            selected: values.into_iter().collect(),
-        }
     }
 }

@@ -20,7 +20,7 @@ mod sort_value;
 mod text;
 
 pub use compare::{natural_cmp, natural_cmp_by_key, natural_key};
-pub use facet::{Facet, FacetFilter, FacetSet, Members};
+pub use facet::{Facet, FacetSet, Members};
 pub use filter::retain_rows;
 pub use group::{facet_counts, group_by_facet, FacetCounts};
 pub use sort::{sort_indices_by, Direction, SortKey, SortSpec, MAX_SORT_KEYS};

@@ -218,12 +218,9 @@ impl TableView for AssetView {
     }
 
     fn keeps(&self, row: &AssetRow, cutoff: Timestamp) -> bool {
-        (self.statuses.is_empty()
-            || row
-                .status_key()
-                .is_some_and(|key| self.statuses.contains(key)))
-            && (self.phases.is_empty() || self.phases.contains(row.phase))
-            && (self.oses.is_empty() || self.oses.contains(row.os()))
+        self.statuses.admits_any(row.status_key())
+            && self.phases.admits(row.phase)
+            && self.oses.admits(row.os())
             && (!self.anomalies_only || row.is_anomalous())
             && (!self.stuck_only || row.progress.is_stuck(cutoff))
     }

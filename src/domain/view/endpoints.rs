@@ -238,14 +238,9 @@ impl TableView for EndpointView {
 
     /// Rows carry what was derived at their time; no filter reads the clock.
     fn keeps(&self, row: &EndpointRow, _cutoff: Timestamp) -> bool {
-        (self.outlooks.is_empty() || self.outlooks.contains(row.outlook))
-            && (self.exemptions.is_empty()
-                || row
-                    .derived
-                    .exemptions()
-                    .iter()
-                    .any(|kind| self.exemptions.contains(kind)))
-            && (self.oses.is_empty() || self.oses.contains(row.os))
+        self.outlooks.admits(row.outlook)
+            && self.exemptions.admits_any(row.derived.exemptions().iter())
+            && self.oses.admits(row.os)
             && (!self.warnings_only || row.derived.has_warnings())
     }
 
