@@ -1,7 +1,18 @@
 //! CSV export: RFC 4180 quoting and spreadsheet formula guarding.
 
-use patchboard::domain::csv::{csv_document, CsvWriter};
+use patchboard::domain::csv::CsvWriter;
 use proptest::prelude::*;
+
+/// A whole document through the writer: the header, then one record per row.
+fn csv_document<Row, S>(header: &[&str], rows: impl IntoIterator<Item = Row>) -> String
+where
+    Row: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let mut writer = CsvWriter::new(header);
+    rows.into_iter().for_each(|row| writer.record(row));
+    writer.finish()
+}
 
 /// Reads an RFC 4180 document back into records, as a spreadsheet would.
 fn parse(document: &str) -> Vec<Vec<String>> {

@@ -72,14 +72,3 @@ impl CsvWriter {
         self.out
     }
 }
-
-/// A whole document: the header record, then one record per row.
-pub fn csv_document<Row, S>(header: &[&str], rows: impl IntoIterator<Item = Row>) -> String
-where
-    Row: IntoIterator<Item = S>,
-    S: AsRef<str>,
-{
-    let mut writer = CsvWriter::new(header);
-    rows.into_iter().for_each(|row| writer.record(row));
-    writer.finish()
-}

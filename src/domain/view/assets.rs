@@ -175,16 +175,6 @@ impl AssetView {
             table: Self::table_from_query(pairs),
         }
     }
-
-    /// Whether any filter narrows the rows.
-    pub fn is_filtered(&self) -> bool {
-        !(self.statuses.is_empty()
-            && self.phases.is_empty()
-            && self.oses.is_empty()
-            && !self.anomalies_only
-            && !self.stuck_only)
-            || self.table.is_searching()
-    }
 }
 
 impl HoldsTable for AssetView {

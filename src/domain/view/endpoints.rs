@@ -187,14 +187,6 @@ impl EndpointView {
             table: Self::table_from_query(pairs),
         }
     }
-
-    pub fn is_filtered(&self) -> bool {
-        !(self.outlooks.is_empty()
-            && self.exemptions.is_empty()
-            && self.oses.is_empty()
-            && !self.warnings_only)
-            || self.table.is_searching()
-    }
 }
 
 impl HoldsTable for EndpointView {

@@ -32,11 +32,6 @@ impl<C> TableState<C> {
             selected: None,
         }
     }
-
-    /// Whether the search narrows the rows; spaces alone do not.
-    pub fn is_searching(&self) -> bool {
-        !self.text.trim().is_empty()
-    }
 }
 
 impl<C: TableColumn> TableState<C> {

@@ -103,13 +103,6 @@ impl Query {
             .map(|(_, v)| v.as_str())
     }
 
-    pub fn get_all<'a>(&'a self, key: &'a str) -> impl Iterator<Item = &'a str> + 'a {
-        self.0
-            .iter()
-            .filter(move |(k, _)| k == key)
-            .map(|(_, v)| v.as_str())
-    }
-
     /// Replaces every value of `key`; an empty list removes the key.
     pub fn set_all<I, S>(&mut self, key: &str, values: I)
     where
