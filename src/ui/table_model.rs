@@ -157,7 +157,7 @@ where
         columns: Vec<Column<V::Column>>,
         cells: Cells,
         version: Signal<u64>,
-        loading: Signal<bool>,
+        empty_text: Signal<&'static str>,
     ) -> impl IntoView
     where
         Cells: Fn(u32) -> CellsView + Send + Sync + 'static,
@@ -174,7 +174,7 @@ where
                 selected=self.selected
                 on_open=Callback::new(move |index| self.open(index))
                 version=version
-                loading=loading
+                empty_text=empty_text
             />
         }
     }

@@ -439,6 +439,7 @@ describe('a backend that cannot be reached at all', () => {
       assert.ok(text.includes('The data could not be loaded'), `the alert says nothing was loaded: ${text}`);
       assert.ok(text.includes(`could not reach ${base}/jobs.json`), `the alert names the URL: ${text}`);
       assert.equal(await page.locator('tr.pb-row').count(), 0, 'no rows');
+      assert.equal(await page.locator('.pb-table-empty').textContent(), 'No data loaded.', 'the table does not say it is loading');
       assert.equal(await page.locator('.pb-page [role=alert] button', { hasText: 'Retry' }).count(), 1, 'a Retry button');
       await assertStillWorks(session);
     });
@@ -529,6 +530,20 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const names = await texts(page, 'tr.pb-row td:first-child');
       // A row without a name is shown by its id.
       assert.deepEqual(names.sort(), ['good-host-1', 'good-host-8', 'r-6'], 'the readable rows show, the nameless one by its id');
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+
+  test('when no asset row can be read, the table says so rather than "no match"', { timeout: TEST_TIMEOUT }, async () => {
+    const { asset_id: _first, ...first } = asset('ignored', 'no-id-host-1');
+    const { asset_id: _second, ...second } = asset('ignored', 'no-id-host-2');
+    backend.setData({ results: { 'job-alpha': [first, second] } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      const text = await skippedText(page);
+      assert.ok(text.includes('2 row(s) could not be read and are not shown'), text);
+      assert.equal(await page.locator('.pb-table-empty').textContent(), 'None of the rows could be read.');
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });

@@ -301,6 +301,9 @@ describe('job list', () => {
       });
       assert.equal(await page.getByRole('searchbox', { name: 'Search jobs' }).inputValue(), 'linux');
       assert.deepEqual((await renderedRows(page)).map((row) => row.cells[0]), expected, 'a reload keeps the view');
+
+      await page.getByRole('searchbox', { name: 'Search jobs' }).fill('linux no-such-job');
+      await page.locator('.pb-table-empty', { hasText: 'No jobs match the search.' }).waitFor();
     });
   });
 

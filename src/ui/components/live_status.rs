@@ -4,13 +4,16 @@
 use super::{Banner, Tone};
 use crate::domain::decimal::grouped;
 use crate::ui::clock::use_clock;
-use crate::ui::data::LiveStatus;
+use crate::ui::data::{use_data_source, LiveStatus, SourceState};
 use leptos::prelude::*;
 
 /// The refresh line: "Updated 12 s ago · every 30 s", pause/resume, refresh now.
 #[component]
 pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     let clock = use_clock();
+    let source = use_data_source();
+    // The configuration is read once, at start: a refresh cannot fix it.
+    let can_refresh = move || !matches!(source.get(), SourceState::Invalid { .. });
     let state = live.state;
     let updated = move || {
         state.with(|s| match (s.loaded_at, s.loading) {
@@ -39,9 +42,11 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
                     {move || if live.paused.get() { "Resume" } else { "Pause" }}
                 </button>
             </Show>
-            <button type="button" class="pb-button pb-button-quiet" on:click=move |_| live.refresh()>
-                "Refresh now"
-            </button>
+            <Show when=can_refresh>
+                <button type="button" class="pb-button pb-button-quiet" on:click=move |_| live.refresh()>
+                    "Refresh now"
+                </button>
+            </Show>
         </div>
     }
 }

@@ -67,9 +67,10 @@ pub fn VirtualTable<C, Cells, CellsView>(
     /// Changes whenever the data behind the indices changes, so rows re-render.
     #[prop(into)]
     version: Signal<u64>,
-    /// Data is still arriving: an empty table says so instead of "no match".
-    #[prop(optional, into)]
-    loading: Signal<bool>,
+    /// What the table says when it has no rows: loading, nothing loaded, or
+    /// no match, as only the data's load status can tell.
+    #[prop(into)]
+    empty_text: Signal<&'static str>,
 ) -> impl IntoView
 where
     C: Copy + Send + Sync + 'static,
@@ -96,7 +97,7 @@ where
         selected,
         on_open,
         version,
-        loading,
+        empty_text,
     })
 }
 
@@ -111,7 +112,7 @@ struct Table {
     selected: Signal<Option<u32>>,
     on_open: Callback<u32>,
     version: Signal<u64>,
-    loading: Signal<bool>,
+    empty_text: Signal<&'static str>,
 }
 
 fn table(table: Table) -> AnyView {
@@ -125,7 +126,7 @@ fn table(table: Table) -> AnyView {
         selected,
         on_open,
         version,
-        loading,
+        empty_text,
     } = table;
     let scroller = NodeRef::<leptos::html::Div>::new();
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
@@ -323,7 +324,7 @@ fn table(table: Table) -> AnyView {
             </table>
             <Show when=move || total() == 0>
                 <p class="pb-table-empty" role="status">
-                    {move || if loading.get() { "Loading…" } else { "No rows match the current filters." }}
+                    {move || empty_text.get()}
                 </p>
             </Show>
         </div>

@@ -61,6 +61,8 @@ pub struct LoadStatus {
     pub loaded_at: Option<Timestamp>,
     /// Items received so far by the load under way, if any.
     pub loading: Option<usize>,
+    /// Records shown now.
+    pub records: usize,
     /// Why the last load failed; the data is kept.
     pub error: Option<String>,
     /// Rows the last load could not decode.
@@ -78,6 +80,7 @@ impl Default for LoadStatus {
             version: 0,
             loaded_at: None,
             loading: Some(0),
+            records: 0,
             error: None,
             skipped: 0,
             skipped_examples: Vec::new(),
@@ -88,9 +91,16 @@ impl Default for LoadStatus {
 }
 
 impl LoadStatus {
-    /// Nothing has arrived yet.
-    pub fn is_first_load(&self) -> bool {
-        self.loading.is_some() && self.loaded_at.is_none()
+    /// Why a list would be empty whatever its filters, if it would: the
+    /// banners above it say why nothing loaded.
+    fn nothing_to_list(&self) -> Option<&'static str> {
+        match (self.loading, self.loaded_at) {
+            (Some(_), None) => Some("Loading…"),
+            (None, None) => Some("No data loaded."),
+            _ if self.records == 0 && self.skipped > 0 => Some("None of the rows could be read."),
+            _ if self.records == 0 => Some("The data source sent no rows."),
+            _ => None,
+        }
     }
 
     /// The last completed load is at least `seconds` old at `now`.
@@ -120,9 +130,11 @@ impl LiveStatus {
         Signal::derive(move || state.with(|s| s.version))
     }
 
-    pub fn is_first_load(&self) -> Signal<bool> {
+    /// What a list of this data says when it shows nothing: loading, nothing
+    /// loaded or an empty answer, and otherwise `no_match`.
+    pub fn empty_text(&self, no_match: &'static str) -> Signal<&'static str> {
         let state = self.state;
-        Signal::derive(move || state.with(LoadStatus::is_first_load))
+        Signal::derive(move || state.with(|s| s.nothing_to_list().unwrap_or(no_match)))
     }
 }
 
@@ -198,8 +210,14 @@ fn live_status(
     Effect::new(move |previous: Option<(Option<String>, Option<String>)>| {
         reload.track();
         let key = ids.get();
-        let SourceState::Ready(source) = source.get() else {
-            return key;
+        let source = match source.get() {
+            SourceState::Ready(source) => source,
+            SourceState::Resolving => return key,
+            // Nothing loads until the configuration is fixed; its banner says why.
+            SourceState::Invalid { .. } => {
+                status.update(|s| s.loading = None);
+                return key;
+            }
         };
         let fresh = previous.as_ref() != Some(&key);
         if fresh {
@@ -296,10 +314,11 @@ where
     if !load.is_current() {
         return;
     }
+    let records = items.len();
     if result.is_ok() {
         set_items.set(Shared::new(items));
     }
-    progress.finish(result);
+    progress.finish(result, records);
 }
 
 /// A load's bookkeeping in [`LoadStatus`], apart from the records themselves.
@@ -339,15 +358,20 @@ impl Progress {
     /// The records shown now number `count`.
     fn published(&mut self, count: usize) {
         self.published = count;
-        self.status.update(|s| s.version += 1);
+        self.status.update(|s| {
+            s.version += 1;
+            s.records = count;
+        });
     }
 
-    fn finish(self, result: Result<LoadEnd, LoadError>) {
+    /// The load ended; on success its `records` replace the data shown.
+    fn finish(self, result: Result<LoadEnd, LoadError>, records: usize) {
         self.status.update(|s| {
             s.loading = None;
             match result {
                 Ok(end) => {
                     s.version += 1;
+                    s.records = records;
                     s.loaded_at = Some(read_browser_clock());
                     s.error = None;
                     s.skipped = self.skipped;

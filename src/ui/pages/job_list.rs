@@ -34,7 +34,7 @@ pub fn JobListPage() -> impl IntoView {
             <div class="pb-toolbar">
                 <TableSearch label="Search jobs" url=url />
             </div>
-            <JobTable jobs=items order=order url=url version=jobs.status.version() loading=jobs.status.is_first_load() />
+            <JobTable jobs=items order=order url=url version=jobs.status.version() empty_text=jobs.status.empty_text("No jobs match the search.") />
         </section>
     }
 }
@@ -45,7 +45,7 @@ fn JobTable(
     order: Memo<Arc<Vec<u32>>>,
     url: UrlView<JobView>,
     version: Signal<u64>,
-    loading: Signal<bool>,
+    empty_text: Signal<&'static str>,
 ) -> impl IntoView {
     let router = use_router();
     let columns = Column::every(
@@ -115,7 +115,7 @@ fn JobTable(
                 router.navigate(Location::new(Route::Job { id }), false);
             })
             version=version
-            loading=loading
+            empty_text=empty_text
         />
     }
 }

@@ -32,6 +32,12 @@ const CONTENT_TYPES = {
   '.map': 'application/json; charset=utf-8',
 };
 
+/** Serves the built app (dist/), after checking that trunk has built it. */
+export async function startBuiltApp() {
+  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
+  return startServer({ root: DIST_DIR });
+}
+
 /**
  * Starts serving `root`.
  *
@@ -42,20 +48,17 @@ const CONTENT_TYPES = {
  * @param {string} [options.root] directory to serve (default: dist/)
  * @param {string} [options.prefix] sub-path the app lives under, e.g. '/patchboard/'
  * @param {Record<string, string>} [options.headers] extra headers on every response
+ * @param {Record<string, string>} [options.files] bodies served at these paths
+ *   (relative to the app's address) instead of anything in `root`, e.g. a
+ *   config.json beside the app
  * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>}
  *   `url` is the app's address, prefix included, ending in '/'.
  */
-/** Serves the built app (dist/), after checking that trunk has built it. */
-export async function startBuiltApp() {
-  assert.ok(existsSync(join(DIST_DIR, 'index.html')), `no ${DIST_DIR}/index.html: run trunk build first`);
-  return startServer({ root: DIST_DIR });
-}
-
-export async function startServer({ root = DIST_DIR, prefix = '/', headers = {} } = {}) {
+export async function startServer({ root = DIST_DIR, prefix = '/', headers = {}, files = {} } = {}) {
   const base = `/${prefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const rootDir = resolve(root);
   const server = createServer((request, response) => {
-    respond(request, response, { rootDir, base, headers }).catch((error) => {
+    respond(request, response, { rootDir, base, headers, files }).catch((error) => {
       response.writeHead(500, { 'content-type': 'text/plain' });
       response.end(String(error));
     });
@@ -76,12 +79,16 @@ export async function startServer({ root = DIST_DIR, prefix = '/', headers = {} 
   };
 }
 
-async function respond(request, response, { rootDir, base, headers }) {
+async function respond(request, response, { rootDir, base, headers, files }) {
   const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
   if (!`${path}/`.startsWith(base)) {
     return send(response, 404, headers, 'text/plain', `outside ${base}`);
   }
   const relative = path.slice(base.length);
+  if (Object.hasOwn(files, relative)) {
+    const type = CONTENT_TYPES[extname(relative)] ?? 'text/plain; charset=utf-8';
+    return send(response, 200, headers, type, files[relative], request.method);
+  }
   const file = await findFile(rootDir, relative);
   if (file) {
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';

@@ -22,6 +22,9 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
                 .with(|order| group_by_facet(rows, order, |row| row.derived.exemptions().iter()))
         })
     });
+    let empty_text = data
+        .status
+        .empty_text("No endpoint matching the filters has an exemption.");
     view! {
         <div class="pb-list" data-layout="by-exemption">
             {move || groups.get().into_iter().map(|(kind, members)| {
@@ -32,7 +35,7 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
                 view! { <ExemptionGroup kind=kind count=count names=names data=data /> }
             }).collect_view()}
             <Show when=move || groups.with(|g| g.is_empty())>
-                <p class="pb-table-empty">"No endpoint matching the filters has an exemption."</p>
+                <p class="pb-table-empty" role="status">{empty_text}</p>
             </Show>
         </div>
     }

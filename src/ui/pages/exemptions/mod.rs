@@ -13,7 +13,7 @@ use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::perf;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, RefreshControls};
-use crate::ui::data::{configured, use_data_source, use_live, ResourceKind, Shared};
+use crate::ui::data::{configured, use_data_source, use_live, LiveStatus, ResourceKind, Shared};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ struct FleetData {
     table: TableModel<EndpointView>,
     summary: Memo<Shared<FleetSummary>>,
     version: Signal<u64>,
-    loading: Signal<bool>,
+    status: LiveStatus,
 }
 
 #[component]
@@ -58,7 +58,7 @@ pub fn ExemptionsPage() -> impl IntoView {
         version: Signal::derive(move || {
             live.status.state.with(|s| s.version) + rows.with(|r| r.len() as u64)
         }),
-        loading: live.status.is_first_load(),
+        status: live.status,
     };
     // A memo, so that only a change of layout rebuilds the table: any other
     // change of the view (a keystroke, a sort, an open panel) keeps it, its

@@ -79,7 +79,8 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         columns,
         cells,
         data.version,
-        data.loading,
+        data.status
+            .empty_text("No endpoints match the current filters."),
     )
 }
 

@@ -30,7 +30,7 @@ struct JobData {
     /// A status last changed before this makes an unfinished asset stuck now.
     stuck_cutoff: Memo<Timestamp>,
     version: Signal<u64>,
-    loading: Signal<bool>,
+    empty_text: Signal<&'static str>,
     job_name: Memo<String>,
 }
 
@@ -82,7 +82,9 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         stuck_after_hours,
         stuck_cutoff,
         version: results.status.version(),
-        loading: results.status.is_first_load(),
+        empty_text: results
+            .status
+            .empty_text("No assets match the current filters."),
         job_name,
     };
 

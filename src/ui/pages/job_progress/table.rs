@@ -81,6 +81,6 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         columns,
         cells,
         data.version,
-        data.loading,
+        data.empty_text,
     )
 }

@@ -1,0 +1,109 @@
+// A config.json beside the app, the way a static deployment configures it
+// (docs/configuration.md): used when it is there and valid, and otherwise
+// named with what is wrong, never silently replaced by the demo data.
+
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { assertNoPageErrors, closeBrowser, texts, withPage } from './lib/browser.mjs';
+import { startFaultServer, nativeConfig } from './lib/fault-server.mjs';
+import { startServer } from './lib/server.mjs';
+
+const LOAD_TIMEOUT = 30_000;
+const TEST_TIMEOUT = 90_000;
+
+const JOB = {
+  id: 'job-from-file',
+  name: 'Configured by file',
+  platform: 'Linux',
+  status: 'Running',
+  schedule: 'Once',
+  last_run: Date.now() - 3_600_000,
+  asset_count: 0,
+  completion_percent: 0,
+  succeeded: 0,
+  failed: 0,
+  in_progress: 0,
+};
+
+let backend;
+
+before(async () => {
+  backend = await startFaultServer({ jobs: [JOB], runs: {}, results: {}, endpoints: [] });
+});
+
+after(async () => {
+  await closeBrowser();
+  await backend?.stop();
+});
+
+/** Serves the built app with `configText` as its config.json and opens the job list. */
+async function withConfigFile(configText, body) {
+  const app = await startServer({ files: { 'config.json': configText } });
+  try {
+    await withPage(`${app.url}#/jobs`, {}, async (session) => {
+      await body(session);
+      assertNoPageErrors(session);
+    });
+  } finally {
+    await app.stop();
+  }
+}
+
+/** The configuration banner's title and its problems, once it shows. */
+async function configProblems(page) {
+  await page.locator('[data-config-problems]').waitFor({ timeout: LOAD_TIMEOUT });
+  return {
+    title: (await texts(page, '[data-config-problems] .pb-banner-title'))[0],
+    problems: await texts(page, '[data-config-problems] li'),
+  };
+}
+
+describe('config.json beside the app', () => {
+  test('a valid file is used: the jobs come from its backend, not the demo', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfigFile(JSON.stringify(nativeConfig(backend.url)), async ({ page }) => {
+      await page.getByRole('link', { name: JOB.name }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.ok(
+        backend.requests.some((request) => request.path === '/jobs.json'),
+        'the job list was asked of the configured backend',
+      );
+      assert.equal(await page.getByText('Demo data').count(), 0, 'no demo badge');
+      assert.equal(await page.locator('[data-config-problems]').count(), 0, 'no configuration problems');
+      // The backend has no endpoints: an empty answer, not a filter that matches nothing.
+      await page.evaluate(() => {
+        location.hash = '#/exemptions';
+      });
+      await page.locator('.pb-table-empty', { hasText: 'The data source sent no rows.' }).waitFor({ timeout: LOAD_TIMEOUT });
+    });
+  });
+
+  test('a file that is not JSON is named as such, and nothing is loaded', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfigFile('{ "preset": "native", "base_url": ', async ({ page }) => {
+      const { title, problems } = await configProblems(page);
+      assert.ok(title.includes('config.json'), `the banner names the file: ${title}`);
+      assert.equal(problems.length, 1, problems.join(' | '));
+      assert.match(problems[0], /config\.json is not valid JSON/);
+      assert.equal(await page.getByText('Demo data').count(), 0, 'the demo does not stand in for a broken file');
+      assert.equal(await page.locator('tr.pb-row').count(), 0, 'no rows');
+      // Nothing is under way, so nothing may say it is loading.
+      await page.locator('.pb-table-empty', { hasText: 'No data loaded.' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await page.locator('[data-updated]').textContent(), /^Not loaded/);
+      assert.equal(await page.getByRole('button', { name: 'Refresh now' }).count(), 0, 'no refresh that cannot help');
+    });
+  });
+
+  test('every problem of a JSON file is listed with its key', { timeout: TEST_TIMEOUT }, async () => {
+    const config = { ...nativeConfig(backend.url), refresh_seconds: -1, credentials: 'always' };
+    const asked = backend.requests.length;
+    await withConfigFile(JSON.stringify(config), async ({ page }) => {
+      const { title, problems } = await configProblems(page);
+      assert.ok(title.includes('config.json'), `the banner names the file: ${title}`);
+      for (const key of ['refresh_seconds:', 'credentials:']) {
+        assert.ok(
+          problems.some((problem) => problem.startsWith(key)),
+          `a problem starts with ${key} ${problems.join(' | ')}`,
+        );
+      }
+      assert.equal(backend.requests.length, asked, 'an invalid configuration asks the backend nothing');
+    });
+  });
+});
