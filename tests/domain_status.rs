@@ -622,7 +622,74 @@ fn listed_timeout_reasons_have_distinct_tokens_and_texts() {
     }
 }
 
+/// A name as `names_match` compares it: letters and digits, lower-cased.
+fn folded(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The resolution rule read straight off the module docs, scanning the
+/// whole catalogue: the name must be the candidate's, or no status's at all.
+fn reference_key(raw: &RawStatus) -> Option<StatusKey> {
+    let named = raw.name.as_deref().and_then(|name| {
+        StatusKey::ALL
+            .into_iter()
+            .find(|key| folded(key.def().name) == folded(name))
+    });
+    let state_agrees = |key: StatusKey| raw.state.is_none_or(|state| state == key.def().state);
+    let candidates: Vec<StatusKey> = match raw.code {
+        Some(code) => StatusKey::ALL
+            .into_iter()
+            .filter(|key| key.def().code == code)
+            .filter(|&key| state_agrees(key) && named.is_none_or(|name| name == key))
+            .collect(),
+        None => named.filter(|&key| state_agrees(key)).into_iter().collect(),
+    };
+    match candidates[..] {
+        [only] => Some(only),
+        _ => None,
+    }
+}
+
+/// A status name as backends spell it: a catalogue name in any case and
+/// punctuation, or anything else.
+fn spelled_name() -> impl Strategy<Value = String> {
+    let catalogue = prop::sample::select(StatusKey::ALL.map(|key| key.def().name).to_vec());
+    prop_oneof![
+        (catalogue, any::<bool>(), "[ _–-]{0,2}").prop_map(|(name, upper, gap)| {
+            let spelled = name.replace(' ', &gap);
+            if upper {
+                spelled.to_uppercase()
+            } else {
+                spelled.to_lowercase()
+            }
+        }),
+        "[A-Za-z0-9 _-]{0,16}",
+        "\\PC{0,16}",
+    ]
+}
+
 proptest! {
+    #[test]
+    fn names_match_compares_letters_and_digits_ignoring_case(a in spelled_name(), b in spelled_name()) {
+        prop_assert_eq!(names_match(&a, &b), folded(&a) == folded(&b));
+    }
+
+    #[test]
+    fn resolution_follows_the_rule_for_any_code_state_and_name(
+        code in prop_oneof![
+            prop::sample::select(StatusKey::ALL.map(|key| key.def().code).to_vec()).prop_map(Some),
+            proptest::option::of(2025_u16..2065),
+        ],
+        state in proptest::option::of(0_u8..4),
+        name in proptest::option::of(spelled_name()),
+    ) {
+        let raw = RawStatus { code, state, name };
+        prop_assert_eq!(resolve_key(&raw), reference_key(&raw));
+    }
+
     #[test]
     fn resolution_never_panics(code in proptest::option::of(any::<u16>()),
                                state in proptest::option::of(any::<u8>()),

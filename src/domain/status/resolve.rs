@@ -86,7 +86,18 @@ pub fn resolve_key(raw: &RawStatus) -> Option<StatusKey> {
 /// letters and digits: "Canceled - Blackout", "canceled_blackout" and
 /// "CANCELED-BLACKOUT" all match.
 pub fn names_match(a: &str, b: &str) -> bool {
+    // The same comparison, byte by byte: Unicode case mapping per character
+    // cost more than the rest of resolving a status.
+    if a.is_ascii() && b.is_ascii() {
+        return significant_bytes(a).eq(significant_bytes(b));
+    }
     significant_chars(a).eq(significant_chars(b))
+}
+
+fn significant_bytes(name: &str) -> impl Iterator<Item = u8> + '_ {
+    name.bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|byte| byte.to_ascii_lowercase())
 }
 
 fn significant_chars(name: &str) -> impl Iterator<Item = char> + '_ {
@@ -103,18 +114,27 @@ enum Candidates {
 
 fn look_up(raw: &RawStatus) -> Candidates {
     let state_agrees = |key: StatusKey| raw.state.is_none_or(|state| state == key.def().state);
-    let named = raw.name.as_deref().and_then(StatusKey::from_name);
+    let name = raw.name.as_deref();
     match raw.code {
         Some(code) => {
-            let mut candidates = StatusKey::with_code(code)
-                .filter(|&key| state_agrees(key) && named.is_none_or(|name| name == key));
+            // A name agrees when it is the key's own, or no status's at all.
+            // Trying the key's own first (names are unique, see the tests)
+            // spares nearly every row a scan of the catalogue: at 100,000
+            // rows that scan was a third of deriving them.
+            let name_agrees = |key: StatusKey| {
+                name.is_none_or(|name| {
+                    names_match(key.def().name, name) || StatusKey::from_name(name).is_none()
+                })
+            };
+            let mut candidates =
+                StatusKey::with_code(code).filter(|&key| state_agrees(key) && name_agrees(key));
             match (candidates.next(), candidates.next()) {
                 (Some(only), None) => Candidates::One(only),
                 (Some(_), Some(_)) => Candidates::Several { code },
                 (None, _) => Candidates::None,
             }
         }
-        None => match named {
+        None => match name.and_then(StatusKey::from_name) {
             Some(key) if state_agrees(key) => Candidates::One(key),
             _ => Candidates::None,
         },
