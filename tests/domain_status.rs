@@ -2,7 +2,7 @@
 
 use patchboard::domain::asset::{Deferrals, MessageFacts, PendingStage, RawStatus};
 use patchboard::domain::message::{message_for, StatusMessage, TimeoutCause, TimeoutReason};
-use patchboard::domain::os::OsFamily;
+use patchboard::domain::os::{OsFamilies, OsFamily};
 use patchboard::domain::phase::Phase;
 use patchboard::domain::status::{
     names_match, pending_reboot_blocks_other_jobs, resolve, resolve_key, Applicability,
@@ -709,6 +709,23 @@ proptest! {
                 }
                 TimeoutCause::Unlisted(kept) => prop_assert_eq!(kept.as_str(), text.trim()),
             }
+        }
+    }
+
+    #[test]
+    fn a_table_places_each_name_as_placing_it_alone_does(
+        names in prop::collection::vec(
+            prop_oneof![
+                prop::sample::select(vec!["Windows 11 Pro", "Ubuntu 22.04", "macOS 14", "Darwin", " win10 ", ""])
+                    .prop_map(str::to_owned),
+                ".{0,12}",
+            ],
+            0..40,
+        ),
+    ) {
+        let mut families = OsFamilies::default();
+        for name in &names {
+            prop_assert_eq!(families.of(name), OsFamily::from_os_name(name), "{:?}", name);
         }
     }
 

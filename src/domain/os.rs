@@ -1,6 +1,7 @@
 //! Operating system families, the unit of status applicability.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// The OS families the status catalogue states applicability for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -71,6 +72,24 @@ impl OsFamily {
             OsFamily::Mac => "macOS",
             OsFamily::Other => "Other",
         }
+    }
+}
+
+/// Places the OS names of a whole table, each distinct name once: a fleet
+/// has a few dozen names over 100,000 rows, and placing a name reads it once
+/// per marker.
+#[derive(Debug, Default)]
+pub struct OsFamilies<'a> {
+    placed: HashMap<&'a str, OsFamily>,
+}
+
+impl<'a> OsFamilies<'a> {
+    /// [`OsFamily::from_os_name`] of `name`, remembered.
+    pub fn of(&mut self, name: &'a str) -> OsFamily {
+        *self
+            .placed
+            .entry(name)
+            .or_insert_with(|| OsFamily::from_os_name(name))
     }
 }
 

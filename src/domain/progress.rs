@@ -41,13 +41,8 @@ pub struct ProgressRow {
 impl ProgressRow {
     /// Resolves the status and places the OS; allocates nothing.
     pub fn from_result(result: &AssetResult) -> ProgressRow {
-        ProgressRow::with_status(result, resolve_key(&result.status))
-    }
-
-    /// Like [`Self::from_result`], for a caller that has resolved the status already.
-    pub fn with_status(result: &AssetResult, status: Option<StatusKey>) -> ProgressRow {
         ProgressRow {
-            status,
+            status: resolve_key(&result.status),
             os: OsFamily::from_os_name(&result.os),
             status_time: result.status_time,
         }

@@ -69,7 +69,18 @@ pub fn derive_exemptions(
     now: Timestamp,
     policy: &DerivationPolicy,
 ) -> Derived {
-    let windows_only = (OsFamily::from_os_name(&endpoint.os) == OsFamily::Windows).then(|| {
+    derive_exemptions_with_os(endpoint, OsFamily::from_os_name(&endpoint.os), now, policy)
+}
+
+/// [`derive_exemptions`] for a caller that has placed the endpoint's OS
+/// name already (a table places each distinct name once).
+pub fn derive_exemptions_with_os(
+    endpoint: &Endpoint,
+    os: OsFamily,
+    now: Timestamp,
+    policy: &DerivationPolicy,
+) -> Derived {
+    let windows_only = (os == OsFamily::Windows).then(|| {
         powershell_exemptions(endpoint).chain(wsus_exemption(
             endpoint.readiness.wsus_last_report,
             now,

@@ -4,7 +4,7 @@ use super::url_state::{facet_set, first, write_facet_set, ToQuery};
 use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::asset::AssetResult;
 use crate::domain::message::message_for;
-use crate::domain::os::OsFamily;
+use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
@@ -27,9 +27,13 @@ pub struct AssetRow {
 }
 
 impl AssetRow {
-    pub fn new(result: &AssetResult, job_name: &str) -> AssetRow {
+    fn new<'a>(result: &'a AssetResult, job_name: &str, families: &mut OsFamilies<'a>) -> AssetRow {
         let status = resolve(&result.status);
-        let progress = ProgressRow::with_status(result, status.key());
+        let progress = ProgressRow {
+            status: status.key(),
+            os: families.of(&result.os),
+            status_time: result.status_time,
+        };
         let message = status
             .key()
             .and_then(|key| message_for(key, &result.facts, job_name, progress.os))
@@ -68,9 +72,10 @@ impl AssetRow {
 
 /// Rows for every result, in the results' order.
 pub fn asset_rows(results: &[AssetResult], job_name: &str) -> Vec<AssetRow> {
+    let mut families = OsFamilies::default();
     results
         .iter()
-        .map(|result| AssetRow::new(result, job_name))
+        .map(|result| AssetRow::new(result, job_name, &mut families))
         .collect()
 }
 

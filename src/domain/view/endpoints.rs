@@ -4,11 +4,11 @@
 use super::url_state::{facet_set, first, write_facet_set, ToQuery};
 use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::decimal::fixed;
-use crate::domain::derive::{derive_exemptions, DerivationPolicy, Derived};
+use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule};
 use crate::domain::exemption::ExemptionKind;
 use crate::domain::fleet::PatchOutlook;
-use crate::domain::os::OsFamily;
+use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::table::{
     natural_key, search_key, Direction, FacetSet, SortKey, SortSpec, SortValue,
 };
@@ -30,8 +30,14 @@ pub struct EndpointRow {
 }
 
 impl EndpointRow {
-    pub fn new(endpoint: &Endpoint, now: Timestamp, policy: &DerivationPolicy) -> EndpointRow {
-        let derived = derive_exemptions(endpoint, now, policy);
+    fn new<'a>(
+        endpoint: &'a Endpoint,
+        now: Timestamp,
+        policy: &DerivationPolicy,
+        families: &mut OsFamilies<'a>,
+    ) -> EndpointRow {
+        let os = families.of(&endpoint.os);
+        let derived = derive_exemptions_with_os(endpoint, os, now, policy);
         let mut parts = vec![
             endpoint.name.as_str(),
             endpoint.id.as_str(),
@@ -42,7 +48,7 @@ impl EndpointRow {
         }
         EndpointRow {
             outlook: derived.outlook(),
-            os: OsFamily::from_os_name(&endpoint.os),
+            os,
             fullest_drive: endpoint
                 .drives
                 .iter()
@@ -76,9 +82,10 @@ pub fn endpoint_rows(
     now: Timestamp,
     policy: &DerivationPolicy,
 ) -> Vec<EndpointRow> {
+    let mut families = OsFamilies::default();
     endpoints
         .iter()
-        .map(|endpoint| EndpointRow::new(endpoint, now, policy))
+        .map(|endpoint| EndpointRow::new(endpoint, now, policy, &mut families))
         .collect()
 }
 
