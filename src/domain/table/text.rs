@@ -12,10 +12,11 @@ const PART_SEPARATOR: char = '\n';
 /// plain sigma (lowercasing picks one or the other by position in the word).
 fn push_folded(out: &mut String, text: &str) {
     if text.is_ascii() {
-        out.extend(
-            text.bytes()
-                .map(|byte| char::from(byte.to_ascii_lowercase())),
-        );
+        // Copied whole and lowered in place: pushing it char by char cost a
+        // tenth of deriving 100,000 rows.
+        let start = out.len();
+        out.push_str(text);
+        out[start..].make_ascii_lowercase();
     } else {
         out.extend(
             text.chars()
