@@ -429,6 +429,44 @@ describe('configuration problems quoting non-ASCII text', () => {
   });
 });
 
+describe('a first load that has not answered yet', () => {
+  let backend;
+
+  before(async () => {
+    backend = await startFaultServer(GOOD_DATA);
+  });
+
+  after(async () => {
+    await backend?.stop();
+  });
+
+  for (const [page, hash, path, total] of [
+    ['Job Progress', '#/jobs/job-alpha', '/jobs/job-alpha/results.json', ALPHA_ASSETS.length],
+    ['Endpoint Exemptions', '#/exemptions', '/endpoints.json', GOOD_DATA.endpoints.length],
+  ]) {
+    test(`${page}: the counters show no figure until the data is in, then the right ones`, { timeout: TEST_TIMEOUT }, async () => {
+      backend.clearFaults();
+      backend.setFault(path, FAULTS.hang());
+      await withConfiguredPage(hash, nativeConfig(backend.url), async (session) => {
+        const { page: tab } = session;
+        const counters = tab.locator('.pb-counters');
+        await tab.locator('.pb-counters[aria-busy="true"]').waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal(await tab.locator('[data-counter="total"] .pb-counter-value').isVisible(), false, 'no zero stands for a figure not yet known');
+        assert.equal(await tab.locator('.pb-table-empty').textContent(), 'Loading…');
+
+        backend.clearFaults();
+        await tab.getByRole('button', { name: 'Refresh now' }).click();
+        await tab.locator('.pb-counters[aria-busy="false"]').waitFor({ timeout: LOAD_TIMEOUT });
+        const value = tab.locator('[data-counter="total"] .pb-counter-value');
+        assert.ok(await value.isVisible(), 'the figure shows once loaded');
+        assert.equal(await value.textContent(), String(total));
+        assert.equal(await counters.getAttribute('aria-busy'), 'false');
+        assertNoPageErrors(session);
+      });
+    });
+  }
+});
+
 describe('a backend that cannot be reached at all', () => {
   test('connection refused on the first load: "could not reach", no rows, the page works', { timeout: TEST_TIMEOUT }, async () => {
     const port = await freePort(); // nothing listens there

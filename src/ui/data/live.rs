@@ -130,6 +130,12 @@ impl LiveStatus {
         Signal::derive(move || state.with(|s| s.version))
     }
 
+    /// The first load is under way: no figure of this data is known yet.
+    pub fn is_first_load(&self) -> Signal<bool> {
+        let state = self.state;
+        Signal::derive(move || state.with(|s| s.loading.is_some() && s.loaded_at.is_none()))
+    }
+
     /// What a list of this data says when it shows nothing: loading, nothing
     /// loaded or an empty answer, and otherwise `no_match`.
     pub fn empty_text(&self, no_match: &'static str) -> Signal<&'static str> {

@@ -15,8 +15,10 @@ pub fn Counters(data: FleetData) -> impl IntoView {
     let figure = move |pick: fn(&crate::domain::fleet::FleetSummary) -> usize| {
         Signal::derive(move || summary.with(|s| grouped(pick(s) as u64)))
     };
+    // Until the first load ends no figure is known: zeros would be wrong.
+    let first_load = data.status.is_first_load();
     view! {
-        <div class="pb-counters">
+        <div class="pb-counters" aria-busy=move || first_load.get().to_string()>
             <Counter id="total" label="Endpoints" value=figure(|s| s.total) />
             <Counter
                 id="patchable"

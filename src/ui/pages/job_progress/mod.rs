@@ -14,7 +14,7 @@ use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
 use crate::ui::components::{DataProblems, RefreshControls};
-use crate::ui::data::{use_live, use_stuck_after_hours, Live, ResourceKind, Shared};
+use crate::ui::data::{use_live, use_stuck_after_hours, Live, LiveStatus, ResourceKind, Shared};
 use crate::ui::router::{Link, Location, Route};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
@@ -30,7 +30,7 @@ struct JobData {
     /// A status last changed before this makes an unfinished asset stuck now.
     stuck_cutoff: Memo<Timestamp>,
     version: Signal<u64>,
-    empty_text: Signal<&'static str>,
+    status: LiveStatus,
     job_name: Memo<String>,
 }
 
@@ -82,9 +82,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         stuck_after_hours,
         stuck_cutoff,
         version: results.status.version(),
-        empty_text: results
-            .status
-            .empty_text("No assets match the current filters."),
+        status: results.status,
         job_name,
     };
 

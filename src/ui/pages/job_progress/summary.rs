@@ -92,8 +92,10 @@ pub fn Counters(data: JobData) -> impl IntoView {
             .map(|p| format!("{}%", fixed(p, 1)))
             .unwrap_or_else(|| "—".into())
     };
+    // Until the first load ends no figure is known: zeros would be wrong.
+    let first_load = data.status.is_first_load();
     view! {
-        <div class="pb-counters">
+        <div class="pb-counters" aria-busy=move || first_load.get().to_string()>
             <Counter id="total" label="Assets" value=Signal::derive(move || progress.with(|p| grouped(p.total() as u64))) />
             <Counter
                 id="complete"

@@ -81,6 +81,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         columns,
         cells,
         data.version,
-        data.empty_text,
+        data.status
+            .empty_text("No assets match the current filters."),
     )
 }
