@@ -91,12 +91,17 @@ impl Default for LoadStatus {
 }
 
 impl LoadStatus {
+    /// The first load is under way: no figure of this data is known yet.
+    fn is_first_load(&self) -> bool {
+        self.loading.is_some() && self.loaded_at.is_none()
+    }
+
     /// Why a list would be empty whatever its filters, if it would: the
     /// banners above it say why nothing loaded.
     fn nothing_to_list(&self) -> Option<&'static str> {
-        match (self.loading, self.loaded_at) {
-            (Some(_), None) => Some("Loading…"),
-            (None, None) => Some("No data loaded."),
+        match self.loaded_at {
+            None if self.is_first_load() => Some("Loading…"),
+            None => Some("No data loaded."),
             _ if self.records == 0 && self.skipped > 0 => Some("None of the rows could be read."),
             _ if self.records == 0 => Some("The data source sent no rows."),
             _ => None,
@@ -130,10 +135,10 @@ impl LiveStatus {
         Signal::derive(move || state.with(|s| s.version))
     }
 
-    /// The first load is under way: no figure of this data is known yet.
+    /// See [`LoadStatus::is_first_load`].
     pub fn is_first_load(&self) -> Signal<bool> {
         let state = self.state;
-        Signal::derive(move || state.with(|s| s.loading.is_some() && s.loaded_at.is_none()))
+        Signal::derive(move || state.with(LoadStatus::is_first_load))
     }
 
     /// What a list of this data says when it shows nothing: loading, nothing

@@ -29,7 +29,6 @@ struct JobData {
     stuck_after_hours: Signal<u32>,
     /// A status last changed before this makes an unfinished asset stuck now.
     stuck_cutoff: Memo<Timestamp>,
-    version: Signal<u64>,
     status: LiveStatus,
     job_name: Memo<String>,
 }
@@ -81,7 +80,6 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         progress,
         stuck_after_hours,
         stuck_cutoff,
-        version: results.status.version(),
         status: results.status,
         job_name,
     };

@@ -80,7 +80,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         "Assets in this job",
         columns,
         cells,
-        data.version,
+        data.status.version(),
         data.status
             .empty_text("No assets match the current filters."),
     )
