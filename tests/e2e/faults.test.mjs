@@ -440,11 +440,11 @@ describe('a first load that has not answered yet', () => {
     await backend?.stop();
   });
 
-  for (const [page, hash, path, total] of [
-    ['Job Progress', '#/jobs/job-alpha', '/jobs/job-alpha/results.json', ALPHA_ASSETS.length],
-    ['Endpoint Exemptions', '#/exemptions', '/endpoints.json', GOOD_DATA.endpoints.length],
+  for (const [page, hash, path, total, noun] of [
+    ['Job Progress', '#/jobs/job-alpha', '/jobs/job-alpha/results.json', ALPHA_ASSETS.length, 'assets'],
+    ['Endpoint Exemptions', '#/exemptions', '/endpoints.json', GOOD_DATA.endpoints.length, 'endpoints'],
   ]) {
-    test(`${page}: the counters show no figure until the data is in, then the right ones`, { timeout: TEST_TIMEOUT }, async () => {
+    test(`${page}: the counters and the row count show no figure until the data is in, then the right ones`, { timeout: TEST_TIMEOUT }, async () => {
       backend.clearFaults();
       backend.setFault(path, FAULTS.hang());
       await withConfiguredPage(hash, nativeConfig(backend.url), async (session) => {
@@ -453,6 +453,7 @@ describe('a first load that has not answered yet', () => {
         await tab.locator('.pb-counters[aria-busy="true"]').waitFor({ timeout: LOAD_TIMEOUT });
         assert.equal(await tab.locator('[data-counter="total"] .pb-counter-value').isVisible(), false, 'no zero stands for a figure not yet known');
         assert.equal(await tab.locator('.pb-table-empty').textContent(), 'Loading…');
+        assert.equal((await tab.locator('[data-row-count]').textContent()).trim(), '', 'no "0 of 0" while loading');
 
         backend.clearFaults();
         await tab.getByRole('button', { name: 'Refresh now' }).click();
@@ -461,10 +462,28 @@ describe('a first load that has not answered yet', () => {
         assert.ok(await value.isVisible(), 'the figure shows once loaded');
         assert.equal(await value.textContent(), String(total));
         assert.equal(await counters.getAttribute('aria-busy'), 'false');
+        assert.equal((await tab.locator('[data-row-count]').textContent()).trim(), `${total} of ${total} ${noun}`);
         assertNoPageErrors(session);
       });
     });
   }
+
+  test('the job list says how many jobs only once they are in', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    backend.setFault('/jobs.json', FAULTS.hang());
+    await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
+      const { page: tab } = session;
+      const context = tab.locator('.pb-page-context');
+      await tab.locator('.pb-table-empty', { hasText: 'Loading…' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal((await context.textContent()).trim(), 'Open a job to follow its rollout asset by asset.');
+
+      backend.clearFaults();
+      await tab.getByRole('button', { name: 'Refresh now' }).click();
+      await waitForJobList(tab, GOOD_DATA.jobs.length);
+      assert.equal((await context.textContent()).trim(), `${GOOD_DATA.jobs.length} jobs. Open a job to follow its rollout asset by asset.`);
+      assertNoPageErrors(session);
+    });
+  });
 });
 
 describe('a backend that cannot be reached at all', () => {

@@ -141,6 +141,19 @@ impl LiveStatus {
         Signal::derive(move || state.with(LoadStatus::is_first_load))
     }
 
+    /// `text` once a first load has ended, and empty while it runs: a count
+    /// of zero would stand for a figure not known yet.
+    pub fn once_known(&self, text: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
+        let state = self.state;
+        Signal::derive(move || {
+            if state.with(LoadStatus::is_first_load) {
+                String::new()
+            } else {
+                text()
+            }
+        })
+    }
+
     /// What a list of this data says when it shows nothing: loading, nothing
     /// loaded or an empty answer, and otherwise `no_match`.
     pub fn empty_text(&self, no_match: &'static str) -> Signal<&'static str> {

@@ -27,7 +27,8 @@ pub fn JobListPage() -> impl IntoView {
                 <span class="pb-spacer"></span>
                 <RefreshControls live=jobs.status />
                 <p class="pb-page-context">
-                    {move || format!("{} jobs. Open a job to follow its rollout asset by asset.", grouped(items.with(|j| j.len() as u64)))}
+                    {jobs.status.once_known(move || format!("{} jobs. ", grouped(items.with(|j| j.len() as u64))))}
+                    "Open a job to follow its rollout asset by asset."
                 </p>
             </div>
             <DataProblems live=jobs.status />

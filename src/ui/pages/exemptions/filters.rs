@@ -34,7 +34,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
             <FlagFilter label="Only with warnings" url=url get=|v: &EndpointView| v.warnings_only get_mut=|v: &mut EndpointView| &mut v.warnings_only />
             <span class="pb-spacer"></span>
             <span class="pb-muted" data-row-count="">
-                {move || data.table.count_text("endpoints")}
+                {data.status.once_known(move || data.table.count_text("endpoints"))}
             </span>
             <span role="group" aria-label="Layout" class="pb-toolbar">
                 {layout_button(Layout::Table, "By endpoint")}
