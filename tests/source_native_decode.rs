@@ -63,6 +63,15 @@ fn decode_both<R: Native>(mapping: &Mapping<R>, body: &Value) -> DecodedPage<R> 
         .expect("an object")
         .remove(R::KEY);
     assert_eq!(rest, without_items);
+    let whole = (R::NATIVE
+        .expect("the record has a native layout")
+        .decode_all)(&text, R::KEY);
+    let items = body[R::KEY].as_array().expect("items").len();
+    assert_eq!(
+        whole.is_some(),
+        taken_whole::<R>(body) == items,
+        "one pass reads the body exactly when serde takes every item whole"
+    );
     fast
 }
 

@@ -38,6 +38,16 @@ pub struct DecodedPage<T> {
     pub errors: Vec<RowError>,
 }
 
+impl<T> From<Vec<T>> for DecodedPage<T> {
+    /// A page whose every row was read.
+    fn from(items: Vec<T>) -> Self {
+        DecodedPage {
+            items,
+            errors: Vec::new(),
+        }
+    }
+}
+
 impl<T> DecodedPage<T> {
     pub(super) fn with_capacity(rows: usize) -> Self {
         DecodedPage {

@@ -3,20 +3,22 @@
 //! The field table walks a `serde_json::Value` tree of the whole body, which
 //! for 100,000 items costs more to build and free than the items themselves.
 //! When a resource reads items exactly as the native preset does, each item is
-//! instead decoded straight into its record by serde. An item that path cannot
-//! take (a number sent as text, a missing name) goes through the field table
-//! as before, so the records and the row errors are the same either way
-//! (`tests/source_native_decode.rs` holds the two paths to that).
+//! instead decoded straight into its record by serde, in the same pass that
+//! reads the body. An item that path cannot take (a number sent as text, a
+//! missing name) goes through the field table as before, so the records and
+//! the row errors are the same either way (`tests/source_native_decode.rs`
+//! holds the paths to that).
 
 use super::config::{Config, Resource};
 use super::config_read::config_from_value;
 use super::mapping::DecodedPage;
-use super::record::{decode_item, Record, Spec};
-use serde::de::{DeserializeSeed, MapAccess, Visitor};
-use serde::Deserializer;
+use super::record::{decode_item, DecodeAll, NativeRecord, Record, Spec};
+use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 use std::fmt;
+use std::marker::PhantomData;
 use std::sync::OnceLock;
 
 /// The native preset as a configuration, built once.
@@ -28,12 +30,13 @@ fn native_preset() -> &'static Config {
     })
 }
 
-/// Where a native body keeps its items, and how one item becomes a record.
+/// Where a native body keeps its items, and how they become records.
 #[derive(Debug, Clone)]
 pub struct NativeItems<R> {
     /// The body's top-level member holding the items.
     key: String,
     decode: fn(&str) -> Option<R>,
+    decode_all: DecodeAll<R>,
 }
 
 impl<R: Record> NativeItems<R> {
@@ -48,14 +51,22 @@ impl<R: Record> NativeItems<R> {
         (resource.fields == native.fields && resource.values.is_empty()).then(|| NativeItems {
             key: key.clone(),
             decode: layout.decode,
+            decode_all: layout.decode_all,
         })
     }
 
     /// Decodes a body's items and parses the rest of it (paging and
     /// `generated_at` read that). `None` when the body is not an object with an
     /// array at the items key: the general path then says what is wrong.
+    ///
+    /// A body whose every item serde takes whole is read in one pass. Any
+    /// other is split into its items first, so that each item serde refuses
+    /// can go through the field table on its own.
     pub fn decode(&self, text: &str, specs: &[Spec]) -> Option<(DecodedPage<R>, Value)> {
-        let (items, rest) = split_body(text, &self.key)?;
+        if let Some((items, rest)) = (self.decode_all)(text, &self.key) {
+            return Some((DecodedPage::from(items), rest));
+        }
+        let (items, rest) = read_body::<Vec<&RawValue>>(text, &self.key)?;
         let mut page = DecodedPage::with_capacity(items.len());
         for (index, raw) in items.into_iter().enumerate() {
             match (self.decode)(raw.get()) {
@@ -71,34 +82,51 @@ impl<R: Record> NativeItems<R> {
     }
 }
 
-/// A body's items, each as raw JSON, and the rest of the body parsed.
-/// Apart from the record type so that it is compiled once.
-fn split_body<'t>(text: &'t str, key: &str) -> Option<(Vec<&'t RawValue>, Value)> {
+/// One item's JSON text straight into a finished record.
+pub(super) fn item<R: NativeRecord>(text: &str) -> Option<R> {
+    serde_json::from_str::<R>(text).ok()?.accept()
+}
+
+/// A body's items at `key`, each straight into a finished record, and the
+/// rest of the body, in one pass.
+pub(super) fn whole_body<R: NativeRecord>(text: &str, key: &str) -> Option<(Vec<R>, Value)> {
+    let (Accepted(items), rest) = read_body::<Accepted<R>>(text, key)?;
+    Some((items, rest))
+}
+
+/// A body object's member `key` read as `T`, and the rest of the body parsed.
+fn read_body<'t, T: Deserialize<'t>>(text: &'t str, key: &str) -> Option<(T, Value)> {
     let mut body = serde_json::Deserializer::from_str(text);
-    let (items, rest) = SplitBody { key }.deserialize(&mut body).ok()?;
+    let (items, rest) = BodyMembers::<T> {
+        key,
+        items: PhantomData,
+    }
+    .deserialize(&mut body)
+    .ok()?;
     body.end().ok()?;
     Some((items?, Value::Object(rest)))
 }
 
-/// Reads a body object in one pass: the member `key` as a list of raw items,
-/// every other member parsed. A repeated member counts once, the last one,
-/// as everywhere in serde_json.
-struct SplitBody<'k> {
+/// Reads a body object in one pass: the member `key` as `T`, every other
+/// member parsed. A repeated member counts once, the last one, as everywhere
+/// in serde_json.
+struct BodyMembers<'k, T> {
     key: &'k str,
+    items: PhantomData<T>,
 }
 
-type SplitMembers<'t> = (Option<Vec<&'t RawValue>>, Map<String, Value>);
+type Members<T> = (Option<T>, Map<String, Value>);
 
-impl<'t> DeserializeSeed<'t> for SplitBody<'_> {
-    type Value = SplitMembers<'t>;
+impl<'t, T: Deserialize<'t>> DeserializeSeed<'t> for BodyMembers<'_, T> {
+    type Value = Members<T>;
 
     fn deserialize<D: Deserializer<'t>>(self, body: D) -> Result<Self::Value, D::Error> {
         body.deserialize_map(self)
     }
 }
 
-impl<'t> Visitor<'t> for SplitBody<'_> {
-    type Value = SplitMembers<'t>;
+impl<'t, T: Deserialize<'t>> Visitor<'t> for BodyMembers<'_, T> {
+    type Value = Members<T>;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("an object")
@@ -115,5 +143,33 @@ impl<'t> Visitor<'t> for SplitBody<'_> {
             }
         }
         Ok((items, rest))
+    }
+}
+
+/// A list of items that serde reads and [`NativeRecord::accept`] finishes,
+/// each one; the first it cannot ends the read.
+struct Accepted<R>(Vec<R>);
+
+impl<'t, R: NativeRecord> Deserialize<'t> for Accepted<R> {
+    fn deserialize<D: Deserializer<'t>>(items: D) -> Result<Self, D::Error> {
+        items.deserialize_seq(Accepted(Vec::new()))
+    }
+}
+
+impl<'t, R: NativeRecord> Visitor<'t> for Accepted<R> {
+    type Value = Self;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a list of items")
+    }
+
+    fn visit_seq<A: SeqAccess<'t>>(mut self, mut items: A) -> Result<Self, A::Error> {
+        while let Some(record) = items.next_element::<R>()? {
+            let record = record
+                .accept()
+                .ok_or_else(|| A::Error::custom("an item for the field table"))?;
+            self.0.push(record);
+        }
+        Ok(self)
     }
 }

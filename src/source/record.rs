@@ -6,7 +6,9 @@
 
 use super::coerce::Coerced;
 use super::config::{Resource, Resources};
+use super::native_decode;
 use super::pointer::Pointer;
+use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -46,14 +48,37 @@ pub trait Record: Sized {
     const NATIVE: Option<NativeLayout<Self>> = None;
 }
 
-/// A record's place in the native format, and its whole-item decoder.
+/// A record's place in the native format, and its whole-item decoders.
 pub struct NativeLayout<R> {
     /// The native preset's resource whose items are these records.
     pub resource: fn(&Resources) -> Option<&Resource>,
     /// One item's JSON text straight into a finished record; `None` sends the
-    /// item through the field table instead, which gives the same record or
-    /// says precisely what is wrong.
+    /// item through the field table instead.
     pub decode: fn(&str) -> Option<R>,
+    pub decode_all: DecodeAll<R>,
+}
+
+/// A body's items under a key, each straight into a finished record, and the
+/// rest of the body, in one pass; `None` as soon as one item needs the field
+/// table, or the body is not an object with a list there.
+pub type DecodeAll<R> = fn(&str, &str) -> Option<(Vec<R>, Value)>;
+
+impl<R: NativeRecord> NativeLayout<R> {
+    pub const fn of(resource: fn(&Resources) -> Option<&Resource>) -> Self {
+        NativeLayout {
+            resource,
+            decode: native_decode::item::<R>,
+            decode_all: native_decode::whole_body::<R>,
+        }
+    }
+}
+
+/// A record the native format writes whole, so serde can read it as it is.
+pub trait NativeRecord: Record + DeserializeOwned {
+    /// Finishes a record serde has read. `None` sends its item through the
+    /// field table instead, which gives the same record or says precisely
+    /// what is wrong.
+    fn accept(self) -> Option<Self>;
 }
 
 /// A field a record cannot do without.

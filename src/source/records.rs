@@ -3,7 +3,9 @@
 
 use super::coerce::{boolean, number, text, text_list, timestamp, unsigned, word};
 use super::config::{Resource, Resources};
-use super::record::{decode_list, field_names, FieldDef, FieldKind, Missing, NativeLayout, Record};
+use super::record::{
+    decode_list, field_names, FieldDef, FieldKind, Missing, NativeLayout, NativeRecord, Record,
+};
 use crate::domain::asset::{AssetResult, Deferrals, RawStatus, StatusChange};
 use crate::domain::endpoint::{
     Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, Suspension,
@@ -135,20 +137,19 @@ static ASSET_RESULT_FIELDS: &[FieldDef<AssetResult>] = &[
 impl Record for AssetResult {
     type Draft = AssetResult;
     const REQUIRED: &'static [&'static str] = &["asset_id"];
-    const NATIVE: Option<NativeLayout<AssetResult>> = Some(NativeLayout {
-        resource: job_results,
-        decode: |item| {
-            serde_json::from_str(item)
-                .ok()
-                .and_then(|r| Self::finish(r).ok())
-        },
-    });
+    const NATIVE: Option<NativeLayout<AssetResult>> = Some(NativeLayout::of(job_results));
     fn fields() -> &'static [FieldDef<AssetResult>] {
         ASSET_RESULT_FIELDS
     }
     fn finish(mut result: AssetResult) -> Result<AssetResult, Missing> {
         require_id_name(&result.asset_id, &mut result.asset_name, "asset_id")?;
         Ok(result)
+    }
+}
+
+impl NativeRecord for AssetResult {
+    fn accept(self) -> Option<Self> {
+        Self::finish(self).ok()
     }
 }
 
@@ -288,20 +289,7 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
 impl Record for Endpoint {
     type Draft = EndpointDraft;
     const REQUIRED: &'static [&'static str] = &["id"];
-    const NATIVE: Option<NativeLayout<Endpoint>> = Some(NativeLayout {
-        resource: endpoints,
-        decode: |item| {
-            let mut endpoint: Endpoint = serde_json::from_str(item).ok()?;
-            if endpoint.maintenance.as_ref().is_some_and(says_nothing) {
-                // `{}` reads as the same empty schedule as `{"name": ""}`,
-                // but the field table makes a schedule only of the second.
-                return None;
-            }
-            // serde has read the suspension whole, as `finish` builds it from parts.
-            require_id_name(&endpoint.id, &mut endpoint.name, "id").ok()?;
-            Some(endpoint)
-        },
-    });
+    const NATIVE: Option<NativeLayout<Endpoint>> = Some(NativeLayout::of(endpoints));
     fn fields() -> &'static [FieldDef<EndpointDraft>] {
         ENDPOINT_FIELDS
     }
@@ -330,6 +318,19 @@ impl Record for Endpoint {
             (None, None, None) => None,
         };
         Ok(endpoint)
+    }
+}
+
+impl NativeRecord for Endpoint {
+    fn accept(mut self) -> Option<Self> {
+        if self.maintenance.as_ref().is_some_and(says_nothing) {
+            // `{}` reads as the same empty schedule as `{"name": ""}`,
+            // but the field table makes a schedule only of the second.
+            return None;
+        }
+        // serde has read the suspension whole, as `finish` builds it from parts.
+        require_id_name(&self.id, &mut self.name, "id").ok()?;
+        Some(self)
     }
 }
 
