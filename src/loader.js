@@ -7,4 +7,17 @@ import init from "./patchboard.js";
 const patchboard = (globalThis.Patchboard ??= {});
 patchboard.assetBase = new URL("./", import.meta.url).href;
 
+// config.json is asked for now, while the wasm loads, so that the data
+// requests need not wait for its answer behind the first paint. The app takes
+// the answer (src/ui/data/setup.rs), which never rejects. Not asked for when
+// the host page configures the app itself.
+if (globalThis.PATCHBOARD_CONFIG == null) {
+  patchboard.configFile = fetch(new URL("./config.json", import.meta.url), {
+    credentials: "same-origin",
+    signal: AbortSignal.timeout(10000),
+  })
+    .then((response) => response.text().then((text) => ({ status: response.status, text })))
+    .catch((error) => ({ error: error.name }));
+}
+
 init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) });

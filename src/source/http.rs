@@ -5,7 +5,7 @@ use super::body_text::body_text;
 use super::config::{Credentials, Method};
 use super::paging::Request;
 use std::fmt;
-use wasm_bindgen::{closure::Closure, JsCast};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// A response, read whole.
@@ -96,6 +96,35 @@ pub async fn send(request: &Request, credentials: Credentials) -> Result<HttpRes
         headers,
         body: body_text(bytes),
     })
+}
+
+/// The answer to a GET of `url` that `loader.js` sent before the app
+/// started, as it left it: `{status, text}`, or `{error}` with the name of
+/// the error (`TimeoutError` after its `AbortSignal.timeout` of `seconds`).
+pub async fn early_answer(
+    answer: js_sys::Promise,
+    url: &str,
+    seconds: u32,
+) -> Result<HttpResponse, SendError> {
+    let network_error = || SendError::Network {
+        url: url.to_owned(),
+    };
+    let answer = JsFuture::from(answer).await.map_err(|_| network_error())?;
+    let field = |name: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(name)).ok();
+    match field("error").and_then(|error| error.as_string()) {
+        Some(error) if error == "TimeoutError" => Err(SendError::Timeout {
+            url: url.to_owned(),
+            seconds,
+        }),
+        Some(_) => Err(network_error()),
+        None => Ok(HttpResponse {
+            status: field("status").and_then(|s| s.as_f64()).unwrap_or(0.0) as u16,
+            headers: Vec::new(),
+            body: field("text")
+                .and_then(|t| t.as_string())
+                .unwrap_or_default(),
+        }),
+    }
 }
 
 /// Resolves after `millis`; for backoff between retries.

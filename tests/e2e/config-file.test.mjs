@@ -41,7 +41,7 @@ async function withConfigFile(configText, body) {
   const app = await startServer({ files: { 'config.json': configText } });
   try {
     await withPage(`${app.url}#/jobs`, {}, async (session) => {
-      await body(session);
+      await body(session, app);
       assertNoPageErrors(session);
     });
   } finally {
@@ -60,12 +60,14 @@ async function configProblems(page) {
 
 describe('config.json beside the app', () => {
   test('a valid file is used: the jobs come from its backend, not the demo', { timeout: TEST_TIMEOUT }, async () => {
-    await withConfigFile(JSON.stringify(nativeConfig(backend.url)), async ({ page }) => {
+    await withConfigFile(JSON.stringify(nativeConfig(backend.url)), async ({ page }, app) => {
       await page.getByRole('link', { name: JOB.name }).waitFor({ timeout: LOAD_TIMEOUT });
       assert.ok(
         backend.requests.some((request) => request.path === '/jobs.json'),
         'the job list was asked of the configured backend',
       );
+      const asked = app.requests.filter((path) => path.endsWith('/config.json'));
+      assert.deepEqual(asked, ['/config.json'], 'asked for once, by the loader, and the app took that answer');
       assert.equal(await page.getByText('Demo data').count(), 0, 'no demo badge');
       assert.equal(await page.locator('[data-config-problems]').count(), 0, 'no configuration problems');
       // The backend has no endpoints: an empty answer, not a filter that matches nothing.

@@ -5,7 +5,7 @@
 use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
 use crate::source::config::Config;
 use crate::source::config_read::config_from_value;
-use crate::source::http::send;
+use crate::source::http::{early_answer, send};
 use crate::source::paging::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -72,11 +72,17 @@ pub fn use_stuck_after_hours() -> Signal<u32> {
 
 /// The folder the app's files are served from, as the loader recorded it.
 pub fn asset_base() -> String {
-    js_sys::Reflect::get(&window(), &JsValue::from_str("Patchboard"))
-        .and_then(|patchboard| js_sys::Reflect::get(&patchboard, &JsValue::from_str("assetBase")))
-        .ok()
+    loader_value("assetBase")
         .and_then(|base| base.as_string())
         .unwrap_or_else(|| "./".to_owned())
+}
+
+/// What `loader.js` left in `window.Patchboard` under `name`.
+fn loader_value(name: &str) -> Option<JsValue> {
+    let patchboard = js_sys::Reflect::get(&window(), &JsValue::from_str("Patchboard")).ok()?;
+    js_sys::Reflect::get(&patchboard, &JsValue::from_str(name))
+        .ok()
+        .filter(|value| !value.is_undefined())
 }
 
 async fn resolve() -> SourceState {
@@ -122,19 +128,27 @@ fn host_config() -> Option<Value> {
     Some(serde_json::from_str(&text).unwrap_or(Value::String(text)))
 }
 
+/// How long `config.json` may take to answer (`loader.js` allows the same).
+const CONFIG_TIMEOUT_SECONDS: u32 = 10;
+
 /// `config.json` beside the app: absent (404) means "no configuration".
+/// `loader.js` has usually asked for it already; else it is asked for now.
 async fn config_file() -> Result<Option<Value>, String> {
     let url = format!("{}config.json", asset_base());
-    let request = Request {
-        url: url.clone(),
-        method: crate::source::config::Method::Get,
-        headers: Vec::new(),
-        body: None,
-        timeout_seconds: 10,
-    };
-    let response = send(&request, crate::source::config::Credentials::SameOrigin)
-        .await
-        .map_err(|error| error.to_string())?;
+    let response = match loader_value("configFile") {
+        Some(answer) => early_answer(answer.into(), &url, CONFIG_TIMEOUT_SECONDS).await,
+        None => {
+            let request = Request {
+                url: url.clone(),
+                method: crate::source::config::Method::Get,
+                headers: Vec::new(),
+                body: None,
+                timeout_seconds: CONFIG_TIMEOUT_SECONDS,
+            };
+            send(&request, crate::source::config::Credentials::SameOrigin).await
+        }
+    }
+    .map_err(|error| error.to_string())?;
     match response.status {
         404 => Ok(None),
         // A server that answers every path with the app's page has no config.json.

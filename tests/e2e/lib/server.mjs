@@ -51,13 +51,16 @@ export async function startBuiltApp() {
  * @param {Record<string, string>} [options.files] bodies served at these paths
  *   (relative to the app's address) instead of anything in `root`, e.g. a
  *   config.json beside the app
- * @returns {Promise<{url: string, port: number, stop: () => Promise<void>}>}
- *   `url` is the app's address, prefix included, ending in '/'.
+ * @returns {Promise<{url: string, port: number, requests: string[], stop: () => Promise<void>}>}
+ *   `url` is the app's address, prefix included, ending in '/'; `requests`
+ *   the path of every request so far, in order.
  */
 export async function startServer({ root = DIST_DIR, prefix = '/', headers = {}, files = {} } = {}) {
   const base = `/${prefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const rootDir = resolve(root);
+  const requests = [];
   const server = createServer((request, response) => {
+    requests.push(new URL(request.url, 'http://localhost').pathname);
     respond(request, response, { rootDir, base, headers, files }).catch((error) => {
       response.writeHead(500, { 'content-type': 'text/plain' });
       response.end(String(error));
@@ -71,6 +74,7 @@ export async function startServer({ root = DIST_DIR, prefix = '/', headers = {},
   return {
     url: `http://127.0.0.1:${port}${base}`,
     port,
+    requests,
     stop: () =>
       new Promise((done) => {
         server.closeAllConnections();
