@@ -36,6 +36,12 @@ test('the app mounts a non-empty root without errors', async () => {
         throw new Error(`no non-empty ${APP_ROOT} appeared`, { cause: timeout });
       });
     assertNoProblems(session);
+    // index.html preloads the glue and the wasm, and loader.js asks for
+    // config.json early: each is fetched once, so the app used those answers.
+    for (const file of ['/loader.js', '/patchboard.js', '/patchboard_bg.wasm', '/config.json']) {
+      const times = server.requests.filter((path) => path === file).length;
+      assert.equal(times, 1, `${file} fetched ${times} times: ${server.requests.join(' ')}`);
+    }
   } finally {
     await session.close();
   }
