@@ -8,9 +8,9 @@ const patchboard = (globalThis.Patchboard ??= {});
 patchboard.assetBase = new URL("./", import.meta.url).href;
 
 // config.json is asked for now, while the wasm loads, so that the data
-// requests need not wait for its answer behind the first paint. The app takes
-// the answer (src/ui/data/setup.rs), which never rejects. Not asked for when
-// the host page configures the app itself.
+// requests need not wait for its answer behind the first paint. The promise
+// never rejects; the app takes its answer (src/ui/data/setup.rs). Not asked
+// for when the host page configures the app itself.
 if (globalThis.PATCHBOARD_CONFIG == null) {
   patchboard.configFile = fetch(new URL("./config.json", import.meta.url), {
     credentials: "same-origin",
