@@ -16,6 +16,7 @@ import { closeBrowser } from '../tests/e2e/lib/browser.mjs';
 import { startServer } from '../tests/e2e/lib/server.mjs';
 import { ensureBuild, ensureDataSet, OUT_DIR } from './lib/build.mjs';
 import { clearSearch, filterKeystroke, loadPage, sortClick } from './lib/measure.mjs';
+import { cpuCounters, stolenPercent } from './lib/steal.mjs';
 
 const KB = 1024;
 const BUDGET = {
@@ -74,6 +75,7 @@ async function serveWith(dist, dataDir) {
 
 /** Loads the page RUNS times (medians), then times filtering and sorting on the last load. */
 async function benchPage(url, dataPath) {
+  const counters = cpuCounters();
   const loads = [];
   let session = null;
   for (let run = 0; run < RUNS; run++) {
@@ -116,6 +118,7 @@ async function benchPage(url, dataPath) {
     keystrokeRows: `${keystrokes[0].before} → ${keystrokes[0].after}`,
     sortClickMs: median(sorts.map((s) => s.ms)),
     sortClickSortMs: median(sorts.map((s) => s.sortMs)),
+    stolenPercent: stolenPercent(counters, cpuCounters()),
     runs: loads,
     keystrokes,
     sorts,
@@ -128,6 +131,7 @@ const PAGES = [
 ];
 
 const fmtMs = (v) => (v === null || v === undefined ? '–' : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`);
+const fmtPercent = (v) => (v === null || v === undefined ? '–' : `${v.toFixed(0)} %`);
 const fmtBytes = (v) => (v === null || v === undefined ? '–' : v >= 10 * KB * KB ? `${(v / KB / KB).toFixed(1)} MB` : `${(v / KB).toFixed(1)} KB`);
 
 const ROWS = [
@@ -148,6 +152,7 @@ const ROWS = [
   ['JS heap used (performance.memory, bucketed)', (r) => fmtBytes(r.jsHeapUsed)],
   ['wasm linear memory', (r) => fmtBytes(r.wasmMemory)],
   ['DOM nodes (max over loads)', (r) => r.domNodes],
+  ['CPU time stolen by the hypervisor', (r) => fmtPercent(r.stolenPercent)],
 ];
 
 function table(title, columns, rows) {
@@ -199,6 +204,7 @@ function checkBudgets(bundle, results) {
 async function main() {
   const started = Date.now();
   const dist = ensureBuild({ force: options.rebuild });
+  const counters = cpuCounters();
   const bundle = await bundleSizes(dist);
   const results = { job: {}, exemptions: {} };
   const dataSets = {};
@@ -232,11 +238,14 @@ async function main() {
   const checks = checkBudgets(bundle, results);
   lines.push('### Budgets', '');
   for (const c of checks) lines.push(`${c.pass ? 'PASS' : 'MISS'}  ${c.name}: ${c.gap}`);
+  const stolen = stolenPercent(counters, cpuCounters());
+  lines.push('', `CPU time stolen by the hypervisor during the run: ${fmtPercent(stolen)}. Above a few percent`);
+  lines.push('every figure runs slow: compare builds measured in the same hour.');
   console.log(lines.join('\n'));
 
   const report = {
     date: new Date().toISOString(),
-    machine: { cpus: cpus().length, model: cpus()[0]?.model },
+    machine: { cpus: cpus().length, model: cpus()[0]?.model, stolenPercent: stolen },
     sizes: SIZES,
     runs: RUNS,
     trials: TRIALS,
