@@ -1,7 +1,8 @@
 // The automatic refresh: on its interval while the page is visible, never
 // while it is hidden or paused, and at once on return when the data has
 // grown older than one interval. A console left open in a background tab
-// must not fetch and derive a large fleet over and over.
+// must not fetch and derive a large fleet over and over. A refresh rewrites
+// the table in place: a keyboard user keeps their row.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -13,15 +14,17 @@ const LOAD_TIMEOUT = 30_000;
 const TEST_TIMEOUT = 60_000;
 const INTERVAL_SECONDS = 2;
 const NOW = Date.now();
+const JOBS = [
+  { id: 'job-1', name: 'Nightly rollout', platform: 'Windows', status: 'Running', last_run: NOW },
+  { id: 'job-2', name: 'Weekly rollout', platform: 'Linux', status: 'Running', last_run: NOW - 60_000 },
+];
 
 let app;
 let backend;
 
 before(async () => {
   app = await startBuiltApp();
-  backend = await startFaultServer({
-    jobs: [{ id: 'job-1', name: 'Nightly rollout', platform: 'Windows', status: 'Running', last_run: NOW }],
-  });
+  backend = await startFaultServer({ jobs: JOBS });
 });
 
 after(async () => {
@@ -107,6 +110,28 @@ describe('the automatic refresh', () => {
 
       await page.getByRole('button', { name: 'Resume' }).click();
       await requestWithin(1000, paused);
+    });
+  });
+
+  test('a refresh keeps the keyboard focus on its row and shows the new data there', { timeout: TEST_TIMEOUT }, async () => {
+    await withRefreshingJobList(async (page) => {
+      const row = page.locator('tr.pb-row', { hasText: 'Weekly rollout' });
+      await row.focus();
+      await row.evaluate((element) => (element.dataset.focusedBeforeRefresh = 'yes'));
+
+      const renamed = JOBS.map((job) => (job.id === 'job-2' ? { ...job, name: 'Weekly rollout, second wave' } : job));
+      backend.setBody('/jobs.json', JSON.stringify({ generated_at: new Date().toISOString(), jobs: renamed }));
+      try {
+        await page.locator('tr.pb-row', { hasText: 'second wave' }).waitFor({ timeout: INTERVAL_SECONDS * 1000 + LOAD_TIMEOUT });
+      } finally {
+        backend.clearBodies();
+      }
+      const focused = await page.evaluate(() => ({
+        sameElement: document.activeElement?.dataset.focusedBeforeRefresh === 'yes',
+        text: document.activeElement?.textContent ?? '',
+      }));
+      assert.ok(focused.sameElement, 'the row that had the focus still has it');
+      assert.match(focused.text, /Weekly rollout, second wave/, 'and shows the refreshed job');
     });
   });
 });

@@ -74,6 +74,29 @@ function rowsInDom(page) {
   return page.evaluate(() => document.querySelectorAll('tr.pb-row').length);
 }
 
+/**
+ * The rows in the DOM, in document order, as [position, aria-rowindex, first
+ * cell]: the table reuses row elements as it scrolls, and they must stay in
+ * display order and show the asset of their position.
+ */
+function drawnRows(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('tr.pb-row')].map((row) => [
+      Number(row.dataset.position),
+      Number(row.getAttribute('aria-rowindex')),
+      row.querySelector('td')?.textContent.trim(),
+    ]),
+  );
+}
+
+function assertDrawnInOrder(rows, label) {
+  assert.ok(rows.length > 0, `${label}: rows are drawn`);
+  rows.forEach(([position, rowIndex, name], offset) => {
+    const expected = rows[0][0] + offset;
+    assert.deepEqual([position, rowIndex, name], [expected, expected + 2, hostName(expected + 1)], `${label}: row ${offset}`);
+  });
+}
+
 test('a 100,000-asset job scrolls to its last asset with a small DOM', { timeout: 120_000 }, async () => {
   const session = await openPage(`${server.url}#/jobs/${JOB_ID}?sort=asset`);
   const { page } = session;
@@ -100,6 +123,18 @@ test('a 100,000-asset job scrolls to its last asset with a small DOM', { timeout
     const atTop = await rowsInDom(page);
     assert.ok(atTop > 0 && atTop <= MAX_ROWS_IN_DOM, `${atTop} rows in the DOM at the top (at most ${MAX_ROWS_IN_DOM})`);
     await screenshot(page, 'scale-top');
+
+    // A few rows at a time, down and back up: rows leaving the window hand
+    // their elements to rows entering it, which stay in order.
+    for (const rows of [10, 3, 5, 12, 40, -7, -20]) {
+      const before = await page.evaluate(() => document.querySelector('tr.pb-row').dataset.position);
+      await page.evaluate((rows) => {
+        const scroller = document.querySelector('.pb-table-scroll');
+        scroller.scrollTop += rows * document.querySelector('tr.pb-row').getBoundingClientRect().height;
+      }, rows);
+      await page.waitForFunction((before) => document.querySelector('tr.pb-row').dataset.position !== before, before);
+      assertDrawnInOrder(await drawnRows(page), `after scrolling ${rows} rows`);
+    }
 
     // Bottom: scroll the table to its end; the last asset shows.
     await page.evaluate(() => {
@@ -130,6 +165,7 @@ test('a 100,000-asset job scrolls to its last asset with a small DOM', { timeout
     assert.ok(visible.found, `${last} is rendered after scrolling to the bottom`);
     assert.equal(visible.position, ASSETS - 1, `${last} is the last row by display order`);
     assert.ok(visible.inView, `${last} is inside the table's visible area: ${JSON.stringify(visible)}`);
+    assertDrawnInOrder(await drawnRows(page), 'at the bottom');
     const atBottom = await rowsInDom(page);
     assert.ok(atBottom > 0 && atBottom <= MAX_ROWS_IN_DOM, `${atBottom} rows in the DOM at the bottom (at most ${MAX_ROWS_IN_DOM})`);
     await screenshot(page, 'scale-bottom');

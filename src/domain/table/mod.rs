@@ -18,6 +18,7 @@ mod group;
 mod sort;
 mod sort_value;
 mod text;
+mod window;
 
 pub use compare::{natural_cmp, natural_cmp_by_key, natural_key};
 pub use facet::{Facet, FacetSet, Members};
@@ -26,3 +27,4 @@ pub use group::{facet_counts, group_by_facet, FacetCounts};
 pub use sort::{sort_indices_by, Direction, SortKey, SortSpec, MAX_SORT_KEYS};
 pub use sort_value::{sort_rows, SortValue};
 pub use text::{search_key, TextQuery};
+pub use window::RowWindow;

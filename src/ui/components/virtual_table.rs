@@ -3,6 +3,7 @@
 //! scrollbar true to the full length.
 
 use crate::domain::decimal::fixed;
+use crate::domain::table::RowWindow;
 use crate::domain::view::TableColumn;
 use crate::perf;
 use crate::ui::resize::on_resize;
@@ -142,29 +143,24 @@ fn table(table: Table) -> AnyView {
     // of the memo recomputes `order`, whose own check then reports nothing
     // new), which left the previous filter's rows on screen.
     let total = move || order.with(|order| order.len());
-    // The positions rendered: `first..end`.
     let window = Memo::new(move |_| {
-        let row_height = row_height.get();
-        let first = ((scroll_top.get() / row_height) as usize).saturating_sub(OVERSCAN);
-        let visible = (viewport.get() / row_height).ceil() as usize + 2 * OVERSCAN;
-        let end = (first + visible).min(total());
-        (first.min(end), end)
+        RowWindow::around(
+            scroll_top.get(),
+            viewport.get(),
+            row_height.get(),
+            OVERSCAN,
+            total(),
+        )
     });
+    // The data indices drawn, in display order.
     let rows = Memo::new(move |_| {
-        let (first, end) = window.get();
-        let version = version.get();
-        order.with(|order| {
-            order[first..end]
-                .iter()
-                .enumerate()
-                .map(|(offset, &index)| (version, first + offset, index))
-                .collect::<Vec<_>>()
-        })
+        let positions = window.get().positions();
+        order.with(|order| order[positions].to_vec())
     });
     // The one row reachable with Tab: the active row, or the first in view
     // when the active one has been scrolled away.
     let tab_stop = move || {
-        let (first, end) = window.get();
+        let RowWindow { first, end } = window.get();
         let active = active.get();
         if (first..end).contains(&active) {
             active
@@ -182,7 +178,7 @@ fn table(table: Table) -> AnyView {
     });
     // The heights standing in for the rows above and below the window.
     let spacers = Memo::new(move |_| {
-        let (first, end) = window.get();
+        let RowWindow { first, end } = window.get();
         let row_height = row_height.get();
         (
             first as f64 * row_height,
@@ -294,25 +290,41 @@ fn table(table: Table) -> AnyView {
                     <tr class="pb-spacer-row" aria-hidden="true">
                         <td colspan=column_count style:height=top_spacer></td>
                     </tr>
-                    <For
+                    // Keyed by data index: a refresh rewrites a row's cells in
+                    // place, so the focused row keeps the focus, and a row
+                    // that stays drawn while scrolling, sorting or filtering
+                    // keeps its element.
+                    <ForEnumerate
                         each=move || rows.get()
-                        key=|row| *row
-                        children=move |(_, position, index)| {
+                        key=|index| *index
+                        children=move |offset, index| {
+                            let position = Memo::new(move |_| window.with(|window| window.first) + offset.get());
+                            // A refresh that drops the record redraws the rows
+                            // before this one is removed, when its index may no
+                            // longer exist.
+                            let drawn = Memo::new(move |_| rows.with(|rows| rows.contains(&index)));
                             view! {
                                 <tr
                                     class="pb-row"
                                     data-position=position
                                     data-index=index
-                                    aria-rowindex=position + 2
+                                    aria-rowindex=move || position.get() + 2
                                     aria-selected=move || (selected.get() == Some(index)).to_string()
-                                    tabindex=move || if tab_stop() == position { "0" } else { "-1" }
+                                    tabindex=move || if tab_stop() == position.get() { "0" } else { "-1" }
                                     on:click=move |_| {
-                                        set_active.set(position);
+                                        set_active.set(position.get_untracked());
                                         on_open.run(index);
                                     }
-                                    on:keydown=move |event| on_key(event, position, index)
+                                    on:keydown=move |event| on_key(event, position.get_untracked(), index)
                                 >
-                                    {cells.with_value(|cells| cells(index))}
+                                    {move || {
+                                        version.track();
+                                        if drawn.get() {
+                                            cells.with_value(|cells| cells(index))
+                                        } else {
+                                            ().into_any()
+                                        }
+                                    }}
                                 </tr>
                             }
                         }

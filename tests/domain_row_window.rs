@@ -1,0 +1,68 @@
+//! The virtual table's window: which display positions it draws.
+
+use patchboard::domain::table::RowWindow;
+use proptest::prelude::*;
+
+const ROW: f64 = 34.0;
+const OVERSCAN: usize = 6;
+
+#[test]
+fn at_the_top_the_window_starts_at_the_first_row_and_covers_the_viewport_and_overscan() {
+    // 600 / 34 = 17.6: 19 rows show in part when scrolled mid-row, and 6
+    // more are drawn beyond each edge.
+    assert_eq!(
+        RowWindow::around(0.0, 600.0, ROW, OVERSCAN, 100_000).positions(),
+        0..31
+    );
+}
+
+#[test]
+fn scrolled_down_the_window_starts_overscan_rows_above_the_first_row_in_view() {
+    let window = RowWindow::around(ROW * 1000.0 + 10.0, 600.0, ROW, OVERSCAN, 100_000);
+    assert_eq!(window.positions(), 994..1025);
+}
+
+#[test]
+fn a_short_table_draws_every_row_and_an_empty_one_none() {
+    assert_eq!(
+        RowWindow::around(0.0, 600.0, ROW, OVERSCAN, 3).positions(),
+        0..3
+    );
+    assert!(RowWindow::around(0.0, 600.0, ROW, OVERSCAN, 0)
+        .positions()
+        .is_empty());
+}
+
+#[test]
+fn scrolled_past_the_end_of_a_shrunken_table_the_window_is_empty() {
+    // A filter left 10 rows while the scroller still stood at row 1,000.
+    assert_eq!(
+        RowWindow::around(ROW * 1000.0, 600.0, ROW, OVERSCAN, 10).positions(),
+        10..10
+    );
+}
+
+proptest! {
+    #[test]
+    fn the_window_holds_every_row_in_view_and_at_most_overscan_more_each_side(
+        scroll_top in 0.0..200_000.0_f64,
+        viewport in 0.0..2_000.0_f64,
+        row_height in 16.0..80.0_f64,
+        overscan in 0usize..10,
+        total in 0usize..10_000,
+    ) {
+        let window = RowWindow::around(scroll_top, viewport, row_height, overscan, total);
+        prop_assert!(window.first <= window.end && window.end <= total);
+        let in_view: Vec<usize> = (0..total)
+            .filter(|&position| {
+                let top = position as f64 * row_height;
+                top + row_height > scroll_top && top < scroll_top + viewport
+            })
+            .collect();
+        for &position in &in_view {
+            prop_assert!(window.positions().contains(&position), "row {} in view is drawn", position);
+        }
+        // Rows in view (or one, partly hidden at each edge) plus the overscan.
+        prop_assert!(window.end - window.first <= in_view.len() + 2 + 2 * overscan);
+    }
+}
