@@ -250,7 +250,7 @@ describe('summary figures and chart names', () => {
 });
 
 describe('from the keyboard', () => {
-  test('sort a column, open a row, close the panel with Escape, focus returns', async () => {
+  test('sort a column, open a row, close the panel with Escape, focus returns to its record', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`);
     try {
       const { page } = session;
@@ -287,6 +287,24 @@ describe('from the keyboard', () => {
         await page.evaluate(() => document.activeElement?.dataset.position),
         '1',
         'focus returns to the row that opened the panel',
+      );
+
+      // A search that hides the record drops its row; clearing the search
+      // draws it again as a new element, and focus returns to that.
+      await page.keyboard.press('Enter');
+      await panel.waitFor({ timeout: LOAD_TIMEOUT });
+      const record = await page.locator('tr.pb-row[data-position="1"]').getAttribute('data-index');
+      const search = page.locator('input[type="search"]');
+      await search.fill('no asset is called this');
+      await page.locator('tr.pb-row').first().waitFor({ state: 'detached' });
+      await search.fill('');
+      await page.locator(`tr.pb-row[data-index="${record}"]`).waitFor();
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      assert.deepEqual(
+        await page.evaluate(() => [document.activeElement?.dataset.index, document.activeElement?.dataset.position]),
+        [record, '1'],
+        'focus returns to the row that shows the record now',
       );
       assertNoProblems(session);
     } finally {

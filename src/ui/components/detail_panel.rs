@@ -22,13 +22,14 @@ pub fn DetailPanel(
             on_close.run(());
         }
     });
-    let previous_focus = send_wrapper::SendWrapper::new(previous_focus);
+    let previous_focus = send_wrapper::SendWrapper::new(
+        previous_focus.map(|element| (OpeningRow::of(&element), element)),
+    );
     on_cleanup(move || {
         escape.remove();
-        if let Some(element) = previous_focus.take() {
-            // The row that opened the panel may have been scrolled out and
-            // recycled; focusing a detached element is a harmless no-op.
-            let _ = element.focus();
+        if let Some((opening_row, element)) = previous_focus.take() {
+            let row_now = opening_row.as_ref().and_then(OpeningRow::row_now);
+            let _ = row_now.unwrap_or(element).focus();
         }
     });
 
@@ -48,5 +49,32 @@ pub fn DetailPanel(
             </div>
             <div class="pb-panel-body">{children()}</div>
         </aside>
+    }
+}
+
+/// A table row that opened the panel: the table reuses its rows as it
+/// scrolls, sorts and filters, so the record's row may since be another.
+struct OpeningRow {
+    rows: web_sys::Element,
+    data_index: String,
+}
+
+impl OpeningRow {
+    fn of(element: &web_sys::HtmlElement) -> Option<Self> {
+        Some(OpeningRow {
+            rows: element.parent_element()?,
+            data_index: element.get_attribute("data-index")?,
+        })
+    }
+
+    /// The row that shows the record now, if one does.
+    fn row_now(&self) -> Option<web_sys::HtmlElement> {
+        let selector = format!("tr[data-index=\"{}\"]", self.data_index);
+        self.rows
+            .query_selector(&selector)
+            .ok()
+            .flatten()?
+            .dyn_into()
+            .ok()
     }
 }
