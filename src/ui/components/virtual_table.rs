@@ -299,10 +299,6 @@ fn table(table: Table) -> AnyView {
                         key=|index| *index
                         children=move |offset, index| {
                             let position = Memo::new(move |_| window.with(|window| window.first) + offset.get());
-                            // A refresh that drops the record redraws the rows
-                            // before this one is removed, when its index may no
-                            // longer exist.
-                            let drawn = Memo::new(move |_| rows.with(|rows| rows.contains(&index)));
                             view! {
                                 <tr
                                     class="pb-row"
@@ -319,7 +315,9 @@ fn table(table: Table) -> AnyView {
                                 >
                                     {move || {
                                         version.track();
-                                        if drawn.get() {
+                                        // A refresh that drops the record re-renders this row
+                                        // before removing it, when its index may no longer exist.
+                                        if rows.with_untracked(|rows| rows.contains(&index)) {
                                             cells.with_value(|cells| cells(index))
                                         } else {
                                             ().into_any()
