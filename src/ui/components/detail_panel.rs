@@ -52,8 +52,9 @@ pub fn DetailPanel(
     }
 }
 
-/// A table row that opened the panel: the table reuses its rows as it
-/// scrolls, sorts and filters, so the record's row may since be another.
+/// A table row that opened the panel. The table drops a row that leaves it
+/// (scrolled past, hidden by a search) and draws a new one when the record
+/// comes back, so the record's row may since be another element.
 struct OpeningRow {
     rows: web_sys::Element,
     data_index: String,
