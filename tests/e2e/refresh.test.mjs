@@ -64,9 +64,9 @@ function settled(page) {
 }
 
 /** Opens the job list refreshing every INTERVAL_SECONDS, waits for its first load, runs `body`. */
-function withRefreshingJobList(body) {
+function withRefreshingJobList(body, route = '#/jobs') {
   const config = { preset: 'native', base_url: backend.url, refresh_seconds: INTERVAL_SECONDS };
-  return withPage(`${app.url}#/jobs`, { config }, async (session) => {
+  return withPage(`${app.url}${route}`, { config }, async (session) => {
     await session.page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
     await settled(session.page);
     await body(session.page);
@@ -133,5 +133,41 @@ describe('the automatic refresh', () => {
       assert.ok(focused.sameElement, 'the row that had the focus still has it');
       assert.match(focused.text, /Weekly rollout, second wave/, 'and shows the refreshed job');
     });
+  });
+
+  test('a refresh that moves the focused row keeps the focus on it; a click elsewhere lets it go', { timeout: TEST_TIMEOUT }, async () => {
+    /** Serves the jobs with job-1 under `name` until the page shows it. */
+    async function refreshWithFirstJobNamed(page, name) {
+      const jobs = JOBS.map((job) => (job.id === 'job-1' ? { ...job, name } : job));
+      backend.setBody('/jobs.json', JSON.stringify({ generated_at: new Date().toISOString(), jobs }));
+      try {
+        await page.locator('tr.pb-row', { hasText: name }).waitFor({ timeout: INTERVAL_SECONDS * 1000 + LOAD_TIMEOUT });
+      } finally {
+        backend.clearBodies();
+      }
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    }
+    const focusedText = (page) => page.evaluate(() => (document.activeElement?.matches('tr.pb-row') ? document.activeElement.textContent : null));
+
+    await withRefreshingJobList(async (page) => {
+      // Sorted by name, "Nightly rollout" comes first; renamed, it moves last.
+      await page.locator('tr.pb-row[data-position="0"]', { hasText: 'Nightly rollout' }).focus();
+      await refreshWithFirstJobNamed(page, 'Zero-day rollout');
+      assert.equal(await page.locator('tr.pb-row[data-position="1"]').textContent().then((text) => text.includes('Zero-day rollout')), true, 'the job moved to the end');
+      assert.match((await focusedText(page)) ?? 'no row has the focus', /Zero-day rollout/, 'the focus moved with its row');
+
+      // A click on the header's background leaves the focus on no element;
+      // a refresh must not take it back.
+      await page.locator('header.pb-header').click({ position: { x: 650, y: 10 } });
+      assert.equal(await page.evaluate(() => document.activeElement === document.body), true, 'the click left no element focused');
+      await refreshWithFirstJobNamed(page, 'Nightly rollout');
+      assert.equal(await focusedText(page), null, 'no row took the focus back after a click on the background');
+
+      // Nor after a click in the page's main region, which takes the focus.
+      await page.locator('tr.pb-row[data-position="0"]').focus();
+      await page.locator('h1').click();
+      await refreshWithFirstJobNamed(page, 'Zero-day rollout');
+      assert.equal(await focusedText(page), null, 'no row took the focus back after a click in the page');
+    }, '#/jobs?sort=job');
   });
 });

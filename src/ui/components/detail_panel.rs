@@ -1,3 +1,4 @@
+use super::row_focus::drawn_row;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -70,12 +71,6 @@ impl OpeningRow {
 
     /// The row that shows the record now, if one does.
     fn row_now(&self) -> Option<web_sys::HtmlElement> {
-        let selector = format!("tr[data-index=\"{}\"]", self.data_index);
-        self.rows
-            .query_selector(&selector)
-            .ok()
-            .flatten()?
-            .dyn_into()
-            .ok()
+        drawn_row(&self.rows, &self.data_index)
     }
 }

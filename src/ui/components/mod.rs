@@ -11,6 +11,7 @@ mod facet_select;
 mod flag_filter;
 mod live_status;
 mod relative_time;
+mod row_focus;
 mod search_box;
 mod stacked_bar;
 mod table_search;

@@ -2,6 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
+use super::row_focus::keep_row_focus;
 use crate::domain::decimal::fixed;
 use crate::domain::table::RowWindow;
 use crate::domain::view::TableColumn;
@@ -156,6 +157,10 @@ fn table(table: Table) -> AnyView {
     let rows = Memo::new(move |_| {
         let positions = window.get().positions();
         order.with(|order| order[positions].to_vec())
+    });
+    keep_row_focus(scroller, move || {
+        rows.track();
+        version.track();
     });
     // The one row reachable with Tab: the active row, or the first in view
     // when the active one has been scrolled away.

@@ -1,0 +1,89 @@
+//! Gives a table row the keyboard focus back after the table moved it.
+//!
+//! Moving a focused element in the DOM blurs it, and the table's keyed rows
+//! move whenever a sort, filter or refresh changes their order: a keyboard
+//! user on a live job would lose their row whenever its status changed. The
+//! table remembers which record's row has the focus, forgets it when the user
+//! takes the focus elsewhere, and after each redraw hands it back to that row
+//! if nothing else has it.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Keeps the focus on the row of the record that had it, across the redraws
+/// `redrawn` tracks, for the rows inside `scroller`.
+pub fn keep_row_focus(
+    scroller: NodeRef<leptos::html::Div>,
+    redrawn: impl Fn() + Send + Sync + 'static,
+) {
+    // The `data-index` of the row that has, or last had, the focus.
+    let focused = StoredValue::new(None::<u32>);
+    let inside = move |target: Option<web_sys::EventTarget>| -> Option<web_sys::Element> {
+        let element = target?.dyn_into::<web_sys::Element>().ok()?;
+        scroller
+            .get_untracked()?
+            .contains(Some(&element))
+            .then_some(element)
+    };
+    let focus_moved = window_event_listener_untyped("focusin", move |event| {
+        let row =
+            inside(event.target()).and_then(|element| element.closest("tr.pb-row").ok().flatten());
+        focused.set_value(
+            row.and_then(|row| row.get_attribute("data-index"))
+                .and_then(|index| index.parse().ok()),
+        );
+    });
+    // A click on the page's background takes the focus to no element at all.
+    let pressed = window_event_listener_untyped("pointerdown", move |event| {
+        if inside(event.target()).is_none() {
+            focused.set_value(None);
+        }
+    });
+    on_cleanup(move || {
+        focus_moved.remove();
+        pressed.remove();
+    });
+
+    Effect::new(move |_| {
+        redrawn();
+        // After the browser has applied the redraw.
+        request_animation_frame(move || {
+            if let Some(index) = focused.try_get_value().flatten() {
+                refocus(scroller, index);
+            }
+        });
+    });
+}
+
+/// Focuses the row of `index` if it is drawn and the focus is on no element.
+fn refocus(scroller: NodeRef<leptos::html::Div>, index: u32) {
+    let document = document();
+    let unfocused = match (document.active_element(), document.body()) {
+        (None, _) => true,
+        (Some(active), Some(body)) => active == *body.as_ref(),
+        (Some(_), None) => false,
+    };
+    if !unfocused {
+        return;
+    }
+    let row = scroller
+        .get_untracked()
+        .and_then(|scroller| drawn_row(&scroller, index));
+    if let Some(row) = row {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = row.focus_with_options(&options);
+    }
+}
+
+/// The table row inside `rows` that draws the record at data index `index`.
+pub fn drawn_row(
+    rows: &web_sys::Element,
+    index: impl std::fmt::Display,
+) -> Option<web_sys::HtmlElement> {
+    rows.query_selector(&format!("tr.pb-row[data-index=\"{index}\"]"))
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
