@@ -76,8 +76,9 @@ function rowsInDom(page) {
 
 /**
  * The rows in the DOM, in document order, as [position, aria-rowindex, first
- * cell]: the table reuses row elements as it scrolls, and they must stay in
- * display order and show the asset of their position.
+ * cell]: as the table scrolls it keeps the rows that stay drawn and adds
+ * those that enter, and all must stay in display order and show the asset
+ * of their position.
  */
 function drawnRows(page) {
   return page.evaluate(() =>
@@ -124,8 +125,8 @@ test('a 100,000-asset job scrolls to its last asset with a small DOM', { timeout
     assert.ok(atTop > 0 && atTop <= MAX_ROWS_IN_DOM, `${atTop} rows in the DOM at the top (at most ${MAX_ROWS_IN_DOM})`);
     await screenshot(page, 'scale-top');
 
-    // A few rows at a time, down and back up: rows leaving the window hand
-    // their elements to rows entering it, which stay in order.
+    // A few rows at a time, down and back up: the rows that enter the window
+    // take their places among the rows that stay.
     for (const rows of [10, 3, 5, 12, 40, -7, -20]) {
       const before = await page.evaluate(() => document.querySelector('tr.pb-row').dataset.position);
       await page.evaluate((rows) => {
