@@ -155,6 +155,11 @@ describe('the automatic refresh', () => {
       await refreshWithFirstJobNamed(page, 'Zero-day rollout');
       assert.equal(await page.locator('tr.pb-row[data-position="1"]').textContent().then((text) => text.includes('Zero-day rollout')), true, 'the job moved to the end');
       assert.match((await focusedText(page)) ?? 'no row has the focus', /Zero-day rollout/, 'the focus moved with its row');
+      assert.deepEqual(
+        await page.evaluate(() => [...document.querySelectorAll('tr.pb-row[tabindex="0"]')].map((row) => row === document.activeElement)),
+        [true],
+        'the table\'s one Tab stop moved with the row',
+      );
 
       // A click on the header's background leaves the focus on no element;
       // a refresh must not take it back.

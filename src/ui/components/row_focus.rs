@@ -26,12 +26,7 @@ pub fn keep_row_focus(
             .then_some(element)
     };
     let focus_moved = window_event_listener_untyped("focusin", move |event| {
-        let row =
-            inside(event.target()).and_then(|element| element.closest("tr.pb-row").ok().flatten());
-        focused.set_value(
-            row.and_then(|row| row.get_attribute("data-index"))
-                .and_then(|index| index.parse().ok()),
-        );
+        focused.set_value(inside(event.target()).and_then(|element| row_index(&element)));
     });
     // A click on the page's background takes the focus to no element at all.
     let pressed = window_event_listener_untyped("pointerdown", move |event| {
@@ -74,6 +69,17 @@ fn refocus(scroller: NodeRef<leptos::html::Div>, index: u32) {
         options.set_prevent_scroll(true);
         let _ = row.focus_with_options(&options);
     }
+}
+
+/// The data index of the table row that is or holds `element`.
+pub fn row_index(element: &web_sys::Element) -> Option<u32> {
+    element
+        .closest("tr.pb-row")
+        .ok()
+        .flatten()?
+        .get_attribute("data-index")?
+        .parse()
+        .ok()
 }
 
 /// The table row inside `rows` that draws the record at data index `index`.

@@ -2,7 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
-use super::row_focus::keep_row_focus;
+use super::row_focus::{keep_row_focus, row_index};
 use crate::domain::decimal::fixed;
 use crate::domain::table::RowWindow;
 use crate::domain::view::TableColumn;
@@ -134,8 +134,10 @@ fn table(table: Table) -> AnyView {
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
     let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
     let (row_height, set_row_height) = signal(DEFAULT_ROW_HEIGHT);
-    // The position (in display order) that holds the keyboard focus.
-    let (active, set_active) = signal(0_usize);
+    // The data index of the row that last had the keyboard focus. A record,
+    // not a position: a refresh or sort that moves the row moves the tab stop
+    // with it.
+    let (active, set_active) = signal(None::<u32>);
     let column_count = columns.len();
 
     // What the view reads goes through memos, because a memo rechecks its
@@ -162,17 +164,16 @@ fn table(table: Table) -> AnyView {
         rows.track();
         version.track();
     });
-    // The one row reachable with Tab: the active row, or the first in view
-    // when the active one has been scrolled away.
-    let tab_stop = move || {
-        let RowWindow { first, end } = window.get();
-        let active = active.get();
-        if (first..end).contains(&active) {
+    // The one row reachable with Tab: the active row, or the first drawn
+    // when the active one is not drawn.
+    let tab_stop = Memo::new(move |_| {
+        rows.with(|rows| {
             active
-        } else {
-            first
-        }
-    };
+                .get()
+                .filter(|active| rows.contains(active))
+                .or_else(|| rows.first().copied())
+        })
+    });
     // The benchmark's "first rows painted": the frame after rows first exist.
     Effect::new(move |marked: Option<bool>| {
         if marked == Some(true) || total() == 0 {
@@ -213,7 +214,6 @@ fn table(table: Table) -> AnyView {
         let Some(element) = scroller.get_untracked() else {
             return;
         };
-        set_active.set(position);
         let row_height = row_height.get_untracked();
         let row_top = position as f64 * row_height;
         let view_top = f64::from(element.scroll_top());
@@ -291,7 +291,12 @@ fn table(table: Table) -> AnyView {
                 <thead>
                     <tr aria-rowindex="1">{headers}</tr>
                 </thead>
-                <tbody>
+                <tbody on:focusin=move |event| {
+                    let element = event.target().and_then(|target| target.dyn_into().ok());
+                    if let Some(index) = element.and_then(|element| row_index(&element)) {
+                        set_active.set(Some(index));
+                    }
+                }>
                     <tr class="pb-spacer-row" aria-hidden="true">
                         <td colspan=column_count style:height=top_spacer></td>
                     </tr>
@@ -311,11 +316,8 @@ fn table(table: Table) -> AnyView {
                                     data-index=index
                                     aria-rowindex=move || position.get() + 2
                                     aria-selected=move || (selected.get() == Some(index)).to_string()
-                                    tabindex=move || if tab_stop() == position.get() { "0" } else { "-1" }
-                                    on:click=move |_| {
-                                        set_active.set(position.get_untracked());
-                                        on_open.run(index);
-                                    }
+                                    tabindex=move || if tab_stop.get() == Some(index) { "0" } else { "-1" }
+                                    on:click=move |_| on_open.run(index)
                                     on:keydown=move |event| on_key(event, position.get_untracked(), index)
                                 >
                                     {move || {
