@@ -286,7 +286,8 @@ describe('job list', () => {
       const linux = jobs.filter((job) => `${job.name} ${job.id} ${job.platform ?? ''}`.toLowerCase().includes('linux'));
       assert.ok(linux.length > 0 && linux.length < jobs.length, 'the demo has Linux jobs and others');
       await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length === n, linux.length);
-      assert.equal(queryOf(page).get('q'), 'linux', 'the search is in the URL');
+      // Written after the repaint, so it is not on the keystroke's path.
+      await page.waitForURL((url) => queryOf(url).get('q') === 'linux');
 
       await page.getByRole('button', { name: 'Failed', exact: true }).click();
       await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') !== null);
@@ -304,6 +305,26 @@ describe('job list', () => {
 
       await page.getByRole('searchbox', { name: 'Search jobs' }).fill('linux no-such-job');
       await page.locator('.pb-table-empty', { hasText: 'No jobs match the search.' }).waitFor();
+    });
+  });
+
+  test('a search typed just before a sort keeps its own history entry', async () => {
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.waitForSelector('tr.pb-row', { timeout: LOAD_TIMEOUT });
+      // In one task, so the search's URL write still waits for the next paint
+      // when the sort goes into a new history entry.
+      await page.evaluate(() => {
+        const search = document.querySelector('input[type="search"]');
+        search.value = 'linux';
+        search.dispatchEvent(new Event('input', { bubbles: true }));
+        [...document.querySelectorAll('th button')].find((button) => button.textContent.includes('Failed')).click();
+      });
+      await page.waitForURL((url) => queryOf(url).get('q') === 'linux' && queryOf(url).get('sort')?.startsWith('failed'));
+
+      await page.goBack();
+      await page.waitForURL((url) => !queryOf(url).has('sort'));
+      assert.equal(queryOf(page).get('q'), 'linux', 'Back undoes the sort and keeps the search');
+      assert.equal(await page.getByRole('searchbox', { name: 'Search jobs' }).inputValue(), 'linux');
     });
   });
 

@@ -11,6 +11,7 @@ pub use link::Link;
 pub use location::{Location, Query, Route};
 
 use leptos::prelude::*;
+use std::time::Duration;
 use wasm_bindgen::JsValue;
 
 /// How the app's location is kept.
@@ -27,6 +28,8 @@ pub enum UrlMode {
 pub struct Router {
     location: RwSignal<Location>,
     mode: UrlMode,
+    /// Whether a replacing write of the URL waits for the next paint.
+    replace_waiting: StoredValue<bool>,
 }
 
 impl Router {
@@ -52,7 +55,13 @@ impl Router {
     /// search box), otherwise back returns to where the user was.
     pub fn navigate(&self, location: Location, replace: bool) {
         if self.mode == UrlMode::Fragment {
-            write_fragment(&location.to_fragment(), replace);
+            if replace {
+                self.replace_after_paint();
+            } else {
+                // The view being replaced keeps its entry, under the new one.
+                self.write_waiting();
+                write_fragment(&location.to_fragment(), false);
+            }
         }
         self.location.set(location);
     }
@@ -62,6 +71,29 @@ impl Router {
         let mut location = self.location.get_untracked();
         change(&mut location.query);
         self.navigate(location, replace);
+    }
+
+    /// Writes the location to the URL, replacing the entry, after the next
+    /// paint. A write is a same-document navigation that costs the browser
+    /// milliseconds, which would otherwise stand between a keystroke and its
+    /// repaint. The write takes the location of its time, so keystrokes
+    /// within one frame share it.
+    fn replace_after_paint(self) {
+        if self.replace_waiting.get_value() {
+            return;
+        }
+        self.replace_waiting.set_value(true);
+        request_animation_frame(move || set_timeout(move || self.write_waiting(), Duration::ZERO));
+    }
+
+    /// Writes the current location, replacing the entry, if a write waits.
+    fn write_waiting(self) {
+        if self.replace_waiting.try_update_value(std::mem::take) != Some(true) {
+            return;
+        }
+        if let Some(location) = self.location.try_get_untracked() {
+            write_fragment(&location.to_fragment(), true);
+        }
     }
 }
 
@@ -74,6 +106,7 @@ pub fn provide_router(mode: UrlMode) -> Router {
     let router = Router {
         location: RwSignal::new(initial),
         mode,
+        replace_waiting: StoredValue::new(false),
     };
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
