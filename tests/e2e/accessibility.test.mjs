@@ -311,4 +311,29 @@ describe('from the keyboard', () => {
       await session.close();
     }
   });
+
+  test('the job list is one Tab stop: Tab leaves it from its row, Enter opens the job', async () => {
+    const session = await openPage(`${server.url}#/jobs`);
+    try {
+      const { page } = session;
+      const row = page.locator('tr.pb-row[tabindex="0"]');
+      await row.waitFor({ timeout: LOAD_TIMEOUT });
+      await row.focus();
+      await page.keyboard.press('Tab');
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.closest('table') === null),
+        true,
+        'Tab went past the links in the rows',
+      );
+
+      await page.keyboard.press('Shift+Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.matches('tr.pb-row[tabindex="0"]')), true, 'Shift+Tab returns to the row');
+      const name = await page.evaluate(() => document.activeElement.querySelector('a').textContent);
+      await page.keyboard.press('Enter');
+      await page.getByRole('heading', { level: 1, name }).waitFor({ timeout: LOAD_TIMEOUT });
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -78,7 +78,12 @@ fn JobTable(
         let bar = view! { <MiniBar job=job.clone() /> };
         view! {
             <td>
-                <Link to=link class="pb-truncate" title=job.name.clone()>{job.name.clone()}</Link>
+                // Out of the Tab order: the row is the table's one Tab stop
+                // and opens the job on Enter. The link serves the pointer
+                // (open in a new tab, copy the link) and screen readers.
+                <Link to=link class="pb-truncate" title=job.name.clone() tabindex="-1">
+                    {job.name.clone()}
+                </Link>
             </td>
             <td>{job.platform.clone().unwrap_or_default()}</td>
             <td>{job.status.clone().unwrap_or_default()}</td>

@@ -8,6 +8,9 @@ pub fn Link(
     to: Location,
     #[prop(optional, into)] class: Option<String>,
     #[prop(optional, into)] title: Option<String>,
+    /// "-1" for a link that something else stands for in the Tab order.
+    #[prop(optional)]
+    tabindex: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let router = use_router();
@@ -21,7 +24,7 @@ pub fn Link(
         }
     };
     view! {
-        <a href=href class=class title=title on:click=on_click>
+        <a href=href class=class title=title tabindex=tabindex on:click=on_click>
             {children()}
         </a>
     }
