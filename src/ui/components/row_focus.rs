@@ -5,19 +5,23 @@
 //! user on a live job would lose their row whenever its status changed. The
 //! table remembers which record's row has the focus, forgets it when the user
 //! takes the focus elsewhere, and after each redraw hands it back to that row
-//! if nothing else has it.
+//! if nothing else has it. The record whose row last had the focus is also the
+//! table's Tab stop, so it is reported too.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 /// Keeps the focus on the row of the record that had it, across the redraws
-/// `redrawn` tracks, for the rows inside `scroller`.
+/// `redrawn` tracks, for the rows inside `scroller`. Returns the data index of
+/// the row that last took the focus, which stays after the focus leaves.
 pub fn keep_row_focus(
     scroller: NodeRef<leptos::html::Div>,
     redrawn: impl Fn() + Send + Sync + 'static,
-) {
-    // The `data-index` of the row that has, or last had, the focus.
+) -> ReadSignal<Option<u32>> {
+    // The `data-index` of the row that has the focus, until the user takes
+    // the focus elsewhere.
     let focused = StoredValue::new(None::<u32>);
+    let (last_focused, set_last_focused) = signal(None::<u32>);
     let inside = move |target: Option<web_sys::EventTarget>| -> Option<web_sys::Element> {
         let element = target?.dyn_into::<web_sys::Element>().ok()?;
         scroller
@@ -26,7 +30,11 @@ pub fn keep_row_focus(
             .then_some(element)
     };
     let focus_moved = window_event_listener_untyped("focusin", move |event| {
-        focused.set_value(inside(event.target()).and_then(|element| row_index(&element)));
+        let index = inside(event.target()).and_then(|element| row_index(&element));
+        focused.set_value(index);
+        if index.is_some() {
+            set_last_focused.set(index);
+        }
     });
     // A click on the page's background takes the focus to no element at all.
     let pressed = window_event_listener_untyped("pointerdown", move |event| {
@@ -48,6 +56,7 @@ pub fn keep_row_focus(
             }
         });
     });
+    last_focused
 }
 
 /// Focuses the row of `index` if it is drawn and the focus is on no element.
@@ -72,7 +81,7 @@ fn refocus(scroller: NodeRef<leptos::html::Div>, index: u32) {
 }
 
 /// The data index of the table row that is or holds `element`.
-pub fn row_index(element: &web_sys::Element) -> Option<u32> {
+fn row_index(element: &web_sys::Element) -> Option<u32> {
     element
         .closest("tr.pb-row")
         .ok()

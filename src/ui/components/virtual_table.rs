@@ -2,7 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
-use super::row_focus::{keep_row_focus, row_index};
+use super::row_focus::keep_row_focus;
 use crate::domain::decimal::fixed;
 use crate::domain::table::RowWindow;
 use crate::domain::view::TableColumn;
@@ -134,10 +134,6 @@ fn table(table: Table) -> AnyView {
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
     let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
     let (row_height, set_row_height) = signal(DEFAULT_ROW_HEIGHT);
-    // The data index of the row that last had the keyboard focus. A record,
-    // not a position: a refresh or sort that moves the row moves the tab stop
-    // with it.
-    let (active, set_active) = signal(None::<u32>);
     let column_count = columns.len();
 
     // What the view reads goes through memos, because a memo rechecks its
@@ -160,7 +156,11 @@ fn table(table: Table) -> AnyView {
         let positions = window.get().positions();
         order.with(|order| order[positions].to_vec())
     });
-    keep_row_focus(scroller, move || {
+    // The data index of the row that last had the keyboard focus (a click,
+    // an arrow key, the detail panel handing it back). A record, not a
+    // position: a refresh or sort that moves the row moves the tab stop
+    // with it.
+    let active = keep_row_focus(scroller, move || {
         rows.track();
         version.track();
     });
@@ -291,12 +291,7 @@ fn table(table: Table) -> AnyView {
                 <thead>
                     <tr aria-rowindex="1">{headers}</tr>
                 </thead>
-                <tbody on:focusin=move |event| {
-                    let element = event.target().and_then(|target| target.dyn_into().ok());
-                    if let Some(index) = element.and_then(|element| row_index(&element)) {
-                        set_active.set(Some(index));
-                    }
-                }>
+                <tbody>
                     <tr class="pb-spacer-row" aria-hidden="true">
                         <td colspan=column_count style:height=top_spacer></td>
                     </tr>
