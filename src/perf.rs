@@ -29,14 +29,60 @@ pub fn mark(name: &str) {
 
 /// `performance.measure(name, start_mark, end_mark)`; nothing if a mark is missing.
 pub fn measure(name: &str, start_mark: &str, end_mark: &str) {
-    let Some(performance) = performance() else {
-        return;
-    };
+    if let Some(performance) = performance_to_measure(name) {
+        let _ = performance.measure_with_start_mark_and_end_mark(name, start_mark, end_mark);
+    }
+}
+
+/// The Performance API, with room made for one more measure named `name`.
+fn performance_to_measure(name: &str) -> Option<web_sys::Performance> {
+    let performance = performance()?;
     let kept = performance.get_entries_by_name_with_entry_type(name, "measure");
     if kept.length() >= KEPT_MEASURES {
         performance.clear_measures_with_measure_name(name);
     }
-    let _ = performance.measure_with_start_mark_and_end_mark(name, start_mark, end_mark);
+    Some(performance)
+}
+
+/// The time spent in pieces of work done between other work, such as
+/// decoding a body while it downloads.
+#[derive(Debug, Default)]
+pub struct Stopwatch {
+    spent_ms: f64,
+}
+
+impl Stopwatch {
+    /// Runs `work` and adds the time it took.
+    pub fn time<T>(&mut self, work: impl FnOnce() -> T) -> T {
+        let start = now();
+        let value = work();
+        self.spent_ms += now() - start;
+        value
+    }
+
+    /// Measures `name` as a span as long as the time spent, ending now.
+    pub fn measure(&self, name: &str) {
+        let Some(performance) = performance_to_measure(name) else {
+            return;
+        };
+        let end = performance.now();
+        let span = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&span, &"start".into(), &(end - self.spent_ms).into());
+        let _ = js_sys::Reflect::set(&span, &"end".into(), &end.into());
+        let _ = measure_span(name, &span);
+    }
+}
+
+fn now() -> f64 {
+    performance().map_or(0.0, |performance| performance.now())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `performance.measure(name, {start, end})`, which web-sys offers only
+    /// among its unstable APIs.
+    #[wasm_bindgen(catch, js_namespace = performance, js_name = measure)]
+    fn measure_span(name: &str, span: &js_sys::Object) -> Result<(), wasm_bindgen::JsValue>;
 }
 
 /// Runs `work` between the marks `{name}:start` and `{name}:end` and measures it as `name`.

@@ -1,6 +1,6 @@
 //! Fuzzing the parts of Patchboard that read untrusted input: configuration
-//! text and values, backend bodies decoded through every bundled preset,
-//! exemption derivation from arbitrary endpoint facts, and status resolution.
+//! text and values, backend bodies decoded through every bundled preset (and
+//! native bodies decoded while they arrive), exemption derivation from arbitrary endpoint facts, and status resolution.
 //!
 //! Each property runs 100,000 cases, so the whole file is `#[ignore]`d and
 //! left out of the default test run. Run it with
@@ -564,6 +564,59 @@ proptest! {
         for config in presets() {
             decode_through(config, &body);
         }
+    }
+}
+
+/// Feeds `body` to the native stream as it would arrive, cut at `cuts`:
+/// what the stream gives must be what the whole body gives.
+fn stream_checked<R: Record + PartialEq + std::fmt::Debug>(body: &[u8], cuts: &[usize]) {
+    let native = preset("native");
+    let resource = R::NATIVE.expect("a native layout").resource;
+    let mapping =
+        Mapping::<R>::new(resource(&native.resources).expect("the native preset reads it"));
+    let mut stream = mapping.stream().expect("the native preset streams");
+    let mut cuts: Vec<usize> = cuts.iter().map(|cut| cut % (body.len() + 1)).collect();
+    cuts.sort_unstable();
+    for cut in cuts {
+        stream.feed(&body[..cut]);
+    }
+    if let Some(streamed) = stream.finish(body) {
+        let text = patchboard::source::body_text::body_text(body);
+        assert_eq!(Some(streamed), mapping.decode_native(&text));
+    }
+}
+
+/// A body as bytes: JSON written out, then maybe cut short or given a stray byte.
+fn body_bytes(ascii: bool) -> impl Strategy<Value = Vec<u8>> {
+    (
+        json_body(ascii),
+        any::<prop::sample::Index>(),
+        0..3_usize,
+        any::<u8>(),
+    )
+        .prop_map(|(body, at, damage, byte)| {
+            let mut bytes = body.to_string().into_bytes();
+            let at = at.index(bytes.len() + 1);
+            match damage {
+                0 => bytes.truncate(at),
+                1 => bytes.insert(at, byte),
+                _ => {}
+            }
+            bytes
+        })
+}
+
+proptest! {
+    #![proptest_config(fuzz_config())]
+
+    #[test]
+    #[ignore = "fuzzing: 100,000 cases; run with --release -- --ignored"]
+    fn streaming_any_body_agrees_with_the_whole_body(
+        body in body_bytes(false),
+        cuts in prop::collection::vec(any::<usize>(), 0..8),
+    ) {
+        stream_checked::<AssetResult>(&body, &cuts);
+        stream_checked::<Endpoint>(&body, &cuts);
     }
 }
 

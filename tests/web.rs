@@ -59,3 +59,58 @@ fn fragment_locations_round_trip() {
     assert_eq!(location.query.get("q"), Some("web 01"));
     assert_eq!(Location::from_fragment(&location.to_fragment()), location);
 }
+
+/// A response body that arrives in `parts`, as a server's would.
+fn body_in_parts(parts: &[&[u8]]) -> web_sys::ReadableStream {
+    use wasm_bindgen::JsCast;
+    let chunks = js_sys::Array::new();
+    for part in parts {
+        chunks.push(&js_sys::Uint8Array::from(*part));
+    }
+    js_sys::Function::new_with_args(
+        "chunks",
+        "return new ReadableStream({ start(c) { chunks.forEach((x) => c.enqueue(x)); c.close(); } });",
+    )
+    .call1(&wasm_bindgen::JsValue::NULL, &chunks)
+    .expect("a stream")
+    .unchecked_into()
+}
+
+#[wasm_bindgen_test]
+async fn native_bodies_are_decoded_part_by_part_as_they_arrive() {
+    use patchboard::domain::asset::AssetResult;
+    use patchboard::source::config_read::config_from_value;
+    use patchboard::source::http::read_stream;
+    use patchboard::source::mapping::Mapping;
+
+    let config = config_from_value(&serde_json::json!({ "preset": "native" })).expect("valid");
+    let mapping = Mapping::<AssetResult>::new(config.resources.job_results.as_ref().expect("set"));
+    // The last part starts inside the two bytes of "é".
+    let parts: [&[u8]; 3] = [
+        br#"{"next": "x", "assets": [{"asset_id": "a"}, {"ass"#,
+        b"et_id\": \"b\"}, 7, {\"asset_id\": \"c\xC3",
+        b"\xA9\"}]}",
+    ];
+    let mut streamed = mapping.stream().expect("the native preset streams");
+    let mut arrived = Vec::new();
+    let body = read_stream(body_in_parts(&parts), 0, &mut |body| {
+        arrived.push(body.len());
+        streamed.feed(body);
+    })
+    .await
+    .expect("read");
+    let lengths: Vec<usize> = parts
+        .iter()
+        .scan(0, |sum, part| {
+            *sum += part.len();
+            Some(*sum)
+        })
+        .collect();
+    assert_eq!(arrived, lengths, "the whole body so far, after each part");
+    let (page, rest) = streamed.finish(&body).expect("streamed");
+    let ids: Vec<&str> = page.items.iter().map(|r| r.asset_id.as_str()).collect();
+    assert_eq!(ids, ["a", "b", "cé"]);
+    assert_eq!(page.errors.len(), 1, "the 7 is reported");
+    assert_eq!(page.errors[0].index, 2);
+    assert_eq!(rest, serde_json::json!({ "next": "x" }));
+}

@@ -4,6 +4,7 @@
 use super::body_text::body_text;
 use super::config::{Credentials, Method};
 use super::paging::Request;
+use std::borrow::Cow;
 use std::fmt;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -13,7 +14,14 @@ use wasm_bindgen_futures::JsFuture;
 pub struct HttpResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
-    pub body: String,
+    pub body: Vec<u8>,
+}
+
+impl HttpResponse {
+    /// The body as `Response.text()` would give it.
+    pub fn text(&self) -> Cow<'_, str> {
+        body_text(&self.body)
+    }
 }
 
 /// Why no response arrived.
@@ -45,7 +53,13 @@ impl fmt::Display for SendError {
     }
 }
 
-pub async fn send(request: &Request, credentials: Credentials) -> Result<HttpResponse, SendError> {
+/// Sends `request` and reads the answer. A successful answer's body is read
+/// as it arrives, and `arrived` sees all of it so far after each part.
+pub async fn send(
+    request: &Request,
+    credentials: Credentials,
+    arrived: &mut dyn FnMut(&[u8]),
+) -> Result<HttpResponse, SendError> {
     let network_error = || SendError::Network {
         url: request.url.clone(),
     };
@@ -88,14 +102,53 @@ pub async fn send(request: &Request, credentials: Credentials) -> Result<HttpRes
             network_error()
         }
     })?;
-    let headers = response.headers().entries().collect();
+    let headers: Vec<(String, String)> = response.headers().entries().collect();
     let status = response.status();
-    let bytes = response.binary().await.map_err(|_| network_error())?;
+    let body = match response.body() {
+        Some(stream) if (200..300).contains(&status) => {
+            read_stream(stream, content_length(&headers), arrived).await
+        }
+        _ => response.binary().await.map_err(|_| JsValue::NULL),
+    }
+    .map_err(|_| network_error())?;
     Ok(HttpResponse {
         status,
         headers,
-        body: body_text(bytes),
+        body,
     })
+}
+
+/// The declared body size, to reserve for; a compressed body's is smaller
+/// than what arrives, which only means a later reallocation.
+fn content_length(headers: &[(String, String)]) -> usize {
+    headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("content-length"))
+        .and_then(|(_, value)| value.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// Reads a body part by part, handing `arrived` the whole body so far each
+/// time; `expected` bytes are reserved up front.
+pub async fn read_stream(
+    stream: web_sys::ReadableStream,
+    expected: usize,
+    arrived: &mut dyn FnMut(&[u8]),
+) -> Result<Vec<u8>, JsValue> {
+    let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut body = Vec::with_capacity(expected);
+    loop {
+        let part: web_sys::ReadableStreamReadResult =
+            JsFuture::from(reader.read()).await?.unchecked_into();
+        if part.get_done().unwrap_or(true) {
+            return Ok(body);
+        }
+        let bytes: js_sys::Uint8Array = part.get_value().unchecked_into();
+        let start = body.len();
+        body.resize(start + bytes.length() as usize, 0);
+        bytes.copy_to(&mut body[start..]);
+        arrived(&body);
+    }
 }
 
 /// The answer to a GET of `url` that `loader.js` sent before the app
@@ -122,7 +175,8 @@ pub async fn early_answer(
             headers: Vec::new(),
             body: field("text")
                 .and_then(|t| t.as_string())
-                .unwrap_or_default(),
+                .unwrap_or_default()
+                .into_bytes(),
         }),
     }
 }

@@ -4,6 +4,7 @@
 use super::config::{Config, Resource};
 use super::http::{send, sleep, HttpResponse, SendError};
 use super::mapping::{DecodedPage, Mapping, ShapeError};
+use super::native_stream::StreamedItems;
 use super::paging::{Pager, PagingError, Request, Response, Step};
 use super::record::Record;
 use super::retry::{backoff_millis, should_retry, Outcome};
@@ -87,6 +88,7 @@ pub async fn load_all<R: Record>(
 ) -> Result<LoadEnd, LoadError> {
     let mut pages = TypedPages {
         mapping: Mapping::<R>::new(resource),
+        streamed: None,
         decoded: None,
         on_page,
     };
@@ -96,6 +98,10 @@ pub async fn load_all<R: Record>(
 /// The record-typed half of loading, behind a trait object so that the page
 /// loop, its retries and its paging are compiled once, not once per record type.
 trait PageSink {
+    /// A body starts to arrive (again, if an attempt failed).
+    fn begin_body(&mut self);
+    /// All of the body that has arrived so far: decodes what it can already.
+    fn body_arrived(&mut self, body: &[u8]);
     /// Decodes one response body and holds its records for [`Self::deliver`];
     /// gives the body (without its items, for native bodies) and its item count.
     fn decode(
@@ -109,8 +115,32 @@ trait PageSink {
 
 struct TypedPages<R, F> {
     mapping: Mapping<R>,
+    streamed: Option<StreamedItems<R>>,
     decoded: Option<DecodedPage<R>>,
     on_page: F,
+}
+
+impl<R: Record, F> TypedPages<R, F> {
+    /// A body read whole: by the native fast path where it applies, else
+    /// parsed and mapped field by field.
+    fn decode_whole(
+        &self,
+        url: &str,
+        text: &str,
+    ) -> Result<(DecodedPage<R>, serde_json::Value), LoadError> {
+        if let Some(decoded) = self.mapping.decode_native(text) {
+            return Ok(decoded);
+        }
+        let body = parse_body(url, text)?;
+        let page = self
+            .mapping
+            .decode_page(&body)
+            .map_err(|error| LoadError::Shape {
+                url: url.to_owned(),
+                error,
+            })?;
+        Ok((page, body))
+    }
 }
 
 impl<R, F> PageSink for TypedPages<R, F>
@@ -118,24 +148,25 @@ where
     R: Record,
     F: FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
 {
+    fn begin_body(&mut self) {
+        self.streamed = self.mapping.stream();
+    }
+
+    fn body_arrived(&mut self, body: &[u8]) {
+        if let Some(streamed) = &mut self.streamed {
+            streamed.feed(body);
+        }
+    }
+
     fn decode(
         &mut self,
         url: &str,
         response: &HttpResponse,
     ) -> Result<(serde_json::Value, usize), LoadError> {
-        let (page, body) = match self.mapping.decode_native(&response.body) {
+        let streamed = self.streamed.take();
+        let (page, body) = match streamed.and_then(|streamed| streamed.finish(&response.body)) {
             Some(decoded) => decoded,
-            None => {
-                let body = parse_body(url, response)?;
-                let page = self
-                    .mapping
-                    .decode_page(&body)
-                    .map_err(|error| LoadError::Shape {
-                        url: url.to_owned(),
-                        error,
-                    })?;
-                (page, body)
-            }
+            None => self.decode_whole(url, &response.text())?,
         };
         let item_count = page.items.len() + page.errors.len();
         self.decoded = Some(page);
@@ -162,12 +193,14 @@ async fn drive_pages(
     let mut pager = Pager::new(config, resource, job_id, run_id);
     let mut request = pager.first().map_err(LoadError::Paging)?;
     loop {
+        let mut decoding = perf::Stopwatch::default();
         perf::mark("pb:fetch:start");
-        let response = send_with_retries(&request, config).await?;
+        let response = send_with_retries(&request, config, pages, &mut decoding).await?;
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
-        let (body, item_count) =
-            perf::timed("pb:decode", || pages.decode(&request.url, &response))?;
+        let decoded = decoding.time(|| pages.decode(&request.url, &response));
+        decoding.measure("pb:decode");
+        let (body, item_count) = decoded?;
         let step = pager.next(&Response {
             status: response.status,
             headers: &response.headers,
@@ -186,7 +219,14 @@ async fn drive_pages(
     }
 }
 
-async fn send_with_retries(request: &Request, config: &Config) -> Result<HttpResponse, LoadError> {
+/// Sends `request` until it succeeds or retrying is no use; `pages` decodes
+/// each successful body as it arrives, the time it takes added to `decoding`.
+async fn send_with_retries(
+    request: &Request,
+    config: &Config,
+    pages: &mut dyn PageSink,
+    decoding: &mut perf::Stopwatch,
+) -> Result<HttpResponse, LoadError> {
     let mut request = request.clone();
     if let Some(authorization) = authorization_for(&request.url, &config.base_url) {
         request
@@ -199,7 +239,9 @@ async fn send_with_retries(request: &Request, config: &Config) -> Result<HttpRes
     let request = &request;
     let mut attempt = 1;
     loop {
-        let result = send(request, config.credentials).await;
+        pages.begin_body();
+        let mut arrived = |body: &[u8]| decoding.time(|| pages.body_arrived(body));
+        let result = send(request, config.credentials, &mut arrived).await;
         let outcome = match &result {
             Ok(response) if (200..300).contains(&response.status) => {
                 return result.map_err(LoadError::Send)
@@ -221,15 +263,15 @@ async fn send_with_retries(request: &Request, config: &Config) -> Result<HttpRes
     }
 }
 
-fn parse_body(url: &str, response: &HttpResponse) -> Result<serde_json::Value, LoadError> {
-    if response.body.trim().is_empty() {
+fn parse_body(url: &str, text: &str) -> Result<serde_json::Value, LoadError> {
+    if text.trim().is_empty() {
         return Err(LoadError::Empty {
             url: url.to_owned(),
         });
     }
-    serde_json::from_str(&response.body).map_err(|error| LoadError::NotJson {
+    serde_json::from_str(text).map_err(|error| LoadError::NotJson {
         url: url.to_owned(),
-        found: response.body.trim_start().chars().take(24).collect(),
+        found: text.trim_start().chars().take(24).collect(),
         detail: error.to_string(),
     })
 }

@@ -5,6 +5,7 @@
 
 use super::config::Resource;
 use super::native_decode::NativeItems;
+use super::native_stream::StreamedItems;
 use super::pointer::Pointer;
 use super::record::{compile, decode_item, kind_of, FieldConfig, FieldFailure, Record, Spec};
 use serde_json::Value;
@@ -129,6 +130,11 @@ impl<R: Record> Mapping<R> {
     /// as native: parse it and call [`Self::decode_page`] instead.
     pub fn decode_native(&self, text: &str) -> Option<(DecodedPage<R>, Value)> {
         self.native.as_ref()?.decode(text, &self.specs)
+    }
+
+    /// The native fast path for a body still arriving, when the resource is native.
+    pub fn stream(&self) -> Option<StreamedItems<R>> {
+        Some(StreamedItems::new(self.native.as_ref()?, &self.specs))
     }
 }
 

@@ -12,8 +12,8 @@
 use super::config::{Config, Resource};
 use super::config_read::config_from_value;
 use super::mapping::DecodedPage;
-use super::record::{decode_item, DecodeAll, NativeRecord, Record, Spec};
-use serde::de::{DeserializeSeed, Error as _, MapAccess, SeqAccess, Visitor};
+use super::record::{decode_item, DecodeAll, NativeRecord, NextItem, Record, Spec};
+use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
@@ -37,6 +37,7 @@ pub struct NativeItems<R> {
     key: String,
     decode: fn(&str) -> Option<R>,
     decode_all: DecodeAll<R>,
+    next: fn(&str) -> NextItem<R>,
 }
 
 impl<R: Record> NativeItems<R> {
@@ -52,7 +53,18 @@ impl<R: Record> NativeItems<R> {
             key: key.clone(),
             decode: layout.decode,
             decode_all: layout.decode_all,
+            next: layout.next,
         })
+    }
+
+    /// The body's top-level member holding the items.
+    pub(super) fn key(&self) -> &str {
+        &self.key
+    }
+
+    /// Reads the item at the start of a text that goes on with more of the body.
+    pub(super) fn next_item_reader(&self) -> fn(&str) -> NextItem<R> {
+        self.next
     }
 
     /// Decodes a body's items and parses the rest of it (paging and
@@ -87,6 +99,32 @@ pub(super) fn item<R: NativeRecord>(text: &str) -> Option<R> {
     serde_json::from_str::<R>(text).ok()?.accept()
 }
 
+/// The item at the start of `text`, which goes on with more of the body.
+pub(super) fn next_item<R: NativeRecord>(text: &str) -> NextItem<R> {
+    let mut items = serde_json::Deserializer::from_str(text).into_iter::<R>();
+    match items.next() {
+        Some(Ok(record)) => {
+            let len = items.byte_offset();
+            match record.accept() {
+                Some(record) => NextItem::Taken { record, len },
+                None => NextItem::Refused { len },
+            }
+        }
+        Some(Err(error)) if error.is_data() => {
+            let mut json = serde_json::Deserializer::from_str(text).into_iter::<IgnoredAny>();
+            match json.next() {
+                Some(Ok(_)) => NextItem::Refused {
+                    len: json.byte_offset(),
+                },
+                Some(Err(error)) if !error.is_eof() => NextItem::Broken,
+                _ => NextItem::Incomplete,
+            }
+        }
+        Some(Err(error)) if !error.is_eof() => NextItem::Broken,
+        _ => NextItem::Incomplete,
+    }
+}
+
 /// A body's items at `key`, each straight into a finished record, and the
 /// rest of the body, in one pass.
 pub(super) fn whole_body<R: NativeRecord>(text: &str, key: &str) -> Option<(Vec<R>, Value)> {
@@ -95,7 +133,7 @@ pub(super) fn whole_body<R: NativeRecord>(text: &str, key: &str) -> Option<(Vec<
 }
 
 /// A body object's member `key` read as `T`, and the rest of the body parsed.
-fn read_body<'t, T: Deserialize<'t>>(text: &'t str, key: &str) -> Option<(T, Value)> {
+pub(super) fn read_body<'t, T: Deserialize<'t>>(text: &'t str, key: &str) -> Option<(T, Value)> {
     let mut body = serde_json::Deserializer::from_str(text);
     let (items, rest) = BodyMembers::<T> {
         key,

@@ -56,6 +56,8 @@ pub struct NativeLayout<R> {
     /// item through the field table instead.
     pub decode: fn(&str) -> Option<R>,
     pub decode_all: DecodeAll<R>,
+    /// The item at the start of a text that goes on with more of the body.
+    pub next: fn(&str) -> NextItem<R>,
 }
 
 /// A body's items under a key, each straight into a finished record, and the
@@ -69,8 +71,22 @@ impl<R: NativeRecord> NativeLayout<R> {
             resource,
             decode: native_decode::item::<R>,
             decode_all: native_decode::whole_body::<R>,
+            next: native_decode::next_item::<R>,
         }
     }
+}
+
+/// The item at the start of a text, and where it ends.
+#[derive(Debug)]
+pub enum NextItem<R> {
+    /// Read straight into a finished record; it is the text's first `len` bytes.
+    Taken { record: R, len: usize },
+    /// JSON, but for the field table; it is the text's first `len` bytes.
+    Refused { len: usize },
+    /// Cut off where the text ends: more of the body may complete it.
+    Incomplete,
+    /// Not JSON.
+    Broken,
 }
 
 /// A record the native format writes whole, so serde can read it as it is.

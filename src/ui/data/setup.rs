@@ -145,15 +145,21 @@ async fn config_file() -> Result<Option<Value>, String> {
                 body: None,
                 timeout_seconds: CONFIG_TIMEOUT_SECONDS,
             };
-            send(&request, crate::source::config::Credentials::SameOrigin).await
+            send(
+                &request,
+                crate::source::config::Credentials::SameOrigin,
+                &mut |_| {},
+            )
+            .await
         }
     }
     .map_err(|error| error.to_string())?;
+    let text = response.text();
     match response.status {
         404 => Ok(None),
         // A server that answers every path with the app's page has no config.json.
-        200..=299 if response.body.trim_start().starts_with('<') => Ok(None),
-        200..=299 => serde_json::from_str(&response.body)
+        200..=299 if text.trim_start().starts_with('<') => Ok(None),
+        200..=299 => serde_json::from_str(&text)
             .map(Some)
             .map_err(|error| format!("{url} is not valid JSON: {error}")),
         status => Err(format!("{url} could not be read (HTTP {status})")),
