@@ -3,7 +3,7 @@
 
 use super::body_text::body_text;
 use super::config::{Credentials, Method};
-use super::paging::Request;
+use super::paging::{header, Request};
 use std::borrow::Cow;
 use std::fmt;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -106,11 +106,13 @@ pub async fn send(
     let status = response.status();
     let body = match response.body() {
         Some(stream) if (200..300).contains(&status) => {
-            read_stream(stream, content_length(&headers), arrived).await
+            read_stream(stream, content_length(&headers), arrived)
+                .await
+                .ok()
         }
-        _ => response.binary().await.map_err(|_| JsValue::NULL),
+        _ => response.binary().await.ok(),
     }
-    .map_err(|_| network_error())?;
+    .ok_or_else(network_error)?;
     Ok(HttpResponse {
         status,
         headers,
@@ -121,10 +123,8 @@ pub async fn send(
 /// The declared body size, to reserve for; a compressed body's is smaller
 /// than what arrives, which only means a later reallocation.
 fn content_length(headers: &[(String, String)]) -> usize {
-    headers
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("content-length"))
-        .and_then(|(_, value)| value.trim().parse().ok())
+    header(headers, "content-length")
+        .and_then(|value| value.trim().parse().ok())
         .unwrap_or(0)
 }
 

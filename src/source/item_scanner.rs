@@ -16,7 +16,7 @@ use std::ops::Range;
 
 #[derive(Debug)]
 pub struct ItemScanner {
-    key: Box<[u8]>,
+    key: Box<str>,
     /// The next byte to read.
     at: usize,
     /// Nesting: 1 inside the body object, 2 directly inside the items array.
@@ -56,7 +56,7 @@ enum Items {
 impl ItemScanner {
     pub fn new(key: &str) -> Self {
         ItemScanner {
-            key: key.as_bytes().into(),
+            key: key.into(),
             at: 0,
             depth: 0,
             string: None,
@@ -78,10 +78,7 @@ impl ItemScanner {
             }
             self.at = body.len() - without_byte_order_mark(body).len();
         }
-        while self.at < body.len() && !self.stopped {
-            if let Items::Open { .. } = self.items {
-                return Some(self.at);
-            }
+        while self.at < body.len() && !self.stopped && !matches!(self.items, Items::Open { .. }) {
             if let Some(text) = self.string {
                 self.read_string(body, text);
                 continue;
@@ -118,6 +115,11 @@ impl ItemScanner {
             self.at = close + 1;
             self.depth = 1;
         }
+    }
+
+    /// The body's member holding the items.
+    pub fn key(&self) -> &str {
+        &self.key
     }
 
     /// The items could not be read: the stream ends here.
@@ -188,7 +190,7 @@ impl ItemScanner {
         if name.contains(&b'\\') {
             // It may spell the key with escapes; only serde can tell.
             self.stop();
-        } else if *name == *self.key {
+        } else if name == self.key.as_bytes() {
             match self.items {
                 Items::NotFound => self.items = Items::Named,
                 _ => self.stop(),

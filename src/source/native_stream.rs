@@ -110,7 +110,6 @@ impl<R: Record> ItemReader for Records<R> {
 /// Where a body's items are and how far they have been read.
 #[derive(Debug)]
 struct ItemStream {
-    key: String,
     scanner: ItemScanner,
     /// Inside the items array: where the next item (or white space) starts.
     next: Option<usize>,
@@ -133,7 +132,6 @@ enum Items {
 impl ItemStream {
     fn new(key: &str) -> Self {
         ItemStream {
-            key: key.to_owned(),
             scanner: ItemScanner::new(key),
             next: None,
             read: 0,
@@ -156,10 +154,10 @@ impl ItemStream {
     fn finish(&mut self, body: &[u8], reader: &mut dyn ItemReader) -> Option<Value> {
         self.feed(body, reader);
         let items = self.scanner.finish(body)?;
-        let start = body.len() - without_byte_order_mark(body).len();
-        let rest = [&body[start..items.start], b"[]", &body[items.end..]].concat();
+        let before = without_byte_order_mark(&body[..items.start]);
+        let rest = [before, b"[]", &body[items.end..]].concat();
         let rest = std::str::from_utf8(&rest).ok()?;
-        let (_, rest) = read_body::<Vec<&RawValue>>(rest, &self.key)?;
+        let (_, rest) = read_body::<Vec<&RawValue>>(rest, self.scanner.key())?;
         Some(rest)
     }
 

@@ -263,7 +263,8 @@ fn is_url(text: &str) -> bool {
     text.starts_with('/') || text.starts_with("http://") || text.starts_with("https://")
 }
 
-fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+/// A header's value; names compare case-insensitively.
+pub(super) fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
     headers
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))
