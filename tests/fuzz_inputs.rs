@@ -30,6 +30,8 @@ use proptest::test_runner::Config as ProptestConfig;
 use serde_json::{json, Map, Number, Value};
 use std::time::Duration;
 
+#[path = "support/parts.rs"]
+mod parts;
 mod support;
 
 /// Cases per property; `FUZZ_CASES` overrides it (a quick debug-build pass
@@ -567,20 +569,15 @@ proptest! {
     }
 }
 
-/// Feeds `body` to the native stream as it would arrive, cut at `cuts`:
+/// Feeds `body` to the native stream as it would arrive, in parts cut at `cuts`:
 /// what the stream gives must be what the whole body gives.
 fn stream_checked<R: Record + PartialEq + std::fmt::Debug>(body: &[u8], cuts: &[usize]) {
     let native = preset("native");
     let resource = R::NATIVE.expect("a native layout").resource;
     let mapping =
         Mapping::<R>::new(resource(&native.resources).expect("the native preset reads it"));
-    let mut stream = mapping.stream().expect("the native preset streams");
-    let mut cuts: Vec<usize> = cuts.iter().map(|cut| cut % (body.len() + 1)).collect();
-    cuts.sort_unstable();
-    for cut in cuts {
-        stream.feed(&body[..cut]);
-    }
-    if let Some(streamed) = stream.finish(body) {
+    let stream = mapping.stream().expect("the native preset streams");
+    if let Some(streamed) = parts::fed_in_parts(stream, body, cuts) {
         let text = patchboard::source::body_text::body_text(body);
         assert_eq!(Some(streamed), mapping.decode_native(&text));
     }

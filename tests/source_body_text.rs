@@ -1,7 +1,16 @@
 //! Response bodies read as bytes decode to the same text `Response.text()` gives.
 
+use patchboard::source::body::Body;
 use patchboard::source::body_text::body_text;
 use std::borrow::Cow;
+
+fn in_parts(parts: &[&[u8]]) -> Body {
+    let mut body = Body::default();
+    for part in parts {
+        body.push(part.to_vec());
+    }
+    body
+}
 
 #[test]
 fn utf8_bodies_are_kept_byte_for_byte() {
@@ -36,4 +45,30 @@ fn malformed_sequences_become_replacement_characters() {
 fn empty_bodies_stay_empty() {
     assert_eq!(body_text(b""), "");
     assert_eq!(body_text(b"\xEF\xBB\xBF"), "");
+}
+
+#[test]
+fn a_body_in_parts_reads_as_the_parts_joined() {
+    // A byte-order mark and an "é" each split between two parts.
+    let parts: [&[u8]; 4] = [b"\xEF", b"\xBB\xBF{\"name\":\"caf\xC3", b"", b"\xA9\"}"];
+    let body = in_parts(&parts);
+    assert_eq!(body.len(), parts.concat().len());
+    assert_eq!(body.text(), "{\"name\":\"café\"}");
+    let latin1 = in_parts(&[b"\xEF\xBB\xBFcaf", b"\xE9"]);
+    assert_eq!(latin1.text(), "caf\u{FFFD}");
+}
+
+#[test]
+fn a_body_in_parts_lends_a_range_one_part_holds() {
+    let body = in_parts(&[b"abc", b"defg", b"h"]);
+    assert!(matches!(body.bytes(3..7), Cow::Borrowed(b"defg")));
+    assert!(matches!(body.bytes(4..6), Cow::Borrowed(b"ef")));
+    assert!(matches!(body.bytes(7..20), Cow::Borrowed(b"h")));
+    assert_eq!(body.bytes(2..8), &b"cdefgh"[..]);
+    assert_eq!(body.bytes(0..20), &b"abcdefgh"[..]);
+    assert!(body.bytes(8..20).is_empty());
+    assert!(matches!(
+        Body::from(b"[1]".to_vec()).text(),
+        Cow::Borrowed("[1]")
+    ));
 }

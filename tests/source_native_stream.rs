@@ -5,6 +5,7 @@
 
 use patchboard::domain::asset::AssetResult;
 use patchboard::domain::endpoint::Endpoint;
+use patchboard::source::body::Body;
 use patchboard::source::config_read::config_from_value;
 use patchboard::source::demo_gen::{generate, FleetSpec};
 use patchboard::source::mapping::{DecodedPage, Mapping};
@@ -12,6 +13,10 @@ use patchboard::source::native::{document, ENDPOINTS_KEY, RESULTS_KEY};
 use patchboard::source::record::Record;
 use proptest::prelude::*;
 use serde_json::{json, Value};
+
+#[path = "support/parts.rs"]
+mod parts;
+use parts::fed_in_parts;
 
 fn native<R: Record>() -> Mapping<R> {
     let config = config_from_value(&json!({ "preset": "native" })).expect("valid config");
@@ -21,15 +26,10 @@ fn native<R: Record>() -> Mapping<R> {
 
 type Decoded<R> = Option<(DecodedPage<R>, Value)>;
 
-/// The body fed as it would arrive, all of it so far at each of `cuts`.
+/// The body fed as it would arrive, in parts cut at `cuts`.
 fn streamed<R: Record>(body: &[u8], cuts: &[usize]) -> Decoded<R> {
-    let mut stream = native::<R>().stream().expect("the native preset streams");
-    let mut cuts: Vec<usize> = cuts.iter().map(|cut| cut % (body.len() + 1)).collect();
-    cuts.sort_unstable();
-    for cut in cuts {
-        stream.feed(&body[..cut]);
-    }
-    stream.finish(body)
+    let stream = native::<R>().stream().expect("the native preset streams");
+    fed_in_parts(stream, body, cuts)
 }
 
 fn whole<R: Record>(body: &[u8]) -> Decoded<R> {
@@ -236,14 +236,19 @@ fn bodies_the_stream_cannot_be_sure_of_are_left_to_the_whole_path() {
 
 #[test]
 fn items_are_decoded_as_they_arrive_and_not_read_again() {
-    let arrived = br#"{"assets": [{"asset_id": "a"}, {"asset_id": "b, \"c\""}, {"asset_id": "d"#;
+    let first = br#"{"assets": [{"asset_id": "a"}, {"asset_id": "b, \"c\""}, {"asset_id": "d"#;
+    let last = br#""}]}"#;
     let mut stream = native::<AssetResult>().stream().expect("native");
-    stream.feed(arrived);
-    // The same body once complete, but with the first two items changed: a
-    // stream that waited for the end would decode these instead.
-    let complete =
-        br#"{"assets": [{"asset_id": "x"}, {"asset_id": "y, \"z\""}, {"asset_id": "d"}]}"#;
-    let (page, _) = stream.finish(complete).expect("streamed");
+    stream.feed(first);
+    stream.feed(last);
+    // The body kept for the whole-body path, but with the first part's
+    // items changed: a stream that read them again at the end would give these.
+    let mut kept = Body::default();
+    kept.push(
+        br#"{"assets": [{"asset_id": "x"}, {"asset_id": "y, \"z\""}, {"asset_id": "d"#.to_vec(),
+    );
+    kept.push(last.to_vec());
+    let (page, _) = stream.finish(&kept).expect("streamed");
     let ids: Vec<&str> = page
         .items
         .iter()

@@ -18,3 +18,13 @@ pub fn body_text(bytes: &[u8]) -> Cow<'_, str> {
 pub fn without_byte_order_mark(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes)
 }
+
+/// [`body_text`] of bytes already owned, which are reused as the text when
+/// they are UTF-8.
+pub fn owned_body_text(mut bytes: Vec<u8>) -> String {
+    if bytes.starts_with(BYTE_ORDER_MARK) {
+        bytes.drain(..BYTE_ORDER_MARK.len());
+    }
+    String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
+}

@@ -1,10 +1,9 @@
 //! Sends one request from the browser, with a timeout and the configured
 //! credentials mode. Only this file and [`super::load`] touch the network.
 
-use super::body_text::body_text;
+use super::body::Body;
 use super::config::{Credentials, Method};
-use super::paging::{header, Request};
-use std::borrow::Cow;
+use super::paging::Request;
 use std::fmt;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -14,14 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 pub struct HttpResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-impl HttpResponse {
-    /// The body as `Response.text()` would give it.
-    pub fn text(&self) -> Cow<'_, str> {
-        body_text(&self.body)
-    }
+    pub body: Body,
 }
 
 /// Why no response arrived.
@@ -53,12 +45,16 @@ impl fmt::Display for SendError {
     }
 }
 
-/// Sends `request` and reads the answer. A successful answer's body is read
-/// as it arrives, and `arrived` sees all of it so far after each part.
+/// Called with each part of a body as it arrives.
+pub type OnPart<'a> = &'a mut dyn FnMut(&[u8]);
+
+/// Sends `request` and reads the answer. With `arrived`, a successful
+/// answer's body is read as it arrives, and `arrived` sees each part;
+/// without, it is read in one piece.
 pub async fn send(
     request: &Request,
     credentials: Credentials,
-    arrived: &mut dyn FnMut(&[u8]),
+    arrived: Option<OnPart<'_>>,
 ) -> Result<HttpResponse, SendError> {
     let network_error = || SendError::Network {
         url: request.url.clone(),
@@ -104,13 +100,11 @@ pub async fn send(
     })?;
     let headers: Vec<(String, String)> = response.headers().entries().collect();
     let status = response.status();
-    let body = match response.body() {
-        Some(stream) if (200..300).contains(&status) => {
-            read_stream(stream, content_length(&headers), arrived)
-                .await
-                .ok()
+    let body = match (arrived, response.body()) {
+        (Some(arrived), Some(stream)) if (200..300).contains(&status) => {
+            read_stream(stream, arrived).await.ok()
         }
-        _ => response.binary().await.ok(),
+        _ => response.binary().await.ok().map(Body::from),
     }
     .ok_or_else(network_error)?;
     Ok(HttpResponse {
@@ -120,23 +114,13 @@ pub async fn send(
     })
 }
 
-/// The declared body size, to reserve for; a compressed body's is smaller
-/// than what arrives, which only means a later reallocation.
-fn content_length(headers: &[(String, String)]) -> usize {
-    header(headers, "content-length")
-        .and_then(|value| value.trim().parse().ok())
-        .unwrap_or(0)
-}
-
-/// Reads a body part by part, handing `arrived` the whole body so far each
-/// time; `expected` bytes are reserved up front.
+/// Reads a body part by part, handing each to `arrived` as it comes.
 pub async fn read_stream(
     stream: web_sys::ReadableStream,
-    expected: usize,
-    arrived: &mut dyn FnMut(&[u8]),
-) -> Result<Vec<u8>, JsValue> {
+    arrived: OnPart<'_>,
+) -> Result<Body, JsValue> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
-    let mut body = Vec::with_capacity(expected);
+    let mut body = Body::default();
     loop {
         let part: web_sys::ReadableStreamReadResult =
             JsFuture::from(reader.read()).await?.unchecked_into();
@@ -144,10 +128,9 @@ pub async fn read_stream(
             return Ok(body);
         }
         let bytes: js_sys::Uint8Array = part.get_value().unchecked_into();
-        let start = body.len();
-        body.resize(start + bytes.length() as usize, 0);
-        bytes.copy_to(&mut body[start..]);
-        arrived(&body);
+        let part = bytes.to_vec();
+        arrived(&part);
+        body.push(part);
     }
 }
 
@@ -176,7 +159,8 @@ pub async fn early_answer(
             body: field("text")
                 .and_then(|t| t.as_string())
                 .unwrap_or_default()
-                .into_bytes(),
+                .into_bytes()
+                .into(),
         }),
     }
 }

@@ -5,6 +5,10 @@
 //! says where the array opens; whoever reads the items says where it closes,
 //! and the scanner goes on from there.
 //!
+//! It sees the body through an [`Arrived`] window: the bytes from where it
+//! still needs them to the end of what has come, so that the bytes behind
+//! it can be let go.
+//!
 //! It only tracks strings and nesting, it does not validate: whoever parses
 //! the rest of the body does. Anything it cannot be sure of (no object, the
 //! key written with escapes or given twice, the member not an array) stops
@@ -13,6 +17,33 @@
 use super::body_text::{without_byte_order_mark, BYTE_ORDER_MARK};
 use memchr::memchr2;
 use std::ops::Range;
+
+/// The bytes of a body from `start` on, as far as they have arrived;
+/// positions are the body's own.
+#[derive(Debug, Clone, Copy)]
+pub struct Arrived<'a> {
+    pub start: usize,
+    pub bytes: &'a [u8],
+}
+
+impl<'a> Arrived<'a> {
+    pub fn end(&self) -> usize {
+        self.start + self.bytes.len()
+    }
+
+    /// The bytes from `at` on.
+    pub fn from(&self, at: usize) -> &'a [u8] {
+        &self.bytes[at - self.start..]
+    }
+
+    fn byte(&self, at: usize) -> u8 {
+        self.bytes[at - self.start]
+    }
+
+    fn span(&self, range: Range<usize>) -> &'a [u8] {
+        &self.bytes[range.start - self.start..range.end - self.start]
+    }
+}
 
 #[derive(Debug)]
 pub struct ItemScanner {
@@ -67,27 +98,28 @@ impl ItemScanner {
         }
     }
 
-    /// Reads what has arrived of `body` since the last call (the whole body
-    /// so far, every time). When it reaches the items array, it pauses and
-    /// gives the position just after the opening bracket; the items are then
-    /// the caller's until it calls [`Self::items_closed`].
-    pub fn scan(&mut self, body: &[u8]) -> Option<usize> {
+    /// Reads what has arrived of `body` since the last call; `body` starts no
+    /// later than [`Self::needs_from`]. When it reaches the items array, it
+    /// pauses and gives the position just after the opening bracket; the
+    /// items are then the caller's until it calls [`Self::items_closed`].
+    pub fn scan(&mut self, body: Arrived) -> Option<usize> {
         if self.at == 0 {
-            if body.len() < BYTE_ORDER_MARK.len() && BYTE_ORDER_MARK.starts_with(body) {
+            let bytes = body.bytes;
+            if bytes.len() < BYTE_ORDER_MARK.len() && BYTE_ORDER_MARK.starts_with(bytes) {
                 return None;
             }
-            self.at = body.len() - without_byte_order_mark(body).len();
+            self.at = bytes.len() - without_byte_order_mark(bytes).len();
         }
-        while self.at < body.len() && !self.stopped && !matches!(self.items, Items::Open { .. }) {
+        while self.at < body.end() && !self.stopped && !matches!(self.items, Items::Open { .. }) {
             if let Some(text) = self.string {
                 self.read_string(body, text);
                 continue;
             }
             let at = self.at;
             self.at += 1;
-            match body[at] {
+            match body.byte(at) {
                 byte if is_space(byte) => {}
-                _ if self.depth == 0 => self.open_body(body[at]),
+                byte if self.depth == 0 => self.open_body(byte),
                 b'"' => {
                     self.value_starts(b'"');
                     self.string = Some(Text {
@@ -117,6 +149,12 @@ impl ItemScanner {
         }
     }
 
+    /// Where the bytes the scan still needs start: the string it is in, or
+    /// the next byte.
+    pub fn needs_from(&self) -> usize {
+        self.string.map_or(self.at, |text| text.start)
+    }
+
     /// The body's member holding the items.
     pub fn key(&self) -> &str {
         &self.key
@@ -127,14 +165,16 @@ impl ItemScanner {
         self.stopped = true;
     }
 
+    pub fn stopped(&self) -> bool {
+        self.stopped
+    }
+
     /// The span of the items array, `[` to `]` inclusive, once the whole
-    /// body has been scanned and closed as expected; `None` if the scanner
-    /// stopped or the body ended early.
-    pub fn finish(&self, body: &[u8]) -> Option<Range<usize>> {
+    /// body, `len` bytes, has been scanned and closed as expected; `None` if
+    /// the scanner stopped or the body ended early.
+    pub fn finish(&self, len: usize) -> Option<Range<usize>> {
         match self.items {
-            Items::Closed { open, close }
-                if !self.stopped && self.at == body.len() && self.depth == 0 =>
-            {
+            Items::Closed { open, close } if !self.stopped && self.at == len && self.depth == 0 => {
                 Some(open..close + 1)
             }
             _ => None,
@@ -159,20 +199,20 @@ impl ItemScanner {
         }
     }
 
-    fn read_string(&mut self, body: &[u8], mut text: Text) {
+    fn read_string(&mut self, body: Arrived, mut text: Text) {
         if text.escaped {
             self.at += 1;
             text.escaped = false;
             self.string = Some(text);
             return;
         }
-        let Some(offset) = memchr2(b'"', b'\\', &body[self.at..]) else {
-            self.at = body.len();
+        let Some(offset) = memchr2(b'"', b'\\', body.from(self.at)) else {
+            self.at = body.end();
             return;
         };
         let at = self.at + offset;
         self.at = at + 1;
-        if body[at] == b'\\' {
+        if body.byte(at) == b'\\' {
             self.string = Some(Text {
                 escaped: true,
                 ..text
@@ -182,7 +222,7 @@ impl ItemScanner {
         self.string = None;
         if self.depth == 1 && self.expect_name {
             self.expect_name = false;
-            self.read_name(&body[text.start + 1..at]);
+            self.read_name(body.span(text.start + 1..at));
         }
     }
 

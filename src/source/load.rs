@@ -2,7 +2,7 @@
 //! decodes each page and hands it over as it arrives.
 
 use super::config::{Config, Resource};
-use super::http::{send, sleep, HttpResponse, SendError};
+use super::http::{send, sleep, HttpResponse, OnPart, SendError};
 use super::mapping::{DecodedPage, Mapping, ShapeError};
 use super::native_stream::StreamedItems;
 use super::paging::{Pager, PagingError, Request, Response, Step};
@@ -98,10 +98,11 @@ pub async fn load_all<R: Record>(
 /// The record-typed half of loading, behind a trait object so that the page
 /// loop, its retries and its paging are compiled once, not once per record type.
 trait PageSink {
-    /// A body starts to arrive (again, if an attempt failed).
-    fn begin_body(&mut self);
-    /// All of the body that has arrived so far: decodes what it can already.
-    fn body_arrived(&mut self, body: &[u8]);
+    /// A body starts to arrive (again, if an attempt failed); true if it is
+    /// decoded as it arrives, so its parts should be handed over.
+    fn begin_body(&mut self) -> bool;
+    /// The body's next part: decodes what it can already.
+    fn body_arrived(&mut self, part: &[u8]);
     /// Decodes one response body and holds its records for [`Self::deliver`];
     /// gives the body (without its items, for native bodies) and its item count.
     fn decode(
@@ -148,13 +149,14 @@ where
     R: Record,
     F: FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
 {
-    fn begin_body(&mut self) {
+    fn begin_body(&mut self) -> bool {
         self.streamed = self.mapping.stream();
+        self.streamed.is_some()
     }
 
-    fn body_arrived(&mut self, body: &[u8]) {
+    fn body_arrived(&mut self, part: &[u8]) {
         if let Some(streamed) = &mut self.streamed {
-            streamed.feed(body);
+            streamed.feed(part);
         }
     }
 
@@ -166,7 +168,7 @@ where
         let streamed = self.streamed.take();
         let (page, body) = match streamed.and_then(|streamed| streamed.finish(&response.body)) {
             Some(decoded) => decoded,
-            None => self.decode_whole(url, &response.text())?,
+            None => self.decode_whole(url, &response.body.text())?,
         };
         let item_count = page.items.len() + page.errors.len();
         self.decoded = Some(page);
@@ -239,9 +241,10 @@ async fn send_with_retries(
     let request = &request;
     let mut attempt = 1;
     loop {
-        pages.begin_body();
-        let mut arrived = |body: &[u8]| decoding.time(|| pages.body_arrived(body));
-        let result = send(request, config.credentials, &mut arrived).await;
+        let streams = pages.begin_body();
+        let mut arrived = |part: &[u8]| decoding.time(|| pages.body_arrived(part));
+        let arrived = streams.then_some(&mut arrived as OnPart);
+        let result = send(request, config.credentials, arrived).await;
         let outcome = match &result {
             Ok(response) if (200..300).contains(&response.status) => {
                 return result.map_err(LoadError::Send)

@@ -4,6 +4,7 @@
 //! are the only parts that touch the network, and they only drive the
 //! [`paging`] state machine and hand bodies to [`mapping`].
 
+pub mod body;
 pub mod body_text;
 pub mod coerce;
 pub mod config;

@@ -5,9 +5,14 @@
 //! (`tests/source_native_stream.rs`); when the stream cannot be read that
 //! way, [`StreamedItems::finish`] says so and the caller decodes the whole
 //! body as before.
+//!
+//! Only the bytes not yet read are held here: an item cut off where a part
+//! ends, and the part after it. The parts themselves stay with the
+//! [`Body`], which the whole-body path may still need.
 
+use super::body::Body;
 use super::body_text::without_byte_order_mark;
-use super::item_scanner::{is_space, ItemScanner};
+use super::item_scanner::{is_space, Arrived, ItemScanner};
 use super::mapping::DecodedPage;
 use super::native_decode::{read_body, NativeItems};
 use super::record::{decode_item, NextItem, Record, Spec};
@@ -38,16 +43,15 @@ impl<R: Record> StreamedItems<R> {
         }
     }
 
-    /// Decodes the items completed since the last call; `body` is all of it
-    /// that has arrived.
-    pub fn feed(&mut self, body: &[u8]) {
-        self.stream.feed(body, &mut self.records);
+    /// Decodes the items completed by `part`, the body's next bytes.
+    pub fn feed(&mut self, part: &[u8]) {
+        self.stream.feed(part, &mut self.records);
     }
 
-    /// The page and the body without its items, once the whole body has
-    /// arrived; `None` when it must be decoded whole instead.
-    pub fn finish(mut self, body: &[u8]) -> Option<(DecodedPage<R>, Value)> {
-        let rest = self.stream.finish(body, &mut self.records)?;
+    /// The page and the body without its items, once every part of `body`
+    /// has been fed; `None` when it must be decoded whole instead.
+    pub fn finish(self, body: &Body) -> Option<(DecodedPage<R>, Value)> {
+        let rest = self.stream.finish(body)?;
         Some((self.records.page, rest))
     }
 }
@@ -111,6 +115,9 @@ impl<R: Record> ItemReader for Records<R> {
 #[derive(Debug)]
 struct ItemStream {
     scanner: ItemScanner,
+    /// The body's bytes from `unread_start` on: those not read yet.
+    unread: Vec<u8>,
+    unread_start: usize,
     /// Inside the items array: where the next item (or white space) starts.
     next: Option<usize>,
     /// Items read, decoded or not: the row index of the next one.
@@ -133,37 +140,62 @@ impl ItemStream {
     fn new(key: &str) -> Self {
         ItemStream {
             scanner: ItemScanner::new(key),
+            unread: Vec::new(),
+            unread_start: 0,
             next: None,
             read: 0,
             reparsed: 0,
         }
     }
 
-    fn feed(&mut self, body: &[u8], reader: &mut dyn ItemReader) {
+    fn feed(&mut self, part: &[u8], reader: &mut dyn ItemReader) {
+        if self.scanner.stopped() {
+            return;
+        }
+        let mut unread = std::mem::take(&mut self.unread);
+        unread.extend_from_slice(part);
+        let body = Arrived {
+            start: self.unread_start,
+            bytes: &unread,
+        };
         while let Some(at) = self.next.or_else(|| self.scanner.scan(body)) {
             self.next = None;
             match self.read_items(body, at, reader) {
-                Items::Wait(at) => return self.next = Some(at),
+                Items::Wait(at) => {
+                    self.next = Some(at);
+                    break;
+                }
                 Items::Closed(close) => self.scanner.items_closed(close),
-                Items::Stop => return self.scanner.stop(),
+                Items::Stop => {
+                    self.scanner.stop();
+                    break;
+                }
             }
         }
+        let read_up_to = match self.next {
+            _ if self.scanner.stopped() => body.end(),
+            Some(next) => next,
+            None => self.scanner.needs_from(),
+        };
+        unread.drain(..read_up_to - self.unread_start);
+        self.unread = unread;
+        self.unread_start = read_up_to;
     }
 
     /// The body without its items, once all of it has been fed.
-    fn finish(&mut self, body: &[u8], reader: &mut dyn ItemReader) -> Option<Value> {
-        self.feed(body, reader);
-        let items = self.scanner.finish(body)?;
-        let before = without_byte_order_mark(&body[..items.start]);
-        let rest = [before, b"[]", &body[items.end..]].concat();
+    fn finish(&self, body: &Body) -> Option<Value> {
+        let items = self.scanner.finish(body.len())?;
+        let before = body.bytes(0..items.start);
+        let after = body.bytes(items.end..body.len());
+        let rest = [without_byte_order_mark(&before), b"[]", &after].concat();
         let rest = std::str::from_utf8(&rest).ok()?;
         let (_, rest) = read_body::<Vec<&RawValue>>(rest, self.scanner.key())?;
         Some(rest)
     }
 
     /// Reads the items whose end has arrived, from `at` on.
-    fn read_items(&mut self, body: &[u8], at: usize, reader: &mut dyn ItemReader) -> Items {
-        let Some(text) = utf8_so_far(&body[at..]) else {
+    fn read_items(&mut self, body: Arrived, at: usize, reader: &mut dyn ItemReader) -> Items {
+        let Some(text) = utf8_so_far(body.from(at)) else {
             return Items::Stop;
         };
         let mut start = 0;
@@ -183,7 +215,7 @@ impl ItemStream {
                     // Bounded, for an item that never ends (a stray bracket):
                     // past the body's own size, reading it whole is cheaper.
                     self.reparsed += item.len();
-                    if self.reparsed > body.len() + REPARSED_ALLOWANCE {
+                    if self.reparsed > body.end() + REPARSED_ALLOWANCE {
                         return Items::Stop;
                     }
                     return Items::Wait(at + start);

@@ -264,7 +264,7 @@ fn is_url(text: &str) -> bool {
 }
 
 /// A header's value; names compare case-insensitively.
-pub(super) fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
     headers
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case(name))

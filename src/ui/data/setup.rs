@@ -148,13 +148,13 @@ async fn config_file() -> Result<Option<Value>, String> {
             send(
                 &request,
                 crate::source::config::Credentials::SameOrigin,
-                &mut |_| {},
+                None,
             )
             .await
         }
     }
     .map_err(|error| error.to_string())?;
-    let text = response.text();
+    let text = response.body.text();
     match response.status {
         404 => Ok(None),
         // A server that answers every path with the app's page has no config.json.
