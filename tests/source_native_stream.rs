@@ -256,3 +256,32 @@ fn items_are_decoded_as_they_arrive_and_not_read_again() {
         .collect();
     assert_eq!(ids, ["a", "b, \"c\"", "d"]);
 }
+
+#[test]
+fn only_the_bytes_not_yet_read_are_held() {
+    const PART: usize = 100;
+    let body = results_body(7, &json!({ "next": null }), &[], false);
+    let parsed: Value = serde_json::from_slice(&body).expect("JSON");
+    let longest_item = parsed[RESULTS_KEY]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|item| item.to_string().len())
+        .max()
+        .expect("some items");
+    let mut stream = native::<AssetResult>().stream().expect("native");
+    let mut parts = Body::default();
+    let mut most_held = 0;
+    for part in body.chunks(PART) {
+        stream.feed(part);
+        parts.push(part.to_vec());
+        most_held = most_held.max(stream.unread_len());
+    }
+    // At most an item cut off and the part after it, not the body so far.
+    assert!(body.len() > 5 * (longest_item + PART), "{}", body.len());
+    assert!(
+        most_held <= longest_item + PART,
+        "held {most_held} bytes; the longest item is {longest_item}"
+    );
+    assert_eq!(stream.finish(&parts), whole::<AssetResult>(&body));
+}

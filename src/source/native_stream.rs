@@ -48,6 +48,12 @@ impl<R: Record> StreamedItems<R> {
         self.stream.feed(part, &mut self.records);
     }
 
+    /// Bytes of the body held here, not read yet: the rest lives only in the
+    /// caller's [`Body`].
+    pub fn unread_len(&self) -> usize {
+        self.stream.unread.len()
+    }
+
     /// The page and the body without its items, once every part of `body`
     /// has been fed; `None` when it must be decoded whole instead.
     pub fn finish(self, body: &Body) -> Option<(DecodedPage<R>, Value)> {
