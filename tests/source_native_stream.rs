@@ -87,6 +87,9 @@ fn odd_item() -> impl Strategy<Value = Value> {
         Just(json!({ "asset_id": "a", "status": { "code": "2031" } })),
         "[\\[\\]{},:\"\\\\ a-zé€\u{1F600}]{0,12}"
             .prop_map(|name| json!({ "asset_id": "x", "asset_name": name })),
+        // Longer than a part's first bytes joined to a cut-off item.
+        "[a-z\"\\\\ é]{4000,9000}"
+            .prop_map(|name| json!({ "asset_id": "long", "asset_name": name })),
     ]
 }
 
@@ -168,6 +171,23 @@ fn endpoints_stream_too() {
     assert!(agrees::<Endpoint>(&body, &cuts));
     let (page, _) = streamed::<Endpoint>(&body, &cuts).expect("streamed");
     assert_eq!(page.items.len(), fleet.endpoints.len());
+}
+
+#[test]
+fn items_longer_than_a_part_are_completed_across_parts() {
+    // Each repeat is 7 bytes of JSON: the items are about 7, 14 and 28 KB.
+    let long =
+        |repeats: usize| json!({ "asset_id": "long", "asset_name": "é\\\"x".repeat(repeats) });
+    let body = results_body(
+        5,
+        &json!({}),
+        &[long(1_000), long(2_000), long(4_000)],
+        false,
+    );
+    for part in [2_000, 4_096, 5_000, 16_384, 65_536] {
+        let cuts: Vec<usize> = (part..body.len()).step_by(part).collect();
+        assert!(agrees::<AssetResult>(&body, &cuts), "parts of {part} bytes");
+    }
 }
 
 #[test]
