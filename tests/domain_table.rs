@@ -2,8 +2,8 @@
 
 use patchboard::domain::table::{
     facet_counts, group_by_facet, natural_cmp, natural_cmp_by_key, natural_key, retain_rows,
-    search_key, sort_rows, Direction, Facet, FacetSet, SortKey, SortSpec, SortValue, TextQuery,
-    MAX_SORT_KEYS,
+    search_key, sort_rows, with_primary_reversed, Direction, Facet, FacetSet, SortKey, SortSpec,
+    SortValue, TextQuery, MAX_SORT_KEYS,
 };
 use proptest::prelude::*;
 use std::cmp::Ordering;
@@ -565,6 +565,21 @@ proptest! {
             let (a, b) = (&rows[pair[0] as usize], &rows[pair[1] as usize]);
             prop_assert!(expected_order(a, b, &spec).then(pair[0].cmp(&pair[1])).is_lt());
         }
+    }
+
+    #[test]
+    fn a_second_click_on_the_primary_column_reverses_without_sorting(
+        rows in prop::collection::vec(arbitrary_row(), 0..40),
+        spec in arbitrary_spec(),
+    ) {
+        let mut clicked = spec.clone();
+        if let Some(primary) = spec.primary() {
+            clicked.click(primary.column);
+        }
+        let reversed = with_primary_reversed(&sorted(&rows, &spec), &spec, |column, index| {
+            value(&rows[index], column)
+        });
+        prop_assert_eq!(reversed, sorted(&rows, &clicked));
     }
 
     #[test]

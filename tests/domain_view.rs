@@ -224,6 +224,30 @@ fn sorting_lists_only_records_that_have_rows() {
 }
 
 #[test]
+fn resorting_after_any_header_click_gives_what_a_fresh_sort_gives() {
+    let results = fleet();
+    let rows = asset_rows(&results, "Patch Tuesday");
+    let mut sort = AssetView::default().table.sort;
+    let mut order = AssetView::sorted(&results, &rows, &sort);
+    // Second clicks reverse the order they start from; the others sort again.
+    for column in [
+        AssetColumn::Status,
+        AssetColumn::Status,
+        AssetColumn::Status,
+        AssetColumn::Asset,
+        AssetColumn::Asset,
+        AssetColumn::Phase,
+        AssetColumn::Updated,
+        AssetColumn::Updated,
+    ] {
+        let before = sort.clone();
+        sort.click(column);
+        order = AssetView::resorted(&results, &rows, &order, &before, &sort);
+        assert_eq!(order, AssetView::sorted(&results, &rows, &sort), "{sort:?}");
+    }
+}
+
+#[test]
 fn filtering_keeps_the_sort_order_and_flags_anomalies() {
     let results = fleet();
     let rows = asset_rows(&results, "Patch Tuesday");

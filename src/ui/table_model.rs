@@ -5,7 +5,7 @@
 use crate::domain::decimal::grouped;
 use crate::domain::table::SortSpec;
 use crate::domain::time::Timestamp;
-use crate::domain::view::{TableView, ToQuery};
+use crate::domain::view::{HoldsTable, TableView, ToQuery};
 use crate::perf;
 use crate::ui::components::{Column, VirtualTable};
 use crate::ui::data::Shared;
@@ -43,6 +43,12 @@ where
 {
 }
 
+type SortedFor<V> = (
+    Shared<Vec<<V as TableView>::Item>>,
+    Shared<Vec<<V as TableView>::Row>>,
+    SortSpec<<V as HoldsTable>::Column>,
+);
+
 impl<V> TableModel<V>
 where
     V: TableView + ToQuery + Clone + PartialEq + Send + Sync + 'static,
@@ -61,13 +67,24 @@ where
         cutoff: Memo<Timestamp>,
     ) -> Self {
         let sort = Memo::new(move |_| url.view.with(|view| view.table().sort.clone()));
-        let sorted = Memo::new(move |_| {
-            items.with(|items| {
-                rows.with(|rows| {
-                    sort.with(|sort: &SortSpec<V::Column>| {
-                        perf::timed("pb:sort", || V::sorted(items, rows, sort))
+        // The data and the sort the last order was made for, so that a new
+        // sort of the same data can start from that order.
+        let sorted_for: StoredValue<Option<SortedFor<V>>> = StoredValue::new(None);
+        let sorted = Memo::new(move |previous: Option<&Vec<u32>>| {
+            let (items, rows) = (items.get(), rows.get());
+            sort.with(|sort: &SortSpec<V::Column>| {
+                let order = perf::timed("pb:sort", || {
+                    sorted_for.with_value(|last| match (last, previous) {
+                        (Some((last_items, last_rows, before)), Some(order))
+                            if *last_items == items && *last_rows == rows =>
+                        {
+                            V::resorted(&items, &rows, order, before, sort)
+                        }
+                        _ => V::sorted(&items, &rows, sort),
                     })
-                })
+                });
+                sorted_for.set_value(Some((items, rows, sort.clone())));
+                order
             })
         });
         let order = Memo::new(move |_| {

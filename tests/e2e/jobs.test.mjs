@@ -555,6 +555,28 @@ describe('job progress page', () => {
     });
   });
 
+  test('a second click on a column with ties lists what that sort opens with', async () => {
+    // The second click turns the order's runs of equal statuses around
+    // instead of sorting again; each run must keep its own order (asset
+    // descending here), exactly as a sort from the URL makes it.
+    const job = await richestJob();
+    // The demo's times are set from the moment it loads.
+    const withoutTimes = (record) => record.filter((cell) => !/^\d{4}-\d\d-\d\dT/.test(cell));
+    let clicked;
+    await withPage(`#/jobs/${job.id}?sort=status,-asset`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      await page.getByRole('button', { name: 'Status', exact: true }).click();
+      await page.waitForURL((url) => queryOf(url).get('sort') === '-status,-asset');
+      clicked = (await exportedCsv(page)).map(withoutTimes);
+    });
+    await withPage(`#/jobs/${job.id}?sort=-status,-asset`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      const opened = (await exportedCsv(page)).map(withoutTimes);
+      assert.ok(new Set(opened.slice(1).map((record) => record[2])).size > 1, 'the job has more than one status');
+      assert.deepEqual(clicked, opened);
+    });
+  });
+
   test('a reload shows the same view, and Export CSV exports exactly the filtered rows', async () => {
     const job = await richestJob();
     const assets = await results(job.id);

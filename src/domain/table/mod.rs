@@ -25,6 +25,6 @@ pub use facet::{Facet, FacetSet, Members};
 pub use filter::retain_rows;
 pub use group::{facet_counts, group_by_facet, FacetCounts};
 pub use sort::{sort_indices_by, Direction, SortKey, SortSpec, MAX_SORT_KEYS};
-pub use sort_value::{sort_rows, SortValue};
+pub use sort_value::{sort_rows, with_primary_reversed, SortValue};
 pub use text::{search_key, TextQuery};
 pub use window::RowWindow;

@@ -5,7 +5,9 @@
 use super::selection::{find_selection, selection_key};
 use super::table_state::{HoldsTable, TableState};
 use super::url_state::QueryPairs;
-use crate::domain::table::{retain_rows, sort_rows, SortSpec, SortValue, TextQuery};
+use crate::domain::table::{
+    retain_rows, sort_rows, with_primary_reversed, SortSpec, SortValue, TextQuery,
+};
 use crate::domain::time::Timestamp;
 
 pub trait TableView: HoldsTable {
@@ -44,6 +46,30 @@ pub trait TableView: HoldsTable {
         // Rows are derived one per item; the shorter list bounds both, as a zip would.
         let len = items.len().min(rows.len());
         sort_rows(len, sort, |column, index| {
+            Self::sort_value(column, &items[index], &rows[index])
+        })
+    }
+
+    /// The order after the sort changed from `before` to `sort` over the
+    /// same data, `order` being the one `before` gave. A second click on the
+    /// primary column only turns the order's runs around, which at 100k rows
+    /// is a small part of a sort; any other change sorts again.
+    fn resorted(
+        items: &[Self::Item],
+        rows: &[Self::Row],
+        order: &[u32],
+        before: &SortSpec<Self::Column>,
+        sort: &SortSpec<Self::Column>,
+    ) -> Vec<u32> {
+        let Some(primary) = before.primary() else {
+            return Self::sorted(items, rows, sort);
+        };
+        let mut clicked = before.clone();
+        clicked.click(primary.column);
+        if clicked != *sort {
+            return Self::sorted(items, rows, sort);
+        }
+        with_primary_reversed(order, before, |column, index| {
             Self::sort_value(column, &items[index], &rows[index])
         })
     }
