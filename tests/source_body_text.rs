@@ -64,7 +64,11 @@ fn a_body_in_parts_lends_a_range_one_part_holds() {
     assert!(matches!(body.bytes(3..7), Cow::Borrowed(b"defg")));
     assert!(matches!(body.bytes(4..6), Cow::Borrowed(b"ef")));
     assert!(matches!(body.bytes(7..20), Cow::Borrowed(b"h")));
-    assert_eq!(body.bytes(2..8), &b"cdefgh"[..]);
+    let Cow::Owned(joined) = body.bytes(2..8) else {
+        panic!("three parts are joined");
+    };
+    assert_eq!(joined, b"cdefgh");
+    assert_eq!(joined.capacity(), 6, "allocated once, at its size");
     assert_eq!(body.bytes(0..20), &b"abcdefgh"[..]);
     assert!(body.bytes(8..20).is_empty());
     assert!(matches!(
