@@ -9,7 +9,7 @@ use super::body_text::{body_text, owned_body_text};
 use std::borrow::Cow;
 use std::ops::Range;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default)]
 pub struct Body {
     parts: Vec<Vec<u8>>,
     len: usize,
