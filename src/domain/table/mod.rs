@@ -15,6 +15,7 @@ mod compare;
 mod facet;
 mod filter;
 mod group;
+mod radix;
 mod sort;
 mod sort_value;
 mod text;

@@ -1,15 +1,16 @@
 //! Sorting rows by the values their columns hold.
 //!
-//! A table gives each row's value on each sort key once; the sort then packs
-//! them into one contiguous list of fixed-size keys and sorts that. Comparing
-//! two rows costs a few integer comparisons on neighbouring memory, where a
-//! comparator would chase both rows' records through the heap on every one of
-//! the 1.7 million comparisons a 100,000-row sort makes. A column of texts
-//! is first ranked, so that each of its values packs as an integer too; a
-//! column of names is ranked by the first bytes of their natural keys, which
-//! tell nearly every two names apart.
+//! A table gives each row's value on each sort key once; each key's values
+//! then become integers that order the same way, and the rows are radix
+//! sorted by them, one key at a time (`radix`). A comparator would instead
+//! chase both rows' records through the heap on every one of the 1.7 million
+//! comparisons a 100,000-row sort makes. A column of texts is first ranked,
+//! so that each of its values is an integer too; a column of names is ranked
+//! by the first bytes of their natural keys, which tell nearly every two
+//! names apart.
 
 use super::compare::{natural_cmp, natural_cmp_by_key};
+use super::radix::{move_last, sort_rows_by_key};
 use super::sort::{sort_indices_by, Direction, SortSpec, MAX_SORT_KEYS};
 use std::cmp::Ordering;
 
@@ -92,50 +93,23 @@ fn value_order(a: &SortValue, b: &SortValue) -> Ordering {
     }
 }
 
-/// A natural key's first 16 bytes, zero-padded, as two numbers: ordering by
-/// them first settles most comparisons of two names without reading them.
-fn key_prefix(value: &SortValue) -> [u64; 2] {
+/// A natural key's first 16 bytes, zero-padded, as two numbers (high,
+/// low): ordering by them first settles most comparisons of two names
+/// without reading them.
+fn key_prefix(value: &SortValue) -> (u64, u64) {
     let SortValue::Keyed(key, _) = value else {
-        return [0; 2];
+        return (0, 0);
     };
     let mut bytes = [0; 16];
     let len = key.len().min(bytes.len());
     bytes[..len].copy_from_slice(&key[..len]);
     let prefix = u128::from_be_bytes(bytes);
-    [(prefix >> 64) as u64, prefix as u64]
+    ((prefix >> 64) as u64, prefix as u64)
 }
 
-/// One row's place on one sort key: blanks after every value, then the value
-/// turned so that ascending integer order is the key's direction.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord)]
-struct KeyPlace {
-    blank: bool,
-    value: u64,
-}
-
-impl KeyPlace {
-    const BLANK: KeyPlace = KeyPlace {
-        blank: true,
-        value: 0,
-    };
-
-    const fn at(value: u64) -> KeyPlace {
-        KeyPlace {
-            blank: false,
-            value,
-        }
-    }
-}
-
-/// A row's places on the sort keys, then the row: sorted, they list the rows
-/// in order, equal places in ascending row order.
-type Place = ([KeyPlace; MAX_SORT_KEYS], u32);
-
-/// The one sort of places, for ranking names and for ordering rows: each
-/// instance of the standard sort is kilobytes of wasm.
-fn sort_places(places: &mut [Place]) {
-    places.sort_unstable();
-}
+/// A row's name prefix, high and low, then the row: sorted, they list the
+/// rows by prefix, next to each other in memory.
+type Prefixed = (u64, u64, u32);
 
 /// Each value as a number that orders the same way, `None` for a blank:
 /// numbers as they are; where the column holds texts, every value's rank.
@@ -151,43 +125,46 @@ fn ordinals(values: &[SortValue]) -> Vec<Option<u64>> {
         return values.iter().map(number).collect();
     }
     let value = |row: u32| &values[row as usize];
-    let mut present: Vec<Place> = (0..values.len() as u32)
-        .filter(|&row| !matches!(value(row), SortValue::Blank))
-        .map(|row| (Default::default(), row))
-        .collect();
     // Only a column of keyed names alone has prefixes that order like its values.
-    if present
+    let keyed = values
         .iter()
-        .all(|&(_, row)| matches!(value(row), SortValue::Keyed(..)))
-    {
-        for (places, row) in &mut present {
-            let [high, low] = key_prefix(value(*row));
-            places[..2].copy_from_slice(&[KeyPlace::at(high), KeyPlace::at(low)]);
-        }
-        sort_places(&mut present);
+        .all(|value| matches!(value, SortValue::Keyed(..) | SortValue::Blank));
+    let mut present: Vec<Prefixed> = (0..values.len() as u32)
+        .filter(|&row| !matches!(value(row), SortValue::Blank))
+        .map(|row| match keyed {
+            true => {
+                let (high, low) = key_prefix(value(row));
+                (high, low, row)
+            }
+            false => (0, 0, row),
+        })
+        .collect();
+    if keyed {
+        present.sort_unstable();
     }
+    let same_prefix = |a: &Prefixed, b: &Prefixed| (a.0, a.1) == (b.0, b.1);
     // Each run of equal prefixes (a column without them is one run) in value order.
     let by_value = |a: u32, b: u32| value_order(value(a), value(b));
     let mut run = Vec::new();
-    for entries in present.chunk_by_mut(|a, b| a.0 == b.0) {
+    for entries in present.chunk_by_mut(same_prefix) {
         if entries.len() > 1 {
             run.clear();
-            run.extend(entries.iter().map(|&(_, row)| row));
+            run.extend(entries.iter().map(|&(_, _, row)| row));
             sort_indices_by(&mut run, &by_value);
             for (entry, &row) in entries.iter_mut().zip(&run) {
-                entry.1 = row;
+                entry.2 = row;
             }
         }
     }
     let mut ordinals = vec![None; values.len()];
     let mut rank = 0;
-    for (position, &(prefix, row)) in present.iter().enumerate() {
-        if let Some(&(previous_prefix, previous)) = position.checked_sub(1).map(|p| &present[p]) {
-            if previous_prefix != prefix || by_value(previous, row).is_ne() {
+    for (position, entry) in present.iter().enumerate() {
+        if let Some(previous) = position.checked_sub(1).map(|p| &present[p]) {
+            if !same_prefix(previous, entry) || by_value(previous.2, entry.2).is_ne() {
                 rank += 1;
             }
         }
-        ordinals[row as usize] = Some(rank);
+        ordinals[entry.2 as usize] = Some(rank);
     }
     ordinals
 }
@@ -196,20 +173,23 @@ fn ordinals(values: &[SortValue]) -> Vec<Option<u64>> {
 /// direction and every row's value on it. Rows equal on every key keep
 /// ascending index order, so the result is deterministic.
 fn order_by_values(len: usize, keys: &[(Direction, Vec<SortValue<'_>>)]) -> Vec<u32> {
-    let mut places: Vec<Place> = (0..len as u32)
-        .map(|row| (Default::default(), row))
-        .collect();
-    for (slot, (direction, values)) in keys.iter().take(MAX_SORT_KEYS).enumerate() {
-        for (place, ordinal) in places.iter_mut().zip(ordinals(values)) {
-            place.0[slot] = match ordinal {
-                Some(value) if *direction == Direction::Desc => KeyPlace::at(!value),
-                Some(value) => KeyPlace::at(value),
-                None => KeyPlace::BLANK,
-            };
-        }
+    let mut rows: Vec<u32> = (0..len as u32).collect();
+    // The last key first: each stable pass keeps, among the rows it finds
+    // equal, the order the keys after it set.
+    for (direction, values) in keys.iter().take(MAX_SORT_KEYS).rev() {
+        let ordinals = ordinals(values);
+        let turned: Vec<u64> = ordinals
+            .iter()
+            .map(|ordinal| match (ordinal, direction) {
+                (Some(value), Direction::Asc) => *value,
+                (Some(value), Direction::Desc) => !value,
+                (None, _) => 0,
+            })
+            .collect();
+        sort_rows_by_key(&mut rows, &turned);
+        move_last(&mut rows, |row| ordinals[row as usize].is_none());
     }
-    sort_places(&mut places);
-    places.into_iter().map(|(_, row)| row).collect()
+    rows
 }
 
 /// The order of `len` rows by `spec`; `value` gives a row's value on a column.
