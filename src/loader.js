@@ -20,4 +20,31 @@ if (globalThis.PATCHBOARD_CONFIG == null) {
     .catch((error) => ({ error: error.name }));
 }
 
-init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) });
+// Until the app's code runs, nothing else can report a failure: a wasm file
+// that is missing or blocked, or a browser that cannot run it, would leave a
+// blank page. A panic while starting has already put up its own panel.
+init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) }).catch((error) => {
+  console.error("Patchboard could not start:", error);
+  const host = document.querySelector("#patchboard") ?? document.body;
+  if (host.querySelector(".pb-crash")) return;
+  const element = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
+  const panel = element("div");
+  panel.className = "pb-crash";
+  panel.setAttribute("role", "alert");
+  panel.append(
+    element("h1", "Patchboard could not start"),
+    element(
+      "p",
+      "This browser could not load or run the app's code. Nothing was changed on your " +
+        "endpoints. Reload the page; if this keeps happening, update the browser, and ask " +
+        "your Patchboard administrator to check that patchboard_bg.wasm is served beside " +
+        "loader.js and that the page's Content Security Policy allows 'wasm-unsafe-eval'.",
+    ),
+    // Text content, never markup.
+    element("pre", String(error)),
+  );
+  const root = element("div");
+  root.className = "pb-app";
+  root.append(panel);
+  host.replaceChildren(root);
+});

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage } from './lib/browser.mjs';
-import { startBuiltApp } from './lib/server.mjs';
+import { startBuiltApp, startServer } from './lib/server.mjs';
 
 const APP_ROOT = '#patchboard, .pb-app';
 
@@ -44,5 +44,22 @@ test('the app mounts a non-empty root without errors', async () => {
     }
   } finally {
     await session.close();
+  }
+});
+
+test('a wasm file the browser cannot run gives a message, not a blank page', async () => {
+  const broken = await startServer({ files: { 'patchboard_bg.wasm': 'this is not WebAssembly' } });
+  const session = await openPage(broken.url);
+  try {
+    const alert = session.page.locator('.pb-crash[role="alert"]');
+    await alert.waitFor({ timeout: 20_000 });
+    const text = (await alert.textContent()).replace(/\s+/g, ' ');
+    assert.ok(text.includes('Patchboard could not start'), text);
+    assert.ok(text.includes('Nothing was changed on your endpoints'), text);
+    // The browser's own reason, for whoever looks into it.
+    assert.match(text, /CompileError|WebAssembly/, text);
+  } finally {
+    await session.close();
+    await broken.stop();
   }
 });
