@@ -96,10 +96,7 @@ fn value_order(a: &SortValue, b: &SortValue) -> Ordering {
 /// A natural key's first 16 bytes, zero-padded, as two numbers (high,
 /// low): ordering by them first settles most comparisons of two names
 /// without reading them.
-fn key_prefix(value: &SortValue) -> (u64, u64) {
-    let SortValue::Keyed(key, _) = value else {
-        return (0, 0);
-    };
+fn key_prefix(key: &[u8]) -> (u64, u64) {
     let mut bytes = [0; 16];
     let len = key.len().min(bytes.len());
     bytes[..len].copy_from_slice(&key[..len]);
@@ -131,12 +128,12 @@ fn ordinals(values: &[SortValue]) -> Vec<Option<u64>> {
         .all(|value| matches!(value, SortValue::Keyed(..) | SortValue::Blank));
     let mut present: Vec<Prefixed> = (0..values.len() as u32)
         .filter(|&row| !matches!(value(row), SortValue::Blank))
-        .map(|row| match keyed {
-            true => {
-                let (high, low) = key_prefix(value(row));
+        .map(|row| match value(row) {
+            SortValue::Keyed(key, _) if keyed => {
+                let (high, low) = key_prefix(key);
                 (high, low, row)
             }
-            false => (0, 0, row),
+            _ => (0, 0, row),
         })
         .collect();
     if keyed {
