@@ -11,7 +11,7 @@ import { cp, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/
 import { cpus, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { closeBrowser } from '../tests/e2e/lib/browser.mjs';
 import { startServer } from '../tests/e2e/lib/server.mjs';
 import { ensureBuild, ensureDataSet, OUT_DIR } from './lib/build.mjs';
@@ -48,19 +48,26 @@ const median = (values) => {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-/** Raw and gzipped (level 9) bytes of the app's wasm, js and css. */
+/**
+ * Raw, gzipped (level 9) and brotli (quality 11) bytes of the app's wasm, js
+ * and css. The budget is gzip's; brotli is what a server that offers it sends.
+ */
 async function bundleSizes(dist) {
   const sizes = {};
   for (const name of await readdir(dist)) {
     const kind = extname(name).slice(1);
     if (!['wasm', 'js', 'css'].includes(kind)) continue;
     const bytes = await readFile(join(dist, name));
-    const entry = (sizes[kind] ??= { files: [], raw: 0, gzip: 0 });
+    const entry = (sizes[kind] ??= { files: [], raw: 0, gzip: 0, brotli: 0 });
     entry.files.push(name);
     entry.raw += bytes.length;
     entry.gzip += gzipSync(bytes, { level: 9 }).length;
+    entry.brotli += brotliCompressSync(bytes, {
+      params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+    }).length;
   }
-  const total = Object.values(sizes).reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip }), { raw: 0, gzip: 0 });
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const entry of Object.values(sizes)) for (const key of Object.keys(total)) total[key] += entry[key];
   return { ...sizes, total };
 }
 
@@ -226,9 +233,10 @@ async function main() {
     await closeBrowser();
   }
 
-  const lines = ['', '### Bundle (bench/out/dist, gzip level 9)', '', '| file kind | raw | gzipped |', '| --- | ---: | ---: |'];
+  const lines = ['', '### Bundle (bench/out/dist, gzip level 9, brotli quality 11)', '', '| file kind | raw | gzipped | brotli |', '| --- | ---: | ---: | ---: |'];
   for (const kind of ['wasm', 'js', 'css', 'total']) {
-    if (bundle[kind]) lines.push(`| ${kind} | ${fmtBytes(bundle[kind].raw)} | ${fmtBytes(bundle[kind].gzip)} |`);
+    const { raw, gzip, brotli } = bundle[kind] ?? {};
+    if (bundle[kind]) lines.push(`| ${kind} | ${fmtBytes(raw)} | ${fmtBytes(gzip)} | ${fmtBytes(brotli)} |`);
   }
   lines.push('');
   for (const page of PAGES) {
