@@ -235,8 +235,8 @@ async function main() {
 
   const lines = ['', '### Bundle (bench/out/dist, gzip level 9, brotli quality 11)', '', '| file kind | raw | gzipped | brotli |', '| --- | ---: | ---: | ---: |'];
   for (const kind of ['wasm', 'js', 'css', 'total']) {
-    const { raw, gzip, brotli } = bundle[kind] ?? {};
-    if (bundle[kind]) lines.push(`| ${kind} | ${fmtBytes(raw)} | ${fmtBytes(gzip)} | ${fmtBytes(brotli)} |`);
+    const entry = bundle[kind];
+    if (entry) lines.push(`| ${kind} | ${fmtBytes(entry.raw)} | ${fmtBytes(entry.gzip)} | ${fmtBytes(entry.brotli)} |`);
   }
   lines.push('');
   for (const page of PAGES) {
