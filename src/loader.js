@@ -23,6 +23,8 @@ if (globalThis.PATCHBOARD_CONFIG == null) {
 // Until the app's code runs, nothing else can report a failure: a wasm file
 // that is missing or blocked, or a browser that cannot run it, would leave a
 // blank page. A panic while starting has already put up its own panel.
+// The host and the panel's classes are those of src/ui/mod.rs (HOST_SELECTOR)
+// and src/ui/crash.rs: change them together.
 init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) }).catch((error) => {
   console.error("Patchboard could not start:", error);
   const host = document.querySelector("#patchboard") ?? document.body;

@@ -19,7 +19,8 @@ mod view_state;
 use wasm_bindgen::JsCast;
 
 /// The element the app mounts into: `#patchboard` when the page has one
-/// (embedding), else `<body>`.
+/// (embedding), else `<body>`. `loader.js` looks for the same element when
+/// the wasm cannot start, so the two change together.
 pub const HOST_SELECTOR: &str = "#patchboard";
 
 /// Installs the crash panel and mounts the app into its host element.
