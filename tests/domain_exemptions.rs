@@ -52,7 +52,7 @@ const SEED_TEMPORARY: [&str; 10] = [
 fn catalogue_names_are_the_seed_names_in_order() {
     let names: Vec<&str> = ExemptionKind::ALL.iter().map(|k| k.name()).collect();
     assert_eq!(names, SEED_NAMES);
-    assert_eq!(Warning::LowDiskSpace.name(), "Low Disk Space");
+    assert_eq!(Warning::LowDiskSpace.entry().name, "Low Disk Space");
 }
 
 #[test]

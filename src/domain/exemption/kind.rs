@@ -121,22 +121,7 @@ impl Warning {
     /// Every warning, in catalogue order.
     pub const ALL: [Warning; 1] = [Warning::LowDiskSpace];
 
-    /// The vendor's exact name.
-    pub fn name(self) -> &'static str {
-        self.entry().name
-    }
-
-    /// What the warning means, in our words.
-    pub fn meaning(self) -> &'static str {
-        self.entry().meaning
-    }
-
-    /// Steps an operator can follow to clear it, in order.
-    pub fn fix(self) -> &'static [&'static str] {
-        self.entry().fix
-    }
-
-    /// The full catalogue entry.
+    /// The full catalogue entry: the vendor's exact name, its meaning and fix.
     pub fn entry(self) -> &'static CatalogueEntry {
         catalogue::warning(self)
     }
