@@ -15,7 +15,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { closeBrowser } from '../tests/e2e/lib/browser.mjs';
 import { startServer } from '../tests/e2e/lib/server.mjs';
 import { ensureBuild, ensureDataSet, OUT_DIR } from './lib/build.mjs';
-import { clearSearch, filterKeystroke, loadPage, sortClick } from './lib/measure.mjs';
+import { clearSearch, filterKeystroke, loadPage, scrollJump, sortClick } from './lib/measure.mjs';
 import { cpuCounters, stolenPercent } from './lib/steal.mjs';
 
 const KB = 1024;
@@ -29,6 +29,8 @@ const BUDGET = {
 /** A character that narrows every generated fleet without emptying it. */
 const FILTER_KEY = '7';
 const TRIALS = 3;
+/** Where each scroll trial moves the table to, as a share of its length. */
+const SCROLL_TO = [0.5, 0.9, 0.1];
 
 const { values: options } = parseArgs({
   options: {
@@ -80,7 +82,7 @@ async function serveWith(dist, dataDir) {
   return { url: server.url, stop: async () => { await server.stop(); await rm(root, { recursive: true, force: true }); } };
 }
 
-/** Loads the page RUNS times (medians), then times filtering and sorting on the last load. */
+/** Loads the page RUNS times (medians), then times filtering, sorting and scrolling on the last load. */
 async function benchPage(url, dataPath) {
   const counters = cpuCounters();
   const loads = [];
@@ -94,12 +96,14 @@ async function benchPage(url, dataPath) {
   const { page } = session;
   const keystrokes = [];
   const sorts = [];
+  const scrolls = [];
   try {
     for (let trial = 0; trial < TRIALS; trial++) {
       keystrokes.push(await filterKeystroke(page, FILTER_KEY));
       await clearSearch(page);
     }
     for (let trial = 0; trial < TRIALS; trial++) sorts.push(await sortClick(page));
+    for (const fraction of SCROLL_TO) scrolls.push(await scrollJump(page, fraction));
   } finally {
     await session.close();
   }
@@ -125,10 +129,12 @@ async function benchPage(url, dataPath) {
     keystrokeRows: `${keystrokes[0].before} → ${keystrokes[0].after}`,
     sortClickMs: median(sorts.map((s) => s.ms)),
     sortClickSortMs: median(sorts.map((s) => s.sortMs)),
+    scrollJumpMs: median(scrolls.map((s) => s.ms)),
     stolenPercent: stolenPercent(counters, cpuCounters()),
     runs: loads,
     keystrokes,
     sorts,
+    scrolls,
   };
 }
 
@@ -155,6 +161,7 @@ const ROWS = [
   ['  of which pb:filter', (r) => fmtMs(r.keystrokeFilterMs)],
   ['sort click → repaint (first column)', (r) => fmtMs(r.sortClickMs)],
   ['  of which pb:sort', (r) => fmtMs(r.sortClickSortMs)],
+  [`scroll jump → repaint (to ${SCROLL_TO.map((f) => f * 100).join('/')} %)`, (r) => fmtMs(r.scrollJumpMs)],
   ['JS heap used (CDP, after GC)', (r) => fmtBytes(r.jsHeapUsedCdp)],
   ['JS heap used (performance.memory, bucketed)', (r) => fmtBytes(r.jsHeapUsed)],
   ['wasm linear memory', (r) => fmtBytes(r.wasmMemory)],
@@ -222,7 +229,7 @@ async function main() {
       const served = await serveWith(dist, set.dir);
       try {
         for (const page of PAGES) {
-          console.log(`${page.name}, N = ${size} (${page.rows(set)} rows): ${RUNS} loads, ${TRIALS} keystrokes, ${TRIALS} sorts`);
+          console.log(`${page.name}, N = ${size} (${page.rows(set)} rows): ${RUNS} loads, ${TRIALS} keystrokes, ${TRIALS} sorts, ${SCROLL_TO.length} scrolls`);
           results[page.key][size] = await benchPage(served.url + page.route(set), page.dataPath(set));
         }
       } finally {

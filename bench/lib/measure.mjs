@@ -172,3 +172,31 @@ export async function sortClick(page) {
   const measures = await measuresSince(page, outcome.start);
   return { ms: outcome.ms, sortMs: measures['pb:sort']?.last ?? null, direction: outcome.direction };
 }
+
+/**
+ * Moves the table's scroll position to `fraction` of its length at once, as
+ * dragging the scrollbar does: the time from the move to the frame after the
+ * first row drawn changed, and which row that was before and after.
+ */
+export async function scrollJump(page, fraction) {
+  return page.evaluate(
+    ({ fraction, timeout }) =>
+      new Promise((resolve, reject) => {
+        const scroller = document.querySelector('.pb-table-scroll');
+        const body = scroller.querySelector('tbody');
+        const firstRow = () => body.querySelector('tr.pb-row')?.getAttribute('aria-rowindex') ?? null;
+        const before = firstRow();
+        let start = null;
+        const observer = new MutationObserver(() => {
+          if (firstRow() === before) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve({ ms: performance.now() - start, before, after: firstRow() }));
+        });
+        observer.observe(body, { subtree: true, childList: true, attributes: true });
+        start = performance.now();
+        scroller.scrollTop = fraction * (scroller.scrollHeight - scroller.clientHeight);
+        setTimeout(() => reject(new Error(`the first row stayed ${before} after scrolling to ${fraction}`)), timeout);
+      }),
+    { fraction, timeout: INTERACTION_TIMEOUT },
+  );
+}
