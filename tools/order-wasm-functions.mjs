@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { leb, readModule } from './wasm-module.mjs';
 
 /** Hashes per signature: of 16 to 256, 128 gave nearly all the gain (256: 1 KB more, twice the time). */
 const HASHES = 128;
@@ -25,71 +26,6 @@ const HASHES = 128;
 const RUN = 4;
 
 const WASM_OPT = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.bin', 'wasm-opt');
-
-/** LEB128 of an unsigned integer. */
-function leb(value) {
-  const out = [];
-  do {
-    let byte = value & 0x7f;
-    value = Math.floor(value / 128);
-    if (value) byte |= 0x80;
-    out.push(byte);
-  } while (value);
-  return Buffer.from(out);
-}
-
-/** The number of imported functions and each defined function's body. */
-function readFunctions(bytes) {
-  let at = 8;
-  const u32 = () => {
-    let result = 0;
-    for (let shift = 0; ; shift += 7) {
-      const byte = bytes[at++];
-      result += (byte & 0x7f) * 2 ** shift;
-      if (!(byte & 0x80)) return result;
-    }
-  };
-  const skipName = () => {
-    const length = u32();
-    at += length;
-  };
-  let importedFunctions = 0;
-  const bodies = [];
-  while (at < bytes.length) {
-    const id = bytes[at++];
-    const end = u32() + at;
-    if (id === 0 && bytes.toString('utf8', at + 1, at + 1 + bytes[at]) === 'name') {
-      throw new Error('the wasm already has a name section; this expects a stripped release build');
-    } else if (id === 2) {
-      for (let count = u32(); count > 0; count--) {
-        skipName();
-        skipName();
-        const kind = bytes[at++];
-        if (kind === 0) {
-          importedFunctions++;
-          u32();
-        } else if (kind === 1 || kind === 2) {
-          if (kind === 1) at++; // table element type
-          const flags = u32();
-          u32();
-          if (flags & 1) u32();
-        } else if (kind === 3) {
-          at += 2; // global type and mutability
-        } else {
-          throw new Error(`import kind ${kind} is not handled`);
-        }
-      }
-    } else if (id === 10) {
-      for (let count = u32(); count > 0; count--) {
-        const length = u32();
-        bodies.push(bytes.subarray(at, at + length));
-        at += length;
-      }
-    }
-    at = end;
-  }
-  return { importedFunctions, bodies };
-}
 
 const SEEDS = Array.from({ length: HASHES }, (_, i) => Math.imul(i + 1, 0x9e3779b1) >>> 0);
 
@@ -160,7 +96,10 @@ if (!file) {
   process.exit(2);
 }
 const bytes = readFileSync(file);
-const { importedFunctions, bodies } = readFunctions(bytes);
+const { sections, importedFunctions, bodies } = readModule(bytes);
+if ('custom:name' in sections) {
+  throw new Error('the wasm already has a name section; this expects a stripped release build');
+}
 // Appended, the new name section leaves every other section where it was.
 writeFileSync(file, Buffer.concat([bytes, nameSection(importedFunctions, similarityChain(bodies))]));
 // The size and optimisation levels make binaryen write the code as compactly

@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../tests/e2e/lib/server.mjs';
+import { readModule } from '../../tools/wasm-module.mjs';
 
 const listFunctions = process.argv.includes('--functions');
 const [fileArgument, topArgument] = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
@@ -18,66 +19,8 @@ const file = fileArgument || join(REPO_ROOT, 'target/wasm32-unknown-unknown/rele
 const top = Number(topArgument ?? 20);
 const bytes = readFileSync(file);
 
-let at = 8;
-const u32 = () => {
-  let result = 0;
-  let shift = 0;
-  for (;;) {
-    const byte = bytes[at++];
-    result += (byte & 0x7f) * 2 ** shift;
-    if (!(byte & 0x80)) return result;
-    shift += 7;
-  }
-};
-const text = (length) => bytes.toString('utf8', at, (at += length));
-
-let importedFunctions = 0;
-const bodySizes = [];
-const names = new Map();
-const sections = {};
-while (at < bytes.length) {
-  const id = bytes[at++];
-  const size = u32();
-  const end = at + size;
-  if (id === 0) {
-    const name = text(u32());
-    sections[`custom:${name}`] = size;
-    if (name === 'name') {
-      while (at < end) {
-        const kind = bytes[at++];
-        const length = u32();
-        const subEnd = at + length;
-        if (kind === 1) {
-          for (let count = u32(); count > 0; count--) {
-            const index = u32();
-            names.set(index, text(u32()));
-          }
-        }
-        at = subEnd;
-      }
-    }
-  } else {
-    sections[['custom', 'type', 'import', 'function', 'table', 'memory', 'global', 'export', 'start', 'element', 'code', 'data', 'datacount'][id] ?? id] = size;
-    if (id === 2) {
-      for (let count = u32(); count > 0; count--) {
-        text(u32());
-        text(u32());
-        const kind = bytes[at++];
-        if (kind === 0) { importedFunctions++; u32(); }
-        else if (kind === 1) { at++; const flags = u32(); u32(); if (flags & 1) u32(); }
-        else if (kind === 2) { const flags = u32(); u32(); if (flags & 1) u32(); }
-        else if (kind === 3) { at += 2; }
-      }
-    } else if (id === 10) {
-      for (let count = u32(); count > 0; count--) {
-        const length = u32();
-        bodySizes.push(length);
-        at += length;
-      }
-    }
-  }
-  at = end;
-}
+const { sections, importedFunctions, bodies, names } = readModule(bytes);
+const bodySizes = bodies.map((body) => body.length);
 
 // Crate names from Cargo.lock, longest first so `leptos_router` wins over `leptos`.
 const crates = [...readFileSync(join(REPO_ROOT, 'Cargo.lock'), 'utf8').matchAll(/^name = "([^"]+)"$/gm)]
