@@ -1,12 +1,13 @@
-// Patchboard served three ways: from a sub-path of a plain static server,
-// inside a host portal with aggressive global CSS, and under a strict
-// Content Security Policy.
+// Patchboard served four ways: from a sub-path of a plain static server, from
+// the build's compressed copies, inside a host portal with aggressive global
+// CSS, and under a strict Content Security Policy.
 
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
 import { DIST_DIR, REPO_ROOT, freePort, startServer } from './lib/server.mjs';
@@ -56,6 +57,45 @@ describe('a sub-path of a plain static server', () => {
       await page.reload();
       assert.equal(await (await rows(page)).first().locator('td').first().innerText(), first);
       assert.equal(page.url(), deepLink);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe("the build's compressed copies", () => {
+  test('each copy holds its file exactly, and every file the app loads has both', async () => {
+    const names = (await readdir(DIST_DIR, { recursive: true })).sort();
+    const copies = names.filter((name) => ['.gz', '.br'].includes(extname(name)));
+    for (const copy of copies) {
+      const original = copy.slice(0, -3);
+      const unpack = copy.endsWith('.gz') ? gunzipSync : brotliDecompressSync;
+      const unpacked = unpack(await readFile(join(DIST_DIR, copy)));
+      assert.ok(unpacked.equals(await readFile(join(DIST_DIR, original))), `${copy} does not hold ${original}`);
+    }
+    for (const file of ['index.html', 'loader.js', 'patchboard.js', 'patchboard_bg.wasm', 'app.css', 'demo/jobs.json']) {
+      for (const suffix of ['.gz', '.br']) assert.ok(copies.includes(file + suffix), `no ${file}${suffix}`);
+    }
+  });
+
+  test('the app starts and loads its data from them', async () => {
+    const server = await serve({ precompressed: true });
+    const session = await openPage('about:blank');
+    try {
+      const { page } = session;
+      // What each file the build holds came as (config.json is only probed for).
+      const encodings = new Map();
+      page.on('response', (response) => {
+        if (response.ok()) encodings.set(new URL(response.url()).pathname, response.headers()['content-encoding']);
+      });
+      await page.goto(`${server.url}#/jobs/${JOB}`);
+      assert.match(await (await rows(page)).first().locator('td').first().innerText(), /\S/);
+      const sent = Object.fromEntries(encodings);
+      // "/" is the page itself.
+      for (const path of ['/', '/loader.js', '/patchboard.js', '/patchboard_bg.wasm', '/demo/jobs.json']) {
+        assert.ok(['br', 'gzip'].includes(sent[path]), `${path}: ${JSON.stringify(sent)}`);
+      }
       assertNoProblems(session);
     } finally {
       await session.close();

@@ -51,17 +51,20 @@ export async function startBuiltApp() {
  * @param {Record<string, string>} [options.files] bodies served at these paths
  *   (relative to the app's address) instead of anything in `root`, e.g. a
  *   config.json beside the app
+ * @param {boolean} [options.precompressed] send a file's brotli (`.br`) or
+ *   gzip (`.gz`) copy, when it has one and the request accepts it, as nginx's
+ *   `brotli_static` and `gzip_static` do
  * @returns {Promise<{url: string, port: number, requests: string[], stop: () => Promise<void>}>}
  *   `url` is the app's address, prefix included, ending in '/'; `requests`
  *   the path of every request so far, in order.
  */
-export async function startServer({ root = DIST_DIR, prefix = '/', headers = {}, files = {} } = {}) {
+export async function startServer({ root = DIST_DIR, prefix = '/', headers = {}, files = {}, precompressed = false } = {}) {
   const base = `/${prefix.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
   const rootDir = resolve(root);
   const requests = [];
   const server = createServer((request, response) => {
     requests.push(new URL(request.url, 'http://localhost').pathname);
-    respond(request, response, { rootDir, base, headers, files }).catch((error) => {
+    respond(request, response, { rootDir, base, headers, files, precompressed }).catch((error) => {
       response.writeHead(500, { 'content-type': 'text/plain' });
       response.end(String(error));
     });
@@ -83,7 +86,7 @@ export async function startServer({ root = DIST_DIR, prefix = '/', headers = {},
   };
 }
 
-async function respond(request, response, { rootDir, base, headers, files }) {
+async function respond(request, response, { rootDir, base, headers, files, precompressed }) {
   const path = decodeURIComponent(new URL(request.url, 'http://localhost').pathname);
   if (!`${path}/`.startsWith(base)) {
     return send(response, 404, headers, 'text/plain', `outside ${base}`);
@@ -96,6 +99,11 @@ async function respond(request, response, { rootDir, base, headers, files }) {
   const file = await findFile(rootDir, relative);
   if (file) {
     const type = CONTENT_TYPES[extname(file)] ?? 'application/octet-stream';
+    const copy = precompressed ? await compressedCopy(file, request.headers['accept-encoding'] ?? '') : null;
+    if (copy) {
+      const encoded = { ...headers, 'content-encoding': copy.encoding, vary: 'accept-encoding' };
+      return send(response, 200, encoded, type, await readFile(copy.file), request.method);
+    }
     return send(response, 200, headers, type, await readFile(file), request.method);
   }
   const lastSegment = relative.split('/').pop();
@@ -104,6 +112,17 @@ async function respond(request, response, { rootDir, base, headers, files }) {
     return send(response, 200, headers, CONTENT_TYPES['.html'], await readFile(index), request.method);
   }
   return send(response, 404, headers, 'text/plain', `not found: ${path}`);
+}
+
+/** The first copy of `file` the request accepts: brotli, then gzip. */
+async function compressedCopy(file, acceptEncoding) {
+  const accepted = acceptEncoding.split(',').map((coding) => coding.split(';')[0].trim());
+  for (const [encoding, suffix] of [['br', '.br'], ['gzip', '.gz']]) {
+    if (accepted.includes(encoding) && (await stat(file + suffix).catch(() => null))?.isFile()) {
+      return { encoding, file: file + suffix };
+    }
+  }
+  return null;
 }
 
 /** The file `relative` names inside `rootDir` (a directory means its index.html). */

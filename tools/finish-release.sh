@@ -1,0 +1,19 @@
+#!/bin/sh
+# Trunk's post_build hook: finishes a release build's staged files, in this
+# order (Trunk runs a stage's hooks side by side, so the steps that depend on
+# each other share one hook). Debug builds are left as Trunk wrote them.
+set -eu
+test "$TRUNK_PROFILE" = release || exit 0
+cd "$TRUNK_STAGING_DIR"
+
+# Minify wasm-bindgen's JS glue, which Trunk leaves as is: esbuild (npm dev
+# tool) takes it from 8.8 to 6.7 KB gzipped.
+esbuild patchboard.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=patchboard.js
+
+# Reorder the wasm's functions so that similar ones sit side by side, where
+# gzip's 32 KB window finds them: the same code, about 12 KB less gzipped.
+node "$TRUNK_SOURCE_DIR/tools/order-wasm-functions.mjs" patchboard_bg.wasm
+
+# Last, once every file is final: gzip (zopfli) and brotli copies beside
+# each, for servers that send ready-made copies (docs/embedding.md).
+node "$TRUNK_SOURCE_DIR/tools/precompress.mjs" .
