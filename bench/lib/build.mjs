@@ -11,7 +11,7 @@ export const OUT_DIR = join(REPO_ROOT, 'bench/out');
 export const BENCH_DIST = join(OUT_DIR, 'dist');
 
 /** What the release build is made from; newer than the build means rebuild. */
-const BUILD_INPUTS = ['src', 'style', 'demo', 'tools', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'favicon.svg'];
+const BUILD_INPUTS = ['src', 'style', 'demo', 'tools', 'index.html', 'Cargo.toml', 'Cargo.lock', 'Trunk.toml', 'favicon.svg', 'package-lock.json'];
 
 function newestMtime(path) {
   const info = statSync(path, { throwIfNoEntry: false });
