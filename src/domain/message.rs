@@ -145,7 +145,8 @@ impl TimeoutReason {
         let by_token = candidates
             .iter()
             .find(|listed| names_match(listed.as_str(), reason));
-        let lowered = reason.to_lowercase();
+        // The keywords are ASCII, so folding ASCII alone is enough to match them.
+        let lowered = reason.to_ascii_lowercase();
         let by_keywords = || {
             MATCH_ORDER.iter().find(|listed| {
                 candidates.contains(listed)

@@ -36,7 +36,7 @@ pub fn FacetSelect(
         <span class="pb-field" data-facet=label>
             <select
                 class="pb-select"
-                aria-label=format!("Filter by {}", label.to_lowercase())
+                aria-label=format!("Filter by {}", label.to_ascii_lowercase())
                 prop:value=""
                 on:change=move |event| {
                     let token = event_target_value(&event);
