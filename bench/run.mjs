@@ -7,7 +7,6 @@
 // writes bench/out/results.json. Exits 1 if a budget is missed, 2 on error.
 // See BENCHMARKS.md for what each figure means.
 
-import { existsSync } from 'node:fs';
 import { cp, mkdtemp, readdir, readFile, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
@@ -60,7 +59,7 @@ const median = (values) => {
  */
 async function bundleSizes(dist) {
   const sizes = {};
-  const shipped = async (file, suffix, raw) => (await stat(file + suffix).catch(() => null))?.size ?? raw;
+  const copySize = async (file, suffix) => (await stat(file + suffix).catch(() => null))?.size ?? null;
   for (const name of await readdir(dist)) {
     const kind = extname(name).slice(1);
     if (!['wasm', 'js', 'css'].includes(kind)) continue;
@@ -69,12 +68,13 @@ async function bundleSizes(dist) {
     const entry = (sizes[kind] ??= { files: [], raw: 0, gzip: 0, gzipOnTheFly: 0, brotli: 0 });
     entry.files.push(name);
     entry.raw += bytes.length;
-    entry.gzip += await shipped(file, '.gz', bytes.length);
+    const [gzipCopy, brotliCopy] = [await copySize(file, '.gz'), await copySize(file, '.br')];
+    if (kind === 'wasm' && gzipCopy === null) {
+      throw new Error(`${file} has no gzip copy: was it built by tools/finish-release.sh?`);
+    }
+    entry.gzip += gzipCopy ?? bytes.length;
     entry.gzipOnTheFly += gzipSync(bytes, { level: 9 }).length;
-    entry.brotli += await shipped(file, '.br', bytes.length);
-  }
-  if (!sizes.wasm || !existsSync(join(dist, `${sizes.wasm.files[0]}.gz`))) {
-    throw new Error(`${dist} has no compressed copies: was it built by tools/finish-release.sh?`);
+    entry.brotli += brotliCopy ?? bytes.length;
   }
   const total = { raw: 0, gzip: 0, gzipOnTheFly: 0, brotli: 0 };
   for (const entry of Object.values(sizes)) for (const key of Object.keys(total)) total[key] += entry[key];

@@ -11,8 +11,8 @@
 // successor, and writes that order into the name section as sortable names.
 // Binaryen's own `--reorder-functions-by-name` then renumbers every call and
 // table entry, and strips the names again. The output is the input's code,
-// renumbered and moved, with nothing optimised again; Trunk's post_build hook
-// runs this on release builds (Trunk.toml).
+// renumbered and moved, with nothing optimised again; release builds run it
+// from Trunk's post_build hook (tools/finish-release.sh).
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
