@@ -18,7 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { leb, readModule } from './wasm-module.mjs';
+import { encodedSection, encodedText, leb, readModule } from './wasm-module.mjs';
 
 /** Hashes per signature: of 16 to 256, 128 gave nearly all the gain (256: 1 KB more, twice the time). */
 const HASHES = 128;
@@ -76,18 +76,13 @@ function similarityChain(bodies) {
 
 /** A name section that names each defined function by its place in `chain`. */
 function nameSection(importedFunctions, chain) {
-  const text = (value) => {
-    const bytes = Buffer.from(value, 'utf8');
-    return Buffer.concat([leb(bytes.length), bytes]);
-  };
   const width = String(chain.length).length;
   const entries = new Array(chain.length);
   chain.forEach((position, place) => {
-    entries[position] = Buffer.concat([leb(importedFunctions + position), text(String(place).padStart(width, '0'))]);
+    entries[position] = Buffer.concat([leb(importedFunctions + position), encodedText(String(place).padStart(width, '0'))]);
   });
   const functionNames = Buffer.concat([leb(chain.length), ...entries]);
-  const payload = Buffer.concat([text('name'), Buffer.from([1]), leb(functionNames.length), functionNames]);
-  return Buffer.concat([Buffer.from([0]), leb(payload.length), payload]);
+  return encodedSection(0, Buffer.concat([encodedText('name'), Buffer.from([1]), leb(functionNames.length), functionNames]));
 }
 
 const file = process.argv[2];
