@@ -10,6 +10,10 @@ cd "$TRUNK_STAGING_DIR"
 # tool) takes it from 8.8 to 6.7 KB gzipped.
 esbuild patchboard.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=patchboard.js
 
+# Short import names in the wasm and the glue in place of wasm-bindgen's
+# hashed ones: 5.7 KB less gzipped (wasm and js), the code unchanged.
+node "$TRUNK_SOURCE_DIR/tools/shorten-import-names.mjs" patchboard_bg.wasm patchboard.js
+
 # Reorder the wasm's functions so that similar ones sit side by side, where
 # gzip's 32 KB window finds them: the same code, about 12 KB less gzipped.
 node "$TRUNK_SOURCE_DIR/tools/order-wasm-functions.mjs" patchboard_bg.wasm
