@@ -63,7 +63,7 @@ describe('short import names', () => {
     await writeFile(wasm, moduleImporting([name]));
     await writeFile(glue, before);
     await assert.rejects(promisify(execFile)(process.execPath, [SHORTEN, wasm, glue]), /exactly once, as an object key/);
-    assert.equal(await readFile(glue, 'utf8'), before, 'the glue was written');
+    assert.equal(await readFile(glue, 'utf8'), before, 'the glue was rewritten');
     assert.deepEqual(WebAssembly.Module.imports(new WebAssembly.Module(await readFile(wasm))).map(({ name: n }) => n), [name]);
   });
 });
