@@ -249,6 +249,22 @@ describe('summary figures and chart names', () => {
   }
 });
 
+/** Holds the page's animation frames back until releaseFrames() runs them in order. */
+function holdFrames(page) {
+  return page.evaluate(() => {
+    window.heldFrames = [];
+    window.browserFrame = window.requestAnimationFrame;
+    window.requestAnimationFrame = (callback) => window.heldFrames.push(callback);
+  });
+}
+
+function releaseFrames(page) {
+  return page.evaluate(() => {
+    window.requestAnimationFrame = window.browserFrame;
+    for (const callback of window.heldFrames.splice(0)) callback(performance.now());
+  });
+}
+
 describe('from the keyboard', () => {
   test('sort a column, open a row, close the panel with Escape, focus returns to its record', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`);
@@ -306,6 +322,52 @@ describe('from the keyboard', () => {
         [record, '1'],
         'focus returns to the row that shows the record now',
       );
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('Enter pressed right after an arrow key opens the row the arrow moved to', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`);
+    try {
+      const { page } = session;
+      const first = page.locator('tr.pb-row[data-position="0"]');
+      await first.waitFor({ timeout: LOAD_TIMEOUT });
+      const second = await page.locator('tr.pb-row[data-position="1"]').getAttribute('data-index');
+      await first.focus();
+      // No frame runs between the two keys, as when they come in one burst.
+      await holdFrames(page);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await releaseFrames(page);
+      await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(await page.locator('tr.pb-row[aria-selected="true"]').getAttribute('data-index'), second);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('a table that goes away before its focus moves leaves the app running', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`);
+    try {
+      const { page } = session;
+      const first = page.locator('tr.pb-row[data-position="0"]');
+      await first.waitFor({ timeout: LOAD_TIMEOUT });
+      await first.focus();
+      await holdFrames(page);
+      // The last row is not drawn yet, so the focus waits for the next frame...
+      await page.keyboard.press('End');
+      // ...and before it comes, the page and its table are gone.
+      await page.getByRole('link', { name: 'All jobs' }).click();
+      await page.waitForFunction(
+        () => document.querySelector('tr.pb-row a[href^="#/jobs/"]') && !document.querySelector('[data-row-count]'),
+      );
+      await releaseFrames(page);
+      await page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => done(true))));
+      assert.equal(await page.locator('.pb-crash').count(), 0, 'the app stopped');
+      assert.ok((await page.locator('tr.pb-row').count()) > 0, 'the job list is drawn');
       assertNoProblems(session);
     } finally {
       await session.close();

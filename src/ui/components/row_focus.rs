@@ -70,8 +70,10 @@ fn refocus(scroller: NodeRef<leptos::html::Div>, index: u32) {
     if !unfocused {
         return;
     }
+    // The frame that asked for this may have come after the table went away.
     let row = scroller
-        .get_untracked()
+        .try_get_untracked()
+        .flatten()
         .and_then(|scroller| drawn_row(&scroller, index));
     if let Some(row) = row {
         let options = web_sys::FocusOptions::new();

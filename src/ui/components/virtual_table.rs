@@ -224,12 +224,25 @@ fn table(table: Table) -> AnyView {
             element.set_scroll_top((row_top + row_height - view_height) as i32);
         }
         set_scroll_top.set(f64::from(element.scroll_top()));
-        request_animation_frame(move || {
-            let selector = format!("tr[data-position=\"{position}\"]");
-            if let Some(row) = scroller
-                .get_untracked()
-                .and_then(|element| element.query_selector(&selector).ok().flatten())
+        // A row already drawn takes the focus now, so a key pressed next (Enter)
+        // acts on it; one still to be drawn takes it on the next frame, by which
+        // time the table may be gone.
+        let row_at = move |scroller: &web_sys::Element| {
+            scroller
+                .query_selector(&format!("tr[data-position=\"{position}\"]"))
+                .ok()
+                .flatten()
                 .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())
+        };
+        if let Some(row) = row_at(&element) {
+            let _ = row.focus();
+            return;
+        }
+        request_animation_frame(move || {
+            if let Some(row) = scroller
+                .try_get_untracked()
+                .flatten()
+                .and_then(|element| row_at(&element))
             {
                 let _ = row.focus();
             }
