@@ -498,9 +498,32 @@ describe('a backend that cannot be reached at all', () => {
       assert.equal(await page.locator('tr.pb-row').count(), 0, 'no rows');
       assert.equal(await page.locator('.pb-table-empty').textContent(), 'No data loaded.', 'the table does not say it is loading');
       assert.equal(await page.locator('.pb-page [role=alert] button', { hasText: 'Retry' }).count(), 1, 'a Retry button');
+      assert.equal((await page.locator('.pb-page-context').textContent()).trim(), 'Open a job to follow its rollout asset by asset.', 'no "0 jobs"');
       await assertStillWorks(session);
     });
   });
+
+  for (const [name, hash] of [
+    ['Job Progress', '#/jobs/job-alpha'],
+    ['Endpoint Exemptions', '#/exemptions'],
+  ]) {
+    test(`${name}: after a failed first load the counters show no figure, not zeros`, { timeout: TEST_TIMEOUT }, async () => {
+      const base = `http://127.0.0.1:${await freePort()}`;
+      await withConfiguredPage(hash, nativeConfig(base), async (session) => {
+        const { page } = session;
+        await alertText(page, 'could not reach');
+        const counters = page.locator('.pb-counters');
+        assert.equal(await counters.getAttribute('aria-busy'), 'false', 'no load is under way');
+        assert.equal(await page.locator('[data-counter="total"] .pb-counter-value').isVisible(), false, 'no "0" stands for the count');
+        const shown = await page
+          .locator('[data-counter="total"] .pb-counter-value')
+          .evaluate((value) => getComputedStyle(value, '::before').content);
+        assert.equal(shown, '"—"');
+        assert.equal((await page.locator('[data-row-count]').textContent()).trim(), '', 'no "0 of 0"');
+        assertNoPageErrors(session);
+      });
+    });
+  }
 });
 
 // ---------------------------------------------------------------------------

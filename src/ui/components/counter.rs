@@ -1,5 +1,23 @@
 use super::Tone;
+use crate::ui::data::LiveStatus;
 use leptos::prelude::*;
+
+/// A page's row of counters. Their figures show "…" while the first load
+/// runs and "—" while no load has ended well: zeros would pass for data.
+#[component]
+pub fn CounterGroup(status: LiveStatus, children: Children) -> impl IntoView {
+    let first_load = status.is_first_load();
+    let nothing_loaded = status.nothing_loaded();
+    view! {
+        <div
+            class="pb-counters"
+            aria-busy=move || first_load.get().to_string()
+            data-known=move || (!nothing_loaded.get()).to_string()
+        >
+            {children()}
+        </div>
+    }
+}
 
 /// One summary figure: a label, a number, an optional detail line.
 #[component]

@@ -141,12 +141,18 @@ impl LiveStatus {
         Signal::derive(move || state.with(LoadStatus::is_first_load))
     }
 
-    /// `text` once a first load has ended, and empty while it runs: a count
-    /// of zero would stand for a figure not known yet.
+    /// No load has ended well yet (the first is under way, or failed): no
+    /// figure of this data is known, and a zero would pass for one.
+    pub fn nothing_loaded(&self) -> Signal<bool> {
+        let state = self.state;
+        Signal::derive(move || state.with(|state| state.loaded_at.is_none()))
+    }
+
+    /// `text` once a load has ended well, and empty until then.
     pub fn once_known(&self, text: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
         let state = self.state;
         Signal::derive(move || {
-            if state.with(LoadStatus::is_first_load) {
+            if state.with(|state| state.loaded_at.is_none()) {
                 String::new()
             } else {
                 text()

@@ -4,7 +4,7 @@ use super::FleetData;
 use crate::domain::decimal::{fixed, grouped};
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
-use crate::ui::components::{BarList, Counter, Segment, Tone};
+use crate::ui::components::{BarList, Counter, CounterGroup, Segment, Tone};
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::{facet_toggle, facet_tokens};
 use leptos::prelude::*;
@@ -15,10 +15,8 @@ pub fn Counters(data: FleetData) -> impl IntoView {
     let figure = move |pick: fn(&crate::domain::fleet::FleetSummary) -> usize| {
         Signal::derive(move || summary.with(|s| grouped(pick(s) as u64)))
     };
-    // Until the first load ends no figure is known: zeros would be wrong.
-    let first_load = data.status.is_first_load();
     view! {
-        <div class="pb-counters" aria-busy=move || first_load.get().to_string()>
+        <CounterGroup status=data.status>
             <Counter id="total" label="Endpoints" value=figure(|s| s.total) />
             <Counter
                 id="patchable"
@@ -32,7 +30,7 @@ pub fn Counters(data: FleetData) -> impl IntoView {
             <Counter id="temporarily" label="Temporarily cannot patch" tone=Tone::Waiting value=figure(|s| s.temporarily_cannot_patch) />
             <Counter id="cannot" label="Cannot patch" tone=Tone::Failed value=figure(|s| s.cannot_patch) />
             <Counter id="warnings" label="With warnings" tone=Tone::Waiting value=figure(|s| s.with_warnings) />
-        </div>
+        </CounterGroup>
     }
 }
 

@@ -11,7 +11,7 @@ use crate::domain::table::Facet;
 use crate::domain::view::assets::AssetView;
 use crate::domain::view::FacetToken;
 use crate::ui::clock::use_clock;
-use crate::ui::components::{Banner, Counter, Segment, StackedBar, Tone};
+use crate::ui::components::{Banner, Counter, CounterGroup, Segment, StackedBar, Tone};
 use crate::ui::data::Live;
 use crate::ui::tone::phase_tone;
 use crate::ui::view_state::{facet_toggle, facet_tokens, History, UrlView};
@@ -92,10 +92,8 @@ pub fn Counters(data: JobData) -> impl IntoView {
             .map(|p| format!("{}%", fixed(p, 1)))
             .unwrap_or_else(|| "—".into())
     };
-    // Until the first load ends no figure is known: zeros would be wrong.
-    let first_load = data.status.is_first_load();
     view! {
-        <div class="pb-counters" aria-busy=move || first_load.get().to_string()>
+        <CounterGroup status=data.status>
             <Counter id="total" label="Assets" value=Signal::derive(move || progress.with(|p| grouped(p.total() as u64))) />
             <Counter
                 id="complete"
@@ -149,7 +147,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 tone=Tone::Unknown
                 value=Signal::derive(move || progress.with(|p| grouped(p.anomalies().len() as u64)))
             />
-        </div>
+        </CounterGroup>
     }
 }
 
