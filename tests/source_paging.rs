@@ -38,6 +38,40 @@ fn header<'r>(request: &'r Request, name: &str) -> Option<&'r str> {
 }
 
 #[test]
+fn a_query_parameter_holding_only_a_missing_run_or_cursor_is_left_out() {
+    let latest = Vars {
+        base_url: "https://h.example".into(),
+        job_id: Some("j1".into()),
+        ..Vars::default()
+    };
+    assert_eq!(
+        expand_url("{base_url}/jobs/{job_id}/results?run={run_id}", &latest).unwrap(),
+        "https://h.example/jobs/j1/results"
+    );
+    assert_eq!(
+        expand_url("{base_url}/r?run={run_id}&after={cursor}&size=50", &latest).unwrap(),
+        "https://h.example/r?size=50"
+    );
+    let chosen = Vars {
+        run_id: Some("run 7".into()),
+        ..latest.clone()
+    };
+    assert_eq!(
+        expand_url("{base_url}/r?run={run_id}&size=50", &chosen).unwrap(),
+        "https://h.example/r?run=run%207&size=50"
+    );
+    // Only a whole value is optional; a run inside a path or longer value is required.
+    assert_eq!(
+        expand_url("{base_url}/runs/{run_id}/results", &latest),
+        Err(TemplateError::Unavailable("run_id"))
+    );
+    assert_eq!(
+        expand_url("{base_url}/r?q=run:{run_id}", &latest),
+        Err(TemplateError::Unavailable("run_id"))
+    );
+}
+
+#[test]
 fn url_values_are_percent_encoded_but_base_url_is_not() {
     let vars = Vars {
         base_url: "https://h.example/api/".into(),

@@ -4,6 +4,7 @@
 //! except `{base_url}`, which is a URL prefix by definition.
 
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::fmt;
 
 /// The placeholders a template may use.
@@ -47,8 +48,8 @@ impl Placeholder {
     }
 
     /// Placeholders a request may lack: no run chosen yet, no cursor on the
-    /// first page. In a JSON body, a member holding only one of these is
-    /// dropped when it has no value.
+    /// first page. A JSON body member or URL query parameter holding only one
+    /// of these is dropped when it has no value.
     pub const fn is_optional(self) -> bool {
         matches!(self, Placeholder::RunId | Placeholder::Cursor)
     }
@@ -141,8 +142,11 @@ pub fn placeholders(template: &str) -> Result<Vec<Placeholder>, TemplateError> {
 }
 
 /// Expands a URL template, percent-encoding every value except `{base_url}`.
+/// A query parameter whose whole value is a placeholder with no value here
+/// (`?run={run_id}` when no run is chosen) is left out, as in a JSON body.
 pub fn expand_url(template: &str, vars: &Vars) -> Result<String, TemplateError> {
-    expand(template, vars, |p, value, out| {
+    let template = without_unfilled_parameters(template, vars);
+    expand(&template, vars, |p, value, out| {
         if p == Placeholder::BaseUrl {
             out.push_str(value);
         } else {
@@ -190,11 +194,32 @@ pub fn expand_json(template: &Value, vars: &Vars) -> Result<Value, TemplateError
 }
 
 fn is_unfilled_placeholder(value: &Value, vars: &Vars) -> bool {
-    let Value::String(s) = value else {
-        return false;
-    };
-    whole_placeholder(s)
+    matches!(value, Value::String(s) if is_unfilled(s, vars))
+}
+
+fn is_unfilled(text: &str, vars: &Vars) -> bool {
+    whole_placeholder(text)
         .is_some_and(|placeholder| placeholder.is_optional() && vars.get(placeholder).is_none())
+}
+
+fn without_unfilled_parameters<'t>(template: &'t str, vars: &Vars) -> Cow<'t, str> {
+    let Some((path, query)) = template.split_once('?') else {
+        return Cow::Borrowed(template);
+    };
+    let unfilled = |parameter: &&str| {
+        parameter
+            .split_once('=')
+            .is_some_and(|(_, value)| is_unfilled(value, vars))
+    };
+    if !query.split('&').any(|parameter| unfilled(&parameter)) {
+        return Cow::Borrowed(template);
+    }
+    let kept: Vec<&str> = query.split('&').filter(|p| !unfilled(p)).collect();
+    Cow::Owned(if kept.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", kept.join("&"))
+    })
 }
 
 fn whole_placeholder(s: &str) -> Option<Placeholder> {
