@@ -274,3 +274,40 @@ fn the_qualys_preset_needs_a_base_url() {
         vec!["base_url: missing; expected the backend's base URL as a string".to_owned()]
     );
 }
+
+#[test]
+fn results_are_per_run_only_where_the_request_names_the_run() {
+    let results_of = |config: serde_json::Value| {
+        config_from_value(&config)
+            .expect("valid")
+            .resources
+            .job_results
+            .expect("job_results set")
+            .per_run
+    };
+    let with_results = |results: serde_json::Value| {
+        json!({
+            "base_url": "https://pm.example.com",
+            "resources": {
+                "jobs": { "url": "{base_url}/jobs", "fields": { "id": "/id" } },
+                "job_results": results
+            }
+        })
+    };
+    let fields = json!({ "asset_id": "/id", "status_code": "/code" });
+    assert!(!results_of(json!({ "preset": "native" })));
+    assert!(results_of(
+        json!({ "preset": "qualys-pm", "base_url": "https://pm.example.com" })
+    ));
+    assert!(results_of(with_results(
+        json!({ "url": "{base_url}/jobs/{job_id}/results?run={run_id}", "fields": fields })
+    )));
+    assert!(results_of(with_results(json!({
+        "url": "{base_url}/results",
+        "headers": { "X-Run": "{run_id}" },
+        "fields": fields
+    }))));
+    assert!(!results_of(with_results(
+        json!({ "url": "{base_url}/jobs/{job_id}/results", "fields": fields })
+    )));
+}

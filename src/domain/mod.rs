@@ -16,6 +16,7 @@ pub mod message;
 pub mod os;
 pub mod phase;
 pub mod progress;
+pub mod run_choice;
 pub mod status;
 mod strict_serde;
 pub mod table;

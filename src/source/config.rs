@@ -82,6 +82,9 @@ pub struct Resource {
     /// Stop after this many items, reporting that the limit was reached.
     pub max_items: usize,
     pub timeout_seconds: u32,
+    /// The request names `{run_id}` (url, body or headers), so the backend
+    /// can answer for a chosen run; otherwise it answers for the latest.
+    pub per_run: bool,
 }
 
 /// How a list continues over several responses.

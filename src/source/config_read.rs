@@ -505,6 +505,7 @@ fn read_resource(
         paging: paging?,
         max_items: usize::try_from(max_items).unwrap_or(usize::MAX),
         timeout_seconds,
+        per_run: used.contains(&Placeholder::RunId),
     })
 }
 

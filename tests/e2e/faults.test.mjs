@@ -375,11 +375,62 @@ describe('a job whose runs cannot be loaded', () => {
     await backend?.stop();
   });
 
-  test('the run list works when the backend answers', { timeout: TEST_TIMEOUT }, async () => {
-    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+  /** The native preset, with results that a backend can give for a chosen run. */
+  function perRunConfig() {
+    const config = nativeConfig(backend.url);
+    config.resources = { job_results: { url: '{base_url}/jobs/{job_id}/results.json?run={run_id}' } };
+    return config;
+  }
+
+  /** Waits up to 10 s for `check()` to hold. */
+  async function eventually(page, check, message) {
+    for (const deadline = Date.now() + 10_000; !check(); ) {
+      assert.ok(Date.now() < deadline, message);
+      await page.waitForTimeout(50);
+    }
+  }
+
+  /** The query strings of the results requests made since `from`. */
+  function resultQueries(from) {
+    return backend.requests.slice(from).filter((r) => r.path === '/jobs/job-alpha/results.json').map((r) => r.query);
+  }
+
+  test('the run list works when the backend answers, and a chosen run is asked for', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-alpha', perRunConfig(), async (session) => {
       const { page } = session;
       await waitForAssets(page, ALPHA_ASSETS.length);
-      await page.locator('select.pb-select').first().waitFor({ timeout: 10_000 });
+      const select = page.getByRole('combobox', { name: 'Run' });
+      await select.waitFor({ timeout: 10_000 });
+      assert.deepEqual(resultQueries(0), [''], 'the latest run: no run in the request');
+      const from = backend.requests.length;
+      await select.selectOption('run-1');
+      await page.waitForURL((url) => url.hash.includes('run=run-1'));
+      await eventually(page, () => resultQueries(from).includes('?run=run-1'), `the results were asked for run-1: ${JSON.stringify(backend.requests.slice(from))} ${page.url()}`);
+      assertNoPageErrors(session);
+    });
+  });
+
+  test('a link to a run the job does not have shows the latest run and says so', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-alpha?run=no-such-run', perRunConfig(), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      const notice = page.locator('[role=status]', { hasText: 'Showing the latest run' });
+      await notice.waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await notice.textContent(), /"no-such-run", which is not among this job's runs/);
+      await eventually(page, () => resultQueries(0).at(-1) === '', 'the last results request asks for the latest run');
+      assert.equal(await page.getByRole('combobox', { name: 'Run' }).inputValue(), '', 'the selector says "Latest run"');
+      assertNoPageErrors(session);
+    });
+  });
+
+  test('where the results request names no run, there is no run selector, and a run link says it is ignored', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-alpha?run=run-1', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      const notice = page.locator('[role=status]', { hasText: 'Showing the latest run' });
+      await notice.waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await notice.textContent(), /"run-1", but this data source reports only each job's latest run/);
+      assert.equal(await page.getByRole('combobox', { name: 'Run' }).count(), 0, 'no run selector');
       assertNoPageErrors(session);
     });
   });

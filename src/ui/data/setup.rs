@@ -70,6 +70,25 @@ pub fn use_stuck_after_hours() -> Signal<u32> {
     })
 }
 
+/// Whether the job results can be asked for a chosen run: their request
+/// names `{run_id}`. False until a configuration is read.
+pub fn use_results_per_run() -> Signal<bool> {
+    let source = use_data_source();
+    Signal::derive(move || {
+        configured(
+            source,
+            |config| {
+                config
+                    .resources
+                    .job_results
+                    .as_ref()
+                    .is_some_and(|results| results.per_run)
+            },
+            false,
+        )
+    })
+}
+
 /// The folder the app's files are served from, as the loader recorded it.
 pub fn asset_base() -> String {
     loader_value("assetBase")

@@ -99,8 +99,9 @@ export async function startFaultServer(data = {}) {
   const generatedAt = new Date().toISOString();
 
   const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url, 'http://fault.invalid').pathname);
-    const record = { method: request.method, path, answer: '' };
+    const url = new URL(request.url, 'http://fault.invalid');
+    const path = decodeURIComponent(url.pathname);
+    const record = { method: request.method, path, query: url.search, answer: '' };
     if (request.method === 'OPTIONS') {
       response.writeHead(204, PREFLIGHT_HEADERS);
       response.end();

@@ -3,6 +3,7 @@
 
 mod filters;
 mod panel;
+mod run;
 mod stuck;
 mod summary;
 mod table;
@@ -51,11 +52,12 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let runs = use_live::<JobRun>(ResourceKind::JobRuns, move || {
         (Some(runs_for.clone()), None)
     });
+    let run = run::run_choice(url, runs);
     let results_for = job_id.clone();
     let results = use_live::<AssetResult>(ResourceKind::JobResults, move || {
         (
             Some(results_for.clone()),
-            url.view.with(|view| view.run.clone()),
+            run.with(|run| run.run_id().map(str::to_owned)),
         )
     });
 
@@ -88,7 +90,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
                 <h1 id="pb-page-title" class="pb-page-title">{move || job_name.get()}</h1>
-                <summary::RunSelector runs=runs url=url />
+                <run::RunSelector runs=runs run=run url=url />
                 <span class="pb-spacer"></span>
                 <RefreshControls live=results.status />
                 <p class="pb-page-context">
@@ -101,6 +103,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
             </div>
             <DataProblems live=results.status />
             <DataProblems live=runs.status optional=true />
+            <run::RunIgnoredBanner run=run />
             <summary::StalledBanner data=data />
             <summary::Counters data=data />
             <summary::PhaseChart data=data />

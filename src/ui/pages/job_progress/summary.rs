@@ -1,9 +1,8 @@
-//! The top of the job page: run selector, stall warning, counters, and the
-//! chart that filters the table.
+//! The top of the job page: stall warning, counters, and the chart that
+//! filters the table.
 
 use super::JobData;
 use crate::domain::decimal::{fixed, grouped};
-use crate::domain::job::JobRun;
 use crate::domain::phase::Phase;
 use crate::domain::progress::STALL_AFTER_MINUTES;
 use crate::domain::status::StatusKey;
@@ -12,37 +11,9 @@ use crate::domain::view::assets::AssetView;
 use crate::domain::view::FacetToken;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Banner, Counter, CounterGroup, Segment, StackedBar, Tone};
-use crate::ui::data::Live;
 use crate::ui::tone::phase_tone;
-use crate::ui::view_state::{facet_toggle, facet_tokens, History, UrlView};
+use crate::ui::view_state::{facet_toggle, facet_tokens};
 use leptos::prelude::*;
-
-/// Chooses the run of a recurring job; hidden for a job with one run.
-#[component]
-pub fn RunSelector(runs: Live<JobRun>, url: UrlView<AssetView>) -> impl IntoView {
-    let runs_list = move || runs.items.with(|runs| runs.to_vec());
-    view! {
-        <Show when=move || runs.items.with(|runs| runs.len() > 1)>
-            <label class="pb-field">
-                <span class="pb-field-label">"Run"</span>
-                <select
-                    class="pb-select"
-                    prop:value=move || url.view.with(|v| v.run.clone().unwrap_or_default())
-                    on:change=move |event| {
-                        let run = event_target_value(&event);
-                        url.update(History::Push, |v| v.run = (!run.is_empty()).then_some(run));
-                    }
-                >
-                    <option value="">"Latest run"</option>
-                    {move || runs_list().into_iter().map(|run| {
-                        let label = run.scheduled.map(|at| at.format_utc()).unwrap_or_else(|| run.id.clone());
-                        view! { <option value=run.id>{label}</option> }
-                    }).collect_view()}
-                </select>
-            </label>
-        </Show>
-    }
-}
 
 /// Warns when nothing has moved for a while although work remains.
 #[component]

@@ -1,0 +1,51 @@
+//! Which run of a job the job page asks the backend for.
+
+use crate::domain::job::JobRun;
+
+/// The run the page loads, given the run a link asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RunChoice {
+    /// No run asked for: the backend's latest.
+    Latest,
+    /// The run asked for.
+    Run(String),
+    /// The run asked for cannot be loaded, so the latest is shown instead.
+    Ignored { requested: String, why: RunIgnored },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunIgnored {
+    /// The results request has no `{run_id}`: the backend only answers for
+    /// the latest run.
+    NoRunInRequest,
+    /// The job's runs are known and this is not one of them.
+    NotARun,
+}
+
+impl RunChoice {
+    /// `known_runs` is the job's run list once loaded, if the source has one.
+    pub fn new(requested: Option<&str>, per_run: bool, known_runs: Option<&[JobRun]>) -> Self {
+        let Some(requested) = requested else {
+            return RunChoice::Latest;
+        };
+        let why = if !per_run {
+            RunIgnored::NoRunInRequest
+        } else if known_runs.is_some_and(|runs| !runs.iter().any(|run| run.id == requested)) {
+            RunIgnored::NotARun
+        } else {
+            return RunChoice::Run(requested.to_owned());
+        };
+        RunChoice::Ignored {
+            requested: requested.to_owned(),
+            why,
+        }
+    }
+
+    /// The run to put in the results request; `None` for the latest.
+    pub fn run_id(&self) -> Option<&str> {
+        match self {
+            RunChoice::Run(id) => Some(id),
+            _ => None,
+        }
+    }
+}

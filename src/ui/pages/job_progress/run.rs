@@ -1,0 +1,78 @@
+//! Which run of a recurring job the page shows: the selector, and a notice
+//! when a link asks for a run that cannot be shown.
+
+use crate::domain::job::JobRun;
+use crate::domain::run_choice::{RunChoice, RunIgnored};
+use crate::domain::view::assets::AssetView;
+use crate::ui::components::{Banner, Tone};
+use crate::ui::data::{use_results_per_run, Live};
+use crate::ui::view_state::{History, UrlView};
+use leptos::prelude::*;
+
+/// The run the URL asks for, checked against what the source can load.
+pub fn run_choice(url: UrlView<AssetView>, runs: Live<JobRun>) -> Memo<RunChoice> {
+    let per_run = use_results_per_run();
+    let runs_loaded = runs.status.nothing_loaded();
+    Memo::new(move |_| {
+        url.view.with(|view| {
+            runs.items.with(|list| {
+                let known = (!runs_loaded.get()).then_some(&list[..]);
+                RunChoice::new(view.run.as_deref(), per_run.get(), known)
+            })
+        })
+    })
+}
+
+/// Chooses the run of a recurring job; hidden for a job with one run, and
+/// where the results cannot be asked for a run.
+#[component]
+pub fn RunSelector(
+    runs: Live<JobRun>,
+    run: Memo<RunChoice>,
+    url: UrlView<AssetView>,
+) -> impl IntoView {
+    let per_run = use_results_per_run();
+    let runs_list = move || runs.items.with(|runs| runs.to_vec());
+    view! {
+        <Show when=move || per_run.get() && runs.items.with(|runs| runs.len() > 1)>
+            <label class="pb-field">
+                <span class="pb-field-label">"Run"</span>
+                <select
+                    class="pb-select"
+                    prop:value=move || run.with(|run| run.run_id().unwrap_or_default().to_owned())
+                    on:change=move |event| {
+                        let run = event_target_value(&event);
+                        url.update(History::Push, |v| v.run = (!run.is_empty()).then_some(run));
+                    }
+                >
+                    <option value="">"Latest run"</option>
+                    {move || runs_list().into_iter().map(|run| {
+                        let label = run.scheduled.map(|at| at.format_utc()).unwrap_or_else(|| run.id.clone());
+                        view! { <option value=run.id>{label}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+        </Show>
+    }
+}
+
+/// Says that the latest run is shown in place of the one the link asked for.
+#[component]
+pub fn RunIgnoredBanner(run: Memo<RunChoice>) -> impl IntoView {
+    move || {
+        run.with(|run| match run {
+            RunChoice::Ignored { requested, why } => {
+                let details = match why {
+                    RunIgnored::NoRunInRequest => format!(
+                        "The link asks for run {requested:?}, but this data source reports only each job's latest run: the configuration's job_results request has no {{run_id}}."
+                    ),
+                    RunIgnored::NotARun => format!(
+                        "The link asks for run {requested:?}, which is not among this job's runs. It may have been removed; pick one from the Run list."
+                    ),
+                };
+                Some(view! { <Banner tone=Tone::Neutral title="Showing the latest run" details=details /> })
+            }
+            _ => None,
+        })
+    }
+}
