@@ -169,8 +169,18 @@ describe('the header on a narrow window', () => {
   }
 });
 
+/** Views whose parts grow with the user's choices, beside the pages as they open. */
+const CROWDED_VIEWS = [
+  {
+    name: 'a job filtered by five phases and statuses and an OS',
+    hash: `#/jobs/${JOB}?phase=failed,running,waiting&status=2037-0,2031-2&os=windows`,
+    ready: 'tr.pb-row',
+  },
+  { name: 'the exemptions grouped by exemption', hash: '#/exemptions?layout=by-exemption', ready: '.pb-group summary' },
+];
+
 describe('on a phone-sized window', () => {
-  for (const { name, hash, ready } of PAGES) {
+  for (const { name, hash, ready } of [...PAGES, ...CROWDED_VIEWS]) {
     test(`${name} at 360 px is no wider than the window; wide tables scroll on their own`, async () => {
       const session = await openPage(`${server.url}${hash}`, { viewport: { width: 360, height: 740 } });
       try {
