@@ -359,6 +359,36 @@ describe('from the keyboard', () => {
     }
   });
 
+  test('arrow keys on a filter select browse its options; Enter or leaving it applies one', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`);
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const select = page.getByRole('combobox', { name: 'Filter by status' });
+      const options = await select.locator('option').allTextContents();
+      const chips = () => page.locator('[data-facet="Status"] .pb-chip').allTextContents();
+      await select.focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(300);
+      assert.deepEqual(await chips(), [], 'browsing applies nothing');
+      assert.equal(new URL(page.url()).hash.includes('status='), false, 'nor does it reach the URL');
+
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('[data-facet="Status"] .pb-chip').length === 1);
+      assert.deepEqual((await chips()).map((chip) => chip.replace('×', '').trim()), [options[2]]);
+      assert.equal(await select.inputValue(), '', 'the select shows its prompt again');
+
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Tab');
+      await page.waitForFunction(() => document.querySelectorAll('[data-facet="Status"] .pb-chip').length === 2);
+      assert.deepEqual((await chips()).map((chip) => chip.replace('×', '').trim()).sort(), [options[1], options[2]].sort());
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a table that goes away before its focus moves leaves the app running', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`);
     try {

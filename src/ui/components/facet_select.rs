@@ -2,6 +2,7 @@ use crate::domain::table::FacetSet;
 use crate::domain::view::{FacetToken, ToQuery};
 use crate::ui::view_state::{facet_toggle, facet_tokens, UrlView};
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// One option of a facet filter: its URL token and its label.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,21 +33,42 @@ pub fn FacetSelect(
         .into_iter()
         .map(|option| view! { <option value=option.token>{option.label}</option> })
         .collect_view();
+    // Arrow keys and typing on a closed select change its value at once, in
+    // the same task as the keydown (Chromium and Firefox on Linux and
+    // Windows): a choice made that way is only browsed, and applied by Enter
+    // or by leaving the select. A pick from the open list, or with the
+    // mouse, comes in a task of its own and applies at once.
+    let in_keydown = StoredValue::new(false);
+    let apply = move |select: web_sys::HtmlSelectElement| {
+        let token = select.value();
+        if !token.is_empty() && !selected.with_untracked(|s| s.contains(&token)) {
+            on_toggle.run(token);
+        }
+        // The select is an "add" control: it always shows its prompt.
+        select.set_value("");
+    };
     view! {
         <span class="pb-field" data-facet=label>
             <select
                 class="pb-select"
                 aria-label=format!("Filter by {}", label.to_ascii_lowercase())
                 prop:value=""
-                on:change=move |event| {
-                    let token = event_target_value(&event);
-                    if !token.is_empty() && !selected.with_untracked(|s| s.contains(&token)) {
-                        on_toggle.run(token);
-                    }
-                    // The select is an "add" control: it always shows its prompt.
+                on:keydown=move |event| {
                     let select: web_sys::HtmlSelectElement = event_target(&event);
-                    select.set_value("");
+                    if event.key() == "Enter" && !select.value().is_empty() {
+                        event.prevent_default();
+                        apply(select);
+                        return;
+                    }
+                    in_keydown.set_value(true);
+                    set_timeout(move || { in_keydown.try_update_value(|pending| *pending = false); }, Duration::ZERO);
                 }
+                on:change=move |event| {
+                    if !in_keydown.get_value() {
+                        apply(event_target(&event));
+                    }
+                }
+                on:blur=move |event| apply(event_target(&event))
             >
                 <option value="">{format!("{label}: any")}</option>
                 {choices}
