@@ -91,9 +91,14 @@ impl Default for LoadStatus {
 }
 
 impl LoadStatus {
+    /// No load has ended well yet (the first is under way, or failed).
+    fn nothing_loaded(&self) -> bool {
+        self.loaded_at.is_none()
+    }
+
     /// The first load is under way: no figure of this data is known yet.
     fn is_first_load(&self) -> bool {
-        self.loading.is_some() && self.loaded_at.is_none()
+        self.loading.is_some() && self.nothing_loaded()
     }
 
     /// Why a list would be empty whatever its filters, if it would: the
@@ -145,14 +150,14 @@ impl LiveStatus {
     /// figure of this data is known, and a zero would pass for one.
     pub fn nothing_loaded(&self) -> Signal<bool> {
         let state = self.state;
-        Signal::derive(move || state.with(|state| state.loaded_at.is_none()))
+        Signal::derive(move || state.with(LoadStatus::nothing_loaded))
     }
 
     /// `text` once a load has ended well, and empty until then.
     pub fn once_known(&self, text: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
         let state = self.state;
         Signal::derive(move || {
-            if state.with(|state| state.loaded_at.is_none()) {
+            if state.with(LoadStatus::nothing_loaded) {
                 String::new()
             } else {
                 text()
