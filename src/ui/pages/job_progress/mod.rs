@@ -15,7 +15,9 @@ use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
 use crate::ui::components::{DataProblems, RefreshControls};
-use crate::ui::data::{use_live, use_stuck_after_hours, Live, LiveStatus, ResourceKind, Shared};
+use crate::ui::data::{
+    use_live, use_results_per_run, use_stuck_after_hours, Live, LiveStatus, ResourceKind, Shared,
+};
 use crate::ui::router::{Link, Location, Route};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
@@ -52,7 +54,8 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let runs = use_live::<JobRun>(ResourceKind::JobRuns, move || {
         (Some(runs_for.clone()), None)
     });
-    let run = run::run_choice(url, runs);
+    let per_run = use_results_per_run();
+    let run = run::run_choice(url, runs, per_run);
     let results_for = job_id.clone();
     let results = use_live::<AssetResult>(ResourceKind::JobResults, move || {
         (
@@ -90,7 +93,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
                 <h1 id="pb-page-title" class="pb-page-title">{move || job_name.get()}</h1>
-                <run::RunSelector runs=runs run=run url=url />
+                <run::RunSelector runs=runs run=run per_run=per_run url=url />
                 <span class="pb-spacer"></span>
                 <RefreshControls live=results.status />
                 <p class="pb-page-context">

@@ -5,13 +5,17 @@ use crate::domain::job::JobRun;
 use crate::domain::run_choice::{RunChoice, RunIgnored};
 use crate::domain::view::assets::AssetView;
 use crate::ui::components::{Banner, Tone};
-use crate::ui::data::{use_results_per_run, Live};
+use crate::ui::data::Live;
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 
-/// The run the URL asks for, checked against what the source can load.
-pub fn run_choice(url: UrlView<AssetView>, runs: Live<JobRun>) -> Memo<RunChoice> {
-    let per_run = use_results_per_run();
+/// The run the URL asks for, checked against what the source can load
+/// (`per_run`: the results request names `{run_id}`).
+pub fn run_choice(
+    url: UrlView<AssetView>,
+    runs: Live<JobRun>,
+    per_run: Signal<bool>,
+) -> Memo<RunChoice> {
     let runs_loaded = runs.status.nothing_loaded();
     Memo::new(move |_| {
         url.view.with(|view| {
@@ -29,9 +33,9 @@ pub fn run_choice(url: UrlView<AssetView>, runs: Live<JobRun>) -> Memo<RunChoice
 pub fn RunSelector(
     runs: Live<JobRun>,
     run: Memo<RunChoice>,
+    per_run: Signal<bool>,
     url: UrlView<AssetView>,
 ) -> impl IntoView {
-    let per_run = use_results_per_run();
     let runs_list = move || runs.items.with(|runs| runs.to_vec());
     view! {
         <Show when=move || per_run.get() && runs.items.with(|runs| runs.len() > 1)>
