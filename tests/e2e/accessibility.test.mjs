@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible } from './lib/axe.mjs';
-import { assertNoProblems, closeBrowser, openPage } from './lib/browser.mjs';
+import { assertNoProblems, closeBrowser, openPage, withPage } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 20_000;
@@ -339,8 +339,7 @@ describe('from the keyboard', () => {
   });
 
   test('Enter pressed right after an arrow key opens the row the arrow moved to', async () => {
-    const session = await openPage(`${server.url}#/jobs/${JOB}`);
-    try {
+    await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;
       const first = page.locator('tr.pb-row[data-position="0"]');
       await first.waitFor({ timeout: LOAD_TIMEOUT });
@@ -354,14 +353,11 @@ describe('from the keyboard', () => {
       await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
       assert.equal(await page.locator('tr.pb-row[aria-selected="true"]').getAttribute('data-index'), second);
       assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('arrow keys on a filter select browse its options; Enter or leaving it applies one', async () => {
-    const session = await openPage(`${server.url}#/jobs/${JOB}`);
-    try {
+    await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;
       await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
       const select = page.getByRole('combobox', { name: 'Filter by status' });
@@ -384,14 +380,11 @@ describe('from the keyboard', () => {
       await page.waitForFunction(() => document.querySelectorAll('[data-facet="Status"] .pb-chip').length === 2);
       assert.deepEqual((await chips()).map((chip) => chip.replace('×', '').trim()).sort(), [options[1], options[2]].sort());
       assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('a table that goes away before its focus moves leaves the app running', async () => {
-    const session = await openPage(`${server.url}#/jobs/${JOB}`);
-    try {
+    await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;
       const first = page.locator('tr.pb-row[data-position="0"]');
       await first.waitFor({ timeout: LOAD_TIMEOUT });
@@ -409,9 +402,7 @@ describe('from the keyboard', () => {
       assert.equal(await page.locator('.pb-crash').count(), 0, 'the app stopped');
       assert.ok((await page.locator('tr.pb-row').count()) > 0, 'the job list is drawn');
       assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('the job list is one Tab stop: Tab leaves it from its row, Enter opens the job', async () => {
