@@ -6,7 +6,8 @@
 // Paths, as the native preset asks for them:
 //   /jobs.json                  {generated_at, jobs: [...]}
 //   /jobs/<id>/runs.json        {generated_at, runs: [...]}
-//   /jobs/<id>/results.json     {generated_at, assets: [...]}
+//   /jobs/<id>/results.json     {generated_at, assets: [...]}; with ?run=<run id>,
+//                               404 unless the job has that run, as a backend would
 //   /endpoints.json             {generated_at, endpoints: [...]}
 //
 // CORS is open (the app is served from another loopback port), preflights
@@ -148,13 +149,13 @@ export async function startFaultServer(data = {}) {
           return send(500, `unknown fault ${fault.kind}`, 'text/plain');
       }
     }
-    const body = bodyFor(path);
+    const body = bodyFor(path, url.searchParams.get('run'));
     if (body === undefined) return send(404, JSON.stringify({ error: `nothing at ${path}` }));
     return send(200, body);
   });
 
-  /** The JSON text a path answers with normally, or undefined for a 404. */
-  function bodyFor(path) {
+  /** The JSON text a path (and run, if asked for) answers with normally, or undefined for a 404. */
+  function bodyFor(path, run = null) {
     if (bodies.has(path)) return bodies.get(path);
     if (path === '/jobs.json') return JSON.stringify({ generated_at: generatedAt, jobs: current.jobs });
     if (path === '/endpoints.json') return JSON.stringify({ generated_at: generatedAt, endpoints: current.endpoints });
@@ -166,6 +167,7 @@ export async function startFaultServer(data = {}) {
     if ((match = /^\/jobs\/([^/]+)\/results\.json$/.exec(path))) {
       const assets = current.results[match[1]];
       if (!assets) return undefined;
+      if (run !== null && !(current.runs[match[1]] ?? []).some((known) => String(known.id) === run)) return undefined;
       return JSON.stringify({ generated_at: generatedAt, assets });
     }
     return undefined;
