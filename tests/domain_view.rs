@@ -2,8 +2,8 @@
 
 use patchboard::domain::asset::{AssetResult, RawStatus};
 use patchboard::domain::derive::DerivationPolicy;
-use patchboard::domain::endpoint::{ConnectorState, Endpoint};
-use patchboard::domain::exemption::ExemptionKind;
+use patchboard::domain::endpoint::{ConnectorState, Drive, Endpoint};
+use patchboard::domain::exemption::{ExemptionKind, Warning};
 use patchboard::domain::fleet::PatchOutlook;
 use patchboard::domain::os::OsFamily;
 use patchboard::domain::phase::Phase;
@@ -13,6 +13,7 @@ use patchboard::domain::time::Timestamp;
 use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetView};
 use patchboard::domain::view::endpoints::{endpoint_rows, EndpointColumn, EndpointView, Layout};
 use patchboard::domain::view::jobs::{JobColumn, JobView};
+use patchboard::domain::view::reason_groups::{reason_groups, GroupReason};
 use patchboard::domain::view::{FacetToken, TableColumn, TableView, ToQuery};
 
 fn result(id: &str, name: &str, os: &str, code: u16, state: u8, at: i64) -> AssetResult {
@@ -198,6 +199,64 @@ fn the_exemptions_filter_combines_the_search_with_each_facet() {
     assert_eq!(
         view.filter(&rows, &sorted, Timestamp::from_millis(0)),
         Vec::<u32>::new()
+    );
+}
+
+#[test]
+fn the_grouped_layout_lists_warnings_after_exemptions_and_follows_the_filters() {
+    let endpoint = |name: &str, connector, used_percent| Endpoint {
+        id: name.into(),
+        name: name.into(),
+        os: "Windows Server 2022".into(),
+        connector: Some(connector),
+        drives: vec![Drive {
+            name: "C:".into(),
+            used_percent,
+        }],
+        ..Endpoint::default()
+    };
+    let endpoints = vec![
+        endpoint("down-and-full", ConnectorState::Down, 95.0),
+        endpoint("full", ConnectorState::Connected, 91.0),
+        endpoint("down", ConnectorState::Down, 10.0),
+        endpoint("fine", ConnectorState::Connected, 50.0),
+    ];
+    let now = Timestamp::from_millis(0);
+    let rows = endpoint_rows(&endpoints, now, &DerivationPolicy::default());
+    let sorted = [3, 2, 1, 0];
+    // None has a maintenance schedule, so all four need a window.
+    let no_window = GroupReason::Exemption(ExemptionKind::MaintenanceWindowRequired);
+    let down = GroupReason::Exemption(ExemptionKind::ConnectorDown);
+    let low_disk = GroupReason::Warning(Warning::LowDiskSpace);
+    assert_eq!(
+        reason_groups(&rows, &sorted),
+        vec![
+            (no_window, vec![3, 2, 1, 0]),
+            (down, vec![2, 0]),
+            (low_disk, vec![1, 0])
+        ],
+        "exemptions largest first, then warnings; each group in the listed \
+         order; an endpoint under each of its reasons"
+    );
+
+    let view = EndpointView {
+        warnings_only: true,
+        ..EndpointView::default()
+    };
+    let with_warnings = view.filter(&rows, &sorted, now);
+    assert_eq!(
+        reason_groups(&rows, &with_warnings),
+        vec![
+            (no_window, vec![1, 0]),
+            (down, vec![0]),
+            (low_disk, vec![1, 0])
+        ],
+        "only with warnings: the warning has its group beside the exemptions"
+    );
+    assert_eq!(
+        reason_groups(&rows, &[]),
+        vec![],
+        "nothing listed, no group"
     );
 }
 

@@ -414,6 +414,24 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('the by-exemption layout lists the Low Disk Space warning last, also when only warnings are listed', async () => {
+    const warned = endpoints.filter((e) => fullestDrive(e) >= LOW_DISK_PERCENT);
+    assert.ok(warned.length > 0 && warned.length <= 50, 'fixture: the demo has a few endpoints with a full drive');
+    await withExemptions('layout=by-exemption&warnings=1', {}, async ({ page }) => {
+      const groups = page.locator('[data-layout="by-exemption"] .pb-group');
+      await groups.first().waitFor();
+      const warning = groups.last();
+      assert.equal(await warning.getAttribute('data-warning'), lowDiskName(), 'the last group is the warning');
+      assert.equal(await page.locator('.pb-group[data-warning]').count(), 1, 'one group per warning');
+      assert.equal((await warning.locator('summary .pb-numeric').textContent()).trim(), `${grouped(warned.length)} endpoints`);
+      assert.match(await warning.locator('summary').textContent(), /does not block patching/);
+      await warning.locator('summary').click();
+      assert.ok((await warning.locator('[data-fix] li').count()) > 0, 'the warning group shows its fix');
+      const names = (await warning.locator('.pb-chip').allTextContents()).map((name) => name.trim());
+      assert.deepEqual(names.toSorted(), warned.map((e) => e.name).toSorted(), 'the endpoints with a full drive');
+    });
+  });
+
   test('the layout link (layout=by-exemption) opens the grouped view directly', async () => {
     await withExemptions('layout=by-exemption', {}, async ({ page }) => {
       await page.locator('[data-layout="by-exemption"] .pb-group').first().waitFor();

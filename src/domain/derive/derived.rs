@@ -223,7 +223,16 @@ impl Derived {
 
     /// Whether any warning applies; warnings never block patching.
     pub fn has_warnings(&self) -> bool {
-        self.low_disk.is_some() || self.low_disk_reported
+        Warning::ALL
+            .into_iter()
+            .any(|warning| self.has_warning(warning))
+    }
+
+    /// Whether `warning` applies, derived or reported.
+    pub fn has_warning(&self, warning: Warning) -> bool {
+        match warning {
+            Warning::LowDiskSpace => self.low_disk.is_some() || self.low_disk_reported,
+        }
     }
 
     /// Names the backend reported that the catalogue does not know, kept verbatim.

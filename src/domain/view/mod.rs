@@ -8,6 +8,7 @@ mod column;
 pub mod endpoints;
 mod facets;
 pub mod jobs;
+pub mod reason_groups;
 pub mod selection;
 mod table_state;
 mod table_view;

@@ -1,11 +1,11 @@
-//! Each exemption with its count, meaning and fix, expandable to its endpoints.
+//! Each exemption and warning with its count, meaning and fix, expandable to
+//! its endpoints.
 
 use super::FleetData;
 use crate::domain::decimal::grouped;
-use crate::domain::exemption::ExemptionKind;
-use crate::domain::table::group_by_facet;
 use crate::domain::view::endpoints::Layout;
-use crate::ui::components::Badge;
+use crate::domain::view::reason_groups::{reason_groups, GroupReason};
+use crate::ui::components::{Badge, Tone};
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::History;
 use leptos::prelude::*;
@@ -16,23 +16,21 @@ const LISTED_PER_GROUP: usize = 50;
 #[component]
 pub fn ByExemption(data: FleetData) -> impl IntoView {
     let groups = Memo::new(move |_| {
-        data.table.rows.with(|rows| {
-            data.table
-                .order
-                .with(|order| group_by_facet(rows, order, |row| row.derived.exemptions().iter()))
-        })
+        data.table
+            .rows
+            .with(|rows| data.table.order.with(|order| reason_groups(rows, order)))
     });
     let empty_text = data
         .status
-        .empty_text("No endpoint matching the filters has an exemption.");
+        .empty_text("No endpoint matching the filters has an exemption or a warning.");
     view! {
         <div class="pb-list" data-layout="by-exemption">
-            {move || groups.get().into_iter().map(|(kind, members)| {
+            {move || groups.get().into_iter().map(|(reason, members)| {
                 let count = members.len();
                 let names: Vec<(u32, String)> = data.table.items.with_untracked(|endpoints| {
                     members.iter().take(LISTED_PER_GROUP).map(|&i| (i, endpoints[i as usize].name.clone())).collect()
                 });
-                view! { <ExemptionGroup kind=kind count=count names=names data=data /> }
+                view! { <ReasonGroup reason=reason count=count names=names data=data /> }
             }).collect_view()}
             <Show when=move || groups.with(|g| g.is_empty())>
                 <p class="pb-table-empty" role="status">{empty_text}</p>
@@ -42,8 +40,8 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
 }
 
 #[component]
-fn ExemptionGroup(
-    kind: ExemptionKind,
+fn ReasonGroup(
+    reason: GroupReason,
     count: usize,
     /// Data index and name of the endpoints listed.
     names: Vec<(u32, String)>,
@@ -51,17 +49,28 @@ fn ExemptionGroup(
 ) -> impl IntoView {
     let url = data.table.url;
     let more = count.saturating_sub(names.len());
+    let entry = reason.entry();
+    let (exemption, warning) = match reason {
+        GroupReason::Exemption(kind) => (Some(kind), None),
+        GroupReason::Warning(warning) => (None, Some(warning)),
+    };
+    let badge = match exemption {
+        Some(kind) => {
+            view! { <Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /> }
+        }
+        None => view! { <Badge tone=Tone::Waiting outline=true label=WARNING_LABEL /> },
+    };
     view! {
-        <details class="pb-group" data-exemption=kind.name()>
+        <details class="pb-group" data-exemption=exemption.map(|kind| kind.name()) data-warning=warning.map(|_| entry.name)>
             <summary>
-                <strong>{kind.name()}</strong>
-                <Badge tone=impact_tone(kind.impact()) label=kind.impact().label() />
+                <strong>{entry.name}</strong>
+                {badge}
                 <span class="pb-spacer"></span>
                 <span class="pb-numeric">{format!("{} endpoints", grouped(count as u64))}</span>
             </summary>
             <div>
-                <p>{kind.meaning()}</p>
-                <FixSteps kind=kind />
+                <p>{entry.meaning}</p>
+                <FixSteps steps=entry.fix />
                 <ul class="pb-chips">
                     {names.into_iter().map(|(index, name)| view! {
                         <li>
@@ -81,7 +90,10 @@ fn ExemptionGroup(
                         type="button"
                         class="pb-button"
                         on:click=move |_| url.update(History::Push, |v| {
-                            v.exemptions = std::iter::once(kind).collect();
+                            match exemption {
+                                Some(kind) => v.exemptions = std::iter::once(kind).collect(),
+                                None => v.warnings_only = true,
+                            }
                             v.layout = Layout::Table;
                         })
                     >
@@ -93,14 +105,18 @@ fn ExemptionGroup(
     }
 }
 
-/// The ordered steps that clear an exemption.
+/// How a warning is badged: it is shown beside exemptions, but unlike them
+/// never stops patching.
+pub const WARNING_LABEL: &str = "Warning: does not block patching";
+
+/// The ordered steps that clear an exemption or a warning.
 #[component]
-pub fn FixSteps(kind: ExemptionKind) -> impl IntoView {
+pub fn FixSteps(steps: &'static [&'static str]) -> impl IntoView {
     view! {
         <div data-fix="">
             <h4 class="pb-field-label">"How to fix"</h4>
             <ol class="pb-steps">
-                {kind.fix().iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
+                {steps.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
             </ol>
         </div>
     }

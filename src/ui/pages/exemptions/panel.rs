@@ -1,7 +1,7 @@
 //! The endpoint detail panel: every exemption with its meaning, its fix and
 //! the fact it came from, and the endpoint's drives.
 
-use super::by_exemption::FixSteps;
+use super::by_exemption::{FixSteps, WARNING_LABEL};
 use super::FleetData;
 use crate::domain::decimal::fixed;
 use crate::domain::derive::LOW_DISK_THRESHOLD_PERCENT;
@@ -44,7 +44,7 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
                     <span><Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /> " " {exemption.origin.label()}</span>
                     <p>{kind.meaning()}</p>
                     <p class="pb-muted" data-evidence="">{evidence}</p>
-                    <FixSteps kind=kind />
+                    <FixSteps steps=kind.fix() />
                 </li>
             }
         })
@@ -59,10 +59,10 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
         view! {
             <li class="pb-card" data-warning="low-disk-space">
                 <strong>{entry.name}</strong>
-                <span><Badge tone=Tone::Waiting outline=true label="Warning: does not block patching" /></span>
+                <span><Badge tone=Tone::Waiting outline=true label=WARNING_LABEL /></span>
                 <p>{entry.meaning}</p>
                 <p class="pb-muted" data-evidence="">{fact}</p>
-                <ol class="pb-steps">{entry.fix.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}</ol>
+                <FixSteps steps=entry.fix />
             </li>
         }
     });
