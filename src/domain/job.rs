@@ -75,3 +75,11 @@ impl Job {
         shares
     }
 }
+
+/// Whether the page opened for job `id` should say there is no such job: the
+/// job list, read whole (`list_complete`), lacks it, and its results could not
+/// be loaded either. A backend may serve results for a job its list leaves
+/// out, and then those are shown; a cut-off list proves nothing.
+pub fn is_unknown_job(id: &str, jobs: &[Job], list_complete: bool, results_failed: bool) -> bool {
+    list_complete && results_failed && !jobs.iter().any(|job| job.id == id)
+}

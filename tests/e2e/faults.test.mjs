@@ -464,6 +464,54 @@ describe('a job whose runs cannot be loaded', () => {
   });
 });
 
+describe('a link to a job the backend does not know', () => {
+  let backend;
+
+  before(async () => {
+    backend = await startFaultServer({ ...GOOD_DATA, results: { ...GOOD_DATA.results, 'job-unlisted': ALPHA_ASSETS } });
+  });
+
+  after(async () => {
+    await backend?.stop();
+  });
+
+  test('says there is no such job, in place of the 404s that follow from it', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/no-such-job', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      const notice = page.locator('.pb-page [role=status]', { hasText: 'There is no job "no-such-job"' });
+      await notice.waitFor({ timeout: LOAD_TIMEOUT });
+      assert.ok(
+        backend.requests.some((r) => r.path === '/jobs/no-such-job/results.json' && r.answer === '404'),
+        'the results were asked for and not found',
+      );
+      assert.equal(await page.locator('.pb-page [role=alert]').count(), 0, `no error banner: ${await describePage(page)}`);
+      await page.getByRole('link', { name: 'All jobs' }).click();
+      await waitForJobList(page, JOBS.length);
+      assertNoPageErrors(session);
+    });
+  });
+
+  test('a job the list leaves out but whose results load is shown as any other', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-unlisted', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      assert.ok(backend.requests.some((r) => r.path === '/jobs.json' && r.answer === '200'), 'the job list was read');
+      assert.equal(await page.locator('.pb-banner', { hasText: 'There is no job' }).count(), 0);
+      assertNoPageErrors(session);
+    });
+  });
+
+  test('a 404 for a listed job is still reported as the error it is', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-beta', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      const text = await alertText(page, 'results.json');
+      assert.ok(text.includes(`HTTP 404 from ${backend.url}/jobs/job-beta/results.json`), text);
+      assert.equal(await page.locator('.pb-banner', { hasText: 'There is no job' }).count(), 0);
+      assertNoPageErrors(session);
+    });
+  });
+});
+
 describe('configuration problems quoting non-ASCII text', () => {
   test('a wrong credentials mode written in French is reported, not a crash', { timeout: TEST_TIMEOUT }, async () => {
     // Found by tests/fuzz_inputs.rs: the problem quotes the value cut to 37

@@ -96,6 +96,17 @@ impl LoadStatus {
         self.loaded_at.is_none()
     }
 
+    /// Every load so far has failed, and none is under way.
+    fn never_loaded(&self) -> bool {
+        self.loading.is_none() && self.nothing_loaded()
+    }
+
+    /// The data shown is all there is: a load ended well, not cut off at the
+    /// configured maximum.
+    fn is_complete(&self) -> bool {
+        self.loaded_at.is_some() && self.limit_reached.is_none()
+    }
+
     /// The first load is under way: no figure of this data is known yet.
     fn is_first_load(&self) -> bool {
         self.loading.is_some() && self.nothing_loaded()
@@ -151,6 +162,18 @@ impl LiveStatus {
     pub fn nothing_loaded(&self) -> Signal<bool> {
         let state = self.state;
         Signal::derive(move || state.with(LoadStatus::nothing_loaded))
+    }
+
+    /// See [`LoadStatus::never_loaded`].
+    pub fn never_loaded(&self) -> Signal<bool> {
+        let state = self.state;
+        Signal::derive(move || state.with(LoadStatus::never_loaded))
+    }
+
+    /// See [`LoadStatus::is_complete`].
+    pub fn is_complete(&self) -> Signal<bool> {
+        let state = self.state;
+        Signal::derive(move || state.with(LoadStatus::is_complete))
     }
 
     /// `text` once a load has ended well, and empty until then.

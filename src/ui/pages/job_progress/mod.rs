@@ -7,6 +7,7 @@ mod run;
 mod stuck;
 mod summary;
 mod table;
+mod unknown;
 
 use crate::domain::asset::AssetResult;
 use crate::domain::job::{Job, JobRun};
@@ -64,6 +65,8 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         )
     });
 
+    let unknown = unknown::unknown_job(job_id.clone(), jobs, results.status);
+
     let rows = Memo::new(move |_| {
         Shared::new(results.items.with(|results| {
             job_name.with(|name| perf::timed("pb:derive", || asset_rows(results, name)))
@@ -104,8 +107,13 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                     })}
                 </p>
             </div>
-            <DataProblems live=results.status />
-            <DataProblems live=runs.status optional=true />
+            <Show
+                when=move || !unknown.get()
+                fallback=move || view! { <unknown::UnknownJobBanner job_id=job_id.clone() /> }
+            >
+                <DataProblems live=results.status />
+                <DataProblems live=runs.status optional=true />
+            </Show>
             <run::RunIgnoredBanner run=run />
             <summary::StalledBanner data=data />
             <summary::Counters data=data />

@@ -1,0 +1,28 @@
+//! A link to a job the backend does not know: said once, in place of the
+//! errors that follow from it.
+
+use crate::domain::job::{is_unknown_job, Job};
+use crate::ui::components::{Banner, Tone};
+use crate::ui::data::{Live, LiveStatus};
+use leptos::prelude::*;
+
+/// Whether the job list, read whole, lacks `job_id` and its results failed.
+pub fn unknown_job(job_id: String, jobs: Live<Job>, results: LiveStatus) -> Memo<bool> {
+    let list_complete = jobs.status.is_complete();
+    let results_failed = results.never_loaded();
+    Memo::new(move |_| {
+        jobs.items
+            .with(|list| is_unknown_job(&job_id, list, list_complete.get(), results_failed.get()))
+    })
+}
+
+#[component]
+pub fn UnknownJobBanner(job_id: String) -> impl IntoView {
+    view! {
+        <Banner
+            tone=Tone::Neutral
+            title=format!("There is no job {job_id:?}")
+            details="Neither the job list nor the backend's results know this id. The job may have been deleted, or the link may be mistyped or come from another data source: All jobs lists the jobs there are."
+        />
+    }
+}
