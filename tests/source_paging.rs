@@ -94,6 +94,79 @@ fn url_values_are_percent_encoded_but_base_url_is_not() {
 }
 
 #[test]
+fn a_value_that_would_make_a_dot_path_segment_is_refused() {
+    let with_job = |job_id: &str| Vars {
+        base_url: "https://h.example/api".into(),
+        job_id: Some(job_id.into()),
+        run_id: Some(".".into()),
+        ..Vars::default()
+    };
+    let refused = |name, value: &str| {
+        Err(TemplateError::DotSegment {
+            name,
+            value: value.into(),
+        })
+    };
+    let results = "{base_url}/jobs/{job_id}/results.json";
+    // "https://h.example/api/jobs/../results.json" would fetch /api/results.json.
+    assert_eq!(
+        expand_url(results, &with_job("..")),
+        refused("job_id", "..")
+    );
+    assert_eq!(expand_url(results, &with_job(".")), refused("job_id", "."));
+    assert_eq!(
+        expand_url("{base_url}/jobs/.{job_id}", &with_job(".")),
+        refused("job_id", "."),
+        "a value that completes a dot segment of the template"
+    );
+    assert_eq!(
+        expand_url("{base_url}/jobs/{job_id}/runs/{run_id}", &with_job("j1")),
+        refused("run_id", ".")
+    );
+    // Dots with anything else, dots in the query, and the template's own dots are fine.
+    for (template, job_id, url) in [
+        (
+            results,
+            "...",
+            "https://h.example/api/jobs/.../results.json",
+        ),
+        (
+            results,
+            "v1..2",
+            "https://h.example/api/jobs/v1..2/results.json",
+        ),
+        (
+            results,
+            "%2e%2e",
+            "https://h.example/api/jobs/%252e%252e/results.json",
+        ),
+        (
+            "{base_url}/jobs/{job_id}.json",
+            ".",
+            "https://h.example/api/jobs/..json",
+        ),
+        (
+            "{base_url}/r?job={job_id}",
+            "..",
+            "https://h.example/api/r?job=..",
+        ),
+        (
+            "{base_url}/../r/{job_id}",
+            "j1",
+            "https://h.example/api/../r/j1",
+        ),
+    ] {
+        assert_eq!(expand_url(template, &with_job(job_id)).unwrap(), url);
+    }
+    assert!(TemplateError::DotSegment {
+        name: "job_id",
+        value: "..".into()
+    }
+    .to_string()
+    .starts_with("{job_id} is \"..\", which a URL path reads as a step"));
+}
+
+#[test]
 fn json_bodies_keep_paging_numbers_typed() {
     let vars = Vars {
         run_id: Some("42".into()),

@@ -82,6 +82,9 @@ pub enum TemplateError {
     Unavailable(&'static str),
     /// A `{` without its `}`.
     Unclosed,
+    /// The value would make a URL path segment of `.` or `..`, which URL
+    /// parsers resolve as a step within the path, percent-encoded or not.
+    DotSegment { name: &'static str, value: String },
 }
 
 impl fmt::Display for TemplateError {
@@ -98,6 +101,10 @@ impl fmt::Display for TemplateError {
                 write!(f, "placeholder {{{name}}} has no value here")
             }
             TemplateError::Unclosed => f.write_str("a \"{\" is not closed by \"}\""),
+            TemplateError::DotSegment { name, value } => write!(
+                f,
+                "{{{name}}} is {value:?}, which a URL path reads as a step to this folder or the one above, so the request would go to another address; it was not sent"
+            ),
         }
     }
 }
@@ -144,15 +151,51 @@ pub fn placeholders(template: &str) -> Result<Vec<Placeholder>, TemplateError> {
 /// Expands a URL template, percent-encoding every value except `{base_url}`.
 /// A query parameter whose whole value is a placeholder with no value here
 /// (`?run={run_id}` when no run is chosen) is left out, as in a JSON body.
+/// Fails rather than let a value become a `.` or `..` path segment.
 pub fn expand_url(template: &str, vars: &Vars) -> Result<String, TemplateError> {
     let template = without_unfilled_parameters(template, vars);
-    expand(&template, vars, |p, value, out| {
+    let mut inserted = Vec::new();
+    let url = expand(&template, vars, |p, value, out| {
         if p == Placeholder::BaseUrl {
             out.push_str(value);
         } else {
+            let start = out.len();
             percent_encode(value, out);
+            inserted.push((p, start..out.len()));
         }
-    })
+    })?;
+    match dot_segment_from_value(&url, &inserted) {
+        Some(p) => Err(TemplateError::DotSegment {
+            name: p.name(),
+            value: vars.get(p).unwrap_or_default(),
+        }),
+        None => Ok(url),
+    }
+}
+
+/// The placeholder whose value is part of a `.` or `..` segment of `url`'s
+/// path, if any. Only dots can form one: percent-encoding leaves them as they
+/// are and turns a `%` into `%25`.
+fn dot_segment_from_value(
+    url: &str,
+    inserted: &[(Placeholder, std::ops::Range<usize>)],
+) -> Option<Placeholder> {
+    let path_end = url.find(['?', '#']).unwrap_or(url.len());
+    let mut start = 0;
+    for segment in url[..path_end].split('/') {
+        let range = start..start + segment.len();
+        start = range.end + 1;
+        if segment != "." && segment != ".." {
+            continue;
+        }
+        let overlapping = inserted
+            .iter()
+            .find(|(_, value)| value.start < range.end && range.start < value.end);
+        if let Some((placeholder, _)) = overlapping {
+            return Some(*placeholder);
+        }
+    }
+    None
 }
 
 /// Expands a header value or body string verbatim.

@@ -512,6 +512,31 @@ describe('a link to a job the backend does not know', () => {
   });
 });
 
+describe('a job whose id is a path step', () => {
+  let backend;
+
+  before(async () => {
+    backend = await startFaultServer({ ...GOOD_DATA, jobs: [...JOBS, job('..', 'Dots')] });
+  });
+
+  after(async () => {
+    await backend?.stop();
+  });
+
+  test('is not asked for at the address above it; the page says why', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForJobList(page, JOBS.length + 1);
+      await page.getByRole('link', { name: 'Dots' }).click();
+      const text = await alertText(page, 'was not sent');
+      assert.match(text, /\{job_id\} is "\.\.", which a URL path reads as a step/);
+      const paths = backend.requests.map((r) => r.path);
+      assert.ok(!paths.includes('/results.json') && !paths.includes('/runs.json'), `nothing asked above /jobs: ${paths}`);
+      await assertStillWorks(session);
+    });
+  });
+});
+
 describe('configuration problems quoting non-ASCII text', () => {
   test('a wrong credentials mode written in French is reported, not a crash', { timeout: TEST_TIMEOUT }, async () => {
     // Found by tests/fuzz_inputs.rs: the problem quotes the value cut to 37
