@@ -1,6 +1,7 @@
 //! The shell: header, navigation, and the page for the current route.
 
 use super::clock::provide_clock;
+use super::components::TitleSuffix;
 use super::data::{provide_data_source, use_live, ResourceKind};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
@@ -11,7 +12,8 @@ use crate::domain::job::Job;
 use leptos::prelude::*;
 
 #[component]
-pub fn App(url_mode: UrlMode) -> impl IntoView {
+pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
+    provide_context(title_suffix);
     let router = provide_router(url_mode);
     let theme = provide_theme();
     provide_page_visibility();

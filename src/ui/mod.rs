@@ -36,10 +36,10 @@ pub fn start() {
         .or_else(|| document.body())
         .expect("a page always has a body");
     let url_mode = url_mode_of(&host);
-    leptos::mount::mount_to(
-        host,
-        move || leptos::view! { <app::App url_mode=url_mode /> },
-    )
+    let title_suffix = components::TitleSuffix(host.get_attribute("data-title"));
+    leptos::mount::mount_to(host, move || {
+        leptos::view! { <app::App url_mode=url_mode title_suffix=title_suffix /> }
+    })
     .forget();
 }
 

@@ -233,6 +233,7 @@ describe('host choices', () => {
       await (await rows(page)).first().locator('a').click();
       await page.locator('[data-counter="total"]').waitFor({ timeout: LOAD_TIMEOUT });
       assert.equal(page.url(), portalUrl, 'navigation stayed inside the app');
+      assert.equal(await page.title(), 'Operations portal — Patching', "the portal's title is its own");
       // On a busy machine the counters, the first rows and the spacers can
       // paint frames apart: let them settle; the assertions below say what is
       // wrong if they never do.

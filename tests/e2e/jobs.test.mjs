@@ -338,6 +338,19 @@ describe('job list', () => {
     });
   });
 
+  test("the tab's title names the page shown, and the job by its name", async () => {
+    const job = jobs[jobs.length - 1];
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.waitForFunction(() => document.title === 'Deployment jobs · Patchboard', null, { timeout: LOAD_TIMEOUT });
+      await page.getByRole('link', { name: job.name, exact: true }).click({ timeout: LOAD_TIMEOUT });
+      await page.waitForFunction((name) => document.title === `${name} · Patchboard`, job.name, { timeout: LOAD_TIMEOUT });
+      await page.getByRole('link', { name: 'Endpoint exemptions' }).click();
+      await page.waitForFunction(() => document.title === 'Endpoint exemptions · Patchboard', null, { timeout: LOAD_TIMEOUT });
+      await page.goBack();
+      await page.waitForFunction((name) => document.title === `${name} · Patchboard`, job.name, { timeout: LOAD_TIMEOUT });
+    });
+  });
+
   test('clicking a row (not its link) opens the job too', async () => {
     const job = jobs[0];
     await withPage('#/jobs', {}, async ({ page }) => {

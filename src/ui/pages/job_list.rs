@@ -4,7 +4,7 @@ use crate::domain::decimal::{fixed, grouped};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
-    Column, DataProblems, RefreshControls, RelativeTime, TableSearch, Tone, VirtualTable,
+    Column, DataProblems, PageTitle, RefreshControls, RelativeTime, TableSearch, Tone, VirtualTable,
 };
 use crate::ui::data::{Live, Shared};
 use crate::ui::router::{use_router, Link, Location, Route};
@@ -23,7 +23,7 @@ pub fn JobListPage() -> impl IntoView {
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
-                <h1 id="pb-page-title" class="pb-page-title">"Deployment jobs"</h1>
+                <PageTitle text="Deployment jobs" />
                 <span class="pb-spacer"></span>
                 <RefreshControls live=jobs.status />
                 <p class="pb-page-context">

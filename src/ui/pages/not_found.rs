@@ -1,3 +1,4 @@
+use crate::ui::components::PageTitle;
 use crate::ui::router::{Link, Location, Route};
 use leptos::prelude::*;
 
@@ -5,7 +6,7 @@ use leptos::prelude::*;
 pub fn NotFoundPage(path: String) -> impl IntoView {
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
-            <h1 id="pb-page-title" class="pb-page-title">"Page not found"</h1>
+            <PageTitle text="Page not found" />
             <p class="pb-page-context">
                 "Patchboard has no page at " <code>{path}</code> "."
             </p>

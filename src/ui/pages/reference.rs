@@ -5,7 +5,7 @@ use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
 use crate::domain::progress::STALL_AFTER_MINUTES;
 use crate::domain::status::{Applicability, StatusKey};
-use crate::ui::components::{Badge, Tone};
+use crate::ui::components::{Badge, PageTitle, Tone};
 use crate::ui::data::use_stuck_after_hours;
 use crate::ui::tone::{impact_tone, phase_tone};
 use leptos::prelude::*;
@@ -15,7 +15,7 @@ pub fn ReferencePage() -> impl IntoView {
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
-                <h1 id="pb-page-title" class="pb-page-title">"Reference"</h1>
+                <PageTitle text="Reference" />
                 <p class="pb-page-context">
                     "Every job result status and every endpoint exemption Patchboard knows, with the phase or impact it is counted under."
                 </p>

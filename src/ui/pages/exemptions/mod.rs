@@ -12,7 +12,7 @@ use crate::domain::fleet::FleetSummary;
 use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::perf;
 use crate::ui::clock::use_clock;
-use crate::ui::components::{DataProblems, RefreshControls};
+use crate::ui::components::{DataProblems, PageTitle, RefreshControls};
 use crate::ui::data::{configured, use_data_source, use_live, LiveStatus, ResourceKind, Shared};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
@@ -68,7 +68,7 @@ pub fn ExemptionsPage() -> impl IntoView {
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
-                <h1 id="pb-page-title" class="pb-page-title">"Endpoint exemptions"</h1>
+                <PageTitle text="Endpoint exemptions" />
                 <span class="pb-spacer"></span>
                 <RefreshControls live=live.status />
                 <p class="pb-page-context">

@@ -15,7 +15,7 @@ use crate::domain::progress::JobProgress;
 use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
-use crate::ui::components::{DataProblems, RefreshControls};
+use crate::ui::components::{DataProblems, PageTitle, RefreshControls};
 use crate::ui::data::{
     use_live, use_results_per_run, use_stuck_after_hours, Live, LiveStatus, ResourceKind, Shared,
 };
@@ -95,7 +95,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
-                <h1 id="pb-page-title" class="pb-page-title">{move || job_name.get()}</h1>
+                <PageTitle text=job_name />
                 <run::RunSelector runs=runs run=run per_run=per_run url=url />
                 <span class="pb-spacer"></span>
                 <RefreshControls live=results.status />

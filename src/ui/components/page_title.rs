@@ -1,0 +1,19 @@
+//! A page's heading, which also names the browser tab where the app owns it.
+
+use leptos::prelude::*;
+
+/// What the tab's title ends with, from the host element's `data-title`.
+/// `None`: the host page keeps its own title (a portal embedding the app).
+#[derive(Clone)]
+pub struct TitleSuffix(pub Option<String>);
+
+/// The page's `<h1>`, which the page's section is labelled by. With a
+/// [`TitleSuffix`], the tab reads "{text} · {suffix}", so tabs and history
+/// entries say which job or page they hold.
+#[component]
+pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    if let Some(TitleSuffix(Some(suffix))) = use_context::<TitleSuffix>() {
+        Effect::new(move |_| document().set_title(&format!("{} · {suffix}", text.get())));
+    }
+    view! { <h1 id="pb-page-title" class="pb-page-title">{text}</h1> }
+}
