@@ -2,7 +2,9 @@
 
 use patchboard::domain::asset::{AssetResult, RawStatus};
 use patchboard::domain::derive::DerivationPolicy;
-use patchboard::domain::endpoint::{ConnectorState, Drive, Endpoint};
+use patchboard::domain::endpoint::{
+    ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow,
+};
 use patchboard::domain::exemption::{ExemptionKind, Warning};
 use patchboard::domain::fleet::PatchOutlook;
 use patchboard::domain::os::OsFamily;
@@ -11,7 +13,9 @@ use patchboard::domain::status::StatusKey;
 use patchboard::domain::table::Direction;
 use patchboard::domain::time::Timestamp;
 use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetView};
-use patchboard::domain::view::endpoints::{endpoint_rows, EndpointColumn, EndpointView, Layout};
+use patchboard::domain::view::endpoints::{
+    endpoint_rows, EndpointColumn, EndpointView, Layout, WindowState,
+};
 use patchboard::domain::view::jobs::{JobColumn, JobView};
 use patchboard::domain::view::reason_groups::{reason_groups, GroupReason};
 use patchboard::domain::view::{FacetToken, TableColumn, TableView, ToQuery};
@@ -258,6 +262,49 @@ fn the_grouped_layout_lists_warnings_after_exemptions_and_follows_the_filters() 
         vec![],
         "nothing listed, no group"
     );
+}
+
+#[test]
+fn a_window_is_open_from_its_start_until_its_end_and_the_panel_says_until_when() {
+    let at = |hours: i64| Timestamp::from_millis(hours * 3_600_000);
+    let window = |start, end| MaintenanceWindow {
+        start: at(start),
+        end: at(end),
+    };
+    let schedule = MaintenanceSchedule {
+        name: "Nightly".into(),
+        // Out of order, and two overlapping at hour 11.
+        windows: vec![window(30, 32), window(10, 12), window(11, 14), window(1, 2)],
+        last_window_ran_out: false,
+    };
+    let state = |hour| WindowState::at(&schedule, at(hour));
+    assert_eq!(state(0), WindowState::Ahead { start: at(1) });
+    assert_eq!(
+        state(2),
+        WindowState::Ahead { start: at(10) },
+        "closed at its end"
+    );
+    assert_eq!(
+        state(10),
+        WindowState::Open { until: at(12) },
+        "open at its start"
+    );
+    assert_eq!(
+        state(11),
+        WindowState::Open { until: at(14) },
+        "the longest of two"
+    );
+    assert_eq!(state(14), WindowState::Ahead { start: at(30) });
+    assert_eq!(state(32), WindowState::NoneAhead);
+    assert_eq!(
+        WindowState::Open { until: at(14) }.describe(),
+        format!("open now, until {}", at(14).format_utc())
+    );
+    assert_eq!(
+        WindowState::Ahead { start: at(30) }.describe(),
+        at(30).format_utc()
+    );
+    assert_eq!(WindowState::NoneAhead.describe(), "none ahead");
 }
 
 #[test]

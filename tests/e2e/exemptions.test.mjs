@@ -383,6 +383,25 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test("a window open at loading is shown open in the panel, with its end, not as a past 'next window'", async () => {
+    const generatedAt = millis(fleet.generated_at);
+    const openAt = (e) => (e.maintenance?.windows ?? []).filter((w) => w.start <= generatedAt && generatedAt < w.end);
+    // An end at least an hour away, so the window is still open while the test runs.
+    const endpoint = endpoints.find((e) => openAt(e).length > 0 && Math.max(...openAt(e).map((w) => w.end)) - generatedAt >= HOUR_MS);
+    assert.ok(endpoint, 'the demo has an endpoint in an open window');
+    const untilFromGenerated = Math.max(...openAt(endpoint).map((w) => w.end)) - generatedAt;
+    const loadedFrom = Date.now();
+    await withExemptions('', {}, async ({ page }) => {
+      const loadedBy = Date.now();
+      const panel = await panelOf(page, endpoint.id);
+      const fact = panel.locator('dt', { hasText: 'Next window' }).locator('xpath=following-sibling::dd[1]');
+      const text = (await fact.textContent()).trim();
+      // The demo's times move to the browser's clock at loading.
+      const ends = new Set([loadedFrom, loadedBy].map((at) => `open now, until ${formatUtc(at + untilFromGenerated)}`));
+      assert.ok(ends.has(text), `expected one of ${[...ends].join(' / ')}: ${text}`);
+    });
+  });
+
   test('the by-exemption layout shows one group per exemption with its count, largest first', async () => {
     await withExemptions('', {}, async ({ page }) => {
       const bars = await chartBars(page);

@@ -76,6 +76,54 @@ pub fn next_window(schedule: &MaintenanceSchedule, now: Timestamp) -> Option<Tim
         .min()
 }
 
+/// Where an endpoint's maintenance windows stand at a moment, as its detail
+/// panel says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WindowState {
+    /// A window is open; of overlapping ones, the one that stays open longest.
+    Open {
+        until: Timestamp,
+    },
+    /// No window is open; the earliest one ahead starts then.
+    Ahead {
+        start: Timestamp,
+    },
+    NoneAhead,
+}
+
+impl WindowState {
+    /// A window counts as open from its start up to, not at, its end.
+    pub fn at(schedule: &MaintenanceSchedule, now: Timestamp) -> WindowState {
+        let open_until = schedule
+            .windows
+            .iter()
+            .filter(|window| window.start <= now && now < window.end)
+            .map(|window| window.end)
+            .max();
+        if let Some(until) = open_until {
+            return WindowState::Open { until };
+        }
+        match schedule
+            .windows
+            .iter()
+            .map(|w| w.start)
+            .filter(|&start| start > now)
+            .min()
+        {
+            Some(start) => WindowState::Ahead { start },
+            None => WindowState::NoneAhead,
+        }
+    }
+
+    pub fn describe(self) -> String {
+        match self {
+            WindowState::Open { until } => format!("open now, until {}", until.format_utc()),
+            WindowState::Ahead { start } => start.format_utc(),
+            WindowState::NoneAhead => "none ahead".to_owned(),
+        }
+    }
+}
+
 /// Rows for every endpoint at time `now`.
 pub fn endpoint_rows(
     endpoints: &[Endpoint],

@@ -7,7 +7,8 @@ use crate::domain::decimal::fixed;
 use crate::domain::derive::LOW_DISK_THRESHOLD_PERCENT;
 use crate::domain::endpoint::Endpoint;
 use crate::domain::exemption::Warning;
-use crate::domain::view::endpoints::EndpointRow;
+use crate::domain::view::endpoints::{EndpointRow, WindowState};
+use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, DetailPanel, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
 use leptos::prelude::*;
@@ -66,6 +67,16 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
             </li>
         }
     });
+    let clock = use_clock();
+    let schedule = endpoint.maintenance.clone();
+    let window_state = move |now| {
+        schedule
+            .as_ref()
+            .map_or(WindowState::NoneAhead, |schedule| {
+                WindowState::at(schedule, now)
+            })
+            .describe()
+    };
     let drives = endpoint
         .drives
         .iter()
@@ -106,7 +117,7 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
                 <dt>"Maintenance schedule"</dt>
                 <dd>{endpoint.maintenance.as_ref().map(|m| m.name.clone()).unwrap_or_else(|| "none assigned".into())}</dd>
                 <dt>"Next window"</dt>
-                <dd>{row.next_window.map(|at| at.format_utc()).unwrap_or_else(|| "none ahead".into())}</dd>
+                <dd>{move || window_state(clock.now())}</dd>
                 <dt>"Last seen"</dt>
                 <dd>{endpoint.last_seen.map(|at| at.format_utc()).unwrap_or_else(|| "never".into())}</dd>
             </dl>
