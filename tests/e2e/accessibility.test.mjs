@@ -27,6 +27,7 @@ const PAGES = [
   { name: 'a job', hash: `#/jobs/${JOB}`, ready: 'tr.pb-row' },
   { name: 'a job with the asset panel open', hash: `#/jobs/${JOB}?asset=${JOB}-a00004`, ready: '.pb-panel' },
   { name: 'the endpoint exemptions', hash: '#/exemptions', ready: 'tr.pb-row' },
+  { name: 'an endpoint with its panel open', hash: '#/exemptions?endpoint=ep-00080', ready: '.pb-panel' },
   { name: 'the reference', hash: '#/reference', ready: '.pb-reference-table' },
   { name: 'the not-found page', hash: '#/nowhere', ready: '.pb-page-title' },
 ];
@@ -198,6 +199,8 @@ describe('on a phone-sized window', () => {
           return { pageScrolls: scrollWidth > clientWidth, sticking };
         });
         assert.deepEqual(overflow, { pageScrolls: false, sticking: [] });
+        // What scrolls here (a panel's body, most of all) must scroll from the keyboard too.
+        await assertAccessible(page, `${name} at 360 px`);
         assertNoProblems(session);
       } finally {
         await session.close();

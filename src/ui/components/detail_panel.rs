@@ -35,7 +35,7 @@ pub fn DetailPanel(
     });
 
     view! {
-        <aside class="pb-panel" role="dialog" aria-labelledby="pb-panel-title">
+        <div class="pb-panel" role="dialog" aria-labelledby="pb-panel-title">
             <div class="pb-panel-header">
                 <h2 class="pb-panel-title" id="pb-panel-title">{title}</h2>
                 <button
@@ -48,8 +48,9 @@ pub fn DetailPanel(
                     "✕"
                 </button>
             </div>
-            <div class="pb-panel-body">{children()}</div>
-        </aside>
+            // Focusable so the keyboard can scroll a body that has no links or buttons.
+            <div class="pb-panel-body" tabindex="0">{children()}</div>
+        </div>
     }
 }
 

@@ -55,7 +55,8 @@ pub fn StackedBar(
                         .collect_view()
                 }}
             </div>
-            <figcaption class="pb-legend" aria-label=label>
+            // A named group: a figcaption has no role of its own to carry the name.
+            <figcaption class="pb-legend" role="group" aria-label=label>
                 {move || {
                     let total = total().max(1);
                     segments
