@@ -20,7 +20,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     provide_clock();
     provide_data_source();
     // The job list is shared: the job page takes its job's name from it.
-    provide_context(use_live::<Job>(ResourceKind::Jobs, || (None, None)));
+    provide_context(use_live::<Job>(ResourceKind::Jobs, || Some((None, None))));
 
     // Only a change of route rebuilds the page; a change of query (a filter,
     // a keystroke, an open panel) must not refetch or re-render it.

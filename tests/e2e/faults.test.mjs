@@ -431,6 +431,7 @@ describe('a job whose runs cannot be loaded', () => {
   });
 
   test('where the results request names no run, there is no run selector, and a run link says it is ignored', { timeout: TEST_TIMEOUT }, async () => {
+    const from = backend.requests.length;
     await withConfiguredPage('#/jobs/job-alpha?run=run-1', nativeConfig(backend.url), async (session) => {
       const { page } = session;
       await waitForAssets(page, ALPHA_ASSETS.length);
@@ -438,6 +439,8 @@ describe('a job whose runs cannot be loaded', () => {
       await notice.waitFor({ timeout: LOAD_TIMEOUT });
       assert.match(await notice.textContent(), /"run-1", but this data source reports only each job's latest run/);
       assert.equal(await page.getByRole('combobox', { name: 'Run' }).count(), 0, 'no run selector');
+      const paths = backend.requests.slice(from).map((r) => r.path);
+      assert.ok(!paths.includes('/jobs/job-alpha/runs.json'), `the runs, which nothing shows, are not asked for: ${paths}`);
       assertNoPageErrors(session);
     });
   });
@@ -445,7 +448,7 @@ describe('a job whose runs cannot be loaded', () => {
   test('HTTP 403 on runs.json is reported, not silently dropped with the run selector', { timeout: TEST_TIMEOUT }, async () => {
     backend.setFault('/jobs/job-alpha/runs.json', FAULTS.status(403));
     try {
-      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      await withConfiguredPage('#/jobs/job-alpha', perRunConfig(), async (session) => {
         const { page } = session;
         await waitForAssets(page, ALPHA_ASSETS.length);
         assert.ok(

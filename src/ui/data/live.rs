@@ -210,11 +210,15 @@ impl<T: Send + Sync + 'static> Clone for Live<T> {
 }
 impl<T: Send + Sync + 'static> Copy for Live<T> {}
 
-/// Loads `kind` for the ids `ids` gives (job and run), again whenever they
-/// change and every `refresh_seconds` of the configuration unless paused.
+/// The job and run a resource is loaded for.
+pub type LoadIds = (Option<String>, Option<String>);
+
+/// Loads `kind` for the ids `ids` gives, again whenever they change and every
+/// `refresh_seconds` of the configuration unless paused. While `ids` gives
+/// `None` nothing is loaded: the page has no use for the resource.
 pub fn use_live<T>(
     kind: ResourceKind,
-    ids: impl Fn() -> (Option<String>, Option<String>) + Send + Sync + 'static,
+    ids: impl Fn() -> Option<LoadIds> + Send + Sync + 'static,
 ) -> Live<T>
 where
     T: Record + Rebase + Clone + Send + Sync + 'static,
@@ -252,7 +256,7 @@ impl LoadRequest {
 /// and when to start a load, which `start` runs.
 fn live_status(
     kind: ResourceKind,
-    ids: Box<dyn Fn() -> (Option<String>, Option<String>) + Send + Sync>,
+    ids: Box<dyn Fn() -> Option<LoadIds> + Send + Sync>,
     start: impl Fn(LoadRequest) + Send + Sync + 'static,
 ) -> LiveStatus {
     let source = super::use_data_source();
@@ -265,7 +269,7 @@ fn live_status(
     let generation = StoredValue::new(0_u64);
     let ids = Memo::new(move |_| ids());
 
-    Effect::new(move |previous: Option<(Option<String>, Option<String>)>| {
+    Effect::new(move |previous: Option<Option<LoadIds>>| {
         reload.track();
         let key = ids.get();
         let source = match source.get() {
@@ -277,12 +281,19 @@ fn live_status(
                 return key;
             }
         };
+        // A new generation also drops the pages of a load the page no longer wants.
+        generation.update_value(|n| *n += 1);
+        let Some((job_id, run_id)) = key.clone() else {
+            status.set(LoadStatus {
+                loading: None,
+                ..LoadStatus::default()
+            });
+            return key;
+        };
         let fresh = previous.as_ref() != Some(&key);
         if fresh {
             status.set(LoadStatus::default());
         }
-        generation.update_value(|n| *n += 1);
-        let (job_id, run_id) = key.clone();
         start(LoadRequest {
             kind,
             source,

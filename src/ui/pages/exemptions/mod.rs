@@ -30,7 +30,7 @@ struct FleetData {
 pub fn ExemptionsPage() -> impl IntoView {
     let clock = use_clock();
     let url = use_url_view(EndpointView::from_query);
-    let live = use_live::<Endpoint>(ResourceKind::Endpoints, || (None, None));
+    let live = use_live::<Endpoint>(ResourceKind::Endpoints, || Some((None, None)));
     let endpoints = live.items;
     // Exemptions that depend on time (windows, suspensions, WSUS age) are
     // derived again each minute.

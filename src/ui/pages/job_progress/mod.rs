@@ -51,18 +51,19 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         job.with(|job| job.as_ref().map(|job| job.name.clone()))
             .unwrap_or_else(|| fallback_name.clone())
     });
+    let per_run = use_results_per_run();
+    // Only a source that can be asked for a run needs the list of runs.
     let runs_for = job_id.clone();
     let runs = use_live::<JobRun>(ResourceKind::JobRuns, move || {
-        (Some(runs_for.clone()), None)
+        per_run.get().then(|| (Some(runs_for.clone()), None))
     });
-    let per_run = use_results_per_run();
     let run = run::run_choice(url, runs, per_run);
     let results_for = job_id.clone();
     let results = use_live::<AssetResult>(ResourceKind::JobResults, move || {
-        (
+        Some((
             Some(results_for.clone()),
             run.with(|run| run.run_id().map(str::to_owned)),
-        )
+        ))
     });
 
     let unknown = unknown::unknown_job(job_id.clone(), jobs, results.status);
