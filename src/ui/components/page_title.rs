@@ -11,9 +11,10 @@ pub struct TitleSuffix(pub Option<String>);
 /// [`TitleSuffix`], the tab reads "{text} · {suffix}", so tabs and history
 /// entries say which job or page they hold.
 #[component]
-pub fn PageTitle(#[prop(into)] text: Signal<String>) -> impl IntoView {
+pub fn PageTitle(#[prop(into)] text: TextProp) -> impl IntoView {
     if let Some(TitleSuffix(Some(suffix))) = use_context::<TitleSuffix>() {
+        let text = text.clone();
         Effect::new(move |_| document().set_title(&format!("{} · {suffix}", text.get())));
     }
-    view! { <h1 id="pb-page-title" class="pb-page-title">{text}</h1> }
+    view! { <h1 id="pb-page-title" class="pb-page-title">{move || text.get()}</h1> }
 }

@@ -54,17 +54,15 @@ fn ReasonGroup(
         GroupReason::Exemption(kind) => (Some(kind), None),
         GroupReason::Warning(warning) => (None, Some(warning)),
     };
-    let badge = match exemption {
-        Some(kind) => {
-            view! { <Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /> }
-        }
-        None => view! { <Badge tone=Tone::Waiting outline=true label=WARNING_LABEL /> },
+    let (tone, label, outline) = match exemption {
+        Some(kind) => (impact_tone(kind.impact()), kind.impact().label(), false),
+        None => (Tone::Waiting, WARNING_LABEL, true),
     };
     view! {
         <details class="pb-group" data-exemption=exemption.map(|kind| kind.name()) data-warning=warning.map(|_| entry.name)>
             <summary>
                 <strong>{entry.name}</strong>
-                {badge}
+                <Badge tone=tone label=label outline=outline />
                 <span class="pb-spacer"></span>
                 <span class="pb-numeric">{format!("{} endpoints", grouped(count as u64))}</span>
             </summary>

@@ -96,7 +96,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
-                <PageTitle text=job_name />
+                <PageTitle text=move || job_name.get() />
                 <run::RunSelector runs=runs run=run per_run=per_run url=url />
                 <span class="pb-spacer"></span>
                 <RefreshControls live=results.status />
