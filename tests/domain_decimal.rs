@@ -1,7 +1,7 @@
 //! Fixed-decimal text (as the standard formatter writes it, away from ties)
 //! and grouped counts.
 
-use patchboard::domain::decimal::{fixed, grouped};
+use patchboard::domain::decimal::{counted, fixed, grouped, listed_of, Noun};
 use proptest::prelude::*;
 
 #[test]
@@ -62,4 +62,13 @@ proptest! {
         prop_assume!((scaled.fract() - 0.5).abs() > 1e-6);
         prop_assert_eq!(fixed(value, decimals), format!("{value:.prec$}", prec = decimals as usize));
     }
+}
+
+#[test]
+fn counts_name_one_thing_in_the_singular_and_the_rest_in_the_plural() {
+    assert_eq!(counted(1, Noun::ENDPOINTS), "1 endpoint");
+    assert_eq!(counted(0, Noun::ENDPOINTS), "0 endpoints");
+    assert_eq!(counted(2_500, Noun::JOBS), "2,500 jobs");
+    assert_eq!(listed_of(1, 1, Noun::ASSETS), "1 of 1 asset");
+    assert_eq!(listed_of(1, 100_000, Noun::ASSETS), "1 of 100,000 assets");
 }

@@ -31,6 +31,46 @@ pub fn fixed(value: f64, decimals: u32) -> String {
     )
 }
 
+/// How a count names what it counts, one and several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Noun {
+    pub one: &'static str,
+    pub many: &'static str,
+}
+
+impl Noun {
+    pub const ASSETS: Noun = Noun {
+        one: "asset",
+        many: "assets",
+    };
+    pub const ENDPOINTS: Noun = Noun {
+        one: "endpoint",
+        many: "endpoints",
+    };
+    pub const JOBS: Noun = Noun {
+        one: "job",
+        many: "jobs",
+    };
+
+    fn for_count(self, count: u64) -> &'static str {
+        if count == 1 {
+            self.one
+        } else {
+            self.many
+        }
+    }
+}
+
+/// "1 endpoint", "2,500 endpoints".
+pub fn counted(count: u64, noun: Noun) -> String {
+    format!("{} {}", grouped(count), noun.for_count(count))
+}
+
+/// "12 of 100 assets": `listed` of `all`, named as `all` needs.
+pub fn listed_of(listed: u64, all: u64, noun: Noun) -> String {
+    format!("{} of {}", grouped(listed), counted(all, noun))
+}
+
 /// A count with its thousands grouped by commas ("100,000"): fleets run to
 /// six digits, which are hard to read at a glance ungrouped.
 pub fn grouped(count: u64) -> String {

@@ -2,7 +2,7 @@
 //! and what sorting and opening a row write to the URL. Built the same way for
 //! every page from its view (`domain::view::TableView`).
 
-use crate::domain::decimal::grouped;
+use crate::domain::decimal::{listed_of, Noun};
 use crate::domain::table::SortSpec;
 use crate::domain::time::Timestamp;
 use crate::domain::view::{HoldsTable, TableView, ToQuery};
@@ -120,10 +120,10 @@ where
     }
 
     /// "12 of 100 assets": listed rows of all (tracked).
-    pub fn count_text(&self, noun: &str) -> String {
+    pub fn count_text(&self, noun: Noun) -> String {
         let listed = self.order.with(|order| order.len() as u64);
         let all = self.items.with(|items| items.len() as u64);
-        format!("{} of {} {noun}", grouped(listed), grouped(all))
+        listed_of(listed, all, noun)
     }
 
     /// Opens the details of the record at data index `index`.

@@ -448,6 +448,12 @@ describe('endpoint exemptions page', () => {
       assert.ok((await warning.locator('[data-fix] li').count()) > 0, 'the warning group shows its fix');
       const names = (await warning.locator('.pb-chip').allTextContents()).map((name) => name.trim());
       assert.deepEqual(names.toSorted(), warned.map((e) => e.name).toSorted(), 'the endpoints with a full drive');
+      // One endpoint is one endpoint.
+      await page.getByRole('searchbox', { name: 'Search endpoints' }).fill(warned[0].name);
+      await page.waitForFunction(() => {
+        const counts = [...document.querySelectorAll('.pb-group .pb-numeric')].map((count) => count.textContent.trim());
+        return counts.length > 0 && counts.every((count) => count === '1 endpoint');
+      });
     });
   });
 

@@ -286,6 +286,8 @@ describe('job list', () => {
       const linux = jobs.filter((job) => `${job.name} ${job.id} ${job.platform ?? ''}`.toLowerCase().includes('linux'));
       assert.ok(linux.length > 0 && linux.length < jobs.length, 'the demo has Linux jobs and others');
       await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length === n, linux.length);
+      const context = page.locator('.pb-page-context');
+      assert.match(await context.textContent(), new RegExp(`^${linux.length} of ${jobs.length} jobs\\. `), 'the count follows the search');
       // Written after the repaint, so it is not on the keystroke's path.
       await page.waitForURL((url) => queryOf(url).get('q') === 'linux');
 
@@ -305,6 +307,9 @@ describe('job list', () => {
 
       await page.getByRole('searchbox', { name: 'Search jobs' }).fill('linux no-such-job');
       await page.locator('.pb-table-empty', { hasText: 'No jobs match the search.' }).waitFor();
+      assert.match(await context.textContent(), new RegExp(`^0 of ${jobs.length} jobs\\. `));
+      await page.getByRole('searchbox', { name: 'Search jobs' }).fill('');
+      await page.waitForFunction((n) => document.querySelector('.pb-page-context').textContent.startsWith(`${n} jobs. `), jobs.length);
     });
   });
 

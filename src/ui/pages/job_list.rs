@@ -1,6 +1,6 @@
 //! Every deployment job, its progress at a glance, and the way into one.
 
-use crate::domain::decimal::{fixed, grouped};
+use crate::domain::decimal::{counted, fixed, grouped, listed_of, Noun};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
@@ -27,7 +27,12 @@ pub fn JobListPage() -> impl IntoView {
                 <span class="pb-spacer"></span>
                 <RefreshControls live=jobs.status />
                 <p class="pb-page-context">
-                    {jobs.status.once_known(move || format!("{} jobs. ", grouped(items.with(|j| j.len() as u64))))}
+                    {jobs.status.once_known(move || {
+                        let all = items.with(|jobs| jobs.len() as u64);
+                        let listed = order.with(|order| order.len() as u64);
+                        let count = if listed == all { counted(all, Noun::JOBS) } else { listed_of(listed, all, Noun::JOBS) };
+                        format!("{count}. ")
+                    })}
                     "Open a job to follow its rollout asset by asset."
                 </p>
             </div>

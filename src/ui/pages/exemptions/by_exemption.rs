@@ -2,7 +2,7 @@
 //! its endpoints.
 
 use super::FleetData;
-use crate::domain::decimal::grouped;
+use crate::domain::decimal::{counted, grouped, Noun};
 use crate::domain::view::endpoints::Layout;
 use crate::domain::view::reason_groups::{reason_groups, GroupReason};
 use crate::ui::components::{Badge, Tone};
@@ -64,7 +64,7 @@ fn ReasonGroup(
                 <strong>{entry.name}</strong>
                 <Badge tone=tone label=label outline=outline />
                 <span class="pb-spacer"></span>
-                <span class="pb-numeric">{format!("{} endpoints", grouped(count as u64))}</span>
+                <span class="pb-numeric">{counted(count as u64, Noun::ENDPOINTS)}</span>
             </summary>
             <div>
                 <p>{entry.meaning}</p>

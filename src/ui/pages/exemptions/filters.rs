@@ -1,6 +1,7 @@
 //! The filter bar of the exemptions page, the layout switch and the export.
 
 use super::FleetData;
+use crate::domain::decimal::Noun;
 use crate::domain::view::endpoints::{endpoints_csv, EndpointView, Layout};
 use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
 use crate::ui::view_state::History;
@@ -34,7 +35,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
             <FlagFilter label="Only with warnings" url=url get=|v: &EndpointView| v.warnings_only get_mut=|v: &mut EndpointView| &mut v.warnings_only />
             <span class="pb-spacer"></span>
             <span class="pb-muted" data-row-count="">
-                {data.status.once_known(move || data.table.count_text("endpoints"))}
+                {data.status.once_known(move || data.table.count_text(Noun::ENDPOINTS))}
             </span>
             <span role="group" aria-label="Layout" class="pb-toolbar">
                 {layout_button(Layout::Table, "By endpoint")}

@@ -1,6 +1,7 @@
 //! The filter bar above the asset table, and the export of what it shows.
 
 use super::JobData;
+use crate::domain::decimal::Noun;
 use crate::domain::view::assets::{assets_csv, AssetView};
 use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
 use leptos::prelude::*;
@@ -27,7 +28,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             <FlagFilter label=Signal::derive(move || format!("Only stuck (no change for {} h)", data.stuck_after_hours.get())) url=url get=|v: &AssetView| v.stuck_only get_mut=|v: &mut AssetView| &mut v.stuck_only />
             <span class="pb-spacer"></span>
             <span class="pb-muted" data-row-count="">
-                {data.status.once_known(move || data.table.count_text("assets"))}
+                {data.status.once_known(move || data.table.count_text(Noun::ASSETS))}
             </span>
             <button type="button" class="pb-button" on:click=export>"Export CSV"</button>
         </div>
