@@ -1,7 +1,6 @@
 //! Says which data the app shows: a configuration error in full, or that
 //! the demo data is on screen.
 
-use super::components::{Badge, Tone};
 use super::data::{use_data_source, SourceState};
 use leptos::prelude::*;
 
@@ -11,7 +10,8 @@ pub fn SourceBadge() -> impl IntoView {
     let source = use_data_source();
     move || match source.get() {
         SourceState::Ready(source) if source.demo => Some(
-            view! { <Badge tone=Tone::Neutral label="Demo data" title="No backend is configured: Patchboard shows its bundled demo fleet." /> },
+            // A badge's look without its tone glyph, which here would read as a stray dash.
+            view! { <span class="pb-badge pb-tone-neutral" title="No backend is configured: Patchboard shows its bundled demo fleet.">"Demo data"</span> },
         ),
         _ => None,
     }

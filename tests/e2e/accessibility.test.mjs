@@ -386,6 +386,40 @@ describe('from the keyboard', () => {
     });
   });
 
+  test("removing a filter's last chip leaves the focus on its select, whose prompt says what it does", async () => {
+    await withPage(`${server.url}#/jobs/${JOB}?phase=failed,running`, {}, async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const select = page.getByRole('combobox', { name: 'Filter by phase' });
+      const prompt = () => select.locator('option').first().textContent();
+      assert.equal(await prompt(), 'Phase: add another', 'not "any" while chips show');
+      const chips = page.locator('[data-facet="Phase"] .pb-chip');
+      // The last chip: no chip takes its place.
+      await chips.last().focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('[data-facet="Phase"] .pb-chip').length === 1);
+      await page.waitForFunction(() => document.activeElement?.tagName !== 'BODY');
+      await chips.first().focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelectorAll('[data-facet="Phase"] .pb-chip').length === 0);
+      await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Filter by phase');
+      assert.equal(await prompt(), 'Phase: any');
+      assertNoProblems(session);
+    });
+  });
+
+  test('Escape on a panel opened from a link gives the focus to the page\'s content, not to nothing', async () => {
+    await withPage(`${server.url}#/exemptions?endpoint=ep-00080`, {}, async (session) => {
+      const { page } = session;
+      await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
+      await page.keyboard.press('Escape');
+      await page.locator('.pb-panel').waitFor({ state: 'detached' });
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pb-main');
+      assert.equal(await page.getByRole('combobox', { name: 'Filter by OS' }).count(), 1, 'an acronym keeps its capitals');
+      assertNoProblems(session);
+    });
+  });
+
   test('a table that goes away before its focus moves leaves the app running', async () => {
     await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;

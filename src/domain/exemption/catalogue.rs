@@ -332,8 +332,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "Check that the Windows Update service runs on the endpoint.",
                 "Check that its WSUS server address (usually set by Group Policy) is right and \
                  reachable from it.",
-                "Make it report now, for example with `usoclient StartScan` or \
-                 `wuauclt /reportnow` on older releases.",
+                "Make it report now, for example by running usoclient StartScan \
+                 (wuauclt /reportnow on older releases).",
                 "If the endpoint reports less often by design, raise the allowed time in \
                  JetPatch.",
             ],

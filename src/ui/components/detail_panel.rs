@@ -11,8 +11,10 @@ pub fn DetailPanel(
     children: Children,
 ) -> impl IntoView {
     let close_button = NodeRef::<leptos::html::Button>::new();
+    // Opened from a link or a reload, nothing had the focus but the page.
     let previous_focus = document()
         .active_element()
+        .filter(|element| element.tag_name() != "BODY")
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
 
     close_button.on_load(|button| {
@@ -28,9 +30,20 @@ pub fn DetailPanel(
     );
     on_cleanup(move || {
         escape.remove();
-        if let Some((opening_row, element)) = previous_focus.take() {
-            let row_now = opening_row.as_ref().and_then(OpeningRow::row_now);
-            let _ = row_now.unwrap_or(element).focus();
+        let back_to = match previous_focus.take() {
+            Some((opening_row, element)) => Some(
+                opening_row
+                    .as_ref()
+                    .and_then(OpeningRow::row_now)
+                    .unwrap_or(element),
+            ),
+            // Not the page itself: the keyboard would start over from its top.
+            None => document()
+                .get_element_by_id("pb-main")
+                .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok()),
+        };
+        if let Some(element) = back_to {
+            let _ = element.focus();
         }
     });
 

@@ -47,11 +47,13 @@ pub fn FacetSelect(
         // The select is an "add" control: it always shows its prompt.
         select.set_value("");
     };
+    let select_ref = NodeRef::<leptos::html::Select>::new();
     view! {
         <span class="pb-field" data-facet=label>
             <select
+                node_ref=select_ref
                 class="pb-select"
-                aria-label=format!("Filter by {}", label.to_ascii_lowercase())
+                aria-label=format!("Filter by {}", in_sentence(label))
                 prop:value=""
                 on:keydown=move |event| {
                     let select: web_sys::HtmlSelectElement = event_target(&event);
@@ -70,7 +72,10 @@ pub fn FacetSelect(
                 }
                 on:blur=move |event| apply(event_target(&event))
             >
-                <option value="">{format!("{label}: any")}</option>
+                // The prompt: "any" only while nothing is chosen, as the chips beside it show.
+                <option value="">
+                    {move || if selected.with(Vec::is_empty) { format!("{label}: any") } else { format!("{label}: add another") }}
+                </option>
                 {choices}
             </select>
             {move || selected.get().into_iter().map(|token| {
@@ -81,7 +86,10 @@ pub fn FacetSelect(
                         type="button"
                         class="pb-chip"
                         aria-label=format!("Remove filter {label}: {name}")
-                        on:click=move |_| on_toggle.run(remove.clone())
+                        on:click=move |_| {
+                            on_toggle.run(remove.clone());
+                            keep_focus_near(select_ref);
+                        }
                     >
                         {name.clone()} <span aria-hidden="true">"×"</span>
                     </button>
@@ -119,4 +127,26 @@ where
             on_toggle=facet_toggle(url, get_mut)
         />
     }
+}
+
+/// "OS" stays as it is; "Status" reads "status" inside a sentence.
+fn in_sentence(label: &str) -> String {
+    if label.chars().all(|c| c.is_ascii_uppercase()) {
+        label.to_owned()
+    } else {
+        label.to_ascii_lowercase()
+    }
+}
+
+/// A removed chip takes the focus with it when no chip is drawn in its
+/// place (it was the last): give it to the select, not to the page.
+fn keep_focus_near(select: NodeRef<leptos::html::Select>) {
+    request_animation_frame(move || {
+        let lost = document()
+            .active_element()
+            .is_none_or(|element| element.tag_name() == "BODY");
+        if let (true, Some(select)) = (lost, select.try_get_untracked().flatten()) {
+            let _ = select.focus();
+        }
+    });
 }

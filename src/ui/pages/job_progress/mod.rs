@@ -102,9 +102,9 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 <RefreshControls live=results.status />
                 <p class="pb-page-context">
                     <Link to=Location::new(Route::Jobs)>"All jobs"</Link>
-                    {move || job.get().map(|job| {
-                        let platform = job.platform.unwrap_or_default();
-                        format!(" · {platform} deployment job {}", job.id)
+                    {move || job.get().map(|job| match job.platform {
+                        Some(platform) => format!(" · {platform} deployment job · ID {}", job.id),
+                        None => format!(" · Deployment job · ID {}", job.id),
                     })}
                 </p>
             </div>
