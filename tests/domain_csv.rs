@@ -1,6 +1,6 @@
 //! CSV export: RFC 4180 quoting and spreadsheet formula guarding.
 
-use patchboard::domain::csv::CsvWriter;
+use patchboard::domain::csv::{file_stem, CsvWriter};
 use proptest::prelude::*;
 
 /// A whole document through the writer: the header, then one record per row.
@@ -134,4 +134,19 @@ proptest! {
             }
         }
     }
+}
+
+#[test]
+fn a_file_stem_keeps_letters_and_digits_with_one_dash_between_words() {
+    assert_eq!(
+        file_stem("Patch Tuesday – Windows servers", "job"),
+        "patch-tuesday-windows-servers"
+    );
+    assert_eq!(
+        file_stem("  --Q3 / 2026: Linux--  ", "job"),
+        "q3-2026-linux"
+    );
+    assert_eq!(file_stem("Übung", "job"), "bung");
+    assert_eq!(file_stem("–––", "job"), "job");
+    assert_eq!(file_stem("", "job"), "job");
 }

@@ -14,7 +14,7 @@ use patchboard::domain::table::Direction;
 use patchboard::domain::time::Timestamp;
 use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetView};
 use patchboard::domain::view::endpoints::{
-    endpoint_rows, EndpointColumn, EndpointView, Layout, WindowState,
+    endpoint_rows, endpoints_csv, EndpointColumn, EndpointView, Layout, WindowState,
 };
 use patchboard::domain::view::jobs::{JobColumn, JobView};
 use patchboard::domain::view::reason_groups::{reason_groups, GroupReason};
@@ -463,6 +463,50 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     assert!(lines[2].starts_with("b,host-2,Ubuntu 22.04,Downloaded,2031,Running"));
     assert!(lines[2].ends_with(",no"), "the anomaly is exported");
     assert_eq!(lines.len(), 4, "header, two rows, and the final CRLF");
+}
+
+#[test]
+fn the_endpoint_export_gives_the_open_or_next_window_with_both_its_ends() {
+    let at = |hours: i64| Timestamp::from_millis(hours * 3_600_000);
+    let scheduled = |name: &str, windows: &[(i64, i64)]| Endpoint {
+        id: name.into(),
+        name: name.into(),
+        os: "Windows Server 2022".into(),
+        maintenance: Some(MaintenanceSchedule {
+            name: "Nightly".into(),
+            windows: windows
+                .iter()
+                .map(|&(start, end)| MaintenanceWindow {
+                    start: at(start),
+                    end: at(end),
+                })
+                .collect(),
+            last_window_ran_out: false,
+        }),
+        ..Endpoint::default()
+    };
+    let endpoints = vec![
+        scheduled("open", &[(9, 11), (20, 22)]),
+        scheduled("ahead", &[(1, 2), (20, 22)]),
+        scheduled("over", &[(1, 2)]),
+    ];
+    let rows = endpoint_rows(&endpoints, at(10), &DerivationPolicy::default());
+    let csv = endpoints_csv(&endpoints, &rows, &[0, 1, 2]);
+    let lines: Vec<Vec<&str>> = csv
+        .split("\r\n")
+        .map(|line| line.split(',').collect())
+        .collect();
+    let column = |name: &str| lines[0].iter().position(|header| *header == name).unwrap();
+    let (start, end) = (column("Window start (UTC)"), column("Window end (UTC)"));
+    let window = |line: usize| (lines[line][start], lines[line][end]);
+    let rfc3339 = |hours| at(hours).to_rfc3339();
+    assert_eq!(
+        window(1),
+        (&*rfc3339(9), &*rfc3339(11)),
+        "open: its start has passed, its end not"
+    );
+    assert_eq!(window(2), (&*rfc3339(20), &*rfc3339(22)), "the next one");
+    assert_eq!(window(3), ("", ""), "none ahead");
 }
 
 #[test]

@@ -72,3 +72,23 @@ impl CsvWriter {
         self.out
     }
 }
+
+/// `name` made safe for a file name: lower-case ASCII letters and digits,
+/// each run of anything else one `-` ("Patch Tuesday – Windows" gives
+/// "patch-tuesday-windows"), or `fallback` when nothing is left.
+pub fn file_stem(name: &str, fallback: &str) -> String {
+    let mut stem = String::with_capacity(name.len());
+    for c in name.chars() {
+        if c.is_ascii_alphanumeric() {
+            stem.push(c.to_ascii_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+    }
+    let stem = stem.trim_end_matches('-');
+    if stem.is_empty() {
+        fallback.to_owned()
+    } else {
+        stem.to_owned()
+    }
+}

@@ -5,7 +5,7 @@ use super::url_state::{facet_set, first, write_facet_set, ToQuery};
 use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::decimal::fixed;
 use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
-use crate::domain::endpoint::{Endpoint, MaintenanceSchedule};
+use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow};
 use crate::domain::exemption::ExemptionKind;
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::{OsFamilies, OsFamily};
@@ -22,8 +22,8 @@ pub struct EndpointRow {
     pub os: OsFamily,
     /// The fullest drive's use in percent, when any drive is known.
     pub fullest_drive: Option<f64>,
-    /// The start of the next maintenance window, or of the one open now.
-    pub next_window: Option<Timestamp>,
+    /// The maintenance window open at derivation, else the next one.
+    pub window: Option<MaintenanceWindow>,
     search: String,
     /// The endpoint name's natural-order key, for sorting by name.
     name_key: Box<[u8]>,
@@ -55,10 +55,10 @@ impl EndpointRow {
                 .map(|drive| drive.used_percent)
                 .filter(|percent| !percent.is_nan())
                 .max_by(f64::total_cmp),
-            next_window: endpoint
+            window: endpoint
                 .maintenance
                 .as_ref()
-                .and_then(|schedule| next_window(schedule, now)),
+                .and_then(|schedule| current_or_next_window(schedule, now)),
             search: search_key(&parts),
             name_key: natural_key(&endpoint.name),
             derived,
@@ -66,14 +66,18 @@ impl EndpointRow {
     }
 }
 
-/// The open window's start, else the earliest start still ahead.
-pub fn next_window(schedule: &MaintenanceSchedule, now: Timestamp) -> Option<Timestamp> {
+/// The window that has not ended at `now` and started first: the one open
+/// now, else the next.
+pub fn current_or_next_window(
+    schedule: &MaintenanceSchedule,
+    now: Timestamp,
+) -> Option<MaintenanceWindow> {
     schedule
         .windows
         .iter()
         .filter(|window| window.end > now)
-        .map(|window| window.start)
-        .min()
+        .min_by_key(|window| window.start)
+        .copied()
 }
 
 /// Where an endpoint's maintenance windows stand at a moment, as its detail
@@ -304,7 +308,7 @@ impl TableView for EndpointView {
             EndpointColumn::Exemptions => (row.derived.exemptions().len() as u64).into(),
             EndpointColumn::Disk => row.fullest_drive.into(),
             EndpointColumn::Maintenance => schedule_name(endpoint).into(),
-            EndpointColumn::NextWindow => row.next_window.map(|time| time.0).into(),
+            EndpointColumn::NextWindow => row.window.map(|window| window.start.0).into(),
             EndpointColumn::LastSeen => endpoint.last_seen.map(|time| time.0).into(),
         }
     }
@@ -338,7 +342,8 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
         "Fullest drive (% used)",
         "Low Disk Space",
         "Maintenance schedule",
-        "Next window (UTC)",
+        "Window start (UTC)",
+        "Window end (UTC)",
         "Last seen (UTC)",
     ]);
     for &index in order {
@@ -358,8 +363,13 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
             }
             .to_owned(),
             schedule_name(endpoint).unwrap_or_default().to_owned(),
-            row.next_window
-                .map(Timestamp::to_rfc3339)
+            // The open window's start is in the past: with its end, the
+            // pair says it is open, where a lone start would read as stale.
+            row.window
+                .map(|window| window.start.to_rfc3339())
+                .unwrap_or_default(),
+            row.window
+                .map(|window| window.end.to_rfc3339())
                 .unwrap_or_default(),
             endpoint
                 .last_seen

@@ -70,7 +70,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             <td><span class="pb-chips pb-truncate" title=all_names>{chips}</span></td>
             <td class="pb-numeric">{disk} " " {fullest}</td>
             <td><span class="pb-truncate" title=schedule.clone()>{schedule.clone()}</span></td>
-            <td><NextWindow at=row.next_window /></td>
+            <td><NextWindow at=row.window.map(|window| window.start) /></td>
             <td><RelativeTime at=endpoint.last_seen /></td>
         }
     };

@@ -1,6 +1,7 @@
 //! The filter bar above the asset table, and the export of what it shows.
 
 use super::JobData;
+use crate::domain::csv::file_stem;
 use crate::domain::decimal::Noun;
 use crate::domain::view::assets::{assets_csv, AssetView};
 use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
@@ -13,7 +14,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
         let csv = data.table.with_listed(assets_csv);
         let name = data.job_name.get_untracked();
         download_text(
-            &format!("{}-assets.csv", file_stem(&name)),
+            &format!("{}-assets.csv", file_stem(&name, "job")),
             "text/csv",
             &csv,
         );
@@ -32,25 +33,5 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             </span>
             <button type="button" class="pb-button" on:click=export>"Export CSV"</button>
         </div>
-    }
-}
-
-/// A job name made safe for a file name.
-fn file_stem(name: &str) -> String {
-    let stem: String = name
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    let stem = stem.trim_matches('-');
-    if stem.is_empty() {
-        "job".to_owned()
-    } else {
-        stem.to_owned()
     }
 }
