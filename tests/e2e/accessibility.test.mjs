@@ -408,6 +408,19 @@ describe('from the keyboard', () => {
     });
   });
 
+  test('what a filter leaves is announced; the ticking refresh line is not', async () => {
+    for (const [hash, noun] of [[`#/jobs/${JOB}?phase=failed`, 'assets'], ['#/exemptions?impact=cannot_patch', 'endpoints']]) {
+      await withPage(`${server.url}${hash}`, {}, async (session) => {
+        const { page } = session;
+        await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        const count = page.getByRole('status').filter({ hasText: new RegExp(`^[\\d,]+ of [\\d,]+ ${noun}$`) });
+        assert.equal(await count.count(), 1, `the row count is a status region on ${hash}`);
+        assert.equal(await page.locator('[role=status] [data-updated], [aria-live] [data-updated]').count(), 0, 'the refresh line is not live');
+        assertNoProblems(session);
+      });
+    }
+  });
+
   test('Escape on a panel opened from a link gives the focus to the page\'s content, not to nothing', async () => {
     await withPage(`${server.url}#/exemptions?endpoint=ep-00080`, {}, async (session) => {
       const { page } = session;

@@ -31,7 +31,8 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
         (seconds, false) => format!("refreshes every {seconds} s"),
     };
     view! {
-        <div class="pb-toolbar pb-refresh" role="status" aria-live="polite">
+        // Not a live region: the age it shows changes every minute.
+        <div class="pb-toolbar pb-refresh">
             <span class="pb-muted" data-updated="">{updated} " · " {cadence}</span>
             <Show when=move || live.refresh_seconds.get() != 0>
                 <button

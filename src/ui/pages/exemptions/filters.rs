@@ -34,7 +34,8 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
             <FacetFilter label="OS" url=url get=|v: &EndpointView| v.oses get_mut=|v: &mut EndpointView| &mut v.oses />
             <FlagFilter label="Only with warnings" url=url get=|v: &EndpointView| v.warnings_only get_mut=|v: &mut EndpointView| &mut v.warnings_only />
             <span class="pb-spacer"></span>
-            <span class="pb-muted" data-row-count="">
+            // Announced, so a filter tells a screen reader what it left.
+            <span class="pb-muted" data-row-count="" role="status">
                 {data.status.once_known(move || data.table.count_text(Noun::ENDPOINTS))}
             </span>
             <span role="group" aria-label="Layout" class="pb-toolbar">

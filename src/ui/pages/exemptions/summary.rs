@@ -53,11 +53,14 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
         })
     });
     view! {
-        <BarList
-            label="Endpoints per exemption"
-            items=items
-            selected=facet_tokens(url, |v: &EndpointView| v.exemptions)
-            on_toggle=facet_toggle(url, |v: &mut EndpointView| &mut v.exemptions)
-        />
+        <div class="pb-chart-group">
+            <BarList
+                label="Endpoints per exemption"
+                items=items
+                selected=facet_tokens(url, |v: &EndpointView| v.exemptions)
+                on_toggle=facet_toggle(url, |v: &mut EndpointView| &mut v.exemptions)
+            />
+            <p class="pb-muted pb-chart-note">"The figures and the chart count the whole fleet; an exemption picked in the chart filters the table."</p>
+        </div>
     }
 }

@@ -28,7 +28,8 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             <FlagFilter label="Only statuses not valid for the OS" url=url get=|v: &AssetView| v.anomalies_only get_mut=|v: &mut AssetView| &mut v.anomalies_only />
             <FlagFilter label=Signal::derive(move || format!("Only stuck (no change for {} h)", data.stuck_after_hours.get())) url=url get=|v: &AssetView| v.stuck_only get_mut=|v: &mut AssetView| &mut v.stuck_only />
             <span class="pb-spacer"></span>
-            <span class="pb-muted" data-row-count="">
+            // Announced, so a filter tells a screen reader what it left.
+            <span class="pb-muted" data-row-count="" role="status">
                 {data.status.once_known(move || data.table.count_text(Noun::ASSETS))}
             </span>
             <button type="button" class="pb-button" on:click=export>"Export CSV"</button>

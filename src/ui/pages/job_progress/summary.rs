@@ -170,6 +170,7 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 legend_only=true
                 on_toggle=facet_toggle(url, |v: &mut AssetView| &mut v.statuses)
             />
+            <p class="pb-muted pb-chart-note">"The figures and the chart count the whole job; a part picked in the chart filters the table."</p>
         </div>
     }
 }
