@@ -242,6 +242,56 @@ fn the_demo_shows_every_exemption_and_the_disk_warning() {
     assert!(patchable.count() >= 400, "plenty of clean endpoints");
 }
 
+/// The detail panel shows a result's history, counts and patch names side by
+/// side: they must tell one story.
+fn assert_results_agree_with_themselves(results: &[AssetResult]) {
+    let mut with_history = 0;
+    for result in results {
+        let id = &result.asset_id;
+        if let Some(last) = result.history.last() {
+            with_history += 1;
+            assert_eq!(
+                Some(last.at),
+                result.status_time,
+                "{id}: the history ends at the status time"
+            );
+            assert_eq!(
+                last.status, result.status,
+                "{id}: the history ends in the status"
+            );
+            assert!(
+                result
+                    .history
+                    .windows(2)
+                    .all(|pair| pair[0].at <= pair[1].at),
+                "{id}: the history runs forward"
+            );
+        }
+        for (names, count) in [
+            (&result.succeeded_patches, result.patches.succeeded),
+            (&result.failed_patches, result.patches.failed),
+        ] {
+            assert!(
+                names.is_empty() || names.len() == count as usize,
+                "{id}: {} patch names for a count of {count}",
+                names.len()
+            );
+        }
+    }
+    assert!(with_history > 0, "the fixture has histories to check");
+}
+
+#[test]
+fn each_result_of_the_demo_tells_one_story() {
+    assert_results_agree_with_themselves(&committed_demo().results);
+    let generated: Vec<AssetResult> = small_fleet()
+        .jobs
+        .into_iter()
+        .flat_map(|job| job.results)
+        .collect();
+    assert_results_agree_with_themselves(&generated);
+}
+
 fn small_fleet() -> Fleet {
     generate(&FleetSpec {
         assets: 200,

@@ -415,9 +415,13 @@ fn asset_result(
     } else {
         Vec::new()
     };
+    // A name for every patch counted, so a list agrees with its count. The
+    // first four come from the fleet's generator, as they always have, the
+    // rest from one of their own: the fleet after them stays as it was.
     let patch_names = |count: u32, rng: &mut Lcg| -> Vec<String> {
-        (0..count.min(4))
-            .map(|_| patch_name(plan.family, rng))
+        let mut more = Lcg(rng.0 ^ 0x9e37_79b9_7f4a_7c15);
+        (0..count)
+            .map(|i| patch_name(plan.family, if i < 4 { &mut *rng } else { &mut more }))
             .collect()
     };
     let with_names = rng.chance(10);
@@ -504,7 +508,8 @@ fn message_facts(
     facts
 }
 
-/// The usual road to a status, spread between the job start and the status time.
+/// The usual road to a status, spread between the job start and the status
+/// time, which is when the last step, the status itself, was reached.
 fn history(status: &DemoStatus, family: OsFamily, started: i64, at: i64) -> Vec<StatusChange> {
     let road: &[&str] = if family == Windows {
         &["Job Received", "Job Started", "Downloaded", "Patching"]
@@ -512,14 +517,20 @@ fn history(status: &DemoStatus, family: OsFamily, started: i64, at: i64) -> Vec<
         &["Job Received", "Job Started"]
     };
     let step = ((at - started) / (road.len() as i64 + 1)).max(1);
-    road.iter()
-        .filter(|name| **name != status.name)
-        .chain(std::iter::once(&status.name))
+    let steps: Vec<&str> = road
+        .iter()
+        .copied()
+        .filter(|name| *name != status.name)
+        .chain(std::iter::once(status.name))
+        .collect();
+    let last = steps.len() - 1;
+    steps
+        .into_iter()
         .enumerate()
         .map(|(i, name)| {
             let s = STATUSES
                 .iter()
-                .find(|s| s.name == *name)
+                .find(|s| s.name == name)
                 .expect("road names are catalogue names");
             StatusChange {
                 status: RawStatus {
@@ -527,7 +538,11 @@ fn history(status: &DemoStatus, family: OsFamily, started: i64, at: i64) -> Vec<
                     state: Some(s.state),
                     name: Some(s.name.to_owned()),
                 },
-                at: Timestamp::from_millis(started + step * i as i64),
+                at: Timestamp::from_millis(if i == last {
+                    at
+                } else {
+                    started + step * i as i64
+                }),
             }
         })
         .collect()
