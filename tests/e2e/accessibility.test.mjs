@@ -142,8 +142,8 @@ describe('no heading or badge is cut off', () => {
 });
 
 describe('the header on a narrow window', () => {
-  for (const width of [800, 420]) {
-    test(`at ${width} px each navigation label stays on one line, the tools stay together`, async () => {
+  for (const width of [800, 768, 420]) {
+    test(`at ${width} px each navigation label stays on one line, the tabs in one row, the tools together`, async () => {
       const session = await openPage(`${server.url}#/exemptions`, { viewport: { width, height: 600 } });
       try {
         const { page } = session;
@@ -156,12 +156,14 @@ describe('the header on a narrow window', () => {
           const tools = [...document.querySelectorAll('.pb-header-tools > *')].map((tool) => tool.getBoundingClientRect());
           const oneRow = tools.every((box) => Math.abs(box.top + box.height / 2 - (tools[0].top + tools[0].height / 2)) < 2);
           const header = document.querySelector('.pb-header');
-          return { wrapped, tools: tools.length, oneRow, headerOverflows: header.scrollWidth > header.clientWidth };
+          const tabTops = new Set([...document.querySelectorAll('.pb-nav-item')].map((tab) => Math.round(tab.getBoundingClientRect().top)));
+          return { wrapped, tools: tools.length, oneRow, tabRows: tabTops.size, headerOverflows: header.scrollWidth > header.clientWidth };
         });
         assert.deepEqual(layout.wrapped, [], 'no navigation label wraps inside its tab');
         assert.equal(layout.tools, 2, 'the source badge and the theme switch');
         assert.ok(layout.oneRow, 'the source badge and the theme switch share a row');
         assert.equal(layout.headerOverflows, false, 'the header fits the window');
+        assert.equal(layout.tabRows, 1, 'the tabs share one row');
         assertNoProblems(session);
       } finally {
         await session.close();
