@@ -510,6 +510,30 @@ fn the_endpoint_export_gives_the_open_or_next_window_with_both_its_ends() {
 }
 
 #[test]
+fn the_endpoint_export_lists_exemptions_worst_first_as_the_table_does() {
+    // Catalogue order puts the window first; its impact puts it second.
+    let endpoint = Endpoint {
+        id: "e1".into(),
+        name: "e1".into(),
+        os: "Windows 11".into(),
+        pending_user_action: true,
+        ..Endpoint::default()
+    };
+    let endpoints = vec![endpoint];
+    let rows = endpoint_rows(
+        &endpoints,
+        Timestamp::from_millis(0),
+        &DerivationPolicy::default(),
+    );
+    let csv = endpoints_csv(&endpoints, &rows, &[0]);
+    let record: Vec<&str> = csv.split("\r\n").nth(1).unwrap().split(',').collect();
+    assert_eq!(
+        record[4],
+        "Pending User Action; Maintenance Window Required"
+    );
+}
+
+#[test]
 fn repeated_ids_still_select_their_own_row() {
     use patchboard::domain::view::selection::{find_selection, selection_key};
     let ids = ["web-01", "db-01", "web-01", "web-01"];

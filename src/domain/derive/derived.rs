@@ -208,7 +208,7 @@ impl Derived {
         with(Impact::CannotPatch).chain(with(Impact::TemporarilyCannotPatch))
     }
 
-    /// The exemptions' names in catalogue order: what search and export show.
+    /// The exemptions' names in catalogue order: what search reads.
     pub fn names(&self) -> impl Iterator<Item = &'static str> {
         self.exemptions().iter().map(ExemptionKind::name)
     }

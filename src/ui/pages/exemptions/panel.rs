@@ -30,9 +30,10 @@ pub fn EndpointPanel(data: FleetData) -> impl IntoView {
 
 #[component]
 fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
+    // In the table's order: what stays until fixed first.
     let exemptions = row
         .derived
-        .iter()
+        .worst_first()
         .map(|exemption| {
             let kind = exemption.kind;
             let evidence = exemption
