@@ -17,7 +17,7 @@ use patchboard::domain::view::endpoints::{
     endpoint_rows, endpoints_csv, EndpointColumn, EndpointView, Layout, WindowState,
 };
 use patchboard::domain::view::jobs::{JobColumn, JobView};
-use patchboard::domain::view::reason_groups::{reason_groups, GroupReason};
+use patchboard::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
 use patchboard::domain::view::{FacetToken, TableColumn, TableView, ToQuery};
 
 fn result(id: &str, name: &str, os: &str, code: u16, state: u8, at: i64) -> AssetResult {
@@ -262,6 +262,25 @@ fn the_grouped_layout_lists_warnings_after_exemptions_and_follows_the_filters() 
         vec![],
         "nothing listed, no group"
     );
+
+    let mut scheduled = endpoint("scheduled", ConnectorState::Connected, 50.0);
+    scheduled.maintenance = Some(MaintenanceSchedule {
+        name: "Any time".into(),
+        windows: vec![MaintenanceWindow {
+            start: now,
+            end: Timestamp::from_millis(3_600_000),
+        }],
+        last_window_ran_out: false,
+    });
+    let mut with_clean = endpoints.clone();
+    with_clean.push(scheduled);
+    let rows = endpoint_rows(&with_clean, now, &DerivationPolicy::default());
+    assert_eq!(
+        without_reason(&rows, &[4, 3, 2]),
+        1,
+        "only the one in a window, without a full drive"
+    );
+    assert_eq!(without_reason(&rows, &[3, 2]), 0);
 }
 
 #[test]

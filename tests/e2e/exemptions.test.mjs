@@ -457,6 +457,21 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('the grouped layout says how many listed endpoints no group lists', async () => {
+    await withExemptions('layout=by-exemption&impact=patchable', {}, async ({ page }) => {
+      await page.locator('.pb-group').first().waitFor();
+      const listed = Number((await page.locator('[data-row-count]').textContent()).split(' of ')[0].replaceAll(',', ''));
+      // Patchable endpoints have no exemption: only warnings group them.
+      assert.equal(await page.locator('.pb-group[data-exemption]').count(), 0);
+      const warned = Number((await page.locator('.pb-group[data-warning] summary .pb-numeric').textContent()).split(' ')[0]);
+      const note = (await page.locator('[data-ungrouped]').textContent()).trim();
+      assert.equal(
+        note,
+        `${grouped(listed - warned)} of the ${grouped(listed)} endpoints listed have no exemption or warning, so no group below lists them.`,
+      );
+    });
+  });
+
   test('the layout link (layout=by-exemption) opens the grouped view directly', async () => {
     await withExemptions('layout=by-exemption', {}, async ({ page }) => {
       await page.locator('[data-layout="by-exemption"] .pb-group').first().waitFor();

@@ -40,9 +40,9 @@ impl Origin {
     /// A short phrase for display.
     pub const fn label(self) -> &'static str {
         match self {
-            Origin::Derived => "Derived from facts",
-            Origin::Reported => "Reported by backend",
-            Origin::Both => "Derived and reported",
+            Origin::Derived => "Found by Patchboard in the endpoint's facts",
+            Origin::Reported => "Reported by the backend",
+            Origin::Both => "Found by Patchboard, and reported by the backend",
         }
     }
 }

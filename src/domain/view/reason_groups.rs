@@ -40,3 +40,15 @@ pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, V
     });
     exemptions.chain(warnings).collect()
 }
+
+/// How many of the listed endpoints have no reason at all, so that no group
+/// lists them: the grouped layout says so, lest its groups read as all there is.
+pub fn without_reason(rows: &[EndpointRow], order: &[u32]) -> usize {
+    order
+        .iter()
+        .filter(|&&i| {
+            let derived = &rows[i as usize].derived;
+            derived.exemptions().is_empty() && !derived.has_warnings()
+        })
+        .count()
+}

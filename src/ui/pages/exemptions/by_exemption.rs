@@ -4,7 +4,7 @@
 use super::FleetData;
 use crate::domain::decimal::{counted, grouped, Noun};
 use crate::domain::view::endpoints::Layout;
-use crate::domain::view::reason_groups::{reason_groups, GroupReason};
+use crate::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
 use crate::ui::components::{Badge, Tone};
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::History;
@@ -23,7 +23,22 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
     let empty_text = data
         .status
         .empty_text("No endpoint matching the filters has an exemption or a warning.");
+    let ungrouped = move || {
+        let (none, listed) = data.table.rows.with(|rows| {
+            data.table
+                .order
+                .with(|order| (without_reason(rows, order), order.len()))
+        });
+        (none > 0 && none < listed).then(|| {
+            format!(
+                "{} of the {} listed have no exemption or warning, so no group below lists them.",
+                grouped(none as u64),
+                counted(listed as u64, Noun::ENDPOINTS)
+            )
+        })
+    };
     view! {
+        {move || ungrouped().map(|text| view! { <p class="pb-muted" data-ungrouped="">{text}</p> })}
         <div class="pb-list" data-layout="by-exemption">
             {move || groups.get().into_iter().map(|(reason, members)| {
                 let count = members.len();
