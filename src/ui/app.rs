@@ -3,6 +3,7 @@
 use super::clock::provide_clock;
 use super::components::TitleSuffix;
 use super::data::{provide_data_source, use_live, ResourceKind};
+use super::focus::{focus_by_id, focus_is_lost, MAIN_ID, PAGE_TITLE_ID};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
 use super::router::{provide_router, Link, Location, Route, UrlMode};
@@ -25,6 +26,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     // Only a change of route rebuilds the page; a change of query (a filter,
     // a keystroke, an open panel) must not refetch or re-render it.
     let route = Memo::new(move |_| router.route());
+    focus_new_page_when_focus_is_lost(route);
     let page = move || match route.get() {
         Route::Jobs => view! { <JobListPage /> }.into_any(),
         Route::Job { id } => view! { <JobProgressPage job_id=id /> }.into_any(),
@@ -35,7 +37,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
 
     view! {
         <div class="pb-app" data-theme=move || theme.get().attribute()>
-            <a class="pb-skip-link" href="#pb-main" on:click=skip_to_main>
+            <a class="pb-skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
                 "Skip to content"
             </a>
             <header class="pb-header">
@@ -50,7 +52,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
                     <ThemeToggle theme=theme />
                 </div>
             </header>
-            <main class="pb-main" id="pb-main" tabindex="-1">
+            <main class="pb-main" id=MAIN_ID tabindex="-1">
                 <ConfigProblems />
                 {page}
             </main>
@@ -74,13 +76,25 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
     }
 }
 
+/// A link or Back that changes the page removes the element that had the
+/// focus, and the keyboard would start over from the top of the document:
+/// give the focus to the new page's heading instead, as a screen reader user
+/// expects. Not on the first page, where the skip link comes first.
+fn focus_new_page_when_focus_is_lost(route: Memo<Route>) {
+    Effect::new(move |previous: Option<()>| {
+        route.track();
+        if previous.is_some() {
+            request_animation_frame(|| {
+                if focus_is_lost() {
+                    focus_by_id(PAGE_TITLE_ID);
+                }
+            });
+        }
+    });
+}
+
 /// The skip link must not change the fragment, which holds the route.
 fn skip_to_main(event: leptos::ev::MouseEvent) {
     event.prevent_default();
-    if let Some(main) = document().get_element_by_id("pb-main") {
-        use wasm_bindgen::JsCast;
-        if let Ok(main) = main.dyn_into::<web_sys::HtmlElement>() {
-            let _ = main.focus();
-        }
-    }
+    focus_by_id(MAIN_ID);
 }

@@ -423,6 +423,24 @@ describe('from the keyboard', () => {
     }
   });
 
+  test("a page opened by a link or Back takes the focus on its heading; the first page leaves it to the skip link", async () => {
+    await withPage(`${server.url}#/jobs`, {}, async (session) => {
+      const { page } = session;
+      const link = page.locator('tr.pb-row a').first();
+      await link.waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'BODY', 'nothing is focused on arrival');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'pb-skip-link');
+      const name = (await link.textContent()).trim();
+      await link.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((name) => document.activeElement?.id === 'pb-page-title' && document.activeElement.textContent === name, name);
+      await page.goBack();
+      await page.waitForFunction(() => document.activeElement?.id === 'pb-page-title' && document.activeElement.textContent === 'Deployment jobs');
+      assertNoProblems(session);
+    });
+  });
+
   test('Escape on a panel opened from a link gives the focus to the page\'s content, not to nothing', async () => {
     await withPage(`${server.url}#/exemptions?endpoint=ep-00080`, {}, async (session) => {
       const { page } = session;

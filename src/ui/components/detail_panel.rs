@@ -1,6 +1,6 @@
 use super::row_focus::drawn_row;
+use crate::ui::focus::{focus_by_id, focused_element, MAIN_ID};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// A panel that slides in from the right. Focus moves into it when it opens,
 /// Escape or the close button closes it, and focus returns to where it was.
@@ -12,10 +12,7 @@ pub fn DetailPanel(
 ) -> impl IntoView {
     let close_button = NodeRef::<leptos::html::Button>::new();
     // Opened from a link or a reload, nothing had the focus but the page.
-    let previous_focus = document()
-        .active_element()
-        .filter(|element| element.tag_name() != "BODY")
-        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    let previous_focus = focused_element();
 
     close_button.on_load(|button| {
         let _ = button.focus();
@@ -30,20 +27,13 @@ pub fn DetailPanel(
     );
     on_cleanup(move || {
         escape.remove();
-        let back_to = match previous_focus.take() {
-            Some((opening_row, element)) => Some(
-                opening_row
-                    .as_ref()
-                    .and_then(OpeningRow::row_now)
-                    .unwrap_or(element),
-            ),
+        match previous_focus.take() {
+            Some((opening_row, element)) => {
+                let back_to = opening_row.as_ref().and_then(OpeningRow::row_now);
+                let _ = back_to.unwrap_or(element).focus();
+            }
             // Not the page itself: the keyboard would start over from its top.
-            None => document()
-                .get_element_by_id("pb-main")
-                .and_then(|main| main.dyn_into::<web_sys::HtmlElement>().ok()),
-        };
-        if let Some(element) = back_to {
-            let _ = element.focus();
+            None => focus_by_id(MAIN_ID),
         }
     });
 

@@ -1,5 +1,6 @@
 use crate::domain::table::FacetSet;
 use crate::domain::view::{FacetToken, ToQuery};
+use crate::ui::focus::focus_is_lost;
 use crate::ui::view_state::{facet_toggle, facet_tokens, UrlView};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -142,10 +143,7 @@ fn in_sentence(label: &str) -> String {
 /// place (it was the last): give it to the select, not to the page.
 fn keep_focus_near(select: NodeRef<leptos::html::Select>) {
     request_animation_frame(move || {
-        let lost = document()
-            .active_element()
-            .is_none_or(|element| element.tag_name() == "BODY");
-        if let (true, Some(select)) = (lost, select.try_get_untracked().flatten()) {
+        if let (true, Some(select)) = (focus_is_lost(), select.try_get_untracked().flatten()) {
             let _ = select.focus();
         }
     });

@@ -1,5 +1,6 @@
 //! A page's heading, which also names the browser tab where the app owns it.
 
+use crate::ui::focus::PAGE_TITLE_ID;
 use leptos::prelude::*;
 
 /// What the tab's title ends with, from the host element's `data-title`.
@@ -16,5 +17,6 @@ pub fn PageTitle(#[prop(into)] text: TextProp) -> impl IntoView {
         let text = text.clone();
         Effect::new(move |_| document().set_title(&format!("{} · {suffix}", text.get())));
     }
-    view! { <h1 id="pb-page-title" class="pb-page-title">{move || text.get()}</h1> }
+    // Focusable from script: the app moves the focus here after a navigation.
+    view! { <h1 id=PAGE_TITLE_ID class="pb-page-title" tabindex="-1">{move || text.get()}</h1> }
 }

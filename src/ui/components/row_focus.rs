@@ -8,6 +8,7 @@
 //! if nothing else has it. The record whose row last had the focus is also the
 //! table's Tab stop, so it is reported too.
 
+use crate::ui::focus::focus_is_lost;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -61,13 +62,7 @@ pub fn keep_row_focus(
 
 /// Focuses the row of `index` if it is drawn and the focus is on no element.
 fn refocus(scroller: NodeRef<leptos::html::Div>, index: u32) {
-    let document = document();
-    let unfocused = match (document.active_element(), document.body()) {
-        (None, _) => true,
-        (Some(active), Some(body)) => active == *body.as_ref(),
-        (Some(_), None) => false,
-    };
-    if !unfocused {
+    if !focus_is_lost() {
         return;
     }
     // The frame that asked for this may have come after the table went away.

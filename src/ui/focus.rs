@@ -1,0 +1,35 @@
+//! Where the keyboard focus is, and moving it by element id. When the
+//! element with the focus is removed the focus falls back to the page, and
+//! the keyboard starts over from its top: the app catches that and puts it
+//! somewhere near.
+
+use leptos::prelude::document;
+use wasm_bindgen::JsCast;
+
+/// The app's main content, the skip link's target.
+pub const MAIN_ID: &str = "pb-main";
+/// The current page's heading.
+pub const PAGE_TITLE_ID: &str = "pb-page-title";
+
+/// The element with the focus, unless only the page has it.
+pub fn focused_element() -> Option<web_sys::HtmlElement> {
+    document()
+        .active_element()
+        .filter(|element| element.tag_name() != "BODY")
+        .and_then(|element| element.dyn_into().ok())
+}
+
+/// No element has the focus, only the page.
+pub fn focus_is_lost() -> bool {
+    focused_element().is_none()
+}
+
+/// Focuses the element with `id`, if the page has it.
+pub fn focus_by_id(id: &str) {
+    let element = document()
+        .get_element_by_id(id)
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
