@@ -8,7 +8,7 @@ use crate::domain::time::Timestamp;
 use crate::domain::view::{HoldsTable, TableView, ToQuery};
 use crate::perf;
 use crate::ui::components::{Column, VirtualTable};
-use crate::ui::data::Shared;
+use crate::ui::data::{LiveStatus, Shared};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -133,6 +133,17 @@ where
             .with_untracked(|items| V::key_of(items, index as usize));
         self.url
             .update(History::Push, |view| view.table_mut().selected = key);
+    }
+
+    /// The record a link asks to open that the data, once a load of it
+    /// (`status`) has ended well, does not have: its key as the URL gives it.
+    pub fn missing_selection(&self, status: LiveStatus) -> Signal<Option<String>> {
+        let (url, selected) = (self.url, self.selected);
+        let nothing_loaded = status.nothing_loaded();
+        Signal::derive(move || {
+            let key = url.view.with(|view| view.table().selected.clone())?;
+            (!nothing_loaded.get() && selected.get().is_none()).then_some(key)
+        })
     }
 
     /// Closes the details panel.

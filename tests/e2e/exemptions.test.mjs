@@ -472,6 +472,15 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('a link to an endpoint the fleet does not have says so', async () => {
+    await withExemptions('endpoint=zzz', {}, async ({ page }) => {
+      const notice = page.locator('.pb-page [role=status]', { hasText: 'The link\'s endpoint "zzz" is not in the fleet' });
+      await notice.waitFor();
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await page.waitForURL((url) => !url.hash.includes('endpoint='));
+    });
+  });
+
   test('the layout link (layout=by-exemption) opens the grouped view directly', async () => {
     await withExemptions('layout=by-exemption', {}, async ({ page }) => {
       await page.locator('[data-layout="by-exemption"] .pb-group').first().waitFor();

@@ -714,6 +714,20 @@ describe('job progress page', () => {
     });
   });
 
+  test('a link to an asset the job does not have says so, and Dismiss takes it out of the URL', async () => {
+    const job = jobs[0];
+    await withPage(`#/jobs/${job.id}?phase=failed&asset=no-such-asset`, {}, async ({ page }) => {
+      const notice = page.locator('.pb-page [role=status]', { hasText: 'The link\'s asset "no-such-asset" is not in this job' });
+      await notice.waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(await page.locator('.pb-panel').count(), 0, 'no panel');
+      await notice.getByRole('button', { name: 'Dismiss' }).click();
+      await notice.waitFor({ state: 'detached' });
+      const query = queryOf(page);
+      assert.equal(query.get('asset'), null);
+      assert.equal(query.get('phase'), 'failed', 'the rest of the view stays');
+    });
+  });
+
   test('a row opens the detail panel; Escape closes it and focus returns to the table', async () => {
     const job = await richestJob();
     await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {

@@ -17,9 +17,15 @@ pub fn Banner(
     } else {
         "status"
     };
+    // A neutral notice informs; the neutral tone's dash would read as a stray mark.
+    let icon = if tone == Tone::Neutral {
+        "ℹ"
+    } else {
+        tone.icon()
+    };
     view! {
         <div class=format!("pb-banner {}", tone.class()) role=role>
-            <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
+            <span class="pb-badge-icon" aria-hidden="true">{icon}</span>
             <div class="pb-banner-body">
                 <div class="pb-banner-title">{title}</div>
                 {details.map(|details| view! { <div class="pb-banner-details">{details}</div> })}

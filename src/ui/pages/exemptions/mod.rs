@@ -12,7 +12,7 @@ use crate::domain::fleet::FleetSummary;
 use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::perf;
 use crate::ui::clock::use_clock;
-use crate::ui::components::{DataProblems, PageTitle, RefreshControls};
+use crate::ui::components::{DataProblems, MissingRecordBanner, PageTitle, RefreshControls};
 use crate::ui::data::{configured, use_data_source, use_live, LiveStatus, ResourceKind, Shared};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
@@ -77,6 +77,12 @@ pub fn ExemptionsPage() -> impl IntoView {
                 </p>
             </div>
             <DataProblems live=live.status />
+            <MissingRecordBanner
+                missing=data.table.missing_selection(live.status)
+                what="endpoint"
+                place="the fleet"
+                on_dismiss=Callback::new(move |_| data.table.close())
+            />
             <summary::Counters data=data />
             <summary::ExemptionChart data=data />
             <filters::EndpointFilters data=data />

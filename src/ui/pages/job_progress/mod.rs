@@ -15,7 +15,7 @@ use crate::domain::progress::JobProgress;
 use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
-use crate::ui::components::{DataProblems, PageTitle, RefreshControls};
+use crate::ui::components::{DataProblems, MissingRecordBanner, PageTitle, RefreshControls};
 use crate::ui::data::{
     use_live, use_results_per_run, use_stuck_after_hours, Live, LiveStatus, ResourceKind, Shared,
 };
@@ -116,6 +116,12 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 <DataProblems live=runs.status optional=true />
             </Show>
             <run::RunIgnoredBanner run=run />
+            <MissingRecordBanner
+                missing=data.table.missing_selection(results.status)
+                what="asset"
+                place="this job"
+                on_dismiss=Callback::new(move |_| data.table.close())
+            />
             <summary::StalledBanner data=data />
             <summary::Counters data=data />
             <summary::PhaseChart data=data />
