@@ -307,7 +307,7 @@ fn demo_job(
     let job = Job {
         id: plan.id.to_owned(),
         name: plan.name.to_owned(),
-        platform: Some(format!("{:?}", plan.family)),
+        platform: Some(plan.family.label().to_owned()),
         status: Some(
             if !progress.any_not_final() {
                 "Completed"
