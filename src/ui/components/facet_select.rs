@@ -1,9 +1,9 @@
 use crate::domain::table::FacetSet;
 use crate::domain::view::{FacetToken, ToQuery};
-use crate::ui::focus::focus_is_lost;
 use crate::ui::view_state::{facet_toggle, facet_tokens, UrlView};
 use leptos::prelude::*;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 /// One option of a facet filter: its URL token and its label.
 #[derive(Debug, Clone, PartialEq)]
@@ -48,11 +48,9 @@ pub fn FacetSelect(
         // The select is an "add" control: it always shows its prompt.
         select.set_value("");
     };
-    let select_ref = NodeRef::<leptos::html::Select>::new();
     view! {
         <span class="pb-field" data-facet=label>
             <select
-                node_ref=select_ref
                 class="pb-select"
                 aria-label=format!("Filter by {}", in_sentence(label))
                 prop:value=""
@@ -87,9 +85,13 @@ pub fn FacetSelect(
                         type="button"
                         class="pb-chip"
                         aria-label=format!("Remove filter {label}: {name}")
-                        on:click=move |_| {
+                        on:click=move |event| {
+                            // The last chip leaves no chip to take its place and
+                            // its focus: hand that to the select first.
+                            if selected.with_untracked(|chosen| chosen.last() == Some(&remove)) {
+                                focus_select_beside(&event);
+                            }
                             on_toggle.run(remove.clone());
-                            keep_focus_near(select_ref);
                         }
                     >
                         {name.clone()} <span aria-hidden="true">"×"</span>
@@ -139,12 +141,15 @@ fn in_sentence(label: &str) -> String {
     }
 }
 
-/// A removed chip takes the focus with it when no chip is drawn in its
-/// place (it was the last): give it to the select, not to the page.
-fn keep_focus_near(select: NodeRef<leptos::html::Select>) {
-    request_animation_frame(move || {
-        if let (true, Some(select)) = (focus_is_lost(), select.try_get_untracked().flatten()) {
-            let _ = select.focus();
-        }
-    });
+/// Focuses the select of the filter whose chip got `event`.
+fn focus_select_beside(event: &leptos::ev::MouseEvent) {
+    let select = event_target::<web_sys::Element>(event)
+        .closest(".pb-field")
+        .ok()
+        .flatten()
+        .and_then(|field| field.query_selector("select").ok().flatten())
+        .and_then(|select| select.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(select) = select {
+        let _ = select.focus();
+    }
 }
