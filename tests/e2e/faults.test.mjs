@@ -494,6 +494,43 @@ describe('a link to a job the backend does not know', () => {
     });
   });
 
+  test('an unknown job offers nothing to count or export, and its results are not asked for again until the list names it', { timeout: TEST_TIMEOUT }, async () => {
+    const config = { ...nativeConfig(backend.url), refresh_seconds: 1 };
+    const resultsAsked = () => backend.requests.filter((r) => r.path === '/jobs/no-such-job/results.json').length;
+    try {
+      await withConfiguredPage('#/jobs/no-such-job', config, async (session) => {
+        const { page } = session;
+        const notice = page.locator('.pb-page [role=status]', { hasText: 'There is no job "no-such-job"' });
+        await notice.waitFor({ timeout: LOAD_TIMEOUT });
+        for (const name of ['Export CSV', 'Refresh now', 'Pause', 'Resume']) {
+          assert.equal(await page.getByRole('button', { name }).count(), 0, `no ${name} button`);
+        }
+        assert.equal(await page.locator('[data-row-count], [data-counter], table').count(), 0, 'no counters or table');
+        assert.equal(await page.getByRole('link', { name: 'All jobs' }).count(), 1, 'the way back stays');
+
+        // The job list refreshes every second; the unknown job's results do not.
+        const asked = resultsAsked();
+        const listAsked = () => backend.requests.filter((r) => r.path === '/jobs.json').length;
+        const listRefreshedTwice = listAsked() + 2;
+        const deadline = Date.now() + LOAD_TIMEOUT;
+        while (listAsked() < listRefreshedTwice) {
+          assert.ok(Date.now() < deadline, 'the job list kept refreshing');
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+        assert.equal(resultsAsked(), asked, 'no results request while the job is unknown');
+        assert.equal(await notice.count(), 1, `the notice stays: ${await describePage(page)}`);
+
+        // Once the list names the job, its results load as any job's.
+        backend.setData({ jobs: [...JOBS, job('no-such-job', 'Late rollout')], results: { ...GOOD_DATA.results, 'no-such-job': ALPHA_ASSETS } });
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        assert.equal(await notice.count(), 0, 'the notice is gone');
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData({ jobs: JOBS, results: { ...GOOD_DATA.results, 'job-unlisted': ALPHA_ASSETS } });
+    }
+  });
+
   test('a job the list leaves out but whose results load is shown as any other', { timeout: TEST_TIMEOUT }, async () => {
     await withConfiguredPage('#/jobs/job-unlisted', nativeConfig(backend.url), async (session) => {
       const { page } = session;

@@ -67,6 +67,8 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     });
 
     let unknown = unknown::unknown_job(job_id.clone(), jobs, results.status);
+    unknown::pause_refresh_while_unknown(unknown, results.status);
+    let known = move || !unknown.get();
 
     let rows = Memo::new(move |_| {
         Shared::new(results.items.with(|results| {
@@ -97,9 +99,11 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
                 <PageTitle text=move || job_name.get() />
-                <run::RunSelector runs=runs run=run per_run=per_run url=url />
-                <span class="pb-spacer"></span>
-                <RefreshControls live=results.status />
+                <Show when=known>
+                    <run::RunSelector runs=runs run=run per_run=per_run url=url />
+                    <span class="pb-spacer"></span>
+                    <RefreshControls live=results.status />
+                </Show>
                 <p class="pb-page-context">
                     <Link to=Location::new(Route::Jobs)>"All jobs"</Link>
                     {move || job.get().map(|job| match job.platform {
@@ -108,26 +112,27 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                     })}
                 </p>
             </div>
+            // A job that does not exist has nothing to count, list or export.
             <Show
-                when=move || !unknown.get()
+                when=known
                 fallback=move || view! { <unknown::UnknownJobBanner job_id=job_id.clone() /> }
             >
                 <DataProblems live=results.status />
                 <DataProblems live=runs.status optional=true />
+                <run::RunIgnoredBanner run=run />
+                <MissingRecordBanner
+                    missing=data.table.missing_selection(results.status)
+                    what="asset"
+                    place="this job"
+                    on_dismiss=Callback::new(move |_| data.table.close())
+                />
+                <summary::StalledBanner data=data />
+                <summary::Counters data=data />
+                <summary::PhaseChart data=data />
+                <filters::AssetFilters data=data />
+                <table::AssetTable data=data />
+                <panel::AssetPanel data=data />
             </Show>
-            <run::RunIgnoredBanner run=run />
-            <MissingRecordBanner
-                missing=data.table.missing_selection(results.status)
-                what="asset"
-                place="this job"
-                on_dismiss=Callback::new(move |_| data.table.close())
-            />
-            <summary::StalledBanner data=data />
-            <summary::Counters data=data />
-            <summary::PhaseChart data=data />
-            <filters::AssetFilters data=data />
-            <table::AssetTable data=data />
-            <panel::AssetPanel data=data />
         </section>
     }
 }

@@ -16,6 +16,19 @@ pub fn unknown_job(job_id: String, jobs: Live<Job>, results: LiveStatus) -> Memo
     })
 }
 
+/// Pauses the refresh timer while the job is unknown, and resumes it if the
+/// job list comes to name it. Each refresh would only repeat the 404, and
+/// while it ran the notice would give way to the error banner.
+pub fn pause_refresh_while_unknown(unknown: Memo<bool>, results: LiveStatus) {
+    Effect::new(move |was_unknown: Option<bool>| {
+        let is_unknown = unknown.get();
+        if was_unknown.unwrap_or(false) != is_unknown {
+            results.paused.set(is_unknown);
+        }
+        is_unknown
+    });
+}
+
 #[component]
 pub fn UnknownJobBanner(job_id: String) -> impl IntoView {
     view! {
