@@ -1,9 +1,10 @@
 //! CSV export: RFC 4180 quoting and spreadsheet formula guarding.
 
-use patchboard::domain::csv::{file_stem, CsvWriter};
+use patchboard::domain::csv::{file_stem, CsvWriter, BYTE_ORDER_MARK};
 use proptest::prelude::*;
 
-/// A whole document through the writer: the header, then one record per row.
+/// A whole document through the writer: the header, then one record per row,
+/// without the byte order mark every document starts with.
 fn csv_document<Row, S>(header: &[&str], rows: impl IntoIterator<Item = Row>) -> String
 where
     Row: IntoIterator<Item = S>,
@@ -11,7 +12,11 @@ where
 {
     let mut writer = CsvWriter::new(header);
     rows.into_iter().for_each(|row| writer.record(row));
-    writer.finish()
+    let document = writer.finish();
+    document
+        .strip_prefix(BYTE_ORDER_MARK)
+        .expect("a document starts with the byte order mark")
+        .to_owned()
 }
 
 /// Reads an RFC 4180 document back into records, as a spreadsheet would.
@@ -109,7 +114,8 @@ fn writer_accepts_records_built_on_the_fly() {
     }
     assert_eq!(
         writer.finish(),
-        "Name,Count\r\nPending,3\r\nTimed Out,-1\r\n"
+        "\u{feff}Name,Count\r\nPending,3\r\nTimed Out,-1\r\n",
+        "one byte order mark, so that Excel reads the file as UTF-8"
     );
 }
 

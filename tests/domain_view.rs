@@ -477,7 +477,7 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     let rows = asset_rows(&results, "job");
     let csv = assets_csv(&results, &rows, &[2, 1]);
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert!(lines[0].starts_with("Asset ID,Asset,OS,Status"));
+    assert!(lines[0].starts_with("\u{feff}Asset ID,Asset,OS,Status"));
     assert!(lines[1].starts_with("c,'=cmd|' /C calc'!A0,Windows 11,Job Failed,2046,Failed"));
     assert!(lines[2].starts_with("b,host-2,Ubuntu 22.04,Downloaded,2031,Running"));
     assert!(lines[2].ends_with(",no"), "the anomaly is exported");

@@ -1,9 +1,16 @@
 //! CSV export of a table view, as RFC 4180 text that is safe to open in a spreadsheet.
 //!
+//! A document starts with a byte order mark: without it Excel reads the
+//! file in the system's legacy code page and garbles every non-ASCII
+//! character ("–" in an empty cell, accented host names).
+//!
 //! Cells that a spreadsheet would run as a formula (starting with `=`, `+`,
 //! `-`, `@`, tab or carriage return) get a leading `'`, which makes it show
 //! them as text. A plain negative number ("-5", "-3.25") is left as is: it
 //! is only ever read as a number, and the prefix would turn it into text.
+
+/// Tells spreadsheets the document is UTF-8.
+pub const BYTE_ORDER_MARK: char = '\u{feff}';
 
 /// Characters that make a spreadsheet evaluate a cell.
 const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
@@ -43,15 +50,17 @@ fn push_cell(out: &mut String, cell: &str) {
 }
 
 /// Writes a CSV document record by record, for callers that format cells on the fly.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct CsvWriter {
     out: String,
 }
 
 impl CsvWriter {
-    /// Starts a document with its header record.
+    /// Starts a document with the byte order mark and its header record.
     pub fn new<S: AsRef<str>>(header: impl IntoIterator<Item = S>) -> Self {
-        let mut writer = Self::default();
+        let mut writer = Self {
+            out: BYTE_ORDER_MARK.to_string(),
+        };
         writer.record(header);
         writer
     }

@@ -196,7 +196,8 @@ async function exportedCsv(page) {
   const text = await readFile(await download.path(), 'utf8');
   assert.ok(text.endsWith('\r\n'), 'the CSV ends its last record with CRLF');
   assert.ok(!/(^|[^\r])\n/.test(text), 'every line ends with CRLF');
-  return parseCsv(text);
+  assert.ok(text.startsWith('\uFEFF') && !text.startsWith('\uFEFF\uFEFF'), 'one byte order mark, for Excel');
+  return parseCsv(text.slice(1));
 }
 
 /** The status cell text the table shows for a catalogue entry. */
