@@ -345,6 +345,31 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('the Fullest drive column shows each figure whole, and flags the ones that warn', async () => {
+    const warned = endpoints.filter((e) => fullestDrive(e) >= LOW_DISK_PERCENT);
+    assert.ok(warned.length > 0, 'fixture: the demo has endpoints with a full drive');
+    await withExemptions('sort=-disk', { viewport: { width: 1024, height: 800 } }, async ({ page }) => {
+      const cells = await page.evaluate(() => {
+        const column = [...document.querySelectorAll('.pb-table thead th')].findIndex((th) => th.textContent.includes('Fullest drive'));
+        return [...document.querySelectorAll('tr.pb-row')].map((row) => {
+          const cell = row.children[column];
+          // What a screen reader reads: the icons are hidden from it.
+          const spoken = cell.cloneNode(true);
+          spoken.querySelectorAll('[aria-hidden="true"]').forEach((icon) => icon.remove());
+          return { text: spoken.textContent, flagged: cell.querySelector('.pb-badge') !== null, cut: cell.scrollWidth > cell.clientWidth };
+        });
+      });
+      const expected = endpoints.map(fullestDrive).toSorted((a, b) => b - a).slice(0, cells.length);
+      cells.forEach((cell, i) => {
+        const figure = `${expected[i].toFixed(1)}%`;
+        const warns = expected[i] >= LOW_DISK_PERCENT;
+        assert.equal(cell.text, warns ? `Low disk space: ${figure}` : figure, `row ${i}`);
+        assert.equal(cell.flagged, warns, `row ${i}: flagged only at ${LOW_DISK_PERCENT} % or more`);
+        assert.ok(!cell.cut, `row ${i}: ${cell.text} fits its cell`);
+      });
+    });
+  });
+
   test('a maintenance window that ended an hour before loading shows Maintenance Window Expired', async () => {
     const generatedAt = millis(fleet.generated_at);
     const expired = endpoints.filter((e) => {
@@ -444,6 +469,8 @@ describe('endpoint exemptions page', () => {
       assert.equal(await page.locator('.pb-group[data-warning]').count(), 1, 'one group per warning');
       assert.equal((await warning.locator('summary .pb-numeric').textContent()).trim(), `${grouped(warned.length)} endpoints`);
       assert.match(await warning.locator('summary').textContent(), /does not block patching/);
+      // A warning sign, not the clock of Temporarily cannot patch, whose colour it shares.
+      assert.equal((await warning.locator('summary .pb-badge-icon').textContent()).trim(), '⚠');
       await warning.locator('summary').click();
       assert.ok((await warning.locator('[data-fix] li').count()) > 0, 'the warning group shows its fix');
       const names = (await warning.locator('.pb-chip').allTextContents()).map((name) => name.trim());

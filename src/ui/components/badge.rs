@@ -37,22 +37,24 @@ impl Tone {
     }
 }
 
-/// A pill with an icon and a label, filled, or outlined for warnings.
+/// A pill with an icon and a label: filled, or for a warning (which does not
+/// block anything) outlined and marked with a warning sign.
 #[component]
 pub fn Badge(
     tone: Tone,
     #[prop(into)] label: String,
-    #[prop(optional)] outline: bool,
+    #[prop(optional)] warning: bool,
     #[prop(optional, into)] title: Option<String>,
 ) -> impl IntoView {
     let class = format!(
         "pb-badge {}{}",
         tone.class(),
-        if outline { " pb-badge-outline" } else { "" }
+        if warning { " pb-badge-outline" } else { "" }
     );
+    let icon = if warning { "⚠" } else { tone.icon() };
     view! {
         <span class=class title=title>
-            <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
+            <span class="pb-badge-icon" aria-hidden="true">{icon}</span>
             {label}
         </span>
     }

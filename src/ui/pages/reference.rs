@@ -94,7 +94,7 @@ fn ExemptionCatalogue() -> impl IntoView {
             }).collect_view()}
             <tr data-warning="low-disk-space">
                 <th scope="row">{warning.name}</th>
-                <td><Badge tone=Tone::Waiting outline=true label="Warning" /></td>
+                <td><Badge tone=Tone::Waiting warning=true label="Warning" /></td>
                 <td>{warning.meaning}</td>
                 <td><Steps steps=warning.fix /></td>
             </tr>

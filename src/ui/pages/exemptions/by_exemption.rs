@@ -69,7 +69,7 @@ fn ReasonGroup(
         GroupReason::Exemption(kind) => (Some(kind), None),
         GroupReason::Warning(warning) => (None, Some(warning)),
     };
-    let (tone, label, outline) = match exemption {
+    let (tone, label, is_warning) = match exemption {
         Some(kind) => (impact_tone(kind.impact()), kind.impact().label(), false),
         None => (Tone::Waiting, WARNING_LABEL, true),
     };
@@ -77,7 +77,7 @@ fn ReasonGroup(
         <details class="pb-group" data-exemption=exemption.map(|kind| kind.name()) data-warning=warning.map(|_| entry.name)>
             <summary>
                 <strong>{entry.name}</strong>
-                <Badge tone=tone label=label outline=outline />
+                <Badge tone=tone label=label warning=is_warning />
                 <span class="pb-spacer"></span>
                 <span class="pb-numeric">{counted(count as u64, Noun::ENDPOINTS)}</span>
             </summary>

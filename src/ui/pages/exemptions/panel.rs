@@ -61,7 +61,7 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
         view! {
             <li class="pb-card" data-warning="low-disk-space">
                 <strong>{entry.name}</strong>
-                <span><Badge tone=Tone::Waiting outline=true label=WARNING_LABEL /></span>
+                <span><Badge tone=Tone::Waiting warning=true label=WARNING_LABEL /></span>
                 <p>{entry.meaning}</p>
                 <p class="pb-muted" data-evidence="">{fact}</p>
                 <FixSteps steps=entry.fix />

@@ -47,17 +47,30 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
                 }
             })
             .collect_view();
-        let disk = row.derived.low_disk_space().map(|warning| {
-            let text = warning
-                .fullest
-                .map(|usage| usage.describe(&endpoint))
-                .unwrap_or_else(|| "reported by the backend".into());
-            view! { <Badge tone=Tone::Waiting outline=true label="Low disk" title=text /> }
-        });
         let fullest = row
             .fullest_drive
             .map(|p| format!("{}%", fixed(p, 1)))
             .unwrap_or_default();
+        // The warning marks the figure itself, so the cell needs no room for a label.
+        let disk = match row.derived.low_disk_space() {
+            Some(warning) => {
+                let text = warning
+                    .fullest
+                    .map(|usage| usage.describe(&endpoint))
+                    .unwrap_or_else(|| "reported by the backend".into());
+                let label = if fullest.is_empty() {
+                    "Low disk".to_owned()
+                } else {
+                    fullest
+                };
+                view! {
+                    <span class="pb-visually-hidden">"Low disk space: "</span>
+                    <Badge tone=Tone::Waiting warning=true label=label title=text />
+                }
+                .into_any()
+            }
+            None => fullest.into_any(),
+        };
         let schedule = endpoint
             .maintenance
             .as_ref()
@@ -68,7 +81,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
             <td><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></td>
             <td><span class="pb-chips pb-truncate" title=all_names>{chips}</span></td>
-            <td class="pb-numeric">{disk} " " {fullest}</td>
+            <td class="pb-numeric">{disk}</td>
             <td><span class="pb-truncate" title=schedule.clone()>{schedule.clone()}</span></td>
             <td><NextWindow at=row.window.map(|window| window.start) /></td>
             <td><RelativeTime at=endpoint.last_seen /></td>
