@@ -480,6 +480,25 @@ describe('job progress page', () => {
       const statuses = new Map();
       for (const token of assets.map(statusTokenOf).filter(Boolean)) statuses.set(token, (statuses.get(token) ?? 0) + 1);
       for (const [token, n] of statuses) await expectCount(`[data-legend="${token}"]`, n, `legend for status ${token}`);
+
+      // Phases that share a colour differ in pattern, in the bar and in the legend's swatches.
+      const looks = await page.evaluate(() =>
+        Object.fromEntries(
+          [...document.querySelectorAll('.pb-stacked-bar:not([hidden]) [data-segment]')].map((part) => {
+            const swatch = document.querySelector(`.pb-chart-group [data-legend="${part.dataset.segment}"] .pb-swatch`);
+            const look = (element) => `${getComputedStyle(element).backgroundColor} ${getComputedStyle(element).backgroundImage}`;
+            return [part.dataset.segment, [look(part), look(swatch)]];
+          }),
+        ),
+      );
+      const phasesShown = Object.keys(looks);
+      for (const family of [['waiting', 'queued'], ['canceled', 'skipped', 'not-applicable']]) {
+        assert.ok(family.every((phase) => phasesShown.includes(phase)), `fixture: the job has every phase of ${family}`);
+      }
+      for (const part of [0, 1]) {
+        const distinct = new Set(phasesShown.map((phase) => looks[phase][part]));
+        assert.equal(distinct.size, phasesShown.length, `each phase looks different (${part ? 'legend' : 'bar'}): ${JSON.stringify(looks)}`);
+      }
     });
   });
 
