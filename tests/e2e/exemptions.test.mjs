@@ -332,6 +332,11 @@ describe('endpoint exemptions page', () => {
         assert.equal(await warning.count(), 1, `${endpoint.name} (fullest drive 90 %) shows Low Disk Space`);
         assert.ok((await warning.textContent()).includes(lowDiskName()));
         assert.ok((await panel.textContent()).includes('90.0% used'), 'the drive list shows 90.0% used');
+        assert.deepEqual(
+          (await panel.locator('[data-full]').allTextContents()).map((text) => text.trim()),
+          ['⚠ 90.0% used'],
+          'the full drive is marked as a warning',
+        );
       }
       for (const endpoint of justBelow) {
         const panel = await panelOf(page, endpoint.id);
@@ -341,6 +346,7 @@ describe('endpoint exemptions page', () => {
           `${endpoint.name} (fullest drive 89.9 %) shows no Low Disk Space`,
         );
         assert.ok((await panel.textContent()).includes('89.9% used'), 'the drive list shows 89.9% used');
+        assert.equal(await panel.locator('[data-full]').count(), 0, 'and marks no drive');
       }
     });
   });

@@ -85,7 +85,10 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
             let full = drive.used_percent >= LOW_DISK_THRESHOLD_PERCENT;
             view! {
                 <dt>{drive.name.clone()}</dt>
-                <dd class:pb-anomaly=full>{format!("{}% used", fixed(drive.used_percent, 1))}</dd>
+                <dd class:pb-warning-text=full data-full=full.then_some("")>
+                    {full.then_some("⚠ ")}
+                    {format!("{}% used", fixed(drive.used_percent, 1))}
+                </dd>
             }
         })
         .collect_view();

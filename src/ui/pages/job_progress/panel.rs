@@ -50,7 +50,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             {row.message.clone().map(|message| view! { <p class="pb-card" data-message="">{message}</p> })}
             {applicability.map(|text| view! { <p class="pb-anomaly" data-anomaly="">"⚠ " {text}</p> })}
             {move || row.progress.is_stuck(data.stuck_cutoff.get()).then(|| view! {
-                <p class="pb-stuck" data-stuck="">
+                <p class="pb-warning-text" data-stuck="">
                     <span aria-hidden="true">{Tone::Waiting.icon()} " "</span>
                     {format!("Stuck: not final, and no status change for over {} h.", data.stuck_after_hours.get())}
                 </p>
