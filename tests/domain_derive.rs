@@ -7,7 +7,7 @@ use patchboard::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
     Suspension,
 };
-use patchboard::domain::exemption::{ExemptionKind, ExemptionSet};
+use patchboard::domain::exemption::{ExemptionKind, ExemptionSet, Impact};
 use patchboard::domain::fleet::{FleetSummary, PatchOutlook};
 use patchboard::domain::time::Timestamp;
 use proptest::prelude::*;
@@ -488,14 +488,25 @@ fn reported_exemptions_merge_without_duplicates_and_keep_their_origin() {
         .find(|x| x.kind == ExemptionKind::SubscriptionMissing);
     assert_eq!(subscription.unwrap().evidence, None);
     assert_eq!(
-        derived.names().collect::<Vec<_>>(),
-        listed
-            .iter()
-            .map(|(kind, _)| kind.name())
-            .collect::<Vec<_>>(),
-        "names cover derived and reported, never warnings or unknown names"
+        derived.names_worst_first().collect::<Vec<_>>(),
+        [
+            ("Subscription Missing", Impact::CannotPatch),
+            ("Pending Reboot Suspension", Impact::CannotPatch),
+            ("Flux Capacitor", Impact::CannotPatch),
+            ("Connector Down", Impact::TemporarilyCannotPatch),
+        ],
+        "derived, reported and unknown names, what stays until fixed first; never warnings"
     );
     assert_eq!(derived.unknown_reported(), ["Flux Capacitor"]);
+    assert!(!derived.is_clear());
+    let only_unknown = derive(&with(|e| {
+        e.reported_exemptions = vec!["Quarantined".into()]
+    }));
+    assert!(
+        only_unknown.exemptions().is_empty() && !only_unknown.is_clear(),
+        "a name Patchboard does not know still stands in the way"
+    );
+    assert!(derive(&with(|_| {})).is_clear(), "the baseline endpoint");
     let mut temporary_then_blocking = with(|e| {
         e.pending_reboot = true;
         e.reported_exemptions = vec!["Disconnected".into(), "Subscription Missing".into()];

@@ -553,6 +553,57 @@ fn the_endpoint_export_lists_exemptions_worst_first_as_the_table_does() {
 }
 
 #[test]
+fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() {
+    let schedule = |name: &str| MaintenanceSchedule {
+        name: name.into(),
+        windows: vec![MaintenanceWindow {
+            start: Timestamp::from_millis(0),
+            end: Timestamp::from_millis(3_600_000),
+        }],
+        last_window_ran_out: false,
+    };
+    let endpoint = |id: &str, reported: &[&str]| Endpoint {
+        id: id.into(),
+        name: id.into(),
+        os: "Windows 11".into(),
+        connector: Some(ConnectorState::Connected),
+        maintenance: Some(schedule("Production – nightly")),
+        reported_exemptions: reported.iter().map(|&name| name.into()).collect(),
+        ..Endpoint::default()
+    };
+    let endpoints = vec![
+        endpoint("quarantined", &["Quarantined by EDR"]),
+        endpoint("clear", &[]),
+    ];
+    let now = Timestamp::from_millis(60_000);
+    let rows = endpoint_rows(&endpoints, now, &DerivationPolicy::default());
+    assert_eq!(
+        without_reason(&rows, &[0, 1]),
+        1,
+        "the quarantined endpoint has a reason, if not one Patchboard knows"
+    );
+
+    let csv = endpoints_csv(&endpoints, &rows, &[0]);
+    let record: Vec<&str> = csv.split("\r\n").nth(1).unwrap().split(',').collect();
+    assert_eq!(
+        (record[3], record[4]),
+        ("Cannot patch", "Quarantined by EDR")
+    );
+
+    let mut view = EndpointView::default();
+    let search = |view: &mut EndpointView, text: &str| {
+        view.table.text = text.into();
+        view.filter(&rows, &[0, 1], now)
+    };
+    assert_eq!(search(&mut view, "edr"), vec![0], "by the backend's name");
+    assert_eq!(
+        search(&mut view, "nightly"),
+        vec![0, 1],
+        "by the schedule the table shows"
+    );
+}
+
+#[test]
 fn repeated_ids_still_select_their_own_row() {
     use patchboard::domain::view::selection::{find_selection, selection_key};
     let ids = ["web-01", "db-01", "web-01", "web-01"];

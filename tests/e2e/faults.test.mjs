@@ -906,17 +906,33 @@ describe('rows that cannot be read, or say unexpected things', () => {
     const endpoints = [
       endpoint('ep-1', 'web-01'),
       endpoint('ep-odd', 'odd-01', { reported_exemptions: ['Gremlins In The Wiring', 'Low Disk Space'] }),
+      endpoint('ep-quarantined', 'quarantined-01', { reported_exemptions: ['Quarantined by EDR'] }),
       endpoint('ep-bad', 'bad-drive-01', { drives: [{ name: 'C:', used_percent: 'full' }] }),
       endpoint('ep-date', 'bad-date-01', { last_seen: 'yesterday' }),
     ];
     backend.setData({ endpoints });
     await withConfiguredPage('#/exemptions', nativeConfig(backend.url), async (session) => {
       const { page } = session;
-      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 2, null, { timeout: LOAD_TIMEOUT });
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3, null, { timeout: LOAD_TIMEOUT });
       const text = await skippedText(page);
       assert.ok(text.includes('2 row(s) could not be read and are not shown'), text);
-      assert.ok(text.includes('row 2: drives'), `the banner names the drive field: ${text}`);
-      assert.ok(text.includes('row 3: last_seen (at "/last_seen")'), `the banner names last_seen: ${text}`);
+      assert.ok(text.includes('row 3: drives'), `the banner names the drive field: ${text}`);
+      assert.ok(text.includes('row 4: last_seen (at "/last_seen")'), `the banner names last_seen: ${text}`);
+
+      // A name Patchboard does not know is an exemption all the same: in the
+      // row's cell, found by the search, and never "nothing in the way".
+      const quarantined = page.locator('tr.pb-row', { hasText: 'quarantined-01' });
+      assert.deepEqual(await quarantined.locator('.pb-chip-label').allTextContents(), ['Quarantined by EDR']);
+      await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('edr');
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 1);
+      await quarantined.click();
+      const quarantinedPanel = page.locator('.pb-panel');
+      await quarantinedPanel.waitFor({ timeout: 5_000 });
+      assert.ok(!(await quarantinedPanel.textContent()).includes('Nothing stands in the way'), await quarantinedPanel.textContent());
+      await page.keyboard.press('Escape');
+      await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3);
+
       await page.locator('tr.pb-row', { hasText: 'odd-01' }).click();
       const panel = page.locator('.pb-panel');
       await panel.waitFor({ timeout: 5_000 });

@@ -208,9 +208,28 @@ impl Derived {
         with(Impact::CannotPatch).chain(with(Impact::TemporarilyCannotPatch))
     }
 
-    /// The exemptions' names in catalogue order: what search reads.
-    pub fn names(&self) -> impl Iterator<Item = &'static str> {
-        self.exemptions().iter().map(ExemptionKind::name)
+    /// Every exemption's name with its impact, worst first as in
+    /// [`Derived::worst_first`]; the backend's names the catalogue does not
+    /// know count as Cannot patch and follow the known ones of that impact.
+    pub fn names_worst_first(&self) -> impl Iterator<Item = (&str, Impact)> {
+        let known = move |impact| {
+            self.iter()
+                .filter(move |e| e.kind.impact() == impact)
+                .map(move |e| (e.kind.name(), impact))
+        };
+        let unknown = self
+            .unknown_reported
+            .iter()
+            .map(|name| (name.as_str(), Impact::CannotPatch));
+        known(Impact::CannotPatch)
+            .chain(unknown)
+            .chain(known(Impact::TemporarilyCannotPatch))
+    }
+
+    /// Nothing stands in the way of patching, and nothing warns: no
+    /// exemption, known or not, and no warning.
+    pub fn is_clear(&self) -> bool {
+        self.exemptions().is_empty() && self.unknown_reported.is_empty() && !self.has_warnings()
     }
 
     /// The Low Disk Space warning, when any drive is at least 90% used or the backend says so.

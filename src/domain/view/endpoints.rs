@@ -38,14 +38,14 @@ impl EndpointRow {
     ) -> EndpointRow {
         let os = families.of(&endpoint.os);
         let derived = derive_exemptions_with_os(endpoint, os, now, policy);
+        // What the table shows of the endpoint, bar figures and times.
         let mut parts = vec![
             endpoint.name.as_str(),
             endpoint.id.as_str(),
             endpoint.os.as_str(),
+            schedule_name(endpoint).unwrap_or_default(),
         ];
-        for name in derived.names() {
-            parts.push(name);
-        }
+        parts.extend(derived.names_worst_first().map(|(name, _)| name));
         EndpointRow {
             outlook: derived.outlook(),
             os,
@@ -349,7 +349,11 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
     for &index in order {
         let (endpoint, row) = (&endpoints[index as usize], &rows[index as usize]);
         // In the table's and panel's order: what stays until fixed first.
-        let exemptions: Vec<&str> = row.derived.worst_first().map(|e| e.kind.name()).collect();
+        let exemptions: Vec<&str> = row
+            .derived
+            .names_worst_first()
+            .map(|(name, _)| name)
+            .collect();
         csv.record([
             endpoint.id.clone(),
             endpoint.name.clone(),

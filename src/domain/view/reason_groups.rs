@@ -46,9 +46,6 @@ pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, V
 pub fn without_reason(rows: &[EndpointRow], order: &[u32]) -> usize {
     order
         .iter()
-        .filter(|&&i| {
-            let derived = &rows[i as usize].derived;
-            derived.exemptions().is_empty() && !derived.has_warnings()
-        })
+        .filter(|&&i| rows[i as usize].derived.is_clear())
         .count()
 }

@@ -109,7 +109,7 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            <Show when=move || row.derived.exemptions().is_empty() && !row.derived.has_warnings()>
+            <Show when=move || row.derived.is_clear()>
                 <p>"Nothing stands in the way of patching this endpoint."</p>
             </Show>
         </section>

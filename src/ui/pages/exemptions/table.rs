@@ -29,20 +29,20 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         let (endpoint, row) = data.table.record(index);
         // The cell shows as many chips as fit, the cause of the impact first;
         // hovering it names them all.
-        let exemptions = row.derived.worst_first().collect::<Vec<_>>();
+        let exemptions = row.derived.names_worst_first().collect::<Vec<_>>();
         let all_names = exemptions
             .iter()
-            .map(|exemption| exemption.kind.name())
+            .map(|&(name, _)| name)
             .collect::<Vec<_>>()
             .join(", ");
         let chips = exemptions
             .into_iter()
-            .map(|exemption| {
-                let tone = impact_tone(exemption.kind.impact());
+            .map(|(name, impact)| {
+                let tone = impact_tone(impact);
                 view! {
-                    <span class=format!("pb-chip {}", tone.class()) title=exemption.kind.impact().label()>
+                    <span class=format!("pb-chip {}", tone.class()) title=impact.label()>
                         <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
-                        <span class="pb-chip-label">{exemption.kind.name()}</span>
+                        <span class="pb-chip-label">{name.to_owned()}</span>
                     </span>
                 }
             })
