@@ -399,6 +399,13 @@ fn filtering_keeps_the_sort_order_and_flags_anomalies() {
         vec![3, 0]
     );
     view.statuses = Default::default();
+    view.table.text = "Completed · 2036".into();
+    assert_eq!(
+        view.filter(&rows, &sorted, Timestamp::from_millis(0)),
+        vec![3, 0],
+        "the status as its column shows it, code and all"
+    );
+    view.table.text = String::new();
     view.anomalies_only = true;
     assert_eq!(
         view.filter(&rows, &sorted, Timestamp::from_millis(0)),

@@ -60,6 +60,18 @@ impl ResolvedStatus {
             ResolvedStatus::Unknown { raw } => Cow::Owned(describe_raw(raw)),
         }
     }
+
+    /// The label with a catalogued status's code ("Timed Out · 2037"), as
+    /// the job table's Status column shows it; the code is what operators
+    /// quote and search for.
+    pub fn label_with_code(&self) -> Cow<'static, str> {
+        match self {
+            ResolvedStatus::Known(key) => {
+                Cow::Owned(format!("{} · {}", key.def().name, key.def().code))
+            }
+            _ => self.label(),
+        }
+    }
 }
 
 /// Resolves a raw status by the rule in the module docs. Allocates only to

@@ -38,12 +38,11 @@ impl AssetRow {
             .key()
             .and_then(|key| message_for(key, &result.facts, job_name, progress.os))
             .map(|message| message.to_string());
-        let label = status.label();
         let search = search_key(&[
             &result.asset_name,
             &result.asset_id,
             &result.os,
-            &label,
+            &status.label_with_code(),
             message.as_deref().unwrap_or(""),
         ]);
         AssetRow {

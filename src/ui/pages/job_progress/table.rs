@@ -38,10 +38,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         // The code never truncates: it is what operators search and quote.
         let code = row.status.key().map(|key| key.def().code);
         let status_name = row.status.label().into_owned();
-        let status_text = match code {
-            Some(code) => format!("{status_name} · {code}"),
-            None => status_name.clone(),
-        };
+        let status_text = row.status.label_with_code().into_owned();
         let anomaly = row.is_anomalous().then(|| {
             let note = format!(
                 "{} does not apply to {} assets",
