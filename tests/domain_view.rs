@@ -488,7 +488,24 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     assert!(lines[1].starts_with("c,'=cmd|' /C calc'!A0,Windows 11,Job Failed,2046,Failed"));
     assert!(lines[2].starts_with("b,host-2,Ubuntu 22.04,Downloaded,2031,Running"));
     assert!(lines[2].ends_with(",no"), "the anomaly is exported");
+    assert!(lines[1].ends_with(",yes"));
     assert_eq!(lines.len(), 4, "header, two rows, and the final CRLF");
+
+    // Nothing can be said of a status that did not resolve, nor on an OS
+    // the catalogue does not cover.
+    let mut others = vec![
+        result("u", "odd-1", "Windows 11", 9999, 0, 1_000),
+        result("o", "odd-2", "Plan 9", 2031, 1, 1_000),
+    ];
+    others[0].status.name = Some("Frobnicated".into());
+    let rows = asset_rows(&others, "job");
+    let csv = assets_csv(&others, &rows, &[0, 1]);
+    let applies: Vec<&str> = csv
+        .split("\r\n")
+        .skip(1)
+        .filter_map(|line| line.rsplit(',').next())
+        .collect();
+    assert_eq!(applies, ["", "not stated", ""]);
 }
 
 #[test]

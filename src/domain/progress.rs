@@ -6,7 +6,7 @@
 use super::asset::AssetResult;
 use super::os::OsFamily;
 use super::phase::Phase;
-use super::status::{resolve_key, StatusKey};
+use super::status::{resolve_key, Applicability, StatusKey};
 use super::time::Timestamp;
 
 /// How long an unfinished asset may go without a status change before it
@@ -64,6 +64,12 @@ impl ProgressRow {
     pub fn is_anomalous(self) -> bool {
         self.status
             .is_some_and(|key| key.def().is_anomalous_on(self.os))
+    }
+
+    /// What the catalogue says of this status on this row's OS family;
+    /// `None` when the status did not resolve, so nothing can be said.
+    pub fn applicability(self) -> Option<Applicability> {
+        self.status.map(|key| key.def().applies.for_os(self.os))
     }
 }
 

@@ -47,6 +47,17 @@ pub enum Applicability {
     NotStated,
 }
 
+impl Applicability {
+    /// How the reference page and the export say it.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Applicability::Yes => "yes",
+            Applicability::No => "no",
+            Applicability::NotStated => "not stated",
+        }
+    }
+}
+
 /// Applicability of one status for each OS family the catalogue covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct OsApplicability {

@@ -826,6 +826,19 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.ok(byName.get('unknown-code-host')[2].includes('9999'), 'the raw code is kept');
       assert.ok(byName.get('unknown-name-host')[2].includes('Quantum Superposition'), 'the raw name is kept');
 
+      // The counters add up to Assets: the unknown ones have a counter of
+      // their own, and each status's share in the legend is of every asset.
+      const counter = async (id, part = 'value') => (await page.locator(`[data-counter="${id}"] .pb-counter-${part}`).textContent()).trim();
+      assert.equal(await counter('total'), '5');
+      assert.equal(await counter('complete', 'detail'), '1 of 5 final');
+      assert.equal(await counter('in-progress'), '0');
+      assert.equal(await counter('unknown'), '4');
+      assert.equal(
+        (await page.locator('.pb-chart-group [data-legend="2036-0"] .pb-legend-count').textContent()).trim(),
+        '1 · 20.0%',
+        'Completed is 1 of 5 assets, not 1 of the 1 with a known status',
+      );
+
       // The panel of an unknown status opens and explains what it can.
       await page.locator('tr.pb-row', { hasText: 'unknown-code-host' }).click();
       const panel = page.locator('.pb-panel');
@@ -846,6 +859,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await waitForAssets(page, rows.length);
       const stuck = page.locator('[data-counter="stuck"]');
       assert.equal((await stuck.locator('.pb-counter-value').textContent()).trim(), '—');
+      assert.equal(await page.locator('[data-counter="unknown"]').count(), 0, 'no Unknown status counter when every status is known');
       assert.equal((await stuck.locator('.pb-counter-detail').textContent()).trim(), 'no status times to judge by');
       await assertStillWorks(session);
     });

@@ -7,7 +7,7 @@ use crate::domain::message::message_for;
 use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
-use crate::domain::status::{resolve, ResolvedStatus, StatusKey};
+use crate::domain::status::{resolve, Applicability, ResolvedStatus, StatusKey};
 use crate::domain::table::{natural_key, search_key, Direction, FacetSet, SortSpec, SortValue};
 use crate::domain::time::Timestamp;
 
@@ -300,7 +300,10 @@ pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> 
                 .status_time
                 .map(Timestamp::to_rfc3339)
                 .unwrap_or_default(),
-            if row.is_anomalous() { "no" } else { "yes" }.to_owned(),
+            row.progress
+                .applicability()
+                .map_or("", Applicability::label)
+                .to_owned(),
         ]);
     }
     csv.finish()

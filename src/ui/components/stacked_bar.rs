@@ -26,8 +26,15 @@ pub fn StackedBar(
     /// Show only the legend (a second breakdown under a bar).
     #[prop(optional)]
     legend_only: bool,
+    /// What the percentages are of, where the segments leave some of the
+    /// whole out; their sum otherwise.
+    #[prop(optional, into)]
+    total: Option<Signal<u32>>,
 ) -> impl IntoView {
-    let total = move || segments.with(|all| all.iter().map(|s| s.count).sum::<u32>());
+    let total = move || match total {
+        Some(total) => total.get(),
+        None => segments.with(|all| all.iter().map(|s| s.count).sum::<u32>()),
+    };
     let is_selected = move |key: &str| selected.with(|keys| keys.iter().any(|k| k == key));
     let any_selected = move || selected.with(|keys| !keys.is_empty());
     view! {

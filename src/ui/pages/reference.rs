@@ -55,11 +55,6 @@ fn PhaseCatalogue() -> impl IntoView {
 
 #[component]
 fn StatusCatalogue() -> impl IntoView {
-    let applies = |value: Applicability| match value {
-        Applicability::Yes => "yes",
-        Applicability::No => "no",
-        Applicability::NotStated => "not stated",
-    };
     view! {
         <CatalogueTable id="statuses" title="Job result statuses" headings=status_headings()>
             {StatusKey::ALL.iter().map(|key| {
@@ -71,7 +66,7 @@ fn StatusCatalogue() -> impl IntoView {
                         <th scope="row">{def.name}</th>
                         <td><Badge tone=phase_tone(def.phase) label=def.phase.label() /></td>
                         <td>{def.description}</td>
-                        {stated_oses().map(|os| view! { <td>{applies(def.applies.for_os(os))}</td> }).collect_view()}
+                        {stated_oses().map(|os| view! { <td>{Applicability::label(def.applies.for_os(os))}</td> }).collect_view()}
                     </tr>
                 }
             }).collect_view()}

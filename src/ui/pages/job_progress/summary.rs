@@ -86,6 +86,17 @@ pub fn Counters(data: JobData) -> impl IntoView {
                     grouped(p.by_phase().get(Phase::Queued) as u64)
                 )))
             />
+            // Statuses outside the catalogue fit no phase above: counted
+            // here, when there are any, so the counters add up to Assets.
+            <Show when=move || progress.with(|p| p.unresolved() > 0)>
+                <Counter
+                    id="unknown"
+                    label="Unknown status"
+                    tone=Tone::Unknown
+                    value=count(&[Phase::Unknown])
+                    detail=Signal::derive(|| "not in the status catalogue".to_owned())
+                />
+            </Show>
             <Counter
                 id="stuck"
                 label="Stuck"
@@ -168,6 +179,8 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 segments=status_segments
                 selected=facet_tokens(url, |v: &AssetView| v.statuses)
                 legend_only=true
+                // Unresolved statuses have no entry, yet count in the whole.
+                total=Signal::derive(move || data.progress.with(|p| p.total() as u32))
                 on_toggle=facet_toggle(url, |v: &mut AssetView| &mut v.statuses)
             />
             <p class="pb-muted pb-chart-note">"The figures and the chart count the whole job; a part picked in the chart filters the table."</p>
