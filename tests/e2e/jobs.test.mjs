@@ -334,6 +334,24 @@ describe('job list', () => {
     });
   });
 
+  test('Back after a search returns to the filter chosen just before it, without the search', async () => {
+    const job = await richestJob();
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      await page.locator('.pb-chart-group [data-legend="failed"]').first().click();
+      await page.waitForURL((url) => queryOf(url).get('phase') === 'failed');
+      await page.getByRole('searchbox', { name: 'Search assets' }).pressSequentially('win');
+      await page.waitForURL((url) => queryOf(url).get('q') === 'win');
+
+      await page.goBack();
+      await page.waitForURL((url) => !queryOf(url).has('q'));
+      assert.equal(queryOf(page).get('phase'), 'failed', 'the filter chosen before the search stays');
+      assert.equal(await page.getByRole('searchbox', { name: 'Search assets' }).inputValue(), '');
+      await page.goBack();
+      await page.waitForURL((url) => !queryOf(url).has('phase'));
+    });
+  });
+
   test('clicking a job opens its page', async () => {
     const job = jobs[jobs.length - 1];
     await withPage('#/jobs', {}, async ({ page }) => {

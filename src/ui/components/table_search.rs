@@ -3,8 +3,10 @@ use crate::domain::view::{HoldsTable, ToQuery};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 
-/// The search box of a page's table, bound to its view's search text. Typing
-/// replaces the current history entry: Back leaves the page, not one letter.
+/// The search box of a page's table, bound to its view's search text. The
+/// first letter of a search gets its own history entry and the letters after
+/// it replace that entry: Back returns to the view before the search (a
+/// filter chosen just before it included), not one letter.
 #[component]
 pub fn TableSearch<V>(label: &'static str, url: UrlView<V>) -> impl IntoView
 where
@@ -15,7 +17,9 @@ where
             label=label
             value=Signal::derive(move || url.view.with(|view| view.table().text.clone()))
             on_input=Callback::new(move |text| {
-                url.update(History::Replace, |view| view.table_mut().text = text)
+                let starts = url.view.with_untracked(|view| view.table().text.is_empty());
+                let history = if starts { History::Push } else { History::Replace };
+                url.update(history, |view| view.table_mut().text = text)
             })
         />
     }
