@@ -935,6 +935,11 @@ describe('rows that cannot be read, or say unexpected things', () => {
 
       // A name Patchboard does not know is an exemption all the same: in the
       // row's cell, found by the search, and never "nothing in the way".
+      // A Low Disk Space the backend reports over a 40 % drive is flagged
+      // as reported, not as if 40 % were past the mark.
+      const oddDisk = page.locator('tr.pb-row', { hasText: 'odd-01' }).locator('.pb-badge-outline');
+      assert.equal((await oddDisk.textContent()).replace('⚠', '').trim(), 'Low disk');
+      assert.equal(await oddDisk.getAttribute('title'), 'Reported by the backend; the fullest drive is 40.0% used');
       const quarantined = page.locator('tr.pb-row', { hasText: 'quarantined-01' });
       assert.deepEqual(await quarantined.locator('.pb-chip-label').allTextContents(), ['Quarantined by EDR']);
       await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('edr');

@@ -51,17 +51,20 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             .fullest_drive
             .map(|p| format!("{}%", fixed(p, 1)))
             .unwrap_or_default();
-        // The warning marks the figure itself, so the cell needs no room for a label.
+        // A warning Patchboard found marks the drive's figure itself, so the
+        // cell needs no room for a label. One only the backend reported may
+        // come with a figure under the mark: it says so instead.
         let disk = match row.derived.low_disk_space() {
             Some(warning) => {
-                let text = warning
-                    .fullest
-                    .map(|usage| usage.describe(&endpoint))
-                    .unwrap_or_else(|| "reported by the backend".into());
-                let label = if fullest.is_empty() {
-                    "Low disk".to_owned()
-                } else {
-                    fullest
+                let (label, text) = match warning.fullest {
+                    Some(usage) => (fullest, usage.describe(&endpoint)),
+                    None if fullest.is_empty() => {
+                        ("Low disk".to_owned(), "Reported by the backend".to_owned())
+                    }
+                    None => (
+                        "Low disk".to_owned(),
+                        format!("Reported by the backend; the fullest drive is {fullest} used"),
+                    ),
                 };
                 view! {
                     <span class="pb-visually-hidden">"Low disk space: "</span>
