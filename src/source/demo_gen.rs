@@ -588,13 +588,13 @@ const SCENARIOS: &[Scenario] = &[
     Scenario { name: "Connector Down", families: ALL, apply: |e, _| e.connector = Some(ConnectorState::Down) },
     Scenario { name: "Not Reachable", families: ALL, apply: |e, now| { e.connector = Some(ConnectorState::NotReachable); e.last_seen = Some(Timestamp::from_millis(now - 9 * HOUR)); } },
     Scenario { name: "Invalid Credentials", families: ALL, apply: |e, _| e.credentials_valid = Some(false) },
-    Scenario { name: "Awaiting Maintenance Window", families: ALL, apply: |e, now| e.maintenance = schedule("Weekend – Saturday night", vec![window(now + 2 * DAY, now + 2 * DAY + 4 * HOUR)]) },
+    Scenario { name: "Awaiting Maintenance Window", families: ALL, apply: |e, now| e.maintenance = schedule("Change board – next slot", vec![window(now + 2 * DAY, now + 2 * DAY + 4 * HOUR)]) },
     Scenario { name: "Maintenance Window Required", families: ALL, apply: |e, _| e.maintenance = None },
     // Ended exactly one hour before generation: the boundary the UI must get right.
     Scenario { name: "Maintenance Window Expired", families: ALL, apply: |e, now| e.maintenance = schedule("Q2 one-off change window", vec![window(now - 5 * HOUR, now - HOUR)]) },
     Scenario { name: "No Maintenance Entry", families: ALL, apply: |e, _| e.maintenance = schedule("Finance – to be planned", Vec::new()) },
     Scenario { name: "Maintenance Window Timeout", families: ALL, apply: |e, now| e.maintenance = Some(MaintenanceSchedule {
-        name: "Nightly 02:00–03:00".to_owned(),
+        name: "Daily – one hour".to_owned(),
         windows: vec![window(now - 12 * HOUR, now - 11 * HOUR), window(now + 12 * HOUR, now + 13 * HOUR)],
         last_window_ran_out: true,
     }) },
@@ -652,9 +652,11 @@ fn endpoints(count: usize, now: Timestamp, rng: &mut Lcg) -> Vec<Endpoint> {
     all
 }
 
+// The demo's times move to the viewer's clock (`source::rebase`), so no name
+// may promise a time of day.
 const SCHEDULE_NAMES: &[&str] = &[
-    "Production – nightly",
-    "Workstations – lunchtime",
+    "Production – ring 1",
+    "Workstations – ring 2",
     "Test – any time",
 ];
 
