@@ -940,6 +940,11 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const oddDisk = page.locator('tr.pb-row', { hasText: 'odd-01' }).locator('.pb-badge-outline');
       assert.equal((await oddDisk.textContent()).replace('⚠', '').trim(), 'Low disk');
       assert.equal(await oddDisk.getAttribute('title'), 'Reported by the backend; the fullest drive is 40.0% used');
+      assert.equal(
+        (await page.locator('[data-unknown-exemptions]').textContent()).trim(),
+        'Not charted: 2 endpoints with an exemption only the backend knows, counted as Cannot patch; search for its name to list them.',
+        'the chart says what it leaves out',
+      );
       const quarantined = page.locator('tr.pb-row', { hasText: 'quarantined-01' });
       assert.deepEqual(await quarantined.locator('.pb-chip-label').allTextContents(), ['Quarantined by EDR']);
       await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('edr');

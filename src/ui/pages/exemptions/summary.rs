@@ -1,7 +1,7 @@
 //! Fleet counters and the chart of endpoints per exemption.
 
 use super::FleetData;
-use crate::domain::decimal::{fixed, grouped};
+use crate::domain::decimal::{counted, fixed, grouped, Noun};
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
 use crate::ui::components::{BarList, Counter, CounterGroup, Segment, Tone};
@@ -61,6 +61,17 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                 on_toggle=facet_toggle(url, |v: &mut EndpointView| &mut v.exemptions)
             />
             <p class="pb-muted pb-chart-note">"The figures and the chart count the whole fleet; an exemption picked in the chart filters the table."</p>
+            {move || {
+                let unknown = data.summary.with(|s| s.with_unknown_exemptions);
+                (unknown > 0).then(|| view! {
+                    <p class="pb-muted pb-chart-note" data-unknown-exemptions="">
+                        {format!(
+                            "Not charted: {} with an exemption only the backend knows, counted as Cannot patch; search for its name to list them.",
+                            counted(unknown as u64, Noun::ENDPOINTS),
+                        )}
+                    </p>
+                })
+            }}
         </div>
     }
 }
