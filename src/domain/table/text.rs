@@ -10,19 +10,25 @@ const PART_SEPARATOR: char = '\n';
 
 /// Appends `text` case-folded: lowercase, with the Greek final sigma folded to
 /// plain sigma (lowercasing picks one or the other by position in the word).
+/// Runs of ASCII are copied whole and lowered in place, and only the other
+/// characters go one by one: pushing every character of a text with one
+/// "–" or "·" in it cost a third of deriving 100,000 rows.
 fn push_folded(out: &mut String, text: &str) {
-    if text.is_ascii() {
-        // Copied whole and lowered in place: pushing it char by char cost a
-        // tenth of deriving 100,000 rows.
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii_end = rest
+            .bytes()
+            .position(|byte| !byte.is_ascii())
+            .unwrap_or(rest.len());
+        let (ascii, other) = rest.split_at(ascii_end);
         let start = out.len();
-        out.push_str(text);
+        out.push_str(ascii);
         out[start..].make_ascii_lowercase();
-    } else {
-        out.extend(
-            text.chars()
-                .flat_map(char::to_lowercase)
-                .map(|c| if c == 'ς' { 'σ' } else { c }),
-        );
+        let mut chars = other.chars();
+        if let Some(c) = chars.next() {
+            out.extend(c.to_lowercase().map(|c| if c == 'ς' { 'σ' } else { c }));
+        }
+        rest = chars.as_str();
     }
 }
 
