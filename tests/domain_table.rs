@@ -1,9 +1,9 @@
 //! Table operations over a small endpoint-like row type.
 
 use patchboard::domain::table::{
-    facet_counts, group_by_facet, natural_cmp, natural_cmp_by_key, natural_key, retain_rows,
-    search_key, sort_rows, with_primary_reversed, Direction, Facet, FacetSet, SortKey, SortSpec,
-    SortValue, TextQuery, MAX_SORT_KEYS,
+    facet_counts, fold, group_by_facet, natural_cmp, natural_cmp_by_key, natural_key, retain_rows,
+    search_key, search_key_and_folded, sort_rows, with_primary_reversed, Direction, Facet,
+    FacetSet, SortKey, SortSpec, SortValue, TextQuery, MAX_SORT_KEYS,
 };
 use proptest::prelude::*;
 use std::cmp::Ordering;
@@ -189,6 +189,17 @@ fn terms_do_not_match_across_key_parts() {
     let key = search_key(&["Host-A", "Linux"]);
     assert!(TextQuery::parse("host-a linux").matches(&key));
     assert!(!TextQuery::parse("alinux").matches(&key));
+}
+
+#[test]
+fn a_part_folded_once_for_many_rows_keys_as_if_folded_with_the_row() {
+    for shared in ["Timed Out · 2037", "ΣΟΦΟΣ – Ωmega", "plain"] {
+        assert_eq!(
+            search_key_and_folded(&["Host-A", "Ünïcode"], &fold(shared)),
+            search_key(&["Host-A", "Ünïcode", shared]),
+            "{shared:?}"
+        );
+    }
 }
 
 #[test]

@@ -45,6 +45,23 @@ pub fn search_key(parts: &[&str]) -> String {
     key
 }
 
+/// `text` case-folded as search keys are, for a part that many rows share:
+/// folded once, then handed to [`search_key_and_folded`] for each row.
+pub fn fold(text: &str) -> String {
+    let mut folded = String::with_capacity(text.len());
+    push_folded(&mut folded, text);
+    folded
+}
+
+/// [`search_key`] of `parts`, then `folded`, a part [`fold`] made.
+pub fn search_key_and_folded(parts: &[&str], folded: &str) -> String {
+    let mut key = search_key(parts);
+    key.reserve(folded.len() + 1);
+    key.push(PART_SEPARATOR);
+    key.push_str(folded);
+    key
+}
+
 /// A parsed search box: case-folded terms that must all occur (AND).
 #[derive(Debug, Clone, Default)]
 pub struct TextQuery {
@@ -67,14 +84,7 @@ impl Eq for TextQuery {}
 impl TextQuery {
     /// Parses what the user typed. Blank input gives the query that matches everything.
     pub fn parse(input: &str) -> Self {
-        let folded: Vec<String> = input
-            .split_whitespace()
-            .map(|term| {
-                let mut folded = String::with_capacity(term.len());
-                push_folded(&mut folded, term);
-                folded
-            })
-            .collect();
+        let folded: Vec<String> = input.split_whitespace().map(fold).collect();
         // Longest first, so the most selective term rules a row out soonest.
         let mut order: Vec<u32> = (0..folded.len() as u32).collect();
         sort_indices_by(&mut order, &|a, b| {
