@@ -200,30 +200,32 @@ impl Derived {
         })
     }
 
+    /// The exemptions of one impact, in catalogue order.
+    fn of_impact(&self, impact: Impact) -> impl Iterator<Item = EndpointExemption> + '_ {
+        self.iter().filter(move |e| e.kind.impact() == impact)
+    }
+
     /// The exemptions that stay until fixed (Cannot patch) first, then the
     /// ones that clear by themselves, each group in catalogue order: where
     /// room is short, the reason for the endpoint's impact shows first.
     pub fn worst_first(&self) -> impl Iterator<Item = EndpointExemption> + '_ {
-        let with = move |impact| self.iter().filter(move |e| e.kind.impact() == impact);
-        with(Impact::CannotPatch).chain(with(Impact::TemporarilyCannotPatch))
+        self.of_impact(Impact::CannotPatch)
+            .chain(self.of_impact(Impact::TemporarilyCannotPatch))
     }
 
     /// Every exemption's name with its impact, worst first as in
     /// [`Derived::worst_first`]; the backend's names the catalogue does not
     /// know count as Cannot patch and follow the known ones of that impact.
     pub fn names_worst_first(&self) -> impl Iterator<Item = (&str, Impact)> {
-        let known = move |impact| {
-            self.iter()
-                .filter(move |e| e.kind.impact() == impact)
-                .map(move |e| (e.kind.name(), impact))
-        };
+        let named = |e: EndpointExemption| (e.kind.name(), e.kind.impact());
         let unknown = self
             .unknown_reported
             .iter()
             .map(|name| (name.as_str(), Impact::CannotPatch));
-        known(Impact::CannotPatch)
+        self.of_impact(Impact::CannotPatch)
+            .map(named)
             .chain(unknown)
-            .chain(known(Impact::TemporarilyCannotPatch))
+            .chain(self.of_impact(Impact::TemporarilyCannotPatch).map(named))
     }
 
     /// Nothing stands in the way of patching, and nothing warns: no

@@ -88,7 +88,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
             />
             // Statuses outside the catalogue fit no phase above: counted
             // here, when there are any, so the counters add up to Assets.
-            <Show when=move || progress.with(|p| p.unresolved() > 0)>
+            <Show when=move || progress.with(|p| p.by_phase().get(Phase::Unknown) > 0)>
                 <Counter
                     id="unknown"
                     label="Unknown status"
