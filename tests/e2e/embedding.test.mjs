@@ -89,8 +89,11 @@ describe("the build's compressed copies", () => {
       page.on('response', (response) => {
         if (response.ok()) encodings.set(new URL(response.url()).pathname, response.headers()['content-encoding']);
       });
+      // The job list loads beside the results, so the first rows can paint before it is in.
+      const jobList = page.waitForResponse((response) => new URL(response.url()).pathname === '/demo/jobs.json');
       await page.goto(`${server.url}#/jobs/${JOB}`);
       assert.match(await (await rows(page)).first().locator('td').first().innerText(), /\S/);
+      await jobList;
       const sent = Object.fromEntries(encodings);
       // "/" is the page itself.
       for (const path of ['/', '/loader.js', '/patchboard.js', '/patchboard_bg.wasm', '/demo/jobs.json']) {
