@@ -143,18 +143,26 @@ const LINUX_TIMEOUTS: &[&str] = &[
 struct JobPlan {
     id: &'static str,
     name: &'static str,
-    family: OsFamily,
+    /// The kinds of machine its assets are, each as likely as the others,
+    /// all of one family.
+    machines: &'static [Machines],
     schedule: &'static str,
     /// Share of the asset results, in percent.
     share: usize,
     runs: usize,
 }
 
+impl JobPlan {
+    fn family(&self) -> OsFamily {
+        self.machines[0].family
+    }
+}
+
 const JOBS: &[JobPlan] = &[
     JobPlan {
         id: "job-patch-tuesday",
         name: "Patch Tuesday – Windows servers",
-        family: Windows,
+        machines: &[WINDOWS_SERVERS],
         schedule: "Monthly",
         share: 30,
         runs: 4,
@@ -162,7 +170,7 @@ const JOBS: &[JobPlan] = &[
     JobPlan {
         id: "job-kernel-hotfix",
         name: "Linux kernel hotfix",
-        family: Linux,
+        machines: &[LINUX_SERVERS],
         schedule: "Once",
         share: 20,
         runs: 1,
@@ -170,7 +178,7 @@ const JOBS: &[JobPlan] = &[
     JobPlan {
         id: "job-macos-security",
         name: "macOS security update",
-        family: Mac,
+        machines: &[MACS],
         schedule: "Weekly",
         share: 10,
         runs: 2,
@@ -178,7 +186,7 @@ const JOBS: &[JobPlan] = &[
     JobPlan {
         id: "job-browsers",
         name: "Chrome & Firefox",
-        family: Windows,
+        machines: &[WINDOWS_DESKTOPS, WINDOWS_SERVERS],
         schedule: "Daily",
         share: 15,
         runs: 3,
@@ -186,7 +194,7 @@ const JOBS: &[JobPlan] = &[
     JobPlan {
         id: "job-workstations",
         name: "Windows 11 cumulative update – workstations",
-        family: Windows,
+        machines: &[WINDOWS_DESKTOPS],
         schedule: "Weekly",
         share: 15,
         runs: 2,
@@ -194,63 +202,85 @@ const JOBS: &[JobPlan] = &[
     JobPlan {
         id: "job-openssl",
         name: "OpenSSL update – RHEL & Ubuntu",
-        family: Linux,
+        machines: &[LINUX_SERVERS],
         schedule: "On demand",
         share: 10,
         runs: 1,
     },
 ];
 
-const WINDOWS_OS: &[&str] = &[
-    "Windows Server 2022 Datacenter",
-    "Windows Server 2019 Standard",
-    "Windows Server 2016 Standard",
-    "Windows 11 Enterprise 23H2",
-    "Windows 10 Enterprise 22H2",
-];
-const LINUX_OS: &[&str] = &[
-    "Ubuntu 22.04.4 LTS",
-    "Ubuntu 20.04.6 LTS",
-    "Red Hat Enterprise Linux 9.3",
-    "Red Hat Enterprise Linux 8.9",
-    "Rocky Linux 9.3",
-    "Debian 12",
-    "SUSE Linux Enterprise Server 15 SP5",
-    "Amazon Linux 2023",
-];
-const MAC_OS: &[&str] = &[
-    "macOS 14.5 Sonoma",
-    "macOS 13.6.7 Ventura",
-    "macOS 15.0 Sequoia",
-];
+/// A kind of machine: how it is named, and the systems it runs.
+struct Machines {
+    family: OsFamily,
+    /// Windows roles and Linux roles start a host name; Mac users end one.
+    roles: &'static [&'static str],
+    os: &'static [&'static str],
+}
 
-const WINDOWS_ROLES: &[&str] = &[
-    "WIN-SQL", "WIN-APP", "WIN-FS", "DC", "WIN-RDS", "WIN-EXCH", "WKS",
-];
-const LINUX_ROLES: &[&str] = &[
-    "web-prod", "db", "k8s-node", "cache", "batch", "lb", "build",
-];
-const MAC_USERS: &[&str] = &[
-    "jsmith", "amartin", "kchen", "rpatel", "lgarcia", "tnguyen", "mrossi", "ebrown",
-];
+const WINDOWS_SERVERS: Machines = Machines {
+    family: Windows,
+    roles: &["WIN-SQL", "WIN-APP", "WIN-FS", "DC", "WIN-RDS", "WIN-EXCH"],
+    os: &[
+        "Windows Server 2022 Datacenter",
+        "Windows Server 2019 Standard",
+        "Windows Server 2016 Standard",
+    ],
+};
+const WINDOWS_DESKTOPS: Machines = Machines {
+    family: Windows,
+    roles: &["WKS"],
+    os: &["Windows 11 Enterprise 23H2", "Windows 10 Enterprise 22H2"],
+};
+const LINUX_SERVERS: Machines = Machines {
+    family: Linux,
+    roles: &[
+        "web-prod", "db", "k8s-node", "cache", "batch", "lb", "build",
+    ],
+    os: &[
+        "Ubuntu 22.04.4 LTS",
+        "Ubuntu 20.04.6 LTS",
+        "Red Hat Enterprise Linux 9.3",
+        "Red Hat Enterprise Linux 8.9",
+        "Rocky Linux 9.3",
+        "Debian 12",
+        "SUSE Linux Enterprise Server 15 SP5",
+        "Amazon Linux 2023",
+    ],
+};
+const MACS: Machines = Machines {
+    family: Mac,
+    roles: &[
+        "jsmith", "amartin", "kchen", "rpatel", "lgarcia", "tnguyen", "mrossi", "ebrown",
+    ],
+    os: &[
+        "macOS 14.5 Sonoma",
+        "macOS 13.6.7 Ventura",
+        "macOS 15.0 Sequoia",
+    ],
+};
 const SITES: &[&str] = &["fra", "ams", "nyc", "sfo", "sgp"];
 
-fn os_names(family: OsFamily) -> &'static [&'static str] {
+/// The machines an endpoint of `family` is drawn from.
+fn machines_of(family: OsFamily) -> &'static [Machines] {
     match family {
-        Windows => WINDOWS_OS,
-        Linux => LINUX_OS,
-        _ => MAC_OS,
+        Windows => &[WINDOWS_DESKTOPS, WINDOWS_SERVERS],
+        Linux => &[LINUX_SERVERS],
+        _ => &[MACS],
     }
 }
 
-/// A realistic host name, unique by `n`.
-fn host_name(family: OsFamily, n: usize, rng: &mut Lcg) -> String {
+/// A realistic host name, unique by `n`, and the system it runs, one that
+/// suits its role (no domain controller on Windows 11).
+fn host(machines: &'static [Machines], n: usize, rng: &mut Lcg) -> (String, String) {
+    let kind = rng.pick(machines);
     let site = rng.pick(SITES);
-    match family {
-        Windows => format!("{}-{}-{n:04}", rng.pick(WINDOWS_ROLES), site.to_uppercase()),
-        Linux => format!("{}-{site}-{n:04}", rng.pick(LINUX_ROLES)),
-        _ => format!("MBP-{}-{n:04}", rng.pick(MAC_USERS)),
-    }
+    let role = rng.pick(kind.roles);
+    let name = match kind.family {
+        Windows => format!("{role}-{}-{n:04}", site.to_uppercase()),
+        Linux => format!("{role}-{site}-{n:04}"),
+        _ => format!("MBP-{role}-{n:04}"),
+    };
+    (name, rng.pick(kind.os).to_string())
 }
 
 /// Generates the whole fleet for `spec`.
@@ -307,7 +337,7 @@ fn demo_job(
     let job = Job {
         id: plan.id.to_owned(),
         name: plan.name.to_owned(),
-        platform: Some(plan.family.label().to_owned()),
+        platform: Some(plan.family().label().to_owned()),
         status: Some(
             if !progress.any_not_final() {
                 "Completed"
@@ -338,7 +368,7 @@ fn pick_status(plan: &JobPlan, job_index: usize, n: usize, rng: &mut Lcg) -> &'s
     if job_index == 0 && n < STATUSES.len() {
         return &STATUSES[n];
     }
-    let anomaly = match (plan.family, n) {
+    let anomaly = match (plan.family(), n) {
         (Linux, 3) => Some("Downloaded"),
         (Linux, 11) => Some("Patching"),
         (Mac, 5) => Some("Reboot Deferred"),
@@ -353,7 +383,7 @@ fn pick_status(plan: &JobPlan, job_index: usize, n: usize, rng: &mut Lcg) -> &'s
     let applicable = || {
         STATUSES
             .iter()
-            .filter(|s| s.families.contains(&plan.family))
+            .filter(|s| s.families.contains(&plan.family()))
     };
     let total: u64 = applicable().map(|s| s.weight).sum();
     let mut roll = rng.below(total);
@@ -411,34 +441,38 @@ fn asset_result(
     };
     let facts = message_facts(status.name, plan, job_index, n, rng);
     let history = if rng.chance(15) {
-        history(status, plan.family, started, status_time)
+        history(status, plan.family(), started, status_time)
     } else {
         Vec::new()
     };
-    // A name for every patch counted, so a list agrees with its count. The
-    // first four come from the fleet's generator, as they always have, the
-    // rest from one of their own: the fleet after them stays as it was.
-    let patch_names = |count: u32, rng: &mut Lcg| -> Vec<String> {
-        let mut more = Lcg(rng.0 ^ 0x9e37_79b9_7f4a_7c15);
-        (0..count)
-            .map(|i| patch_name(plan.family, if i < 4 { &mut *rng } else { &mut more }))
-            .collect()
-    };
-    let with_names = rng.chance(10);
-    let succeeded_patches = if with_names {
-        patch_names(patches.succeeded, rng)
+    // A name for every patch counted, so a list agrees with its count. An
+    // asset's patches are a run of its job's, so one patch fails on several
+    // assets, as in a real rollout.
+    let (succeeded_patches, failed_patches) = if rng.chance(10) {
+        let first = rng.below(PATCHES_PER_JOB);
+        let names = |from: u32, count: u32| -> Vec<String> {
+            (from..from + count)
+                .map(|i| {
+                    patch_name(
+                        plan.family(),
+                        job_index,
+                        (first + u64::from(i)) % PATCHES_PER_JOB,
+                    )
+                })
+                .collect()
+        };
+        (
+            names(0, patches.succeeded),
+            names(patches.succeeded, patches.failed),
+        )
     } else {
-        Vec::new()
+        (Vec::new(), Vec::new())
     };
-    let failed_patches = if with_names {
-        patch_names(patches.failed, rng)
-    } else {
-        Vec::new()
-    };
+    let (asset_name, os) = host(plan.machines, n + job_index * 10_000, rng);
     AssetResult {
         asset_id: format!("{}-a{n:05}", plan.id),
-        asset_name: host_name(plan.family, n + job_index * 10_000, rng),
-        os: rng.pick(os_names(plan.family)).to_string(),
+        asset_name,
+        os,
         status: RawStatus {
             code: Some(status.code),
             state: Some(status.state),
@@ -453,11 +487,17 @@ fn asset_result(
     }
 }
 
-fn patch_name(family: OsFamily, rng: &mut Lcg) -> String {
+/// How many patches a job deploys: more than any one asset is given (at
+/// most 15), so an asset's run of them never wraps onto itself.
+const PATCHES_PER_JOB: u64 = 16;
+
+/// The `index`th patch of job `job_index`, named as its OS's vendor names them.
+fn patch_name(family: OsFamily, job_index: usize, index: u64) -> String {
+    let serial = job_index as u64 * 97 + index * 13;
     match family {
-        Windows => format!("KB50{:05}", rng.between(30_000, 40_000)),
-        Linux => format!("RHSA-2025:{:04}", rng.between(1000, 9999)),
-        _ => format!("macOS Security Update 2025-{:03}", rng.between(1, 40)),
+        Windows => format!("KB50{:05}", 38_000 + serial),
+        Linux => format!("RHSA-2025:{:04}", 3_000 + serial),
+        _ => format!("macOS Security Update 2025-{:03}", 1 + serial % 40),
     }
 }
 
@@ -496,7 +536,7 @@ fn message_facts(
             });
         }
         "Timed Out" => {
-            let reasons = if plan.family == Linux {
+            let reasons = if plan.family() == Linux {
                 LINUX_TIMEOUTS
             } else {
                 WINDOWS_TIMEOUTS
@@ -668,10 +708,11 @@ fn clean_endpoint(i: usize, family: OsFamily, now: i64, rng: &mut Lcg) -> Endpoi
         _ => vec!["/"],
     };
     let window_start = now - rng.between(HOUR / 2, 3 * HOUR);
+    let (name, os) = host(machines_of(family), i, rng);
     Endpoint {
         id: format!("ep-{i:05}"),
-        name: host_name(family, i, rng).to_lowercase(),
-        os: rng.pick(os_names(family)).to_string(),
+        name: name.to_lowercase(),
+        os,
         connector: Some(ConnectorState::Connected),
         credentials_valid: Some(true),
         power: Some(PowerState::On),
