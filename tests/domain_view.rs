@@ -414,6 +414,33 @@ fn filtering_keeps_the_sort_order_and_flags_anomalies() {
 }
 
 #[test]
+fn a_failed_patch_number_finds_the_assets_it_failed_on_not_those_it_succeeded_on() {
+    let mut results = fleet();
+    results[2].failed_patches = vec!["KB5034441".into(), "KB5034122".into()];
+    results[0].succeeded_patches = vec!["KB5034441".into()];
+    let rows = asset_rows(&results, "Patch Tuesday");
+    let order: Vec<u32> = (0..results.len() as u32).collect();
+    let mut view = AssetView::default();
+    view.table.text = "kb5034441".into();
+    assert_eq!(
+        view.filter(&rows, &order, Timestamp::from_millis(0)),
+        vec![2]
+    );
+    view.table.text = "KB5034122 calc".into();
+    assert_eq!(
+        view.filter(&rows, &order, Timestamp::from_millis(0)),
+        vec![2],
+        "with the other terms, as any part of the row"
+    );
+    view.table.text = "KB5034441KB5034122".into();
+    assert!(
+        view.filter(&rows, &order, Timestamp::from_millis(0))
+            .is_empty(),
+        "no term matches across two patch numbers"
+    );
+}
+
+#[test]
 fn the_stuck_filter_keeps_unfinished_assets_unchanged_since_the_cutoff() {
     use patchboard::domain::progress::stuck_cutoff;
     const HOUR: i64 = 60 * 60 * 1000;

@@ -802,6 +802,30 @@ describe('job progress page', () => {
     });
   });
 
+  test('a failed patch number in the search lists the assets it failed on', async () => {
+    // The demo patch that failed on the most assets, and the job it is in.
+    let most = null;
+    for (const job of jobs) {
+      const failedOn = new Map();
+      (await results(job.id)).forEach((asset, index) => {
+        for (const patch of asset.failed_patches ?? []) failedOn.set(patch, [...(failedOn.get(patch) ?? []), index]);
+      });
+      for (const [patch, indices] of failedOn) {
+        if (!most || indices.length > most.indices.length) most = { job, patch, indices };
+      }
+    }
+    assert.ok(most?.indices.length > 1, 'the demo has a patch that failed on more than one asset');
+    await withPage(`#/jobs/${most.job.id}`, {}, async ({ page }) => {
+      await openJob(page, most.job.id);
+      await page.getByRole('searchbox', { name: 'Search assets or failed patches' }).fill(most.patch.toLowerCase());
+      const shown = await rowsAfterFilter(page, most.indices.length);
+      assert.deepEqual(shown.map((row) => row.index).sort((a, b) => a - b), most.indices);
+      await page.locator('tr.pb-row').first().click();
+      const failedList = page.locator('.pb-panel h4:text-is("Failed patches") + ul li');
+      assert.ok((await failedList.allTextContents()).includes(most.patch), 'the panel lists the patch among the failed');
+    });
+  });
+
   test('changing the view (filter, search, panel) does not reload the job data', async () => {
     const job = await richestJob();
     await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {

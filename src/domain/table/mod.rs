@@ -27,5 +27,5 @@ pub use filter::retain_rows;
 pub use group::{facet_counts, group_by_facet, FacetCounts};
 pub use sort::{sort_indices_by, Direction, SortKey, SortSpec, MAX_SORT_KEYS};
 pub use sort_value::{sort_rows, with_primary_reversed, SortValue};
-pub use text::{fold, search_key, search_key_and_folded, TextQuery};
+pub use text::{fold, push_search_part, search_key, search_key_and_folded, TextQuery};
 pub use window::RowWindow;

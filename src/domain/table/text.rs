@@ -53,6 +53,12 @@ pub fn fold(text: &str) -> String {
     folded
 }
 
+/// Appends one more part to a row's search key, case-folded.
+pub fn push_search_part(key: &mut String, part: &str) {
+    key.push(PART_SEPARATOR);
+    push_folded(key, part);
+}
+
 /// [`search_key`] of `parts`, then `folded`, a part [`fold`] made.
 pub fn search_key_and_folded(parts: &[&str], folded: &str) -> String {
     let mut key = search_key(parts);

@@ -9,7 +9,8 @@ use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, Applicability, ResolvedStatus, StatusKey};
 use crate::domain::table::{
-    fold, natural_key, search_key_and_folded, Direction, FacetSet, SortSpec, SortValue,
+    fold, natural_key, push_search_part, search_key_and_folded, Direction, FacetSet, SortSpec,
+    SortValue,
 };
 use crate::domain::time::Timestamp;
 use std::borrow::Cow;
@@ -23,7 +24,8 @@ pub struct AssetRow {
     pub message: Option<String>,
     /// The resolved status, OS family and time that the job's progress counts.
     pub progress: ProgressRow,
-    /// Lower-cased asset name, OS, status and message, for free-text search.
+    /// Lower-cased asset name, OS, status, message and failed patches, for
+    /// free-text search.
     search: String,
     /// The asset name's natural-order key, for sorting by name.
     name_key: Box<[u8]>,
@@ -50,7 +52,7 @@ impl AssetRow {
             Some(key) => Cow::Borrowed(status_texts[key.index()].as_str()),
             None => Cow::Owned(fold(&status.label())),
         };
-        let search = search_key_and_folded(
+        let mut search = search_key_and_folded(
             &[
                 &result.asset_name,
                 &result.asset_id,
@@ -59,6 +61,10 @@ impl AssetRow {
             ],
             &status_text,
         );
+        // "Which assets failed KB5034441?" is the question a patch number answers.
+        for patch in &result.failed_patches {
+            push_search_part(&mut search, patch);
+        }
         AssetRow {
             phase: status.phase(),
             status,

@@ -21,7 +21,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
     };
     view! {
         <div class="pb-toolbar" role="search" aria-label="Filter assets">
-            <TableSearch label="Search assets" url=url />
+            <TableSearch label="Search assets or failed patches" url=url />
             <FacetFilter label="Status" url=url get=|v: &AssetView| v.statuses get_mut=|v: &mut AssetView| &mut v.statuses />
             <FacetFilter label="Phase" url=url get=|v: &AssetView| v.phases get_mut=|v: &mut AssetView| &mut v.phases />
             <FacetFilter label="OS" url=url get=|v: &AssetView| v.oses get_mut=|v: &mut AssetView| &mut v.oses />
