@@ -5,7 +5,7 @@ use patchboard::domain::derive::DerivationPolicy;
 use patchboard::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow,
 };
-use patchboard::domain::exemption::{ExemptionKind, Warning};
+use patchboard::domain::exemption::{ExemptionKind, Impact, Warning};
 use patchboard::domain::fleet::PatchOutlook;
 use patchboard::domain::os::OsFamily;
 use patchboard::domain::phase::Phase;
@@ -235,9 +235,9 @@ fn the_grouped_layout_lists_warnings_after_exemptions_and_follows_the_filters() 
     assert_eq!(
         reason_groups(&rows, &sorted),
         vec![
-            (no_window, vec![3, 2, 1, 0]),
-            (down, vec![2, 0]),
-            (low_disk, vec![1, 0])
+            (no_window.clone(), vec![3, 2, 1, 0]),
+            (down.clone(), vec![2, 0]),
+            (low_disk.clone(), vec![1, 0])
         ],
         "exemptions largest first, then warnings; each group in the listed \
          order; an endpoint under each of its reasons"
@@ -625,6 +625,9 @@ fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() 
     let endpoints = vec![
         endpoint("quarantined", &["Quarantined by EDR"]),
         endpoint("clear", &[]),
+        endpoint("odd", &["Gremlins", "Connector Down", "Quarantined by EDR"]),
+        endpoint("full", &["Low Disk Space", "Gremlins", "Power Suspended"]),
+        endpoint("also-odd", &["Gremlins"]),
     ];
     let now = Timestamp::from_millis(60_000);
     let rows = endpoint_rows(&endpoints, now, &DerivationPolicy::default());
@@ -652,6 +655,45 @@ fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() 
         vec![0, 1],
         "by the schedule the table shows"
     );
+
+    // Grouped: each unknown name has its own group, counted as Cannot patch
+    // and sized up with the known exemptions.
+    let groups = reason_groups(&rows, &[0, 1, 2, 3, 4]);
+    let unknown = |name: &str| GroupReason::Unknown(name.into());
+    let known = GroupReason::Exemption;
+    assert_eq!(
+        groups,
+        vec![
+            (unknown("Gremlins"), vec![2, 3, 4]),
+            (unknown("Quarantined by EDR"), vec![0, 2]),
+            // Equal sizes: in catalogue order.
+            (known(ExemptionKind::PowerSuspended), vec![3]),
+            (known(ExemptionKind::ConnectorDown), vec![2]),
+            (GroupReason::Warning(Warning::LowDiskSpace), vec![3]),
+        ]
+    );
+    assert_eq!(
+        reason_groups(&rows, &[4, 0]),
+        vec![
+            (unknown("Gremlins"), vec![4]),
+            (unknown("Quarantined by EDR"), vec![0]),
+        ],
+        "unknown names of equal size in the order they first appear in the list"
+    );
+    assert_eq!(
+        reason_groups(&rows, &[2]),
+        vec![
+            (known(ExemptionKind::ConnectorDown), vec![2]),
+            (unknown("Gremlins"), vec![2]),
+            (unknown("Quarantined by EDR"), vec![2]),
+        ],
+        "of equal size, the known before the unknown"
+    );
+    let (gremlins, _) = &groups[0];
+    assert_eq!(gremlins.name(), "Gremlins");
+    assert_eq!(gremlins.impact(), Some(Impact::CannotPatch));
+    assert!(!gremlins.fix().is_empty(), "it says what to do about it");
+    assert_eq!(groups[4].0.impact(), None, "a warning has no impact");
 }
 
 #[test]

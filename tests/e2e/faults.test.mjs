@@ -963,6 +963,26 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const panelText = await panel.textContent();
       assert.ok(panelText.includes('Gremlins In The Wiring'), `the unknown name is listed: ${panelText}`);
       assert.ok(panelText.includes('Patchboard does not know'), 'and said to be unknown');
+      assert.deepEqual(
+        await panel.locator('.pb-card > strong').allTextContents(),
+        ['Gremlins In The Wiring', 'Low Disk Space'],
+        'counted as Cannot patch, it comes before the warning',
+      );
+      await page.keyboard.press('Escape');
+
+      // The grouped layout gives each such name its group, as Cannot patch.
+      await page.evaluate(() => {
+        location.hash = '#/exemptions?layout=by-exemption';
+      });
+      const group = page.locator('details.pb-group[data-exemption="Quarantined by EDR"]');
+      await group.waitFor({ timeout: 5_000 });
+      const summary = (await group.locator('summary').textContent()).replace(/\s+/g, ' ');
+      assert.ok(summary.includes('Cannot patch') && summary.includes('1 endpoint'), summary);
+      assert.match(
+        await page.locator('[data-ungrouped]').textContent(),
+        /^1 of the 3 endpoints listed /,
+        'only web-01, which has no reason, is in no group',
+      );
       await assertStillWorks(session);
     });
     backend.setData({ endpoints: GOOD_DATA.endpoints });

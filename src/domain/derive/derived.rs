@@ -201,7 +201,7 @@ impl Derived {
     }
 
     /// The exemptions of one impact, in catalogue order.
-    fn of_impact(&self, impact: Impact) -> impl Iterator<Item = EndpointExemption> + '_ {
+    pub fn of_impact(&self, impact: Impact) -> impl Iterator<Item = EndpointExemption> + '_ {
         self.iter().filter(move |e| e.kind.impact() == impact)
     }
 

@@ -400,3 +400,15 @@ pub(super) fn warning(warning: Warning) -> &'static CatalogueEntry {
         },
     }
 }
+
+/// What Patchboard says of an exemption name the backend reports and the
+/// catalogue does not know (a newer JetPatch's, or the backend's own).
+pub const UNKNOWN_MEANING: &str =
+    "The backend reported an exemption Patchboard does not know; it is counted as Cannot patch.";
+
+/// The steps for such a name: Patchboard cannot say how to clear it.
+pub const UNKNOWN_FIX: &[&str] = &[
+    "Ask whoever runs the backend what the name means, or look it up in the documentation of \
+     your JetPatch version.",
+    "Clear it as they say; the endpoint is listed here until the backend stops reporting it.",
+];

@@ -10,7 +10,7 @@ mod kind;
 mod name;
 mod set;
 
-pub use catalogue::CatalogueEntry;
+pub use catalogue::{CatalogueEntry, UNKNOWN_FIX, UNKNOWN_MEANING};
 pub use kind::{ExemptionKind, Impact, Warning};
 pub use name::CatalogueName;
 pub use set::ExemptionSet;

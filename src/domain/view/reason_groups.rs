@@ -2,34 +2,72 @@
 //! gathered under each exemption and each warning they have.
 
 use super::endpoints::EndpointRow;
-use crate::domain::exemption::{CatalogueEntry, ExemptionKind, Warning};
-use crate::domain::table::group_by_facet;
+use crate::domain::exemption::{ExemptionKind, Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
+use crate::domain::table::{group_by_facet, sort_indices_by};
 
 /// What one group of endpoints has in common.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GroupReason {
     Exemption(ExemptionKind),
+    /// An exemption the backend reported by a name the catalogue does not know.
+    Unknown(String),
     Warning(Warning),
 }
 
 impl GroupReason {
-    /// The name, meaning and fix the group shows.
-    pub fn entry(self) -> &'static CatalogueEntry {
+    pub fn name(&self) -> &str {
         match self {
-            GroupReason::Exemption(kind) => kind.entry(),
-            GroupReason::Warning(warning) => warning.entry(),
+            GroupReason::Exemption(kind) => kind.name(),
+            GroupReason::Unknown(name) => name,
+            GroupReason::Warning(warning) => warning.entry().name,
+        }
+    }
+
+    pub fn meaning(&self) -> &'static str {
+        match self {
+            GroupReason::Exemption(kind) => kind.entry().meaning,
+            GroupReason::Unknown(_) => UNKNOWN_MEANING,
+            GroupReason::Warning(warning) => warning.entry().meaning,
+        }
+    }
+
+    /// The steps that clear it, in order.
+    pub fn fix(&self) -> &'static [&'static str] {
+        match self {
+            GroupReason::Exemption(kind) => kind.entry().fix,
+            GroupReason::Unknown(_) => UNKNOWN_FIX,
+            GroupReason::Warning(warning) => warning.entry().fix,
+        }
+    }
+
+    /// How it bears on patching; a warning does not.
+    pub fn impact(&self) -> Option<Impact> {
+        match self {
+            GroupReason::Exemption(kind) => Some(kind.impact()),
+            GroupReason::Unknown(_) => Some(Impact::CannotPatch),
+            GroupReason::Warning(_) => None,
         }
     }
 }
 
 /// One group per exemption the listed endpoints (`order`, indices into
-/// `rows`) have, largest first, then one per warning: a warning never blocks
-/// patching, so it comes after every reason that does. Each group keeps the
-/// order of `order`; an endpoint is in as many groups as it has reasons.
+/// `rows`) have, known to the catalogue or not, largest first, then one per
+/// warning: a warning never blocks patching, so it comes after every reason
+/// that does. Groups of equal size keep catalogue order, then put names the
+/// catalogue does not know in the order they first appear. Each group keeps
+/// the order of `order`; an endpoint is in as many groups as it has reasons.
 pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, Vec<u32>)> {
-    let exemptions = group_by_facet(rows, order, |row| row.derived.exemptions().iter())
+    let known = group_by_facet(rows, order, |row| row.derived.exemptions().iter())
         .into_iter()
         .map(|(kind, members)| (GroupReason::Exemption(kind), members));
+    // Each taken out once it has its place.
+    let mut exemptions: Vec<Option<_>> =
+        known.chain(unknown_groups(rows, order)).map(Some).collect();
+    let mut largest_first: Vec<u32> = (0..exemptions.len() as u32).collect();
+    sort_indices_by(&mut largest_first, &|a, b| {
+        let size = |i: u32| exemptions[i as usize].as_ref().map_or(0, |(_, m)| m.len());
+        size(b).cmp(&size(a))
+    });
     let warnings = Warning::ALL.into_iter().filter_map(|warning| {
         let members: Vec<u32> = order
             .iter()
@@ -38,7 +76,27 @@ pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, V
             .collect();
         (!members.is_empty()).then_some((GroupReason::Warning(warning), members))
     });
-    exemptions.chain(warnings).collect()
+    largest_first
+        .into_iter()
+        .filter_map(|i| exemptions[i as usize].take())
+        .chain(warnings)
+        .collect()
+}
+
+/// The groups of names the catalogue does not know, in the order they first appear.
+fn unknown_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, Vec<u32>)> {
+    // Such names are few, so a list beats a map.
+    let mut groups: Vec<(GroupReason, Vec<u32>)> = Vec::new();
+    for &i in order {
+        for name in rows[i as usize].derived.unknown_reported() {
+            let group = groups.iter().position(|(reason, _)| reason.name() == name);
+            match group {
+                Some(group) => groups[group].1.push(i),
+                None => groups.push((GroupReason::Unknown(name.clone()), vec![i])),
+            }
+        }
+    }
+    groups
 }
 
 /// How many of the listed endpoints have no reason at all, so that no group

@@ -64,26 +64,26 @@ fn ReasonGroup(
 ) -> impl IntoView {
     let url = data.table.url;
     let more = count.saturating_sub(names.len());
-    let entry = reason.entry();
-    let (exemption, warning) = match reason {
-        GroupReason::Exemption(kind) => (Some(kind), None),
-        GroupReason::Warning(warning) => (None, Some(warning)),
-    };
-    let (tone, label, is_warning) = match exemption {
-        Some(kind) => (impact_tone(kind.impact()), kind.impact().label(), false),
+    let (tone, label, is_warning) = match reason.impact() {
+        Some(impact) => (impact_tone(impact), impact.label(), false),
         None => (Tone::Waiting, WARNING_LABEL, true),
     };
+    let name = reason.name().to_owned();
+    let (exemption, warning) = match reason {
+        GroupReason::Warning(_) => (None, Some(name.clone())),
+        _ => (Some(name.clone()), None),
+    };
     view! {
-        <details class="pb-group" data-exemption=exemption.map(|kind| kind.name()) data-warning=warning.map(|_| entry.name)>
+        <details class="pb-group" data-exemption=exemption data-warning=warning>
             <summary>
-                <strong>{entry.name}</strong>
+                <strong>{name}</strong>
                 <Badge tone=tone label=label warning=is_warning />
                 <span class="pb-spacer"></span>
                 <span class="pb-numeric">{counted(count as u64, Noun::ENDPOINTS)}</span>
             </summary>
             <div>
-                <p>{entry.meaning}</p>
-                <FixSteps steps=entry.fix />
+                <p>{reason.meaning()}</p>
+                <FixSteps steps=reason.fix() />
                 <ul class="pb-chips">
                     {names.into_iter().map(|(index, name)| view! {
                         <li>
@@ -103,9 +103,11 @@ fn ReasonGroup(
                         type="button"
                         class="pb-button"
                         on:click=move |_| url.update(History::Push, |v| {
-                            match exemption {
-                                Some(kind) => v.exemptions = std::iter::once(kind).collect(),
-                                None => v.warnings_only = true,
+                            match &reason {
+                                GroupReason::Exemption(kind) => v.exemptions = std::iter::once(*kind).collect(),
+                                // No filter knows the name; the search does.
+                                GroupReason::Unknown(name) => v.table.text = name.clone(),
+                                GroupReason::Warning(_) => v.warnings_only = true,
                             }
                             v.layout = Layout::Table;
                         })

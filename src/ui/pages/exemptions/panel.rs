@@ -5,8 +5,9 @@ use super::by_exemption::{FixSteps, WARNING_LABEL};
 use super::FleetData;
 use crate::domain::decimal::fixed;
 use crate::domain::derive::LOW_DISK_THRESHOLD_PERCENT;
+use crate::domain::derive::{EndpointExemption, Origin};
 use crate::domain::endpoint::Endpoint;
-use crate::domain::exemption::Warning;
+use crate::domain::exemption::{Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
 use crate::domain::view::endpoints::{EndpointRow, WindowState};
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, DetailPanel, Tone};
@@ -30,28 +31,43 @@ pub fn EndpointPanel(data: FleetData) -> impl IntoView {
 
 #[component]
 fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
-    // In the table's order: what stays until fixed first.
-    let exemptions = row
+    let card = |exemption: EndpointExemption| {
+        let kind = exemption.kind;
+        let evidence = exemption
+            .evidence
+            .map(|evidence| format!("Because: {evidence}"))
+            .unwrap_or_else(|| "Reported by the backend.".into());
+        view! {
+            <li class="pb-card" data-exemption=kind.name()>
+                <strong>{kind.name()}</strong>
+                <span><Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /> " " {exemption.origin.label()}</span>
+                <p>{kind.meaning()}</p>
+                <p class="pb-muted" data-evidence="">{evidence}</p>
+                <FixSteps steps=kind.fix() />
+            </li>
+        }
+    };
+    // In the table's order: what stays until fixed first, names the
+    // catalogue does not know among it.
+    let of_impact = |impact| row.derived.of_impact(impact).map(card).collect_view();
+    let cannot_patch = of_impact(Impact::CannotPatch);
+    let temporarily = of_impact(Impact::TemporarilyCannotPatch);
+    let unknown = row
         .derived
-        .worst_first()
-        .map(|exemption| {
-            let kind = exemption.kind;
-            let evidence = exemption
-                .evidence
-                .map(|evidence| format!("Because: {evidence}"))
-                .unwrap_or_else(|| "Reported by the backend.".into());
+        .unknown_reported()
+        .iter()
+        .map(|name| {
+            let impact = Impact::CannotPatch;
             view! {
-                <li class="pb-card" data-exemption=kind.name()>
-                    <strong>{kind.name()}</strong>
-                    <span><Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /> " " {exemption.origin.label()}</span>
-                    <p>{kind.meaning()}</p>
-                    <p class="pb-muted" data-evidence="">{evidence}</p>
-                    <FixSteps steps=kind.fix() />
+                <li class="pb-card" data-exemption=name.clone()>
+                    <strong>{name.clone()}</strong>
+                    <span><Badge tone=impact_tone(impact) label=impact.label() /> " " {Origin::Reported.label()}</span>
+                    <p>{UNKNOWN_MEANING}</p>
+                    <FixSteps steps=UNKNOWN_FIX />
                 </li>
             }
         })
         .collect_view();
-    let unknown = row.derived.unknown_reported().to_vec();
     let low_disk = row.derived.low_disk_space().map(|warning| {
         let fact = warning
             .fullest
@@ -100,14 +116,10 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
         <section class="pb-panel-section">
             <h3>"Exemptions and warnings"</h3>
             <ul class="pb-list">
-                {exemptions}
+                {cannot_patch}
+                {unknown}
+                {temporarily}
                 {low_disk}
-                {unknown.into_iter().map(|name| view! {
-                    <li class="pb-card">
-                        <strong>{name}</strong>
-                        <span class="pb-muted">"The backend reported an exemption Patchboard does not know; it is counted as Cannot patch."</span>
-                    </li>
-                }).collect_view()}
             </ul>
             <Show when=move || row.derived.is_clear()>
                 <p>"Nothing stands in the way of patching this endpoint."</p>
