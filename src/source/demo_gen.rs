@@ -215,7 +215,12 @@ struct Machines {
     /// Windows roles and Linux roles start a host name; Mac users end one.
     roles: &'static [&'static str],
     os: &'static [&'static str],
+    /// The maintenance schedules such a machine is given.
+    schedules: &'static [&'static str],
 }
+
+const SERVER_SCHEDULES: &[&str] = &["Production – ring 1", "Test – any time"];
+const DESKTOP_SCHEDULES: &[&str] = &["Workstations – ring 2"];
 
 const WINDOWS_SERVERS: Machines = Machines {
     family: Windows,
@@ -225,11 +230,13 @@ const WINDOWS_SERVERS: Machines = Machines {
         "Windows Server 2019 Standard",
         "Windows Server 2016 Standard",
     ],
+    schedules: SERVER_SCHEDULES,
 };
 const WINDOWS_DESKTOPS: Machines = Machines {
     family: Windows,
     roles: &["WKS"],
     os: &["Windows 11 Enterprise 23H2", "Windows 10 Enterprise 22H2"],
+    schedules: DESKTOP_SCHEDULES,
 };
 const LINUX_SERVERS: Machines = Machines {
     family: Linux,
@@ -246,6 +253,7 @@ const LINUX_SERVERS: Machines = Machines {
         "SUSE Linux Enterprise Server 15 SP5",
         "Amazon Linux 2023",
     ],
+    schedules: SERVER_SCHEDULES,
 };
 const MACS: Machines = Machines {
     family: Mac,
@@ -257,6 +265,7 @@ const MACS: Machines = Machines {
         "macOS 13.6.7 Ventura",
         "macOS 15.0 Sequoia",
     ],
+    schedules: DESKTOP_SCHEDULES,
 };
 const SITES: &[&str] = &["fra", "ams", "nyc", "sfo", "sgp"];
 
@@ -269,9 +278,16 @@ fn machines_of(family: OsFamily) -> &'static [Machines] {
     }
 }
 
+/// A machine the demo names: its kind, its host name and its system.
+struct Host {
+    kind: &'static Machines,
+    name: String,
+    os: String,
+}
+
 /// A realistic host name, unique by `n`, and the system it runs, one that
 /// suits its role (no domain controller on Windows 11).
-fn host(machines: &'static [Machines], n: usize, rng: &mut Lcg) -> (String, String) {
+fn host(machines: &'static [Machines], n: usize, rng: &mut Lcg) -> Host {
     let kind = rng.pick(machines);
     let site = rng.pick(SITES);
     let role = rng.pick(kind.roles);
@@ -280,7 +296,8 @@ fn host(machines: &'static [Machines], n: usize, rng: &mut Lcg) -> (String, Stri
         Linux => format!("{role}-{site}-{n:04}"),
         _ => format!("MBP-{role}-{n:04}"),
     };
-    (name, rng.pick(kind.os).to_string())
+    let os = rng.pick(kind.os).to_string();
+    Host { kind, name, os }
 }
 
 /// Generates the whole fleet for `spec`.
@@ -468,7 +485,11 @@ fn asset_result(
     } else {
         (Vec::new(), Vec::new())
     };
-    let (asset_name, os) = host(plan.machines, n + job_index * 10_000, rng);
+    let Host {
+        name: asset_name,
+        os,
+        ..
+    } = host(plan.machines, n + job_index * 10_000, rng);
     AssetResult {
         asset_id: format!("{}-a{n:05}", plan.id),
         asset_name,
@@ -694,12 +715,6 @@ fn endpoints(count: usize, now: Timestamp, rng: &mut Lcg) -> Vec<Endpoint> {
 
 // The demo's times move to the viewer's clock (`source::rebase`), so no name
 // may promise a time of day.
-const SCHEDULE_NAMES: &[&str] = &[
-    "Production – ring 1",
-    "Workstations – ring 2",
-    "Test – any time",
-];
-
 fn clean_endpoint(i: usize, family: OsFamily, now: i64, rng: &mut Lcg) -> Endpoint {
     let windows = family == Windows;
     let drives = match family {
@@ -708,17 +723,17 @@ fn clean_endpoint(i: usize, family: OsFamily, now: i64, rng: &mut Lcg) -> Endpoi
         _ => vec!["/"],
     };
     let window_start = now - rng.between(HOUR / 2, 3 * HOUR);
-    let (name, os) = host(machines_of(family), i, rng);
+    let host = host(machines_of(family), i, rng);
     Endpoint {
         id: format!("ep-{i:05}"),
-        name: name.to_lowercase(),
-        os,
+        name: host.name.to_lowercase(),
+        os: host.os,
         connector: Some(ConnectorState::Connected),
         credentials_valid: Some(true),
         power: Some(PowerState::On),
         os_supported: Some(true),
         maintenance: schedule(
-            rng.pick::<&str>(SCHEDULE_NAMES),
+            rng.pick::<&str>(host.kind.schedules),
             vec![window(window_start, window_start + 6 * HOUR)],
         ),
         suspension: None,
