@@ -191,6 +191,13 @@ where
         Cells: Fn(u32) -> CellsView + Send + Sync + 'static,
         CellsView: IntoView + 'static,
     {
+        // Rows also change without a new load: a job's messages name it
+        // once the job list, which may answer after its results, is in.
+        let rows = self.rows;
+        let version = Signal::derive(move || {
+            rows.track();
+            version.get()
+        });
         view! {
             <VirtualTable
                 caption=caption

@@ -716,6 +716,30 @@ describe('job progress page', () => {
     });
   });
 
+  test("a message drawn before the job list answers names the job once it has", async () => {
+    const job = jobs.find((j) => j.id === 'job-patch-tuesday');
+    const asset = (await results(job.id)).find((a) => statusTokenOf(a)?.startsWith('2057-'));
+    assert.ok(asset, 'the demo has an Execution Blocked asset in Patch Tuesday');
+    await withPage('about:blank', {}, async ({ page }) => {
+      // The job list answers a second after the results.
+      await page.route('**/demo/jobs.json', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await route.continue();
+      });
+      await page.goto(`${server.url}#/jobs/${job.id}?q=${encodeURIComponent(asset.asset_id)}`);
+      await page.waitForSelector('tr.pb-row');
+      const message = page.locator('tr.pb-row td').nth(4);
+      assert.ok((await message.textContent()).includes(`'${job.id}'`), 'before the list, the job goes by its id');
+      await page.getByRole('heading', { level: 1, name: job.name }).waitFor();
+      await page.waitForFunction(
+        (name) => document.querySelectorAll('tr.pb-row td')[4]?.textContent.includes(name),
+        job.name,
+        { timeout: 5_000 },
+      ).catch(() => {});
+      assert.ok((await message.textContent()).includes(`'${job.name}'`), await message.textContent());
+    });
+  });
+
   test('a status not valid for the OS is marked on its row', async () => {
     let found = null;
     for (const job of jobs) {
