@@ -628,6 +628,10 @@ fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() 
         endpoint("odd", &["Gremlins", "Connector Down", "Quarantined by EDR"]),
         endpoint("full", &["Low Disk Space", "Gremlins", "Power Suspended"]),
         endpoint("also-odd", &["Gremlins"]),
+        endpoint(
+            "shouty",
+            &[" QUARANTINED BY EDR ", "quarantined-by-edr", "", " - "],
+        ),
     ];
     let now = Timestamp::from_millis(60_000);
     let rows = endpoint_rows(&endpoints, now, &DerivationPolicy::default());
@@ -658,27 +662,34 @@ fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() 
 
     // Grouped: each unknown name has its own group, counted as Cannot patch
     // and sized up with the known exemptions.
-    let groups = reason_groups(&rows, &[0, 1, 2, 3, 4]);
+    let groups = reason_groups(&rows, &[0, 1, 2, 3, 4, 5]);
     let unknown = |name: &str| GroupReason::Unknown(name.into());
     let known = GroupReason::Exemption;
     assert_eq!(
         groups,
         vec![
+            // Equal sizes: the names alphabetically, then the known ones in
+            // catalogue order.
             (unknown("Gremlins"), vec![2, 3, 4]),
-            (unknown("Quarantined by EDR"), vec![0, 2]),
-            // Equal sizes: in catalogue order.
+            // One name however it is spelt; blank names name nothing.
+            (unknown("Quarantined by EDR"), vec![0, 2, 5]),
             (known(ExemptionKind::PowerSuspended), vec![3]),
             (known(ExemptionKind::ConnectorDown), vec![2]),
             (GroupReason::Warning(Warning::LowDiskSpace), vec![3]),
         ]
     );
     assert_eq!(
-        reason_groups(&rows, &[4, 0]),
+        reason_groups(&rows, &[5, 4]),
         vec![
             (unknown("Gremlins"), vec![4]),
-            (unknown("Quarantined by EDR"), vec![0]),
+            (unknown("QUARANTINED BY EDR"), vec![5]),
         ],
-        "unknown names of equal size in the order they first appear in the list"
+        "unknown names of equal size alphabetically, each as first spelt"
+    );
+    assert_eq!(
+        rows[5].derived.names_worst_first().collect::<Vec<_>>(),
+        vec![("QUARANTINED BY EDR", Impact::CannotPatch)],
+        "the endpoint's own list has the name once, trimmed"
     );
     assert_eq!(
         reason_groups(&rows, &[2]),
@@ -694,6 +705,25 @@ fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() 
     assert_eq!(gremlins.impact(), Some(Impact::CannotPatch));
     assert!(!gremlins.fix().is_empty(), "it says what to do about it");
     assert_eq!(groups[4].0.impact(), None, "a warning has no impact");
+}
+
+#[test]
+fn a_warning_is_found_by_its_name_as_an_exemption_is() {
+    let endpoint = |id: &str, used_percent: f64| Endpoint {
+        id: id.into(),
+        name: id.into(),
+        drives: vec![Drive {
+            name: "C:".into(),
+            used_percent,
+        }],
+        ..Endpoint::default()
+    };
+    let endpoints = vec![endpoint("full", 95.0), endpoint("roomy", 40.0)];
+    let now = Timestamp::from_millis(0);
+    let rows = endpoint_rows(&endpoints, now, &DerivationPolicy::default());
+    let mut view = EndpointView::default();
+    view.table.text = "low disk".into();
+    assert_eq!(view.filter(&rows, &[0, 1], now), vec![0]);
 }
 
 #[test]

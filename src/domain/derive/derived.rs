@@ -2,7 +2,9 @@
 //! one per endpoint, and a patchable endpoint allocates nothing.
 
 use crate::domain::endpoint::{ConnectorState, Endpoint, PowerState};
-use crate::domain::exemption::{CatalogueName, ExemptionKind, ExemptionSet, Impact, Warning};
+use crate::domain::exemption::{
+    is_blank, same_name, CatalogueName, ExemptionKind, ExemptionSet, Impact, Warning,
+};
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -162,8 +164,10 @@ impl Derived {
             match CatalogueName::parse(name) {
                 CatalogueName::Exemption(kind) => self.reported.insert(kind),
                 CatalogueName::Warning(Warning::LowDiskSpace) => self.low_disk_reported = true,
+                // A blank name names nothing; one spelt two ways is one.
                 CatalogueName::Unknown { raw } => {
-                    if !self.unknown_reported.contains(&raw) {
+                    let known = |known: &String| same_name(known, &raw);
+                    if !is_blank(&raw) && !self.unknown_reported.iter().any(known) {
                         self.unknown_reported.push(raw);
                     }
                 }

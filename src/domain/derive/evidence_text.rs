@@ -66,3 +66,16 @@ fn power(state: PowerState) -> &'static str {
         PowerState::Unknown => "unknown",
     }
 }
+
+/// Why an endpoint the backend alone gave Low Disk Space has it. The fullest
+/// drive it reports (`fullest_percent`) is named, as it is under the mark:
+/// else Patchboard would have found the warning itself.
+pub fn reported_low_disk(fullest_percent: Option<f64>) -> String {
+    match fullest_percent {
+        Some(percent) => format!(
+            "Reported by the backend; the fullest drive it reports is {}% used",
+            fixed(percent, 1)
+        ),
+        None => "Reported by the backend".to_owned(),
+    }
+}

@@ -13,6 +13,8 @@
 mod derived;
 mod evidence_text;
 
+pub use evidence_text::reported_low_disk;
+
 pub use derived::{
     BlockingPolicy, Derived, DriveUsage, EndpointExemption, Evidence, LowDiskSpace, Origin,
 };

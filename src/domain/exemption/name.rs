@@ -25,7 +25,7 @@ impl CatalogueName {
             CatalogueName::Warning(warning)
         } else {
             CatalogueName::Unknown {
-                raw: raw.to_owned(),
+                raw: raw.trim().to_owned(),
             }
         }
     }
@@ -55,12 +55,19 @@ fn answers_to(entry: &CatalogueEntry, name: &str) -> bool {
         .any(|known| same_name(known, name))
 }
 
-/// Compares without allocating: this runs for every reported name of every endpoint.
-fn same_name(a: &str, b: &str) -> bool {
+/// Whether two names are one, ignoring case and everything but letters and
+/// digits. Compares without allocating: this runs for every reported name of
+/// every endpoint.
+pub fn same_name(a: &str, b: &str) -> bool {
     fn significant(s: &str) -> impl Iterator<Item = char> + '_ {
         s.chars()
             .filter(|c| c.is_alphanumeric())
             .flat_map(char::to_lowercase)
     }
     significant(a).eq(significant(b))
+}
+
+/// A name with no letter or digit names nothing.
+pub fn is_blank(name: &str) -> bool {
+    !name.chars().any(char::is_alphanumeric)
 }

@@ -2,8 +2,11 @@
 //! gathered under each exemption and each warning they have.
 
 use super::endpoints::EndpointRow;
-use crate::domain::exemption::{ExemptionKind, Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
-use crate::domain::table::{group_by_facet, sort_indices_by};
+use crate::domain::exemption::{
+    same_name, ExemptionKind, Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING,
+};
+use crate::domain::table::{group_by_facet, natural_cmp, sort_indices_by};
+use std::cmp::Ordering;
 
 /// What one group of endpoints has in common.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -53,21 +56,14 @@ impl GroupReason {
 /// One group per exemption the listed endpoints (`order`, indices into
 /// `rows`) have, known to the catalogue or not, largest first, then one per
 /// warning: a warning never blocks patching, so it comes after every reason
-/// that does. Groups of equal size keep catalogue order, then put names the
-/// catalogue does not know in the order they first appear. Each group keeps
-/// the order of `order`; an endpoint is in as many groups as it has reasons.
+/// that does. Groups of equal size keep catalogue order, then list names the
+/// catalogue does not know alphabetically. Each group keeps the order of
+/// `order`; an endpoint is in as many groups as it has reasons.
 pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, Vec<u32>)> {
     let known = group_by_facet(rows, order, |row| row.derived.exemptions().iter())
         .into_iter()
         .map(|(kind, members)| (GroupReason::Exemption(kind), members));
-    // Each taken out once it has its place.
-    let mut exemptions: Vec<Option<_>> =
-        known.chain(unknown_groups(rows, order)).map(Some).collect();
-    let mut largest_first: Vec<u32> = (0..exemptions.len() as u32).collect();
-    sort_indices_by(&mut largest_first, &|a, b| {
-        let size = |i: u32| exemptions[i as usize].as_ref().map_or(0, |(_, m)| m.len());
-        size(b).cmp(&size(a))
-    });
+    let exemptions: Vec<_> = known.chain(unknown_groups(rows, order)).collect();
     let warnings = Warning::ALL.into_iter().filter_map(|warning| {
         let members: Vec<u32> = order
             .iter()
@@ -76,27 +72,45 @@ pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, V
             .collect();
         (!members.is_empty()).then_some((GroupReason::Warning(warning), members))
     });
-    largest_first
+    stably_sorted(exemptions, |(_, a), (_, b)| b.len().cmp(&a.len()))
         .into_iter()
-        .filter_map(|i| exemptions[i as usize].take())
         .chain(warnings)
         .collect()
 }
 
-/// The groups of names the catalogue does not know, in the order they first appear.
+/// The groups of names the catalogue does not know, alphabetically; a name
+/// spelt two ways (case, spaces, punctuation) is one group, under the
+/// spelling met first.
 fn unknown_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, Vec<u32>)> {
     // Such names are few, so a list beats a map.
     let mut groups: Vec<(GroupReason, Vec<u32>)> = Vec::new();
     for &i in order {
         for name in rows[i as usize].derived.unknown_reported() {
-            let group = groups.iter().position(|(reason, _)| reason.name() == name);
+            let group = groups
+                .iter()
+                .position(|(reason, _)| same_name(reason.name(), name));
             match group {
                 Some(group) => groups[group].1.push(i),
                 None => groups.push((GroupReason::Unknown(name.clone()), vec![i])),
             }
         }
     }
-    groups
+    stably_sorted(groups, |(a, _), (b, _)| natural_cmp(a.name(), b.name()))
+}
+
+/// `items` sorted by `compare`, equal ones in their order: through
+/// [`sort_indices_by`], whose code is compiled once for every caller.
+fn stably_sorted<T>(items: Vec<T>, compare: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    sort_indices_by(&mut order, &|a, b| {
+        compare(&items[a as usize], &items[b as usize])
+    });
+    // Each taken out once it has its place.
+    let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| items[i as usize].take())
+        .collect()
 }
 
 /// How many of the listed endpoints have no reason at all, so that no group

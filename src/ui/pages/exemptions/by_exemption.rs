@@ -78,7 +78,6 @@ fn ReasonGroup(
             <summary>
                 <strong>{name}</strong>
                 <Badge tone=tone label=label warning=is_warning />
-                <span class="pb-spacer"></span>
                 <span class="pb-numeric">{counted(count as u64, Noun::ENDPOINTS)}</span>
             </summary>
             <div>
