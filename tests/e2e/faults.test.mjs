@@ -939,7 +939,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       // as reported, not as if 40 % were past the mark.
       const oddDisk = page.locator('tr.pb-row', { hasText: 'odd-01' }).locator('.pb-badge-outline');
       assert.equal((await oddDisk.textContent()).replace('⚠', '').trim(), 'Low disk');
-      assert.equal(await oddDisk.getAttribute('title'), 'Reported by the backend; the fullest drive is 40.0% used');
+      assert.equal(await oddDisk.getAttribute('title'), 'Reported by the backend; the fullest drive it reports is 40.0% used');
       assert.equal(
         (await page.locator('[data-unknown-exemptions]').textContent()).trim(),
         'Not charted: 2 endpoints with an exemption only the backend knows, counted as Cannot patch; search for its name to list them.',
@@ -963,6 +963,10 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const panelText = await panel.textContent();
       assert.ok(panelText.includes('Gremlins In The Wiring'), `the unknown name is listed: ${panelText}`);
       assert.ok(panelText.includes('Patchboard does not know'), 'and said to be unknown');
+      assert.ok(
+        panelText.includes('Reported by the backend; the fullest drive it reports is 40.0% used.'),
+        `the panel says the warning is the backend's word, not its drives': ${panelText}`,
+      );
       assert.deepEqual(
         await panel.locator('.pb-card > strong').allTextContents(),
         ['Gremlins In The Wiring', 'Low Disk Space'],

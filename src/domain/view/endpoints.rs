@@ -6,7 +6,7 @@ use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::decimal::fixed;
 use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow};
-use crate::domain::exemption::ExemptionKind;
+use crate::domain::exemption::{ExemptionKind, Warning};
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::table::{
@@ -46,6 +46,12 @@ impl EndpointRow {
             schedule_name(endpoint).unwrap_or_default(),
         ];
         parts.extend(derived.names_worst_first().map(|(name, _)| name));
+        parts.extend(
+            Warning::ALL
+                .into_iter()
+                .filter(|&warning| derived.has_warning(warning))
+                .map(|warning| warning.entry().name),
+        );
         EndpointRow {
             outlook: derived.outlook(),
             os,

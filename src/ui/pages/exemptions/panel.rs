@@ -4,8 +4,9 @@
 use super::by_exemption::{FixSteps, WARNING_LABEL};
 use super::FleetData;
 use crate::domain::decimal::fixed;
-use crate::domain::derive::LOW_DISK_THRESHOLD_PERCENT;
-use crate::domain::derive::{EndpointExemption, Origin};
+use crate::domain::derive::{
+    reported_low_disk, EndpointExemption, Origin, LOW_DISK_THRESHOLD_PERCENT,
+};
 use crate::domain::endpoint::Endpoint;
 use crate::domain::exemption::{Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
 use crate::domain::view::endpoints::{EndpointRow, WindowState};
@@ -72,7 +73,7 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
         let fact = warning
             .fullest
             .map(|usage| format!("Because: {}", usage.describe(&endpoint)))
-            .unwrap_or_else(|| "Reported by the backend.".into());
+            .unwrap_or_else(|| format!("{}.", reported_low_disk(row.fullest_drive)));
         let entry = Warning::LowDiskSpace.entry();
         view! {
             <li class="pb-card" data-warning="low-disk-space">

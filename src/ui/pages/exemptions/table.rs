@@ -2,6 +2,7 @@
 
 use super::FleetData;
 use crate::domain::decimal::fixed;
+use crate::domain::derive::reported_low_disk;
 use crate::domain::view::endpoints::EndpointColumn;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Column, RelativeTime, Tone};
@@ -58,13 +59,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             Some(warning) => {
                 let (label, text) = match warning.fullest {
                     Some(usage) => (fullest, usage.describe(&endpoint)),
-                    None if fullest.is_empty() => {
-                        ("Low disk".to_owned(), "Reported by the backend".to_owned())
-                    }
-                    None => (
-                        "Low disk".to_owned(),
-                        format!("Reported by the backend; the fullest drive is {fullest} used"),
-                    ),
+                    None => ("Low disk".to_owned(), reported_low_disk(row.fullest_drive)),
                 };
                 view! {
                     <span class="pb-visually-hidden">"Low disk space: "</span>
