@@ -132,16 +132,12 @@ function queryOf(where) {
 }
 
 /**
- * A number with one decimal as Rust's `{:.1}` writes it: the exact value of
- * the double, exact ties rounded to even (JavaScript's toFixed rounds them up).
+ * A number (not negative) with one decimal as the app writes it
+ * (`domain::decimal::fixed`): its tenths rounded, ties up, not to even as
+ * Rust's `{:.1}` would.
  */
 function oneDecimal(value) {
-  const tenths = value * 10;
-  if (Number.isInteger(tenths * 2) && !Number.isInteger(tenths)) {
-    const down = Math.floor(tenths);
-    return ((down % 2 === 0 ? down : down + 1) / 10).toFixed(1);
-  }
-  return value.toFixed(1);
+  return (Math.round(value * 10) / 10).toFixed(1);
 }
 
 /** "80.3%" as the counters show part/whole (the app computes part * 100 / whole in f64). */
