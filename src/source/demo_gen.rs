@@ -140,12 +140,21 @@ const LINUX_TIMEOUTS: &[&str] = &[
     "window_exceeded",
 ];
 
+/// What a job deploys.
+#[derive(Clone, Copy)]
+enum Patches {
+    /// The operating system's own updates.
+    System,
+    Browsers,
+}
+
 struct JobPlan {
     id: &'static str,
     name: &'static str,
     /// The kinds of machine its assets are, each as likely as the others,
     /// all of one family.
     machines: &'static [Machines],
+    patches: Patches,
     schedule: &'static str,
     /// Share of the asset results, in percent.
     share: usize,
@@ -163,6 +172,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-patch-tuesday",
         name: "Patch Tuesday – Windows servers",
         machines: &[WINDOWS_SERVERS],
+        patches: Patches::System,
         schedule: "Monthly",
         share: 30,
         runs: 4,
@@ -171,6 +181,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-kernel-hotfix",
         name: "Linux kernel hotfix",
         machines: &[LINUX_SERVERS],
+        patches: Patches::System,
         schedule: "Once",
         share: 20,
         runs: 1,
@@ -179,6 +190,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-macos-security",
         name: "macOS security update",
         machines: &[MACS],
+        patches: Patches::System,
         schedule: "Weekly",
         share: 10,
         runs: 2,
@@ -187,6 +199,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-browsers",
         name: "Chrome & Firefox",
         machines: &[WINDOWS_DESKTOPS, WINDOWS_SERVERS],
+        patches: Patches::Browsers,
         schedule: "Daily",
         share: 15,
         runs: 3,
@@ -195,6 +208,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-workstations",
         name: "Windows 11 cumulative update – workstations",
         machines: &[WINDOWS_DESKTOPS],
+        patches: Patches::System,
         schedule: "Weekly",
         share: 15,
         runs: 2,
@@ -202,7 +216,8 @@ const JOBS: &[JobPlan] = &[
     JobPlan {
         id: "job-openssl",
         name: "OpenSSL update – RHEL & Ubuntu",
-        machines: &[LINUX_SERVERS],
+        machines: &[RHEL_AND_UBUNTU_SERVERS],
+        patches: Patches::System,
         schedule: "On demand",
         share: 10,
         runs: 1,
@@ -238,11 +253,12 @@ const WINDOWS_DESKTOPS: Machines = Machines {
     os: &["Windows 11 Enterprise 23H2", "Windows 10 Enterprise 22H2"],
     schedules: DESKTOP_SCHEDULES,
 };
+const LINUX_ROLES: &[&str] = &[
+    "web-prod", "db", "k8s-node", "cache", "batch", "lb", "build",
+];
 const LINUX_SERVERS: Machines = Machines {
     family: Linux,
-    roles: &[
-        "web-prod", "db", "k8s-node", "cache", "batch", "lb", "build",
-    ],
+    roles: LINUX_ROLES,
     os: &[
         "Ubuntu 22.04.4 LTS",
         "Ubuntu 20.04.6 LTS",
@@ -252,6 +268,17 @@ const LINUX_SERVERS: Machines = Machines {
         "Debian 12",
         "SUSE Linux Enterprise Server 15 SP5",
         "Amazon Linux 2023",
+    ],
+    schedules: SERVER_SCHEDULES,
+};
+const RHEL_AND_UBUNTU_SERVERS: Machines = Machines {
+    family: Linux,
+    roles: LINUX_ROLES,
+    os: &[
+        "Ubuntu 22.04.4 LTS",
+        "Ubuntu 20.04.6 LTS",
+        "Red Hat Enterprise Linux 9.3",
+        "Red Hat Enterprise Linux 8.9",
     ],
     schedules: SERVER_SCHEDULES,
 };
@@ -462,34 +489,35 @@ fn asset_result(
     } else {
         Vec::new()
     };
-    // A name for every patch counted, so a list agrees with its count. An
-    // asset's patches are a run of its job's, so one patch fails on several
-    // assets, as in a real rollout.
-    let (succeeded_patches, failed_patches) = if rng.chance(10) {
-        let first = rng.below(PATCHES_PER_JOB);
-        let names = |from: u32, count: u32| -> Vec<String> {
-            (from..from + count)
-                .map(|i| {
-                    patch_name(
-                        plan.family(),
-                        job_index,
-                        (first + u64::from(i)) % PATCHES_PER_JOB,
-                    )
-                })
-                .collect()
-        };
-        (
-            names(0, patches.succeeded),
-            names(patches.succeeded, patches.failed),
-        )
-    } else {
-        (Vec::new(), Vec::new())
-    };
     let Host {
         name: asset_name,
         os,
         ..
     } = host(plan.machines, n + job_index * 10_000, rng);
+    // Every failed patch is named, as backends report them; the installed
+    // ones on a tenth of the assets, which keeps the demo small. An asset's
+    // patches are a run of its job's, so one patch fails on several assets,
+    // as in a real rollout.
+    let first = rng.below(PATCHES_PER_JOB);
+    let names = |from: u32, count: u32| -> Vec<String> {
+        (from..from + count)
+            .map(|i| {
+                patch_name(
+                    plan,
+                    job_index,
+                    &os,
+                    (first + u64::from(i)) % PATCHES_PER_JOB,
+                )
+            })
+            .collect()
+    };
+    let failed_patches = names(patches.succeeded, patches.failed);
+    let succeeded_patches = if rng.chance(10) {
+        names(0, patches.succeeded)
+    } else {
+        Vec::new()
+    };
+
     AssetResult {
         asset_id: format!("{}-a{n:05}", plan.id),
         asset_name,
@@ -512,13 +540,29 @@ fn asset_result(
 /// most 15), so an asset's run of them never wraps onto itself.
 const PATCHES_PER_JOB: u64 = 16;
 
-/// The `index`th patch of job `job_index`, named as its OS's vendor names them.
-fn patch_name(family: OsFamily, job_index: usize, index: u64) -> String {
+/// The `index`th patch of job `job_index` for an asset running `os`, named
+/// as its vendor names it: the same patch has the same number on every asset
+/// of a distribution.
+fn patch_name(plan: &JobPlan, job_index: usize, os: &str, index: u64) -> String {
     let serial = job_index as u64 * 97 + index * 13;
-    match family {
-        Windows => format!("KB50{:05}", 38_000 + serial),
-        Linux => format!("RHSA-2025:{:04}", 3_000 + serial),
-        _ => format!("macOS Security Update 2025-{:03}", 1 + serial % 40),
+    let linux = |prefix: &str| -> String {
+        match prefix {
+            "Ubuntu" => format!("USN-{}-1", 7_000 + serial),
+            "Debian" => format!("DSA-{}-1", 5_800 + serial),
+            "SUSE" => format!("SUSE-SU-2025:{}-1", 1_000 + serial),
+            "Amazon" => format!("ALAS2023-2025-{}", 700 + serial),
+            "Rocky" => format!("RLSA-2025:{}", 3_000 + serial),
+            _ => format!("RHSA-2025:{}", 3_000 + serial),
+        }
+    };
+    match (plan.patches, plan.family()) {
+        (Patches::Browsers, _) if index.is_multiple_of(2) => {
+            format!("Google Chrome 131.0.6778.{}", 60 + index)
+        }
+        (Patches::Browsers, _) => format!("Mozilla Firefox 133.0.{}", index / 2),
+        (Patches::System, Windows) => format!("KB50{:05}", 38_000 + serial),
+        (Patches::System, Linux) => linux(os.split(' ').next().unwrap_or_default()),
+        (Patches::System, _) => format!("macOS Security Update 2025-{:03}", 1 + serial % 40),
     }
 }
 
