@@ -438,6 +438,13 @@ fn a_failed_patch_number_finds_the_assets_it_failed_on_not_those_it_succeeded_on
             .is_empty(),
         "no term matches across two patch numbers"
     );
+    // The export shows what the search matched.
+    let csv = assets_csv(&results, &rows, &[2]);
+    let mut lines = csv.split("\r\n");
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let record: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let column = header.iter().position(|&name| name == "Failed patches");
+    assert_eq!(column.map(|i| record[i]), Some("KB5034441; KB5034122"));
 }
 
 #[test]

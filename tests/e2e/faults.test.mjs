@@ -786,6 +786,35 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
   });
 
+  test('failed patches the backend does not name: the panel says the search cannot find them', { timeout: TEST_TIMEOUT }, async () => {
+    const failing = { succeeded: 1, failed: 2, superseded: 0, not_applicable: 0, total: 3 };
+    const rows = [
+      asset('n-1', 'named-host', STATUSES.failed, { patches: failing, failed_patches: ['KB5038052', 'KB5038065'] }),
+      asset('n-2', 'unnamed-host', STATUSES.failed, { patches: failing }),
+    ];
+    backend.setData({ results: { 'job-alpha': rows } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, 2);
+      await page.getByRole('searchbox', { name: 'Search assets or failed patches' }).fill('KB5038065');
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 1);
+      assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['named-host']);
+      await page.locator('tr.pb-row').click();
+      await page.locator('.pb-panel').waitFor();
+      assert.equal(await page.locator('.pb-panel [data-unnamed-failures]').count(), 0, 'named failures need no note');
+      await page.keyboard.press('Escape');
+
+      await page.getByRole('searchbox', { name: 'Search assets or failed patches' }).fill('unnamed');
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 1);
+      await page.locator('tr.pb-row').click();
+      const note = page.locator('.pb-panel [data-unnamed-failures]');
+      await note.waitFor({ timeout: 5_000 });
+      assert.match(await note.textContent(), /did not name the failed patches/);
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+
   test('when no asset row can be read, the table says so rather than "no match"', { timeout: TEST_TIMEOUT }, async () => {
     const { asset_id: _first, ...first } = asset('ignored', 'no-id-host-1');
     const { asset_id: _second, ...second } = asset('ignored', 'no-id-host-2');

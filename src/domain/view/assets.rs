@@ -298,6 +298,7 @@ pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> 
         "Message",
         "Succeeded",
         "Failed",
+        "Failed patches",
         "Superseded",
         "Not applicable",
         "Last change (UTC)",
@@ -320,6 +321,7 @@ pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> 
             row.message.clone().unwrap_or_default(),
             result.patches.succeeded.to_string(),
             result.patches.failed.to_string(),
+            result.failed_patches.join("; "),
             result.patches.superseded.to_string(),
             result.patches.not_applicable.to_string(),
             result

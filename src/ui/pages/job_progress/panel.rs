@@ -85,6 +85,11 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
                 <dt>"In the job"</dt><dd>{result.patches.total}</dd>
             </dl>
             <PatchList title="Failed patches" patches=result.failed_patches.clone() />
+            {(result.patches.failed > 0 && result.failed_patches.is_empty()).then(|| view! {
+                <p class="pb-muted" data-unnamed-failures="">
+                    "The backend did not name the failed patches, so a search for a patch number does not find this asset."
+                </p>
+            })}
             <PatchList title="Installed patches" patches=result.succeeded_patches.clone() />
         </section>
         {(!result.history.is_empty()).then(|| view! {
