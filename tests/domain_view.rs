@@ -329,13 +329,29 @@ fn a_window_is_open_from_its_start_until_its_end_and_the_panel_says_until_when()
 #[test]
 fn malformed_url_values_are_dropped_not_fatal() {
     let view = AssetView::from_query(&pairs(&[
-        ("status", "9999-9,2031"),
+        ("status", "9999-9,9999,2031-x,-"),
         ("sort", "nonsense"),
         ("phase", "<script>"),
     ]));
     assert!(view.statuses.is_empty());
     assert!(view.phases.is_empty());
     assert_eq!(view, AssetView::default());
+}
+
+#[test]
+fn a_status_code_alone_in_the_url_names_each_status_with_that_code() {
+    let statuses = |token: &str| {
+        let view = AssetView::from_query(&pairs(&[("status", token)]));
+        view.statuses.iter().collect::<Vec<_>>()
+    };
+    assert_eq!(statuses("2057"), vec![StatusKey::ExecutionBlocked]);
+    let both = statuses("2031");
+    assert_eq!(both.len(), 2, "2031 carries two states: {both:?}");
+    assert!(both.iter().all(|key| key.def().code == 2031));
+    assert_eq!(
+        statuses("2057,2036-0"),
+        vec![StatusKey::Completed, StatusKey::ExecutionBlocked]
+    );
 }
 
 #[test]

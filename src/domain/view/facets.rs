@@ -6,7 +6,7 @@ use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
 use crate::domain::status::StatusKey;
-use crate::domain::table::Facet;
+use crate::domain::table::{Facet, FacetSet};
 
 impl Facet for StatusKey {
     const ALL: &'static [Self] = &StatusKey::ALL;
@@ -52,6 +52,11 @@ pub trait FacetToken: Facet {
     /// The value's name in a URL: "2031-1", "failed", "connector-down".
     fn url_token(self) -> String;
     fn from_url_token(token: &str) -> Option<Self>;
+    /// Every value `token` names: the one [`FacetToken::from_url_token`]
+    /// finds, unless a facet lets one token name several.
+    fn all_named_by(token: &str) -> FacetSet<Self> {
+        Self::from_url_token(token).into_iter().collect()
+    }
     /// The value's name on screen.
     fn display_name(self) -> String;
 }
@@ -73,6 +78,13 @@ impl FacetToken for StatusKey {
     fn from_url_token(token: &str) -> Option<Self> {
         let (code, state) = token.split_once('-')?;
         StatusKey::from_code_state(code.parse().ok()?, state.parse().ok()?)
+    }
+    /// A code alone, as the table shows it ("2057"), names each status with it.
+    fn all_named_by(token: &str) -> FacetSet<Self> {
+        match token.parse() {
+            Ok(code) => StatusKey::with_code(code).collect(),
+            Err(_) => Self::from_url_token(token).into_iter().collect(),
+        }
     }
     fn display_name(self) -> String {
         format!("{} ({})", self.def().name, self.def().code)

@@ -28,7 +28,7 @@ pub(crate) fn first<'a>(pairs: QueryPairs<'a>, key: &'a str) -> Option<&'a str> 
 pub(crate) fn facet_set<F: FacetToken>(pairs: QueryPairs<'_>, key: &str) -> FacetSet<F> {
     values(pairs, key)
         .flat_map(|value| value.split(','))
-        .filter_map(F::from_url_token)
+        .flat_map(F::all_named_by)
         .collect()
 }
 
