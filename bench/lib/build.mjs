@@ -1,5 +1,6 @@
 // The inputs of a benchmark run: the release build in bench/out/dist and the
-// generated data sets in bench/out/data/<N>, each made once and reused.
+// generated data sets in bench/out/data/<N>, each made once and reused until
+// what it is made from changes.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -44,6 +45,9 @@ export function ensureBuild({ force = false } = {}) {
   return BENCH_DIST;
 }
 
+/** What the data sets are made from; newer than a data set means make it again. */
+const GENERATOR_INPUTS = ['src/source/demo_gen.rs', 'examples/generate_fleet.rs'];
+
 /** The job the generator gives the largest share (30 %): its id holds `size` assets. */
 const LARGEST_SHARE_PERCENT = 30;
 
@@ -57,7 +61,9 @@ const LARGEST_SHARE_PERCENT = 30;
 export async function ensureDataSet(size, { force = false } = {}) {
   const dir = join(OUT_DIR, 'data', String(size));
   const jobsFile = join(dir, 'jobs.json');
-  if (force || !existsSync(jobsFile) || !existsSync(join(dir, 'endpoints.json'))) {
+  const made = existsSync(jobsFile) ? statSync(jobsFile).mtimeMs : 0;
+  const generator = Math.max(...GENERATOR_INPUTS.map((input) => newestMtime(join(REPO_ROOT, input))));
+  if (force || made <= generator || !existsSync(join(dir, 'endpoints.json'))) {
     await rm(dir, { recursive: true, force: true });
     const total = Math.ceil((size * 100) / LARGEST_SHARE_PERCENT);
     run('cargo', ['run', '--quiet', '--release', '--example', 'generate_fleet', '--',
