@@ -512,18 +512,22 @@ fn reported_exemptions_merge_without_duplicates_and_keep_their_origin() {
         e.reported_exemptions = vec!["Disconnected".into(), "Subscription Missing".into()];
     });
     temporary_then_blocking.connector = Some(ConnectorState::Connected);
+    temporary_then_blocking
+        .reported_exemptions
+        .push("Quarantined".into());
     let worst_first: Vec<_> = derive(&temporary_then_blocking)
-        .worst_first()
-        .map(|x| x.kind)
+        .names_worst_first()
+        .map(|(name, _)| name.to_owned())
         .collect();
     assert_eq!(
         worst_first,
         [
-            ExemptionKind::SubscriptionMissing,
-            ExemptionKind::PendingRebootSuspension,
-            ExemptionKind::Disconnected,
+            ExemptionKind::SubscriptionMissing.name(),
+            ExemptionKind::PendingRebootSuspension.name(),
+            "Quarantined",
+            ExemptionKind::Disconnected.name(),
         ],
-        "Cannot patch first, each impact in catalogue order"
+        "Cannot patch first, each impact in catalogue order, unknown names after the known"
     );
     let low_disk = derived.low_disk_space().unwrap();
     assert_eq!(

@@ -209,17 +209,12 @@ impl Derived {
         self.iter().filter(move |e| e.kind.impact() == impact)
     }
 
-    /// The exemptions that stay until fixed (Cannot patch) first, then the
-    /// ones that clear by themselves, each group in catalogue order: where
-    /// room is short, the reason for the endpoint's impact shows first.
-    pub fn worst_first(&self) -> impl Iterator<Item = EndpointExemption> + '_ {
-        self.of_impact(Impact::CannotPatch)
-            .chain(self.of_impact(Impact::TemporarilyCannotPatch))
-    }
-
-    /// Every exemption's name with its impact, worst first as in
-    /// [`Derived::worst_first`]; the backend's names the catalogue does not
-    /// know count as Cannot patch and follow the known ones of that impact.
+    /// Every exemption's name with its impact: the ones that stay until
+    /// fixed (Cannot patch) first, then the ones that clear by themselves,
+    /// each group in catalogue order, so that where room is short the reason
+    /// for the endpoint's impact shows first. The backend's names the
+    /// catalogue does not know count as Cannot patch and follow the known
+    /// ones of that impact.
     pub fn names_worst_first(&self) -> impl Iterator<Item = (&str, Impact)> {
         let named = |e: EndpointExemption| (e.kind.name(), e.kind.impact());
         let unknown = self
