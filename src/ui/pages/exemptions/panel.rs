@@ -32,25 +32,24 @@ pub fn EndpointPanel(data: FleetData) -> impl IntoView {
 
 #[component]
 fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
-    let card = |exemption: EndpointExemption| {
+    let known = |exemption: EndpointExemption| {
         let kind = exemption.kind;
         let evidence = exemption
             .evidence
             .map(|evidence| format!("Because: {evidence}"))
             .unwrap_or_else(|| "Reported by the backend.".into());
-        view! {
-            <li class="pb-card" data-exemption=kind.name()>
-                <strong>{kind.name()}</strong>
-                <span><Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /> " " {exemption.origin.label()}</span>
-                <p>{kind.meaning()}</p>
-                <p class="pb-muted" data-evidence="">{evidence}</p>
-                <FixSteps steps=kind.fix() />
-            </li>
-        }
+        exemption_card(
+            kind.name().to_owned(),
+            kind.impact(),
+            exemption.origin,
+            kind.meaning(),
+            Some(evidence),
+            kind.fix(),
+        )
     };
     // In the table's order: what stays until fixed first, names the
     // catalogue does not know among it.
-    let of_impact = |impact| row.derived.of_impact(impact).map(card).collect_view();
+    let of_impact = |impact| row.derived.of_impact(impact).map(known).collect_view();
     let cannot_patch = of_impact(Impact::CannotPatch);
     let temporarily = of_impact(Impact::TemporarilyCannotPatch);
     let unknown = row
@@ -58,15 +57,14 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
         .unknown_reported()
         .iter()
         .map(|name| {
-            let impact = Impact::CannotPatch;
-            view! {
-                <li class="pb-card" data-exemption=name.clone()>
-                    <strong>{name.clone()}</strong>
-                    <span><Badge tone=impact_tone(impact) label=impact.label() /> " " {Origin::Reported.label()}</span>
-                    <p>{UNKNOWN_MEANING}</p>
-                    <FixSteps steps=UNKNOWN_FIX />
-                </li>
-            }
+            exemption_card(
+                name.clone(),
+                Impact::CannotPatch,
+                Origin::Reported,
+                UNKNOWN_MEANING,
+                None,
+                UNKNOWN_FIX,
+            )
         })
         .collect_view();
     let low_disk = row.derived.low_disk_space().map(|warning| {
@@ -143,5 +141,28 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
             <h3>"Drives"</h3>
             <dl class="pb-facts">{drives}</dl>
         </section>
+    }
+}
+
+/// One exemption in the panel, known to the catalogue or not: its name, its
+/// impact and where it came from, what it means, the fact it was derived
+/// from, and how to clear it.
+fn exemption_card(
+    name: String,
+    impact: Impact,
+    origin: Origin,
+    meaning: &'static str,
+    evidence: Option<String>,
+    fix: &'static [&'static str],
+) -> impl IntoView {
+    let heading = name.clone();
+    view! {
+        <li class="pb-card" data-exemption=name>
+            <strong>{heading}</strong>
+            <span><Badge tone=impact_tone(impact) label=impact.label() /> " " {origin.label()}</span>
+            <p>{meaning}</p>
+            {evidence.map(|evidence| view! { <p class="pb-muted" data-evidence="">{evidence}</p> })}
+            <FixSteps steps=fix />
+        </li>
     }
 }
