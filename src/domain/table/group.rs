@@ -67,6 +67,8 @@ pub fn group_by_facet<R, F: Facet, V: IntoIterator<Item = F>>(
     for_each_value(rows, indices, values, |value: F, index| {
         groups[value.index()].push(index)
     });
+    // Indices sorted in place of `stably_sorted` over the groups: that was
+    // compiled once per facet type, 1.3 KB more of gzipped wasm.
     let mut present: Vec<u32> = (0..groups.len() as u32)
         .filter(|&i| !groups[i as usize].is_empty())
         .collect();

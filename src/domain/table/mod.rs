@@ -25,7 +25,7 @@ pub use compare::{natural_cmp, natural_cmp_by_key, natural_key};
 pub use facet::{Facet, FacetSet, Members};
 pub use filter::retain_rows;
 pub use group::{facet_counts, group_by_facet, FacetCounts};
-pub use sort::{sort_indices_by, Direction, SortKey, SortSpec, MAX_SORT_KEYS};
+pub use sort::{sort_indices_by, stably_sorted, Direction, SortKey, SortSpec, MAX_SORT_KEYS};
 pub use sort_value::{sort_rows, with_primary_reversed, SortValue};
 pub use text::{fold, push_search_part, search_key, search_key_and_folded, TextQuery};
 pub use window::RowWindow;

@@ -129,3 +129,18 @@ impl<C: Copy + Eq> SortSpec<C> {
 pub fn sort_indices_by(indices: &mut [u32], compare: &dyn Fn(u32, u32) -> Ordering) {
     indices.sort_unstable_by(|&a, &b| compare(a, b).then(a.cmp(&b)));
 }
+
+/// `items` sorted by `compare`, equal ones in their order: a stable sort
+/// through [`sort_indices_by`], for lists of owned values.
+pub fn stably_sorted<T>(items: Vec<T>, compare: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
+    let mut order: Vec<u32> = (0..items.len() as u32).collect();
+    sort_indices_by(&mut order, &|a, b| {
+        compare(&items[a as usize], &items[b as usize])
+    });
+    // Each taken out once it has its place.
+    let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .into_iter()
+        .filter_map(|i| items[i as usize].take())
+        .collect()
+}

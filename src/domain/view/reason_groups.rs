@@ -5,8 +5,7 @@ use super::endpoints::EndpointRow;
 use crate::domain::exemption::{
     same_name, ExemptionKind, Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING,
 };
-use crate::domain::table::{group_by_facet, natural_cmp, sort_indices_by};
-use std::cmp::Ordering;
+use crate::domain::table::{group_by_facet, natural_cmp, stably_sorted};
 
 /// What one group of endpoints has in common.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -96,21 +95,6 @@ fn unknown_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, Vec<
         }
     }
     stably_sorted(groups, |(a, _), (b, _)| natural_cmp(a.name(), b.name()))
-}
-
-/// `items` sorted by `compare`, equal ones in their order: through
-/// [`sort_indices_by`], whose code is compiled once for every caller.
-fn stably_sorted<T>(items: Vec<T>, compare: impl Fn(&T, &T) -> Ordering) -> Vec<T> {
-    let mut order: Vec<u32> = (0..items.len() as u32).collect();
-    sort_indices_by(&mut order, &|a, b| {
-        compare(&items[a as usize], &items[b as usize])
-    });
-    // Each taken out once it has its place.
-    let mut items: Vec<Option<T>> = items.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|i| items[i as usize].take())
-        .collect()
 }
 
 /// How many of the listed endpoints have no reason at all, so that no group
