@@ -165,7 +165,7 @@ where
     }
 
     /// The record at data index `index` with its row, to render its cells
-    /// (untracked: the table re-renders rows by its `version`).
+    /// (untracked: the table renders rows again when the rows change).
     pub fn record(&self, index: u32) -> (V::Item, V::Row)
     where
         V::Item: Clone,
@@ -184,20 +184,16 @@ where
         caption: &'static str,
         columns: Vec<Column<V::Column>>,
         cells: Cells,
-        version: Signal<u64>,
         empty_text: Signal<&'static str>,
     ) -> impl IntoView
     where
         Cells: Fn(u32) -> CellsView + Send + Sync + 'static,
         CellsView: IntoView + 'static,
     {
-        // Rows also change without a new load: a job's messages name it
-        // once the job list, which may answer after its results, is in.
+        // The rows are derived again on every load, and also without one: a
+        // job's messages name it once the job list, which may answer after
+        // its results, is in.
         let rows = self.rows;
-        let version = Signal::derive(move || {
-            rows.track();
-            version.get()
-        });
         view! {
             <VirtualTable
                 caption=caption
@@ -208,7 +204,7 @@ where
                 on_sort=self.url.on_sort()
                 selected=self.selected
                 on_open=Callback::new(move |index| self.open(index))
-                version=version
+                data_changed=Signal::derive(move || rows.track())
                 empty_text=empty_text
             />
         }

@@ -66,9 +66,10 @@ pub fn VirtualTable<C, Cells, CellsView>(
     on_sort: Callback<C>,
     #[prop(into)] selected: Signal<Option<u32>>,
     on_open: Callback<u32>,
-    /// Changes whenever the data behind the indices changes, so rows re-render.
+    /// Notifies whenever the data behind the indices changes, so that the
+    /// drawn rows render again.
     #[prop(into)]
-    version: Signal<u64>,
+    data_changed: Signal<()>,
     /// What the table says when it has no rows: loading, nothing loaded, or
     /// no match, as only the data's load status can tell.
     #[prop(into)]
@@ -98,7 +99,7 @@ where
         on_sort: Callback::new(move |position: usize| on_sort.run(sort_ids[position])),
         selected,
         on_open,
-        version,
+        data_changed,
         empty_text,
     })
 }
@@ -113,7 +114,7 @@ struct Table {
     on_sort: Callback<usize>,
     selected: Signal<Option<u32>>,
     on_open: Callback<u32>,
-    version: Signal<u64>,
+    data_changed: Signal<()>,
     empty_text: Signal<&'static str>,
 }
 
@@ -127,7 +128,7 @@ fn table(table: Table) -> AnyView {
         on_sort,
         selected,
         on_open,
-        version,
+        data_changed,
         empty_text,
     } = table;
     let scroller = NodeRef::<leptos::html::Div>::new();
@@ -162,7 +163,7 @@ fn table(table: Table) -> AnyView {
     // with it.
     let active = keep_row_focus(scroller, move || {
         rows.track();
-        version.track();
+        data_changed.track();
     });
     // The one row reachable with Tab: the active row, or the first drawn
     // when the active one is not drawn.
@@ -329,7 +330,7 @@ fn table(table: Table) -> AnyView {
                                     on:keydown=move |event| on_key(event, position.get_untracked(), index)
                                 >
                                     {move || {
-                                        version.track();
+                                        data_changed.track();
                                         // A refresh that drops the record re-renders this row
                                         // before removing it, when its index may no longer exist.
                                         if rows.with_untracked(|rows| rows.contains(&index)) {

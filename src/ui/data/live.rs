@@ -55,8 +55,6 @@ impl ResourceKind {
 /// compiled once for every resource.
 #[derive(Debug, Clone)]
 pub struct LoadStatus {
-    /// Bumped whenever the data changes.
-    pub version: u64,
     /// When the last load completed.
     pub loaded_at: Option<Timestamp>,
     /// Items received so far by the load under way, if any.
@@ -77,7 +75,6 @@ pub struct LoadStatus {
 impl Default for LoadStatus {
     fn default() -> Self {
         LoadStatus {
-            version: 0,
             loaded_at: None,
             loading: Some(0),
             records: 0,
@@ -144,11 +141,6 @@ impl LiveStatus {
     /// Loads again now (the retry button, and the timer).
     pub fn refresh(&self) {
         self.reload.update(|n| *n += 1);
-    }
-
-    pub fn version(&self) -> Signal<u64> {
-        let state = self.state;
-        Signal::derive(move || state.with(|s| s.version))
     }
 
     /// See [`LoadStatus::is_first_load`].
@@ -427,10 +419,7 @@ impl Progress {
     /// The records shown now number `count`.
     fn published(&mut self, count: usize) {
         self.published = count;
-        self.status.update(|s| {
-            s.version += 1;
-            s.records = count;
-        });
+        self.status.update(|s| s.records = count);
     }
 
     /// The load ended; on success its `records` replace the data shown.
@@ -439,7 +428,6 @@ impl Progress {
             s.loading = None;
             match result {
                 Ok(end) => {
-                    s.version += 1;
                     s.records = records;
                     s.loaded_at = Some(read_browser_clock());
                     s.error = None;

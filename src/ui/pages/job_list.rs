@@ -40,7 +40,7 @@ pub fn JobListPage() -> impl IntoView {
             <div class="pb-toolbar">
                 <TableSearch label="Search jobs" url=url />
             </div>
-            <JobTable jobs=items order=order url=url version=jobs.status.version() empty_text=jobs.status.empty_text("No jobs match the search.") />
+            <JobTable jobs=items order=order url=url empty_text=jobs.status.empty_text("No jobs match the search.") />
         </section>
     }
 }
@@ -50,7 +50,6 @@ fn JobTable(
     jobs: ReadSignal<Shared<Vec<Job>>>,
     order: Memo<Arc<Vec<u32>>>,
     url: UrlView<JobView>,
-    version: Signal<u64>,
     empty_text: Signal<&'static str>,
 ) -> impl IntoView {
     let router = use_router();
@@ -125,7 +124,7 @@ fn JobTable(
                 let id = jobs.with_untracked(|jobs| jobs[index as usize].id.clone());
                 router.navigate(Location::new(Route::Job { id }), false);
             })
-            version=version
+            data_changed=Signal::derive(move || jobs.track())
             empty_text=empty_text
         />
     }

@@ -22,7 +22,6 @@ use leptos::prelude::*;
 struct FleetData {
     table: TableModel<EndpointView>,
     summary: Memo<Shared<FleetSummary>>,
-    version: Signal<u64>,
     status: LiveStatus,
 }
 
@@ -55,9 +54,6 @@ pub fn ExemptionsPage() -> impl IntoView {
     let data = FleetData {
         table,
         summary,
-        version: Signal::derive(move || {
-            live.status.state.with(|s| s.version) + rows.with(|r| r.len() as u64)
-        }),
         status: live.status,
     };
     // A memo, so that only a change of layout rebuilds the table: any other

@@ -89,7 +89,6 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         "Endpoints and their exemptions",
         columns,
         cells,
-        data.version,
         data.status
             .empty_text("No endpoints match the current filters."),
     )

@@ -77,7 +77,6 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         "Assets in this job",
         columns,
         cells,
-        data.status.version(),
         data.status
             .empty_text("No assets match the current filters."),
     )
