@@ -9,6 +9,7 @@ use patchboard::source::mapping::Mapping;
 use patchboard::source::native::{self, document};
 use patchboard::source::rebase::rebase;
 use serde_json::{json, Value};
+use std::collections::HashMap;
 
 const HOUR: i64 = 3_600_000;
 
@@ -299,6 +300,70 @@ fn small_fleet() -> Fleet {
         seed: 11,
         ..FleetSpec::default()
     })
+}
+
+/// The pages are two views of one fleet: a host listed on both, or by two
+/// jobs, runs the same system in each.
+#[test]
+fn a_machine_runs_one_system_wherever_it_is_listed() {
+    for fleet in [small_fleet(), generate(&FleetSpec::default())] {
+        let mut systems: HashMap<&str, (&str, &str)> = HashMap::new();
+        let assets = fleet.jobs.iter().flat_map(|job| {
+            let id = job.job.id.as_str();
+            job.results.iter().map(move |r| (id, &r.asset_name, &r.os))
+        });
+        let endpoints = fleet
+            .endpoints
+            .iter()
+            .map(|e| ("endpoints", &e.name, &e.os));
+        let mut on_both_pages = 0;
+        for (listed_by, name, os) in assets.chain(endpoints) {
+            if let Some((first_listed_by, first_os)) = systems.insert(name, (listed_by, os)) {
+                assert_eq!(
+                    first_os, os,
+                    "{name}: in {first_listed_by} and in {listed_by}"
+                );
+                on_both_pages += usize::from(listed_by == "endpoints");
+            }
+        }
+        assert!(
+            on_both_pages > 10,
+            "the pages share hosts ({on_both_pages})"
+        );
+    }
+}
+
+/// Execution Blocked names the job that held the asset up: one that also
+/// deploys to it.
+#[test]
+fn a_blocked_asset_names_another_job_of_the_same_machine() {
+    for fleet in [small_fleet(), generate(&FleetSpec::default())] {
+        let mut blocked = 0;
+        for job in &fleet.jobs {
+            for result in &job.results {
+                let Some(blocker) = &result.facts.blocking_job else {
+                    continue;
+                };
+                blocked += 1;
+                let other = fleet
+                    .jobs
+                    .iter()
+                    .find(|other| &other.job.name == blocker)
+                    .expect("the blocking job is a job of the fleet");
+                assert_ne!(other.job.id, job.job.id, "{}", result.asset_id);
+                assert!(
+                    other
+                        .results
+                        .iter()
+                        .any(|r| r.asset_name == result.asset_name),
+                    "{}: {blocker} does not deploy to {}",
+                    result.asset_id,
+                    result.asset_name
+                );
+            }
+        }
+        assert!(blocked > 0, "the fleet has blocked assets to check");
+    }
 }
 
 #[test]

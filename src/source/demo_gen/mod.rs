@@ -16,6 +16,12 @@ use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
 use crate::domain::progress::{JobProgress, ProgressRow};
 use crate::domain::time::Timestamp;
+use machines::{
+    machines_of, Host, Inventory, Machines, LINUX_SERVERS, MACS, WINDOWS_DESKTOPS, WINDOWS_SERVERS,
+};
+use std::collections::HashSet;
+
+mod machines;
 
 const HOUR: i64 = 3_600_000;
 const DAY: i64 = 24 * HOUR;
@@ -154,6 +160,8 @@ struct JobPlan {
     /// The kinds of machine its assets are, each as likely as the others,
     /// all of one family.
     machines: &'static [Machines],
+    /// Only machines whose system starts with one of these, if any are given.
+    runs_on: &'static [&'static str],
     patches: Patches,
     schedule: &'static str,
     /// Share of the asset results, in percent.
@@ -163,7 +171,17 @@ struct JobPlan {
 
 impl JobPlan {
     fn family(&self) -> OsFamily {
-        self.machines[0].family
+        self.machines[0].family()
+    }
+
+    /// The machines of its first `count` assets, from a fresh inventory.
+    fn hosts(&self, count: usize, seed: u64, rng: &mut Lcg) -> Vec<Host> {
+        let mut inventory = Inventory::new(seed);
+        let fits =
+            |os: &str| self.runs_on.is_empty() || self.runs_on.iter().any(|p| os.starts_with(p));
+        (0..count)
+            .map(|_| inventory.next(rng.pick(self.machines), fits))
+            .collect()
     }
 }
 
@@ -172,6 +190,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-patch-tuesday",
         name: "Patch Tuesday – Windows servers",
         machines: &[WINDOWS_SERVERS],
+        runs_on: &[],
         patches: Patches::System,
         schedule: "Monthly",
         share: 30,
@@ -181,6 +200,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-kernel-hotfix",
         name: "Linux kernel hotfix",
         machines: &[LINUX_SERVERS],
+        runs_on: &[],
         patches: Patches::System,
         schedule: "Once",
         share: 20,
@@ -190,6 +210,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-macos-security",
         name: "macOS security update",
         machines: &[MACS],
+        runs_on: &[],
         patches: Patches::System,
         schedule: "Weekly",
         share: 10,
@@ -199,6 +220,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-browsers",
         name: "Chrome & Firefox",
         machines: &[WINDOWS_DESKTOPS, WINDOWS_SERVERS],
+        runs_on: &[],
         patches: Patches::Browsers,
         schedule: "Daily",
         share: 15,
@@ -208,6 +230,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-workstations",
         name: "Windows 11 cumulative update – workstations",
         machines: &[WINDOWS_DESKTOPS],
+        runs_on: &[],
         patches: Patches::System,
         schedule: "Weekly",
         share: 15,
@@ -216,7 +239,8 @@ const JOBS: &[JobPlan] = &[
     JobPlan {
         id: "job-openssl",
         name: "OpenSSL update – RHEL & Ubuntu",
-        machines: &[RHEL_AND_UBUNTU_SERVERS],
+        machines: &[LINUX_SERVERS],
+        runs_on: &["Red Hat", "Ubuntu"],
         patches: Patches::System,
         schedule: "On demand",
         share: 10,
@@ -224,129 +248,49 @@ const JOBS: &[JobPlan] = &[
     },
 ];
 
-/// A kind of machine: how it is named, and the systems it runs.
-struct Machines {
-    family: OsFamily,
-    /// Windows roles and Linux roles start a host name; Mac users end one.
-    roles: &'static [&'static str],
-    os: &'static [&'static str],
-    /// The maintenance schedules such a machine is given.
-    schedules: &'static [&'static str],
-}
-
-const SERVER_SCHEDULES: &[&str] = &["Production – ring 1", "Test – any time"];
-const DESKTOP_SCHEDULES: &[&str] = &["Workstations – ring 2"];
-
-const WINDOWS_SERVERS: Machines = Machines {
-    family: Windows,
-    roles: &["WIN-SQL", "WIN-APP", "WIN-FS", "DC", "WIN-RDS", "WIN-EXCH"],
-    os: &[
-        "Windows Server 2022 Datacenter",
-        "Windows Server 2019 Standard",
-        "Windows Server 2016 Standard",
-    ],
-    schedules: SERVER_SCHEDULES,
-};
-const WINDOWS_DESKTOPS: Machines = Machines {
-    family: Windows,
-    roles: &["WKS"],
-    os: &["Windows 11 Enterprise 23H2", "Windows 10 Enterprise 22H2"],
-    schedules: DESKTOP_SCHEDULES,
-};
-const LINUX_ROLES: &[&str] = &[
-    "web-prod", "db", "k8s-node", "cache", "batch", "lb", "build",
-];
-/// Ubuntu and Red Hat first: a job for those two takes the first four.
-const LINUX_OS: &[&str] = &[
-    "Ubuntu 22.04.4 LTS",
-    "Ubuntu 20.04.6 LTS",
-    "Red Hat Enterprise Linux 9.3",
-    "Red Hat Enterprise Linux 8.9",
-    "Rocky Linux 9.3",
-    "Debian 12",
-    "SUSE Linux Enterprise Server 15 SP5",
-    "Amazon Linux 2023",
-];
-const LINUX_SERVERS: Machines = Machines {
-    family: Linux,
-    roles: LINUX_ROLES,
-    os: LINUX_OS,
-    schedules: SERVER_SCHEDULES,
-};
-const RHEL_AND_UBUNTU_SERVERS: Machines = Machines {
-    os: LINUX_OS.split_at(4).0,
-    ..LINUX_SERVERS
-};
-const MACS: Machines = Machines {
-    family: Mac,
-    roles: &[
-        "jsmith", "amartin", "kchen", "rpatel", "lgarcia", "tnguyen", "mrossi", "ebrown",
-    ],
-    os: &[
-        "macOS 14.5 Sonoma",
-        "macOS 13.6.7 Ventura",
-        "macOS 15.0 Sequoia",
-    ],
-    schedules: DESKTOP_SCHEDULES,
-};
-const SITES: &[&str] = &["fra", "ams", "nyc", "sfo", "sgp"];
-
-/// The machines an endpoint of `family` is drawn from.
-fn machines_of(family: OsFamily) -> &'static [Machines] {
-    match family {
-        Windows => &[WINDOWS_DESKTOPS, WINDOWS_SERVERS],
-        Linux => &[LINUX_SERVERS],
-        _ => &[MACS],
-    }
-}
-
-/// A machine the demo names: its kind, its host name and its system.
-struct Host {
-    kind: &'static Machines,
-    name: String,
-    os: String,
-}
-
-/// A realistic host name, unique by `n`, and the system it runs, one that
-/// suits its role (no domain controller on Windows 11).
-fn host(machines: &'static [Machines], n: usize, rng: &mut Lcg) -> Host {
-    let kind = rng.pick(machines);
-    let site = rng.pick(SITES);
-    let role = rng.pick(kind.roles);
-    let name = match kind.family {
-        Windows => format!("{role}-{}-{n:04}", site.to_uppercase()),
-        Linux => format!("{role}-{site}-{n:04}"),
-        _ => format!("MBP-{role}-{n:04}"),
-    };
-    let os = rng.pick(kind.os).to_string();
-    Host { kind, name, os }
-}
-
 /// Generates the whole fleet for `spec`.
 pub fn generate(spec: &FleetSpec) -> Fleet {
     let mut rng = Lcg(spec.seed ^ 0x9E37_79B9_7F4A_7C15);
+    let hosts: Vec<Vec<Host>> = JOBS
+        .iter()
+        .map(|plan| plan.hosts((spec.assets * plan.share / 100).max(1), spec.seed, &mut rng))
+        .collect();
+    let members: Vec<HashSet<&str>> = hosts
+        .iter()
+        .map(|hosts| hosts.iter().map(|host| host.name.as_str()).collect())
+        .collect();
     let jobs = JOBS
         .iter()
+        .zip(&hosts)
         .enumerate()
-        .map(|(i, plan)| {
-            let count = (spec.assets * plan.share / 100).max(1);
-            demo_job(plan, i, count, spec.generated_at, &mut rng)
+        .map(|(i, (plan, hosts))| {
+            // The next job, in plan order, that also deploys to a machine:
+            // the one that can hold up this job's run on it.
+            let other_job = |name: &str| {
+                (1..JOBS.len())
+                    .map(|step| (i + step) % JOBS.len())
+                    .find(|&j| members[j].contains(name))
+                    .map(|j| JOBS[j].name)
+            };
+            demo_job(plan, i, hosts, &other_job, spec.generated_at, &mut rng)
         })
         .collect();
     Fleet {
         generated_at: spec.generated_at,
         jobs,
-        endpoints: endpoints(spec.endpoints, spec.generated_at, &mut rng),
+        endpoints: endpoints(spec.endpoints, spec.generated_at, spec.seed, &mut rng),
     }
 }
 
 fn demo_job(
     plan: &JobPlan,
     job_index: usize,
-    count: usize,
+    hosts: &[Host],
+    other_job: &dyn Fn(&str) -> Option<&'static str>,
     now: Timestamp,
     rng: &mut Lcg,
 ) -> DemoJob {
+    let count = hosts.len();
     let now_ms = now.millis();
     let period = match plan.schedule {
         "Monthly" => 30 * DAY,
@@ -362,8 +306,17 @@ fn demo_job(
             )),
         })
         .collect();
-    let results: Vec<AssetResult> = (0..count)
-        .map(|n| asset_result(plan, job_index, n, last_start, now_ms, rng))
+    let results: Vec<AssetResult> = hosts
+        .iter()
+        .enumerate()
+        .map(|(n, host)| {
+            let asset = Asset {
+                n,
+                host,
+                blocker: other_job(&host.name),
+            };
+            asset_result(plan, job_index, asset, last_start, now_ms, rng)
+        })
         .collect();
     // The job's summary comes from the domain, as a backend's would from its results.
     let progress = JobProgress::from_rows(results.iter().map(ProgressRow::from_result));
@@ -400,10 +353,25 @@ fn demo_job(
     DemoJob { job, runs, results }
 }
 
-/// Picks the status of the n-th asset of a job. The first job opens with one
+/// The n-th asset of a job: its machine, and the other job deploying to it,
+/// if any.
+struct Asset<'a> {
+    n: usize,
+    host: &'a Host,
+    blocker: Option<&'static str>,
+}
+
+/// Picks the status of an asset of a job. The first job opens with one
 /// asset per status so every status is present; a few anomalies follow (a
-/// status reported where the catalogue says it does not apply).
-fn pick_status(plan: &JobPlan, job_index: usize, n: usize, rng: &mut Lcg) -> &'static DemoStatus {
+/// status reported where the catalogue says it does not apply). Execution
+/// Blocked needs another job that deploys to the same machine.
+fn pick_status(
+    plan: &JobPlan,
+    job_index: usize,
+    asset: &Asset,
+    rng: &mut Lcg,
+) -> &'static DemoStatus {
+    let n = asset.n;
     if job_index == 0 && n < STATUSES.len() {
         return &STATUSES[n];
     }
@@ -423,6 +391,7 @@ fn pick_status(plan: &JobPlan, job_index: usize, n: usize, rng: &mut Lcg) -> &'s
         STATUSES
             .iter()
             .filter(|s| s.families.contains(&plan.family()))
+            .filter(|s| asset.blocker.is_some() || s.name != "Execution Blocked")
     };
     let total: u64 = applicable().map(|s| s.weight).sum();
     let mut roll = rng.below(total);
@@ -438,12 +407,13 @@ fn pick_status(plan: &JobPlan, job_index: usize, n: usize, rng: &mut Lcg) -> &'s
 fn asset_result(
     plan: &JobPlan,
     job_index: usize,
-    n: usize,
+    asset: Asset,
     started: i64,
     now: i64,
     rng: &mut Lcg,
 ) -> AssetResult {
-    let status = pick_status(plan, job_index, n, rng);
+    let n = asset.n;
+    let status = pick_status(plan, job_index, &asset, rng);
     let status_time = rng.between(started, now);
     let total = rng.between(1, 16) as u32;
     let superseded = if rng.chance(20) {
@@ -478,17 +448,13 @@ fn asset_result(
             ..PatchCounts::default()
         },
     };
-    let facts = message_facts(status.name, plan, job_index, n, rng);
+    let facts = message_facts(status.name, plan, job_index, &asset, rng);
     let history = if rng.chance(15) {
         history(status, plan.family(), started, status_time)
     } else {
         Vec::new()
     };
-    let Host {
-        name: asset_name,
-        os,
-        ..
-    } = host(plan.machines, n + job_index * 10_000, rng);
+    let Host { name, os, .. } = asset.host;
     // Every failed patch is named, as backends report them; the installed
     // ones on a tenth of the assets, which keeps the demo small. An asset's
     // patches are a run of its job's, so one patch fails on several assets,
@@ -500,7 +466,7 @@ fn asset_result(
                 patch_name(
                     plan,
                     job_index,
-                    &os,
+                    os,
                     (first + u64::from(i)) % PATCHES_PER_JOB,
                 )
             })
@@ -515,8 +481,8 @@ fn asset_result(
 
     AssetResult {
         asset_id: format!("{}-a{n:05}", plan.id),
-        asset_name,
-        os,
+        asset_name: name.clone(),
+        os: os.clone(),
         status: RawStatus {
             code: Some(status.code),
             state: Some(status.state),
@@ -565,15 +531,13 @@ fn message_facts(
     status: &str,
     plan: &JobPlan,
     job_index: usize,
-    n: usize,
+    asset: &Asset,
     rng: &mut Lcg,
 ) -> MessageFacts {
+    let n = asset.n;
     let mut facts = MessageFacts::default();
     match status {
-        "Execution Blocked" => {
-            let other = &JOBS[(job_index + 3) % JOBS.len()];
-            facts.blocking_job = Some(other.name.to_owned());
-        }
+        "Execution Blocked" => facts.blocking_job = asset.blocker.map(str::to_owned),
         // The showcase asset says "2 of 5"; others vary.
         "Reboot Deferred" if job_index == 0 && n < STATUSES.len() => {
             facts.deferrals = Some(Deferrals {
@@ -653,7 +617,18 @@ struct Scenario {
     /// The exemption (or warning) name, exactly as JetPatch words it.
     name: &'static str,
     families: &'static [OsFamily],
+    on: On,
     apply: fn(&mut Endpoint, i64),
+}
+
+/// Which machines of its families a scenario happens on.
+#[derive(Clone, Copy)]
+enum On {
+    Any,
+    /// One whose system's name starts with this.
+    Running(&'static str),
+    /// One on a system its vendor no longer supports.
+    Legacy,
 }
 
 fn window(start: i64, end: i64) -> MaintenanceWindow {
@@ -675,46 +650,43 @@ const LINUX_ONLY: &[OsFamily] = &[Linux];
 
 #[rustfmt::skip]
 const SCENARIOS: &[Scenario] = &[
-    Scenario { name: "Untested Endpoint", families: ALL, apply: |e, _| { e.connector = Some(ConnectorState::Untested); e.last_seen = None; } },
-    Scenario { name: "Patching Inapplicable", families: WIN_LINUX, apply: |e, _| {
-        e.os_supported = Some(false);
-        e.os = if e.os.starts_with("Windows") { "Windows Server 2008 R2 Standard" } else { "CentOS 6.10" }.to_owned();
-    } },
-    Scenario { name: "Powered Off", families: ALL, apply: |e, _| e.power = Some(PowerState::Off) },
-    Scenario { name: "Power Suspended", families: ALL, apply: |e, _| e.power = Some(PowerState::Suspended) },
-    Scenario { name: "Power Unknown", families: ALL, apply: |e, _| e.power = Some(PowerState::Unknown) },
-    Scenario { name: "Disconnected", families: ALL, apply: |e, now| { e.connector = Some(ConnectorState::Disconnected); e.last_seen = Some(Timestamp::from_millis(now - 3 * DAY)); } },
-    Scenario { name: "Connector Not Installed / Available", families: ALL, apply: |e, _| { e.connector = Some(ConnectorState::NotInstalled); e.last_seen = None; } },
-    Scenario { name: "Connector Down", families: ALL, apply: |e, _| e.connector = Some(ConnectorState::Down) },
-    Scenario { name: "Not Reachable", families: ALL, apply: |e, now| { e.connector = Some(ConnectorState::NotReachable); e.last_seen = Some(Timestamp::from_millis(now - 9 * HOUR)); } },
-    Scenario { name: "Invalid Credentials", families: ALL, apply: |e, _| e.credentials_valid = Some(false) },
-    Scenario { name: "Awaiting Maintenance Window", families: ALL, apply: |e, now| e.maintenance = schedule("Change board – next slot", vec![window(now + 2 * DAY, now + 2 * DAY + 4 * HOUR)]) },
-    Scenario { name: "Maintenance Window Required", families: ALL, apply: |e, _| e.maintenance = None },
+    Scenario { name: "Untested Endpoint", families: ALL, on: On::Any, apply: |e, _| { e.connector = Some(ConnectorState::Untested); e.last_seen = None; } },
+    Scenario { name: "Patching Inapplicable", families: WIN_LINUX, on: On::Legacy, apply: |e, _| e.os_supported = Some(false) },
+    Scenario { name: "Powered Off", families: ALL, on: On::Any, apply: |e, _| e.power = Some(PowerState::Off) },
+    Scenario { name: "Power Suspended", families: ALL, on: On::Any, apply: |e, _| e.power = Some(PowerState::Suspended) },
+    Scenario { name: "Power Unknown", families: ALL, on: On::Any, apply: |e, _| e.power = Some(PowerState::Unknown) },
+    Scenario { name: "Disconnected", families: ALL, on: On::Any, apply: |e, now| { e.connector = Some(ConnectorState::Disconnected); e.last_seen = Some(Timestamp::from_millis(now - 3 * DAY)); } },
+    Scenario { name: "Connector Not Installed / Available", families: ALL, on: On::Any, apply: |e, _| { e.connector = Some(ConnectorState::NotInstalled); e.last_seen = None; } },
+    Scenario { name: "Connector Down", families: ALL, on: On::Any, apply: |e, _| e.connector = Some(ConnectorState::Down) },
+    Scenario { name: "Not Reachable", families: ALL, on: On::Any, apply: |e, now| { e.connector = Some(ConnectorState::NotReachable); e.last_seen = Some(Timestamp::from_millis(now - 9 * HOUR)); } },
+    Scenario { name: "Invalid Credentials", families: ALL, on: On::Any, apply: |e, _| e.credentials_valid = Some(false) },
+    Scenario { name: "Awaiting Maintenance Window", families: ALL, on: On::Any, apply: |e, now| e.maintenance = schedule("Change board – next slot", vec![window(now + 2 * DAY, now + 2 * DAY + 4 * HOUR)]) },
+    Scenario { name: "Maintenance Window Required", families: ALL, on: On::Any, apply: |e, _| e.maintenance = None },
     // Ended exactly one hour before generation: the boundary the UI must get right.
-    Scenario { name: "Maintenance Window Expired", families: ALL, apply: |e, now| e.maintenance = schedule("Q2 one-off change window", vec![window(now - 5 * HOUR, now - HOUR)]) },
-    Scenario { name: "No Maintenance Entry", families: ALL, apply: |e, _| e.maintenance = schedule("Finance – to be planned", Vec::new()) },
-    Scenario { name: "Maintenance Window Timeout", families: ALL, apply: |e, now| e.maintenance = Some(MaintenanceSchedule {
+    Scenario { name: "Maintenance Window Expired", families: ALL, on: On::Any, apply: |e, now| e.maintenance = schedule("Q2 one-off change window", vec![window(now - 5 * HOUR, now - HOUR)]) },
+    Scenario { name: "No Maintenance Entry", families: ALL, on: On::Any, apply: |e, _| e.maintenance = schedule("Finance – to be planned", Vec::new()) },
+    Scenario { name: "Maintenance Window Timeout", families: ALL, on: On::Any, apply: |e, now| e.maintenance = Some(MaintenanceSchedule {
         name: "Daily – one hour".to_owned(),
         windows: vec![window(now - 12 * HOUR, now - 11 * HOUR), window(now + 12 * HOUR, now + 13 * HOUR)],
         last_window_ran_out: true,
     }) },
-    Scenario { name: "Suspended by User", families: ALL, apply: |e, now| e.suspension = Some(if e.id.ends_with(['0', '2', '4', '6', '8']) {
+    Scenario { name: "Suspended by User", families: ALL, on: On::Any, apply: |e, now| e.suspension = Some(if e.id.ends_with(['0', '2', '4', '6', '8']) {
         Suspension::Cycles { remaining: 2 }
     } else {
         Suspension::Between { from: Timestamp::from_millis(now - DAY), until: Timestamp::from_millis(now + 6 * DAY) }
     }) },
-    Scenario { name: "Unsupported PowerShell Execution Policy", families: WIN, apply: |e, _| e.powershell_policy = Some(if e.id.ends_with(['0', '2', '4', '6', '8']) { "AllSigned" } else { "Restricted" }.to_owned()) },
-    Scenario { name: "Unsupported PowerShell Version", families: WIN, apply: |e, _| { e.powershell_major = Some(2); e.os = "Windows Server 2008 R2 Standard".to_owned(); } },
-    Scenario { name: "Advisories Not Exist", families: LINUX_ONLY, apply: |e, _| e.readiness.advisories_missing = true },
-    Scenario { name: "Packages Not Exist", families: LINUX_ONLY, apply: |e, _| e.readiness.packages_missing = true },
-    Scenario { name: "Wrong Repositories Configuration", families: LINUX_ONLY, apply: |e, _| e.readiness.wrong_repositories = true },
-    Scenario { name: "Subscription Missing", families: LINUX_ONLY, apply: |e, _| { e.readiness.subscription_missing = true; e.os = "Red Hat Enterprise Linux 8.9".to_owned(); } },
-    Scenario { name: "WSUS Communication Problems", families: WIN, apply: |e, now| e.readiness.wsus_last_report = Some(Timestamp::from_millis(now - 45 * DAY)) },
-    Scenario { name: "Unknown Endpoint", families: ALL, apply: |e, _| { e.connector = Some(ConnectorState::UnknownEndpoint); e.credentials_valid = None; e.maintenance = None; e.last_seen = None; } },
-    Scenario { name: "Pending User Action", families: ALL, apply: |e, _| e.pending_user_action = true },
-    Scenario { name: "Pending Reboot Suspension", families: ALL, apply: |e, _| e.pending_reboot = true },
+    Scenario { name: "Unsupported PowerShell Execution Policy", families: WIN, on: On::Any, apply: |e, _| e.powershell_policy = Some(if e.id.ends_with(['0', '2', '4', '6', '8']) { "AllSigned" } else { "Restricted" }.to_owned()) },
+    Scenario { name: "Unsupported PowerShell Version", families: WIN, on: On::Legacy, apply: |e, _| e.powershell_major = Some(2) },
+    Scenario { name: "Advisories Not Exist", families: LINUX_ONLY, on: On::Any, apply: |e, _| e.readiness.advisories_missing = true },
+    Scenario { name: "Packages Not Exist", families: LINUX_ONLY, on: On::Any, apply: |e, _| e.readiness.packages_missing = true },
+    Scenario { name: "Wrong Repositories Configuration", families: LINUX_ONLY, on: On::Any, apply: |e, _| e.readiness.wrong_repositories = true },
+    Scenario { name: "Subscription Missing", families: LINUX_ONLY, on: On::Running("Red Hat"), apply: |e, _| e.readiness.subscription_missing = true },
+    Scenario { name: "WSUS Communication Problems", families: WIN, on: On::Any, apply: |e, now| e.readiness.wsus_last_report = Some(Timestamp::from_millis(now - 45 * DAY)) },
+    Scenario { name: "Unknown Endpoint", families: ALL, on: On::Any, apply: |e, _| { e.connector = Some(ConnectorState::UnknownEndpoint); e.credentials_valid = None; e.maintenance = None; e.last_seen = None; } },
+    Scenario { name: "Pending User Action", families: ALL, on: On::Any, apply: |e, _| e.pending_user_action = true },
+    Scenario { name: "Pending Reboot Suspension", families: ALL, on: On::Any, apply: |e, _| e.pending_reboot = true },
     // Exactly at the threshold, which counts.
-    Scenario { name: "Low Disk Space", families: ALL, apply: |e, _| e.drives[0].used_percent = 90.0 },
+    Scenario { name: "Low Disk Space", families: ALL, on: On::Any, apply: |e, _| e.drives[0].used_percent = 90.0 },
 ];
 
 /// The exemptions and the warning the demo deliberately shows, in table order.
@@ -725,17 +697,26 @@ pub fn scenario_names() -> Vec<&'static str> {
 /// Share of endpoints given a scenario, in percent; the rest are patchable.
 const EXEMPT_SHARE: usize = 15;
 
-fn endpoints(count: usize, now: Timestamp, rng: &mut Lcg) -> Vec<Endpoint> {
+fn endpoints(count: usize, now: Timestamp, seed: u64, rng: &mut Lcg) -> Vec<Endpoint> {
     let now_ms = now.millis();
+    let mut inventory = Inventory::new(seed);
     let exempt = (count * EXEMPT_SHARE / 100).max(SCENARIOS.len()).min(count);
     let mut all: Vec<Endpoint> = (0..count)
         .map(|i| {
             let scenario = (i < exempt).then(|| &SCENARIOS[i % SCENARIOS.len()]);
-            let family = match scenario {
-                Some(s) => *rng.pick(s.families),
-                None => *rng.pick(&[Windows, Windows, Windows, Linux, Linux, Mac]),
+            let (family, on) = match scenario {
+                Some(s) => (*rng.pick(s.families), s.on),
+                None => (
+                    *rng.pick(&[Windows, Windows, Windows, Linux, Linux, Mac]),
+                    On::Any,
+                ),
             };
-            let mut endpoint = clean_endpoint(i, family, now_ms, rng);
+            let kind = rng.pick(machines_of(family, matches!(on, On::Legacy)));
+            let host = inventory.next(kind, |os| match on {
+                On::Running(prefix) => os.starts_with(prefix),
+                On::Any | On::Legacy => true,
+            });
+            let mut endpoint = clean_endpoint(i, host, now_ms, rng);
             match scenario {
                 Some(s) => (s.apply)(&mut endpoint, now_ms),
                 // One patchable endpoint sits just under the disk threshold.
@@ -754,7 +735,8 @@ fn endpoints(count: usize, now: Timestamp, rng: &mut Lcg) -> Vec<Endpoint> {
 
 // The demo's times move to the viewer's clock (`source::rebase`), so no name
 // may promise a time of day.
-fn clean_endpoint(i: usize, family: OsFamily, now: i64, rng: &mut Lcg) -> Endpoint {
+fn clean_endpoint(i: usize, host: Host, now: i64, rng: &mut Lcg) -> Endpoint {
+    let family = host.kind.family();
     let windows = family == Windows;
     let drives = match family {
         Windows => vec!["C:", "D:"],
@@ -762,10 +744,9 @@ fn clean_endpoint(i: usize, family: OsFamily, now: i64, rng: &mut Lcg) -> Endpoi
         _ => vec!["/"],
     };
     let window_start = now - rng.between(HOUR / 2, 3 * HOUR);
-    let host = host(machines_of(family), i, rng);
     Endpoint {
         id: format!("ep-{i:05}"),
-        name: host.name.to_lowercase(),
+        name: host.name,
         os: host.os,
         connector: Some(ConnectorState::Connected),
         credentials_valid: Some(true),
