@@ -146,9 +146,10 @@ impl Inventory {
     }
 }
 
-/// Machine `number` of `kind`: a realistic host name, unique within the
-/// kind by `number`, and a system that suits its role (no domain controller
-/// on Windows 11). Drawn from the seed, the kind and the number alone.
+/// Machine `number` (from 0) of `kind`: a realistic host name, unique
+/// within the kind by `number`, and a system that suits its role (no
+/// domain controller on Windows 11). Drawn from the seed, the kind and the
+/// number alone.
 fn numbered_host(kind: &'static Machines, number: usize, seed: u64) -> Host {
     let key = kind
         .key()
@@ -160,10 +161,12 @@ fn numbered_host(kind: &'static Machines, number: usize, seed: u64) -> Host {
     rng.next();
     let site = rng.pick(SITES);
     let role = rng.pick(kind.roles);
+    // Counted from 1, as people number machines.
+    let serial = number + 1;
     let name = match kind.family {
-        Windows => format!("{role}-{}-{number:04}", site.to_uppercase()),
-        Linux => format!("{role}-{site}-{number:04}"),
-        _ => format!("MBP-{role}-{number:04}"),
+        Windows => format!("{role}-{}-{serial:04}", site.to_uppercase()),
+        Linux => format!("{role}-{site}-{serial:04}"),
+        _ => format!("MBP-{role}-{serial:04}"),
     };
     let os = rng.pick(kind.os).to_string();
     Host { kind, name, os }
