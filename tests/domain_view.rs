@@ -105,6 +105,13 @@ fn an_exemptions_view_survives_the_round_trip_through_the_url() {
 }
 
 #[test]
+fn a_link_about_one_host_opens_the_exemptions_searching_for_it_alone() {
+    let view = EndpointView::searching("WIN-SQL-FRA-0012");
+    assert_eq!(written(&view), pairs(&[("q", "WIN-SQL-FRA-0012")]));
+    assert_eq!(EndpointView::from_query(&written(&view)), view);
+}
+
+#[test]
 fn a_job_list_view_survives_the_round_trip_and_opens_no_record_in_place() {
     let view = JobView::from_query(&pairs(&[
         ("q", "patch tuesday"),

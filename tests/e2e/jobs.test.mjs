@@ -13,6 +13,7 @@ import {
   naturalCompare,
   parseCsv,
   phaseOf,
+  readEndpoints,
   readJobs,
   readResults,
   resolveStatus,
@@ -876,6 +877,28 @@ describe('job progress page', () => {
       const panel = page.locator('.pb-panel[role="dialog"]');
       await panel.waitFor();
       assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), asset.asset_name);
+    });
+  });
+
+  test("an asset's panel links to the same host on Endpoint exemptions", async () => {
+    const { endpoints } = await readEndpoints();
+    const endpointNames = new Set(endpoints.map((e) => e.name));
+    const job = await richestJob();
+    const asset = (await results(job.id)).find((a) => endpointNames.has(a.asset_name));
+    assert.ok(asset, 'the demo lists a host of this job on both pages');
+    const expected = endpoints.filter((e) => e.name.toLowerCase().includes(asset.asset_name.toLowerCase()));
+    await withPage(`#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      await page.locator('.pb-panel').getByRole('link', { name: 'This host on Endpoint exemptions' }).click();
+      await page.waitForFunction(() => location.hash.startsWith('#/exemptions'));
+      assert.equal(new URL(page.url()).hash, `#/exemptions?q=${encodeURIComponent(asset.asset_name)}`);
+      assert.equal(await page.locator('input[type=search]').inputValue(), asset.asset_name);
+      await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length === n, expected.length, {
+        timeout: LOAD_TIMEOUT,
+      });
+      const names = await page.locator('tr.pb-row td:first-child').allTextContents();
+      assert.deepEqual(names.map((n) => n.trim()).sort(), expected.map((e) => e.name).sort());
+      assert.equal(await page.locator('.pb-panel').count(), 0, "the job's panel does not follow to the other page");
     });
   });
 });

@@ -239,6 +239,14 @@ impl Default for EndpointView {
 }
 
 impl EndpointView {
+    /// The default view searching for `text`: where a link about one host
+    /// from another page leads.
+    pub fn searching(text: &str) -> EndpointView {
+        let mut view = EndpointView::default();
+        view.table.text = text.to_owned();
+        view
+    }
+
     pub fn from_query(pairs: QueryPairs<'_>) -> EndpointView {
         EndpointView {
             outlooks: facet_set(pairs, "impact"),

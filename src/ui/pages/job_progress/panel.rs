@@ -5,7 +5,10 @@ use super::JobData;
 use crate::domain::asset::AssetResult;
 use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
+use crate::domain::view::endpoints::EndpointView;
+use crate::domain::view::ToQuery;
 use crate::ui::components::{Badge, DetailPanel, RelativeTime, Tone};
+use crate::ui::router::{Link, Location, Query, Route};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
 
@@ -74,6 +77,11 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
                     {result.status_time.is_none().then_some("not reported")}
                 </dd>
             </dl>
+            // A stuck or failed asset may be one the endpoint tools hold
+            // back: the same host, looked up by name.
+            <p>
+                <Link to=exemptions_of(&result.asset_name)>"This host on Endpoint exemptions"</Link>
+            </p>
         </section>
         <section class="pb-panel-section">
             <h3>"Patches"</h3>
@@ -121,4 +129,12 @@ fn PatchList(title: &'static str, patches: Vec<String>) -> impl IntoView {
             </ul>
         }
     })
+}
+
+/// Endpoint Exemptions searching for the host `name`.
+fn exemptions_of(name: &str) -> Location {
+    Location {
+        route: Route::Exemptions,
+        query: Query::from_pairs(EndpointView::searching(name).to_query()),
+    }
 }
