@@ -7,7 +7,7 @@ use crate::domain::table::SortSpec;
 use crate::domain::time::Timestamp;
 use crate::domain::view::{HoldsTable, TableView, ToQuery};
 use crate::perf;
-use crate::ui::components::{Column, VirtualTable};
+use crate::ui::components::{Column, DetailPanel, VirtualTable};
 use crate::ui::data::{LiveStatus, Shared};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
@@ -175,6 +175,39 @@ where
         let item = self.items.with_untracked(|items| items[index].clone());
         let row = self.rows.with_untracked(|rows| rows[index].clone());
         (item, row)
+    }
+
+    /// The detail panel of the open record, titled by `title` and filled by
+    /// `details`. The panel stays while the same record is open and only its
+    /// contents follow a refresh: mounting it again would move the keyboard
+    /// focus to its close button at every refresh.
+    pub fn detail_panel<Details, DetailsView>(
+        self,
+        title: fn(&V::Item) -> String,
+        details: Details,
+    ) -> impl IntoView
+    where
+        V::Item: Clone + PartialEq,
+        V::Row: Clone + PartialEq,
+        Details: Fn(V::Item, V::Row) -> DetailsView + Copy + Send + Sync + 'static,
+        DetailsView: IntoView + 'static,
+    {
+        let open = Memo::new(move |_| self.opened());
+        let shown = Memo::new(move |_| self.selected.get().filter(|_| open.with(Option::is_some)));
+        let title = Signal::derive(move || {
+            open.with(|open| open.as_ref().map(|(item, _)| title(item)))
+                .unwrap_or_default()
+        });
+        let close = Callback::new(move |_| self.close());
+        move || {
+            shown.get().map(|_| {
+                view! {
+                    <DetailPanel title=title on_close=close>
+                        {move || open.get().map(|(item, row)| details(item, row))}
+                    </DetailPanel>
+                }
+            })
+        }
     }
 
     /// The virtual table of this model's order, wired to its sort, its open

@@ -175,4 +175,30 @@ describe('the automatic refresh', () => {
       assert.equal(await focusedText(page), null, 'no row took the focus back after a click in the page');
     }, '#/jobs?sort=job');
   });
+
+  test('a refresh rewrites an open detail panel in place and leaves the focus where it was', { timeout: TEST_TIMEOUT }, async () => {
+    const result = (failed) => ({
+      asset_id: 'a-1',
+      asset_name: 'WIN-APP-FRA-0001',
+      os: 'Windows Server 2022 Datacenter',
+      status: { code: 2046, state: 0, name: 'Job Failed' },
+      status_time: NOW - 60_000,
+      patches: { succeeded: 4 - failed, failed, superseded: 0, not_applicable: 0, total: 4 },
+    });
+    backend.setData({ results: { 'job-1': [result(1)] } });
+    await withRefreshingJobList(async (page) => {
+      const panel = page.locator('.pb-panel');
+      await panel.waitFor({ timeout: LOAD_TIMEOUT });
+      await panel.evaluate((element) => (element.dataset.openedBeforeRefresh = 'yes'));
+      const search = page.locator('input[type=search]');
+      await search.focus();
+
+      backend.setData({ results: { 'job-1': [result(3)] } });
+      await panel
+        .locator('dt:text-is("Failed") + dd', { hasText: '3' })
+        .waitFor({ timeout: INTERVAL_SECONDS * 1000 + LOAD_TIMEOUT });
+      assert.equal(await panel.evaluate((element) => element.dataset.openedBeforeRefresh), 'yes', 'the same panel shows the new data');
+      assert.equal(await search.evaluate((element) => element === document.activeElement), true, 'the search box kept the focus');
+    }, '#/jobs/job-1?asset=a-1');
+  });
 });

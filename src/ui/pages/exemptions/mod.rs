@@ -86,7 +86,7 @@ pub fn ExemptionsPage() -> impl IntoView {
                 Layout::Table => view! { <table::EndpointTable data=data /> }.into_any(),
                 Layout::ByExemption => view! { <by_exemption::ByExemption data=data /> }.into_any(),
             }}
-            <panel::EndpointPanel data=data />
+            {panel::endpoint_panel(data)}
         </section>
     }
 }

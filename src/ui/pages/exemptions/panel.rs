@@ -11,23 +11,16 @@ use crate::domain::endpoint::Endpoint;
 use crate::domain::exemption::{Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
 use crate::domain::view::endpoints::{EndpointRow, WindowState};
 use crate::ui::clock::use_clock;
-use crate::ui::components::{Badge, DetailPanel, Tone};
+use crate::ui::components::{Badge, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
 use leptos::prelude::*;
 
-#[component]
-pub fn EndpointPanel(data: FleetData) -> impl IntoView {
-    let open = Memo::new(move |_| data.table.opened());
-    let close = Callback::new(move |_| data.table.close());
-    move || {
-        open.get().map(|(endpoint, row)| {
-            view! {
-                <DetailPanel title=endpoint.name.clone() on_close=close>
-                    <EndpointDetails endpoint=endpoint row=row />
-                </DetailPanel>
-            }
-        })
-    }
+/// The open endpoint's panel.
+pub fn endpoint_panel(data: FleetData) -> impl IntoView {
+    data.table.detail_panel(
+        |endpoint| endpoint.name.clone(),
+        |endpoint, row| view! { <EndpointDetails endpoint=endpoint row=row /> },
+    )
 }
 
 #[component]

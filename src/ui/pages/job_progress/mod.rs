@@ -131,7 +131,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 <summary::PhaseChart data=data />
                 <filters::AssetFilters data=data />
                 <table::AssetTable data=data />
-                <panel::AssetPanel data=data />
+                {panel::asset_panel(data)}
             </Show>
         </section>
     }

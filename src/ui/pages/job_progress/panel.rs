@@ -7,24 +7,17 @@ use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::ToQuery;
-use crate::ui::components::{Badge, DetailPanel, RelativeTime, Tone};
+use crate::ui::components::{Badge, RelativeTime, Tone};
 use crate::ui::router::{Link, Location, Query, Route};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
 
-#[component]
-pub fn AssetPanel(data: JobData) -> impl IntoView {
-    let open = Memo::new(move |_| data.table.opened());
-    let close = Callback::new(move |_| data.table.close());
-    move || {
-        open.get().map(|(result, row)| {
-            view! {
-                <DetailPanel title=result.asset_name.clone() on_close=close>
-                    <AssetDetails result=result row=row data=data />
-                </DetailPanel>
-            }
-        })
-    }
+/// The open asset's panel.
+pub fn asset_panel(data: JobData) -> impl IntoView {
+    data.table.detail_panel(
+        |result| result.asset_name.clone(),
+        move |result, row| view! { <AssetDetails result=result row=row data=data /> },
+    )
 }
 
 #[component]
