@@ -90,7 +90,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         columns,
         cells,
         data.status
-            .empty_text("No endpoints match the current filters."),
+            .empty_text("No endpoints match the search and filters."),
     )
 }
 

@@ -78,6 +78,6 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         columns,
         cells,
         data.status
-            .empty_text("No assets match the current filters."),
+            .empty_text("No assets match the search and filters."),
     )
 }
