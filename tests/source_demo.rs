@@ -1,7 +1,12 @@
 use patchboard::domain::asset::{AssetResult, PendingStage};
+use patchboard::domain::derive::DerivationPolicy;
 use patchboard::domain::endpoint::{ConnectorState, Endpoint, PowerState, Suspension};
+use patchboard::domain::fleet::PatchOutlook;
 use patchboard::domain::job::{Job, JobRun};
+use patchboard::domain::phase::Phase;
+use patchboard::domain::status::resolve;
 use patchboard::domain::time::Timestamp;
+use patchboard::domain::view::endpoints::endpoint_rows;
 use patchboard::source::config::Config;
 use patchboard::source::config_read::config_from_value;
 use patchboard::source::demo_gen::{generate, scenario_names, Fleet, FleetSpec};
@@ -331,6 +336,45 @@ fn a_machine_runs_one_system_wherever_it_is_listed() {
             "the pages share hosts ({on_both_pages})"
         );
     }
+}
+
+/// A job has not gone through on a machine the endpoint page says cannot be
+/// patched now: its result there is unfinished or failed.
+#[test]
+fn a_machine_held_back_on_the_endpoint_page_has_not_succeeded_in_a_job() {
+    let fleet = generate(&FleetSpec::default());
+    let rows = endpoint_rows(
+        &fleet.endpoints,
+        fleet.generated_at,
+        &DerivationPolicy::default(),
+    );
+    let held_back: HashMap<&str, PatchOutlook> = fleet
+        .endpoints
+        .iter()
+        .zip(rows)
+        .filter(|(_, row)| row.outlook != PatchOutlook::Patchable)
+        .map(|(endpoint, row)| (endpoint.name.as_str(), row.outlook))
+        .collect();
+    let mut checked = 0;
+    for job in &fleet.jobs {
+        for result in &job.results {
+            let Some(outlook) = held_back.get(result.asset_name.as_str()) else {
+                continue;
+            };
+            checked += 1;
+            let phase = resolve(&result.status).phase();
+            assert!(
+                !matches!(phase, Phase::Succeeded | Phase::Skipped),
+                "{} ({outlook:?} on the endpoint page) is {phase:?} in {}",
+                result.asset_name,
+                job.job.id
+            );
+        }
+    }
+    assert!(
+        checked > 10,
+        "the jobs deploy to held-back machines ({checked})"
+    );
 }
 
 /// Execution Blocked names the job that held the asset up: one that also

@@ -7,19 +7,22 @@
 use crate::domain::asset::{
     AssetResult, Deferrals, MessageFacts, PatchCounts, PendingStage, RawStatus, StatusChange,
 };
+use crate::domain::derive::DerivationPolicy;
 use crate::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
     Suspension,
 };
+use crate::domain::fleet::PatchOutlook;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
 use crate::domain::progress::{JobProgress, ProgressRow};
 use crate::domain::time::Timestamp;
+use crate::domain::view::endpoints::endpoint_rows;
 use machines::{
     machines_of, Host, Inventory, Machines, LINUX_SERVERS, MACS, WINDOWS_DESKTOPS, WINDOWS_SERVERS,
 };
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 mod machines;
 
@@ -230,7 +233,7 @@ const JOBS: &[JobPlan] = &[
         id: "job-workstations",
         name: "Windows 11 cumulative update – workstations",
         machines: &[WINDOWS_DESKTOPS],
-        runs_on: &[],
+        runs_on: &["Windows 11"],
         patches: Patches::System,
         schedule: "Weekly",
         share: 15,
@@ -251,6 +254,14 @@ const JOBS: &[JobPlan] = &[
 /// Generates the whole fleet for `spec`.
 pub fn generate(spec: &FleetSpec) -> Fleet {
     let mut rng = Lcg(spec.seed ^ 0x9E37_79B9_7F4A_7C15);
+    let endpoints = endpoints(spec.endpoints, spec.generated_at, spec.seed, &mut rng);
+    let policy = DerivationPolicy::default();
+    let held_back: HashMap<&str, PatchOutlook> = endpoints
+        .iter()
+        .zip(endpoint_rows(&endpoints, spec.generated_at, &policy))
+        .filter(|(_, row)| row.outlook != PatchOutlook::Patchable)
+        .map(|(endpoint, row)| (endpoint.name.as_str(), row.outlook))
+        .collect();
     let hosts: Vec<Vec<Host>> = JOBS
         .iter()
         .map(|plan| plan.hosts((spec.assets * plan.share / 100).max(1), spec.seed, &mut rng))
@@ -272,13 +283,17 @@ pub fn generate(spec: &FleetSpec) -> Fleet {
                     .find(|&j| members[j].contains(name))
                     .map(|j| JOBS[j].name)
             };
-            demo_job(plan, i, hosts, &other_job, spec.generated_at, &mut rng)
+            let machine = |name: &str| Machine {
+                blocker: other_job(name),
+                held_back: held_back.get(name).copied(),
+            };
+            demo_job(plan, i, hosts, &machine, spec.generated_at, &mut rng)
         })
         .collect();
     Fleet {
         generated_at: spec.generated_at,
         jobs,
-        endpoints: endpoints(spec.endpoints, spec.generated_at, spec.seed, &mut rng),
+        endpoints,
     }
 }
 
@@ -286,7 +301,7 @@ fn demo_job(
     plan: &JobPlan,
     job_index: usize,
     hosts: &[Host],
-    other_job: &dyn Fn(&str) -> Option<&'static str>,
+    machine: &dyn Fn(&str) -> Machine,
     now: Timestamp,
     rng: &mut Lcg,
 ) -> DemoJob {
@@ -313,7 +328,7 @@ fn demo_job(
             let asset = Asset {
                 n,
                 host,
-                blocker: other_job(&host.name),
+                machine: machine(&host.name),
             };
             asset_result(plan, job_index, asset, last_start, now_ms, rng)
         })
@@ -353,12 +368,19 @@ fn demo_job(
     DemoJob { job, runs, results }
 }
 
-/// The n-th asset of a job: its machine, and the other job deploying to it,
-/// if any.
+/// The n-th asset of a job and its machine.
 struct Asset<'a> {
     n: usize,
     host: &'a Host,
+    machine: Machine,
+}
+
+/// What the rest of the fleet says about an asset's machine.
+struct Machine {
+    /// The next other job that deploys to it.
     blocker: Option<&'static str>,
+    /// Why the endpoint page says it cannot be patched now, if it does.
+    held_back: Option<PatchOutlook>,
 }
 
 /// Picks the status of an asset of a job. The first job opens with one
@@ -381,17 +403,23 @@ fn pick_status(
         (Mac, 5) => Some("Reboot Deferred"),
         _ => None,
     };
-    if let Some(name) = anomaly {
+    // A machine the endpoint tools hold back has not finished this job.
+    let held_back = match asset.machine.held_back {
+        Some(PatchOutlook::CannotPatch) => Some(*rng.pick(&["Timed Out", "Job Failed"])),
+        Some(PatchOutlook::TemporarilyCannotPatch) => Some(*rng.pick(&["Pending", "Job Received"])),
+        _ => None,
+    };
+    if let Some(name) = anomaly.or(held_back) {
         return STATUSES
             .iter()
             .find(|s| s.name == name)
-            .expect("anomaly names are catalogue names");
+            .expect("these names are catalogue names");
     }
     let applicable = || {
         STATUSES
             .iter()
             .filter(|s| s.families.contains(&plan.family()))
-            .filter(|s| asset.blocker.is_some() || s.name != "Execution Blocked")
+            .filter(|s| asset.machine.blocker.is_some() || s.name != "Execution Blocked")
     };
     let total: u64 = applicable().map(|s| s.weight).sum();
     let mut roll = rng.below(total);
@@ -537,7 +565,7 @@ fn message_facts(
     let n = asset.n;
     let mut facts = MessageFacts::default();
     match status {
-        "Execution Blocked" => facts.blocking_job = asset.blocker.map(str::to_owned),
+        "Execution Blocked" => facts.blocking_job = asset.machine.blocker.map(str::to_owned),
         // The showcase asset says "2 of 5"; others vary.
         "Reboot Deferred" if job_index == 0 && n < STATUSES.len() => {
             facts.deferrals = Some(Deferrals {
@@ -701,7 +729,11 @@ fn endpoints(count: usize, now: Timestamp, seed: u64, rng: &mut Lcg) -> Vec<Endp
     let now_ms = now.millis();
     let mut inventory = Inventory::new(seed);
     let exempt = (count * EXEMPT_SHARE / 100).max(SCENARIOS.len()).min(count);
-    let mut all: Vec<Endpoint> = (0..count)
+    // The patchable endpoints take each kind's first machines and the held
+    // back ones the machines after them, so that the machines jobs deploy
+    // to first, the showcase among them, are mostly patchable.
+    let mut all: Vec<Endpoint> = (exempt..count)
+        .chain(0..exempt)
         .map(|i| {
             let scenario = (i < exempt).then(|| &SCENARIOS[i % SCENARIOS.len()]);
             let (family, on) = match scenario {
