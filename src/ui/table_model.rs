@@ -217,7 +217,8 @@ where
         caption: &'static str,
         columns: Vec<Column<V::Column>>,
         cells: Cells,
-        empty_text: Signal<&'static str>,
+        status: LiveStatus,
+        no_match: &'static str,
     ) -> impl IntoView
     where
         Cells: Fn(u32) -> CellsView + Send + Sync + 'static,
@@ -238,7 +239,8 @@ where
                 selected=self.selected
                 on_open=Callback::new(move |index| self.open(index))
                 data_changed=Signal::derive(move || rows.track())
-                empty_text=empty_text
+                empty_text=status.empty_text(no_match)
+                loaded=status.has_loaded()
             />
         }
     }

@@ -880,6 +880,23 @@ describe('job progress page', () => {
     });
   });
 
+  test('an asset link scrolls the table to the asset\'s row', async () => {
+    const job = await richestJob();
+    const assets = await results(job.id);
+    const last = [...assets].sort((a, b) => naturalCompare(a.asset_name, b.asset_name)).at(-1);
+    await withPage(`#/jobs/${job.id}?sort=asset&asset=${encodeURIComponent(last.asset_id)}`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      const row = page.locator(`tr.pb-row[data-index="${assets.indexOf(last)}"]`);
+      await row.waitFor({ timeout: LOAD_TIMEOUT });
+      const inView = await row.evaluate((row) => {
+        const table = row.closest('.pb-table-scroll').getBoundingClientRect();
+        const box = row.getBoundingClientRect();
+        return box.top >= table.top && box.bottom <= table.bottom;
+      });
+      assert.ok(inView, `${last.asset_name}, last by name, is in the table's view`);
+    });
+  });
+
   test("an asset's panel links to the same host on Endpoint exemptions", async () => {
     const { endpoints } = await readEndpoints();
     const endpointNames = new Set(endpoints.map((e) => e.name));

@@ -74,6 +74,9 @@ pub fn VirtualTable<C, Cells, CellsView>(
     /// no match, as only the data's load status can tell.
     #[prop(into)]
     empty_text: Signal<&'static str>,
+    /// A load has ended, so `order` lists every record it brought.
+    #[prop(into)]
+    loaded: Signal<bool>,
 ) -> impl IntoView
 where
     C: Copy + Send + Sync + 'static,
@@ -101,6 +104,7 @@ where
         on_open,
         data_changed,
         empty_text,
+        loaded,
     })
 }
 
@@ -116,6 +120,7 @@ struct Table {
     on_open: Callback<u32>,
     data_changed: Signal<()>,
     empty_text: Signal<&'static str>,
+    loaded: Signal<bool>,
 }
 
 fn table(table: Table) -> AnyView {
@@ -130,6 +135,7 @@ fn table(table: Table) -> AnyView {
         on_open,
         data_changed,
         empty_text,
+        loaded,
     } = table;
     let scroller = NodeRef::<leptos::html::Div>::new();
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
@@ -181,6 +187,35 @@ fn table(table: Table) -> AnyView {
             return marked == Some(true);
         }
         request_animation_frame(|| perf::mark("pb:first-rows"));
+        true
+    });
+    // Opened with a record's details showing (a link, Back), the table
+    // scrolls that record's row to its middle once the row is listed,
+    // unless the user has scrolled first.
+    Effect::new(move |shown: Option<bool>| {
+        if shown == Some(true) || scroll_top.get_untracked() > 0.0 {
+            return true;
+        }
+        if !loaded.get() {
+            return false;
+        }
+        let Some(index) = selected.get() else {
+            return true;
+        };
+        let Some(position) = order.with(|order| order.iter().position(|&i| i == index)) else {
+            return false;
+        };
+        // On the next frame, when the spacers have the height of every row.
+        request_animation_frame(move || {
+            let Some(element) = scroller.try_get_untracked().flatten() else {
+                return;
+            };
+            let row_height = row_height.get_untracked();
+            let visible_height = f64::from(element.client_height()) - row_height; // minus the sticky header
+            let top = position as f64 * row_height - (visible_height - row_height) / 2.0;
+            element.set_scroll_top(top.max(0.0) as i32);
+            set_scroll_top.set(f64::from(element.scroll_top()));
+        });
         true
     });
     // The heights standing in for the rows above and below the window.

@@ -149,6 +149,12 @@ impl LiveStatus {
         Signal::derive(move || state.with(LoadStatus::is_first_load))
     }
 
+    /// A load has ended well: the data holds every record it brought.
+    pub fn has_loaded(&self) -> Signal<bool> {
+        let state = self.state;
+        Signal::derive(move || state.with(|s| !s.nothing_loaded()))
+    }
+
     /// No load has ended well yet (the first is under way, or failed): no
     /// figure of this data is known, and a zero would pass for one.
     pub fn nothing_loaded(&self) -> Signal<bool> {

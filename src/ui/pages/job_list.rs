@@ -6,7 +6,7 @@ use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
     Column, DataProblems, PageTitle, RefreshControls, RelativeTime, TableSearch, Tone, VirtualTable,
 };
-use crate::ui::data::{Live, Shared};
+use crate::ui::data::{Live, LiveStatus, Shared};
 use crate::ui::router::{use_router, Link, Location, Route};
 use crate::ui::view_state::{use_url_view, UrlView};
 use leptos::prelude::*;
@@ -40,7 +40,7 @@ pub fn JobListPage() -> impl IntoView {
             <div class="pb-toolbar">
                 <TableSearch label="Search jobs" url=url />
             </div>
-            <JobTable jobs=items order=order url=url empty_text=jobs.status.empty_text("No jobs match the search.") />
+            <JobTable jobs=items order=order url=url status=jobs.status />
         </section>
     }
 }
@@ -50,7 +50,7 @@ fn JobTable(
     jobs: ReadSignal<Shared<Vec<Job>>>,
     order: Memo<Arc<Vec<u32>>>,
     url: UrlView<JobView>,
-    empty_text: Signal<&'static str>,
+    status: LiveStatus,
 ) -> impl IntoView {
     let router = use_router();
     let columns = Column::every(
@@ -125,7 +125,8 @@ fn JobTable(
                 router.navigate(Location::new(Route::Job { id }), false);
             })
             data_changed=Signal::derive(move || jobs.track())
-            empty_text=empty_text
+            empty_text=status.empty_text("No jobs match the search.")
+            loaded=status.has_loaded()
         />
     }
 }

@@ -89,8 +89,8 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         "Endpoints and their exemptions",
         columns,
         cells,
-        data.status
-            .empty_text("No endpoints match the search and filters."),
+        data.status,
+        "No endpoints match the search and filters.",
     )
 }
 

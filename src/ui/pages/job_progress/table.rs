@@ -77,7 +77,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         "Assets in this job",
         columns,
         cells,
-        data.status
-            .empty_text("No assets match the search and filters."),
+        data.status,
+        "No assets match the search and filters.",
     )
 }
