@@ -2,7 +2,7 @@
 
 use super::clock::provide_clock;
 use super::components::TitleSuffix;
-use super::data::{provide_data_source, use_live, ResourceKind};
+use super::data::{provide_data_source, provide_refresh_pause, use_live, ResourceKind};
 use super::focus::{focus_by_id, focus_is_lost, MAIN_ID, PAGE_TITLE_ID};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
@@ -20,6 +20,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     provide_page_visibility();
     provide_clock();
     provide_data_source();
+    provide_refresh_pause();
     // The job list is shared: the job page takes its job's name from it.
     provide_context(use_live::<Job>(ResourceKind::Jobs, || Some((None, None))));
 

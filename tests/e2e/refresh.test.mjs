@@ -113,6 +113,27 @@ describe('the automatic refresh', () => {
     });
   });
 
+  test('a pause holds on every page until Resume', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setData({ results: { 'job-1': [] } });
+    const resultRequests = () => backend.requests.filter((request) => request.path === '/jobs/job-1/results.json').length;
+    await withRefreshingJobList(async (page) => {
+      await page.getByRole('button', { name: 'Pause' }).click();
+      await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).click();
+      await page.waitForFunction(() => location.hash.startsWith('#/jobs/job-1'));
+      await settled(page);
+      assert.match(await page.locator('[data-updated]').textContent(), /refresh paused/);
+      const loaded = resultRequests();
+      assert.equal(loaded, 1, 'the job page loaded its results once');
+      await sleep(INTERVAL_SECONDS * 2500);
+      assert.equal(resultRequests(), loaded, 'no refresh on the job page while paused');
+
+      await page.getByRole('button', { name: 'Resume' }).click();
+      const until = Date.now() + 1000;
+      while (resultRequests() === loaded && Date.now() < until) await sleep(50);
+      assert.ok(resultRequests() > loaded, 'Resume refreshes the job page');
+    });
+  });
+
   test('a refresh keeps the keyboard focus on its row and shows the new data there', { timeout: TEST_TIMEOUT }, async () => {
     await withRefreshingJobList(async (page) => {
       const row = page.locator('tr.pb-row', { hasText: 'Weekly rollout' });

@@ -25,7 +25,10 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
             (None, None) => "Not loaded".to_owned(),
         })
     };
-    let cadence = move || match (live.refresh_seconds.get(), live.paused.get()) {
+    let cadence = move || match (
+        live.refresh_seconds.get(),
+        live.paused.get() || live.held.get(),
+    ) {
         (0, _) => "automatic refresh off".to_owned(),
         (_, true) => "refresh paused".to_owned(),
         (seconds, false) => format!("refreshes every {seconds} s"),
@@ -34,7 +37,7 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
         // Not a live region: the age it shows changes every minute.
         <div class="pb-toolbar pb-refresh">
             <span class="pb-muted" data-updated="">{updated} " · " {cadence}</span>
-            <Show when=move || live.refresh_seconds.get() != 0>
+            <Show when=move || live.refresh_seconds.get() != 0 && !live.held.get()>
                 <button
                     type="button"
                     class="pb-button pb-button-quiet"

@@ -128,11 +128,24 @@ impl LoadStatus {
     }
 }
 
+/// The operator paused the automatic refresh: of every resource, on every
+/// page, until they resume it.
+#[derive(Clone, Copy)]
+struct RefreshPaused(RwSignal<bool>);
+
+pub fn provide_refresh_pause() {
+    provide_context(RefreshPaused(RwSignal::new(false)));
+}
+
 /// A resource's load status and the controls of its refresh timer.
 #[derive(Clone, Copy)]
 pub struct LiveStatus {
     pub state: RwSignal<LoadStatus>,
+    /// The operator's pause, shared by every resource.
     pub paused: RwSignal<bool>,
+    /// This resource's timer is held by its page (a job the backend does
+    /// not know), whatever the operator's pause.
+    pub held: RwSignal<bool>,
     pub refresh_seconds: Signal<u32>,
     reload: RwSignal<u64>,
 }
@@ -259,7 +272,8 @@ fn live_status(
 ) -> LiveStatus {
     let source = super::use_data_source();
     let status = RwSignal::new(LoadStatus::default());
-    let paused = RwSignal::new(false);
+    let paused = expect_context::<RefreshPaused>().0;
+    let held = RwSignal::new(false);
     let reload = RwSignal::new(0_u64);
     let refresh_seconds =
         Signal::derive(move || configured(source, |config| config.refresh_seconds, 0));
@@ -308,13 +322,14 @@ fn live_status(
     let live = LiveStatus {
         state: status,
         paused,
+        held,
         refresh_seconds,
         reload,
     };
     let visibility = use_page_visibility();
     Effect::new(move |_| {
         let seconds = refresh_seconds.get();
-        if seconds == 0 || paused.get() || !visibility.is_visible() {
+        if seconds == 0 || paused.get() || held.get() || !visibility.is_visible() {
             return;
         }
         // Back from a hidden tab or a pause with data older than one

@@ -67,7 +67,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     });
 
     let unknown = unknown::unknown_job(job_id.clone(), jobs, results.status);
-    unknown::pause_refresh_while_unknown(unknown, results.status);
+    unknown::hold_refresh_while_unknown(unknown, results.status);
     let known = move || !unknown.get();
 
     let rows = Memo::new(move |_| {

@@ -16,14 +16,14 @@ pub fn unknown_job(job_id: String, jobs: Live<Job>, results: LiveStatus) -> Memo
     })
 }
 
-/// Pauses the refresh timer while the job is unknown, and resumes it if the
+/// Holds the refresh timer while the job is unknown, and lets it go if the
 /// job list comes to name it. Each refresh would only repeat the 404, and
 /// while it ran the notice would give way to the error banner.
-pub fn pause_refresh_while_unknown(unknown: Memo<bool>, results: LiveStatus) {
+pub fn hold_refresh_while_unknown(unknown: Memo<bool>, results: LiveStatus) {
     Effect::new(move |was_unknown: Option<bool>| {
         let is_unknown = unknown.get();
         if was_unknown.unwrap_or(false) != is_unknown {
-            results.paused.set(is_unknown);
+            results.held.set(is_unknown);
         }
         is_unknown
     });
