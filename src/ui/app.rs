@@ -27,7 +27,8 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     // Only a change of route rebuilds the page; a change of query (a filter,
     // a keystroke, an open panel) must not refetch or re-render it.
     let route = Memo::new(move |_| router.route());
-    focus_new_page_when_focus_is_lost(route);
+    let root = NodeRef::<leptos::html::Div>::new();
+    start_new_page_at_its_top(route, root);
     let page = move || match route.get() {
         Route::Jobs => view! { <JobListPage /> }.into_any(),
         Route::Job { id } => view! { <JobProgressPage job_id=id /> }.into_any(),
@@ -37,7 +38,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     };
 
     view! {
-        <div class="pb-app" data-theme=move || theme.get().attribute()>
+        <div class="pb-app" node_ref=root data-theme=move || theme.get().attribute()>
             <a class="pb-skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>
                 "Skip to content"
             </a>
@@ -77,15 +78,24 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
     }
 }
 
-/// A link or Back that changes the page removes the element that had the
-/// focus, and the keyboard would start over from the top of the document:
-/// give the focus to the new page's heading instead, as a screen reader user
-/// expects. Not on the first page, where the skip link comes first.
-fn focus_new_page_when_focus_is_lost(route: Memo<Route>) {
+/// A new page opens at its top, as a loaded page would. A link or Back that
+/// changes the page also removes the element that had the focus, and the
+/// keyboard would start over from the top of the document: give the focus
+/// to the new page's heading instead, as a screen reader user expects. Not
+/// on the first page, where the skip link comes first.
+fn start_new_page_at_its_top(route: Memo<Route>, root: NodeRef<leptos::html::Div>) {
     Effect::new(move |previous: Option<()>| {
         route.track();
         if previous.is_some() {
-            request_animation_frame(|| {
+            request_animation_frame(move || {
+                // Scrolled past, the new page would open halfway down, its
+                // navigation out of view. Only the app's own top is
+                // brought back: an embedding page is not scrolled further.
+                if let Some(root) = root.get_untracked() {
+                    if root.get_bounding_client_rect().top() < 0.0 {
+                        root.scroll_into_view();
+                    }
+                }
                 if focus_is_lost() {
                     focus_by_id(PAGE_TITLE_ID);
                 }

@@ -897,6 +897,20 @@ describe('job progress page', () => {
     });
   });
 
+  test('a page opened from a link far down another starts at its top', async () => {
+    const job = await richestJob();
+    const asset = (await results(job.id))[0];
+    const viewport = { width: 360, height: 800 };
+    await withPage(`#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`, { viewport }, async ({ page }) => {
+      await openJob(page, job.id);
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      assert.ok(await page.evaluate(() => window.scrollY > 800), 'the job page is scrolled far down');
+      await page.locator('.pb-panel').getByRole('link', { name: 'This host on Endpoint exemptions' }).click();
+      await page.locator('tr.pb-row, .pb-table-empty').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 2000 });
+    });
+  });
+
   test("an asset's panel links to the same host on Endpoint exemptions", async () => {
     const { endpoints } = await readEndpoints();
     const endpointNames = new Set(endpoints.map((e) => e.name));
