@@ -283,11 +283,11 @@ pub fn generate(spec: &FleetSpec) -> Fleet {
                     .find(|&j| members[j].contains(name))
                     .map(|j| JOBS[j].name)
             };
-            let machine = |name: &str| Machine {
+            let elsewhere = |name: &str| Elsewhere {
                 blocker: other_job(name),
                 held_back: held_back.get(name).copied(),
             };
-            demo_job(plan, i, hosts, &machine, spec.generated_at, &mut rng)
+            demo_job(plan, i, hosts, &elsewhere, spec.generated_at, &mut rng)
         })
         .collect();
     Fleet {
@@ -301,7 +301,7 @@ fn demo_job(
     plan: &JobPlan,
     job_index: usize,
     hosts: &[Host],
-    machine: &dyn Fn(&str) -> Machine,
+    elsewhere: &dyn Fn(&str) -> Elsewhere,
     now: Timestamp,
     rng: &mut Lcg,
 ) -> DemoJob {
@@ -328,7 +328,7 @@ fn demo_job(
             let asset = Asset {
                 n,
                 host,
-                machine: machine(&host.name),
+                elsewhere: elsewhere(&host.name),
             };
             asset_result(plan, job_index, asset, last_start, now_ms, rng)
         })
@@ -368,15 +368,16 @@ fn demo_job(
     DemoJob { job, runs, results }
 }
 
-/// The n-th asset of a job and its machine.
+/// The n-th asset of a job, its machine, and what the rest of the fleet
+/// says about that machine.
 struct Asset<'a> {
     n: usize,
     host: &'a Host,
-    machine: Machine,
+    elsewhere: Elsewhere,
 }
 
 /// What the rest of the fleet says about an asset's machine.
-struct Machine {
+struct Elsewhere {
     /// The next other job that deploys to it.
     blocker: Option<&'static str>,
     /// Why the endpoint page says it cannot be patched now, if it does.
@@ -404,7 +405,7 @@ fn pick_status(
         _ => None,
     };
     // A machine the endpoint tools hold back has not finished this job.
-    let held_back = match asset.machine.held_back {
+    let held_back = match asset.elsewhere.held_back {
         Some(PatchOutlook::CannotPatch) => Some(*rng.pick(&["Timed Out", "Job Failed"])),
         Some(PatchOutlook::TemporarilyCannotPatch) => Some(*rng.pick(&["Pending", "Job Received"])),
         _ => None,
@@ -419,7 +420,7 @@ fn pick_status(
         STATUSES
             .iter()
             .filter(|s| s.families.contains(&plan.family()))
-            .filter(|s| asset.machine.blocker.is_some() || s.name != "Execution Blocked")
+            .filter(|s| asset.elsewhere.blocker.is_some() || s.name != "Execution Blocked")
     };
     let total: u64 = applicable().map(|s| s.weight).sum();
     let mut roll = rng.below(total);
@@ -565,7 +566,7 @@ fn message_facts(
     let n = asset.n;
     let mut facts = MessageFacts::default();
     match status {
-        "Execution Blocked" => facts.blocking_job = asset.machine.blocker.map(str::to_owned),
+        "Execution Blocked" => facts.blocking_job = asset.elsewhere.blocker.map(str::to_owned),
         // The showcase asset says "2 of 5"; others vary.
         "Reboot Deferred" if job_index == 0 && n < STATUSES.len() => {
             facts.deferrals = Some(Deferrals {
