@@ -541,6 +541,45 @@ const LINUX_WORDINGS: [(&str, TimeoutReason); 4] = [
 ];
 
 #[test]
+fn a_linux_window_code_reads_as_not_finishing_in_the_window() {
+    for code in [
+        "window_exceeded",
+        "WINDOW-EXCEEDED",
+        "patch window exceeded",
+    ] {
+        assert_eq!(
+            TimeoutReason::parse(code, OsFamily::Linux),
+            Some(TimeoutReason::NotFinishedInWindow),
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn statuses_whose_phase_advice_would_mislead_give_their_own() {
+    // The agent already holds a received job, and a job with no patches has
+    // nothing an agent being online would change.
+    for key in [StatusKey::JobReceived, StatusKey::NoPatchAvailable] {
+        let def = key.def();
+        assert_ne!(def.next_step(), def.phase.next_step(), "{}", def.name);
+    }
+    assert!(!StatusKey::JobReceived
+        .def()
+        .next_step()
+        .contains("pick the job up"));
+    assert!(!StatusKey::NoPatchAvailable
+        .def()
+        .next_step()
+        .contains("agent is online"));
+    for key in StatusKey::ALL {
+        let def = key.def();
+        if !matches!(key, StatusKey::JobReceived | StatusKey::NoPatchAvailable) {
+            assert_eq!(def.next_step(), def.phase.next_step(), "{}", def.name);
+        }
+    }
+}
+
+#[test]
 fn every_windows_timeout_reason_is_recognised() {
     assert_eq!(
         TimeoutReason::listed_for(OsFamily::Windows).len(),

@@ -107,18 +107,21 @@ impl TimeoutReason {
         }
     }
 
-    /// Lowercase words that all appear in a backend's wording of this reason.
-    const fn keywords(self) -> &'static [&'static str] {
+    /// Ways a backend may word this reason: lowercase words that all appear
+    /// in one of its wordings.
+    const fn wordings(self) -> &'static [&'static [&'static str]] {
         match self {
-            RebootOutsideWindow => &["reboot"],
-            ManifestNotFetched => &["manifest"],
-            DownloadFilledWindow => &["download"],
-            ScriptFilledWindow => &["script"],
-            StartPermissionLate => &["permission"],
-            CallAfterWindow => &["capi"],
-            AnotherJobRunning => &["another job"],
-            NotFinishedInWindow => &["complete", "window"],
-            ExecutionTimedOut => &["execution", "timed out"],
+            RebootOutsideWindow => &[&["reboot"]],
+            ManifestNotFetched => &[&["manifest"]],
+            DownloadFilledWindow => &[&["download"]],
+            ScriptFilledWindow => &[&["script"]],
+            StartPermissionLate => &[&["permission"]],
+            CallAfterWindow => &[&["capi"]],
+            AnotherJobRunning => &[&["another job"]],
+            // "could not complete within the window", or a code such as
+            // `window_exceeded`.
+            NotFinishedInWindow => &[&["complete", "window"], &["window", "exceed"]],
+            ExecutionTimedOut => &[&["execution", "timed out"]],
         }
     }
 
@@ -150,7 +153,10 @@ impl TimeoutReason {
         let by_keywords = || {
             MATCH_ORDER.iter().find(|listed| {
                 candidates.contains(listed)
-                    && listed.keywords().iter().all(|word| lowered.contains(word))
+                    && listed
+                        .wordings()
+                        .iter()
+                        .any(|words| words.iter().all(|word| lowered.contains(word)))
             })
         };
         by_token.or_else(by_keywords).copied()
