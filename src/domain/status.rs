@@ -103,6 +103,22 @@ impl StatusDef {
     pub const fn is_anomalous_on(&self, os: OsFamily) -> bool {
         matches!(self.applies.for_os(os), Applicability::No)
     }
+
+    /// What an operator can do about an asset in this status: its phase's
+    /// advice, except where the status itself says the phase's would be wrong.
+    pub const fn next_step(&self) -> &'static str {
+        match self.key {
+            StatusKey::JobReceived => {
+                "Nothing yet: the agent has the job and runs it at the scheduled time. \
+                 If that time passes with no change, check the agent's connectivity."
+            }
+            StatusKey::NoPatchAvailable => {
+                "Nothing to install. If this asset should get patches, add them (or a \
+                 pre- or post-action) to the job and run it again."
+            }
+            _ => self.phase.next_step(),
+        }
+    }
 }
 
 impl StatusKey {

@@ -3,7 +3,7 @@
 
 use super::JobData;
 use crate::domain::asset::AssetResult;
-use crate::domain::status::{resolve, ResolvedStatus};
+use crate::domain::status::{resolve, ResolvedStatus, StatusDef};
 use crate::domain::view::assets::AssetRow;
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::ToQuery;
@@ -54,7 +54,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
         </section>
         <section class="pb-panel-section">
             <h3>"What to do next"</h3>
-            <p>{row.phase.next_step()}</p>
+            <p>{def.map_or(row.phase.next_step(), StatusDef::next_step)}</p>
         </section>
         <section class="pb-panel-section">
             <h3>"Asset"</h3>
