@@ -72,8 +72,11 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
         (current, target) => current == target,
     };
     view! {
-        <span class="pb-nav-item" aria-current=move || is_current().then_some("page")>
-            <Link to=Location::new(route)>{label}</Link>
+        // On the link itself: screen readers announce the state of the focused link.
+        <span class="pb-nav-item">
+            <Link to=Location::new(route) attr:aria-current=move || is_current().then_some("page")>
+                {label}
+            </Link>
         </span>
     }
 }

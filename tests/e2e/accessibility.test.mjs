@@ -141,13 +141,32 @@ describe('no heading or badge is cut off', () => {
   }
 });
 
+describe('the navigation', () => {
+  test('marks the link to the current page, which is what a screen reader announces', async () => {
+    const session = await openPage(`${server.url}#/jobs/job-patch-tuesday`);
+    try {
+      const { page } = session;
+      const current = () => page.evaluate(() =>
+        [...document.querySelectorAll('[aria-current]')].map((element) => `${element.tagName} ${element.textContent.trim()}`));
+      await page.locator('a[aria-current="page"]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.deepEqual(await current(), ['A Jobs'], 'a job is one of the jobs');
+      await page.locator('.pb-nav-item a', { hasText: 'Endpoint exemptions' }).click();
+      await page.locator('a[aria-current="page"]', { hasText: 'Endpoint exemptions' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.deepEqual(await current(), ['A Endpoint exemptions']);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('the header on a narrow window', () => {
   for (const width of [800, 768, 420]) {
     test(`at ${width} px each navigation label stays on one line, the tabs in one row, the tools together`, async () => {
       const session = await openPage(`${server.url}#/exemptions`, { viewport: { width, height: 600 } });
       try {
         const { page } = session;
-        await page.locator('.pb-nav-item[aria-current="page"]').waitFor({ timeout: LOAD_TIMEOUT });
+        await page.locator('.pb-nav-item a[aria-current="page"]').waitFor({ timeout: LOAD_TIMEOUT });
         const layout = await page.evaluate(() => {
           const lineHeight = (element) => parseFloat(getComputedStyle(element).lineHeight);
           const wrapped = [...document.querySelectorAll('.pb-nav-item a')]

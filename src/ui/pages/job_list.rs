@@ -27,12 +27,15 @@ pub fn JobListPage() -> impl IntoView {
                 <span class="pb-spacer"></span>
                 <RefreshControls live=jobs.status />
                 <p class="pb-page-context">
-                    {jobs.status.once_known(move || {
-                        let all = items.with(|jobs| jobs.len() as u64);
-                        let listed = order.with(|order| order.len() as u64);
-                        let count = if listed == all { counted(all, Noun::JOBS) } else { listed_of(listed, all, Noun::JOBS) };
-                        format!("{count}. ")
-                    })}
+                    // Announced, so a search tells a screen reader what it left.
+                    <span data-row-count="" role="status">
+                        {jobs.status.once_known(move || {
+                            let all = items.with(|jobs| jobs.len() as u64);
+                            let listed = order.with(|order| order.len() as u64);
+                            let count = if listed == all { counted(all, Noun::JOBS) } else { listed_of(listed, all, Noun::JOBS) };
+                            format!("{count}. ")
+                        })}
+                    </span>
                     "Open a job to follow its rollout asset by asset."
                 </p>
             </div>
