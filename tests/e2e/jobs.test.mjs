@@ -824,6 +824,36 @@ describe('job progress page', () => {
     });
   });
 
+  test('Escape in the search box or a filter is the field\'s own: the panel stays open', async () => {
+    const job = await richestJob();
+    const name = (await results(job.id))[0].asset_name;
+    await withPage(`#/jobs/${job.id}?q=${encodeURIComponent(name)}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      await page.waitForFunction((all) => !document.querySelector('[data-row-count]').textContent.trim().startsWith(`${all} of`), assets.length);
+      await page.locator('tr.pb-row[data-position="0"]').click();
+      const panel = page.locator('.pb-panel[role="dialog"]');
+      await panel.waitFor();
+
+      const search = page.getByRole('searchbox', { name: /Search assets/ });
+      await search.focus();
+      await page.keyboard.press('Escape');
+      await page.waitForFunction((all) => document.querySelector('[data-row-count]').textContent.trim().startsWith(`${all} of`), assets.length);
+      assert.equal(await search.inputValue(), '', 'Escape cleared the search');
+      assert.ok(await panel.isVisible(), 'the panel stays open');
+      await page.waitForURL((url) => queryOf(url).get('q') === null);
+
+      const phase = page.getByRole('combobox', { name: /phase/i });
+      await phase.focus();
+      await page.keyboard.press('Escape');
+      assert.ok(await panel.isVisible(), 'the panel stays open');
+      assert.ok(await phase.evaluate((element) => element === document.activeElement), 'the focus stays on the filter');
+
+      await panel.locator('.pb-panel-body').focus();
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+    });
+  });
+
   test('a failed patch number in the search lists the assets it failed on', async () => {
     // The demo patch that failed on the most assets, and the job it is in.
     let most = null;

@@ -18,7 +18,7 @@ pub fn DetailPanel(
         let _ = button.focus();
     });
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() == "Escape" {
+        if event.key() == "Escape" && !escape_belongs_to_a_field(&event) {
             on_close.run(());
         }
     });
@@ -55,6 +55,17 @@ pub fn DetailPanel(
             <div class="pb-panel-body" tabindex="0">{children()}</div>
         </div>
     }
+}
+
+/// Escape in a search box or a select outside the panel is the field's own:
+/// it clears the search or cancels the choice, and the panel stays open.
+fn escape_belongs_to_a_field(event: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|element| element.closest("input, select, textarea").ok().flatten())
+        .is_some_and(|field| field.closest(".pb-panel").ok().flatten().is_none())
 }
 
 /// A table row that opened the panel. The table drops a row that leaves it
