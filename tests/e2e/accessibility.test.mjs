@@ -230,6 +230,30 @@ describe('on a phone-sized window', () => {
   }
 });
 
+describe('a table wider than the window, from the keyboard', () => {
+  test('Tab from the sort buttons into the rows shows their names; arrows scroll sideways', async () => {
+    const session = await openPage(`${server.url}#/jobs/job-patch-tuesday`, { viewport: { width: 360, height: 740 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const scroller = page.locator('.pb-table-scroll');
+      const scrollLeft = () => scroller.evaluate((element) => element.scrollLeft);
+      await page.locator('.pb-sort-button').last().focus();
+      assert.ok(await scrollLeft() > 0, 'the last sort button scrolled the table to its last columns');
+      await page.keyboard.press('Tab');
+      assert.ok(await page.evaluate(() => document.activeElement.matches('tr.pb-row')), 'a row has the focus');
+      assert.equal(await scrollLeft(), 0, 'the row shows its first column');
+      await page.keyboard.press('ArrowRight');
+      assert.ok(await scrollLeft() > 0, 'ArrowRight scrolls towards the last columns');
+      await page.keyboard.press('ArrowLeft');
+      assert.equal(await scrollLeft(), 0, 'ArrowLeft scrolls back');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('summary figures and chart names', () => {
   for (const width of [1280, 1024, 360]) {
     test(`at ${width} px the figures of a line share one height, a long name ends in an ellipsis`, async () => {

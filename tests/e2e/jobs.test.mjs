@@ -928,6 +928,26 @@ describe('job progress page', () => {
     });
   });
 
+  test('a new search starts the table at its top, where its first match shows below the header', async () => {
+    const job = await richestJob();
+    const assets = await results(job.id);
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      const scroller = page.locator('.pb-table-scroll');
+      await scroller.evaluate((element) => { element.scrollTop = element.scrollHeight; });
+      await page.waitForFunction(() => document.querySelector('tr.pb-row[data-position="0"]') === null);
+      // A search that still lists more than a screenful, so the browser
+      // alone would keep the table scrolled.
+      await page.getByRole('searchbox', { name: /Search assets/ }).fill('Completed');
+      await page.waitForFunction((all) => !document.querySelector('[data-row-count]').textContent.trim().startsWith(`${all} of`), assets.length);
+      assert.ok(await scroller.evaluate((element) => element.scrollHeight > 2 * element.clientHeight), 'the matches fill more than a screen');
+      await page.waitForFunction(() => document.querySelector('.pb-table-scroll').scrollTop === 0, null, { timeout: 5_000 });
+      const first = page.locator('tr.pb-row[data-position="0"]');
+      const [row, header] = [await first.boundingBox(), await page.locator('.pb-table thead').boundingBox()];
+      assert.ok(row.y >= header.y + header.height - 1, `the first match (${row.y}) sits below the header (${header.y + header.height})`);
+    });
+  });
+
   test('a page opened from a link far down another starts at its top', async () => {
     const job = await richestJob();
     const asset = (await results(job.id))[0];

@@ -70,6 +70,10 @@ pub fn VirtualTable<C, Cells, CellsView>(
     /// drawn rows render again.
     #[prop(into)]
     data_changed: Signal<()>,
+    /// Notifies when the search, a filter or the sort changes: the table
+    /// then lists other rows, and starts again from its top.
+    #[prop(into)]
+    listing_changed: Signal<()>,
     /// What the table says when it has no rows: loading, nothing loaded, or
     /// no match, as only the data's load status can tell.
     #[prop(into)]
@@ -103,6 +107,7 @@ where
         selected,
         on_open,
         data_changed,
+        listing_changed,
         empty_text,
         loaded,
     })
@@ -119,6 +124,7 @@ struct Table {
     selected: Signal<Option<u32>>,
     on_open: Callback<u32>,
     data_changed: Signal<()>,
+    listing_changed: Signal<()>,
     empty_text: Signal<&'static str>,
     loaded: Signal<bool>,
 }
@@ -134,6 +140,7 @@ fn table(table: Table) -> AnyView {
         selected,
         on_open,
         data_changed,
+        listing_changed,
         empty_text,
         loaded,
     } = table;
@@ -218,6 +225,19 @@ fn table(table: Table) -> AnyView {
         });
         true
     });
+    // Left scrolled down, a shorter list would keep the scroll position the
+    // browser clamps it to, with its first rows above the view or under the
+    // header.
+    Effect::new(move |first_run: Option<()>| {
+        listing_changed.track();
+        if first_run.is_none() || scroll_top.get_untracked() == 0.0 {
+            return;
+        }
+        if let Some(element) = scroller.get_untracked() {
+            element.set_scroll_top(0);
+        }
+        set_scroll_top.set(0.0);
+    });
     // The heights standing in for the rows above and below the window.
     let spacers = Memo::new(move |_| {
         let RowWindow { first, end } = window.get();
@@ -299,10 +319,49 @@ fn table(table: Table) -> AnyView {
             "PageUp" => position.saturating_sub(page),
             "Home" => 0,
             "End" => last,
+            // A table wider than the window: the keyboard scrolls it sideways.
+            "ArrowRight" | "ArrowLeft" => {
+                event.prevent_default();
+                if let Some(element) = scroller.get_untracked() {
+                    let step = element.client_width() * 2 / 5;
+                    let step = if event.key() == "ArrowLeft" {
+                        -step
+                    } else {
+                        step
+                    };
+                    element.set_scroll_left(element.scroll_left() + step);
+                }
+                return;
+            }
             _ => return,
         };
         event.prevent_default();
         focus_position(target);
+    };
+
+    // Tabbing through the sort buttons of a table wider than the window
+    // scrolls it to its last columns; a row the keyboard enters shows its
+    // first, which name the record. Not on a click, which would jump the
+    // columns being read away from the pointer.
+    let on_focus_enter = move |event: leptos::ev::FocusEvent| {
+        let from_outside = event
+            .related_target()
+            .and_then(|from| from.dyn_into::<web_sys::Node>().ok())
+            .zip(
+                event
+                    .current_target()
+                    .and_then(|body| body.dyn_into::<web_sys::Node>().ok()),
+            )
+            .is_none_or(|(from, body)| !body.contains(Some(&from)));
+        let by_keyboard = event
+            .target()
+            .and_then(|row| row.dyn_into::<web_sys::Element>().ok())
+            .is_some_and(|row| row.matches(":focus-visible").unwrap_or(false));
+        if from_outside && by_keyboard {
+            if let Some(element) = scroller.get_untracked() {
+                element.set_scroll_left(0);
+            }
+        }
     };
 
     let cells = StoredValue::new(cells);
@@ -340,7 +399,7 @@ fn table(table: Table) -> AnyView {
                 <thead>
                     <tr aria-rowindex="1">{headers}</tr>
                 </thead>
-                <tbody>
+                <tbody on:focusin=on_focus_enter>
                     <tr class="pb-spacer-row" aria-hidden="true">
                         <td colspan=column_count style:height=top_spacer></td>
                     </tr>

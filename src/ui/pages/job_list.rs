@@ -128,6 +128,7 @@ fn JobTable(
                 router.navigate(Location::new(Route::Job { id }), false);
             })
             data_changed=Signal::derive(move || jobs.track())
+            listing_changed=Signal::derive(move || url.view.track())
             empty_text=status.empty_text("No jobs match the search.")
             loaded=status.has_loaded()
         />
