@@ -401,6 +401,7 @@ describe('job progress page', () => {
           complete: percent(finals, assets.length),
           succeeded: grouped(byPhase('succeeded')),
           failed: grouped(byPhase('failed')),
+          'not-run': grouped(byPhase('canceled', 'skipped', 'not-applicable')),
           'in-progress': grouped(byPhase('running', 'waiting', 'queued')),
           'success-rate': percent(byPhase('succeeded'), finals),
           anomalies: grouped(count(assets, isAnomalous)),
@@ -408,6 +409,8 @@ describe('job progress page', () => {
         const shown = {};
         for (const id of Object.keys(expected)) shown[id] = (await counterValue(page, id)).trim();
         assert.deepEqual(shown, expected, `counters of ${job.id}`);
+        const outcomes = ['succeeded', 'failed', 'not-run', 'in-progress'].map((id) => Number(shown[id].replaceAll(',', '')));
+        assert.equal(outcomes.reduce((a, b) => a + b), assets.length, `the outcome counters of ${job.id} add up to Assets`);
         const detail = await page.locator('[data-counter="complete"] .pb-counter-detail').textContent();
         assert.equal(detail.trim(), `${grouped(finals)} of ${grouped(assets.length)} final`);
         const { stuck, borderline } = await stuckAssets(job.id);

@@ -42,6 +42,11 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
     }
 }
 
+const IN_PROGRESS: &[Phase] = &[Phase::Running, Phase::Waiting, Phase::Queued];
+/// The final phases that are neither success nor failure: with them, the
+/// outcome counters add up to Assets.
+const NOT_RUN: &[Phase] = &[Phase::Canceled, Phase::Skipped, Phase::NotApplicable];
+
 #[component]
 pub fn Counters(data: JobData) -> impl IntoView {
     let progress = data.progress;
@@ -53,6 +58,21 @@ pub fn Counters(data: JobData) -> impl IntoView {
                     .map(|&phase| p.by_phase().get(phase) as u64)
                     .sum()
             }))
+        })
+    };
+    // "28 running · 21 waiting · 24 queued"
+    let each_phase = move |phases: &'static [Phase]| {
+        Signal::derive(move || {
+            progress.with(|p| {
+                phases
+                    .iter()
+                    .map(|&phase| {
+                        let count = grouped(p.by_phase().get(phase) as u64);
+                        format!("{count} {}", phase.label().to_ascii_lowercase())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" · ")
+            })
         })
     };
     // A backend that sends no status times leaves nothing to judge stuck by:
@@ -75,16 +95,18 @@ pub fn Counters(data: JobData) -> impl IntoView {
             <Counter id="succeeded" label="Succeeded" tone=Tone::Succeeded value=count(&[Phase::Succeeded]) />
             <Counter id="failed" label="Failed" tone=Tone::Failed value=count(&[Phase::Failed]) />
             <Counter
+                id="not-run"
+                label="Not run"
+                tone=Tone::Neutral
+                value=count(NOT_RUN)
+                detail=each_phase(NOT_RUN)
+            />
+            <Counter
                 id="in-progress"
                 label="In progress"
                 tone=Tone::Running
-                value=count(&[Phase::Running, Phase::Waiting, Phase::Queued])
-                detail=Signal::derive(move || progress.with(|p| format!(
-                    "{} running · {} waiting · {} queued",
-                    grouped(p.by_phase().get(Phase::Running) as u64),
-                    grouped(p.by_phase().get(Phase::Waiting) as u64),
-                    grouped(p.by_phase().get(Phase::Queued) as u64)
-                )))
+                value=count(IN_PROGRESS)
+                detail=each_phase(IN_PROGRESS)
             />
             // Statuses outside the catalogue fit no phase above: counted
             // here, when there are any, so the counters add up to Assets.
