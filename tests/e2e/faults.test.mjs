@@ -786,6 +786,35 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
   });
 
+  test('a page the configuration has no resource for offers no refresh', { timeout: TEST_TIMEOUT }, async () => {
+    // The Qualys preset has jobs but no endpoints.
+    await withConfiguredPage('#/exemptions', { preset: 'qualys-pm', base_url: backend.url }, async (session) => {
+      const { page } = session;
+      await page.locator('.pb-banner', { hasText: 'No data source for this page' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(await page.locator('[data-updated]').isVisible(), false, 'no "refreshes every" line');
+      assert.equal(await page.getByRole('button', { name: 'Refresh now' }).count(), 0);
+      assert.equal(await page.getByRole('button', { name: 'Pause' }).count(), 0);
+    });
+  });
+
+  test('more bad rows than the banner lists: it says how many it leaves out', { timeout: TEST_TIMEOUT }, async () => {
+    const bad = Array.from({ length: 27 }, (_, n) =>
+      asset(`bad-${n}`, `bad-date-${n}`, STATUSES.completed, { status_time: 'yesterday' }));
+    const good = [asset('ok-1', 'good-host-1', STATUSES.completed), asset('ok-2', 'good-host-2', STATUSES.failed)];
+    backend.setData({ results: { 'job-alpha': [...good, ...bad] } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, good.length);
+      const text = await skippedText(page);
+      assert.ok(text.includes('27 row(s) could not be read and are not shown or counted'), text);
+      const listed = text.match(/row \d+: status_time/g).length;
+      assert.ok(listed < 27, `the banner lists a few (${listed})`);
+      assert.ok(text.trim().endsWith(`and ${27 - listed} more.`), `and counts the rest: ${text}`);
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+
   test('failed patches the backend does not name: the panel says the search cannot find them', { timeout: TEST_TIMEOUT }, async () => {
     const failing = { succeeded: 1, failed: 2, superseded: 0, not_applicable: 0, total: 3 };
     const rows = [

@@ -33,9 +33,11 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
         (_, true) => "refresh paused".to_owned(),
         (seconds, false) => format!("refreshes every {seconds} s"),
     };
+    // A page the configuration gives no resource has nothing to refresh.
+    let has_resource = move || state.with(|s| s.unavailable.is_none());
     view! {
         // Not a live region: the age it shows changes every minute.
-        <div class="pb-toolbar pb-refresh">
+        <div class="pb-toolbar pb-refresh" hidden=move || !has_resource()>
             <span class="pb-muted" data-updated="">{updated} " · " {cadence}</span>
             <Show when=move || live.refresh_seconds.get() != 0 && !live.held.get()>
                 <button
@@ -79,17 +81,22 @@ pub fn DataProblems(
             view! { <Banner tone=Tone::Failed title=title details=error action=("Retry", retry) /> }
         })}
         {move || state.with(|s| (s.skipped > 0).then(|| {
-            let examples = s
+            let mut examples = s
                 .skipped_examples
                 .iter()
                 .map(ToString::to_string)
                 .collect::<Vec<_>>()
                 .join("; ");
+            // Only the first few are kept: say how many the list leaves out.
+            let unlisted = s.skipped.saturating_sub(s.skipped_examples.len());
+            if unlisted > 0 {
+                examples.push_str(&format!("; and {} more.", grouped(unlisted as u64)));
+            }
             (s.skipped, examples)
         })).map(|(count, examples)| view! {
             <Banner
                 tone=Tone::Waiting
-                title=format!("{} row(s) could not be read and are not shown", grouped(count as u64))
+                title=format!("{} row(s) could not be read and are not shown or counted", grouped(count as u64))
                 details=examples
             />
         })}
