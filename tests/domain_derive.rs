@@ -8,7 +8,7 @@ use patchboard::domain::endpoint::{
     Suspension,
 };
 use patchboard::domain::exemption::{ExemptionKind, ExemptionSet, Impact};
-use patchboard::domain::fleet::{FleetSummary, PatchOutlook};
+use patchboard::domain::fleet::{FleetSummary, PatchOutlook, UNKNOWN_NAMES_KEPT};
 use patchboard::domain::time::Timestamp;
 use proptest::prelude::*;
 use std::time::Duration;
@@ -572,6 +572,34 @@ fn fleet_summary_counts_every_endpoint_once() {
     assert_eq!(summary.count(ExemptionKind::NotReachable), 0);
     assert_eq!(summary.share_patchable(), Some(0.4));
     assert_eq!(FleetSummary::of(&[]).share_patchable(), None);
+}
+
+#[test]
+fn fleet_summary_names_the_exemptions_the_catalogue_does_not_know() {
+    let reported = |names: &[&str]| {
+        let names: Vec<String> = names.iter().map(|name| name.to_string()).collect();
+        with(move |e| e.reported_exemptions = names)
+    };
+    let summary = summary_of(&[
+        reported(&["Brand New", "Disconnected"]),
+        healthy(),
+        reported(&["Quarantined"]),
+        reported(&["Brand New"]),
+    ]);
+    assert_eq!(summary.with_unknown_exemptions, 3);
+    assert_eq!(
+        summary.unknown_exemption_names,
+        ["Brand New", "Quarantined"]
+    );
+    assert!(!summary.more_unknown_exemption_names);
+
+    let many: Vec<Endpoint> = (0..UNKNOWN_NAMES_KEPT + 2)
+        .map(|n| with(move |e| e.reported_exemptions = vec![format!("Unheard Of {n}")]))
+        .collect();
+    let summary = summary_of(&many);
+    assert_eq!(summary.unknown_exemption_names.len(), UNKNOWN_NAMES_KEPT);
+    assert_eq!(summary.unknown_exemption_names[0], "Unheard Of 0");
+    assert!(summary.more_unknown_exemption_names);
 }
 
 #[test]

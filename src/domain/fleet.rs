@@ -59,7 +59,13 @@ impl From<Impact> for PatchOutlook {
     }
 }
 
-/// Counts over a fleet, built in one pass without allocating.
+/// How many distinct exemption names the catalogue does not know a summary
+/// keeps: enough to name them in a note, bounded for a backend that sends a
+/// different one per endpoint.
+pub const UNKNOWN_NAMES_KEPT: usize = 5;
+
+/// Counts over a fleet, built in one pass; it allocates only for exemption
+/// names the catalogue does not know.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FleetSummary {
     pub total: usize,
@@ -70,6 +76,11 @@ pub struct FleetSummary {
     pub with_warnings: usize,
     /// Endpoints the backend reported an exemption for that the catalogue does not know.
     pub with_unknown_exemptions: usize,
+    /// The first [`UNKNOWN_NAMES_KEPT`] distinct names of those exemptions, in
+    /// the order met.
+    pub unknown_exemption_names: Vec<String>,
+    /// Whether there were more distinct names than were kept.
+    pub more_unknown_exemption_names: bool,
     per_kind: [usize; ExemptionKind::ALL.len()],
 }
 
@@ -91,6 +102,15 @@ impl FleetSummary {
         } += 1;
         self.with_warnings += usize::from(derived.has_warnings());
         self.with_unknown_exemptions += usize::from(!derived.unknown_reported().is_empty());
+        for name in derived.unknown_reported() {
+            if !self.unknown_exemption_names.contains(name) {
+                if self.unknown_exemption_names.len() < UNKNOWN_NAMES_KEPT {
+                    self.unknown_exemption_names.push(name.clone());
+                } else {
+                    self.more_unknown_exemption_names = true;
+                }
+            }
+        }
         for kind in derived.exemptions().iter() {
             self.per_kind[kind.index()] += 1;
         }

@@ -1000,9 +1000,15 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.equal(await oddDisk.getAttribute('title'), 'Reported by the backend; the fullest drive it reports is 40.0% used');
       assert.equal(
         (await page.locator('[data-unknown-exemptions]').textContent()).trim(),
-        'Not charted: 2 endpoints with an exemption only the backend knows, counted as Cannot patch; search for its name to list them.',
-        'the chart says what it leaves out',
+        'Not charted: 2 endpoints with an exemption only the backend knows, counted as Cannot patch. Search for a name to list them: Gremlins In The Wiring, Quarantined by EDR.',
+        'the chart says what it leaves out, by name',
       );
+      await page.locator('[data-unknown-exemptions] a', { hasText: 'Gremlins In The Wiring' }).click();
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 1);
+      assert.equal(await page.getByRole('searchbox', { name: 'Search endpoints' }).inputValue(), 'Gremlins In The Wiring', 'a name searches for itself');
+      assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['odd-01']);
+      await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3);
       const quarantined = page.locator('tr.pb-row', { hasText: 'quarantined-01' });
       assert.deepEqual(await quarantined.locator('.pb-chip-label').allTextContents(), ['Quarantined by EDR']);
       await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('edr');

@@ -6,6 +6,7 @@ mod job_progress;
 mod not_found;
 mod reference;
 
+use exemptions::exemptions_searching;
 pub use exemptions::ExemptionsPage;
 pub use job_list::JobListPage;
 pub use job_progress::JobProgressPage;

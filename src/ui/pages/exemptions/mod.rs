@@ -10,13 +10,24 @@ use crate::domain::derive::DerivationPolicy;
 use crate::domain::endpoint::Endpoint;
 use crate::domain::fleet::FleetSummary;
 use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
+use crate::domain::view::ToQuery;
 use crate::perf;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{DataProblems, MissingRecordBanner, PageTitle, RefreshControls};
 use crate::ui::data::{configured, use_data_source, use_live, LiveStatus, ResourceKind, Shared};
+use crate::ui::router::{Location, Query, Route};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
 use leptos::prelude::*;
+
+/// Endpoint Exemptions searching for `text`, with no other filter: where a
+/// name found elsewhere (a job's asset, an unknown exemption) leads.
+pub(super) fn exemptions_searching(text: &str) -> Location {
+    Location {
+        route: Route::Exemptions,
+        query: Query::from_pairs(EndpointView::searching(text).to_query()),
+    }
+}
 
 #[derive(Clone, Copy)]
 struct FleetData {

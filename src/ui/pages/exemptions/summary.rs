@@ -1,10 +1,12 @@
 //! Fleet counters and the chart of endpoints per exemption.
 
+use super::exemptions_searching;
 use super::FleetData;
 use crate::domain::decimal::{counted, fixed, grouped, Noun};
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
 use crate::ui::components::{BarList, Counter, CounterGroup, Segment, Tone};
+use crate::ui::router::Link;
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::{facet_toggle, facet_tokens};
 use leptos::prelude::*;
@@ -61,17 +63,25 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                 on_toggle=facet_toggle(url, |v: &mut EndpointView| &mut v.exemptions)
             />
             <p class="pb-muted pb-chart-note">"The figures and the chart count the whole fleet; an exemption picked in the chart filters the table."</p>
-            {move || {
-                let unknown = data.summary.with(|s| s.with_unknown_exemptions);
-                (unknown > 0).then(|| view! {
-                    <p class="pb-muted pb-chart-note" data-unknown-exemptions="">
-                        {format!(
-                            "Not charted: {} with an exemption only the backend knows, counted as Cannot patch; search for its name to list them.",
-                            counted(unknown as u64, Noun::ENDPOINTS),
-                        )}
-                    </p>
+            {move || data.summary.with(|summary| {
+                (summary.with_unknown_exemptions > 0).then(|| {
+                    let names = summary.unknown_exemption_names.iter().enumerate().map(|(i, name)| {
+                        let to = exemptions_searching(name);
+                        let name = name.clone();
+                        view! { {if i > 0 { ", " } else { "" }} <Link to=to>{name}</Link> }
+                    }).collect_view();
+                    view! {
+                        <p class="pb-muted pb-chart-note" data-unknown-exemptions="">
+                            {format!(
+                                "Not charted: {} with an exemption only the backend knows, counted as Cannot patch. Search for a name to list them: ",
+                                counted(summary.with_unknown_exemptions as u64, Noun::ENDPOINTS),
+                            )}
+                            {names}
+                            {if summary.more_unknown_exemption_names { " and others." } else { "." }}
+                        </p>
+                    }
                 })
-            }}
+            })}
         </div>
     }
 }

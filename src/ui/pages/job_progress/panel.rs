@@ -5,10 +5,9 @@ use super::JobData;
 use crate::domain::asset::AssetResult;
 use crate::domain::status::{resolve, ResolvedStatus, StatusDef};
 use crate::domain::view::assets::AssetRow;
-use crate::domain::view::endpoints::EndpointView;
-use crate::domain::view::ToQuery;
 use crate::ui::components::{Badge, RelativeTime, Tone};
-use crate::ui::router::{Link, Location, Query, Route};
+use crate::ui::pages::exemptions_searching;
+use crate::ui::router::Link;
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
 
@@ -73,7 +72,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             // A stuck or failed asset may be one the endpoint tools hold
             // back: the same host, looked up by name.
             <p>
-                <Link to=exemptions_of(&result.asset_name)>"This host on Endpoint exemptions"</Link>
+                <Link to=exemptions_searching(&result.asset_name)>"This host on Endpoint exemptions"</Link>
             </p>
         </section>
         <section class="pb-panel-section">
@@ -122,12 +121,4 @@ fn PatchList(title: &'static str, patches: Vec<String>) -> impl IntoView {
             </ul>
         }
     })
-}
-
-/// Endpoint Exemptions searching for the host `name`.
-fn exemptions_of(name: &str) -> Location {
-    Location {
-        route: Route::Exemptions,
-        query: Query::from_pairs(EndpointView::searching(name).to_query()),
-    }
 }
