@@ -129,6 +129,29 @@ fn relative_time_picks_the_largest_whole_unit() {
 }
 
 #[test]
+fn relative_future_time_keeps_the_next_unit_down() {
+    let now = Timestamp(1_000_000_000_000);
+    let in_ms = |ms: i64| Timestamp(now.0 + ms).format_relative(now);
+    assert_eq!(in_ms(2 * DAY - MINUTE), "in 1 d 23 h");
+    assert_eq!(
+        in_ms(DAY + 30 * MINUTE),
+        "in 1 d",
+        "under an hour past the day"
+    );
+    assert_eq!(in_ms(3 * HOUR + 5 * MINUTE + 20_000), "in 3 h 5 min");
+    assert_eq!(
+        in_ms(59 * MINUTE + 59_000),
+        "in 59 min",
+        "minutes keep no seconds"
+    );
+    // The past keeps one unit: it is read at a glance, not planned by.
+    assert_eq!(
+        Timestamp(now.0 - 2 * DAY + MINUTE).format_relative(now),
+        "1 d ago"
+    );
+}
+
+#[test]
 fn relative_time_survives_extreme_values() {
     assert!(Timestamp(i64::MIN)
         .format_relative(Timestamp(i64::MAX))

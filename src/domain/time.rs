@@ -64,22 +64,31 @@ impl Timestamp {
 
     /// How long ago (or ahead of) `now` this is, in the largest whole unit:
     /// "just now" within 10 s either way, then "45 s ago", "4 min ago",
-    /// "3 h ago", "2 d ago"; future instants read "in 5 min".
+    /// "3 h ago", "2 d ago"; future instants read "in 5 min", and "in 1 d 23 h"
+    /// or "in 3 h 5 min" where the largest unit is days or hours.
     pub fn format_relative(self, now: Timestamp) -> String {
         let elapsed = now.0.saturating_sub(self.0);
         let distance = elapsed.unsigned_abs();
         if distance < JUST_NOW_MS {
             return "just now".to_owned();
         }
-        let (unit_ms, unit) = RELATIVE_UNITS
-            .into_iter()
-            .find(|&(unit_ms, _)| distance >= unit_ms)
-            .unwrap_or(SECONDS);
+        let largest = RELATIVE_UNITS
+            .iter()
+            .position(|&(unit_ms, _)| distance >= unit_ms);
+        let (unit_ms, unit) = largest.map_or(SECONDS, |i| RELATIVE_UNITS[i]);
         let count = distance / unit_ms;
         if elapsed >= 0 {
-            format!("{count} {unit} ago")
-        } else {
-            format!("in {count} {unit}")
+            return format!("{count} {unit} ago");
+        }
+        // What is ahead is planned by: "in 1 d" would hide up to 23 more
+        // hours, so days and hours keep the next unit down.
+        let next = largest
+            .and_then(|i| RELATIVE_UNITS.get(i + 1))
+            .map(|&(next_ms, next)| (distance % unit_ms / next_ms, next))
+            .filter(|&(rest, _)| rest > 0);
+        match next {
+            Some((rest, next)) => format!("in {count} {unit} {rest} {next}"),
+            None => format!("in {count} {unit}"),
         }
     }
 }
