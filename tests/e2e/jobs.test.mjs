@@ -827,7 +827,7 @@ describe('job progress page', () => {
     });
   });
 
-  test('Escape in the search box or a filter is the field\'s own: the panel stays open', async () => {
+  test('Escape in a search box with text clears it first; the next closes the panel, the focus kept', async () => {
     const job = await richestJob();
     const name = (await results(job.id))[0].asset_name;
     await withPage(`#/jobs/${job.id}?q=${encodeURIComponent(name)}`, {}, async ({ page }) => {
@@ -841,19 +841,22 @@ describe('job progress page', () => {
       await search.focus();
       await page.keyboard.press('Escape');
       await page.waitForFunction((all) => document.querySelector('[data-row-count]').textContent.trim().startsWith(`${all} of`), assets.length);
-      assert.equal(await search.inputValue(), '', 'Escape cleared the search');
+      assert.equal(await search.inputValue(), '', 'Escape cleared the search, and the table follows');
       assert.ok(await panel.isVisible(), 'the panel stays open');
       await page.waitForURL((url) => queryOf(url).get('q') === null);
 
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      assert.ok(await search.evaluate((element) => element === document.activeElement), 'the focus stays in the search box');
+
+      // From a filter, Escape closes the panel and the focus stays on the filter.
+      await page.locator('tr.pb-row[data-position="0"]').click();
+      await panel.waitFor();
       const phase = page.getByRole('combobox', { name: /phase/i });
       await phase.focus();
       await page.keyboard.press('Escape');
-      assert.ok(await panel.isVisible(), 'the panel stays open');
-      assert.ok(await phase.evaluate((element) => element === document.activeElement), 'the focus stays on the filter');
-
-      await panel.locator('.pb-panel-body').focus();
-      await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });
+      assert.ok(await phase.evaluate((element) => element === document.activeElement), 'the focus stays on the filter');
     });
   });
 

@@ -27,6 +27,11 @@ pub fn DetailPanel(
     );
     on_cleanup(move || {
         escape.remove();
+        // The focus goes back only from the panel: where the user has moved
+        // it since (a filter, the search box, another row), it stays.
+        if focused_element().is_some_and(|element| !is_in_a_panel(&element)) {
+            return;
+        }
         match previous_focus.take() {
             Some((opening_row, element)) => {
                 let back_to = opening_row.as_ref().and_then(OpeningRow::row_now);
@@ -57,15 +62,19 @@ pub fn DetailPanel(
     }
 }
 
-/// Escape in a search box or a select outside the panel is the field's own:
-/// it clears the search or cancels the choice, and the panel stays open.
+/// Escape in a search box with text in it, outside the panel, is the box's
+/// own: it clears the search and the panel stays open. A second Escape, in
+/// the empty box, closes the panel.
 fn escape_belongs_to_a_field(event: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     event
         .target()
-        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
-        .and_then(|element| element.closest("input, select, textarea").ok().flatten())
-        .is_some_and(|field| field.closest(".pb-panel").ok().flatten().is_none())
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|field| !field.value().is_empty() && !is_in_a_panel(&field))
+}
+
+fn is_in_a_panel(element: &web_sys::Element) -> bool {
+    element.closest(".pb-panel").ok().flatten().is_some()
 }
 
 /// A table row that opened the panel. The table drops a row that leaves it
