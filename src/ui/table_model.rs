@@ -228,13 +228,6 @@ where
         // job's messages name it once the job list, which may answer after
         // its results, is in.
         let rows = self.rows;
-        let url = self.url;
-        // The view but for the open record, which changes no row.
-        let listing = Memo::new(move |_| {
-            let mut view = url.view.get();
-            view.table_mut().selected = None;
-            view
-        });
         view! {
             <VirtualTable
                 caption=caption
@@ -246,9 +239,7 @@ where
                 selected=self.selected
                 on_open=Callback::new(move |index| self.open(index))
                 data_changed=Signal::derive(move || rows.track())
-                // Read, not tracked: a memo only tracked is never computed,
-                // so it would never learn of a change.
-                listing_changed=Signal::derive(move || listing.with(|_| ()))
+                listings=self.url.listings()
                 empty_text=status.empty_text(no_match)
                 loaded=status.has_loaded()
             />

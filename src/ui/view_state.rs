@@ -53,6 +53,22 @@ where
         Callback::new(move |column| self.view.with(|view| view.table().sort.aria_sort(column)))
     }
 
+    /// Counts the changes of the view that can change the rows listed: the
+    /// search, the filters and the sort, not the open record.
+    pub fn listings(self) -> Signal<u32> {
+        let counted = Memo::new(move |previous: Option<&(V, u32)>| {
+            let mut listing = self.view.get();
+            listing.table_mut().selected = None;
+            let count = match previous {
+                Some((before, count)) if *before == listing => *count,
+                Some((_, count)) => count + 1,
+                None => 0,
+            };
+            (listing, count)
+        });
+        Signal::derive(move || counted.with(|(_, count)| *count))
+    }
+
     /// A click on a column header: sort by it, or flip its direction.
     pub fn on_sort(self) -> Callback<V::Column> {
         Callback::new(move |column| {

@@ -70,10 +70,10 @@ pub fn VirtualTable<C, Cells, CellsView>(
     /// drawn rows render again.
     #[prop(into)]
     data_changed: Signal<()>,
-    /// Notifies when the search, a filter or the sort changes: the table
-    /// then lists other rows, and starts again from its top.
+    /// Counts the changes of the search, the filters and the sort
+    /// (`UrlView::listings`).
     #[prop(into)]
-    listing_changed: Signal<()>,
+    listings: Signal<u32>,
     /// What the table says when it has no rows: loading, nothing loaded, or
     /// no match, as only the data's load status can tell.
     #[prop(into)]
@@ -107,7 +107,7 @@ where
         selected,
         on_open,
         data_changed,
-        listing_changed,
+        listings,
         empty_text,
         loaded,
     })
@@ -124,7 +124,7 @@ struct Table {
     selected: Signal<Option<u32>>,
     on_open: Callback<u32>,
     data_changed: Signal<()>,
-    listing_changed: Signal<()>,
+    listings: Signal<u32>,
     empty_text: Signal<&'static str>,
     loaded: Signal<bool>,
 }
@@ -140,7 +140,7 @@ fn table(table: Table) -> AnyView {
         selected,
         on_open,
         data_changed,
-        listing_changed,
+        listings,
         empty_text,
         loaded,
     } = table;
@@ -225,18 +225,24 @@ fn table(table: Table) -> AnyView {
         });
         true
     });
-    // Left scrolled down, a shorter list would keep the scroll position the
-    // browser clamps it to, with its first rows above the view or under the
-    // header.
-    Effect::new(move |first_run: Option<()>| {
-        listing_changed.track();
-        if first_run.is_none() || scroll_top.get_untracked() == 0.0 {
-            return;
+    // A search, filter or sort that lists other rows starts the table at its
+    // top: left scrolled down, a shorter list would keep the position the
+    // browser clamps it to, its first rows above the view or under the
+    // header. One that lists the same rows (or a refresh) keeps the place.
+    // Both are read in one effect, so neither can be seen before the other.
+    Effect::new(move |seen: Option<(u32, Arc<Vec<u32>>)>| {
+        let listing = listings.get();
+        let shown = order.get();
+        let other_rows = seen.is_some_and(|(seen_listing, seen_order)| {
+            seen_listing != listing && !Arc::ptr_eq(&seen_order, &shown) && *seen_order != *shown
+        });
+        if other_rows && scroll_top.get_untracked() > 0.0 {
+            if let Some(element) = scroller.get_untracked() {
+                element.set_scroll_top(0);
+            }
+            set_scroll_top.set(0.0);
         }
-        if let Some(element) = scroller.get_untracked() {
-            element.set_scroll_top(0);
-        }
-        set_scroll_top.set(0.0);
+        (listing, shown)
     });
     // The heights standing in for the rows above and below the window.
     let spacers = Memo::new(move |_| {

@@ -28,7 +28,7 @@ pub fn JobListPage() -> impl IntoView {
                 <RefreshControls live=jobs.status />
                 <p class="pb-page-context">
                     // Announced, so a search tells a screen reader what it left.
-                    <span data-row-count="" role="status">
+                    <span role="status">
                         {jobs.status.once_known(move || {
                             let all = items.with(|jobs| jobs.len() as u64);
                             let listed = order.with(|order| order.len() as u64);
@@ -128,7 +128,7 @@ fn JobTable(
                 router.navigate(Location::new(Route::Job { id }), false);
             })
             data_changed=Signal::derive(move || jobs.track())
-            listing_changed=Signal::derive(move || url.view.track())
+            listings=url.listings()
             empty_text=status.empty_text("No jobs match the search.")
             loaded=status.has_loaded()
         />
