@@ -60,9 +60,10 @@ pub fn Counters(data: JobData) -> impl IntoView {
             }))
         })
     };
-    // "28 running · 21 waiting · 24 queued"
-    let each_phase = move |phases: &'static [Phase]| {
-        Signal::derive(move || {
+    // Counts several phases, each given in the detail line:
+    // "28 running · 21 waiting · 24 queued".
+    let phases_counter = move |id, label, tone, phases: &'static [Phase]| {
+        let detail = Signal::derive(move || {
             progress.with(|p| {
                 phases
                     .iter()
@@ -73,7 +74,8 @@ pub fn Counters(data: JobData) -> impl IntoView {
                     .collect::<Vec<_>>()
                     .join(" · ")
             })
-        })
+        });
+        view! { <Counter id=id label=label tone=tone value=count(phases) detail=detail /> }
     };
     // A backend that sends no status times leaves nothing to judge stuck by:
     // the counter says so rather than show 0.
@@ -94,20 +96,8 @@ pub fn Counters(data: JobData) -> impl IntoView {
             />
             <Counter id="succeeded" label="Succeeded" tone=Tone::Succeeded value=count(&[Phase::Succeeded]) />
             <Counter id="failed" label="Failed" tone=Tone::Failed value=count(&[Phase::Failed]) />
-            <Counter
-                id="not-run"
-                label="Not run"
-                tone=Tone::Neutral
-                value=count(NOT_RUN)
-                detail=each_phase(NOT_RUN)
-            />
-            <Counter
-                id="in-progress"
-                label="In progress"
-                tone=Tone::Running
-                value=count(IN_PROGRESS)
-                detail=each_phase(IN_PROGRESS)
-            />
+            {phases_counter("not-run", "Not run", Tone::Neutral, NOT_RUN)}
+            {phases_counter("in-progress", "In progress", Tone::Running, IN_PROGRESS)}
             // Statuses outside the catalogue fit no phase above: counted
             // here, when there are any, so the counters add up to Assets.
             <Show when=move || progress.with(|p| p.by_phase().get(Phase::Unknown) > 0)>
