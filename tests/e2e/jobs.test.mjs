@@ -857,6 +857,13 @@ describe('job progress page', () => {
       await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });
       assert.ok(await phase.evaluate((element) => element === document.activeElement), 'the focus stays on the filter');
+
+      // A checkbox's value is never empty: Escape there closes the panel too.
+      await page.locator('tr.pb-row[data-position="0"]').click();
+      await panel.waitFor();
+      await page.getByRole('checkbox', { name: /Only stuck/ }).focus();
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached', timeout: 5_000 });
     });
   });
 

@@ -70,6 +70,8 @@ fn escape_belongs_to_a_field(event: &web_sys::KeyboardEvent) -> bool {
     event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+        // Not a checkbox, whose value ("on") is never empty.
+        .filter(|field| field.type_() == "search")
         .is_some_and(|field| !field.value().is_empty() && !is_in_a_panel(&field))
 }
 
