@@ -188,6 +188,12 @@ fn table(table: Table) -> AnyView {
                 .or_else(|| rows.first().copied())
         })
     });
+    // Moves the table to `top` and tells the row window at once, rather than
+    // on the scroll event that follows.
+    let scroll_to = move |element: &web_sys::HtmlDivElement, top: f64| {
+        element.set_scroll_top(top.max(0.0) as i32);
+        set_scroll_top.set(f64::from(element.scroll_top()));
+    };
     // The benchmark's "first rows painted": the frame after rows first exist.
     Effect::new(move |marked: Option<bool>| {
         if marked == Some(true) || total() == 0 {
@@ -219,9 +225,10 @@ fn table(table: Table) -> AnyView {
             };
             let row_height = row_height.get_untracked();
             let visible_height = f64::from(element.client_height()) - row_height; // minus the sticky header
-            let top = position as f64 * row_height - (visible_height - row_height) / 2.0;
-            element.set_scroll_top(top.max(0.0) as i32);
-            set_scroll_top.set(f64::from(element.scroll_top()));
+            scroll_to(
+                &element,
+                position as f64 * row_height - (visible_height - row_height) / 2.0,
+            );
         });
         true
     });
@@ -238,9 +245,8 @@ fn table(table: Table) -> AnyView {
         });
         if other_rows && scroll_top.get_untracked() > 0.0 {
             if let Some(element) = scroller.get_untracked() {
-                element.set_scroll_top(0);
+                scroll_to(&element, 0.0);
             }
-            set_scroll_top.set(0.0);
         }
         (listing, shown)
     });
@@ -280,12 +286,14 @@ fn table(table: Table) -> AnyView {
         let row_top = position as f64 * row_height;
         let view_top = f64::from(element.scroll_top());
         let view_height = f64::from(element.client_height()) - row_height; // minus the sticky header
-        if row_top < view_top {
-            element.set_scroll_top(row_top as i32);
+        let top = if row_top < view_top {
+            row_top
         } else if row_top + row_height > view_top + view_height {
-            element.set_scroll_top((row_top + row_height - view_height) as i32);
-        }
-        set_scroll_top.set(f64::from(element.scroll_top()));
+            row_top + row_height - view_height
+        } else {
+            view_top
+        };
+        scroll_to(&element, top);
         // A row already drawn takes the focus now, so a key pressed next (Enter)
         // acts on it; one still to be drawn takes it on the next frame, by which
         // time the table may be gone.
