@@ -13,11 +13,12 @@ use leptos::prelude::*;
 pub fn EndpointTable(data: FleetData) -> impl IntoView {
     let columns = Column::every(
         // Badges and times get the width their longest value and heading
-        // need; the text columns share what is left and truncate.
+        // need, the exemptions one chip and its count; the OS takes what
+        // the others leave, and every text truncates.
         |id| match id {
             EndpointColumn::Endpoint => "13%",
-            EndpointColumn::Os => "11%",
-            EndpointColumn::Exemptions => "auto",
+            EndpointColumn::Os => "auto",
+            EndpointColumn::Exemptions => "19em",
             EndpointColumn::Maintenance => "11%",
             EndpointColumn::Outlook => "16.5em",
             EndpointColumn::Disk => "7.5em",
@@ -28,26 +29,40 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);
-        // The cell shows as many chips as fit, the cause of the impact first;
-        // hovering it names them all.
+        // The cell shows the exemption behind the endpoint's impact and how
+        // many more it has; hovering names them all, and a screen reader
+        // hears them all.
         let exemptions = row.derived.names_worst_first().collect::<Vec<_>>();
         let all_names = exemptions
             .iter()
             .map(|&(name, _)| name)
             .collect::<Vec<_>>()
             .join(", ");
-        let chips = exemptions
-            .into_iter()
-            .map(|(name, impact)| {
-                let tone = impact_tone(impact);
+        let worst = exemptions.first().map(|&(name, impact)| {
+            let tone = impact_tone(impact);
+            view! {
+                <span class=format!("pb-chip {}", tone.class()) title=impact.label()>
+                    <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
+                    <span class="pb-chip-label">{name.to_owned()}</span>
+                </span>
+            }
+        });
+        let more = exemptions
+            .get(1..)
+            .filter(|rest| !rest.is_empty())
+            .map(|rest| {
+                let names = rest
+                    .iter()
+                    .map(|&(name, _)| name)
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 view! {
-                    <span class=format!("pb-chip {}", tone.class()) title=impact.label()>
-                        <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
-                        <span class="pb-chip-label">{name.to_owned()}</span>
+                    <span class="pb-chip-more">
+                        <span aria-hidden="true">{format!("+{} more", rest.len())}</span>
+                        <span class="pb-visually-hidden">{format!(", and also {names}")}</span>
                     </span>
                 }
-            })
-            .collect_view();
+            });
         let fullest = row
             .fullest_drive
             .map(|p| format!("{}%", fixed(p, 1)))
@@ -78,7 +93,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             <td><span class="pb-truncate" title=endpoint.name.clone()>{endpoint.name.clone()}</span></td>
             <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
             <td><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></td>
-            <td><span class="pb-chips pb-truncate" title=all_names>{chips}</span></td>
+            <td><span class="pb-chips pb-truncate" title=all_names>{worst}{more}</span></td>
             <td class="pb-numeric">{disk}</td>
             <td><span class="pb-truncate" title=schedule.clone()>{schedule.clone()}</span></td>
             <td><NextWindow at=row.window.map(|window| window.start) /></td>
