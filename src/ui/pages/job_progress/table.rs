@@ -13,10 +13,10 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         // need; the text columns share what is left and truncate.
         |id| match id {
             AssetColumn::Asset => "14%",
-            AssetColumn::Os => "12%",
-            AssetColumn::Status => "16%",
+            AssetColumn::Os => "15%",
+            AssetColumn::Status => "15%",
             AssetColumn::Message => "auto",
-            AssetColumn::Phase => "10.5em",
+            AssetColumn::Phase => "10em",
             AssetColumn::Succeeded => "6.5em",
             AssetColumn::Failed => "4.5em",
             AssetColumn::Superseded => "7em",
