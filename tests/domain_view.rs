@@ -214,6 +214,58 @@ fn the_exemptions_filter_combines_the_search_with_each_facet() {
 }
 
 #[test]
+fn a_cell_lists_the_exemption_its_row_was_filtered_for_first() {
+    // Down and without a schedule: Connector Down is temporary, and so is
+    // Maintenance Window Required; Unknown Endpoint cannot patch.
+    let endpoints = vec![Endpoint {
+        id: "1".into(),
+        name: "web-01".into(),
+        os: "Windows Server 2022".into(),
+        connector: Some(ConnectorState::Down),
+        ..Endpoint::default()
+    }];
+    let rows = endpoint_rows(
+        &endpoints,
+        Timestamp::from_millis(0),
+        &DerivationPolicy::default(),
+    );
+    let names = |view: &EndpointView| -> Vec<&str> {
+        view.cell_exemptions(&rows[0].derived)
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect()
+    };
+    let unfiltered = EndpointView::default();
+    let worst_first: Vec<&str> = rows[0]
+        .derived
+        .names_worst_first()
+        .map(|(name, _)| name)
+        .collect();
+    assert!(
+        worst_first.len() >= 2,
+        "the endpoint has several exemptions: {worst_first:?}"
+    );
+    assert_eq!(names(&unfiltered), worst_first, "no filter: worst first");
+
+    let last = *worst_first.last().unwrap();
+    let kind = ExemptionKind::ALL
+        .into_iter()
+        .find(|kind| kind.name() == last)
+        .unwrap();
+    let filtered = EndpointView {
+        exemptions: [kind].into_iter().collect(),
+        ..EndpointView::default()
+    };
+    let listed = names(&filtered);
+    assert_eq!(listed[0], last, "the filtered exemption comes first");
+    assert_eq!(
+        listed[1..],
+        worst_first[..worst_first.len() - 1],
+        "the rest keep their order"
+    );
+}
+
+#[test]
 fn the_grouped_layout_lists_warnings_after_exemptions_and_follows_the_filters() {
     let endpoint = |name: &str, connector, used_percent| Endpoint {
         id: name.into(),

@@ -6,7 +6,7 @@ use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::decimal::fixed;
 use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow};
-use crate::domain::exemption::{ExemptionKind, Warning};
+use crate::domain::exemption::{ExemptionKind, Impact, Warning};
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::table::{
@@ -245,6 +245,16 @@ impl EndpointView {
         let mut view = EndpointView::default();
         view.table.text = text.to_owned();
         view
+    }
+
+    /// The exemptions a row's cell lists, in order: any this view's
+    /// exemption filter picks first, being why the row is listed, then the
+    /// rest worst first (`Derived::names_worst_first`).
+    pub fn cell_exemptions<'a>(&self, derived: &'a Derived) -> Vec<(&'a str, Impact)> {
+        let picked = |name: &str| self.exemptions.iter().any(|kind| kind.name() == name);
+        let mut names: Vec<_> = derived.names_worst_first().collect();
+        names.sort_by_key(|&(name, _)| !picked(name));
+        names
     }
 
     pub fn from_query(pairs: QueryPairs<'_>) -> EndpointView {

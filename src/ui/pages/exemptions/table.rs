@@ -29,40 +29,36 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);
-        // The cell shows the exemption behind the endpoint's impact and how
-        // many more it has; hovering names them all, and a screen reader
-        // hears them all.
-        let exemptions = row.derived.names_worst_first().collect::<Vec<_>>();
-        let all_names = exemptions
-            .iter()
-            .map(|&(name, _)| name)
-            .collect::<Vec<_>>()
-            .join(", ");
-        let worst = exemptions.first().map(|&(name, impact)| {
-            let tone = impact_tone(impact);
-            view! {
-                <span class=format!("pb-chip {}", tone.class()) title=impact.label()>
-                    <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
-                    <span class="pb-chip-label">{name.to_owned()}</span>
-                </span>
-            }
-        });
-        let more = exemptions
-            .get(1..)
-            .filter(|rest| !rest.is_empty())
-            .map(|rest| {
-                let names = rest
-                    .iter()
-                    .map(|&(name, _)| name)
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                view! {
-                    <span class="pb-chip-more">
-                        <span aria-hidden="true">{format!("+{} more", rest.len())}</span>
-                        <span class="pb-visually-hidden">{format!(", and also {names}")}</span>
-                    </span>
-                }
-            });
+        // The cell shows one exemption, whole where the column allows, and
+        // how many more there are; hovering names them all, and a screen
+        // reader hears them all. The one shown is the cause of the impact,
+        // or what the exemption filter picked, so rows listed for it show it.
+        let derived = row.derived.clone();
+        let exemptions = move || {
+            data.table.url.view.with(|view| {
+                let names = view.cell_exemptions(&derived);
+                let all_names = names.iter().map(|&(name, _)| name).collect::<Vec<_>>().join(", ");
+                let first = names.first().map(|&(name, impact)| {
+                    let tone = impact_tone(impact);
+                    view! {
+                        <span class=format!("pb-chip {}", tone.class()) title=impact.label()>
+                            <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
+                            <span class="pb-chip-label">{name.to_owned()}</span>
+                        </span>
+                    }
+                });
+                let more = names.get(1..).filter(|rest| !rest.is_empty()).map(|rest| {
+                    let rest_names = rest.iter().map(|&(name, _)| name).collect::<Vec<_>>().join(", ");
+                    view! {
+                        <span class="pb-chip-more">
+                            <span aria-hidden="true">{format!("+{} more", rest.len())}</span>
+                            <span class="pb-visually-hidden">{format!(", and also {rest_names}")}</span>
+                        </span>
+                    }
+                });
+                view! { <span class="pb-chips pb-truncate" title=all_names>{first}{more}</span> }
+            })
+        };
         let fullest = row
             .fullest_drive
             .map(|p| format!("{}%", fixed(p, 1)))
@@ -93,7 +89,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             <td><span class="pb-truncate" title=endpoint.name.clone()>{endpoint.name.clone()}</span></td>
             <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
             <td><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></td>
-            <td><span class="pb-chips pb-truncate" title=all_names>{worst}{more}</span></td>
+            <td>{exemptions}</td>
             <td class="pb-numeric">{disk}</td>
             <td><span class="pb-truncate" title=schedule.clone()>{schedule.clone()}</span></td>
             <td><NextWindow at=row.window.map(|window| window.start) /></td>
