@@ -171,6 +171,34 @@ fn bad_rows_are_reported_and_skipped() {
 }
 
 #[test]
+fn a_page_cut_at_the_row_limit_keeps_its_first_rows_read_or_skipped() {
+    let config = config(json!({
+        "jobs": { "url": "{base_url}/j", "fields": { "id": "/id" } },
+        "job_results": { "url": "{base_url}/r/{job_id}", "fields": { "asset_id": "/id" } }
+    }));
+    let jobs = Mapping::<Job>::new(config.resources.jobs.as_ref().unwrap());
+    let body = json!([{ "id": "a" }, {}, { "id": "c" }, {}, { "id": "e" }]);
+    let ids_and_skipped = |rows: usize| {
+        let mut page = jobs.decode_page(&body).unwrap();
+        page.keep_first(rows);
+        let ids: Vec<String> = page.items.iter().map(|job| job.id.clone()).collect();
+        let skipped: Vec<usize> = page.errors.iter().map(|error| error.index).collect();
+        (ids, skipped)
+    };
+    assert_eq!(ids_and_skipped(3), (vec!["a".into(), "c".into()], vec![1]));
+    assert_eq!(ids_and_skipped(1), (vec!["a".into()], vec![]));
+    assert_eq!(
+        ids_and_skipped(4),
+        (vec!["a".into(), "c".into()], vec![1, 3])
+    );
+    assert_eq!(
+        ids_and_skipped(9),
+        ids_and_skipped(5),
+        "a limit past the page keeps it whole"
+    );
+}
+
+#[test]
 fn a_body_of_the_wrong_shape_names_the_items_pointer() {
     let config = config(
         json!({ "endpoints": { "url": "{base_url}/e", "items": "/data", "fields": { "id": "/id" } } }),

@@ -351,7 +351,11 @@ fn max_items_stops_paging_and_says_so() {
     fetch(pager.next(&ok(&body, &[], 100)).unwrap());
     assert_eq!(
         pager.next(&ok(&body, &[], 100)).unwrap(),
-        Step::LimitReached { max: 250 }
+        Step::LimitReached {
+            max: 250,
+            last_page_keeps: 50
+        },
+        "the third page is read only up to the limit"
     );
 }
 

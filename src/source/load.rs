@@ -110,6 +110,8 @@ trait PageSink {
         url: &str,
         response: &HttpResponse,
     ) -> Result<(serde_json::Value, usize), LoadError>;
+    /// Drops all but the first `rows` rows of the page decoded last.
+    fn keep_first(&mut self, rows: usize);
     /// Hands the page decoded last to the receiver.
     fn deliver(&mut self, body: &serde_json::Value, more_follow: bool) -> ControlFlow<()>;
 }
@@ -175,6 +177,12 @@ where
         Ok((body, item_count))
     }
 
+    fn keep_first(&mut self, rows: usize) {
+        if let Some(page) = &mut self.decoded {
+            page.keep_first(rows);
+        }
+    }
+
     fn deliver(&mut self, body: &serde_json::Value, more_follow: bool) -> ControlFlow<()> {
         // `drive_pages` always decodes before it delivers; with nothing
         // decoded there is nothing to hand over.
@@ -210,13 +218,20 @@ async fn drive_pages(
             item_count,
         });
         let more_follow = matches!(step, Ok(Step::Fetch(_)));
+        // The page that reached the limit may hold more than fits under it.
+        if let Ok(Step::LimitReached {
+            last_page_keeps, ..
+        }) = step
+        {
+            pages.keep_first(last_page_keeps);
+        }
         if pages.deliver(&body, more_follow).is_break() {
             return Ok(LoadEnd::Stopped);
         }
         match step.map_err(LoadError::Paging)? {
             Step::Fetch(next) => request = next,
             Step::Done => return Ok(LoadEnd::Complete),
-            Step::LimitReached { max } => return Ok(LoadEnd::LimitReached { max }),
+            Step::LimitReached { max, .. } => return Ok(LoadEnd::LimitReached { max }),
         }
     }
 }

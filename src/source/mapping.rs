@@ -57,6 +57,12 @@ impl<T> DecodedPage<T> {
         }
     }
 
+    /// Keeps only the page's first `rows` rows, read or skipped.
+    pub fn keep_first(&mut self, rows: usize) {
+        self.errors.retain(|error| error.index < rows);
+        self.items.truncate(rows.saturating_sub(self.errors.len()));
+    }
+
     /// Keeps the record of row `index`, or reports why it was skipped.
     pub(super) fn push(&mut self, index: usize, row: Result<T, FieldFailure>) {
         match row {

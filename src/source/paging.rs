@@ -35,9 +35,11 @@ pub struct Response<'a> {
 pub enum Step {
     Fetch(Request),
     Done,
-    /// `max_items` was reached with more possibly left; keep at most `max` items.
+    /// `max_items` was reached with more possibly left: keep the first
+    /// `last_page_keeps` items of the page just read, which makes `max`.
     LimitReached {
         max: usize,
+        last_page_keeps: usize,
     },
 }
 
@@ -135,7 +137,11 @@ impl<'c> Pager<'c> {
         let next_position = self.next_position(response);
         let max = self.resource.max_items;
         if self.fetched > max || (self.fetched == max && next_position.is_some()) {
-            return Ok(Step::LimitReached { max });
+            let over = self.fetched - max;
+            return Ok(Step::LimitReached {
+                max,
+                last_page_keeps: response.item_count.saturating_sub(over),
+            });
         }
         match next_position {
             Some(position) => {

@@ -559,6 +559,28 @@ describe('the qualys-pm preset against a replay of the gateway', () => {
     });
   });
 
+  test('max_items cuts the results at the limit, and the figures count what was kept', { timeout: TEST_TIMEOUT }, async () => {
+    const { target, latestRun } = data;
+    const assets = data.results[target.id][latestRun];
+    // Mid-way through the second page, so that page is read only in part.
+    const max = RESULTS_PAGE_SIZE + 7;
+    assert.ok(assets.length > max, 'the run has more results than the limit');
+    const config = qualysConfig(replay.url);
+    config.resources = { job_results: { max_items: max } };
+    await withConfiguredPage(`#/jobs/${target.id}?run=${latestRun}`, config, async (session) => {
+      const { page } = session;
+      const { rowCount } = await waitForAssets(page, max);
+      assert.equal(rowCount, `${grouped(max)} of ${grouped(max)} assets`, 'the table holds exactly the limit');
+      assert.equal(await counterValue(page, 'total'), grouped(max), 'the Assets counter counts what was kept');
+      const banner = (await texts(page, '.pb-page .pb-banner')).join(' | ');
+      assert.ok(banner.includes(`Showing the first ${grouped(max)} rows`), `the cut is announced: ${banner}`);
+      const kept = assets.slice(0, max).map((asset) => asset.asset.name);
+      const shown = await page.$$eval('tr.pb-row td:first-child', (cells) => cells.map((cell) => cell.textContent.trim()));
+      for (const name of shown) assert.ok(kept.includes(name), `${name} is among the first ${max} results`);
+      assertNoPageErrors(session);
+    });
+  });
+
   test('opening a job from the list (latest run) loads its asset results', { timeout: TEST_TIMEOUT }, async () => {
     const { target, latestRun } = data;
     const assets = data.results[target.id][latestRun];
