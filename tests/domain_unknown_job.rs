@@ -11,7 +11,7 @@ fn jobs(ids: &[&str]) -> Vec<Job> {
 }
 
 #[test]
-fn a_job_missing_from_a_whole_list_with_failed_results_is_unknown() {
+fn a_job_missing_from_a_whole_list_whose_results_are_not_found_is_unknown() {
     assert!(is_unknown_job("gone", &jobs(&["a", "b"]), true, true));
 }
 
@@ -21,7 +21,7 @@ fn a_listed_job_is_never_unknown_even_when_its_results_fail() {
 }
 
 #[test]
-fn results_that_load_win_over_a_list_that_leaves_the_job_out() {
+fn results_that_load_or_fail_otherwise_win_over_a_list_that_leaves_the_job_out() {
     assert!(!is_unknown_job("gone", &jobs(&["a"]), true, false));
 }
 

@@ -77,9 +77,16 @@ impl Job {
 }
 
 /// Whether the page opened for job `id` should say there is no such job: the
-/// job list, read whole (`list_complete`), lacks it, and its results could not
-/// be loaded either. A backend may serve results for a job its list leaves
-/// out, and then those are shown; a cut-off list proves nothing.
-pub fn is_unknown_job(id: &str, jobs: &[Job], list_complete: bool, results_failed: bool) -> bool {
-    list_complete && results_failed && !jobs.iter().any(|job| job.id == id)
+/// job list, read whole (`list_complete`), lacks it, and the backend answered
+/// that its results are not there (`results_not_found`, an HTTP 404 or 410).
+/// A backend may serve results for a job its list leaves out, and then those
+/// are shown; a cut-off list proves nothing, and nor does a request that
+/// failed any other way, which is reported as the error it is.
+pub fn is_unknown_job(
+    id: &str,
+    jobs: &[Job],
+    list_complete: bool,
+    results_not_found: bool,
+) -> bool {
+    list_complete && results_not_found && !jobs.iter().any(|job| job.id == id)
 }

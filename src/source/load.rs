@@ -36,6 +36,18 @@ pub enum LoadError {
     Paging(PagingError),
 }
 
+impl LoadError {
+    /// The backend answered that what was asked for is not there.
+    pub fn says_not_found(&self) -> bool {
+        let status = match self {
+            LoadError::Http { status, .. } => *status,
+            LoadError::Paging(PagingError::Status { status, .. }) => *status,
+            _ => return false,
+        };
+        matches!(status, 404 | 410)
+    }
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

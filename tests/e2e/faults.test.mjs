@@ -541,6 +541,22 @@ describe('a link to a job the backend does not know', () => {
     });
   });
 
+  test('an unlisted job whose results fail another way gets the error and Retry, not "no such job"', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setFault('/jobs/no-such-job/results.json', FAULTS.status(500));
+    try {
+      await withConfiguredPage('#/jobs/no-such-job', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        const text = await alertText(page, 'results.json');
+        assert.ok(text.includes(`HTTP 500 from ${backend.url}/jobs/no-such-job/results.json`), text);
+        assert.equal(await page.locator('.pb-page [role=alert] button', { hasText: 'Retry' }).count(), 1, 'a Retry button');
+        assert.equal(await page.locator('.pb-banner', { hasText: 'There is no job' }).count(), 0, 'a server error proves nothing');
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a 404 for a listed job is still reported as the error it is', { timeout: TEST_TIMEOUT }, async () => {
     await withConfiguredPage('#/jobs/job-beta', nativeConfig(backend.url), async (session) => {
       const { page } = session;

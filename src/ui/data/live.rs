@@ -63,6 +63,8 @@ pub struct LoadStatus {
     pub records: usize,
     /// Why the last load failed; the data is kept.
     pub error: Option<String>,
+    /// The last load failed because the backend has no such resource.
+    pub not_found: bool,
     /// Rows the last load could not decode.
     pub skipped: usize,
     pub skipped_examples: Vec<RowError>,
@@ -79,6 +81,7 @@ impl Default for LoadStatus {
             loading: Some(0),
             records: 0,
             error: None,
+            not_found: false,
             skipped: 0,
             skipped_examples: Vec::new(),
             limit_reached: None,
@@ -175,10 +178,11 @@ impl LiveStatus {
         Signal::derive(move || state.with(LoadStatus::nothing_loaded))
     }
 
-    /// See [`LoadStatus::never_loaded`].
-    pub fn never_loaded(&self) -> Signal<bool> {
+    /// Every load so far has failed, the last because the backend answered
+    /// that there is no such resource.
+    pub fn never_found(&self) -> Signal<bool> {
         let state = self.state;
-        Signal::derive(move || state.with(LoadStatus::never_loaded))
+        Signal::derive(move || state.with(|s| s.never_loaded() && s.not_found))
     }
 
     /// See [`LoadStatus::is_complete`].
@@ -452,6 +456,7 @@ impl Progress {
                     s.records = records;
                     s.loaded_at = Some(read_browser_clock());
                     s.error = None;
+                    s.not_found = false;
                     s.skipped = self.skipped;
                     s.skipped_examples = self.examples;
                     s.limit_reached = match end {
@@ -459,7 +464,10 @@ impl Progress {
                         _ => None,
                     };
                 }
-                Err(error) => s.error = Some(error.to_string()),
+                Err(error) => {
+                    s.not_found = error.says_not_found();
+                    s.error = Some(error.to_string());
+                }
             }
         });
     }

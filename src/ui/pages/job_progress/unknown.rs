@@ -6,13 +6,15 @@ use crate::ui::components::{Banner, Tone};
 use crate::ui::data::{Live, LiveStatus};
 use leptos::prelude::*;
 
-/// Whether the job list, read whole, lacks `job_id` and its results failed.
+/// Whether the job list, read whole, lacks `job_id` and its results were
+/// not found.
 pub fn unknown_job(job_id: String, jobs: Live<Job>, results: LiveStatus) -> Memo<bool> {
     let list_complete = jobs.status.is_complete();
-    let results_failed = results.never_loaded();
+    let results_not_found = results.never_found();
     Memo::new(move |_| {
-        jobs.items
-            .with(|list| is_unknown_job(&job_id, list, list_complete.get(), results_failed.get()))
+        jobs.items.with(|list| {
+            is_unknown_job(&job_id, list, list_complete.get(), results_not_found.get())
+        })
     })
 }
 
