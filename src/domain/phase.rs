@@ -121,7 +121,7 @@ impl Phase {
             Phase::Succeeded => "Nothing: the job is done on this asset.",
             Phase::Failed => {
                 "Read the message and the failed patches, fix the cause on the asset \
-                 (agent, licence, disk, connectivity), then run the job again for it."
+                 (agent, license, disk, connectivity), then run the job again for it."
             }
             Phase::Canceled => {
                 "The job was stopped on purpose. Schedule it outside the blackout \

@@ -277,7 +277,7 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
             fix: &[
                 "Check that the repositories in JetPatch's settings cover this endpoint's OS \
                  and release.",
-                "Synchronise those repositories so their advisory data is downloaded.",
+                "Synchronize those repositories so their advisory data is downloaded.",
                 "Run the readiness check on the endpoint again.",
             ],
             our_addition: READINESS_FIX_IS_OURS,
@@ -289,7 +289,7 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
             fix: &[
                 "Check that a configured repository matches the endpoint's OS release and \
                  architecture.",
-                "Make sure that repository is synchronised and reachable from the endpoint.",
+                "Make sure that repository is synchronized and reachable from the endpoint.",
                 "Run the readiness check on the endpoint again.",
             ],
             our_addition: READINESS_FIX_IS_OURS,

@@ -33,7 +33,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
     };
     let applicability = row.is_anomalous().then(|| {
         format!(
-            "The catalogue does not list this status for {} assets: the backend may have mislabelled the OS or the status.",
+            "The catalogue does not list this status for {} assets: the backend may have mislabeled the OS or the status.",
             row.os().label()
         )
     });
