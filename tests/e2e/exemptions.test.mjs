@@ -305,6 +305,24 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test("an endpoint's panel says what the backend did not report rather than guess", async () => {
+    const unseen = endpoints.find((endpoint) => endpoint.last_seen == null);
+    const seen = endpoints.find((endpoint) => endpoint.last_seen != null && endpoint.drives?.length > 0);
+    assert.ok(unseen && seen, 'the demo has endpoints with and without a last-seen time');
+    await withExemptions('', {}, async ({ page }) => {
+      const fact = async (id, term) => {
+        const panel = await panelOf(page, id);
+        const terms = await panel.locator('.pb-facts dt').allTextContents();
+        const values = await panel.locator('.pb-facts dd').allTextContents();
+        return values[terms.findIndex((t) => t.trim() === term)]?.trim();
+      };
+      assert.equal(await fact(unseen.id, 'Last seen'), 'not reported', `${unseen.name} has no last-seen time`);
+      assert.match(await fact(seen.id, 'Last seen'), /^\d{4}-\d\d-\d\d /, `${seen.name}'s last-seen time`);
+      const panel = page.locator('.pb-panel[role="dialog"]');
+      assert.equal(await panel.getByText('The backend reported no drives').count(), 0, `${seen.name} has drives`);
+    });
+  });
+
   test('a search and an opened endpoint leave the table as it was: same rows, same scroll', async () => {
     await withExemptions('', {}, async ({ page }) => {
       const scroller = page.locator('.pb-table-scroll');

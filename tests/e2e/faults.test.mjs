@@ -994,7 +994,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
     const endpoints = [
       endpoint('ep-1', 'web-01'),
       endpoint('ep-odd', 'odd-01', { reported_exemptions: ['Gremlins In The Wiring', 'Low Disk Space'] }),
-      endpoint('ep-quarantined', 'quarantined-01', { reported_exemptions: ['Quarantined by EDR'] }),
+      endpoint('ep-quarantined', 'quarantined-01', { reported_exemptions: ['Quarantined by EDR'], drives: [] }),
       endpoint('ep-bad', 'bad-drive-01', { drives: [{ name: 'C:', used_percent: 'full' }] }),
       endpoint('ep-date', 'bad-date-01', { last_seen: 'yesterday' }),
     ];
@@ -1033,6 +1033,10 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const quarantinedPanel = page.locator('.pb-panel');
       await quarantinedPanel.waitFor({ timeout: 5_000 });
       assert.ok(!(await quarantinedPanel.textContent()).includes('Nothing stands in the way'), await quarantinedPanel.textContent());
+      assert.ok(
+        (await quarantinedPanel.textContent()).includes('The backend reported no drives for this endpoint.'),
+        'an empty drive list is said, not left as a bare heading',
+      );
       await page.keyboard.press('Escape');
       await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
       await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3);

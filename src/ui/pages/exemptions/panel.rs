@@ -86,6 +86,7 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
             })
             .describe()
     };
+    let no_drives = endpoint.drives.is_empty();
     let drives = endpoint
         .drives
         .iter()
@@ -127,11 +128,12 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
                 <dt>"Next window"</dt>
                 <dd>{move || window_state(clock.now())}</dd>
                 <dt>"Last seen"</dt>
-                <dd>{endpoint.last_seen.map(|at| at.format_utc()).unwrap_or_else(|| "never".into())}</dd>
+                <dd>{endpoint.last_seen.map(|at| at.format_utc()).unwrap_or_else(|| "not reported".into())}</dd>
             </dl>
         </section>
         <section class="pb-panel-section">
             <h3>"Drives"</h3>
+            {no_drives.then_some(view! { <p>"The backend reported no drives for this endpoint."</p> })}
             <dl class="pb-facts">{drives}</dl>
         </section>
     }
