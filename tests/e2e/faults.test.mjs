@@ -935,6 +935,20 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.equal((await stuck.locator('.pb-counter-value').textContent()).trim(), '—');
       assert.equal(await page.locator('[data-counter="unknown"]').count(), 0, 'no Unknown status counter when every status is known');
       assert.equal((await stuck.locator('.pb-counter-detail').textContent()).trim(), 'no status times to judge by');
+      const onlyStuck = page.getByRole('checkbox', { name: 'Only stuck (no status times to judge by)' });
+      assert.equal(await onlyStuck.isDisabled(), true, 'the Only stuck filter cannot be turned on');
+      await assertStillWorks(session);
+    });
+    // A link with the filter on: it says why nothing is listed, and it can be turned off.
+    await withConfiguredPage('#/jobs/job-alpha?stuck=1', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      const onlyStuck = page.getByRole('checkbox', { name: 'Only stuck (no status times to judge by)' });
+      await onlyStuck.waitFor({ timeout: LOAD_TIMEOUT });
+      await page.waitForFunction(() => document.querySelector('[data-row-count]')?.textContent.startsWith('0 of 2'), null, { timeout: LOAD_TIMEOUT });
+      assert.equal(await onlyStuck.isChecked(), true);
+      await onlyStuck.uncheck();
+      await waitForAssets(page, rows.length);
+      assert.equal(await onlyStuck.isDisabled(), true, 'once off, it stays off');
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });

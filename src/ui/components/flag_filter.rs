@@ -3,13 +3,16 @@ use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 
 /// A checkbox bound to one yes/no filter of a page's URL view; each change is
-/// a history entry, like the other filters.
+/// a history entry, like the other filters. While the data leaves nothing to
+/// filter by (`unavailable`) it cannot be turned on, and one a link turned on
+/// can still be turned off.
 #[component]
 pub fn FlagFilter<V>(
     #[prop(into)] label: Signal<String>,
     url: UrlView<V>,
     get: fn(&V) -> bool,
     get_mut: fn(&mut V) -> &mut bool,
+    #[prop(optional)] unavailable: Option<Signal<bool>>,
 ) -> impl IntoView
 where
     V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
@@ -19,6 +22,7 @@ where
             <input
                 type="checkbox"
                 prop:checked=move || url.view.with(get)
+                disabled=move || unavailable.is_some_and(|u| u.get()) && !url.view.with(get)
                 on:change=move |event| {
                     let checked = event_target_checked(&event);
                     url.update(History::Push, |view| *get_mut(view) = checked);

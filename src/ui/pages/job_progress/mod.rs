@@ -37,6 +37,15 @@ struct JobData {
     job_name: Memo<String>,
 }
 
+impl JobData {
+    /// Whether the backend sends status times: without them nothing can be
+    /// judged stuck, and the page says so rather than count none.
+    fn has_status_times(self) -> Signal<bool> {
+        let progress = self.progress;
+        Signal::derive(move || progress.with(|p| p.latest_status_change().is_some()))
+    }
+}
+
 #[component]
 pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let jobs = expect_context::<Live<Job>>();

@@ -79,7 +79,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
     };
     // A backend that sends no status times leaves nothing to judge stuck by:
     // the counter says so rather than show 0.
-    let has_status_times = move || progress.with(|p| p.latest_status_change().is_some());
+    let has_status_times = data.has_status_times();
     let percent = |value: Option<f64>| {
         value
             .map(|p| format!("{}%", fixed(p, 1)))
@@ -114,7 +114,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 label="Stuck"
                 tone=Tone::Waiting
                 value=Signal::derive(move || {
-                    if !has_status_times() {
+                    if !has_status_times.get() {
                         return "—".to_owned();
                     }
                     let cutoff = data.stuck_cutoff.get();
@@ -123,7 +123,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                     });
                     grouped(stuck as u64)
                 })
-                detail=Signal::derive(move || if has_status_times() {
+                detail=Signal::derive(move || if has_status_times.get() {
                     format!("not final, no change for {} h", data.stuck_after_hours.get())
                 } else {
                     "no status times to judge by".to_owned()
