@@ -423,6 +423,18 @@ describe('job progress page', () => {
     }
   });
 
+  test('a link to a run says the demo holds only the latest run, not that a configuration lacks one', async () => {
+    const [job] = jobs;
+    await withPage(`#/jobs/${job.id}?run=run-7`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      const notice = page.locator('.pb-page [role=status]', { hasText: 'Showing the latest run' });
+      await notice.waitFor();
+      const text = (await notice.textContent()).replace(/\s+/g, ' ');
+      assert.ok(text.includes('"run-7", but the demo data holds only each job\'s latest run.'), text);
+      assert.ok(!text.includes('configuration'), `no configuration to blame: ${text}`);
+    });
+  });
+
   test('Only stuck lists the unfinished assets unchanged for 4 hours, in the URL and the export', async () => {
     let chosen = null;
     for (const job of jobs) {

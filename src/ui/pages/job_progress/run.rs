@@ -5,7 +5,7 @@ use crate::domain::job::JobRun;
 use crate::domain::run_choice::{RunChoice, RunIgnored};
 use crate::domain::view::assets::AssetView;
 use crate::ui::components::{Banner, Tone};
-use crate::ui::data::Live;
+use crate::ui::data::{use_data_source, Live, SourceState};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 
@@ -63,10 +63,16 @@ pub fn RunSelector(
 /// Says that the latest run is shown in place of the one the link asked for.
 #[component]
 pub fn RunIgnoredBanner(run: Memo<RunChoice>) -> impl IntoView {
+    let source = use_data_source();
+    let demo =
+        move || source.with(|state| matches!(state, SourceState::Ready(source) if source.demo));
     move || {
         run.with(|run| match run {
             RunChoice::Ignored { requested, why } => {
                 let details = match why {
+                    RunIgnored::NoRunInRequest if demo() => format!(
+                        "The link asks for run {requested:?}, but the demo data holds only each job's latest run."
+                    ),
                     RunIgnored::NoRunInRequest => format!(
                         "The link asks for run {requested:?}, but this data source reports only each job's latest run: the configuration's job_results request has no {{run_id}}."
                     ),
