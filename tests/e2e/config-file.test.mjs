@@ -78,6 +78,29 @@ describe('config.json beside the app', () => {
     });
   });
 
+  test('while config.json is on its way, the refresh line claims no cadence and offers no refresh', { timeout: TEST_TIMEOUT }, async () => {
+    const config = { ...nativeConfig(backend.url), refresh_seconds: 45 };
+    await withConfigFile(JSON.stringify(config), async ({ page }) => {
+      let release;
+      const held = new Promise((resolve) => {
+        release = resolve;
+      });
+      await page.route('**/config.json', async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.reload({ waitUntil: 'load' });
+      const line = page.locator('[data-updated]');
+      await line.waitFor({ state: 'attached', timeout: LOAD_TIMEOUT });
+      assert.equal((await line.textContent()).trim(), 'Loading…', 'no cadence before the configuration tells it');
+      assert.equal(await page.getByRole('button', { name: 'Refresh now' }).count(), 0, 'nothing to refresh yet');
+      release();
+      await page.getByRole('link', { name: JOB.name }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await line.textContent(), / · refreshes every 45 s$/);
+      assert.equal(await page.getByRole('button', { name: 'Refresh now' }).count(), 1);
+    });
+  });
+
   test('a file that is not JSON is named as such, and nothing is loaded', { timeout: TEST_TIMEOUT }, async () => {
     await withConfigFile('{ "preset": "native", "base_url": ', async ({ page }) => {
       const { title, problems } = await configProblems(page);

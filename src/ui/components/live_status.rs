@@ -12,8 +12,9 @@ use leptos::prelude::*;
 pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     let clock = use_clock();
     let source = use_data_source();
-    // The configuration is read once, at start: a refresh cannot fix it.
-    let can_refresh = move || !matches!(source.get(), SourceState::Invalid { .. });
+    // Until the configuration is read there is no cadence to tell and nothing
+    // to refresh; a wrong one is read once, at start, so a refresh cannot fix it.
+    let source_ready = move || source.with(|state| matches!(state, SourceState::Ready(_)));
     let state = live.state;
     let updated = move || {
         state.with(|s| match (s.loaded_at, s.loading) {
@@ -25,20 +26,25 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
             (None, None) => "Not loaded".to_owned(),
         })
     };
-    let cadence = move || match (
-        live.refresh_seconds.get(),
-        live.paused.get() || live.held.get(),
-    ) {
-        (0, _) => "automatic refresh off".to_owned(),
-        (_, true) => "refresh paused".to_owned(),
-        (seconds, false) => format!("refreshes every {seconds} s"),
+    let cadence = move || {
+        if !source_ready() {
+            return String::new();
+        }
+        match (
+            live.refresh_seconds.get(),
+            live.paused.get() || live.held.get(),
+        ) {
+            (0, _) => " · automatic refresh off".to_owned(),
+            (_, true) => " · refresh paused".to_owned(),
+            (seconds, false) => format!(" · refreshes every {seconds} s"),
+        }
     };
     // A page the configuration gives no resource has nothing to refresh.
     let has_resource = move || state.with(|s| s.unavailable.is_none());
     view! {
         // Not a live region: the age it shows changes every minute.
         <div class="pb-toolbar pb-refresh" hidden=move || !has_resource()>
-            <span class="pb-muted" data-updated="">{updated} " · " {cadence}</span>
+            <span class="pb-muted" data-updated="">{updated} {cadence}</span>
             <Show when=move || live.refresh_seconds.get() != 0 && !live.held.get()>
                 <button
                     type="button"
@@ -48,7 +54,7 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
                     {move || if live.paused.get() { "Resume" } else { "Pause" }}
                 </button>
             </Show>
-            <Show when=can_refresh>
+            <Show when=source_ready>
                 <button type="button" class="pb-button pb-button-quiet" on:click=move |_| live.refresh()>
                     "Refresh now"
                 </button>
