@@ -178,11 +178,14 @@ impl JobProgress {
         percent(self.final_count(), self.total())
     }
 
-    /// Succeeded rows as a percentage of final rows; `None` until some row
-    /// is final. Skipped, canceled and not-applicable rows count against it:
-    /// the job did not patch those assets.
+    /// Succeeded rows as a percentage of the rows that succeeded or failed;
+    /// `None` until one has. Canceled, skipped and not-applicable rows are
+    /// left out: the job did not try to patch those assets, so they say
+    /// nothing of how well it patches (a job whose patch applies to half
+    /// the fleet is not half failing).
     pub fn success_rate(&self) -> Option<f64> {
-        percent(self.by_phase.get(Phase::Succeeded), self.final_count())
+        let succeeded = self.by_phase.get(Phase::Succeeded);
+        percent(succeeded, succeeded + self.by_phase.get(Phase::Failed))
     }
 
     /// Indices, in input order, of rows whose status the catalogue says

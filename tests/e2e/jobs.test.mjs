@@ -403,7 +403,7 @@ describe('job progress page', () => {
           failed: grouped(byPhase('failed')),
           'not-run': grouped(byPhase('canceled', 'skipped', 'not-applicable')),
           'in-progress': grouped(byPhase('running', 'waiting', 'queued')),
-          'success-rate': percent(byPhase('succeeded'), finals),
+          'success-rate': percent(byPhase('succeeded'), byPhase('succeeded', 'failed')),
           anomalies: grouped(count(assets, isAnomalous)),
         };
         const shown = {};

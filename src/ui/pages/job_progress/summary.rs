@@ -133,7 +133,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 id="success-rate"
                 label="Success rate"
                 value=Signal::derive(move || progress.with(|p| percent(p.success_rate())))
-                detail=Signal::derive(|| "of the assets that are final".to_owned())
+                detail=Signal::derive(|| "of the assets that succeeded or failed".to_owned())
             />
             <Counter
                 id="anomalies"
