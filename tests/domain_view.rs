@@ -105,6 +105,34 @@ fn an_exemptions_view_survives_the_round_trip_through_the_url() {
 }
 
 #[test]
+fn a_links_filter_values_that_name_nothing_are_listed_as_left_out() {
+    let job_link = pairs(&[
+        ("status", "2036-0,9999"),
+        ("phase", "failed,bogus"),
+        ("os", "zz"),
+        ("q", "anything"),
+    ]);
+    assert_eq!(
+        AssetView::unknown_filters(&job_link),
+        ["status=9999", "phase=bogus", "os=zz"]
+    );
+    let view = AssetView::from_query(&job_link);
+    assert_eq!(view.statuses.len(), 1, "the known status is kept");
+    assert_eq!(view.phases.len(), 1, "the known phase is kept");
+
+    let fleet_link = pairs(&[
+        ("impact", "temporarily"),
+        ("exemption", "connector-down"),
+        ("os", ""),
+    ]);
+    assert_eq!(
+        EndpointView::unknown_filters(&fleet_link),
+        ["impact=temporarily"]
+    );
+    assert!(AssetView::unknown_filters(&pairs(&[("status", "2036-0")])).is_empty());
+}
+
+#[test]
 fn a_link_about_one_host_opens_the_exemptions_searching_for_it_alone() {
     let view = EndpointView::searching("WIN-SQL-FRA-0012");
     assert_eq!(written(&view), pairs(&[("q", "WIN-SQL-FRA-0012")]));

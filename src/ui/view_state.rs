@@ -33,6 +33,18 @@ impl<V> UrlView<V>
 where
     V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
 {
+    /// What `unknown` finds in the link that the view left out, kept until
+    /// the view is next written to the URL.
+    pub fn left_out(self, unknown: fn(QueryPairs<'_>) -> Vec<String>) -> Memo<Vec<String>> {
+        let router = self.router;
+        Memo::new(move |_| unknown(router.query().as_pairs()))
+    }
+
+    /// Writes the view as it is to the URL, without what it left out.
+    pub fn rewrite(self) {
+        self.update(History::Replace, |_| ());
+    }
+
     /// Applies `change` to the current view and writes the result to the URL.
     pub fn update(&self, history: History, change: impl FnOnce(&mut V)) {
         let mut view = self.view.get_untracked();

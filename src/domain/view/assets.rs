@@ -1,6 +1,6 @@
 //! The Job Progress table: one row per asset result.
 
-use super::url_state::{facet_set, first, write_facet_set, ToQuery};
+use super::url_state::{facet_set, first, unknown_facet_tokens, write_facet_set, ToQuery};
 use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::asset::AssetResult;
 use crate::domain::message::message_for;
@@ -194,6 +194,15 @@ impl Default for AssetView {
 }
 
 impl AssetView {
+    /// The link's filter values no status, phase or OS family has, which
+    /// [`AssetView::from_query`] leaves out.
+    pub fn unknown_filters(pairs: QueryPairs<'_>) -> Vec<String> {
+        let mut unknown = unknown_facet_tokens::<StatusKey>(pairs, "status");
+        unknown.extend(unknown_facet_tokens::<Phase>(pairs, "phase"));
+        unknown.extend(unknown_facet_tokens::<OsFamily>(pairs, "os"));
+        unknown
+    }
+
     pub fn from_query(pairs: QueryPairs<'_>) -> AssetView {
         AssetView {
             statuses: facet_set(pairs, "status"),

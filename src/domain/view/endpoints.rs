@@ -1,7 +1,7 @@
 //! The Endpoint Exemptions table: one row per endpoint, with its exemptions
 //! derived from its facts at a given time.
 
-use super::url_state::{facet_set, first, write_facet_set, ToQuery};
+use super::url_state::{facet_set, first, unknown_facet_tokens, write_facet_set, ToQuery};
 use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::decimal::fixed;
 use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
@@ -255,6 +255,15 @@ impl EndpointView {
         let mut names: Vec<_> = derived.names_worst_first().collect();
         names.sort_by_key(|&(name, _)| !picked(name));
         names
+    }
+
+    /// The link's filter values no impact, exemption or OS family has,
+    /// which [`EndpointView::from_query`] leaves out.
+    pub fn unknown_filters(pairs: QueryPairs<'_>) -> Vec<String> {
+        let mut unknown = unknown_facet_tokens::<PatchOutlook>(pairs, "impact");
+        unknown.extend(unknown_facet_tokens::<ExemptionKind>(pairs, "exemption"));
+        unknown.extend(unknown_facet_tokens::<OsFamily>(pairs, "os"));
+        unknown
     }
 
     pub fn from_query(pairs: QueryPairs<'_>) -> EndpointView {

@@ -1,6 +1,7 @@
 //! Reading and writing a table's view (filters, sort, selection) as URL query
 //! pairs, so a link reproduces the view. Unknown or malformed values are
-//! dropped: a hand-edited link opens a sensible view, never an error.
+//! dropped: a hand-edited link opens a sensible view, never an error, and
+//! the pages say which filter values they left out.
 
 use super::facets::FacetToken;
 use crate::domain::table::{Direction, FacetSet, SortKey, SortSpec, MAX_SORT_KEYS};
@@ -29,6 +30,16 @@ pub(crate) fn facet_set<F: FacetToken>(pairs: QueryPairs<'_>, key: &str) -> Face
     values(pairs, key)
         .flat_map(|value| value.split(','))
         .flat_map(F::all_named_by)
+        .collect()
+}
+
+/// Each token of `key` that names no value, as the link has it ("status=9999"):
+/// what [`facet_set`] drops.
+pub(crate) fn unknown_facet_tokens<F: FacetToken>(pairs: QueryPairs<'_>, key: &str) -> Vec<String> {
+    values(pairs, key)
+        .flat_map(|value| value.split(','))
+        .filter(|token| !token.is_empty() && F::all_named_by(token).is_empty())
+        .map(|token| format!("{key}={token}"))
         .collect()
 }
 

@@ -1,4 +1,5 @@
-//! A link that opens the details of a record the data does not have.
+//! A link that names what the page does not have: a record to open, or
+//! filter values.
 
 use super::{Banner, Tone};
 use leptos::prelude::*;
@@ -24,6 +25,37 @@ pub fn MissingRecordBanner(
                     action=("Dismiss", on_dismiss)
                 />
             }
+        })
+    }
+}
+
+/// Says which of a link's filter values name nothing Patchboard knows and
+/// were left out, rather than list more rows than the link meant.
+#[component]
+pub fn UnknownFiltersBanner(
+    /// As the link has them: "status=9999".
+    unknown: Memo<Vec<String>>,
+    on_dismiss: Callback<()>,
+) -> impl IntoView {
+    move || {
+        unknown.with(|unknown| {
+            (!unknown.is_empty()).then(|| {
+                let (these, them) = match unknown.len() {
+                    1 => ("this value", "it"),
+                    _ => ("these values", "them"),
+                };
+                view! {
+                    <Banner
+                        tone=Tone::Neutral
+                        title="Some of the link's filters were left out"
+                        details=format!(
+                            "Patchboard does not know {these}, so the table is not filtered by {them}: {}. The rest of the view is as the link has it.",
+                            unknown.join(", ")
+                        )
+                        action=("Dismiss", on_dismiss)
+                    />
+                }
+            })
         })
     }
 }

@@ -28,7 +28,7 @@ pub use download::download_text;
 pub use facet_select::FacetFilter;
 pub use flag_filter::FlagFilter;
 pub use live_status::{DataProblems, RefreshControls};
-pub use missing_record::MissingRecordBanner;
+pub use missing_record::{MissingRecordBanner, UnknownFiltersBanner};
 pub use page_title::{PageTitle, TitleSuffix};
 pub use relative_time::RelativeTime;
 pub use search_box::SearchBox;

@@ -13,7 +13,9 @@ use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::domain::view::ToQuery;
 use crate::perf;
 use crate::ui::clock::use_clock;
-use crate::ui::components::{DataProblems, MissingRecordBanner, PageTitle, RefreshControls};
+use crate::ui::components::{
+    DataProblems, MissingRecordBanner, PageTitle, RefreshControls, UnknownFiltersBanner,
+};
 use crate::ui::data::{configured, use_data_source, use_live, LiveStatus, ResourceKind, Shared};
 use crate::ui::router::{Location, Query, Route};
 use crate::ui::table_model::TableModel;
@@ -89,6 +91,10 @@ pub fn ExemptionsPage() -> impl IntoView {
                 what="endpoint"
                 place="the fleet"
                 on_dismiss=Callback::new(move |_| data.table.close())
+            />
+            <UnknownFiltersBanner
+                unknown=url.left_out(EndpointView::unknown_filters)
+                on_dismiss=Callback::new(move |_| url.rewrite())
             />
             <summary::Counters data=data />
             <summary::ExemptionChart data=data />

@@ -15,7 +15,9 @@ use crate::domain::progress::JobProgress;
 use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
-use crate::ui::components::{DataProblems, MissingRecordBanner, PageTitle, RefreshControls};
+use crate::ui::components::{
+    DataProblems, MissingRecordBanner, PageTitle, RefreshControls, UnknownFiltersBanner,
+};
 use crate::ui::data::{
     use_live, use_results_per_run, use_stuck_after_hours, Live, LiveStatus, ResourceKind, Shared,
 };
@@ -134,6 +136,10 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                     what="asset"
                     place="this job"
                     on_dismiss=Callback::new(move |_| data.table.close())
+                />
+                <UnknownFiltersBanner
+                    unknown=url.left_out(AssetView::unknown_filters)
+                    on_dismiss=Callback::new(move |_| url.rewrite())
                 />
                 <summary::StalledBanner data=data />
                 <summary::Counters data=data />
