@@ -126,13 +126,19 @@ where
         listed_of(listed, all, noun)
     }
 
-    /// Opens the details of the record at data index `index`.
+    /// Opens the details of the record at data index `index`. Going from
+    /// one open record to the next takes no new history entry, so Back
+    /// returns to the table, not through every record seen.
     pub fn open(&self, index: u32) {
         let key = self
             .items
             .with_untracked(|items| V::key_of(items, index as usize));
+        let history = match self.selected.get_untracked() {
+            Some(_) => History::Replace,
+            None => History::Push,
+        };
         self.url
-            .update(History::Push, |view| view.table_mut().selected = key);
+            .update(history, |view| view.table_mut().selected = key);
     }
 
     /// The record a link asks to open that the data, once a load of it
@@ -146,10 +152,11 @@ where
         })
     }
 
-    /// Closes the details panel.
+    /// Closes the details panel: back to the entry opening it pushed, when
+    /// nothing else changed since, so Back does not open it again.
     pub fn close(&self) {
         self.url
-            .update(History::Push, |view| view.table_mut().selected = None);
+            .update(History::PushOrBack, |view| view.table_mut().selected = None);
     }
 
     /// The record whose details are open, with its row (tracked).

@@ -2,7 +2,7 @@
 //! back gives the view, and every change writes it, so links and back/forward
 //! reproduce what the user saw.
 
-use super::router::{use_router, Query, Router};
+use super::router::{use_router, Location, Query, Router};
 use crate::domain::table::FacetSet;
 use crate::domain::view::{FacetToken, HoldsTable, QueryPairs, ToQuery};
 use leptos::prelude::*;
@@ -14,12 +14,17 @@ pub enum History {
     Push,
     /// Typing: one entry for the whole search, not one per keystroke.
     Replace,
+    /// Undoing what the last entry did (closing the record it opened): back
+    /// to the entry under it when that holds the view the change makes, so
+    /// Back does not return to what was just closed; else as Push.
+    PushOrBack,
 }
 
 /// The page's view, read from the URL, and the way to change it.
 pub struct UrlView<V: Send + Sync + 'static> {
     pub view: Memo<V>,
     router: Router,
+    parse: fn(QueryPairs<'_>) -> V,
 }
 
 impl<V: Send + Sync + 'static> Clone for UrlView<V> {
@@ -49,6 +54,15 @@ where
     pub fn update(&self, history: History, change: impl FnOnce(&mut V)) {
         let mut view = self.view.get_untracked();
         change(&mut view);
+        if history == History::PushOrBack {
+            let route = self.router.location_untracked().route;
+            let holds_view = |under: &Location| {
+                under.route == route && (self.parse)(under.query.as_pairs()) == view
+            };
+            if self.router.back_if(holds_view) {
+                return;
+            }
+        }
         let query = Query::from_pairs(view.to_query());
         self.router
             .update_query(history == History::Replace, |current| *current = query);
@@ -97,6 +111,7 @@ where
     UrlView {
         view: Memo::new(move |_| parse(router.query().as_pairs())),
         router,
+        parse,
     }
 }
 

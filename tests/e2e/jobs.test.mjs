@@ -941,6 +941,34 @@ describe('job progress page', () => {
     });
   });
 
+  test('records looked at one after another take one history entry, and closing gives it back', async () => {
+    const job = jobs[0];
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.getByRole('link', { name: job.name, exact: true }).click();
+      await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
+      await openJob(page, job.id);
+      const panel = page.locator('.pb-panel[role="dialog"]');
+      const title = () => panel.locator('#pb-panel-title').textContent();
+      for (const position of [0, 1, 2]) {
+        const row = page.locator(`tr.pb-row[data-position="${position}"]`);
+        const name = (await row.locator('td').first().textContent()).trim();
+        await row.click();
+        await page.waitForFunction((name) => document.querySelector('#pb-panel-title')?.textContent.trim() === name, name);
+      }
+      assert.ok((await title()).length > 0);
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
+      // Back leaves the job, rather than open what was just closed or step through each record.
+      await page.goBack();
+      await page.waitForURL((url) => url.hash === '#/jobs');
+      await page.goForward();
+      await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
+      await openJob(page, job.id);
+      assert.equal(await panel.count(), 0, 'Forward returns to the job with no record open');
+    });
+  });
+
   test('an asset link (?asset=ID) opens its panel directly', async () => {
     const job = await richestJob();
     const assets = await results(job.id);

@@ -30,12 +30,20 @@ pub struct Router {
     mode: UrlMode,
     /// Whether a replacing write of the URL waits for the next paint.
     replace_waiting: StoredValue<bool>,
+    /// Where the app was before the entry it pushed last, while that entry
+    /// is the current one: what Back returns to.
+    pushed_over: StoredValue<Option<Location>>,
 }
 
 impl Router {
     /// The current location, tracked.
     pub fn location(&self) -> Location {
         self.location.get()
+    }
+
+    /// The current location, untracked.
+    pub fn location_untracked(&self) -> Location {
+        self.location.get_untracked()
     }
 
     pub fn route(&self) -> Route {
@@ -61,6 +69,8 @@ impl Router {
                 // The view being replaced keeps its entry, under the new one.
                 self.write_waiting();
                 write_fragment(&location.to_fragment(), false);
+                self.pushed_over
+                    .set_value(Some(self.location.get_untracked()));
             }
         }
         self.location.set(location);
@@ -71,6 +81,22 @@ impl Router {
         let mut location = self.location.get_untracked();
         change(&mut location.query);
         self.navigate(location, replace);
+    }
+
+    /// Goes back one entry, as the browser's Back does, when the entry under
+    /// the current one was pushed over a location `wanted` accepts: a change
+    /// that undoes the last one then leaves no entry for Back to return to.
+    pub fn back_if(&self, wanted: impl FnOnce(&Location) -> bool) -> bool {
+        let under = self.pushed_over.get_value();
+        if self.mode != UrlMode::Fragment || !under.as_ref().is_some_and(wanted) {
+            return false;
+        }
+        self.write_waiting();
+        self.pushed_over.set_value(None);
+        match window().history().and_then(|history| history.back()) {
+            Ok(()) => true,
+            Err(_) => false,
+        }
     }
 
     /// Writes the location to the URL, replacing the entry, after the next
@@ -107,10 +133,13 @@ pub fn provide_router(mode: UrlMode) -> Router {
         location: RwSignal::new(initial),
         mode,
         replace_waiting: StoredValue::new(false),
+        pushed_over: StoredValue::new(None),
     };
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            // Which entry is under this one is no longer known.
+            router.pushed_over.set_value(None);
             router
                 .location
                 .set(Location::from_fragment(&read_fragment()));
