@@ -415,6 +415,27 @@ fn non_windows_endpoints_never_get_powershell_or_wsus_exemptions() {
 }
 
 #[test]
+fn a_backend_that_reports_no_schedules_leaves_maintenance_unjudged() {
+    let unscheduled = with(|e| e.maintenance = None);
+    assert!(
+        derive_exemptions(&unscheduled, NOW, &DerivationPolicy::default())
+            .exemptions()
+            .contains(ExemptionKind::MaintenanceWindowRequired),
+        "a backend that reports schedules and none for this endpoint: it needs one"
+    );
+    let unreported = DerivationPolicy {
+        maintenance_reported: false,
+        ..DerivationPolicy::default()
+    };
+    let derived = derive_exemptions(&unscheduled, NOW, &unreported);
+    assert!(
+        derived.is_clear(),
+        "no schedule data at all is not evidence: {:?}",
+        derived.exemptions()
+    );
+}
+
+#[test]
 fn wsus_report_older_than_the_policy_age_is_a_problem() {
     let policy = DerivationPolicy {
         wsus_report_max_age: Duration::from_secs(2 * 24 * 3600),
@@ -642,6 +663,7 @@ proptest! {
         let policy = DerivationPolicy {
             wsus_report_max_age: Duration::from_secs(max_age_secs),
             missing_wsus_report_is_problem: missing,
+            ..DerivationPolicy::default()
         };
         let derived = derive_exemptions(&endpoint, NOW, &policy);
         for exemption in derived.iter() {

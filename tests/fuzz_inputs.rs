@@ -638,11 +638,15 @@ fn policy() -> impl Strategy<Value = DerivationPolicy> {
             1 => any::<u64>().prop_map(Duration::from_millis),
         ],
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(wsus_report_max_age, missing_wsus_report_is_problem)| DerivationPolicy {
-                wsus_report_max_age,
-                missing_wsus_report_is_problem,
+            |(wsus_report_max_age, missing_wsus_report_is_problem, maintenance_reported)| {
+                DerivationPolicy {
+                    wsus_report_max_age,
+                    missing_wsus_report_is_problem,
+                    maintenance_reported,
+                }
             },
         )
 }

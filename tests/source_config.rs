@@ -53,9 +53,17 @@ fn the_stuck_threshold_is_read_in_hours() {
 #[test]
 fn the_wsus_rule_is_read_from_the_configuration() {
     use patchboard::domain::derive::{days, DerivationPolicy};
+    let defaults = DerivationPolicy::default();
+    let read = config_from_value(&minimal()).expect("valid").derivation;
     assert_eq!(
-        config_from_value(&minimal()).expect("valid").derivation,
-        DerivationPolicy::default(),
+        (
+            read.wsus_report_max_age,
+            read.missing_wsus_report_is_problem
+        ),
+        (
+            defaults.wsus_report_max_age,
+            defaults.missing_wsus_report_is_problem
+        ),
         "without the keys, the defaults"
     );
     let mut value = minimal();
@@ -74,6 +82,25 @@ fn the_wsus_rule_is_read_from_the_configuration() {
             "missing_wsus_report_is_problem: expected true or false, found \"yes\"",
         ]
     );
+}
+
+#[test]
+fn maintenance_is_judged_only_where_the_mapping_reads_schedules() {
+    let reported = |value: &serde_json::Value| {
+        config_from_value(value)
+            .expect("valid")
+            .derivation
+            .maintenance_reported
+    };
+    assert!(
+        !reported(&minimal()),
+        "endpoints mapped without a maintenance field"
+    );
+    let mut value = minimal();
+    value["resources"]["endpoints"]["fields"]["maintenance_windows"] = json!("/windows");
+    assert!(reported(&value));
+    let native = json!({ "preset": "native", "base_url": "https://pm.example.com" });
+    assert!(reported(&native), "the native format carries schedules");
 }
 
 #[test]

@@ -296,7 +296,7 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         DEFAULT_STUCK_AFTER_HOURS,
         report,
     );
-    let derivation = DerivationPolicy {
+    let mut derivation = DerivationPolicy {
         wsus_report_max_age: days(obj.integer_u32(
             "wsus_report_max_days",
             1..=365,
@@ -308,6 +308,7 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
             false,
             report,
         ),
+        ..DerivationPolicy::default()
     };
     let headers = obj.string_map("headers", report);
     let credentials = obj.choice(
@@ -330,6 +331,13 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
             Resources::default()
         }
     };
+    // A mapping that names no maintenance field tells nothing of schedules.
+    derivation.maintenance_reported = resources.endpoints.as_ref().is_none_or(|endpoints| {
+        endpoints
+            .fields
+            .keys()
+            .any(|field| field.starts_with("maintenance"))
+    });
     Some(Config {
         preset,
         base_url: base_url?,

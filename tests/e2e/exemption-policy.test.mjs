@@ -1,7 +1,8 @@
 // The WSUS rule's settings from the configuration: how many days a Windows
 // endpoint may go without a WSUS report, and whether no report at all is a
 // problem. The vendor leaves both configurable; the page must derive with
-// the configured values, not the defaults.
+// the configured values, not the defaults. And maintenance, judged only from
+// a mapping that reads schedules.
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
@@ -81,5 +82,36 @@ describe('the WSUS rule follows the configuration', () => {
 
   test('missing_wsus_report_is_problem flags the endpoint that never reported', async () => {
     assert.deepEqual(await flaggedWith({ missing_wsus_report_is_problem: true }), ['never-reported', 'reported-10-days-ago']);
+  });
+});
+
+describe('maintenance from a backend that reports no schedules', () => {
+  test('a mapping with no maintenance field holds no endpoint back for a window, and says so', async () => {
+    const native = { preset: 'native', base_url: backend.url, refresh_seconds: 0 };
+    const withoutSchedules = {
+      base_url: backend.url,
+      refresh_seconds: 0,
+      resources: { endpoints: { url: '{base_url}/endpoints.json', items: '/endpoints', fields: { id: '/id', name: '/name', os: '/os' } } },
+    };
+    for (const [config, judged] of [
+      [native, true],
+      [withoutSchedules, false],
+    ]) {
+      await withPage(`${app.url}#/exemptions`, { config }, async (session) => {
+        const { page } = session;
+        await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3, null, { timeout: LOAD_TIMEOUT });
+        const named = await page.$$eval('tr.pb-row .pb-chips', (cells) => cells.map((cell) => cell.title));
+        const needsWindow = named.filter((names) => names.includes('Maintenance Window Required')).length;
+        const notice = page.locator('.pb-banner', { hasText: 'Maintenance windows are not judged' });
+        if (judged) {
+          assert.equal(needsWindow, 3, `schedules are read, and none has one: ${named}`);
+          assert.equal(await notice.count(), 0);
+        } else {
+          assert.equal(needsWindow, 0, `no schedule data is not a missing schedule: ${named}`);
+          assert.equal(await notice.count(), 1, 'the page says maintenance is not judged');
+        }
+        assertNoProblems(session);
+      });
+    }
   });
 });

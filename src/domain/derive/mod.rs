@@ -48,6 +48,11 @@ pub struct DerivationPolicy {
     /// Off by default: many backends omit the field, and flagging every such
     /// endpoint would bury real problems.
     pub missing_wsus_report_is_problem: bool,
+    /// Whether the backend reports maintenance schedules at all. When it
+    /// does not (its field mapping names none), an endpoint without one is
+    /// unknown, not one that has none, and no maintenance exemption is
+    /// derived.
+    pub maintenance_reported: bool,
 }
 
 impl Default for DerivationPolicy {
@@ -55,6 +60,7 @@ impl Default for DerivationPolicy {
         DerivationPolicy {
             wsus_report_max_age: days(DEFAULT_WSUS_REPORT_MAX_DAYS),
             missing_wsus_report_is_problem: false,
+            maintenance_reported: true,
         }
     }
 }
@@ -95,7 +101,12 @@ pub fn derive_exemptions_with_os(
         .into_iter()
         .chain(endpoint.power.and_then(power_exemption))
         .chain(flag_exemptions(endpoint))
-        .chain(maintenance_exemption(endpoint.maintenance.as_ref(), now))
+        .chain(
+            policy
+                .maintenance_reported
+                .then(|| maintenance_exemption(endpoint.maintenance.as_ref(), now))
+                .flatten(),
+        )
         .chain(
             endpoint
                 .suspension

@@ -14,7 +14,8 @@ use crate::domain::view::ToQuery;
 use crate::perf;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{
-    DataProblems, MissingRecordBanner, PageTitle, RefreshControls, UnknownFiltersBanner,
+    Banner, DataProblems, MissingRecordBanner, PageTitle, RefreshControls, Tone,
+    UnknownFiltersBanner,
 };
 use crate::ui::data::{configured, use_data_source, use_live, LiveStatus, ResourceKind, Shared};
 use crate::ui::router::{Location, Query, Route};
@@ -73,6 +74,13 @@ pub fn ExemptionsPage() -> impl IntoView {
     // change of the view (a keystroke, a sort, an open panel) keeps it, its
     // rendered rows and its keyboard position.
     let layout = Memo::new(move |_| url.view.with(|v| v.layout));
+    let schedules_unmapped = move || {
+        !configured(
+            source,
+            |config| config.derivation.maintenance_reported,
+            true,
+        )
+    };
 
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
@@ -92,6 +100,13 @@ pub fn ExemptionsPage() -> impl IntoView {
                 place="the fleet"
                 on_dismiss=Callback::new(move |_| data.table.close())
             />
+            <Show when=schedules_unmapped>
+                <Banner
+                    tone=Tone::Neutral
+                    title="Maintenance windows are not judged"
+                    details="The configuration maps no maintenance field for endpoints, so no endpoint is held back for want of a window. Map maintenance_name or maintenance_windows to judge them."
+                />
+            </Show>
             <UnknownFiltersBanner
                 unknown=url.left_out(EndpointView::unknown_filters)
                 on_dismiss=Callback::new(move |_| url.rewrite())
