@@ -93,10 +93,10 @@ impl Router {
         }
         self.write_waiting();
         self.pushed_over.set_value(None);
-        match window().history().and_then(|history| history.back()) {
-            Ok(()) => true,
-            Err(_) => false,
-        }
+        window()
+            .history()
+            .and_then(|history| history.back())
+            .is_ok()
     }
 
     /// Writes the location to the URL, replacing the entry, after the next
