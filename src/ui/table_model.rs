@@ -152,11 +152,13 @@ where
         })
     }
 
-    /// Closes the details panel: back to the entry opening it pushed, when
-    /// nothing else changed since, so Back does not open it again.
+    /// Closes the details panel: back to the entry opening it was pushed
+    /// from, when nothing else changed since, else in place, so that Back
+    /// never opens it again.
     pub fn close(&self) {
-        self.url
-            .update(History::PushOrBack, |view| view.table_mut().selected = None);
+        self.url.update(History::BackOrReplace, |view| {
+            view.table_mut().selected = None
+        });
     }
 
     /// The record whose details are open, with its row (tracked).

@@ -14,10 +14,11 @@ pub enum History {
     Push,
     /// Typing: one entry for the whole search, not one per keystroke.
     Replace,
-    /// Undoing what the last entry did (closing the record it opened): back
-    /// to the entry under it when that holds the view the change makes, so
-    /// Back does not return to what was just closed; else as Push.
-    PushOrBack,
+    /// Undoing what the entry's push did (closing the record it opened):
+    /// back to the entry it was pushed from when that holds the view the
+    /// change makes; else the entry is replaced. Either way Back does not
+    /// return to what was just closed.
+    BackOrReplace,
 }
 
 /// The page's view, read from the URL, and the way to change it.
@@ -54,7 +55,7 @@ where
     pub fn update(&self, history: History, change: impl FnOnce(&mut V)) {
         let mut view = self.view.get_untracked();
         change(&mut view);
-        if history == History::PushOrBack {
+        if history == History::BackOrReplace {
             let route = self.router.location_untracked().route;
             let holds_view = |under: &Location| {
                 under.route == route && (self.parse)(under.query.as_pairs()) == view
@@ -65,7 +66,7 @@ where
         }
         let query = Query::from_pairs(view.to_query());
         self.router
-            .update_query(history == History::Replace, |current| *current = query);
+            .update_query(history != History::Push, |current| *current = query);
     }
 }
 

@@ -966,6 +966,25 @@ describe('job progress page', () => {
       await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
       await openJob(page, job.id);
       assert.equal(await panel.count(), 0, 'Forward returns to the job with no record open');
+      // Forward again reopens the record; closing it goes back as before, also after a reload.
+      await page.goForward();
+      await panel.waitFor();
+      await page.reload();
+      await panel.waitFor({ timeout: LOAD_TIMEOUT });
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
+      await page.goBack();
+      await page.waitForURL((url) => url.hash === '#/jobs');
+
+      // A record opened by a link, not by the app: closing it leaves no entry that reopens it.
+      const [asset] = await results(job.id);
+      await page.evaluate((hash) => (location.hash = hash), `#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`);
+      await panel.waitFor({ timeout: LOAD_TIMEOUT });
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await page.goBack();
+      await page.waitForURL((url) => url.hash === '#/jobs');
     });
   });
 

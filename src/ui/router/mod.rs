@@ -30,9 +30,6 @@ pub struct Router {
     mode: UrlMode,
     /// Whether a replacing write of the URL waits for the next paint.
     replace_waiting: StoredValue<bool>,
-    /// Where the app was before the entry it pushed last, while that entry
-    /// is the current one: what Back returns to.
-    pushed_over: StoredValue<Option<Location>>,
 }
 
 impl Router {
@@ -68,9 +65,8 @@ impl Router {
             } else {
                 // The view being replaced keeps its entry, under the new one.
                 self.write_waiting();
-                write_fragment(&location.to_fragment(), false);
-                self.pushed_over
-                    .set_value(Some(self.location.get_untracked()));
+                let from = self.location.get_untracked().to_fragment();
+                write_fragment(&location.to_fragment(), Entry::PushedFrom(&from));
             }
         }
         self.location.set(location);
@@ -83,20 +79,24 @@ impl Router {
         self.navigate(location, replace);
     }
 
-    /// Goes back one entry, as the browser's Back does, when the entry under
-    /// the current one was pushed over a location `wanted` accepts: a change
-    /// that undoes the last one then leaves no entry for Back to return to.
+    /// Goes back one entry, as the browser's Back does, when the app pushed
+    /// the current entry over a location `wanted` accepts: a change that
+    /// undoes the push then leaves no entry for Back to return to. Each
+    /// pushed entry keeps where it came from in its history state, so this
+    /// holds after Back, Forward and reloads too.
     pub fn back_if(&self, wanted: impl FnOnce(&Location) -> bool) -> bool {
-        let under = self.pushed_over.get_value();
-        if self.mode != UrlMode::Fragment || !under.as_ref().is_some_and(wanted) {
+        if self.mode != UrlMode::Fragment {
+            return false;
+        }
+        let Ok(history) = window().history() else {
+            return false;
+        };
+        let pushed_from = history.state().ok().and_then(|state| state.as_string());
+        if !pushed_from.is_some_and(|from| wanted(&Location::from_fragment(&from))) {
             return false;
         }
         self.write_waiting();
-        self.pushed_over.set_value(None);
-        window()
-            .history()
-            .and_then(|history| history.back())
-            .is_ok()
+        history.back().is_ok()
     }
 
     /// Writes the location to the URL, replacing the entry, after the next
@@ -118,7 +118,7 @@ impl Router {
             return;
         }
         if let Some(location) = self.location.try_get_untracked() {
-            write_fragment(&location.to_fragment(), true);
+            write_fragment(&location.to_fragment(), Entry::Same);
         }
     }
 }
@@ -133,13 +133,10 @@ pub fn provide_router(mode: UrlMode) -> Router {
         location: RwSignal::new(initial),
         mode,
         replace_waiting: StoredValue::new(false),
-        pushed_over: StoredValue::new(None),
     };
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-            // Which entry is under this one is no longer known.
-            router.pushed_over.set_value(None);
             router
                 .location
                 .set(Location::from_fragment(&read_fragment()));
@@ -158,15 +155,27 @@ fn read_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
-fn write_fragment(fragment: &str, replace: bool) {
+/// How a write of the URL treats the history entry.
+enum Entry<'a> {
+    /// A new entry, remembering the fragment it was pushed from.
+    PushedFrom(&'a str),
+    /// The current entry, keeping what it remembers.
+    Same,
+}
+
+fn write_fragment(fragment: &str, entry: Entry<'_>) {
     let Ok(history) = window().history() else {
         return;
     };
     // pushState/replaceState do not fire hashchange, so the signal is set by the caller.
-    let result = if replace {
-        history.replace_state_with_url(&JsValue::NULL, "", Some(fragment))
-    } else {
-        history.push_state_with_url(&JsValue::NULL, "", Some(fragment))
+    let result = match entry {
+        Entry::PushedFrom(from) => {
+            history.push_state_with_url(&JsValue::from_str(from), "", Some(fragment))
+        }
+        Entry::Same => {
+            let state = history.state().unwrap_or(JsValue::NULL);
+            history.replace_state_with_url(&state, "", Some(fragment))
+        }
     };
     if let Err(error) = result {
         leptos::logging::warn!("could not update the URL: {error:?}");
