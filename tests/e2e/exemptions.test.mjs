@@ -84,6 +84,7 @@ function renderedRows(page) {
           outlook: text(cells[2]?.querySelector('.pb-badge')),
           shownChips: [...(cells[3]?.querySelectorAll('.pb-chip') ?? [])].map(text),
           more: cells[3]?.querySelector('.pb-chip-more [aria-hidden="true"]')?.textContent ?? null,
+          chipTitle: cells[3]?.querySelector('.pb-chip')?.getAttribute('title') ?? null,
           // Every exemption, as the cell's title names them.
           chips: (cells[3]?.querySelector('.pb-chips')?.title ?? '').split(', ').filter(Boolean),
           // What a screen reader hears from the cell.
@@ -229,6 +230,7 @@ describe('endpoint exemptions page', () => {
           assert.deepEqual(row.shownChips, row.chips.slice(0, 1), `${row.name}'s cell shows its first exemption`);
           assert.equal(row.more, row.chips.length > 1 ? `+${row.chips.length - 1} more` : null, `${row.name}'s count of the rest`);
           for (const chip of row.chips) assert.ok(row.chipsText.includes(chip), `${row.name}'s cell reads out ${chip}`);
+          assert.equal(row.chipTitle, null, `${row.name}'s chip leaves hovering to the cell, which names them all`);
           if (row.chips.length > 1) withSeveral += 1;
         }
         await page.getByRole('button', { name: `Remove filter Impact: ${impact.label}` }).click();

@@ -14,7 +14,8 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     let columns = Column::every(
         // Badges and times get the width their longest value and heading
         // need, the exemptions one chip and its count; the OS takes what
-        // the others leave, and every text truncates.
+        // the others leave, and every text truncates. (A column cannot mix
+        // units: Chromium sizes one of calc(em + %) as auto.)
         |id| match id {
             EndpointColumn::Endpoint => "13%",
             EndpointColumn::Os => "auto",
@@ -41,7 +42,8 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
                 let first = names.first().map(|&(name, impact)| {
                     let tone = impact_tone(impact);
                     view! {
-                        <span class=format!("pb-chip {}", tone.class()) title=impact.label()>
+                        // No title of its own: hovering shows the cell's, every name.
+                        <span class=format!("pb-chip {}", tone.class())>
                             <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
                             <span class="pb-chip-label">{name.to_owned()}</span>
                         </span>
