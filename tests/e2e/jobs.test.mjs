@@ -568,6 +568,7 @@ describe('job progress page', () => {
       assert.ok(text.includes('so the table is not filtered by them: status=9999, os=zz.'), text);
       await banner.getByRole('button', { name: 'Dismiss' }).click();
       await banner.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.id === 'pb-main', null, { timeout: 5_000 });
       const hash = decodeURIComponent(new URL(page.url()).hash);
       assert.ok(hash.includes('phase=failed') && !hash.includes('9999') && !hash.includes('zz'), `the known filter stays, the unknown go: ${hash}`);
       await rowsAfterFilter(page, failed);
@@ -985,6 +986,25 @@ describe('job progress page', () => {
       await panel.waitFor({ state: 'detached' });
       await page.goBack();
       await page.waitForURL((url) => url.hash === '#/jobs');
+    });
+  });
+
+  test('closing a record whose row the filters have hidden leaves the focus on the page content', async () => {
+    const job = jobs[0];
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      const row = page.locator('tr.pb-row[data-position="0"]');
+      const asset = assets[Number(await row.getAttribute('data-index'))];
+      const other = ['failed', 'succeeded'].find((phase) => phaseOf(asset) !== phase);
+      await row.click();
+      const panel = page.locator('.pb-panel[role="dialog"]');
+      await panel.waitFor();
+      await page.locator('select[aria-label="Filter by phase"]').selectOption(other);
+      await page.waitForURL((url) => url.hash.includes(`phase=${other}`));
+      await panel.getByRole('button', { name: 'Close details' }).focus();
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      await page.waitForFunction(() => document.activeElement?.id === 'pb-main', null, { timeout: 5_000 });
     });
   });
 

@@ -1,4 +1,5 @@
 use super::Tone;
+use crate::ui::focus::{focus_by_id, focus_is_lost, MAIN_ID};
 use leptos::prelude::*;
 
 /// A page-wide notice: an error with a retry, a stalled job, a partial load.
@@ -31,7 +32,17 @@ pub fn Banner(
                 {details.map(|details| view! { <div class="pb-banner-details">{details}</div> })}
             </div>
             {action.map(|(label, run)| view! {
-                <button type="button" class="pb-button" on:click=move |_| run.run(())>{label}</button>
+                <button type="button" class="pb-button" on:click=move |_| {
+                    run.run(());
+                    // An action that removes the notice (Dismiss) takes its
+                    // button: the keyboard goes on from the page's content
+                    // rather than from the top of the page.
+                    request_animation_frame(|| {
+                        if focus_is_lost() {
+                            focus_by_id(MAIN_ID);
+                        }
+                    });
+                }>{label}</button>
             })}
         </div>
     }

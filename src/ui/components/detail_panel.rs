@@ -32,10 +32,16 @@ pub fn DetailPanel(
         if focused_element().is_some_and(|element| !is_in_a_panel(&element)) {
             return;
         }
-        match previous_focus.take() {
-            Some((opening_row, element)) => {
-                let back_to = opening_row.as_ref().and_then(OpeningRow::row_now);
-                let _ = back_to.unwrap_or(element).focus();
+        let back_to = previous_focus.take().and_then(|(opening_row, element)| {
+            match opening_row.as_ref().and_then(OpeningRow::row_now) {
+                Some(row) => Some(row),
+                // A row the filters have since hidden is gone from the page.
+                None => element.is_connected().then_some(element),
+            }
+        });
+        match back_to {
+            Some(element) => {
+                let _ = element.focus();
             }
             // Not the page itself: the keyboard would start over from its top.
             None => focus_by_id(MAIN_ID),
