@@ -3,7 +3,7 @@
 use super::clock::provide_clock;
 use super::components::TitleSuffix;
 use super::data::{provide_data_source, provide_refresh_pause, use_live, ResourceKind};
-use super::focus::{focus_by_id, focus_is_lost, MAIN_ID, PAGE_TITLE_ID};
+use super::focus::{focus_by_id, focus_if_lost, MAIN_ID, PAGE_TITLE_ID};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
 use super::router::{provide_router, Link, Location, Route, UrlMode};
@@ -99,9 +99,7 @@ fn start_new_page_at_its_top(route: Memo<Route>, root: NodeRef<leptos::html::Div
                         root.scroll_into_view();
                     }
                 }
-                if focus_is_lost() {
-                    focus_by_id(PAGE_TITLE_ID);
-                }
+                focus_if_lost(PAGE_TITLE_ID);
             });
         }
     });

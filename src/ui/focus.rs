@@ -24,6 +24,14 @@ pub fn focus_is_lost() -> bool {
     focused_element().is_none()
 }
 
+/// Focuses the element with `id` when no element has the focus: after
+/// what had it was removed.
+pub fn focus_if_lost(id: &str) {
+    if focus_is_lost() {
+        focus_by_id(id);
+    }
+}
+
 /// Focuses the element with `id`, if the page has it.
 pub fn focus_by_id(id: &str) {
     let element = document()

@@ -8,12 +8,11 @@ use leptos::prelude::*;
 #[component]
 pub fn SourceBadge() -> impl IntoView {
     let source = use_data_source();
-    move || match source.get() {
-        SourceState::Ready(source) if source.demo => Some(
+    move || {
+        source.with(SourceState::is_demo).then(|| {
             // A badge's look without its tone glyph, which here would read as a stray dash.
-            view! { <span class="pb-badge pb-tone-neutral" title="No backend is configured: Patchboard shows its bundled demo fleet.">"Demo data"</span> },
-        ),
-        _ => None,
+            view! { <span class="pb-badge pb-tone-neutral" title="No backend is configured: Patchboard shows its bundled demo fleet.">"Demo data"</span> }
+        })
     }
 }
 

@@ -1,5 +1,5 @@
 use super::Tone;
-use crate::ui::focus::{focus_by_id, focus_is_lost, MAIN_ID};
+use crate::ui::focus::{focus_if_lost, MAIN_ID};
 use leptos::prelude::*;
 
 /// A page-wide notice: an error with a retry, a stalled job, a partial load.
@@ -37,11 +37,7 @@ pub fn Banner(
                     // An action that removes the notice (Dismiss) takes its
                     // button: the keyboard goes on from the page's content
                     // rather than from the top of the page.
-                    request_animation_frame(|| {
-                        if focus_is_lost() {
-                            focus_by_id(MAIN_ID);
-                        }
-                    });
+                    request_animation_frame(|| focus_if_lost(MAIN_ID));
                 }>{label}</button>
             })}
         </div>

@@ -34,6 +34,13 @@ pub enum SourceState {
     },
 }
 
+impl SourceState {
+    /// The bundled demo is on screen: no backend is configured.
+    pub fn is_demo(&self) -> bool {
+        matches!(self, SourceState::Ready(source) if source.demo)
+    }
+}
+
 pub fn provide_data_source() -> RwSignal<SourceState> {
     let state = RwSignal::new(SourceState::Resolving);
     provide_context(state);

@@ -3,6 +3,7 @@
 use super::FleetData;
 use crate::domain::decimal::fixed;
 use crate::domain::derive::reported_low_disk;
+use crate::domain::exemption::Impact;
 use crate::domain::view::endpoints::EndpointColumn;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Column, RelativeTime, Tone};
@@ -38,7 +39,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         let exemptions = move || {
             data.table.url.view.with(|view| {
                 let names = view.cell_exemptions(&derived);
-                let all_names = names.iter().map(|&(name, _)| name).collect::<Vec<_>>().join(", ");
+                let all_names = joined(&names);
                 let first = names.first().map(|&(name, impact)| {
                     let tone = impact_tone(impact);
                     view! {
@@ -50,7 +51,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
                     }
                 });
                 let more = names.get(1..).filter(|rest| !rest.is_empty()).map(|rest| {
-                    let rest_names = rest.iter().map(|&(name, _)| name).collect::<Vec<_>>().join(", ");
+                    let rest_names = joined(rest);
                     view! {
                         <span class="pb-chip-more">
                             <span aria-hidden="true">{format!("+{} more", rest.len())}</span>
@@ -105,6 +106,15 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         data.status,
         "No endpoints match the search and filters.",
     )
+}
+
+/// Exemption names as one list: "Unknown Endpoint, Maintenance Window Required".
+fn joined(names: &[(&str, Impact)]) -> String {
+    names
+        .iter()
+        .map(|&(name, _)| name)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The next window's start, or "open now" while a window is open.

@@ -64,8 +64,7 @@ pub fn RunSelector(
 #[component]
 pub fn RunIgnoredBanner(run: Memo<RunChoice>) -> impl IntoView {
     let source = use_data_source();
-    let demo =
-        move || source.with(|state| matches!(state, SourceState::Ready(source) if source.demo));
+    let demo = move || source.with(SourceState::is_demo);
     move || {
         run.with(|run| match run {
             RunChoice::Ignored { requested, why } => {
