@@ -14,13 +14,15 @@ use leptos::prelude::*;
 pub fn EndpointTable(data: FleetData) -> impl IntoView {
     let columns = Column::every(
         // Badges and times get the width their longest value and heading
-        // need, the exemptions one chip and its count; the OS takes what
-        // the others leave, and every text truncates. (A column cannot mix
-        // units: Chromium sizes one of calc(em + %) as auto.)
+        // need; the exemptions column a share that fits one chip and its
+        // count at the table's narrowest and the longest name on wide
+        // screens; the OS takes what the others leave, and every text
+        // truncates. (A column cannot mix units: Chromium sizes one of
+        // calc(em + %) as auto.)
         |id| match id {
             EndpointColumn::Endpoint => "13%",
             EndpointColumn::Os => "auto",
-            EndpointColumn::Exemptions => "19em",
+            EndpointColumn::Exemptions => "23%",
             EndpointColumn::Maintenance => "11%",
             EndpointColumn::Outlook => "16.5em",
             EndpointColumn::Disk => "7.5em",
