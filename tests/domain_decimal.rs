@@ -1,7 +1,7 @@
 //! Fixed-decimal text (as the standard formatter writes it, away from ties)
 //! and grouped counts.
 
-use patchboard::domain::decimal::{counted, fixed, grouped, listed_of, Noun};
+use patchboard::domain::decimal::{counted, fixed, grouped, listed_of, percent, Noun};
 use proptest::prelude::*;
 
 #[test]
@@ -46,7 +46,28 @@ fn counts_group_their_thousands() {
     assert_eq!(grouped(u64::MAX), "18,446,744,073,709,551,615");
 }
 
+#[test]
+fn a_percentage_reaches_an_end_only_when_the_share_does() {
+    assert_eq!(percent(99.98, 1), ">99.9%");
+    assert_eq!(percent(99.98, 0), ">99%");
+    assert_eq!(percent(0.004, 1), "<0.1%");
+    assert_eq!(percent(0.4, 0), "<1%");
+    assert_eq!(percent(100.0, 1), "100.0%");
+    assert_eq!(percent(0.0, 1), "0.0%");
+    assert_eq!(percent(85.46, 1), "85.5%");
+    assert_eq!(percent(99.94, 1), "99.9%");
+}
+
 proptest! {
+    #[test]
+    fn a_percentage_of_a_count_is_at_an_end_only_at_that_end(part in 0_u32..200_000, extra in 0_u32..200_000) {
+        let whole = part + extra;
+        prop_assume!(whole > 0);
+        let text = percent(f64::from(part) * 100.0 / f64::from(whole), 1);
+        prop_assert_eq!(text == "100.0%", part == whole);
+        prop_assert_eq!(text == "0.0%", part == 0);
+    }
+
     #[test]
     fn a_grouped_count_reads_back_as_the_count(count in any::<u64>()) {
         let text = grouped(count);

@@ -31,6 +31,23 @@ pub fn fixed(value: f64, decimals: u32) -> String {
     )
 }
 
+/// A share of 0–100 as a percentage with `decimals` places, never rounded
+/// onto an end it has not reached: 99.98 is ">99.9%", not "100.0%", and
+/// 0.004 is "<0.1%", not "0.0%", so a job with one failure left never reads
+/// as complete and a phase with assets in it never reads as empty.
+pub fn percent(value: f64, decimals: u32) -> String {
+    let decimals = decimals.min(9);
+    let step = 1.0 / 10_f64.powi(decimals as i32);
+    let text = fixed(value, decimals);
+    if value > 0.0 && text == fixed(0.0, decimals) {
+        format!("<{}%", fixed(step, decimals))
+    } else if value < 100.0 && text == fixed(100.0, decimals) {
+        format!(">{}%", fixed(100.0 - step, decimals))
+    } else {
+        format!("{text}%")
+    }
+}
+
 /// How a count names what it counts, one and several.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Noun {

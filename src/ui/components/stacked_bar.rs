@@ -1,5 +1,5 @@
 use super::Tone;
-use crate::domain::decimal::{fixed, grouped};
+use crate::domain::decimal::{grouped, percent};
 use leptos::prelude::*;
 
 /// One part of a stacked bar.
@@ -72,7 +72,7 @@ pub fn StackedBar(
                         .map(|segment| {
                             let key = segment.key.clone();
                             let pressed = is_selected(&segment.key);
-                            let percent = f64::from(segment.count) * 100.0 / f64::from(total);
+                            let share = f64::from(segment.count) * 100.0 / f64::from(total);
                             view! {
                                 <button
                                     type="button"
@@ -84,7 +84,7 @@ pub fn StackedBar(
                                     <span class="pb-swatch" aria-hidden="true"></span>
                                     {segment.label}
                                     <span class="pb-legend-count">
-                                        {format!("{} · {}%", grouped(segment.count.into()), fixed(percent, 1))}
+                                        {format!("{} · {}", grouped(segment.count.into()), percent(share, 1))}
                                     </span>
                                 </button>
                             }

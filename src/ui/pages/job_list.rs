@@ -1,6 +1,6 @@
 //! Every deployment job, its progress at a glance, and the way into one.
 
-use crate::domain::decimal::{counted, fixed, grouped, listed_of, Noun};
+use crate::domain::decimal::{counted, fixed, grouped, listed_of, percent, Noun};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
@@ -105,7 +105,7 @@ fn JobTable(
                 <span class="pb-complete-cell">
                     {bar}
                     <span class="pb-complete-percent">
-                        {job.completion_percent.map(|p| format!("{}%", fixed(p, 0))).unwrap_or_else(|| "—".into())}
+                        {job.completion_percent.map(|p| percent(p, 0)).unwrap_or_else(|| "—".into())}
                     </span>
                 </span>
             </td>

@@ -2,7 +2,7 @@
 
 use super::exemptions_searching;
 use super::FleetData;
-use crate::domain::decimal::{counted, fixed, grouped, Noun};
+use crate::domain::decimal::{counted, grouped, percent, Noun};
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
 use crate::ui::components::{BarList, Counter, CounterGroup, Segment, Tone};
@@ -26,7 +26,7 @@ pub fn Counters(data: FleetData) -> impl IntoView {
                 tone=Tone::Succeeded
                 value=figure(|s| s.patchable)
                 detail=Signal::derive(move || summary.with(|s| {
-                    s.share_patchable().map(|share| format!("{}% of the fleet", fixed(share * 100.0, 1))).unwrap_or_default()
+                    s.share_patchable().map(|share| format!("{} of the fleet", percent(share * 100.0, 1))).unwrap_or_default()
                 }))
             />
             <Counter id="temporarily" label="Temporarily cannot patch" tone=Tone::Waiting value=figure(|s| s.temporarily_cannot_patch) />

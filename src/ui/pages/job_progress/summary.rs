@@ -2,7 +2,7 @@
 //! filters the table.
 
 use super::JobData;
-use crate::domain::decimal::{fixed, grouped};
+use crate::domain::decimal::{grouped, percent};
 use crate::domain::phase::Phase;
 use crate::domain::progress::STALL_AFTER_MINUTES;
 use crate::domain::status::StatusKey;
@@ -80,18 +80,14 @@ pub fn Counters(data: JobData) -> impl IntoView {
     // A backend that sends no status times leaves nothing to judge stuck by:
     // the counter says so rather than show 0.
     let has_status_times = data.has_status_times();
-    let percent = |value: Option<f64>| {
-        value
-            .map(|p| format!("{}%", fixed(p, 1)))
-            .unwrap_or_else(|| "—".into())
-    };
+    let share = |value: Option<f64>| value.map(|p| percent(p, 1)).unwrap_or_else(|| "—".into());
     view! {
         <CounterGroup status=data.status>
             <Counter id="total" label="Assets" value=Signal::derive(move || progress.with(|p| grouped(p.total() as u64))) />
             <Counter
                 id="complete"
                 label="Complete"
-                value=Signal::derive(move || progress.with(|p| percent(p.percent_complete())))
+                value=Signal::derive(move || progress.with(|p| share(p.percent_complete())))
                 detail=Signal::derive(move || progress.with(|p| format!("{} of {} final", grouped(p.final_count() as u64), grouped(p.total() as u64))))
             />
             <Counter id="succeeded" label="Succeeded" tone=Tone::Succeeded value=count(&[Phase::Succeeded]) />
@@ -132,7 +128,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
             <Counter
                 id="success-rate"
                 label="Success rate"
-                value=Signal::derive(move || progress.with(|p| percent(p.success_rate())))
+                value=Signal::derive(move || progress.with(|p| share(p.success_rate())))
                 detail=Signal::derive(|| "of the assets that succeeded or failed".to_owned())
             />
             <Counter
