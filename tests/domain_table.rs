@@ -473,6 +473,22 @@ fn sort_values_order_numbers_times_and_decimals_by_value() {
 }
 
 #[test]
+fn an_empty_text_sorts_last_both_ways() {
+    let values = [
+        SortValue::from(""),
+        SortValue::from("Ubuntu"),
+        SortValue::from("CentOS"),
+    ];
+    for (direction, expected) in [(Direction::Asc, [2, 1, 0]), (Direction::Desc, [1, 2, 0])] {
+        let spec = SortSpec::by((), direction);
+        assert_eq!(
+            sort_rows(values.len(), &spec, |(), index| values[index]),
+            expected
+        );
+    }
+}
+
+#[test]
 fn counts_listed_rows_per_value() {
     let rows = fleet();
     let families = facet_counts(&rows, &every_row(&rows), |row| [row.family]);

@@ -66,8 +66,14 @@ impl From<f64> for SortValue<'_> {
 }
 
 impl<'a> From<&'a str> for SortValue<'a> {
+    /// An empty text is no value: a row without an OS sorts last, as one
+    /// without a time does, not before every OS.
     fn from(text: &'a str) -> Self {
-        SortValue::Text(text)
+        if text.is_empty() {
+            SortValue::Blank
+        } else {
+            SortValue::Text(text)
+        }
     }
 }
 
