@@ -94,7 +94,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
             <Counter id="failed" label="Failed" tone=Tone::Failed value=count(&[Phase::Failed]) />
             {phases_counter("not-run", "Not run", Tone::Neutral, NOT_RUN)}
             {phases_counter("in-progress", "In progress", Tone::Running, IN_PROGRESS)}
-            // Statuses outside the catalogue fit no phase above: counted
+            // Statuses unknown, ambiguous or contradictory fit no phase above: counted
             // here, when there are any, so the counters add up to Assets.
             <Show when=move || progress.with(|p| p.by_phase().get(Phase::Unknown) > 0)>
                 <Counter
@@ -102,7 +102,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                     label="Unknown status"
                     tone=Tone::Unknown
                     value=count(&[Phase::Unknown])
-                    detail=Signal::derive(|| "not in the status catalogue".to_owned())
+                    detail=Signal::derive(|| "not matched to one catalogue status".to_owned())
                 />
             </Show>
             <Counter
