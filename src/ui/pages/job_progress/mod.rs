@@ -105,6 +105,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         status: results.status,
         job_name,
     };
+    stuck::drop_filter_without_times(url, data.has_status_times(), results.status);
 
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
