@@ -191,6 +191,42 @@ fn placeholders_must_have_a_value_in_their_resource() {
 }
 
 #[test]
+fn an_unknown_placeholder_hides_nothing_else_in_its_template() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["url"] = json!("{base_url}/x?p={page}&j={job_id}&z={zzz}");
+    config["resources"]["endpoints"]["paging"] = json!({ "mode": "page_number" });
+    let found = problems(config);
+    let url_problems: Vec<&String> = found
+        .iter()
+        .filter(|p| p.starts_with("resources.endpoints.url: "))
+        .collect();
+    assert_eq!(url_problems.len(), 2, "{found:#?}");
+    assert!(
+        url_problems[0].contains("unknown placeholder {zzz}"),
+        "{found:#?}"
+    );
+    assert_eq!(
+        url_problems[1],
+        "resources.endpoints.url: placeholder {job_id} has no value in this resource"
+    );
+    // {page} is there, so the paging mode has what it needs.
+    assert!(
+        !found
+            .iter()
+            .any(|p| p.starts_with("resources.endpoints.paging")),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_document_that_is_not_an_object_is_named_as_the_configuration() {
+    assert_eq!(
+        problems(json!([1, 2])),
+        ["the configuration: expected an object, found [1,2]"]
+    );
+}
+
+#[test]
 fn paging_modes_need_their_placeholder_and_a_post_body() {
     let mut config = minimal();
     config["resources"]["endpoints"]["paging"] = json!({ "mode": "page_number", "size": 50 });

@@ -126,6 +126,12 @@ pub struct ConfigProblem {
 
 impl std::fmt::Display for ConfigProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
+        // A problem with the whole document has no key path to name.
+        let place = if self.path.is_empty() {
+            "the configuration"
+        } else {
+            &self.path
+        };
+        write!(f, "{place}: {}", self.message)
     }
 }

@@ -728,25 +728,24 @@ fn check_templates<'t>(
 ) -> Vec<Placeholder> {
     let mut used = Vec::new();
     for (path, template) in templates {
-        match placeholders(template) {
-            Err(e) => report.add(&path, e.to_string()),
-            Ok(found) => {
-                for p in found {
-                    let available = match p {
-                        Placeholder::BaseUrl => true,
-                        Placeholder::JobId => context.job,
-                        Placeholder::RunId => context.run,
-                        _ => paging.is_none_or(|paging| paging_supplies(paging).contains(&p)),
-                    };
-                    if !available {
-                        report.add(
-                            &path,
-                            format!("placeholder {{{}}} has no value in this resource", p.name()),
-                        );
-                    }
-                    used.push(p);
-                }
+        let (found, problems) = placeholders(template);
+        for problem in problems {
+            report.add(&path, problem.to_string());
+        }
+        for p in found {
+            let available = match p {
+                Placeholder::BaseUrl => true,
+                Placeholder::JobId => context.job,
+                Placeholder::RunId => context.run,
+                _ => paging.is_none_or(|paging| paging_supplies(paging).contains(&p)),
+            };
+            if !available {
+                report.add(
+                    &path,
+                    format!("placeholder {{{}}} has no value in this resource", p.name()),
+                );
             }
+            used.push(p);
         }
     }
     used

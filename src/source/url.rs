@@ -136,16 +136,22 @@ impl Vars {
     }
 }
 
-/// The placeholders a template uses, in order; fails on unknown names or an open brace.
-pub fn placeholders(template: &str) -> Result<Vec<Placeholder>, TemplateError> {
+/// The placeholders a template uses, in order, and its problems: every
+/// unknown name, or a brace left open. The known placeholders are listed
+/// either way, so a configuration check judges the rest of the template too.
+pub fn placeholders(template: &str) -> (Vec<Placeholder>, Vec<TemplateError>) {
     let mut found = Vec::new();
-    walk(template, |piece| {
-        if let Piece::Placeholder(p) = piece {
-            found.push(p);
+    let mut problems = Vec::new();
+    let walked = walk(template, |piece| {
+        match piece {
+            Piece::Placeholder(p) => found.push(p),
+            Piece::Unknown(name) => problems.push(TemplateError::Unknown(name.to_owned())),
+            Piece::Literal(_) => {}
         }
         Ok(())
-    })?;
-    Ok(found)
+    });
+    problems.extend(walked.err());
+    (found, problems)
 }
 
 /// Expands a URL template, percent-encoding every value except `{base_url}`.
@@ -273,6 +279,8 @@ fn whole_placeholder(s: &str) -> Option<Placeholder> {
 enum Piece<'t> {
     Literal(&'t str),
     Placeholder(Placeholder),
+    /// A `{name}` that is not a placeholder.
+    Unknown(&'t str),
 }
 
 fn walk<'t>(
@@ -285,9 +293,7 @@ fn walk<'t>(
         let after = &rest[open + 1..];
         let close = after.find('}').ok_or(TemplateError::Unclosed)?;
         let name = &after[..close];
-        let placeholder =
-            Placeholder::from_name(name).ok_or_else(|| TemplateError::Unknown(name.to_owned()))?;
-        visit(Piece::Placeholder(placeholder))?;
+        visit(Placeholder::from_name(name).map_or(Piece::Unknown(name), Piece::Placeholder))?;
         rest = &after[close + 1..];
     }
     visit(Piece::Literal(rest))
@@ -306,6 +312,7 @@ fn expand(
                 let value = vars.get(p).ok_or(TemplateError::Unavailable(p.name()))?;
                 insert(p, &value, &mut out);
             }
+            Piece::Unknown(name) => return Err(TemplateError::Unknown(name.to_owned())),
         }
         Ok(())
     })?;
