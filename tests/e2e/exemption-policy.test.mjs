@@ -110,6 +110,13 @@ describe('maintenance from a backend that reports no schedules', () => {
           assert.equal(needsWindow, 0, `no schedule data is not a missing schedule: ${named}`);
           assert.equal(await notice.count(), 1, 'the page says maintenance is not judged');
         }
+        // The schedule is named absent only where schedules are reported.
+        const schedules = await page.$$eval('tr.pb-row td:nth-child(6)', (cells) => cells.map((cell) => cell.textContent.trim()));
+        assert.deepEqual(schedules, Array(3).fill(judged ? 'none' : 'not reported'));
+        await page.locator('tr.pb-row').first().click();
+        const fact = (term) => page.locator('.pb-panel dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').textContent();
+        assert.equal((await fact('Maintenance schedule')).trim(), judged ? 'none assigned' : 'not reported');
+        assert.equal((await fact('Next window')).trim(), judged ? 'none ahead' : 'not reported');
         assertNoProblems(session);
       });
     }

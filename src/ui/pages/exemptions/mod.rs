@@ -37,6 +37,20 @@ struct FleetData {
     table: TableModel<EndpointView>,
     summary: Memo<Shared<FleetSummary>>,
     status: LiveStatus,
+    /// Whether the backend reports maintenance schedules at all (see
+    /// [`DerivationPolicy::maintenance_reported`]).
+    schedules_reported: Signal<bool>,
+}
+
+/// An endpoint's schedule as the page names it: `absent` when the backend
+/// reports schedules and this endpoint has none, "not reported" when the
+/// backend reports none at all.
+fn schedule_text(endpoint: &Endpoint, reported: bool, absent: &str) -> String {
+    match (&endpoint.maintenance, reported) {
+        (Some(schedule), _) => schedule.name.clone(),
+        (None, true) => absent.to_owned(),
+        (None, false) => "not reported".to_owned(),
+    }
 }
 
 #[component]
@@ -65,22 +79,23 @@ pub fn ExemptionsPage() -> impl IntoView {
         Shared::new(rows.with(|rows| FleetSummary::of(rows.iter().map(|row| &row.derived))))
     });
     let table = TableModel::new(url, endpoints, rows, derive_at);
+    let schedules_reported = Signal::derive(move || {
+        configured(
+            source,
+            |config| config.derivation.maintenance_reported,
+            true,
+        )
+    });
     let data = FleetData {
         table,
         summary,
         status: live.status,
+        schedules_reported,
     };
     // A memo, so that only a change of layout rebuilds the table: any other
     // change of the view (a keystroke, a sort, an open panel) keeps it, its
     // rendered rows and its keyboard position.
     let layout = Memo::new(move |_| url.view.with(|v| v.layout));
-    let schedules_unmapped = move || {
-        !configured(
-            source,
-            |config| config.derivation.maintenance_reported,
-            true,
-        )
-    };
 
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
@@ -100,7 +115,7 @@ pub fn ExemptionsPage() -> impl IntoView {
                 place="the fleet"
                 on_dismiss=Callback::new(move |_| data.table.close())
             />
-            <Show when=schedules_unmapped>
+            <Show when=move || !schedules_reported.get()>
                 <Banner
                     tone=Tone::Neutral
                     title="Maintenance windows are not judged"

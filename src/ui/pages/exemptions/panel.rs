@@ -2,7 +2,7 @@
 //! the fact it came from, and the endpoint's drives.
 
 use super::by_exemption::{FixSteps, WARNING_LABEL};
-use super::FleetData;
+use super::{schedule_text, FleetData};
 use crate::domain::decimal::fixed;
 use crate::domain::derive::{
     reported_low_disk, EndpointExemption, Origin, LOW_DISK_THRESHOLD_PERCENT,
@@ -19,12 +19,19 @@ use leptos::prelude::*;
 pub fn endpoint_panel(data: FleetData) -> impl IntoView {
     data.table.detail_panel(
         |endpoint| endpoint.name.clone(),
-        |endpoint, row| view! { <EndpointDetails endpoint=endpoint row=row /> },
+        move |endpoint, row| {
+            let schedules_reported = data.schedules_reported.get_untracked();
+            view! { <EndpointDetails endpoint=endpoint row=row schedules_reported=schedules_reported /> }
+        },
     )
 }
 
 #[component]
-fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
+fn EndpointDetails(
+    endpoint: Endpoint,
+    row: EndpointRow,
+    schedules_reported: bool,
+) -> impl IntoView {
     let known = |exemption: EndpointExemption| {
         let kind = exemption.kind;
         let evidence = exemption
@@ -78,13 +85,10 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
     });
     let clock = use_clock();
     let schedule = endpoint.maintenance.clone();
-    let window_state = move |now| {
-        schedule
-            .as_ref()
-            .map_or(WindowState::NoneAhead, |schedule| {
-                WindowState::at(schedule, now)
-            })
-            .describe()
+    let window_state = move |now| match &schedule {
+        Some(schedule) => WindowState::at(schedule, now).describe(),
+        None if schedules_reported => WindowState::NoneAhead.describe(),
+        None => "not reported".to_owned(),
     };
     let no_drives = endpoint.drives.is_empty();
     let drives = endpoint
@@ -124,7 +128,7 @@ fn EndpointDetails(endpoint: Endpoint, row: EndpointRow) -> impl IntoView {
                 <dt>"ID"</dt><dd>{endpoint.id.clone()}</dd>
                 <dt>"Operating system"</dt><dd>{endpoint.os.clone()}</dd>
                 <dt>"Maintenance schedule"</dt>
-                <dd>{endpoint.maintenance.as_ref().map(|m| m.name.clone()).unwrap_or_else(|| "none assigned".into())}</dd>
+                <dd>{schedule_text(&endpoint, schedules_reported, "none assigned")}</dd>
                 <dt>"Next window"</dt>
                 <dd>{move || window_state(clock.now())}</dd>
                 <dt>"Last seen"</dt>

@@ -1,6 +1,6 @@
 //! One virtualised row per endpoint.
 
-use super::FleetData;
+use super::{schedule_text, FleetData};
 use crate::domain::decimal::fixed;
 use crate::domain::derive::reported_low_disk;
 use crate::domain::exemption::Impact;
@@ -85,11 +85,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             }
             None => fullest.into_any(),
         };
-        let schedule = endpoint
-            .maintenance
-            .as_ref()
-            .map(|m| m.name.clone())
-            .unwrap_or_else(|| "none".into());
+        let schedule = schedule_text(&endpoint, data.schedules_reported.get_untracked(), "none");
         view! {
             <td><span class="pb-truncate" title=endpoint.name.clone()>{endpoint.name.clone()}</span></td>
             <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
