@@ -102,6 +102,7 @@ pub async fn load_all<R: Record>(
         mapping: Mapping::<R>::new(resource),
         streamed: None,
         decoded: None,
+        rows_before: 0,
         on_page,
     };
     drive_pages(config, resource, job_id, run_id, &mut pages).await
@@ -132,6 +133,8 @@ struct TypedPages<R, F> {
     mapping: Mapping<R>,
     streamed: Option<StreamedItems<R>>,
     decoded: Option<DecodedPage<R>>,
+    /// Rows on the pages delivered so far, read or skipped.
+    rows_before: usize,
     on_page: F,
 }
 
@@ -199,7 +202,14 @@ where
         // `drive_pages` always decodes before it delivers; with nothing
         // decoded there is nothing to hand over.
         match self.decoded.take() {
-            Some(page) => (self.on_page)(page, body, more_follow),
+            Some(mut page) => {
+                // A skipped row is named by its place in the whole list, which
+                // an admin can find; every page has a row 0.
+                let rows = page.items.len() + page.errors.len();
+                page.number_rows_from(self.rows_before);
+                self.rows_before += rows;
+                (self.on_page)(page, body, more_follow)
+            }
             None => ControlFlow::Continue(()),
         }
     }

@@ -63,6 +63,13 @@ impl<T> DecodedPage<T> {
         self.items.truncate(rows.saturating_sub(self.errors.len()));
     }
 
+    /// Numbers the skipped rows from `first` on: the page's place in the list.
+    pub fn number_rows_from(&mut self, first: usize) {
+        for error in &mut self.errors {
+            error.index += first;
+        }
+    }
+
     /// Keeps the record of row `index`, or reports why it was skipped.
     pub(super) fn push(&mut self, index: usize, row: Result<T, FieldFailure>) {
         match row {

@@ -559,6 +559,26 @@ describe('the qualys-pm preset against a replay of the gateway', () => {
     });
   });
 
+  test('a bad row on a later page is named by its place in the whole list', { timeout: TEST_TIMEOUT }, async () => {
+    const { target, latestRun } = data;
+    const assets = data.results[target.id][latestRun].map((asset) => ({ ...asset }));
+    const badIndex = RESULTS_PAGE_SIZE + 3; // the fourth row of the second page
+    assets[badIndex].statusDateTime = 'yesterday';
+    const own = await startReplayServer({ ...data, results: { [target.id]: { [latestRun]: assets } } });
+    try {
+      await withConfiguredPage(`#/jobs/${target.id}?run=${latestRun}`, qualysConfig(own.url), async (session) => {
+        const { page } = session;
+        const { rowCount } = await waitForAssets(page, assets.length - 1);
+        assert.equal(rowCount, `${grouped(assets.length - 1)} of ${grouped(assets.length - 1)} assets`);
+        const banner = page.locator('.pb-banner', { hasText: 'could not be read' });
+        const text = (await banner.textContent()).replace(/\s+/g, ' ');
+        assert.ok(text.includes(`row ${badIndex}: status_time`), `not the row's place on its page (${badIndex - RESULTS_PAGE_SIZE}): ${text}`);
+      });
+    } finally {
+      await own.stop();
+    }
+  });
+
   test('max_items cuts the results at the limit, and the figures count what was kept', { timeout: TEST_TIMEOUT }, async () => {
     const { target, latestRun } = data;
     const assets = data.results[target.id][latestRun];
