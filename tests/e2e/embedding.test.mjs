@@ -181,6 +181,20 @@ describe('inside a host portal', () => {
     }
   });
 
+  test("a relative base_url in the app's config.json is read beside that file, not the portal page", async () => {
+    const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
+    const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });
+    const session = await openPage(`${server.url}portal/`);
+    try {
+      await rows(session.page);
+      const asked = server.requests.filter((path) => path.endsWith('/jobs.json'));
+      assert.deepEqual(asked, ['/patchboard/demo/jobs.json']);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('the host hands over a token it can replace without a reload', async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage('about:blank');

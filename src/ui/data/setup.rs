@@ -116,7 +116,13 @@ async fn resolve() -> SourceState {
         return validated(value, "window.PATCHBOARD_CONFIG", false);
     }
     match config_file().await {
-        Ok(Some(value)) => validated(value, "config.json", false),
+        Ok(Some(value)) => match validated(value, "config.json", false) {
+            SourceState::Ready(mut source) => {
+                Arc::make_mut(&mut source.config).base_url = beside_app(&source.config.base_url);
+                SourceState::Ready(source)
+            }
+            invalid => invalid,
+        },
         Ok(None) => {
             let base = asset_base();
             let demo = json!({ "preset": "native", "base_url": format!("{}demo", base) });
@@ -127,6 +133,15 @@ async fn resolve() -> SourceState {
             problems: vec![problem],
         },
     }
+}
+
+/// `base_url` as read from config.json: a relative one names a place beside
+/// that file, as any address in a file does, not beside the page that embeds
+/// the app. Absolute, it also shows requests' errors with the address asked.
+fn beside_app(base_url: &str) -> String {
+    web_sys::Url::new_with_base(base_url, &asset_base())
+        .map(|url| url.href().trim_end_matches('/').to_owned())
+        .unwrap_or_else(|_| base_url.to_owned())
 }
 
 fn validated(value: Value, origin: &'static str, demo: bool) -> SourceState {
