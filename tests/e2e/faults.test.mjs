@@ -1026,7 +1026,12 @@ describe('rows that cannot be read, or say unexpected things', () => {
       // as reported, not as if 40 % were past the mark.
       const oddDisk = page.locator('tr.pb-row', { hasText: 'odd-01' }).locator('.pb-badge-outline');
       assert.equal((await oddDisk.textContent()).replace('⚠', '').trim(), 'Low disk');
-      assert.equal(await oddDisk.getAttribute('title'), 'Reported by the backend; the fullest drive it reports is 40.0% used');
+      assert.equal(
+        await oddDisk.getAttribute('title'),
+        'Reported by the backend, though the fullest drive it reports is 40.0% used: the backend may judge by a drive or a mark of its own',
+      );
+      const overflow = await oddDisk.evaluate((badge) => badge.closest('td').scrollWidth - badge.closest('td').clientWidth);
+      assert.ok(overflow <= 0, `the badge fits its cell (${overflow} px over)`);
       assert.equal(
         (await page.locator('[data-unknown-exemptions]').textContent()).trim(),
         'Not charted: 2 endpoints with an exemption only the backend knows, counted as Cannot patch. Search for a name to list them: Gremlins In The Wiring, Quarantined by EDR.',
@@ -1061,7 +1066,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.ok(panelText.includes('Gremlins In The Wiring'), `the unknown name is listed: ${panelText}`);
       assert.ok(panelText.includes('Patchboard does not know'), 'and said to be unknown');
       assert.ok(
-        panelText.includes('Reported by the backend; the fullest drive it reports is 40.0% used.'),
+        panelText.includes('Reported by the backend, though the fullest drive it reports is 40.0% used: the backend may judge by a drive or a mark of its own.'),
         `the panel says the warning is the backend's word, not its drives': ${panelText}`,
       );
       assert.deepEqual(

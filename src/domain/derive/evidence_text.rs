@@ -73,7 +73,8 @@ fn power(state: PowerState) -> &'static str {
 pub fn reported_low_disk(fullest_percent: Option<f64>) -> String {
     match fullest_percent {
         Some(percent) => format!(
-            "Reported by the backend; the fullest drive it reports is {}% used",
+            "Reported by the backend, though the fullest drive it reports is {}% used: \
+             the backend may judge by a drive or a mark of its own",
             fixed(percent, 1)
         ),
         None => "Reported by the backend".to_owned(),
