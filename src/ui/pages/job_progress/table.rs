@@ -10,11 +10,13 @@ use leptos::prelude::*;
 pub fn AssetTable(data: JobData) -> impl IntoView {
     let columns = Column::every(
         // Badges and numbers get the width their longest value and heading
-        // need; the text columns share what is left and truncate.
+        // need; the text columns share what is left and truncate. Status
+        // gets enough at 1280 px for its longest name, "Downloading -
+        // Failed", whose code 2031 Downloaded shares.
         |id| match id {
             AssetColumn::Asset => "14%",
-            AssetColumn::Os => "15%",
-            AssetColumn::Status => "15%",
+            AssetColumn::Os => "13%",
+            AssetColumn::Status => "18%",
             AssetColumn::Message => "auto",
             AssetColumn::Phase => "10em",
             AssetColumn::Succeeded => "6.5em",
