@@ -1,7 +1,9 @@
 //! The status catalogue, resolution, phases, messages and OS placement.
 
 use patchboard::domain::asset::{Deferrals, MessageFacts, PendingStage, RawStatus};
-use patchboard::domain::message::{message_for, StatusMessage, TimeoutCause, TimeoutReason};
+use patchboard::domain::message::{
+    message_for, next_step, StatusMessage, TimeoutCause, TimeoutReason,
+};
 use patchboard::domain::os::{OsFamilies, OsFamily};
 use patchboard::domain::phase::Phase;
 use patchboard::domain::status::{
@@ -577,6 +579,28 @@ fn statuses_whose_phase_advice_would_mislead_give_their_own() {
             assert_eq!(def.next_step(), def.phase.next_step(), "{}", def.name);
         }
     }
+}
+
+#[test]
+fn a_job_still_being_prepared_is_not_blamed_on_the_agent() {
+    let pending = StatusKey::Pending.def();
+    let stage = |pending_stage| MessageFacts {
+        pending_stage,
+        ..facts()
+    };
+    let preparing = next_step(pending, &stage(Some(PendingStage::Preparing)));
+    assert!(!preparing.contains("connectivity"), "{preparing}");
+    assert_ne!(preparing, pending.next_step());
+    // Offered and not fetched: the agent's check-in is the question.
+    for other in [Some(PendingStage::AvailableForDownload), None] {
+        assert_eq!(next_step(pending, &stage(other)), pending.next_step());
+    }
+    // The stage means nothing to another status.
+    let started = StatusKey::JobStarted.def();
+    assert_eq!(
+        next_step(started, &stage(Some(PendingStage::Preparing))),
+        started.next_step()
+    );
 }
 
 #[test]

@@ -3,8 +3,23 @@
 
 use super::asset::{Deferrals, MessageFacts, PendingStage};
 use super::os::OsFamily;
-use super::status::{names_match, pending_reboot_blocks_other_jobs, StatusKey};
+use super::status::{names_match, pending_reboot_blocks_other_jobs, StatusDef, StatusKey};
 use std::fmt;
+
+/// What an operator can do about an asset in `status`: the status's advice,
+/// except where the facts reported with it make that advice wrong.
+pub fn next_step(status: &StatusDef, facts: &MessageFacts) -> &'static str {
+    match (status.key, facts.pending_stage) {
+        // The agent cannot fetch what does not exist yet: its connectivity
+        // is not the question.
+        (StatusKey::Pending, Some(PendingStage::Preparing)) => {
+            "Nothing yet: the job is still being prepared and no agent can fetch it \
+             before it is offered on schedule. If it stays here long past its start, \
+             look at the job itself in the backend."
+        }
+        _ => status.next_step(),
+    }
+}
 
 /// The message for one asset's status.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -128,8 +128,9 @@ impl Phase {
                  window if the asset still needs the patches."
             }
             Phase::Skipped => {
-                "Check that the agent is online and the asset is in scope; the next \
-                 run picks it up when it is."
+                "The status says why. Where there was nothing to install, nothing is \
+                 needed; otherwise check that the agent is online and the asset is in \
+                 scope, and the next run picks it up."
             }
             Phase::NotApplicable => {
                 "Nothing to deploy here. Review the job's targeting if the asset was \

@@ -3,7 +3,8 @@
 
 use super::JobData;
 use crate::domain::asset::AssetResult;
-use crate::domain::status::{resolve, ResolvedStatus, StatusDef};
+use crate::domain::message::next_step;
+use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
 use crate::ui::components::{Badge, RelativeTime, Tone};
 use crate::ui::pages::exemptions_searching;
@@ -53,7 +54,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
         </section>
         <section class="pb-panel-section">
             <h3>"What to do next"</h3>
-            <p>{def.map_or(row.phase.next_step(), StatusDef::next_step)}</p>
+            <p>{def.map_or(row.phase.next_step(), |def| next_step(def, &result.facts))}</p>
         </section>
         <section class="pb-panel-section">
             <h3>"Asset"</h3>
