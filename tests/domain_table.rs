@@ -623,7 +623,7 @@ proptest! {
         let family_filter: FacetSet<Family> = families.into_iter().collect();
         let order = sorted(&rows, &spec);
         let mut listed = order.clone();
-        query.retain_matching(&rows, &mut listed, |row| &row.haystack);
+        retain_rows(&rows, &mut listed, |row| query.matches(&row.haystack));
         retain_rows(&rows, &mut listed, |row| family_filter.admits(row.family));
         let expected: Vec<u32> = order
             .into_iter()

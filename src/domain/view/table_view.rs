@@ -78,9 +78,11 @@ pub trait TableView: HoldsTable {
     /// same order. Filtering keeps order, so a keystroke costs a filter, never
     /// a sort.
     fn filter(&self, rows: &[Self::Row], sorted: &[u32], cutoff: Timestamp) -> Vec<u32> {
+        let query = TextQuery::parse(&self.table().text);
         let mut indices = sorted.to_vec();
-        TextQuery::parse(&self.table().text).retain_matching(rows, &mut indices, Self::search_text);
-        retain_rows(rows, &mut indices, |row| self.keeps(row, cutoff));
+        retain_rows(rows, &mut indices, |row| {
+            query.matches(Self::search_text(row)) && self.keeps(row, cutoff)
+        });
         indices
     }
 
