@@ -7,8 +7,7 @@ use crate::domain::time::Timestamp;
 use crate::domain::view::assets::AssetView;
 use crate::ui::clock::use_clock;
 use crate::ui::data::LiveStatus;
-use crate::ui::view_state::History;
-use crate::ui::view_state::UrlView;
+use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 
 /// The cutoff now, for what shows who is stuck (the counter, the panel); a
