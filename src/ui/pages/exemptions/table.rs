@@ -56,7 +56,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
                     let rest_names = joined(rest);
                     view! {
                         <span class="pb-chip-more">
-                            <span aria-hidden="true">{format!("+{} more", rest.len())}</span>
+                            <span aria-hidden="true">{format!("+{}", rest.len())}</span>
                             <span class="pb-visually-hidden">{format!(", and also {rest_names}")}</span>
                         </span>
                     }
