@@ -230,6 +230,62 @@ describe('on a phone-sized window', () => {
   }
 });
 
+describe('a narrower window leaves out the optional columns', () => {
+  const TABLES = [
+    { name: 'the job list', hash: '#/jobs', optional: ['Succeeded', 'In progress'] },
+    { name: 'a job', hash: `#/jobs/${JOB}`, optional: ['Succeeded', 'Failed', 'Superseded', 'N/A'] },
+    { name: 'the endpoint exemptions', hash: '#/exemptions', optional: ['Schedule', 'Next window'] },
+  ];
+  /** The headings shown, whether the table scrolls sideways, and the cells of a row beside its headings. */
+  const layout = (page) =>
+    page.evaluate(() => {
+      const shown = (element) => element.getClientRects().length > 0;
+      const scroller = document.querySelector('.pb-table-scroll');
+      const row = document.querySelector('tr.pb-row');
+      return {
+        headings: [...document.querySelectorAll('thead th')].filter(shown).map((th) => th.textContent.replace(/[▲▼]/, '').trim()),
+        cellsShown: [...row.children].filter(shown).length,
+        // Every shown cell lines up under its heading.
+        aligned: [...row.children].filter(shown).every((td, i) => {
+          const th = [...document.querySelectorAll('thead th')].filter(shown)[i];
+          return Math.abs(td.getBoundingClientRect().left - th.getBoundingClientRect().left) < 1;
+        }),
+        scrollsSideways: scroller.scrollWidth > scroller.clientWidth,
+        // The rows fill the table: no empty column is left where the optional ones were.
+        rowRight: row.getBoundingClientRect().right,
+        lastCellRight: [...row.children].filter(shown).at(-1).getBoundingClientRect().right,
+      };
+    });
+
+  for (const { name, hash, optional } of TABLES) {
+    test(`${name}: at 1024 px every other column fits; at 1440 px all are back`, async () => {
+      const session = await openPage(`${server.url}${hash}`, { viewport: { width: 1024, height: 800 } });
+      try {
+        const { page } = session;
+        await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        const narrow = await layout(page);
+        for (const heading of optional) assert.ok(!narrow.headings.includes(heading), `${heading} is left out at 1024 px`);
+        assert.equal(narrow.cellsShown, narrow.headings.length, 'a row shows one cell per heading');
+        assert.ok(narrow.aligned, 'each cell sits under its heading');
+        assert.equal(narrow.scrollsSideways, false, 'the table does not scroll sideways');
+        assert.ok(Math.abs(narrow.rowRight - narrow.lastCellRight) < 1, 'the last cell reaches the edge of the row');
+
+        await page.setViewportSize({ width: 1440, height: 800 });
+        await page.waitForFunction((count) => document.querySelectorAll('thead th').length === count &&
+          [...document.querySelectorAll('thead th')].every((th) => th.getClientRects().length > 0), narrow.headings.length + optional.length);
+        const wide = await layout(page);
+        for (const heading of optional) assert.ok(wide.headings.includes(heading), `${heading} is shown at 1440 px`);
+        assert.equal(wide.cellsShown, wide.headings.length);
+        assert.ok(wide.aligned);
+        assert.equal(wide.scrollsSideways, false);
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
+
 describe('a table wider than the window, from the keyboard', () => {
   test('Tab from the sort buttons into the rows shows their names; arrows scroll sideways', async () => {
     const session = await openPage(`${server.url}#/jobs/job-patch-tuesday`, { viewport: { width: 360, height: 740 } });

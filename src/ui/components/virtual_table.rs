@@ -30,11 +30,19 @@ pub struct Column<C> {
     /// A CSS width such as "18%" or "7em".
     pub width: &'static str,
     pub numeric: bool,
+    /// Left out where the table is narrower than its full width (a small
+    /// window, a portal's column), so that the rest stay readable rather
+    /// than scroll sideways; the row's detail panel still shows the value.
+    pub optional: bool,
 }
 
 impl<C: TableColumn> Column<C> {
     /// Every column of a table in display order, headed by its label.
-    pub fn every(width: impl Fn(C) -> &'static str, numeric: impl Fn(C) -> bool) -> Vec<Column<C>> {
+    pub fn every(
+        width: impl Fn(C) -> &'static str,
+        numeric: impl Fn(C) -> bool,
+        optional: impl Fn(C) -> bool,
+    ) -> Vec<Column<C>> {
         C::ALL
             .iter()
             .map(|&id| Column {
@@ -42,6 +50,7 @@ impl<C: TableColumn> Column<C> {
                 label: id.label(),
                 width: width(id),
                 numeric: numeric(id),
+                optional: optional(id),
             })
             .collect()
     }
@@ -98,6 +107,7 @@ where
                 label: column.label,
                 width: column.width,
                 numeric: column.numeric,
+                optional: column.optional,
             })
             .collect(),
         order,
@@ -148,7 +158,7 @@ fn table(table: Table) -> AnyView {
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
     let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
     let (row_height, set_row_height) = signal(DEFAULT_ROW_HEIGHT);
-    let column_count = columns.len();
+    let table_class = table_class(&columns);
 
     // What the view reads goes through memos, because a memo rechecks its
     // own state after each of its sources: an effect reading a memo over
@@ -407,15 +417,17 @@ fn table(table: Table) -> AnyView {
 
     view! {
         <div class="pb-table-scroll" node_ref=scroller on:scroll=on_scroll>
-            <table class="pb-table" aria-rowcount=move || total() + 1>
+            <table class=table_class aria-rowcount=move || total() + 1>
                 <caption class="pb-visually-hidden">{caption}</caption>
                 <colgroup>{widths}</colgroup>
                 <thead>
                     <tr aria-rowindex="1">{headers}</tr>
                 </thead>
                 <tbody on:focusin=on_focus_enter>
+                    // One cell holds the height: spanning every column would
+                    // keep the columns a narrow table leaves out.
                     <tr class="pb-spacer-row" aria-hidden="true">
-                        <td colspan=column_count style:height=top_spacer></td>
+                        <td style:height=top_spacer></td>
                     </tr>
                     // Keyed by data index: a refresh rewrites a row's cells in
                     // place, so the focused row keeps the focus, and a row
@@ -452,7 +464,7 @@ fn table(table: Table) -> AnyView {
                         }
                     />
                     <tr class="pb-spacer-row" aria-hidden="true">
-                        <td colspan=column_count style:height=bottom_spacer></td>
+                        <td style:height=bottom_spacer></td>
                     </tr>
                 </tbody>
             </table>
@@ -464,6 +476,23 @@ fn table(table: Table) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// "pb-table", and for a table with optional columns "pb-narrowable" and a
+/// "pb-optional-N" for each of them (N counts from 1), by which style/app.css
+/// leaves their cells out of a narrow table.
+fn table_class(columns: &[Column<()>]) -> String {
+    let mut class = String::from("pb-table");
+    for (position, column) in (1..).zip(columns) {
+        if column.optional {
+            class.push_str(" pb-optional-");
+            class.push_str(&position.to_string());
+        }
+    }
+    if class.len() > "pb-table".len() {
+        class.push_str(" pb-narrowable");
+    }
+    class
 }
 
 /// The `--pb-row-height` in force on the table, in pixels.

@@ -77,6 +77,8 @@ fn JobTable(
                     | JobColumn::InProgress
             )
         },
+        // A narrow table keeps each job's progress, size and failures.
+        |id| matches!(id, JobColumn::Succeeded | JobColumn::InProgress),
     );
     let cells = move |index: u32| {
         let job = jobs.with_untracked(|jobs| jobs[index as usize].clone());

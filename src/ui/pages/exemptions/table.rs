@@ -30,6 +30,9 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             EndpointColumn::LastSeen => "7em",
         },
         |id| id == EndpointColumn::Disk,
+        // A narrow table keeps what says whether each endpoint can be
+        // patched and why; its schedule is in the endpoint's panel.
+        |id| matches!(id, EndpointColumn::Maintenance | EndpointColumn::NextWindow),
     );
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);

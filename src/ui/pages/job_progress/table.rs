@@ -8,6 +8,15 @@ use leptos::prelude::*;
 
 #[component]
 pub fn AssetTable(data: JobData) -> impl IntoView {
+    let patch_count = |id| {
+        matches!(
+            id,
+            AssetColumn::Succeeded
+                | AssetColumn::Failed
+                | AssetColumn::Superseded
+                | AssetColumn::NotApplicable
+        )
+    };
     let columns = Column::every(
         // Badges and numbers get the width their longest value and heading
         // need; the text columns share what is left and truncate. Status
@@ -25,15 +34,10 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             AssetColumn::NotApplicable => "3.5em",
             AssetColumn::Updated => "8em",
         },
-        |id| {
-            matches!(
-                id,
-                AssetColumn::Succeeded
-                    | AssetColumn::Failed
-                    | AssetColumn::Superseded
-                    | AssetColumn::NotApplicable
-            )
-        },
+        patch_count,
+        // A narrow table keeps what says where each asset stands and why;
+        // the patch counts are in the asset's panel.
+        patch_count,
     );
     let cells = move |index: u32| {
         let (result, row) = data.table.record(index);
