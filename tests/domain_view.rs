@@ -551,6 +551,48 @@ fn a_failed_patch_number_finds_the_assets_it_failed_on_not_those_it_succeeded_on
 }
 
 #[test]
+fn the_message_column_names_the_failed_patches_where_no_message_says_why() {
+    let mut results = fleet();
+    // Job Failed has no message of its own; Pending Reboot has one.
+    results[2].failed_patches = vec!["KB5034441".into(), "KB5034122".into()];
+    results[1] = result("b", "host-2", "Windows 11", 2034, 0, 1_000);
+    results[1].failed_patches = vec!["KB5034441".into()];
+    let rows = asset_rows(&results, "Patch Tuesday");
+    assert_eq!(
+        rows[2].message_column(),
+        Some("Failed: KB5034441, KB5034122")
+    );
+    assert!(
+        rows[2].message.is_none(),
+        "the panel's message stays the status's own"
+    );
+    let pending_message = rows[1].message.as_deref();
+    assert!(
+        pending_message.is_some(),
+        "fixture: Pending Reboot has a message"
+    );
+    assert_eq!(
+        rows[1].message_column(),
+        pending_message,
+        "a message wins over the patches"
+    );
+    assert_eq!(
+        rows[0].message_column(),
+        None,
+        "nothing failed, nothing to say"
+    );
+
+    // Sorting by the column sorts by what it shows: the blank rows last.
+    let by_message = patchboard::domain::table::SortSpec::by(AssetColumn::Message, Direction::Asc);
+    let sorted = AssetView::sorted(&results, &rows, &by_message);
+    assert_eq!(
+        &sorted[..2],
+        &[2, 1],
+        "\"Failed: …\" sorts before \"Waiting …\""
+    );
+}
+
+#[test]
 fn the_stuck_filter_keeps_unfinished_assets_unchanged_since_the_cutoff() {
     use patchboard::domain::progress::stuck_cutoff;
     const HOUR: i64 = 60 * 60 * 1000;

@@ -22,6 +22,9 @@ pub struct AssetRow {
     pub phase: Phase,
     /// The status message in words, for the few statuses that have one.
     pub message: Option<String>,
+    /// Where there is no message, the patches that failed, named: the
+    /// Message column's text, so a failed asset says why at a glance.
+    failed_patches_note: Option<String>,
     /// The resolved status, OS family and time that the job's progress counts.
     pub progress: ProgressRow,
     /// Lower-cased asset name, OS, status, message and failed patches, for
@@ -65,10 +68,13 @@ impl AssetRow {
         for patch in &result.failed_patches {
             push_search_part(&mut search, patch);
         }
+        let failed_patches_note = (message.is_none() && !result.failed_patches.is_empty())
+            .then(|| format!("Failed: {}", result.failed_patches.join(", ")));
         AssetRow {
             phase: status.phase(),
             status,
             message,
+            failed_patches_note,
             progress,
             search,
             name_key: natural_key(&result.asset_name),
@@ -81,6 +87,14 @@ impl AssetRow {
 
     pub fn os(&self) -> OsFamily {
         self.progress.os
+    }
+
+    /// What the Message column shows and sorts by: the status message, or
+    /// else the failed patches by name.
+    pub fn message_column(&self) -> Option<&str> {
+        self.message
+            .as_deref()
+            .or(self.failed_patches_note.as_deref())
     }
 
     /// The status does not apply to the asset's OS family.
@@ -265,7 +279,7 @@ impl TableView for AssetView {
             AssetColumn::Os => result.os.as_str().into(),
             AssetColumn::Status => row.status_key().map(|key| key.index() as u64).into(),
             AssetColumn::Phase => (row.phase.index() as u64).into(),
-            AssetColumn::Message => row.message.as_deref().into(),
+            AssetColumn::Message => row.message_column().into(),
             AssetColumn::Succeeded => patches.succeeded.into(),
             AssetColumn::Failed => patches.failed.into(),
             AssetColumn::Superseded => patches.superseded.into(),

@@ -59,7 +59,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
                 </span>
             }
         });
-        let message = row.message.clone().unwrap_or_default();
+        let message = row.message_column().unwrap_or_default().to_owned();
         view! {
             <td><span class="pb-truncate" title=result.asset_name.clone()>{result.asset_name.clone()}</span></td>
             <td><span class="pb-truncate" title=result.os.clone()>{result.os.clone()}</span></td>
