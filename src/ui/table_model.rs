@@ -7,7 +7,7 @@ use crate::domain::table::SortSpec;
 use crate::domain::time::Timestamp;
 use crate::domain::view::{HoldsTable, TableView, ToQuery};
 use crate::perf;
-use crate::ui::components::{Column, DetailPanel, VirtualTable};
+use crate::ui::components::{Column, DetailPanel, FullWidth, VirtualTable};
 use crate::ui::data::{LiveStatus, Shared};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
@@ -228,6 +228,7 @@ where
         cells: Cells,
         status: LiveStatus,
         no_match: &'static str,
+        full_width: FullWidth,
     ) -> impl IntoView
     where
         Cells: Fn(u32) -> CellsView + Send + Sync + 'static,
@@ -251,6 +252,7 @@ where
                 listings=self.url.listings()
                 empty_text=status.empty_text(no_match)
                 loaded=status.has_loaded()
+                full_width=full_width
             />
         }
     }

@@ -56,6 +56,18 @@ impl<C: TableColumn> Column<C> {
     }
 }
 
+/// The table width below which a table leaves out its optional columns
+/// (style/app.css has the figures).
+#[derive(Debug, Clone, Copy, Default)]
+pub enum FullWidth {
+    /// 1160 px: every column fits at the width its values need.
+    #[default]
+    Standard,
+    /// 1360 px: for a table whose text columns, the ones that truncate,
+    /// would otherwise get too little of the width between 1160 and 1360.
+    Wide,
+}
+
 /// The rows in view: `order` holds data indices in display order.
 ///
 /// Only this thin shell is generic; it erases the column ids and the cells'
@@ -90,6 +102,9 @@ pub fn VirtualTable<C, Cells, CellsView>(
     /// A load has ended, so `order` lists every record it brought.
     #[prop(into)]
     loaded: Signal<bool>,
+    /// Below which width the optional columns are left out.
+    #[prop(optional)]
+    full_width: FullWidth,
 ) -> impl IntoView
 where
     C: Copy + Send + Sync + 'static,
@@ -120,6 +135,7 @@ where
         listings,
         empty_text,
         loaded,
+        full_width,
     })
 }
 
@@ -137,6 +153,7 @@ struct Table {
     listings: Signal<u32>,
     empty_text: Signal<&'static str>,
     loaded: Signal<bool>,
+    full_width: FullWidth,
 }
 
 fn table(table: Table) -> AnyView {
@@ -153,12 +170,13 @@ fn table(table: Table) -> AnyView {
         listings,
         empty_text,
         loaded,
+        full_width,
     } = table;
     let scroller = NodeRef::<leptos::html::Div>::new();
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
     let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
     let (row_height, set_row_height) = signal(DEFAULT_ROW_HEIGHT);
-    let table_class = table_class(&columns);
+    let table_class = table_class(&columns, full_width);
 
     // What the view reads goes through memos, because a memo rechecks its
     // own state after each of its sources: an effect reading a memo over
@@ -478,10 +496,10 @@ fn table(table: Table) -> AnyView {
     .into_any()
 }
 
-/// "pb-table", and for a table with optional columns "pb-narrowable" and a
-/// "pb-optional-N" for each of them (N counts from 1), by which style/app.css
-/// leaves their cells out of a narrow table.
-fn table_class(columns: &[Column<()>]) -> String {
+/// "pb-table", and for a table with optional columns the class of its
+/// [`FullWidth`] and a "pb-optional-N" for each of them (N counts from 1),
+/// by which style/app.css leaves their cells out of a narrow table.
+fn table_class(columns: &[Column<()>], full_width: FullWidth) -> String {
     let mut class = String::from("pb-table");
     for (position, column) in (1..).zip(columns) {
         if column.optional {
@@ -490,7 +508,10 @@ fn table_class(columns: &[Column<()>]) -> String {
         }
     }
     if class.len() > "pb-table".len() {
-        class.push_str(" pb-narrowable");
+        class.push_str(match full_width {
+            FullWidth::Standard => " pb-narrowable",
+            FullWidth::Wide => " pb-narrowable-wide",
+        });
     }
     class
 }

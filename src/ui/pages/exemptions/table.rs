@@ -6,7 +6,7 @@ use crate::domain::derive::reported_low_disk;
 use crate::domain::exemption::Impact;
 use crate::domain::view::endpoints::EndpointColumn;
 use crate::ui::clock::use_clock;
-use crate::ui::components::{Badge, Column, RelativeTime, Tone};
+use crate::ui::components::{Badge, Column, FullWidth, RelativeTime, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
 use leptos::prelude::*;
 
@@ -106,6 +106,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         cells,
         data.status,
         "No endpoints match the search and filters.",
+        FullWidth::Standard,
     )
 }
 

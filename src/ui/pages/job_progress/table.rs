@@ -2,7 +2,7 @@
 
 use super::JobData;
 use crate::domain::view::assets::AssetColumn;
-use crate::ui::components::{Badge, Column, RelativeTime};
+use crate::ui::components::{Badge, Column, FullWidth, RelativeTime};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
 
@@ -36,7 +36,9 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         },
         patch_count,
         // A narrow table keeps what says where each asset stands and why;
-        // the patch counts are in the asset's panel.
+        // the patch counts are in the asset's panel. Narrow means below
+        // 1360 px, so that at 1280 and 1366 the Message has the room it
+        // needs to say why.
         patch_count,
     );
     let cells = move |index: u32| {
@@ -85,5 +87,6 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         cells,
         data.status,
         "No assets match the search and filters.",
+        FullWidth::Wide,
     )
 }
