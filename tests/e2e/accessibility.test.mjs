@@ -297,6 +297,25 @@ describe('a narrower window leaves out the optional columns', () => {
       }
     });
   }
+  test('a column the rows are sorted by stays shown at any width', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}?sort=-superseded`, { viewport: { width: 1024, height: 800 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const sorted = await layout(page);
+      assert.ok(sorted.headings.includes('Superseded'), `the sorted column is shown (${sorted.headings})`);
+      assert.ok(!sorted.headings.includes('N/A'), 'the other optional columns are not');
+      assert.equal(sorted.cellsShown, sorted.headings.length);
+      assert.ok(sorted.aligned);
+      // Sorting by another column lets it go.
+      await page.locator('.pb-sort-button', { hasText: 'Asset' }).click();
+      await headingsShown(page, sorted.headings.length - 1);
+      assert.ok(!(await layout(page)).headings.includes('Superseded'));
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
 });
 
 describe('a table wider than the window, from the keyboard', () => {

@@ -176,7 +176,14 @@ fn table(table: Table) -> AnyView {
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
     let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
     let (row_height, set_row_height) = signal(DEFAULT_ROW_HEIGHT);
-    let table_class = table_class(&columns, full_width);
+    let optional: Vec<bool> = columns.iter().map(|column| column.optional).collect();
+    // The column the rows are sorted by stays shown, or the order would
+    // follow values no one can see.
+    let table_class = move || {
+        table_class(&optional, full_width, |position| {
+            aria_sort.run(position) != "none"
+        })
+    };
 
     // What the view reads goes through memos, because a memo rechecks its
     // own state after each of its sources: an effect reading a memo over
@@ -497,21 +504,27 @@ fn table(table: Table) -> AnyView {
 }
 
 /// "pb-table", and for a table with optional columns the class of its
-/// [`FullWidth`] and a "pb-optional-N" for each of them (N counts from 1),
-/// by which style/app.css leaves their cells out of a narrow table.
-fn table_class(columns: &[Column<()>], full_width: FullWidth) -> String {
+/// [`FullWidth`] and a "pb-optional-N" for each of them that is not
+/// `sorted` (N counts from 1), by which style/app.css leaves their cells
+/// out of a narrow table.
+fn table_class(optional: &[bool], full_width: FullWidth, sorted: impl Fn(usize) -> bool) -> String {
     let mut class = String::from("pb-table");
-    for (position, column) in (1..).zip(columns) {
-        if column.optional {
-            class.push_str(" pb-optional-");
-            class.push_str(&position.to_string());
-        }
+    if !optional.contains(&true) {
+        return class;
     }
-    if class.len() > "pb-table".len() {
-        class.push_str(match full_width {
-            FullWidth::Standard => " pb-narrowable",
-            FullWidth::Wide => " pb-narrowable-wide",
-        });
+    class.push_str(match full_width {
+        FullWidth::Standard => " pb-narrowable",
+        FullWidth::Wide => " pb-narrowable-wide",
+    });
+    for (position, _) in optional
+        .iter()
+        .enumerate()
+        .filter(|(_, &optional)| optional)
+    {
+        if !sorted(position) {
+            class.push_str(" pb-optional-");
+            class.push_str(&(position + 1).to_string());
+        }
     }
     class
 }
