@@ -219,6 +219,23 @@ mod job_list_bar {
     }
 
     #[test]
+    fn the_bar_says_in_words_the_counts_the_backend_gave() {
+        assert_eq!(
+            job(Some(2400), [Some(1900), Some(11), Some(0)], Some(79.6))
+                .rollout_summary()
+                .as_deref(),
+            Some("1,900 succeeded · 11 failed · 0 in progress of 2,400 assets")
+        );
+        assert_eq!(
+            job(None, [None, Some(3), None], None)
+                .rollout_summary()
+                .as_deref(),
+            Some("3 failed")
+        );
+        assert_eq!(job(Some(24), [None; 3], Some(14.5)).rollout_summary(), None);
+    }
+
+    #[test]
     fn a_missing_or_zero_count_draws_nothing_and_counts_beyond_the_assets_fill_the_bar() {
         let shares = job(Some(10), [Some(12), None, Some(0)], None).rollout_shares();
         assert_eq!(shares, vec![(RolloutShare::Succeeded, 12.0)]);

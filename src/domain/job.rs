@@ -1,5 +1,6 @@
 //! A patch deployment job and its runs, as the job list shows them.
 
+use super::decimal::grouped;
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -73,6 +74,29 @@ impl Job {
         shares.push((RolloutShare::Rest, whole - done));
         shares.retain(|(_, weight)| *weight > 0.0);
         shares
+    }
+
+    /// The counts behind the rollout bar in words ("190 succeeded · 11
+    /// failed · 26 in progress of 240 assets"), for the bar's hover text:
+    /// the bar itself has no text, and a narrow list leaves columns out.
+    /// Only the counts the backend gives; `None` without any.
+    pub fn rollout_summary(&self) -> Option<String> {
+        let counts: Vec<String> = [
+            (self.succeeded, "succeeded"),
+            (self.failed, "failed"),
+            (self.in_progress, "in progress"),
+        ]
+        .into_iter()
+        .filter_map(|(count, what)| count.map(|count| format!("{} {what}", grouped(count))))
+        .collect();
+        if counts.is_empty() {
+            return None;
+        }
+        let of = self
+            .asset_count
+            .map(|assets| format!(" of {} assets", grouped(assets)))
+            .unwrap_or_default();
+        Some(format!("{}{of}", counts.join(" · ")))
     }
 }
 

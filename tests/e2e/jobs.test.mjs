@@ -261,6 +261,12 @@ describe('job list', () => {
           ]),
         ),
       );
+      // Hovering the bar gives its counts in words.
+      const hovers = new Map(
+        await page.$$eval('tr.pb-row', (rows) =>
+          rows.map((row) => [row.cells[0].textContent.trim(), row.querySelector('.pb-complete-cell')?.title]),
+        ),
+      );
       for (const job of jobs) {
         const parts = [
           ['pb-tone-succeeded', job.succeeded ?? 0],
@@ -271,6 +277,12 @@ describe('job list', () => {
         parts.push(['pb-bar-rest', Math.max(job.asset_count ?? 0, counted) - counted]);
         const expected = parts.filter(([, n]) => n > 0);
         assert.deepEqual(bars.get(job.name), expected, `the bar of "${job.name}"`);
+        const words = [[job.succeeded, 'succeeded'], [job.failed, 'failed'], [job.in_progress, 'in progress']]
+          .filter(([n]) => n != null)
+          .map(([n, what]) => `${n.toLocaleString('en-US')} ${what}`)
+          .join(' · ');
+        const of = job.asset_count == null ? '' : ` of ${job.asset_count.toLocaleString('en-US')} assets`;
+        assert.equal(hovers.get(job.name), `${words}${of}`, `the bar's hover text of "${job.name}"`);
       }
     });
   });

@@ -61,7 +61,7 @@ fn JobTable(
         // what is left and truncates.
         |id| match id {
             JobColumn::Job => "auto",
-            JobColumn::Platform | JobColumn::Status => "9%",
+            JobColumn::Platform | JobColumn::Status => "7.5em",
             JobColumn::LastRun => "13.5em",
             JobColumn::Complete => "12%",
             JobColumn::Assets | JobColumn::Failed => "5.5em",
@@ -85,6 +85,10 @@ fn JobTable(
         let count = |value: Option<u64>| value.map(grouped).unwrap_or_else(|| "—".into());
         let link = Location::new(Route::Job { id: job.id.clone() });
         let bar = view! { <MiniBar job=job.clone() /> };
+        // The backend's own words, which may be longer than the column.
+        let platform = job.platform.clone().unwrap_or_default();
+        let status = job.status.clone().unwrap_or_default();
+        let rollout = job.rollout_summary();
         view! {
             <td>
                 // Out of the Tab order: the row is the table's one Tab stop
@@ -94,8 +98,8 @@ fn JobTable(
                     {job.name.clone()}
                 </Link>
             </td>
-            <td>{job.platform.clone().unwrap_or_default()}</td>
-            <td>{job.status.clone().unwrap_or_default()}</td>
+            <td><span class="pb-truncate" title=platform.clone()>{platform.clone()}</span></td>
+            <td><span class="pb-truncate" title=status.clone()>{status.clone()}</span></td>
             <td>
                 <span class="pb-truncate">
                     {job.schedule.clone().map(|s| format!("{s} · "))}
@@ -104,7 +108,7 @@ fn JobTable(
             </td>
             <td class="pb-numeric">{count(job.asset_count)}</td>
             <td class="pb-numeric">
-                <span class="pb-complete-cell">
+                <span class="pb-complete-cell" title=rollout>
                     {bar}
                     <span class="pb-complete-percent">
                         {job.completion_percent.map(|p| percent(p, 0)).unwrap_or_else(|| "—".into())}
