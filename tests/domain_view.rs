@@ -10,7 +10,7 @@ use patchboard::domain::fleet::PatchOutlook;
 use patchboard::domain::os::OsFamily;
 use patchboard::domain::phase::Phase;
 use patchboard::domain::status::StatusKey;
-use patchboard::domain::table::Direction;
+use patchboard::domain::table::{Direction, TextQuery};
 use patchboard::domain::time::Timestamp;
 use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetView};
 use patchboard::domain::view::endpoints::{
@@ -589,6 +589,61 @@ fn the_message_column_names_the_failed_patches_where_no_message_says_why() {
         &sorted[..2],
         &[2, 1],
         "\"Failed: …\" sorts before \"Waiting …\""
+    );
+}
+
+#[test]
+fn a_search_for_a_failed_patch_shows_that_patch_first_in_the_message_column() {
+    let mut results = fleet();
+    // Timed Out with a reason has a message of its own; Job Failed has none.
+    results[1] = result("b", "host-2", "Windows 11", 2037, 0, 1_000);
+    results[1].facts.timeout_reason = Some("another_job_running".into());
+    results[1].failed_patches = vec!["KB5038156".into(), "KB5038000".into()];
+    results[2].failed_patches = vec!["KB5038156".into(), "KB5034122".into(), "KB5038000".into()];
+    let rows = asset_rows(&results, "Patch Tuesday");
+    assert!(
+        rows[1].message.is_some(),
+        "fixture: Timed Out with a reason has a message"
+    );
+    let shown = |row: usize, search: &str| {
+        rows[row]
+            .message_column_for(&results[row].failed_patches, &TextQuery::parse(search))
+            .map(|text| text.into_owned())
+    };
+    assert_eq!(
+        shown(1, "kb5038000").as_deref(),
+        Some("Failed: KB5038000, KB5038156"),
+        "the patch searched for, in place of the message"
+    );
+    assert_eq!(
+        shown(2, "host 8000").as_deref(),
+        Some("Failed: KB5038000, KB5038156, KB5034122")
+    );
+    assert_eq!(
+        shown(1, "host-2").as_deref(),
+        rows[1].message.as_deref(),
+        "a search that finds no patch leaves the message"
+    );
+    assert_eq!(shown(2, "").as_deref(), rows[2].message_column());
+    assert_eq!(
+        shown(0, "kb5038000"),
+        None,
+        "nothing failed, nothing to say"
+    );
+    // Of patches that share words, the one holding the most terms comes first.
+    results[2].failed_patches = vec![
+        "macOS Security Update 2025-019".into(),
+        "macOS Security Update 2025-005".into(),
+    ];
+    let rows = asset_rows(&results, "Patch Tuesday");
+    assert_eq!(
+        rows[2]
+            .message_column_for(
+                &results[2].failed_patches,
+                &TextQuery::parse("macos security update 2025-005")
+            )
+            .as_deref(),
+        Some("Failed: macOS Security Update 2025-005, macOS Security Update 2025-019")
     );
 }
 

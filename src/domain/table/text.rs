@@ -111,6 +111,16 @@ impl TextQuery {
         self.terms.is_empty()
     }
 
+    /// How many of the terms `text`, case-folded, holds: which of a row's
+    /// parts a search found, and which best.
+    pub fn terms_in(&self, text: &str) -> usize {
+        let folded = fold(text);
+        self.finders
+            .iter()
+            .filter(|finder| finder.find(folded.as_bytes()).is_some())
+            .count()
+    }
+
     /// Whether `haystack`, a key made by [`search_key`], holds every term.
     /// Does not allocate.
     pub fn matches(&self, haystack: &str) -> bool {

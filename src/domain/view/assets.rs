@@ -10,7 +10,7 @@ use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, Applicability, ResolvedStatus, StatusKey};
 use crate::domain::table::{
     fold, natural_key, push_search_part, search_key_and_folded, Direction, FacetSet, SortSpec,
-    SortValue,
+    SortValue, TextQuery,
 };
 use crate::domain::time::Timestamp;
 use std::borrow::Cow;
@@ -69,7 +69,7 @@ impl AssetRow {
             push_search_part(&mut search, patch);
         }
         let failed_patches_note = (message.is_none() && !result.failed_patches.is_empty())
-            .then(|| format!("Failed: {}", result.failed_patches.join(", ")));
+            .then(|| failed_patches_text(&result.failed_patches));
         AssetRow {
             phase: status.phase(),
             status,
@@ -89,6 +89,31 @@ impl AssetRow {
         self.progress.os
     }
 
+    /// What the Message column shows while `query` is searched: where it
+    /// finds one of the asset's `failed_patches`, the failed patches, those
+    /// holding the most of its terms first, so that the row shows why it is
+    /// listed; else [`AssetRow::message_column`].
+    pub fn message_column_for<'a>(
+        &'a self,
+        failed_patches: &[String],
+        query: &TextQuery,
+    ) -> Option<Cow<'a, str>> {
+        let terms: Vec<usize> = failed_patches
+            .iter()
+            .map(|patch| query.terms_in(patch))
+            .collect();
+        let most = terms.iter().copied().max().unwrap_or(0);
+        if most == 0 {
+            return self.message_column().map(Cow::Borrowed);
+        }
+        let (best, rest): (Vec<_>, Vec<_>) = failed_patches
+            .iter()
+            .zip(terms)
+            .partition(|&(_, terms)| terms == most);
+        let patches = best.into_iter().chain(rest).map(|(patch, _)| patch);
+        Some(Cow::Owned(failed_patches_text(patches)))
+    }
+
     /// What the Message column shows and sorts by: the status message, or
     /// else the failed patches by name.
     pub fn message_column(&self) -> Option<&str> {
@@ -101,6 +126,12 @@ impl AssetRow {
     pub fn is_anomalous(&self) -> bool {
         self.progress.is_anomalous()
     }
+}
+
+/// "Failed: KB5034441, KB5034122".
+fn failed_patches_text<'p>(patches: impl IntoIterator<Item = &'p String>) -> String {
+    let names: Vec<&str> = patches.into_iter().map(String::as_str).collect();
+    format!("Failed: {}", names.join(", "))
 }
 
 /// Rows for every result, in the results' order.

@@ -1,6 +1,7 @@
 //! The per-asset table: one virtualised row per asset result.
 
 use super::JobData;
+use crate::domain::table::TextQuery;
 use crate::domain::view::assets::AssetColumn;
 use crate::ui::components::{Badge, Column, FullWidth, RelativeTime};
 use crate::ui::tone::phase_tone;
@@ -61,7 +62,20 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
                 </span>
             }
         });
-        let message = row.message_column().unwrap_or_default().to_owned();
+        // Follows the search, so that a row listed for a failed patch shows it.
+        let message = {
+            let (row, failed_patches) = (row.clone(), result.failed_patches.clone());
+            move || {
+                let query = data
+                    .table
+                    .url
+                    .view
+                    .with(|view| TextQuery::parse(&view.table.text));
+                row.message_column_for(&failed_patches, &query)
+                    .map(|text| text.into_owned())
+                    .unwrap_or_default()
+            }
+        };
         view! {
             <td><span class="pb-truncate" title=result.asset_name.clone()>{result.asset_name.clone()}</span></td>
             <td><span class="pb-truncate" title=result.os.clone()>{result.os.clone()}</span></td>
