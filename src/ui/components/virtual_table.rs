@@ -32,7 +32,8 @@ pub struct Column<C> {
     pub numeric: bool,
     /// Left out where the table is narrower than its full width (a small
     /// window, a portal's column), so that the rest stay readable rather
-    /// than scroll sideways; the row's detail panel still shows the value.
+    /// than scroll sideways; the row's panel or a hover text still gives the
+    /// value.
     pub optional: bool,
 }
 
@@ -516,12 +517,8 @@ fn table_class(optional: &[bool], full_width: FullWidth, sorted: impl Fn(usize) 
         FullWidth::Standard => " pb-narrowable",
         FullWidth::Wide => " pb-narrowable-wide",
     });
-    for (position, _) in optional
-        .iter()
-        .enumerate()
-        .filter(|(_, &optional)| optional)
-    {
-        if !sorted(position) {
+    for (position, &optional) in optional.iter().enumerate() {
+        if optional && !sorted(position) {
             class.push_str(" pb-optional-");
             class.push_str(&(position + 1).to_string());
         }

@@ -57,8 +57,9 @@ fn JobTable(
 ) -> impl IntoView {
     let router = use_router();
     let columns = Column::every(
-        // Numbers get the width their heading needs; the job name takes
-        // what is left and truncates.
+        // Numbers get the width their heading needs, the backend's platform
+        // and status names room for a word; the job name takes what is
+        // left, and every text truncates.
         |id| match id {
             JobColumn::Job => "auto",
             JobColumn::Platform | JobColumn::Status => "7.5em",
