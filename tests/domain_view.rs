@@ -239,6 +239,21 @@ fn the_exemptions_filter_combines_the_search_with_each_facet() {
         view.filter(&rows, &sorted, Timestamp::from_millis(0)),
         Vec::<u32>::new()
     );
+    // The words of the Impact badge find what the Impact filter picks.
+    view.oses = Default::default();
+    view.table.text = "temporarily".into();
+    let by_search = view.filter(&rows, &sorted, Timestamp::from_millis(0));
+    view.table.text = String::new();
+    view.outlooks = [PatchOutlook::TemporarilyCannotPatch].into_iter().collect();
+    let by_impact = view.filter(&rows, &sorted, Timestamp::from_millis(0));
+    assert!(
+        !by_impact.is_empty(),
+        "fixture: a connector down holds patching back for now"
+    );
+    assert_eq!(
+        by_search, by_impact,
+        "the search finds the Impact column's words"
+    );
 }
 
 #[test]
@@ -645,6 +660,20 @@ fn a_search_for_a_failed_patch_shows_that_patch_first_in_the_message_column() {
             .as_deref(),
         Some("Failed: macOS Security Update 2025-005, macOS Security Update 2025-019")
     );
+}
+
+#[test]
+fn the_search_finds_the_words_of_the_phase_badge() {
+    // Completed's phase is Succeeded, a word its name lacks.
+    let results = fleet();
+    let rows = asset_rows(&results, "Patch Tuesday");
+    let order: Vec<u32> = (0..results.len() as u32).collect();
+    let mut view = AssetView::default();
+    let found = |view: &AssetView| view.filter(&rows, &order, Timestamp::from_millis(0));
+    view.table.text = "succeeded".into();
+    assert_eq!(found(&view), vec![0, 3], "Completed assets, by their phase");
+    view.table.text = "succeeded failed".into();
+    assert!(found(&view).is_empty(), "no term matches across two parts");
 }
 
 #[test]

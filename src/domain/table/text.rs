@@ -59,7 +59,8 @@ pub fn push_search_part(key: &mut String, part: &str) {
     push_folded(key, part);
 }
 
-/// [`search_key`] of `parts`, then `folded`, a part [`fold`] made.
+/// [`search_key`] of `parts`, then `folded`, made by [`fold`] or
+/// [`search_key`] once for many rows.
 pub fn search_key_and_folded(parts: &[&str], folded: &str) -> String {
     let mut key = search_key(parts);
     key.reserve(folded.len() + 1);

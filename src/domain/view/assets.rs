@@ -9,8 +9,8 @@ use crate::domain::phase::Phase;
 use crate::domain::progress::ProgressRow;
 use crate::domain::status::{resolve, Applicability, ResolvedStatus, StatusKey};
 use crate::domain::table::{
-    fold, natural_key, push_search_part, search_key_and_folded, Direction, FacetSet, SortSpec,
-    SortValue, TextQuery,
+    natural_key, push_search_part, search_key, search_key_and_folded, Direction, FacetSet,
+    SortSpec, SortValue, TextQuery,
 };
 use crate::domain::time::Timestamp;
 use std::borrow::Cow;
@@ -53,7 +53,7 @@ impl AssetRow {
             .map(|message| message.to_string());
         let status_text = match status.key() {
             Some(key) => Cow::Borrowed(status_texts[key.index()].as_str()),
-            None => Cow::Owned(fold(&status.label())),
+            None => Cow::Owned(status_search_text(&status.label(), status.phase())),
         };
         let mut search = search_key_and_folded(
             &[
@@ -134,6 +134,12 @@ fn failed_patches_text<'p>(patches: impl IntoIterator<Item = &'p String>) -> Str
     format!("Failed: {}", names.join(", "))
 }
 
+/// A status's part of a row's search key: its column text and its phase's
+/// badge, so that "failed" finds Timed Out as the Phase column shows it.
+fn status_search_text(status_text: &str, phase: Phase) -> String {
+    search_key(&[status_text, phase.label()])
+}
+
 /// Rows for every result, in the results' order.
 pub fn asset_rows(results: &[AssetResult], job_name: &str) -> Vec<AssetRow> {
     let mut families = OsFamilies::default();
@@ -141,7 +147,10 @@ pub fn asset_rows(results: &[AssetResult], job_name: &str) -> Vec<AssetRow> {
     // every row took two fifths of deriving 100,000 of them.
     let status_texts: Vec<String> = StatusKey::ALL
         .iter()
-        .map(|&key| fold(&ResolvedStatus::Known(key).label_with_code()))
+        .map(|&key| {
+            let status = ResolvedStatus::Known(key);
+            status_search_text(&status.label_with_code(), status.phase())
+        })
         .collect();
     results
         .iter()

@@ -45,6 +45,8 @@ impl EndpointRow {
             endpoint.os.as_str(),
             schedule_name(endpoint).unwrap_or_default(),
         ];
+        // The Impact badge's words too, so the search finds what the row shows.
+        parts.push(derived.outlook().label());
         parts.extend(derived.names_worst_first().map(|(name, _)| name));
         parts.extend(
             Warning::ALL
