@@ -41,3 +41,34 @@ pub fn focus_by_id(id: &str) {
         let _ = element.focus();
     }
 }
+
+/// For a button in a table heading that lost the focus to nothing: when it
+/// was because its column was left out (a narrower table), the button of the
+/// nearest heading still shown takes the focus, to its left first, rather
+/// than the keyboard starting over from the top of the page.
+pub fn refocus_if_column_hidden(button: web_sys::HtmlElement) {
+    leptos::prelude::request_animation_frame(move || {
+        if !focus_is_lost() || button.offset_parent().is_some() {
+            return;
+        }
+        let Some(heading) = button.parent_element() else {
+            return;
+        };
+        let shown_button = |cell: &web_sys::Element| {
+            cell.query_selector("button")
+                .ok()
+                .flatten()
+                .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok())
+                .filter(|button| button.offset_parent().is_some())
+        };
+        let left = std::iter::successors(heading.previous_element_sibling(), |cell| {
+            cell.previous_element_sibling()
+        });
+        let right = std::iter::successors(heading.next_element_sibling(), |cell| {
+            cell.next_element_sibling()
+        });
+        if let Some(button) = left.chain(right).find_map(|cell| shown_button(&cell)) {
+            let _ = button.focus();
+        }
+    });
+}

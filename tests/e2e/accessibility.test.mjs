@@ -299,6 +299,22 @@ describe('a narrower window leaves out the optional columns', () => {
     });
   }
 
+  test('a sort button whose column is left out hands the focus to its nearest shown neighbour', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1440, height: 800 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('.pb-sort-button', { hasText: 'Superseded' }).focus();
+      await page.setViewportSize({ width: 1100, height: 800 });
+      await page.waitForFunction(() => document.activeElement?.matches('.pb-sort-button'), null, { timeout: 5_000 });
+      // Succeeded and Failed, to its left, are left out too: Message is the nearest shown.
+      assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), 'Message');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a column the rows are sorted by stays shown at any width', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}?sort=-superseded`, { viewport: { width: 1024, height: 800 } });
     try {

@@ -7,6 +7,7 @@ use crate::domain::decimal::fixed;
 use crate::domain::table::RowWindow;
 use crate::domain::view::TableColumn;
 use crate::perf;
+use crate::ui::focus::refocus_if_column_hidden;
 use crate::ui::resize::on_resize;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -415,6 +416,13 @@ fn table(table: Table) -> AnyView {
     };
 
     let cells = StoredValue::new(cells);
+    let refocus_when_hidden = |event: leptos::ev::FocusEvent| {
+        if event.related_target().is_none() {
+            if let Some(button) = event.target().and_then(|target| target.dyn_into().ok()) {
+                refocus_if_column_hidden(button);
+            }
+        }
+    };
     let headers = columns
         .iter()
         .enumerate()
@@ -422,7 +430,12 @@ fn table(table: Table) -> AnyView {
             let class = if column.numeric { "pb-numeric" } else { "" };
             view! {
                 <th scope="col" class=class aria-sort=move || aria_sort.run(id)>
-                    <button type="button" class="pb-sort-button" on:click=move |_| on_sort.run(id)>
+                    <button
+                        type="button"
+                        class="pb-sort-button"
+                        on:click=move |_| on_sort.run(id)
+                        on:focusout=refocus_when_hidden
+                    >
                         {column.label}
                         <span aria-hidden="true">
                             {move || match aria_sort.run(id) {
