@@ -20,9 +20,9 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         // truncates. (A column cannot mix units: Chromium sizes one of
         // calc(em + %) as auto.)
         |id| match id {
-            EndpointColumn::Endpoint => "13%",
+            EndpointColumn::Endpoint => "15%",
             EndpointColumn::Os => "auto",
-            EndpointColumn::Exemptions => "23%",
+            EndpointColumn::Exemptions => "22%",
             EndpointColumn::Maintenance => "11%",
             EndpointColumn::Outlook => "16.5em",
             EndpointColumn::Disk => "8.5em",

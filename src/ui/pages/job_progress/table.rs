@@ -20,13 +20,14 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
     };
     let columns = Column::every(
         // Badges and numbers get the width their longest value and heading
-        // need; the text columns share what is left and truncate. Status
-        // gets enough at 1280 px for its longest name, "Downloading -
-        // Failed", whose code 2031 Downloaded shares.
+        // need; the text columns share what is left and truncate. The asset
+        // name and the status, which tell rows apart, take more of it than
+        // the OS: from 1100 px the status has room for its longest name,
+        // "Downloading - Failed", whose code 2031 Downloaded shares.
         |id| match id {
-            AssetColumn::Asset => "14%",
-            AssetColumn::Os => "13%",
-            AssetColumn::Status => "18%",
+            AssetColumn::Asset => "15%",
+            AssetColumn::Os => "11%",
+            AssetColumn::Status => "19%",
             AssetColumn::Message => "auto",
             AssetColumn::Phase => "10em",
             AssetColumn::Succeeded => "6.5em",
