@@ -65,8 +65,9 @@ pub enum FullWidth {
     /// 1160 px: every column fits at the width its values need.
     #[default]
     Standard,
-    /// 1360 px: for a table whose text columns, the ones that truncate,
-    /// would otherwise get too little of the width between 1160 and 1360.
+    /// 1600 px: for a table whose text columns, the ones that truncate,
+    /// would otherwise get too little of the width between 1160 and 1600
+    /// (common laptop windows, 1280 to 1536 px).
     Wide,
 }
 

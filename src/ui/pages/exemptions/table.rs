@@ -32,8 +32,9 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         |id| id == EndpointColumn::Disk,
         // A narrow table keeps what says whether each endpoint can be
         // patched and why; its schedule is in the endpoint's panel. Narrow
-        // means below 1360 px: beside a "Temporarily cannot patch" badge,
-        // all eight columns left the OS a word or less at 1280.
+        // means below 1600 px: beside a "Temporarily cannot patch" badge,
+        // all eight columns left the OS a word or less at 1280, and less
+        // than half the room it has without them at 1440.
         |id| matches!(id, EndpointColumn::Maintenance | EndpointColumn::NextWindow),
     );
     let cells = move |index: u32| {

@@ -39,8 +39,8 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         patch_count,
         // A narrow table keeps what says where each asset stands and why;
         // the patch counts are in the asset's panel. Narrow means below
-        // 1360 px, so that at 1280 and 1366 the Message has the room it
-        // needs to say why.
+        // 1600 px, so that from 1280 to 1536 the Message has the room it
+        // needs to say why (with the counts it had 212 px at 1440).
         patch_count,
     );
     let cells = move |index: u32| {
