@@ -378,9 +378,9 @@ fn a_machine_held_back_on_the_endpoint_page_has_not_succeeded_in_a_job() {
 }
 
 /// Execution Blocked names the job that held the asset up: one that also
-/// deploys to it.
+/// deploys to it, and is still running there, since before the block.
 #[test]
-fn a_blocked_asset_names_another_job_of_the_same_machine() {
+fn a_blocked_asset_names_another_job_running_on_the_same_machine() {
     for fleet in [small_fleet(), generate(&FleetSpec::default())] {
         let mut blocked = 0;
         for job in &fleet.jobs {
@@ -395,12 +395,28 @@ fn a_blocked_asset_names_another_job_of_the_same_machine() {
                     .find(|other| &other.job.name == blocker)
                     .expect("the blocking job is a job of the fleet");
                 assert_ne!(other.job.id, job.job.id, "{}", result.asset_id);
+                let there = other
+                    .results
+                    .iter()
+                    .find(|r| r.asset_name == result.asset_name)
+                    .unwrap_or_else(|| {
+                        panic!(
+                            "{}: {blocker} does not deploy to {}",
+                            result.asset_id, result.asset_name
+                        )
+                    });
+                let phase = resolve(&there.status).phase();
+                assert_eq!(
+                    phase,
+                    Phase::Running,
+                    "{}: {blocker} is {phase:?} on {}",
+                    result.asset_id,
+                    result.asset_name
+                );
                 assert!(
-                    other
-                        .results
-                        .iter()
-                        .any(|r| r.asset_name == result.asset_name),
-                    "{}: {blocker} does not deploy to {}",
+                    other.job.last_run <= there.status_time
+                        && there.status_time <= result.status_time,
+                    "{}: {blocker} began on {} within its run and before the block",
                     result.asset_id,
                     result.asset_name
                 );

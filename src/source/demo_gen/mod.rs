@@ -24,6 +24,7 @@ use machines::{
 };
 use std::collections::{HashMap, HashSet};
 
+mod blockers;
 mod machines;
 
 const HOUR: i64 = 3_600_000;
@@ -270,7 +271,7 @@ pub fn generate(spec: &FleetSpec) -> Fleet {
         .iter()
         .map(|hosts| hosts.iter().map(|host| host.name.as_str()).collect())
         .collect();
-    let jobs = JOBS
+    let mut jobs = JOBS
         .iter()
         .zip(&hosts)
         .enumerate()
@@ -289,7 +290,11 @@ pub fn generate(spec: &FleetSpec) -> Fleet {
             };
             demo_job(plan, i, hosts, &elsewhere, spec.generated_at, &mut rng)
         })
-        .collect();
+        .collect::<Vec<_>>();
+    blockers::occupy_blockers(&mut jobs, spec.generated_at.millis(), &mut rng);
+    for job in &mut jobs {
+        job.summarize();
+    }
     Fleet {
         generated_at: spec.generated_at,
         jobs,
@@ -333,39 +338,47 @@ fn demo_job(
             asset_result(plan, job_index, asset, last_start, now_ms, rng)
         })
         .collect();
-    // The job's summary comes from the domain, as a backend's would from its results.
-    let progress = JobProgress::from_rows(results.iter().map(ProgressRow::from_result));
-    let phase = |phases: &[Phase]| {
-        phases
-            .iter()
-            .map(|&p| progress.by_phase().get(p) as u64)
-            .sum()
-    };
     let job = Job {
         id: plan.id.to_owned(),
         name: plan.name.to_owned(),
         platform: Some(plan.family().label().to_owned()),
-        status: Some(
+        schedule: Some(plan.schedule.to_owned()),
+        last_run: Some(Timestamp::from_millis(last_start)),
+        next_run: (plan.schedule != "Once" && plan.schedule != "On demand")
+            .then(|| Timestamp::from_millis(last_start + period)),
+        asset_count: Some(count as u64),
+        ..Job::default()
+    };
+    DemoJob { job, runs, results }
+}
+
+impl DemoJob {
+    /// Fills in the job's summary from its results, as a backend's would,
+    /// through the domain.
+    fn summarize(&mut self) {
+        let progress = JobProgress::from_rows(self.results.iter().map(ProgressRow::from_result));
+        let phase = |phases: &[Phase]| {
+            phases
+                .iter()
+                .map(|&p| progress.by_phase().get(p) as u64)
+                .sum()
+        };
+        let job = &mut self.job;
+        job.status = Some(
             if !progress.any_not_final() {
                 "Completed"
             } else {
                 "Running"
             }
             .to_owned(),
-        ),
-        schedule: Some(plan.schedule.to_owned()),
-        last_run: Some(Timestamp::from_millis(last_start)),
-        next_run: (plan.schedule != "Once" && plan.schedule != "On demand")
-            .then(|| Timestamp::from_millis(last_start + period)),
-        asset_count: Some(count as u64),
-        completion_percent: progress
+        );
+        job.completion_percent = progress
             .percent_complete()
-            .map(|percent| (percent * 10.0).round() / 10.0),
-        succeeded: Some(phase(&[Phase::Succeeded])),
-        failed: Some(phase(&[Phase::Failed])),
-        in_progress: Some(phase(&[Phase::Running, Phase::Waiting, Phase::Queued])),
-    };
-    DemoJob { job, runs, results }
+            .map(|percent| (percent * 10.0).round() / 10.0);
+        job.succeeded = Some(phase(&[Phase::Succeeded]));
+        job.failed = Some(phase(&[Phase::Failed]));
+        job.in_progress = Some(phase(&[Phase::Running, Phase::Waiting, Phase::Queued]));
+    }
 }
 
 /// The n-th asset of a job, its machine, and what the rest of the fleet
@@ -384,37 +397,49 @@ struct Elsewhere {
     held_back: Option<PatchOutlook>,
 }
 
-/// Picks the status of an asset of a job. The first job opens with one
-/// asset per status so every status is present; a few anomalies follow (a
-/// status reported where the catalogue says it does not apply). Execution
-/// Blocked needs another job that deploys to the same machine.
+/// The status the demo sets for the n-th asset of a job, if it sets one:
+/// the first job opens with one asset per status so every status is
+/// present, and a few anomalies follow (a status reported where the
+/// catalogue says it does not apply).
+fn scripted_status(plan: &JobPlan, job_index: usize, n: usize) -> Option<&'static DemoStatus> {
+    if job_index == 0 && n < STATUSES.len() {
+        return Some(&STATUSES[n]);
+    }
+    match (plan.family(), n) {
+        (Linux, 3) => Some(status_named("Downloaded")),
+        (Linux, 11) => Some(status_named("Patching")),
+        (Mac, 5) => Some(status_named("Reboot Deferred")),
+        _ => None,
+    }
+}
+
+fn status_named(name: &str) -> &'static DemoStatus {
+    STATUSES
+        .iter()
+        .find(|s| s.name == name)
+        .expect("the demo names catalogue statuses")
+}
+
+/// Picks the status of an asset of a job: a scripted one, else one that
+/// fits the machine. Execution Blocked needs another job that deploys to
+/// the same machine.
 fn pick_status(
     plan: &JobPlan,
     job_index: usize,
     asset: &Asset,
     rng: &mut Lcg,
 ) -> &'static DemoStatus {
-    let n = asset.n;
-    if job_index == 0 && n < STATUSES.len() {
-        return &STATUSES[n];
+    if let Some(status) = scripted_status(plan, job_index, asset.n) {
+        return status;
     }
-    let anomaly = match (plan.family(), n) {
-        (Linux, 3) => Some("Downloaded"),
-        (Linux, 11) => Some("Patching"),
-        (Mac, 5) => Some("Reboot Deferred"),
-        _ => None,
-    };
     // A machine the endpoint tools hold back has not finished this job.
     let held_back = match asset.elsewhere.held_back {
         Some(PatchOutlook::CannotPatch) => Some(*rng.pick(&["Timed Out", "Job Failed"])),
         Some(PatchOutlook::TemporarilyCannotPatch) => Some(*rng.pick(&["Pending", "Job Received"])),
         _ => None,
     };
-    if let Some(name) = anomaly.or(held_back) {
-        return STATUSES
-            .iter()
-            .find(|s| s.name == name)
-            .expect("these names are catalogue names");
+    if let Some(name) = held_back {
+        return status_named(name);
     }
     let applicable = || {
         STATUSES
