@@ -19,6 +19,7 @@ fn ok<'a>(body: &'a Value, headers: &'a [(String, String)], item_count: usize) -
         headers,
         body,
         item_count,
+        fingerprint: None,
     }
 }
 
@@ -275,6 +276,71 @@ fn next_in_body_follows_urls_paths_and_tokens() {
     assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
 }
 
+/// A backend that hands back a cursor it gave before would be read forever.
+#[test]
+fn a_cursor_or_next_url_given_again_stops_paging_with_an_error() {
+    for (next, position) in [
+        (json!("0"), r#"cursor "0""#),
+        (
+            json!("/e?after=0"),
+            r#"next page "https://api.example.com/e?after=0""#,
+        ),
+    ] {
+        let config = endpoints_config(json!({
+            "url": "{base_url}/e?cursor={cursor}", "fields": { "id": "/id" },
+            "paging": { "mode": "next_in_body", "pointer": "/next" }
+        }));
+        let resource = config.resources.endpoints.as_ref().unwrap();
+        let mut pager = Pager::new(&config, resource, None, None);
+        let first_url = pager.first().unwrap().url;
+        let body = json!({ "next": next });
+        let second_url = fetch(pager.next(&ok(&body, &[], 10)).unwrap()).url;
+        let error = pager.next(&ok(&body, &[], 10)).unwrap_err();
+        assert_eq!(
+            error,
+            PagingError::Loops {
+                position: position.to_owned(),
+                url: second_url.clone()
+            },
+            "after {first_url}"
+        );
+        assert!(
+            error
+                .to_string()
+                .contains("pointed back to a page already read"),
+            "{error}"
+        );
+    }
+}
+
+/// A backend that ignores `?page=` answers every page with the first: its
+/// rows must not be counted again and again.
+#[test]
+fn a_numbered_page_the_same_as_the_one_before_stops_paging() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e?p={page}", "fields": { "id": "/id" },
+        "paging": { "mode": "page_number", "size": 2, "end": "empty_page" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    assert!(pager.compares_pages());
+    pager.first().unwrap();
+    let body = json!([]);
+    let page = |fingerprint| Response {
+        fingerprint: Some(fingerprint),
+        ..ok(&body, &[], 2)
+    };
+    let second = fetch(pager.next(&page(1)).unwrap()).url;
+    let third = fetch(pager.next(&page(2)).unwrap()).url;
+    assert_eq!(third, "https://api.example.com/e?p=3");
+    assert_eq!(
+        pager.next(&page(2)),
+        Err(PagingError::SamePage { url: third }),
+        "after {second}"
+    );
+    assert_eq!(pager.fetched(), 4, "the repeated page is not counted");
+}
+
 #[test]
 fn qualys_results_page_with_search_after_across_three_pages() {
     let config =
@@ -371,6 +437,7 @@ fn an_http_error_names_status_and_url() {
         headers: &[],
         body: &body,
         item_count: 0,
+        fingerprint: None,
     };
     assert_eq!(
         pager.next(&response),

@@ -56,6 +56,17 @@ impl Body {
         Cow::Owned(joined)
     }
 
+    /// A 64-bit FNV-1a hash of the bytes, to tell two bodies apart without
+    /// keeping both.
+    pub fn fingerprint(&self) -> u64 {
+        self.parts
+            .iter()
+            .flatten()
+            .fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+                (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+            })
+    }
+
     /// The body as `Response.text()` would give it.
     pub fn text(&self) -> Cow<'_, str> {
         match self.bytes(0..self.len) {

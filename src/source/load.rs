@@ -238,7 +238,12 @@ async fn drive_pages(
             headers: &response.headers,
             body: &body,
             item_count,
+            fingerprint: pager.compares_pages().then(|| response.body.fingerprint()),
         });
+        // A page the backend repeated holds rows already delivered.
+        if let Err(error @ PagingError::SamePage { .. }) = step {
+            return Err(LoadError::Paging(error));
+        }
         let more_follow = matches!(step, Ok(Step::Fetch(_)));
         // The page that reached the limit may hold more than fits under it.
         if let Ok(Step::LimitReached {

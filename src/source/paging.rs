@@ -5,6 +5,7 @@
 use super::config::{Config, Method, PageEnd, Paging, Resource};
 use super::url::{expand_json, expand_text, expand_url, TemplateError, Vars};
 use serde_json::Value;
+use std::collections::HashSet;
 use std::fmt;
 
 /// A request ready to be sent.
@@ -28,6 +29,9 @@ pub struct Response<'a> {
     pub body: &'a Value,
     /// Items the page held (see [`super::mapping::Mapping::items`]).
     pub item_count: usize,
+    /// A fingerprint of the body's bytes, when [`Pager::compares_pages`]
+    /// asks for it.
+    pub fingerprint: Option<u64>,
 }
 
 /// What to do after a response.
@@ -52,6 +56,17 @@ pub enum PagingError {
         url: String,
     },
     Template(TemplateError),
+    /// The backend pointed back to a page already read: a cursor or next
+    /// URL it had given before.
+    Loops {
+        position: String,
+        url: String,
+    },
+    /// A numbered page came back the same as the one before it: the
+    /// backend ignores the page or offset parameter.
+    SamePage {
+        url: String,
+    },
 }
 
 impl fmt::Display for PagingError {
@@ -59,6 +74,16 @@ impl fmt::Display for PagingError {
         match self {
             PagingError::Status { status, url } => write!(f, "HTTP {status} from {url}"),
             PagingError::Template(e) => write!(f, "{e}"),
+            PagingError::Loops { position, url } => write!(
+                f,
+                "{url} pointed back to a page already read ({position}); \
+                 paging stopped rather than read the same pages again"
+            ),
+            PagingError::SamePage { url } => write!(
+                f,
+                "{url} answered with the same page as the one before it; the \
+                 backend seems to ignore the paging parameters, so paging stopped"
+            ),
         }
     }
 }
@@ -90,6 +115,9 @@ pub struct Pager<'c> {
     position: Position,
     fetched: usize,
     last_url: String,
+    /// Cursors and next URLs already followed, to catch a backend that loops.
+    followed: HashSet<String>,
+    last_fingerprint: Option<u64>,
 }
 
 impl<'c> Pager<'c> {
@@ -112,6 +140,8 @@ impl<'c> Pager<'c> {
             position,
             fetched: 0,
             last_url: String::new(),
+            followed: HashSet::new(),
+            last_fingerprint: None,
         }
     }
 
@@ -125,6 +155,16 @@ impl<'c> Pager<'c> {
         self.fetched
     }
 
+    /// Whether [`Response::fingerprint`] is needed: numbered pages are
+    /// compared with the one before, since a backend that ignores the page
+    /// parameter answers every page alike.
+    pub fn compares_pages(&self) -> bool {
+        matches!(
+            self.resource.paging,
+            Paging::PageNumber { .. } | Paging::OffsetLimit { .. }
+        )
+    }
+
     /// Decides what follows `response`.
     pub fn next(&mut self, response: &Response<'_>) -> Result<Step, PagingError> {
         if !(200..300).contains(&response.status) {
@@ -133,8 +173,28 @@ impl<'c> Pager<'c> {
                 url: self.last_url.clone(),
             });
         }
+        if let Some(fingerprint) = response.fingerprint {
+            if self.last_fingerprint.replace(fingerprint) == Some(fingerprint) {
+                return Err(PagingError::SamePage {
+                    url: self.last_url.clone(),
+                });
+            }
+        }
         self.fetched += response.item_count;
         let next_position = self.next_position(response);
+        let followed = match &next_position {
+            Some(Position::Cursor(Some(cursor))) => Some((cursor, "cursor")),
+            Some(Position::Url(url)) => Some((url, "next page")),
+            _ => None,
+        };
+        if let Some((followed, kind)) = followed {
+            if !self.followed.insert(followed.clone()) {
+                return Err(PagingError::Loops {
+                    position: format!("{kind} {followed:?}"),
+                    url: self.last_url.clone(),
+                });
+            }
+        }
         let max = self.resource.max_items;
         if self.fetched > max || (self.fetched == max && next_position.is_some()) {
             let over = self.fetched - max;

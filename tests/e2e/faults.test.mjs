@@ -339,6 +339,18 @@ describe('a refresh of the job list that fails', () => {
     assert.ok(Date.now() - started < 60_000, 'the timeout gave up in time');
   });
 
+  test('paging that points back to a page already read stops at once', { timeout: TEST_TIMEOUT }, async () => {
+    // A backend whose "next" cursor never moves would otherwise be asked for
+    // the same page until max_items, its rows counted again each time.
+    const config = { ...nativeConfig(backend.url), resources: { jobs: { paging: { mode: 'next_in_body', pointer: '/next' } } } };
+    const looping = JSON.stringify({ jobs: JOBS, next: '0' });
+    const requests = await refreshFailsWith(() => backend.setBody('/jobs.json', looping), [
+      url(),
+      'pointed back to a page already read (cursor "0")',
+    ], { config });
+    assert.equal(requests.length, 2, 'the page that repeats the cursor is the last one asked for');
+  });
+
   test('a failing results request keeps the job page rows', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
