@@ -170,6 +170,34 @@ fn field_problems_name_the_field() {
     assert_eq!(found.len(), expect.len(), "{found:#?}");
 }
 
+/// The browser throws on these before sending anything; the check names them.
+#[test]
+fn headers_the_browser_would_refuse_are_named() {
+    let mut config = minimal();
+    config["headers"] = json!({
+        "Bad Header": "x",
+        "": "y",
+        "X-Line": "a\nb",
+        "X-Euro": "Grüße €",
+        "X-Latin": "Grüße",
+    });
+    config["resources"]["endpoints"]["headers"] = json!({ "X-Tenant": "{base_url}\r" });
+    let found = problems(config);
+    for expected in [
+        r#"headers."Bad Header": a header name may hold only ASCII letters"#,
+        r#"headers."": a header name cannot be empty"#,
+        r#"headers."X-Line": a header value cannot hold a line break"#,
+        r#"headers."X-Euro": a header value may hold only Latin-1 characters"#,
+        r#"resources.endpoints.headers."X-Tenant": a header value cannot hold a line break"#,
+    ] {
+        assert!(
+            found.iter().any(|problem| problem.starts_with(expected)),
+            "{expected} in {found:#?}"
+        );
+    }
+    assert_eq!(found.len(), 5, "Latin-1 values pass: {found:#?}");
+}
+
 #[test]
 fn placeholders_must_have_a_value_in_their_resource() {
     let mut config = minimal();

@@ -7,6 +7,7 @@
 use super::config::{
     Config, ConfigProblem, Credentials, Method, PageEnd, Paging, Resource, Resources,
 };
+use super::header::header_problem;
 use super::pointer::Pointer;
 use super::presets;
 use super::record::{configurable_names, Record};
@@ -238,6 +239,17 @@ impl<'v> Obj<'v> {
         };
         read_string_map(&self.at(key), value, report)
     }
+
+    /// The "headers" object, each header checked as the browser will.
+    fn headers(&self, report: &mut Report) -> BTreeMap<String, String> {
+        let headers = self.string_map("headers", report);
+        for (name, value) in &headers {
+            if let Some(problem) = header_problem(name, value) {
+                report.add(&join(&self.at("headers"), &format!("{name:?}")), problem);
+            }
+        }
+        headers
+    }
 }
 
 fn read_string_map(path: &str, value: &Value, report: &mut Report) -> BTreeMap<String, String> {
@@ -310,7 +322,7 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         ),
         ..DerivationPolicy::default()
     };
-    let headers = obj.string_map("headers", report);
+    let headers = obj.headers(report);
     let credentials = obj.choice(
         "credentials",
         &[
@@ -461,7 +473,7 @@ fn read_resource(
             "a body is only sent with \"method\": \"POST\"",
         );
     }
-    let headers = obj.string_map("headers", report);
+    let headers = obj.headers(report);
     let items = match obj.string("items", report) {
         Some(text) => read_pointer(&obj.at("items"), &text, report),
         None => Some(Pointer::root()),

@@ -3,6 +3,7 @@
 
 use super::body::Body;
 use super::config::{Credentials, Method};
+use super::header::header_problem;
 use super::paging::Request;
 use std::fmt;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -28,6 +29,13 @@ pub enum SendError {
     Network {
         url: String,
     },
+    /// A header the browser would refuse to send, so nothing was sent: a
+    /// header value filled in from a placeholder, or a token set by the
+    /// host page.
+    BadHeader {
+        name: String,
+        problem: &'static str,
+    },
 }
 
 impl fmt::Display for SendError {
@@ -41,6 +49,9 @@ impl fmt::Display for SendError {
                 "could not reach {url} (the server refused or is unreachable, \
                  or the browser blocked the request)"
             ),
+            SendError::BadHeader { name, problem } => {
+                write!(f, "the header {name:?} cannot be sent: {problem}")
+            }
         }
     }
 }
@@ -59,6 +70,14 @@ pub async fn send(
     let network_error = || SendError::Network {
         url: request.url.clone(),
     };
+    for (name, value) in &request.headers {
+        if let Some(problem) = header_problem(name, value) {
+            return Err(SendError::BadHeader {
+                name: name.clone(),
+                problem,
+            });
+        }
+    }
     let controller = web_sys::AbortController::new().map_err(|_| network_error())?;
     let timer = Timer::abort_after(&controller, request.timeout_seconds);
 

@@ -292,6 +292,8 @@ async fn send_with_retries(
                 return result.map_err(LoadError::Send)
             }
             Ok(response) => Outcome::Status(response.status),
+            // Asking again would send the same header.
+            Err(SendError::BadHeader { .. }) => return result.map_err(LoadError::Send),
             Err(_) => Outcome::NoResponse,
         };
         if !should_retry(outcome, attempt) {

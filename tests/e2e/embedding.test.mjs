@@ -219,6 +219,28 @@ describe('inside a host portal', () => {
       await session.close();
     }
   });
+
+  test('a token the browser cannot send is named on screen, not left loading', async () => {
+    // A token pasted with its line break: fetch would throw before sending.
+    const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
+    const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });
+    const session = await openPage('about:blank');
+    try {
+      const { page } = session;
+      await page.addInitScript(() => {
+        window.Patchboard = { token: 'first-token\nsecond-line' };
+      });
+      await page.goto(`${server.url}portal/`);
+      const alert = page.locator('[role=alert]', { hasText: 'cannot be sent' });
+      await alert.waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await alert.innerText(), /the header "Authorization" cannot be sent: a header value cannot hold a line break/);
+      assert.deepEqual(server.requests.filter((path) => path.endsWith('/jobs.json')), [], 'nothing was sent');
+      await screenshot(page, 'embed-unsendable-token');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
 });
 
 /** Adds the host page's own stylesheet (id "host-style") before the app starts. */

@@ -1,0 +1,28 @@
+//! What a browser refuses to send as a request header. `fetch` throws on
+//! such a header before any request leaves, so the configuration check and
+//! the request both ask here first and can name the header instead.
+
+/// Why `name: value` cannot be sent, or None when it can.
+pub fn header_problem(name: &str, value: &str) -> Option<&'static str> {
+    if name.is_empty() {
+        return Some("a header name cannot be empty");
+    }
+    if !name.bytes().all(is_token_byte) {
+        return Some(
+            "a header name may hold only ASCII letters, digits and !#$%&'*+-.^_`|~ \
+             (no spaces or other characters)",
+        );
+    }
+    if value.contains(['\0', '\r', '\n']) {
+        return Some("a header value cannot hold a line break or a NUL character");
+    }
+    if value.chars().any(|c| u32::from(c) > 0xFF) {
+        return Some("a header value may hold only Latin-1 characters (up to U+00FF)");
+    }
+    None
+}
+
+/// RFC 9110's token characters, the only ones a header name may hold.
+fn is_token_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&byte)
+}
