@@ -7,7 +7,7 @@ use super::mapping::{DecodedPage, Mapping, ShapeError};
 use super::native_stream::StreamedItems;
 use super::paging::{Pager, PagingError, Request, Response, Step};
 use super::record::Record;
-use super::retry::{backoff_millis, should_retry, Outcome};
+use super::retry::{retry_after_seconds, wait_before_retry, Outcome};
 use super::token::authorization_for;
 use crate::perf;
 use std::fmt;
@@ -20,6 +20,8 @@ pub enum LoadError {
     Http {
         status: u16,
         url: String,
+        /// The seconds the answer's `Retry-After` asked for.
+        retry_after: Option<u32>,
     },
     Empty {
         url: String,
@@ -52,16 +54,24 @@ impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             LoadError::Send(error) => write!(f, "{error}"),
-            LoadError::Http { status, url } => {
+            LoadError::Http {
+                status,
+                url,
+                retry_after,
+            } => {
                 let meaning = match status {
                     401 => "the backend did not accept the credentials; check the token or sign in again",
                     403 => "the credentials are valid but not allowed to read this",
                     404 => "nothing is at this address; check the URL in the configuration",
-                    429 => "the backend is rate limiting; Patchboard will try again later",
+                    429 => "the backend is limiting how often it may be asked; Retry or the next refresh asks again",
                     500..=599 => "the backend failed while answering",
                     _ => "the backend refused the request",
                 };
-                write!(f, "HTTP {status} from {url}: {meaning}")
+                write!(f, "HTTP {status} from {url}: {meaning}")?;
+                match retry_after {
+                    Some(seconds) => write!(f, " (it asked for a wait of {seconds} s)"),
+                    None => Ok(()),
+                }
             }
             LoadError::Empty { url } => write!(f, "{url} answered with an empty body, not JSON"),
             LoadError::NotJson { url, found, detail } => {
@@ -287,25 +297,33 @@ async fn send_with_retries(
         let mut arrived = |part: &[u8]| decoding.time(|| pages.body_arrived(part));
         let arrived = streams.then_some(&mut arrived as OnPart);
         let result = send(request, config.credentials, arrived).await;
+        let retry_after = result
+            .as_ref()
+            .ok()
+            .and_then(|response| retry_after_seconds(&response.headers));
         let outcome = match &result {
             Ok(response) if (200..300).contains(&response.status) => {
                 return result.map_err(LoadError::Send)
             }
-            Ok(response) => Outcome::Status(response.status),
+            Ok(response) => Outcome::Status {
+                status: response.status,
+                retry_after,
+            },
             // Asking again would send the same header.
             Err(SendError::BadHeader { .. }) => return result.map_err(LoadError::Send),
             Err(_) => Outcome::NoResponse,
         };
-        if !should_retry(outcome, attempt) {
-            return match result {
-                Ok(response) => Err(LoadError::Http {
+        let Some(wait) = wait_before_retry(outcome, attempt) else {
+            return Err(match result {
+                Ok(response) => LoadError::Http {
                     status: response.status,
                     url: request.url.clone(),
-                }),
-                Err(error) => Err(LoadError::Send(error)),
-            };
-        }
-        sleep(backoff_millis(attempt)).await;
+                    retry_after,
+                },
+                Err(error) => LoadError::Send(error),
+            });
+        };
+        sleep(wait).await;
         attempt += 1;
     }
 }

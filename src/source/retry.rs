@@ -4,24 +4,53 @@
 /// Attempts per request, the first included.
 pub const MAX_ATTEMPTS: u32 = 3;
 
+/// The longest wait a `Retry-After` may ask for and still be waited out;
+/// past it the request fails at once, and Retry or the next refresh asks
+/// again, so that a page never sits silent for minutes.
+pub const MAX_RETRY_AFTER_SECONDS: u32 = 30;
+
 /// How one attempt ended, as far as retrying cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Outcome {
     /// No response: refused, unreachable or timed out.
     NoResponse,
-    Status(u16),
+    /// An answer with this status and the seconds its `Retry-After` asked for.
+    Status {
+        status: u16,
+        retry_after: Option<u32>,
+    },
 }
 
-/// Network failures and server errors may pass; a 4xx will not change by asking again.
-pub fn should_retry(outcome: Outcome, attempt: u32) -> bool {
-    attempt < MAX_ATTEMPTS
-        && match outcome {
-            Outcome::NoResponse => true,
-            Outcome::Status(status) => status >= 500 || status == 429,
-        }
+/// Milliseconds to wait before trying again after attempt `attempt`, or
+/// None to give up. Network failures, server errors and rate limiting may
+/// pass; a 4xx will not change by asking again. A `Retry-After` is honoured:
+/// never sooner than it asks.
+pub fn wait_before_retry(outcome: Outcome, attempt: u32) -> Option<u32> {
+    if attempt >= MAX_ATTEMPTS {
+        return None;
+    }
+    let backoff = backoff_millis(attempt);
+    match outcome {
+        Outcome::NoResponse => Some(backoff),
+        Outcome::Status { status, .. } if status < 500 && status != 429 => None,
+        Outcome::Status {
+            retry_after: Some(seconds),
+            ..
+        } => (seconds <= MAX_RETRY_AFTER_SECONDS).then(|| backoff.max(seconds * 1000)),
+        Outcome::Status { .. } => Some(backoff),
+    }
+}
+
+/// The seconds a `Retry-After` header asks for, in its delay form; the
+/// date form is not read (it needs the server's clock to agree with ours).
+pub fn retry_after_seconds(headers: &[(String, String)]) -> Option<u32> {
+    headers
+        .iter()
+        .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
+        .and_then(|(_, value)| value.trim().parse().ok())
 }
 
 /// Exponential backoff: 500 ms, 1 s, 2 s, … after attempt 1, 2, 3, ….
-pub fn backoff_millis(attempt: u32) -> u32 {
+fn backoff_millis(attempt: u32) -> u32 {
     500u32.saturating_mul(1 << attempt.saturating_sub(1).min(10))
 }

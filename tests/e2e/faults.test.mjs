@@ -283,6 +283,26 @@ describe('a refresh of the job list that fails', () => {
     assert.equal(requests.length, 3, 'a 5xx is tried three times');
   });
 
+  test('HTTP 429: asked again no sooner than Retry-After says, three times in all', { timeout: TEST_TIMEOUT }, async () => {
+    const requests = await refreshFailsWith(FAULTS.status(429, { 'retry-after': '2' }), [
+      `HTTP 429 from ${url()}`,
+      'the backend is limiting how often it may be asked; Retry or the next refresh asks again',
+      '(it asked for a wait of 2 s)',
+    ]);
+    assert.equal(requests.length, 3);
+    for (let i = 1; i < requests.length; i++) {
+      const waited = requests[i].at - requests[i - 1].at;
+      assert.ok(waited >= 1_900, `attempt ${i + 1} came ${waited} ms after the one before`);
+    }
+  });
+
+  test('HTTP 429 asking for a wait of minutes: not retried, the wait named', { timeout: TEST_TIMEOUT }, async () => {
+    const requests = await refreshFailsWith(FAULTS.status(429, { 'retry-after': '300' }), [
+      '(it asked for a wait of 300 s)',
+    ]);
+    assert.equal(requests.length, 1);
+  });
+
   test('an HTTP status nobody defined (599 and 499)', { timeout: TEST_TIMEOUT }, async () => {
     await refreshFailsWith(FAULTS.status(599), [`HTTP 599 from ${url()}`, 'the backend failed while answering']);
     await refreshFailsWith(FAULTS.status(499), [`HTTP 499 from ${url()}`, 'the backend refused the request']);

@@ -31,7 +31,7 @@ const PREFLIGHT_HEADERS = {
  * What a path answers instead of its data.
  *
  * @typedef {(
- *   | {kind: 'status', status: number, body?: string}
+ *   | {kind: 'status', status: number, body?: string, headers?: Record<string, string>}
  *   | {kind: 'hang'}
  *   | {kind: 'reset'}
  *   | {kind: 'empty'}
@@ -44,7 +44,7 @@ const PREFLIGHT_HEADERS = {
 
 /** Faults by name, for tests that loop over them. */
 export const FAULTS = {
-  status: (status) => ({ kind: 'status', status }),
+  status: (status, headers = {}) => ({ kind: 'status', status, headers }),
   hang: () => ({ kind: 'hang' }),
   reset: () => ({ kind: 'reset' }),
   empty: () => ({ kind: 'empty' }),
@@ -102,16 +102,16 @@ export async function startFaultServer(data = {}) {
   const server = createServer((request, response) => {
     const url = new URL(request.url, 'http://fault.invalid');
     const path = decodeURIComponent(url.pathname);
-    const record = { method: request.method, path, query: url.search, answer: '' };
+    const record = { method: request.method, path, query: url.search, answer: '', at: Date.now() };
     if (request.method === 'OPTIONS') {
       response.writeHead(204, PREFLIGHT_HEADERS);
       response.end();
       return;
     }
     requests.push(record);
-    const send = (status, body, contentType = 'application/json') => {
+    const send = (status, body, contentType = 'application/json', headers = {}) => {
       record.answer = `${status}`;
-      response.writeHead(status, { ...CORS_HEADERS, 'content-type': contentType, 'cache-control': 'no-store' });
+      response.writeHead(status, { ...CORS_HEADERS, 'content-type': contentType, 'cache-control': 'no-store', ...headers });
       response.end(body);
     };
     const fault = [...faults].reverse().find(([match]) => (typeof match === 'string' ? match === path : match.test(path)))?.[1];
@@ -119,7 +119,7 @@ export async function startFaultServer(data = {}) {
       record.answer = fault.kind;
       switch (fault.kind) {
         case 'status':
-          return send(fault.status, fault.body ?? JSON.stringify({ error: `HTTP ${fault.status}`, path }));
+          return send(fault.status, fault.body ?? JSON.stringify({ error: `HTTP ${fault.status}`, path }), undefined, fault.headers);
         case 'hang':
           // Never answer; the app's timeout aborts the request.
           hanging.add(response);

@@ -1,0 +1,59 @@
+use patchboard::source::retry::{
+    retry_after_seconds, wait_before_retry, Outcome, MAX_RETRY_AFTER_SECONDS,
+};
+
+fn status(status: u16, retry_after: Option<u32>) -> Outcome {
+    Outcome::Status {
+        status,
+        retry_after,
+    }
+}
+
+#[test]
+fn failures_that_may_pass_are_tried_three_times_with_growing_waits() {
+    for outcome in [Outcome::NoResponse, status(500, None), status(429, None)] {
+        assert_eq!(wait_before_retry(outcome, 1), Some(500), "{outcome:?}");
+        assert_eq!(wait_before_retry(outcome, 2), Some(1_000), "{outcome:?}");
+        assert_eq!(wait_before_retry(outcome, 3), None, "{outcome:?}");
+    }
+}
+
+#[test]
+fn a_refusal_is_not_asked_again() {
+    for code in [400, 401, 403, 404, 410] {
+        assert_eq!(wait_before_retry(status(code, None), 1), None, "{code}");
+    }
+}
+
+/// A rate-limited backend is never asked sooner than it said; a wait past
+/// the cap ends the load at once rather than leave the page silent.
+#[test]
+fn retry_after_is_waited_out_up_to_the_cap() {
+    assert_eq!(wait_before_retry(status(429, Some(5)), 1), Some(5_000));
+    assert_eq!(wait_before_retry(status(503, Some(0)), 2), Some(1_000));
+    assert_eq!(
+        wait_before_retry(status(429, Some(MAX_RETRY_AFTER_SECONDS)), 1),
+        Some(MAX_RETRY_AFTER_SECONDS * 1_000)
+    );
+    assert_eq!(
+        wait_before_retry(status(429, Some(MAX_RETRY_AFTER_SECONDS + 1)), 1),
+        None
+    );
+    assert_eq!(wait_before_retry(status(429, Some(5)), 3), None);
+}
+
+#[test]
+fn retry_after_is_read_in_seconds_under_any_case() {
+    let headers = |value: &str| vec![("retry-after".to_owned(), value.to_owned())];
+    assert_eq!(retry_after_seconds(&headers(" 7 ")), Some(7));
+    assert_eq!(
+        retry_after_seconds(&[("Retry-After".to_owned(), "120".to_owned())]),
+        Some(120)
+    );
+    assert_eq!(
+        retry_after_seconds(&headers("Wed, 21 Oct 2026 07:28:00 GMT")),
+        None
+    );
+    assert_eq!(retry_after_seconds(&headers("-3")), None);
+    assert_eq!(retry_after_seconds(&[]), None);
+}
