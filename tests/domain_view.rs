@@ -1,6 +1,6 @@
 //! The tables' views: URL state, filter over a sorted list, export.
 
-use patchboard::domain::asset::{AssetResult, RawStatus};
+use patchboard::domain::asset::{count_text, AssetResult, PatchCounts, RawStatus};
 use patchboard::domain::derive::DerivationPolicy;
 use patchboard::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow,
@@ -769,6 +769,43 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
         .filter_map(|line| line.rsplit(',').next())
         .collect();
     assert_eq!(applies, ["", "not stated", ""]);
+}
+
+/// "0 failed" is a fact an operator acts on: a count the backend did not
+/// send is blank in the export, a dash in the table, and sorts last.
+#[test]
+fn patch_counts_the_backend_did_not_send_are_never_zero() {
+    let mut results = vec![
+        result("a", "counted", "Windows 11", 2036, 0, 1_000),
+        result("b", "unreported", "Windows 11", 2036, 0, 1_000),
+        result("c", "partly", "Windows 11", 2036, 0, 1_000),
+    ];
+    results[0].patches = PatchCounts::known(3, 0, 1, 0, 4);
+    results[2].patches.failed = Some(2);
+    let rows = asset_rows(&results, "job");
+    let csv = assets_csv(&results, &rows, &[0, 1, 2]);
+    let lines: Vec<Vec<&str>> = csv
+        .split("\r\n")
+        .map(|line| line.split(',').collect())
+        .collect();
+    let column = |name: &str| lines[0].iter().position(|h| h.ends_with(name)).unwrap();
+    let counts = |line: &[&str]| {
+        ["Succeeded", "Failed", "Superseded", "Not applicable"]
+            .map(|name| line[column(name)].to_owned())
+    };
+    assert_eq!(counts(&lines[1]), ["3", "0", "1", "0"]);
+    assert_eq!(counts(&lines[2]), ["", "", "", ""]);
+    assert_eq!(counts(&lines[3]), ["", "2", "", ""]);
+    assert_eq!(count_text(results[1].patches.failed), "—");
+    assert_eq!(count_text(results[0].patches.failed), "0");
+    for direction in [Direction::Asc, Direction::Desc] {
+        let by_failed = patchboard::domain::table::SortSpec::by(AssetColumn::Failed, direction);
+        let sorted = AssetView::sorted(&results, &rows, &by_failed);
+        assert_eq!(
+            sorted[2], 1,
+            "{direction:?}: the unreported count is last in {sorted:?}"
+        );
+    }
 }
 
 #[test]

@@ -278,8 +278,8 @@ fn assert_results_agree_with_themselves(results: &[AssetResult]) {
             (&result.failed_patches, result.patches.failed),
         ] {
             assert!(
-                names.is_empty() || names.len() == count as usize,
-                "{id}: {} patch names for a count of {count}",
+                names.is_empty() || Some(names.len() as u32) == count,
+                "{id}: {} patch names for a count of {count:?}",
                 names.len()
             );
         }

@@ -14,15 +14,41 @@ pub struct RawStatus {
     pub name: Option<String>,
 }
 
-/// Patch counts for one asset in one job.
+/// Patch counts for one asset in one job. None where the backend did not
+/// say: "0 failed" is a fact an operator acts on, so an unknown count must
+/// never read as one.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(remote = "Self", default)]
 pub struct PatchCounts {
-    pub succeeded: u32,
-    pub failed: u32,
-    pub superseded: u32,
-    pub not_applicable: u32,
-    pub total: u32,
+    pub succeeded: Option<u32>,
+    pub failed: Option<u32>,
+    pub superseded: Option<u32>,
+    pub not_applicable: Option<u32>,
+    pub total: Option<u32>,
+}
+
+/// A count as a cell shows it: "—" where the backend did not say.
+pub fn count_text(count: Option<u32>) -> String {
+    count.map_or_else(|| "—".to_owned(), |count| count.to_string())
+}
+
+impl PatchCounts {
+    /// Counts a backend gave in full.
+    pub fn known(
+        succeeded: u32,
+        failed: u32,
+        superseded: u32,
+        not_applicable: u32,
+        total: u32,
+    ) -> Self {
+        PatchCounts {
+            succeeded: Some(succeeded),
+            failed: Some(failed),
+            superseded: Some(superseded),
+            not_applicable: Some(not_applicable),
+            total: Some(total),
+        }
+    }
 }
 
 /// Where a Pending (2032) asset is: before the manifest exists, or after.

@@ -104,13 +104,14 @@ static ASSET_RESULT_FIELDS: &[FieldDef<AssetResult>] = &[
     value!("status_name", |a, v| a.status.name = Some(text(v)?)),
     value!("status_time", |a, v| a.status_time = Some(timestamp(v)?)),
     value!("patches_succeeded", |a, v| a.patches.succeeded =
-        unsigned(v)?),
-    value!("patches_failed", |a, v| a.patches.failed = unsigned(v)?),
+        Some(unsigned(v)?)),
+    value!("patches_failed", |a, v| a.patches.failed =
+        Some(unsigned(v)?)),
     value!("patches_superseded", |a, v| a.patches.superseded =
-        unsigned(v)?),
+        Some(unsigned(v)?)),
     value!("patches_not_applicable", |a, v| a.patches.not_applicable =
-        unsigned(v)?),
-    value!("patches_total", |a, v| a.patches.total = unsigned(v)?),
+        Some(unsigned(v)?)),
+    value!("patches_total", |a, v| a.patches.total = Some(unsigned(v)?)),
     value!("blocking_job", |a, v| a.facts.blocking_job = Some(text(v)?)),
     value!("deferrals_used", |a, v| deferrals(a).used = unsigned(v)?),
     value!("deferrals_available", |a, v| deferrals(a).available =

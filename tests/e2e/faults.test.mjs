@@ -829,6 +829,12 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const names = await texts(page, 'tr.pb-row td:first-child');
       // A row without a name is shown by its id.
       assert.deepEqual(names.sort(), ['good-host-1', 'good-host-8', 'r-6'], 'the readable rows show, the nameless one by its id');
+      // Counts it did not send are not shown as 0, which would read as "none failed".
+      await page.locator('tr.pb-row', { hasText: 'r-6' }).click();
+      await page.locator('[data-patch-counts]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.deepEqual(await texts(page, '[data-patch-counts] dd'), Array(5).fill('not reported'));
+      await page.keyboard.press('Escape');
+      await page.locator('[data-patch-counts]').waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });

@@ -320,10 +320,10 @@ impl TableView for AssetView {
             AssetColumn::Status => row.status_key().map(|key| key.index() as u64).into(),
             AssetColumn::Phase => (row.phase.index() as u64).into(),
             AssetColumn::Message => row.message_column().into(),
-            AssetColumn::Succeeded => patches.succeeded.into(),
-            AssetColumn::Failed => patches.failed.into(),
-            AssetColumn::Superseded => patches.superseded.into(),
-            AssetColumn::NotApplicable => patches.not_applicable.into(),
+            AssetColumn::Succeeded => patches.succeeded.map(u64::from).into(),
+            AssetColumn::Failed => patches.failed.map(u64::from).into(),
+            AssetColumn::Superseded => patches.superseded.map(u64::from).into(),
+            AssetColumn::NotApplicable => patches.not_applicable.map(u64::from).into(),
             AssetColumn::Updated => result.status_time.map(|time| time.0).into(),
         }
     }
@@ -382,11 +382,11 @@ pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> 
             code,
             row.phase.label().to_owned(),
             row.message.clone().unwrap_or_default(),
-            result.patches.succeeded.to_string(),
-            result.patches.failed.to_string(),
+            csv_count(result.patches.succeeded),
+            csv_count(result.patches.failed),
             result.failed_patches.join("; "),
-            result.patches.superseded.to_string(),
-            result.patches.not_applicable.to_string(),
+            csv_count(result.patches.superseded),
+            csv_count(result.patches.not_applicable),
             result
                 .status_time
                 .map(Timestamp::to_rfc3339)
@@ -398,4 +398,9 @@ pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> 
         ]);
     }
     csv.finish()
+}
+
+/// A count for the CSV: blank where the backend did not say.
+fn csv_count(count: Option<u32>) -> String {
+    count.map(|count| count.to_string()).unwrap_or_default()
 }

@@ -68,10 +68,8 @@ fn set_status(result: &mut AssetResult, name: &str, at: i64) {
         name: Some(status.name.to_owned()),
     };
     result.status_time = Some(Timestamp::from_millis(at));
-    result.patches = PatchCounts {
-        total: result.patches.total,
-        ..PatchCounts::default()
-    };
+    let total = result.patches.total.unwrap_or_default();
+    result.patches = PatchCounts::known(0, 0, 0, 0, total);
     result.facts = MessageFacts::default();
     result.history.clear();
     result.succeeded_patches.clear();

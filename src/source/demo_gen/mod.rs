@@ -475,33 +475,18 @@ fn asset_result(
     } else {
         0
     };
-    let patches = match status.name {
-        "Completed" | "Rebooted" => PatchCounts {
-            succeeded: total - superseded,
-            superseded,
-            total,
-            ..PatchCounts::default()
-        },
+    // (succeeded, failed, superseded, not applicable, in the job)
+    let (succeeded, failed, superseded, not_applicable, total) = match status.name {
+        "Completed" | "Rebooted" => (total - superseded, 0, superseded, 0, total),
         "Job Failed" | "Downloading - Failed" | "Timed Out" => {
             let failed = rng.between(1, i64::from(total) + 1) as u32;
-            PatchCounts {
-                succeeded: total - failed,
-                failed,
-                total,
-                ..PatchCounts::default()
-            }
+            (total - failed, failed, 0, 0, total)
         }
-        "Not Applicable" => PatchCounts {
-            not_applicable: total,
-            total,
-            ..PatchCounts::default()
-        },
-        "No Patch Available" => PatchCounts::default(),
-        _ => PatchCounts {
-            total,
-            ..PatchCounts::default()
-        },
+        "Not Applicable" => (0, 0, 0, total, total),
+        "No Patch Available" => (0, 0, 0, 0, 0),
+        _ => (0, 0, 0, 0, total),
     };
+    let patches = PatchCounts::known(succeeded, failed, superseded, not_applicable, total);
     let facts = message_facts(status.name, plan, job_index, &asset, rng);
     let history = if rng.chance(15) {
         history(status, plan.family(), started, status_time)
@@ -526,9 +511,9 @@ fn asset_result(
             })
             .collect()
     };
-    let failed_patches = names(patches.succeeded, patches.failed);
+    let failed_patches = names(succeeded, failed);
     let succeeded_patches = if rng.chance(10) {
-        names(0, patches.succeeded)
+        names(0, succeeded)
     } else {
         Vec::new()
     };

@@ -78,15 +78,15 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
         </section>
         <section class="pb-panel-section">
             <h3>"Patches"</h3>
-            <dl class="pb-facts">
-                <dt>"Succeeded"</dt><dd>{result.patches.succeeded}</dd>
-                <dt>"Failed"</dt><dd>{result.patches.failed}</dd>
-                <dt>"Superseded"</dt><dd>{result.patches.superseded}</dd>
-                <dt>"Not applicable"</dt><dd>{result.patches.not_applicable}</dd>
-                <dt>"In the job"</dt><dd>{result.patches.total}</dd>
+            <dl class="pb-facts" data-patch-counts="">
+                <dt>"Succeeded"</dt><dd>{reported(result.patches.succeeded)}</dd>
+                <dt>"Failed"</dt><dd>{reported(result.patches.failed)}</dd>
+                <dt>"Superseded"</dt><dd>{reported(result.patches.superseded)}</dd>
+                <dt>"Not applicable"</dt><dd>{reported(result.patches.not_applicable)}</dd>
+                <dt>"In the job"</dt><dd>{reported(result.patches.total)}</dd>
             </dl>
             <PatchList title="Failed patches" patches=result.failed_patches.clone() />
-            {(result.patches.failed > 0 && result.failed_patches.is_empty()).then(|| view! {
+            {(result.patches.failed.is_some_and(|failed| failed > 0) && result.failed_patches.is_empty()).then(|| view! {
                 <p class="pb-muted" data-unnamed-failures="">
                     "The backend did not name the failed patches, so a search for a patch number does not find this asset."
                 </p>
@@ -122,4 +122,9 @@ fn PatchList(title: &'static str, patches: Vec<String>) -> impl IntoView {
             </ul>
         }
     })
+}
+
+/// A count, or that the backend did not report it: never a 0 it did not send.
+fn reported(count: Option<u32>) -> String {
+    count.map_or_else(|| "not reported".to_owned(), |count| count.to_string())
 }

@@ -1,6 +1,7 @@
 //! The per-asset table: one virtualised row per asset result.
 
 use super::JobData;
+use crate::domain::asset::count_text;
 use crate::domain::table::TextQuery;
 use crate::domain::view::assets::AssetColumn;
 use crate::ui::components::{Badge, Column, FullWidth, RelativeTime};
@@ -89,10 +90,10 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             </td>
             <td><Badge tone=phase_tone(row.phase) label=row.phase.label() /></td>
             <td><span class="pb-truncate" title=message.clone()>{message.clone()}</span></td>
-            <td class="pb-numeric">{result.patches.succeeded}</td>
-            <td class="pb-numeric">{result.patches.failed}</td>
-            <td class="pb-numeric">{result.patches.superseded}</td>
-            <td class="pb-numeric">{result.patches.not_applicable}</td>
+            <td class="pb-numeric">{count_text(result.patches.succeeded)}</td>
+            <td class="pb-numeric">{count_text(result.patches.failed)}</td>
+            <td class="pb-numeric">{count_text(result.patches.superseded)}</td>
+            <td class="pb-numeric">{count_text(result.patches.not_applicable)}</td>
             <td><RelativeTime at=result.status_time /></td>
         }
     };
