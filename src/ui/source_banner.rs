@@ -1,7 +1,7 @@
 //! Says which data the app shows: a configuration error in full, or that
 //! the demo data is on screen.
 
-use super::data::{use_data_source, SourceState};
+use super::data::{fetch_config_again, use_data_source, SourceState};
 use leptos::prelude::*;
 
 /// In the header: "Demo data" when no backend is configured.
@@ -21,17 +21,28 @@ pub fn SourceBadge() -> impl IntoView {
 pub fn ConfigProblems() -> impl IntoView {
     let source = use_data_source();
     move || match source.get() {
-        SourceState::Invalid { origin, problems } => Some(view! {
+        SourceState::Invalid {
+            origin,
+            problems,
+            passing,
+        } => Some(view! {
             <div class="pb-banner pb-tone-failed" role="alert" data-config-problems="">
                 <span class="pb-badge-icon" aria-hidden="true">"✕"</span>
                 <div class="pb-banner-body">
                     <div class="pb-banner-title">
-                        {format!("The configuration from {origin} cannot be used; no data is loaded until it is fixed")}
+                        {if passing {
+                            format!("The configuration from {origin} could not be fetched; no data is loaded until it is")
+                        } else {
+                            format!("The configuration from {origin} cannot be used; no data is loaded until it is fixed")
+                        }}
                     </div>
                     <ul class="pb-banner-details">
                         {problems.into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}
                     </ul>
                 </div>
+                {passing.then(|| view! {
+                    <button type="button" class="pb-button" on:click=move |_| fetch_config_again(source)>"Try again"</button>
+                })}
             </div>
         }),
         _ => None,

@@ -4,7 +4,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assertNoPageErrors, closeBrowser, texts, withPage } from './lib/browser.mjs';
+import { assertNoPageErrors, closeBrowser, screenshot, texts, withPage } from './lib/browser.mjs';
 import { startFaultServer, nativeConfig } from './lib/fault-server.mjs';
 import { startServer } from './lib/server.mjs';
 
@@ -98,6 +98,31 @@ describe('config.json beside the app', () => {
       await page.getByRole('link', { name: JOB.name }).waitFor({ timeout: LOAD_TIMEOUT });
       assert.match(await line.textContent(), / · refreshes every 45 s$/);
       assert.equal(await page.getByRole('button', { name: 'Refresh now' }).count(), 1);
+    });
+  });
+
+  test('a config.json that could not be fetched offers to try again, and then loads', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfigFile(JSON.stringify(nativeConfig(backend.url)), async ({ page }) => {
+      // The server fails once: the loader's early request and the app's view of it.
+      let failures = 1;
+      await page.route('**/config.json', (route) =>
+        failures-- > 0 ? route.fulfill({ status: 503, body: 'busy' }) : route.continue(),
+      );
+      await page.reload({ waitUntil: 'load' });
+      const { title, problems } = await configProblems(page);
+      assert.match(title, /config\.json could not be fetched/);
+      assert.match(problems[0], /config\.json could not be read \(HTTP 503\)/);
+      await screenshot(page, 'config-fetch-failed');
+      await page.locator('[data-config-problems]').getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('link', { name: JOB.name }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(await page.locator('[data-config-problems]').count(), 0, 'the banner is gone');
+    });
+  });
+
+  test('a broken file offers no Try again: asking again cannot help', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfigFile('{ "preset": ', async ({ page }) => {
+      await configProblems(page);
+      assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0);
     });
   });
 

@@ -8,7 +8,7 @@ mod shared;
 
 pub use live::{provide_refresh_pause, use_live, Live, LiveStatus, ResourceKind};
 pub use setup::{
-    configured, provide_data_source, use_data_source, use_results_per_run, use_stuck_after_hours,
-    SourceState,
+    configured, fetch_config_again, provide_data_source, use_data_source, use_results_per_run,
+    use_stuck_after_hours, SourceState,
 };
 pub use shared::Shared;

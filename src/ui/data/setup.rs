@@ -28,9 +28,12 @@ pub enum SourceState {
     Resolving,
     Ready(DataSource),
     /// The configuration exists but is wrong; each problem names its key.
+    /// `passing`: it could not be fetched (no answer, or a server error),
+    /// which asking again may cure.
     Invalid {
         origin: &'static str,
         problems: Vec<String>,
+        passing: bool,
     },
 }
 
@@ -44,8 +47,14 @@ impl SourceState {
 pub fn provide_data_source() -> RwSignal<SourceState> {
     let state = RwSignal::new(SourceState::Resolving);
     provide_context(state);
-    spawn_local(async move { state.set(resolve().await) });
+    spawn_local(async move { state.set(resolve(true).await) });
     state
+}
+
+/// Asks for `config.json` again, after a failure that may have passed.
+pub fn fetch_config_again(state: RwSignal<SourceState>) {
+    state.set(SourceState::Resolving);
+    spawn_local(async move { state.set(resolve(false).await) });
 }
 
 pub fn use_data_source() -> RwSignal<SourceState> {
@@ -111,11 +120,12 @@ fn loader_value(name: &str) -> Option<JsValue> {
         .filter(|value| !value.is_undefined())
 }
 
-async fn resolve() -> SourceState {
+/// `early`: take the answer `loader.js` got, when it asked.
+async fn resolve(early: bool) -> SourceState {
     if let Some(value) = host_config() {
         return validated(value, "window.PATCHBOARD_CONFIG", false);
     }
-    match config_file().await {
+    match config_file(early).await {
         Ok(Some(value)) => match validated(value, "config.json", false) {
             SourceState::Ready(mut source) => {
                 Arc::make_mut(&mut source.config).base_url = beside_app(&source.config.base_url);
@@ -128,9 +138,10 @@ async fn resolve() -> SourceState {
             let demo = json!({ "preset": "native", "base_url": format!("{}demo", base) });
             validated(demo, "the bundled demo data", true)
         }
-        Err(problem) => SourceState::Invalid {
+        Err((problem, passing)) => SourceState::Invalid {
             origin: "config.json",
             problems: vec![problem],
+            passing,
         },
     }
 }
@@ -154,6 +165,7 @@ fn validated(value: Value, origin: &'static str, demo: bool) -> SourceState {
         Err(problems) => SourceState::Invalid {
             origin,
             problems: problems.iter().map(ToString::to_string).collect(),
+            passing: false,
         },
     }
 }
@@ -174,9 +186,10 @@ const CONFIG_TIMEOUT_SECONDS: u32 = 10;
 
 /// `config.json` beside the app: absent (404) means "no configuration".
 /// `loader.js` has usually asked for it already; else it is asked for now.
-async fn config_file() -> Result<Option<Value>, String> {
+/// A failure says why, and whether it may pass.
+async fn config_file(early: bool) -> Result<Option<Value>, (String, bool)> {
     let url = format!("{}config.json", asset_base());
-    let response = match loader_value("configFile") {
+    let response = match loader_value("configFile").filter(|_| early) {
         Some(answer) => early_answer(answer.into(), &url, CONFIG_TIMEOUT_SECONDS).await,
         None => {
             let request = Request {
@@ -194,7 +207,7 @@ async fn config_file() -> Result<Option<Value>, String> {
             .await
         }
     }
-    .map_err(|error| error.to_string())?;
+    .map_err(|error| (error.to_string(), true))?;
     let text = response.body.text();
     match response.status {
         404 => Ok(None),
@@ -202,7 +215,10 @@ async fn config_file() -> Result<Option<Value>, String> {
         200..=299 if text.trim_start().starts_with('<') => Ok(None),
         200..=299 => serde_json::from_str(&text)
             .map(Some)
-            .map_err(|error| format!("{url} is not valid JSON: {error}")),
-        status => Err(format!("{url} could not be read (HTTP {status})")),
+            .map_err(|error| (format!("{url} is not valid JSON: {error}"), false)),
+        status => Err((
+            format!("{url} could not be read (HTTP {status})"),
+            status >= 500 || status == 429,
+        )),
     }
 }
