@@ -170,6 +170,38 @@ fn field_problems_name_the_field() {
     assert_eq!(found.len(), expect.len(), "{found:#?}");
 }
 
+/// Only web addresses are fetched: another scheme would fail later with a
+/// message about the network.
+#[test]
+fn a_base_url_that_is_not_a_web_address_is_named() {
+    for (base_url, scheme) in [
+        ("javascript:alert(1)", "javascript"),
+        ("ftp://files.example.com", "ftp"),
+        ("localhost:8080/api", "localhost"),
+    ] {
+        let mut config = minimal();
+        config["base_url"] = json!(base_url);
+        assert_eq!(
+            problems(config),
+            [format!(
+                "base_url: {scheme:?} is not a web address; expected http:// or https://, or a path such as ./data"
+            )],
+            "{base_url}"
+        );
+    }
+    for base_url in [
+        "https://pm.example.com",
+        "HTTP://pm.example.com",
+        "./demo",
+        "/api",
+        "",
+    ] {
+        let mut config = minimal();
+        config["base_url"] = json!(base_url);
+        assert_eq!(problems(config), Vec::<String>::new(), "{base_url}");
+    }
+}
+
 /// The browser throws on these before sending anything; the check names them.
 #[test]
 fn headers_the_browser_would_refuse_are_named() {

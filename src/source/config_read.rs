@@ -294,7 +294,18 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         ],
         report,
     )?;
-    let base_url = obj.required_string("base_url", "the backend's base URL as a string", report);
+    let base_url = obj
+        .required_string("base_url", "the backend's base URL as a string", report)
+        .filter(|base_url| {
+            let scheme = foreign_scheme(base_url);
+            if let Some(scheme) = scheme {
+                report.add(
+                    &obj.at("base_url"),
+                    format!("{scheme:?} is not a web address; expected http:// or https://, or a path such as ./data"),
+                );
+            }
+            scheme.is_none()
+        });
     let refresh_seconds = obj.integer_u32(
         "refresh_seconds",
         0..=86_400,
@@ -360,6 +371,20 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         credentials,
         resources,
     })
+}
+
+/// The scheme of `url` when it names one other than http or https: the app
+/// fetches only web addresses, and a `javascript:` or `ftp:` one would fail
+/// later with a message about the network.
+fn foreign_scheme(url: &str) -> Option<&str> {
+    let (scheme, _) = url.split_once(':')?;
+    let is_scheme = !scheme.is_empty()
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
+    (is_scheme && !web).then_some(scheme)
 }
 
 /// What a resource's templates may refer to besides `{base_url}` and paging.
