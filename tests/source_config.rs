@@ -170,6 +170,26 @@ fn field_problems_name_the_field() {
     assert_eq!(found.len(), expect.len(), "{found:#?}");
 }
 
+/// Top-level headers go with every request; the jobs list has no job.
+#[test]
+fn a_top_level_header_may_name_only_the_base_url() {
+    let mut config = minimal();
+    config["headers"] =
+        json!({ "X-Job": "{job_id}", "X-Origin": "{base_url}", "X-Odd": "{nonsense}" });
+    let found = problems(config);
+    assert!(
+        found.contains(&r#"headers."X-Job": placeholder {job_id} has no value in some resources; put this header in the "headers" of the resources that have one"#.to_owned()),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with(r#"headers."X-Odd": "#) && p.contains("nonsense")),
+        "{found:#?}"
+    );
+    assert_eq!(found.len(), 2, "{{base_url}} is fine: {found:#?}");
+}
+
 /// Only web addresses are fetched: another scheme would fail later with a
 /// message about the network.
 #[test]

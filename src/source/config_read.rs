@@ -334,6 +334,7 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         ..DerivationPolicy::default()
     };
     let headers = obj.headers(report);
+    check_shared_headers(&obj.at("headers"), &headers, report);
     let credentials = obj.choice(
         "credentials",
         &[
@@ -753,6 +754,27 @@ fn collect_strings(path: &str, value: &Value, out: &mut Vec<(String, String)>) {
             }
         }
         _ => {}
+    }
+}
+
+/// The top-level headers go with every request, so they may name only
+/// `{base_url}`: every other placeholder has no value in some resource.
+fn check_shared_headers(path: &str, headers: &BTreeMap<String, String>, report: &mut Report) {
+    for (name, template) in headers {
+        let path = join(path, &format!("{name:?}"));
+        let (found, problems) = placeholders(template);
+        for problem in problems {
+            report.add(&path, problem.to_string());
+        }
+        for placeholder in found.into_iter().filter(|p| *p != Placeholder::BaseUrl) {
+            report.add(
+                &path,
+                format!(
+                    "placeholder {{{}}} has no value in some resources; put this header in the \"headers\" of the resources that have one",
+                    placeholder.name()
+                ),
+            );
+        }
     }
 }
 
