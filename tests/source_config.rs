@@ -170,6 +170,28 @@ fn field_problems_name_the_field() {
     assert_eq!(found.len(), expect.len(), "{found:#?}");
 }
 
+/// A translation into a word Patchboard does not read would drop every row,
+/// each quoting the translated word the backend never sent.
+#[test]
+fn a_value_translation_into_a_word_we_do_not_read_is_named() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["fields"]["power"] = json!("/pwr");
+    config["resources"]["endpoints"]["values"] =
+        json!({ "power": { "poweredOn": "Running", "poweredOff": "Off" } });
+    let found = problems(config);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with(
+            r#"resources.endpoints.values.power.poweredOn: "Running" cannot stand for power: "#
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        found[0].contains("On"),
+        "the words it takes are named: {found:#?}"
+    );
+}
+
 /// Top-level headers go with every request; the jobs list has no job.
 #[test]
 fn a_top_level_header_may_name_only_the_base_url() {

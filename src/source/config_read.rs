@@ -10,7 +10,7 @@ use super::config::{
 use super::header::header_problem;
 use super::pointer::Pointer;
 use super::presets;
-use super::record::{configurable_names, Record};
+use super::record::{configurable_names, word_problem, Record};
 use super::url::{placeholders, Placeholder};
 use crate::domain::asset::AssetResult;
 use crate::domain::derive::{days, DerivationPolicy, DEFAULT_WSUS_REPORT_MAX_DAYS};
@@ -400,6 +400,7 @@ struct Context {
 struct FieldNames {
     configurable: Vec<String>,
     required: &'static [&'static str],
+    word_problem: fn(&str, &str) -> Option<String>,
 }
 
 impl FieldNames {
@@ -407,6 +408,7 @@ impl FieldNames {
         FieldNames {
             configurable: configurable_names::<R>(),
             required: R::REQUIRED,
+            word_problem: word_problem::<R>,
         }
     }
 }
@@ -505,7 +507,7 @@ fn read_resource(
         None => Some(Pointer::root()),
     };
     let fields = read_fields(&obj, names, report);
-    let values = read_values(&obj, &names.configurable, report);
+    let values = read_values(&obj, names, report);
     let paging = match obj.get("paging") {
         Some(v) => read_paging(&obj.at("paging"), v, report),
         None => Some(Paging::None),
@@ -619,7 +621,7 @@ fn read_fields(
 
 fn read_values(
     obj: &Obj<'_>,
-    names: &[String],
+    names: &FieldNames,
     report: &mut Report,
 ) -> BTreeMap<String, BTreeMap<String, String>> {
     let path = obj.at("values");
@@ -632,10 +634,20 @@ fn read_values(
     };
     let mut values = BTreeMap::new();
     for (name, words) in map {
-        let Some(field_path) = known_field(&path, name, names, report) else {
+        let Some(field_path) = known_field(&path, name, &names.configurable, report) else {
             continue;
         };
-        values.insert(name.clone(), read_string_map(&field_path, words, report));
+        let words = read_string_map(&field_path, words, report);
+        // Checked here, where the configuration says it, not on every row.
+        for (theirs, ours) in &words {
+            if let Some(problem) = (names.word_problem)(name, ours) {
+                report.add(
+                    &join(&field_path, theirs),
+                    format!("{ours:?} cannot stand for {name}: {problem}"),
+                );
+            }
+        }
+        values.insert(name.clone(), words);
     }
     values
 }

@@ -137,6 +137,19 @@ pub fn field_names<R: Record>() -> Vec<&'static str> {
     R::fields().iter().map(|f| f.name).collect()
 }
 
+/// Why `word`, put into field `name` of `R`, would not be read, when it
+/// would not: the field's own reading, tried on a draft that is dropped.
+/// Lists' sub-fields are not tried.
+pub fn word_problem<R: Record>(name: &str, word: &str) -> Option<String> {
+    let def = R::fields().iter().find(|def| def.name == name)?;
+    match def.kind {
+        FieldKind::Value(apply) => {
+            apply(&mut R::Draft::default(), &Value::String(word.to_owned())).err()
+        }
+        FieldKind::List { .. } => None,
+    }
+}
+
 /// Every name a configuration may map for `R`, lists' sub-fields as `list.sub`.
 pub fn configurable_names<R: Record>() -> Vec<String> {
     R::fields()
