@@ -16,12 +16,17 @@ use std::ops::ControlFlow;
 /// Why a resource could not be loaded; each names what failed and where.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadError {
-    Send(SendError),
+    Send {
+        error: SendError,
+        /// Times it was asked, the first included.
+        attempts: u32,
+    },
     Http {
         status: u16,
         url: String,
         /// The seconds the answer's `Retry-After` asked for.
         retry_after: Option<u32>,
+        attempts: u32,
     },
     Empty {
         url: String,
@@ -50,14 +55,27 @@ impl LoadError {
     }
 }
 
+/// How many times a request was made, when more than once: a timeout
+/// names the seconds of one try, and the wait was all of them.
+fn asked(f: &mut fmt::Formatter<'_>, attempts: u32) -> fmt::Result {
+    if attempts > 1 {
+        write!(f, "; asked {attempts} times")?;
+    }
+    Ok(())
+}
+
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            LoadError::Send(error) => write!(f, "{error}"),
+            LoadError::Send { error, attempts } => {
+                write!(f, "{error}")?;
+                asked(f, *attempts)
+            }
             LoadError::Http {
                 status,
                 url,
                 retry_after,
+                attempts,
             } => {
                 let meaning = match status {
                     401 => "the backend did not accept the credentials; check the token or sign in again",
@@ -68,10 +86,10 @@ impl fmt::Display for LoadError {
                     _ => "the backend refused the request",
                 };
                 write!(f, "HTTP {status} from {url}: {meaning}")?;
-                match retry_after {
-                    Some(seconds) => write!(f, " (it asked for a wait of {seconds} s)"),
-                    None => Ok(()),
+                if let Some(seconds) = retry_after {
+                    write!(f, " (it asked for a wait of {seconds} s)")?;
                 }
+                asked(f, *attempts)
             }
             LoadError::Empty { url } => write!(f, "{url} answered with an empty body, not JSON"),
             LoadError::NotJson { url, found, detail } => {
@@ -292,7 +310,7 @@ async fn send_with_retries(
     }
     let request = &request;
     let mut attempt = 1;
-    loop {
+    let answered = loop {
         let streams = pages.begin_body();
         let mut arrived = |part: &[u8]| decoding.time(|| pages.body_arrived(part));
         let arrived = streams.then_some(&mut arrived as OnPart);
@@ -302,15 +320,13 @@ async fn send_with_retries(
             .ok()
             .and_then(|response| retry_after_seconds(&response.headers));
         let outcome = match &result {
-            Ok(response) if (200..300).contains(&response.status) => {
-                return result.map_err(LoadError::Send)
-            }
+            Ok(response) if (200..300).contains(&response.status) => break result,
             Ok(response) => Outcome::Status {
                 status: response.status,
                 retry_after,
             },
             // Asking again would send the same header.
-            Err(SendError::BadHeader { .. }) => return result.map_err(LoadError::Send),
+            Err(SendError::BadHeader { .. }) => break result,
             Err(_) => Outcome::NoResponse,
         };
         let Some(wait) = wait_before_retry(outcome, attempt) else {
@@ -319,13 +335,21 @@ async fn send_with_retries(
                     status: response.status,
                     url: request.url.clone(),
                     retry_after,
+                    attempts: attempt,
                 },
-                Err(error) => LoadError::Send(error),
+                Err(error) => LoadError::Send {
+                    error,
+                    attempts: attempt,
+                },
             });
         };
         sleep(wait).await;
         attempt += 1;
-    }
+    };
+    answered.map_err(|error| LoadError::Send {
+        error,
+        attempts: attempt,
+    })
 }
 
 fn parse_body(url: &str, text: &str) -> Result<serde_json::Value, LoadError> {

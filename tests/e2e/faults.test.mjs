@@ -278,7 +278,7 @@ describe('a refresh of the job list that fails', () => {
   test('HTTP 500: the backend failed; retried three times in all', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.status(500), [
       `HTTP 500 from ${url()}`,
-      'the backend failed while answering',
+      'the backend failed while answering; asked 3 times',
     ]);
     assert.equal(requests.length, 3, 'a 5xx is tried three times');
   });
@@ -287,7 +287,7 @@ describe('a refresh of the job list that fails', () => {
     const requests = await refreshFailsWith(FAULTS.status(429, { 'retry-after': '2' }), [
       `HTTP 429 from ${url()}`,
       'the backend is limiting how often it may be asked; Retry or the next refresh asks again',
-      '(it asked for a wait of 2 s)',
+      '(it asked for a wait of 2 s); asked 3 times',
     ]);
     assert.equal(requests.length, 3);
     for (let i = 1; i < requests.length; i++) {
@@ -352,7 +352,7 @@ describe('a refresh of the job list that fails', () => {
   test('no answer at all: the timeout names the URL and the seconds', { timeout: TEST_TIMEOUT }, async () => {
     // timeout_seconds 2, three attempts and 0.5 s + 1 s of backoff: about 8 s.
     const started = Date.now();
-    const requests = await refreshFailsWith(FAULTS.hang(), [`no answer from ${url()} within 2 s`], {
+    const requests = await refreshFailsWith(FAULTS.hang(), [`no answer from ${url()} within 2 s; asked 3 times`], {
       config: nativeConfig(backend.url, { timeoutSeconds: 2 }),
     });
     assert.equal(requests.length, 3, 'a timeout is tried three times');
