@@ -15,6 +15,10 @@ pub struct HttpResponse {
     pub status: u16,
     pub headers: Vec<(String, String)>,
     pub body: Body,
+    /// The address that answered, in full: after any redirect, which a
+    /// sign-in page behind an expired session is.
+    pub url: String,
+    pub redirected: bool,
 }
 
 /// Why no response arrived.
@@ -67,9 +71,8 @@ pub async fn send(
     credentials: Credentials,
     arrived: Option<OnPart<'_>>,
 ) -> Result<HttpResponse, SendError> {
-    let network_error = || SendError::Network {
-        url: request.url.clone(),
-    };
+    let url = absolute(&request.url);
+    let network_error = || SendError::Network { url: url.clone() };
     for (name, value) in &request.headers {
         if let Some(problem) = header_problem(name, value) {
             return Err(SendError::BadHeader {
@@ -110,7 +113,7 @@ pub async fn send(
     let response = sent.map_err(|_| {
         if timed_out {
             SendError::Timeout {
-                url: request.url.clone(),
+                url: url.clone(),
                 seconds: request.timeout_seconds,
             }
         } else {
@@ -119,6 +122,8 @@ pub async fn send(
     })?;
     let headers: Vec<(String, String)> = response.headers().entries().collect();
     let status = response.status();
+    let answered_url = Some(response.url()).filter(|answered| !answered.is_empty());
+    let redirected = response.redirected();
     let body = match (arrived, response.body()) {
         (Some(arrived), Some(stream)) if (200..300).contains(&status) => {
             read_stream(stream, arrived).await.ok()
@@ -130,7 +135,19 @@ pub async fn send(
         status,
         headers,
         body,
+        url: answered_url.unwrap_or(url),
+        redirected,
     })
+}
+
+/// `url` resolved against the page, as `fetch` resolves it, so that a
+/// message names the whole address.
+fn absolute(url: &str) -> String {
+    web_sys::window()
+        .and_then(|window| window.document())
+        .and_then(|document| document.base_uri().ok().flatten())
+        .and_then(|base| web_sys::Url::new_with_base(url, &base).ok())
+        .map_or_else(|| url.to_owned(), |resolved| resolved.href())
 }
 
 /// Reads a body part by part, handing each to `arrived` as it comes.
@@ -175,6 +192,8 @@ pub async fn early_answer(
         None => Ok(HttpResponse {
             status: field("status").and_then(|s| s.as_f64()).unwrap_or(0.0) as u16,
             headers: Vec::new(),
+            url: url.to_owned(),
+            redirected: false,
             body: field("text")
                 .and_then(|t| t.as_string())
                 .unwrap_or_default()

@@ -258,7 +258,8 @@ async fn drive_pages(
         let response = send_with_retries(&request, config, pages, &mut decoding).await?;
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
-        let decoded = decoding.time(|| pages.decode(&request.url, &response));
+        let answered_by = answered_by(&request.url, &response);
+        let decoded = decoding.time(|| pages.decode(&answered_by, &response));
         decoding.measure("pb:decode");
         let (body, item_count) = decoded?;
         let step = pager.next(&Response {
@@ -333,7 +334,7 @@ async fn send_with_retries(
             return Err(match result {
                 Ok(response) => LoadError::Http {
                     status: response.status,
-                    url: request.url.clone(),
+                    url: answered_by(&request.url, &response),
                     retry_after,
                     attempts: attempt,
                 },
@@ -350,6 +351,17 @@ async fn send_with_retries(
         error,
         attempts: attempt,
     })
+}
+
+/// The address that answered, for messages; after a redirect, with the
+/// address asked, since the redirect is often the fault (an expired session
+/// sent to a sign-in page).
+fn answered_by(asked: &str, response: &HttpResponse) -> String {
+    if response.redirected {
+        format!("{} (redirected from {asked})", response.url)
+    } else {
+        response.url.clone()
+    }
 }
 
 fn parse_body(url: &str, text: &str) -> Result<serde_json::Value, LoadError> {

@@ -283,6 +283,13 @@ describe('a refresh of the job list that fails', () => {
     assert.equal(requests.length, 3, 'a 5xx is tried three times');
   });
 
+  test('a redirect to a sign-in page: the message names where it went and where from', { timeout: TEST_TIMEOUT }, async () => {
+    // An expired session sent to a sign-in page that is not there: the fault is the redirect.
+    await refreshFailsWith(FAULTS.status(302, { location: '/login' }), [
+      `HTTP 404 from ${backend.url}/login (redirected from ${url()})`,
+    ]);
+  });
+
   test('HTTP 429: asked again no sooner than Retry-After says, three times in all', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.status(429, { 'retry-after': '2' }), [
       `HTTP 429 from ${url()}`,
