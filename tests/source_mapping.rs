@@ -91,6 +91,30 @@ fn endpoint_fields_are_coerced_and_translated() {
     );
 }
 
+/// A string or null in the list is not a row missing its id: its kind is
+/// what the banner should say.
+#[test]
+fn a_row_that_is_not_an_object_is_named_by_its_kind() {
+    let config = config(json!({
+        "jobs": { "url": "{base_url}/j", "fields": { "id": "/id" } },
+        "job_results": { "url": "{base_url}/r/{job_id}", "fields": { "asset_id": "/id" } }
+    }));
+    let jobs = Mapping::<Job>::new(config.resources.jobs.as_ref().unwrap());
+    let page = jobs
+        .decode_page(&json!([{ "id": 1 }, "job-2", null, 7]))
+        .unwrap();
+    assert_eq!(page.items.len(), 1);
+    let problems: Vec<&str> = page.errors.iter().map(|e| e.problem.as_str()).collect();
+    assert_eq!(
+        problems,
+        [
+            "the item is a string, not an object",
+            "the item is null, not an object",
+            "the item is a number, not an object"
+        ]
+    );
+}
+
 #[test]
 fn bad_rows_are_reported_and_skipped() {
     let config = config(json!({

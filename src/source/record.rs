@@ -256,7 +256,13 @@ pub fn decode_item<R: Record>(item: &Value, specs: &[Spec]) -> Result<R, FieldFa
                 .and_then(|s| s.pointers.first())
                 .map(Pointer::to_string)
                 .unwrap_or_default(),
-            problem: missing.why.to_owned(),
+            // A string or null where a row should be has every field
+            // missing; its kind is what is wrong.
+            problem: if item.is_object() {
+                missing.why.to_owned()
+            } else {
+                format!("the item is {}, not an object", kind_of(item))
+            },
         }
     })
 }
