@@ -10,6 +10,7 @@ pub mod coerce;
 pub mod config;
 pub mod config_read;
 pub mod demo_gen;
+pub mod gather;
 pub mod header;
 pub mod http;
 pub mod item_scanner;

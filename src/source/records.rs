@@ -3,6 +3,7 @@
 
 use super::coerce::{boolean, number, text, text_list, timestamp, unsigned, word};
 use super::config::{Resource, Resources};
+use super::gather::Identified;
 use super::record::{
     decode_list, field_names, FieldDef, FieldKind, Missing, NativeLayout, NativeRecord, Record,
 };
@@ -397,3 +398,17 @@ impl Record for Drive {
         })
     }
 }
+
+/// Each top-level record's id, by the field a configuration maps it to.
+macro_rules! identified {
+    ($($record:ty => $field:ident),* $(,)?) => {$(
+        impl Identified for $record {
+            const ID_FIELD: &'static str = stringify!($field);
+            fn id(&self) -> &str {
+                &self.$field
+            }
+        }
+    )*};
+}
+
+identified!(Job => id, JobRun => id, AssetResult => asset_id, Endpoint => id);

@@ -87,22 +87,23 @@ pub fn DataProblems(
             view! { <Banner tone=Tone::Failed title=title details=error action=("Retry", retry) /> }
         })}
         {move || state.with(|s| (s.skipped > 0).then(|| {
-            let mut examples = s
-                .skipped_examples
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>()
-                .join("; ");
-            // Only the first few are kept: say how many the list leaves out.
-            let unlisted = s.skipped.saturating_sub(s.skipped_examples.len());
-            if unlisted > 0 {
-                examples.push_str(&format!("; and {} more.", grouped(unlisted as u64)));
-            }
-            (s.skipped, examples)
+            (s.skipped, examples_text(&s.skipped_examples, s.skipped))
         })).map(|(count, examples)| view! {
             <Banner
                 tone=Tone::Waiting
                 title=format!("{} row(s) could not be read and are not shown or counted", grouped(count as u64))
+                details=examples
+            />
+        })}
+        {move || state.with(|s| (s.repeated > 0).then(|| {
+            (s.repeated, examples_text(&s.repeated_examples, s.repeated))
+        })).map(|(count, examples)| view! {
+            <Banner
+                tone=Tone::Waiting
+                title=format!(
+                    "{} row(s) repeat an id listed earlier: each is shown and counted once, with its later row's values",
+                    grouped(count as u64),
+                )
                 details=examples
             />
         })}
@@ -114,4 +115,18 @@ pub fn DataProblems(
             />
         })}
     }
+}
+
+/// The kept examples, and how many of `total` the list leaves out.
+fn examples_text<E: ToString>(examples: &[E], total: usize) -> String {
+    let mut text = examples
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ");
+    let unlisted = total.saturating_sub(examples.len());
+    if unlisted > 0 {
+        text.push_str(&format!("; and {} more.", grouped(unlisted as u64)));
+    }
+    text
 }

@@ -5,6 +5,7 @@ use super::setup::{configured, DataSource, SourceState};
 use super::Shared;
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
+use crate::source::gather::{Gathered, Identified, Repeat};
 use crate::source::load::{load_all, LoadEnd, LoadError};
 use crate::source::mapping::RowError;
 use crate::source::native::generated_at;
@@ -17,8 +18,8 @@ use leptos::task::spawn_local;
 use std::ops::ControlFlow;
 use std::time::Duration;
 
-/// Skipped rows kept for display; the count is always exact.
-const KEPT_ROW_ERRORS: usize = 20;
+/// Skipped and repeated rows kept for display; the counts are always exact.
+const KEPT_EXAMPLES: usize = 20;
 
 /// Which configured resource to load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +69,9 @@ pub struct LoadStatus {
     /// Rows the last load could not decode.
     pub skipped: usize,
     pub skipped_examples: Vec<RowError>,
+    /// Rows the last load dropped for repeating an earlier row's id.
+    pub repeated: usize,
+    pub repeated_examples: Vec<Repeat>,
     /// The configured maximum stopped the last load.
     pub limit_reached: Option<usize>,
     /// The configuration has no such resource.
@@ -84,6 +88,8 @@ impl Default for LoadStatus {
             not_found: false,
             skipped: 0,
             skipped_examples: Vec::new(),
+            repeated: 0,
+            repeated_examples: Vec::new(),
             limit_reached: None,
             unavailable: None,
         }
@@ -236,7 +242,7 @@ pub fn use_live<T>(
     ids: impl Fn() -> Option<LoadIds> + Send + Sync + 'static,
 ) -> Live<T>
 where
-    T: Record + Rebase + Clone + Send + Sync + 'static,
+    T: Record + Identified + Rebase + Clone + Send + Sync + 'static,
 {
     let (items, set_items) = signal(Shared::new(Vec::new()));
     let status = live_status(kind, Box::new(ids), move |load: LoadRequest| {
@@ -358,7 +364,7 @@ fn live_status(
 
 async fn load_items<T>(load: LoadRequest, set_items: WriteSignal<Shared<Vec<T>>>)
 where
-    T: Record + Rebase + Clone + Send + Sync + 'static,
+    T: Record + Identified + Rebase + Clone + Send + Sync + 'static,
 {
     let Some(resource) = load.kind.resource(&load.source) else {
         load.status.update(|s| {
@@ -373,7 +379,7 @@ where
     };
     let mut progress = Progress::start(load.status);
     let now = read_browser_clock();
-    let mut items: Vec<T> = Vec::new();
+    let mut items = Gathered::<T>::default();
     let result = load_all::<T>(
         &load.source.config,
         resource,
@@ -388,10 +394,11 @@ where
                     rebase(&mut page.items, at, now);
                 }
             }
-            items.extend(page.items);
-            if progress.received(page.errors, items.len(), more_follow) {
-                set_items.set(Shared::new(items.clone()));
-                progress.published(items.len());
+            let repeats = items.add_page(page.items, &page.errors);
+            let received = items.items().len();
+            if progress.received(page.errors, repeats, received, more_follow) {
+                set_items.set(Shared::new(items.items().to_vec()));
+                progress.published(received);
             }
             ControlFlow::Continue(())
         },
@@ -400,9 +407,9 @@ where
     if !load.is_current() {
         return;
     }
-    let records = items.len();
+    let records = items.items().len();
     if result.is_ok() {
-        set_items.set(Shared::new(items));
+        set_items.set(Shared::new(items.into_items()));
     }
     progress.finish(result, records);
 }
@@ -414,6 +421,8 @@ struct Progress {
     published: usize,
     skipped: usize,
     examples: Vec<RowError>,
+    repeated: usize,
+    repeat_examples: Vec<Repeat>,
 }
 
 impl Progress {
@@ -426,17 +435,24 @@ impl Progress {
             published: 0,
             skipped: 0,
             examples: Vec::new(),
+            repeated: 0,
+            repeat_examples: Vec::new(),
         }
     }
 
-    /// Counts a page's skipped rows and the records received so far; says
+    /// Counts a page's skipped and repeated rows and the records received so far; says
     /// whether to show what has arrived now. The first load shows rows as they
     /// come, at doubling sizes so the copies cost O(n) in all; a refresh swaps
     /// in only when complete, and so does the last page, which needs no copy.
-    fn received(&mut self, errors: Vec<RowError>, received: usize, more_follow: bool) -> bool {
-        self.skipped += errors.len();
-        let room = KEPT_ROW_ERRORS.saturating_sub(self.examples.len());
-        self.examples.extend(errors.into_iter().take(room));
+    fn received(
+        &mut self,
+        errors: Vec<RowError>,
+        repeats: Vec<Repeat>,
+        received: usize,
+        more_follow: bool,
+    ) -> bool {
+        self.skipped += keep_examples(&mut self.examples, errors);
+        self.repeated += keep_examples(&mut self.repeat_examples, repeats);
         self.status.update(|s| s.loading = Some(received));
         self.first_load && more_follow && received >= self.published * 2
     }
@@ -459,6 +475,8 @@ impl Progress {
                     s.not_found = false;
                     s.skipped = self.skipped;
                     s.skipped_examples = self.examples;
+                    s.repeated = self.repeated;
+                    s.repeated_examples = self.repeat_examples;
                     s.limit_reached = match end {
                         LoadEnd::LimitReached { max } => Some(max),
                         _ => None,
@@ -471,4 +489,13 @@ impl Progress {
             }
         });
     }
+}
+
+/// Keeps the first [`KEPT_EXAMPLES`] of all the `found` so far; gives how
+/// many were found now.
+fn keep_examples<E>(kept: &mut Vec<E>, found: Vec<E>) -> usize {
+    let count = found.len();
+    let room = KEPT_EXAMPLES.saturating_sub(kept.len());
+    kept.extend(found.into_iter().take(room));
+    count
 }
