@@ -77,8 +77,8 @@ impl Job {
     }
 
     /// The counts behind the rollout bar in words ("190 succeeded · 11
-    /// failed · 26 in progress of 240 assets"), for the bar's hover text:
-    /// the bar itself has no text, and a narrow list leaves columns out.
+    /// failed · 26 in progress of 240 assets"), for the bar's hover text and
+    /// what a screen reader hears while a narrow list leaves columns out.
     /// Only the counts the backend gives; `None` without any.
     pub fn rollout_summary(&self) -> Option<String> {
         let counts: Vec<String> = [

@@ -301,6 +301,26 @@ describe('a narrower window leaves out the optional columns', () => {
     });
   }
 
+  test('the job list left narrow still tells a screen reader the counts of each job', async () => {
+    const session = await openPage(`${server.url}#/jobs`, { viewport: { width: 1024, height: 800 } });
+    try {
+      const { page } = session;
+      const row = page.locator('tr.pb-row').first();
+      await row.waitFor({ timeout: LOAD_TIMEOUT });
+      const spoken = async () => (await row.ariaSnapshot()).replace(/\s+/g, ' ');
+      // The hover text is not read; the left-out columns' counts must be.
+      const narrow = await spoken();
+      assert.match(narrow, /% , [\d,]+ succeeded · [\d,]+ failed · [\d,]+ in progress of [\d,]+ assets/, narrow);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await headingsShown(page, 9);
+      // Shown in their own columns, the counts are not read twice.
+      assert.doesNotMatch(await spoken(), /succeeded/);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a sort button whose column is left out hands the focus to its nearest shown neighbour', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1680, height: 800 } });
     try {

@@ -90,6 +90,13 @@ fn JobTable(
         let platform = job.platform.clone().unwrap_or_default();
         let status = job.status.clone().unwrap_or_default();
         let rollout = job.rollout_summary();
+        // The hover text does not reach the keyboard or a screen reader:
+        // they hear it while the count columns are left out.
+        let rollout_spoken = rollout.clone().map(|counts| {
+            view! {
+                <span class="pb-visually-hidden pb-narrowed-only">{format!(", {counts}")}</span>
+            }
+        });
         view! {
             <td>
                 // Out of the Tab order: the row is the table's one Tab stop
@@ -114,6 +121,7 @@ fn JobTable(
                     <span class="pb-complete-percent">
                         {job.completion_percent.map(|p| percent(p, 0)).unwrap_or_else(|| "—".into())}
                     </span>
+                    {rollout_spoken}
                 </span>
             </td>
             <td class="pb-numeric">{count(job.succeeded)}</td>
