@@ -452,6 +452,40 @@ function releaseFrames(page) {
 }
 
 describe('from the keyboard', () => {
+  test('with a panel open, the header stays in sight: the panel starts below it until it scrolls away', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 700 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().click({ timeout: LOAD_TIMEOUT });
+      await page.locator('.pb-panel').waitFor();
+      // The theme button, at the header's right end, is what the panel covered.
+      const theme = page.locator('.pb-header button', { hasText: 'Theme' });
+      await theme.focus();
+      const covered = await theme.evaluate((button) => {
+        const box = button.getBoundingClientRect();
+        const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+        return !button.contains(top);
+      });
+      assert.equal(covered, false, 'the focused theme button is not under the panel');
+      const tops = await page.evaluate(async () => {
+        const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+        const panelTop = () => Math.round(document.querySelector('.pb-panel').getBoundingClientRect().top);
+        const headerBottom = Math.round(document.querySelector('.pb-header').getBoundingClientRect().bottom);
+        const atTop = panelTop();
+        scrollTo(0, 20);
+        await frame();
+        const partway = panelTop();
+        scrollTo(0, 400);
+        await frame();
+        return { headerBottom, atTop, partway, scrolled: panelTop() };
+      });
+      assert.deepEqual(tops, { headerBottom: tops.headerBottom, atTop: tops.headerBottom, partway: tops.headerBottom - 20, scrolled: 0 });
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('sort a column, open a row, close the panel with Escape, focus returns to its record', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`);
     try {

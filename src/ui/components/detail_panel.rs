@@ -17,6 +17,21 @@ pub fn DetailPanel(
     close_button.on_load(|button| {
         let _ = button.focus();
     });
+    // Below the app's header while it is on screen, so the tabs and the theme
+    // button stay in sight, and in reach; up to the window's top once it has
+    // scrolled away.
+    let panel = NodeRef::<leptos::html::Div>::new();
+    let place_panel = move || {
+        if let Some(panel) = panel.get_untracked() {
+            if let Some(top) = header_bottom(&panel) {
+                let _ =
+                    web_sys::HtmlElement::style(&panel).set_property("top", &format!("{top}px"));
+            }
+        }
+    };
+    panel.on_load(move |_| place_panel());
+    let scrolled = window_event_listener_untyped("scroll", move |_| place_panel());
+    let resized = window_event_listener_untyped("resize", move |_| place_panel());
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
         if event.key() == "Escape" && !escape_belongs_to_a_field(&event) {
             on_close.run(());
@@ -27,6 +42,8 @@ pub fn DetailPanel(
     );
     on_cleanup(move || {
         escape.remove();
+        scrolled.remove();
+        resized.remove();
         // The focus goes back only from the panel: where the user has moved
         // it since (a filter, the search box, another row), it stays.
         if focused_element().is_some_and(|element| !is_in_a_panel(&element)) {
@@ -49,7 +66,7 @@ pub fn DetailPanel(
     });
 
     view! {
-        <div class="pb-panel" role="dialog" aria-labelledby="pb-panel-title">
+        <div class="pb-panel" role="dialog" node_ref=panel aria-labelledby="pb-panel-title">
             <div class="pb-panel-header">
                 <h2 class="pb-panel-title" id="pb-panel-title">{title}</h2>
                 <button
@@ -79,6 +96,18 @@ fn escape_belongs_to_a_field(event: &web_sys::KeyboardEvent) -> bool {
         // Not a checkbox, whose value ("on") is never empty.
         .filter(|field| field.type_() == "search")
         .is_some_and(|field| !field.value().is_empty() && !is_in_a_panel(&field))
+}
+
+/// Where the app's header ends, in whole pixels from the window's top; 0 once
+/// it has scrolled away.
+fn header_bottom(panel: &web_sys::Element) -> Option<i32> {
+    let header = panel
+        .closest(".pb-app")
+        .ok()??
+        .query_selector(".pb-header")
+        .ok()??;
+    // Whole pixels: formatting an f64 would bring core's float printer into the wasm.
+    Some(header.get_bounding_client_rect().bottom().max(0.0).round() as i32)
 }
 
 fn is_in_a_panel(element: &web_sys::Element) -> bool {
