@@ -44,6 +44,15 @@ struct Place {
     row: u32,
 }
 
+impl Place {
+    fn new(item: usize, row: usize) -> Self {
+        Place {
+            item: u32::try_from(item).unwrap_or(u32::MAX),
+            row: u32::try_from(row).unwrap_or(u32::MAX),
+        }
+    }
+}
+
 /// A load's records so far, one per id, in the order each id first came.
 #[derive(Debug)]
 pub struct Gathered<T> {
@@ -71,44 +80,46 @@ impl<T: Identified> Gathered<T> {
     /// (numbered in the whole list, as a delivered page's are). Gives the
     /// rows that repeated an id, whose values replace the earlier row's.
     pub fn add_page(&mut self, items: Vec<T>, errors: &[RowError]) -> Vec<Repeat> {
-        let mut row = self.rows;
+        let rows = item_rows(self.rows, errors);
         self.rows += items.len() + errors.len();
-        let mut skipped = errors.iter().map(|error| error.index).peekable();
-        let mut repeats = Vec::new();
-        for record in items {
-            // A record's row is the next one no skipped row holds.
-            while skipped.next_if_eq(&row).is_some() {
-                row += 1;
+        // The first page (often the only one, 100k records) is kept as it
+        // came rather than copied, unless it repeats an id itself.
+        if self.items.is_empty() {
+            if let Some(places) = distinct_places(&items, rows.clone()) {
+                self.items = items;
+                self.places = places;
+                return Vec::new();
             }
-            repeats.extend(self.place(record, row));
-            row += 1;
         }
-        repeats
+        // Room for the whole page at once: grown by doubling, a long page
+        // would leave a spare copy at its peak, and wasm memory never shrinks.
+        self.items.reserve(items.len());
+        items
+            .into_iter()
+            .zip(rows)
+            .filter_map(|(record, row)| self.place(record, row))
+            .collect()
     }
 
     /// Lists `record`, or puts it in the place of the record with its id.
     fn place(&mut self, record: T, row: usize) -> Option<Repeat> {
-        let mut key = fnv1a(record.id().as_bytes());
-        loop {
-            match self.places.get(&key) {
-                None => {
-                    let item = u32::try_from(self.items.len()).unwrap_or(u32::MAX);
-                    let row = u32::try_from(row).unwrap_or(u32::MAX);
-                    self.places.insert(key, Place { item, row });
-                    self.items.push(record);
-                    return None;
-                }
-                Some(place) if self.items[place.item as usize].id() == record.id() => {
-                    let repeat = Repeat {
-                        field: T::ID_FIELD,
-                        id: record.id().to_owned(),
-                        first_row: place.row as usize,
-                        row,
-                    };
-                    self.items[place.item as usize] = record;
-                    return Some(repeat);
-                }
-                Some(_) => key = key.wrapping_add(1),
+        let items = &self.items;
+        match find(&self.places, record.id(), |item| items[item].id()) {
+            Err(free_key) => {
+                let place = Place::new(self.items.len(), row);
+                self.places.insert(free_key, place);
+                self.items.push(record);
+                None
+            }
+            Ok(place) => {
+                let repeat = Repeat {
+                    field: T::ID_FIELD,
+                    id: record.id().to_owned(),
+                    first_row: place.row as usize,
+                    row,
+                };
+                self.items[place.item as usize] = record;
+                Some(repeat)
             }
         }
     }
@@ -120,5 +131,42 @@ impl<T: Identified> Gathered<T> {
 
     pub fn into_items(self) -> Vec<T> {
         self.items
+    }
+}
+
+/// The rows of a page's records, in order: from `first` on, each row that
+/// no skipped row holds.
+fn item_rows(first: usize, errors: &[RowError]) -> impl Iterator<Item = usize> + Clone + '_ {
+    let mut skipped = errors.iter().map(|error| error.index).peekable();
+    (first..).filter(move |row| skipped.next_if_eq(row).is_none())
+}
+
+/// The places of a page's records, if no two share an id.
+fn distinct_places<T: Identified>(
+    items: &[T],
+    rows: impl Iterator<Item = usize>,
+) -> Option<HashMap<u64, Place>> {
+    let mut places = HashMap::with_capacity(items.len());
+    for (item, (record, row)) in items.iter().zip(rows).enumerate() {
+        let free_key = find(&places, record.id(), |item| items[item].id()).err()?;
+        places.insert(free_key, Place::new(item, row));
+    }
+    Some(places)
+}
+
+/// Where the record with `id` is listed, or the free key it would take.
+/// Keys are ids' hashes; a hash another id holds moves on to the next key.
+fn find<'a>(
+    places: &HashMap<u64, Place>,
+    id: &str,
+    id_of_item: impl Fn(usize) -> &'a str,
+) -> Result<Place, u64> {
+    let mut key = fnv1a(id.as_bytes());
+    loop {
+        match places.get(&key) {
+            None => return Err(key),
+            Some(place) if id_of_item(place.item as usize) == id => return Ok(*place),
+            Some(_) => key = key.wrapping_add(1),
+        }
     }
 }
