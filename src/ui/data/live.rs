@@ -440,10 +440,11 @@ impl Progress {
         }
     }
 
-    /// Counts a page's skipped and repeated rows and the records received so far; says
-    /// whether to show what has arrived now. The first load shows rows as they
-    /// come, at doubling sizes so the copies cost O(n) in all; a refresh swaps
-    /// in only when complete, and so does the last page, which needs no copy.
+    /// Counts a page's skipped and repeated rows and the records received so
+    /// far; says whether to show what has arrived now. The first load shows
+    /// rows as they come, at doubling sizes so the copies cost O(n) in all; a
+    /// refresh swaps in only when complete, and so does the last page, which
+    /// needs no copy.
     fn received(
         &mut self,
         errors: Vec<RowError>,
