@@ -313,6 +313,29 @@ fn a_cursor_or_next_url_given_again_stops_paging_with_an_error() {
     }
 }
 
+/// A second page whose next URL is the first page's is the page that loops,
+/// and it is caught before the first page is read again.
+#[test]
+fn a_next_url_back_to_the_first_page_stops_paging_at_the_page_that_gave_it() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e.json", "fields": { "id": "/id" },
+        "paging": { "mode": "next_in_body", "pointer": "/next" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    let first_url = pager.first().unwrap().url;
+    let to_second = json!({ "next": "/e-2.json" });
+    let second_url = fetch(pager.next(&ok(&to_second, &[], 10)).unwrap()).url;
+    let back_to_first = json!({ "next": first_url });
+    assert_eq!(
+        pager.next(&ok(&back_to_first, &[], 10)).unwrap_err(),
+        PagingError::Loops {
+            position: format!("next page {first_url:?}"),
+            url: second_url,
+        }
+    );
+}
+
 /// A backend that ignores `?page=` answers every page with the first: its
 /// rows must not be counted again and again.
 #[test]

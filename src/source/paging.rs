@@ -147,7 +147,10 @@ impl<'c> Pager<'c> {
 
     /// The first request.
     pub fn first(&mut self) -> Result<Request, PagingError> {
-        self.request()
+        let request = self.request()?;
+        // A next URL back to the first page loops as surely as any other.
+        self.followed.insert(request.url.clone());
+        Ok(request)
     }
 
     /// Items counted so far over all pages.
