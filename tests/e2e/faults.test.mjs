@@ -888,6 +888,29 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('a first load whose second page fails shows the error, not its first page as the whole job', { timeout: TEST_TIMEOUT }, async () => {
+    const results = '/jobs/job-alpha/results.json';
+    backend.setBody(results, JSON.stringify({ assets: ALPHA_ASSETS.slice(0, 3), next: '/results-gone.json' }));
+    const config = nativeConfig(backend.url);
+    config.resources = { job_results: { paging: { mode: 'next_in_body', pointer: '/next' } } };
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', config, async (session) => {
+        const { page } = session;
+        const text = await alertText(page, 'The data could not be loaded');
+        assert.ok(text.includes(`HTTP 404 from ${backend.url}/results-gone.json`), text);
+        // The first page's rows were shown while the second was asked for;
+        // counted and charted now, they would pass for the whole job.
+        await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 0, null, { timeout: LOAD_TIMEOUT });
+        assert.equal((await page.locator('.pb-table-empty').textContent()).trim(), 'No data loaded.');
+        assert.equal((await page.locator('[data-row-count]').textContent()).trim(), '');
+        assert.doesNotMatch(await page.locator('.pb-page').textContent(), /stalled|Succeeded \d/);
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.clearBodies();
+    }
+  });
+
   test('a page the configuration has no resource for offers no refresh', { timeout: TEST_TIMEOUT }, async () => {
     // The Qualys preset has jobs but no endpoints.
     await withConfiguredPage('#/exemptions', { preset: 'qualys-pm', base_url: backend.url }, async (session) => {

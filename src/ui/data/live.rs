@@ -410,6 +410,11 @@ where
     let records = items.items().len();
     if result.is_ok() {
         set_items.set(Shared::new(items.into_items()));
+    } else if progress.showed_part_of_a_first_load() {
+        // Pages of a load that failed are not data to count or chart: with
+        // no earlier load to fall back on, nothing is shown but the error.
+        set_items.set(Shared::new(Vec::new()));
+        progress.published(0);
     }
     progress.finish(result, records);
 }
@@ -456,6 +461,11 @@ impl Progress {
         self.repeated += keep_examples(&mut self.repeat_examples, repeats);
         self.status.update(|s| s.loading = Some(received));
         self.first_load && more_follow && received >= self.published * 2
+    }
+
+    /// The first load has shown the pages that came before its end.
+    fn showed_part_of_a_first_load(&self) -> bool {
+        self.first_load && self.published > 0
     }
 
     /// The records shown now number `count`.
