@@ -452,6 +452,29 @@ function releaseFrames(page) {
 }
 
 describe('from the keyboard', () => {
+  test('Escape hands the focus back to a row scrolled away, in sight below the sticky header', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = session;
+      const first = page.locator('tr.pb-row').first();
+      const name = (await first.locator('td').first().textContent()).trim();
+      await first.click({ timeout: LOAD_TIMEOUT });
+      await page.locator('.pb-panel').waitFor();
+      // Back to the rows, a page down (the opened row scrolls out of view), into the panel, and close it.
+      for (const key of ['Shift+Tab', 'PageDown', 'Tab', 'Escape']) await page.keyboard.press(key);
+      await page.locator('.pb-panel').waitFor({ state: 'detached' });
+      await page.waitForFunction((name) => document.activeElement?.textContent.includes(name), name, { timeout: 5_000 });
+      const onTop = await page.evaluate(() => {
+        const row = document.activeElement.getBoundingClientRect();
+        return document.elementFromPoint(row.left + 30, row.top + row.height / 2)?.closest('tr') === document.activeElement;
+      });
+      assert.ok(onTop, 'the focused row is not under the table header');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('with a panel open, the header stays in sight: the panel starts below it until it scrolls away', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 700 } });
     try {
