@@ -536,7 +536,7 @@ describe('endpoint exemptions page', () => {
 
   test('a link to an endpoint the fleet does not have says so', async () => {
     await withExemptions('endpoint=zzz', {}, async ({ page }) => {
-      const notice = page.locator('.pb-page [role=status]', { hasText: 'The link\'s endpoint "zzz" is not in the fleet' });
+      const notice = page.locator('.pb-page [role=status]', { hasText: 'The endpoint "zzz" is not in the fleet' });
       await notice.waitFor();
       await notice.getByRole('button', { name: 'Dismiss' }).click();
       await page.waitForURL((url) => !url.hash.includes('endpoint='));

@@ -822,7 +822,7 @@ describe('job progress page', () => {
   test('a link to an asset the job does not have says so, and Dismiss takes it out of the URL', async () => {
     const job = jobs[0];
     await withPage(`#/jobs/${job.id}?phase=failed&asset=no-such-asset`, {}, async ({ page }) => {
-      const notice = page.locator('.pb-page [role=status]', { hasText: 'The link\'s asset "no-such-asset" is not in this job' });
+      const notice = page.locator('.pb-page [role=status]', { hasText: 'The asset "no-such-asset" is not in this job' });
       await notice.waitFor({ timeout: LOAD_TIMEOUT });
       assert.equal(await page.locator('.pb-panel').count(), 0, 'no panel');
       await notice.getByRole('button', { name: 'Dismiss' }).click();

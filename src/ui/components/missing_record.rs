@@ -4,11 +4,11 @@
 use super::{Banner, Tone};
 use leptos::prelude::*;
 
-/// Says that the record a link opens is not in the data, rather than show
-/// the rest of the view as if the link had asked for nothing.
+/// Says that the record a link opens, or a refresh has since dropped, is not
+/// in the data, rather than show the rest of the view as if nothing were open.
 #[component]
 pub fn MissingRecordBanner(
-    /// The key the link gives, while it names no record of the data.
+    /// The key of the open record, while it names no record of the data.
     missing: Signal<Option<String>>,
     /// The record's noun and where it was looked for: ("asset", "this job").
     what: &'static str,
@@ -20,8 +20,8 @@ pub fn MissingRecordBanner(
             view! {
                 <Banner
                     tone=Tone::Neutral
-                    title=format!("The link's {what} {key:?} is not in {place}")
-                    details="It may have left since the link was made. The rest of the view is as the link has it."
+                    title=format!("The {what} {key:?} is not in {place}")
+                    details="It may have left since it was opened or the link to it was made. The rest of the view is unchanged."
                     action=("Dismiss", on_dismiss)
                 />
             }
