@@ -86,8 +86,8 @@ pub fn DataProblems(
             };
             view! { <Banner tone=Tone::Failed title=title details=error action=("Retry", retry) /> }
         })}
-        {move || state.with(|s| (s.skipped > 0).then(|| {
-            (s.skipped, examples_text(&s.skipped_examples, s.skipped))
+        {move || state.with(|s| (s.skipped.count > 0).then(|| {
+            (s.skipped.count, s.skipped.examples_text())
         })).map(|(count, examples)| view! {
             <Banner
                 tone=Tone::Waiting
@@ -95,8 +95,8 @@ pub fn DataProblems(
                 details=examples
             />
         })}
-        {move || state.with(|s| (s.repeated > 0).then(|| {
-            (s.repeated, examples_text(&s.repeated_examples, s.repeated))
+        {move || state.with(|s| (s.repeated.count > 0).then(|| {
+            (s.repeated.count, s.repeated.examples_text())
         })).map(|(count, examples)| view! {
             <Banner
                 tone=Tone::Waiting
@@ -115,18 +115,4 @@ pub fn DataProblems(
             />
         })}
     }
-}
-
-/// The kept examples, and how many of `total` the list leaves out.
-fn examples_text<E: ToString>(examples: &[E], total: usize) -> String {
-    let mut text = examples
-        .iter()
-        .map(ToString::to_string)
-        .collect::<Vec<_>>()
-        .join("; ");
-    let unlisted = total.saturating_sub(examples.len());
-    if unlisted > 0 {
-        text.push_str(&format!("; and {} more.", grouped(unlisted as u64)));
-    }
-    text
 }

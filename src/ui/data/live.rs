@@ -3,6 +3,7 @@
 
 use super::setup::{configured, DataSource, SourceState};
 use super::Shared;
+use crate::domain::decimal::grouped;
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
 use crate::source::gather::{Gathered, Identified, Repeat};
@@ -20,6 +21,49 @@ use std::time::Duration;
 
 /// Skipped and repeated rows kept for display; the counts are always exact.
 const KEPT_EXAMPLES: usize = 20;
+
+/// Rows of one kind that a load did not show as they came: how many, and
+/// the first few, to name in a banner.
+#[derive(Debug, Clone)]
+pub struct RowTally<E> {
+    pub count: usize,
+    pub examples: Vec<E>,
+}
+
+impl<E> Default for RowTally<E> {
+    fn default() -> Self {
+        RowTally {
+            count: 0,
+            examples: Vec::new(),
+        }
+    }
+}
+
+impl<E> RowTally<E> {
+    /// Counts `found`, keeping the first [`KEPT_EXAMPLES`] of all so far.
+    fn add(&mut self, found: Vec<E>) {
+        self.count += found.len();
+        let room = KEPT_EXAMPLES.saturating_sub(self.examples.len());
+        self.examples.extend(found.into_iter().take(room));
+    }
+}
+
+impl<E: ToString> RowTally<E> {
+    /// The kept examples, and how many of the count they leave out.
+    pub fn examples_text(&self) -> String {
+        let mut text = self
+            .examples
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ");
+        let unlisted = self.count.saturating_sub(self.examples.len());
+        if unlisted > 0 {
+            text.push_str(&format!("; and {} more.", grouped(unlisted as u64)));
+        }
+        text
+    }
+}
 
 /// Which configured resource to load.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,11 +111,9 @@ pub struct LoadStatus {
     /// The last load failed because the backend has no such resource.
     pub not_found: bool,
     /// Rows the last load could not decode.
-    pub skipped: usize,
-    pub skipped_examples: Vec<RowError>,
+    pub skipped: RowTally<RowError>,
     /// Rows the last load dropped for repeating an earlier row's id.
-    pub repeated: usize,
-    pub repeated_examples: Vec<Repeat>,
+    pub repeated: RowTally<Repeat>,
     /// The configured maximum stopped the last load.
     pub limit_reached: Option<usize>,
     /// The configuration has no such resource.
@@ -86,10 +128,8 @@ impl Default for LoadStatus {
             records: 0,
             error: None,
             not_found: false,
-            skipped: 0,
-            skipped_examples: Vec::new(),
-            repeated: 0,
-            repeated_examples: Vec::new(),
+            skipped: RowTally::default(),
+            repeated: RowTally::default(),
             limit_reached: None,
             unavailable: None,
         }
@@ -124,7 +164,9 @@ impl LoadStatus {
         match self.loaded_at {
             None if self.is_first_load() => Some("Loading…"),
             None => Some("No data loaded."),
-            _ if self.records == 0 && self.skipped > 0 => Some("None of the rows could be read."),
+            _ if self.records == 0 && self.skipped.count > 0 => {
+                Some("None of the rows could be read.")
+            }
             _ if self.records == 0 => Some("The data source sent no rows."),
             _ => None,
         }
@@ -424,10 +466,8 @@ struct Progress {
     status: RwSignal<LoadStatus>,
     first_load: bool,
     published: usize,
-    skipped: usize,
-    examples: Vec<RowError>,
-    repeated: usize,
-    repeat_examples: Vec<Repeat>,
+    skipped: RowTally<RowError>,
+    repeated: RowTally<Repeat>,
 }
 
 impl Progress {
@@ -438,10 +478,8 @@ impl Progress {
             status,
             first_load,
             published: 0,
-            skipped: 0,
-            examples: Vec::new(),
-            repeated: 0,
-            repeat_examples: Vec::new(),
+            skipped: RowTally::default(),
+            repeated: RowTally::default(),
         }
     }
 
@@ -457,8 +495,8 @@ impl Progress {
         received: usize,
         more_follow: bool,
     ) -> bool {
-        self.skipped += keep_examples(&mut self.examples, errors);
-        self.repeated += keep_examples(&mut self.repeat_examples, repeats);
+        self.skipped.add(errors);
+        self.repeated.add(repeats);
         self.status.update(|s| s.loading = Some(received));
         self.first_load && more_follow && received >= self.published * 2
     }
@@ -485,9 +523,7 @@ impl Progress {
                     s.error = None;
                     s.not_found = false;
                     s.skipped = self.skipped;
-                    s.skipped_examples = self.examples;
                     s.repeated = self.repeated;
-                    s.repeated_examples = self.repeat_examples;
                     s.limit_reached = match end {
                         LoadEnd::LimitReached { max } => Some(max),
                         _ => None,
@@ -500,13 +536,4 @@ impl Progress {
             }
         });
     }
-}
-
-/// Keeps the first [`KEPT_EXAMPLES`] of all the `found` so far; gives how
-/// many were found now.
-fn keep_examples<E>(kept: &mut Vec<E>, found: Vec<E>) -> usize {
-    let count = found.len();
-    let room = KEPT_EXAMPLES.saturating_sub(kept.len());
-    kept.extend(found.into_iter().take(room));
-    count
 }
