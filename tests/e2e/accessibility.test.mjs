@@ -509,6 +509,94 @@ describe('from the keyboard', () => {
     }
   });
 
+  test('a panel that leaves too little of the page beside it is modal: Tab stays in it, the page behind is out of reach', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 900, height: 800 } });
+    try {
+      const { page } = session;
+      const row = page.locator('tr.pb-row').first();
+      await row.click({ timeout: LOAD_TIMEOUT });
+      const panel = page.locator('dialog.pb-panel');
+      await panel.waitFor();
+      assert.equal(await panel.evaluate((dialog) => dialog.matches(':modal')), true, 'modal at 900 px');
+      const title = (await panel.locator('#pb-panel-title').textContent()).trim();
+      // Tab never reaches the page: the focus goes round the panel (and the browser's own controls).
+      const focusedOutside = [];
+      for (let press = 0; press < 12; press += 1) {
+        await page.keyboard.press('Tab');
+        const outside = await page.evaluate(() => {
+          const focused = document.activeElement;
+          return focused && focused !== document.body && !focused.closest('.pb-panel') ? focused.outerHTML.slice(0, 80) : null;
+        });
+        if (outside) focusedOutside.push(outside);
+      }
+      assert.deepEqual(focusedOutside, [], 'Tab focused something behind the panel');
+      // A row still in sight beside the panel takes no click.
+      await page.mouse.click(60, (await page.locator('tr.pb-row').nth(3).boundingBox()).y + 10);
+      assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), title, 'a click behind the panel opened another row');
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('a panel with room beside it leaves the table in use; focus moved to what it covers closes it', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().click({ timeout: LOAD_TIMEOUT });
+      const panel = page.locator('dialog.pb-panel');
+      await panel.waitFor();
+      assert.equal(await panel.evaluate((dialog) => dialog.matches(':modal')), false, 'not modal at 1280 px');
+      // Another row, beside the panel, opens in it.
+      const other = page.locator('tr.pb-row').nth(2);
+      const otherName = (await other.locator('td').first().textContent()).trim();
+      await other.click();
+      await page.waitForFunction((name) => document.querySelector('#pb-panel-title')?.textContent.trim() === name, otherName);
+      // Tab on from the panel's end: round through the browser to the header, then Pause, which the panel covers.
+      const pause = page.getByRole('button', { name: 'Pause' });
+      const pauseBox = await pause.boundingBox();
+      const hidden = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.pb-panel'), {
+        x: pauseBox.x + pauseBox.width / 2,
+        y: pauseBox.y + pauseBox.height / 2,
+      });
+      assert.ok(hidden, 'the test needs Pause under the panel');
+      let presses = 0;
+      while (!(await pause.evaluate((button) => button === document.activeElement)) && presses < 40) {
+        await page.keyboard.press('Tab');
+        presses += 1;
+      }
+      assert.ok(presses < 40, 'Tab reached Pause');
+      await panel.waitFor({ state: 'detached', timeout: 2_000 });
+      assert.equal(await pause.evaluate((button) => button === document.activeElement), true, 'the focus stays on Pause');
+      assert.doesNotMatch(page.url(), /asset=/, 'the URL no longer names an open asset');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('a panel becomes modal when the window narrows, and the focus stays where it was inside it', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}?asset=${JOB}-a00004`, { viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = session;
+      const panel = page.locator('dialog.pb-panel');
+      await panel.waitFor({ timeout: LOAD_TIMEOUT });
+      const link = panel.getByRole('link', { name: 'This host on Endpoint exemptions' });
+      await link.focus();
+      await page.setViewportSize({ width: 800, height: 800 });
+      await page.waitForFunction(() => document.querySelector('dialog.pb-panel')?.matches(':modal'));
+      assert.equal(await link.evaluate((element) => element === document.activeElement), true, 'the link keeps the focus');
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.waitForFunction(() => !document.querySelector('dialog.pb-panel')?.matches(':modal'));
+      assert.equal(await link.evaluate((element) => element === document.activeElement), true, 'the link keeps the focus');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('sort a column, open a row, close the panel with Escape, focus returns to its record', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`);
     try {
@@ -533,7 +621,7 @@ describe('from the keyboard', () => {
       });
 
       await page.keyboard.press('Enter');
-      const panel = page.locator('.pb-panel[role="dialog"]');
+      const panel = page.locator('dialog.pb-panel');
       await panel.waitFor({ timeout: LOAD_TIMEOUT });
       assert.equal(
         await page.evaluate(() => document.activeElement.getAttribute('aria-label')),
@@ -585,7 +673,7 @@ describe('from the keyboard', () => {
       await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
       await releaseFrames(page);
-      await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('dialog.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
       assert.equal(await page.locator('tr.pb-row[aria-selected="true"]').getAttribute('data-index'), second);
       assertNoProblems(session);
     });
@@ -674,7 +762,7 @@ describe('from the keyboard', () => {
   test('Escape on a panel opened from a link gives the focus to the page\'s content, not to nothing', async () => {
     await withPage(`${server.url}#/exemptions?endpoint=ep-00080`, {}, async (session) => {
       const { page } = session;
-      await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('dialog.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
       await page.keyboard.press('Escape');
       await page.locator('.pb-panel').waitFor({ state: 'detached' });
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'pb-main');

@@ -370,7 +370,7 @@ describe('under a strict Content Security Policy', () => {
         await page.locator(ready).first().waitFor({ timeout: LOAD_TIMEOUT });
         if (panel) {
           await (await rows(page)).first().click();
-          await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
+          await page.locator('dialog.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
         }
         assert.deepEqual(session.cspViolations, []);
         assertNoProblems(session);

@@ -157,7 +157,7 @@ async function panelOf(page, id) {
     params.set('endpoint', id);
     window.location.hash = `${path}?${params}`;
   }, id);
-  const panel = page.locator('.pb-panel[role="dialog"]');
+  const panel = page.locator('dialog.pb-panel');
   await panel.waitFor({ timeout: 10_000 });
   await page.waitForFunction(
     (id) => document.querySelector('.pb-panel')?.textContent.includes(id),
@@ -288,7 +288,7 @@ describe('endpoint exemptions page', () => {
       const row = page.locator('tr.pb-row[data-position="0"]');
       const endpoint = endpoints[Number(await row.getAttribute('data-index'))];
       await row.click();
-      const panel = page.locator('.pb-panel[role="dialog"]');
+      const panel = page.locator('dialog.pb-panel');
       await panel.waitFor();
       assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), endpoint.name);
       const entry = panel.locator(`[data-exemption="${bar.name}"]`);
@@ -320,7 +320,7 @@ describe('endpoint exemptions page', () => {
       };
       assert.equal(await fact(unseen.id, 'Last seen'), 'not reported', `${unseen.name} has no last-seen time`);
       assert.match(await fact(seen.id, 'Last seen'), /^\d{4}-\d\d-\d\d /, `${seen.name}'s last-seen time`);
-      const panel = page.locator('.pb-panel[role="dialog"]');
+      const panel = page.locator('dialog.pb-panel');
       assert.equal(await panel.getByText('The backend reported no drives').count(), 0, `${seen.name} has drives`);
     });
   });
@@ -343,7 +343,7 @@ describe('endpoint exemptions page', () => {
       assert.equal(await scrollTop(), scrolledTo, 'the search kept the scroll position');
       assert.equal(await row.getAttribute('data-marked'), 'yes', 'the search kept the rendered rows');
       await row.click();
-      await page.locator('.pb-panel[role="dialog"]').waitFor();
+      await page.locator('dialog.pb-panel').waitFor();
       assert.equal(await scrollTop(), scrolledTo, 'opening the panel kept the scroll position');
       assert.equal(await row.count(), 1, 'the clicked row is still on screen');
     });

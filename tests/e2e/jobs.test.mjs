@@ -843,7 +843,7 @@ describe('job progress page', () => {
       const entry = resolveStatus(asset.status);
       assert.ok(entry, `the status of ${asset.asset_id} resolves`);
       await row.click();
-      const panel = page.locator('.pb-panel[role="dialog"]');
+      const panel = page.locator('dialog.pb-panel');
       await panel.waitFor();
       await page.waitForURL((url) => queryOf(url).get('asset') === asset.asset_id);
       assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), asset.asset_name);
@@ -876,7 +876,7 @@ describe('job progress page', () => {
       const assets = await openJob(page, job.id);
       await page.waitForFunction((all) => !document.querySelector('[data-row-count]').textContent.trim().startsWith(`${all} of`), assets.length);
       await page.locator('tr.pb-row[data-position="0"]').click();
-      const panel = page.locator('.pb-panel[role="dialog"]');
+      const panel = page.locator('dialog.pb-panel');
       await panel.waitFor();
 
       const search = page.getByRole('searchbox', { name: /Search assets/ });
@@ -967,7 +967,7 @@ describe('job progress page', () => {
       await page.getByRole('link', { name: job.name, exact: true }).click();
       await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
       await openJob(page, job.id);
-      const panel = page.locator('.pb-panel[role="dialog"]');
+      const panel = page.locator('dialog.pb-panel');
       const title = () => panel.locator('#pb-panel-title').textContent();
       for (const position of [0, 1, 2]) {
         const row = page.locator(`tr.pb-row[data-position="${position}"]`);
@@ -1016,7 +1016,7 @@ describe('job progress page', () => {
       const asset = assets[Number(await row.getAttribute('data-index'))];
       const other = ['failed', 'succeeded'].find((phase) => phaseOf(asset) !== phase);
       await row.click();
-      const panel = page.locator('.pb-panel[role="dialog"]');
+      const panel = page.locator('dialog.pb-panel');
       await panel.waitFor();
       await page.locator('select[aria-label="Filter by phase"]').selectOption(other);
       await page.waitForURL((url) => url.hash.includes(`phase=${other}`));
@@ -1033,7 +1033,7 @@ describe('job progress page', () => {
     const asset = assets[assets.length - 1];
     await withPage(`#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`, {}, async ({ page }) => {
       await openJob(page, job.id);
-      const panel = page.locator('.pb-panel[role="dialog"]');
+      const panel = page.locator('dialog.pb-panel');
       await panel.waitFor();
       assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), asset.asset_name);
     });
@@ -1128,7 +1128,7 @@ describe('job pages in light and dark', () => {
         await screenshot(page, `job-progress-${colorScheme}`);
         const blocked = assets.find((a) => statusTokenOf(a)?.startsWith('2057-')) ?? assets[0];
         await page.goto(`${server.url}#/jobs/${job.id}?asset=${encodeURIComponent(blocked.asset_id)}`);
-        await page.locator('.pb-panel[role="dialog"]').waitFor({ timeout: LOAD_TIMEOUT });
+        await page.locator('dialog.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
         await screenshot(page, `job-progress-panel-${colorScheme}`);
       });
     });

@@ -1,26 +1,30 @@
 use super::row_focus::drawn_row;
 use crate::ui::focus::{focus_by_id, focused_element, MAIN_ID};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// Below this width of the app left beside the panel, the page there is too
+/// narrow to use, so the panel is modal: the page behind it is dimmed and out
+/// of reach until it closes. Wider, the table beside it stays in use.
+const NARROWEST_PAGE_BESIDE_PX: f64 = 480.0;
 
 /// A panel that slides in from the right. Focus moves into it when it opens,
 /// Escape or the close button closes it, and focus returns to where it was.
+/// Focus moved to something the panel covers closes it, so the focus is never
+/// hidden under it.
 #[component]
 pub fn DetailPanel(
     #[prop(into)] title: Signal<String>,
     on_close: Callback<()>,
     children: Children,
 ) -> impl IntoView {
-    let close_button = NodeRef::<leptos::html::Button>::new();
     // Opened from a link or a reload, nothing had the focus but the page.
     let previous_focus = focused_element();
 
-    close_button.on_load(|button| {
-        let _ = button.focus();
-    });
     // Below the app's header while it is on screen, so the tabs and the theme
     // button stay in sight, and in reach; up to the window's top once it has
     // scrolled away.
-    let panel = NodeRef::<leptos::html::Div>::new();
+    let panel = NodeRef::<leptos::html::Dialog>::new();
     let place_panel = move || {
         if let Some(panel) = panel.get_untracked() {
             if let Some(top) = header_bottom(&panel) {
@@ -29,9 +33,35 @@ pub fn DetailPanel(
             }
         }
     };
-    panel.on_load(move |_| place_panel());
+    panel.on_load(move |panel| {
+        place_panel();
+        // Shown before its modality is chosen: a closed dialog has no width.
+        panel.show();
+        fit_modality(&panel);
+    });
     let scrolled = window_event_listener_untyped("scroll", move |_| place_panel());
-    let resized = window_event_listener_untyped("resize", move |_| place_panel());
+    let resized = window_event_listener_untyped("resize", move |_| {
+        place_panel();
+        if let Some(panel) = panel.get_untracked() {
+            fit_modality(&panel);
+        }
+    });
+    let focus_moved = window_event_listener_untyped("focusin", move |event| {
+        let target = event
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let (Some(target), Some(shown)) = (target, panel.get_untracked()) else {
+            return;
+        };
+        // After the browser has scrolled the target into view. By then a
+        // click may have opened another record in a new panel, and this one,
+        // gone, has nothing to close.
+        request_animation_frame(move || {
+            if shown.is_connected() && is_covered_by(&target, &shown) {
+                on_close.run(());
+            }
+        });
+    });
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
         if event.key() == "Escape" && !escape_belongs_to_a_field(&event) {
             on_close.run(());
@@ -42,6 +72,7 @@ pub fn DetailPanel(
     );
     on_cleanup(move || {
         escape.remove();
+        focus_moved.remove();
         scrolled.remove();
         resized.remove();
         // The focus goes back only from the panel: where the user has moved
@@ -66,13 +97,19 @@ pub fn DetailPanel(
     });
 
     view! {
-        <div class="pb-panel" role="dialog" node_ref=panel aria-labelledby="pb-panel-title">
+        // A modal dialog's own Escape would close it behind the app's back.
+        <dialog
+            class="pb-panel"
+            node_ref=panel
+            aria-labelledby="pb-panel-title"
+            on:cancel=|event: web_sys::Event| event.prevent_default()
+        >
             <div class="pb-panel-header">
                 <h2 class="pb-panel-title" id="pb-panel-title">{title}</h2>
                 <button
                     type="button"
                     class="pb-button pb-button-quiet"
-                    node_ref=close_button
+                    autofocus
                     aria-label="Close details"
                     on:click=move |_| on_close.run(())
                 >
@@ -81,7 +118,7 @@ pub fn DetailPanel(
             </div>
             // Focusable so the keyboard can scroll a body that has no links or buttons.
             <div class="pb-panel-body" tabindex="0">{children()}</div>
-        </div>
+        </dialog>
     }
 }
 
@@ -89,7 +126,6 @@ pub fn DetailPanel(
 /// own: it clears the search and the panel stays open. A second Escape, in
 /// the empty box, closes the panel.
 fn escape_belongs_to_a_field(event: &web_sys::KeyboardEvent) -> bool {
-    use wasm_bindgen::JsCast;
     event
         .target()
         .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -108,6 +144,46 @@ fn header_bottom(panel: &web_sys::Element) -> Option<i32> {
         .ok()??;
     // Whole pixels: formatting an f64 would bring core's float printer into the wasm.
     Some(header.get_bounding_client_rect().bottom().max(0.0).round() as i32)
+}
+
+/// Modal where it leaves too little of the app beside it to use. Switching
+/// means showing it again, which would move the focus to its first button.
+fn fit_modality(panel: &web_sys::HtmlDialogElement) {
+    let Some(app) = panel.closest(".pb-app").ok().flatten() else {
+        return;
+    };
+    let beside = panel.get_bounding_client_rect().left() - app.get_bounding_client_rect().left();
+    let modal = beside < NARROWEST_PAGE_BESIDE_PX;
+    if panel.matches(":modal").unwrap_or(false) == modal {
+        return;
+    }
+    let focused = focused_element().filter(|element| is_in_a_panel(element));
+    panel.close();
+    if modal {
+        let _ = panel.show_modal();
+    } else {
+        panel.show();
+    }
+    if let Some(element) = focused {
+        let _ = element.focus();
+    }
+}
+
+/// Whether `element`, outside the panel, lies wholly under it. A row that
+/// reaches out beside the panel is in sight, and one scrolled away is hidden
+/// by the scrolling, not by the panel.
+fn is_covered_by(element: &web_sys::Element, panel: &web_sys::Element) -> bool {
+    if !element.is_connected() || panel.contains(Some(element)) {
+        return false;
+    }
+    let (inner, outer) = (
+        element.get_bounding_client_rect(),
+        panel.get_bounding_client_rect(),
+    );
+    inner.left() >= outer.left()
+        && inner.right() <= outer.right()
+        && inner.top() >= outer.top()
+        && inner.bottom() <= outer.bottom()
 }
 
 fn is_in_a_panel(element: &web_sys::Element) -> bool {
