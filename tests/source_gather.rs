@@ -54,7 +54,7 @@ fn a_record_sent_again_on_a_later_page_is_kept_once_with_its_later_values() {
         [Repeat {
             field: "asset_id",
             id: "b".into(),
-            first_row: 1,
+            earlier_row: 1,
             row: 2,
         }]
     );
@@ -81,24 +81,24 @@ fn repeats_are_numbered_by_their_rows_in_the_whole_list_skipped_rows_included() 
         vec![row("b", "Done"), row("c", "Queued")],
         &[skipped(5), skipped(8)],
     );
-    let rows: Vec<_> = repeats.iter().map(|r| (r.first_row, r.row)).collect();
+    let rows: Vec<_> = repeats.iter().map(|r| (r.earlier_row, r.row)).collect();
     assert_eq!(rows, [(4, 6)]);
     // Page three starts after the trailing skip, at row 9.
     let repeats = gathered.add_page(vec![row("a", "Done")], &[]);
-    let rows: Vec<_> = repeats.iter().map(|r| (r.first_row, r.row)).collect();
+    let rows: Vec<_> = repeats.iter().map(|r| (r.earlier_row, r.row)).collect();
     assert_eq!(rows, [(2, 9)]);
     assert_eq!(gathered.into_items().len(), 3);
 }
 
 #[test]
-fn a_repeat_within_one_page_is_caught_too() {
+fn a_repeat_within_one_page_is_caught_too_each_naming_the_row_it_replaced() {
     let mut gathered = Gathered::default();
     let repeats = gathered.add_page(
         vec![row("a", "Queued"), row("a", "Failed"), row("a", "Done")],
         &[],
     );
-    let rows: Vec<_> = repeats.iter().map(|r| (r.first_row, r.row)).collect();
-    assert_eq!(rows, [(0, 1), (0, 2)]);
+    let rows: Vec<_> = repeats.iter().map(|r| (r.earlier_row, r.row)).collect();
+    assert_eq!(rows, [(0, 1), (1, 2)]);
     assert_eq!(gathered.items(), [row("a", "Done")]);
 }
 
@@ -122,7 +122,7 @@ fn a_repeat_names_the_field_the_id_and_both_rows_quoting_the_id() {
     let repeat = Repeat {
         field: "id",
         id: "db-7\n".into(),
-        first_row: 12,
+        earlier_row: 12,
         row: 140,
     };
     assert_eq!(repeat.to_string(), r#"id "db-7\n" on rows 12 and 140"#);

@@ -22,7 +22,8 @@ pub trait Identified {
 pub struct Repeat {
     pub field: &'static str,
     pub id: String,
-    pub first_row: usize,
+    /// The row whose values this one replaced: the id's latest row before it.
+    pub earlier_row: usize,
     pub row: usize,
 }
 
@@ -32,12 +33,12 @@ impl fmt::Display for Repeat {
         write!(
             f,
             "{} {:?} on rows {} and {}",
-            self.field, self.id, self.first_row, self.row
+            self.field, self.id, self.earlier_row, self.row
         )
     }
 }
 
-/// Where a record was first listed.
+/// Where a record is listed, and the row its values came from.
 #[derive(Debug, Clone, Copy)]
 struct Place {
     item: u32,
@@ -111,14 +112,17 @@ impl<T: Identified> Gathered<T> {
                 self.items.push(record);
                 None
             }
-            Ok(place) => {
+            Ok((key, place)) => {
                 let repeat = Repeat {
                     field: T::ID_FIELD,
                     id: record.id().to_owned(),
-                    first_row: place.row as usize,
+                    earlier_row: place.row as usize,
                     row,
                 };
                 self.items[place.item as usize] = record;
+                // A third row with the id names this one, not the first.
+                self.places
+                    .insert(key, Place::new(place.item as usize, row));
                 Some(repeat)
             }
         }
@@ -154,18 +158,18 @@ fn distinct_places<T: Identified>(
     Some(places)
 }
 
-/// Where the record with `id` is listed, or the free key it would take.
+/// The key and place of the record with `id`, or the free key it would take.
 /// Keys are ids' hashes; a hash another id holds moves on to the next key.
 fn find<'a>(
     places: &HashMap<u64, Place>,
     id: &str,
     id_of_item: impl Fn(usize) -> &'a str,
-) -> Result<Place, u64> {
+) -> Result<(u64, Place), u64> {
     let mut key = fnv1a(id.as_bytes());
     loop {
         match places.get(&key) {
             None => return Err(key),
-            Some(place) if id_of_item(place.item as usize) == id => return Ok(*place),
+            Some(place) if id_of_item(place.item as usize) == id => return Ok((key, *place)),
             Some(_) => key = key.wrapping_add(1),
         }
     }
