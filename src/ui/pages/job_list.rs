@@ -94,7 +94,7 @@ fn JobTable(
         // they hear it while the count columns are left out.
         let rollout_spoken = rollout.clone().map(|counts| {
             view! {
-                <span class="pb-visually-hidden pb-narrowed-only">{format!(", {counts}")}</span>
+                <span class="pb-visually-hidden pb-narrowed-only">{format!(" ({counts})")}</span>
             }
         });
         view! {
