@@ -301,6 +301,29 @@ describe('a narrower window leaves out the optional columns', () => {
     });
   }
 
+  for (const { name, hash } of TABLES.slice(1)) {
+    test(`${name}: from 900 to 1280 px no host's name is cut short`, async () => {
+      const session = await openPage(`${server.url}${hash}`, { viewport: { width: 900, height: 800 } });
+      try {
+        const { page } = session;
+        await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        for (const width of [900, 1024, 1150, 1240, 1280]) {
+          await page.setViewportSize({ width, height: 800 });
+          await page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => done(true))));
+          const cut = await page.evaluate(() =>
+            [...document.querySelectorAll('tr.pb-row td:first-child .pb-truncate')]
+              .filter((name) => name.scrollWidth > name.clientWidth)
+              .map((name) => name.textContent),
+          );
+          assert.deepEqual(cut, [], `names cut short at ${width} px`);
+        }
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
   test('the job list left narrow still tells a screen reader the counts of each job', async () => {
     const session = await openPage(`${server.url}#/jobs`, { viewport: { width: 1024, height: 800 } });
     try {
