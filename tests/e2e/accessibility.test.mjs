@@ -532,6 +532,31 @@ describe('from the keyboard', () => {
     }
   });
 
+  test('closing a panel leaves the window where it is, with the focus in sight', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 700 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.evaluate(() => scrollTo(0, 500));
+      await page.locator('tr.pb-row').nth(3).click();
+      await page.locator('dialog.pb-panel').waitFor();
+      // The theme button, beside the panel: focusing it scrolls the window to its top.
+      await page.locator('.pb-header button', { hasText: 'Theme' }).focus();
+      assert.equal(await page.evaluate(() => scrollY), 0);
+      // Closing goes back to the entry the panel was opened from, whose scroll the browser would bring back.
+      await page.keyboard.press('Escape');
+      await page.locator('dialog.pb-panel').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 100)));
+      assert.deepEqual(
+        await page.evaluate(() => [scrollY, document.activeElement.textContent.trim(), document.activeElement.getBoundingClientRect().top >= 0]),
+        [0, 'Theme: system', true],
+      );
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a panel that leaves too little of the page beside it is modal: Tab stays in it, the page behind is out of reach', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 900, height: 800 } });
     try {

@@ -30,6 +30,11 @@ pub struct Router {
     mode: UrlMode,
     /// Whether a replacing write of the URL waits for the next paint.
     replace_waiting: StoredValue<bool>,
+    /// The window's scroll when the app went back in place of a change: the
+    /// browser gives the older entry its own scroll back, which would move a
+    /// page the user has not left (a panel closed with the header in view
+    /// would leave the focus there, off screen).
+    held_scroll: StoredValue<Option<(f64, f64)>>,
 }
 
 impl Router {
@@ -96,6 +101,9 @@ impl Router {
             return false;
         }
         self.write_waiting();
+        let window = window();
+        let scroll = window.scroll_x().ok().zip(window.scroll_y().ok());
+        self.held_scroll.set_value(scroll);
         history.back().is_ok()
     }
 
@@ -133,10 +141,15 @@ pub fn provide_router(mode: UrlMode) -> Router {
         location: RwSignal::new(initial),
         mode,
         replace_waiting: StoredValue::new(false),
+        held_scroll: StoredValue::new(None),
     };
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
+        // The browser has restored the entry's scroll before this event.
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            if let Some((x, y)) = router.held_scroll.try_update_value(Option::take).flatten() {
+                window().scroll_to_with_x_and_y(x, y);
+            }
             router
                 .location
                 .set(Location::from_fragment(&read_fragment()));
