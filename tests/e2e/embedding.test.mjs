@@ -181,6 +181,45 @@ describe('inside a host portal', () => {
     }
   });
 
+  test("a panel follows the app's header up when the portal scrolls its own container, not the window", async () => {
+    const server = await serve({ root: portalRoot });
+    const session = await openPage(`${server.url}portal/`, { viewport: { width: 1600, height: 800 } });
+    try {
+      const { page } = session;
+      // A portal layout of the common kind: a fixed header, and the content scrolling in its own box.
+      await page.addStyleTag({ content: 'body { overflow: hidden; } .portal-layout main { height: 700px; overflow: auto; }' });
+      // The portal keeps its URL: the job is opened from the list, then an asset from the job.
+      await (await rows(page)).first().click();
+      await page.locator('[data-row-count]', { hasText: 'assets' }).waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('tr.pb-row').first().click();
+      const panel = page.locator('dialog.pb-panel');
+      await panel.waitFor({ timeout: LOAD_TIMEOUT });
+      const tops = await page.evaluate(async () => {
+        const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+        const scroller = document.querySelector('.portal-layout main');
+        const tops = [];
+        for (const scrollTop of [0, 30, scroller.scrollHeight]) {
+          scroller.scrollTop = scrollTop;
+          await frame();
+          tops.push({
+            scrolled: scroller.scrollTop,
+            panel: Math.round(document.querySelector('.pb-panel').getBoundingClientRect().top),
+            headerBottom: Math.round(document.querySelector('.pb-header').getBoundingClientRect().bottom),
+          });
+        }
+        return { tops, windowScrolled: scrollY };
+      });
+      assert.equal(tops.windowScrolled, 0, 'the window itself does not scroll');
+      assert.ok(tops.tops.at(-1).scrolled > 30, JSON.stringify(tops));
+      for (const { scrolled, panel, headerBottom } of tops.tops) {
+        assert.equal(panel, headerBottom, `the panel starts below the header with the portal scrolled ${scrolled} px`);
+      }
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("a relative base_url in the app's config.json is read beside that file, not the portal page", async () => {
     const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
     const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });

@@ -23,7 +23,7 @@ pub fn DetailPanel(
 
     // Below the app's header while it is on screen, so the tabs and the theme
     // button stay in sight, and in reach; up to the window's top once it has
-    // scrolled away.
+    // scrolled away, with the window or a portal's container around the app.
     let panel = NodeRef::<leptos::html::Dialog>::new();
     let place_panel = move || {
         if let Some(panel) = panel.get_untracked() {
@@ -39,7 +39,7 @@ pub fn DetailPanel(
         panel.show();
         fit_modality(&panel);
     });
-    let scrolled = window_event_listener_untyped("scroll", move |_| place_panel());
+    let scrolled = send_wrapper::SendWrapper::new(ScrollsAroundApp::listen(place_panel));
     let resized = window_event_listener_untyped("resize", move |_| {
         place_panel();
         if let Some(panel) = panel.get_untracked() {
@@ -73,7 +73,7 @@ pub fn DetailPanel(
     on_cleanup(move || {
         escape.remove();
         focus_moved.remove();
-        scrolled.remove();
+        scrolled.take().remove();
         resized.remove();
         // The focus goes back only from the panel: where the user has moved
         // it since (a filter, the search box, another row), it stays.
@@ -184,6 +184,45 @@ fn is_covered_by(element: &web_sys::Element, panel: &web_sys::Element) -> bool {
         && inner.right() <= outer.right()
         && inner.top() >= outer.top()
         && inner.bottom() <= outer.bottom()
+}
+
+/// Scrolls that can move the app: the window's, or those of a host page's
+/// containers around it, but not the app's own tables and panel. Scroll
+/// events do not bubble, so they are caught on their way down.
+struct ScrollsAroundApp {
+    listener: wasm_bindgen::closure::Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl ScrollsAroundApp {
+    fn listen(on_scroll: impl Fn() + 'static) -> Self {
+        let listener = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::Event)>::new(
+            move |event: web_sys::Event| {
+                // The document is no element; a host's other boxes cost one
+                // placing each, which leaves the panel where it was.
+                let in_app = event
+                    .target()
+                    .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|scrolled| scrolled.closest(".pb-app").ok().flatten().is_some());
+                if !in_app {
+                    on_scroll();
+                }
+            },
+        );
+        let _ = leptos::prelude::document().add_event_listener_with_callback_and_bool(
+            "scroll",
+            listener.as_ref().unchecked_ref(),
+            true,
+        );
+        ScrollsAroundApp { listener }
+    }
+
+    fn remove(self) {
+        let _ = leptos::prelude::document().remove_event_listener_with_callback_and_bool(
+            "scroll",
+            self.listener.as_ref().unchecked_ref(),
+            true,
+        );
+    }
 }
 
 fn is_in_a_panel(element: &web_sys::Element) -> bool {
