@@ -551,13 +551,22 @@ describe('from the keyboard', () => {
         await page.evaluate(() => [scrollY, document.activeElement.textContent.trim(), document.activeElement.getBoundingClientRect().top >= 0]),
         [0, 'Theme: system', true],
       );
+      // The browser's Back, closing a panel, leaves the window where it is too.
+      await page.evaluate(() => scrollTo(0, 500));
+      await page.locator('tr.pb-row').nth(2).click();
+      await page.locator('dialog.pb-panel').waitFor();
+      await page.evaluate(() => scrollTo(0, 100));
+      await page.goBack();
+      await page.locator('dialog.pb-panel').waitFor({ state: 'detached' });
+      await page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 100)));
+      assert.equal(await page.evaluate(() => scrollY), 100);
       assertNoProblems(session);
     } finally {
       await session.close();
     }
   });
 
-  test('a panel that leaves too little of the page beside it is modal: Tab stays in it, the page behind is out of reach', async () => {
+  test('a panel that leaves too little of the page beside it is modal: Tab stays in it, the page behind is out of reach until it closes', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 900, height: 800 } });
     try {
       const { page } = session;
@@ -583,6 +592,12 @@ describe('from the keyboard', () => {
       assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), title, 'a click behind the panel opened another row');
       await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });
+      // The page behind takes the focus again once the panel has closed.
+      assert.equal(
+        await page.evaluate(() => document.activeElement?.matches('tr.pb-row') && document.activeElement.textContent),
+        await row.textContent(),
+        'the focus returns to the row that opened the panel',
+      );
       assertNoProblems(session);
     } finally {
       await session.close();

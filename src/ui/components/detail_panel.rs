@@ -35,9 +35,7 @@ pub fn DetailPanel(
     };
     panel.on_load(move |panel| {
         place_panel();
-        // Shown before its modality is chosen: a closed dialog has no width.
-        panel.show();
-        fit_modality(&panel);
+        show(&panel);
     });
     let scrolled = send_wrapper::SendWrapper::new(ScrollsAroundApp::listen(place_panel));
     let resized = window_event_listener_untyped("resize", move |_| {
@@ -77,7 +75,13 @@ pub fn DetailPanel(
         resized.remove();
         // The focus goes back only from the panel: where the user has moved
         // it since (a filter, the search box, another row), it stays.
-        if focused_element().is_some_and(|element| !is_in_a_panel(&element)) {
+        let moved_away = focused_element().is_some_and(|element| !is_in_a_panel(&element));
+        // Closed first: while a modal panel is open, the page behind it
+        // cannot take the focus.
+        if let Some(panel) = panel.get_untracked() {
+            panel.close();
+        }
+        if moved_away {
             return;
         }
         let back_to = previous_focus.take().and_then(|(opening_row, element)| {
@@ -146,27 +150,37 @@ fn header_bottom(panel: &web_sys::Element) -> Option<i32> {
     Some(header.get_bounding_client_rect().bottom().max(0.0).round() as i32)
 }
 
-/// Modal where it leaves too little of the app beside it to use. Switching
-/// means showing it again, which would move the focus to its first button.
-fn fit_modality(panel: &web_sys::HtmlDialogElement) {
-    let Some(app) = panel.closest(".pb-app").ok().flatten() else {
-        return;
-    };
-    let beside = panel.get_bounding_client_rect().left() - app.get_bounding_client_rect().left();
-    let modal = beside < NARROWEST_PAGE_BESIDE_PX;
-    if panel.matches(":modal").unwrap_or(false) == modal {
-        return;
-    }
-    let focused = focused_element().filter(|element| is_in_a_panel(element));
-    panel.close();
-    if modal {
+/// Shows the panel, modal if it leaves too little of the app beside it. The
+/// browser moves the focus to its close button (`autofocus`).
+fn show(panel: &web_sys::HtmlDialogElement) {
+    if leaves_too_little_beside(panel) {
         let _ = panel.show_modal();
     } else {
         panel.show();
     }
+}
+
+/// Switches the panel between modal and not as the window's width asks.
+/// Only showing it again does that, which moves the focus: it is put back.
+fn fit_modality(panel: &web_sys::HtmlDialogElement) {
+    if panel.matches(":modal").unwrap_or(false) == leaves_too_little_beside(panel) {
+        return;
+    }
+    let focused = focused_element().filter(|element| is_in_a_panel(element));
+    panel.close();
+    show(panel);
     if let Some(element) = focused {
         let _ = element.focus();
     }
+}
+
+/// Laid out even while closed (style/app.css), the panel has its width.
+fn leaves_too_little_beside(panel: &web_sys::HtmlDialogElement) -> bool {
+    let Some(app) = panel.closest(".pb-app").ok().flatten() else {
+        return false;
+    };
+    let beside = panel.get_bounding_client_rect().left() - app.get_bounding_client_rect().left();
+    beside < NARROWEST_PAGE_BESIDE_PX
 }
 
 /// Whether `element`, outside the panel, lies wholly under it. A row that
