@@ -30,11 +30,6 @@ pub struct Router {
     mode: UrlMode,
     /// Whether a replacing write of the URL waits for the next paint.
     replace_waiting: StoredValue<bool>,
-    /// The window's scroll when the app went back in place of a change: the
-    /// browser gives the older entry its own scroll back, which would move a
-    /// page the user has not left (a panel closed with the header in view
-    /// would leave the focus there, off screen).
-    held_scroll: StoredValue<Option<(f64, f64)>>,
 }
 
 impl Router {
@@ -101,9 +96,6 @@ impl Router {
             return false;
         }
         self.write_waiting();
-        let window = window();
-        let scroll = window.scroll_x().ok().zip(window.scroll_y().ok());
-        self.held_scroll.set_value(scroll);
         history.back().is_ok()
     }
 
@@ -141,15 +133,10 @@ pub fn provide_router(mode: UrlMode) -> Router {
         location: RwSignal::new(initial),
         mode,
         replace_waiting: StoredValue::new(false),
-        held_scroll: StoredValue::new(None),
     };
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
-        // The browser has restored the entry's scroll before this event.
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
-            if let Some((x, y)) = router.held_scroll.try_update_value(Option::take).flatten() {
-                window().scroll_to_with_x_and_y(x, y);
-            }
             router
                 .location
                 .set(Location::from_fragment(&read_fragment()));
@@ -183,6 +170,11 @@ fn write_fragment(fragment: &str, entry: Entry<'_>) {
     // pushState/replaceState do not fire hashchange, so the signal is set by the caller.
     let result = match entry {
         Entry::PushedFrom(from) => {
+            // Back to the entry being left must not scroll the window to
+            // where it was then: closing a panel (Back, or the app going
+            // back) would move a page the user has not left, and a new page
+            // is brought to its top by the app. The new entry inherits this.
+            let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
             history.push_state_with_url(&JsValue::from_str(from), "", Some(fragment))
         }
         Entry::Same => {
