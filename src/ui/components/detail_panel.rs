@@ -94,6 +94,11 @@ pub fn DetailPanel(
         match back_to {
             Some(element) => {
                 let _ = element.focus();
+                // Focus scrolls only a row wholly out of sight; one partly
+                // under the table's sticky header would stay there.
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+                element.scroll_into_view_with_scroll_into_view_options(&options);
             }
             // Not the page itself: the keyboard would start over from its top.
             None => focus_by_id(MAIN_ID),
