@@ -30,6 +30,9 @@ pub struct Router {
     mode: UrlMode,
     /// Whether a replacing write of the URL waits for the next paint.
     replace_waiting: StoredValue<bool>,
+    /// Whether the browser is going back for the app (`back_if`), whose
+    /// location the app already shows.
+    going_back: StoredValue<bool>,
 }
 
 impl Router {
@@ -91,12 +94,24 @@ impl Router {
         let Ok(history) = window().history() else {
             return false;
         };
-        let pushed_from = history.state().ok().and_then(|state| state.as_string());
-        if !pushed_from.is_some_and(|from| wanted(&Location::from_fragment(&from))) {
+        let Some(from) = history.state().ok().and_then(|state| state.as_string()) else {
+            return false;
+        };
+        let location = Location::from_fragment(&from);
+        // The same fragment would go back with no hashchange to end the wait.
+        if !wanted(&location) || from == read_fragment() {
             return false;
         }
         self.write_waiting();
-        history.back().is_ok()
+        if history.back().is_err() {
+            return false;
+        }
+        // Shown now rather than when the browser is done going back: a
+        // keystroke in between (a search typed right after Escape) would
+        // otherwise be lost to the location the browser arrives at.
+        self.going_back.set_value(true);
+        self.location.set(location);
+        true
     }
 
     /// Writes the location to the URL, replacing the entry, after the next
@@ -133,10 +148,20 @@ pub fn provide_router(mode: UrlMode) -> Router {
         location: RwSignal::new(initial),
         mode,
         replace_waiting: StoredValue::new(false),
+        going_back: StoredValue::new(false),
     };
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
         let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+            if router.going_back.try_update_value(std::mem::take) == Some(true) {
+                // What changed since the app went back is written to the
+                // entry the browser arrived at.
+                let shown = router.location.get_untracked().to_fragment();
+                if shown != read_fragment() {
+                    write_fragment(&shown, Entry::Same);
+                }
+                return;
+            }
             router
                 .location
                 .set(Location::from_fragment(&read_fragment()));
