@@ -546,6 +546,8 @@ describe('from the keyboard', () => {
       // Closing goes back to the entry the panel was opened from, whose scroll the browser would bring back.
       await page.keyboard.press('Escape');
       await page.locator('dialog.pb-panel').waitFor({ state: 'detached' });
+      // Once the browser is back on that entry, and a frame later.
+      await page.waitForURL((url) => !url.hash.includes('asset='));
       await page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 100)));
       assert.deepEqual(
         await page.evaluate(() => [scrollY, document.activeElement.textContent.trim(), document.activeElement.getBoundingClientRect().top >= 0]),
