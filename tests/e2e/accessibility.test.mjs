@@ -663,6 +663,7 @@ describe('from the keyboard', () => {
       assert.equal(await pause.evaluate((button) => button === document.activeElement), true, 'the focus stays on Pause');
       // The panel goes at once; the URL once the browser has gone back.
       await page.waitForURL((url) => !url.hash.includes('asset='));
+      assert.doesNotMatch(page.url(), /asset=/, 'the URL no longer names an open asset');
       assertNoProblems(session);
     } finally {
       await session.close();

@@ -830,6 +830,7 @@ describe('job progress page', () => {
       // The URL is written after the repaint.
       await page.waitForURL((url) => !queryOf(url).has('asset'));
       const query = queryOf(page);
+      assert.equal(query.get('asset'), null);
       assert.equal(query.get('phase'), 'failed', 'the rest of the view stays');
     });
   });
@@ -862,6 +863,7 @@ describe('job progress page', () => {
       await panel.waitFor({ state: 'detached' });
       // The panel goes at once; the URL once the browser has gone back.
       await page.waitForURL((url) => !queryOf(url).has('asset'));
+      assert.equal(queryOf(page).get('asset'), null, 'the selection leaves the URL');
       const focused = await page.evaluate(() => ({
         row: document.activeElement?.matches('tr.pb-row') ?? false,
         index: document.activeElement?.dataset?.index,
