@@ -301,6 +301,37 @@ describe('a narrower window leaves out the optional columns', () => {
     });
   }
 
+  test('the endpoint exemptions: below 920 px of table the OS goes too, unless the rows are sorted by it', async () => {
+    const session = await openPage(`${server.url}#/exemptions`, { viewport: { width: 900, height: 800 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const narrowest = await layout(page);
+      assert.deepEqual(narrowest.headings, ['Endpoint', 'Impact', 'Exemptions', 'Fullest drive', 'Last seen']);
+      assert.equal(narrowest.cellsShown, narrowest.headings.length, 'a row shows one cell per heading');
+      assert.ok(narrowest.aligned, 'each cell sits under its heading');
+      assert.equal(narrowest.scrollsSideways, false, 'the table does not scroll sideways');
+      assert.ok(Math.abs(narrowest.rowRight - narrowest.lastCellRight) < 1, 'the last cell reaches the edge of the row');
+
+      await page.setViewportSize({ width: 1024, height: 800 });
+      await headingsShown(page, narrowest.headings.length + 1);
+      const os = page.locator('thead th', { hasText: 'OS' });
+      assert.ok((await os.evaluate((th) => th.offsetWidth)) >= 80, 'from 1024 px the OS has room for a word');
+
+      // Sorted by the OS, the column stays at any width.
+      await os.getByRole('button').click();
+      await page.waitForURL((url) => url.hash.includes('sort=os'));
+      await page.setViewportSize({ width: 900, height: 800 });
+      await page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => done(true))));
+      const sorted = await layout(page);
+      assert.ok(sorted.headings.includes('OS'), `the sorted OS is shown: ${sorted.headings}`);
+      assert.ok(sorted.aligned, 'each cell sits under its heading');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   for (const { name, hash } of TABLES.slice(1)) {
     test(`${name}: from 900 to 1280 px no host's name is cut short`, async () => {
       const session = await openPage(`${server.url}${hash}`, { viewport: { width: 900, height: 800 } });

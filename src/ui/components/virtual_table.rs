@@ -31,11 +31,22 @@ pub struct Column<C> {
     /// A CSS width such as "18%" or "7em".
     pub width: &'static str,
     pub numeric: bool,
-    /// Left out where the table is narrower than its full width (a small
-    /// window, a portal's column), so that the rest stay readable rather
-    /// than scroll sideways; the row's panel or a hover text still gives the
-    /// value.
-    pub optional: bool,
+    /// Where a narrow table leaves the column out.
+    pub narrowing: Narrowing,
+}
+
+/// Where a narrow table (a small window, a portal's column) leaves a column
+/// out, so that the rest stay readable rather than scroll sideways; the
+/// row's panel or a hover text still gives the value. The column the rows
+/// are sorted by is always shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Narrowing {
+    Never,
+    /// Below the table's [`FullWidth`].
+    BelowFullWidth,
+    /// Below 920 px, the narrowest a table gets before it scrolls sideways:
+    /// a text column that would be left a couple of letters there.
+    BelowCompact,
 }
 
 impl<C: TableColumn> Column<C> {
@@ -43,7 +54,7 @@ impl<C: TableColumn> Column<C> {
     pub fn every(
         width: impl Fn(C) -> &'static str,
         numeric: impl Fn(C) -> bool,
-        optional: impl Fn(C) -> bool,
+        narrowing: impl Fn(C) -> Narrowing,
     ) -> Vec<Column<C>> {
         C::ALL
             .iter()
@@ -52,7 +63,7 @@ impl<C: TableColumn> Column<C> {
                 label: id.label(),
                 width: width(id),
                 numeric: numeric(id),
-                optional: optional(id),
+                narrowing: narrowing(id),
             })
             .collect()
     }
@@ -105,7 +116,7 @@ pub fn VirtualTable<C, Cells, CellsView>(
     /// A load has ended, so `order` lists every record it brought.
     #[prop(into)]
     loaded: Signal<bool>,
-    /// Below which width the optional columns are left out.
+    /// Below which width the columns [`Narrowing::BelowFullWidth`] are left out.
     #[prop(optional)]
     full_width: FullWidth,
 ) -> impl IntoView
@@ -125,7 +136,7 @@ where
                 label: column.label,
                 width: column.width,
                 numeric: column.numeric,
-                optional: column.optional,
+                narrowing: column.narrowing,
             })
             .collect(),
         order,
@@ -179,11 +190,11 @@ fn table(table: Table) -> AnyView {
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
     let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
     let (row_height, set_row_height) = signal(DEFAULT_ROW_HEIGHT);
-    let optional: Vec<bool> = columns.iter().map(|column| column.optional).collect();
+    let narrowing: Vec<Narrowing> = columns.iter().map(|column| column.narrowing).collect();
     // The column the rows are sorted by stays shown, or the order would
     // follow values no one can see.
     let table_class = move || {
-        table_class(&optional, full_width, |position| {
+        table_class(&narrowing, full_width, |position| {
             aria_sort.run(position) != "none"
         })
     };
@@ -518,22 +529,35 @@ fn table(table: Table) -> AnyView {
     .into_any()
 }
 
-/// "pb-table", and for a table with optional columns the class of its
-/// [`FullWidth`] and a "pb-optional-N" for each of them that is not
-/// `sorted` (N counts from 1), by which style/app.css leaves their cells
-/// out of a narrow table.
-fn table_class(optional: &[bool], full_width: FullWidth, sorted: impl Fn(usize) -> bool) -> String {
+/// "pb-table", and for a table with columns a narrow table leaves out the
+/// class of its [`FullWidth`] and, for each such column that is not
+/// `sorted`, "pb-optional-N" (below the full width) or "pb-spare-N" (below
+/// the compact width), N counting from 1, by which style/app.css leaves its
+/// cells out.
+fn table_class(
+    narrowing: &[Narrowing],
+    full_width: FullWidth,
+    sorted: impl Fn(usize) -> bool,
+) -> String {
     let mut class = String::from("pb-table");
-    if !optional.contains(&true) {
+    if narrowing
+        .iter()
+        .all(|&narrowing| narrowing == Narrowing::Never)
+    {
         return class;
     }
     class.push_str(match full_width {
         FullWidth::Standard => " pb-narrowable",
         FullWidth::Wide => " pb-narrowable-wide",
     });
-    for (position, &optional) in optional.iter().enumerate() {
-        if optional && !sorted(position) {
-            class.push_str(" pb-optional-");
+    for (position, &narrowing) in narrowing.iter().enumerate() {
+        let prefix = match narrowing {
+            Narrowing::Never => continue,
+            Narrowing::BelowFullWidth => " pb-optional-",
+            Narrowing::BelowCompact => " pb-spare-",
+        };
+        if !sorted(position) {
+            class.push_str(prefix);
             class.push_str(&(position + 1).to_string());
         }
     }

@@ -4,7 +4,8 @@ use crate::domain::decimal::{counted, fixed, grouped, listed_of, percent, Noun};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
-    Column, DataProblems, PageTitle, RefreshControls, RelativeTime, TableSearch, Tone, VirtualTable,
+    Column, DataProblems, Narrowing, PageTitle, RefreshControls, RelativeTime, TableSearch, Tone,
+    VirtualTable,
 };
 use crate::ui::data::{Live, LiveStatus, Shared};
 use crate::ui::router::{use_router, Link, Location, Route};
@@ -79,7 +80,10 @@ fn JobTable(
             )
         },
         // A narrow table keeps each job's progress, size and failures.
-        |id| matches!(id, JobColumn::Succeeded | JobColumn::InProgress),
+        |id| match id {
+            JobColumn::Succeeded | JobColumn::InProgress => Narrowing::BelowFullWidth,
+            _ => Narrowing::Never,
+        },
     );
     let cells = move |index: u32| {
         let job = jobs.with_untracked(|jobs| jobs[index as usize].clone());

@@ -6,7 +6,7 @@ use crate::domain::derive::reported_low_disk;
 use crate::domain::exemption::Impact;
 use crate::domain::view::endpoints::EndpointColumn;
 use crate::ui::clock::use_clock;
-use crate::ui::components::{Badge, Column, FullWidth, RelativeTime, Tone};
+use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
 use leptos::prelude::*;
 
@@ -34,8 +34,13 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         // patched and why; its schedule is in the endpoint's panel. Narrow
         // means below 1600 px: beside a "Temporarily cannot patch" badge,
         // all eight columns left the OS a word or less at 1280, and less
-        // than half the room it has without them at 1440.
-        |id| matches!(id, EndpointColumn::Maintenance | EndpointColumn::NextWindow),
+        // than half the room it has without them at 1440. Below 920 px the
+        // OS goes too: beside the badges it kept two letters.
+        |id| match id {
+            EndpointColumn::Maintenance | EndpointColumn::NextWindow => Narrowing::BelowFullWidth,
+            EndpointColumn::Os => Narrowing::BelowCompact,
+            _ => Narrowing::Never,
+        },
     );
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);

@@ -4,7 +4,7 @@ use super::JobData;
 use crate::domain::asset::count_text;
 use crate::domain::table::TextQuery;
 use crate::domain::view::assets::AssetColumn;
-use crate::ui::components::{Badge, Column, FullWidth, RelativeTime};
+use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
 
@@ -42,7 +42,13 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         // the patch counts are in the asset's panel. Narrow means below
         // 1600 px, so that from 1280 to 1536 the Message has the room it
         // needs to say why (with the counts it had 212 px at 1440).
-        patch_count,
+        |id| {
+            if patch_count(id) {
+                Narrowing::BelowFullWidth
+            } else {
+                Narrowing::Never
+            }
+        },
     );
     let cells = move |index: u32| {
         let (result, row) = data.table.record(index);
