@@ -44,8 +44,8 @@ pub enum Narrowing {
     Never,
     /// Below the table's [`FullWidth`].
     BelowFullWidth,
-    /// Below 920 px, the narrowest a table gets before it scrolls sideways:
-    /// a text column that would be left a couple of letters there.
+    /// Below 920 px of table, near the 840 px below which a narrow table
+    /// scrolls sideways: a text column that would keep a couple of letters.
     BelowCompact,
 }
 
