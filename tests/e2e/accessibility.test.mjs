@@ -625,6 +625,27 @@ describe('from the keyboard', () => {
     }
   });
 
+  test('a URL changed by another script as the browser arrives back from a closed panel is kept', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().click({ timeout: LOAD_TIMEOUT });
+      await page.locator('dialog.pb-panel').waitFor();
+      // A host portal's script (or the address bar) moving on right as the
+      // Back arrives: before the Back's hashchange event is handled.
+      await page.evaluate(() => {
+        addEventListener('popstate', () => { location.hash = '#/exemptions?layout=by-exemption'; }, { once: true });
+      });
+      await page.keyboard.press('Escape');
+      await page.locator('details.pb-group').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 300)));
+      assert.equal(new URL(page.url()).hash, '#/exemptions?layout=by-exemption');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a panel that leaves too little of the page beside it is modal: Tab stays in it, the page behind is out of reach until it closes', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 900, height: 800 } });
     try {

@@ -152,12 +152,15 @@ pub fn provide_router(mode: UrlMode) -> Router {
     };
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
-        let handle = window_event_listener(leptos::ev::hashchange, move |_| {
+        let handle = window_event_listener(leptos::ev::hashchange, move |event| {
             if router.going_back.try_update_value(std::mem::take) == Some(true) {
                 // What changed since the app went back is written to the
-                // entry the browser arrived at.
+                // entry the browser arrived at, unless the URL has moved on
+                // since the arrival (a host's script, the address bar): that
+                // change's own hashchange follows, and it wins.
+                let arrived = window().location().href().ok() == Some(event.new_url());
                 let shown = router.location.get_untracked().to_fragment();
-                if shown != read_fragment() {
+                if arrived && shown != read_fragment() {
                     write_fragment(&shown, Entry::Same);
                 }
                 return;
