@@ -742,6 +742,46 @@ describe('from the keyboard', () => {
     }
   });
 
+  test('a window narrowed with a panel open keeps the opened row in sight', async () => {
+    const session = await openPage(`${server.url}#/exemptions`, { viewport: { width: 1600, height: 900 } });
+    try {
+      const { page } = session;
+      const rows = page.locator('tr.pb-row');
+      await rows.first().waitFor({ timeout: LOAD_TIMEOUT });
+      // A row near the window's foot: the chart and filters above it wrap when the window narrows.
+      await rows.nth(14).click();
+      await page.locator('dialog.pb-panel').waitFor();
+      const opened = page.locator('tr.pb-row[aria-selected="true"]');
+      const inWindow = () =>
+        opened.evaluate((row) => {
+          const { top, bottom } = row.getBoundingClientRect();
+          return top >= 0 && bottom <= innerHeight + 1;
+        });
+      assert.equal(await inWindow(), true, 'the row starts in the window');
+      for (const width of [1280, 1000]) {
+        await page.setViewportSize({ width, height: 900 });
+        await page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => done(true)))));
+        assert.equal(await inWindow(), true, `the row is in the window at ${width} px`);
+      }
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('a link to a record below the fold scrolls the table to its row, not the window', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}?asset=${JOB}-a00300`, { viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row[aria-selected="true"]').waitFor({ timeout: LOAD_TIMEOUT });
+      await page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 300)));
+      assert.equal(await page.evaluate(() => scrollY), 0, 'the page opens at its top, the header in sight');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('sort a column, open a row, close the panel with Escape, focus returns to its record', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`);
     try {

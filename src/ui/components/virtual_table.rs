@@ -2,7 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
-use super::row_focus::keep_row_focus;
+use super::row_focus::{drawn_row, keep_row_focus};
 use crate::domain::decimal::fixed;
 use crate::domain::table::RowWindow;
 use crate::domain::view::TableColumn;
@@ -316,12 +316,36 @@ fn table(table: Table) -> AnyView {
             set_scroll_top.set(f64::from(element.scroll_top()));
         }
     };
+    // A window or portal column resized with a record open reflows the page
+    // above the table (the chart and filters wrap), which can push the
+    // record's row out of sight. While the table shows that row, the
+    // window scrolls after it.
+    let keep_selected_in_sight = move || {
+        let element = scroller.try_get_untracked().flatten();
+        let selected = selected.try_get_untracked().flatten();
+        if let Some(row) = element.zip(selected).and_then(|(element, index)| {
+            drawn_row(&element, index).filter(|row| shows(&element, row))
+        }) {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            row.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    };
+    let window_resized = window_event_listener_untyped("resize", move |_| keep_selected_in_sight());
+    on_cleanup(move || window_resized.remove());
     scroller.on_load(move |element| {
         let measured = element.clone();
+        let width = std::cell::Cell::new(None);
         on_resize(&element, move || {
             set_viewport.set(f64::from(measured.client_height()));
             if let Some(height) = css_row_height(&measured) {
                 set_row_height.set(height);
+            }
+            // A new width, not the first layout nor the rows coming in: a
+            // link opening a record scrolls the table (above), not the window.
+            let was = width.replace(Some(measured.client_width()));
+            if was.is_some_and(|was| Some(was) != width.get()) {
+                keep_selected_in_sight();
             }
         });
     });
@@ -562,6 +586,21 @@ fn table_class(
         }
     }
     class
+}
+
+/// Whether `row` is at least partly in the scroller's view, below its
+/// sticky header.
+fn shows(scroller: &web_sys::HtmlDivElement, row: &web_sys::HtmlElement) -> bool {
+    let header_bottom = scroller
+        .query_selector("thead")
+        .ok()
+        .flatten()
+        .map_or(0.0, |header| header.get_bounding_client_rect().bottom());
+    let (row, view) = (
+        row.get_bounding_client_rect(),
+        scroller.get_bounding_client_rect(),
+    );
+    row.bottom() > header_bottom && row.top() < view.bottom()
 }
 
 /// The `--pb-row-height` in force on the table, in pixels.
