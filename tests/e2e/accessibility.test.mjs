@@ -627,8 +627,7 @@ describe('from the keyboard', () => {
   });
 
   test('a URL changed by another script as the browser arrives back from a closed panel is kept', async () => {
-    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } });
-    try {
+    await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;
       await page.locator('tr.pb-row').first().click({ timeout: LOAD_TIMEOUT });
       await page.locator('dialog.pb-panel').waitFor();
@@ -642,9 +641,7 @@ describe('from the keyboard', () => {
       await page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 300)));
       assert.equal(new URL(page.url()).hash, '#/exemptions?layout=by-exemption');
       assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('a panel that leaves too little of the page beside it is modal: Tab stays in it, the page behind is out of reach until it closes', async () => {
@@ -744,8 +741,7 @@ describe('from the keyboard', () => {
   });
 
   test('a window narrowed with a panel open keeps the opened row in sight', async () => {
-    const session = await openPage(`${server.url}#/exemptions`, { viewport: { width: 1600, height: 900 } });
-    try {
+    await withPage(`${server.url}#/exemptions`, { viewport: { width: 1600, height: 900 } }, async (session) => {
       const { page } = session;
       const rows = page.locator('tr.pb-row');
       await rows.first().waitFor({ timeout: LOAD_TIMEOUT });
@@ -765,22 +761,18 @@ describe('from the keyboard', () => {
         assert.equal(await inWindow(), true, `the row is in the window at ${width} px`);
       }
       assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('a link to a record below the fold scrolls the table to its row, not the window', async () => {
-    const session = await openPage(`${server.url}#/jobs/${JOB}?asset=${JOB}-a00300`, { viewport: { width: 1280, height: 800 } });
-    try {
+    // 1280 × 800 (the default): the row, centred in the table, is below the window's foot.
+    await withPage(`${server.url}#/jobs/${JOB}?asset=${JOB}-a00300`, {}, async (session) => {
       const { page } = session;
       await page.locator('tr.pb-row[aria-selected="true"]').waitFor({ timeout: LOAD_TIMEOUT });
       await page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 300)));
       assert.equal(await page.evaluate(() => scrollY), 0, 'the page opens at its top, the header in sight');
       assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('sort a column, open a row, close the panel with Escape, focus returns to its record', async () => {

@@ -343,8 +343,8 @@ fn table(table: Table) -> AnyView {
             }
             // A new width, not the first layout nor the rows coming in: a
             // link opening a record scrolls the table (above), not the window.
-            let was = width.replace(Some(measured.client_width()));
-            if was.is_some_and(|was| Some(was) != width.get()) {
+            let now = measured.client_width();
+            if width.replace(Some(now)).is_some_and(|was| was != now) {
                 keep_selected_in_sight();
             }
         });
