@@ -1,4 +1,4 @@
-use super::row_focus::drawn_row;
+use super::row_focus::{drawn_row, scroll_into_sight};
 use crate::ui::focus::{focus_by_id, focused_element, MAIN_ID};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -96,9 +96,7 @@ pub fn DetailPanel(
                 let _ = element.focus();
                 // Focus scrolls only a row wholly out of sight; one partly
                 // under the table's sticky header would stay there.
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-                element.scroll_into_view_with_scroll_into_view_options(&options);
+                scroll_into_sight(&element);
             }
             // Not the page itself: the keyboard would start over from its top.
             None => focus_by_id(MAIN_ID),

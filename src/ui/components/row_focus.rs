@@ -88,6 +88,14 @@ fn row_index(element: &web_sys::Element) -> Option<u32> {
         .ok()
 }
 
+/// Scrolls `element` into view with the least movement of each scroller
+/// around it, none if it is in view already.
+pub fn scroll_into_sight(element: &web_sys::Element) {
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// The table row inside `rows` that draws the record at data index `index`.
 pub fn drawn_row(
     rows: &web_sys::Element,

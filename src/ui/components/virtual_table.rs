@@ -2,7 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
-use super::row_focus::{drawn_row, keep_row_focus};
+use super::row_focus::{drawn_row, keep_row_focus, scroll_into_sight};
 use crate::domain::decimal::fixed;
 use crate::domain::table::RowWindow;
 use crate::domain::view::TableColumn;
@@ -326,9 +326,7 @@ fn table(table: Table) -> AnyView {
         if let Some(row) = element.zip(selected).and_then(|(element, index)| {
             drawn_row(&element, index).filter(|row| shows(&element, row))
         }) {
-            let options = web_sys::ScrollIntoViewOptions::new();
-            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
-            row.scroll_into_view_with_scroll_into_view_options(&options);
+            scroll_into_sight(&row);
         }
     };
     let window_resized = window_event_listener_untyped("resize", move |_| keep_selected_in_sight());
