@@ -6,7 +6,7 @@ use super::data::{provide_data_source, provide_refresh_pause, use_live, Resource
 use super::focus::{focus_by_id, focus_if_lost, MAIN_ID, PAGE_TITLE_ID};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
-use super::router::{provide_router, Link, Location, Route, UrlMode};
+use super::router::{provide_router, Link, Location, Route, Router, UrlMode};
 use super::source_banner::{ConfigProblems, SourceBadge};
 use super::theme::{provide_theme, ThemeToggle};
 use crate::domain::job::Job;
@@ -28,7 +28,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     // a keystroke, an open panel) must not refetch or re-render it.
     let route = Memo::new(move |_| router.route());
     let root = NodeRef::<leptos::html::Div>::new();
-    start_new_page_at_its_top(route, root);
+    start_new_page_at_its_top(router, route, root);
     let page = move || match route.get() {
         Route::Jobs => view! { <JobListPage /> }.into_any(),
         Route::Job { id } => view! { <JobProgressPage job_id=id /> }.into_any(),
@@ -86,11 +86,22 @@ fn NavLink(route: Route, label: &'static str) -> impl IntoView {
 /// keyboard would start over from the top of the document: give the focus
 /// to the new page's heading instead, as a screen reader user expects. Not
 /// on the first page, where the skip link comes first.
-fn start_new_page_at_its_top(route: Memo<Route>, root: NodeRef<leptos::html::Div>) {
+///
+/// A page brought back by Back or Forward returns to where it was left
+/// instead; its table, once its rows are in, does the same.
+fn start_new_page_at_its_top(router: Router, route: Memo<Route>, root: NodeRef<leptos::html::Div>) {
     Effect::new(move |previous: Option<()>| {
         route.track();
         if previous.is_some() {
+            let place = router.arrived_place();
             request_animation_frame(move || {
+                router.forget_arrival();
+                focus_if_lost(PAGE_TITLE_ID);
+                if let Some(place) = place {
+                    // After the focus, which scrolls to the heading.
+                    place.restore_window();
+                    return;
+                }
                 // Scrolled past, the new page would open halfway down, its
                 // navigation out of view. Only the app's own top is
                 // brought back: an embedding page is not scrolled further.
@@ -99,7 +110,6 @@ fn start_new_page_at_its_top(route: Memo<Route>, root: NodeRef<leptos::html::Div
                         root.scroll_into_view();
                     }
                 }
-                focus_if_lost(PAGE_TITLE_ID);
             });
         }
     });

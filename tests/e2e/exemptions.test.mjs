@@ -349,6 +349,38 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('Back through pages left by their navigation links returns each to where it was', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const place = () => page.evaluate(() => [scrollY, document.querySelector('.pb-table-scroll')?.scrollTop ?? 0]);
+      // The links are clicked where they are, not scrolled into view first.
+      const follow = (name) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name }).evaluate((link) => link.click());
+      await page.evaluate(() => window.scrollTo(0, 120));
+      await page.locator('.pb-table-scroll').evaluate((element) => { element.scrollTop = 50 * 34; });
+      const exemptionsLeft = await place();
+      await follow('Reference');
+      await page.waitForFunction(() => location.hash === '#/reference');
+      await page.evaluate(() => window.scrollTo(0, 900));
+      const referenceLeft = await place();
+      assert.ok(exemptionsLeft[0] > 0 && exemptionsLeft[1] > 0 && referenceLeft[0] > 0, 'each page was scrolled');
+      await follow('Jobs');
+      await page.waitForFunction(() => location.hash === '#/jobs');
+
+      const backTo = async (hash, left, what) => {
+        await page.goBack();
+        await page.waitForFunction((hash) => location.hash === hash, hash);
+        await page
+          .waitForFunction(
+            ([y, top]) => scrollY === y && (document.querySelector('.pb-table-scroll')?.scrollTop ?? 0) === top,
+            left,
+            { timeout: 5_000 },
+          )
+          .catch(async () => assert.deepEqual(await place(), left, what));
+      };
+      await backTo('#/reference', referenceLeft, 'the reference is where it was left');
+      await backTo('#/exemptions', exemptionsLeft, 'the window and the table are where they were left');
+    });
+  });
+
   test('Low Disk Space warns at 90 % used and not at 89.9 %', async () => {
     const atThreshold = endpoints.filter((e) => fullestDrive(e) === LOW_DISK_PERCENT);
     const justBelow = endpoints.filter((e) => fullestDrive(e) === 89.9);

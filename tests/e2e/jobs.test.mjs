@@ -1096,6 +1096,35 @@ describe('job progress page', () => {
     });
   });
 
+  test('Back to a page left by a link returns to where its window and table were', async () => {
+    const job = await richestJob();
+    const assets = await results(job.id);
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      await waitForLoaded(page, { total: assets.length });
+      const scroller = page.locator('.pb-table-scroll');
+      const place = () => page.evaluate(() => [scrollY, document.querySelector('.pb-table-scroll').scrollTop]);
+      await page.evaluate(() => window.scrollTo(0, 150));
+      await scroller.evaluate((element) => { element.scrollTop = 40 * 34; });
+      // A row in view opens its panel without moving the page.
+      await page.locator('tr.pb-row[data-position="45"]').evaluate((row) => row.click());
+      const link = page.locator('.pb-panel').getByRole('link', { name: 'This host on Endpoint exemptions' });
+      await link.waitFor();
+      const left = await place();
+      assert.ok(left[0] > 0 && left[1] > 0, `the window (${left[0]}) and the table (${left[1]}) are scrolled`);
+      await link.evaluate((anchor) => anchor.click());
+      await page.waitForFunction(() => location.hash.startsWith('#/exemptions'));
+      await page.locator('tr.pb-row, .pb-table-empty').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.goBack();
+      await page.locator('tr.pb-row[aria-selected="true"]').waitFor({ timeout: LOAD_TIMEOUT });
+      await page.waitForFunction(
+        ([y, top]) => scrollY === y && document.querySelector('.pb-table-scroll').scrollTop === top,
+        left,
+        { timeout: 5_000 },
+      ).catch(async () => assert.deepEqual(await place(), left, 'the window and the table are where they were left'));
+    });
+  });
+
   test("an asset's panel links to the same host on Endpoint exemptions", async () => {
     const { endpoints } = await readEndpoints();
     const endpointNames = new Set(endpoints.map((e) => e.name));

@@ -9,6 +9,7 @@ use crate::domain::view::TableColumn;
 use crate::perf;
 use crate::ui::focus::refocus_if_column_hidden;
 use crate::ui::resize::on_resize;
+use crate::ui::router::Router;
 use leptos::prelude::*;
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -251,15 +252,27 @@ fn table(table: Table) -> AnyView {
         request_animation_frame(|| perf::mark("pb:first-rows"));
         true
     });
-    // Opened with a record's details showing (a link, Back), the table
-    // scrolls that record's row to its middle once the row is listed,
-    // unless the user has scrolled first.
+    // Brought back by Back or Forward, the table returns to where it was
+    // left, once its rows are listed, unless the user has scrolled first;
+    // the window too, as the page is only now as long as it was.
+    let left_at = use_context::<Router>().and_then(|router| router.arrived_place());
+    // Opened otherwise with a record's details showing (a link, a reload),
+    // the table scrolls that record's row to its middle the same way.
     Effect::new(move |shown: Option<bool>| {
         if shown == Some(true) || scroll_top.get_untracked() > 0.0 {
             return true;
         }
         if !loaded.get() {
             return false;
+        }
+        if let Some(place) = left_at {
+            request_animation_frame(move || {
+                if let Some(element) = scroller.try_get_untracked().flatten() {
+                    place.restore_window();
+                    scroll_to(&element, place.table_top);
+                }
+            });
+            return true;
         }
         let Some(index) = selected.get() else {
             return true;

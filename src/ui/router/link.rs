@@ -18,9 +18,16 @@ pub fn Link(
     let on_click = move |event: leptos::ev::MouseEvent| {
         let plain_click = event.button() == 0
             && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
-        if router.mode() == UrlMode::Memory && plain_click {
-            event.prevent_default();
-            router.navigate(to.clone(), false);
+        if !plain_click {
+            return;
+        }
+        match router.mode() {
+            // The browser follows the link, in a new history entry.
+            UrlMode::Fragment => router.remember_place(),
+            UrlMode::Memory => {
+                event.prevent_default();
+                router.navigate(to.clone(), false);
+            }
         }
     };
     view! {

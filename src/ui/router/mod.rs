@@ -6,9 +6,13 @@
 
 mod link;
 mod location;
+mod place;
 
 pub use link::Link;
 pub use location::{Location, Query, Route};
+pub use place::Place;
+
+use place::EntryState;
 
 use leptos::prelude::*;
 use std::time::Duration;
@@ -33,6 +37,8 @@ pub struct Router {
     /// Whether the browser is going back for the app (`back_if`), whose
     /// location the app already shows.
     going_back: StoredValue<bool>,
+    /// Where the page that Back or Forward just brought back was left.
+    arrival: StoredValue<Option<Place>>,
 }
 
 impl Router {
@@ -59,15 +65,42 @@ impl Router {
         self.mode
     }
 
+    /// Where the page that Back or Forward just brought back was when the
+    /// user left it by a link, until the page has been shown
+    /// ([`Router::forget_arrival`]).
+    pub fn arrived_place(&self) -> Option<Place> {
+        self.arrival.try_get_value().flatten()
+    }
+
+    pub fn forget_arrival(&self) {
+        self.arrival.try_set_value(None);
+    }
+
+    /// Keeps where the page is in the current history entry, which the user
+    /// is leaving for another (a link the browser follows, a push).
+    pub fn remember_place(&self) {
+        if self.mode != UrlMode::Fragment {
+            return;
+        }
+        let Ok(history) = window().history() else {
+            return;
+        };
+        let mut state = EntryState::read(&history.state().unwrap_or(JsValue::NULL));
+        state.place = Some(Place::current());
+        let _ = history.replace_state(&state.to_js(), "");
+    }
+
     /// Goes to `location`. `replace` keeps the history entry (typing in a
     /// search box), otherwise back returns to where the user was.
     pub fn navigate(&self, location: Location, replace: bool) {
+        self.forget_arrival();
         if self.mode == UrlMode::Fragment {
             if replace {
                 self.replace_after_paint();
             } else {
                 // The view being replaced keeps its entry, under the new one.
                 self.write_waiting();
+                self.remember_place();
                 let from = self.location.get_untracked().to_fragment();
                 write_fragment(&location.to_fragment(), Entry::PushedFrom(&from));
             }
@@ -94,7 +127,8 @@ impl Router {
         let Ok(history) = window().history() else {
             return false;
         };
-        let Some(from) = history.state().ok().and_then(|state| state.as_string()) else {
+        let state = EntryState::read(&history.state().unwrap_or(JsValue::NULL));
+        let Some(from) = state.from else {
             return false;
         };
         let location = Location::from_fragment(&from);
@@ -149,6 +183,7 @@ pub fn provide_router(mode: UrlMode) -> Router {
         mode,
         replace_waiting: StoredValue::new(false),
         going_back: StoredValue::new(false),
+        arrival: StoredValue::new(None),
     };
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
@@ -165,9 +200,18 @@ pub fn provide_router(mode: UrlMode) -> Router {
                 }
                 return;
             }
-            router
+            let location = Location::from_fragment(&read_fragment());
+            // Only a new page is drawn afresh and has a place to return to.
+            let new_page = router
                 .location
-                .set(Location::from_fragment(&read_fragment()));
+                .with_untracked(|shown| shown.route != location.route);
+            let place = new_page
+                .then(|| window().history().ok())
+                .flatten()
+                .and_then(|history| history.state().ok())
+                .and_then(|state| EntryState::read(&state).place);
+            router.arrival.set_value(place);
+            router.location.set(location);
         });
         on_cleanup(move || handle.remove());
     }
@@ -203,7 +247,11 @@ fn write_fragment(fragment: &str, entry: Entry<'_>) {
             // back) would move a page the user has not left, and a new page
             // is brought to its top by the app. The new entry inherits this.
             let _ = history.set_scroll_restoration(web_sys::ScrollRestoration::Manual);
-            history.push_state_with_url(&JsValue::from_str(from), "", Some(fragment))
+            let state = EntryState {
+                from: Some(from.to_string()),
+                place: None,
+            };
+            history.push_state_with_url(&state.to_js(), "", Some(fragment))
         }
         Entry::Same => {
             let state = history.state().unwrap_or(JsValue::NULL);
