@@ -9,7 +9,7 @@ use patchboard::domain::derive::DerivationPolicy;
 use patchboard::domain::endpoint::Endpoint;
 use patchboard::domain::table::{Direction, SortSpec};
 use patchboard::domain::view::assets::{asset_rows, AssetColumn, AssetView};
-use patchboard::domain::view::endpoints::{endpoint_rows, EndpointView};
+use patchboard::domain::view::endpoints::{endpoint_rows, EndpointColumn, EndpointView};
 use patchboard::domain::view::TableView;
 use patchboard::source::config::Config;
 use patchboard::source::config_read::config_from_value;
@@ -100,11 +100,17 @@ fn pipeline(c: &mut Criterion) {
             |b, endpoints| b.iter(|| endpoint_rows(endpoints, at, &policy)),
         );
         let rows = endpoint_rows(&endpoints, at, &policy);
-        group.bench_with_input(
-            BenchmarkId::new("sort_endpoints_default", size),
-            &EndpointView::default_sort(),
-            |b, spec| b.iter(|| EndpointView::sorted(&endpoints, &rows, spec)),
-        );
+        // A click on OS: a text column of a few values, ahead of the default keys.
+        let mut by_os = EndpointView::default_sort();
+        by_os.click(EndpointColumn::Os);
+        for (name, spec) in [
+            ("sort_endpoints_default", EndpointView::default_sort()),
+            ("sort_endpoints_os", by_os),
+        ] {
+            group.bench_with_input(BenchmarkId::new(name, size), &spec, |b, spec| {
+                b.iter(|| EndpointView::sorted(&endpoints, &rows, spec))
+            });
+        }
     }
     group.finish();
 }
