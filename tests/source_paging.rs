@@ -20,6 +20,7 @@ fn ok<'a>(body: &'a Value, headers: &'a [(String, String)], item_count: usize) -
         body,
         item_count,
         fingerprint: None,
+        cross_origin: false,
     }
 }
 
@@ -409,6 +410,38 @@ fn qualys_results_page_with_search_after_across_three_pages() {
     assert_eq!(pager.fetched(), 1120);
 }
 
+/// CORS hides a response header the backend does not expose, so a full
+/// page from another origin without its cursor may not be the last: the
+/// load ends there, saying why, rather than pass for complete.
+#[test]
+fn a_full_page_from_another_origin_without_its_cursor_header_is_not_taken_for_the_last() {
+    let config =
+        config_from_value(&json!({ "preset": "qualys-pm", "base_url": "https://gw.example" }))
+            .unwrap();
+    let resource = config.resources.job_results.as_ref().unwrap();
+    let page = json!({ "assets": [] });
+    let ended = |item_count, cross_origin, headers: &[(String, String)]| {
+        let mut pager = Pager::new(&config, resource, Some("job-7"), None);
+        pager.first().unwrap();
+        pager.next(&Response {
+            cross_origin,
+            ..ok(&page, headers, item_count)
+        })
+    };
+    assert_eq!(
+        ended(500, true, &[]),
+        Ok(Step::CursorUnreadable {
+            header: "searchAfter".into()
+        })
+    );
+    // A short page is the last, the same origin's headers are all readable,
+    // and a cursor that was read is followed.
+    assert_eq!(ended(499, true, &[]), Ok(Step::Done));
+    assert_eq!(ended(500, false, &[]), Ok(Step::Done));
+    let cursor = [("searchAfter".to_owned(), "[1]".to_owned())];
+    assert!(matches!(ended(500, true, &cursor), Ok(Step::Fetch(_))));
+}
+
 #[test]
 fn qualys_jobs_end_only_on_an_empty_page() {
     let config =
@@ -461,6 +494,7 @@ fn an_http_error_names_status_and_url() {
         body: &body,
         item_count: 0,
         fingerprint: None,
+        cross_origin: false,
     };
     assert_eq!(
         pager.next(&response),

@@ -19,6 +19,9 @@ pub struct HttpResponse {
     /// sign-in page behind an expired session is.
     pub url: String,
     pub redirected: bool,
+    /// Answered from another origin: of its headers, the page reads only
+    /// the few CORS always allows and those the backend exposes.
+    pub cross_origin: bool,
 }
 
 /// Why no response arrived.
@@ -124,6 +127,7 @@ pub async fn send(
     let status = response.status();
     let answered_url = Some(response.url()).filter(|answered| !answered.is_empty());
     let redirected = response.redirected();
+    let cross_origin = response.type_() == web_sys::ResponseType::Cors;
     let body = match (arrived, response.body()) {
         (Some(arrived), Some(stream)) if (200..300).contains(&status) => {
             read_stream(stream, arrived).await.ok()
@@ -137,6 +141,7 @@ pub async fn send(
         body,
         url: answered_url.unwrap_or(url),
         redirected,
+        cross_origin,
     })
 }
 
@@ -194,6 +199,7 @@ pub async fn early_answer(
             headers: Vec::new(),
             url: url.to_owned(),
             redirected: false,
+            cross_origin: false,
             body: field("text")
                 .and_then(|t| t.as_string())
                 .unwrap_or_default()

@@ -105,15 +105,23 @@ impl fmt::Display for LoadError {
 }
 
 /// How loading ended when nothing failed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LoadEnd {
     Complete,
-    /// The configured maximum stopped it with more possibly left.
-    LimitReached {
-        max: usize,
-    },
+    /// Paging stopped with more records possibly left.
+    CutShort(CutShort),
     /// The receiver asked to stop (the user moved on).
     Stopped,
+}
+
+/// Why a load that ended well may not hold every record.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CutShort {
+    /// The configured maximum was reached.
+    Limit { max: usize },
+    /// A full page from another origin came without the cursor header the
+    /// page needs to ask for the next (see [`Step::CursorUnreadable`]).
+    CursorUnreadable { header: String },
 }
 
 /// Fetches and decodes every page of `resource`, calling `on_page` with each
@@ -268,6 +276,7 @@ async fn drive_pages(
             body: &body,
             item_count,
             fingerprint: pager.compares_pages().then(|| response.body.fingerprint()),
+            cross_origin: response.cross_origin,
         });
         // A page the backend repeated holds rows already delivered.
         if let Err(error @ PagingError::SamePage { .. }) = step {
@@ -287,7 +296,10 @@ async fn drive_pages(
         match step.map_err(LoadError::Paging)? {
             Step::Fetch(next) => request = next,
             Step::Done => return Ok(LoadEnd::Complete),
-            Step::LimitReached { max, .. } => return Ok(LoadEnd::LimitReached { max }),
+            Step::LimitReached { max, .. } => return Ok(LoadEnd::CutShort(CutShort::Limit { max })),
+            Step::CursorUnreadable { header } => {
+                return Ok(LoadEnd::CutShort(CutShort::CursorUnreadable { header }))
+            }
         }
     }
 }

@@ -29,9 +29,10 @@ pub struct Response<'a> {
     pub body: &'a Value,
     /// Items the page held (see [`super::mapping::Mapping::items`]).
     pub item_count: usize,
-    /// A fingerprint of the body's bytes, when [`Pager::compares_pages`]
-    /// asks for it.
+    /// A fingerprint of the page, when [`Pager::compares_pages`] asks for it.
     pub fingerprint: Option<u64>,
+    /// Answered from another origin, whose headers the page may not read.
+    pub cross_origin: bool,
 }
 
 /// What to do after a response.
@@ -44,6 +45,12 @@ pub enum Step {
     LimitReached {
         max: usize,
         last_page_keeps: usize,
+    },
+    /// A full page from another origin came without a readable cursor
+    /// header: the backend may have sent one without exposing it to the
+    /// page (CORS), so more pages may follow that cannot be asked for.
+    CursorUnreadable {
+        header: String,
     },
 }
 
@@ -211,8 +218,28 @@ impl<'c> Pager<'c> {
                 self.position = position;
                 Ok(Step::Fetch(self.request()?))
             }
-            None => Ok(Step::Done),
+            None => Ok(self.unreadable_cursor(response).unwrap_or(Step::Done)),
         }
+    }
+
+    /// Paging ended at a full page from another origin for want of a
+    /// cursor header the page may simply not be allowed to read.
+    fn unreadable_cursor(&self, response: &Response<'_>) -> Option<Step> {
+        let Paging::CursorHeader {
+            response_header,
+            size,
+            end,
+            ..
+        } = &self.resource.paging
+        else {
+            return None;
+        };
+        let count = response.item_count as u64;
+        let full = count > 0 && (*end == PageEnd::EmptyPage || count >= *size);
+        let unread = header(response.headers, response_header).is_none();
+        (response.cross_origin && full && unread).then(|| Step::CursorUnreadable {
+            header: response_header.clone(),
+        })
     }
 
     /// Where the next page is, or None when this was the last.

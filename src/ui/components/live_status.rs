@@ -3,6 +3,7 @@
 
 use super::{Banner, Tone};
 use crate::domain::decimal::grouped;
+use crate::source::load::CutShort;
 use crate::ui::clock::use_clock;
 use crate::ui::data::{use_data_source, LiveStatus, SourceState};
 use leptos::prelude::*;
@@ -107,12 +108,23 @@ pub fn DataProblems(
                 details=examples
             />
         })}
-        {move || state.with(|s| s.limit_reached).map(|max| view! {
-            <Banner
-                tone=Tone::Waiting
-                title=format!("Showing the first {} rows: the configured maximum was reached", grouped(max as u64))
-                details="Raise max_items for this resource in the configuration to load more."
-            />
+        {move || state.with(|s| s.cut_short.clone()).map(|cut_short| match cut_short {
+            CutShort::Limit { max } => view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title=format!("Showing the first {} rows: the configured maximum was reached", grouped(max as u64))
+                    details="Raise max_items for this resource in the configuration to load more."
+                />
+            },
+            CutShort::CursorUnreadable { header } => view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title=format!("More rows may exist: the backend's {header} header could not be read")
+                    details=format!(
+                        "The last page was full, so another may follow, but the {header} header that leads to it was not readable here. A backend on another origin must list {header} in its Access-Control-Expose-Headers response header (CORS)."
+                    )
+                />
+            },
         })}
     }
 }

@@ -7,7 +7,7 @@ use crate::domain::decimal::grouped;
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
 use crate::source::gather::{Gathered, Identified, Repeat};
-use crate::source::load::{load_all, LoadEnd, LoadError};
+use crate::source::load::{load_all, CutShort, LoadEnd, LoadError};
 use crate::source::mapping::RowError;
 use crate::source::native::generated_at;
 use crate::source::rebase::{rebase, Rebase};
@@ -114,8 +114,9 @@ pub struct LoadStatus {
     pub skipped: RowTally<RowError>,
     /// Rows the last load dropped for repeating an earlier row's id.
     pub repeated: RowTally<Repeat>,
-    /// The configured maximum stopped the last load.
-    pub limit_reached: Option<usize>,
+    /// Why the last load may not hold every record: the configured
+    /// maximum, or a cursor it could not read.
+    pub cut_short: Option<CutShort>,
     /// The configuration has no such resource.
     pub unavailable: Option<String>,
 }
@@ -130,7 +131,7 @@ impl Default for LoadStatus {
             not_found: false,
             skipped: RowTally::default(),
             repeated: RowTally::default(),
-            limit_reached: None,
+            cut_short: None,
             unavailable: None,
         }
     }
@@ -148,9 +149,9 @@ impl LoadStatus {
     }
 
     /// The data shown is all there is: a load ended well, not cut off at the
-    /// configured maximum.
+    /// configured maximum or at a cursor it could not read.
     fn is_complete(&self) -> bool {
-        self.loaded_at.is_some() && self.limit_reached.is_none()
+        self.loaded_at.is_some() && self.cut_short.is_none()
     }
 
     /// The first load is under way: no figure of this data is known yet.
@@ -524,8 +525,8 @@ impl Progress {
                     s.not_found = false;
                     s.skipped = self.skipped;
                     s.repeated = self.repeated;
-                    s.limit_reached = match end {
-                        LoadEnd::LimitReached { max } => Some(max),
+                    s.cut_short = match end {
+                        LoadEnd::CutShort(cut_short) => Some(cut_short),
                         _ => None,
                     };
                 }
