@@ -1,7 +1,9 @@
 //! Loads every page of one resource: drives the pager, retries with backoff,
 //! decodes each page and hands it over as it arrives.
 
+use super::body::{fnv1a, Body};
 use super::config::{Config, Resource};
+use super::gather::Identified;
 use super::http::{send, sleep, HttpResponse, OnPart, SendError};
 use super::mapping::{DecodedPage, Mapping, ShapeError};
 use super::native_stream::StreamedItems;
@@ -127,7 +129,7 @@ pub enum CutShort {
 /// Fetches and decodes every page of `resource`, calling `on_page` with each
 /// page, the body it came from (without its items, for native bodies), and
 /// whether more pages follow.
-pub async fn load_all<R: Record>(
+pub async fn load_all<R: Record + Identified>(
     config: &Config,
     resource: &Resource,
     job_id: Option<&str>,
@@ -159,6 +161,11 @@ trait PageSink {
         url: &str,
         response: &HttpResponse,
     ) -> Result<(serde_json::Value, usize), LoadError>;
+    /// Tells the page decoded last from another: by its records' ids, as a
+    /// backend that ignores the paging parameters may answer each page with
+    /// the same records in a new envelope (a fresh timestamp); by `body`
+    /// when no row could be read.
+    fn fingerprint(&self, body: &Body) -> u64;
     /// Drops all but the first `rows` rows of the page decoded last.
     fn keep_first(&mut self, rows: usize);
     /// Hands the page decoded last to the receiver.
@@ -174,7 +181,7 @@ struct TypedPages<R, F> {
     on_page: F,
 }
 
-impl<R: Record, F> TypedPages<R, F> {
+impl<R: Record + Identified, F> TypedPages<R, F> {
     /// A body read whole: by the native fast path where it applies, else
     /// parsed and mapped field by field.
     fn decode_whole(
@@ -199,7 +206,7 @@ impl<R: Record, F> TypedPages<R, F> {
 
 impl<R, F> PageSink for TypedPages<R, F>
 where
-    R: Record,
+    R: Record + Identified,
     F: FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
 {
     fn begin_body(&mut self) -> bool {
@@ -226,6 +233,17 @@ where
         let item_count = page.items.len() + page.errors.len();
         self.decoded = Some(page);
         Ok((body, item_count))
+    }
+
+    fn fingerprint(&self, body: &Body) -> u64 {
+        match &self.decoded {
+            Some(page) if !page.items.is_empty() => fnv1a(
+                page.items
+                    .iter()
+                    .flat_map(|record| record.id().as_bytes().iter().chain(&[0])),
+            ),
+            _ => body.fingerprint(),
+        }
     }
 
     fn keep_first(&mut self, rows: usize) {
@@ -275,7 +293,9 @@ async fn drive_pages(
             headers: &response.headers,
             body: &body,
             item_count,
-            fingerprint: pager.compares_pages().then(|| response.body.fingerprint()),
+            fingerprint: pager
+                .compares_pages()
+                .then(|| pages.fingerprint(&response.body)),
             cross_origin: response.cross_origin,
         });
         // A page the backend repeated holds rows already delivered.
@@ -296,7 +316,9 @@ async fn drive_pages(
         match step.map_err(LoadError::Paging)? {
             Step::Fetch(next) => request = next,
             Step::Done => return Ok(LoadEnd::Complete),
-            Step::LimitReached { max, .. } => return Ok(LoadEnd::CutShort(CutShort::Limit { max })),
+            Step::LimitReached { max, .. } => {
+                return Ok(LoadEnd::CutShort(CutShort::Limit { max }))
+            }
             Step::CursorUnreadable { header } => {
                 return Ok(LoadEnd::CutShort(CutShort::CursorUnreadable { header }))
             }

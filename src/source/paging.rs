@@ -88,7 +88,7 @@ impl fmt::Display for PagingError {
             ),
             PagingError::SamePage { url } => write!(
                 f,
-                "{url} answered with the same page as the one before it; the \
+                "{url} answered with the same records as the page before it; the \
                  backend seems to ignore the paging parameters, so paging stopped"
             ),
         }

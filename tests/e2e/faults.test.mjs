@@ -378,6 +378,51 @@ describe('a refresh of the job list that fails', () => {
     assert.equal(requests.length, 2, 'the page that repeats the cursor is the last one asked for');
   });
 
+  test('numbered pages that bring the same records in a new envelope stop at the second', { timeout: TEST_TIMEOUT }, async () => {
+    // A backend that ignores {page} but stamps each answer afresh: the
+    // bodies differ, the records do not.
+    backend.clearFaults();
+    const config = {
+      ...nativeConfig(backend.url),
+      resources: { jobs: { url: '{base_url}/jobs.json?page={page}', paging: { mode: 'page_number', size: JOBS.length } } },
+    };
+    let stamp = 0;
+    backend.setFault('/jobs.json', FAULTS.raw(() => JSON.stringify({ generated_at: new Date(NOW + ++stamp).toISOString(), jobs: JOBS })));
+    const from = backend.requests.length;
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        const text = await alertText(page, 'The data could not be loaded');
+        assert.ok(text.includes(`${url()}?page=2 answered with the same records as the page before it`), text);
+        assert.equal(backend.requests.slice(from).filter((r) => r.path === '/jobs.json').length, 2);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
+  test("a full page from another origin whose cursor header is not exposed says more rows may exist", { timeout: TEST_TIMEOUT }, async () => {
+    // The backend sends its cursor but lets the page read only another header.
+    backend.clearFaults();
+    const config = {
+      ...nativeConfig(backend.url),
+      resources: { jobs: { paging: { mode: 'cursor_header', response_header: 'X-Next', size: JOBS.length } } },
+    };
+    const hidden = { 'x-next': 'page-2', 'access-control-expose-headers': 'x-other' };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200, hidden), body: JSON.stringify({ generated_at: new Date(NOW).toISOString(), jobs: JOBS }) });
+    const from = backend.requests.length;
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        await waitForJobList(page, JOBS.length);
+        const banner = page.locator('.pb-banner', { hasText: "More rows may exist: the backend's X-Next header could not be read" });
+        await banner.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.match(await banner.textContent(), /must list X-Next in its Access-Control-Expose-Headers/);
+        assert.equal(backend.requests.slice(from).filter((r) => r.path === '/jobs.json').length, 1);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a failing results request keeps the job page rows', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {

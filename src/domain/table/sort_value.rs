@@ -215,7 +215,9 @@ fn distinct_ranks(values: &[SortValue]) -> Vec<Option<u64>> {
     for (rank, &id) in by_rank.iter().enumerate() {
         ranks[id as usize] = rank as u64;
     }
-    ids.iter().map(|id| id.map(|id| ranks[id as usize])).collect()
+    ids.iter()
+        .map(|id| id.map(|id| ranks[id as usize]))
+        .collect()
 }
 
 /// The order of `len` rows: `keys` holds, primary first, each sort key's

@@ -143,8 +143,11 @@ export async function startFaultServer(data = {}) {
           const key = listKeyOf(path) ?? 'items';
           return send(200, JSON.stringify({ generated_at: generatedAt, [key]: { count: 1, first: { id: 'x' } } }));
         }
-        case 'raw':
-          return send(fault.status ?? 200, fault.body, fault.contentType ?? 'application/json');
+        case 'raw': {
+          // A function makes a new body for each request.
+          const body = typeof fault.body === 'function' ? fault.body() : fault.body;
+          return send(fault.status ?? 200, body, fault.contentType ?? 'application/json');
+        }
         default:
           return send(500, `unknown fault ${fault.kind}`, 'text/plain');
       }
