@@ -31,7 +31,7 @@ pub fn ConfigProblems() -> impl IntoView {
                 <div class="pb-banner-body">
                     <div class="pb-banner-title">
                         {if passing {
-                            format!("The configuration from {origin} could not be fetched; no data is loaded until it is")
+                            format!("The configuration from {origin} could not be fetched; no data is loaded until it can be")
                         } else {
                             format!("The configuration from {origin} cannot be used; no data is loaded until it is fixed")
                         }}

@@ -78,6 +78,25 @@ describe('config.json beside the app', () => {
     });
   });
 
+  test('a host configuration JSON cannot hold is reported, not replaced by config.json', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfigFile(JSON.stringify(nativeConfig(backend.url)), async ({ page }) => {
+      await page.getByRole('link', { name: JOB.name }).waitFor({ timeout: LOAD_TIMEOUT });
+      await page.addInitScript(() => {
+        const config = { preset: 'native', base_url: './data' };
+        config.self = config;
+        window.PATCHBOARD_CONFIG = config;
+      });
+      const from = backend.requests.length;
+      await page.reload({ waitUntil: 'load' });
+      const { title, problems } = await configProblems(page);
+      assert.match(title, /^The configuration from window\.PATCHBOARD_CONFIG cannot be used/);
+      assert.equal(problems.length, 1, problems.join(' | '));
+      assert.match(problems[0], /^it cannot be written as JSON: .*circular/i);
+      assert.equal(await page.getByText('Demo data').count(), 0, 'not the demo either');
+      assert.deepEqual(backend.requests.slice(from), [], "config.json's backend is not asked");
+    });
+  });
+
   test('while config.json is on its way, the refresh line claims no cadence and offers no refresh', { timeout: TEST_TIMEOUT }, async () => {
     const config = { ...nativeConfig(backend.url), refresh_seconds: 45 };
     await withConfigFile(JSON.stringify(config), async ({ page }) => {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use serde_json::{json, Value};
 use std::sync::Arc;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The configuration in force and where it came from.
 #[derive(Debug, Clone)]
@@ -122,8 +122,16 @@ fn loader_value(name: &str) -> Option<JsValue> {
 
 /// `early`: take the answer `loader.js` got, when it asked.
 async fn resolve(early: bool) -> SourceState {
-    if let Some(value) = host_config() {
-        return validated(value, "window.PATCHBOARD_CONFIG", false);
+    match host_config() {
+        Some(Ok(value)) => return validated(value, "window.PATCHBOARD_CONFIG", false),
+        Some(Err(problem)) => {
+            return SourceState::Invalid {
+                origin: "window.PATCHBOARD_CONFIG",
+                problems: vec![problem],
+                passing: false,
+            }
+        }
+        None => {}
     }
     match config_file(early).await {
         Ok(Some(value)) => match validated(value, "config.json", false) {
@@ -170,15 +178,29 @@ fn validated(value: Value, origin: &'static str, demo: bool) -> SourceState {
     }
 }
 
-/// The object a host page set before loading the app, as JSON.
-fn host_config() -> Option<Value> {
+/// The object a host page set before loading the app, as JSON. One that
+/// JSON cannot hold (a cycle, a BigInt, a function) is a problem to show,
+/// not a reason to fall back to config.json or the demo.
+fn host_config() -> Option<Result<Value, String>> {
     let value = js_sys::Reflect::get(&window(), &JsValue::from_str("PATCHBOARD_CONFIG")).ok()?;
     if value.is_undefined() || value.is_null() {
         return None;
     }
-    let text = js_sys::JSON::stringify(&value).ok()?.as_string()?;
-    // A value JSON cannot express still reaches validation, which names it.
-    Some(serde_json::from_str(&text).unwrap_or(Value::String(text)))
+    let text = match js_sys::JSON::stringify(&value) {
+        Ok(text) => text.as_string(),
+        Err(error) => {
+            let reason = error.dyn_ref::<js_sys::Error>().map_or_else(
+                || "JSON.stringify failed".to_owned(),
+                |error| error.message().into(),
+            );
+            return Some(Err(format!("it cannot be written as JSON: {reason}")));
+        }
+    };
+    Some(match text {
+        // A value JSON cannot express still reaches validation, which names it.
+        Some(text) => Ok(serde_json::from_str(&text).unwrap_or(Value::String(text))),
+        None => Err("it is not a JSON value (a function or a symbol)".to_owned()),
+    })
 }
 
 /// How long `config.json` may take to answer (`loader.js` allows the same).
