@@ -2,7 +2,7 @@
 //! back gives the view, and every change writes it, so links and back/forward
 //! reproduce what the user saw.
 
-use super::router::{use_router, Location, Query, Router};
+use super::router::{use_router, Location, Query, Route, Router};
 use crate::domain::table::FacetSet;
 use crate::domain::view::{FacetToken, HoldsTable, QueryPairs, ToQuery};
 use leptos::prelude::*;
@@ -26,6 +26,8 @@ pub struct UrlView<V: Send + Sync + 'static> {
     pub view: Memo<V>,
     router: Router,
     parse: fn(QueryPairs<'_>) -> V,
+    /// The route of the page whose view this is.
+    page: StoredValue<Route>,
 }
 
 impl<V: Send + Sync + 'static> Clone for UrlView<V> {
@@ -53,10 +55,13 @@ where
 
     /// Applies `change` to the current view and writes the result to the URL.
     pub fn update(&self, history: History, change: impl FnOnce(&mut V)) {
+        let route = self.router.location_untracked().route;
+        if self.page.try_with_value(|page| *page != route) != Some(false) {
+            return;
+        }
         let mut view = self.view.get_untracked();
         change(&mut view);
         if history == History::BackOrReplace {
-            let route = self.router.location_untracked().route;
             let holds_view = |under: &Location| {
                 under.route == route && (self.parse)(under.query.as_pairs()) == view
             };
@@ -109,10 +114,22 @@ where
     V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
 {
     let router = use_router();
+    let page = router.location_untracked().route;
+    let own_page = page.clone();
     UrlView {
-        view: Memo::new(move |_| parse(router.query().as_pairs())),
+        // Once the route is another page's, the view stays as it was: this
+        // page's effects, which run until it is gone, must not read the
+        // next page's query as theirs, nor rewrite it (`update`).
+        view: Memo::new(move |previous: Option<&V>| {
+            let location = router.location();
+            match previous {
+                Some(previous) if location.route != own_page => previous.clone(),
+                _ => parse(location.query.as_pairs()),
+            }
+        }),
         router,
         parse,
+        page: StoredValue::new(page),
     }
 }
 

@@ -1081,7 +1081,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
   test('results without status times: Stuck says there is nothing to judge by, not 0', { timeout: TEST_TIMEOUT }, async () => {
     const rows = [asset('t-1', 'running-host', STATUSES.started), asset('t-2', 'pending-host', STATUSES.pending)];
     for (const row of rows) delete row.status_time;
-    backend.setData({ results: { 'job-alpha': rows } });
+    backend.setData({ results: { 'job-alpha': rows, 'job-beta': ALPHA_ASSETS } });
     await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
       const { page } = session;
       await waitForAssets(page, rows.length);
@@ -1102,6 +1102,14 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const onlyStuck = page.getByRole('checkbox', { name: 'Only stuck (no status times to judge by)' });
       assert.equal(await onlyStuck.isChecked(), false);
       assert.equal(await onlyStuck.isDisabled(), true);
+      // A job with status times, opened next, keeps its own link's filter:
+      // the page being left does not drop it.
+      await page.evaluate(() => {
+        location.hash = '#/jobs/job-beta?stuck=1';
+      });
+      await waitForAssets(page, 0, ALPHA_ASSETS.length);
+      assert.equal(await page.evaluate(() => location.hash), '#/jobs/job-beta?stuck=1');
+      assert.equal(await page.getByRole('checkbox', { name: 'Only stuck' }).isChecked(), true);
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
