@@ -1,7 +1,8 @@
 //! Deriving exemptions from endpoint facts, merging reported ones, and fleet counts.
 
 use patchboard::domain::derive::{
-    derive_exemptions, BlockingPolicy, DerivationPolicy, Derived, Evidence, Origin,
+    derive_exemptions, next_window_change, BlockingPolicy, DerivationPolicy, Derived, Evidence,
+    Origin,
 };
 use patchboard::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
@@ -344,6 +345,46 @@ fn a_suspension_ending_later_today_still_holds_and_one_ending_now_has_lifted() {
     assert_eq!(kinds(&between(-2 * DAY, -HOUR)), []);
     assert_eq!(kinds(&between(0, DAY)), [ExemptionKind::SuspendedByUser]);
     assert_eq!(kinds(&between(HOUR, DAY)), []);
+}
+
+#[test]
+fn the_next_window_change_is_the_first_window_or_suspension_edge_after_now() {
+    let open_then_suspended = with(|e| {
+        e.maintenance = schedule(vec![window(DAY, DAY + HOUR), window(-HOUR, 2 * HOUR)]);
+        e.suspension = Some(Suspension::Between {
+            from: at(3 * HOUR),
+            until: at(DAY),
+        });
+    });
+    assert_eq!(
+        next_window_change(&open_then_suspended, NOW),
+        Some(at(2 * HOUR))
+    );
+    // Until then the derivation holds; from then on it differs.
+    let kinds_at = |moment| {
+        derive_exemptions(
+            &open_then_suspended,
+            at(moment),
+            &DerivationPolicy::default(),
+        )
+        .exemptions()
+        .iter()
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(kinds_at(2 * HOUR - 1), kinds_at(0));
+    assert_eq!(
+        kinds_at(2 * HOUR),
+        [ExemptionKind::AwaitingMaintenanceWindow]
+    );
+    // An edge exactly now has passed; with nothing ahead, nothing changes.
+    let opening_now = with(|e| e.maintenance = schedule(vec![window(0, HOUR)]));
+    assert_eq!(next_window_change(&opening_now, NOW), Some(at(HOUR)));
+    let all_past = with(|e| e.maintenance = schedule(vec![window(-DAY, -HOUR)]));
+    assert_eq!(next_window_change(&all_past, NOW), None);
+    assert_eq!(
+        next_window_change(&with(|e| e.maintenance = None), NOW),
+        None
+    );
 }
 
 #[test]

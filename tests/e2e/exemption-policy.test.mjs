@@ -122,3 +122,38 @@ describe('maintenance from a backend that reports no schedules', () => {
     }
   });
 });
+
+describe('a maintenance window opening while the page is open', () => {
+  test('the row stops awaiting it at the tick its Next window says "open now", not at the next minute', async () => {
+    const minute = Math.floor(NOW / 60_000) * 60_000 + 5 * 60_000;
+    const opens = minute + 40_000;
+    const endpoint = {
+      ...windowsEndpoint('opens-at-40-s', 3),
+      maintenance: { name: 'Nightly', windows: [{ start: opens, end: opens + 60 * 60_000 }], last_window_ran_out: false },
+    };
+    const windowBackend = await startFaultServer({ endpoints: [endpoint] });
+    const config = { preset: 'native', base_url: windowBackend.url, refresh_seconds: 0 };
+    try {
+      await withPage(`${app.url}#/exemptions`, { config }, async (session) => {
+        const { page } = session;
+        await page.clock.setFixedTime(minute + 30_000);
+        await page.reload();
+        const row = page.locator('tr.pb-row');
+        const state = () =>
+          row.evaluate((row) => ({
+            awaiting: [...row.querySelectorAll('.pb-chip-label')].some((chip) => chip.textContent === 'Awaiting Maintenance Window'),
+            openNow: row.textContent.includes('open now'),
+          }));
+        await row.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.deepEqual(await state(), { awaiting: true, openNow: false }, '10 s before the window');
+        // Within the same minute, past the window's start: the clock's next tick (5 s) tells both.
+        await page.clock.setFixedTime(opens + 10_000);
+        await page.waitForFunction(() => document.querySelector('tr.pb-row').textContent.includes('open now'), null, { timeout: 10_000 });
+        assert.deepEqual(await state(), { awaiting: false, openNow: true }, 'the row and its Next window agree');
+        assertNoProblems(session);
+      });
+    } finally {
+      await windowBackend.stop();
+    }
+  });
+});

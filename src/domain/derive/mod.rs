@@ -127,6 +127,28 @@ pub fn derive_exemptions_with_os(
     derived
 }
 
+/// The first moment after `now` at which a maintenance window of
+/// `endpoint` opens or closes, or its date suspension starts or ends: where
+/// its derivation changes and its Next window turns "open now". A page that
+/// derives once a minute derives again then, so that a row never disagrees
+/// with the clock. (The WSUS deadline moves a fact no one reads to the
+/// second, and 100,000 of them would pass every few seconds.)
+pub fn next_window_change(endpoint: &Endpoint, now: Timestamp) -> Option<Timestamp> {
+    let windows = endpoint
+        .maintenance
+        .iter()
+        .flat_map(|schedule| &schedule.windows)
+        .flat_map(|window| [window.start, window.end]);
+    let suspension = match endpoint.suspension {
+        Some(Suspension::Between { from, until }) => [Some(from), Some(until)],
+        _ => [None, None],
+    };
+    windows
+        .chain(suspension.into_iter().flatten())
+        .filter(|&at| at > now)
+        .min()
+}
+
 type Finding = (ExemptionKind, Evidence);
 
 /// A yes/no fact that raises one exemption.

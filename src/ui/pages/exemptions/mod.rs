@@ -6,9 +6,10 @@ mod panel;
 mod summary;
 mod table;
 
-use crate::domain::derive::DerivationPolicy;
+use crate::domain::derive::{next_window_change, DerivationPolicy};
 use crate::domain::endpoint::Endpoint;
 use crate::domain::fleet::FleetSummary;
+use crate::domain::time::Timestamp;
 use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::domain::view::ToQuery;
 use crate::perf;
@@ -60,21 +61,37 @@ pub fn ExemptionsPage() -> impl IntoView {
     let live = use_live::<Endpoint>(ResourceKind::Endpoints, || Some((None, None)));
     let endpoints = live.items;
     // Exemptions that depend on time (windows, suspensions, WSUS age) are
-    // derived again each minute.
-    let derive_at = Memo::new(move |_| clock.minute());
+    // derived again each minute, and at the clock's tick that opens or
+    // closes a window or suspension, so that no row disagrees with its own
+    // Next window ("open now" while the row still awaits it).
+    let next_change = StoredValue::new(None::<Timestamp>);
+    let derive_at = Memo::new(move |previous: Option<&Timestamp>| {
+        let now = clock.now();
+        let passed = next_change.get_value().is_some_and(|change| change <= now);
+        match previous {
+            Some(&at) if at >= clock.minute() && !passed => at,
+            _ => now,
+        }
+    });
     let source = use_data_source();
-    let rows =
-        Memo::new(move |_| {
-            let now = derive_at.get();
-            let policy = configured(
-                source,
-                |config| config.derivation.clone(),
-                DerivationPolicy::default(),
+    let rows = Memo::new(move |_| {
+        let now = derive_at.get();
+        let policy = configured(
+            source,
+            |config| config.derivation.clone(),
+            DerivationPolicy::default(),
+        );
+        Shared::new(endpoints.with(|endpoints| {
+            let rows = perf::timed("pb:derive", || endpoint_rows(endpoints, now, &policy));
+            next_change.set_value(
+                endpoints
+                    .iter()
+                    .filter_map(|endpoint| next_window_change(endpoint, now))
+                    .min(),
             );
-            Shared::new(endpoints.with(|endpoints| {
-                perf::timed("pb:derive", || endpoint_rows(endpoints, now, &policy))
-            }))
-        });
+            rows
+        }))
+    });
     let summary = Memo::new(move |_| {
         Shared::new(rows.with(|rows| FleetSummary::of(rows.iter().map(|row| &row.derived))))
     });
