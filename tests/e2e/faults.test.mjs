@@ -423,6 +423,32 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test("a job page whose job list failed says so, and Refresh now asks for the list again", { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    backend.setFault('/jobs.json', FAULTS.status(500));
+    const title = (page) => page.locator('#pb-page-title').textContent();
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        const text = await alertText(page, 'The job list could not be loaded');
+        assert.ok(text.includes(`HTTP 500 from ${url()}`), text);
+        assert.equal(await title(page), 'job-alpha', 'the id stands in for the name');
+        backend.clearFaults();
+        const from = backend.requests.length;
+        await page.getByRole('button', { name: 'Refresh now' }).click();
+        await page.waitForFunction(() => document.querySelector('#pb-page-title')?.textContent === 'Alpha rollout', null, {
+          timeout: LOAD_TIMEOUT,
+        });
+        assert.ok(backend.requests.slice(from).some((request) => request.path === '/jobs.json'), 'the list was asked for again');
+        assert.equal(await page.locator('[role=alert]', { hasText: 'The job list could not be loaded' }).count(), 0);
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a failing results request keeps the job page rows', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {

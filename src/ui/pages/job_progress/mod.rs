@@ -2,6 +2,7 @@
 //! by asset, live.
 
 mod filters;
+mod job_list;
 mod panel;
 mod run;
 mod stuck;
@@ -77,6 +78,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         ))
     });
 
+    job_list::retry_failed_list_with(jobs, results.status);
     let unknown = unknown::unknown_job(job_id.clone(), jobs, results.status);
     unknown::hold_refresh_while_unknown(unknown, results.status);
     let known = move || !unknown.get();
@@ -129,6 +131,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 when=known
                 fallback=move || view! { <unknown::UnknownJobBanner job_id=job_id.clone() /> }
             >
+                <job_list::JobListFailedBanner jobs=jobs job=job />
                 <DataProblems live=results.status />
                 <DataProblems live=runs.status optional=true />
                 <run::RunIgnoredBanner run=run />
