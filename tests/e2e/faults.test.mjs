@@ -804,7 +804,7 @@ describe('a backend that cannot be reached at all', () => {
     ['Job Progress', '#/jobs/job-alpha'],
     ['Endpoint Exemptions', '#/exemptions'],
   ]) {
-    test(`${name}: after a failed first load the counters show no figure, not zeros`, { timeout: TEST_TIMEOUT }, async () => {
+    test(`${name}: after a failed first load the counters show no figure, not zeros, and nothing exports`, { timeout: TEST_TIMEOUT }, async () => {
       const base = `http://127.0.0.1:${await freePort()}`;
       await withConfiguredPage(hash, nativeConfig(base), async (session) => {
         const { page } = session;
@@ -817,6 +817,7 @@ describe('a backend that cannot be reached at all', () => {
           .evaluate((value) => getComputedStyle(value, '::before').content);
         assert.equal(shown, '"—"');
         assert.equal((await page.locator('[data-row-count]').textContent()).trim(), '', 'no "0 of 0"');
+        assert.equal(await page.getByRole('button', { name: 'Export CSV' }).isDisabled(), true, 'no file of headings alone');
         assertNoPageErrors(session);
       });
     });

@@ -14,6 +14,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
         let csv = data.table.with_listed(endpoints_csv);
         download_text("endpoint-exemptions.csv", "text/csv", &csv);
     };
+    let loaded = data.status.has_loaded();
     let layout_button = move |layout: Layout, label: &'static str| {
         view! {
             <button
@@ -42,7 +43,11 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
                 {layout_button(Layout::Table, "By endpoint")}
                 {layout_button(Layout::ByExemption, "By exemption")}
             </span>
-            <button type="button" class="pb-button" on:click=export>"Export CSV"</button>
+            // Off until a load has ended well: a file of headings alone would
+            // pass for one with nothing to list.
+            <button type="button" class="pb-button" on:click=export disabled=move || !loaded.get()>
+                "Export CSV"
+            </button>
         </div>
     }
 }

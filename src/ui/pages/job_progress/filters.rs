@@ -19,6 +19,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             &csv,
         );
     };
+    let loaded = data.status.has_loaded();
     let has_status_times = data.has_status_times();
     let stuck_label = Signal::derive(move || {
         if has_status_times.get() {
@@ -43,7 +44,11 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             <span class="pb-muted" data-row-count="" role="status">
                 {data.status.once_known(move || data.table.count_text(Noun::ASSETS))}
             </span>
-            <button type="button" class="pb-button" on:click=export>"Export CSV"</button>
+            // Off until a load has ended well: a file of headings alone would
+            // pass for one with nothing to list.
+            <button type="button" class="pb-button" on:click=export disabled=move || !loaded.get()>
+                "Export CSV"
+            </button>
         </div>
     }
 }
