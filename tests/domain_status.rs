@@ -582,6 +582,26 @@ fn statuses_whose_phase_advice_would_mislead_give_their_own() {
 }
 
 #[test]
+fn a_stuck_asset_gets_advice_past_waiting_unless_its_status_has_its_own() {
+    for key in StatusKey::ALL {
+        let def = key.def();
+        match def.stuck_next_step() {
+            Some(step) => {
+                assert!(!def.phase.is_final(), "{}", def.name);
+                assert_ne!(step, def.next_step(), "{}", def.name);
+                assert!(!step.starts_with("Wait"), "{}: {step}", def.name);
+            }
+            None => assert!(
+                def.phase.is_final() || key == StatusKey::JobReceived,
+                "{} is not final and has no advice for when it is stuck",
+                def.name
+            ),
+        }
+    }
+    assert!(Phase::Unknown.stuck_next_step().is_some());
+}
+
+#[test]
 fn a_job_still_being_prepared_is_not_blamed_on_the_agent() {
     let pending = StatusKey::Pending.def();
     let stage = |pending_stage| MessageFacts {

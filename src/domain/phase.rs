@@ -115,6 +115,36 @@ impl Phase {
         }
     }
 
+    /// What an operator can do about an asset left stuck in this phase (not
+    /// final, its status unchanged for hours), where the usual advice, to
+    /// wait, has run its course. `None` for a final phase, which is never
+    /// stuck.
+    pub const fn stuck_next_step(self) -> Option<&'static str> {
+        Some(match self {
+            Phase::Running => {
+                "It should be working, yet its status has not moved for hours: check \
+                 that the asset is on and its agent running and connected (a reboot or \
+                 a lost connection silences it), then read the agent's log for this \
+                 job. Run the job again for the asset if it does not recover."
+            }
+            Phase::Waiting => {
+                "What it waits for has not happened in hours: act on the message now \
+                 (restart the asset, let the other job finish or stop it, ask the user \
+                 to consent) rather than wait longer."
+            }
+            Phase::Queued => {
+                "The agent has not picked the job up in hours: check that the asset is \
+                 on and its agent online and checking in. An agent that cannot reach \
+                 the platform never starts the job."
+            }
+            Phase::Unknown => {
+                "Patchboard cannot read this status, and it has not changed in hours: \
+                 look the raw value up in the backend and check the asset's agent."
+            }
+            _ => return None,
+        })
+    }
+
     /// What an operator can do about an asset in this phase.
     pub const fn next_step(self) -> &'static str {
         match self {

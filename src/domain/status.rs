@@ -119,6 +119,16 @@ impl StatusDef {
             _ => self.phase.next_step(),
         }
     }
+
+    /// What to do about an asset stuck in this status (see
+    /// [`Phase::stuck_next_step`]); `None` where [`Self::next_step`] holds
+    /// still: Job Received's already says what to do once its time passes.
+    pub const fn stuck_next_step(&self) -> Option<&'static str> {
+        match self.key {
+            StatusKey::JobReceived => None,
+            _ => self.phase.stuck_next_step(),
+        }
+    }
 }
 
 impl StatusKey {

@@ -474,12 +474,15 @@ describe('job progress page', () => {
       await page.locator('tr.pb-row').first().click();
       await page.locator('.pb-panel [data-stuck]').waitFor();
       assert.match(await page.locator('.pb-panel [data-stuck]').textContent(), /Stuck: not final, and no status change for over 4 h\./);
+      // Its next step goes past waiting for the status to move.
+      assert.doesNotMatch(await page.locator('.pb-panel [data-next-step]').textContent(), /^(Wait|Nothing yet)/);
     });
     const moving = chosen.unfinished.find((asset) => !stuckIds.has(asset.asset_id));
     await withPage(`#/jobs/${chosen.job.id}?asset=${encodeURIComponent(moving.asset_id)}`, {}, async ({ page }) => {
       await page.locator('.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
       await page.locator('.pb-panel [data-message], .pb-panel .pb-facts').first().waitFor();
       assert.equal(await page.locator('.pb-panel [data-stuck]').count(), 0, `${moving.asset_name} moved lately: not stuck`);
+      assert.doesNotMatch(await page.locator('.pb-panel [data-next-step]').textContent(), /hours/, 'the usual advice');
     });
   });
 

@@ -38,6 +38,10 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             row.os().label()
         )
     });
+    let stuck = move || row.progress.is_stuck(data.stuck_cutoff.get());
+    let usual_step = def.map_or(row.phase.next_step(), |def| next_step(def, &result.facts));
+    let stuck_step = def.map_or(row.phase.stuck_next_step(), |def| def.stuck_next_step());
+    let next_step = move || stuck_step.filter(|_| stuck()).unwrap_or(usual_step);
     view! {
         <section class="pb-panel-section">
             <h3>"Status"</h3>
@@ -45,7 +49,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             {def.map(|def| view! { <p>{def.description}</p> })}
             {row.message.clone().map(|message| view! { <p class="pb-card" data-message="">{message}</p> })}
             {applicability.map(|text| view! { <p class="pb-anomaly" data-anomaly="">"⚠ " {text}</p> })}
-            {move || row.progress.is_stuck(data.stuck_cutoff.get()).then(|| view! {
+            {move || stuck().then(|| view! {
                 <p class="pb-warning-text" data-stuck="">
                     <span aria-hidden="true">{Tone::Waiting.icon()} " "</span>
                     {format!("Stuck: not final, and no status change for over {} h.", data.stuck_after_hours.get())}
@@ -54,7 +58,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
         </section>
         <section class="pb-panel-section">
             <h3>"What to do next"</h3>
-            <p>{def.map_or(row.phase.next_step(), |def| next_step(def, &result.facts))}</p>
+            <p data-next-step="">{next_step}</p>
         </section>
         <section class="pb-panel-section">
             <h3>"Asset"</h3>
