@@ -1,7 +1,7 @@
 //! Deriving exemptions from endpoint facts, merging reported ones, and fleet counts.
 
 use patchboard::domain::derive::{
-    derive_exemptions, next_window_change, BlockingPolicy, DerivationPolicy, Derived, Evidence,
+    derive_exemptions, next_window_change, percent_used, BlockingPolicy, DerivationPolicy, Derived, Evidence,
     Origin,
 };
 use patchboard::domain::endpoint::{
@@ -345,6 +345,23 @@ fn a_suspension_ending_later_today_still_holds_and_one_ending_now_has_lifted() {
     assert_eq!(kinds(&between(-2 * DAY, -HOUR)), []);
     assert_eq!(kinds(&between(0, DAY)), [ExemptionKind::SuspendedByUser]);
     assert_eq!(kinds(&between(HOUR, DAY)), []);
+}
+
+#[test]
+fn a_drive_under_the_low_disk_mark_never_reads_as_the_mark() {
+    assert_eq!(percent_used(89.95), "89.9");
+    assert_eq!(percent_used(89.999), "89.9");
+    assert_eq!(percent_used(90.0), "90.0");
+    assert_eq!(percent_used(93.27), "93.2");
+    assert_eq!(percent_used(0.0), "0.0");
+}
+
+proptest! {
+    #[test]
+    fn a_drive_figure_shown_is_never_above_the_figure(percent in 0.0..=100.0_f64) {
+        let shown: f64 = percent_used(percent).parse().unwrap();
+        prop_assert!(shown <= percent && percent - shown < 0.1 + 1e-9, "{percent} shown as {shown}");
+    }
 }
 
 #[test]

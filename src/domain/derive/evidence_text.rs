@@ -2,7 +2,7 @@
 //! was derived from.
 
 use super::derived::{BlockingPolicy, DriveUsage, Evidence};
-use crate::domain::decimal::fixed;
+use super::percent_used;
 use crate::domain::endpoint::{ConnectorState, Endpoint, PowerState};
 use std::fmt;
 
@@ -42,7 +42,7 @@ impl DriveUsage {
     /// "drive D: 93.0% used".
     pub fn describe(&self, endpoint: &Endpoint) -> String {
         let name = self.drive_name(endpoint).unwrap_or("?");
-        format!("drive {name} {}% used", fixed(self.percent, 1))
+        format!("drive {name} {}% used", percent_used(self.percent))
     }
 }
 
@@ -75,7 +75,7 @@ pub fn reported_low_disk(fullest_percent: Option<f64>) -> String {
         Some(percent) => format!(
             "Reported by the backend, though the fullest drive it reports is {}% used: \
              the backend may judge by a drive or a mark of its own",
-            fixed(percent, 1)
+            percent_used(percent)
         ),
         None => "Reported by the backend".to_owned(),
     }

@@ -30,6 +30,13 @@ use std::time::Duration;
 /// A drive this full (percent used) or fuller raises Low Disk Space.
 pub const LOW_DISK_THRESHOLD_PERCENT: f64 = 90.0;
 
+/// A drive's used share as the screen and the export show it: one decimal,
+/// rounded down. Rounded to nearest, 89.95 would read "90.0", the Low Disk
+/// Space mark, on a drive that has not reached it.
+pub fn percent_used(percent: f64) -> String {
+    crate::domain::decimal::fixed((percent * 10.0).floor() / 10.0, 1)
+}
+
 /// The PowerShell major versions too old for JetPatch: this and below.
 const NEWEST_UNSUPPORTED_POWERSHELL: u32 = 2;
 

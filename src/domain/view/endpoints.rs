@@ -3,7 +3,7 @@
 
 use super::url_state::{facet_set, first, unknown_facet_tokens, write_facet_set, ToQuery};
 use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
-use crate::domain::decimal::fixed;
+use crate::domain::derive::percent_used;
 use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow};
 use crate::domain::exemption::{ExemptionKind, Impact, Warning};
@@ -395,7 +395,7 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
             endpoint.os.clone(),
             row.outlook.label().to_owned(),
             exemptions.join("; "),
-            row.fullest_drive.map(|p| fixed(p, 1)).unwrap_or_default(),
+            row.fullest_drive.map(percent_used).unwrap_or_default(),
             if row.derived.low_disk_space().is_some() {
                 "yes"
             } else {

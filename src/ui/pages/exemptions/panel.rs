@@ -3,7 +3,7 @@
 
 use super::by_exemption::{FixSteps, WARNING_LABEL};
 use super::{schedule_text, FleetData};
-use crate::domain::decimal::fixed;
+use crate::domain::derive::percent_used;
 use crate::domain::derive::{
     reported_low_disk, EndpointExemption, Origin, LOW_DISK_THRESHOLD_PERCENT,
 };
@@ -100,7 +100,7 @@ fn EndpointDetails(
                 <dt>{drive.name.clone()}</dt>
                 <dd class:pb-warning-text=full data-full=full.then_some("")>
                     {full.then_some("⚠ ")}
-                    {format!("{}% used", fixed(drive.used_percent, 1))}
+                    {format!("{}% used", percent_used(drive.used_percent))}
                 </dd>
             }
         })

@@ -1,7 +1,7 @@
 //! One virtualised row per endpoint.
 
 use super::{schedule_text, FleetData};
-use crate::domain::decimal::fixed;
+use crate::domain::derive::percent_used;
 use crate::domain::derive::reported_low_disk;
 use crate::domain::exemption::Impact;
 use crate::domain::view::endpoints::EndpointColumn;
@@ -77,7 +77,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         };
         let fullest = row
             .fullest_drive
-            .map(|p| format!("{}%", fixed(p, 1)))
+            .map(|p| format!("{}%", percent_used(p)))
             .unwrap_or_default();
         // A warning Patchboard found marks the drive's figure itself, so the
         // cell needs no room for a label. One only the backend reported may
