@@ -1,8 +1,8 @@
 //! Deriving exemptions from endpoint facts, merging reported ones, and fleet counts.
 
 use patchboard::domain::derive::{
-    derive_exemptions, next_window_change, percent_used, BlockingPolicy, DerivationPolicy, Derived, Evidence,
-    Origin,
+    derive_exemptions, next_window_change, percent_used, BlockingPolicy, DerivationPolicy, Derived,
+    Evidence, Origin,
 };
 use patchboard::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,

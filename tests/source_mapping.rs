@@ -158,7 +158,7 @@ fn bad_rows_are_reported_and_skipped() {
                 field: "last_run".into(),
                 pointer: "/last".into(),
                 problem:
-                    "expected epoch milliseconds or an RFC 3339 date-time, found \"yesterday\""
+                    "expected epoch milliseconds or an RFC 3339 date-time, in the years 0 to 9999, found \"yesterday\""
                         .into()
             },
         ]
@@ -276,7 +276,7 @@ fn messages_quote_non_ascii_values_without_splitting_a_character() {
     let long_japanese_date = json!("2025年6月10日 火曜日 午後2時00分00秒 日本標準時 ".repeat(3));
     let message = patchboard::source::coerce::timestamp(&long_japanese_date).unwrap_err();
     assert!(
-        message.starts_with("expected epoch milliseconds or an RFC 3339 date-time, found \"2025年")
+        message.starts_with("expected epoch milliseconds or an RFC 3339 date-time, in the years 0 to 9999, found \"2025年")
     );
     assert!(message.ends_with("..."));
     let problems = patchboard::source::config_read::config_from_value(

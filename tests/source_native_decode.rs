@@ -228,6 +228,50 @@ fn suspensions_and_drives_are_read_from_objects_only() {
     assert_eq!(drives.errors.len(), 1);
 }
 
+/// A figure no drive or clock can show is a fault in the row, reported by
+/// both paths rather than shown as a drive 150 % full or the year 292278994.
+#[test]
+fn impossible_drive_shares_and_times_are_bad_rows() {
+    for used in [json!(150), json!(-5), json!(100.01)] {
+        let page = endpoint_with("drives", json!([{ "name": "C:", "used_percent": used }]));
+        assert!(page.items.is_empty(), "{used}");
+        assert_eq!(page.errors.len(), 1);
+        assert!(
+            page.errors[0]
+                .problem
+                .contains("expected a percentage from 0 to 100"),
+            "{}",
+            page.errors[0].problem
+        );
+    }
+    for full in [json!(0), json!(100), json!(90.5)] {
+        assert_eq!(
+            endpoint_with("drives", json!([{ "name": "C:", "used_percent": full }]))
+                .items
+                .len(),
+            1
+        );
+    }
+    for time in [
+        json!(8_640_000_000_000_000_i64),
+        json!(-1e20),
+        json!("99999999999999999999"),
+    ] {
+        let page = endpoint_with("last_seen", time.clone());
+        assert!(page.items.is_empty(), "{time}");
+        assert!(
+            page.errors[0].problem.contains("in the years 0 to 9999"),
+            "{}",
+            page.errors[0].problem
+        );
+    }
+    assert_eq!(
+        endpoint_with("last_seen", json!(0)).items.len(),
+        1,
+        "1970 is a time"
+    );
+}
+
 /// Members of a native asset item, and some that are not there.
 const RESULT_PATHS: &[&[&str]] = &[
     &["asset_id"],

@@ -95,7 +95,20 @@ impl<'de> Deserialize<'de> for Suspension {
 pub struct Drive {
     /// "C:", "/", "/var".
     pub name: String,
+    /// From 0 to 100: anything else is a fault in the data, not a fuller drive.
+    #[serde(deserialize_with = "percentage")]
     pub used_percent: f64,
+}
+
+fn percentage<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    let share = f64::deserialize(deserializer)?;
+    if (0.0..=100.0).contains(&share) {
+        Ok(share)
+    } else {
+        Err(serde::de::Error::custom(
+            "expected a percentage from 0 to 100",
+        ))
+    }
 }
 
 /// Readiness facts: what the patch repositories know of the endpoint.

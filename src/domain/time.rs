@@ -8,9 +8,17 @@ use std::fmt;
 use std::str::FromStr;
 
 /// A UTC instant in milliseconds since the Unix epoch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(transparent)]
 pub struct Timestamp(pub i64);
+
+impl<'de> Deserialize<'de> for Timestamp {
+    /// Epoch milliseconds, in the years [`Timestamp::checked`] takes.
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let ms = i64::deserialize(deserializer)?;
+        Timestamp::checked(ms).ok_or_else(|| serde::de::Error::custom(OUT_OF_RANGE))
+    }
+}
 
 const MS_PER_SECOND: i64 = 1_000;
 const MS_PER_MINUTE: i64 = 60 * MS_PER_SECOND;
@@ -27,9 +35,22 @@ const RELATIVE_UNITS: [(u64, &str); 3] = [
 ];
 const SECONDS: (u64, &str) = (MS_PER_SECOND as u64, "s");
 
+/// The instants a backend's time may name: the years 0 to 9999, the ones a
+/// date is written with. Beyond them a figure is a fault (a unit mixed up,
+/// an overflow), not a time to show as the year 292278994.
+const EARLIEST_MS: i64 = -62_167_219_200_000;
+const LATEST_MS: i64 = 253_402_300_799_999;
+
 impl Timestamp {
     pub const fn from_millis(ms: i64) -> Self {
         Timestamp(ms)
+    }
+
+    /// `ms` as a time if it falls in the years 0 to 9999.
+    pub fn checked(ms: i64) -> Option<Self> {
+        (EARLIEST_MS..=LATEST_MS)
+            .contains(&ms)
+            .then_some(Timestamp(ms))
     }
     pub const fn millis(self) -> i64 {
         self.0
@@ -93,6 +114,9 @@ impl Timestamp {
     }
 }
 
+/// Why epoch milliseconds are not a time (see [`Timestamp::checked`]).
+const OUT_OF_RANGE: &str = "outside the years 0 to 9999";
+
 /// Why a text is not a timestamp we can read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TimeParseError {
@@ -128,7 +152,7 @@ impl FromStr for Timestamp {
             problem,
         };
         if let Ok(ms) = trimmed.parse::<i64>() {
-            return Ok(Timestamp(ms));
+            return Timestamp::checked(ms).ok_or_else(|| fail(OUT_OF_RANGE));
         }
         parse_iso(trimmed).map_err(fail)
     }
@@ -339,23 +363,24 @@ pub mod flexible {
         }
 
         fn visit_i64<E: de::Error>(self, ms: i64) -> Result<Timestamp, E> {
-            Ok(Timestamp(ms))
+            Timestamp::checked(ms)
+                .ok_or_else(|| E::invalid_value(de::Unexpected::Signed(ms), &self))
         }
 
         fn visit_u64<E: de::Error>(self, ms: u64) -> Result<Timestamp, E> {
             i64::try_from(ms)
-                .map(Timestamp)
-                .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(ms), &self))
+                .ok()
+                .and_then(Timestamp::checked)
+                .ok_or_else(|| E::invalid_value(de::Unexpected::Unsigned(ms), &self))
         }
 
         fn visit_f64<E: de::Error>(self, ms: f64) -> Result<Timestamp, E> {
             // JSON writers sometimes emit 1.7e12; accept it when it is a whole number in range.
-            let in_range = ms.fract() == 0.0 && ms.abs() < 9.0e18;
-            if in_range {
-                Ok(Timestamp(ms as i64))
-            } else {
-                Err(E::invalid_value(de::Unexpected::Float(ms), &self))
-            }
+            let whole = ms.fract() == 0.0 && ms.abs() < 9.0e18;
+            whole
+                .then(|| Timestamp::checked(ms as i64))
+                .flatten()
+                .ok_or_else(|| E::invalid_value(de::Unexpected::Float(ms), &self))
         }
 
         fn visit_str<E: de::Error>(self, text: &str) -> Result<Timestamp, E> {

@@ -66,6 +66,14 @@ pub fn number(value: &Value) -> Coerced<f64> {
         .ok_or_else(|| expected("a number", value))
 }
 
+/// A share from 0 to 100, as a drive's used space is.
+pub fn percentage(value: &Value) -> Coerced<f64> {
+    number(value)
+        .ok()
+        .filter(|share| (0.0..=100.0).contains(share))
+        .ok_or_else(|| expected("a percentage from 0 to 100", value))
+}
+
 /// true/false, 1/0, or those words as strings (any case).
 pub fn boolean(value: &Value) -> Coerced<bool> {
     let parsed = match value {
@@ -95,9 +103,12 @@ pub fn timestamp(value: &Value) -> Coerced<Timestamp> {
         Value::String(s) => s.parse::<Timestamp>().ok().map(Timestamp::millis),
         _ => None,
     };
-    parsed
-        .map(Timestamp::from_millis)
-        .ok_or_else(|| expected("epoch milliseconds or an RFC 3339 date-time", value))
+    parsed.and_then(Timestamp::checked).ok_or_else(|| {
+        expected(
+            "epoch milliseconds or an RFC 3339 date-time, in the years 0 to 9999",
+            value,
+        )
+    })
 }
 
 /// One of our words for an enum, spelled as its serde name ("Connected", "Off").

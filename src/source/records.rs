@@ -1,7 +1,7 @@
 //! The field tables of our records: the names a configuration maps, and how
 //! each value lands in the domain types.
 
-use super::coerce::{boolean, number, text, text_list, timestamp, unsigned, word};
+use super::coerce::{boolean, number, percentage, text, text_list, timestamp, unsigned, word};
 use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::record::{
@@ -380,7 +380,7 @@ pub struct DriveDraft {
 
 static DRIVE_FIELDS: &[FieldDef<DriveDraft>] = &[
     value!("name", |d, v| d.name = Some(text(v)?)),
-    value!("used_percent", |d, v| d.used_percent = Some(number(v)?)),
+    value!("used_percent", |d, v| d.used_percent = Some(percentage(v)?)),
 ];
 
 impl Record for Drive {

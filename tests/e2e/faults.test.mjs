@@ -1329,12 +1329,15 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
-  test('times at the ends of the range, and a refresh that empties the list under an open panel', { timeout: TEST_TIMEOUT }, async () => {
-    const extremes = [1e300, -1e300, 9_223_372_036_854_775_807, -9_223_372_036_854_775_808, 8.64e15 + 1, '9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z'];
+  test('times at the ends of the range are shown, beyond them reported, and a refresh that empties the list under an open panel', { timeout: TEST_TIMEOUT }, async () => {
+    // The years 0 to 9999, as written and as epoch milliseconds.
+    const extremes = ['9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z', 253_402_300_799_999, -62_167_219_200_000];
+    const beyond = [1e300, -1e300, 9_223_372_036_854_775_807, -9_223_372_036_854_775_808, 8.64e15 + 1, 253_402_300_800_000];
     const rows = extremes.map((at, i) => asset(`t-${i}`, `time-host-${i}`, STATUSES.completed, {
       status_time: at,
       history: [{ status: STATUSES.pending, at }, { status: STATUSES.completed, at: extremes[(i + 1) % extremes.length] }],
     }));
+    const faulty = beyond.map((at, i) => asset(`b-${i}`, `beyond-host-${i}`, STATUSES.completed, { status_time: at }));
     const jobs = extremes.map((at, i) => job(`job-t${i}`, `time-job-${i}`, { last_run: at, next_run: extremes[(i + 3) % extremes.length] }));
     const endpoints = extremes.map((at, i) => endpoint(`ep-t${i}`, `time-ep-${i}`, {
       last_seen: at,
@@ -1342,11 +1345,14 @@ describe('rows that cannot be read, or say unexpected things', () => {
       suspension: { Between: { from: at, until: extremes[(i + 2) % extremes.length] } },
       readiness: { wsus_last_report: at },
     }));
-    backend.setData({ jobs: [...JOBS, ...jobs], results: { 'job-alpha': rows }, endpoints });
+    backend.setData({ jobs: [...JOBS, ...jobs], results: { 'job-alpha': [...rows, ...faulty] }, endpoints });
     try {
       await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
         const { page } = session;
         await waitForAssets(page, rows.length);
+        const skipped = await skippedText(page);
+        assert.ok(skipped.includes(`${beyond.length} row(s) could not be read`), skipped);
+        assert.ok(skipped.includes('in the years 0 to 9999'), skipped);
         await page.locator('tr.pb-row', { hasText: 'time-host-0' }).click();
         await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
         assertNoPageErrors(session);
