@@ -145,7 +145,7 @@ fn bad_rows_are_reported_and_skipped() {
                 index: 1,
                 field: "asset_count".into(),
                 pointer: "/total".into(),
-                problem: "expected a non-negative integer in range, found \"many\"".into()
+                problem: "expected a whole number from 0 to 18446744073709551615, found \"many\"".into()
             },
             RowError {
                 index: 2,
@@ -269,6 +269,33 @@ fn numbers_are_read_from_json_numbers_and_number_text() {
     for not_a_number in ["", "89,9", "90%", "NaN", "inf", "1e400", "0x10"] {
         assert!(number(json!(not_a_number)).is_err(), "{not_a_number:?}");
     }
+}
+
+#[test]
+fn a_number_out_of_its_fields_range_is_reported_with_the_range() {
+    let message = patchboard::source::coerce::unsigned::<u16>(&json!(99_999)).unwrap_err();
+    assert_eq!(
+        message,
+        "expected a whole number from 0 to 65535, found 99999"
+    );
+    let message = patchboard::source::coerce::unsigned::<u32>(&json!(-3)).unwrap_err();
+    assert_eq!(
+        message,
+        "expected a whole number from 0 to 4294967295, found -3"
+    );
+}
+
+#[test]
+fn a_word_that_is_none_of_ours_is_quoted_as_json_quotes() {
+    let message = patchboard::source::coerce::word::<patchboard::domain::endpoint::PowerState>(
+        &json!("Running"),
+    )
+    .unwrap_err();
+    assert!(
+        message.starts_with("unknown variant \"Running\", expected one of \"On\""),
+        "{message}"
+    );
+    assert!(!message.contains('`'), "{message}");
 }
 
 #[test]

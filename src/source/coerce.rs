@@ -37,7 +37,7 @@ pub fn text(value: &Value) -> Coerced<String> {
 }
 
 /// A non-negative integer, from a number or a decimal string, that fits `T`.
-pub fn unsigned<T: TryFrom<u64>>(value: &Value) -> Coerced<T> {
+pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
     let parsed = match value {
         Value::Number(n) => n.as_u64().or_else(|| {
             n.as_f64()
@@ -49,7 +49,7 @@ pub fn unsigned<T: TryFrom<u64>>(value: &Value) -> Coerced<T> {
     };
     parsed
         .and_then(|n| T::try_from(n).ok())
-        .ok_or_else(|| expected("a non-negative integer in range", value))
+        .ok_or_else(|| expected(&format!("a whole number from 0 to {}", T::MAX), value))
 }
 
 /// A finite number, from a number or a string holding a JSON number.
@@ -73,6 +73,22 @@ pub fn percentage(value: &Value) -> Coerced<f64> {
         .filter(|share| (0.0..=100.0).contains(share))
         .ok_or_else(|| expected("a percentage from 0 to 100", value))
 }
+
+/// An unsigned integer type a field is read into, with its largest value,
+/// which a message names.
+pub trait Whole: TryFrom<u64> {
+    const MAX: u64;
+}
+
+macro_rules! whole {
+    ($($type:ty),*) => {$(
+        impl Whole for $type {
+            const MAX: u64 = <$type>::MAX as u64;
+        }
+    )*};
+}
+
+whole!(u8, u16, u32, u64);
 
 /// true/false, 1/0, or those words as strings (any case).
 pub fn boolean(value: &Value) -> Coerced<bool> {
@@ -114,7 +130,10 @@ pub fn timestamp(value: &Value) -> Coerced<Timestamp> {
 /// One of our words for an enum, spelled as its serde name ("Connected", "Off").
 pub fn word<T: DeserializeOwned>(value: &Value) -> Coerced<T> {
     match value {
-        Value::String(_) => serde_json::from_value(value.clone()).map_err(|e| format!("{e}")),
+        // serde quotes words in backticks; a message on screen quotes as JSON does.
+        Value::String(_) => {
+            serde_json::from_value(value.clone()).map_err(|e| e.to_string().replace('`', "\""))
+        }
         other => Err(expected("a word", other)),
     }
 }
