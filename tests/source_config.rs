@@ -143,6 +143,34 @@ fn every_problem_is_reported_with_its_key_path() {
 }
 
 #[test]
+fn a_paging_that_is_not_an_object_says_so() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["paging"] = json!("none");
+    let found = problems(config);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(
+        found[0].starts_with("resources.endpoints.paging: expected an object, found"),
+        "{found:#?}"
+    );
+}
+
+#[test]
+fn a_header_is_named_in_quotes_whatever_its_problem() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["headers"] = json!({ "X-Job": "{job_id}", "Bad Name": "x" });
+    let found = problems(config);
+    for wanted in [
+        "resources.endpoints.headers.\"X-Job\": placeholder {job_id} has no value in this resource",
+        "resources.endpoints.headers.\"Bad Name\": ",
+    ] {
+        assert!(
+            found.iter().any(|p| p.starts_with(wanted)),
+            "no {wanted:?} in {found:#?}"
+        );
+    }
+}
+
+#[test]
 fn field_problems_name_the_field() {
     let mut config = minimal();
     config["resources"]["endpoints"]["fields"] = json!({

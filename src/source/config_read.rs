@@ -519,7 +519,7 @@ fn read_resource(
     let templates = url.iter().map(|u| (obj.at("url"), u.as_str()));
     let header_templates = headers
         .iter()
-        .map(|(k, v)| (join(&obj.at("headers"), k), v.as_str()));
+        .map(|(k, v)| (join(&obj.at("headers"), &format!("{k:?}")), v.as_str()));
     let mut body_strings = Vec::new();
     if let Some(body) = &body {
         collect_strings(&obj.at("body"), body, &mut body_strings);
@@ -672,6 +672,10 @@ const ENDS: &[(&str, PageEnd)] = &[
 ];
 
 fn read_paging(path: &str, value: &Value, report: &mut Report) -> Option<Paging> {
+    if !value.is_object() {
+        // Obj::open says what an object was expected in place of.
+        return Obj::open(path, value, &[], report).and(None);
+    }
     let mode = value.get("mode").and_then(Value::as_str).unwrap_or("");
     let allowed: &[&str] = match mode {
         "none" => &["mode"],
