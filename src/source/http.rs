@@ -36,6 +36,11 @@ pub enum SendError {
     Network {
         url: String,
     },
+    /// The answer began but its body did not arrive whole: the connection
+    /// dropped, or the body's compression could not be undone.
+    BodyBroken {
+        url: String,
+    },
     /// A header the browser would refuse to send, so nothing was sent: a
     /// header value filled in from a placeholder, or a token set by the
     /// host page.
@@ -55,6 +60,11 @@ impl fmt::Display for SendError {
                 f,
                 "could not reach {url} (the server refused or is unreachable, \
                  or the browser blocked the request)"
+            ),
+            SendError::BodyBroken { url } => write!(
+                f,
+                "the answer from {url} broke off while it arrived (the connection \
+                 dropped, or its compressed body could not be read)"
             ),
             SendError::BadHeader { name, problem } => {
                 write!(f, "the header {name:?} cannot be sent: {problem}")
@@ -134,7 +144,7 @@ pub async fn send(
         }
         _ => response.binary().await.ok().map(Body::from),
     }
-    .ok_or_else(network_error)?;
+    .ok_or_else(|| SendError::BodyBroken { url: url.clone() })?;
     Ok(HttpResponse {
         status,
         headers,

@@ -11,6 +11,7 @@ use super::paging::{Pager, PagingError, Request, Response, Step};
 use super::record::Record;
 use super::retry::{retry_after_seconds, wait_before_retry, Outcome};
 use super::token::authorization_for;
+use crate::domain::decimal::grouped;
 use crate::perf;
 use std::fmt;
 use std::ops::ControlFlow;
@@ -37,6 +38,11 @@ pub enum LoadError {
         url: String,
         found: String,
         detail: String,
+    },
+    /// JSON that stops before its end: the body was cut short.
+    CutOff {
+        url: String,
+        bytes: usize,
     },
     Shape {
         url: String,
@@ -100,6 +106,12 @@ impl fmt::Display for LoadError {
                     "{url} did not answer with JSON (it starts with {found:?}): {detail}"
                 )
             }
+            LoadError::CutOff { url, bytes } => write!(
+                f,
+                "the answer from {url} stops before its JSON ends ({} bytes arrived): \
+                 it was cut short on the way or by the backend",
+                grouped(*bytes as u64)
+            ),
             LoadError::Shape { url, error } => write!(f, "unexpected response from {url}: {error}"),
             LoadError::Paging(error) => write!(f, "{error}"),
         }
@@ -404,9 +416,15 @@ fn parse_body(url: &str, text: &str) -> Result<serde_json::Value, LoadError> {
             url: url.to_owned(),
         });
     }
-    serde_json::from_str(text).map_err(|error| LoadError::NotJson {
-        url: url.to_owned(),
-        found: text.trim_start().chars().take(24).collect(),
-        detail: error.to_string(),
+    serde_json::from_str(text).map_err(|error| match error.classify() {
+        serde_json::error::Category::Eof => LoadError::CutOff {
+            url: url.to_owned(),
+            bytes: text.len(),
+        },
+        _ => LoadError::NotJson {
+            url: url.to_owned(),
+            found: text.trim_start().chars().take(24).collect(),
+            detail: error.to_string(),
+        },
     })
 }

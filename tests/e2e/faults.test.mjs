@@ -331,7 +331,12 @@ describe('a refresh of the job list that fails', () => {
   });
 
   test('truncated JSON', { timeout: TEST_TIMEOUT }, async () => {
-    await refreshFailsWith(FAULTS.truncated(), [`${url()} did not answer with JSON`, 'EOF while parsing']);
+    await refreshFailsWith(FAULTS.truncated(), [`the answer from ${url()} stops before its JSON ends`]);
+  });
+
+  test('a body that breaks off as the connection drops: said so, not "could not reach"', { timeout: TEST_TIMEOUT }, async () => {
+    const requests = await refreshFailsWith(FAULTS.broken(), [`the answer from ${url()} broke off while it arrived`, 'asked 3 times']);
+    assert.equal(requests.length, 3, 'a broken answer is asked for again, as a dropped connection is');
   });
 
   test('JSON of the wrong shape: an object where the items pointer expects an array', { timeout: TEST_TIMEOUT }, async () => {

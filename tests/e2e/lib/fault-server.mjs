@@ -50,6 +50,8 @@ export const FAULTS = {
   empty: () => ({ kind: 'empty' }),
   html: () => ({ kind: 'html' }),
   truncated: () => ({ kind: 'truncated' }),
+  /** A 200 whose body stops halfway as the connection drops. */
+  broken: () => ({ kind: 'broken' }),
   wrongShape: () => ({ kind: 'wrong-shape' }),
   raw: (body, options = {}) => ({ kind: 'raw', body, ...options }),
 };
@@ -137,6 +139,14 @@ export async function startFaultServer(data = {}) {
           const full = bodyFor(path);
           const text = full ?? JSON.stringify({ generated_at: generatedAt, items: [1, 2, 3] });
           return send(200, text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+        }
+        case 'broken': {
+          const text = bodyFor(path) ?? JSON.stringify({ generated_at: generatedAt, items: [1, 2, 3] });
+          record.answer = 'broken';
+          response.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' });
+          response.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+          setTimeout(() => request.socket.destroy(), 50);
+          return;
         }
         case 'wrong-shape': {
           // An object where the items pointer expects an array.
