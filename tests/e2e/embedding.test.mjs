@@ -220,6 +220,38 @@ describe('inside a host portal', () => {
     }
   });
 
+  test("a panel stays below a portal's sticky header when the portal sets its height", async () => {
+    const server = await serve({ root: portalRoot });
+    const session = await openPage(`${server.url}portal/`, { viewport: { width: 1600, height: 700 } });
+    try {
+      const { page } = session;
+      const portalHeader = await page.evaluate(() => {
+        const header = document.querySelector('.portal-header');
+        header.style.cssText += 'position: sticky; top: 0; z-index: 100;';
+        const height = Math.round(header.getBoundingClientRect().height);
+        document.querySelector('#patchboard').style.setProperty('--pb-viewport-top', `${height}px`);
+        return height;
+      });
+      await (await rows(page)).first().click();
+      await page.locator('[data-row-count]', { hasText: 'assets' }).waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('tr.pb-row').first().evaluate((row) => row.click());
+      await page.locator('dialog.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
+      const placed = await page.evaluate(async () => {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
+        return {
+          appHeaderBottom: Math.round(document.querySelector('.pb-header').getBoundingClientRect().bottom),
+          panelTop: Math.round(document.querySelector('.pb-panel').getBoundingClientRect().top),
+        };
+      });
+      assert.ok(placed.appHeaderBottom < portalHeader, `Patchboard's header has scrolled under the portal's: ${JSON.stringify(placed)}`);
+      assert.equal(placed.panelTop, portalHeader, "the panel starts at the portal header's foot");
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("a relative base_url in the app's config.json is read beside that file, not the portal page", async () => {
     const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
     const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });

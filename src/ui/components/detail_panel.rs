@@ -23,13 +23,14 @@ pub fn DetailPanel(
 
     // Below the app's header while it is on screen, so the tabs and the theme
     // button stay in sight, and in reach; up to the window's top once it has
-    // scrolled away, with the window or a portal's container around the app.
+    // scrolled away, with the window or a portal's container around the app,
+    // or to a host's fixed header (`--pb-viewport-top`, in style/app.css).
     let panel = NodeRef::<leptos::html::Dialog>::new();
     let place_panel = move || {
         if let Some(panel) = panel.get_untracked() {
             if let Some(top) = header_bottom(&panel) {
-                let _ =
-                    web_sys::HtmlElement::style(&panel).set_property("top", &format!("{top}px"));
+                let _ = web_sys::HtmlElement::style(&panel)
+                    .set_property("--pb-header-bottom", &format!("{top}px"));
             }
         }
     };
