@@ -76,3 +76,32 @@ fn a_body_in_parts_lends_a_range_one_part_holds() {
         Cow::Borrowed("[1]")
     ));
 }
+
+#[test]
+fn a_lone_surrogate_escape_reads_as_the_replacement_character() {
+    use patchboard::source::body_text::without_lone_surrogates;
+    let mended = without_lone_surrogates(r#"[{"name":"lone \ud800 high"},{"name":"ok"}]"#)
+        .expect("a lone surrogate");
+    let rows: serde_json::Value = serde_json::from_str(&mended).expect("JSON now");
+    assert_eq!(rows[0]["name"], "lone \u{FFFD} high");
+    assert_eq!(rows[1]["name"], "ok");
+    assert_eq!(
+        without_lone_surrogates(r#""\uDC00 and \ud800\u0041""#).as_deref(),
+        Some(r#""\ufffd and \ufffd\u0041""#)
+    );
+    // A pair stays, an escaped backslash is no escape, and a text that ends
+    // in a backslash is read to its end.
+    assert_eq!(without_lone_surrogates(r#""\ud83d\ude00""#), None);
+    assert_eq!(without_lone_surrogates(r#""\\ud800""#), None);
+    assert_eq!(without_lone_surrogates("\"a\\"), None);
+    assert_eq!(without_lone_surrogates("\\ud8"), None);
+}
+
+proptest::proptest! {
+    #[test]
+    fn mended_text_has_no_lone_surrogate_left(text in r#"(\\u[dD][89aAbBcCfF][0-9a-f]{2}|\\\\|[a-z"\\]){0,12}"#) {
+        if let Some(mended) = patchboard::source::body_text::without_lone_surrogates(&text) {
+            proptest::prop_assert_eq!(patchboard::source::body_text::without_lone_surrogates(&mended), None);
+        }
+    }
+}

@@ -28,3 +28,44 @@ pub fn owned_body_text(mut bytes: Vec<u8>) -> String {
     String::from_utf8(bytes)
         .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned())
 }
+
+/// `text` with each `\u` escape of an unpaired UTF-16 surrogate (`\ud800`
+/// alone) written as `\ufffd`, or `None` when it has none. The browser's
+/// `JSON.parse` takes such an escape and serde_json refuses the whole body
+/// for it; read as U+FFFD, it costs one character of one row, as a
+/// malformed UTF-8 byte does.
+pub fn without_lone_surrogates(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let surrogate_at = |at: usize| -> Option<u16> {
+        let digits = bytes.get(at..at + 6)?.strip_prefix(b"\\u")?;
+        let unit = u16::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()?;
+        (0xD800..=0xDFFF).contains(&unit).then_some(unit)
+    };
+    let mut mended: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'\\', bytes.get(at..).unwrap_or_default()) {
+        let escape = at + found;
+        let Some(unit) = surrogate_at(escape) else {
+            // Any other escape, `\\` included, is two bytes or more: skip past
+            // its backslash and the byte after it.
+            at = escape + 2;
+            continue;
+        };
+        let paired = (0xD800..=0xDBFF).contains(&unit)
+            && surrogate_at(escape + 6).is_some_and(|low| (0xDC00..=0xDFFF).contains(&low));
+        if paired {
+            at = escape + 12;
+            continue;
+        }
+        let out = mended.get_or_insert_with(|| String::with_capacity(text.len()));
+        out.push_str(&text[copied..escape]);
+        out.push_str("\\ufffd");
+        copied = escape + 6;
+        at = copied;
+    }
+    mended.map(|mut out| {
+        out.push_str(&text[copied..]);
+        out
+    })
+}

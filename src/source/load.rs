@@ -2,6 +2,7 @@
 //! decodes each page and hands it over as it arrives.
 
 use super::body::{fnv1a, Body};
+use super::body_text::without_lone_surrogates;
 use super::config::{Config, Resource};
 use super::gather::Identified;
 use super::http::{send, sleep, HttpResponse, OnPart, SendError};
@@ -204,7 +205,14 @@ impl<R: Record + Identified, F> TypedPages<R, F> {
         if let Some(decoded) = self.mapping.decode_native(text) {
             return Ok(decoded);
         }
-        let body = parse_body(url, text)?;
+        let body = match parse_body(url, text) {
+            Ok(body) => body,
+            // One unpaired surrogate escape would fail every row with it.
+            Err(error) => match without_lone_surrogates(text) {
+                Some(mended) => return self.decode_whole(url, &mended),
+                None => return Err(error),
+            },
+        };
         let page = self
             .mapping
             .decode_page(&body)

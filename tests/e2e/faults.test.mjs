@@ -1334,6 +1334,23 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('an unpaired surrogate escape in one name costs that character, not the list', { timeout: TEST_TIMEOUT }, async () => {
+    // JSON.parse takes "\ud800" alone; the app reads it as U+FFFD.
+    const rows = [asset('s-1', 'lone-SURROGATE-host'), ...ALPHA_ASSETS];
+    const text = JSON.stringify({ generated_at: new Date(NOW).toISOString(), assets: rows }).replace('SURROGATE', '\\ud800');
+    backend.setFault('/jobs/job-alpha/results.json', FAULTS.raw(text));
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, rows.length);
+        assert.ok((await texts(page, 'tr.pb-row td:first-child')).includes('lone-\uFFFD-host'));
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('times at the ends of the range are shown, beyond them reported, and a refresh that empties the list under an open panel', { timeout: TEST_TIMEOUT }, async () => {
     // The years 0 to 9999, as written and as epoch milliseconds.
     const extremes = ['9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z', 253_402_300_799_999, -62_167_219_200_000];
