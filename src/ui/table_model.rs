@@ -7,7 +7,7 @@ use crate::domain::table::SortSpec;
 use crate::domain::time::Timestamp;
 use crate::domain::view::{HoldsTable, TableView, ToQuery};
 use crate::perf;
-use crate::ui::components::{Column, DetailPanel, FullWidth, VirtualTable};
+use crate::ui::components::{record_lookups, Column, DetailPanel, FullWidth, VirtualTable};
 use crate::ui::data::{LiveStatus, Shared};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
@@ -238,6 +238,7 @@ where
         // job's messages name it once the job list, which may answer after
         // its results, is in.
         let rows = self.rows;
+        let (record_id, record_index) = record_lookups(self.items, V::id);
         view! {
             <VirtualTable
                 caption=caption
@@ -248,6 +249,8 @@ where
                 on_sort=self.url.on_sort()
                 selected=self.selected
                 on_open=Callback::new(move |index| self.open(index))
+                record_id=record_id
+                record_index=record_index
                 data_changed=Signal::derive(move || rows.track())
                 listings=self.url.listings()
                 empty_text=status.empty_text(no_match)

@@ -1334,6 +1334,32 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('the focused row follows its asset when a refresh inserts rows before it', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+    const config = { ...nativeConfig(backend.url), refresh_seconds: 1 };
+    try {
+      await withConfiguredPage('#/jobs/job-alpha?sort=asset', config, async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        const focusedName = () => page.evaluate(() => document.activeElement?.closest('tr.pb-row')?.querySelector('td')?.textContent);
+        await page.locator('tr.pb-row[tabindex="0"]').focus();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('ArrowDown');
+        await page.waitForFunction(() => document.activeElement?.textContent.includes('alpha-host-3'));
+        // The backend now lists two new assets first: every data index moves.
+        backend.setData({ results: { 'job-alpha': [asset('n-1', 'aaa-new-1'), asset('n-2', 'aaa-new-2'), ...ALPHA_ASSETS] } });
+        await waitForAssets(page, ALPHA_ASSETS.length + 2);
+        await page.waitForFunction(() => document.activeElement?.textContent.includes('alpha-host-3'), null, { timeout: 5_000 })
+          .catch(async () => assert.equal(await focusedName(), 'alpha-host-3', 'the focus stays on the asset it was on'));
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => location.hash.includes('asset=a-3'), null, { timeout: 5_000 });
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+    }
+  });
+
   test('an unpaired surrogate escape in one name costs that character, not the list', { timeout: TEST_TIMEOUT }, async () => {
     // JSON.parse takes "\ud800" alone; the app reads it as U+FFFD.
     const rows = [asset('s-1', 'lone-SURROGATE-host'), ...ALPHA_ASSETS];

@@ -34,4 +34,4 @@ pub use relative_time::RelativeTime;
 pub use search_box::SearchBox;
 pub use stacked_bar::{Segment, StackedBar};
 pub use table_search::TableSearch;
-pub use virtual_table::{Column, FullWidth, Narrowing, VirtualTable};
+pub use virtual_table::{record_lookups, Column, FullWidth, Narrowing, VirtualTable};

@@ -14,11 +14,12 @@ use wasm_bindgen::JsCast;
 
 /// Keeps the focus on the row of the record that had it, across the redraws
 /// `redrawn` tracks, for the rows inside `scroller`. Returns the data index of
-/// the row that last took the focus, which stays after the focus leaves.
+/// the row that last took the focus, which stays after the focus leaves, and
+/// that of the row that has it now, if one has.
 pub fn keep_row_focus(
     scroller: NodeRef<leptos::html::Div>,
     redrawn: impl Fn() + Send + Sync + 'static,
-) -> ReadSignal<Option<u32>> {
+) -> (ReadSignal<Option<u32>>, StoredValue<Option<u32>>) {
     // The `data-index` of the row that has the focus, until the user takes
     // the focus elsewhere.
     let focused = StoredValue::new(None::<u32>);
@@ -57,7 +58,7 @@ pub fn keep_row_focus(
             }
         });
     });
-    last_focused
+    (last_focused, focused)
 }
 
 /// Focuses the row of `index` if it is drawn and the focus is on no element.

@@ -7,6 +7,7 @@ use crate::domain::decimal::fixed;
 use crate::domain::table::RowWindow;
 use crate::domain::view::TableColumn;
 use crate::perf;
+use crate::ui::data::Shared;
 use crate::ui::focus::refocus_if_column_hidden;
 use crate::ui::resize::on_resize;
 use crate::ui::router::Router;
@@ -102,6 +103,10 @@ pub fn VirtualTable<C, Cells, CellsView>(
     on_sort: Callback<C>,
     #[prop(into)] selected: Signal<Option<u32>>,
     on_open: Callback<u32>,
+    /// The id of the record at a data index, and the data index of the
+    /// record with an id: a refresh may move a record to another index.
+    record_id: Callback<u32, Option<String>>,
+    record_index: Callback<String, Option<u32>>,
     /// Notifies whenever the data behind the indices changes, so that the
     /// drawn rows render again.
     #[prop(into)]
@@ -146,12 +151,34 @@ where
         on_sort: Callback::new(move |position: usize| on_sort.run(sort_ids[position])),
         selected,
         on_open,
+        record_id,
+        record_index,
         data_changed,
         listings,
         empty_text,
         loaded,
         full_width,
     })
+}
+
+/// The table's `record_id` and `record_index` over `items`, each record
+/// named by `id`.
+pub fn record_lookups<T: Send + Sync + 'static>(
+    items: ReadSignal<Shared<Vec<T>>>,
+    id: fn(&T) -> &str,
+) -> (Callback<u32, Option<String>>, Callback<String, Option<u32>>) {
+    let record_id = Callback::new(move |index: u32| {
+        items.with_untracked(|items| items.get(index as usize).map(|item| id(item).to_owned()))
+    });
+    let record_index = Callback::new(move |wanted: String| {
+        items.with_untracked(|items| {
+            items
+                .iter()
+                .position(|item| id(item) == wanted)
+                .map(|index| index as u32)
+        })
+    });
+    (record_id, record_index)
 }
 
 /// A table's parts with columns known by position.
@@ -164,6 +191,8 @@ struct Table {
     on_sort: Callback<usize>,
     selected: Signal<Option<u32>>,
     on_open: Callback<u32>,
+    record_id: Callback<u32, Option<String>>,
+    record_index: Callback<String, Option<u32>>,
     data_changed: Signal<()>,
     listings: Signal<u32>,
     empty_text: Signal<&'static str>,
@@ -181,6 +210,8 @@ fn table(table: Table) -> AnyView {
         on_sort,
         selected,
         on_open,
+        record_id,
+        record_index,
         data_changed,
         listings,
         empty_text,
@@ -224,7 +255,7 @@ fn table(table: Table) -> AnyView {
     // an arrow key, the detail panel handing it back). A record, not a
     // position: a refresh or sort that moves the row moves the tab stop
     // with it.
-    let active = keep_row_focus(scroller, move || {
+    let (active, holding_focus) = keep_row_focus(scroller, move || {
         rows.track();
         data_changed.track();
     });
@@ -402,6 +433,34 @@ fn table(table: Table) -> AnyView {
             }
         });
     };
+    // A refresh can give the record whose row has the focus another data
+    // index (the backend added or dropped records before it). Rows are keyed
+    // by index, so the focused row would then show another record, and Enter
+    // open that one: the focus follows its record instead.
+    let focused_id = StoredValue::new(None::<String>);
+    Effect::new(move |_| {
+        let id = active.get().and_then(|index| record_id.run(index));
+        focused_id.set_value(id);
+    });
+    Effect::new(move |_| {
+        data_changed.track();
+        let Some(index) = holding_focus.get_value() else {
+            return;
+        };
+        let Some(id) = focused_id.get_value() else {
+            return;
+        };
+        if record_id.run(index).as_deref() == Some(id.as_str()) {
+            return;
+        }
+        let moved_to = record_index.run(id);
+        let position = moved_to.and_then(|moved_to| {
+            order.with_untracked(|order| order.iter().position(|&index| index == moved_to))
+        });
+        if let Some(position) = position {
+            focus_position(position);
+        }
+    });
     let on_key = move |event: leptos::ev::KeyboardEvent, position: usize, index: u32| {
         let last = total().saturating_sub(1);
         let page = (viewport.get_untracked() / row_height.get_untracked()) as usize;

@@ -4,8 +4,8 @@ use crate::domain::decimal::{counted, fixed, grouped, listed_of, percent, Noun};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::ui::components::{
-    Column, DataProblems, Narrowing, PageTitle, RefreshControls, RelativeTime, TableSearch, Tone,
-    VirtualTable,
+    record_lookups, Column, DataProblems, Narrowing, PageTitle, RefreshControls, RelativeTime,
+    TableSearch, Tone, VirtualTable,
 };
 use crate::ui::data::{Live, LiveStatus, Shared};
 use crate::ui::router::{use_router, Link, Location, Route};
@@ -133,6 +133,7 @@ fn JobTable(
             <td class="pb-numeric">{count(job.in_progress)}</td>
         }
     };
+    let (record_id, record_index) = record_lookups(jobs, |job: &Job| &job.id);
     view! {
         <VirtualTable
             caption="Deployment jobs"
@@ -146,6 +147,8 @@ fn JobTable(
                 let id = jobs.with_untracked(|jobs| jobs[index as usize].id.clone());
                 router.navigate(Location::new(Route::Job { id }), false);
             })
+            record_id=record_id
+            record_index=record_index
             data_changed=Signal::derive(move || jobs.track())
             listings=url.listings()
             empty_text=status.empty_text("No jobs match the search.")
