@@ -207,11 +207,16 @@ where
             open.with(|open| open.as_ref().map(|(item, _)| title(item)))
                 .unwrap_or_default()
         });
+        // One panel per record, kept when a refresh moves the record to
+        // another data index.
+        let shown_id = Memo::new(move |_| {
+            open.with(|open| open.as_ref().map(|(item, _)| V::id(item).to_owned()))
+        });
         let close = Callback::new(move |_| self.close());
         move || {
-            shown.get().map(|_| {
+            shown_id.get().map(|_| {
                 view! {
-                    <DetailPanel title=title on_close=close>
+                    <DetailPanel title=title on_close=close record_index=shown>
                         {move || open.get().map(|(item, row)| details(item, row))}
                     </DetailPanel>
                 }

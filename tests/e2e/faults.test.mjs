@@ -1334,7 +1334,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
-  test('the focused row follows its asset when a refresh inserts rows before it', { timeout: TEST_TIMEOUT }, async () => {
+  test('the focused row and an open panel follow their asset when a refresh inserts rows before it', { timeout: TEST_TIMEOUT }, async () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
     const config = { ...nativeConfig(backend.url), refresh_seconds: 1 };
     try {
@@ -1353,6 +1353,17 @@ describe('rows that cannot be read, or say unexpected things', () => {
           .catch(async () => assert.equal(await focusedName(), 'alpha-host-3', 'the focus stays on the asset it was on'));
         await page.keyboard.press('Enter');
         await page.waitForFunction(() => location.hash.includes('asset=a-3'), null, { timeout: 5_000 });
+        // With its panel open, one more asset comes first: the panel stays
+        // with the asset, and Escape gives the focus back to its row.
+        const panelTitle = page.locator('#pb-panel-title');
+        await page.waitForFunction(() => document.activeElement?.closest('.pb-panel') !== null);
+        backend.setData({ results: { 'job-alpha': [asset('n-0', 'aaa-new-0'), asset('n-1', 'aaa-new-1'), asset('n-2', 'aaa-new-2'), ...ALPHA_ASSETS] } });
+        await waitForAssets(page, ALPHA_ASSETS.length + 3);
+        assert.equal((await panelTitle.textContent()).trim(), 'alpha-host-3');
+        assert.equal(await page.evaluate(() => document.activeElement?.closest('.pb-panel') !== null), true, 'the focus stays in the panel');
+        await page.keyboard.press('Escape');
+        await page.locator('.pb-panel').waitFor({ state: 'detached', timeout: 5_000 });
+        assert.equal(await focusedName(), 'alpha-host-3', 'Escape hands the focus back to the row of the asset shown');
         assertNoPageErrors(session);
       });
     } finally {

@@ -1140,7 +1140,8 @@ describe('job progress page', () => {
       await page.locator('.pb-panel').getByRole('link', { name: 'This host on Endpoint exemptions' }).click();
       await page.waitForFunction(() => location.hash.startsWith('#/exemptions'));
       assert.equal(new URL(page.url()).hash, `#/exemptions?q=${encodeURIComponent(asset.asset_name)}`);
-      assert.equal(await page.locator('input[type=search]').inputValue(), asset.asset_name);
+      // The new page's box: the job page's may still be there as the URL changes.
+      assert.equal(await page.getByRole('searchbox', { name: 'Search endpoints' }).inputValue(), asset.asset_name);
       await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length === n, expected.length, {
         timeout: LOAD_TIMEOUT,
       });

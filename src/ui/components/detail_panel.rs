@@ -16,8 +16,18 @@ const NARROWEST_PAGE_BESIDE_PX: f64 = 480.0;
 pub fn DetailPanel(
     #[prop(into)] title: Signal<String>,
     on_close: Callback<()>,
+    /// The data index of the record shown, which a refresh may change: the
+    /// focus goes back to that record's row, not to the row at its old index.
+    #[prop(into)]
+    record_index: Signal<Option<u32>>,
     children: Children,
 ) -> impl IntoView {
+    let latest_index = StoredValue::new(None::<u32>);
+    Effect::new(move |_| {
+        if let Some(index) = record_index.get() {
+            latest_index.set_value(Some(index));
+        }
+    });
     // Opened from a link or a reload, nothing had the focus but the page.
     let previous_focus = focused_element();
 
@@ -85,8 +95,9 @@ pub fn DetailPanel(
         if moved_away {
             return;
         }
+        let now_at = latest_index.get_value();
         let back_to = previous_focus.take().and_then(|(opening_row, element)| {
-            match opening_row.as_ref().and_then(OpeningRow::row_now) {
+            match opening_row.as_ref().and_then(|row| row.row_now(now_at)) {
                 Some(row) => Some(row),
                 // A row the filters have since hidden is gone from the page.
                 None => element.is_connected().then_some(element),
@@ -263,8 +274,12 @@ impl OpeningRow {
         })
     }
 
-    /// The row that shows the record now, if one does.
-    fn row_now(&self) -> Option<web_sys::HtmlElement> {
-        drawn_row(&self.rows, &self.data_index)
+    /// The row that shows the record now, if one does: at `index`, where
+    /// the record is now, if known.
+    fn row_now(&self, index: Option<u32>) -> Option<web_sys::HtmlElement> {
+        match index {
+            Some(index) => drawn_row(&self.rows, index),
+            None => drawn_row(&self.rows, &self.data_index),
+        }
     }
 }
