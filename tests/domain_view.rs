@@ -7,6 +7,7 @@ use patchboard::domain::endpoint::{
 };
 use patchboard::domain::exemption::{ExemptionKind, Impact, Warning};
 use patchboard::domain::fleet::PatchOutlook;
+use patchboard::domain::job::Job;
 use patchboard::domain::os::OsFamily;
 use patchboard::domain::phase::Phase;
 use patchboard::domain::status::StatusKey;
@@ -18,7 +19,7 @@ use patchboard::domain::view::endpoints::{
 };
 use patchboard::domain::view::jobs::{JobColumn, JobView};
 use patchboard::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
-use patchboard::domain::view::{FacetToken, TableColumn, TableView, ToQuery};
+use patchboard::domain::view::{FacetToken, HoldsTable, TableColumn, TableView, ToQuery};
 
 fn result(id: &str, name: &str, os: &str, code: u16, state: u8, at: i64) -> AssetResult {
     AssetResult {
@@ -137,6 +138,31 @@ fn a_link_about_one_host_opens_the_exemptions_searching_for_it_alone() {
     let view = EndpointView::searching("WIN-SQL-FRA-0012");
     assert_eq!(written(&view), pairs(&[("q", "WIN-SQL-FRA-0012")]));
     assert_eq!(EndpointView::from_query(&written(&view)), view);
+}
+
+#[test]
+fn the_job_search_finds_every_word_the_list_shows() {
+    let job = |id: &str, platform: &str, status: &str, schedule: &str| Job {
+        id: id.into(),
+        name: format!("{id} rollout"),
+        platform: Some(platform.into()),
+        status: Some(status.into()),
+        schedule: Some(schedule.into()),
+        ..Job::default()
+    };
+    let jobs = [
+        job("alpha", "Windows", "Running", "Weekly"),
+        job("beta", "Linux", "Completed", "Once"),
+    ];
+    let found = |text: &str| {
+        let mut view = JobView::default();
+        view.table_mut().text = text.into();
+        view.apply(&jobs)
+    };
+    assert_eq!(found("weekly"), [0], "the schedule");
+    assert_eq!(found("linux"), [1], "the platform");
+    assert_eq!(found("completed"), [1], "the status");
+    assert_eq!(found("beta rollout"), [1], "the name");
 }
 
 #[test]

@@ -119,6 +119,8 @@ impl JobView {
                     &job.id,
                     job.platform.as_deref().unwrap_or(""),
                     job.status.as_deref().unwrap_or(""),
+                    // The Schedule column's word ("Weekly") is on screen too.
+                    job.schedule.as_deref().unwrap_or(""),
                 ]))
         });
         indices
