@@ -234,8 +234,7 @@ impl<'c> Pager<'c> {
         else {
             return None;
         };
-        let count = response.item_count as u64;
-        let full = count > 0 && (*end == PageEnd::EmptyPage || count >= *size);
+        let full = page_is_full(response.item_count, *size, *end);
         let unread = header(response.headers, response_header).is_none();
         (response.cross_origin && full && unread).then(|| Step::CursorUnreadable {
             header: response_header.clone(),
@@ -244,13 +243,12 @@ impl<'c> Pager<'c> {
 
     /// Where the next page is, or None when this was the last.
     fn next_position(&self, response: &Response<'_>) -> Option<Position> {
-        let count = response.item_count as u64;
         // An empty page ends every mode, so a backend that keeps answering
         // with nothing cannot loop us forever.
-        if count == 0 {
+        if response.item_count == 0 {
             return None;
         }
-        let full = |size: u64, end: PageEnd| end == PageEnd::EmptyPage || count >= size;
+        let full = |size: u64, end: PageEnd| page_is_full(response.item_count, size, end);
         match (&self.resource.paging, &self.position) {
             (
                 Paging::PageNumber { size, end, .. } | Paging::OffsetLimit { size, end },
@@ -370,4 +368,11 @@ fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
 fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: String) {
     headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name));
     headers.push((name.to_owned(), value));
+}
+
+/// Whether a page of `count` items may have another after it: an empty
+/// page never does, and a short one does not where a short page ends the
+/// list.
+fn page_is_full(count: usize, size: u64, end: PageEnd) -> bool {
+    count > 0 && (end == PageEnd::EmptyPage || count as u64 >= size)
 }
