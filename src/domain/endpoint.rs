@@ -100,15 +100,16 @@ pub struct Drive {
     pub used_percent: f64,
 }
 
-fn percentage<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
-    let share = f64::deserialize(deserializer)?;
-    if (0.0..=100.0).contains(&share) {
-        Ok(share)
-    } else {
-        Err(serde::de::Error::custom(
-            "expected a percentage from 0 to 100",
-        ))
+impl Drive {
+    /// `share` as a drive's used percentage if it is one: from 0 to 100.
+    pub fn checked_used_percent(share: f64) -> Option<f64> {
+        (0.0..=100.0).contains(&share).then_some(share)
     }
+}
+
+fn percentage<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<f64, D::Error> {
+    Drive::checked_used_percent(f64::deserialize(deserializer)?)
+        .ok_or_else(|| serde::de::Error::custom("expected a percentage from 0 to 100"))
 }
 
 /// Readiness facts: what the patch repositories know of the endpoint.

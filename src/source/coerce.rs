@@ -4,6 +4,7 @@
 //! times as epoch ms or RFC 3339), so each conversion accepts every form that
 //! has an unambiguous meaning and names what it expected otherwise.
 
+use crate::domain::endpoint::Drive;
 use crate::domain::time::Timestamp;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -70,7 +71,7 @@ pub fn number(value: &Value) -> Coerced<f64> {
 pub fn percentage(value: &Value) -> Coerced<f64> {
     number(value)
         .ok()
-        .filter(|share| (0.0..=100.0).contains(share))
+        .and_then(Drive::checked_used_percent)
         .ok_or_else(|| expected("a percentage from 0 to 100", value))
 }
 
