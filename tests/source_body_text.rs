@@ -97,6 +97,35 @@ fn a_lone_surrogate_escape_reads_as_the_replacement_character() {
     assert_eq!(without_lone_surrogates("\\ud8"), None);
 }
 
+#[test]
+fn a_number_beyond_an_f64_reads_as_a_string_of_its_characters() {
+    use patchboard::source::body_text::with_huge_numbers_quoted;
+    let body =
+        r#"{"total":1e400,"assets":[{"id":"a","at":-2E+999,"ok":1.5e308},{"id":"b","n":"1e400"}]}"#;
+    assert!(serde_json::from_str::<serde_json::Value>(body).is_err());
+    let mended = with_huge_numbers_quoted(body).expect("two huge numbers");
+    assert_eq!(
+        mended,
+        r#"{"total":"1e400","assets":[{"id":"a","at":"-2E+999","ok":1.5e308},{"id":"b","n":"1e400"}]}"#
+    );
+    serde_json::from_str::<serde_json::Value>(&mended).expect("JSON now");
+    // Twenty-nine thousand digits are beyond an f64 too, without an exponent.
+    let digits = format!("[{}]", "9".repeat(29_000));
+    assert_eq!(
+        with_huge_numbers_quoted(&digits),
+        Some(format!("[\"{}\"]", "9".repeat(29_000)))
+    );
+    // In range, inside a string (escaped quotes included), or not JSON's
+    // grammar (which stays refused): nothing to mend.
+    assert_eq!(with_huge_numbers_quoted(r#"[1e308,-0.5e-400,0]"#), None);
+    assert_eq!(with_huge_numbers_quoted(r#"["1e400","a\"1e400"]"#), None);
+    assert_eq!(
+        with_huge_numbers_quoted(r#"[01e400,1.e400,1e+,--1e400]"#),
+        None
+    );
+    assert_eq!(with_huge_numbers_quoted("\"open 1e400"), None);
+}
+
 proptest::proptest! {
     #[test]
     fn mended_text_has_no_lone_surrogate_left(text in r#"(\\u[dD][89aAbBcCfF][0-9a-f]{2}|\\\\|[a-z"\\]){0,12}"#) {

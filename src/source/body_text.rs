@@ -69,3 +69,90 @@ pub fn without_lone_surrogates(text: &str) -> Option<String> {
         out
     })
 }
+
+/// `text` with each number too large for an f64 (`1e400`, `-1e999`) written
+/// as a string of the same characters, or `None` when it has none. The
+/// browser's `JSON.parse` reads such a number as Infinity and serde_json
+/// refuses the whole body for it; as a string it costs the one field that
+/// holds it, which a row then reports with the value as sent.
+pub fn with_huge_numbers_quoted(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut mended: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(&byte) = bytes.get(at) {
+        match byte {
+            b'"' => at = string_end(bytes, at),
+            b'-' | b'0'..=b'9' => {
+                let len = bytes[at..]
+                    .iter()
+                    .position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+                    .unwrap_or(bytes.len() - at);
+                let number = &text[at..at + len];
+                // For a number JSON's grammar allows, out of range is the
+                // one thing serde_json can refuse.
+                if is_json_number(number) && serde_json::from_str::<f64>(number).is_err() {
+                    let out = mended.get_or_insert_with(|| String::with_capacity(text.len() + 2));
+                    out.push_str(&text[copied..at]);
+                    out.push('"');
+                    out.push_str(number);
+                    out.push('"');
+                    copied = at + len;
+                }
+                at += len;
+            }
+            _ => at += 1,
+        }
+    }
+    mended.map(|mut out| {
+        out.push_str(&text[copied..]);
+        out
+    })
+}
+
+/// Where the string opening at `open` ends: past its closing quote, or the
+/// text's end when it has none.
+fn string_end(bytes: &[u8], open: usize) -> usize {
+    let mut at = open + 1;
+    while let Some(found) = memchr::memchr2(b'"', b'\\', bytes.get(at..).unwrap_or_default()) {
+        at += found;
+        if bytes[at] == b'"' {
+            return at + 1;
+        }
+        at += 2;
+    }
+    bytes.len()
+}
+
+/// `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`, RFC 8259's number.
+fn is_json_number(text: &str) -> bool {
+    fn digits(bytes: &[u8]) -> usize {
+        bytes.iter().take_while(|b| b.is_ascii_digit()).count()
+    }
+    let bytes = text.as_bytes();
+    let mut at = usize::from(bytes.first() == Some(&b'-'));
+    let whole = digits(&bytes[at..]);
+    if whole == 0 || (whole > 1 && bytes[at] == b'0') {
+        return false;
+    }
+    at += whole;
+    if bytes.get(at) == Some(&b'.') {
+        let fraction = digits(&bytes[at + 1..]);
+        if fraction == 0 {
+            return false;
+        }
+        at += 1 + fraction;
+    }
+    if matches!(bytes.get(at), Some(b'e' | b'E')) {
+        at += 1;
+        if matches!(bytes.get(at), Some(b'+' | b'-')) {
+            at += 1;
+        }
+        let exponent = digits(&bytes[at..]);
+        if exponent == 0 {
+            return false;
+        }
+        at += exponent;
+    }
+    at == bytes.len()
+}

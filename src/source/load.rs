@@ -2,7 +2,7 @@
 //! decodes each page and hands it over as it arrives.
 
 use super::body::{fnv1a, Body};
-use super::body_text::without_lone_surrogates;
+use super::body_text::{with_huge_numbers_quoted, without_lone_surrogates};
 use super::config::{Config, Resource};
 use super::gather::Identified;
 use super::http::{send, sleep, HttpResponse, OnPart, SendError};
@@ -207,11 +207,14 @@ impl<R: Record + Identified, F> TypedPages<R, F> {
         }
         let body = match parse_body(url, text) {
             Ok(body) => body,
-            // One unpaired surrogate escape would fail every row with it.
-            Err(error) => match without_lone_surrogates(text) {
-                Some(mended) => return self.decode_whole(url, &mended),
-                None => return Err(error),
-            },
+            // One unpaired surrogate escape or one number beyond an f64
+            // would fail every row with it.
+            Err(error) => {
+                match without_lone_surrogates(text).or_else(|| with_huge_numbers_quoted(text)) {
+                    Some(mended) => return self.decode_whole(url, &mended),
+                    None => return Err(error),
+                }
+            }
         };
         let page = self
             .mapping

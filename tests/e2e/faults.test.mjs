@@ -1388,6 +1388,26 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('a number beyond a double costs its row, not the list', { timeout: TEST_TIMEOUT }, async () => {
+    // JSON.parse reads 1e400 as Infinity; in a field the app reads, the row
+    // is reported with the value as sent, and elsewhere it is no matter.
+    const rows = [asset('h-1', 'huge-time-host', STATUSES.completed, { status_time: 'HUGE' }), ...ALPHA_ASSETS];
+    const text = JSON.stringify({ generated_at: new Date(NOW).toISOString(), backend_build: 'HUGE', assets: rows }).replaceAll('"HUGE"', '1e400');
+    backend.setFault('/jobs/job-alpha/results.json', FAULTS.raw(text));
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        const skipped = await skippedText(page);
+        assert.ok(skipped.includes('1 row(s) could not be read'), skipped);
+        assert.ok(skipped.includes('1e400'), skipped);
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('times at the ends of the range are shown, beyond them reported, and a refresh that empties the list under an open panel', { timeout: TEST_TIMEOUT }, async () => {
     // The years 0 to 9999, as written and as epoch milliseconds.
     const extremes = ['9999-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z', 253_402_300_799_999, -62_167_219_200_000];
