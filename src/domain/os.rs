@@ -15,12 +15,15 @@ pub enum OsFamily {
 
 /// Name fragments that place an OS name, checked in order, case-insensitively.
 /// Mac comes first because "Darwin" contains "win"; Windows matches on the
-/// whole word "windows" (or a leading "win", as in "Win10") for the same reason.
-const MAC_MARKERS: &[&str] = &["macos", "mac os", "os x", "osx", "darwin"];
+/// whole word "windows" (or a leading "win" and a version, as in "Win10") for
+/// the same reason, and so that "Wind River" stays Linux.
+const MAC_MARKERS: &[&str] = &["macos", "mac os", "osx", "darwin"];
+/// "OS X" only as words of their own: "CentOS x86_64" is not a Mac.
+const MAC_WORDS: &[&str] = &["os x"];
 const WINDOWS_MARKERS: &[&str] = &["windows", "microsoft"];
 const LINUX_MARKERS: &[&str] = &[
     "linux", "ubuntu", "debian", "red hat", "redhat", "rhel", "centos", "suse", "sles", "fedora",
-    "rocky", "alma", "kali", "raspbian",
+    "rocky", "alma", "kali", "raspbian", "photon",
 ];
 
 impl OsFamily {
@@ -38,9 +41,9 @@ impl OsFamily {
     pub fn from_os_name(name: &str) -> OsFamily {
         let name = name.trim();
         let mentions = |markers: &[&str]| markers.iter().any(|m| contains_ignore_case(name, m));
-        if mentions(MAC_MARKERS) {
+        if mentions(MAC_MARKERS) || MAC_WORDS.iter().any(|w| has_word_ignore_case(name, w)) {
             OsFamily::Mac
-        } else if mentions(WINDOWS_MARKERS) || starts_with_ignore_case(name, "win") {
+        } else if mentions(WINDOWS_MARKERS) || starts_with_win_version(name) {
             OsFamily::Windows
         } else if mentions(LINUX_MARKERS) {
             OsFamily::Linux
@@ -100,9 +103,22 @@ fn contains_ignore_case(haystack: &str, needle: &str) -> bool {
         .any(|window| window.eq_ignore_ascii_case(needle.as_bytes()))
 }
 
-fn starts_with_ignore_case(haystack: &str, prefix: &str) -> bool {
-    haystack
-        .as_bytes()
-        .get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix.as_bytes()))
+/// `needle` with no letter or digit right before or after it.
+fn has_word_ignore_case(haystack: &str, needle: &str) -> bool {
+    let bytes = haystack.as_bytes();
+    let apart = |at: Option<&u8>| !at.is_some_and(u8::is_ascii_alphanumeric);
+    bytes.windows(needle.len()).enumerate().any(|(at, window)| {
+        window.eq_ignore_ascii_case(needle.as_bytes())
+            && apart(at.checked_sub(1).and_then(|before| bytes.get(before)))
+            && apart(bytes.get(at + needle.len()))
+    })
+}
+
+/// "Win", "Win10", "Win 11": a leading "win" and then no letter.
+fn starts_with_win_version(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    bytes
+        .get(..3)
+        .is_some_and(|head| head.eq_ignore_ascii_case(b"win"))
+        && !bytes.get(3).is_some_and(u8::is_ascii_alphabetic)
 }
