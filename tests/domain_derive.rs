@@ -246,7 +246,7 @@ fn low_disk_space_starts_at_exactly_ninety_percent() {
     assert_eq!(
         derived.outlook(),
         PatchOutlook::Patchable,
-        "warnings never block"
+        "a warning is in neither impact class"
     );
 }
 

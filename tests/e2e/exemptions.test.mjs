@@ -536,7 +536,7 @@ describe('endpoint exemptions page', () => {
       assert.equal(await warning.getAttribute('data-warning'), lowDiskName(), 'the last group is the warning');
       assert.equal(await page.locator('.pb-group[data-warning]').count(), 1, 'one group per warning');
       assert.equal((await warning.locator('summary .pb-numeric').textContent()).trim(), `${grouped(warned.length)} endpoints`);
-      assert.match(await warning.locator('summary').textContent(), /does not block patching/);
+      assert.match(await warning.locator('summary').textContent(), /Warning: may stop patching/);
       // A warning sign, not the clock of Temporarily cannot patch, whose colour it shares.
       assert.equal((await warning.locator('summary .pb-badge-icon').textContent()).trim(), '⚠');
       await warning.locator('summary').click();

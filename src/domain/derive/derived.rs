@@ -241,7 +241,7 @@ impl Derived {
         })
     }
 
-    /// Whether any warning applies; warnings never block patching.
+    /// Whether any warning applies; a warning leaves the outlook as it is.
     pub fn has_warnings(&self) -> bool {
         Warning::ALL
             .into_iter()

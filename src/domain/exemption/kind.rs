@@ -111,7 +111,8 @@ impl ExemptionKind {
     }
 }
 
-/// A warning: worth an operator's attention, but it never blocks patching.
+/// A warning: in neither impact class, so the endpoint stays Patchable, but
+/// it can stop a patch from installing (a drive too full for it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Warning {
     LowDiskSpace,

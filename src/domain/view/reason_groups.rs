@@ -42,7 +42,7 @@ impl GroupReason {
         }
     }
 
-    /// How it bears on patching; a warning does not.
+    /// Its impact class; a warning is in none.
     pub fn impact(&self) -> Option<Impact> {
         match self {
             GroupReason::Exemption(kind) => Some(kind.impact()),
@@ -54,8 +54,8 @@ impl GroupReason {
 
 /// One group per exemption the listed endpoints (`order`, indices into
 /// `rows`) have, known to the catalogue or not, largest first, then one per
-/// warning: a warning never blocks patching, so it comes after every reason
-/// that does. Groups of equal size keep catalogue order, then list names the
+/// warning: a warning is in neither impact class, so it comes after every
+/// exemption. Groups of equal size keep catalogue order, then list names the
 /// catalogue does not know alphabetically. Each group keeps the order of
 /// `order`; an endpoint is in as many groups as it has reasons.
 pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, Vec<u32>)> {

@@ -37,8 +37,8 @@ impl Tone {
     }
 }
 
-/// A pill with an icon and a label: filled, or for a warning (which does not
-/// block anything) outlined and marked with a warning sign.
+/// A pill with an icon and a label: filled, or for a warning (in neither
+/// impact class) outlined and marked with a warning sign.
 #[component]
 pub fn Badge(
     tone: Tone,

@@ -119,9 +119,9 @@ fn ReasonGroup(
     }
 }
 
-/// How a warning is badged: it is shown beside exemptions, but unlike them
-/// never stops patching.
-pub const WARNING_LABEL: &str = "Warning: does not block patching";
+/// How a warning is badged: shown beside exemptions, but in neither impact
+/// class; the vendor says it can still stop a patch from installing.
+pub const WARNING_LABEL: &str = "Warning: may stop patching";
 
 /// The ordered steps that clear an exemption or a warning.
 #[component]
