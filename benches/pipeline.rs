@@ -69,9 +69,9 @@ fn pipeline(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("derive_asset_rows", size),
             &results,
-            |b, results| b.iter(|| asset_rows(results, "Patch Tuesday")),
+            |b, results| b.iter(|| asset_rows(results, "Patch Tuesday", None)),
         );
-        let rows = asset_rows(&results, "Patch Tuesday");
+        let rows = asset_rows(&results, "Patch Tuesday", None);
         let by_name = SortSpec::by(AssetColumn::Asset, Direction::Asc);
         let by_status = SortSpec::by(AssetColumn::Status, Direction::Desc);
         for (name, spec) in [

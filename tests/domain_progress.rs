@@ -1,18 +1,17 @@
 //! Job progress over many rows: counts, percentages, anomalies and stalls.
 
 use patchboard::domain::asset::{AssetResult, RawStatus};
+use patchboard::domain::job::{Job, JobRun};
 use patchboard::domain::os::OsFamily;
 use patchboard::domain::phase::Phase;
-use patchboard::domain::progress::{is_stalled, JobProgress, ProgressRow};
+use patchboard::domain::progress::{
+    is_stalled, run_start, stuck_cutoff, JobProgress, ProgressRow, STALL_AFTER_MINUTES,
+};
 use patchboard::domain::status::StatusKey;
 use patchboard::domain::time::Timestamp;
 
 fn row(status: Option<StatusKey>, os: OsFamily, at: Option<i64>) -> ProgressRow {
-    ProgressRow {
-        status,
-        os,
-        status_time: at.map(Timestamp),
-    }
+    ProgressRow::new(status, os, at.map(Timestamp), None)
 }
 
 fn sample() -> Vec<ProgressRow> {
@@ -155,6 +154,92 @@ fn stalled_only_strictly_past_the_threshold() {
     assert!(progress.is_stalled(Timestamp(5_000 + 601), 600));
 }
 
+const HOUR: i64 = 60 * 60 * 1000;
+
+fn waiting(status: StatusKey, changed: i64, run_start: i64) -> ProgressRow {
+    ProgressRow::new(
+        Some(status),
+        OsFamily::Windows,
+        Some(Timestamp(changed)),
+        Some(Timestamp(run_start)),
+    )
+}
+
+#[test]
+fn an_asset_not_started_is_not_stuck_before_its_run_starts() {
+    let now = 100 * HOUR;
+    let cutoff = stuck_cutoff(Timestamp(now), 4);
+    // Set up ten hours ahead of a window two hours from now.
+    let ahead = now + 2 * HOUR;
+    for status in [StatusKey::JobReceived, StatusKey::Pending] {
+        let row = waiting(status, now - 10 * HOUR, ahead);
+        assert!(!row.is_stuck(cutoff), "{status:?} waits for its start");
+        assert_eq!(row.idle_since(), Some(Timestamp(ahead)));
+    }
+    // A started asset is judged by its own status time, whatever its run.
+    assert!(waiting(StatusKey::Patching, now - 10 * HOUR, ahead).is_stuck(cutoff));
+    // Past the start by more than the hours, waiting is stuck again.
+    assert!(waiting(StatusKey::JobReceived, now - 10 * HOUR, now - 5 * HOUR).is_stuck(cutoff));
+    assert!(!waiting(StatusKey::JobReceived, now - 10 * HOUR, now - 3 * HOUR).is_stuck(cutoff));
+    // No status time, nothing to judge by, run or not.
+    let untimed = ProgressRow::new(
+        Some(StatusKey::Pending),
+        OsFamily::Linux,
+        None,
+        Some(Timestamp(now - 5 * HOUR)),
+    );
+    assert!(!untimed.is_stuck(cutoff));
+}
+
+#[test]
+fn a_job_waiting_for_its_start_is_not_stalled() {
+    let now = Timestamp(100 * HOUR);
+    let stall = STALL_AFTER_MINUTES * 60 * 1000;
+    let job = |run_start: i64| {
+        JobProgress::from_rows([
+            waiting(StatusKey::JobReceived, 90 * HOUR, run_start),
+            waiting(StatusKey::Completed, 91 * HOUR, run_start),
+        ])
+    };
+    assert!(!job(101 * HOUR).is_stalled(now, stall));
+    assert!(!job(100 * HOUR - stall).is_stalled(now, stall));
+    assert!(job(100 * HOUR - stall - 1).is_stalled(now, stall));
+    assert_eq!(
+        job(101 * HOUR).latest_status_change(),
+        Some(Timestamp(91 * HOUR)),
+        "the start ahead is not a status change"
+    );
+}
+
+#[test]
+fn the_run_shown_starts_as_scheduled_or_as_the_job_last_ran() {
+    let runs = [
+        JobRun {
+            id: "r1".into(),
+            scheduled: Some(Timestamp(5)),
+        },
+        JobRun {
+            id: "r2".into(),
+            scheduled: None,
+        },
+    ];
+    let ran = Job {
+        last_run: Some(Timestamp(10)),
+        next_run: Some(Timestamp(20)),
+        ..Job::default()
+    };
+    let not_yet = Job {
+        next_run: Some(Timestamp(20)),
+        ..Job::default()
+    };
+    assert_eq!(run_start(Some(&ran), None, &runs), Some(Timestamp(10)));
+    assert_eq!(run_start(Some(&not_yet), None, &runs), Some(Timestamp(20)));
+    assert_eq!(run_start(Some(&ran), Some("r1"), &runs), Some(Timestamp(5)));
+    assert_eq!(run_start(Some(&ran), Some("r2"), &runs), None);
+    assert_eq!(run_start(Some(&ran), Some("gone"), &runs), None);
+    assert_eq!(run_start(None, None, &runs), None);
+}
+
 #[test]
 fn rows_are_built_from_asset_results() {
     let result = AssetResult {
@@ -167,7 +252,7 @@ fn rows_are_built_from_asset_results() {
         status_time: Some(Timestamp(42)),
         ..AssetResult::default()
     };
-    let built = ProgressRow::from_result(&result);
+    let built = ProgressRow::from_result(&result, None);
     assert_eq!(
         built,
         row(Some(StatusKey::Downloaded), OsFamily::Linux, Some(42))
@@ -182,7 +267,7 @@ fn rows_are_built_from_asset_results() {
         },
         ..AssetResult::default()
     };
-    let built = ProgressRow::from_result(&unresolved);
+    let built = ProgressRow::from_result(&unresolved, None);
     assert_eq!(
         (built.status, built.os, built.phase()),
         (None, OsFamily::Other, Phase::Unknown)

@@ -485,7 +485,7 @@ fn a_status_code_alone_in_the_url_names_each_status_with_that_code() {
 #[test]
 fn sorting_lists_only_records_that_have_rows() {
     let results = fleet();
-    let rows = asset_rows(&results, "Patch Tuesday");
+    let rows = asset_rows(&results, "Patch Tuesday", None);
     let by_name = patchboard::domain::table::SortSpec::by(AssetColumn::Asset, Direction::Desc);
     // host-10 and host-2: whichever list is the shorter, only both together are sorted.
     assert_eq!(AssetView::sorted(&results[..2], &rows, &by_name), [0, 1]);
@@ -495,7 +495,7 @@ fn sorting_lists_only_records_that_have_rows() {
 #[test]
 fn resorting_after_any_header_click_gives_what_a_fresh_sort_gives() {
     let results = fleet();
-    let rows = asset_rows(&results, "Patch Tuesday");
+    let rows = asset_rows(&results, "Patch Tuesday", None);
     let mut sort = AssetView::default().table.sort;
     let mut order = AssetView::sorted(&results, &rows, &sort);
     // Second clicks reverse the order they start from; the others sort again.
@@ -519,7 +519,7 @@ fn resorting_after_any_header_click_gives_what_a_fresh_sort_gives() {
 #[test]
 fn filtering_keeps_the_sort_order_and_flags_anomalies() {
     let results = fleet();
-    let rows = asset_rows(&results, "Patch Tuesday");
+    let rows = asset_rows(&results, "Patch Tuesday", None);
     assert!(rows[1].is_anomalous(), "Downloaded does not apply to Linux");
     assert!(!rows[0].is_anomalous());
 
@@ -562,7 +562,7 @@ fn a_failed_patch_number_finds_the_assets_it_failed_on_not_those_it_succeeded_on
     let mut results = fleet();
     results[2].failed_patches = vec!["KB5034441".into(), "KB5034122".into()];
     results[0].succeeded_patches = vec!["KB5034441".into()];
-    let rows = asset_rows(&results, "Patch Tuesday");
+    let rows = asset_rows(&results, "Patch Tuesday", None);
     let order: Vec<u32> = (0..results.len() as u32).collect();
     let mut view = AssetView::default();
     view.table.text = "kb5034441".into();
@@ -598,7 +598,7 @@ fn the_message_column_names_the_failed_patches_where_no_message_says_why() {
     results[2].failed_patches = vec!["KB5034441".into(), "KB5034122".into()];
     results[1] = result("b", "host-2", "Windows 11", 2034, 0, 1_000);
     results[1].failed_patches = vec!["KB5034441".into()];
-    let rows = asset_rows(&results, "Patch Tuesday");
+    let rows = asset_rows(&results, "Patch Tuesday", None);
     assert_eq!(
         rows[2].message_column(),
         Some("Failed: KB5034441, KB5034122")
@@ -641,7 +641,7 @@ fn a_search_for_a_failed_patch_shows_that_patch_first_in_the_message_column() {
     results[1].facts.timeout_reason = Some("another_job_running".into());
     results[1].failed_patches = vec!["KB5038156".into(), "KB5038000".into()];
     results[2].failed_patches = vec!["KB5038156".into(), "KB5034122".into(), "KB5038000".into()];
-    let rows = asset_rows(&results, "Patch Tuesday");
+    let rows = asset_rows(&results, "Patch Tuesday", None);
     assert!(
         rows[1].message.is_some(),
         "fixture: Timed Out with a reason has a message"
@@ -676,7 +676,7 @@ fn a_search_for_a_failed_patch_shows_that_patch_first_in_the_message_column() {
         "macOS Security Update 2025-019".into(),
         "macOS Security Update 2025-005".into(),
     ];
-    let rows = asset_rows(&results, "Patch Tuesday");
+    let rows = asset_rows(&results, "Patch Tuesday", None);
     assert_eq!(
         rows[2]
             .message_column_for(
@@ -692,7 +692,7 @@ fn a_search_for_a_failed_patch_shows_that_patch_first_in_the_message_column() {
 fn the_search_finds_the_words_of_the_phase_badge() {
     // Completed's phase is Succeeded, a word its name lacks.
     let results = fleet();
-    let rows = asset_rows(&results, "Patch Tuesday");
+    let rows = asset_rows(&results, "Patch Tuesday", None);
     let order: Vec<u32> = (0..results.len() as u32).collect();
     let mut view = AssetView::default();
     let found = |view: &AssetView| view.filter(&rows, &order, Timestamp::from_millis(0));
@@ -726,7 +726,7 @@ fn the_stuck_filter_keeps_unfinished_assets_unchanged_since_the_cutoff() {
         // A status code outside the catalogue, long unchanged: not final, so stuck.
         result("old-unknown", "h5", "Windows 11", 9999, 0, 0),
     ];
-    let rows = asset_rows(&results, "job");
+    let rows = asset_rows(&results, "job", None);
     let sorted = [0, 1, 2, 3, 4];
     let mut view = AssetView::default();
     let cutoff = stuck_cutoff(Timestamp::from_millis(now), 4);
@@ -754,7 +754,9 @@ fn the_stuck_filter_keeps_unfinished_assets_unchanged_since_the_cutoff() {
     let mut undated = results[0].clone();
     undated.status_time = None;
     assert!(
-        !asset_rows(&[undated], "job")[0].progress.is_stuck(cutoff),
+        !asset_rows(&[undated], "job", None)[0]
+            .progress
+            .is_stuck(cutoff),
         "no status time, nothing to judge by"
     );
 }
@@ -762,7 +764,7 @@ fn the_stuck_filter_keeps_unfinished_assets_unchanged_since_the_cutoff() {
 #[test]
 fn the_default_sort_shows_the_newest_changes_first() {
     let results = fleet();
-    let rows = asset_rows(&results, "job");
+    let rows = asset_rows(&results, "job", None);
     let sorted = AssetView::sorted(&results, &rows, &AssetView::default().table.sort);
     assert_eq!(sorted, vec![3, 0, 2, 1]);
 }
@@ -770,7 +772,7 @@ fn the_default_sort_shows_the_newest_changes_first() {
 #[test]
 fn csv_export_follows_the_view_and_neutralises_formulas() {
     let results = fleet();
-    let rows = asset_rows(&results, "job");
+    let rows = asset_rows(&results, "job", None);
     let csv = assets_csv(&results, &rows, &[2, 1]);
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert!(lines[0].starts_with("\u{feff}Asset ID,Asset,OS,Status"));
@@ -787,7 +789,7 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
         result("o", "odd-2", "Plan 9", 2031, 1, 1_000),
     ];
     others[0].status.name = Some("Frobnicated".into());
-    let rows = asset_rows(&others, "job");
+    let rows = asset_rows(&others, "job", None);
     let csv = assets_csv(&others, &rows, &[0, 1]);
     let applies: Vec<&str> = csv
         .split("\r\n")
@@ -808,7 +810,7 @@ fn patch_counts_the_backend_did_not_send_are_never_zero() {
     ];
     results[0].patches = PatchCounts::known(3, 0, 1, 0, 4);
     results[2].patches.failed = Some(2);
-    let rows = asset_rows(&results, "job");
+    let rows = asset_rows(&results, "job", None);
     let csv = assets_csv(&results, &rows, &[0, 1, 2]);
     let lines: Vec<Vec<&str>> = csv
         .split("\r\n")

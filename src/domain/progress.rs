@@ -4,6 +4,7 @@
 //! once when results load, and recomputes [`JobProgress`] from that slice.
 
 use super::asset::AssetResult;
+use super::job::{Job, JobRun};
 use super::os::OsFamily;
 use super::phase::Phase;
 use super::status::{resolve_key, Applicability, StatusKey};
@@ -28,6 +29,19 @@ pub fn stuck_cutoff(now: Timestamp, after_hours: u32) -> Timestamp {
 /// unfinished, makes the job stalled (see [`is_stalled`]).
 pub const STALL_AFTER_MINUTES: i64 = 30;
 
+/// When the run the results shown belong to starts: the run chosen, at its
+/// scheduled time; else the job's latest, which began at its last run, or
+/// for a job that has not run yet, starts at its next. An asset not started
+/// yet (Pending, Job Received) waits for that start, and until it comes is
+/// on time however long ago its status changed. `None` when nothing says
+/// (a job or run not listed): each asset is judged by its status time.
+pub fn run_start(job: Option<&Job>, run_id: Option<&str>, runs: &[JobRun]) -> Option<Timestamp> {
+    match run_id {
+        Some(id) => runs.iter().find(|run| run.id == id)?.scheduled,
+        None => job.and_then(|job| job.last_run.or(job.next_run)),
+    }
+}
+
 /// What progress needs from one asset result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ProgressRow {
@@ -36,15 +50,34 @@ pub struct ProgressRow {
     pub os: OsFamily,
     /// When the asset's status last changed, if the backend says.
     pub status_time: Option<Timestamp>,
+    /// For an asset not started yet, the start of its run (see [`run_start`]).
+    pub awaited_start: Option<Timestamp>,
 }
 
 impl ProgressRow {
     /// Resolves the status and places the OS; allocates nothing.
-    pub fn from_result(result: &AssetResult) -> ProgressRow {
+    pub fn from_result(result: &AssetResult, run_start: Option<Timestamp>) -> ProgressRow {
+        ProgressRow::new(
+            resolve_key(&result.status),
+            OsFamily::from_os_name(&result.os),
+            result.status_time,
+            run_start,
+        )
+    }
+
+    /// A row of a run that starts at `run_start`.
+    pub fn new(
+        status: Option<StatusKey>,
+        os: OsFamily,
+        status_time: Option<Timestamp>,
+        run_start: Option<Timestamp>,
+    ) -> ProgressRow {
+        let not_started = status.is_some_and(|key| key.phase() == Phase::Queued);
         ProgressRow {
-            status: resolve_key(&result.status),
-            os: OsFamily::from_os_name(&result.os),
-            status_time: result.status_time,
+            status,
+            os,
+            status_time,
+            awaited_start: run_start.filter(|_| not_started),
         }
     }
 
@@ -53,11 +86,19 @@ impl ProgressRow {
         self.status.map_or(Phase::Unknown, StatusKey::phase)
     }
 
-    /// Not final, and its status last changed before `cutoff` (see
-    /// [`stuck_cutoff`]): an asset the rollout left behind. Without a status
-    /// time there is nothing to judge by, so it is not stuck.
+    /// Since when the row has been waiting on the rollout: its last status
+    /// change, or for an asset not started yet, no earlier than its run's
+    /// start. `None` without a status time: nothing to judge by.
+    pub fn idle_since(self) -> Option<Timestamp> {
+        let changed = self.status_time?;
+        Some(changed.max(self.awaited_start.unwrap_or(changed)))
+    }
+
+    /// Not final, and idle (see [`Self::idle_since`]) since before `cutoff`
+    /// (see [`stuck_cutoff`]): an asset the rollout left behind. An asset
+    /// whose run has not started is not stuck, nor one without a status time.
     pub fn is_stuck(self, cutoff: Timestamp) -> bool {
-        !self.phase().is_final() && self.status_time.is_some_and(|changed| changed < cutoff)
+        !self.phase().is_final() && self.idle_since().is_some_and(|since| since < cutoff)
     }
 
     /// The catalogue says this status cannot occur on this row's OS family.
@@ -115,6 +156,9 @@ pub struct JobProgress {
     by_os: [PhaseCounts; OsFamily::ALL.len()],
     anomalies: Vec<usize>,
     latest_status_change: Option<Timestamp>,
+    /// The latest [`ProgressRow::idle_since`]: a run ahead counts as
+    /// activity to come, so a job waiting for its start is not stalled.
+    latest_activity: Option<Timestamp>,
 }
 
 impl JobProgress {
@@ -133,6 +177,7 @@ impl JobProgress {
                 progress.anomalies.push(index);
             }
             progress.latest_status_change = progress.latest_status_change.max(row.status_time);
+            progress.latest_activity = progress.latest_activity.max(row.idle_since());
         }
         progress
     }
@@ -202,7 +247,7 @@ impl JobProgress {
     /// [`is_stalled`] for this job.
     pub fn is_stalled(&self, now: Timestamp, threshold_ms: i64) -> bool {
         is_stalled(
-            self.latest_status_change,
+            self.latest_activity,
             now,
             threshold_ms,
             self.any_not_final(),
@@ -214,16 +259,17 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
 }
 
-/// A job is stalled when some asset is not final yet and no asset has
-/// changed status for strictly longer than `threshold_ms`. Without any
-/// status time there is nothing to judge by, so it is not stalled.
+/// A job is stalled when some asset is not final yet and no asset has been
+/// active (changed status, or had its run start) for strictly longer than
+/// `threshold_ms`. Without any status time there is nothing to judge by, so
+/// it is not stalled.
 pub fn is_stalled(
-    latest_status_change: Option<Timestamp>,
+    latest_activity: Option<Timestamp>,
     now: Timestamp,
     threshold_ms: i64,
     any_not_final: bool,
 ) -> bool {
     any_not_final
-        && latest_status_change
+        && latest_activity
             .is_some_and(|latest| now.millis().saturating_sub(latest.millis()) > threshold_ms)
 }

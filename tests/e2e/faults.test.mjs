@@ -1110,6 +1110,45 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
   });
 
+  test('assets waiting for a run that has not started are neither stuck nor stalling the job', { timeout: TEST_TIMEOUT }, async () => {
+    const received = { code: 2055, state: 1, name: 'Job Received' };
+    const sixHoursAgo = NOW - 360 * MINUTE;
+    const rows = [
+      asset('w-1', 'received-host', received, { status_time: sixHoursAgo }),
+      asset('w-2', 'pending-host', STATUSES.pending, { status_time: sixHoursAgo }),
+      asset('w-3', 'started-host', STATUSES.started, { status_time: sixHoursAgo }),
+    ];
+    const stuckCount = async (page) => (await page.locator('[data-counter="stuck"] .pb-counter-value').textContent()).trim();
+    const planned = (nextRun) => job('job-planned', 'Tonight rollout', { status: 'Scheduled', last_run: null, next_run: nextRun });
+    try {
+      // Set up six hours ahead of a window two hours from now: only the
+      // asset that started and stopped is stuck, and the job waits, not stalls.
+      backend.setData({ jobs: [...JOBS, planned(NOW + 120 * MINUTE)], results: { ...GOOD_DATA.results, 'job-planned': rows } });
+      await withConfiguredPage('#/jobs/job-planned', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, rows.length);
+        await page.getByRole('heading', { name: 'Tonight rollout' }).waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal(await stuckCount(page), '1');
+        await page.getByRole('checkbox', { name: 'Only stuck (no change for 4 h)' }).check();
+        assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['started-host']);
+        assert.doesNotMatch(await page.locator('.pb-page').textContent(), /looks stalled/);
+        assertNoPageErrors(session);
+      });
+      // The window opened five hours ago and they are still waiting: stuck, and the job stalled.
+      backend.setData({ jobs: [...JOBS, planned(NOW - 300 * MINUTE)] });
+      await withConfiguredPage('#/jobs/job-planned', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, rows.length);
+        await page.getByRole('heading', { name: 'Tonight rollout' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await page.waitForFunction(() => document.querySelector('[data-counter="stuck"] .pb-counter-value')?.textContent.trim() === '3', null, { timeout: LOAD_TIMEOUT });
+        assert.match(await page.locator('.pb-page').textContent(), /looks stalled/);
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData({ jobs: JOBS, results: GOOD_DATA.results });
+    }
+  });
+
   test('results without status times: Stuck says there is nothing to judge by, not 0', { timeout: TEST_TIMEOUT }, async () => {
     const rows = [asset('t-1', 'running-host', STATUSES.started), asset('t-2', 'pending-host', STATUSES.pending)];
     for (const row of rows) delete row.status_time;

@@ -40,13 +40,15 @@ impl AssetRow {
         job_name: &str,
         status_texts: &[String],
         families: &mut OsFamilies<'a>,
+        run_start: Option<Timestamp>,
     ) -> AssetRow {
         let status = resolve(&result.status);
-        let progress = ProgressRow {
-            status: status.key(),
-            os: families.of(&result.os),
-            status_time: result.status_time,
-        };
+        let progress = ProgressRow::new(
+            status.key(),
+            families.of(&result.os),
+            result.status_time,
+            run_start,
+        );
         let message = status
             .key()
             .and_then(|key| message_for(key, &result.facts, job_name, progress.os))
@@ -140,8 +142,13 @@ fn status_search_text(status_text: &str, phase: Phase) -> String {
     search_key(&[status_text, phase.label()])
 }
 
-/// Rows for every result, in the results' order.
-pub fn asset_rows(results: &[AssetResult], job_name: &str) -> Vec<AssetRow> {
+/// Rows for every result of a run that starts at `run_start` (see
+/// [`crate::domain::progress::run_start`]), in the results' order.
+pub fn asset_rows(
+    results: &[AssetResult],
+    job_name: &str,
+    run_start: Option<Timestamp>,
+) -> Vec<AssetRow> {
     let mut families = OsFamilies::default();
     // Each status's column text, folded for the search once: making it for
     // every row took two fifths of deriving 100,000 of them.
@@ -154,7 +161,7 @@ pub fn asset_rows(results: &[AssetResult], job_name: &str) -> Vec<AssetRow> {
         .collect();
     results
         .iter()
-        .map(|result| AssetRow::new(result, job_name, &status_texts, &mut families))
+        .map(|result| AssetRow::new(result, job_name, &status_texts, &mut families, run_start))
         .collect()
 }
 

@@ -16,7 +16,7 @@ use crate::domain::fleet::PatchOutlook;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
-use crate::domain::progress::{JobProgress, ProgressRow};
+use crate::domain::progress::{run_start, JobProgress, ProgressRow};
 use crate::domain::time::Timestamp;
 use crate::domain::view::endpoints::endpoint_rows;
 use machines::{
@@ -356,7 +356,12 @@ impl DemoJob {
     /// Fills in the job's summary from its results, as a backend's would,
     /// through the domain.
     fn summarize(&mut self) {
-        let progress = JobProgress::from_rows(self.results.iter().map(ProgressRow::from_result));
+        let start = run_start(Some(&self.job), None, &[]);
+        let progress = JobProgress::from_rows(
+            self.results
+                .iter()
+                .map(|result| ProgressRow::from_result(result, start)),
+        );
         let phase = |phases: &[Phase]| {
             phases
                 .iter()

@@ -12,7 +12,7 @@ mod unknown;
 
 use crate::domain::asset::AssetResult;
 use crate::domain::job::{Job, JobRun};
-use crate::domain::progress::JobProgress;
+use crate::domain::progress::{run_start, JobProgress};
 use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
@@ -83,9 +83,18 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     unknown::hold_refresh_while_unknown(unknown, results.status);
     let known = move || !unknown.get();
 
+    let start = Memo::new(move |_| {
+        job.with(|job| {
+            run.with(|run| {
+                runs.items
+                    .with(|runs| run_start(job.as_ref(), run.run_id(), runs))
+            })
+        })
+    });
     let rows = Memo::new(move |_| {
+        let start = start.get();
         Shared::new(results.items.with(|results| {
-            job_name.with(|name| perf::timed("pb:derive", || asset_rows(results, name)))
+            job_name.with(|name| perf::timed("pb:derive", || asset_rows(results, name, start)))
         }))
     });
     let progress = Memo::new(move |_| {
