@@ -66,3 +66,17 @@ proptest! {
         prop_assert!(window.end - window.first <= in_view.len() + 2 + 2 * overscan);
     }
 }
+
+#[test]
+fn the_first_row_in_view_is_the_first_wholly_below_the_header() {
+    use patchboard::domain::table::first_row_in_view;
+    assert_eq!(first_row_in_view(0.0, ROW), 0);
+    assert_eq!(first_row_in_view(ROW * 100.0, ROW), 100);
+    assert_eq!(
+        first_row_in_view(ROW * 100.0 + 0.4, ROW),
+        100,
+        "a fraction of a pixel off"
+    );
+    assert_eq!(first_row_in_view(ROW * 100.0 + 1.0, ROW), 101);
+    assert_eq!(first_row_in_view(ROW * 100.0 - 1.0, ROW), 100);
+}

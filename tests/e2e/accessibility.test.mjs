@@ -506,6 +506,40 @@ function releaseFrames(page) {
 }
 
 describe('from the keyboard', () => {
+  test('Tab through the sort buttons into the rows keeps a scrolled table where it is', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const scroller = page.locator('.pb-table-scroll');
+      const rowHeight = await page.locator('tr.pb-row').first().evaluate((row) => row.getBoundingClientRect().height);
+      await scroller.evaluate((element, top) => { element.scrollTop = top; }, Math.round(rowHeight * 100));
+      const scrolledTo = await scroller.evaluate((element) => element.scrollTop);
+      assert.ok(scrolledTo > rowHeight * 50, `the table scrolled (${scrolledTo})`);
+      await page.getByRole('button', { name: 'Export CSV' }).focus();
+      // Every sort button, then the first row: none of them moves the rows.
+      for (let step = 0; step < 40; step += 1) {
+        await page.keyboard.press('Tab');
+        const where = await page.evaluate(() => ({
+          row: document.activeElement?.matches('tr.pb-row') ?? false,
+          top: document.querySelector('.pb-table-scroll').scrollTop,
+        }));
+        assert.equal(where.top, scrolledTo, `Tab ${step + 1} left the table where it was`);
+        if (where.row) break;
+      }
+      const landed = await page.evaluate(() => {
+        const row = document.activeElement;
+        const box = row.getBoundingClientRect();
+        const header = document.querySelector('.pb-table thead th').getBoundingClientRect();
+        return { isRow: row.matches('tr.pb-row'), belowHeader: box.top >= header.bottom - 1, firstInView: document.elementFromPoint(box.left + 30, header.bottom + 2)?.closest('tr') === row };
+      });
+      assert.deepEqual(landed, { isRow: true, belowHeader: true, firstInView: true }, 'Tab lands on the first row in view');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('Escape hands the focus back to a row scrolled away, in sight below the sticky header', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } });
     try {

@@ -35,3 +35,12 @@ impl RowWindow {
         self.first..self.end
     }
 }
+
+/// The first display position wholly in view below the header of a table
+/// scrolled `scroll_top` pixels down: where Tab into the rows lands, so the
+/// rows drawn above the view are not scrolled back to.
+pub fn first_row_in_view(scroll_top: f64, row_height: f64) -> usize {
+    // A row scrolled off by less than a pixel (a zoomed page's fraction)
+    // still counts as in view.
+    ((scroll_top - 0.5).max(0.0) / row_height).ceil() as usize
+}

@@ -4,7 +4,7 @@
 
 use super::row_focus::{drawn_row, keep_row_focus, scroll_into_sight};
 use crate::domain::decimal::fixed;
-use crate::domain::table::RowWindow;
+use crate::domain::table::{first_row_in_view, RowWindow};
 use crate::domain::view::TableColumn;
 use crate::perf;
 use crate::ui::data::Shared;
@@ -259,14 +259,21 @@ fn table(table: Table) -> AnyView {
         rows.track();
         data_changed.track();
     });
-    // The one row reachable with Tab: the active row, or the first drawn
-    // when the active one is not drawn.
+    // The one row reachable with Tab: the active row, or when it is not
+    // drawn, the first wholly in view (not the first drawn, above the view,
+    // which the focus would scroll back to).
     let tab_stop = Memo::new(move |_| {
+        let in_view = first_row_in_view(scroll_top.get(), row_height.get());
+        let drawn_from = window.get().first;
         rows.with(|rows| {
             active
                 .get()
                 .filter(|active| rows.contains(active))
-                .or_else(|| rows.first().copied())
+                .or_else(|| {
+                    rows.get(in_view.saturating_sub(drawn_from))
+                        .or(rows.last())
+                        .copied()
+                })
         })
     });
     // Moves the table to `top` and tells the row window at once, rather than
