@@ -203,8 +203,9 @@ const CROWDED_VIEWS = [
 
 describe('on a phone-sized window', () => {
   for (const { name, hash, ready } of [...PAGES, ...CROWDED_VIEWS]) {
-    test(`${name} at 360 px is no wider than the window; wide tables scroll on their own`, async () => {
-      const session = await openPage(`${server.url}${hash}`, { viewport: { width: 360, height: 740 } });
+    // 320 px: WCAG's reflow width (a 1280 px window zoomed to 400%).
+    test(`${name} at 320 px is no wider than the window; wide tables scroll on their own`, async () => {
+      const session = await openPage(`${server.url}${hash}`, { viewport: { width: 320, height: 740 } });
       try {
         const { page } = session;
         await page.locator(ready).first().waitFor({ timeout: LOAD_TIMEOUT });
@@ -221,7 +222,7 @@ describe('on a phone-sized window', () => {
         });
         assert.deepEqual(overflow, { pageScrolls: false, sticking: [] });
         // What scrolls here (a panel's body, most of all) must scroll from the keyboard too.
-        await assertAccessible(page, `${name} at 360 px`);
+        await assertAccessible(page, `${name} at 320 px`);
         assertNoProblems(session);
       } finally {
         await session.close();
@@ -504,6 +505,39 @@ function releaseFrames(page) {
     for (const callback of window.heldFrames.splice(0)) callback(performance.now());
   });
 }
+
+describe('in forced colours (a Windows contrast theme)', () => {
+  test('a pressed chart entry and the row whose panel is open stand out, and the bars keep their colours', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}?phase=failed&asset=${JOB}-a00018`);
+    try {
+      const { page } = session;
+      await page.emulateMedia({ forcedColors: 'active' });
+      await page.locator('.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
+      const looks = await page.evaluate(() => {
+        const outline = (element) => {
+          const style = getComputedStyle(element);
+          return `${style.outlineStyle} ${style.outlineWidth}`;
+        };
+        const pressed = document.querySelector('[data-legend][aria-pressed="true"]');
+        const unpressed = document.querySelector('[data-legend][aria-pressed="false"]');
+        const selected = document.querySelector('tr.pb-row[aria-selected="true"]');
+        const other = document.querySelector('tr.pb-row[aria-selected="false"]');
+        const segments = [...document.querySelectorAll('.pb-stacked-bar .pb-bar-segment')].map((segment) => getComputedStyle(segment).backgroundColor);
+        return {
+          pressed: outline(pressed) !== outline(unpressed) && getComputedStyle(pressed).outlineStyle === 'solid',
+          selected: outline(selected) !== outline(other) && getComputedStyle(selected).outlineStyle === 'solid',
+          barColours: new Set(segments).size,
+        };
+      });
+      assert.equal(looks.pressed, true, 'the pressed legend entry is outlined');
+      assert.equal(looks.selected, true, "the open record's row is outlined");
+      assert.ok(looks.barColours > 2, `the phase bar keeps its colours (${looks.barColours})`);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
 
 describe('from the keyboard', () => {
   test('Tab through the sort buttons into the rows keeps a scrolled table where it is', async () => {
