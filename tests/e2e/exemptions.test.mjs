@@ -125,12 +125,15 @@ function chartBars(page) {
     const text = (element) => {
       if (!element) return null;
       const copy = element.cloneNode(true);
-      copy.querySelectorAll('.pb-badge-icon, [aria-hidden="true"]').forEach((icon) => icon.remove());
+      copy.querySelectorAll('.pb-badge-icon, [aria-hidden="true"], .pb-visually-hidden').forEach((icon) => icon.remove());
       return copy.textContent.replace(/\s+/g, ' ').trim();
     };
     return [...document.querySelectorAll('[data-bar]')].map((bar) => ({
       token: bar.dataset.bar,
       name: text(bar.querySelector('.pb-bar-label')),
+      // What the colour and icon say, in words a screen reader reads.
+      spoken: bar.querySelector('.pb-bar-label .pb-visually-hidden')?.textContent,
+      title: bar.title,
       count: Number(bar.querySelector('.pb-numeric')?.textContent.trim().replaceAll(',', '')),
       pressed: bar.getAttribute('aria-pressed'),
     }));
@@ -248,6 +251,9 @@ describe('endpoint exemptions page', () => {
         assert.ok(catalogue.has(bar.name), `"${bar.name}" is in docs/exemptions.md`);
         assert.equal(bar.token, exemptionToken(bar.name), `the token of ${bar.name}`);
         assert.ok(bar.count > 0, `${bar.name} has a count`);
+        const impact = { cannot_patch: 'Cannot patch', temporarily_cannot_patch: 'Temporarily cannot patch' }[catalogue.get(bar.name)];
+        assert.equal(bar.spoken, `, ${impact}`, `${bar.name} says its impact in words`);
+        assert.equal(bar.title, `${bar.name} (${impact})`);
       }
       const counts = bars.map((bar) => bar.count);
       assert.deepEqual(counts, [...counts].sort((a, b) => b - a), 'bars in descending count');

@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertNoPageErrors, assertNoProblems, closeBrowser, screenshot, texts, withPage } from './lib/browser.mjs';
-import { grouped, phaseOf, resolveStatus } from './lib/data.mjs';
+import { grouped, phaseCatalogue, phaseOf, resolveStatus } from './lib/data.mjs';
 import { startReplayServer } from './lib/replay-server.mjs';
 import { freePort, REPO_ROOT, startBuiltApp } from './lib/server.mjs';
 
@@ -104,9 +104,10 @@ function counterValue(page, id) {
 async function statusLegend(page) {
   const entries = await texts(page, 'figcaption[aria-label="Assets by status"] [data-legend]');
   return entries.map((text) => {
-    const match = /^(.*) \((\d+)\)\s*(\d+) · /.exec(text);
+    // "Completed (2036), Succeeded 12 · 40.0%": the phase is the words a screen reader hears for the colour.
+    const match = /^(.*) \((\d+)\), ([A-Z][a-z]+(?: [a-z]+)*)\s*(\d+) · /.exec(text);
     assert.ok(match, `unexpected status legend entry: ${text}`);
-    return { name: match[1], code: Number(match[2]), count: Number(match[3]) };
+    return { name: match[1], code: Number(match[2]), phase: match[3], count: Number(match[4]) };
   });
 }
 
@@ -334,10 +335,11 @@ describe('a foreign JSON backend (json-server) through a field mapping', () => {
       // Statuses by name and count, as the legend shows them.
       const expected = tally(good.map((host) => resolveStatus(rawStatus(host))));
       const legend = await statusLegend(page);
+      const phaseLabel = new Map(phaseCatalogue().map(({ token, label }) => [token, label]));
       assert.deepEqual(
-        legend.map(({ name, code, count }) => `${name} (${code}): ${count}`).sort(),
-        [...expected].map(([entry, count]) => `${entry.name} (${entry.code}): ${count}`).sort(),
-        'the status legend names each status with its count',
+        legend.map(({ name, code, phase, count }) => `${name} (${code}), ${phase}: ${count}`).sort(),
+        [...expected].map(([entry, count]) => `${entry.name} (${entry.code}), ${phaseLabel.get(entry.phase)}: ${count}`).sort(),
+        'the status legend names each status, the phase its colour stands for, and its count',
       );
 
       // Every readable host is a row with its translated status; the malformed one is not.

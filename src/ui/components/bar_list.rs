@@ -20,7 +20,8 @@ pub fn BarList(
                     .into_iter()
                     .map(|item| {
                         let key = item.key.clone();
-                        let name = item.label.clone();
+                        let title = item.titled();
+                        let meaning = item.spoken_meaning();
                         let pressed = selected.with(|keys| keys.contains(&item.key));
                         let width = format!("{}%", fixed(f64::from(item.count) * 100.0 / f64::from(largest), 2));
                         view! {
@@ -29,12 +30,13 @@ pub fn BarList(
                                 class=format!("pb-bar-row {}", item.tone.class())
                                 data-bar=item.key.clone()
                                 aria-pressed=pressed.to_string()
-                                title=name
+                                title=title
                                 on:click=move |_| on_toggle.run(key.clone())
                             >
                                 <span class="pb-bar-label">
                                     <span class="pb-badge-icon" aria-hidden="true">{item.tone.icon()}</span>
                                     <span class="pb-bar-name">{item.label}</span>
+                                    {meaning}
                                 </span>
                                 <span class="pb-hbar-track" aria-hidden="true">
                                     <span class="pb-hbar-fill" style:width=width></span>

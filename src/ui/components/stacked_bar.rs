@@ -10,6 +10,27 @@ pub struct Segment {
     pub label: String,
     pub count: u32,
     pub tone: Tone,
+    /// What its colour says, where the label does not ("Failed" for a
+    /// status, "Cannot patch" for an exemption): read out and in the title,
+    /// as colour and icon reach neither a screen reader nor every eye.
+    pub meaning: Option<&'static str>,
+}
+
+impl Segment {
+    /// The spoken words that follow the label: ", Failed".
+    pub fn spoken_meaning(&self) -> Option<impl IntoView> {
+        self.meaning.map(
+            |meaning| view! { <span class="pb-visually-hidden">{format!(", {meaning}")}</span> },
+        )
+    }
+
+    /// The label with its meaning, for a title.
+    pub fn titled(&self) -> String {
+        match self.meaning {
+            Some(meaning) => format!("{} ({meaning})", self.label),
+            None => self.label.clone(),
+        }
+    }
 }
 
 /// A bar of parts that filters: clicking a part or its legend entry toggles
@@ -53,7 +74,7 @@ pub fn StackedBar(
                                     class=format!("pb-bar-segment {}", segment.tone.class())
                                     data-segment=segment.key.clone()
                                     data-dimmed=dimmed.to_string()
-                                    title=format!("{}: {}", segment.label, grouped(segment.count.into()))
+                                    title=format!("{}: {}", segment.titled(), grouped(segment.count.into()))
                                     style:flex-grow=segment.count.to_string()
                                     on:click=move |_| on_toggle.run(key.clone())
                                 ></div>
@@ -73,6 +94,7 @@ pub fn StackedBar(
                             let key = segment.key.clone();
                             let pressed = is_selected(&segment.key);
                             let share = f64::from(segment.count) * 100.0 / f64::from(total);
+                            let meaning = segment.spoken_meaning();
                             view! {
                                 <button
                                     type="button"
@@ -83,6 +105,7 @@ pub fn StackedBar(
                                 >
                                     <span class="pb-swatch" aria-hidden="true"></span>
                                     {segment.label}
+                                    {meaning}
                                     <span class="pb-legend-count">
                                         {format!("{} · {}", grouped(segment.count.into()), percent(share, 1))}
                                     </span>

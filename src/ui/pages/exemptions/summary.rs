@@ -50,6 +50,7 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                     label: kind.name().to_owned(),
                     count: count as u32,
                     tone: impact_tone(kind.impact()),
+                    meaning: Some(kind.impact().label()),
                 })
                 .collect()
         })

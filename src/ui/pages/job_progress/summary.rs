@@ -156,6 +156,7 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                     label: phase.label().to_owned(),
                     count: p.by_phase().get(phase) as u32,
                     tone: phase_tone(phase),
+                    meaning: None,
                 })
                 .collect()
         })
@@ -170,6 +171,7 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                     label: status.display_name(),
                     count: p.count(status) as u32,
                     tone: phase_tone(status.phase()),
+                    meaning: Some(status.phase().label()),
                 })
                 .collect()
         })
