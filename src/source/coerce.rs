@@ -131,10 +131,20 @@ pub fn timestamp(value: &Value) -> Coerced<Timestamp> {
 /// One of our words for an enum, spelled as its serde name ("Connected", "Off").
 pub fn word<T: DeserializeOwned>(value: &Value) -> Coerced<T> {
     match value {
-        // serde quotes words in backticks; a message on screen quotes as JSON does.
-        Value::String(_) => {
-            serde_json::from_value(value.clone()).map_err(|e| e.to_string().replace('`', "\""))
-        }
+        // serde's message says "variant" and quotes in backticks; one on
+        // screen says what an integrator does about it and quotes as JSON.
+        Value::String(_) => serde_json::from_value(value.clone()).map_err(|error| {
+            let message = error.to_string().replace('`', "\"");
+            match message
+                .strip_prefix("unknown variant ")
+                .and_then(|rest| rest.split_once(", expected "))
+            {
+                Some((found, ours)) => format!(
+                    "{found} is not one of our words ({ours}); map the backend's words with \"values\""
+                ),
+                None => message,
+            }
+        }),
         other => Err(expected("a word", other)),
     }
 }
