@@ -244,26 +244,45 @@ fn a_top_level_header_may_name_only_the_base_url() {
 /// message about the network.
 #[test]
 fn a_base_url_that_is_not_a_web_address_is_named() {
-    for (base_url, scheme) in [
-        ("javascript:alert(1)", "javascript"),
-        ("ftp://files.example.com", "ftp"),
-        ("localhost:8080/api", "localhost"),
+    let expected = "expected http:// or https://, or a path such as ./data";
+    for (base_url, problem) in [
+        ("javascript:alert(1)", "\"javascript\" is not a web address"),
+        ("ftp://files.example.com", "\"ftp\" is not a web address"),
+        // Read as paths, these would ask the app's own server.
+        (
+            "localhost:8080/api",
+            "\"localhost:8080/api\" names a host and port without a scheme",
+        ),
+        (
+            "127.0.0.1:8751",
+            "\"127.0.0.1:8751\" names a host and port without a scheme",
+        ),
+        (
+            "http:127.0.0.1:8751/n",
+            "\"http:127.0.0.1:8751/n\" lacks the // after http:",
+        ),
+        (
+            "https:pm.example.com",
+            "\"https:pm.example.com\" lacks the // after https:",
+        ),
     ] {
         let mut config = minimal();
         config["base_url"] = json!(base_url);
-        assert_eq!(
-            problems(config),
-            [format!(
-                "base_url: {scheme:?} is not a web address; expected http:// or https://, or a path such as ./data"
-            )],
-            "{base_url}"
+        let found = problems(config);
+        assert_eq!(found.len(), 1, "{base_url}: {found:?}");
+        assert!(
+            found[0].starts_with(&format!("base_url: {problem}; {expected}")),
+            "{base_url}: {found:?}"
         );
     }
     for base_url in [
         "https://pm.example.com",
         "HTTP://pm.example.com",
+        "http://127.0.0.1:8751/api",
+        "https://[::1]:8443",
         "./demo",
         "/api",
+        "./v2:beta",
         "",
     ] {
         let mut config = minimal();

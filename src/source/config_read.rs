@@ -297,14 +297,11 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
     let base_url = obj
         .required_string("base_url", "the backend's base URL as a string", report)
         .filter(|base_url| {
-            let scheme = foreign_scheme(base_url);
-            if let Some(scheme) = scheme {
-                report.add(
-                    &obj.at("base_url"),
-                    format!("{scheme:?} is not a web address; expected http:// or https://, or a path such as ./data"),
-                );
+            let problem = base_url_problem(base_url);
+            if let Some(problem) = &problem {
+                report.add(&obj.at("base_url"), problem.clone());
             }
-            scheme.is_none()
+            problem.is_none()
         });
     let refresh_seconds = obj.integer_u32(
         "refresh_seconds",
@@ -374,18 +371,34 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
     })
 }
 
-/// The scheme of `url` when it names one other than http or https: the app
-/// fetches only web addresses, and a `javascript:` or `ftp:` one would fail
-/// later with a message about the network.
-fn foreign_scheme(url: &str) -> Option<&str> {
-    let (scheme, _) = url.split_once(':')?;
+/// What keeps `url` from being a web address or a path: the app fetches
+/// only those, and anything else would fail later with a message about the
+/// network, or (read as a path) a 404 from the app's own server.
+fn base_url_problem(url: &str) -> Option<String> {
+    const EXPECTED: &str = "expected http:// or https://, or a path such as ./data";
+    let (scheme, rest) = url.split_once(':')?;
     let is_scheme = !scheme.is_empty()
         && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
         && scheme
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
     let web = scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https");
-    (is_scheme && !web).then_some(scheme)
+    let port = rest.split('/').next().unwrap_or_default();
+    let host_and_port = !port.is_empty() && port.bytes().all(|b| b.is_ascii_digit());
+    if host_and_port && !(web && rest.starts_with("//")) {
+        // "127.0.0.1:8080/api" (or "localhost:8080"): a host without its scheme.
+        Some(format!(
+            "{url:?} names a host and port without a scheme; {EXPECTED} (http://{url})"
+        ))
+    } else if !is_scheme {
+        None
+    } else if !web {
+        Some(format!("{scheme:?} is not a web address; {EXPECTED}"))
+    } else if !rest.starts_with("//") {
+        Some(format!("{url:?} lacks the // after {scheme}:; {EXPECTED}"))
+    } else {
+        None
+    }
 }
 
 /// What a resource's templates may refer to besides `{base_url}` and paging.
