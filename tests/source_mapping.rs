@@ -313,3 +313,50 @@ fn messages_quote_non_ascii_values_without_splitting_a_character() {
     .unwrap_err();
     assert!(problems.iter().any(|p| p.path == "credentials"));
 }
+
+#[test]
+fn a_pointer_of_the_configuration_that_finds_nothing_in_any_row_is_named() {
+    let config = config(json!({ "endpoints": {
+        "url": "{base_url}/e", "items": "/rows",
+        "fields": { "id": "/id", "os": "/os", "power": ["/powerState", "/power_state"], "connector": "/agent" }
+    }}));
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let body = json!({ "rows": [
+        { "id": "a", "vm": { "powerState": "On" }, "agent": null },
+        { "id": "b", "os": "Ubuntu 22.04", "agent": null },
+    ] });
+    let page = mapping.decode_page(&body).unwrap();
+    assert_eq!(page.items.len(), 2, "the rows are read all the same");
+    let unfound: Vec<String> = page
+        .unfound
+        .expect("own fields were checked")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    // One row with a value is enough; null is no value.
+    assert_eq!(
+        unfound,
+        [
+            "connector (at \"/agent\")",
+            "power (at \"/powerState\", \"/power_state\")"
+        ]
+    );
+    let empty = mapping.decode_page(&json!({ "rows": [] })).unwrap();
+    assert_eq!(empty.unfound, None, "no rows, nothing to judge by");
+
+    // Over a preset, only the fields the configuration maps itself: the
+    // preset's may meet a backend that leaves them out.
+    let over_native = config_from_value(&json!({
+        "preset": "native",
+        "resources": { "endpoints": { "fields": { "power": "/vm/state" } } }
+    }))
+    .expect("valid config");
+    let mapping = Mapping::<Endpoint>::new(over_native.resources.endpoints.as_ref().unwrap());
+    let page = mapping
+        .decode_page(&json!({ "endpoints": [{ "id": "a", "name": "web-01" }] }))
+        .unwrap();
+    assert_eq!(
+        page.unfound.unwrap().iter().map(|f| f.field.as_str()).collect::<Vec<_>>(),
+        ["power"]
+    );
+}

@@ -8,7 +8,7 @@
 use super::pointer::Pointer;
 use crate::domain::derive::DerivationPolicy;
 use serde_json::Value;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A validated configuration.
 #[derive(Debug, Clone, PartialEq)]
@@ -85,6 +85,10 @@ pub struct Resource {
     /// The request names `{run_id}` (url, body or headers), so the backend
     /// can answer for a chosen run; otherwise it answers for the latest.
     pub per_run: bool,
+    /// The fields the configuration maps itself, not through its preset: a
+    /// pointer of one that finds nothing in any item is likely misspelt, and
+    /// is reported (a preset's may meet a backend that leaves a field out).
+    pub own_fields: BTreeSet<String>,
 }
 
 /// How a list continues over several responses.

@@ -18,7 +18,7 @@ use crate::domain::endpoint::Endpoint;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
 use serde_json::{Map, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 const DEFAULT_REFRESH_SECONDS: u32 = 30;
 const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
@@ -64,10 +64,30 @@ pub fn config_from_value(user: &Value) -> Result<Config, Vec<ConfigProblem>> {
         Some(base) => presets::merge(base, user),
         None => user.clone(),
     };
-    let config = read_root(&merged, preset, &mut report);
+    let config = read_root(&merged, preset, &mut report).map(|mut config| {
+        mark_own_fields(&mut config.resources, user);
+        config
+    });
     match (config, report.0.is_empty()) {
         (Some(config), true) => Ok(config),
         _ => Err(report.0),
+    }
+}
+
+/// Records in each resource which fields `user` maps itself.
+fn mark_own_fields(resources: &mut Resources, user: &Value) {
+    for (key, resource) in [
+        ("jobs", &mut resources.jobs),
+        ("job_results", &mut resources.job_results),
+        ("job_runs", &mut resources.job_runs),
+        ("endpoints", &mut resources.endpoints),
+    ] {
+        let own = user
+            .pointer(&format!("/resources/{key}/fields"))
+            .and_then(Value::as_object);
+        if let (Some(resource), Some(own)) = (resource, own) {
+            resource.own_fields = own.keys().cloned().collect();
+        }
     }
 }
 
@@ -567,6 +587,7 @@ fn read_resource(
         max_items: usize::try_from(max_items).unwrap_or(usize::MAX),
         timeout_seconds,
         per_run: used.contains(&Placeholder::RunId),
+        own_fields: BTreeSet::new(),
     })
 }
 

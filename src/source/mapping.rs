@@ -32,11 +32,33 @@ impl fmt::Display for RowError {
     }
 }
 
+/// A field the configuration maps that no item of a page had a value for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnfoundField {
+    pub field: String,
+    /// Its pointers, as configured, tried in order.
+    pub pointers: Vec<String>,
+}
+
+impl fmt::Display for UnfoundField {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} (at \"{}\")",
+            self.field,
+            self.pointers.join("\", \"")
+        )
+    }
+}
+
 /// The records of one page, and the rows that were skipped.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecodedPage<T> {
     pub items: Vec<T>,
     pub errors: Vec<RowError>,
+    /// The configuration's own fields no item on the page had a value for;
+    /// `None` when nothing was checked (no own fields, or no items).
+    pub unfound: Option<Vec<UnfoundField>>,
 }
 
 impl<T> From<Vec<T>> for DecodedPage<T> {
@@ -45,6 +67,7 @@ impl<T> From<Vec<T>> for DecodedPage<T> {
         DecodedPage {
             items,
             errors: Vec::new(),
+            unfound: None,
         }
     }
 }
@@ -54,6 +77,7 @@ impl<T> DecodedPage<T> {
         DecodedPage {
             items: Vec::with_capacity(rows),
             errors: Vec::new(),
+            unfound: None,
         }
     }
 
@@ -103,6 +127,8 @@ impl fmt::Display for ShapeError {
 pub struct Mapping<R> {
     items: Pointer,
     specs: Vec<Spec>,
+    /// Positions in `specs` of the fields the configuration maps itself.
+    own: Vec<usize>,
     /// Set when the resource reads the native format as the native preset does.
     native: Option<NativeItems<R>>,
     record: PhantomData<fn() -> R>,
@@ -111,12 +137,17 @@ pub struct Mapping<R> {
 impl<R: Record> Mapping<R> {
     /// Compiles the field pointers and value maps of a validated resource.
     pub fn new(resource: &Resource) -> Self {
+        let specs = compile::<R>(&FieldConfig {
+            fields: &resource.fields,
+            values: &resource.values,
+        });
+        let own = (0..specs.len())
+            .filter(|&at| resource.own_fields.contains(&specs[at].field))
+            .collect();
         Mapping {
             items: resource.items.clone(),
-            specs: compile::<R>(&FieldConfig {
-                fields: &resource.fields,
-                values: &resource.values,
-            }),
+            specs,
+            own,
             native: NativeItems::for_resource(resource),
             record: PhantomData,
         }
@@ -134,7 +165,33 @@ impl<R: Record> Mapping<R> {
         for (index, row) in rows.iter().enumerate() {
             page.push(index, decode_item::<R>(row, &self.specs));
         }
+        page.unfound = self.unfound(rows);
         Ok(page)
+    }
+
+    /// The configuration's own fields none of `rows` has a value for; most
+    /// often found in the first row, so the scan of every row is for a
+    /// pointer that is wrong.
+    fn unfound(&self, rows: &[Value]) -> Option<Vec<UnfoundField>> {
+        if self.own.is_empty() || rows.is_empty() {
+            return None;
+        }
+        let has_value = |spec: &Spec, row: &Value| {
+            spec.pointers
+                .iter()
+                .any(|pointer| pointer.resolve(row).is_some_and(|value| !value.is_null()))
+        };
+        Some(
+            self.own
+                .iter()
+                .map(|&at| &self.specs[at])
+                .filter(|spec| !rows.iter().any(|row| has_value(spec, row)))
+                .map(|spec| UnfoundField {
+                    field: spec.field.clone(),
+                    pointers: spec.pointers.iter().map(ToString::to_string).collect(),
+                })
+                .collect(),
+        )
     }
 
     /// Decodes a body's text by the native fast path, giving the same page as

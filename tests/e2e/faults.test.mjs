@@ -1149,6 +1149,29 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test("a pointer of the configuration's own that finds nothing in any row is named, the rows shown", { timeout: TEST_TIMEOUT }, async () => {
+    const config = nativeConfig(backend.url);
+    // A misspelt pointer: every endpoint would read as having no power state.
+    config.resources = { endpoints: { fields: { power: '/power_state', name: '/name' } } };
+    await withConfiguredPage('#/exemptions', config, async (session) => {
+      const { page } = session;
+      const banner = page.locator('.pb-banner', { hasText: 'No row has a value where the configuration points' });
+      await banner.waitFor({ timeout: LOAD_TIMEOUT });
+      const text = (await banner.textContent()).replace(/\s+/g, ' ');
+      assert.ok(text.includes('for power (at "/power_state")'), text);
+      assert.ok(!text.includes('name (at'), `a pointer that found its value is not named: ${text}`);
+      assert.equal(await page.locator('tr.pb-row').count(), GOOD_DATA.endpoints.length, 'the rows are shown all the same');
+      assertNoPageErrors(session);
+    });
+    // The same load with the pointer right: no banner.
+    await withConfiguredPage('#/exemptions', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('[data-updated]', { hasText: 'Updated' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(await page.locator('.pb-banner', { hasText: 'No row has a value' }).count(), 0);
+    });
+  });
+
   test('results without status times: Stuck says there is nothing to judge by, not 0', { timeout: TEST_TIMEOUT }, async () => {
     const rows = [asset('t-1', 'running-host', STATUSES.started), asset('t-2', 'pending-host', STATUSES.pending)];
     for (const row of rows) delete row.status_time;

@@ -4,6 +4,7 @@
 use super::{Banner, Tone};
 use crate::domain::decimal::grouped;
 use crate::source::load::CutShort;
+use crate::source::mapping::UnfoundField;
 use crate::ui::clock::use_clock;
 use crate::ui::data::{use_data_source, LiveStatus, SourceState};
 use leptos::prelude::*;
@@ -108,6 +109,13 @@ pub fn DataProblems(
                 details=examples
             />
         })}
+        {move || state.with(|s| (!s.unfound.is_empty()).then(|| unfound_text(&s.unfound))).map(|fields| view! {
+            <Banner
+                tone=Tone::Waiting
+                title=format!("No row has a value where the configuration points for {fields}")
+                details="Each reads as not known in every row, and for an endpoint's power, connector or credentials, not known derives no exemption. Check each pointer against an item of the backend's response; a field the backend never sends can be left out of fields."
+            />
+        })}
         {move || state.with(|s| s.cut_short.clone()).map(|cut_short| match cut_short {
             CutShort::Limit { max } => view! {
                 <Banner
@@ -127,4 +135,13 @@ pub fn DataProblems(
             },
         })}
     }
+}
+
+/// "power (at "/power"), os (at "/os")".
+fn unfound_text(fields: &[UnfoundField]) -> String {
+    fields
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -8,7 +8,7 @@ use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
 use crate::source::gather::{Gathered, Identified, Repeat};
 use crate::source::load::{load_all, CutShort, LoadEnd, LoadError};
-use crate::source::mapping::RowError;
+use crate::source::mapping::{RowError, UnfoundField};
 use crate::source::native::generated_at;
 use crate::source::rebase::{rebase, Rebase};
 use crate::source::record::Record;
@@ -114,6 +114,8 @@ pub struct LoadStatus {
     pub skipped: RowTally<RowError>,
     /// Rows the last load dropped for repeating an earlier row's id.
     pub repeated: RowTally<Repeat>,
+    /// Fields the configuration maps that no row of the last load had.
+    pub unfound: Vec<UnfoundField>,
     /// Why the last load may not hold every record: the configured
     /// maximum, or a cursor it could not read.
     pub cut_short: Option<CutShort>,
@@ -131,6 +133,7 @@ impl Default for LoadStatus {
             not_found: false,
             skipped: RowTally::default(),
             repeated: RowTally::default(),
+            unfound: Vec::new(),
             cut_short: None,
             unavailable: None,
         }
@@ -437,6 +440,7 @@ where
                     rebase(&mut page.items, at, now);
                 }
             }
+            progress.unfound_on(page.unfound);
             let repeats = items.add_page(page.items, &page.errors);
             let received = items.items().len();
             if progress.received(page.errors, repeats, received, more_follow) {
@@ -469,6 +473,8 @@ struct Progress {
     published: usize,
     skipped: RowTally<RowError>,
     repeated: RowTally<Repeat>,
+    /// Fields no page with rows had so far; `None` before such a page.
+    unfound: Option<Vec<UnfoundField>>,
 }
 
 impl Progress {
@@ -481,6 +487,18 @@ impl Progress {
             published: 0,
             skipped: RowTally::default(),
             repeated: RowTally::default(),
+            unfound: None,
+        }
+    }
+
+    /// Keeps the fields that this page too had no value for.
+    fn unfound_on(&mut self, page: Option<Vec<UnfoundField>>) {
+        let Some(page) = page else {
+            return;
+        };
+        match &mut self.unfound {
+            Some(so_far) => so_far.retain(|field| page.contains(field)),
+            None => self.unfound = Some(page),
         }
     }
 
@@ -525,6 +543,7 @@ impl Progress {
                     s.not_found = false;
                     s.skipped = self.skipped;
                     s.repeated = self.repeated;
+                    s.unfound = self.unfound.unwrap_or_default();
                     s.cut_short = match end {
                         LoadEnd::CutShort(cut_short) => Some(cut_short),
                         _ => None,
