@@ -8,7 +8,7 @@
 use super::pointer::Pointer;
 use crate::domain::derive::DerivationPolicy;
 use serde_json::Value;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 /// A validated configuration.
 #[derive(Debug, Clone, PartialEq)]
@@ -88,7 +88,9 @@ pub struct Resource {
     /// The fields the configuration maps itself, not through its preset: a
     /// pointer of one that finds nothing in any item is likely misspelt, and
     /// is reported (a preset's may meet a backend that leaves a field out).
-    pub own_fields: BTreeSet<String>,
+    /// A list, not a set: a few names, and a set type of its own would cost
+    /// the bundle more than its look-ups save.
+    pub own_fields: Vec<String>,
 }
 
 /// How a list continues over several responses.

@@ -18,7 +18,7 @@ use crate::domain::endpoint::Endpoint;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 const DEFAULT_REFRESH_SECONDS: u32 = 30;
 const DEFAULT_TIMEOUT_SECONDS: u32 = 30;
@@ -587,7 +587,7 @@ fn read_resource(
         max_items: usize::try_from(max_items).unwrap_or(usize::MAX),
         timeout_seconds,
         per_run: used.contains(&Placeholder::RunId),
-        own_fields: BTreeSet::new(),
+        own_fields: Vec::new(),
     })
 }
 
