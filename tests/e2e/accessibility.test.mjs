@@ -56,7 +56,10 @@ async function clippedCells(page) {
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   return page.evaluate(() => {
     const cut = (cell) => cell.scrollWidth > cell.clientWidth;
-    const headings = [...document.querySelectorAll('thead th')].filter(cut).map((th) => th.textContent.trim());
+    // A heading's name is cut short inside its sort button, not the cell.
+    const headings = [...document.querySelectorAll('thead th')]
+      .filter((th) => cut(th) || [...th.querySelectorAll('.pb-sort-label')].some(cut))
+      .map((th) => th.textContent.trim());
     const badges = [...document.querySelectorAll('tr.pb-row td')]
       .filter((td) => td.querySelector(':scope > .pb-badge') && cut(td))
       .map((td) => td.textContent.trim());
@@ -505,6 +508,31 @@ function releaseFrames(page) {
     for (const callback of window.heldFrames.splice(0)) callback(performance.now());
   });
 }
+
+describe("with a user's wider text spacing (WCAG 1.4.12)", () => {
+  test('every sort arrow stays in sight; a name too long for its column ends in an ellipsis', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } });
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.addStyleTag({ content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }' });
+      const headings = page.locator('thead th');
+      for (const name of ['Asset', 'Last change']) {
+        await page.locator('thead th', { hasText: name }).getByRole('button').click();
+        await page.waitForFunction((name) => [...document.querySelectorAll('thead th')].find((th) => th.textContent.includes(name))?.getAttribute('aria-sort') !== 'none', name);
+        const arrow = await headings.filter({ hasText: name }).evaluate((th) => {
+          const sign = th.querySelector('.pb-sort-button > [aria-hidden="true"]').getBoundingClientRect();
+          const cell = th.getBoundingClientRect();
+          return { shown: sign.width > 0 && sign.left >= cell.left && sign.right <= cell.right + 0.5, text: th.textContent.trim() };
+        });
+        assert.ok(arrow.shown, `the sort arrow of ${arrow.text} is inside its heading`);
+      }
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
 
 describe('in forced colours (a Windows contrast theme)', () => {
   test('a pressed chart entry and the row whose panel is open stand out, and the bars keep their colours', async () => {

@@ -549,7 +549,7 @@ fn table(table: Table) -> AnyView {
                         on:click=move |_| on_sort.run(id)
                         on:focusout=refocus_when_hidden
                     >
-                        {column.label}
+                        <span class="pb-sort-label">{column.label}</span>
                         <span aria-hidden="true">
                             {move || match aria_sort.run(id) {
                                 "ascending" => "▲",
