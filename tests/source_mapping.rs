@@ -356,7 +356,11 @@ fn a_pointer_of_the_configuration_that_finds_nothing_in_any_row_is_named() {
         .decode_page(&json!({ "endpoints": [{ "id": "a", "name": "web-01" }] }))
         .unwrap();
     assert_eq!(
-        page.unfound.unwrap().iter().map(|f| f.field.as_str()).collect::<Vec<_>>(),
+        page.unfound
+            .unwrap()
+            .iter()
+            .map(|f| f.field.as_str())
+            .collect::<Vec<_>>(),
         ["power"]
     );
 }

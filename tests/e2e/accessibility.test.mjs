@@ -479,7 +479,8 @@ describe('summary figures and chart names', () => {
         assert.deepEqual(layout.lines, layout.lines.map(() => 1), 'each line of counters has its values at one height');
         assert.ok(layout.names.length >= 20, `the chart has a row per exemption (${layout.names.length})`);
         for (const { text, title, cut, ellipsis } of layout.names) {
-          assert.equal(title, text, 'the row names its exemption in full on hover');
+          assert.match(title, /^(.*) \((Cannot patch|Temporarily cannot patch)\)$/, 'the row names its exemption and impact in full on hover');
+          assert.equal(title.replace(/ \([^(]*\)$/, ''), text, 'the name on hover is the one in the row');
           if (width === 1280) assert.equal(cut, false, `"${text}" fits at 1280 px`);
           if (cut) assert.ok(ellipsis, `"${text}" ends in an ellipsis where it is cut`);
         }
