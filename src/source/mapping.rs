@@ -176,16 +176,11 @@ impl<R: Record> Mapping<R> {
         if self.own.is_empty() || rows.is_empty() {
             return None;
         }
-        let has_value = |spec: &Spec, row: &Value| {
-            spec.pointers
-                .iter()
-                .any(|pointer| pointer.resolve(row).is_some_and(|value| !value.is_null()))
-        };
         Some(
             self.own
                 .iter()
                 .map(|&at| &self.specs[at])
-                .filter(|spec| !rows.iter().any(|row| has_value(spec, row)))
+                .filter(|spec| rows.iter().all(|row| spec.value_in(row).is_none()))
                 .map(|spec| UnfoundField {
                     field: spec.field.clone(),
                     pointers: spec.pointers.iter().map(ToString::to_string).collect(),

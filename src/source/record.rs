@@ -124,6 +124,16 @@ pub struct Spec {
     pub nested: Vec<Spec>,
 }
 
+impl Spec {
+    /// The field's value in `item`, and the pointer that found it: the first
+    /// of its pointers that finds a value other than null.
+    pub fn value_in<'i>(&self, item: &'i Value) -> Option<(&Pointer, &'i Value)> {
+        self.pointers
+            .iter()
+            .find_map(|p| p.resolve(item).filter(|v| !v.is_null()).map(|v| (p, v)))
+    }
+}
+
 /// A field that could not be decoded: which, where, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldFailure {
@@ -219,11 +229,7 @@ fn compile_named(
 pub fn decode_item<R: Record>(item: &Value, specs: &[Spec]) -> Result<R, FieldFailure> {
     let mut draft = R::Draft::default();
     for spec in specs {
-        let Some((pointer, raw)) = spec
-            .pointers
-            .iter()
-            .find_map(|p| p.resolve(item).filter(|v| !v.is_null()).map(|v| (p, v)))
-        else {
+        let Some((pointer, raw)) = spec.value_in(item) else {
             continue;
         };
         let translated = spec.values.as_deref().and_then(|map| translate(map, raw));
