@@ -64,30 +64,10 @@ pub fn config_from_value(user: &Value) -> Result<Config, Vec<ConfigProblem>> {
         Some(base) => presets::merge(base, user),
         None => user.clone(),
     };
-    let config = read_root(&merged, preset, &mut report).map(|mut config| {
-        mark_own_fields(&mut config.resources, user);
-        config
-    });
+    let config = read_root(&merged, user, preset, &mut report);
     match (config, report.0.is_empty()) {
         (Some(config), true) => Ok(config),
         _ => Err(report.0),
-    }
-}
-
-/// Records in each resource which fields `user` maps itself.
-fn mark_own_fields(resources: &mut Resources, user: &Value) {
-    for (key, resource) in [
-        ("jobs", &mut resources.jobs),
-        ("job_results", &mut resources.job_results),
-        ("job_runs", &mut resources.job_runs),
-        ("endpoints", &mut resources.endpoints),
-    ] {
-        let own = user
-            .pointer(&format!("/resources/{key}/fields"))
-            .and_then(Value::as_object);
-        if let (Some(resource), Some(own)) = (resource, own) {
-            resource.own_fields = own.keys().cloned().collect();
-        }
     }
 }
 
@@ -297,7 +277,14 @@ fn read_string_map(path: &str, value: &Value, report: &mut Report) -> BTreeMap<S
     strings
 }
 
-fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Option<Config> {
+/// `root` is the configuration merged over its preset; `user` the one given,
+/// which says which fields it maps itself.
+fn read_root(
+    root: &Value,
+    user: &Value,
+    preset: Option<String>,
+    report: &mut Report,
+) -> Option<Config> {
     let obj = Obj::open(
         "",
         root,
@@ -363,7 +350,7 @@ fn read_root(root: &Value, preset: Option<String>, report: &mut Report) -> Optio
         report,
     );
     let resources = match obj.get("resources") {
-        Some(value) => read_resources(value, report),
+        Some(value) => read_resources(value, user.get("resources"), report),
         None => {
             report.add(
                 "resources",
@@ -446,7 +433,7 @@ impl FieldNames {
     }
 }
 
-fn read_resources(value: &Value, report: &mut Report) -> Resources {
+fn read_resources(value: &Value, user: Option<&Value>, report: &mut Report) -> Resources {
     let Some(obj) = Obj::open(
         "resources",
         value,
@@ -461,7 +448,9 @@ fn read_resources(value: &Value, report: &mut Report) -> Resources {
     };
     let mut read = |key: &str, context: Context, names: fn() -> FieldNames| {
         let value = obj.get(key)?;
-        read_resource(&obj.at(key), value, context, &names(), report)
+        let mut resource = read_resource(&obj.at(key), value, context, &names(), report)?;
+        resource.own_fields = own_fields(user.and_then(|user| user.get(key)));
+        Some(resource)
     };
     let resources = Resources {
         jobs: read("jobs", top, FieldNames::of::<Job>),
@@ -497,6 +486,15 @@ fn read_resources(value: &Value, report: &mut Report) -> Resources {
         }
     }
     resources
+}
+
+/// The fields a resource as given (not its preset) maps itself.
+fn own_fields(resource: Option<&Value>) -> Vec<String> {
+    resource
+        .and_then(|resource| resource.get("fields"))
+        .and_then(Value::as_object)
+        .map(|fields| fields.keys().cloned().collect())
+        .unwrap_or_default()
 }
 
 const RESOURCE_KEYS: &[&str] = &[
