@@ -41,8 +41,7 @@ pub fn without_lone_surrogates(text: &str) -> Option<String> {
         let unit = u16::from_str_radix(std::str::from_utf8(digits).ok()?, 16).ok()?;
         (0xD800..=0xDFFF).contains(&unit).then_some(unit)
     };
-    let mut mended: Option<String> = None;
-    let mut copied = 0;
+    let mut mended = Mended::new(text);
     let mut at = 0;
     while let Some(found) = memchr::memchr(b'\\', bytes.get(at..).unwrap_or_default()) {
         let escape = at + found;
@@ -58,16 +57,10 @@ pub fn without_lone_surrogates(text: &str) -> Option<String> {
             at = escape + 12;
             continue;
         }
-        let out = mended.get_or_insert_with(|| String::with_capacity(text.len()));
-        out.push_str(&text[copied..escape]);
-        out.push_str("\\ufffd");
-        copied = escape + 6;
-        at = copied;
+        mended.replace(escape..escape + 6, &["\\ufffd"]);
+        at = escape + 6;
     }
-    mended.map(|mut out| {
-        out.push_str(&text[copied..]);
-        out
-    })
+    mended.finish()
 }
 
 /// `text` with each number too large for an f64 (`1e400`, `-1e999`) written
@@ -77,8 +70,7 @@ pub fn without_lone_surrogates(text: &str) -> Option<String> {
 /// holds it, which a row then reports with the value as sent.
 pub fn with_huge_numbers_quoted(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
-    let mut mended: Option<String> = None;
-    let mut copied = 0;
+    let mut mended = Mended::new(text);
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
         match byte {
@@ -92,22 +84,50 @@ pub fn with_huge_numbers_quoted(text: &str) -> Option<String> {
                 // For a number JSON's grammar allows, out of range is the
                 // one thing serde_json can refuse.
                 if is_json_number(number) && serde_json::from_str::<f64>(number).is_err() {
-                    let out = mended.get_or_insert_with(|| String::with_capacity(text.len() + 2));
-                    out.push_str(&text[copied..at]);
-                    out.push('"');
-                    out.push_str(number);
-                    out.push('"');
-                    copied = at + len;
+                    mended.replace(at..at + len, &["\"", number, "\""]);
                 }
                 at += len;
             }
             _ => at += 1,
         }
     }
-    mended.map(|mut out| {
-        out.push_str(&text[copied..]);
-        out
-    })
+    mended.finish()
+}
+
+/// A text with some of its ranges replaced, copied only once the first is.
+struct Mended<'t> {
+    text: &'t str,
+    out: Option<String>,
+    /// Where the text not yet copied starts.
+    copied: usize,
+}
+
+impl<'t> Mended<'t> {
+    fn new(text: &'t str) -> Self {
+        Mended {
+            text,
+            out: None,
+            copied: 0,
+        }
+    }
+
+    /// Writes `parts` in place of `range`, which follows every range replaced
+    /// before it.
+    fn replace(&mut self, range: std::ops::Range<usize>, parts: &[&str]) {
+        let out = self
+            .out
+            .get_or_insert_with(|| String::with_capacity(self.text.len() + 16));
+        out.push_str(&self.text[self.copied..range.start]);
+        parts.iter().for_each(|part| out.push_str(part));
+        self.copied = range.end;
+    }
+
+    /// The mended text, or `None` when nothing was replaced.
+    fn finish(self) -> Option<String> {
+        let mut out = self.out?;
+        out.push_str(&self.text[self.copied..]);
+        Some(out)
+    }
 }
 
 /// Where the string opening at `open` ends: past its closing quote, or the
