@@ -23,6 +23,7 @@ use patchboard::domain::status::{resolve, resolve_key};
 use patchboard::domain::time::Timestamp;
 use patchboard::source::config::{Config, Resource};
 use patchboard::source::config_read::{config_from_value, read_config};
+use patchboard::source::gather::Identified;
 use patchboard::source::mapping::Mapping;
 use patchboard::source::record::Record;
 use proptest::prelude::*;
@@ -457,7 +458,7 @@ fn array_elements(value: &Value) -> usize {
 
 /// Decodes `body` through `resource` as `R` and checks the page accounts for
 /// every row exactly once. Returns the decoded records.
-fn decode_checked<R: Record>(resource: &Resource, body: &Value) -> Vec<R> {
+fn decode_checked<R: Record + Identified>(resource: &Resource, body: &Value) -> Vec<R> {
     let mapping = Mapping::<R>::new(resource);
     let rows = mapping.items(body).map(<[Value]>::len);
     match mapping.decode_page(body) {
@@ -571,7 +572,10 @@ proptest! {
 
 /// Feeds `body` to the native stream as it would arrive, in parts cut at `cuts`:
 /// what the stream gives must be what the whole body gives.
-fn stream_checked<R: Record + PartialEq + std::fmt::Debug>(body: &[u8], cuts: &[usize]) {
+fn stream_checked<R: Record + Identified + PartialEq + std::fmt::Debug>(
+    body: &[u8],
+    cuts: &[usize],
+) {
     let native = preset("native");
     let resource = R::NATIVE.expect("a native layout").resource;
     let mapping =

@@ -24,6 +24,7 @@ fn row(id: &'static str, status: &'static str) -> Row {
 fn skipped(index: usize) -> RowError {
     RowError {
         index,
+        id: None,
         field: "status_code".into(),
         pointer: "/status".into(),
         problem: "expected a number".into(),

@@ -6,6 +6,7 @@ use patchboard::source::config::Config;
 use patchboard::source::config_read::config_from_value;
 use patchboard::source::mapping::{Mapping, RowError};
 use patchboard::source::pointer::Pointer;
+use patchboard::source::record::ItemId;
 use serde_json::{json, Value};
 
 fn config(resources: Value) -> Config {
@@ -143,18 +144,27 @@ fn bad_rows_are_reported_and_skipped() {
         vec![
             RowError {
                 index: 1,
+                id: Some(ItemId {
+                    field: "id",
+                    value: "2".into()
+                }),
                 field: "asset_count".into(),
                 pointer: "/total".into(),
                 problem: "expected a whole number from 0 to 18446744073709551615, found \"many\"".into()
             },
             RowError {
                 index: 2,
+                id: None,
                 field: "id".into(),
                 pointer: "/id".into(),
                 problem: "required but missing or empty".into()
             },
             RowError {
                 index: 3,
+                id: Some(ItemId {
+                    field: "id",
+                    value: "4".into()
+                }),
                 field: "last_run".into(),
                 pointer: "/last".into(),
                 problem:
@@ -191,6 +201,11 @@ fn bad_rows_are_reported_and_skipped() {
             (2, "history.at", "/log/0/when"),
             (3, "pending_stage", "/stage")
         ]
+    );
+    assert_eq!(
+        page.errors[1].to_string(),
+        r#"row 2 (asset_id "c"): history.at (at "/log/0/when"): required but missing or empty"#,
+        "a skipped row is named by its id, under the name the configuration gives the field"
     );
 }
 

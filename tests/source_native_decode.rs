@@ -6,6 +6,7 @@ use patchboard::domain::asset::AssetResult;
 use patchboard::domain::endpoint::Endpoint;
 use patchboard::source::config_read::config_from_value;
 use patchboard::source::demo_gen::{generate, Fleet, FleetSpec};
+use patchboard::source::gather::Identified;
 use patchboard::source::mapping::{DecodedPage, Mapping};
 use patchboard::source::native::{document, ENDPOINTS_KEY, RESULTS_KEY};
 use patchboard::source::record::Record;
@@ -14,7 +15,7 @@ use serde_json::{json, Value};
 use std::fmt::Debug;
 
 /// A record type under test: where its native items sit, and generated ones.
-trait Native: Record + PartialEq + Debug + serde::Serialize {
+trait Native: Record + Identified + PartialEq + Debug + serde::Serialize {
     const KEY: &'static str;
     fn generated(fleet: Fleet) -> Vec<Self>;
 }

@@ -8,6 +8,7 @@ use patchboard::domain::endpoint::Endpoint;
 use patchboard::source::body::Body;
 use patchboard::source::config_read::config_from_value;
 use patchboard::source::demo_gen::{generate, FleetSpec};
+use patchboard::source::gather::Identified;
 use patchboard::source::mapping::{DecodedPage, Mapping};
 use patchboard::source::native::{document, ENDPOINTS_KEY, RESULTS_KEY};
 use patchboard::source::record::Record;
@@ -18,7 +19,7 @@ use serde_json::{json, Value};
 mod parts;
 use parts::fed_in_parts;
 
-fn native<R: Record>() -> Mapping<R> {
+fn native<R: Record + Identified>() -> Mapping<R> {
     let config = config_from_value(&json!({ "preset": "native" })).expect("valid config");
     let resource = R::NATIVE.expect("a native layout").resource;
     Mapping::new(resource(&config.resources).expect("configured"))
@@ -27,19 +28,22 @@ fn native<R: Record>() -> Mapping<R> {
 type Decoded<R> = Option<(DecodedPage<R>, Value)>;
 
 /// The body fed as it would arrive, in parts cut at `cuts`.
-fn streamed<R: Record>(body: &[u8], cuts: &[usize]) -> Decoded<R> {
+fn streamed<R: Record + Identified>(body: &[u8], cuts: &[usize]) -> Decoded<R> {
     let stream = native::<R>().stream().expect("the native preset streams");
     fed_in_parts(stream, body, cuts)
 }
 
-fn whole<R: Record>(body: &[u8]) -> Decoded<R> {
+fn whole<R: Record + Identified>(body: &[u8]) -> Decoded<R> {
     native::<R>().decode_native(&String::from_utf8_lossy(
         body.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(body),
     ))
 }
 
 /// The stream either agrees with the whole path or declines.
-fn agrees<R: Record + PartialEq + std::fmt::Debug>(body: &[u8], cuts: &[usize]) -> bool {
+fn agrees<R: Record + Identified + PartialEq + std::fmt::Debug>(
+    body: &[u8],
+    cuts: &[usize],
+) -> bool {
     match streamed::<R>(body, cuts) {
         Some(streamed) => {
             assert_eq!(Some(streamed), whole::<R>(body));

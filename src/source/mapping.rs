@@ -4,19 +4,21 @@
 //! hundred thousand; only a body of the wrong shape fails the whole page.
 
 use super::config::Resource;
+use super::gather::Identified;
 use super::native_decode::NativeItems;
 use super::native_stream::StreamedItems;
 use super::pointer::Pointer;
-use super::record::{compile, decode_item, kind_of, FieldConfig, FieldFailure, Record, Spec};
+use super::record::{decode_item, kind_of, FieldConfig, ItemFields, ItemId, Record};
 use serde_json::Value;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// A row that could not be decoded: its position in the page, the field, the
-/// pointer tried, and the problem.
+/// A row that could not be decoded: its position in the page, its id when it
+/// gave one, the field, the pointer tried, and the problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub index: usize,
+    pub id: Option<ItemId>,
     pub field: String,
     pub pointer: String,
     pub problem: String,
@@ -24,10 +26,14 @@ pub struct RowError {
 
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "row {}", self.index)?;
+        if let Some(id) = &self.id {
+            write!(f, " ({id})")?;
+        }
         write!(
             f,
-            "row {}: {} (at \"{}\"): {}",
-            self.index, self.field, self.pointer, self.problem
+            ": {} (at \"{}\"): {}",
+            self.field, self.pointer, self.problem
         )
     }
 }
@@ -94,12 +100,16 @@ impl<T> DecodedPage<T> {
         }
     }
 
-    /// Keeps the record of row `index`, or reports why it was skipped.
-    pub(super) fn push(&mut self, index: usize, row: Result<T, FieldFailure>) {
-        match row {
+    /// Decodes row `index`, keeping its record or reporting why it was skipped.
+    pub(super) fn read(&mut self, index: usize, item: &Value, fields: &ItemFields)
+    where
+        T: Record,
+    {
+        match decode_item(item, &fields.specs) {
             Ok(record) => self.items.push(record),
             Err(failure) => self.errors.push(RowError {
                 index,
+                id: fields.id_of(item),
                 field: failure.field,
                 pointer: failure.pointer,
                 problem: failure.problem,
@@ -126,33 +136,35 @@ impl fmt::Display for ShapeError {
 #[derive(Debug, Clone)]
 pub struct Mapping<R> {
     items: Pointer,
-    specs: Vec<Spec>,
-    /// Positions in `specs` of the fields the configuration maps itself.
+    fields: ItemFields,
+    /// Positions in `fields.specs` of the fields the configuration maps itself.
     own: Vec<usize>,
     /// Set when the resource reads the native format as the native preset does.
     native: Option<NativeItems<R>>,
     record: PhantomData<fn() -> R>,
 }
 
-impl<R: Record> Mapping<R> {
+impl<R: Record + Identified> Mapping<R> {
     /// Compiles the field pointers and value maps of a validated resource.
     pub fn new(resource: &Resource) -> Self {
-        let specs = compile::<R>(&FieldConfig {
+        let fields = ItemFields::new::<R>(&FieldConfig {
             fields: &resource.fields,
             values: &resource.values,
         });
-        let own = (0..specs.len())
-            .filter(|&at| resource.own_fields.contains(&specs[at].field))
+        let own = (0..fields.specs.len())
+            .filter(|&at| resource.own_fields.contains(&fields.specs[at].field))
             .collect();
         Mapping {
             items: resource.items.clone(),
-            specs,
+            fields,
             own,
             native: NativeItems::for_resource(resource),
             record: PhantomData,
         }
     }
+}
 
+impl<R: Record> Mapping<R> {
     /// The array of items in a body, or what was found instead.
     pub fn items<'b>(&self, body: &'b Value) -> Result<&'b [Value], ShapeError> {
         items_at(&self.items, body)
@@ -163,7 +175,7 @@ impl<R: Record> Mapping<R> {
         let rows = self.items(body)?;
         let mut page = DecodedPage::with_capacity(rows.len());
         for (index, row) in rows.iter().enumerate() {
-            page.push(index, decode_item::<R>(row, &self.specs));
+            page.read(index, row, &self.fields);
         }
         page.unfound = self.unfound(rows);
         Ok(page)
@@ -179,7 +191,7 @@ impl<R: Record> Mapping<R> {
         Some(
             self.own
                 .iter()
-                .map(|&at| &self.specs[at])
+                .map(|&at| &self.fields.specs[at])
                 .filter(|spec| rows.iter().all(|row| spec.value_in(row).is_none()))
                 .map(|spec| UnfoundField {
                     field: spec.field.clone(),
@@ -194,12 +206,12 @@ impl<R: Record> Mapping<R> {
     /// items. `None` when the resource is not native or the body is not shaped
     /// as native: parse it and call [`Self::decode_page`] instead.
     pub fn decode_native(&self, text: &str) -> Option<(DecodedPage<R>, Value)> {
-        self.native.as_ref()?.decode(text, &self.specs)
+        self.native.as_ref()?.decode(text, &self.fields)
     }
 
     /// The native fast path for a body still arriving, when the resource is native.
     pub fn stream(&self) -> Option<StreamedItems<R>> {
-        Some(StreamedItems::new(self.native.as_ref()?, &self.specs))
+        Some(StreamedItems::new(self.native.as_ref()?, &self.fields))
     }
 }
 

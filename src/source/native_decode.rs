@@ -12,7 +12,7 @@
 use super::config::{Config, Resource};
 use super::config_read::config_from_value;
 use super::mapping::DecodedPage;
-use super::record::{decode_item, DecodeAll, NativeRecord, NextItem, Record, Spec};
+use super::record::{DecodeAll, ItemFields, NativeRecord, NextItem, Record};
 use serde::de::{DeserializeSeed, Error as _, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 use serde_json::value::RawValue;
@@ -74,7 +74,7 @@ impl<R: Record> NativeItems<R> {
     /// A body whose every item serde takes whole is read in one pass. Any
     /// other is split into its items first, so that each item serde refuses
     /// can go through the field table on its own.
-    pub fn decode(&self, text: &str, specs: &[Spec]) -> Option<(DecodedPage<R>, Value)> {
+    pub fn decode(&self, text: &str, fields: &ItemFields) -> Option<(DecodedPage<R>, Value)> {
         if let Some((items, rest)) = (self.decode_all)(text, &self.key) {
             return Some((DecodedPage::from(items), rest));
         }
@@ -86,7 +86,7 @@ impl<R: Record> NativeItems<R> {
                 None => {
                     // Valid JSON by construction: it was split out of a parsed body.
                     let item: Value = serde_json::from_str(raw.get()).ok()?;
-                    page.push(index, decode_item(&item, specs));
+                    page.read(index, &item, fields);
                 }
             }
         }

@@ -15,7 +15,7 @@ use super::body_text::without_byte_order_mark;
 use super::item_scanner::{is_space, Arrived, ItemScanner};
 use super::mapping::DecodedPage;
 use super::native_decode::{read_body, NativeItems};
-use super::record::{decode_item, NextItem, Record, Spec};
+use super::record::{ItemFields, NextItem, Record};
 use serde_json::value::RawValue;
 use serde_json::Value;
 
@@ -31,12 +31,12 @@ pub struct StreamedItems<R> {
 }
 
 impl<R: Record> StreamedItems<R> {
-    pub(super) fn new(native: &NativeItems<R>, specs: &[Spec]) -> Self {
+    pub(super) fn new(native: &NativeItems<R>, fields: &ItemFields) -> Self {
         StreamedItems {
             stream: ItemStream::new(native.key()),
             records: Records {
                 next_item: native.next_item_reader(),
-                specs: specs.to_vec(),
+                fields: fields.clone(),
                 page: DecodedPage::with_capacity(0),
                 held: None,
             },
@@ -85,7 +85,7 @@ enum ItemEnd {
 #[derive(Debug)]
 struct Records<R> {
     next_item: fn(&str) -> NextItem<R>,
-    specs: Vec<Spec>,
+    fields: ItemFields,
     page: DecodedPage<R>,
     /// The record read last; `None` when the field table must read it.
     held: Option<R>,
@@ -112,7 +112,7 @@ impl<R: Record> ItemReader for Records<R> {
         let Ok(item) = serde_json::from_str::<Value>(item) else {
             return false;
         };
-        self.page.push(index, decode_item(&item, &self.specs));
+        self.page.read(index, &item, &self.fields);
         true
     }
 }

@@ -6,11 +6,13 @@
 
 use super::coerce::Coerced;
 use super::config::{Resource, Resources};
+use super::gather::Identified;
 use super::native_decode;
 use super::pointer::Pointer;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::BTreeMap;
+use std::fmt;
 use std::sync::Arc;
 
 /// Fills a list field of draft `D` from the array's elements and the sub-field specs.
@@ -223,6 +225,51 @@ fn compile_named(
             })
         })
         .collect()
+}
+
+/// A top-level record's compiled fields, and which of them is its id: the
+/// name of a row that could not be read, for an operator to look it up.
+#[derive(Debug, Clone)]
+pub struct ItemFields {
+    pub specs: Vec<Spec>,
+    id: Option<(&'static str, usize)>,
+}
+
+/// The id a row gave, for messages about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ItemId {
+    /// The id field, as a configuration names it.
+    pub field: &'static str,
+    pub value: String,
+}
+
+impl fmt::Display for ItemId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Debug quoting: the id is the backend's text, control characters and all.
+        write!(f, "{} {:?}", self.field, self.value)
+    }
+}
+
+impl ItemFields {
+    pub fn new<R: Record + Identified>(config: &FieldConfig<'_>) -> Self {
+        let specs = compile::<R>(config);
+        let id = specs
+            .iter()
+            .position(|spec| spec.field == R::ID_FIELD)
+            .map(|at| (R::ID_FIELD, at));
+        ItemFields { specs, id }
+    }
+
+    /// The id `item` gives, when it gives one as a string or a number.
+    pub fn id_of(&self, item: &Value) -> Option<ItemId> {
+        let (field, at) = self.id?;
+        let value = match self.specs[at].value_in(item)?.1 {
+            Value::String(text) => text.clone(),
+            number @ Value::Number(_) => number.to_string(),
+            _ => return None,
+        };
+        Some(ItemId { field, value })
+    }
 }
 
 /// Decodes one item into `R` through compiled specs.

@@ -863,8 +863,9 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await waitForJobList(page, good.length);
       const text = await skippedText(page);
       assert.ok(text.includes(`${bad.length} row(s) could not be read and are not shown`), text);
-      for (const [row, field] of [[0, 'id'], [2, 'asset_count'], [4, 'failed'], [6, 'last_run']]) {
-        assert.ok(text.includes(`row ${row}: ${field} (at "/${field}")`), `the banner names row ${row}'s ${field}: ${text}`);
+      // Each by its place and, where it has one, its id.
+      for (const [row, named, field] of [[0, '', 'id'], [2, ' (id "job-negative")', 'asset_count'], [4, ' (id "job-words")', 'failed'], [6, ' (id "job-date")', 'last_run']]) {
+        assert.ok(text.includes(`row ${row}${named}: ${field} (at "/${field}")`), `the banner names row ${row}'s ${field}: ${text}`);
       }
       assert.ok(text.includes('-5') && text.includes('"lots"') && text.includes('10/06/2025 14:00'), `the banner shows the bad values: ${text}`);
       assert.deepEqual(
@@ -901,14 +902,14 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await waitForAssets(page, 3);
       const text = await skippedText(page);
       assert.ok(text.includes('5 row(s) could not be read and are not shown'), text);
-      for (const [row, field, pointer] of [
-        [1, 'asset_id', '/asset_id'],
-        [2, 'patches_succeeded', '/patches/succeeded'],
-        [3, 'patches_failed', '/patches/failed'],
-        [4, 'status_time', '/status_time'],
-        [6, 'patches_succeeded', '/patches/succeeded'],
+      for (const [row, named, field, pointer] of [
+        [1, '', 'asset_id', '/asset_id'],
+        [2, ' (asset_id "r-3")', 'patches_succeeded', '/patches/succeeded'],
+        [3, ' (asset_id "r-4")', 'patches_failed', '/patches/failed'],
+        [4, ' (asset_id "r-5")', 'status_time', '/status_time'],
+        [6, ' (asset_id "r-7")', 'patches_succeeded', '/patches/succeeded'],
       ]) {
-        assert.ok(text.includes(`row ${row}: ${field} (at "${pointer}")`), `the banner names row ${row}'s ${field}: ${text}`);
+        assert.ok(text.includes(`row ${row}${named}: ${field} (at "${pointer}")`), `the banner names row ${row}'s ${field}: ${text}`);
       }
       const names = await texts(page, 'tr.pb-row td:first-child');
       // A row without a name is shown by its id.
@@ -951,7 +952,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
         assert.ok(text.includes('1 row(s) repeat an id listed earlier: each is shown and counted once'), text);
         // Rows are numbered in the whole list, the unreadable row 3 included.
         assert.ok(text.includes('asset_id "a-3" on rows 2 and 4'), text);
-        assert.ok((await skippedText(page)).includes('row 3: status_time'));
+        assert.ok((await skippedText(page)).includes('row 3 (asset_id "a-9"): status_time'));
         assert.deepEqual(
           (await texts(page, 'tr.pb-row td:first-child')).sort(),
           ['alpha-host-1', 'alpha-host-2', 'alpha-host-3', 'alpha-host-4'],
@@ -1009,7 +1010,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await waitForAssets(page, good.length);
       const text = await skippedText(page);
       assert.ok(text.includes('27 row(s) could not be read and are not shown or counted'), text);
-      const listed = text.match(/row \d+: status_time/g).length;
+      const listed = text.match(/row \d+ \(asset_id "bad-\d+"\): status_time/g).length;
       assert.ok(listed < 27, `the banner lists a few (${listed})`);
       assert.ok(text.trim().endsWith(`and ${27 - listed} more.`), `and counts the rest: ${text}`);
       await assertStillWorks(session);
@@ -1267,8 +1268,8 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3, null, { timeout: LOAD_TIMEOUT });
       const text = await skippedText(page);
       assert.ok(text.includes('2 row(s) could not be read and are not shown'), text);
-      assert.ok(text.includes('row 3: drives'), `the banner names the drive field: ${text}`);
-      assert.ok(text.includes('row 4: last_seen (at "/last_seen")'), `the banner names last_seen: ${text}`);
+      assert.ok(text.includes('row 3 (id "ep-bad"): drives'), `the banner names the drive field: ${text}`);
+      assert.ok(text.includes('row 4 (id "ep-date"): last_seen (at "/last_seen")'), `the banner names last_seen: ${text}`);
 
       // A name Patchboard does not know is an exemption all the same: in the
       // row's cell, found by the search, and never "nothing in the way".
@@ -1365,7 +1366,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
           }),
         ]);
         const text = await skippedText(page);
-        assert.ok(text.includes('row 3: last_run (at "/last_run")'), `the banner names the field: ${text}`);
+        assert.ok(text.includes('row 3 (id "job-jp"): last_run (at "/last_run")'), `the banner names the field: ${text}`);
         await assertStillWorks(session);
       });
     } finally {

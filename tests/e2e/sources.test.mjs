@@ -360,7 +360,7 @@ describe('a foreign JSON backend (json-server) through a field mapping', () => {
       await banner.waitFor({ timeout: 5_000 });
       const text = (await banner.textContent()).replace(/\s+/g, ' ');
       assert.ok(text.includes(`${bad.length} row(s) could not be read and are not shown`), `the banner counts the skipped rows: ${text}`);
-      assert.ok(text.includes(`row ${bad[0].index}: patches_succeeded`), `the banner names the row and field: ${text}`);
+      assert.ok(text.includes(`row ${bad[0].index} (asset_id ${JSON.stringify(String(bad[0].host.hostId))}): patches_succeeded`), `the banner names the row and field: ${text}`);
       assert.ok(text.includes('"/patchesOk"'), `the banner names the pointer: ${text}`);
       assert.ok(text.includes(JSON.stringify(bad[0].host.patchesOk)), `the banner shows the bad value: ${text}`);
       await screenshot(page, 'sources-json-server-job');
@@ -574,7 +574,7 @@ describe('the qualys-pm preset against a replay of the gateway', () => {
         assert.equal(rowCount, `${grouped(assets.length - 1)} of ${grouped(assets.length - 1)} assets`);
         const banner = page.locator('.pb-banner', { hasText: 'could not be read' });
         const text = (await banner.textContent()).replace(/\s+/g, ' ');
-        assert.ok(text.includes(`row ${badIndex}: status_time`), `not the row's place on its page (${badIndex - RESULTS_PAGE_SIZE}): ${text}`);
+        assert.ok(text.includes(`row ${badIndex} (asset_id "${assets[badIndex].asset.id}"): status_time`), `not the row's place on its page (${badIndex - RESULTS_PAGE_SIZE}): ${text}`);
       });
     } finally {
       await own.stop();
