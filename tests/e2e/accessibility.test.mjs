@@ -441,6 +441,28 @@ describe('a table wider than the window, from the keyboard', () => {
 });
 
 describe('summary figures and chart names', () => {
+  for (const [hash, first] of [[`#/jobs/${JOB}`, 'Assets'], ['#/exemptions', 'Endpoints']]) {
+    test(`a screen reader hears each figure of ${hash} with its name, as terms and definitions`, async () => {
+      const session = await openPage(`${server.url}${hash}`);
+      try {
+        const { page } = session;
+        await page.locator('.pb-counters[aria-busy="false"]').waitFor({ timeout: LOAD_TIMEOUT });
+        const snapshot = await page.locator('.pb-counters').ariaSnapshot();
+        const lines = snapshot.split('\n').map((line) => line.trim());
+        const terms = lines.filter((line) => line.startsWith('- term:'));
+        assert.equal(terms[0], `- term: ${first}`, snapshot);
+        assert.equal(terms.length, await page.locator('[data-counter]').count(), `a term per figure: ${snapshot}`);
+        // Each term is followed by its figure, then any detail line.
+        for (const [at, line] of lines.entries()) {
+          if (line.startsWith('- term:')) assert.match(lines[at + 1], /^- definition: "?[\d,.]+ ?%?"?$/, `${line} is followed by its figure: ${snapshot}`);
+        }
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+
   for (const width of [1280, 1024, 360]) {
     test(`at ${width} px the figures of a line share one height, a long name ends in an ellipsis`, async () => {
       const session = await openPage(`${server.url}#/exemptions`, { viewport: { width, height: 800 } });

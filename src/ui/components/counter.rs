@@ -4,18 +4,21 @@ use leptos::prelude::*;
 
 /// A page's row of counters. Their figures show "…" while the first load
 /// runs and "—" while no load has ended well: zeros would pass for data.
+///
+/// A description list, so that a screen reader announces each figure with
+/// its label ("Failed, 25") and can count them, not one run-on line.
 #[component]
 pub fn CounterGroup(status: LiveStatus, children: Children) -> impl IntoView {
     let first_load = status.is_first_load();
     let nothing_loaded = status.nothing_loaded();
     view! {
-        <div
+        <dl
             class="pb-counters"
             aria-busy=move || first_load.get().to_string()
             data-known=move || (!nothing_loaded.get()).to_string()
         >
             {children()}
-        </div>
+        </dl>
     }
 }
 
@@ -33,9 +36,9 @@ pub fn Counter(
     let class = format!("pb-counter {}", tone.map(Tone::class).unwrap_or_default());
     view! {
         <div class=class data-counter=id>
-            <span class="pb-counter-label">{label}</span>
-            <span class="pb-counter-value">{value}</span>
-            {detail.map(|detail| view! { <span class="pb-counter-detail">{detail}</span> })}
+            <dt class="pb-counter-label">{label}</dt>
+            <dd class="pb-counter-value">{value}</dd>
+            {detail.map(|detail| view! { <dd class="pb-counter-detail">{detail}</dd> })}
         </div>
     }
 }
