@@ -82,7 +82,8 @@ async function cutStatusCodes(page) {
 }
 
 describe('no heading or badge is cut off', () => {
-  for (const width of [1280, 1024]) {
+  // 1920 px: the tables' full width, with the columns a narrower one leaves out.
+  for (const width of [1920, 1280, 1024]) {
     for (const { name, hash } of PAGES.filter((p) => p.ready === 'tr.pb-row')) {
       test(`${name} at ${width} px`, async () => {
         const session = await openPage(`${server.url}${hash}`, { viewport: { width, height: 800 } });
@@ -95,6 +96,8 @@ describe('no heading or badge is cut off', () => {
         }
       });
     }
+
+    if (width > 1600) continue;
 
     // The rows in view need not show every badge: filter to each in turn.
     test(`every impact badge of the endpoint exemptions at ${width} px`, async () => {
@@ -136,6 +139,36 @@ describe('no heading or badge is cut off', () => {
           assert.deepEqual(await clippedCells(page), [], `the ${phase} rows`);
           assert.deepEqual(await cutStatusCodes(page), [], `the status codes of the ${phase} rows`);
         }
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    });
+  }
+});
+
+describe("an asset's OS", () => {
+  for (const width of [1280, 1920]) {
+    test(`at ${width} px shows its version, which tells "Windows Server" rows apart`, async () => {
+      const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width, height: 800 } });
+      try {
+        const { page } = session;
+        await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        const hidden = await page.evaluate(() =>
+          [...document.querySelectorAll('tr.pb-row td:nth-child(2) .pb-truncate')].flatMap((cell) => {
+            const text = cell.firstChild;
+            const version = /\d[\w.]*/.exec(text?.data ?? '');
+            if (!version) return [];
+            const range = document.createRange();
+            range.setStart(text, 0);
+            range.setEnd(text, version.index + version[0].length);
+            // Where the text is cut, its ellipsis takes the last character's room.
+            const ellipsis = cell.scrollWidth > cell.clientWidth ? 12 : 0;
+            const shown = range.getBoundingClientRect().right <= cell.getBoundingClientRect().right - ellipsis;
+            return shown ? [] : [text.data];
+          }),
+        );
+        assert.deepEqual(hidden, [], 'every OS name shows up to its version');
         assertNoProblems(session);
       } finally {
         await session.close();

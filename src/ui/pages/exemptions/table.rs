@@ -26,7 +26,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             EndpointColumn::Maintenance => "11%",
             EndpointColumn::Outlook => "16.5em",
             EndpointColumn::Disk => "8.5em",
-            EndpointColumn::NextWindow => "7.5em",
+            EndpointColumn::NextWindow => "8.5em",
             EndpointColumn::LastSeen => "7em",
         },
         |id| id == EndpointColumn::Disk,

@@ -20,20 +20,20 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         )
     };
     let columns = Column::every(
-        // Badges and numbers get the width their longest value and heading
-        // need; the text columns share what is left and truncate. The asset
-        // name and the status, which tell rows apart, take more of it than
-        // the OS: from 1100 px the status has room for its longest name,
-        // "Downloading - Failed", whose code 2031 Downloaded shares.
+        // Badges, numbers and statuses get the width their longest value
+        // and heading need (the status all but "Downloading - Failed · 2031",
+        // which keeps its code); the text columns share what is left and
+        // truncate. The OS takes enough from 1280 px to show the version
+        // after "Windows Server", which is what tells its rows apart.
         |id| match id {
             AssetColumn::Asset => "15%",
-            AssetColumn::Os => "11%",
-            AssetColumn::Status => "19%",
+            AssetColumn::Os => "16%",
+            AssetColumn::Status => "14em",
             AssetColumn::Message => "auto",
             AssetColumn::Phase => "10em",
-            AssetColumn::Succeeded => "6.5em",
+            AssetColumn::Succeeded => "7.5em",
             AssetColumn::Failed => "4.5em",
-            AssetColumn::Superseded => "7em",
+            AssetColumn::Superseded => "8em",
             AssetColumn::NotApplicable => "3.5em",
             AssetColumn::Updated => "8em",
         },
