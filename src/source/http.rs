@@ -1,5 +1,8 @@
 //! Sends one request from the browser, with a timeout and the configured
-//! credentials mode. Only this file and [`super::load`] touch the network.
+//! credentials mode. The timeout holds for the answer to begin, then for
+//! each part of its body: a server that stops sending midway is given up
+//! on as one that never answers, while a large body on a slow link that
+//! keeps coming is read to its end. Only this file and [`super::load`] touch the network.
 
 use super::body::Body;
 use super::config::{Credentials, Method};
@@ -31,6 +34,11 @@ pub enum SendError {
         url: String,
         seconds: u32,
     },
+    /// The answer began, then nothing more of its body came for `seconds`.
+    Stalled {
+        url: String,
+        seconds: u32,
+    },
     /// Refused, unreachable, blocked by CORS or by the page's CSP: the
     /// browser does not say which.
     Network {
@@ -56,6 +64,11 @@ impl fmt::Display for SendError {
             SendError::Timeout { url, seconds } => {
                 write!(f, "no answer from {url} within {seconds} s")
             }
+            SendError::Stalled { url, seconds } => write!(
+                f,
+                "the answer from {url} stopped arriving: nothing more of it came \
+                 for {seconds} s"
+            ),
             SendError::Network { url } => write!(
                 f,
                 "could not reach {url} (the server refused or is unreachable, \
@@ -95,7 +108,7 @@ pub async fn send(
         }
     }
     let controller = web_sys::AbortController::new().map_err(|_| network_error())?;
-    let timer = Timer::abort_after(&controller, request.timeout_seconds);
+    let mut timer = Timer::abort_after(&controller, request.timeout_seconds);
 
     let mut builder = match request.method {
         Method::Get => gloo_net::http::RequestBuilder::new(&request.url),
@@ -121,10 +134,8 @@ pub async fn send(
         }
         None => builder.send().await,
     };
-    let timed_out = timer.fired();
-    drop(timer);
     let response = sent.map_err(|_| {
-        if timed_out {
+        if timer.fired() {
             SendError::Timeout {
                 url: url.clone(),
                 seconds: request.timeout_seconds,
@@ -138,13 +149,26 @@ pub async fn send(
     let answered_url = Some(response.url()).filter(|answered| !answered.is_empty());
     let redirected = response.redirected();
     let cross_origin = response.type_() == web_sys::ResponseType::Cors;
-    let body = match (arrived, response.body()) {
-        (Some(arrived), Some(stream)) if (200..300).contains(&status) => {
-            read_stream(stream, arrived).await.ok()
-        }
-        _ => response.binary().await.ok().map(Body::from),
-    }
-    .ok_or_else(|| SendError::BodyBroken { url: url.clone() })?;
+    let mut unwatched = |_: &[u8]| {};
+    let arrived = match arrived {
+        Some(arrived) if (200..300).contains(&status) => arrived,
+        _ => &mut unwatched,
+    };
+    let body = match response.body() {
+        Some(stream) => read_stream(stream, arrived, &mut timer)
+            .await
+            .map_err(|_| {
+                if timer.fired() {
+                    SendError::Stalled {
+                        url: url.clone(),
+                        seconds: request.timeout_seconds,
+                    }
+                } else {
+                    SendError::BodyBroken { url: url.clone() }
+                }
+            })?,
+        None => Body::default(),
+    };
     Ok(HttpResponse {
         status,
         headers,
@@ -165,10 +189,12 @@ fn absolute(url: &str) -> String {
         .map_or_else(|| url.to_owned(), |resolved| resolved.href())
 }
 
-/// Reads a body part by part, handing each to `arrived` as it comes.
-pub async fn read_stream(
+/// Reads a body part by part, handing each to `arrived` as it comes; each
+/// part gives the body the timer's time again.
+async fn read_stream(
     stream: web_sys::ReadableStream,
     arrived: OnPart<'_>,
+    timer: &mut Timer,
 ) -> Result<Body, JsValue> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut body = Body::default();
@@ -178,6 +204,7 @@ pub async fn read_stream(
         if part.get_done().unwrap_or(true) {
             return Ok(body);
         }
+        timer.restart();
         let bytes: js_sys::Uint8Array = part.get_value().unchecked_into();
         let part = bytes.to_vec();
         arrived(&part);
@@ -233,8 +260,9 @@ pub async fn sleep(millis: u32) {
 /// Aborts a request when its time is up; cleared when dropped.
 struct Timer {
     handle: Option<i32>,
+    millis: i32,
     fired: std::rc::Rc<std::cell::Cell<bool>>,
-    _callback: Closure<dyn FnMut()>,
+    callback: Closure<dyn FnMut()>,
 }
 
 impl Timer {
@@ -246,18 +274,32 @@ impl Timer {
             flag.set(true);
             controller.abort();
         });
-        let handle = web_sys::window().and_then(|window| {
+        let mut timer = Timer {
+            handle: None,
+            millis: (seconds.max(1) * 1000) as i32,
+            fired,
+            callback,
+        };
+        timer.restart();
+        timer
+    }
+
+    /// Gives the request the whole time again, from now.
+    fn restart(&mut self) {
+        self.clear();
+        self.handle = web_sys::window().and_then(|window| {
             window
                 .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    callback.as_ref().unchecked_ref(),
-                    (seconds.max(1) * 1000) as i32,
+                    self.callback.as_ref().unchecked_ref(),
+                    self.millis,
                 )
                 .ok()
         });
-        Timer {
-            handle,
-            fired,
-            _callback: callback,
+    }
+
+    fn clear(&mut self) {
+        if let (Some(window), Some(handle)) = (web_sys::window(), self.handle.take()) {
+            window.clear_timeout_with_handle(handle);
         }
     }
 
@@ -268,8 +310,6 @@ impl Timer {
 
 impl Drop for Timer {
     fn drop(&mut self) {
-        if let (Some(window), Some(handle)) = (web_sys::window(), self.handle) {
-            window.clear_timeout_with_handle(handle);
-        }
+        self.clear();
     }
 }

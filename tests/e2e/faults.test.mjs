@@ -371,6 +371,13 @@ describe('a refresh of the job list that fails', () => {
     assert.ok(Date.now() - started < 60_000, 'the timeout gave up in time');
   });
 
+  test('an answer that stops midway, the connection left open: given up after the timeout, the last data kept', { timeout: TEST_TIMEOUT }, async () => {
+    const requests = await refreshFailsWith(FAULTS.stalled(), [
+      `the answer from ${url()} stopped arriving: nothing more of it came for 2 s; asked 3 times`,
+    ], { config: nativeConfig(backend.url, { timeoutSeconds: 2 }) });
+    assert.equal(requests.length, 3, 'a stalled answer is asked for again, as one that never came');
+  });
+
   test('paging that points back to a page already read stops at once', { timeout: TEST_TIMEOUT }, async () => {
     // A backend whose "next" cursor never moves would otherwise be asked for
     // the same page until max_items, its rows counted again each time.

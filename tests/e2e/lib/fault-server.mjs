@@ -33,6 +33,7 @@ const PREFLIGHT_HEADERS = {
  * @typedef {(
  *   | {kind: 'status', status: number, body?: string, headers?: Record<string, string>}
  *   | {kind: 'hang'}
+ *   | {kind: 'stalled'}
  *   | {kind: 'reset'}
  *   | {kind: 'empty'}
  *   | {kind: 'html'}
@@ -46,6 +47,8 @@ const PREFLIGHT_HEADERS = {
 export const FAULTS = {
   status: (status, headers = {}) => ({ kind: 'status', status, headers }),
   hang: () => ({ kind: 'hang' }),
+  /** A 200 whose body stops halfway with the connection left open. */
+  stalled: () => ({ kind: 'stalled' }),
   reset: () => ({ kind: 'reset' }),
   empty: () => ({ kind: 'empty' }),
   html: () => ({ kind: 'html' }),
@@ -127,6 +130,14 @@ export async function startFaultServer(data = {}) {
           hanging.add(response);
           response.on('close', () => hanging.delete(response));
           return;
+        case 'stalled': {
+          const text = bodyFor(path) ?? JSON.stringify({ generated_at: generatedAt, items: [1, 2, 3] });
+          response.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' });
+          response.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))));
+          hanging.add(response);
+          response.on('close', () => hanging.delete(response));
+          return;
+        }
         case 'reset':
           // Drop the connection without a response: the browser sees a network error.
           request.socket.destroy();
