@@ -24,15 +24,44 @@ fn origins_compare_scheme_host_and_port() {
         "https://evil.test/@pm.example.com",
         "https://pm.example.com"
     ));
-    assert!(same_origin(
-        "https://user@pm.example.com/",
-        "https://pm.example.com"
-    ));
     assert!(
         same_origin("demo/jobs.json", "demo"),
         "relative URLs are the page's origin"
     );
+    assert!(same_origin("/api/jobs.json?p=2", "/api"));
     assert!(!same_origin("https://pm.example.com/x", "demo"));
+}
+
+/// The browser's URL parser reads these as another host than their text
+/// seems to name; none may match the backend's origin.
+#[test]
+fn urls_the_browser_reads_otherwise_match_nothing() {
+    let base = "http://127.0.0.1:8811/api";
+    for next in [
+        // A backslash is a slash: the host is 127.0.0.1:8812.
+        "http://127.0.0.1:8812\\@127.0.0.1:8811/api/jobs.json",
+        "http://127.0.0.1:8811\\@evil.test/",
+        // Tabs and line breaks are dropped, wherever they are.
+        "http://127.0.0.1:8811\t.evil.test/",
+        "http://127.0.0.1:8811\n@evil.test/",
+        // Credentials, which fetch refuses, and which move the host.
+        "http://127.0.0.1:8811@evil.test/",
+        "http://user@127.0.0.1:8811/api",
+        // Only http and https.
+        "ftp://127.0.0.1:8811/api",
+    ] {
+        assert!(!same_origin(next, base), "{next:?}");
+    }
+    // Against a relative base (the page's origin), what only looks relative.
+    for next in [
+        "//evil.test/api",
+        "http:\\\\evil.test/api",
+        "/\\evil.test/api",
+        "https:evil.test/api",
+        " //evil.test",
+    ] {
+        assert!(!same_origin(next, "/api"), "{next:?}");
+    }
 }
 
 #[test]
