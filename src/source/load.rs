@@ -50,6 +50,11 @@ pub enum LoadError {
         error: ShapeError,
     },
     Paging(PagingError),
+    /// Rows came and not one could be read; what went wrong with the first few.
+    NoRowReadable {
+        rows: usize,
+        examples: String,
+    },
 }
 
 impl LoadError {
@@ -115,6 +120,12 @@ impl fmt::Display for LoadError {
             ),
             LoadError::Shape { url, error } => write!(f, "unexpected response from {url}: {error}"),
             LoadError::Paging(error) => write!(f, "{error}"),
+            LoadError::NoRowReadable { rows, examples } => write!(
+                f,
+                "none of the {} row(s) in the answer could be read, as if the backend \
+                 had changed what it sends: {examples}",
+                grouped(*rows as u64)
+            ),
         }
     }
 }

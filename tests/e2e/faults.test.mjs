@@ -371,6 +371,14 @@ describe('a refresh of the job list that fails', () => {
     assert.ok(Date.now() - started < 60_000, 'the timeout gave up in time');
   });
 
+  test('a refresh where not one row can be read (a renamed id field) fails and keeps the rows shown', { timeout: TEST_TIMEOUT }, async () => {
+    const renamed = JOBS.map(({ id, ...rest }) => ({ jobId: id, ...rest }));
+    await refreshFailsWith(() => backend.setBody('/jobs.json', JSON.stringify({ jobs: renamed })), [
+      `none of the ${JOBS.length} row(s) in the answer could be read, as if the backend had changed what it sends`,
+      'row 0: id (at "/id"): required but missing or empty',
+    ]);
+  });
+
   test('an answer that stops midway, the connection left open: given up after the timeout, the last data kept', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.stalled(), [
       `the answer from ${url()} stopped arriving: nothing more of it came for 2 s; asked 3 times`,

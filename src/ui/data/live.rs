@@ -455,6 +455,7 @@ where
         return;
     }
     let records = items.items().len();
+    let result = result.and_then(|end| progress.no_row_readable(records).map_or(Ok(end), Err));
     if result.is_ok() {
         set_items.set(Shared::new(items.into_items()));
     } else if progress.showed_part_of_a_first_load() {
@@ -518,6 +519,18 @@ impl Progress {
         self.repeated.add(repeats);
         self.status.update(|s| s.loading = Some(received));
         self.first_load && more_follow && received >= self.published * 2
+    }
+
+    /// A refresh that brought rows and not one readable is taken for a
+    /// backend that changed its shape, not a fleet that emptied: it fails,
+    /// and the rows of the last good load stay.
+    fn no_row_readable(&self, records: usize) -> Option<LoadError> {
+        (!self.first_load && records == 0 && self.skipped.count > 0).then(|| {
+            LoadError::NoRowReadable {
+                rows: self.skipped.count,
+                examples: self.skipped.examples_text(),
+            }
+        })
     }
 
     /// The first load has shown the pages that came before its end.
