@@ -858,6 +858,29 @@ describe('rows that cannot be read, or say unexpected things', () => {
     await backend?.stop();
   });
 
+  test('a name with no place to break it does not widen the page', { timeout: TEST_TIMEOUT }, async () => {
+    const long = 'Quarterly_rollout_'.repeat(14);
+    const oddExemption = 'Vendor_Specific_Hold_'.repeat(12);
+    backend.setData({
+      jobs: [...JOBS, job('job-long', long)],
+      results: { ...GOOD_DATA.results, 'job-long': [asset('l-1', 'long-host-1')] },
+      endpoints: [endpoint('ep-1', 'web-01'), endpoint('ep-odd', 'odd-01', { reported_exemptions: [oddExemption] })],
+    });
+    try {
+      for (const [hash, ready] of [['#/jobs/job-long', long], ['#/exemptions', 'Not charted']]) {
+        await withPage(`${app.url}${hash}`, { config: nativeConfig(backend.url), viewport: { width: 1400, height: 800 } }, async (session) => {
+          const { page } = session;
+          await page.getByText(ready).first().waitFor({ timeout: LOAD_TIMEOUT });
+          const widths = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+          assert.ok(widths[0] <= widths[1], `${hash}: the page is ${widths[0]} px wide in a ${widths[1]} px window`);
+          assertNoPageErrors(session);
+        });
+      }
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
   test('job rows with missing ids, negative or non-numeric counts and bad dates are skipped by name', { timeout: TEST_TIMEOUT }, async () => {
     backend.setData({ jobs: JOBS });
     await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
