@@ -275,6 +275,33 @@ fn a_base_url_that_is_not_a_web_address_is_named() {
             "{base_url}: {found:?}"
         );
     }
+    // Each resource's path is appended to base_url, and fetch refuses
+    // credentials in a URL (the message must not repeat them).
+    for (base_url, problem) in [
+        (
+            "https://pm.example.com/api?key=abc",
+            "has a query or fragment",
+        ),
+        ("https://pm.example.com/api#x", "has a query or fragment"),
+        ("./data?v=2", "has a query or fragment"),
+        (
+            "http://user:secret@pm.example.com/api",
+            "user name or password",
+        ),
+    ] {
+        let mut config = minimal();
+        config["base_url"] = json!(base_url);
+        let found = problems(config);
+        assert_eq!(found.len(), 1, "{base_url}: {found:?}");
+        assert!(
+            found[0].starts_with("base_url: ") && found[0].contains(problem),
+            "{base_url}: {found:?}"
+        );
+        assert!(
+            !found[0].contains("secret") && !found[0].contains("abc"),
+            "{found:?}"
+        );
+    }
     for base_url in [
         "https://pm.example.com",
         "HTTP://pm.example.com",

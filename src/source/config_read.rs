@@ -383,6 +383,15 @@ fn read_root(
 /// network, or (read as a path) a 404 from the app's own server.
 fn base_url_problem(url: &str) -> Option<String> {
     const EXPECTED: &str = "expected http:// or https://, or a path such as ./data";
+    if url.contains(['?', '#']) {
+        // "{base_url}/jobs" would put the path after the query or fragment.
+        // Not quoted: a query may carry a key.
+        return Some(
+            "the address has a query or fragment, which would come before each \
+             resource's path; put query parameters in the resources' url templates"
+                .to_owned(),
+        );
+    }
     let (scheme, rest) = url.split_once(':')?;
     let is_scheme = !scheme.is_empty()
         && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -403,6 +412,16 @@ fn base_url_problem(url: &str) -> Option<String> {
         Some(format!("{scheme:?} is not a web address; {EXPECTED}"))
     } else if !rest.starts_with("//") {
         Some(format!("{url:?} lacks the // after {scheme}:; {EXPECTED}"))
+    } else if rest[2..]
+        .split('/')
+        .next()
+        .is_some_and(|host| host.contains('@'))
+    {
+        // Browsers refuse to fetch such a URL, and a message would show it.
+        Some(format!(
+            "{scheme}:// address with a user name or password in it, which browsers \
+             refuse to send; put credentials in headers, or let the host page pass a token"
+        ))
     } else {
         None
     }
