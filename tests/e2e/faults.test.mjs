@@ -785,6 +785,25 @@ describe('a first load that has not answered yet', () => {
     });
   }
 
+  test('a link with Only stuck keeps its filter while the results load, which are not taken to lack status times', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    backend.setFault('/jobs/job-alpha/results.json', FAULTS.hang());
+    await withConfiguredPage('#/jobs/job-alpha?stuck=1', nativeConfig(backend.url), async (session) => {
+      const { page: tab } = session;
+      await tab.locator('.pb-table-empty', { hasText: 'Loading…' }).waitFor({ timeout: LOAD_TIMEOUT });
+      const stuck = tab.getByRole('checkbox', { name: /^Only stuck/ });
+      assert.match(await stuck.locator('xpath=..').textContent(), /Only stuck \(no change for \d+ h\)/, 'the label says what stuck means, not that times are missing');
+      assert.equal(await stuck.isChecked(), true, "the link's filter is on");
+      assert.equal(await stuck.isEnabled(), true);
+
+      backend.clearFaults();
+      await tab.getByRole('button', { name: 'Refresh now' }).click();
+      await tab.locator('.pb-counters[aria-busy="false"]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.ok(tab.url().includes('stuck=1'), `the filter is kept once results with times are in: ${tab.url()}`);
+      assertNoPageErrors(session);
+    });
+  });
+
   test('the job list says how many jobs only once they are in', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     backend.setFault('/jobs.json', FAULTS.hang());

@@ -20,15 +20,15 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
         );
     };
     let loaded = data.status.has_loaded();
-    let has_status_times = data.has_status_times();
+    let lacks_status_times = data.lacks_status_times();
     let stuck_label = Signal::derive(move || {
-        if has_status_times.get() {
+        if lacks_status_times.get() {
+            "Only stuck (no status times to judge by)".to_owned()
+        } else {
             format!(
                 "Only stuck (no change for {} h)",
                 data.stuck_after_hours.get()
             )
-        } else {
-            "Only stuck (no status times to judge by)".to_owned()
         }
     });
     view! {
@@ -38,7 +38,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             <FacetFilter label="Phase" url=url get=|v: &AssetView| v.phases get_mut=|v: &mut AssetView| &mut v.phases />
             <FacetFilter label="OS" url=url get=|v: &AssetView| v.oses get_mut=|v: &mut AssetView| &mut v.oses />
             <FlagFilter label="Only statuses not valid for the OS" url=url get=|v: &AssetView| v.anomalies_only get_mut=|v: &mut AssetView| &mut v.anomalies_only />
-            <FlagFilter label=stuck_label url=url get=|v: &AssetView| v.stuck_only get_mut=|v: &mut AssetView| &mut v.stuck_only unavailable=Signal::derive(move || !has_status_times.get()) />
+            <FlagFilter label=stuck_label url=url get=|v: &AssetView| v.stuck_only get_mut=|v: &mut AssetView| &mut v.stuck_only unavailable=lacks_status_times />
             <span class="pb-spacer"></span>
             // Announced, so a filter tells a screen reader what it left.
             <span class="pb-muted" data-row-count="" role="status">

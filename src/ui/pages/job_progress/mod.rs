@@ -41,11 +41,15 @@ struct JobData {
 }
 
 impl JobData {
-    /// Whether the backend sends status times: without them nothing can be
-    /// judged stuck, and the page says so rather than count none.
-    fn has_status_times(self) -> Signal<bool> {
+    /// Whether the loaded results carry no status times: then nothing can be
+    /// judged stuck, and the page says so rather than count none. False
+    /// while nothing has loaded: results not here yet lack nothing.
+    fn lacks_status_times(self) -> Signal<bool> {
         let progress = self.progress;
-        Signal::derive(move || progress.with(|p| p.latest_status_change().is_some()))
+        let loaded = self.status.has_loaded();
+        Signal::derive(move || {
+            loaded.get() && progress.with(|p| p.latest_status_change().is_none())
+        })
     }
 }
 
@@ -116,7 +120,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         status: results.status,
         job_name,
     };
-    stuck::drop_filter_without_times(url, data.has_status_times(), results.status);
+    stuck::drop_filter_without_times(url, data.lacks_status_times());
 
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">

@@ -6,7 +6,6 @@ use crate::domain::progress::stuck_cutoff;
 use crate::domain::time::Timestamp;
 use crate::domain::view::assets::AssetView;
 use crate::ui::clock::use_clock;
-use crate::ui::data::LiveStatus;
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 
@@ -32,14 +31,9 @@ pub fn filter_cutoff(url: UrlView<AssetView>, current: Memo<Timestamp>) -> Memo<
 /// A link's Only stuck cannot apply to results that carry no status times:
 /// it would list none of them. Once such results have loaded, the link is
 /// rewritten without it, and the checkbox, disabled, says why.
-pub fn drop_filter_without_times(
-    url: UrlView<AssetView>,
-    has_status_times: Signal<bool>,
-    status: LiveStatus,
-) {
-    let loaded = status.has_loaded();
+pub fn drop_filter_without_times(url: UrlView<AssetView>, lacks_status_times: Signal<bool>) {
     Effect::new(move |_| {
-        if loaded.get() && !has_status_times.get() && url.view.with(|view| view.stuck_only) {
+        if lacks_status_times.get() && url.view.with(|view| view.stuck_only) {
             url.update(History::Replace, |view| view.stuck_only = false);
         }
     });

@@ -79,7 +79,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
     };
     // A backend that sends no status times leaves nothing to judge stuck by:
     // the counter says so rather than show 0.
-    let has_status_times = data.has_status_times();
+    let lacks_status_times = data.lacks_status_times();
     let share = |value: Option<f64>| value.map(|p| percent(p, 1)).unwrap_or_else(|| "—".into());
     view! {
         <CounterGroup status=data.status>
@@ -110,7 +110,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 label="Stuck"
                 tone=Tone::Waiting
                 value=Signal::derive(move || {
-                    if !has_status_times.get() {
+                    if lacks_status_times.get() {
                         return "—".to_owned();
                     }
                     let cutoff = data.stuck_cutoff.get();
@@ -119,10 +119,10 @@ pub fn Counters(data: JobData) -> impl IntoView {
                     });
                     grouped(stuck as u64)
                 })
-                detail=Signal::derive(move || if has_status_times.get() {
-                    format!("not final, no change for {} h", data.stuck_after_hours.get())
-                } else {
+                detail=Signal::derive(move || if lacks_status_times.get() {
                     "no status times to judge by".to_owned()
+                } else {
+                    format!("not final, no change for {} h", data.stuck_after_hours.get())
                 })
             />
             <Counter
