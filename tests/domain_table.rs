@@ -185,6 +185,26 @@ fn text_query_folds_non_ascii_case_and_final_sigma() {
 }
 
 #[test]
+fn a_name_is_found_by_what_it_shows_whatever_hides_in_it() {
+    for hiding in [
+        "HOST-\u{200B}0005",
+        "HOST-0005\u{FEFF}",
+        "\u{2066}HOST-0005\u{2069}",
+    ] {
+        let key = search_key(&[hiding, "Linux"]);
+        assert!(TextQuery::parse("host-0005").matches(&key), "{hiding:?}");
+        assert!(
+            TextQuery::parse("HOST-0005 linux").matches(&key),
+            "{hiding:?}"
+        );
+    }
+    // Text pasted with its hidden characters finds the plain name too.
+    assert!(TextQuery::parse("HOST-\u{200B}0005").matches(&search_key(&["HOST-0005"])));
+    // The joiners some scripts need are kept: they tell words apart there.
+    assert!(!TextQuery::parse("میخواهم").matches(&search_key(&["می\u{200C}خواهم"])));
+}
+
+#[test]
 fn terms_do_not_match_across_key_parts() {
     let key = search_key(&["Host-A", "Linux"]);
     assert!(TextQuery::parse("host-a linux").matches(&key));

@@ -22,3 +22,4 @@ mod strict_serde;
 pub mod table;
 pub mod time;
 pub mod view;
+pub mod visible;

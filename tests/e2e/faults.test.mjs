@@ -877,6 +877,34 @@ describe('rows that cannot be read, or say unexpected things', () => {
     await backend?.stop();
   });
 
+  test('a name with characters that hide or reorder text shows them, and is found by what it shows', { timeout: TEST_TIMEOUT }, async () => {
+    // Each would otherwise read "HOST-0001" or "HOST-0005" and hide from a search for it.
+    const rows = [
+      asset('h-1', 'HOST-0001'),
+      asset('h-2', 'HOST-\u202E1000'),
+      asset('h-3', 'HOST-\u200B0005'),
+      asset('h-4', 'HOST-0001\uFEFF'),
+    ];
+    backend.setData({ results: { 'job-alpha': rows } });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, rows.length);
+        assert.deepEqual(
+          (await texts(page, 'tr.pb-row td:first-child')).sort(),
+          ['HOST-0001', 'HOST-0001\uFFFD', 'HOST-\uFFFD0005', 'HOST-\uFFFD1000'],
+          'every hidden character shows as a mark',
+        );
+        await page.getByRole('searchbox', { name: 'Search assets or failed patches' }).fill('HOST-0005');
+        await waitForAssets(page, 1, rows.length);
+        assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['HOST-\uFFFD0005']);
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
   test('a name with no place to break it does not widen the page', { timeout: TEST_TIMEOUT }, async () => {
     const long = 'Quarterly_rollout_'.repeat(14);
     const oddExemption = 'Vendor_Specific_Hold_'.repeat(12);

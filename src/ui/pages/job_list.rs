@@ -3,6 +3,7 @@
 use crate::domain::decimal::{counted, fixed, grouped, listed_of, percent, Noun};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
+use crate::domain::visible::visible;
 use crate::ui::components::{
     record_lookups, Column, DataProblems, Narrowing, PageTitle, RefreshControls, RelativeTime,
     TableSearch, Tone, VirtualTable,
@@ -106,8 +107,8 @@ fn JobTable(
                 // Out of the Tab order: the row is the table's one Tab stop
                 // and opens the job on Enter. The link serves the pointer
                 // (open in a new tab, copy the link) and screen readers.
-                <Link to=link class="pb-truncate" title=job.name.clone() tabindex="-1">
-                    {job.name.clone()}
+                <Link to=link class="pb-truncate" title=visible(&job.name).into_owned() tabindex="-1">
+                    {visible(&job.name).into_owned()}
                 </Link>
             </td>
             <td><span class="pb-truncate" title=platform.clone()>{platform.clone()}</span></td>

@@ -5,6 +5,7 @@ use crate::domain::derive::percent_used;
 use crate::domain::derive::reported_low_disk;
 use crate::domain::exemption::Impact;
 use crate::domain::view::endpoints::EndpointColumn;
+use crate::domain::visible::visible;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
@@ -44,6 +45,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);
+        let name = visible(&endpoint.name).into_owned();
         // The cell shows one exemption, whole where the column allows, and
         // how many more there are; hovering names them all, and a screen
         // reader hears them all. The one shown is the cause of the impact,
@@ -98,7 +100,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         };
         let schedule = schedule_text(&endpoint, data.schedules_reported.get_untracked(), "none");
         view! {
-            <td><span class="pb-truncate" title=endpoint.name.clone()>{endpoint.name.clone()}</span></td>
+            <td><span class="pb-truncate" title=name.clone()>{name.clone()}</span></td>
             <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
             <td><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></td>
             <td>{exemptions}</td>

@@ -6,6 +6,7 @@ use crate::domain::asset::AssetResult;
 use crate::domain::message::next_step;
 use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
+use crate::domain::visible::visible;
 use crate::ui::components::{Badge, RelativeTime, Tone};
 use crate::ui::pages::exemptions_searching;
 use crate::ui::router::Link;
@@ -15,7 +16,7 @@ use leptos::prelude::*;
 /// The open asset's panel.
 pub fn asset_panel(data: JobData) -> impl IntoView {
     data.table.detail_panel(
-        |result| result.asset_name.clone(),
+        |result| visible(&result.asset_name).into_owned(),
         move |result, row| view! { <AssetDetails result=result row=row data=data /> },
     )
 }
@@ -63,7 +64,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
         <section class="pb-panel-section">
             <h3>"Asset"</h3>
             <dl class="pb-facts">
-                <dt>"Name"</dt><dd>{result.asset_name.clone()}</dd>
+                <dt>"Name"</dt><dd>{visible(&result.asset_name).into_owned()}</dd>
                 <dt>"ID"</dt><dd>{result.asset_id.clone()}</dd>
                 <dt>"Operating system"</dt><dd>{result.os.clone()}</dd>
                 <dt>"Last status change"</dt>

@@ -4,6 +4,7 @@ use super::JobData;
 use crate::domain::asset::count_text;
 use crate::domain::table::TextQuery;
 use crate::domain::view::assets::AssetColumn;
+use crate::domain::visible::visible;
 use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
@@ -52,6 +53,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (result, row) = data.table.record(index);
+        let name = visible(&result.asset_name).into_owned();
         // The code never truncates: it is what operators search and quote.
         let code = row.status.key().map(|key| key.def().code);
         let status_name = row.status.label().into_owned();
@@ -85,7 +87,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             }
         };
         view! {
-            <td><span class="pb-truncate" title=result.asset_name.clone()>{result.asset_name.clone()}</span></td>
+            <td><span class="pb-truncate" title=name.clone()>{name.clone()}</span></td>
             <td><span class="pb-truncate" title=result.os.clone()>{result.os.clone()}</span></td>
             <td>
                 <span class="pb-status-cell" title=status_text>

@@ -1,0 +1,24 @@
+//! Backend text shows every character that could make it pass for other text.
+
+use patchboard::domain::visible::{visible, MARK};
+
+#[test]
+fn hidden_controls_show_as_a_mark_and_the_rest_is_left_as_is() {
+    let mark = MARK.to_string();
+    for (sent, shown) in [
+        ("HOST-0001", "HOST-0001".to_owned()),
+        ("HOST-\u{200B}0005", format!("HOST-{mark}0005")),
+        // An override would show "HOST-0001"; a reader sees it is not.
+        ("HOST-\u{202E}1000", format!("HOST-{mark}1000")),
+        ("Invoice \u{202E}gnp.exe", format!("Invoice {mark}gnp.exe")),
+        (
+            "\u{2066}web-01\u{2069}\u{FEFF}",
+            format!("{mark}web-01{mark}{mark}"),
+        ),
+        // Joiners belong to words in some scripts and to emoji.
+        ("می\u{200C}خواهم", "می\u{200C}خواهم".to_owned()),
+        ("Ωmega – ΣΟΦΟΣ", "Ωmega – ΣΟΦΟΣ".to_owned()),
+    ] {
+        assert_eq!(visible(sent), shown, "{sent:?}");
+    }
+}
