@@ -366,6 +366,39 @@ fn a_numbered_page_the_same_as_the_one_before_stops_paging() {
 }
 
 #[test]
+fn every_paged_mode_compares_each_page_with_the_one_before() {
+    for (url, paging) in [
+        (
+            "{base_url}/e?c={cursor}",
+            json!({ "mode": "next_in_body", "pointer": "/next" }),
+        ),
+        (
+            "{base_url}/e?o={offset}",
+            json!({ "mode": "offset_limit", "size": 2 }),
+        ),
+        (
+            "{base_url}/e?p={page}",
+            json!({ "mode": "page_number", "size": 2 }),
+        ),
+    ] {
+        let config = endpoints_config(json!({
+            "url": url, "fields": { "id": "/id" }, "paging": paging
+        }));
+        let resource = config.resources.endpoints.as_ref().unwrap();
+        assert!(
+            Pager::new(&config, resource, None, None).compares_pages(),
+            "{paging}"
+        );
+    }
+    let config = endpoints_config(json!({ "url": "{base_url}/e", "fields": { "id": "/id" } }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    assert!(
+        !Pager::new(&config, resource, None, None).compares_pages(),
+        "one page, nothing to compare"
+    );
+}
+
+#[test]
 fn qualys_results_page_with_search_after_across_three_pages() {
     let config =
         config_from_value(&json!({ "preset": "qualys-pm", "base_url": "https://gw.example" }))

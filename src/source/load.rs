@@ -185,10 +185,10 @@ trait PageSink {
         url: &str,
         response: &HttpResponse,
     ) -> Result<(serde_json::Value, usize), LoadError>;
-    /// Tells the page decoded last from another: by its records' ids, as a
-    /// backend that ignores the paging parameters may answer each page with
-    /// the same records in a new envelope (a fresh timestamp); by `body`
-    /// when no row could be read.
+    /// Tells the page decoded last from another: by its records' ids in any
+    /// order, as a backend that ignores the paging parameters may answer
+    /// each page with the same records in a new envelope (a fresh timestamp,
+    /// a new cursor) or a new order; by `body` when no row could be read.
     fn fingerprint(&self, body: &Body) -> u64;
     /// Drops all but the first `rows` rows of the page decoded last.
     fn keep_first(&mut self, rows: usize);
@@ -271,11 +271,11 @@ where
 
     fn fingerprint(&self, body: &Body) -> u64 {
         match &self.decoded {
-            Some(page) if !page.items.is_empty() => fnv1a(
-                page.items
-                    .iter()
-                    .flat_map(|record| record.id().as_bytes().iter().chain(&[0])),
-            ),
+            Some(page) if !page.items.is_empty() => page
+                .items
+                .iter()
+                .map(|record| fnv1a(record.id().as_bytes()))
+                .fold(0, u64::wrapping_add),
             _ => body.fingerprint(),
         }
     }

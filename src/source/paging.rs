@@ -165,14 +165,12 @@ impl<'c> Pager<'c> {
         self.fetched
     }
 
-    /// Whether [`Response::fingerprint`] is needed: numbered pages are
-    /// compared with the one before, since a backend that ignores the page
-    /// parameter answers every page alike.
+    /// Whether [`Response::fingerprint`] is needed: every page of a paged
+    /// list is compared with the one before, since a backend that ignores
+    /// the page parameter or the cursor answers every page alike (under a
+    /// new cursor each time, or in another order).
     pub fn compares_pages(&self) -> bool {
-        matches!(
-            self.resource.paging,
-            Paging::PageNumber { .. } | Paging::OffsetLimit { .. }
-        )
+        !matches!(self.resource.paging, Paging::None)
     }
 
     /// Decides what follows `response`.
@@ -183,14 +181,6 @@ impl<'c> Pager<'c> {
                 url: self.last_url.clone(),
             });
         }
-        if let Some(fingerprint) = response.fingerprint {
-            if self.last_fingerprint.replace(fingerprint) == Some(fingerprint) {
-                return Err(PagingError::SamePage {
-                    url: self.last_url.clone(),
-                });
-            }
-        }
-        self.fetched += response.item_count;
         let next_position = self.next_position(response);
         let followed = match &next_position {
             Some(Position::Cursor(Some(cursor))) => Some((cursor, "cursor")),
@@ -205,6 +195,15 @@ impl<'c> Pager<'c> {
                 });
             }
         }
+        // After the loop check, which names the cursor that came back.
+        if let Some(fingerprint) = response.fingerprint {
+            if self.last_fingerprint.replace(fingerprint) == Some(fingerprint) {
+                return Err(PagingError::SamePage {
+                    url: self.last_url.clone(),
+                });
+            }
+        }
+        self.fetched += response.item_count;
         let max = self.resource.max_items;
         if self.fetched > max || (self.fetched == max && next_position.is_some()) {
             let over = self.fetched - max;

@@ -420,6 +420,32 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  // A backend that ignores the cursor or the page number but answers each
+  // time a little differently: a new cursor, the same rows in another order.
+  for (const [name, paging, url_template, body] of [
+    ['a cursor that moves while the records stay the same', { mode: 'next_in_body', pointer: '/next' }, '{base_url}/jobs.json?cursor={cursor}',
+      (n) => ({ jobs: JOBS, next: `c${n}` })],
+    ['numbered pages with the same records in another order', { mode: 'page_number', size: JOBS.length }, '{base_url}/jobs.json?page={page}',
+      (n) => ({ jobs: [...JOBS.slice(n % JOBS.length), ...JOBS.slice(0, n % JOBS.length)] })],
+  ]) {
+    test(`${name}: paging stops at the second page`, { timeout: TEST_TIMEOUT }, async () => {
+      backend.clearFaults();
+      const config = { ...nativeConfig(backend.url), resources: { jobs: { url: url_template, paging } } };
+      let answered = 0;
+      backend.setFault('/jobs.json', FAULTS.raw(() => JSON.stringify(body(++answered))));
+      const from = backend.requests.length;
+      try {
+        await withConfiguredPage('#/jobs', config, async ({ page }) => {
+          const text = await alertText(page, 'The data could not be loaded');
+          assert.ok(text.includes('answered with the same records as the page before it'), text);
+          assert.equal(backend.requests.slice(from).filter((r) => r.path === '/jobs.json').length, 2);
+        });
+      } finally {
+        backend.clearFaults();
+      }
+    });
+  }
+
   test("a full page from another origin whose cursor header is not exposed says more rows may exist", { timeout: TEST_TIMEOUT }, async () => {
     // The backend sends its cursor but lets the page read only another header.
     backend.clearFaults();
