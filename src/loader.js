@@ -6,6 +6,12 @@ import init from "./patchboard.js";
 
 const patchboard = (globalThis.Patchboard ??= {});
 patchboard.assetBase = new URL("./", import.meta.url).href;
+// Until the app starts and replaces it, a token handed over waits where the
+// app reads it first (src/ui/host_api.rs), so a host may call setToken as
+// soon as this script has run.
+patchboard.setToken ??= (token) => {
+  patchboard.token = token;
+};
 
 // config.json is asked for now, while the wasm loads, so that the data
 // requests need not wait for its answer behind the first paint. The promise

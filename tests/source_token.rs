@@ -85,3 +85,24 @@ fn the_token_goes_only_to_the_backend_and_can_be_replaced() {
     set_token(Some("  ".into()));
     assert_eq!(authorization_for("https://pm.example.com/jobs", base), None);
 }
+
+#[test]
+fn a_token_given_with_its_scheme_or_spaces_is_sent_once_as_bearer() {
+    let base = "https://pm.example.com";
+    for given in ["Bearer xyz", "bearer xyz", " xyz ", "BEARER   xyz\n"] {
+        set_token(Some(given.into()));
+        assert_eq!(
+            authorization_for("https://pm.example.com/jobs", base).as_deref(),
+            Some("Bearer xyz"),
+            "{given:?}"
+        );
+    }
+    set_token(Some("Bearer ".into()));
+    assert_eq!(authorization_for("https://pm.example.com/jobs", base), None);
+    // A token that merely starts with the letters is left whole.
+    set_token(Some("Bearerxyz".into()));
+    assert_eq!(
+        authorization_for("https://pm.example.com/jobs", base).as_deref(),
+        Some("Bearer Bearerxyz")
+    );
+}

@@ -9,9 +9,20 @@ thread_local! {
     static TOKEN: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Replaces the token; `None` or an empty string removes it.
+/// Replaces the token; `None` or an empty string removes it. Spaces around
+/// it and a leading "Bearer ", which the header adds itself, are dropped.
 pub fn set_token(token: Option<String>) {
-    TOKEN.with(|cell| *cell.borrow_mut() = token.filter(|t| !t.trim().is_empty()));
+    let token = token
+        .map(|token| without_scheme(token.trim_start()).trim().to_owned())
+        .filter(|token| !token.is_empty());
+    TOKEN.with(|cell| *cell.borrow_mut() = token);
+}
+
+fn without_scheme(token: &str) -> &str {
+    match token.get(..7) {
+        Some(scheme) if scheme.eq_ignore_ascii_case("bearer ") => token[7..].trim_start(),
+        _ => token,
+    }
 }
 
 /// The `Authorization` header for a request to `url`, when a token is set and

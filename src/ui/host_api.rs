@@ -1,7 +1,8 @@
 //! The JavaScript interface a host page uses: `window.Patchboard`.
 //!
 //! - `Patchboard.token = "…"` before the app loads, or
-//!   `Patchboard.setToken("…")` at any time after, hands over the bearer
+//!   `Patchboard.setToken("…")` at any time after `loader.js` has run (it
+//!   keeps a token handed over before the app starts), hands over the bearer
 //!   token for the configured backend; a new token applies to the next request.
 
 use crate::source::token::set_token;
@@ -19,13 +20,27 @@ pub fn install() {
         .unwrap_or_default();
     let token_key = JsValue::from_str("token");
     if let Ok(token) = js_sys::Reflect::get(&api, &token_key) {
-        set_token(token.as_string());
+        take_token(token);
         // Read once, then gone: the token lives only inside the app.
         let _ = js_sys::Reflect::delete_property(&api, &token_key);
     }
-    let setter = Closure::<dyn Fn(JsValue)>::new(|token: JsValue| set_token(token.as_string()));
+    let setter = Closure::<dyn Fn(JsValue)>::new(take_token);
     let _ = js_sys::Reflect::set(&api, &JsValue::from_str("setToken"), setter.as_ref());
     // The interface lives as long as the page.
     setter.forget();
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str(GLOBAL), &api);
+}
+
+/// A token from the host page: a string sets it, null or undefined removes
+/// it, and anything else is a mistake the host's developer should hear of
+/// rather than a token silently gone.
+fn take_token(token: JsValue) {
+    match token.as_string() {
+        Some(token) => set_token(Some(token)),
+        None if token.is_null() || token.is_undefined() => set_token(None),
+        None => web_sys::console::warn_1(&JsValue::from_str(
+            "Patchboard.setToken takes a string, or null to remove the token; \
+             the token was left as it was",
+        )),
+    }
 }

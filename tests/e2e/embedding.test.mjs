@@ -291,6 +291,35 @@ describe('inside a host portal', () => {
     }
   });
 
+  test('a token handed over before the app has started, with its "Bearer", is sent once as Bearer', async () => {
+    const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
+    const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });
+    const session = await openPage('about:blank');
+    try {
+      const { page } = session;
+      // The wasm held back: the host's script runs between the loader and the app.
+      let releaseWasm;
+      const wasmHeld = new Promise((resolve) => (releaseWasm = resolve));
+      await page.route('**/patchboard_bg.wasm', async (route) => {
+        await wasmHeld;
+        await route.continue();
+      });
+      const sent = [];
+      page.on('request', (request) => {
+        if (request.url().endsWith('/jobs.json')) sent.push(request.headers().authorization);
+      });
+      await page.goto(`${server.url}portal/`);
+      await page.waitForFunction(() => typeof window.Patchboard?.setToken === 'function');
+      await page.evaluate(() => window.Patchboard.setToken('Bearer early-token '));
+      releaseWasm();
+      await rows(page);
+      assert.deepEqual(sent, ['Bearer early-token']);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a token the browser cannot send is named on screen, not left loading', async () => {
     // A token pasted with its line break: fetch would throw before sending.
     const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
