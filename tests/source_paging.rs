@@ -277,6 +277,28 @@ fn next_in_body_follows_urls_paths_and_tokens() {
     assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
 }
 
+/// With a relative base_url (a host page's "/api"), a next path is the
+/// page's own: the browser resolves it, and it must not be glued to the last URL.
+#[test]
+fn a_next_path_from_a_relative_base_url_is_left_to_the_browser() {
+    let config = config_from_value(&json!({
+        "base_url": "/api",
+        "resources": { "endpoints": {
+            "url": "{base_url}/endpoints.json", "fields": { "id": "/id" },
+            "paging": { "mode": "next_in_body", "pointer": "/next" }
+        } }
+    }))
+    .expect("valid config");
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    assert_eq!(pager.first().unwrap().url, "/api/endpoints.json");
+    let path = json!({ "next": "/api/endpoints.json?p=2" });
+    assert_eq!(
+        fetch(pager.next(&ok(&path, &[], 10)).unwrap()).url,
+        "/api/endpoints.json?p=2"
+    );
+}
+
 /// A backend that hands back a cursor it gave before would be read forever.
 #[test]
 fn a_cursor_or_next_url_given_again_stops_paging_with_an_error() {

@@ -281,18 +281,14 @@ impl<'c> Pager<'c> {
 
     /// A path from the body is resolved against the origin of the last request.
     fn resolve_url(&self, next: &str) -> String {
-        if !next.starts_with('/') {
+        // A path from a relative address (a base_url such as "/api") is
+        // the page's, whose origin the browser puts before it.
+        let Some(scheme) = self.last_url.find("://").filter(|_| next.starts_with('/')) else {
             return next.to_owned();
-        }
-        let origin_end = self
-            .last_url
-            .find("://")
-            .and_then(|scheme| {
-                self.last_url[scheme + 3..]
-                    .find('/')
-                    .map(|i| scheme + 3 + i)
-            })
-            .unwrap_or(self.last_url.len());
+        };
+        let origin_end = self.last_url[scheme + 3..]
+            .find('/')
+            .map_or(self.last_url.len(), |i| scheme + 3 + i);
         format!("{}{next}", &self.last_url[..origin_end])
     }
 
