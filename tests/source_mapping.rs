@@ -246,7 +246,30 @@ fn a_body_of_the_wrong_shape_names_the_items_pointer() {
     let missing = mapping.decode_page(&json!({ "rows": [] })).unwrap_err();
     assert_eq!(
         missing.to_string(),
-        "items pointer \"/data\": not found in the response body"
+        "items pointer \"/data\": not found in the response body, an object with the keys \"rows\""
+    );
+    // A 200 that carries the backend's error in place of the list says what it says.
+    for (body, said) in [
+        (
+            json!({ "error": { "code": 401, "message": "Token expired" } }),
+            r#"it says "Token expired""#,
+        ),
+        (
+            json!({ "status": "fail", "message": "Tenant suspended" }),
+            r#"it says "Tenant suspended""#,
+        ),
+    ] {
+        let text = mapping.decode_page(&body).unwrap_err().to_string();
+        assert!(text.ends_with(said), "{text}");
+    }
+    assert!(mapping
+        .decode_page(&json!([{ "id": 1 }]))
+        .unwrap_err()
+        .to_string()
+        .ends_with(r#"which is an array: "items": "" reads a body that is the list itself"#));
+    assert_eq!(
+        mapping.decode_page(&json!(null)).unwrap_err().to_string(),
+        "items pointer \"/data\": not found in the response body, which is null"
     );
     let not_array = mapping
         .decode_page(&json!({ "data": { "id": 1 } }))

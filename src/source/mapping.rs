@@ -3,6 +3,7 @@
 //! A bad row is reported and skipped so one odd asset never hides the other
 //! hundred thousand; only a body of the wrong shape fails the whole page.
 
+use super::coerce::shown;
 use super::config::Resource;
 use super::gather::Identified;
 use super::native_decode::NativeItems;
@@ -228,6 +229,44 @@ fn items_at<'b>(items: &Pointer, body: &'b Value) -> Result<&'b [Value], ShapeEr
             "expected an array, found {}",
             kind_of(other)
         ))),
-        None => Err(shape_error("not found in the response body".to_owned())),
+        None => Err(shape_error(format!(
+            "not found in the response body{}",
+            what_came_instead(body)
+        ))),
     }
+}
+
+/// What a body without the items holds, for the message: its keys, and the
+/// backend's own words when it sent an error in place of the list (many
+/// answer 200 with `{"error": {"message": "Token expired"}}`).
+fn what_came_instead(body: &Value) -> String {
+    let members = match body {
+        Value::Object(members) => members,
+        Value::Array(_) => {
+            return ", which is an array: \"items\": \"\" reads a body that is the list itself"
+                .to_owned()
+        }
+        other => return format!(", which is {}", kind_of(other)),
+    };
+    let mut keys: Vec<String> = members
+        .keys()
+        .take(6)
+        .map(|key| shown(&Value::String(key.clone()), 40))
+        .collect();
+    if members.len() > keys.len() {
+        keys.push("…".to_owned());
+    }
+    let mut text = format!(", an object with the keys {}", keys.join(", "));
+    let said = ["error", "message", "detail", "error_description", "errors"]
+        .iter()
+        .filter_map(|key| members.get(*key))
+        .find_map(|value| match value {
+            Value::String(_) => Some(value),
+            Value::Object(inner) => inner.get("message").filter(|m| m.is_string()),
+            _ => None,
+        });
+    if let Some(said) = said {
+        text.push_str(&format!("; it says {}", shown(said, 160)));
+    }
+    text
 }
