@@ -516,6 +516,42 @@ fn resorting_after_any_header_click_gives_what_a_fresh_sort_gives() {
     }
 }
 
+/// A first click shows first what an operator looks for: the fullest drive,
+/// the worst impact, the most failures; names and times start ascending.
+#[test]
+fn a_first_header_click_puts_the_worst_first_where_bigger_is_worse() {
+    let first_click = |mut sort: patchboard::domain::table::SortSpec<EndpointColumn>,
+                       column: EndpointColumn| {
+        sort.click_from(column, column.first_direction());
+        sort.primary().map(|key| (key.column, key.direction))
+    };
+    let sort = EndpointView::default().table.sort;
+    assert_eq!(
+        first_click(sort.clone(), EndpointColumn::Disk),
+        Some((EndpointColumn::Disk, Direction::Desc))
+    );
+    assert_eq!(
+        first_click(sort.clone(), EndpointColumn::Endpoint),
+        Some((EndpointColumn::Endpoint, Direction::Asc))
+    );
+    assert_eq!(
+        first_click(sort.clone(), EndpointColumn::LastSeen),
+        Some((EndpointColumn::LastSeen, Direction::Asc))
+    );
+    let mut by_disk = sort;
+    by_disk.click_from(EndpointColumn::Disk, Direction::Desc);
+    by_disk.click_from(EndpointColumn::Disk, Direction::Desc);
+    assert_eq!(
+        by_disk.primary().map(|key| key.direction),
+        Some(Direction::Asc),
+        "a second click flips it"
+    );
+    assert_eq!(AssetColumn::Failed.first_direction(), Direction::Desc);
+    assert_eq!(AssetColumn::Succeeded.first_direction(), Direction::Asc);
+    assert_eq!(JobColumn::Failed.first_direction(), Direction::Desc);
+    assert_eq!(JobColumn::Job.first_direction(), Direction::Asc);
+}
+
 #[test]
 fn filtering_keeps_the_sort_order_and_flags_anomalies() {
     let results = fleet();

@@ -4,7 +4,7 @@
 
 use super::router::{use_router, Location, Query, Route, Router};
 use crate::domain::table::FacetSet;
-use crate::domain::view::{FacetToken, HoldsTable, QueryPairs, ToQuery};
+use crate::domain::view::{FacetToken, HoldsTable, QueryPairs, TableColumn, ToQuery};
 use leptos::prelude::*;
 
 /// Whether a change gets its own history entry.
@@ -104,7 +104,11 @@ where
     /// A click on a column header: sort by it, or flip its direction.
     pub fn on_sort(self) -> Callback<V::Column> {
         Callback::new(move |column| {
-            self.update(History::Push, |view| view.table_mut().sort.click(column))
+            self.update(History::Push, |view| {
+                view.table_mut()
+                    .sort
+                    .click_from(column, column.first_direction())
+            })
         })
     }
 }

@@ -302,12 +302,13 @@ describe('job list', () => {
       // Written after the repaint, so it is not on the keystroke's path.
       await page.waitForURL((url) => queryOf(url).get('q') === 'linux');
 
+      // A count of failures sorts the most first on the first click.
       await page.getByRole('button', { name: 'Failed', exact: true }).click();
-      await page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]') !== null);
-      assert.equal(queryOf(page).get('sort')?.split(',')[0], 'failed', 'the sort is in the URL');
+      await page.waitForFunction(() => document.querySelector('th[aria-sort="descending"]') !== null);
+      assert.equal(queryOf(page).get('sort')?.split(',')[0], '-failed', 'the sort is in the URL');
       const shown = (await renderedRows(page)).map((row) => row.cells[0]);
-      const expected = [...linux].sort((a, b) => a.failed - b.failed).map((job) => job.name);
-      assert.deepEqual(shown, expected, 'the Linux jobs, fewest failures first');
+      const expected = [...linux].sort((a, b) => b.failed - a.failed).map((job) => job.name);
+      assert.deepEqual(shown, expected, 'the Linux jobs, most failures first');
 
       await page.reload();
       await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length === n, linux.length, {
@@ -335,7 +336,7 @@ describe('job list', () => {
         search.dispatchEvent(new Event('input', { bubbles: true }));
         [...document.querySelectorAll('th button')].find((button) => button.textContent.includes('Failed')).click();
       });
-      await page.waitForURL((url) => queryOf(url).get('q') === 'linux' && queryOf(url).get('sort')?.startsWith('failed'));
+      await page.waitForURL((url) => queryOf(url).get('q') === 'linux' && queryOf(url).get('sort')?.startsWith('-failed'));
 
       await page.goBack();
       await page.waitForURL((url) => !queryOf(url).has('sort'));

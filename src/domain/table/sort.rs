@@ -100,10 +100,17 @@ impl<C: Copy + Eq> SortSpec<C> {
         }
     }
 
-    /// Applies a click on `column`'s header. On the primary column it flips
-    /// the direction; any other column becomes the ascending primary key and
-    /// the previous keys follow it as tie-breakers, at most [`MAX_SORT_KEYS`].
+    /// Applies a click on `column`'s header, as [`Self::click_from`] with
+    /// ascending first.
     pub fn click(&mut self, column: C) {
+        self.click_from(column, Direction::Asc);
+    }
+
+    /// Applies a click on `column`'s header. On the primary column it flips
+    /// the direction; any other column becomes the primary key, sorted
+    /// `first`, and the previous keys follow it as tie-breakers, at most
+    /// [`MAX_SORT_KEYS`].
+    pub fn click_from(&mut self, column: C, first: Direction) {
         match self.keys.first_mut() {
             Some(primary) if primary.column == column => {
                 primary.direction = primary.direction.reversed()
@@ -114,7 +121,7 @@ impl<C: Copy + Eq> SortSpec<C> {
                     0,
                     SortKey {
                         column,
-                        direction: Direction::Asc,
+                        direction: first,
                     },
                 );
                 self.keys.truncate(MAX_SORT_KEYS);

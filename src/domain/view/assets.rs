@@ -209,6 +209,14 @@ impl TableColumn for AssetColumn {
         }
     }
 
+    fn first_direction(self) -> Direction {
+        if matches!(self, AssetColumn::Failed) {
+            Direction::Desc
+        } else {
+            Direction::Asc
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             AssetColumn::Asset => "Asset",

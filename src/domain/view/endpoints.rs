@@ -187,6 +187,14 @@ impl TableColumn for EndpointColumn {
         }
     }
 
+    fn first_direction(self) -> Direction {
+        if matches!(self, EndpointColumn::Outlook | EndpointColumn::Disk) {
+            Direction::Desc
+        } else {
+            Direction::Asc
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             EndpointColumn::Endpoint => "Endpoint",

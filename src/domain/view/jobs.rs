@@ -47,6 +47,14 @@ impl TableColumn for JobColumn {
         }
     }
 
+    fn first_direction(self) -> Direction {
+        if matches!(self, JobColumn::Failed) {
+            Direction::Desc
+        } else {
+            Direction::Asc
+        }
+    }
+
     fn label(self) -> &'static str {
         match self {
             JobColumn::Job => "Job",
