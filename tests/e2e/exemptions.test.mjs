@@ -573,6 +573,21 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('the grouped layout says why its counts add up to more than the endpoints listed', async () => {
+    await withExemptions('layout=by-exemption&impact=cannot_patch', {}, async ({ page }) => {
+      await page.locator('.pb-group').first().waitFor();
+      const listed = Number((await page.locator('[data-row-count]').textContent()).split(' of ')[0].replaceAll(',', ''));
+      const counts = (await page.locator('.pb-group summary .pb-numeric').allTextContents()).map((text) => Number(text.split(' ')[0].replaceAll(',', '')));
+      const entries = counts.reduce((sum, count) => sum + count, 0);
+      assert.ok(entries > listed, `the demo has Cannot patch endpoints with more than one reason (${entries} for ${listed})`);
+      assert.equal(await page.locator('[data-ungrouped]').count(), 0, 'every Cannot patch endpoint has an exemption');
+      assert.equal(
+        (await page.locator('[data-overlap]').textContent()).trim(),
+        `An endpoint with more than one exemption or warning is under each: the groups list ${grouped(entries)} entries for ${grouped(listed)} endpoints.`,
+      );
+    });
+  });
+
   test('a link to an endpoint the fleet does not have says so', async () => {
     await withExemptions('endpoint=zzz', {}, async ({ page }) => {
       const notice = page.locator('.pb-page [role=status]', { hasText: 'The endpoint "zzz" is not in the fleet' });

@@ -38,8 +38,28 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
             )
         })
     };
+    // Without this the groups' counts, which add up past the endpoints
+    // listed, read as a miscount.
+    let overlapping = move || {
+        let grouped_endpoints = data.table.rows.with(|rows| {
+            data.table
+                .order
+                .with(|order| order.len() - without_reason(rows, order))
+        });
+        let entries: usize =
+            groups.with(|groups| groups.iter().map(|(_, members)| members.len()).sum());
+        (entries > grouped_endpoints).then(|| {
+            format!(
+                "An endpoint with more than one exemption or warning is under each: the groups \
+                 list {} entries for {}.",
+                grouped(entries as u64),
+                counted(grouped_endpoints as u64, Noun::ENDPOINTS)
+            )
+        })
+    };
     view! {
         {move || ungrouped().map(|text| view! { <p class="pb-muted" data-ungrouped="">{text}</p> })}
+        {move || overlapping().map(|text| view! { <p class="pb-muted" data-overlap="">{text}</p> })}
         <div class="pb-list" data-layout="by-exemption">
             {move || groups.get().into_iter().map(|(reason, members)| {
                 let count = members.len();
