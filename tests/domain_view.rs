@@ -1,6 +1,10 @@
 //! The tables' views: URL state, filter over a sorted list, export.
 
+#[path = "support/csv.rs"]
+mod csv_reader;
+use csv_reader::parse;
 use patchboard::domain::asset::{count_text, AssetResult, PatchCounts, RawStatus};
+use patchboard::domain::csv::BYTE_ORDER_MARK;
 use patchboard::domain::derive::DerivationPolicy;
 use patchboard::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow,
@@ -15,7 +19,7 @@ use patchboard::domain::table::{Direction, TextQuery};
 use patchboard::domain::time::Timestamp;
 use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetView};
 use patchboard::domain::view::endpoints::{
-    endpoint_rows, endpoints_csv, EndpointColumn, EndpointView, Layout, WindowState,
+    endpoint_rows, endpoints_csv, EndpointColumn, EndpointRow, EndpointView, Layout, WindowState,
 };
 use patchboard::domain::view::jobs::{JobColumn, JobView};
 use patchboard::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
@@ -898,14 +902,10 @@ fn the_endpoint_export_gives_the_open_or_next_window_with_both_its_ends() {
         scheduled("over", &[(1, 2)]),
     ];
     let rows = endpoint_rows(&endpoints, at(10), &DerivationPolicy::default());
-    let csv = endpoints_csv(&endpoints, &rows, &[0, 1, 2]);
-    let lines: Vec<Vec<&str>> = csv
-        .split("\r\n")
-        .map(|line| line.split(',').collect())
-        .collect();
-    let column = |name: &str| lines[0].iter().position(|header| *header == name).unwrap();
+    let lines = exported(&endpoints, &rows, &[0, 1, 2]);
+    let column = |name: &str| lines[0].iter().position(|header| header == name).unwrap();
     let (start, end) = (column("Window start (UTC)"), column("Window end (UTC)"));
-    let window = |line: usize| (lines[line][start], lines[line][end]);
+    let window = |line: usize| (lines[line][start].as_str(), lines[line][end].as_str());
     let rfc3339 = |hours| at(hours).to_rfc3339();
     assert_eq!(
         window(1),
@@ -932,12 +932,31 @@ fn the_endpoint_export_lists_exemptions_worst_first_as_the_table_does() {
         Timestamp::from_millis(0),
         &DerivationPolicy::default(),
     );
-    let csv = endpoints_csv(&endpoints, &rows, &[0]);
-    let record: Vec<&str> = csv.split("\r\n").nth(1).unwrap().split(',').collect();
+    let record = &exported(&endpoints, &rows, &[0])[1];
     assert_eq!(
         record[4],
         "Pending User Action; Maintenance Window Required"
     );
+    // Each one's fix on its own line, in the same order.
+    let fixes: Vec<&str> = record[5].lines().collect();
+    assert_eq!(fixes.len(), 2, "{fixes:?}");
+    let numbered = |kind: ExemptionKind| {
+        let steps: Vec<String> = (kind.fix().iter().enumerate())
+            .map(|(at, step)| format!("{}. {step}", at + 1))
+            .collect();
+        format!("{}: {}", kind.name(), steps.join(" "))
+    };
+    assert_eq!(fixes[0], numbered(ExemptionKind::PendingUserAction));
+    assert_eq!(fixes[1], numbered(ExemptionKind::MaintenanceWindowRequired));
+}
+
+/// The export's records, read back as a spreadsheet reads them.
+fn exported(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]) -> Vec<Vec<String>> {
+    let csv = endpoints_csv(endpoints, rows, order);
+    parse(
+        csv.strip_prefix(BYTE_ORDER_MARK)
+            .expect("a byte order mark"),
+    )
 }
 
 #[test]
@@ -978,11 +997,15 @@ fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() 
         "the quarantined endpoint has a reason, if not one Patchboard knows"
     );
 
-    let csv = endpoints_csv(&endpoints, &rows, &[0]);
-    let record: Vec<&str> = csv.split("\r\n").nth(1).unwrap().split(',').collect();
+    let record = &exported(&endpoints, &rows, &[0])[1];
     assert_eq!(
-        (record[3], record[4]),
+        (record[3].as_str(), record[4].as_str()),
         ("Cannot patch", "Quarantined by EDR")
+    );
+    assert!(
+        record[5].starts_with("Quarantined by EDR: 1. ") && !record[5].contains('\n'),
+        "an unknown exemption gets the general advice: {}",
+        record[5]
     );
 
     let mut view = EndpointView::default();

@@ -6,7 +6,7 @@ use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow};
-use crate::domain::exemption::{ExemptionKind, Impact, Warning};
+use crate::domain::exemption::{ExemptionKind, Impact, Warning, UNKNOWN_FIX};
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::table::{
@@ -375,6 +375,32 @@ impl ToQuery for EndpointView {
 }
 
 /// The listed endpoints as CSV, in the order given.
+/// The steps that clear each exemption, in the order `exemptions` lists
+/// them, then each warning's: a line per reason, "Name: 1. … 2. …", for a
+/// list handed to whoever can fix them.
+fn fixes_text(exemptions: &[&str], derived: &Derived) -> String {
+    let exemption_fixes = exemptions.iter().map(|&name| {
+        let steps = ExemptionKind::from_name(name).map_or(UNKNOWN_FIX, ExemptionKind::fix);
+        (name, steps)
+    });
+    let warning_fixes = Warning::ALL
+        .into_iter()
+        .filter(|&warning| derived.has_warning(warning))
+        .map(|warning| (warning.entry().name, warning.entry().fix));
+    exemption_fixes
+        .chain(warning_fixes)
+        .map(|(name, steps)| {
+            let numbered: Vec<String> = steps
+                .iter()
+                .enumerate()
+                .map(|(at, step)| format!("{}. {step}", at + 1))
+                .collect();
+            format!("{name}: {}", numbered.join(" "))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]) -> String {
     let mut csv = crate::domain::csv::CsvWriter::new([
         "Endpoint ID",
@@ -382,6 +408,7 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
         "OS",
         "Impact",
         "Exemptions",
+        "How to fix",
         "Fullest drive (% used)",
         "Low Disk Space",
         "Maintenance schedule",
@@ -403,6 +430,7 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
             endpoint.os.clone(),
             row.outlook.label().to_owned(),
             exemptions.join("; "),
+            fixes_text(&exemptions, &row.derived),
             row.fullest_drive.map(percent_used).unwrap_or_default(),
             if row.derived.low_disk_space().is_some() {
                 "yes"
