@@ -1,8 +1,10 @@
 //! Sends one request from the browser, with a timeout and the configured
-//! credentials mode. The timeout holds for the answer to begin, then for
-//! each part of its body: a server that stops sending midway is given up
-//! on as one that never answers, while a large body on a slow link that
-//! keeps coming is read to its end. Only this file and [`super::load`] touch the network.
+//! credentials mode. Only this file and [`super::load`] touch the network.
+//!
+//! The timeout holds for the answer to begin, then for each part of its
+//! body: a server that stops sending midway is given up on as one that
+//! never answers, while a large body on a slow link that keeps coming is
+//! read to its end.
 
 use super::body::Body;
 use super::config::{Credentials, Method};

@@ -374,7 +374,6 @@ impl ToQuery for EndpointView {
     }
 }
 
-/// The listed endpoints as CSV, in the order given.
 /// The steps that clear each exemption, in the order `exemptions` lists
 /// them, then each warning's: a line per reason, "Name: 1. … 2. …", for a
 /// list handed to whoever can fix them.
@@ -401,6 +400,7 @@ fn fixes_text(exemptions: &[&str], derived: &Derived) -> String {
         .join("\n")
 }
 
+/// The listed endpoints as CSV, in the order given.
 pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]) -> String {
     let mut csv = crate::domain::csv::CsvWriter::new([
         "Endpoint ID",
