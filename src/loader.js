@@ -31,28 +31,46 @@ if (globalThis.PATCHBOARD_CONFIG == null) {
 // blank page. A panic while starting has already put up its own panel.
 // The host and the panel's classes are those of src/ui/mod.rs (HOST_SELECTOR)
 // and src/ui/crash.rs: change them together.
-init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) }).catch((error) => {
-  console.error("Patchboard could not start:", error);
+function showFailure(title, advice, error) {
   const host = document.querySelector("#patchboard") ?? document.body;
   if (host.querySelector(".pb-crash")) return;
   const element = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
   const panel = element("div");
   panel.className = "pb-crash";
   panel.setAttribute("role", "alert");
-  panel.append(
-    element("h1", "Patchboard could not start"),
-    element(
-      "p",
-      "This browser could not load or run the app's code. Nothing was changed on your " +
-        "endpoints. Reload the page; if this keeps happening, update the browser, and ask " +
-        "your Patchboard administrator to check that patchboard_bg.wasm is served beside " +
-        "loader.js and that the page's Content Security Policy allows 'wasm-unsafe-eval'.",
-    ),
-    // Text content, never markup.
-    element("pre", String(error)),
-  );
+  // Text content, never markup.
+  panel.append(element("h1", title), element("p", advice), element("pre", String(error)));
   const root = element("div");
   root.className = "pb-app";
   root.append(panel);
   host.replaceChildren(root);
+}
+
+init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) }).catch((error) => {
+  console.error("Patchboard could not start:", error);
+  showFailure(
+    "Patchboard could not start",
+    "This browser could not load or run the app's code. Nothing was changed on your " +
+      "endpoints. Reload the page; if this keeps happening, update the browser, and ask " +
+      "your Patchboard administrator to check that patchboard_bg.wasm is served beside " +
+      "loader.js and that the page's Content Security Policy allows 'wasm-unsafe-eval'.",
+    error,
+  );
 });
+
+// A trap in the running app (memory exhausted by an enormous answer, most
+// likely) ends it without a panic, so the panic hook's panel never comes:
+// the page would stay as it was, no longer answering.
+function onTrap(error) {
+  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  showFailure(
+    "Patchboard stopped",
+    "The app's code could not go on, most likely because an answer from the backend was " +
+      "too large for the browser's memory. Nothing was changed on your endpoints. Reload " +
+      "the page; if this keeps happening, ask your Patchboard administrator to page or " +
+      "filter what the backend sends.",
+    error,
+  );
+}
+addEventListener("error", (event) => onTrap(event.error));
+addEventListener("unhandledrejection", (event) => onTrap(event.reason));

@@ -63,3 +63,28 @@ test('a wasm file the browser cannot run gives a message, not a blank page', asy
     await broken.stop();
   }
 });
+
+test('a trap in the running app (no panic, so no panic panel) gives a message, not a frozen page', async () => {
+  for (const how of ['thrown', 'rejected']) {
+    const session = await openPage(`${server.url}#/jobs`);
+    try {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: 20_000 });
+      // What an out-of-memory abort looks like to the page: a RuntimeError
+      // from an async task, uncaught.
+      await page.evaluate((how) => {
+        const trap = new WebAssembly.RuntimeError('unreachable');
+        if (how === 'thrown') setTimeout(() => { throw trap; });
+        else Promise.reject(trap);
+      }, how);
+      const alert = page.locator('.pb-crash[role="alert"]');
+      await alert.waitFor({ timeout: 5_000 });
+      const text = (await alert.textContent()).replace(/\s+/g, ' ');
+      assert.ok(text.startsWith('Patchboard stopped'), `${how}: ${text}`);
+      assert.ok(text.includes('Nothing was changed on your endpoints') && text.includes('RuntimeError: unreachable'), `${how}: ${text}`);
+      assert.equal(await page.locator('tr.pb-row').count(), 0, 'the app that stopped is gone');
+    } finally {
+      await session.close();
+    }
+  }
+});
