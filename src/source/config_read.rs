@@ -45,11 +45,21 @@ pub fn config_from_value(user: &Value) -> Result<Config, Vec<ConfigProblem>> {
         Some(Value::String(name)) => match presets::preset(name) {
             Some(_) => Some(name.clone()),
             None => {
+                let hint = presets::NAMES
+                    .iter()
+                    .find(|known| known.eq_ignore_ascii_case(name))
+                    .map(|known| format!(" (names are lower case: {known:?})"))
+                    .unwrap_or_default();
                 report.add(
                     "preset",
-                    format!("expected one of {}, found {name:?}", quoted(presets::NAMES)),
+                    format!(
+                        "expected one of {}, found {name:?}{hint}",
+                        quoted(presets::NAMES)
+                    ),
                 );
-                None
+                // The rest would be judged without the preset it builds on
+                // ("resources: missing", "base_url: missing"): noise.
+                return Err(report.0);
             }
         },
         Some(other) => {
