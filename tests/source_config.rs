@@ -471,6 +471,22 @@ fn an_unknown_preset_is_named() {
     );
 }
 
+/// A preset's paging with only its size changed loses the preset's mode:
+/// the message says why.
+#[test]
+fn a_paging_object_without_its_mode_says_paging_is_taken_whole() {
+    let found = problems(json!({
+        "preset": "qualys-pm", "base_url": "https://gw.example",
+        "resources": { "jobs": { "paging": { "size": 50 } } }
+    }));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert!(
+        found[0].starts_with("resources.jobs.paging.mode: expected one of")
+            && found[0].ends_with("found nothing (a paging object is taken whole, never merged with a preset's, so it needs its own mode)"),
+        "{found:?}"
+    );
+}
+
 #[test]
 fn user_keys_win_over_the_preset_and_the_rest_is_kept() {
     let config = config_from_value(&json!({

@@ -749,7 +749,13 @@ fn read_paging(path: &str, value: &Value, report: &mut Report) -> Option<Paging>
                 &join(path, "mode"),
                 format!(
                     "expected one of \"none\", \"page_number\", \"offset_limit\", \"next_in_body\", \"cursor_header\", found {}",
-                    value.get("mode").map_or_else(|| "nothing".to_owned(), kind)
+                    value.get("mode").map_or_else(
+                        // Most often a preset's paging with one key changed.
+                        || "nothing (a paging object is taken whole, never merged with a \
+                            preset's, so it needs its own mode)"
+                            .to_owned(),
+                        kind
+                    )
                 ),
             );
             return None;
