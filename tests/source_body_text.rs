@@ -134,3 +134,17 @@ proptest::proptest! {
         }
     }
 }
+
+/// serde_json reports a fault by line and column (bytes within the line);
+/// the message quotes the text there.
+#[test]
+fn a_line_and_column_find_their_place_in_the_text() {
+    use patchboard::source::body_text::offset_of;
+    let text = "{\n  \"é\": 1,\n  ,\n}";
+    assert_eq!(&text[offset_of(text, 1, 1)..], text);
+    assert_eq!(&text[offset_of(text, 3, 3)..], ",\n}");
+    // Inside a character: the start of it.
+    assert_eq!(&text[offset_of(text, 2, 5)..], "é\": 1,\n  ,\n}");
+    // Past the end: the end.
+    assert_eq!(offset_of(text, 9, 9), text.len());
+}

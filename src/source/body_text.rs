@@ -176,3 +176,16 @@ fn is_json_number(text: &str) -> bool {
     }
     at == bytes.len()
 }
+
+/// The byte offset of serde_json's 1-based line and column (a byte count
+/// within the line) in `text`, on a character boundary.
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = match line {
+        0 | 1 => 0,
+        _ => text
+            .match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(at, _)| at + 1),
+    };
+    text.floor_char_boundary((line_start + column.saturating_sub(1)).min(text.len()))
+}

@@ -2,6 +2,7 @@
 //! decodes each page and hands it over as it arrives.
 
 use super::body::{fnv1a, Body};
+use super::body_text::offset_of;
 use super::body_text::{with_huge_numbers_quoted, without_lone_surrogates};
 use super::config::{Config, Resource};
 use super::gather::Identified;
@@ -38,6 +39,12 @@ pub enum LoadError {
     NotJson {
         url: String,
         found: String,
+        detail: String,
+    },
+    /// JSON that goes wrong past its start: `near` is the text around the fault.
+    BrokenJson {
+        url: String,
+        near: String,
         detail: String,
     },
     /// JSON that stops before its end: the body was cut short.
@@ -112,6 +119,10 @@ impl fmt::Display for LoadError {
                     "{url} did not answer with JSON (it starts with {found:?}): {detail}"
                 )
             }
+            LoadError::BrokenJson { url, near, detail } => write!(
+                f,
+                "the JSON from {url} goes wrong partway, near {near:?}: {detail}"
+            ),
             LoadError::CutOff { url, bytes } => write!(
                 f,
                 "the answer from {url} stops before its JSON ends ({} bytes arrived): \
@@ -443,10 +454,26 @@ fn parse_body(url: &str, text: &str) -> Result<serde_json::Value, LoadError> {
             url: url.to_owned(),
             bytes: text.len(),
         },
-        _ => LoadError::NotJson {
-            url: url.to_owned(),
-            found: text.trim_start().chars().take(24).collect(),
-            detail: error.to_string(),
-        },
+        _ => {
+            let at = offset_of(text, error.line(), error.column());
+            let start = text.len() - text.trim_start().len();
+            // Past the start the body's first characters look like JSON and
+            // say nothing; the text around the fault shows what broke.
+            if at > start + 24 {
+                let before: String = text[..at].chars().rev().take(24).collect();
+                let after: String = text[at..].chars().take(16).collect();
+                LoadError::BrokenJson {
+                    url: url.to_owned(),
+                    near: before.chars().rev().chain(after.chars()).collect(),
+                    detail: error.to_string(),
+                }
+            } else {
+                LoadError::NotJson {
+                    url: url.to_owned(),
+                    found: text[start..].chars().take(24).collect(),
+                    detail: error.to_string(),
+                }
+            }
+        }
     })
 }

@@ -355,6 +355,11 @@ describe('a refresh of the job list that fails', () => {
     ]);
   });
 
+  test('JSON that goes wrong partway is quoted where it breaks, not at its start', { timeout: TEST_TIMEOUT }, async () => {
+    const body = JSON.stringify({ jobs: JOBS }).replace('},{', '},,{');
+    await refreshFailsWith(FAULTS.raw(body), [`the JSON from ${url()} goes wrong partway, near "`, '},,{\\"id\\":\\"job-beta', 'expected value at line 1 column']);
+  });
+
   test('JSON nested 10,000 levels deep is refused without a crash', { timeout: TEST_TIMEOUT }, async () => {
     const deep = `${'['.repeat(10_000)}${']'.repeat(10_000)}`;
     const body = `{"jobs":[{"id":"deep","name":${deep}}]}`;
