@@ -67,15 +67,16 @@ async function clippedCells(page) {
   });
 }
 
-/** The status cells (of a job's rendered rows) with a code that is not shown whole. */
+/** The status cells (of a job's rendered rows) whose name or code is not shown whole. */
 async function cutStatusCodes(page) {
   return page.evaluate(() =>
     [...document.querySelectorAll('tr.pb-row td:nth-child(3)')]
       .filter((td) => / · \d+$/.test(td.querySelector('[title]')?.title ?? ''))
       .filter((td) => {
         const code = td.querySelector('.pb-status-code');
+        const name = td.querySelector('.pb-truncate');
         const visibleRight = td.getBoundingClientRect().right - parseFloat(getComputedStyle(td).paddingRight);
-        return !code || code.getBoundingClientRect().right > visibleRight + 0.5;
+        return !code || code.getBoundingClientRect().right > visibleRight + 0.5 || name.scrollWidth > name.clientWidth;
       })
       .map((td) => td.textContent.trim()),
   );

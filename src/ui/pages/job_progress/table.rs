@@ -22,14 +22,14 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
     };
     let columns = Column::every(
         // Badges, numbers and statuses get the width their longest value
-        // and heading need (the status all but "Downloading - Failed · 2031",
-        // which keeps its code); the text columns share what is left and
+        // and heading need ("Downloading - Failed · 2031", "Canceled -
+        // Blackout · 2038"); the text columns share what is left and
         // truncate. The OS takes enough from 1280 px to show the version
         // after "Windows Server", which is what tells its rows apart.
         |id| match id {
             AssetColumn::Asset => "15%",
             AssetColumn::Os => "16%",
-            AssetColumn::Status => "14em",
+            AssetColumn::Status => "15.5em",
             AssetColumn::Message => "auto",
             AssetColumn::Phase => "10em",
             AssetColumn::Succeeded => "7.5em",
