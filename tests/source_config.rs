@@ -460,7 +460,7 @@ fn an_unknown_preset_is_named() {
         found,
         vec!["preset: expected one of \"native\", \"qualys-pm\", found \"qualys\"".to_owned()]
     );
-    // Alone, not followed by what only the missing preset would have given.
+    // Not followed by what only the missing preset would have given.
     assert_eq!(
         problems(json!({ "preset": "Native" })),
         vec![

@@ -40,6 +40,7 @@ pub fn read_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
 /// Validates a configuration already parsed as JSON, merging it over its preset.
 pub fn config_from_value(user: &Value) -> Result<Config, Vec<ConfigProblem>> {
     let mut report = Report::default();
+    let mut unknown_preset = false;
     let preset = match user.get("preset") {
         None | Some(Value::Null) => None,
         Some(Value::String(name)) => match presets::preset(name) {
@@ -57,9 +58,8 @@ pub fn config_from_value(user: &Value) -> Result<Config, Vec<ConfigProblem>> {
                         quoted(presets::NAMES)
                     ),
                 );
-                // The rest would be judged without the preset it builds on
-                // ("resources: missing", "base_url: missing"): noise.
-                return Err(report.0);
+                unknown_preset = true;
+                None
             }
         },
         Some(other) => {
@@ -75,6 +75,13 @@ pub fn config_from_value(user: &Value) -> Result<Config, Vec<ConfigProblem>> {
         None => user.clone(),
     };
     let config = read_root(&merged, user, preset, &mut report);
+    if unknown_preset {
+        // What only the preset would have given ("resources: missing",
+        // "base_url: missing") is not the problem: its name is.
+        report
+            .0
+            .retain(|problem| !problem.message.starts_with("missing"));
+    }
     match (config, report.0.is_empty()) {
         (Some(config), true) => Ok(config),
         _ => Err(report.0),
