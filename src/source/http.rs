@@ -157,9 +157,16 @@ pub async fn send(
         _ => &mut unwatched,
     };
     let body = match response.body() {
-        Some(stream) => read_stream(stream, arrived, &mut timer)
-            .await
-            .map_err(|_| {
+        Some(stream) => {
+            let read = {
+                // Each part gives the body the whole time again.
+                let mut timed = |part: &[u8]| {
+                    timer.restart();
+                    arrived(part);
+                };
+                read_stream(stream, &mut timed).await
+            };
+            read.map_err(|_| {
                 if timer.fired() {
                     SendError::Stalled {
                         url: url.clone(),
@@ -168,7 +175,8 @@ pub async fn send(
                 } else {
                     SendError::BodyBroken { url: url.clone() }
                 }
-            })?,
+            })?
+        }
         None => Body::default(),
     };
     Ok(HttpResponse {
@@ -191,12 +199,10 @@ fn absolute(url: &str) -> String {
         .map_or_else(|| url.to_owned(), |resolved| resolved.href())
 }
 
-/// Reads a body part by part, handing each to `arrived` as it comes; each
-/// part gives the body the timer's time again.
-async fn read_stream(
+/// Reads a body part by part, handing each to `arrived` as it comes.
+pub async fn read_stream(
     stream: web_sys::ReadableStream,
     arrived: OnPart<'_>,
-    timer: &mut Timer,
 ) -> Result<Body, JsValue> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut body = Body::default();
@@ -206,7 +212,6 @@ async fn read_stream(
         if part.get_done().unwrap_or(true) {
             return Ok(body);
         }
-        timer.restart();
         let bytes: js_sys::Uint8Array = part.get_value().unchecked_into();
         let part = bytes.to_vec();
         arrived(&part);
