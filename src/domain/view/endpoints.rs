@@ -1,12 +1,13 @@
 //! The Endpoint Exemptions table: one row per endpoint, with its exemptions
 //! derived from its facts at a given time.
 
+use super::reason_groups::GroupReason;
 use super::url_state::{facet_set, first, unknown_facet_tokens, write_facet_set, ToQuery};
 use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow};
-use crate::domain::exemption::{ExemptionKind, Impact, Warning, UNKNOWN_FIX};
+use crate::domain::exemption::{ExemptionKind, Impact, Warning};
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::table::{
@@ -378,23 +379,24 @@ impl ToQuery for EndpointView {
 /// them, then each warning's: a line per reason, "Name: 1. … 2. …", for a
 /// list handed to whoever can fix them.
 fn fixes_text(exemptions: &[&str], derived: &Derived) -> String {
-    let exemption_fixes = exemptions.iter().map(|&name| {
-        let steps = ExemptionKind::from_name(name).map_or(UNKNOWN_FIX, ExemptionKind::fix);
-        (name, steps)
+    // The reasons as the grouped layout names them and knows their fixes.
+    let exemptions = exemptions.iter().map(|&name| {
+        ExemptionKind::from_name(name).map_or_else(
+            || GroupReason::Unknown(name.to_owned()),
+            GroupReason::Exemption,
+        )
     });
-    let warning_fixes = Warning::ALL
+    let warnings = Warning::ALL
         .into_iter()
         .filter(|&warning| derived.has_warning(warning))
-        .map(|warning| (warning.entry().name, warning.entry().fix));
-    exemption_fixes
-        .chain(warning_fixes)
-        .map(|(name, steps)| {
-            let numbered: Vec<String> = steps
-                .iter()
-                .enumerate()
+        .map(GroupReason::Warning);
+    exemptions
+        .chain(warnings)
+        .map(|reason| {
+            let numbered: Vec<String> = (reason.fix().iter().enumerate())
                 .map(|(at, step)| format!("{}. {step}", at + 1))
                 .collect();
-            format!("{name}: {}", numbered.join(" "))
+            format!("{}: {}", reason.name(), numbered.join(" "))
         })
         .collect::<Vec<_>>()
         .join("\n")

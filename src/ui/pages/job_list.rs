@@ -90,6 +90,7 @@ fn JobTable(
         let job = jobs.with_untracked(|jobs| jobs[index as usize].clone());
         let count = |value: Option<u64>| value.map(grouped).unwrap_or_else(|| "—".into());
         let link = Location::new(Route::Job { id: job.id.clone() });
+        let name = visible(&job.name).into_owned();
         let bar = view! { <MiniBar job=job.clone() /> };
         // The backend's own words, which may be longer than the column.
         let platform = job.platform.clone().unwrap_or_default();
@@ -107,8 +108,8 @@ fn JobTable(
                 // Out of the Tab order: the row is the table's one Tab stop
                 // and opens the job on Enter. The link serves the pointer
                 // (open in a new tab, copy the link) and screen readers.
-                <Link to=link class="pb-truncate" title=visible(&job.name).into_owned() tabindex="-1">
-                    {visible(&job.name).into_owned()}
+                <Link to=link class="pb-truncate" title=name.clone() tabindex="-1">
+                    {name}
                 </Link>
             </td>
             <td><span class="pb-truncate" title=platform.clone()>{platform.clone()}</span></td>

@@ -24,12 +24,17 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
     let empty_text = data
         .status
         .empty_text("No endpoint matching the filters has an exemption or a warning.");
-    let ungrouped = move || {
-        let (none, listed) = data.table.rows.with(|rows| {
+    // Endpoints without a reason, and all listed: one pass over the list
+    // for both notes below.
+    let reasonless_and_listed = Memo::new(move |_| {
+        data.table.rows.with(|rows| {
             data.table
                 .order
                 .with(|order| (without_reason(rows, order), order.len()))
-        });
+        })
+    });
+    let ungrouped = move || {
+        let (none, listed) = reasonless_and_listed.get();
         (none > 0 && none < listed).then(|| {
             format!(
                 "{} of the {} listed have no exemption or warning, so no group below lists them.",
@@ -41,11 +46,8 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
     // Without this the groups' counts, which add up past the endpoints
     // listed, read as a miscount.
     let overlapping = move || {
-        let grouped_endpoints = data.table.rows.with(|rows| {
-            data.table
-                .order
-                .with(|order| order.len() - without_reason(rows, order))
-        });
+        let (none, listed) = reasonless_and_listed.get();
+        let grouped_endpoints = listed - none;
         let entries: usize =
             groups.with(|groups| groups.iter().map(|(_, members)| members.len()).sum());
         (entries > grouped_endpoints).then(|| {
