@@ -17,6 +17,7 @@ pub mod os;
 pub mod phase;
 pub mod progress;
 pub mod run_choice;
+pub mod shortlist;
 pub mod status;
 mod strict_serde;
 pub mod table;

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible } from './lib/axe.mjs';
-import { assertNoProblems, closeBrowser, openPage, withPage } from './lib/browser.mjs';
+import { assertNoProblems, closeBrowser, openPage, showAllChartEntries, withPage } from './lib/browser.mjs';
 import { startServer } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 20_000;
@@ -503,6 +503,7 @@ describe('summary figures and chart names', () => {
       try {
         const { page } = session;
         await page.locator('.pb-bar-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        await showAllChartEntries(page);
         const layout = await page.evaluate(() => {
           const top = (element) => Math.round(element.getBoundingClientRect().top);
           const valueTopsByLine = new Map();

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible } from './lib/axe.mjs';
-import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { assertNoProblems, closeBrowser, openPage, screenshot, showAllChartEntries } from './lib/browser.mjs';
 import { exemptionCatalogue, exemptionToken, grouped, millis, readEndpoints, warningCatalogue } from './lib/data.mjs';
 import { startBuiltApp } from './lib/server.mjs';
 
@@ -119,8 +119,9 @@ async function counter(page, id) {
   return Number((await page.locator(`[data-counter="${id}"] .pb-counter-value`).textContent()).trim().replaceAll(',', ''));
 }
 
-/** The chart's bars: [{token, name, count, pressed}] in the order shown. */
-function chartBars(page) {
+/** The chart's bars, every one: [{token, name, count, pressed}] in the order shown. */
+async function chartBars(page) {
+  await showAllChartEntries(page);
   return page.evaluate(() => {
     const text = (element) => {
       if (!element) return null;
@@ -269,6 +270,32 @@ describe('endpoint exemptions page', () => {
       const rows = await rowsAfterFilter(page, bar.count);
       assert.ok(rows.length > 0);
       for (const row of rows) assert.deepEqual(row.shownChips, [bar.name], `${row.name} shows the chip ${bar.name}: ${row.chips}`);
+    });
+  });
+
+  test('the chart shows the most common exemptions until "Show all", keeps a picked one, and rows show on a 1024×768 screen', async () => {
+    await withExemptions('', { viewport: { width: 1024, height: 768 } }, async ({ page }) => {
+      const shown = () => page.$$eval('#pb-exemption-chart [data-bar]', (bars) => bars.map((bar) => bar.dataset.bar));
+      const short = await shown();
+      const button = page.locator('.pb-show-all[aria-controls="pb-exemption-chart"]');
+      const closedText = (await button.textContent()).trim();
+      const firstRow = await page.locator('tr.pb-row').first().boundingBox();
+      assert.ok(firstRow.y + firstRow.height <= 768, `the first row ends within the window: ${JSON.stringify(firstRow)}`);
+
+      const bars = await chartBars(page);
+      assert.ok(bars.length > 8, `fixture: the fleet has many exemptions (${bars.length})`);
+      assert.deepEqual(short, bars.slice(0, 6).map((bar) => bar.token), 'shortened, the chart shows the six most common');
+      assert.equal(closedText, `Show all ${bars.length} exemptions`);
+      assert.equal((await button.textContent()).trim(), 'Show fewer exemptions');
+      assert.deepEqual(await shown(), bars.map((bar) => bar.token), 'opened, every exemption');
+
+      await button.click();
+      await page.locator('.pb-show-all[aria-controls="pb-exemption-chart"][aria-expanded="false"]').waitFor();
+      const last = bars.at(-1);
+      await page.locator('select[aria-label="Filter by exemption"]').selectOption(last.token);
+      await page.waitForURL((url) => url.hash.includes(`exemption=${last.token}`));
+      await page.locator(`#pb-exemption-chart [data-bar="${last.token}"][aria-pressed="true"]`).waitFor();
+      assert.deepEqual(await shown(), [...short, last.token], 'a picked exemption stays in view, in its place');
     });
   });
 

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { assertNoProblems, closeBrowser, openPage, screenshot, showAllChartEntries } from './lib/browser.mjs';
 import {
   grouped,
   isAnomalous,
@@ -526,6 +526,7 @@ describe('job progress page', () => {
       assert.equal(await page.locator('.pb-stacked-bar:not([hidden]) [data-segment]').count(), phases.size, 'one bar part per phase present');
       const statuses = new Map();
       for (const token of assets.map(statusTokenOf).filter(Boolean)) statuses.set(token, (statuses.get(token) ?? 0) + 1);
+      await showAllChartEntries(page);
       for (const [token, n] of statuses) await expectCount(`[data-legend="${token}"]`, n, `legend for status ${token}`);
 
       // Phases that share a colour differ in pattern, in the bar and in the legend's swatches.
@@ -557,6 +558,7 @@ describe('job progress page', () => {
       const assets = await openJob(page, job.id);
       const expected = count(assets, (a) => statusTokenOf(a) === token);
       assert.ok(expected > 0, `the demo job ${job.id} has no ${token} asset`);
+      await showAllChartEntries(page);
       const legend = page.locator(`[data-legend="${token}"]`);
       await legend.click();
       await page.waitForURL((url) => url.hash.includes(`status=${token}`));
@@ -570,6 +572,39 @@ describe('job progress page', () => {
       // A second click clears the filter.
       await legend.click();
       await rowsAfterFilter(page, assets.length);
+    });
+  });
+
+  test('the status codes wait behind "Show all", a picked one stays in view, and rows show on a 1024×768 screen', async () => {
+    const job = await richestJob();
+    const token = '2036-0';
+    await withPage(`#/jobs/${job.id}?status=${token}`, { viewport: { width: 1024, height: 768 } }, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      const codes = new Set(assets.map(statusTokenOf).filter(Boolean));
+      assert.ok(codes.size > 2, `fixture: the job has several status codes (${codes.size})`);
+      const legend = () => page.$$eval('#pb-status-legend [data-legend]', (entries) => entries.map((entry) => entry.dataset.legend));
+      assert.deepEqual(await legend(), [token], 'shortened, the legend shows only the picked status');
+      const button = page.locator('.pb-show-all[aria-controls="pb-status-legend"]');
+      assert.equal((await button.textContent()).trim(), `Show all ${codes.size} status codes`);
+      assert.equal(await button.getAttribute('aria-expanded'), 'false');
+      const firstRow = await page.locator('tr.pb-row').first().boundingBox();
+      assert.ok(firstRow.y + firstRow.height <= 768, `the first row ends within the window: ${JSON.stringify(firstRow)}`);
+
+      await button.click();
+      await page.locator('.pb-show-all[aria-controls="pb-status-legend"][aria-expanded="true"]').waitFor();
+      assert.deepEqual(new Set(await legend()), codes, 'opened, every status of the job has its entry');
+      assert.equal((await button.textContent()).trim(), 'Hide the status codes');
+      await button.click();
+      await page.locator('.pb-show-all[aria-controls="pb-status-legend"][aria-expanded="false"]').waitFor();
+
+      // Unpicked, the status goes with the others and the empty legend takes no room.
+      await page.locator(`[data-legend="${token}"]`).click();
+      await page.waitForURL((url) => !url.hash.includes('status='));
+      await rowsAfterFilter(page, assets.length);
+      assert.deepEqual(await legend(), []);
+      const phases = await page.locator('figcaption[aria-label="Assets by phase"]').boundingBox();
+      const next = await button.boundingBox();
+      assert.ok(next.y - (phases.y + phases.height) <= 12, `the button follows the phases with no room kept between: ${JSON.stringify({ phases, next })}`);
     });
   });
 

@@ -18,7 +18,7 @@ import { copyFile, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { assertNoPageErrors, assertNoProblems, closeBrowser, screenshot, texts, withPage } from './lib/browser.mjs';
+import { assertNoPageErrors, assertNoProblems, closeBrowser, screenshot, showAllChartEntries, texts, withPage } from './lib/browser.mjs';
 import { grouped, phaseCatalogue, phaseOf, resolveStatus } from './lib/data.mjs';
 import { startReplayServer } from './lib/replay-server.mjs';
 import { freePort, REPO_ROOT, startBuiltApp } from './lib/server.mjs';
@@ -100,8 +100,9 @@ function counterValue(page, id) {
   return page.locator(`[data-counter="${id}"] .pb-counter-value`).textContent();
 }
 
-/** The "Assets by status" legend: [{name, code, count}] in display order. */
+/** The "Assets by status" legend, every entry: [{name, code, count}] in display order. */
 async function statusLegend(page) {
+  await showAllChartEntries(page);
   const entries = await texts(page, 'figcaption[aria-label="Assets by status"] [data-legend]');
   return entries.map((text) => {
     // "Completed (2036), Succeeded 12 · 40.0%": the phase is the words a screen reader hears for the colour.

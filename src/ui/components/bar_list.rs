@@ -10,9 +10,12 @@ pub fn BarList(
     #[prop(into)] items: Signal<Vec<Segment>>,
     #[prop(into)] selected: Signal<Vec<String>>,
     on_toggle: Callback<String>,
+    /// For a control that shows more of the list.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
     view! {
-        <div class="pb-bar-list" role="group" aria-label=label>
+        <div class="pb-bar-list" role="group" aria-label=label id=id>
             {move || {
                 let items = items.get();
                 let largest = items.iter().map(|item| item.count).max().unwrap_or(0).max(1);

@@ -51,6 +51,9 @@ pub fn StackedBar(
     /// whole out; their sum otherwise.
     #[prop(optional, into)]
     total: Option<Signal<u32>>,
+    /// The legend's id, for a control that shows more of it.
+    #[prop(optional)]
+    legend_id: Option<&'static str>,
 ) -> impl IntoView {
     let total = move || match total {
         Some(total) => total.get(),
@@ -58,8 +61,10 @@ pub fn StackedBar(
     };
     let is_selected = move |key: &str| selected.with(|keys| keys.iter().any(|k| k == key));
     let any_selected = move || selected.with(|keys| !keys.is_empty());
+    // A shortened legend may have nothing to show: no room kept for it.
+    let nothing_shown = move || legend_only && segments.with(Vec::is_empty);
     view! {
-        <figure class="pb-chart">
+        <figure class="pb-chart" hidden=nothing_shown>
             <div class="pb-stacked-bar" aria-hidden="true" hidden=legend_only>
                 {move || {
                     segments
@@ -84,7 +89,7 @@ pub fn StackedBar(
                 }}
             </div>
             // A named group: a figcaption has no role of its own to carry the name.
-            <figcaption class="pb-legend" role="group" aria-label=label>
+            <figcaption class="pb-legend" role="group" aria-label=label id=legend_id>
                 {move || {
                     let total = total().max(1);
                     segments

@@ -154,3 +154,15 @@ export function assertNoPageErrors(session) {
 export function texts(page, selector) {
   return page.$$eval(selector, (elements) => elements.map((e) => e.textContent.replace(/\s+/g, ' ').trim()));
 }
+
+/**
+ * Opens every shortened chart ("Show all …") on the page, so that each of its
+ * entries is there to read or click. Call it once the data has loaded.
+ */
+export async function showAllChartEntries(page) {
+  const charts = await page.$$eval('.pb-show-all[aria-expanded="false"]', (buttons) => buttons.map((button) => button.getAttribute('aria-controls')));
+  for (const chart of charts) {
+    await page.locator(`.pb-show-all[aria-controls="${chart}"]`).click();
+    await page.locator(`.pb-show-all[aria-controls="${chart}"][aria-expanded="true"]`).waitFor();
+  }
+}

@@ -5,7 +5,9 @@ use super::FleetData;
 use crate::domain::decimal::{counted, grouped, percent, Noun};
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
-use crate::ui::components::{BarList, Counter, CounterGroup, Segment, Tone};
+use crate::ui::components::{
+    BarList, Counter, CounterGroup, Segment, ShortList, ShowAllButton, Tone,
+};
 use crate::ui::router::Link;
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::{facet_toggle, facet_tokens};
@@ -36,6 +38,9 @@ pub fn Counters(data: FleetData) -> impl IntoView {
     }
 }
 
+/// How many exemptions the chart shows before "Show all".
+const MOST_COMMON_SHOWN: usize = 6;
+
 /// Endpoints per exemption, most common first; a click filters the table.
 #[component]
 pub fn ExemptionChart(data: FleetData) -> impl IntoView {
@@ -55,14 +60,20 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                 .collect()
         })
     });
+    let selected = facet_tokens(url, |v: &EndpointView| v.exemptions);
+    // The most common reasons, three rows of two columns on a wide screen,
+    // until asked: the table starts higher on the page.
+    let reasons = ShortList::new(items, selected, MOST_COMMON_SHOWN);
     view! {
         <div class="pb-chart-group">
             <BarList
                 label="Endpoints per exemption"
-                items=items
-                selected=facet_tokens(url, |v: &EndpointView| v.exemptions)
+                items=reasons.shown
+                selected=selected
                 on_toggle=facet_toggle(url, |v: &mut EndpointView| &mut v.exemptions)
+                id="pb-exemption-chart"
             />
+            <ShowAllButton list=reasons noun="exemptions" controls="pb-exemption-chart" />
             <p class="pb-muted pb-chart-note">"The figures and the chart count the whole fleet; an exemption picked in the chart filters the table."</p>
             {move || data.summary.with(|summary| {
                 (summary.with_unknown_exemptions > 0).then(|| {

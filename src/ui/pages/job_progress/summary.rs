@@ -10,7 +10,9 @@ use crate::domain::table::Facet;
 use crate::domain::view::assets::AssetView;
 use crate::domain::view::FacetToken;
 use crate::ui::clock::use_clock;
-use crate::ui::components::{Banner, Counter, CounterGroup, Segment, StackedBar, Tone};
+use crate::ui::components::{
+    Banner, Counter, CounterGroup, Segment, ShortList, ShowAllButton, StackedBar, Tone,
+};
 use crate::ui::tone::phase_tone;
 use crate::ui::view_state::{facet_toggle, facet_tokens};
 use leptos::prelude::*;
@@ -176,6 +178,10 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 .collect()
         })
     });
+    // The phases say how the job stands; the codes behind them wait for a
+    // click, so the table starts higher on the page.
+    let selected_statuses = facet_tokens(url, |v: &AssetView| v.statuses);
+    let statuses = ShortList::new(status_segments, selected_statuses, 0);
     view! {
         <div class="pb-chart-group">
             <StackedBar
@@ -186,13 +192,15 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
             />
             <StackedBar
                 label="Assets by status"
-                segments=status_segments
-                selected=facet_tokens(url, |v: &AssetView| v.statuses)
+                segments=statuses.shown
+                selected=selected_statuses
                 legend_only=true
+                legend_id="pb-status-legend"
                 // Unresolved statuses have no entry, yet count in the whole.
                 total=Signal::derive(move || data.progress.with(|p| p.total() as u32))
                 on_toggle=facet_toggle(url, |v: &mut AssetView| &mut v.statuses)
             />
+            <ShowAllButton list=statuses noun="status codes" controls="pb-status-legend" />
             <p class="pb-muted pb-chart-note">"The figures and the chart count the whole job; a part picked in the chart filters the table."</p>
         </div>
     }

@@ -1,0 +1,79 @@
+use super::Segment;
+use crate::domain::decimal::grouped;
+use crate::domain::shortlist::shortlist;
+use leptos::prelude::*;
+
+/// A breakdown that starts short (see [`shortlist`]) and opens on request,
+/// so that the table under it starts within the first screen.
+#[derive(Clone, Copy)]
+pub struct ShortList {
+    /// What the chart draws.
+    pub shown: Signal<Vec<Segment>>,
+    all: Signal<Vec<Segment>>,
+    short: Memo<(Vec<Segment>, usize)>,
+    expanded: RwSignal<bool>,
+    keep: usize,
+}
+
+impl ShortList {
+    /// The first `keep` of `all`, and those of the rest in `selected`.
+    pub fn new(all: Signal<Vec<Segment>>, selected: Signal<Vec<String>>, keep: usize) -> Self {
+        let short = Memo::new(move |_| {
+            let all = all.get();
+            selected.with(|picked| shortlist(all, keep, |segment| picked.contains(&segment.key)))
+        });
+        let expanded = RwSignal::new(false);
+        let shown = Signal::derive(move || {
+            if expanded.get() {
+                all.get()
+            } else {
+                short.with(|(shown, _)| shown.clone())
+            }
+        });
+        ShortList {
+            shown,
+            all,
+            short,
+            expanded,
+            keep,
+        }
+    }
+}
+
+/// Shows the rest of a [`ShortList`], or shortens it again; absent while
+/// the short form leaves nothing out.
+#[component]
+pub fn ShowAllButton(
+    list: ShortList,
+    /// What the list holds, plural: "exemptions".
+    noun: &'static str,
+    /// The id of the list it opens.
+    controls: &'static str,
+) -> impl IntoView {
+    let expanded = list.expanded;
+    let text = move || {
+        if !expanded.get() {
+            let total = list.all.with(Vec::len);
+            format!("Show all {} {noun}", grouped(total as u64))
+        } else if list.keep == 0 {
+            format!("Hide the {noun}")
+        } else {
+            format!("Show fewer {noun}")
+        }
+    };
+    move || {
+        list.short.with(|(_, hidden)| *hidden > 0).then(|| {
+            view! {
+                <button
+                    type="button"
+                    class="pb-button pb-button-quiet pb-show-all"
+                    aria-expanded=move || expanded.get().to_string()
+                    aria-controls=controls
+                    on:click=move |_| expanded.update(|open| *open = !*open)
+                >
+                    {text}
+                </button>
+            }
+        })
+    }
+}
