@@ -4,7 +4,8 @@
 
 use super::router::{use_router, Location, Query, Route, Router};
 use crate::domain::table::FacetSet;
-use crate::domain::view::{FacetToken, HoldsTable, QueryPairs, TableColumn, ToQuery};
+use crate::domain::view::{Counted, FacetToken, HoldsTable, QueryPairs, TableColumn, ToQuery};
+use crate::ui::components::CounterFilter;
 use leptos::prelude::*;
 
 /// Whether a change gets its own history entry.
@@ -167,4 +168,16 @@ where
             url.update(History::Push, |view| get_mut(view).toggle(value));
         }
     })
+}
+
+/// A counter that lists what it counts (see [`Counted`]): pressed while the
+/// view is just that; a click lists it, or everything again.
+pub fn counter_filter<V>(url: UrlView<V>, narrow: fn(&mut V)) -> CounterFilter
+where
+    V: Counted + ToQuery + Send + Sync + 'static,
+{
+    CounterFilter {
+        pressed: Signal::derive(move || url.view.with(|view| view.lists_only(narrow))),
+        toggle: Callback::new(move |()| url.update(History::Push, |view| view.toggle_only(narrow))),
+    }
 }

@@ -486,10 +486,21 @@ describe('summary figures and chart names', () => {
         const terms = lines.filter((line) => line.startsWith('- term:'));
         assert.equal(terms[0], `- term: ${first}`, snapshot);
         assert.equal(terms.length, await page.locator('[data-counter]').count(), `a term per figure: ${snapshot}`);
-        // Each term is followed by its figure, then any detail line.
+        // Each term is followed by its figure, then any detail line. A
+        // figure that filters is a toggle button named with its term too,
+        // for a user who reaches it by Tab.
+        let buttons = 0;
         for (const [at, line] of lines.entries()) {
-          if (line.startsWith('- term:')) assert.match(lines[at + 1], /^- definition: "?[\d,.]+ ?%?"?$/, `${line} is followed by its figure: ${snapshot}`);
+          if (!line.startsWith('- term:')) continue;
+          if (lines[at + 1] === '- definition:') {
+            const term = line.slice('- term: '.length);
+            assert.match(lines[at + 2], new RegExp(`^- '?button "${term}: [\\d,]+"( \\[pressed\\])?'?(: "?[\\d,]+"?)?$`), `${line}'s figure is a button named with it: ${snapshot}`);
+            buttons += 1;
+          } else {
+            assert.match(lines[at + 1], /^- definition: "?[\d,.]+ ?%?"?$/, `${line} is followed by its figure: ${snapshot}`);
+          }
         }
+        assert.ok(buttons >= 5, `the counts filter: ${snapshot}`);
         assertNoProblems(session);
       } finally {
         await session.close();
@@ -935,8 +946,8 @@ describe('from the keyboard', () => {
       const { page } = session;
       await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
 
-      const assetHeader = page.locator('th', { has: page.getByRole('button', { name: 'Asset' }) });
-      await page.getByRole('button', { name: 'Asset' }).focus();
+      const assetHeader = page.locator('th', { has: page.getByRole('button', { name: 'Asset', exact: true }) });
+      await page.getByRole('button', { name: 'Asset', exact: true }).focus();
       await page.keyboard.press('Enter');
       await assert.doesNotReject(
         page.waitForFunction(() => document.querySelector('th[aria-sort="ascending"]')?.textContent.includes('Asset')),

@@ -273,6 +273,34 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('the counters filter by impact and by warning, say which is on, and the total clears them', async () => {
+    await withExemptions('q=zzz-no-such-endpoint', {}, async ({ page }) => {
+      const filter = (id) => page.locator(`[data-counter="${id}"] .pb-counter-filter`);
+      const pressed = () =>
+        page.$$eval('[data-counter] .pb-counter-filter[aria-pressed="true"]', (buttons) => buttons.map((button) => button.closest('[data-counter]').dataset.counter));
+      for (const [id, token, label] of [
+        ['cannot', 'cannot_patch', 'Cannot patch'],
+        ['temporarily', 'temporarily_cannot_patch', 'Temporarily cannot patch'],
+        ['patchable', 'patchable', 'Patchable'],
+      ]) {
+        await filter(id).click();
+        await page.waitForURL((url) => url.hash.includes(`impact=${token}`) && !url.hash.includes('q='));
+        const rows = await rowsAfterFilter(page, await counter(page, id));
+        assert.ok(rows.length > 0, `fixture: some endpoint is ${label}`);
+        for (const row of rows) assert.equal(row.outlook, label, `${row.name} is ${label}`);
+        assert.deepEqual(await pressed(), [id]);
+      }
+      await filter('warnings').click();
+      await page.waitForURL((url) => url.hash.includes('warnings=1') && !url.hash.includes('impact='));
+      await rowsAfterFilter(page, await counter(page, 'warnings'));
+      assert.equal(await page.getByRole('checkbox', { name: 'Only with warnings' }).isChecked(), true);
+      assert.deepEqual(await pressed(), ['warnings']);
+      await filter('total').click();
+      await rowsAfterFilter(page, endpoints.length);
+      assert.deepEqual(await pressed(), ['total']);
+    });
+  });
+
   test('the chart shows the most common exemptions until "Show all", keeps a picked one, and rows show on a 1024×768 screen', async () => {
     await withExemptions('', { viewport: { width: 1024, height: 768 } }, async ({ page }) => {
       const shown = () => page.$$eval('#pb-exemption-chart [data-bar]', (bars) => bars.map((bar) => bar.dataset.bar));

@@ -575,6 +575,49 @@ describe('job progress page', () => {
     });
   });
 
+  test('a counter lists what it counts and shows it is pressed; a second click lists every asset again', async () => {
+    const job = await richestJob();
+    await withPage(`#/jobs/${job.id}?q=zzz-no-such-asset&os=windows`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      const filter = (id) => page.locator(`[data-counter="${id}"] .pb-counter-filter`);
+      const pressed = async () => {
+        const states = await page.$$eval('[data-counter] .pb-counter-filter', (buttons) =>
+          buttons.map((button) => [button.closest('[data-counter]').dataset.counter, button.getAttribute('aria-pressed')]),
+        );
+        return states.filter(([, state]) => state === 'true').map(([id]) => id);
+      };
+      assert.deepEqual(await pressed(), [], 'a search and an OS filter match no counter');
+      assert.equal(await page.locator('[data-counter="complete"] .pb-counter-filter').count(), 0, 'a percentage is no filter');
+
+      // The figure is the button; the counts are the whole job's, so the search and other filters go.
+      await filter('failed').click();
+      await page.waitForURL((url) => queryOf(url).get('phase') === 'failed' && !queryOf(url).has('q') && !queryOf(url).has('os'));
+      const failed = await rowsAfterFilter(page, count(assets, (asset) => phaseOf(asset) === 'failed'));
+      for (const row of failed) assert.equal(phaseOf(assets[row.index]), 'failed', `${row.cells[0]} failed`);
+      assert.deepEqual(await pressed(), ['failed']);
+
+      // A click anywhere on the card will do; In progress is three phases.
+      const card = await page.locator('[data-counter="in-progress"]').boundingBox();
+      await page.mouse.click(card.x + card.width - 6, card.y + card.height - 6);
+      await page.waitForURL((url) => queryOf(url).get('phase')?.split(',').sort().join() === 'queued,running,waiting');
+      await rowsAfterFilter(page, count(assets, (asset) => ['running', 'waiting', 'queued'].includes(phaseOf(asset))));
+      assert.deepEqual(await pressed(), ['in-progress']);
+      await filter('in-progress').click();
+      await rowsAfterFilter(page, assets.length);
+      assert.deepEqual(await pressed(), ['total'], 'with no filter left, Assets is the one pressed');
+
+      // From the keyboard, Stuck checks Only stuck and lists as many as it counts.
+      await filter('stuck').focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => queryOf(url).get('stuck') === '1');
+      assert.equal(await page.getByRole('checkbox', { name: /^Only stuck/ }).isChecked(), true);
+      await rowsAfterFilter(page, Number((await counterValue(page, 'stuck')).replaceAll(',', '')));
+      await page.goBack();
+      await page.waitForURL((url) => !queryOf(url).has('stuck'));
+      assert.deepEqual(await pressed(), ['total'], 'Back undoes a counter like any filter');
+    });
+  });
+
   test('the status codes wait behind "Show all", a picked one stays in view, and rows show on a 1024×768 screen', async () => {
     const job = await richestJob();
     const token = '2036-0';

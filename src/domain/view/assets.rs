@@ -1,7 +1,7 @@
 //! The Job Progress table: one row per asset result.
 
 use super::url_state::{facet_set, first, unknown_facet_tokens, write_facet_set, ToQuery};
-use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
+use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::asset::AssetResult;
 use crate::domain::message::message_for;
 use crate::domain::os::{OsFamilies, OsFamily};
@@ -281,6 +281,18 @@ impl AssetView {
             stuck_only: first(pairs, "stuck") == Some("1"),
             run: first(pairs, "run").map(str::to_owned),
             table: Self::table_from_query(pairs),
+        }
+    }
+}
+
+impl Counted for AssetView {
+    fn whole(&self) -> AssetView {
+        let mut table = self.table.clone();
+        table.text.clear();
+        AssetView {
+            run: self.run.clone(),
+            table,
+            ..AssetView::default()
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::reason_groups::GroupReason;
 use super::url_state::{facet_set, first, unknown_facet_tokens, write_facet_set, ToQuery};
-use super::{HoldsTable, QueryPairs, TableColumn, TableState, TableView};
+use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow};
@@ -245,6 +245,18 @@ impl Default for EndpointView {
             warnings_only: false,
             layout: Layout::Table,
             table: TableState::sorted_by(Self::default_sort()),
+        }
+    }
+}
+
+impl Counted for EndpointView {
+    fn whole(&self) -> EndpointView {
+        let mut table = self.table.clone();
+        table.text.clear();
+        EndpointView {
+            layout: self.layout,
+            table,
+            ..EndpointView::default()
         }
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod assets;
 mod column;
+mod counted;
 pub mod endpoints;
 mod facets;
 pub mod jobs;
@@ -15,6 +16,7 @@ mod table_view;
 mod url_state;
 
 pub use column::TableColumn;
+pub use counted::Counted;
 pub use facets::FacetToken;
 pub use table_state::{HoldsTable, TableState};
 pub use table_view::TableView;

@@ -1,5 +1,6 @@
 use super::Tone;
 use crate::ui::data::LiveStatus;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// A page's row of counters. Their figures show "…" while the first load
@@ -22,7 +23,15 @@ pub fn CounterGroup(status: LiveStatus, children: Children) -> impl IntoView {
     }
 }
 
-/// One summary figure: a label, a number, an optional detail line.
+/// What makes a counter a filter: a click lists what it counts.
+#[derive(Clone, Copy)]
+pub struct CounterFilter {
+    pub pressed: Signal<bool>,
+    pub toggle: Callback<()>,
+}
+
+/// One summary figure: a label, a number, an optional detail line. With a
+/// filter, the figure is a toggle button and the whole card its target.
 #[component]
 pub fn Counter(
     #[prop(into)] label: String,
@@ -32,12 +41,31 @@ pub fn Counter(
     /// A stable name for tests and for the host's styling.
     #[prop(into)]
     id: String,
+    #[prop(optional)] filter: Option<CounterFilter>,
 ) -> impl IntoView {
     let class = format!("pb-counter {}", tone.map(Tone::class).unwrap_or_default());
+    // Reached by Tab, away from its term, the button says what it counts.
+    let button_name = format!("{label}: ");
     view! {
         <div class=class data-counter=id>
             <dt class="pb-counter-label">{label}</dt>
-            <dd class="pb-counter-value">{value}</dd>
+            <dd class="pb-counter-value">
+                {match filter {
+                    Some(CounterFilter { pressed, toggle }) => Either::Left(view! {
+                        <button
+                            type="button"
+                            class="pb-counter-filter"
+                            aria-pressed=move || pressed.get().to_string()
+                            aria-label=move || format!("{button_name}{}", value.get())
+                            title="List these in the table; again for all"
+                            on:click=move |_| toggle.run(())
+                        >
+                            {value}
+                        </button>
+                    }),
+                    None => Either::Right(value),
+                }}
+            </dd>
             {detail.map(|detail| view! { <dd class="pb-counter-detail">{detail}</dd> })}
         </div>
     }

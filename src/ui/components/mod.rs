@@ -23,7 +23,7 @@ mod virtual_table;
 pub use badge::{Badge, Tone};
 pub use banner::Banner;
 pub use bar_list::BarList;
-pub use counter::{Counter, CounterGroup};
+pub use counter::{Counter, CounterFilter, CounterGroup};
 pub use detail_panel::DetailPanel;
 pub use download::download_text;
 pub use facet_select::FacetFilter;

@@ -3,6 +3,7 @@
 use super::exemptions_searching;
 use super::FleetData;
 use crate::domain::decimal::{counted, grouped, percent, Noun};
+use crate::domain::fleet::PatchOutlook;
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
 use crate::ui::components::{
@@ -10,30 +11,50 @@ use crate::ui::components::{
 };
 use crate::ui::router::Link;
 use crate::ui::tone::impact_tone;
-use crate::ui::view_state::{facet_toggle, facet_tokens};
+use crate::ui::view_state::{counter_filter, facet_toggle, facet_tokens};
 use leptos::prelude::*;
 
 #[component]
 pub fn Counters(data: FleetData) -> impl IntoView {
     let summary = data.summary;
+    let url = data.table.url;
     let figure = move |pick: fn(&crate::domain::fleet::FleetSummary) -> usize| {
         Signal::derive(move || summary.with(|s| grouped(pick(s) as u64)))
     };
     view! {
         <CounterGroup status=data.status>
-            <Counter id="total" label="Endpoints" value=figure(|s| s.total) />
+            <Counter id="total" label="Endpoints" value=figure(|s| s.total) filter=counter_filter(url, |_| ()) />
             <Counter
                 id="patchable"
                 label="Patchable"
                 tone=Tone::Succeeded
                 value=figure(|s| s.patchable)
+                filter=counter_filter(url, |v| v.outlooks.insert(PatchOutlook::Patchable))
                 detail=Signal::derive(move || summary.with(|s| {
                     s.share_patchable().map(|share| format!("{} of the fleet", percent(share * 100.0, 1))).unwrap_or_default()
                 }))
             />
-            <Counter id="temporarily" label="Temporarily cannot patch" tone=Tone::Waiting value=figure(|s| s.temporarily_cannot_patch) />
-            <Counter id="cannot" label="Cannot patch" tone=Tone::Failed value=figure(|s| s.cannot_patch) />
-            <Counter id="warnings" label="With warnings" tone=Tone::Waiting value=figure(|s| s.with_warnings) />
+            <Counter
+                id="temporarily"
+                label="Temporarily cannot patch"
+                tone=Tone::Waiting
+                value=figure(|s| s.temporarily_cannot_patch)
+                filter=counter_filter(url, |v| v.outlooks.insert(PatchOutlook::TemporarilyCannotPatch))
+            />
+            <Counter
+                id="cannot"
+                label="Cannot patch"
+                tone=Tone::Failed
+                value=figure(|s| s.cannot_patch)
+                filter=counter_filter(url, |v| v.outlooks.insert(PatchOutlook::CannotPatch))
+            />
+            <Counter
+                id="warnings"
+                label="With warnings"
+                tone=Tone::Waiting
+                value=figure(|s| s.with_warnings)
+                filter=counter_filter(url, |v| v.warnings_only = true)
+            />
         </CounterGroup>
     }
 }
@@ -74,7 +95,7 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                 id="pb-exemption-chart"
             />
             <ShowAllButton list=reasons noun="exemptions" controls="pb-exemption-chart" />
-            <p class="pb-muted pb-chart-note">"The figures and the chart count the whole fleet; an exemption picked in the chart filters the table."</p>
+            <p class="pb-muted pb-chart-note">"The figures and the chart count the whole fleet; a figure or an exemption in the chart, picked, filters the table."</p>
             {move || data.summary.with(|summary| {
                 (summary.with_unknown_exemptions > 0).then(|| {
                     let names = summary.unknown_exemption_names.iter().enumerate().map(|(i, name)| {

@@ -14,7 +14,7 @@ use crate::ui::components::{
     Banner, Counter, CounterGroup, Segment, ShortList, ShowAllButton, StackedBar, Tone,
 };
 use crate::ui::tone::phase_tone;
-use crate::ui::view_state::{facet_toggle, facet_tokens};
+use crate::ui::view_state::{counter_filter, facet_toggle, facet_tokens};
 use leptos::prelude::*;
 
 /// Warns when nothing has moved for a while although work remains.
@@ -44,6 +44,13 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
     }
 }
 
+/// A counter's filter: the phases it counts.
+fn listing(phases: &[Phase], view: &mut AssetView) {
+    for &phase in phases {
+        view.phases.insert(phase);
+    }
+}
+
 const IN_PROGRESS: &[Phase] = &[Phase::Running, Phase::Waiting, Phase::Queued];
 /// The final phases that are neither success nor failure: with them, the
 /// outcome counters add up to Assets.
@@ -52,6 +59,7 @@ const NOT_RUN: &[Phase] = &[Phase::Canceled, Phase::Skipped, Phase::NotApplicabl
 #[component]
 pub fn Counters(data: JobData) -> impl IntoView {
     let progress = data.progress;
+    let url = data.table.url;
     let count = move |phases: &'static [Phase]| {
         Signal::derive(move || {
             grouped(progress.with(|p| {
@@ -64,7 +72,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
     };
     // Counts several phases, each given in the detail line:
     // "28 running · 21 waiting · 24 queued".
-    let phases_counter = move |id, label, tone, phases: &'static [Phase]| {
+    let phases_counter = move |id, label, tone, phases: &'static [Phase], filter| {
         let detail = Signal::derive(move || {
             progress.with(|p| {
                 phases
@@ -77,7 +85,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                     .join(" · ")
             })
         });
-        view! { <Counter id=id label=label tone=tone value=count(phases) detail=detail /> }
+        view! { <Counter id=id label=label tone=tone value=count(phases) detail=detail filter=filter /> }
     };
     // A backend that sends no status times leaves nothing to judge stuck by:
     // the counter says so rather than show 0.
@@ -85,17 +93,34 @@ pub fn Counters(data: JobData) -> impl IntoView {
     let share = |value: Option<f64>| value.map(|p| percent(p, 1)).unwrap_or_else(|| "—".into());
     view! {
         <CounterGroup status=data.status>
-            <Counter id="total" label="Assets" value=Signal::derive(move || progress.with(|p| grouped(p.total() as u64))) />
+            <Counter
+                id="total"
+                label="Assets"
+                value=Signal::derive(move || progress.with(|p| grouped(p.total() as u64)))
+                filter=counter_filter(url, |_| ())
+            />
             <Counter
                 id="complete"
                 label="Complete"
                 value=Signal::derive(move || progress.with(|p| share(p.percent_complete())))
                 detail=Signal::derive(move || progress.with(|p| format!("{} of {} final", grouped(p.final_count() as u64), grouped(p.total() as u64))))
             />
-            <Counter id="succeeded" label="Succeeded" tone=Tone::Succeeded value=count(&[Phase::Succeeded]) />
-            <Counter id="failed" label="Failed" tone=Tone::Failed value=count(&[Phase::Failed]) />
-            {phases_counter("not-run", "Not run", Tone::Neutral, NOT_RUN)}
-            {phases_counter("in-progress", "In progress", Tone::Running, IN_PROGRESS)}
+            <Counter
+                id="succeeded"
+                label="Succeeded"
+                tone=Tone::Succeeded
+                value=count(&[Phase::Succeeded])
+                filter=counter_filter(url, |v| listing(&[Phase::Succeeded], v))
+            />
+            <Counter
+                id="failed"
+                label="Failed"
+                tone=Tone::Failed
+                value=count(&[Phase::Failed])
+                filter=counter_filter(url, |v| listing(&[Phase::Failed], v))
+            />
+            {phases_counter("not-run", "Not run", Tone::Neutral, NOT_RUN, counter_filter(url, |v| listing(NOT_RUN, v)))}
+            {phases_counter("in-progress", "In progress", Tone::Running, IN_PROGRESS, counter_filter(url, |v| listing(IN_PROGRESS, v)))}
             // Statuses unknown, ambiguous or contradictory fit no phase above: counted
             // here, when there are any, so the counters add up to Assets.
             <Show when=move || progress.with(|p| p.by_phase().get(Phase::Unknown) > 0)>
@@ -105,6 +130,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                     tone=Tone::Unknown
                     value=count(&[Phase::Unknown])
                     detail=Signal::derive(|| "not matched to one catalogue status".to_owned())
+                    filter=counter_filter(url, |v| listing(&[Phase::Unknown], v))
                 />
             </Show>
             <Counter
@@ -126,6 +152,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 } else {
                     format!("not final, no change for {} h", data.stuck_after_hours.get())
                 })
+                filter=counter_filter(url, |v| v.stuck_only = true)
             />
             <Counter
                 id="success-rate"
@@ -138,6 +165,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 label="Status not valid for OS"
                 tone=Tone::Unknown
                 value=Signal::derive(move || progress.with(|p| grouped(p.anomalies().len() as u64)))
+                filter=counter_filter(url, |v| v.anomalies_only = true)
             />
         </CounterGroup>
     }
@@ -201,7 +229,7 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 on_toggle=facet_toggle(url, |v: &mut AssetView| &mut v.statuses)
             />
             <ShowAllButton list=statuses noun="status codes" controls="pb-status-legend" />
-            <p class="pb-muted pb-chart-note">"The figures and the chart count the whole job; a part picked in the chart filters the table."</p>
+            <p class="pb-muted pb-chart-note">"The figures and the chart count the whole job; a figure or a part of the chart, picked, filters the table."</p>
         </div>
     }
 }
