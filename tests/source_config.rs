@@ -575,3 +575,46 @@ fn results_are_per_run_only_where_the_request_names_the_run() {
         json!({ "url": "{base_url}/jobs/{job_id}/results", "fields": fields })
     )));
 }
+
+#[test]
+fn a_key_given_twice_in_the_file_is_a_problem_listed_with_the_others() {
+    let text = r#"{
+        "base_url": "https://old.example.com",
+        "refresh_seconds": -1,
+        "resources": { "endpoints": { "url": "{base_url}/endpoints", "fields": { "id": "/id", "id": "/uuid" } } },
+        "base_url": "https://pm.example.com"
+    }"#;
+    let problems: Vec<String> = read_config(text)
+        .expect_err("duplicates are problems")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        problems.iter().any(|p| p.starts_with("refresh_seconds:")),
+        "{problems:?}"
+    );
+    let twice: Vec<&String> = problems
+        .iter()
+        .filter(|p| p.contains("given more than once"))
+        .collect();
+    assert_eq!(twice.len(), 2, "{problems:?}");
+    assert!(
+        twice[0].starts_with("resources.endpoints.fields.id: "),
+        "{twice:?}"
+    );
+    assert!(twice[1].starts_with("base_url: "), "{twice:?}");
+}
+
+#[test]
+fn a_valid_file_with_a_key_twice_is_not_used() {
+    let text = r#"{
+        "base_url": "https://pm.example.com",
+        "resources": { "endpoints": { "url": "{base_url}/endpoints", "fields": { "id": "/id" } } },
+        "refresh_seconds": 60,
+        "refresh_seconds": 15
+    }"#;
+    let problems = read_config(text).expect_err("the file says two things");
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, "refresh_seconds");
+    assert!(read_config(&text.replace("\"refresh_seconds\": 60,", "")).is_ok());
+}

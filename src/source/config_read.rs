@@ -7,6 +7,7 @@
 use super::config::{
     Config, ConfigProblem, Credentials, Method, PageEnd, Paging, Resource, Resources,
 };
+use super::duplicate_keys::duplicate_keys;
 use super::header::header_problem;
 use super::pointer::Pointer;
 use super::presets;
@@ -34,7 +35,18 @@ pub fn read_config(text: &str) -> Result<Config, Vec<ConfigProblem>> {
             message: format!("expected valid JSON: {e}"),
         }]
     })?;
-    config_from_value(&value)
+    let config = config_from_value(&value);
+    let duplicates = duplicate_keys(text);
+    if duplicates.is_empty() {
+        return config;
+    }
+    let mut problems = config.err().unwrap_or_default();
+    problems.extend(duplicates.into_iter().map(|path| ConfigProblem {
+        path,
+        message:
+            "given more than once; keep the one you mean (only the last would count)".to_owned(),
+    }));
+    Err(problems)
 }
 
 /// Validates a configuration already parsed as JSON, merging it over its preset.

@@ -10,6 +10,7 @@ pub mod coerce;
 pub mod config;
 pub mod config_read;
 pub mod demo_gen;
+mod duplicate_keys;
 pub mod gather;
 pub mod header;
 pub mod http;
