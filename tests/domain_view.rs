@@ -86,6 +86,23 @@ fn written(view: &impl ToQuery) -> Vec<(String, String)> {
 }
 
 #[test]
+fn open_groups_are_kept_by_name_and_only_in_the_grouped_layout() {
+    let mut view = EndpointView::from_query(&pairs(&[("group", "Connector Down")]));
+    assert!(
+        view.open_groups.is_empty(),
+        "the table layout has no groups"
+    );
+    view.layout = Layout::ByExemption;
+    view.set_group_open("Connector Down", true);
+    view.set_group_open("Powered Off", true);
+    view.set_group_open("Connector Down", false);
+    assert!(view.is_group_open("Powered Off") && !view.is_group_open("Connector Down"));
+    assert_eq!(EndpointView::from_query(&written(&view)), view);
+    view.layout = Layout::Table;
+    assert!(!written(&view).iter().any(|(key, _)| key == "group"));
+}
+
+#[test]
 fn an_exemptions_view_survives_the_round_trip_through_the_url() {
     let view = EndpointView::from_query(&pairs(&[
         ("layout", "by-exemption"),
@@ -96,8 +113,12 @@ fn an_exemptions_view_survives_the_round_trip_through_the_url() {
         ("q", "web"),
         ("sort", "-disk"),
         ("endpoint", "ep-2#2"),
+        ("group", "Low Disk Space"),
+        ("group", "Connector Down"),
+        ("group", "Low Disk Space"),
     ]));
     assert_eq!(view.layout, Layout::ByExemption);
+    assert_eq!(view.open_groups, ["Connector Down", "Low Disk Space"]);
     assert!(view.outlooks.contains(PatchOutlook::CannotPatch));
     assert!(view.exemptions.contains(ExemptionKind::ConnectorDown));
     assert!(view.oses.contains(OsFamily::Windows));

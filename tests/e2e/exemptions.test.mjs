@@ -44,6 +44,11 @@ after(async () => {
 
 
 
+/** The query of a URL's fragment ('#/exemptions?layout=…'). */
+function queryOf(url) {
+  return new URLSearchParams(url.hash.split('?')[1] ?? '');
+}
+
 /** Opens `#/exemptions` with `query`, waits for the whole fleet, runs `body`, checks for problems. */
 async function withExemptions(query, options, body) {
   const session = await openPage(`${server.url}#/exemptions${query ? `?${query}` : ''}`, options);
@@ -584,6 +589,31 @@ describe('endpoint exemptions page', () => {
       const first = page.locator('[data-layout="by-exemption"] .pb-group').first();
       await first.locator('summary').click();
       assert.ok((await first.locator('[data-fix] li').count()) > 0, 'an opened group shows fix steps');
+    });
+  });
+
+  test('an open group stays open by its reason when a search moves it, and a link or a reload reopens it', async () => {
+    await withExemptions('layout=by-exemption', {}, async ({ page }) => {
+      const openGroups = () => page.$$eval('.pb-group[open] summary strong', (names) => names.map((name) => name.textContent.trim()));
+      const second = page.locator('[data-layout="by-exemption"] .pb-group').nth(1);
+      const name = await second.getAttribute('data-exemption');
+      await second.locator('summary').click();
+      await page.waitForURL((url) => queryOf(url).getAll('group').join() === name);
+      assert.deepEqual(await openGroups(), [name]);
+
+      // One of the group's endpoints, searched for, leaves it first or alone.
+      const endpoint = (await second.locator('.pb-chip').first().textContent()).trim();
+      await page.locator('input[type=search]').fill(endpoint);
+      await page.waitForURL((url) => queryOf(url).get('q') === endpoint);
+      await page.waitForFunction((name) => document.querySelectorAll('.pb-group').length < 5 && document.querySelector('.pb-group[open]')?.dataset.exemption === name, name);
+      assert.deepEqual(await openGroups(), [name], 'the same group is open, no other');
+
+      await page.reload();
+      await page.locator(`.pb-group[open][data-exemption="${name}"]`).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.deepEqual(await openGroups(), [name], 'a reload reopens it');
+      await page.locator(`.pb-group[data-exemption="${name}"] summary`).click();
+      await page.waitForURL((url) => !queryOf(url).has('group'));
+      assert.deepEqual(await openGroups(), []);
     });
   });
 

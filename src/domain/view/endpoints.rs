@@ -233,6 +233,10 @@ pub struct EndpointView {
     pub oses: FacetSet<OsFamily>,
     pub warnings_only: bool,
     pub layout: Layout,
+    /// The grouped layout's open groups, by reason name, in the order
+    /// opened: kept with the view, so that a group stays open by its
+    /// reason when a search or a refresh moves it, and a link reopens it.
+    pub open_groups: Vec<String>,
     pub table: TableState<EndpointColumn>,
 }
 
@@ -244,6 +248,7 @@ impl Default for EndpointView {
             oses: FacetSet::new(),
             warnings_only: false,
             layout: Layout::Table,
+            open_groups: Vec::new(),
             table: TableState::sorted_by(Self::default_sort()),
         }
     }
@@ -255,6 +260,7 @@ impl Counted for EndpointView {
         table.text.clear();
         EndpointView {
             layout: self.layout,
+            open_groups: self.open_groups.clone(),
             table,
             ..EndpointView::default()
         }
@@ -268,6 +274,17 @@ impl EndpointView {
         let mut view = EndpointView::default();
         view.table.text = text.to_owned();
         view
+    }
+
+    pub fn is_group_open(&self, name: &str) -> bool {
+        self.open_groups.iter().any(|open| open == name)
+    }
+
+    pub fn set_group_open(&mut self, name: &str, open: bool) {
+        self.open_groups.retain(|other| other != name);
+        if open {
+            self.open_groups.push(name.to_owned());
+        }
     }
 
     /// The exemptions a row's cell lists, in order: any this view's
@@ -290,7 +307,7 @@ impl EndpointView {
     }
 
     pub fn from_query(pairs: QueryPairs<'_>) -> EndpointView {
-        EndpointView {
+        let mut view = EndpointView {
             outlooks: facet_set(pairs, "impact"),
             exemptions: facet_set(pairs, "exemption"),
             oses: facet_set(pairs, "os"),
@@ -299,8 +316,16 @@ impl EndpointView {
                 Some("by-exemption") => Layout::ByExemption,
                 _ => Layout::Table,
             },
+            open_groups: Vec::new(),
             table: Self::table_from_query(pairs),
+        };
+        // Only the grouped layout has groups to open.
+        if view.layout == Layout::ByExemption {
+            for (_, name) in pairs.iter().filter(|(key, _)| key == "group") {
+                view.set_group_open(name, true);
+            }
         }
+        view
     }
 }
 
@@ -381,6 +406,9 @@ impl ToQuery for EndpointView {
         write_facet_set(&mut out, "os", self.oses);
         if self.warnings_only {
             out.push(("warnings", "1".to_owned()));
+        }
+        if self.layout == Layout::ByExemption {
+            out.extend(self.open_groups.iter().map(|name| ("group", name.clone())));
         }
         self.table_to_query(&mut out);
         out

@@ -96,8 +96,21 @@ fn ReasonGroup(
         GroupReason::Warning(_) => (None, Some(name.clone())),
         _ => (Some(name.clone()), None),
     };
+    // Open by the view, not by the element: a search or a refresh that
+    // reorders the groups redraws them in place.
+    let key = StoredValue::new(name.clone());
+    let open =
+        Signal::derive(move || key.with_value(|key| url.view.with(|v| v.is_group_open(key))));
+    let on_toggle = move |event: leptos::ev::Event| {
+        let now_open = event_target::<web_sys::Element>(&event).has_attribute("open");
+        if now_open != open.get_untracked() {
+            url.update(History::Replace, |v| {
+                key.with_value(|key| v.set_group_open(key, now_open))
+            });
+        }
+    };
     view! {
-        <details class="pb-group" data-exemption=exemption data-warning=warning>
+        <details class="pb-group" data-exemption=exemption data-warning=warning prop:open=open on:toggle=on_toggle>
             <summary>
                 <strong>{name}</strong>
                 <Badge tone=tone label=label warning=is_warning />

@@ -1,0 +1,15 @@
+import { chromium } from 'playwright-core';
+import { startServer } from './lib/server.mjs';
+const server = await startServer({});
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+await page.goto(`${server.url}#/exemptions?layout=by-exemption`);
+await page.waitForTimeout(1500);
+await page.locator('.pb-group summary').nth(1).click();
+console.log('open before', await page.$$eval('.pb-group[open] summary strong', (g) => g.map((x) => x.textContent)));
+await page.locator('input[type=search]').first().fill('fra');
+await page.waitForTimeout(1000);
+console.log(page.url(), await page.$$eval('.pb-group summary', (g) => g.slice(0,3).map((x) => x.textContent)));
+await page.waitForTimeout(2000);
+console.log('open after', await page.$$eval('.pb-group[open] summary strong', (g) => g.map((x) => x.textContent)));
+await browser.close(); await server.stop();
