@@ -160,6 +160,18 @@ describe('config.json beside the app', () => {
     });
   });
 
+  test('a key the file gives twice is a problem, listed with the others', { timeout: TEST_TIMEOUT }, async () => {
+    const config = { ...nativeConfig(backend.url), credentials: 'always' };
+    const text = JSON.stringify(config).replace(/^\{/, '{"refresh_seconds": 30, "refresh_seconds": 60, ');
+    const asked = backend.requests.length;
+    await withConfigFile(text, async ({ page }) => {
+      const { problems } = await configProblems(page);
+      assert.ok(problems.some((problem) => problem.startsWith('refresh_seconds: given more than once')), problems.join(' | '));
+      assert.ok(problems.some((problem) => problem.startsWith('credentials:')), problems.join(' | '));
+      assert.equal(backend.requests.length, asked, 'the file is not used');
+    });
+  });
+
   test('every problem of a JSON file is listed with its key', { timeout: TEST_TIMEOUT }, async () => {
     const config = { ...nativeConfig(backend.url), refresh_seconds: -1, credentials: 'always' };
     const asked = backend.requests.length;

@@ -3,8 +3,8 @@
 //! query: a crafted link must not point the app, or its credentials, elsewhere.
 
 use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
-use crate::source::config::Config;
-use crate::source::config_read::config_from_value;
+use crate::source::config::{Config, ConfigProblem};
+use crate::source::config_read::{config_from_value, read_config};
 use crate::source::http::{early_answer, send};
 use crate::source::paging::Request;
 use leptos::prelude::*;
@@ -123,7 +123,9 @@ fn loader_value(name: &str) -> Option<JsValue> {
 /// `early`: take the answer `loader.js` got, when it asked.
 async fn resolve(early: bool) -> SourceState {
     match host_config() {
-        Some(Ok(value)) => return validated(value, "window.PATCHBOARD_CONFIG", false),
+        Some(Ok(value)) => {
+            return validated(config_from_value(&value), "window.PATCHBOARD_CONFIG", false)
+        }
         Some(Err(problem)) => {
             return SourceState::Invalid {
                 origin: "window.PATCHBOARD_CONFIG",
@@ -134,7 +136,8 @@ async fn resolve(early: bool) -> SourceState {
         None => {}
     }
     match config_file(early).await {
-        Ok(Some(value)) => match validated(value, "config.json", false) {
+        // Read from the text, which alone shows a key given twice.
+        Ok(Some(text)) => match validated(read_config(&text), "config.json", false) {
             SourceState::Ready(mut source) => {
                 Arc::make_mut(&mut source.config).base_url = beside_app(&source.config.base_url);
                 SourceState::Ready(source)
@@ -144,7 +147,7 @@ async fn resolve(early: bool) -> SourceState {
         Ok(None) => {
             let base = asset_base();
             let demo = json!({ "preset": "native", "base_url": format!("{}demo", base) });
-            validated(demo, "the bundled demo data", true)
+            validated(config_from_value(&demo), "the bundled demo data", true)
         }
         Err((problem, passing)) => SourceState::Invalid {
             origin: "config.json",
@@ -163,8 +166,12 @@ fn beside_app(base_url: &str) -> String {
         .unwrap_or_else(|_| base_url.to_owned())
 }
 
-fn validated(value: Value, origin: &'static str, demo: bool) -> SourceState {
-    match config_from_value(&value) {
+fn validated(
+    read: Result<Config, Vec<ConfigProblem>>,
+    origin: &'static str,
+    demo: bool,
+) -> SourceState {
+    match read {
         Ok(config) => SourceState::Ready(DataSource {
             config: Arc::new(config),
             demo,
@@ -206,10 +213,11 @@ fn host_config() -> Option<Result<Value, String>> {
 /// How long `config.json` may take to answer (`loader.js` allows the same).
 const CONFIG_TIMEOUT_SECONDS: u32 = 10;
 
-/// `config.json` beside the app: absent (404) means "no configuration".
+/// `config.json` beside the app, its text once it is known to be JSON:
+/// absent (404) means "no configuration".
 /// `loader.js` has usually asked for it already; else it is asked for now.
 /// A failure says why, and whether it may pass.
-async fn config_file(early: bool) -> Result<Option<Value>, (String, bool)> {
+async fn config_file(early: bool) -> Result<Option<String>, (String, bool)> {
     let url = format!("{}config.json", asset_base());
     let response = match loader_value("configFile").filter(|_| early) {
         Some(answer) => early_answer(answer.into(), &url, CONFIG_TIMEOUT_SECONDS).await,
@@ -235,9 +243,10 @@ async fn config_file(early: bool) -> Result<Option<Value>, (String, bool)> {
         404 => Ok(None),
         // A server that answers every path with the app's page has no config.json.
         200..=299 if text.trim_start().starts_with('<') => Ok(None),
-        200..=299 => serde_json::from_str(&text)
-            .map(Some)
-            .map_err(|error| (format!("{url} is not valid JSON: {error}"), false)),
+        200..=299 => match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
+            Ok(_) => Ok(Some(text.into_owned())),
+            Err(error) => Err((format!("{url} is not valid JSON: {error}"), false)),
+        },
         status => Err((
             format!("{url} could not be read (HTTP {status})"),
             status >= 500 || status == 429,
