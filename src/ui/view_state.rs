@@ -179,5 +179,6 @@ where
     CounterFilter {
         pressed: Signal::derive(move || url.view.with(|view| view.lists_only(narrow))),
         toggle: Callback::new(move |()| url.update(History::Push, |view| view.toggle_only(narrow))),
+        unavailable: None,
     }
 }

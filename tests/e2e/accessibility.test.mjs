@@ -500,7 +500,7 @@ describe('summary figures and chart names', () => {
             assert.match(lines[at + 1], /^- definition: "?[\d,.]+ ?%?"?$/, `${line} is followed by its figure: ${snapshot}`);
           }
         }
-        assert.ok(buttons >= 5, `the counts filter: ${snapshot}`);
+        assert.ok(buttons >= 4, `the counts filter: ${snapshot}`);
         assertNoProblems(session);
       } finally {
         await session.close();

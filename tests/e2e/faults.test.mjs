@@ -1302,6 +1302,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.equal((await stuck.locator('.pb-counter-detail').textContent()).trim(), 'no status times to judge by');
       const onlyStuck = page.getByRole('checkbox', { name: 'Only stuck (no status times to judge by)' });
       assert.equal(await onlyStuck.isDisabled(), true, 'the Only stuck filter cannot be turned on');
+      assert.equal(await stuck.locator('.pb-counter-filter').isDisabled(), true, 'nor can the Stuck counter filter');
       await assertStillWorks(session);
     });
     // A link with the filter on: it would list nothing, so it is dropped from

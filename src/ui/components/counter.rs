@@ -28,6 +28,17 @@ pub fn CounterGroup(status: LiveStatus, children: Children) -> impl IntoView {
 pub struct CounterFilter {
     pub pressed: Signal<bool>,
     pub toggle: Callback<()>,
+    pub unavailable: Option<Signal<bool>>,
+}
+
+impl CounterFilter {
+    /// Disabled while `unavailable`: a filter with nothing to go by.
+    pub fn unless(self, unavailable: Signal<bool>) -> Self {
+        CounterFilter {
+            unavailable: Some(unavailable),
+            ..self
+        }
+    }
 }
 
 /// One summary figure: a label, a number, an optional detail line. With a
@@ -51,10 +62,11 @@ pub fn Counter(
             <dt class="pb-counter-label">{label}</dt>
             <dd class="pb-counter-value">
                 {match filter {
-                    Some(CounterFilter { pressed, toggle }) => Either::Left(view! {
+                    Some(CounterFilter { pressed, toggle, unavailable }) => Either::Left(view! {
                         <button
                             type="button"
                             class="pb-counter-filter"
+                            disabled=move || unavailable.is_some_and(|off| off.get())
                             aria-pressed=move || pressed.get().to_string()
                             aria-label=move || format!("{button_name}{}", value.get())
                             title="List these in the table; again for all"

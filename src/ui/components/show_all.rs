@@ -1,6 +1,7 @@
 use super::Segment;
 use crate::domain::decimal::grouped;
-use crate::domain::shortlist::shortlist;
+use crate::domain::shortlist::{shortlist, LEAST_HIDDEN};
+use leptos::html;
 use leptos::prelude::*;
 
 /// A breakdown that starts short (see [`shortlist`]) and opens on request,
@@ -13,6 +14,7 @@ pub struct ShortList {
     short: Memo<(Vec<Segment>, usize)>,
     expanded: RwSignal<bool>,
     keep: usize,
+    button: NodeRef<html::Button>,
 }
 
 impl ShortList {
@@ -36,7 +38,30 @@ impl ShortList {
             short,
             expanded,
             keep,
+            button: NodeRef::new(),
         }
+    }
+
+    /// `toggle`, and when the entry toggled leaves the short list (a picked
+    /// one past the cut, unpicked), the focus goes to "Show all" rather
+    /// than to the page's body with the entry.
+    pub fn keeping_focus(self, toggle: Callback<String>) -> Callback<String> {
+        Callback::new(move |key: String| {
+            let leaves = !self.expanded.get_untracked()
+                && self.all.with_untracked(|all| {
+                    all.len() >= self.keep + LEAST_HIDDEN
+                        && all
+                            .iter()
+                            .position(|entry| entry.key == key)
+                            .is_some_and(|at| at >= self.keep)
+                });
+            toggle.run(key);
+            if leaves {
+                if let Some(button) = self.button.get_untracked() {
+                    let _ = button.focus();
+                }
+            }
+        })
     }
 }
 
@@ -67,6 +92,7 @@ pub fn ShowAllButton(
                 <button
                     type="button"
                     class="pb-button pb-button-quiet pb-show-all"
+                    node_ref=list.button
                     aria-expanded=move || expanded.get().to_string()
                     aria-controls=controls
                     on:click=move |_| expanded.update(|open| *open = !*open)

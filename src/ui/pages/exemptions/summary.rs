@@ -23,7 +23,7 @@ pub fn Counters(data: FleetData) -> impl IntoView {
     };
     view! {
         <CounterGroup status=data.status>
-            <Counter id="total" label="Endpoints" value=figure(|s| s.total) filter=counter_filter(url, |_| ()) />
+            <Counter id="total" label="Endpoints" value=figure(|s| s.total) />
             <Counter
                 id="patchable"
                 label="Patchable"
@@ -91,11 +91,13 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                 label="Endpoints per exemption"
                 items=reasons.shown
                 selected=selected
-                on_toggle=facet_toggle(url, |v: &mut EndpointView| &mut v.exemptions)
+                on_toggle=reasons.keeping_focus(facet_toggle(url, |v: &mut EndpointView| &mut v.exemptions))
                 id="pb-exemption-chart"
             />
-            <ShowAllButton list=reasons noun="exemptions" controls="pb-exemption-chart" />
-            <p class="pb-muted pb-chart-note">"The figures and the chart count the whole fleet; a figure or an exemption in the chart, picked, filters the table."</p>
+            <div class="pb-chart-foot">
+                <ShowAllButton list=reasons noun="exemptions" controls="pb-exemption-chart" />
+                <p class="pb-muted pb-chart-note">"The figures and the chart count the whole fleet. Pick a figure or an exemption in the chart to filter the table."</p>
+            </div>
             {move || data.summary.with(|summary| {
                 (summary.with_unknown_exemptions > 0).then(|| {
                     let names = summary.unknown_exemption_names.iter().enumerate().map(|(i, name)| {

@@ -93,12 +93,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
     let share = |value: Option<f64>| value.map(|p| percent(p, 1)).unwrap_or_else(|| "—".into());
     view! {
         <CounterGroup status=data.status>
-            <Counter
-                id="total"
-                label="Assets"
-                value=Signal::derive(move || progress.with(|p| grouped(p.total() as u64)))
-                filter=counter_filter(url, |_| ())
-            />
+            <Counter id="total" label="Assets" value=Signal::derive(move || progress.with(|p| grouped(p.total() as u64))) />
             <Counter
                 id="complete"
                 label="Complete"
@@ -152,7 +147,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 } else {
                     format!("not final, no change for {} h", data.stuck_after_hours.get())
                 })
-                filter=counter_filter(url, |v| v.stuck_only = true)
+                filter=counter_filter(url, |v| v.stuck_only = true).unless(lacks_status_times)
             />
             <Counter
                 id="success-rate"
@@ -226,10 +221,12 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 legend_id="pb-status-legend"
                 // Unresolved statuses have no entry, yet count in the whole.
                 total=Signal::derive(move || data.progress.with(|p| p.total() as u32))
-                on_toggle=facet_toggle(url, |v: &mut AssetView| &mut v.statuses)
+                on_toggle=statuses.keeping_focus(facet_toggle(url, |v: &mut AssetView| &mut v.statuses))
             />
-            <ShowAllButton list=statuses noun="status codes" controls="pb-status-legend" />
-            <p class="pb-muted pb-chart-note">"The figures and the chart count the whole job; a figure or a part of the chart, picked, filters the table."</p>
+            <div class="pb-chart-foot">
+                <ShowAllButton list=statuses noun="status codes" controls="pb-status-legend" />
+                <p class="pb-muted pb-chart-note">"The figures and the chart count the whole job. Pick a figure or a part of the chart to filter the table."</p>
+            </div>
         </div>
     }
 }
