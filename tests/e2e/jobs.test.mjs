@@ -630,6 +630,7 @@ describe('job progress page', () => {
       assert.deepEqual(await legend(), [token], 'shortened, the legend shows only the picked status');
       const button = page.locator('.pb-show-all[aria-controls="pb-status-legend"]');
       assert.equal((await button.textContent()).trim(), `Show all ${codes.size} status codes`);
+      assert.equal(await page.getByRole('button', { name: `Show all ${codes.size} status codes`, exact: true }).count(), 1, 'its name is its words, not its arrow');
       assert.equal(await button.getAttribute('aria-expanded'), 'false');
       const firstRow = await page.locator('tr.pb-row').first().boundingBox();
       assert.ok(firstRow.y + firstRow.height <= 768, `the first row ends within the window: ${JSON.stringify(firstRow)}`);
