@@ -727,7 +727,8 @@ const SCENARIOS: &[Scenario] = &[
     Scenario { name: "Subscription Missing", families: LINUX_ONLY, on: On::Running("Red Hat"), apply: |e, _| e.readiness.subscription_missing = true },
     Scenario { name: "WSUS Communication Problems", families: WIN, on: On::Any, apply: |e, now| e.readiness.wsus_last_report = Some(Timestamp::from_millis(now - 45 * DAY)) },
     Scenario { name: "Unknown Endpoint", families: ALL, on: On::Any, apply: |e, _| { e.connector = Some(ConnectorState::UnknownEndpoint); e.credentials_valid = None; e.maintenance = None; e.last_seen = None; } },
-    Scenario { name: "Pending User Action", families: ALL, on: On::Any, apply: |e, _| e.pending_user_action = true },
+    // The catalogue says a virtual machine: servers, not the MacBooks.
+    Scenario { name: "Pending User Action", families: WIN_LINUX, on: On::Any, apply: |e, _| e.pending_user_action = true },
     Scenario { name: "Pending Reboot Suspension", families: ALL, on: On::Any, apply: |e, _| e.pending_reboot = true },
     // Exactly at the threshold, which counts.
     Scenario { name: "Low Disk Space", families: ALL, on: On::Any, apply: |e, _| e.drives[0].used_percent = 90.0 },
