@@ -129,6 +129,37 @@ fn canceled_blackout_spellings_are_one_name() {
 }
 
 #[test]
+fn an_unresolved_status_says_what_its_code_is_in_the_catalogue() {
+    assert_eq!(
+        resolve(&raw(Some(2031), None, None))
+            .catalogued_as()
+            .as_deref(),
+        Some(
+            "Code 2031 is Downloaded (state 1) or Downloading - Failed (state 2); \
+             the backend did not say which."
+        )
+    );
+    let contradiction = resolve(&raw(Some(2036), Some(0), Some("Job Failed")));
+    assert_eq!(contradiction.key(), None, "fixture: a contradiction");
+    assert_eq!(
+        contradiction.catalogued_as().as_deref(),
+        Some(
+            "The catalogue lists code 2036 as Completed (state 0); the state or name \
+             the backend sent does not match it."
+        )
+    );
+    assert_eq!(resolve(&raw(Some(9999), None, None)).catalogued_as(), None);
+    assert_eq!(
+        resolve(&raw(None, None, Some("Frobnicated"))).catalogued_as(),
+        None
+    );
+    assert_eq!(
+        resolve(&raw(Some(2036), Some(0), None)).catalogued_as(),
+        None
+    );
+}
+
+#[test]
 fn bare_2031_is_ambiguous_and_state_or_name_settles_it() {
     assert_eq!(
         resolve(&raw(Some(2031), None, None)),
@@ -395,7 +426,9 @@ fn execution_blocked_without_the_blocking_name_still_explains() {
     .expect("the job's own name is enough for a message");
     let text = message.to_string();
     assert!(
-        text.contains("'Weekly servers'") && text.contains("another job"),
+        text.contains("'Weekly servers'")
+            && text.contains("another job still occupies")
+            && text.contains("if that job ends"),
         "{text}"
     );
 }

@@ -61,6 +61,34 @@ impl ResolvedStatus {
         }
     }
 
+    /// For a status that did not resolve to one entry, what the catalogue
+    /// lists under its code: what the asset's status may be, for an operator
+    /// to check in the backend. `None` when the status resolved or its code
+    /// is not catalogued.
+    pub fn catalogued_as(&self) -> Option<String> {
+        let code = match self {
+            ResolvedStatus::Known(_) => return None,
+            ResolvedStatus::Ambiguous { code } => *code,
+            ResolvedStatus::Unknown { raw } => raw.code?,
+        };
+        let entries: Vec<String> = StatusKey::with_code(code)
+            .map(|key| format!("{} (state {})", key.def().name, key.def().state))
+            .collect();
+        if entries.is_empty() {
+            return None;
+        }
+        let entries = entries.join(" or ");
+        Some(match self {
+            ResolvedStatus::Ambiguous { .. } => {
+                format!("Code {code} is {entries}; the backend did not say which.")
+            }
+            _ => format!(
+                "The catalogue lists code {code} as {entries}; the state or name the \
+                 backend sent does not match it."
+            ),
+        })
+    }
+
     /// The label with a catalogued status's code ("Timed Out · 2037"), as
     /// the job table's Status column shows it; the code is what operators
     /// quote and search for.

@@ -48,6 +48,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             <h3>"Status"</h3>
             <p><Badge tone=phase_tone(row.phase) label=row.phase.label() /> " " {status_line}</p>
             {def.map(|def| view! { <p>{def.description}</p> })}
+            {row.status.catalogued_as().map(|text| view! { <p data-catalogued="">{text}</p> })}
             {row.message.clone().map(|message| view! { <p class="pb-card" data-message="">{message}</p> })}
             {applicability.map(|text| view! { <p class="pb-anomaly" data-anomaly="">"⚠ " {text}</p> })}
             {move || stuck().then(|| view! {
