@@ -309,7 +309,21 @@ mod job_list_bar {
             job(Some(2400), [Some(1900), Some(11), Some(0)], Some(79.6))
                 .rollout_summary()
                 .as_deref(),
-            Some("1,900 succeeded · 11 failed · 0 in progress of 2,400 assets")
+            Some("1,900 succeeded · 11 failed · 0 in progress · 489 other of 2,400 assets")
+        );
+        assert_eq!(
+            job(Some(240), [Some(190), Some(11), Some(39)], None)
+                .rollout_summary()
+                .as_deref(),
+            Some("190 succeeded · 11 failed · 39 in progress of 240 assets"),
+            "no \"other\" when the counts add up"
+        );
+        assert_eq!(
+            job(Some(240), [Some(190), None, Some(26)], None)
+                .rollout_summary()
+                .as_deref(),
+            Some("190 succeeded · 26 in progress of 240 assets"),
+            "nor when one is missing: the rest is not known to be other"
         );
         assert_eq!(
             job(None, [None, Some(3), None], None)

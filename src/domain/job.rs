@@ -80,17 +80,30 @@ impl Job {
     /// failed · 26 in progress of 240 assets"), for the bar's hover text and
     /// what a screen reader hears while a narrow list leaves columns out.
     /// Only the counts the backend gives; `None` without any.
+    ///
+    /// With all three counts, the assets in none of them (not run, or a
+    /// status the backend counts elsewhere) are "other", so that the words
+    /// add up to the whole as the bar's grey rest does.
     pub fn rollout_summary(&self) -> Option<String> {
-        let counts: Vec<String> = [
+        let given = [
             (self.succeeded, "succeeded"),
             (self.failed, "failed"),
             (self.in_progress, "in progress"),
-        ]
-        .into_iter()
-        .filter_map(|(count, what)| count.map(|count| format!("{} {what}", grouped(count))))
-        .collect();
+        ];
+        let mut counts: Vec<String> = given
+            .into_iter()
+            .filter_map(|(count, what)| count.map(|count| format!("{} {what}", grouped(count))))
+            .collect();
         if counts.is_empty() {
             return None;
+        }
+        if let (Some(assets), [Some(succeeded), Some(failed), Some(in_progress)]) =
+            (self.asset_count, given.map(|(count, _)| count))
+        {
+            let other = assets.saturating_sub(succeeded + failed + in_progress);
+            if other > 0 {
+                counts.push(format!("{} other", grouped(other)));
+            }
         }
         let of = self
             .asset_count

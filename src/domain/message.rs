@@ -219,14 +219,16 @@ impl fmt::Display for StatusMessage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StatusMessage::ExecutionBlocked { job, blocking_job } => {
-                let blocker = match blocking_job {
-                    Some(name) => format!("'{name}'"),
-                    None => "another job".to_owned(),
+                // Unnamed, the blocker is "another job" once and "that job"
+                // after: "if another job ends" would read as any job at all.
+                let (blocker, again) = match blocking_job {
+                    Some(name) => (format!("'{name}'"), format!("'{name}'")),
+                    None => ("another job".to_owned(), "that job".to_owned()),
                 };
                 write!(
                     f,
                     "'{job}' missed its start time: {blocker} still occupies the asset. \
-                     '{job}' goes ahead if {blocker} ends while the patch window is open, \
+                     '{job}' goes ahead if {again} ends while the patch window is open, \
                      and times out if not."
                 )
             }
@@ -235,7 +237,7 @@ impl fmt::Display for StatusMessage {
                 "The user postponed the restart: {used} of {available} deferrals used."
             ),
             StatusMessage::Pending(PendingStage::Preparing) => f.write_str(
-                "Still being prepared; the agent cannot fetch it yet. It is offered on schedule.",
+                "Still being prepared; the agent cannot fetch it until the job offers it at its scheduled time.",
             ),
             StatusMessage::Pending(PendingStage::AvailableForDownload) => {
                 f.write_str("Ready and waiting: the agent fetches it at its next check-in.")
@@ -243,7 +245,7 @@ impl fmt::Display for StatusMessage {
             StatusMessage::PendingReboot {
                 blocks_other_jobs: true,
             } => f.write_str(
-                "Waiting for a restart. Until then this asset takes no other job; they wait in line.",
+                "Waiting for a restart. Until then this asset takes no other job: later jobs wait their turn.",
             ),
             StatusMessage::PendingReboot {
                 blocks_other_jobs: false,

@@ -1222,6 +1222,15 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await panel.waitFor({ timeout: 5_000 });
       assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), 'unknown-code-host');
       assert.ok((await panel.textContent()).includes('Frobnicated'));
+      assert.equal(await panel.locator('[data-catalogued]').count(), 0, 'an uncatalogued code has nothing to look up');
+      await page.keyboard.press('Escape');
+      // A contradiction says what the catalogue holds under its code.
+      await page.locator('tr.pb-row', { hasText: 'contradiction-host' }).click();
+      await page.locator('.pb-panel #pb-panel-title', { hasText: 'contradiction-host' }).waitFor({ timeout: 5_000 });
+      assert.equal(
+        (await page.locator('.pb-panel [data-catalogued]').textContent()).trim(),
+        'The catalogue lists code 2036 as Completed (state 0); the state or name the backend sent does not match it.',
+      );
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
@@ -1371,6 +1380,18 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ jobs: JOBS, endpoints: GOOD_DATA.endpoints });
   });
 
+  test('an exemption the backend reports by a known name says so once in the panel', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setData({ endpoints: [endpoint('ep-off', 'off-01', { reported_exemptions: ['Powered Off'] })] });
+    await withConfiguredPage('#/exemptions?endpoint=ep-off', nativeConfig(backend.url), async (session) => {
+      const card = session.page.locator('.pb-panel [data-exemption="Powered Off"]');
+      await card.waitFor({ timeout: LOAD_TIMEOUT });
+      const text = await card.textContent();
+      assert.equal(text.split('Reported by the backend').length - 1, 1, text);
+      await assertStillWorks(session);
+    });
+    backend.setData({ jobs: JOBS, endpoints: GOOD_DATA.endpoints });
+  });
+
   test('unknown exemption names reported by the backend are shown, not dropped', { timeout: TEST_TIMEOUT }, async () => {
     const endpoints = [
       endpoint('ep-1', 'web-01'),
@@ -1413,6 +1434,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3);
       const quarantined = page.locator('tr.pb-row', { hasText: 'quarantined-01' });
       assert.deepEqual(await quarantined.locator('.pb-chip-label').allTextContents(), ['Quarantined by EDR']);
+      assert.equal((await quarantined.locator('td').nth(4).textContent()).trim(), '—', 'no drive reported: a dash, not a blank');
       await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('edr');
       await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 1);
       await quarantined.click();

@@ -279,10 +279,13 @@ describe('job list', () => {
         assert.deepEqual(bars.get(job.name), expected, `the bar of "${job.name}"`);
         const words = [[job.succeeded, 'succeeded'], [job.failed, 'failed'], [job.in_progress, 'in progress']]
           .filter(([n]) => n != null)
-          .map(([n, what]) => `${n.toLocaleString('en-US')} ${what}`)
-          .join(' · ');
+          .map(([n, what]) => `${n.toLocaleString('en-US')} ${what}`);
+        const other = (job.asset_count ?? 0) - counted;
+        if (job.succeeded != null && job.failed != null && job.in_progress != null && job.asset_count != null && other > 0) {
+          words.push(`${other.toLocaleString('en-US')} other`);
+        }
         const of = job.asset_count == null ? '' : ` of ${job.asset_count.toLocaleString('en-US')} assets`;
-        assert.equal(hovers.get(job.name), `${words}${of}`, `the bar's hover text of "${job.name}"`);
+        assert.equal(hovers.get(job.name), `${words.join(' · ')}${of}`, `the bar's hover text of "${job.name}"`);
       }
     });
   });
@@ -629,8 +632,8 @@ describe('job progress page', () => {
       const legend = () => page.$$eval('#pb-status-legend [data-legend]', (entries) => entries.map((entry) => entry.dataset.legend));
       assert.deepEqual(await legend(), [token], 'shortened, the legend shows only the picked status');
       const button = page.locator('.pb-show-all[aria-controls="pb-status-legend"]');
-      assert.equal((await button.textContent()).trim(), `Show all ${codes.size} status codes`);
-      assert.equal(await page.getByRole('button', { name: `Show all ${codes.size} status codes`, exact: true }).count(), 1, 'its name is its words, not its arrow');
+      assert.equal((await button.textContent()).trim(), `Show all ${codes.size} statuses`);
+      assert.equal(await page.getByRole('button', { name: `Show all ${codes.size} statuses`, exact: true }).count(), 1, 'its name is its words, not its arrow');
       assert.equal(await button.getAttribute('aria-expanded'), 'false');
       const firstRow = await page.locator('tr.pb-row').first().boundingBox();
       assert.ok(firstRow.y + firstRow.height <= 768, `the first row ends within the window: ${JSON.stringify(firstRow)}`);
@@ -638,7 +641,7 @@ describe('job progress page', () => {
       await button.click();
       await page.locator('.pb-show-all[aria-controls="pb-status-legend"][aria-expanded="true"]').waitFor();
       assert.deepEqual(new Set(await legend()), codes, 'opened, every status of the job has its entry');
-      assert.equal((await button.textContent()).trim(), 'Hide the status codes');
+      assert.equal((await button.textContent()).trim(), 'Hide the statuses');
       await button.click();
       await page.locator('.pb-show-all[aria-controls="pb-status-legend"][aria-expanded="false"]').waitFor();
 

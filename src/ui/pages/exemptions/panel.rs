@@ -35,16 +35,17 @@ fn EndpointDetails(
 ) -> impl IntoView {
     let known = |exemption: EndpointExemption| {
         let kind = exemption.kind;
+        // Without evidence the exemption was reported, which its origin,
+        // beside the badge, already says.
         let evidence = exemption
             .evidence
-            .map(|evidence| format!("Because: {evidence}"))
-            .unwrap_or_else(|| "Reported by the backend.".into());
+            .map(|evidence| format!("Because: {evidence}"));
         exemption_card(
             kind.name().to_owned(),
             kind.impact(),
             exemption.origin,
             kind.meaning(),
-            Some(evidence),
+            evidence,
             kind.fix(),
         )
     };

@@ -80,7 +80,8 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         let fullest = row
             .fullest_drive
             .map(|p| format!("{}%", percent_used(p)))
-            .unwrap_or_default();
+            // No drive reported: a dash, as other cells without a value show.
+            .unwrap_or_else(|| "—".to_owned());
         // A warning Patchboard found marks the drive's figure itself, so the
         // cell needs no room for a label. One only the backend reported may
         // come with a figure under the mark: it says so instead.

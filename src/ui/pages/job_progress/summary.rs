@@ -224,7 +224,7 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 on_toggle=statuses.keeping_focus(facet_toggle(url, |v: &mut AssetView| &mut v.statuses))
             />
             <div class="pb-chart-foot">
-                <ShowAllButton list=statuses noun="status codes" controls="pb-status-legend" />
+                <ShowAllButton list=statuses noun="statuses" controls="pb-status-legend" />
                 <p class="pb-muted pb-chart-note">"The figures and the chart count the whole job. Pick a figure or a part of the chart to filter the table."</p>
             </div>
         </div>
