@@ -66,6 +66,21 @@ function rowTexts(page, selector) {
 }
 
 describe('reference page', () => {
+  test('defines the figures a label alone does not explain, the two impacts and how they roll up', async () => {
+    await withPage('#/reference', {}, async ({ page }) => {
+      const terms = await page.$$eval('.pb-terms dt', (dts) => dts.map((dt) => [dt.textContent.trim(), dt.nextElementSibling?.textContent.trim() ?? '']));
+      assert.deepEqual(
+        terms.map(([term]) => term),
+        ['Complete', 'Success rate', 'Not run', 'Status not valid for OS', 'Cannot patch', 'Temporarily cannot patch', "An endpoint's impact"],
+      );
+      for (const [term, meaning] of terms) assert.ok(meaning.length > 30, `${term} is defined: ${meaning}`);
+      const meaningOf = new Map(terms);
+      assert.match(meaningOf.get('Success rate'), /succeeded or failed/);
+      assert.match(meaningOf.get('Not run'), /Canceled, Skipped or Not applicable/);
+      assert.match(meaningOf.get("An endpoint's impact"), /any Cannot patch makes it Cannot patch, else any Temporarily cannot patch makes it that, else it is Patchable/);
+    });
+  });
+
   test('lists every phase of docs/statuses.md, whether it is final, what it means, what to do; and the stuck rule', async () => {
     const phases = phaseCatalogue();
     assert.equal(phases.length, 9, 'docs/statuses.md lists 9 phases (parser check)');

@@ -28,6 +28,19 @@ impl Impact {
             Impact::CannotPatch => "Cannot patch",
         }
     }
+
+    /// What the impact means for the endpoint, in our words.
+    pub const fn meaning(self) -> &'static str {
+        match self {
+            Impact::TemporarilyCannotPatch => {
+                "Held back for now: it can clear without a fix once things change, such \
+                 as a maintenance window opening or the connection coming back."
+            }
+            Impact::CannotPatch => {
+                "Blocked until someone removes the cause; waiting changes nothing."
+            }
+        }
+    }
 }
 
 /// Declares [`ExemptionKind`] with its `ALL` and `impact` from one list, in

@@ -1,6 +1,6 @@
 //! The full status and exemption catalogues, straight from the domain.
 
-use crate::domain::exemption::{ExemptionKind, Warning};
+use crate::domain::exemption::{ExemptionKind, Impact, Warning};
 use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
 use crate::domain::progress::STALL_AFTER_MINUTES;
@@ -17,13 +17,55 @@ pub fn ReferencePage() -> impl IntoView {
             <div class="pb-page-heading">
                 <PageTitle text="Reference" />
                 <p class="pb-page-context">
-                    "Every job result status and every endpoint exemption Patchboard knows, with the phase or impact it is counted under."
+                    "What the pages' figures mean, and every job result status and endpoint exemption Patchboard knows, with the phase or impact it is counted under."
                 </p>
             </div>
+            <Terms />
             <PhaseCatalogue />
             <StatusCatalogue />
             <ExemptionCatalogue />
         </section>
+    }
+}
+
+/// What the pages' figures and impacts mean, where a label alone does not
+/// say: what each counts, and how an endpoint's exemptions make its impact.
+#[component]
+fn Terms() -> impl IntoView {
+    let terms: [(&str, &str); 7] = [
+        ("Complete", "Assets in a final phase, as a share of all the job's assets."),
+        (
+            "Success rate",
+            "Succeeded assets as a share of those that succeeded or failed. Assets not run are \
+             left out: the job did not try to patch them.",
+        ),
+        (
+            "Not run",
+            "Assets Canceled, Skipped or Not applicable: final, yet neither a success nor a failure.",
+        ),
+        (
+            "Status not valid for OS",
+            "Assets whose status the catalogue does not list for their OS family (\"no\" in the \
+             statuses below): the backend may have the OS or the status wrong.",
+        ),
+        (Impact::CannotPatch.label(), Impact::CannotPatch.meaning()),
+        (
+            Impact::TemporarilyCannotPatch.label(),
+            Impact::TemporarilyCannotPatch.meaning(),
+        ),
+        (
+            "An endpoint's impact",
+            "The worst of its exemptions: any Cannot patch makes it Cannot patch, else any \
+             Temporarily cannot patch makes it that, else it is Patchable. A warning such as \
+             Low Disk Space leaves it as it is; an exemption only the backend knows counts as \
+             Cannot patch.",
+        ),
+    ];
+    view! {
+        <h2 class="pb-section-title" id="terms">"Figures and impacts"</h2>
+        <dl class="pb-facts pb-terms">
+            {terms.into_iter().map(|(term, meaning)| view! { <dt>{term}</dt> <dd>{meaning}</dd> }).collect_view()}
+        </dl>
     }
 }
 
