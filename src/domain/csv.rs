@@ -82,14 +82,15 @@ impl CsvWriter {
     }
 }
 
-/// `name` made safe for a file name: lower-case ASCII letters and digits,
-/// each run of anything else one `-` ("Patch Tuesday – Windows" gives
-/// "patch-tuesday-windows"), or `fallback` when nothing is left.
+/// `name` made safe for a file name: its letters and digits, in any script,
+/// in lower case, each run of anything else one `-` ("Patch Tuesday –
+/// Windows" gives "patch-tuesday-windows"), or `fallback` when nothing is
+/// left. A job named in Japanese or with an umlaut keeps its name.
 pub fn file_stem(name: &str, fallback: &str) -> String {
     let mut stem = String::with_capacity(name.len());
     for c in name.chars() {
-        if c.is_ascii_alphanumeric() {
-            stem.push(c.to_ascii_lowercase());
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
         } else if !stem.is_empty() && !stem.ends_with('-') {
             stem.push('-');
         }

@@ -462,7 +462,7 @@ describe('job progress page', () => {
     const stuckIds = new Set(chosen.stuck.map((asset) => asset.asset_id));
     await withPage(`#/jobs/${chosen.job.id}`, {}, async ({ page }) => {
       const assets = await openJob(page, chosen.job.id);
-      await page.getByRole('checkbox', { name: 'Only stuck (no change for 4 h)' }).check();
+      await page.getByRole('checkbox', { name: 'Only stuck (no change for over 4 h)' }).check();
       await page.waitForURL((url) => queryOf(url).get('stuck') === '1');
       const rows = await rowsAfterFilter(page, stuckIds.size);
       for (const row of rows) assert.ok(stuckIds.has(assets[row.index].asset_id), `${row.cells[0]} is stuck`);
@@ -473,7 +473,7 @@ describe('job progress page', () => {
       await page.reload({ waitUntil: 'load' });
       await openJob(page, chosen.job.id);
       await rowsAfterFilter(page, stuckIds.size);
-      assert.ok(await page.getByRole('checkbox', { name: 'Only stuck (no change for 4 h)' }).isChecked(), 'the filter survives a reload');
+      assert.ok(await page.getByRole('checkbox', { name: 'Only stuck (no change for over 4 h)' }).isChecked(), 'the filter survives a reload');
 
       await page.locator('tr.pb-row').first().click();
       await page.locator('.pb-panel [data-stuck]').waitFor();
@@ -504,9 +504,9 @@ describe('job progress page', () => {
       assert.equal((await counterValue(page, 'stuck')).trim(), grouped(unfinished.length));
       assert.equal(
         (await page.locator('[data-counter="stuck"] .pb-counter-detail').textContent()).trim(),
-        'not final, no change for 12 h',
+        'not final, no change for over 12 h',
       );
-      await page.getByRole('checkbox', { name: 'Only stuck (no change for 12 h)' }).check();
+      await page.getByRole('checkbox', { name: 'Only stuck (no change for over 12 h)' }).check();
       await rowsAfterFilter(page, unfinished.length);
     });
   });
@@ -667,7 +667,7 @@ describe('job progress page', () => {
       await rowsAfterFilter(page, failed);
       const banner = page.locator('.pb-page .pb-banner', { hasText: "Some of the link's filters were left out" });
       const text = (await banner.textContent()).replace(/\s+/g, ' ');
-      assert.ok(text.includes('so the table is not filtered by them: status=9999, os=zz.'), text);
+      assert.ok(text.includes('so the list is not filtered by them: status=9999, os=zz.'), text);
       await banner.getByRole('button', { name: 'Dismiss' }).click();
       await banner.waitFor({ state: 'detached' });
       await page.waitForFunction(() => document.activeElement?.id === 'pb-main', null, { timeout: 5_000 });

@@ -21,7 +21,7 @@ pub fn MissingRecordBanner(
                 <Banner
                     tone=Tone::Neutral
                     title=format!("The {what} {key:?} is not in {place}")
-                    details="It may have left since it was opened or the link to it was made. The rest of the view is unchanged."
+                    details="It may have left since it was opened or the link to it was made, or the link may be mistyped. The rest of the view is unchanged."
                     action=("Dismiss", on_dismiss)
                 />
             }
@@ -49,7 +49,7 @@ pub fn UnknownFiltersBanner(
                         tone=Tone::Neutral
                         title="Some of the link's filters were left out"
                         details=format!(
-                            "Patchboard does not know {these}, so the table is not filtered by {them}: {}. The rest of the view is as the link has it.",
+                            "Patchboard does not know {these}, so the list is not filtered by {them}: {}. The rest of the view is as the link has it.",
                             unknown.join(", ")
                         )
                         action=("Dismiss", on_dismiss)

@@ -87,7 +87,7 @@ fn PhaseCatalogue() -> impl IntoView {
         </CatalogueTable>
         <p class="pb-page-context" data-stuck-rule="">
             {move || format!(
-                "An asset is stuck when it is not final and its status has not changed for more than {} h; \
+                "An asset is stuck when it is not final and its status has not changed for over {} h; \
                  one not started yet (Queued) is timed from its run's start, not before. \
                  A job is stalled when assets remain unfinished and none has changed status for {STALL_AFTER_MINUTES} minutes; \
                  a run's start counts as a change.",

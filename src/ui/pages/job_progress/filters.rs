@@ -26,7 +26,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             "Only stuck (no status times to judge by)".to_owned()
         } else {
             format!(
-                "Only stuck (no change for {} h)",
+                "Only stuck (no change for over {} h)",
                 data.stuck_after_hours.get()
             )
         }

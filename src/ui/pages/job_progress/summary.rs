@@ -145,7 +145,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 detail=Signal::derive(move || if lacks_status_times.get() {
                     "no status times to judge by".to_owned()
                 } else {
-                    format!("not final, no change for {} h", data.stuck_after_hours.get())
+                    format!("not final, no change for over {} h", data.stuck_after_hours.get())
                 })
                 filter=counter_filter(url, |v| v.stuck_only = true).unless(lacks_status_times)
             />
