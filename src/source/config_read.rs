@@ -124,7 +124,8 @@ fn kind(value: &Value) -> String {
     super::coerce::shown(value, 40)
 }
 
-fn join(path: &str, key: &str) -> String {
+/// A key's path under `path`, as every problem names it: "resources.jobs.url".
+pub(super) fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
     } else {

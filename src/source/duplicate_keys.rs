@@ -3,6 +3,7 @@
 //! `"base_url"` more likely means that one of the two is stale, and which
 //! one the author meant is theirs to say.
 
+use super::config_read::join;
 use serde::de::{DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use std::fmt;
 
@@ -90,11 +91,8 @@ impl<'de> Visitor<'de> for Walk<'_> {
     fn visit_map<A: MapAccess<'de>>(mut self, mut members: A) -> Result<(), A::Error> {
         let mut seen: Vec<String> = Vec::new();
         while let Some(key) = members.next_key::<String>()? {
-            let path = if self.path.is_empty() {
-                key.clone()
-            } else {
-                format!("{}.{key}", self.path)
-            };
+            // Named as the reader names its other problems.
+            let path = join(&self.path, &key);
             if !seen.contains(&key) {
                 seen.push(key);
             } else if !self.found.contains(&path) {
