@@ -287,11 +287,9 @@ impl AssetView {
 
 impl Counted for AssetView {
     fn whole(&self) -> AssetView {
-        let mut table = self.table.clone();
-        table.text.clear();
         AssetView {
             run: self.run.clone(),
-            table,
+            table: self.table.unsearched(),
             ..AssetView::default()
         }
     }

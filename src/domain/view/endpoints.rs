@@ -256,12 +256,10 @@ impl Default for EndpointView {
 
 impl Counted for EndpointView {
     fn whole(&self) -> EndpointView {
-        let mut table = self.table.clone();
-        table.text.clear();
         EndpointView {
             layout: self.layout,
             open_groups: self.open_groups.clone(),
-            table,
+            table: self.table.unsearched(),
             ..EndpointView::default()
         }
     }

@@ -34,6 +34,17 @@ impl<C> TableState<C> {
     }
 }
 
+impl<C: Clone> TableState<C> {
+    /// The same order and open record, with no search.
+    pub fn unsearched(&self) -> Self {
+        TableState {
+            text: String::new(),
+            sort: self.sort.clone(),
+            selected: self.selected.clone(),
+        }
+    }
+}
+
 impl<C: TableColumn> TableState<C> {
     /// The search, the sort, and the open record as the URL parameter
     /// `record_param` names it, as a URL gives them. A table whose rows open
