@@ -219,11 +219,15 @@ impl fmt::Display for StatusMessage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StatusMessage::ExecutionBlocked { job, blocking_job } => {
+                let blocker = match blocking_job {
+                    Some(name) => format!("'{name}'"),
+                    None => "another job".to_owned(),
+                };
                 // Unnamed, the blocker is "another job" once and "that job"
                 // after: "if another job ends" would read as any job at all.
-                let (blocker, again) = match blocking_job {
-                    Some(name) => (format!("'{name}'"), format!("'{name}'")),
-                    None => ("another job".to_owned(), "that job".to_owned()),
+                let again = match blocking_job {
+                    Some(_) => blocker.as_str(),
+                    None => "that job",
                 };
                 write!(
                     f,
