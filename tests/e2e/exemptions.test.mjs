@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible } from './lib/axe.mjs';
-import { assertNoProblems, closeBrowser, openPage, screenshot, showAllChartEntries } from './lib/browser.mjs';
+import { assertNoProblems, closeBrowser, openPage, queryOf, screenshot, showAllChartEntries } from './lib/browser.mjs';
 import { exemptionCatalogue, exemptionToken, grouped, millis, readEndpoints, warningCatalogue } from './lib/data.mjs';
 import { startBuiltApp } from './lib/server.mjs';
 
@@ -43,11 +43,6 @@ after(async () => {
 // Page helpers
 
 
-
-/** The query of a URL's fragment ('#/exemptions?layout=…'). */
-function queryOf(url) {
-  return new URLSearchParams(url.hash.split('?')[1] ?? '');
-}
 
 /** Opens `#/exemptions` with `query`, waits for the whole fleet, runs `body`, checks for problems. */
 async function withExemptions(query, options, body) {

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { assertNoProblems, closeBrowser, openPage, screenshot, showAllChartEntries } from './lib/browser.mjs';
+import { assertNoProblems, closeBrowser, openPage, queryOf, screenshot, showAllChartEntries } from './lib/browser.mjs';
 import {
   grouped,
   isAnomalous,
@@ -124,12 +124,6 @@ async function rowsAfterFilter(page, shown) {
 
 function counterValue(page, id) {
   return page.locator(`[data-counter="${id}"] .pb-counter-value`).textContent();
-}
-
-/** The query of a URL's fragment ('#/jobs/x?status=…'); `where` is a page or a URL. */
-function queryOf(where) {
-  const hash = new URL(typeof where.url === 'function' ? where.url() : where.href).hash;
-  return new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
 }
 
 /**

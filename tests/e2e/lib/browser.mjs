@@ -166,3 +166,9 @@ export async function showAllChartEntries(page) {
     await page.locator(`.pb-show-all[aria-controls="${chart}"][aria-expanded="true"]`).waitFor();
   }
 }
+
+/** The query of a URL's fragment ('#/jobs/x?status=…'); `where` is a page or a URL. */
+export function queryOf(where) {
+  const hash = new URL(typeof where.url === 'function' ? where.url() : where.href).hash;
+  return new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
+}
