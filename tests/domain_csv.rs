@@ -3,7 +3,8 @@
 #[path = "support/csv.rs"]
 mod csv_reader;
 use csv_reader::parse;
-use patchboard::domain::csv::{file_stem, CsvWriter, BYTE_ORDER_MARK};
+use patchboard::domain::csv::{dated_file_name, file_stem, CsvWriter, BYTE_ORDER_MARK};
+use patchboard::domain::time::Timestamp;
 use proptest::prelude::*;
 
 /// A whole document through the writer: the header, then one record per row,
@@ -131,4 +132,21 @@ fn a_file_stem_keeps_letters_and_digits_with_one_dash_between_words() {
     assert_eq!(file_stem("a\u{202E}b", "job"), "a-b");
     assert_eq!(file_stem("–––", "job"), "job");
     assert_eq!(file_stem("", "job"), "job");
+}
+
+#[test]
+fn an_export_is_named_after_its_subject_and_the_utc_day_it_was_taken() {
+    // 2026-12-05 23:59:59.999 UTC, and one millisecond later.
+    let last_moment = Timestamp::from_millis(1_796_515_199_999);
+    assert_eq!(
+        dated_file_name("patch-tuesday-assets", last_moment),
+        "patch-tuesday-assets-2026-12-05.csv"
+    );
+    assert_eq!(
+        dated_file_name(
+            "endpoint-exemptions",
+            Timestamp::from_millis(1_796_515_200_000)
+        ),
+        "endpoint-exemptions-2026-12-06.csv"
+    );
 }

@@ -644,7 +644,7 @@ fn a_failed_patch_number_finds_the_assets_it_failed_on_not_those_it_succeeded_on
         "no term matches across two patch numbers"
     );
     // The export shows what the search matched.
-    let csv = assets_csv(&results, &rows, &[2]);
+    let csv = assets_csv(&results, &rows, &[2], Timestamp::from_millis(0));
     let mut lines = csv.split("\r\n");
     let header: Vec<&str> = lines.next().unwrap().split(',').collect();
     let record: Vec<&str> = lines.next().unwrap().split(',').collect();
@@ -834,11 +834,11 @@ fn the_default_sort_shows_the_newest_changes_first() {
 fn csv_export_follows_the_view_and_neutralises_formulas() {
     let results = fleet();
     let rows = asset_rows(&results, "job", None);
-    let csv = assets_csv(&results, &rows, &[2, 1]);
+    let csv = assets_csv(&results, &rows, &[2, 1], Timestamp::from_millis(0));
     let lines: Vec<&str> = csv.split("\r\n").collect();
-    assert!(lines[0].starts_with("\u{feff}Asset ID,Asset,OS,Status"));
-    assert!(lines[1].starts_with("c,'=cmd|' /C calc'!A0,Windows 11,Job Failed,2046,Failed"));
-    assert!(lines[2].starts_with("b,host-2,Ubuntu 22.04,Downloaded,2031,Running"));
+    assert!(lines[0].starts_with("\u{feff}Asset ID,Asset,OS,Status,Status code,State,Phase"));
+    assert!(lines[1].starts_with("c,'=cmd|' /C calc'!A0,Windows 11,Job Failed,2046,0,Failed"));
+    assert!(lines[2].starts_with("b,host-2,Ubuntu 22.04,Downloaded,2031,1,Running"));
     assert!(lines[2].ends_with(",no"), "the anomaly is exported");
     assert!(lines[1].ends_with(",yes"));
     assert_eq!(lines.len(), 4, "header, two rows, and the final CRLF");
@@ -851,13 +851,48 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     ];
     others[0].status.name = Some("Frobnicated".into());
     let rows = asset_rows(&others, "job", None);
-    let csv = assets_csv(&others, &rows, &[0, 1]);
+    let csv = assets_csv(&others, &rows, &[0, 1], Timestamp::from_millis(0));
     let applies: Vec<&str> = csv
         .split("\r\n")
         .skip(1)
         .filter_map(|line| line.rsplit(',').next())
         .collect();
     assert_eq!(applies, ["", "not stated", ""]);
+}
+
+/// The export says what the table's stuck filter and the Reference say:
+/// the state the status is catalogued with, and whether the asset is stuck
+/// at the page's cutoff, blank where there is nothing to judge by.
+#[test]
+fn csv_export_gives_each_status_its_state_and_says_which_assets_are_stuck() {
+    let mut results = fleet();
+    results.push(result("e", "host-no-time", "Windows 11", 2031, 1, 0));
+    results[4].status_time = None;
+    // Named only: the state comes from the catalogue, not the backend.
+    results[1].status = RawStatus {
+        code: None,
+        state: None,
+        name: Some("Downloaded".into()),
+    };
+    let rows = asset_rows(&results, "job", None);
+    let column = |csv: &str, name: &str| -> Vec<String> {
+        let records = parse(csv.strip_prefix(BYTE_ORDER_MARK).unwrap());
+        let at = records[0].iter().position(|h| h == name).unwrap();
+        records[1..]
+            .iter()
+            .map(|record| record[at].clone())
+            .collect()
+    };
+    let order = [0, 1, 4];
+    let csv = assets_csv(&results, &rows, &order, Timestamp::from_millis(1_500));
+    assert_eq!(column(&csv, "State"), ["0", "1", "1"]);
+    assert_eq!(
+        column(&csv, "Stuck"),
+        ["no", "yes", ""],
+        "a final asset is never stuck; one with no status time cannot be judged"
+    );
+    let earlier = assets_csv(&results, &rows, &order, Timestamp::from_millis(500));
+    assert_eq!(column(&earlier, "Stuck"), ["no", "no", ""]);
 }
 
 /// "0 failed" is a fact an operator acts on: a count the backend did not
@@ -872,7 +907,7 @@ fn patch_counts_the_backend_did_not_send_are_never_zero() {
     results[0].patches = PatchCounts::known(3, 0, 1, 0, 4);
     results[2].patches.failed = Some(2);
     let rows = asset_rows(&results, "job", None);
-    let csv = assets_csv(&results, &rows, &[0, 1, 2]);
+    let csv = assets_csv(&results, &rows, &[0, 1, 2], Timestamp::from_millis(0));
     let lines: Vec<Vec<&str>> = csv
         .split("\r\n")
         .map(|line| line.split(',').collect())
@@ -935,6 +970,39 @@ fn the_endpoint_export_gives_the_open_or_next_window_with_both_its_ends() {
     );
     assert_eq!(window(2), (&*rfc3339(20), &*rfc3339(22)), "the next one");
     assert_eq!(window(3), ("", ""), "none ahead");
+}
+
+#[test]
+fn the_endpoint_export_names_the_fullest_drive_beside_its_use() {
+    let drive = |name: &str, used_percent: f64| Drive {
+        name: name.into(),
+        used_percent,
+    };
+    let endpoint = |id: &str, drives: Vec<Drive>| Endpoint {
+        id: id.into(),
+        name: id.into(),
+        os: "Windows 11".into(),
+        drives,
+        ..Endpoint::default()
+    };
+    let endpoints = vec![
+        endpoint("two", vec![drive("C:", 40.0), drive("D:", 97.5)]),
+        endpoint("unreadable", vec![drive("C:", 12.0), drive("E:", f64::NAN)]),
+        endpoint("none", vec![]),
+    ];
+    let rows = endpoint_rows(
+        &endpoints,
+        Timestamp::from_millis(0),
+        &DerivationPolicy::default(),
+    );
+    let lines = exported(&endpoints, &rows, &[0, 1, 2]);
+    let column = |name: &str| lines[0].iter().position(|header| header == name).unwrap();
+    let (name, used) = (column("Fullest drive"), column("Fullest drive (% used)"));
+    let fullest: Vec<(&str, &str)> = lines[1..]
+        .iter()
+        .map(|line| (line[name].as_str(), line[used].as_str()))
+        .collect();
+    assert_eq!(fullest, [("D:", "97.5"), ("C:", "12.0"), ("", "")]);
 }
 
 #[test]

@@ -9,6 +9,8 @@
 //! them as text. A plain negative number ("-5", "-3.25") is left as is: it
 //! is only ever read as a number, and the prefix would turn it into text.
 
+use super::time::Timestamp;
+
 /// Tells spreadsheets the document is UTF-8.
 pub const BYTE_ORDER_MARK: char = '\u{feff}';
 
@@ -80,6 +82,17 @@ impl CsvWriter {
     pub fn finish(self) -> String {
         self.out
     }
+}
+
+/// The name of a file exported at `now`: `stem` with the UTC date, so
+/// exports taken on different days sort by day and never overwrite each
+/// other ("patch-tuesday-assets-2026-12-05.csv").
+pub fn dated_file_name(stem: &str, now: Timestamp) -> String {
+    let instant = now.to_rfc3339();
+    let date = instant
+        .split_once('T')
+        .map_or(instant.as_str(), |(date, _)| date);
+    format!("{stem}-{date}.csv")
 }
 
 /// `name` made safe for a file name: its letters and digits, in any script,

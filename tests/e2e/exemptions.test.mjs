@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { assertAccessible } from './lib/axe.mjs';
-import { assertNoProblems, closeBrowser, openPage, queryOf, screenshot, showAllChartEntries } from './lib/browser.mjs';
+import { assertNoProblems, closeBrowser, exportedCsv, openPage, queryOf, screenshot, showAllChartEntries } from './lib/browser.mjs';
 import { exemptionCatalogue, exemptionToken, grouped, millis, readEndpoints, warningCatalogue } from './lib/data.mjs';
 import { startBuiltApp } from './lib/server.mjs';
 
@@ -207,6 +207,29 @@ describe('endpoint exemptions page', () => {
       await page.waitForURL((url) => !url.hash.includes('warnings=1'));
       assert.equal(await checkbox.isChecked(), false, 'Back unchecks it');
       await rowsAfterFilter(page, endpoints.length);
+    });
+  });
+
+  test('Export CSV exports the endpoints listed, each with its fullest drive named beside its use', async () => {
+    await withExemptions('warnings=1', {}, async ({ page }) => {
+      const [header, ...records] = await exportedCsv(page, 'endpoint-exemptions');
+      const lowDisk = nameKey(lowDiskName());
+      const warned = endpoints.filter(
+        (e) => (fullestDrive(e) ?? -Infinity) >= LOW_DISK_PERCENT || (e.reported_exemptions ?? []).some((name) => nameKey(name) === lowDisk),
+      );
+      const column = (name) => header.indexOf(name);
+      assert.deepEqual(new Set(records.map((record) => record[column('Endpoint ID')])), new Set(warned.map((e) => e.id)), 'the listed endpoints');
+      const byId = new Map(endpoints.map((e) => [e.id, e]));
+      for (const record of records) {
+        const drives = (byId.get(record[column('Endpoint ID')]).drives ?? []).filter((d) => Number.isFinite(d.used_percent));
+        // The last of equally full drives, as the table picks it.
+        const fullest = drives.reduce((found, drive) => (found && found.used_percent > drive.used_percent ? found : drive), null);
+        assert.deepEqual(
+          [record[column('Fullest drive')], record[column('Fullest drive (% used)')]],
+          fullest ? [fullest.name, (Math.floor(fullest.used_percent * 10) / 10).toFixed(1)] : ['', ''],
+          `${record[0]}'s fullest drive`,
+        );
+      }
     });
   });
 

@@ -3,9 +3,8 @@
 // markers, the detail panel) must equal what the data files say.
 
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
 import { after, before, describe, test } from 'node:test';
-import { assertNoProblems, closeBrowser, openPage, queryOf, screenshot, showAllChartEntries } from './lib/browser.mjs';
+import { assertNoProblems, closeBrowser, exportedCsv, openPage, queryOf, screenshot, showAllChartEntries } from './lib/browser.mjs';
 import {
   grouped,
   isAnomalous,
@@ -177,18 +176,9 @@ async function stuckAssets(jobId) {
   };
 }
 
-/** Clicks Export CSV and returns the download's records, header first, after checking its line ends. */
-async function exportedCsv(page) {
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Export CSV' }).click(),
-  ]);
-  assert.match(download.suggestedFilename(), /\.csv$/);
-  const text = await readFile(await download.path(), 'utf8');
-  assert.ok(text.endsWith('\r\n'), 'the CSV ends its last record with CRLF');
-  assert.ok(!/(^|[^\r])\n/.test(text), 'every line ends with CRLF');
-  assert.ok(text.startsWith('\uFEFF') && !text.startsWith('\uFEFF\uFEFF'), 'one byte order mark, for Excel');
-  return parseCsv(text.slice(1));
+/** The stem of a job's asset export: its name in lower-case words joined by dashes. */
+function assetsCsvStem(job) {
+  return `${job.name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '')}-assets`;
 }
 
 /** The status cell text the table shows for a catalogue entry. */
@@ -460,9 +450,11 @@ describe('job progress page', () => {
       await page.waitForURL((url) => queryOf(url).get('stuck') === '1');
       const rows = await rowsAfterFilter(page, stuckIds.size);
       for (const row of rows) assert.ok(stuckIds.has(assets[row.index].asset_id), `${row.cells[0]} is stuck`);
-      const [header, ...records] = await exportedCsv(page);
+      const [header, ...records] = await exportedCsv(page, assetsCsvStem(chosen.job));
       assert.equal(header[0], 'Asset ID');
       assert.deepEqual(new Set(records.map((record) => record[0])), stuckIds, 'the export holds exactly the stuck assets');
+      const stuckColumn = header.indexOf('Stuck');
+      assert.deepEqual(new Set(records.map((record) => record[stuckColumn])), new Set(['yes']), 'each says it is stuck');
 
       await page.reload({ waitUntil: 'load' });
       await openJob(page, chosen.job.id);
@@ -752,11 +744,11 @@ describe('job progress page', () => {
       await openJob(page, job.id);
       await page.getByRole('button', { name: 'Status', exact: true }).click();
       await page.waitForURL((url) => queryOf(url).get('sort') === '-status,-asset');
-      clicked = (await exportedCsv(page)).map(withoutTimes);
+      clicked = (await exportedCsv(page, assetsCsvStem(job))).map(withoutTimes);
     });
     await withPage(`#/jobs/${job.id}?sort=-status,-asset`, {}, async ({ page }) => {
       await openJob(page, job.id);
-      const opened = (await exportedCsv(page)).map(withoutTimes);
+      const opened = (await exportedCsv(page, assetsCsvStem(job))).map(withoutTimes);
       assert.ok(new Set(opened.slice(1).map((record) => record[2])).size > 1, 'the job has more than one status');
       assert.deepEqual(clicked, opened);
     });
@@ -800,7 +792,7 @@ describe('job progress page', () => {
       );
       assert.equal(await page.locator('.pb-chart-group [data-legend="failed"]').first().getAttribute('aria-pressed'), 'true');
 
-      const [header, ...records] = await exportedCsv(page);
+      const [header, ...records] = await exportedCsv(page, assetsCsvStem(job));
       assert.equal(header[0], 'Asset ID', 'the first column is the asset ID');
       const ids = records.map((record) => record[0]);
       assert.equal(ids.length, expected.length, 'one CSV record per filtered asset');

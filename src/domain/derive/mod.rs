@@ -344,7 +344,7 @@ fn wsus_exemption(
 }
 
 /// The fullest drive; drives with an unreadable (NaN) figure are skipped.
-fn fullest_drive(drives: &[Drive]) -> Option<DriveUsage> {
+pub fn fullest_drive(drives: &[Drive]) -> Option<DriveUsage> {
     drives
         .iter()
         .enumerate()

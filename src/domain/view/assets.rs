@@ -375,13 +375,21 @@ impl ToQuery for AssetView {
 }
 
 /// The listed rows as CSV, in the order given: what the user sees, exported.
-pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> String {
+/// Stuck is judged against `stuck_cutoff` (see
+/// [`crate::domain::progress::stuck_cutoff`]), as the table's filter is.
+pub fn assets_csv(
+    results: &[AssetResult],
+    rows: &[AssetRow],
+    order: &[u32],
+    stuck_cutoff: Timestamp,
+) -> String {
     let mut csv = crate::domain::csv::CsvWriter::new([
         "Asset ID",
         "Asset",
         "OS",
         "Status",
         "Status code",
+        "State",
         "Phase",
         "Message",
         "Succeeded",
@@ -390,21 +398,39 @@ pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> 
         "Superseded",
         "Not applicable",
         "Last change (UTC)",
+        "Stuck",
         "Status applies to OS",
     ]);
     for &index in order {
         let (result, row) = (&results[index as usize], &rows[index as usize]);
-        let code = row
-            .status_key()
-            .map(|key| key.def().code.to_string())
-            .or_else(|| result.status.code.map(|code| code.to_string()))
+        // The catalogue's code and state once the status resolved, else what
+        // the backend sent.
+        let def = row.status_key().map(|key| key.def());
+        let code = def
+            .map(|def| def.code)
+            .or(result.status.code)
+            .map(|code| code.to_string())
             .unwrap_or_default();
+        let state = def
+            .map(|def| def.state)
+            .or(result.status.state)
+            .map(|state| state.to_string())
+            .unwrap_or_default();
+        // Blank without a status time: nothing to judge by.
+        let stuck = row.progress.idle_since().map_or("", |_| {
+            if row.progress.is_stuck(stuck_cutoff) {
+                "yes"
+            } else {
+                "no"
+            }
+        });
         csv.record([
             result.asset_id.clone(),
             result.asset_name.clone(),
             result.os.clone(),
             row.status.label().into_owned(),
             code,
+            state,
             row.phase.label().to_owned(),
             row.message.clone().unwrap_or_default(),
             csv_count(result.patches.succeeded),
@@ -416,6 +442,7 @@ pub fn assets_csv(results: &[AssetResult], rows: &[AssetRow], order: &[u32]) -> 
                 .status_time
                 .map(Timestamp::to_rfc3339)
                 .unwrap_or_default(),
+            stuck.to_owned(),
             row.progress
                 .applicability()
                 .map_or("", Applicability::label)

@@ -5,7 +5,7 @@ use super::reason_groups::GroupReason;
 use super::url_state::{facet_set, first, unknown_facet_tokens, write_facet_set, ToQuery};
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::derive::percent_used;
-use crate::domain::derive::{derive_exemptions_with_os, DerivationPolicy, Derived};
+use crate::domain::derive::{derive_exemptions_with_os, fullest_drive, DerivationPolicy, Derived};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow};
 use crate::domain::exemption::{ExemptionKind, Impact, Warning};
 use crate::domain::fleet::PatchOutlook;
@@ -58,12 +58,7 @@ impl EndpointRow {
         EndpointRow {
             outlook: derived.outlook(),
             os,
-            fullest_drive: endpoint
-                .drives
-                .iter()
-                .map(|drive| drive.used_percent)
-                .filter(|percent| !percent.is_nan())
-                .max_by(f64::total_cmp),
+            fullest_drive: fullest_drive(&endpoint.drives).map(|usage| usage.percent),
             window: endpoint
                 .maintenance
                 .as_ref()
@@ -449,6 +444,7 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
         "Impact",
         "Exemptions",
         "How to fix",
+        "Fullest drive",
         "Fullest drive (% used)",
         "Low Disk Space",
         "Maintenance schedule",
@@ -471,6 +467,10 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
             row.outlook.label().to_owned(),
             exemptions.join("; "),
             fixes_text(&exemptions, &row.derived),
+            fullest_drive(&endpoint.drives)
+                .and_then(|usage| usage.drive_name(endpoint))
+                .unwrap_or_default()
+                .to_owned(),
             row.fullest_drive.map(percent_used).unwrap_or_default(),
             if row.derived.low_disk_space().is_some() {
                 "yes"

@@ -6,9 +6,10 @@
 // call closeBrowser() in the file's `after` hook.
 
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { parseCsv } from './data.mjs';
 import { REPO_ROOT } from './server.mjs';
 
 /** Where screenshot() writes (gitignored). */
@@ -171,4 +172,27 @@ export async function showAllChartEntries(page) {
 export function queryOf(where) {
   const hash = new URL(typeof where.url === 'function' ? where.url() : where.href).hash;
   return new URLSearchParams(hash.includes('?') ? hash.slice(hash.indexOf('?') + 1) : '');
+}
+
+/** The UTC day of `ms` as an export's file name gives it: "2026-12-05". */
+const utcDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * Clicks Export CSV and returns the download's records, header first, after
+ * checking its line ends and that it is named `${stem}-<UTC day>.csv`.
+ */
+export async function exportedCsv(page, stem) {
+  const days = new Set([utcDay(Date.now())]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  days.add(utcDay(Date.now())); // a test that ran past midnight
+  const name = download.suggestedFilename();
+  assert.ok([...days].some((day) => name === `${stem}-${day}.csv`), `the file ${name} is named ${stem}-<UTC day>.csv`);
+  const text = await readFile(await download.path(), 'utf8');
+  assert.ok(text.endsWith('\r\n'), 'the CSV ends its last record with CRLF');
+  assert.ok(!/(^|[^\r])\n/.test(text), 'every line ends with CRLF');
+  assert.ok(text.startsWith('\uFEFF') && !text.startsWith('\uFEFF\uFEFF'), 'one byte order mark, for Excel');
+  return parseCsv(text.slice(1));
 }

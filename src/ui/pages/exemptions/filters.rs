@@ -1,8 +1,10 @@
 //! The filter bar of the exemptions page, the layout switch and the export.
 
 use super::FleetData;
+use crate::domain::csv::dated_file_name;
 use crate::domain::decimal::Noun;
 use crate::domain::view::endpoints::{endpoints_csv, EndpointView, Layout};
+use crate::ui::clock::read_browser_clock;
 use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
 use crate::ui::view_state::History;
 use leptos::prelude::*;
@@ -12,7 +14,8 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
     let url = data.table.url;
     let export = move |_| {
         let csv = data.table.with_listed(endpoints_csv);
-        download_text("endpoint-exemptions.csv", "text/csv", &csv);
+        let name = dated_file_name("endpoint-exemptions", read_browser_clock());
+        download_text(&name, "text/csv", &csv);
     };
     let loaded = data.status.has_loaded();
     let layout_button = move |layout: Layout, label: &'static str| {

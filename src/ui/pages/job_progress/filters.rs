@@ -1,9 +1,10 @@
 //! The filter bar above the asset table, and the export of what it shows.
 
 use super::JobData;
-use crate::domain::csv::file_stem;
+use crate::domain::csv::{dated_file_name, file_stem};
 use crate::domain::decimal::Noun;
 use crate::domain::view::assets::{assets_csv, AssetView};
+use crate::ui::clock::read_browser_clock;
 use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
 use leptos::prelude::*;
 
@@ -11,10 +12,16 @@ use leptos::prelude::*;
 pub fn AssetFilters(data: JobData) -> impl IntoView {
     let url = data.table.url;
     let export = move |_| {
-        let csv = data.table.with_listed(assets_csv);
-        let name = data.job_name.get_untracked();
+        let cutoff = data.stuck_cutoff.get_untracked();
+        let csv = data
+            .table
+            .with_listed(|results, rows, order| assets_csv(results, rows, order, cutoff));
+        let stem = format!(
+            "{}-assets",
+            file_stem(&data.job_name.get_untracked(), "job")
+        );
         download_text(
-            &format!("{}-assets.csv", file_stem(&name, "job")),
+            &dated_file_name(&stem, read_browser_clock()),
             "text/csv",
             &csv,
         );
