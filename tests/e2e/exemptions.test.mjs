@@ -376,6 +376,8 @@ describe('endpoint exemptions page', () => {
       const panel = page.locator('dialog.pb-panel');
       await panel.waitFor();
       assert.equal((await panel.locator('#pb-panel-title').textContent()).trim(), endpoint.name);
+      // Named as the table's column and the filter name it.
+      assert.equal((await panel.locator('h3').first().textContent()).trim(), 'Impact');
       const entry = panel.locator(`[data-exemption="${bar.name}"]`);
       await entry.waitFor();
       const steps = entry.locator('[data-fix] li');

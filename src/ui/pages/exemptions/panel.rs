@@ -109,7 +109,7 @@ fn EndpointDetails(
         .collect_view();
     view! {
         <section class="pb-panel-section">
-            <h3>"Patching"</h3>
+            <h3>"Impact"</h3>
             <p><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></p>
         </section>
         <section class="pb-panel-section">

@@ -1,9 +1,9 @@
-//! A link to a job the backend does not know: said once, in place of the
+//! A link to a job the data source does not know: said once, in place of the
 //! errors that follow from it.
 
 use crate::domain::job::{is_unknown_job, Job};
 use crate::ui::components::{Banner, Tone};
-use crate::ui::data::{Live, LiveStatus};
+use crate::ui::data::{use_data_source, Live, LiveStatus, SourceState};
 use leptos::prelude::*;
 
 /// Whether the job list, read whole, lacks `job_id` and its results were
@@ -33,11 +33,11 @@ pub fn hold_refresh_while_unknown(unknown: Memo<bool>, results: LiveStatus) {
 
 #[component]
 pub fn UnknownJobBanner(job_id: String) -> impl IntoView {
-    view! {
-        <Banner
-            tone=Tone::Neutral
-            title=format!("There is no job {job_id:?}")
-            details="Neither the job list nor the backend's results know this id. The job may have been deleted, or the link may be mistyped or come from another data source: All jobs lists the jobs there are."
-        />
-    }
+    let demo = use_data_source().with_untracked(SourceState::is_demo);
+    let details = if demo {
+        "The demo data has no job with this id. The link may be mistyped or made with a backend configured: All jobs lists the demo's jobs."
+    } else {
+        "Neither the job list nor the backend's results know this id. The job may have been deleted, or the link may be mistyped or come from another data source: All jobs lists the jobs there are."
+    };
+    view! { <Banner tone=Tone::Neutral title=format!("There is no job {job_id:?}") details=details /> }
 }
