@@ -16,6 +16,7 @@ pub mod message;
 pub mod os;
 pub mod phase;
 pub mod progress;
+pub mod reference;
 pub mod run_choice;
 pub mod shortlist;
 pub mod status;

@@ -1137,6 +1137,31 @@ describe('job progress page', () => {
     });
   });
 
+  test("an asset's panel links to its status in the Reference, and Back returns to the panel", async () => {
+    const job = await richestJob();
+    const assets = await results(job.id);
+    // The last asset in the data with a status the catalogue places, far down the Reference.
+    const asset = assets.findLast((a) => resolveStatus(a.status)?.code >= 2050) ?? assets.findLast((a) => resolveStatus(a.status));
+    const entry = resolveStatus(asset.status);
+    const hash = `#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`;
+    await withPage(hash, { viewport: { width: 1024, height: 768 } }, async ({ page }) => {
+      await openJob(page, job.id);
+      const link = page.locator('dialog.pb-panel').getByRole('link', { name: `${entry.name} in the Reference` });
+      await link.click();
+      await page.waitForURL((url) => url.hash === `#/reference?status=${entry.token}`);
+      const marked = page.locator('.pb-reference-table tr[aria-current="true"]');
+      await marked.first().waitFor();
+      assert.deepEqual(await marked.evaluateAll((rows) => rows.map((row) => row.dataset.status)), [entry.token], 'the one entry is marked');
+      // The reader starts at the entry: the focus on its name, the row in view.
+      await page.waitForFunction((token) => document.activeElement?.closest('tr')?.dataset.status === token, entry.token);
+      const box = await marked.boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= 768, `the entry is in view: ${JSON.stringify(box)}`);
+      await page.goBack();
+      await page.waitForURL((url) => url.hash === hash);
+      await page.locator('dialog.pb-panel').waitFor();
+    });
+  });
+
   test('an asset link scrolls the table to the asset\'s row', async () => {
     const job = await richestJob();
     const assets = await results(job.id);

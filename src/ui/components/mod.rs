@@ -32,6 +32,7 @@ pub use live_status::{DataProblems, RefreshControls};
 pub use missing_record::{MissingRecordBanner, UnknownFiltersBanner};
 pub use page_title::{PageTitle, TitleSuffix};
 pub use relative_time::RelativeTime;
+pub use row_focus::scroll_into_view_at;
 pub use search_box::SearchBox;
 pub use show_all::{ShortList, ShowAllButton};
 pub use stacked_bar::{Segment, StackedBar};

@@ -92,8 +92,13 @@ fn row_index(element: &web_sys::Element) -> Option<u32> {
 /// Scrolls `element` into view with the least movement of each scroller
 /// around it, none if it is in view already.
 pub fn scroll_into_sight(element: &web_sys::Element) {
+    scroll_into_view_at(element, web_sys::ScrollLogicalPosition::Nearest);
+}
+
+/// Scrolls `element` into view, placed at `block` of each scroller around it.
+pub fn scroll_into_view_at(element: &web_sys::Element, block: web_sys::ScrollLogicalPosition) {
     let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    options.set_block(block);
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 

@@ -11,4 +11,5 @@ pub use exemptions::ExemptionsPage;
 pub use job_list::JobListPage;
 pub use job_progress::JobProgressPage;
 pub use not_found::NotFoundPage;
+use reference::reference_for_status;
 pub use reference::ReferencePage;

@@ -4,11 +4,24 @@ use crate::domain::exemption::{ExemptionKind, Impact, Warning};
 use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
 use crate::domain::progress::STALL_AFTER_MINUTES;
+use crate::domain::reference::{named_statuses, STATUS_PARAM};
 use crate::domain::status::{Applicability, StatusKey};
-use crate::ui::components::{Badge, PageTitle, Tone};
+use crate::domain::table::FacetSet;
+use crate::ui::components::{scroll_into_view_at, Badge, PageTitle, Tone};
 use crate::ui::data::use_stuck_after_hours;
+use crate::ui::router::{use_router, Location, Query, Route};
 use crate::ui::tone::{impact_tone, phase_tone};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+/// The Reference showing the status entries `token` names (see
+/// [`crate::domain::reference::status_token`]).
+pub(super) fn reference_for_status(token: String) -> Location {
+    Location {
+        route: Route::Reference,
+        query: Query::from_pairs([(STATUS_PARAM, token)]),
+    }
+}
 
 #[component]
 pub fn ReferencePage() -> impl IntoView {
@@ -97,17 +110,35 @@ fn PhaseCatalogue() -> impl IntoView {
     }
 }
 
+/// The statuses table. Entries a link named (`?status=2037-0`, or a code
+/// for each of its states) are marked, and the first is brought into view
+/// with the focus on its name, so the reader starts where the link meant.
 #[component]
 fn StatusCatalogue() -> impl IntoView {
+    let router = use_router();
+    let named = Memo::new(move |_| {
+        router
+            .query()
+            .get(STATUS_PARAM)
+            .map_or_else(FacetSet::default, named_statuses)
+    });
+    let table = NodeRef::<leptos::html::Div>::new();
+    Effect::new(move |_| {
+        if !named.get().is_empty() {
+            // After the app has focused the new page's heading.
+            request_animation_frame(move || show_first_named(table));
+        }
+    });
     view! {
-        <CatalogueTable id="statuses" title="Job result statuses" headings=status_headings()>
-            {StatusKey::ALL.iter().map(|key| {
+        <CatalogueTable id="statuses" title="Job result statuses" headings=status_headings() node_ref=table>
+            {StatusKey::ALL.iter().map(|&key| {
                 let def = key.def();
+                let is_named = move || named.with(|named| named.contains(key));
                 view! {
-                    <tr data-status=format!("{}-{}", def.code, def.state)>
+                    <tr data-status=format!("{}-{}", def.code, def.state) aria-current=move || is_named().then_some("true")>
                         <td class="pb-numeric">{def.code}</td>
                         <td class="pb-numeric">{def.state}</td>
-                        <th scope="row">{def.name}</th>
+                        <th scope="row" tabindex=move || is_named().then_some("-1")>{def.name}</th>
                         <td><Badge tone=phase_tone(def.phase) label=def.phase.label() /></td>
                         <td>{def.description}</td>
                         {stated_oses().map(|os| view! { <td>{Applicability::label(def.applies.for_os(os))}</td> }).collect_view()}
@@ -141,6 +172,25 @@ fn ExemptionCatalogue() -> impl IntoView {
     }
 }
 
+/// Scrolls the first marked entry of `table` into view and focuses its name.
+fn show_first_named(table: NodeRef<leptos::html::Div>) {
+    let Some(table) = table.try_get_untracked().flatten() else {
+        return;
+    };
+    let name = table
+        .query_selector("tr[aria-current] th")
+        .ok()
+        .flatten()
+        .and_then(|name| name.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(name) = name {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = name.focus_with_options(&options);
+        // In the middle: the entry with the rows and headings around it.
+        scroll_into_view_at(&name, web_sys::ScrollLogicalPosition::Center);
+    }
+}
+
 /// A catalogue's heading and table, its column headings and its rows. On a
 /// narrow screen the table scrolls sideways on its own, not the whole page;
 /// the region is focusable so the keyboard can scroll it too.
@@ -149,11 +199,12 @@ fn CatalogueTable(
     id: &'static str,
     title: &'static str,
     headings: Vec<&'static str>,
+    #[prop(optional)] node_ref: NodeRef<leptos::html::Div>,
     children: Children,
 ) -> impl IntoView {
     view! {
         <h2 class="pb-section-title" id=id>{title}</h2>
-        <div class="pb-reference-scroll" role="region" aria-labelledby=id tabindex="0">
+        <div class="pb-reference-scroll" role="region" aria-labelledby=id tabindex="0" node_ref=node_ref>
             <table class="pb-reference-table" aria-labelledby=id>
                 <thead>
                     <tr>{headings.into_iter().map(|heading| view! { <th scope="col">{heading}</th> }).collect_view()}</tr>

@@ -4,11 +4,12 @@
 use super::JobData;
 use crate::domain::asset::AssetResult;
 use crate::domain::message::next_step;
+use crate::domain::reference::status_token;
 use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
 use crate::domain::visible::visible;
 use crate::ui::components::{Badge, RelativeTime, Tone};
-use crate::ui::pages::exemptions_searching;
+use crate::ui::pages::{exemptions_searching, reference_for_status};
 use crate::ui::router::Link;
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
@@ -39,6 +40,15 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             row.os().label()
         )
     });
+    // Where the catalogue lists this status beside its other states and
+    // the OS families it applies to.
+    let reference_link = status_token(&row.status).map(|token| {
+        let text = match def {
+            Some(def) => format!("{} in the Reference", def.name),
+            None => format!("Code {token} in the Reference"),
+        };
+        view! { <p><Link to=reference_for_status(token)>{text}</Link></p> }
+    });
     let stuck = move || row.progress.is_stuck(data.stuck_cutoff.get());
     let usual_step = def.map_or(row.phase.next_step(), |def| next_step(def, &result.facts));
     let stuck_step = def.map_or(row.phase.stuck_next_step(), |def| def.stuck_next_step());
@@ -57,6 +67,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
                     {format!("Stuck: not final, and no status change for over {} h.", data.stuck_after_hours.get())}
                 </p>
             })}
+            {reference_link}
         </section>
         <section class="pb-panel-section">
             <h3>"What to do next"</h3>
