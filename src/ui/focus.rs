@@ -32,6 +32,25 @@ pub fn focus_if_lost(id: &str) {
     }
 }
 
+/// Focuses the first control (button, link or field) inside the element
+/// with `id` when no element has the focus: after what had it was removed.
+pub fn focus_first_control_if_lost(id: &str) {
+    if !focus_is_lost() {
+        return;
+    }
+    let control = document()
+        .get_element_by_id(id)
+        .and_then(|list| {
+            list.query_selector("button, a[href], input, select")
+                .ok()
+                .flatten()
+        })
+        .and_then(|control| control.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(control) = control {
+        let _ = control.focus();
+    }
+}
+
 /// Focuses the element with `id`, if the page has it.
 pub fn focus_by_id(id: &str) {
     let element = document()

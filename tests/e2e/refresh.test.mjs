@@ -197,6 +197,32 @@ describe('the automatic refresh', () => {
     }, '#/jobs?sort=job');
   });
 
+  test('a refresh that leaves nothing behind "Show all" moves its focus to the list, not the page', { timeout: TEST_TIMEOUT }, async () => {
+    const result = (id, status) => ({
+      asset_id: id,
+      asset_name: id.toUpperCase(),
+      os: 'Windows Server 2022 Datacenter',
+      status,
+      status_time: NOW - 60_000,
+    });
+    const completed = { code: 2036, state: 0, name: 'Completed' };
+    const failed = { code: 2046, state: 0, name: 'Job Failed' };
+    backend.setData({ results: { 'job-1': [result('a-1', completed), result('a-2', failed)] } });
+    await withRefreshingJobList(async (page) => {
+      const showAll = page.getByRole('button', { name: 'Show all 2 statuses' });
+      await showAll.focus();
+      backend.setData({ results: { 'job-1': [result('a-1', completed), result('a-2', completed)] } });
+      await showAll.waitFor({ state: 'detached', timeout: INTERVAL_SECONDS * 1000 + LOAD_TIMEOUT });
+      await page.waitForFunction(() => document.activeElement !== document.body, null, { timeout: 5_000 });
+      const focused = await page.evaluate(() => ({
+        inLegend: document.activeElement.closest('#pb-status-legend') !== null,
+        text: document.activeElement.textContent,
+      }));
+      assert.ok(focused.inLegend, `the focus is in the status legend: ${focused.text}`);
+      assert.match(focused.text, /Completed/);
+    }, '#/jobs/job-1');
+  });
+
   test('a refresh rewrites an open detail panel in place and leaves the focus where it was', { timeout: TEST_TIMEOUT }, async () => {
     const result = (failed) => ({
       asset_id: 'a-1',

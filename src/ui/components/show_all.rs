@@ -1,6 +1,7 @@
 use super::Segment;
 use crate::domain::decimal::grouped;
 use crate::domain::shortlist::{shortlist, LEAST_HIDDEN};
+use crate::ui::focus::focus_first_control_if_lost;
 use leptos::html;
 use leptos::prelude::*;
 
@@ -86,8 +87,14 @@ pub fn ShowAllButton(
             format!("Show fewer {noun}")
         }
     };
+    let needed = Memo::new(move |_| list.short.with(|(_, hidden)| *hidden > 0));
     move || {
-        list.short.with(|(_, hidden)| *hidden > 0).then(|| {
+        needed.get().then(|| {
+            // Taken away while focused (a refresh shortened the list): the
+            // list's first entry takes the focus, not the page's body.
+            on_cleanup(move || {
+                request_animation_frame(move || focus_first_control_if_lost(controls))
+            });
             view! {
                 <button
                     type="button"
