@@ -602,8 +602,16 @@ fn a_linux_window_code_reads_as_not_finishing_in_the_window() {
 #[test]
 fn statuses_whose_phase_advice_would_mislead_give_their_own() {
     // The agent already holds a received job, and a job with no patches has
-    // nothing an agent being online would change.
-    for key in [StatusKey::JobReceived, StatusKey::NoPatchAvailable] {
+    // nothing an agent being online would change. Three failures have a
+    // known cause, which the general "read the message" does not fix.
+    const OWN_ADVICE: [StatusKey; 5] = [
+        StatusKey::JobReceived,
+        StatusKey::NoPatchAvailable,
+        StatusKey::DownloadingFailed,
+        StatusKey::TimedOut,
+        StatusKey::NotLicensed,
+    ];
+    for key in OWN_ADVICE {
         let def = key.def();
         assert_ne!(def.next_step(), def.phase.next_step(), "{}", def.name);
     }
@@ -615,16 +623,21 @@ fn statuses_whose_phase_advice_would_mislead_give_their_own() {
         .def()
         .next_step()
         .contains("agent is online"));
+    assert!(StatusKey::NotLicensed.def().next_step().contains("license"));
+    assert!(StatusKey::TimedOut
+        .def()
+        .next_step()
+        .contains("patch window"));
     for key in StatusKey::ALL {
         let def = key.def();
-        if !matches!(key, StatusKey::JobReceived | StatusKey::NoPatchAvailable) {
+        if !OWN_ADVICE.contains(&key) {
             assert_eq!(def.next_step(), def.phase.next_step(), "{}", def.name);
         }
     }
 }
 
 #[test]
-fn a_stuck_asset_gets_advice_past_waiting_unless_its_status_has_its_own() {
+fn every_unfinished_status_has_advice_past_waiting_for_when_it_is_stuck() {
     for key in StatusKey::ALL {
         let def = key.def();
         match def.stuck_next_step() {
@@ -634,7 +647,7 @@ fn a_stuck_asset_gets_advice_past_waiting_unless_its_status_has_its_own() {
                 assert!(!step.starts_with("Wait"), "{}: {step}", def.name);
             }
             None => assert!(
-                def.phase.is_final() || key == StatusKey::JobReceived,
+                def.phase.is_final(),
                 "{} is not final and has no advice for when it is stuck",
                 def.name
             ),

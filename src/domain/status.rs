@@ -116,16 +116,35 @@ impl StatusDef {
                 "Nothing to install. If this asset should get patches, add them (or a \
                  pre- or post-action) to the job and run it again."
             }
+            // A failure with a known cause: its fix, not the general look-around.
+            StatusKey::DownloadingFailed => {
+                "Check that the asset can reach where the patches come from (proxy, \
+                 firewall, name resolution) and has room to store them, then run the \
+                 job again for it."
+            }
+            StatusKey::TimedOut => {
+                "The message says what used up the time: widen the patch window, let \
+                 the other job finish or move it, or shorten the action script, then \
+                 run the job again for it."
+            }
+            StatusKey::NotLicensed => {
+                "Give the asset a patch management license (or free one held by a \
+                 retired asset), then run the job again for it."
+            }
             _ => self.phase.next_step(),
         }
     }
 
     /// What to do about an asset stuck in this status (see
-    /// [`Phase::stuck_next_step`]); `None` where [`Self::next_step`] holds
-    /// still: Job Received's already says what to do once its time passes.
+    /// [`Phase::stuck_next_step`]). Job Received's is its own: the agent
+    /// holds the job, so it is not a matter of the agent checking in.
     pub const fn stuck_next_step(&self) -> Option<&'static str> {
         match self.key {
-            StatusKey::JobReceived => None,
+            StatusKey::JobReceived => Some(
+                "The agent has held the job for hours past its start without \
+                 starting it: check that the asset is on and its agent running, \
+                 and that the job's schedule and time zone are the ones intended.",
+            ),
             _ => self.phase.stuck_next_step(),
         }
     }
