@@ -1022,7 +1022,7 @@ describe('from the keyboard', () => {
     });
   });
 
-  test('arrow keys on a filter select browse its options; Enter or leaving it applies one', async () => {
+  test('arrow keys on a filter select browse its options; Enter or leaving it applies one, Escape drops it', async () => {
     await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;
       await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
@@ -1045,6 +1045,16 @@ describe('from the keyboard', () => {
       await page.keyboard.press('Tab');
       await page.waitForFunction(() => document.querySelectorAll('[data-facet="Status"] .pb-chip').length === 2);
       assert.deepEqual((await chips()).map((chip) => chip.replace('×', '').trim()).sort(), [options[1], options[2]].sort());
+
+      // Browsed, then dropped: the select shows its prompt, and leaving it adds nothing.
+      await select.focus();
+      await page.keyboard.press('ArrowDown');
+      assert.notEqual(await select.inputValue(), '', 'the browsed option shows');
+      await page.keyboard.press('Escape');
+      assert.equal(await select.inputValue(), '', 'Escape shows the prompt again');
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(300);
+      assert.equal((await chips()).length, 2, 'nothing was added on leaving');
       assertNoProblems(session);
     });
   });

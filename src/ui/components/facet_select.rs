@@ -37,8 +37,8 @@ pub fn FacetSelect(
     // Arrow keys and typing on a closed select change its value at once, in
     // the same task as the keydown (Chromium and Firefox on Linux and
     // Windows): a choice made that way is only browsed, and applied by Enter
-    // or by leaving the select. A pick from the open list, or with the
-    // mouse, comes in a task of its own and applies at once.
+    // or by leaving the select, or dropped by Escape. A pick from the open
+    // list, or with the mouse, comes in a task of its own and applies at once.
     let in_keydown = StoredValue::new(false);
     let apply = move |select: web_sys::HtmlSelectElement| {
         let token = select.value();
@@ -59,6 +59,12 @@ pub fn FacetSelect(
                     if event.key() == "Enter" && !select.value().is_empty() {
                         event.prevent_default();
                         apply(select);
+                        return;
+                    }
+                    // Escape drops a browsed choice, which leaving would apply.
+                    if event.key() == "Escape" && !select.value().is_empty() {
+                        event.prevent_default();
+                        select.set_value("");
                         return;
                     }
                     in_keydown.set_value(true);
