@@ -747,4 +747,7 @@ fn evidence_reads_as_the_fact_it_came_from() {
         Evidence::PowerShellVersion { major: 2 }.to_string(),
         "PowerShell 2"
     );
+    let cycles = |remaining| Evidence::SuspendedForCycles { remaining }.to_string();
+    assert_eq!(cycles(1), "suspended for 1 more patch cycle");
+    assert_eq!(cycles(2), "suspended for 2 more patch cycles");
 }

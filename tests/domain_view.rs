@@ -308,7 +308,7 @@ fn the_exemptions_filter_combines_the_search_with_each_facet() {
 }
 
 #[test]
-fn a_cell_lists_the_exemption_its_row_was_filtered_for_first() {
+fn a_cell_names_the_cause_of_the_impact_and_the_exemption_its_row_was_filtered_for() {
     // Down and without a schedule: Connector Down is temporary, and so is
     // Maintenance Window Required; Unknown Endpoint cannot patch.
     let endpoints = vec![Endpoint {
@@ -323,11 +323,9 @@ fn a_cell_lists_the_exemption_its_row_was_filtered_for_first() {
         Timestamp::from_millis(0),
         &DerivationPolicy::default(),
     );
-    let names = |view: &EndpointView| -> Vec<&str> {
-        view.cell_exemptions(&rows[0].derived)
-            .into_iter()
-            .map(|(name, _)| name)
-            .collect()
+    let names = |view: &EndpointView| -> (Vec<&str>, usize) {
+        let (names, named) = view.cell_exemptions(&rows[0].derived);
+        (names.into_iter().map(|(name, _)| name).collect(), named)
     };
     let unfiltered = EndpointView::default();
     let worst_first: Vec<&str> = rows[0]
@@ -339,7 +337,11 @@ fn a_cell_lists_the_exemption_its_row_was_filtered_for_first() {
         worst_first.len() >= 2,
         "the endpoint has several exemptions: {worst_first:?}"
     );
-    assert_eq!(names(&unfiltered), worst_first, "no filter: worst first");
+    assert_eq!(
+        names(&unfiltered),
+        (worst_first.clone(), 1),
+        "no filter: worst first, the worst named"
+    );
 
     let last = *worst_first.last().unwrap();
     let kind = ExemptionKind::ALL
@@ -350,13 +352,29 @@ fn a_cell_lists_the_exemption_its_row_was_filtered_for_first() {
         exemptions: [kind].into_iter().collect(),
         ..EndpointView::default()
     };
-    let listed = names(&filtered);
-    assert_eq!(listed[0], last, "the filtered exemption comes first");
+    let (listed, named) = names(&filtered);
     assert_eq!(
-        listed[1..],
-        worst_first[..worst_first.len() - 1],
+        (listed[0], listed[1], named),
+        (worst_first[0], last, 2),
+        "the cause of the impact, then the filtered exemption, both named"
+    );
+    assert_eq!(
+        listed[2..],
+        worst_first[1..worst_first.len() - 1],
         "the rest keep their order"
     );
+    let worst = ExemptionKind::from_name(worst_first[0]).unwrap();
+    let filtered_for_the_worst = EndpointView {
+        exemptions: [worst].into_iter().collect(),
+        ..EndpointView::default()
+    };
+    assert_eq!(
+        names(&filtered_for_the_worst),
+        (worst_first.clone(), 1),
+        "filtered for the worst: named once"
+    );
+    let clean = patchboard::domain::derive::Derived::default();
+    assert_eq!(unfiltered.cell_exemptions(&clean), (vec![], 0));
 }
 
 #[test]

@@ -16,7 +16,8 @@ impl fmt::Display for Evidence {
             }
             Evidence::WindowEnded { at } => write!(f, "last window ended {}", at.format_utc()),
             Evidence::SuspendedForCycles { remaining } => {
-                write!(f, "suspended for {remaining} more patch cycle(s)")
+                let cycles = if *remaining == 1 { "cycle" } else { "cycles" };
+                write!(f, "suspended for {remaining} more patch {cycles}")
             }
             Evidence::SuspendedUntil { until } => {
                 write!(f, "suspended until {}", until.format_utc())

@@ -280,14 +280,25 @@ impl EndpointView {
         }
     }
 
-    /// The exemptions a row's cell lists, in order: any this view's
-    /// exemption filter picks first, being why the row is listed, then the
-    /// rest worst first (`Derived::names_worst_first`).
-    pub fn cell_exemptions<'a>(&self, derived: &'a Derived) -> Vec<(&'a str, Impact)> {
+    /// The exemptions a row's cell lists, worst first
+    /// (`Derived::names_worst_first`), and how many of them it shows by
+    /// name: the worst, which is what makes the row's impact, and beside it
+    /// the first one this view's exemption filter picks, which is why the
+    /// row is listed. The rest are counted.
+    pub fn cell_exemptions<'a>(&self, derived: &'a Derived) -> (Vec<(&'a str, Impact)>, usize) {
         let picked = |name: &str| self.exemptions.iter().any(|kind| kind.name() == name);
         let mut names: Vec<_> = derived.names_worst_first().collect();
-        names.sort_by_key(|&(name, _)| !picked(name));
-        names
+        match names.iter().position(|&(name, _)| picked(name)) {
+            Some(at) if at > 0 => {
+                let picked = names.remove(at);
+                names.insert(1, picked);
+                (names, 2)
+            }
+            _ => {
+                let named = names.len().min(1);
+                (names, named)
+            }
+        }
     }
 
     /// The link's filter values no impact, exemption or OS family has,

@@ -21,11 +21,8 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
             .rows
             .with(|rows| data.table.order.with(|order| reason_groups(rows, order)))
     });
-    let empty_text = data
-        .status
-        .empty_text("No endpoint matching the filters has an exemption or a warning.");
     // Endpoints without a reason, and all listed: one pass over the list
-    // for both notes below.
+    // for the notes below.
     let reasonless_and_listed = Memo::new(move |_| {
         data.table.rows.with(|rows| {
             data.table
@@ -33,6 +30,19 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
                 .with(|order| (without_reason(rows, order), order.len()))
         })
     });
+    // No group: nothing matches at all, as the table would say, or what
+    // matches has nothing to group by.
+    let no_match = data
+        .status
+        .empty_text("No endpoints match the search and filters.");
+    let empty_text = move || match reasonless_and_listed.get() {
+        (_, 0) => no_match.get().to_owned(),
+        (_, 1) => "The endpoint listed has no exemption or warning.".to_owned(),
+        (_, listed) => format!(
+            "None of the {} listed has an exemption or a warning.",
+            counted(listed as u64, Noun::ENDPOINTS)
+        ),
+    };
     let ungrouped = move || {
         let (none, listed) = reasonless_and_listed.get();
         (none > 0 && none < listed).then(|| {

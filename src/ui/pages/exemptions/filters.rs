@@ -9,6 +9,14 @@ use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch}
 use crate::ui::view_state::History;
 use leptos::prelude::*;
 
+/// The id of the layout switch's button for `layout`.
+pub fn layout_button_id(layout: Layout) -> &'static str {
+    match layout {
+        Layout::Table => "pb-layout-table",
+        Layout::ByExemption => "pb-layout-by-exemption",
+    }
+}
+
 #[component]
 pub fn EndpointFilters(data: FleetData) -> impl IntoView {
     let url = data.table.url;
@@ -23,6 +31,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
             <button
                 type="button"
                 class="pb-button"
+                id=layout_button_id(layout)
                 aria-pressed=move || url.view.with(|v| v.layout == layout).to_string()
                 on:click=move |_| url.update(History::Push, |v| v.layout = layout)
             >

@@ -19,6 +19,7 @@ use crate::ui::components::{
     UnknownFiltersBanner,
 };
 use crate::ui::data::{configured, use_data_source, use_live, LiveStatus, ResourceKind, Shared};
+use crate::ui::focus::focus_if_lost;
 use crate::ui::router::{Location, Query, Route};
 use crate::ui::table_model::TableModel;
 use crate::ui::view_state::use_url_view;
@@ -146,9 +147,18 @@ pub fn ExemptionsPage() -> impl IntoView {
             <summary::Counters data=data />
             <summary::ExemptionChart data=data />
             <filters::EndpointFilters data=data />
-            {move || match layout.get() {
-                Layout::Table => view! { <table::EndpointTable data=data /> }.into_any(),
-                Layout::ByExemption => view! { <by_exemption::ByExemption data=data /> }.into_any(),
+            {move || {
+                // Back or Forward across a layout change takes away what had
+                // the focus: the switch's pressed button takes it.
+                on_cleanup(move || request_animation_frame(move || {
+                    if let Some(layout) = layout.try_get_untracked() {
+                        focus_if_lost(filters::layout_button_id(layout));
+                    }
+                }));
+                match layout.get() {
+                    Layout::Table => view! { <table::EndpointTable data=data /> }.into_any(),
+                    Layout::ByExemption => view! { <by_exemption::ByExemption data=data /> }.into_any(),
+                }
             }}
             {panel::endpoint_panel(data)}
         </section>

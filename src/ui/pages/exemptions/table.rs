@@ -46,26 +46,27 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);
         let name = visible(&endpoint.name).into_owned();
-        // The cell shows one exemption, whole where the column allows, and
-        // how many more there are; hovering names them all, and a screen
-        // reader hears them all. The one shown is the cause of the impact,
-        // or what the exemption filter picked, so rows listed for it show it.
+        // The cell names the exemption that makes the impact, and the one
+        // the exemption filter picked if another (see `cell_exemptions`),
+        // whole where the column allows, and counts the rest; hovering
+        // names them all, and a screen reader hears them all.
         let derived = row.derived.clone();
         let exemptions = move || {
             data.table.url.view.with(|view| {
-                let names = view.cell_exemptions(&derived);
+                let (names, named) = view.cell_exemptions(&derived);
                 let all_names = joined(&names);
-                let first = names.first().map(|&(name, impact)| {
+                let chips = names[..named].iter().enumerate().map(|(at, &(name, impact))| {
                     let tone = impact_tone(impact);
                     view! {
+                        {(at > 0).then(|| view! { <span class="pb-visually-hidden">", "</span> })}
                         // No title of its own: hovering shows the cell's, every name.
                         <span class=format!("pb-chip {}", tone.class())>
                             <span class="pb-badge-icon" aria-hidden="true">{tone.icon()}</span>
                             <span class="pb-chip-label">{name.to_owned()}</span>
                         </span>
                     }
-                });
-                let more = names.get(1..).filter(|rest| !rest.is_empty()).map(|rest| {
+                }).collect_view();
+                let more = names.get(named..).filter(|rest| !rest.is_empty()).map(|rest| {
                     let rest_names = joined(rest);
                     view! {
                         <span class="pb-chip-more">
@@ -74,7 +75,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
                         </span>
                     }
                 });
-                view! { <span class="pb-chips pb-truncate" title=all_names>{first}{more}</span> }
+                view! { <span class="pb-chips pb-truncate" title=all_names>{chips}{more}</span> }
             })
         };
         let fullest = row
@@ -92,7 +93,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
                     None => ("Low disk".to_owned(), reported_low_disk(row.fullest_drive)),
                 };
                 view! {
-                    <span class="pb-visually-hidden">"Low disk space: "</span>
+                    <span class="pb-visually-hidden">"Low Disk Space: "</span>
                     <Badge tone=Tone::Waiting warning=true label=label title=text />
                 }
                 .into_any()

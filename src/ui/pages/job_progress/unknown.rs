@@ -35,7 +35,7 @@ pub fn hold_refresh_while_unknown(unknown: Memo<bool>, results: LiveStatus) {
 pub fn UnknownJobBanner(job_id: String) -> impl IntoView {
     let demo = use_data_source().with_untracked(SourceState::is_demo);
     let details = if demo {
-        "The demo data has no job with this id. The link may be mistyped or made with a backend configured: All jobs lists the demo's jobs."
+        "The demo data has no job with this id: the link may be mistyped, or made where a backend is configured. All jobs lists the demo's jobs."
     } else {
         "Neither the job list nor the backend's results know this id. The job may have been deleted, or the link may be mistyped or come from another data source: All jobs lists the jobs there are."
     };
