@@ -71,12 +71,26 @@ describe('reference page', () => {
       const terms = await page.$$eval('.pb-terms dt', (dts) => dts.map((dt) => [dt.textContent.trim(), dt.nextElementSibling?.textContent.trim() ?? '']));
       assert.deepEqual(
         terms.map(([term]) => term),
-        ['Complete', 'Success rate', 'Not run', 'Status not valid for OS', 'Cannot patch', 'Temporarily cannot patch', "An endpoint's impact"],
+        [
+          'Complete',
+          'Success rate',
+          'Not run',
+          'In progress',
+          'Stuck',
+          'Status not valid for OS',
+          'Patchable',
+          'Cannot patch',
+          'Temporarily cannot patch',
+          "An endpoint's impact",
+          'With warnings',
+        ],
       );
       for (const [term, meaning] of terms) assert.ok(meaning.length > 30, `${term} is defined: ${meaning}`);
       const meaningOf = new Map(terms);
       assert.match(meaningOf.get('Success rate'), /succeeded or failed/);
       assert.match(meaningOf.get('Not run'), /Canceled, Skipped or Not applicable/);
+      assert.match(meaningOf.get('In progress'), /Running, Waiting or Queued/);
+      assert.match(meaningOf.get('With warnings'), /whatever their impact/);
       assert.match(meaningOf.get("An endpoint's impact"), /any Cannot patch makes it Cannot patch, else any Temporarily cannot patch makes it that, else it is Patchable/);
     });
   });

@@ -45,7 +45,7 @@ pub fn ReferencePage() -> impl IntoView {
 /// say: what each counts, and how an endpoint's exemptions make its impact.
 #[component]
 fn Terms() -> impl IntoView {
-    let terms: [(&str, &str); 7] = [
+    let terms: [(&str, &str); 11] = [
         ("Complete", "Assets in a final phase, as a share of all the job's assets."),
         (
             "Success rate",
@@ -57,9 +57,22 @@ fn Terms() -> impl IntoView {
             "Assets Canceled, Skipped or Not applicable: final, yet neither a success nor a failure.",
         ),
         (
+            "In progress",
+            "Assets Running, Waiting or Queued: the job is not finished with them.",
+        ),
+        (
+            "Stuck",
+            "Assets in progress whose status has not moved for longer than the rule under \
+             Phases below allows: the ones to look at first.",
+        ),
+        (
             "Status not valid for OS",
             "Assets whose status the catalogue does not list for their OS family (\"no\" in the \
              statuses below): the backend may have the OS or the status wrong.",
+        ),
+        (
+            "Patchable",
+            "Endpoints with no exemption: nothing known holds their patching back.",
         ),
         (Impact::CannotPatch.label(), Impact::CannotPatch.meaning()),
         (
@@ -72,6 +85,11 @@ fn Terms() -> impl IntoView {
              Temporarily cannot patch makes it that, else it is Patchable. A warning such as \
              Low Disk Space leaves it as it is; an exemption only the backend knows counts as \
              Cannot patch.",
+        ),
+        (
+            "With warnings",
+            "Endpoints with a warning such as Low Disk Space, whatever their impact: a sign of \
+             trouble to come that does not hold patching back by itself.",
         ),
     ];
     view! {
