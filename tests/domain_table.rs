@@ -190,6 +190,8 @@ fn a_name_is_found_by_what_it_shows_whatever_hides_in_it() {
         "HOST-\u{200B}0005",
         "HOST-0005\u{FEFF}",
         "\u{2066}HOST-0005\u{2069}",
+        // As records hold it once gathered: the mark in its place.
+        "HOST-\u{FFFD}0005",
     ] {
         let key = search_key(&[hiding, "Linux"]);
         assert!(TextQuery::parse("host-0005").matches(&key), "{hiding:?}");

@@ -1,5 +1,6 @@
 use patchboard::domain::asset::AssetResult;
 use patchboard::domain::endpoint::Endpoint;
+use patchboard::domain::visible::{ShowHidden, MARK};
 use patchboard::source::gather::{Gathered, Identified, Repeat};
 use patchboard::source::mapping::RowError;
 
@@ -8,6 +9,11 @@ use patchboard::source::mapping::RowError;
 struct Row {
     id: &'static str,
     status: &'static str,
+}
+
+// Static text, nothing to make visible.
+impl ShowHidden for Row {
+    fn show_hidden(&mut self) {}
 }
 
 impl Identified for Row {
@@ -138,4 +144,55 @@ fn assets_and_endpoints_are_identified_by_the_fields_a_configuration_maps() {
         ..AssetResult::default()
     };
     assert_eq!(asset.id(), "srv-9");
+}
+
+/// A bidi override in any text a record carries reverses what follows it on
+/// screen, the app's own words included: every record's texts are made
+/// visible as they are gathered, so no screen, search or export can miss one.
+#[test]
+fn every_text_of_a_gathered_record_shows_its_hidden_characters() {
+    let hidden = |text: &str| format!("{text}\u{202E}1000");
+    let shown = |text: &str| format!("{text}{MARK}1000");
+    let mut asset = AssetResult {
+        asset_id: hidden("a"),
+        asset_name: hidden("HOST-"),
+        os: hidden("Win"),
+        failed_patches: vec![hidden("KB")],
+        ..AssetResult::default()
+    };
+    asset.status.name = Some(hidden("Job Failed"));
+    asset.facts.blocking_job = Some(hidden("Patch Tuesday"));
+    let mut assets = Gathered::default();
+    assets.add_page(vec![asset], &[]);
+    let asset = &assets.items()[0];
+    assert_eq!(
+        [
+            &asset.asset_id,
+            &asset.asset_name,
+            &asset.os,
+            &asset.failed_patches[0]
+        ],
+        [&shown("a"), &shown("HOST-"), &shown("Win"), &shown("KB")]
+    );
+    assert_eq!(asset.status.name, Some(shown("Job Failed")));
+    assert_eq!(asset.facts.blocking_job, Some(shown("Patch Tuesday")));
+
+    let endpoint = Endpoint {
+        id: "e".into(),
+        name: "plain".into(),
+        drives: vec![patchboard::domain::endpoint::Drive {
+            name: hidden("C:"),
+            used_percent: 95.0,
+        }],
+        reported_exemptions: vec![hidden("Gremlins")],
+        powershell_policy: Some(hidden("Restricted")),
+        ..Endpoint::default()
+    };
+    let mut endpoints = Gathered::default();
+    endpoints.add_page(vec![endpoint], &[]);
+    let endpoint = &endpoints.items()[0];
+    assert_eq!(endpoint.name, "plain", "plain text is left as it is");
+    assert_eq!(endpoint.drives[0].name, shown("C:"));
+    assert_eq!(endpoint.reported_exemptions, [shown("Gremlins")]);
+    assert_eq!(endpoint.powershell_policy, Some(shown("Restricted")));
 }

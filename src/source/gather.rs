@@ -7,11 +7,12 @@
 
 use super::body::fnv1a;
 use super::mapping::RowError;
+use crate::domain::visible::ShowHidden;
 use std::collections::HashMap;
 use std::fmt;
 
 /// A record that names what it is about: an asset, an endpoint, a job or a run.
-pub trait Identified {
+pub trait Identified: ShowHidden {
     /// The field the id is mapped to, as a configuration names it.
     const ID_FIELD: &'static str;
     fn id(&self) -> &str;
@@ -80,7 +81,9 @@ impl<T: Identified> Gathered<T> {
     /// Adds the records of the next page, whose skipped rows are `errors`
     /// (numbered in the whole list, as a delivered page's are). Gives the
     /// rows that repeated an id, whose values replace the earlier row's.
-    pub fn add_page(&mut self, items: Vec<T>, errors: &[RowError]) -> Vec<Repeat> {
+    pub fn add_page(&mut self, mut items: Vec<T>, errors: &[RowError]) -> Vec<Repeat> {
+        // Before ids are compared: an id is matched as it is shown.
+        items.iter_mut().for_each(T::show_hidden);
         let rows = item_rows(self.rows, errors);
         self.rows += items.len() + errors.len();
         // The first page (often the only one, 100k records) is kept as it

@@ -915,6 +915,8 @@ describe('rows that cannot be read, or say unexpected things', () => {
       asset('h-2', 'HOST-\u202E1000'),
       asset('h-3', 'HOST-\u200B0005'),
       asset('h-4', 'HOST-0001\uFEFF'),
+      // An override in any other text the app words a sentence with.
+      asset('h-5', 'HOST-0009', { code: 2057, state: 1 }, { facts: { blocking_job: 'Patch Tuesday\u202E' } }),
     ];
     backend.setData({ results: { 'job-alpha': rows } });
     try {
@@ -923,9 +925,12 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await waitForAssets(page, rows.length);
         assert.deepEqual(
           (await texts(page, 'tr.pb-row td:first-child')).sort(),
-          ['HOST-0001', 'HOST-0001\uFFFD', 'HOST-\uFFFD0005', 'HOST-\uFFFD1000'],
+          ['HOST-0001', 'HOST-0001\uFFFD', 'HOST-0009', 'HOST-\uFFFD0005', 'HOST-\uFFFD1000'],
           'every hidden character shows as a mark',
         );
+        const message = await page.locator('tr.pb-row', { hasText: 'HOST-0009' }).locator('td').nth(4).textContent();
+        assert.ok(message.includes('Patch Tuesday\uFFFD'), `the blocking job's override shows as a mark: ${message}`);
+        assert.ok(!message.includes('\u202E'), message);
         await page.getByRole('searchbox', { name: 'Search assets or failed patches' }).fill('HOST-0005');
         await waitForAssets(page, 1, rows.length);
         assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['HOST-\uFFFD0005']);

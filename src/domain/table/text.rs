@@ -2,7 +2,7 @@
 //! precomputed, case-folded haystack.
 
 use super::sort::sort_indices_by;
-use crate::domain::visible::is_hidden_control;
+use crate::domain::visible::{is_hidden_control, MARK};
 use memchr::memmem::Finder;
 
 /// Separates the parts of a search key. Query terms never hold whitespace, so
@@ -12,7 +12,8 @@ const PART_SEPARATOR: char = '\n';
 /// Appends `text` case-folded: lowercase, with the Greek final sigma folded to
 /// plain sigma (lowercasing picks one or the other by position in the word),
 /// and without the characters that do not show (bidi overrides, zero-width
-/// spaces), so a name is found by what it looks like.
+/// spaces) or the mark that stands for them, so a name is found by its
+/// letters.
 /// Runs of ASCII are copied whole and lowered in place, and only the other
 /// characters go one by one: pushing every character of a text with one
 /// "–" or "·" in it cost a sixth of deriving 100,000 job rows.
@@ -28,7 +29,7 @@ fn push_folded(out: &mut String, text: &str) {
         out.push_str(ascii);
         out[start..].make_ascii_lowercase();
         let mut chars = other.chars();
-        if let Some(c) = chars.next().filter(|&c| !is_hidden_control(c)) {
+        if let Some(c) = chars.next().filter(|&c| !is_hidden_control(c) && c != MARK) {
             out.extend(c.to_lowercase().map(|c| if c == 'ς' { 'σ' } else { c }));
         }
         rest = chars.as_str();

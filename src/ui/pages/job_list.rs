@@ -3,7 +3,6 @@
 use crate::domain::decimal::{counted, fixed, grouped, listed_of, percent, Noun};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
-use crate::domain::visible::visible;
 use crate::ui::components::{
     record_lookups, Column, DataProblems, Narrowing, PageTitle, RefreshControls, RelativeTime,
     TableSearch, Tone, VirtualTable,
@@ -90,7 +89,7 @@ fn JobTable(
         let job = jobs.with_untracked(|jobs| jobs[index as usize].clone());
         let count = |value: Option<u64>| value.map(grouped).unwrap_or_else(|| "—".into());
         let link = Location::new(Route::Job { id: job.id.clone() });
-        let name = visible(&job.name).into_owned();
+        let name = job.name.clone();
         let bar = view! { <MiniBar job=job.clone() /> };
         // The backend's own words, which may be longer than the column.
         let platform = job.platform.clone().unwrap_or_default();

@@ -5,7 +5,6 @@ use super::FleetData;
 use crate::domain::decimal::{counted, grouped, Noun};
 use crate::domain::view::endpoints::Layout;
 use crate::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
-use crate::domain::visible::visible;
 use crate::ui::components::{Badge, Tone};
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::History;
@@ -76,7 +75,7 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
             {move || groups.get().into_iter().map(|(reason, members)| {
                 let count = members.len();
                 let names: Vec<(u32, String)> = data.table.items.with_untracked(|endpoints| {
-                    members.iter().take(LISTED_PER_GROUP).map(|&i| (i, visible(&endpoints[i as usize].name).into_owned())).collect()
+                    members.iter().take(LISTED_PER_GROUP).map(|&i| (i, endpoints[i as usize].name.clone())).collect()
                 });
                 view! { <ReasonGroup reason=reason count=count names=names data=data /> }
             }).collect_view()}

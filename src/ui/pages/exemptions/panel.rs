@@ -10,7 +10,6 @@ use crate::domain::derive::{
 use crate::domain::endpoint::Endpoint;
 use crate::domain::exemption::{Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
 use crate::domain::view::endpoints::{EndpointRow, WindowState};
-use crate::domain::visible::visible;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
@@ -19,7 +18,7 @@ use leptos::prelude::*;
 /// The open endpoint's panel.
 pub fn endpoint_panel(data: FleetData) -> impl IntoView {
     data.table.detail_panel(
-        |endpoint| visible(&endpoint.name).into_owned(),
+        |endpoint| endpoint.name.clone(),
         move |endpoint, row| {
             let schedules_reported = data.schedules_reported.get_untracked();
             view! { <EndpointDetails endpoint=endpoint row=row schedules_reported=schedules_reported /> }

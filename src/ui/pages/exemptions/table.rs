@@ -5,7 +5,6 @@ use crate::domain::derive::percent_used;
 use crate::domain::derive::reported_low_disk;
 use crate::domain::exemption::Impact;
 use crate::domain::view::endpoints::EndpointColumn;
-use crate::domain::visible::visible;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
@@ -45,7 +44,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);
-        let name = visible(&endpoint.name).into_owned();
+        let name = endpoint.name.clone();
         // The cell names the exemption that makes the impact, and the one
         // the exemption filter picked if another (see `cell_exemptions`),
         // whole where the column allows, and counts the rest; hovering

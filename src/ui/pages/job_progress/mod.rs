@@ -15,7 +15,6 @@ use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::{run_start, JobProgress};
 use crate::domain::time::Timestamp;
 use crate::domain::view::assets::{asset_rows, AssetView};
-use crate::domain::visible::visible;
 use crate::perf;
 use crate::ui::components::{
     DataProblems, MissingRecordBanner, PageTitle, RefreshControls, UnknownFiltersBanner,
@@ -65,7 +64,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     });
     let fallback_name = job_id.clone();
     let job_name = Memo::new(move |_| {
-        job.with(|job| job.as_ref().map(|job| visible(&job.name).into_owned()))
+        job.with(|job| job.as_ref().map(|job| job.name.clone()))
             .unwrap_or_else(|| fallback_name.clone())
     });
     let per_run = use_results_per_run();

@@ -7,7 +7,6 @@ use crate::domain::message::next_step;
 use crate::domain::reference::status_token;
 use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
-use crate::domain::visible::visible;
 use crate::ui::components::{Badge, RelativeTime, Tone};
 use crate::ui::pages::{exemptions_searching, reference_for_status};
 use crate::ui::router::Link;
@@ -17,7 +16,7 @@ use leptos::prelude::*;
 /// The open asset's panel.
 pub fn asset_panel(data: JobData) -> impl IntoView {
     data.table.detail_panel(
-        |result| visible(&result.asset_name).into_owned(),
+        |result| result.asset_name.clone(),
         move |result, row| view! { <AssetDetails result=result row=row data=data /> },
     )
 }
@@ -76,7 +75,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
         <section class="pb-panel-section">
             <h3>"Asset"</h3>
             <dl class="pb-facts">
-                <dt>"Name"</dt><dd>{visible(&result.asset_name).into_owned()}</dd>
+                <dt>"Name"</dt><dd>{result.asset_name.clone()}</dd>
                 <dt>"ID"</dt><dd>{result.asset_id.clone()}</dd>
                 <dt>"Operating system"</dt><dd>{result.os.clone()}</dd>
                 <dt>"Last status change"</dt>

@@ -4,7 +4,6 @@ use super::JobData;
 use crate::domain::asset::count_text;
 use crate::domain::table::TextQuery;
 use crate::domain::view::assets::AssetColumn;
-use crate::domain::visible::visible;
 use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
@@ -53,7 +52,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (result, row) = data.table.record(index);
-        let name = visible(&result.asset_name).into_owned();
+        let name = result.asset_name.clone();
         // The code never truncates: it is what operators search and quote.
         let code = row.status.key().map(|key| key.def().code);
         let status_name = row.status.label().into_owned();
