@@ -2,8 +2,6 @@
 // the page runs under a Content Security Policy without 'unsafe-inline'.
 // Files the app loads itself (demo data, config.json) are found next to this
 // script, so a host page may live at any path.
-import init from "./patchboard.js";
-
 const patchboard = (globalThis.Patchboard ??= {});
 patchboard.assetBase = new URL("./", import.meta.url).href;
 // Until the app starts and replaces it, a token handed over waits where the
@@ -46,17 +44,22 @@ function showFailure(title, advice, error) {
   host.replaceChildren(root);
 }
 
-init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) }).catch((error) => {
-  console.error("Patchboard could not start:", error);
-  showFailure(
-    "Patchboard could not start",
-    "This browser could not load or run the app's code. Nothing was changed on your " +
-      "endpoints. Reload the page; if this keeps happening, update the browser, and ask " +
-      "your Patchboard administrator to check that patchboard_bg.wasm is served beside " +
-      "loader.js and that the page's Content Security Policy allows 'wasm-unsafe-eval'.",
-    error,
-  );
-});
+// Imported here rather than at the top, so that a patchboard.js the server
+// did not send is reported like a missing wasm file.
+import("./patchboard.js")
+  .then(({ default: init }) => init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) }))
+  .catch((error) => {
+    console.error("Patchboard could not start:", error);
+    showFailure(
+      "Patchboard could not start",
+      "This browser could not load or run the app's code. Nothing was changed on your " +
+        "endpoints. Reload the page; if this keeps happening, update the browser, and ask " +
+        "your Patchboard administrator to check that patchboard.js and patchboard_bg.wasm " +
+        "are served beside loader.js and that the page's Content Security Policy allows " +
+        "'wasm-unsafe-eval'.",
+      error,
+    );
+  });
 
 // A trap in the running app (memory exhausted by an enormous answer, most
 // likely) ends it without a panic, so the panic hook's panel never comes:

@@ -36,6 +36,11 @@ pub fn start() {
         .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
         .or_else(|| document.body())
         .expect("a page always has a body");
+    // What the host holds until the app starts (index.html's note that it
+    // has not) makes way for it.
+    if host.id() == HOST_SELECTOR.trim_start_matches('#') {
+        host.replace_children_with_node_0();
+    }
     let url_mode = url_mode_of(&host);
     let title_suffix = components::TitleSuffix(host.get_attribute("data-title"));
     leptos::mount::mount_to(host, move || {

@@ -1,9 +1,12 @@
 // The release build loads, mounts the app and runs without errors.
 
 import assert from 'node:assert/strict';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { assertNoProblems, closeBrowser, openPage } from './lib/browser.mjs';
-import { startBuiltApp, startServer } from './lib/server.mjs';
+import { DIST_DIR, startBuiltApp, startServer } from './lib/server.mjs';
 
 const APP_ROOT = '#patchboard, .pb-app';
 
@@ -61,6 +64,56 @@ test('a wasm file the browser cannot run gives a message, not a blank page', asy
   } finally {
     await session.close();
     await broken.stop();
+  }
+});
+
+/** Serves a copy of the build without `missing`, for as long as `body` runs. */
+async function withoutFile(missing, body) {
+  const root = await mkdtemp(join(tmpdir(), 'patchboard-without-'));
+  await cp(DIST_DIR, root, { recursive: true });
+  await rm(join(root, missing));
+  const partial = await startServer({ root });
+  try {
+    await body(partial);
+  } finally {
+    await partial.stop();
+    await rm(root, { recursive: true, force: true });
+  }
+}
+
+test('a patchboard.js the server does not send gives a message, not a blank page', async () => {
+  await withoutFile('patchboard.js', async (partial) => {
+    const session = await openPage(partial.url);
+    try {
+      const alert = session.page.locator('.pb-crash[role="alert"]');
+      await alert.waitFor({ timeout: 20_000 });
+      const text = (await alert.textContent()).replace(/\s+/g, ' ');
+      assert.ok(text.includes('Patchboard could not start'), text);
+      assert.ok(text.includes('patchboard.js and patchboard_bg.wasm are served beside loader.js'), text);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+test('a page whose code never runs says so after a moment, and a started app replaces the note', async () => {
+  await withoutFile('loader.js', async (partial) => {
+    const session = await openPage(partial.url);
+    try {
+      const note = session.page.locator('.pb-not-started');
+      await session.page.waitForTimeout(2_500);
+      assert.ok(await note.isVisible(), 'the note shows');
+      assert.match(await note.textContent(), /must be\s+served by a web server/);
+    } finally {
+      await session.close();
+    }
+  });
+  const session = await openPage(`${server.url}#/jobs`);
+  try {
+    await session.page.locator('tr.pb-row').first().waitFor({ timeout: 20_000 });
+    assert.equal(await session.page.locator('.pb-not-started').count(), 0, 'the app replaced the note');
+  } finally {
+    await session.close();
   }
 });
 
