@@ -3,7 +3,9 @@
 #[path = "support/csv.rs"]
 mod csv_reader;
 use csv_reader::parse;
-use patchboard::domain::csv::{dated_file_name, file_stem, CsvWriter, BYTE_ORDER_MARK};
+use patchboard::domain::csv::{
+    dated_file_name, file_stem, CsvWriter, BYTE_ORDER_MARK, STEM_MAX_BYTES,
+};
 use patchboard::domain::time::Timestamp;
 use proptest::prelude::*;
 
@@ -148,5 +150,21 @@ fn an_export_is_named_after_its_subject_and_the_utc_day_it_was_taken() {
             Timestamp::from_millis(1_796_515_200_000)
         ),
         "endpoint-exemptions-2026-12-06.csv"
+    );
+}
+
+#[test]
+fn a_long_name_gives_a_stem_short_enough_for_any_file_system() {
+    let stem = file_stem(&"Quarterly rollout ".repeat(200), "job");
+    assert!(stem.len() <= STEM_MAX_BYTES, "{} bytes", stem.len());
+    assert!(
+        stem.starts_with("quarterly-rollout-quarterly") && !stem.ends_with('-'),
+        "{stem}"
+    );
+    // Cut at a character, never inside one.
+    let stem = file_stem(&"会議室".repeat(100), "job");
+    assert!(
+        stem.len() <= STEM_MAX_BYTES && stem.chars().all(|c| "会議室".contains(c)),
+        "{stem}"
     );
 }

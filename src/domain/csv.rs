@@ -95,10 +95,14 @@ pub fn dated_file_name(stem: &str, now: Timestamp) -> String {
     format!("{stem}-{date}.csv")
 }
 
+/// The most bytes of a name [`file_stem`] keeps.
+pub const STEM_MAX_BYTES: usize = 100;
+
 /// `name` made safe for a file name: its letters and digits, in any script,
 /// in lower case, each run of anything else one `-` ("Patch Tuesday –
 /// Windows" gives "patch-tuesday-windows"), or `fallback` when nothing is
-/// left. A job named in Japanese or with an umlaut keeps its name.
+/// left, cut to [`STEM_MAX_BYTES`]. A job named in Japanese or with an
+/// umlaut keeps its name.
 pub fn file_stem(name: &str, fallback: &str) -> String {
     let mut stem = String::with_capacity(name.len());
     for c in name.chars() {
@@ -108,7 +112,9 @@ pub fn file_stem(name: &str, fallback: &str) -> String {
             stem.push('-');
         }
     }
-    let stem = stem.trim_end_matches('-');
+    // File systems take 255 bytes for a name; the rest of the name and any
+    // "(1)" a browser adds need room too.
+    let stem = stem[..stem.floor_char_boundary(STEM_MAX_BYTES)].trim_end_matches('-');
     if stem.is_empty() {
         fallback.to_owned()
     } else {

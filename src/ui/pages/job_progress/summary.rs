@@ -2,7 +2,7 @@
 //! filters the table.
 
 use super::JobData;
-use crate::domain::decimal::{grouped, percent};
+use crate::domain::decimal::{counted, grouped, percent, Noun};
 use crate::domain::phase::Phase;
 use crate::domain::progress::STALL_AFTER_MINUTES;
 use crate::domain::status::StatusKey;
@@ -36,7 +36,7 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
             view! {
                 <Banner
                     tone=Tone::Waiting
-                    title=format!("This job looks stalled: {} assets are not finished and none has changed status for over {STALL_AFTER_MINUTES} minutes", grouped(pending as u64))
+                    title=format!("This job looks stalled: {} not finished, and none has changed status for over {STALL_AFTER_MINUTES} minutes", counted(pending as u64, Noun::ASSETS))
                     details=format!("{since} Check the agents of the waiting assets and the job's patch window.")
                 />
             }
