@@ -441,7 +441,7 @@ describe('job progress page', () => {
       const notice = session.page.locator('.pb-page [role=status]', { hasText: 'There is no job "no-such-job"' });
       await notice.waitFor({ timeout: LOAD_TIMEOUT });
       const text = (await notice.textContent()).replace(/\s+/g, ' ');
-      assert.ok(text.includes('The demo data has no job with this id.'), text);
+      assert.ok(text.includes('The demo data has no job with this id:'), text);
       assert.ok(!text.includes("backend's"), `no backend to blame: ${text}`);
       // The one error is the browser's note of the demo's 404 for the job's results.
       assert.ok(session.consoleErrors.every((error) => error.includes('/demo/jobs/no-such-job/results.json')), session.consoleErrors.join('\n'));

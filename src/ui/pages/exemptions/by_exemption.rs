@@ -34,10 +34,10 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
     let no_match = data
         .status
         .empty_text("No endpoints match the search and filters.");
-    let empty_text = move || match reasonless_and_listed.get() {
-        (_, 0) => no_match.get().to_owned(),
-        (_, 1) => "The endpoint listed has no exemption or warning.".to_owned(),
-        (_, listed) => format!(
+    let empty_text = move || match reasonless_and_listed.get().1 {
+        0 => no_match.get().to_owned(),
+        1 => "The endpoint listed has no exemption or warning.".to_owned(),
+        listed => format!(
             "None of the {} listed has an exemption or a warning.",
             counted(listed as u64, Noun::ENDPOINTS)
         ),
