@@ -6,10 +6,15 @@ set -eu
 test "$TRUNK_PROFILE" = release || exit 0
 cd "$TRUNK_STAGING_DIR"
 
-# Minify wasm-bindgen's JS glue, which Trunk leaves as is (its minifier
-# cannot parse the glue's `export default`: the build's one WARN, "Failed to
-# minify JS"): esbuild (npm dev tool) takes it from 8.8 to 6.7 KB gzipped.
-esbuild patchboard.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=patchboard.js
+# Minify wasm-bindgen's JS glue and the loader, which Trunk leaves as they
+# are (its minifier cannot parse the glue's `export default` nor the
+# loader's dynamic `import()`: the build's two WARNs, "Failed to minify
+# JS"): esbuild (npm dev tool) takes the glue from 8.8 to 6.7 KB gzipped.
+for script in patchboard.js loader.js; do
+  esbuild "$script" --minify --format=esm --log-level=warning --allow-overwrite --outfile="$script"
+done
+# index.html holds the loader's integrity hash, taken before esbuild.
+node "$TRUNK_SOURCE_DIR/tools/update-integrity.mjs" index.html loader.js
 
 # Short import names in the wasm and the glue in place of wasm-bindgen's
 # hashed ones: 5.7 KB less gzipped (wasm and js), the code unchanged.
