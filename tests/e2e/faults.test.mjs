@@ -616,9 +616,10 @@ describe('a job whose runs cannot be loaded', () => {
           backend.requests.some((r) => r.path === '/jobs/job-alpha/runs.json' && r.answer === '403'),
           'the runs were asked for and refused',
         );
-        // APP BUG: src/ui/pages/job_progress/mod.rs renders DataProblems for the
-        // results only; the runs resource's error (and skipped rows) never show.
+        // Named for what is missing: the results above it loaded.
         const text = await alertText(page, 'runs.json');
+        assert.ok(text.includes("This job's runs could not be loaded, so there is no Run list"), text);
+        assert.ok(!text.includes('The data could not be loaded'), text);
         assert.ok(text.includes(`HTTP 403 from ${backend.url}/jobs/job-alpha/runs.json`), text);
         await assertStillWorks(session);
       });

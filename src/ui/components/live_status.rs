@@ -73,6 +73,11 @@ pub fn DataProblems(
     /// configuration is normal, only its failures are worth a banner.
     #[prop(optional)]
     optional: bool,
+    /// What a first load that failed leaves missing, where "the data" would
+    /// say too much: a supporting resource's failure leaves the page's own
+    /// data on screen.
+    #[prop(optional)]
+    unloaded_title: Option<&'static str>,
 ) -> impl IntoView {
     let state = live.state;
     let retry = Callback::new(move |_| live.refresh());
@@ -84,7 +89,7 @@ pub fn DataProblems(
             let title = if kept {
                 "The last refresh failed; the data below is from the last successful load"
             } else {
-                "The data could not be loaded"
+                unloaded_title.unwrap_or("The data could not be loaded")
             };
             view! { <Banner tone=Tone::Failed title=title details=error action=("Retry", retry) /> }
         })}

@@ -146,7 +146,11 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
             >
                 <job_list::JobListFailedBanner jobs=jobs job=job />
                 <DataProblems live=results.status />
-                <DataProblems live=runs.status optional=true />
+                <DataProblems
+                    live=runs.status
+                    optional=true
+                    unloaded_title="This job's runs could not be loaded, so there is no Run list to pick another run from"
+                />
                 <run::RunIgnoredBanner run=run />
                 <MissingRecordBanner
                     missing=data.table.missing_selection(results.status)
