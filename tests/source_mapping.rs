@@ -150,7 +150,7 @@ fn bad_rows_are_reported_and_skipped() {
                 }),
                 field: "asset_count".into(),
                 pointer: "/total".into(),
-                problem: "expected a whole number from 0 to 18446744073709551615, found \"many\"".into()
+                problem: "expected a whole number, 0 or more, found \"many\"".into()
             },
             RowError {
                 index: 2,
@@ -314,12 +314,12 @@ fn a_number_out_of_its_fields_range_is_reported_with_the_range() {
     let message = patchboard::source::coerce::unsigned::<u16>(&json!(99_999)).unwrap_err();
     assert_eq!(
         message,
-        "expected a whole number from 0 to 65535, found 99999"
+        "expected a whole number from 0 to 65,535, found 99999"
     );
     let message = patchboard::source::coerce::unsigned::<u32>(&json!(-3)).unwrap_err();
     assert_eq!(
         message,
-        "expected a whole number from 0 to 4294967295, found -3"
+        "expected a whole number from 0 to 4,294,967,295, found -3"
     );
 }
 

@@ -4,6 +4,7 @@
 //! times as epoch ms or RFC 3339), so each conversion accepts every form that
 //! has an unambiguous meaning and names what it expected otherwise.
 
+use crate::domain::decimal::grouped;
 use crate::domain::endpoint::Drive;
 use crate::domain::time::Timestamp;
 use serde::de::DeserializeOwned;
@@ -48,9 +49,14 @@ pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     };
+    // A 20-digit bound tells a reader nothing: the widest type takes any count.
+    let range = || match T::MAX {
+        u64::MAX => "a whole number, 0 or more".to_owned(),
+        max => format!("a whole number from 0 to {}", grouped(max)),
+    };
     parsed
         .and_then(|n| T::try_from(n).ok())
-        .ok_or_else(|| expected(&format!("a whole number from 0 to {}", T::MAX), value))
+        .ok_or_else(|| expected(&range(), value))
 }
 
 /// A finite number, from a number or a string holding a JSON number.
