@@ -12,12 +12,10 @@ pub const STATUS_PARAM: &str = "status";
 /// when it resolved, its code ("2031") when it did not but the catalogue
 /// lists the code, `None` when the catalogue has nothing to show.
 pub fn status_token(status: &ResolvedStatus) -> Option<String> {
-    match status {
-        ResolvedStatus::Known(key) => Some(key.url_token()),
-        ResolvedStatus::Ambiguous { code } => Some(code.to_string()),
-        ResolvedStatus::Unknown { raw } => raw
-            .code
-            .filter(|&code| StatusKey::with_code(code).next().is_some())
+    match status.key() {
+        Some(key) => Some(key.url_token()),
+        None => status
+            .unresolved_catalogued_code()
             .map(|code| code.to_string()),
     }
 }

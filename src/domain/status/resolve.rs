@@ -61,22 +61,26 @@ impl ResolvedStatus {
         }
     }
 
-    /// For a status that did not resolve to one entry, what the catalogue
-    /// lists under its code: what the asset's status may be, for an operator
-    /// to check in the backend. `None` when the status resolved or its code
-    /// is not catalogued.
-    pub fn catalogued_as(&self) -> Option<String> {
+    /// For a status that did not resolve to one entry, its code, when the
+    /// catalogue lists that code: the entries it may be. `None` when the
+    /// status resolved or its code is not catalogued.
+    pub fn unresolved_catalogued_code(&self) -> Option<u16> {
         let code = match self {
             ResolvedStatus::Known(_) => return None,
             ResolvedStatus::Ambiguous { code } => *code,
             ResolvedStatus::Unknown { raw } => raw.code?,
         };
+        StatusKey::with_code(code).next().map(|_| code)
+    }
+
+    /// For a status that did not resolve to one entry, what the catalogue
+    /// lists under its code (see [`Self::unresolved_catalogued_code`]): what
+    /// the asset's status may be, for an operator to check in the backend.
+    pub fn catalogued_as(&self) -> Option<String> {
+        let code = self.unresolved_catalogued_code()?;
         let entries: Vec<String> = StatusKey::with_code(code)
             .map(|key| format!("{} (state {})", key.def().name, key.def().state))
             .collect();
-        if entries.is_empty() {
-            return None;
-        }
         let entries = entries.join(" or ");
         Some(match self {
             ResolvedStatus::Ambiguous { .. } => {
