@@ -68,8 +68,13 @@ impl Noun {
         one: "job",
         many: "jobs",
     };
+    pub const PATCH_CYCLES: Noun = Noun {
+        one: "patch cycle",
+        many: "patch cycles",
+    };
 
-    fn for_count(self, count: u64) -> &'static str {
+    /// The word for `count` of them: one or many.
+    pub fn for_count(self, count: u64) -> &'static str {
         if count == 1 {
             self.one
         } else {

@@ -3,6 +3,7 @@
 
 use super::derived::{BlockingPolicy, DriveUsage, Evidence};
 use super::percent_used;
+use crate::domain::decimal::Noun;
 use crate::domain::endpoint::{ConnectorState, Endpoint, PowerState};
 use std::fmt;
 
@@ -16,8 +17,8 @@ impl fmt::Display for Evidence {
             }
             Evidence::WindowEnded { at } => write!(f, "last window ended {}", at.format_utc()),
             Evidence::SuspendedForCycles { remaining } => {
-                let cycles = if *remaining == 1 { "cycle" } else { "cycles" };
-                write!(f, "suspended for {remaining} more patch {cycles}")
+                let cycles = Noun::PATCH_CYCLES.for_count(u64::from(*remaining));
+                write!(f, "suspended for {remaining} more {cycles}")
             }
             Evidence::SuspendedUntil { until } => {
                 write!(f, "suspended until {}", until.format_utc())
