@@ -1,8 +1,10 @@
-use patchboard::domain::asset::{AssetResult, PendingStage};
+use patchboard::domain::asset::{AssetResult, PendingStage, RawStatus};
 use patchboard::domain::derive::DerivationPolicy;
 use patchboard::domain::endpoint::{ConnectorState, Endpoint, PowerState, Suspension};
 use patchboard::domain::fleet::PatchOutlook;
 use patchboard::domain::job::{Job, JobRun};
+use patchboard::domain::message::TimeoutReason;
+use patchboard::domain::os::OsFamily;
 use patchboard::domain::phase::Phase;
 use patchboard::domain::status::resolve;
 use patchboard::domain::time::Timestamp;
@@ -250,6 +252,14 @@ fn the_demo_shows_every_exemption_and_the_disk_warning() {
 
 /// The detail panel shows a result's history, counts and patch names side by
 /// side: they must tell one story.
+/// Where a status sits on the usual road: Job Received, Job Started, then
+/// Downloaded (or its failure, which shares its code), then Patching.
+fn road_step(status: &RawStatus) -> Option<usize> {
+    [2055, 2044, 2031, 2033]
+        .iter()
+        .position(|code| status.code == Some(*code))
+}
+
 fn assert_results_agree_with_themselves(results: &[AssetResult]) {
     let mut with_history = 0;
     for result in results {
@@ -272,6 +282,16 @@ fn assert_results_agree_with_themselves(results: &[AssetResult]) {
                     .all(|pair| pair[0].at <= pair[1].at),
                 "{id}: the history runs forward"
             );
+            let road_steps: Vec<usize> = result
+                .history
+                .iter()
+                .filter_map(|change| road_step(&change.status))
+                .collect();
+            assert!(
+                road_steps.windows(2).all(|pair| pair[0] < pair[1]),
+                "{id}: the history takes the usual road's steps in order, each once: {:?}",
+                result.history
+            );
         }
         for (names, count) in [
             (&result.succeeded_patches, result.patches.succeeded),
@@ -285,6 +305,42 @@ fn assert_results_agree_with_themselves(results: &[AssetResult]) {
         }
     }
     assert!(with_history > 0, "the fixture has histories to check");
+}
+
+/// A timeout reason comes only from the list the catalogue gives for the
+/// asset's family: Windows and Linux have one, Mac has none.
+fn assert_timeout_reasons_fit_the_system(results: &[AssetResult]) {
+    let mut with_reason = 0;
+    for result in results {
+        let Some(reason) = &result.facts.timeout_reason else {
+            continue;
+        };
+        with_reason += 1;
+        let family = OsFamily::from_os_name(&result.os);
+        assert!(
+            matches!(family, OsFamily::Windows | OsFamily::Linux),
+            "{}: a timeout reason on {}",
+            result.asset_id,
+            result.os
+        );
+        assert!(
+            TimeoutReason::parse(reason, family).is_some(),
+            "{}: {reason:?} is not listed for {family:?}",
+            result.asset_id
+        );
+    }
+    assert!(with_reason > 0, "the fixture has timeout reasons to check");
+}
+
+#[test]
+fn timeout_reasons_are_the_ones_listed_for_the_asset_system() {
+    assert_timeout_reasons_fit_the_system(&committed_demo().results);
+    let generated: Vec<AssetResult> = small_fleet()
+        .jobs
+        .into_iter()
+        .flat_map(|job| job.results)
+        .collect();
+    assert_timeout_reasons_fit_the_system(&generated);
 }
 
 #[test]

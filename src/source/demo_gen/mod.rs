@@ -603,13 +603,16 @@ fn message_facts(
                 PendingStage::AvailableForDownload
             });
         }
+        // The catalogue lists reasons for Windows and Linux jobs only, so a
+        // Mac asset's timeout comes without one.
         "Timed Out" => {
-            let reasons = if plan.family() == Linux {
-                LINUX_TIMEOUTS
-            } else {
-                WINDOWS_TIMEOUTS
+            let reasons = match plan.family() {
+                Linux => LINUX_TIMEOUTS,
+                Windows => WINDOWS_TIMEOUTS,
+                _ => &[],
             };
-            facts.timeout_reason = Some(reasons[n % reasons.len()].to_owned());
+            facts.timeout_reason =
+                (!reasons.is_empty()).then(|| reasons[n % reasons.len()].to_owned());
         }
         _ => {}
     }
@@ -625,12 +628,17 @@ fn history(status: &DemoStatus, family: OsFamily, started: i64, at: i64) -> Vec<
         &["Job Received", "Job Started"]
     };
     let step = ((at - started) / (road.len() as i64 + 1)).max(1);
-    let steps: Vec<&str> = road
+    // A status on the road ends it there (a Job Received asset has not
+    // started), and a failed download comes where Downloaded would.
+    let at_status = match status.name {
+        "Downloading - Failed" => "Downloaded",
+        name => name,
+    };
+    let end = road
         .iter()
-        .copied()
-        .filter(|name| *name != status.name)
-        .chain(std::iter::once(status.name))
-        .collect();
+        .position(|step| *step == at_status)
+        .unwrap_or(road.len());
+    let steps: Vec<&str> = road[..end].iter().copied().chain([status.name]).collect();
     let last = steps.len() - 1;
     steps
         .into_iter()
