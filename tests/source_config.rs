@@ -240,14 +240,59 @@ fn a_top_level_header_may_name_only_the_base_url() {
     assert_eq!(found.len(), 2, "{{base_url}} is fine: {found:#?}");
 }
 
+/// A resource's url is checked as base_url is, unless a placeholder starts
+/// it, and an empty one is named rather than fetched as the app's own page.
+#[test]
+fn a_resource_url_that_cannot_be_fetched_is_named() {
+    for (url, problem) in [
+        ("", "is empty; expected a URL template"),
+        ("  ", "is empty; expected a URL template"),
+        (
+            "ftp://files.example.com/e",
+            "\"ftp://files.example.com/e\" is not a web address (ftp:)",
+        ),
+        (
+            "localhost:8080/e?page={page}",
+            "names a host and port without a scheme",
+        ),
+        ("https:pm.example.com/e", "lacks the // after https:"),
+    ] {
+        let mut config = minimal();
+        config["resources"]["endpoints"]["url"] = json!(url);
+        let found = problems(config);
+        assert_eq!(found.len(), 1, "{url:?}: {found:?}");
+        assert!(
+            found[0].starts_with("resources.endpoints.url: ") && found[0].contains(problem),
+            "{url:?}: {found:?}"
+        );
+    }
+    for url in [
+        "{base_url}/e",
+        "https://other.example.com/e?tenant=acme",
+        "HTTPS://other.example.com/e",
+        "/api/e",
+        "./e.json",
+    ] {
+        let mut config = minimal();
+        config["resources"]["endpoints"]["url"] = json!(url);
+        assert_eq!(problems(config), Vec::<String>::new(), "{url}");
+    }
+}
+
 /// Only web addresses are fetched: another scheme would fail later with a
 /// message about the network.
 #[test]
 fn a_base_url_that_is_not_a_web_address_is_named() {
     let expected = "expected http:// or https://, or a path such as ./data";
     for (base_url, problem) in [
-        ("javascript:alert(1)", "\"javascript\" is not a web address"),
-        ("ftp://files.example.com", "\"ftp\" is not a web address"),
+        (
+            "javascript:alert(1)",
+            "\"javascript:alert(1)\" is not a web address (javascript:)",
+        ),
+        (
+            "ftp://files.example.com",
+            "\"ftp://files.example.com\" is not a web address (ftp:)",
+        ),
         // Read as paths, these would ask the app's own server.
         (
             "localhost:8080/api",

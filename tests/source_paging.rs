@@ -273,6 +273,12 @@ fn next_in_body_follows_urls_paths_and_tokens() {
         fetch(pager.next(&ok(&full, &[], 10)).unwrap()).url,
         "https://other.example/e?p=3"
     );
+    // Schemes are case-insensitive, so this is an address, not a cursor.
+    let shouted = json!({ "links": { "next": "HTTPS://Other.example/e?p=4" } });
+    assert_eq!(
+        fetch(pager.next(&ok(&shouted, &[], 10)).unwrap()).url,
+        "HTTPS://Other.example/e?p=4"
+    );
     let last = json!({ "links": { "next": null } });
     assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
 }

@@ -186,6 +186,24 @@ impl<'v> Obj<'v> {
         self.string(key, report)
     }
 
+    /// A required string in which `problem` finds nothing wrong.
+    fn required_address(
+        &self,
+        key: &str,
+        what: &str,
+        problem: fn(&str) -> Option<String>,
+        report: &mut Report,
+    ) -> Option<String> {
+        let text = self.required_string(key, what, report)?;
+        match problem(&text) {
+            Some(problem) => {
+                report.add(&self.at(key), problem);
+                None
+            }
+            None => Some(text),
+        }
+    }
+
     fn integer(
         &self,
         key: &str,
@@ -331,15 +349,12 @@ fn read_root(
         ],
         report,
     )?;
-    let base_url = obj
-        .required_string("base_url", "the backend's base URL as a string", report)
-        .filter(|base_url| {
-            let problem = base_url_problem(base_url);
-            if let Some(problem) = &problem {
-                report.add(&obj.at("base_url"), problem.clone());
-            }
-            problem.is_none()
-        });
+    let base_url = obj.required_address(
+        "base_url",
+        "the backend's base URL as a string",
+        base_url_problem,
+        report,
+    );
     let refresh_seconds = obj.integer_u32(
         "refresh_seconds",
         0..=86_400,
@@ -408,11 +423,9 @@ fn read_root(
     })
 }
 
-/// What keeps `url` from being a web address or a path: the app fetches
-/// only those, and anything else would fail later with a message about the
-/// network, or (read as a path) a 404 from the app's own server.
+/// What keeps `url` from being a base for the resources' paths: a query
+/// or fragment, or anything [`address_problem`] finds.
 fn base_url_problem(url: &str) -> Option<String> {
-    const EXPECTED: &str = "expected http:// or https://, or a path such as ./data";
     if url.contains(['?', '#']) {
         // "{base_url}/jobs" would put the path after the query or fragment.
         // Not quoted: a query may carry a key.
@@ -422,6 +435,27 @@ fn base_url_problem(url: &str) -> Option<String> {
                 .to_owned(),
         );
     }
+    address_problem(url)
+}
+
+/// What keeps a resource's url template from being fetched: empty, or an
+/// address that is not a web address. One that begins with a placeholder
+/// (`{base_url}/jobs`) is judged through base_url.
+fn resource_url_problem(template: &str) -> Option<String> {
+    if template.trim().is_empty() {
+        Some("is empty; expected a URL template such as \"{base_url}/jobs\"".to_owned())
+    } else if template.starts_with('{') {
+        None
+    } else {
+        address_problem(template)
+    }
+}
+
+/// What keeps `url` from being a web address or a path: the app fetches
+/// only those, and anything else would fail later with a message about the
+/// network, or (read as a path) a 404 from the app's own server.
+fn address_problem(url: &str) -> Option<String> {
+    const EXPECTED: &str = "expected http:// or https://, or a path such as ./data";
     let (scheme, rest) = url.split_once(':')?;
     let is_scheme = !scheme.is_empty()
         && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
@@ -439,7 +473,9 @@ fn base_url_problem(url: &str) -> Option<String> {
     } else if !is_scheme {
         None
     } else if !web {
-        Some(format!("{scheme:?} is not a web address; {EXPECTED}"))
+        Some(format!(
+            "{url:?} is not a web address ({scheme}:); {EXPECTED}"
+        ))
     } else if !rest.starts_with("//") {
         Some(format!("{url:?} lacks the // after {scheme}:; {EXPECTED}"))
     } else if rest[2..]
@@ -567,7 +603,7 @@ fn read_resource(
     report: &mut Report,
 ) -> Option<Resource> {
     let obj = Obj::open(path, value, RESOURCE_KEYS, report)?;
-    let url = obj.required_string("url", "a URL template", report);
+    let url = obj.required_address("url", "a URL template", resource_url_problem, report);
     let method = obj.choice(
         "method",
         &[("GET", Method::Get), ("POST", Method::Post)],

@@ -348,8 +348,13 @@ impl<'c> Pager<'c> {
     }
 }
 
+/// Schemes are case-insensitive: `HTTPS://…` is an address, not a cursor.
 fn is_url(text: &str) -> bool {
-    text.starts_with('/') || text.starts_with("http://") || text.starts_with("https://")
+    let starts_with = |prefix: &str| {
+        text.get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
+    };
+    text.starts_with('/') || starts_with("http://") || starts_with("https://")
 }
 
 /// A header's value; names compare case-insensitively.
