@@ -621,6 +621,61 @@ fn results_are_per_run_only_where_the_request_names_the_run() {
     )));
 }
 
+/// Before a run is picked `{run_id}` has no value: only a whole query
+/// parameter, header or body member is then left out, so anywhere else it
+/// would fail the first load, and is named at its key instead.
+#[test]
+fn run_id_only_where_it_can_be_left_out() {
+    let with_results = |results: serde_json::Value| {
+        json!({
+            "base_url": "https://pm.example.com",
+            "resources": {
+                "jobs": { "url": "{base_url}/jobs", "fields": { "id": "/id" } },
+                "job_results": results
+            }
+        })
+    };
+    let fields = json!({ "asset_id": "/id", "status_code": "/code" });
+    for (results, key) in [
+        (
+            json!({ "url": "{base_url}/jobs/{job_id}/runs/{run_id}/results", "fields": fields }),
+            "resources.job_results.url",
+        ),
+        (
+            json!({ "url": "{base_url}/results?run=r{run_id}", "fields": fields }),
+            "resources.job_results.url",
+        ),
+        (
+            json!({ "url": "{base_url}/results", "headers": { "X-Run": "run {run_id}" }, "fields": fields }),
+            "resources.job_results.headers.\"X-Run\"",
+        ),
+        (
+            json!({ "url": "{base_url}/results", "method": "POST", "body": { "runs": ["{run_id}"] }, "fields": fields }),
+            "resources.job_results.body",
+        ),
+    ] {
+        let found = problems(with_results(results.clone()));
+        assert_eq!(found.len(), 1, "{results}: {found:?}");
+        assert!(
+            found[0].starts_with(&format!(
+                "{key}: {{run_id}} has no value until a run is picked"
+            )),
+            "{results}: {found:?}"
+        );
+    }
+    for results in [
+        json!({ "url": "{base_url}/jobs/{job_id}/results?run={run_id}", "fields": fields }),
+        json!({ "url": "{base_url}/results", "headers": { "X-Run": "{run_id}" }, "fields": fields }),
+        json!({ "url": "{base_url}/results", "method": "POST", "body": { "run": "{run_id}" }, "fields": fields }),
+    ] {
+        assert_eq!(
+            problems(with_results(results.clone())),
+            Vec::<String>::new(),
+            "{results}"
+        );
+    }
+}
+
 #[test]
 fn a_key_given_twice_in_the_file_is_a_problem_listed_with_the_others() {
     let text = r#"{

@@ -246,6 +246,33 @@ fn offsets_advance_by_the_page_size() {
     assert_eq!(pager.next(&ok(&body, &[], 0)).unwrap(), Step::Done);
 }
 
+/// A header that is exactly `{run_id}` is left out until a run is picked,
+/// as such a query parameter is: the backend then answers for the latest.
+#[test]
+fn a_header_holding_only_the_run_is_left_out_until_a_run_is_picked() {
+    let config = config_from_value(&json!({
+        "base_url": "https://api.example.com",
+        "resources": {
+            "jobs": { "url": "{base_url}/jobs", "fields": { "id": "/id" } },
+            "job_results": {
+                "url": "{base_url}/jobs/{job_id}/results",
+                "headers": { "X-Run": "{run_id}" },
+                "fields": { "asset_id": "/id", "status_code": "/code" }
+            }
+        }
+    }))
+    .expect("valid config");
+    let resource = config.resources.job_results.as_ref().unwrap();
+    let latest = Pager::new(&config, resource, Some("j1"), None)
+        .first()
+        .unwrap();
+    assert_eq!(header(&latest, "X-Run"), None);
+    let picked = Pager::new(&config, resource, Some("j1"), Some("7"))
+        .first()
+        .unwrap();
+    assert_eq!(header(&picked, "X-Run"), Some("7"));
+}
+
 #[test]
 fn next_in_body_follows_urls_paths_and_tokens() {
     let config = endpoints_config(json!({

@@ -12,7 +12,9 @@ use super::header::header_problem;
 use super::pointer::Pointer;
 use super::presets;
 use super::record::{configurable_names, word_problem, Record};
-use super::url::{placeholders, Placeholder};
+use super::url::{
+    expand_header, expand_json, expand_url, placeholders, Placeholder, TemplateError, Vars,
+};
 use crate::domain::asset::AssetResult;
 use crate::domain::derive::{days, DerivationPolicy, DEFAULT_WSUS_REPORT_MAX_DAYS};
 use crate::domain::endpoint::Endpoint;
@@ -647,6 +649,9 @@ fn read_resource(
         paging.as_ref(),
         report,
     );
+    if context.run {
+        check_run_id_can_be_left_out(&obj, url.as_deref(), &headers, body.as_ref(), report);
+    }
     if let Some(needed) = paging.as_ref().and_then(paging_placeholder) {
         if !used.contains(&needed) {
             report.add(
@@ -914,6 +919,44 @@ fn check_shared_headers(path: &str, headers: &BTreeMap<String, String>, report: 
                 ),
             );
         }
+    }
+}
+
+/// `{run_id}` has no value until the user picks a run. A query parameter,
+/// header or body member that is exactly `{run_id}` is then left out; anywhere else
+/// the first load would fail, so the templates are expanded as for the
+/// latest run, and each that fails is a configuration error.
+fn check_run_id_can_be_left_out(
+    obj: &Obj,
+    url: Option<&str>,
+    headers: &BTreeMap<String, String>,
+    body: Option<&Value>,
+    report: &mut Report,
+) {
+    const PROBLEM: &str = "{run_id} has no value until a run is picked, and only a query \
+        parameter, header or body member that is exactly \"{run_id}\" is left out until \
+        then (?run={run_id}); as written, the first load would fail";
+    let latest_run = Vars {
+        base_url: "b".to_owned(),
+        job_id: Some("j".to_owned()),
+        run_id: None,
+        page: Some(1),
+        page_size: Some(1),
+        offset: Some(0),
+        limit: Some(1),
+        cursor: Some("c".to_owned()),
+    };
+    let lacks_run = |error: Option<TemplateError>| matches!(error, Some(TemplateError::Unavailable(name)) if name == Placeholder::RunId.name());
+    if url.is_some_and(|url| lacks_run(expand_url(url, &latest_run).err())) {
+        report.add(&obj.at("url"), PROBLEM);
+    }
+    for (name, template) in headers {
+        if lacks_run(expand_header(template, &latest_run).err()) {
+            report.add(&join(&obj.at("headers"), &format!("{name:?}")), PROBLEM);
+        }
+    }
+    if body.is_some_and(|body| lacks_run(expand_json(body, &latest_run).err())) {
+        report.add(&obj.at("body"), PROBLEM);
     }
 }
 

@@ -3,7 +3,7 @@
 //! fetch loop only performs the requests it is handed.
 
 use super::config::{Config, Method, PageEnd, Paging, Resource};
-use super::url::{expand_json, expand_text, expand_url, TemplateError, Vars};
+use super::url::{expand_header, expand_json, expand_url, TemplateError, Vars};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
@@ -326,7 +326,11 @@ impl<'c> Pager<'c> {
         };
         let mut headers: Vec<(String, String)> = Vec::new();
         for (name, template) in self.config.headers.iter().chain(&self.resource.headers) {
-            set_header(&mut headers, name, expand_text(template, &vars)?);
+            match expand_header(template, &vars)? {
+                Some(value) => set_header(&mut headers, name, value),
+                // Nor is a shared header of that name sent in its place.
+                None => headers.retain(|(n, _)| !n.eq_ignore_ascii_case(name)),
+            }
         }
         if let (Paging::CursorHeader { request_header, .. }, Position::Cursor(Some(cursor))) =
             (&self.resource.paging, &self.position)

@@ -205,8 +205,18 @@ fn dot_segment_from_value(
 }
 
 /// Expands a header value or body string verbatim.
-pub fn expand_text(template: &str, vars: &Vars) -> Result<String, TemplateError> {
+fn expand_text(template: &str, vars: &Vars) -> Result<String, TemplateError> {
     expand(template, vars, |_, value, out| out.push_str(value))
+}
+
+/// Expands a header value; None when the whole value is a placeholder with
+/// no value here (`X-Run: {run_id}` when no run is chosen), so the header is
+/// left out, as such a query parameter or body member is.
+pub fn expand_header(template: &str, vars: &Vars) -> Result<Option<String>, TemplateError> {
+    if is_unfilled(template, vars) {
+        return Ok(None);
+    }
+    expand_text(template, vars).map(Some)
 }
 
 /// Expands every string in a JSON template. A string that is exactly one paging
