@@ -25,16 +25,25 @@ pub struct RowError {
     pub problem: String,
 }
 
+impl RowError {
+    /// Which row: "row 3", and its id when it gave one.
+    pub fn row(&self) -> String {
+        match &self.id {
+            Some(id) => format!("row {} ({id})", self.index),
+            None => format!("row {}", self.index),
+        }
+    }
+}
+
 impl fmt::Display for RowError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "row {}", self.index)?;
-        if let Some(id) = &self.id {
-            write!(f, " ({id})")?;
-        }
         write!(
             f,
-            ": {} (at \"{}\"): {}",
-            self.field, self.pointer, self.problem
+            "{}: {} (at \"{}\"): {}",
+            self.row(),
+            self.field,
+            self.pointer,
+            self.problem
         )
     }
 }

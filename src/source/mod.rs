@@ -27,5 +27,6 @@ pub mod rebase;
 pub mod record;
 pub mod records;
 pub mod retry;
+pub mod skipped;
 pub mod token;
 pub mod url;

@@ -94,7 +94,7 @@ pub fn DataProblems(
             view! { <Banner tone=Tone::Failed title=title details=error action=("Retry", retry) /> }
         })}
         {move || state.with(|s| (s.skipped.count > 0).then(|| {
-            (s.skipped.count, s.skipped.examples_text())
+            (s.skipped.count, s.skipped.summary())
         })).map(|(count, examples)| view! {
             <Banner
                 tone=Tone::Waiting

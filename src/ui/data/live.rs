@@ -12,6 +12,7 @@ use crate::source::mapping::{RowError, UnfoundField};
 use crate::source::native::generated_at;
 use crate::source::rebase::{rebase, Rebase};
 use crate::source::record::Record;
+use crate::source::skipped::SkippedRows;
 use crate::ui::clock::read_browser_clock;
 use crate::ui::page_visibility::use_page_visibility;
 use leptos::prelude::*;
@@ -19,7 +20,7 @@ use leptos::task::spawn_local;
 use std::ops::ControlFlow;
 use std::time::Duration;
 
-/// Skipped and repeated rows kept for display; the counts are always exact.
+/// Repeated rows kept for display; the counts are always exact.
 const KEPT_EXAMPLES: usize = 20;
 
 /// Rows of one kind that a load did not show as they came: how many, and
@@ -111,7 +112,7 @@ pub struct LoadStatus {
     /// The last load failed because the backend has no such resource.
     pub not_found: bool,
     /// Rows the last load could not decode.
-    pub skipped: RowTally<RowError>,
+    pub skipped: SkippedRows,
     /// Rows the last load dropped for repeating an earlier row's id.
     pub repeated: RowTally<Repeat>,
     /// Fields the configuration maps that no row of the last load had.
@@ -131,7 +132,7 @@ impl Default for LoadStatus {
             records: 0,
             error: None,
             not_found: false,
-            skipped: RowTally::default(),
+            skipped: SkippedRows::default(),
             repeated: RowTally::default(),
             unfound: Vec::new(),
             cut_short: None,
@@ -472,7 +473,7 @@ struct Progress {
     status: RwSignal<LoadStatus>,
     first_load: bool,
     published: usize,
-    skipped: RowTally<RowError>,
+    skipped: SkippedRows,
     repeated: RowTally<Repeat>,
     /// Fields no page with rows had so far; `None` before such a page.
     unfound: Option<Vec<UnfoundField>>,
@@ -486,7 +487,7 @@ impl Progress {
             status,
             first_load,
             published: 0,
-            skipped: RowTally::default(),
+            skipped: SkippedRows::default(),
             repeated: RowTally::default(),
             unfound: None,
         }
@@ -528,7 +529,7 @@ impl Progress {
         (!self.first_load && records == 0 && self.skipped.count > 0).then(|| {
             LoadError::NoRowReadable {
                 rows: self.skipped.count,
-                examples: self.skipped.examples_text(),
+                examples: self.skipped.summary(),
             }
         })
     }

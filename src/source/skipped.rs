@@ -1,0 +1,98 @@
+//! The rows a load skipped, grouped by what was wrong with them: a backend
+//! that sends one bad field in ten thousand rows has one problem to fix, and
+//! the banner says so once, with a few of the rows to look up.
+
+use super::mapping::RowError;
+use crate::domain::decimal::grouped;
+use std::fmt::Write;
+
+/// Problems kept for display; the count of rows is always exact.
+const KEPT_PROBLEMS: usize = 10;
+/// Rows named under each problem.
+const ROWS_NAMED: usize = 3;
+
+/// Skipped rows: how many, and the first few problems among them.
+#[derive(Debug, Clone, Default)]
+pub struct SkippedRows {
+    pub count: usize,
+    problems: Vec<Problem>,
+}
+
+/// One field that could not be read, the same way, in `count` rows.
+#[derive(Debug, Clone)]
+struct Problem {
+    first: RowError,
+    count: usize,
+    /// The first rows with it, `first` included, as "row 3 (asset_id "x")".
+    rows: Vec<String>,
+}
+
+impl Problem {
+    fn is_shared_by(&self, error: &RowError) -> bool {
+        self.first.field == error.field
+            && self.first.pointer == error.pointer
+            && self.first.problem == error.problem
+    }
+}
+
+impl SkippedRows {
+    /// Counts `errors`, each under the problem it shares with a row before it.
+    pub fn add(&mut self, errors: Vec<RowError>) {
+        self.count += errors.len();
+        for error in errors {
+            if let Some(problem) = self.problems.iter_mut().find(|p| p.is_shared_by(&error)) {
+                problem.count += 1;
+                if problem.rows.len() < ROWS_NAMED {
+                    problem.rows.push(error.row());
+                }
+            } else if self.problems.len() < KEPT_PROBLEMS {
+                self.problems.push(Problem {
+                    rows: vec![error.row()],
+                    first: error,
+                    count: 1,
+                });
+            }
+        }
+    }
+
+    /// Each problem with its first rows, and how many rows had others. A
+    /// problem of one row reads as the row's error; one of many as
+    /// `status_time (at "/t"): expected …, found "x", in 27 rows: row 2
+    /// (asset_id "a"), row 3 (asset_id "b"), row 4 (asset_id "c") and 24 more`.
+    pub fn summary(&self) -> String {
+        let mut parts: Vec<String> = self.problems.iter().map(Problem::summary).collect();
+        let listed: usize = self.problems.iter().map(|p| p.count).sum();
+        let other = self.count - listed;
+        if other > 0 {
+            parts.push(format!(
+                "and {} more row(s) with other problems",
+                grouped(other as u64)
+            ));
+        }
+        parts.join("; ") + "."
+    }
+}
+
+impl Problem {
+    fn summary(&self) -> String {
+        if self.count == 1 {
+            return self.first.to_string();
+        }
+        let RowError {
+            field,
+            pointer,
+            problem,
+            ..
+        } = &self.first;
+        let mut text = format!(
+            "{field} (at \"{pointer}\"): {problem}, in {} rows: {}",
+            grouped(self.count as u64),
+            self.rows.join(", ")
+        );
+        let unnamed = self.count - self.rows.len();
+        if unnamed > 0 {
+            let _ = write!(text, " and {} more", grouped(unnamed as u64));
+        }
+        text
+    }
+}
