@@ -116,6 +116,44 @@ fn a_row_that_is_not_an_object_is_named_by_its_kind() {
     );
 }
 
+/// A job cannot be more than done, nor less than not started: such a
+/// figure is the backend's mistake, reported rather than shown as sent.
+#[test]
+fn a_completion_outside_0_to_100_is_a_bad_row() {
+    let config = config(json!({
+        "jobs": { "url": "{base_url}/j", "fields": { "id": "/id", "completion_percent": "/done" } },
+        "job_results": { "url": "{base_url}/r/{job_id}", "fields": { "asset_id": "/id" } }
+    }));
+    let jobs = Mapping::<Job>::new(config.resources.jobs.as_ref().unwrap());
+    let page = jobs
+        .decode_page(&json!([
+            { "id": "a", "done": 0 }, { "id": "b", "done": "100" }, { "id": "c", "done": 62.5 },
+            { "id": "d", "done": 140 }, { "id": "e", "done": -3 }
+        ]))
+        .unwrap();
+    let read: Vec<(&str, Option<f64>)> = page
+        .items
+        .iter()
+        .map(|job| (job.id.as_str(), job.completion_percent))
+        .collect();
+    assert_eq!(
+        read,
+        [("a", Some(0.0)), ("b", Some(100.0)), ("c", Some(62.5))]
+    );
+    let problems: Vec<(usize, &str)> = page
+        .errors
+        .iter()
+        .map(|e| (e.index, e.problem.as_str()))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (3, "expected a percentage from 0 to 100, found 140"),
+            (4, "expected a percentage from 0 to 100, found -3")
+        ]
+    );
+}
+
 #[test]
 fn bad_rows_are_reported_and_skipped() {
     let config = config(json!({

@@ -1,7 +1,7 @@
 //! The field tables of our records: the names a configuration maps, and how
 //! each value lands in the domain types.
 
-use super::coerce::{boolean, number, percentage, text, text_list, timestamp, unsigned, word};
+use super::coerce::{boolean, percentage, text, text_list, timestamp, unsigned, word};
 use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::record::{
@@ -54,7 +54,7 @@ static JOB_FIELDS: &[FieldDef<Job>] = &[
     value!("next_run", |j, v| j.next_run = Some(timestamp(v)?)),
     value!("asset_count", |j, v| j.asset_count = Some(unsigned(v)?)),
     value!("completion_percent", |j, v| j.completion_percent =
-        Some(number(v)?)),
+        Some(percentage(v)?)),
     value!("succeeded", |j, v| j.succeeded = Some(unsigned(v)?)),
     value!("failed", |j, v| j.failed = Some(unsigned(v)?)),
     value!("in_progress", |j, v| j.in_progress = Some(unsigned(v)?)),
