@@ -1,5 +1,6 @@
 use patchboard::domain::job::JobRun;
-use patchboard::domain::run_choice::{RunChoice, RunIgnored};
+use patchboard::domain::run_choice::{run_options, RunChoice, RunIgnored};
+use patchboard::domain::time::Timestamp;
 
 fn runs(ids: &[&str]) -> Vec<JobRun> {
     ids.iter()
@@ -55,4 +56,41 @@ fn a_run_the_job_does_not_have_shows_the_latest_and_says_why() {
         ignored("r1", RunIgnored::NotARun),
         "a job with no runs listed has none to choose"
     );
+}
+
+#[test]
+fn the_run_list_offers_the_job_runs_and_the_run_shown_when_they_lack_it() {
+    let listed = vec![
+        JobRun {
+            id: "r2".to_owned(),
+            scheduled: Some(Timestamp::from_millis(1_749_556_800_000)),
+        },
+        JobRun {
+            id: "r1".to_owned(),
+            scheduled: None,
+        },
+    ];
+    let offered = |runs: &[JobRun], shown: Option<&str>| -> Vec<(String, String)> {
+        run_options(runs, shown)
+            .into_iter()
+            .map(|option| (option.id, option.label))
+            .collect()
+    };
+    let both = vec![
+        ("r2".to_owned(), "2025-06-10 12:00 UTC".to_owned()),
+        ("r1".to_owned(), "r1".to_owned()),
+    ];
+    assert_eq!(offered(&listed, None), both);
+    assert_eq!(
+        offered(&listed, Some("r1")),
+        both,
+        "a listed run is not repeated"
+    );
+    // The runs could not be loaded, and the link asks for run 7: the list
+    // still names the run shown.
+    assert_eq!(
+        offered(&[], Some("7")),
+        vec![("7".to_owned(), "7".to_owned())]
+    );
+    assert!(offered(&[], None).is_empty());
 }

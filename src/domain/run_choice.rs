@@ -49,3 +49,33 @@ impl RunChoice {
         }
     }
 }
+
+/// One entry of the Run list besides "Latest run".
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunOption {
+    pub id: String,
+    /// When the run was scheduled, else its id.
+    pub label: String,
+}
+
+/// The runs to offer: the job's runs, and the run shown when they lack it
+/// (their list could not be loaded), so the list still says which run the
+/// page shows and can go back to the latest.
+pub fn run_options(runs: &[JobRun], shown: Option<&str>) -> Vec<RunOption> {
+    let mut options: Vec<RunOption> = runs
+        .iter()
+        .map(|run| RunOption {
+            id: run.id.clone(),
+            label: run
+                .scheduled
+                .map_or_else(|| run.id.clone(), |at| at.format_utc()),
+        })
+        .collect();
+    if let Some(shown) = shown.filter(|id| !runs.iter().any(|run| run.id == *id)) {
+        options.push(RunOption {
+            id: shown.to_owned(),
+            label: shown.to_owned(),
+        });
+    }
+    options
+}

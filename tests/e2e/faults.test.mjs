@@ -618,10 +618,34 @@ describe('a job whose runs cannot be loaded', () => {
         );
         // Named for what is missing: the results above it loaded.
         const text = await alertText(page, 'runs.json');
-        assert.ok(text.includes("This job's runs could not be loaded, so there is no Run list"), text);
+        assert.ok(text.includes("This job's runs could not be loaded, so the Run list cannot offer them"), text);
         assert.ok(!text.includes('The data could not be loaded'), text);
         assert.ok(text.includes(`HTTP 403 from ${backend.url}/jobs/job-alpha/runs.json`), text);
         await assertStillWorks(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
+  test('a link to a run when the runs cannot be loaded: the Run list names the run shown and offers the latest', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setFault('/jobs/job-alpha/runs.json', FAULTS.status(503));
+    const from = backend.requests.length;
+    try {
+      await withConfiguredPage('#/jobs/job-alpha?run=run-1', perRunConfig(), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        await alertText(page, 'runs.json');
+        const select = page.getByRole('combobox', { name: 'Run' });
+        await select.waitFor({ timeout: 10_000 });
+        assert.equal(await select.inputValue(), 'run-1', 'the list says which run is shown');
+        assert.deepEqual(await select.locator('option').allTextContents(), ['Latest run', 'run-1']);
+        assert.ok(resultQueries(from).includes('?run=run-1'), `the run was asked for: ${JSON.stringify(resultQueries(from))}`);
+        const latestFrom = backend.requests.length;
+        await select.selectOption('');
+        await page.waitForURL((url) => !url.hash.includes('run='));
+        await eventually(page, () => resultQueries(latestFrom).includes(''), 'the latest run was asked for');
+        assertNoPageErrors(session);
       });
     } finally {
       backend.clearFaults();

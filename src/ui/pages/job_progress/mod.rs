@@ -149,7 +149,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 <DataProblems
                     live=runs.status
                     optional=true
-                    unloaded_title="This job's runs could not be loaded, so there is no Run list to pick another run from"
+                    unloaded_title="This job's runs could not be loaded, so the Run list cannot offer them"
                 />
                 <run::RunIgnoredBanner run=run />
                 <MissingRecordBanner

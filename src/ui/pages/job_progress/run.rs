@@ -2,7 +2,7 @@
 //! when a link asks for a run that cannot be shown.
 
 use crate::domain::job::JobRun;
-use crate::domain::run_choice::{RunChoice, RunIgnored};
+use crate::domain::run_choice::{run_options, RunChoice, RunIgnored};
 use crate::domain::view::assets::AssetView;
 use crate::ui::components::{Banner, Tone};
 use crate::ui::data::{use_data_source, Live, SourceState};
@@ -27,8 +27,8 @@ pub fn run_choice(
     })
 }
 
-/// Chooses the run of a recurring job; hidden for a job with one run, and
-/// where the results cannot be asked for a run.
+/// Chooses the run of a recurring job; hidden where the results cannot be
+/// asked for a run, and where there is no other run than the latest.
 #[component]
 pub fn RunSelector(
     runs: Live<JobRun>,
@@ -36,9 +36,13 @@ pub fn RunSelector(
     per_run: Signal<bool>,
     url: UrlView<AssetView>,
 ) -> impl IntoView {
-    let runs_list = move || runs.items.with(|runs| runs.to_vec());
+    let options =
+        Memo::new(move |_| run.with(|run| runs.items.with(|runs| run_options(runs, run.run_id()))));
+    let offers_a_choice = move || {
+        per_run.get() && (options.with(Vec::len) > 1 || run.with(|run| run.run_id().is_some()))
+    };
     view! {
-        <Show when=move || per_run.get() && runs.items.with(|runs| runs.len() > 1)>
+        <Show when=offers_a_choice>
             <label class="pb-field">
                 <span class="pb-field-label">"Run"</span>
                 <select
@@ -50,9 +54,8 @@ pub fn RunSelector(
                     }
                 >
                     <option value="">"Latest run"</option>
-                    {move || runs_list().into_iter().map(|run| {
-                        let label = run.scheduled.map(|at| at.format_utc()).unwrap_or_else(|| run.id.clone());
-                        view! { <option value=run.id>{label}</option> }
+                    {move || options.get().into_iter().map(|option| {
+                        view! { <option value=option.id>{option.label}</option> }
                     }).collect_view()}
                 </select>
             </label>
