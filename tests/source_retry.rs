@@ -1,3 +1,4 @@
+use patchboard::source::load::RetryWait;
 use patchboard::source::retry::{
     retry_after_seconds, wait_before_retry, Outcome, MAX_RETRY_AFTER_SECONDS,
 };
@@ -56,4 +57,27 @@ fn retry_after_is_read_in_seconds_under_any_case() {
     );
     assert_eq!(retry_after_seconds(&headers("-3")), None);
     assert_eq!(retry_after_seconds(&[]), None);
+}
+
+/// The refresh line tells a wait before asking again, and whose it is.
+#[test]
+fn a_wait_before_asking_again_says_how_long_and_who_asked_for_it() {
+    let told = |status, millis, asked| {
+        RetryWait {
+            status,
+            millis,
+            asked,
+        }
+        .to_string()
+    };
+    assert_eq!(
+        told(Some(429), 20_000, true),
+        "HTTP 429: asking again in 20 s, as the backend asked"
+    );
+    assert_eq!(
+        told(Some(503), 1_000, false),
+        "HTTP 503: asking again in 1 s"
+    );
+    // Half a second is not "0 s".
+    assert_eq!(told(None, 500, false), "No answer: asking again in 1 s");
 }

@@ -161,15 +161,42 @@ pub enum CutShort {
     CursorUnreadable { header: String },
 }
 
+/// A failed attempt, and the wait before the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryWait {
+    /// The status the attempt got; None for no answer.
+    pub status: Option<u16>,
+    pub millis: u32,
+    /// The wait is the one the answer's `Retry-After` asked for.
+    pub asked: bool,
+}
+
+impl fmt::Display for RetryWait {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.status {
+            Some(status) => write!(f, "HTTP {status}")?,
+            None => f.write_str("No answer")?,
+        }
+        write!(f, ": asking again in {} s", self.millis.div_ceil(1000))?;
+        if self.asked {
+            f.write_str(", as the backend asked")?;
+        }
+        Ok(())
+    }
+}
+
 /// Fetches and decodes every page of `resource`, calling `on_page` with each
 /// page, the body it came from (without its items, for native bodies), and
-/// whether more pages follow.
+/// whether more pages follow. `on_retry` hears of each wait before asking
+/// again (and of its end, with None); it breaks to stop a load no longer
+/// wanted rather than send the request once more.
 pub async fn load_all<R: Record + Identified>(
     config: &Config,
     resource: &Resource,
     job_id: Option<&str>,
     run_id: Option<&str>,
     on_page: impl FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
+    mut on_retry: impl FnMut(Option<&RetryWait>) -> ControlFlow<()>,
 ) -> Result<LoadEnd, LoadError> {
     let mut pages = TypedPages {
         mapping: Mapping::<R>::new(resource),
@@ -178,8 +205,11 @@ pub async fn load_all<R: Record + Identified>(
         rows_before: 0,
         on_page,
     };
-    drive_pages(config, resource, job_id, run_id, &mut pages).await
+    drive_pages(config, resource, job_id, run_id, &mut pages, &mut on_retry).await
 }
+
+/// See `on_retry` of [`load_all`].
+type OnRetry<'a> = &'a mut dyn FnMut(Option<&RetryWait>) -> ControlFlow<()>;
 
 /// The record-typed half of loading, behind a trait object so that the page
 /// loop, its retries and its paging are compiled once, not once per record type.
@@ -320,13 +350,18 @@ async fn drive_pages(
     job_id: Option<&str>,
     run_id: Option<&str>,
     pages: &mut dyn PageSink,
+    on_retry: OnRetry<'_>,
 ) -> Result<LoadEnd, LoadError> {
     let mut pager = Pager::new(config, resource, job_id, run_id);
     let mut request = pager.first().map_err(LoadError::Paging)?;
     loop {
         let mut decoding = perf::Stopwatch::default();
         perf::mark("pb:fetch:start");
-        let response = send_with_retries(&request, config, pages, &mut decoding).await?;
+        let Some(response) =
+            send_with_retries(&request, config, pages, &mut decoding, on_retry).await?
+        else {
+            return Ok(LoadEnd::Stopped);
+        };
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
         let answered_by = answered_by(&request.url, &response);
@@ -373,12 +408,14 @@ async fn drive_pages(
 
 /// Sends `request` until it succeeds or retrying is no use; `pages` decodes
 /// each successful body as it arrives, the time it takes added to `decoding`.
+/// None when `on_retry` stopped it during a wait.
 async fn send_with_retries(
     request: &Request,
     config: &Config,
     pages: &mut dyn PageSink,
     decoding: &mut perf::Stopwatch,
-) -> Result<HttpResponse, LoadError> {
+    on_retry: OnRetry<'_>,
+) -> Result<Option<HttpResponse>, LoadError> {
     let mut request = request.clone();
     if let Some(authorization) = authorization_for(&request.url, &config.base_url) {
         request
@@ -423,10 +460,23 @@ async fn send_with_retries(
                 },
             });
         };
+        let status = result.as_ref().ok().map(|response| response.status);
+        let asked = retry_after.is_some_and(|seconds| seconds.saturating_mul(1000) == wait);
+        let waiting = RetryWait {
+            status,
+            millis: wait,
+            asked,
+        };
+        if on_retry(Some(&waiting)).is_break() {
+            return Ok(None);
+        }
         sleep(wait).await;
+        if on_retry(None).is_break() {
+            return Ok(None);
+        }
         attempt += 1;
     };
-    answered.map_err(|error| LoadError::Send {
+    answered.map(Some).map_err(|error| LoadError::Send {
         error,
         attempts: attempt,
     })

@@ -303,6 +303,32 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('HTTP 429: the refresh line tells the wait, and Refresh now ends it without a stray retry after', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForJobList(page, JOBS.length);
+      const from = backend.requests.length;
+      backend.setFault('/jobs.json', FAULTS.status(429, { 'retry-after': '4' }));
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      const line = page.locator('[data-updated]');
+      await page.waitForFunction(
+        () => (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('HTTP 429: asking again in 4 s, as the backend asked'),
+        null,
+        { timeout: 10_000 },
+      );
+      // The operator asks now: a new load goes out, and the old one's retry does not.
+      backend.clearFaults();
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await page.waitForFunction(() => (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'));
+      await page.waitForTimeout(5_000);
+      const asked = backend.requests.slice(from).filter((r) => r.path === '/jobs.json');
+      assert.deepEqual(asked.map((r) => r.answer), ['429', '200'], `no retry after the new load: ${JSON.stringify(asked)}`);
+      assert.ok((await line.textContent()).startsWith('Updated'));
+      assertNoPageErrors(session);
+    });
+  });
+
   test('HTTP 429 asking for a wait of minutes: not retried, the wait named', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.status(429, { 'retry-after': '300' }), [
       '(it asked for a wait of 300 s)',

@@ -19,13 +19,14 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     let source_ready = move || source.with(|state| matches!(state, SourceState::Ready(_)));
     let state = live.state;
     let updated = move || {
-        state.with(|s| match (s.loaded_at, s.loading) {
-            (_, Some(received)) if received > 0 => {
+        state.with(|s| match (s.loaded_at, s.loading, &s.waiting) {
+            (_, Some(_), Some(waiting)) => waiting.to_string(),
+            (_, Some(received), None) if received > 0 => {
                 format!("Loading… {} received", grouped(received as u64))
             }
-            (_, Some(_)) => "Loading…".to_owned(),
-            (Some(at), None) => format!("Updated {}", at.format_relative(clock.now())),
-            (None, None) => "Not loaded".to_owned(),
+            (_, Some(_), None) => "Loading…".to_owned(),
+            (Some(at), None, _) => format!("Updated {}", at.format_relative(clock.now())),
+            (None, None, _) => "Not loaded".to_owned(),
         })
     };
     let cadence = move || {

@@ -7,7 +7,7 @@ use crate::domain::decimal::grouped;
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
 use crate::source::gather::{Gathered, Identified, Repeat};
-use crate::source::load::{load_all, CutShort, LoadEnd, LoadError};
+use crate::source::load::{load_all, CutShort, LoadEnd, LoadError, RetryWait};
 use crate::source::mapping::{RowError, UnfoundField};
 use crate::source::native::generated_at;
 use crate::source::rebase::{rebase, Rebase};
@@ -105,6 +105,8 @@ pub struct LoadStatus {
     pub loaded_at: Option<Timestamp>,
     /// Items received so far by the load under way, if any.
     pub loading: Option<usize>,
+    /// The load under way is waiting to ask again after a failed attempt.
+    pub waiting: Option<RetryWait>,
     /// Records shown now.
     pub records: usize,
     /// Why the last load failed; the data is kept.
@@ -129,6 +131,7 @@ impl Default for LoadStatus {
         LoadStatus {
             loaded_at: None,
             loading: Some(0),
+            waiting: None,
             records: 0,
             error: None,
             not_found: false,
@@ -450,6 +453,13 @@ where
             }
             ControlFlow::Continue(())
         },
+        |waiting| {
+            if !load.is_current() {
+                return ControlFlow::Break(());
+            }
+            load.status.update(|s| s.waiting = waiting.cloned());
+            ControlFlow::Continue(())
+        },
     )
     .await;
     if !load.is_current() {
@@ -482,7 +492,10 @@ struct Progress {
 impl Progress {
     fn start(status: RwSignal<LoadStatus>) -> Self {
         let first_load = status.with_untracked(|s| s.loaded_at.is_none());
-        status.update(|s| s.loading = Some(0));
+        status.update(|s| {
+            s.loading = Some(0);
+            s.waiting = None;
+        });
         Progress {
             status,
             first_load,
@@ -549,6 +562,7 @@ impl Progress {
     fn finish(self, result: Result<LoadEnd, LoadError>, records: usize) {
         self.status.update(|s| {
             s.loading = None;
+            s.waiting = None;
             match result {
                 Ok(end) => {
                     s.records = records;
