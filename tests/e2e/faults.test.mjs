@@ -1742,4 +1742,31 @@ describe('rows that cannot be read, or say unexpected things', () => {
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
   });
+
+  test('a job and an asset with names of thousands of words: headings stop at three lines, the rows stay in view', { timeout: TEST_TIMEOUT }, async () => {
+    const long = (word) => Array.from({ length: 3_000 }, (_, n) => `${word}${n}`).join(' ');
+    const rows = [asset('long', long('host'), STATUSES.failed), ...ALPHA_ASSETS];
+    backend.setData({ jobs: [job('job-alpha', long('rollout')), ...JOBS.slice(1)], results: { 'job-alpha': rows } });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha?asset=long', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await page.setViewportSize({ width: 1280, height: 800 });
+        await waitForAssets(page, rows.length);
+        const heading = page.locator('#pb-page-title');
+        await page.waitForFunction(() => document.querySelector('#pb-page-title')?.textContent.startsWith('rollout0 '));
+        assert.equal((await heading.textContent()).length, long('rollout').length, 'the whole name is in the heading');
+        const lineHeight = await heading.evaluate((h) => parseFloat(getComputedStyle(h).lineHeight));
+        const { height } = await heading.boundingBox();
+        assert.ok(height <= 3 * lineHeight + 1, `the heading is ${height} px tall, three lines are ${3 * lineHeight}`);
+        const firstRow = await page.locator('tr.pb-row').first().boundingBox();
+        assert.ok(firstRow.y + firstRow.height <= 800, `the first row is in view (${JSON.stringify(firstRow)})`);
+        const panelTitle = page.locator('.pb-panel-title');
+        const panelLine = await panelTitle.evaluate((h) => parseFloat(getComputedStyle(h).lineHeight));
+        assert.ok((await panelTitle.boundingBox()).height <= 3 * panelLine + 1, 'the panel title stops at three lines too');
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.setData({ jobs: JOBS, results: { 'job-alpha': ALPHA_ASSETS } });
+    }
+  });
 });
