@@ -137,10 +137,17 @@ fn a_links_filter_values_that_name_nothing_are_listed_as_left_out() {
         ("phase", "failed,bogus"),
         ("os", "zz"),
         ("q", "anything"),
+        ("sort", "-asset,colour,-shade,status"),
     ]);
     assert_eq!(
         AssetView::unknown_filters(&job_link),
-        ["status=9999", "phase=bogus", "os=zz"]
+        [
+            "status=9999",
+            "phase=bogus",
+            "os=zz",
+            "sort=colour",
+            "sort=-shade"
+        ]
     );
     let view = AssetView::from_query(&job_link);
     assert_eq!(view.statuses.len(), 1, "the known status is kept");
@@ -150,10 +157,15 @@ fn a_links_filter_values_that_name_nothing_are_listed_as_left_out() {
         ("impact", "temporarily"),
         ("exemption", "connector-down"),
         ("os", ""),
+        ("sort", "-disk,"),
     ]);
     assert_eq!(
         EndpointView::unknown_filters(&fleet_link),
         ["impact=temporarily"]
+    );
+    assert_eq!(
+        EndpointView::unknown_filters(&pairs(&[("sort", "bogus")])),
+        ["sort=bogus"]
     );
     assert!(AssetView::unknown_filters(&pairs(&[("status", "2036-0")])).is_empty());
 }

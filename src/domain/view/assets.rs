@@ -1,6 +1,8 @@
 //! The Job Progress table: one row per asset result.
 
-use super::url_state::{facet_set, first, unknown_facet_tokens, write_facet_set, ToQuery};
+use super::url_state::{
+    facet_set, first, unknown_facet_tokens, unknown_sort_tokens, write_facet_set, ToQuery,
+};
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::asset::AssetResult;
 use crate::domain::message::message_for;
@@ -263,12 +265,13 @@ impl Default for AssetView {
 }
 
 impl AssetView {
-    /// The link's filter values no status, phase or OS family has, which
-    /// [`AssetView::from_query`] leaves out.
+    /// The link's filter values no status, phase or OS family has, and sort
+    /// columns the table lacks, which [`AssetView::from_query`] leaves out.
     pub fn unknown_filters(pairs: QueryPairs<'_>) -> Vec<String> {
         let mut unknown = unknown_facet_tokens::<StatusKey>(pairs, "status");
         unknown.extend(unknown_facet_tokens::<Phase>(pairs, "phase"));
         unknown.extend(unknown_facet_tokens::<OsFamily>(pairs, "os"));
+        unknown.extend(unknown_sort_tokens(pairs, AssetColumn::from_token));
         unknown
     }
 

@@ -2,7 +2,9 @@
 //! derived from its facts at a given time.
 
 use super::reason_groups::GroupReason;
-use super::url_state::{facet_set, first, unknown_facet_tokens, write_facet_set, ToQuery};
+use super::url_state::{
+    facet_set, first, unknown_facet_tokens, unknown_sort_tokens, write_facet_set, ToQuery,
+};
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{derive_exemptions_with_os, fullest_drive, DerivationPolicy, Derived};
@@ -301,12 +303,14 @@ impl EndpointView {
         }
     }
 
-    /// The link's filter values no impact, exemption or OS family has,
-    /// which [`EndpointView::from_query`] leaves out.
+    /// The link's filter values no impact, exemption or OS family has, and
+    /// sort columns the table lacks, which [`EndpointView::from_query`]
+    /// leaves out.
     pub fn unknown_filters(pairs: QueryPairs<'_>) -> Vec<String> {
         let mut unknown = unknown_facet_tokens::<PatchOutlook>(pairs, "impact");
         unknown.extend(unknown_facet_tokens::<ExemptionKind>(pairs, "exemption"));
         unknown.extend(unknown_facet_tokens::<OsFamily>(pairs, "os"));
+        unknown.extend(unknown_sort_tokens(pairs, EndpointColumn::from_token));
         unknown
     }
 

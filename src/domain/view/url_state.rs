@@ -82,6 +82,22 @@ pub(crate) fn sort_spec<C: Copy + Eq>(
     }
 }
 
+/// The link's sort columns that name no column of the table, as "sort=tok".
+pub(crate) fn unknown_sort_tokens<C>(
+    pairs: QueryPairs<'_>,
+    parse: impl Fn(&str) -> Option<C>,
+) -> Vec<String> {
+    first(pairs, "sort")
+        .into_iter()
+        .flat_map(|text| text.split(','))
+        .filter(|part| {
+            let name = part.strip_prefix('-').unwrap_or(part);
+            !name.is_empty() && parse(name).is_none()
+        })
+        .map(|part| format!("sort={part}"))
+        .collect()
+}
+
 pub(crate) fn write_sort<C: Copy + Eq>(
     out: &mut Vec<(&'static str, String)>,
     spec: &SortSpec<C>,

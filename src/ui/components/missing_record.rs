@@ -29,11 +29,12 @@ pub fn MissingRecordBanner(
     }
 }
 
-/// Says which of a link's filter values name nothing Patchboard knows and
-/// were left out, rather than list more rows than the link meant.
+/// Says which of a link's filter values and sort columns name nothing
+/// Patchboard knows and were left out, rather than list more rows than the
+/// link meant, or in another order, without a word.
 #[component]
 pub fn UnknownFiltersBanner(
-    /// As the link has them: "status=9999".
+    /// As the link has them: "status=9999", "sort=colour".
     unknown: Memo<Vec<String>>,
     on_dismiss: Callback<()>,
 ) -> impl IntoView {
@@ -47,9 +48,9 @@ pub fn UnknownFiltersBanner(
                 view! {
                     <Banner
                         tone=Tone::Neutral
-                        title="Some of the link's filters were left out"
+                        title="Some of the link's filters or sort columns were left out"
                         details=format!(
-                            "Patchboard does not know {these}, so the list is not filtered by {them}: {}. The rest of the view is as the link has it.",
+                            "Patchboard does not know {these}, so the list is not filtered or sorted by {them}: {}. The rest of the view is as the link has it.",
                             unknown.join(", ")
                         )
                         action=("Dismiss", on_dismiss)
