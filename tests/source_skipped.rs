@@ -25,6 +25,7 @@ fn rows_with_the_same_problem_are_told_once_with_a_few_of_them_named() {
     );
     skipped.add(vec![bad_row(10_001, "odd", "last_seen", "soon")]);
     assert_eq!(skipped.count, 5_001);
+    assert_eq!(skipped.lines().len(), 2, "one line per problem");
     assert_eq!(
         skipped.summary(),
         "status_time (at \"/status_time\"): expected a time, found \"never\", in 5,000 rows: \

@@ -59,17 +59,22 @@ impl SkippedRows {
     /// problem of one row reads as the row's error; one of many as
     /// `status_time (at "/t"): expected …, found "x", in 27 rows: row 2
     /// (asset_id "a"), row 3 (asset_id "b"), row 4 (asset_id "c") and 24 more`.
-    pub fn summary(&self) -> String {
-        let mut parts: Vec<String> = self.problems.iter().map(Problem::summary).collect();
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines: Vec<String> = self.problems.iter().map(Problem::summary).collect();
         let listed: usize = self.problems.iter().map(|p| p.count).sum();
         let other = self.count - listed;
         if other > 0 {
-            parts.push(format!(
+            lines.push(format!(
                 "and {} more row(s) with other problems",
                 grouped(other as u64)
             ));
         }
-        parts.join("; ") + "."
+        lines
+    }
+
+    /// The [`lines`](Self::lines) as one sentence, for a message.
+    pub fn summary(&self) -> String {
+        self.lines().join("; ") + "."
     }
 }
 

@@ -1184,7 +1184,9 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.ok(text.includes('27 row(s) could not be read and are not shown or counted'), text);
       assert.equal(text.match(/status_time \(at/g).length, 1, `the problem is told once: ${text}`);
       assert.ok(text.includes('found "yesterday", in 27 rows: row 2 (asset_id "bad-0"), row 3 (asset_id "bad-1"), row 4 (asset_id "bad-2")'), text);
-      assert.ok(text.trim().endsWith('and 24 more.'), `and counts the rest: ${text}`);
+      assert.ok(text.trim().endsWith('and 24 more'), `and counts the rest: ${text}`);
+      const problems = page.locator('.pb-banner', { hasText: 'could not be read' }).locator('li');
+      assert.equal(await problems.count(), 1, 'one problem, one item of the list');
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });

@@ -9,6 +9,9 @@ pub fn Banner(
     tone: Tone,
     #[prop(into)] title: String,
     #[prop(optional, into)] details: Option<String>,
+    /// Details that are a list of separate things (problems, rows).
+    #[prop(optional)]
+    items: Option<Vec<String>>,
     /// A button label and what it does, e.g. ("Retry", …).
     #[prop(optional)]
     action: Option<(&'static str, Callback<()>)>,
@@ -30,6 +33,11 @@ pub fn Banner(
             <div class="pb-banner-body">
                 <div class="pb-banner-title">{title}</div>
                 {details.map(|details| view! { <div class="pb-banner-details">{details}</div> })}
+                {items.map(|items| view! {
+                    <ul class="pb-banner-details">
+                        {items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
+                    </ul>
+                })}
             </div>
             {action.map(|(label, run)| view! {
                 <button type="button" class="pb-button" on:click=move |_| {

@@ -95,12 +95,12 @@ pub fn DataProblems(
             view! { <Banner tone=Tone::Failed title=title details=error action=("Retry", retry) /> }
         })}
         {move || state.with(|s| (s.skipped.count > 0).then(|| {
-            (s.skipped.count, s.skipped.summary())
-        })).map(|(count, examples)| view! {
+            (s.skipped.count, s.skipped.lines())
+        })).map(|(count, problems)| view! {
             <Banner
                 tone=Tone::Waiting
                 title=format!("{} row(s) could not be read and are not shown or counted", grouped(count as u64))
-                details=examples
+                items=problems
             />
         })}
         {move || state.with(|s| (s.repeated.count > 0).then(|| {
