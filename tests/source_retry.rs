@@ -1,6 +1,5 @@
-use patchboard::source::load::RetryWait;
 use patchboard::source::retry::{
-    retry_after_seconds, wait_before_retry, Outcome, MAX_RETRY_AFTER_SECONDS,
+    retry_after_seconds, wait_before_retry, Outcome, RetryWait, MAX_RETRY_AFTER_SECONDS,
 };
 
 fn status(status: u16, retry_after: Option<u32>) -> Outcome {

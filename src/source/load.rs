@@ -11,7 +11,7 @@ use super::mapping::{DecodedPage, Mapping, ShapeError};
 use super::native_stream::StreamedItems;
 use super::paging::{Pager, PagingError, Request, Response, Step};
 use super::record::Record;
-use super::retry::{retry_after_seconds, wait_before_retry, Outcome};
+use super::retry::{retry_after_seconds, wait_before_retry, Outcome, RetryWait};
 use super::token::authorization_for;
 use crate::domain::decimal::grouped;
 use crate::perf;
@@ -159,30 +159,6 @@ pub enum CutShort {
     /// A full page from another origin came without the cursor header the
     /// page needs to ask for the next (see [`Step::CursorUnreadable`]).
     CursorUnreadable { header: String },
-}
-
-/// A failed attempt, and the wait before the next.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RetryWait {
-    /// The status the attempt got; None for no answer.
-    pub status: Option<u16>,
-    pub millis: u32,
-    /// The wait is the one the answer's `Retry-After` asked for.
-    pub asked: bool,
-}
-
-impl fmt::Display for RetryWait {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.status {
-            Some(status) => write!(f, "HTTP {status}")?,
-            None => f.write_str("No answer")?,
-        }
-        write!(f, ": asking again in {} s", self.millis.div_ceil(1000))?;
-        if self.asked {
-            f.write_str(", as the backend asked")?;
-        }
-        Ok(())
-    }
 }
 
 /// Fetches and decodes every page of `resource`, calling `on_page` with each

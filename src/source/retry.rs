@@ -1,6 +1,8 @@
 //! When a failed request is worth repeating, and how long to wait first.
 //! Pure, so the policy is tested on the host.
 
+use std::fmt;
+
 /// Attempts per request, the first included.
 pub const MAX_ATTEMPTS: u32 = 3;
 
@@ -53,4 +55,28 @@ pub fn retry_after_seconds(headers: &[(String, String)]) -> Option<u32> {
 /// Exponential backoff: 500 ms, 1 s, 2 s, … after attempt 1, 2, 3, ….
 fn backoff_millis(attempt: u32) -> u32 {
     500u32.saturating_mul(1 << attempt.saturating_sub(1).min(10))
+}
+
+/// A failed attempt, and the wait before the next.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RetryWait {
+    /// The status the attempt got; None for no answer.
+    pub status: Option<u16>,
+    pub millis: u32,
+    /// The wait is the one the answer's `Retry-After` asked for.
+    pub asked: bool,
+}
+
+impl fmt::Display for RetryWait {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.status {
+            Some(status) => write!(f, "HTTP {status}")?,
+            None => f.write_str("No answer")?,
+        }
+        write!(f, ": asking again in {} s", self.millis.div_ceil(1000))?;
+        if self.asked {
+            f.write_str(", as the backend asked")?;
+        }
+        Ok(())
+    }
 }
