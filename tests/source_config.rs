@@ -584,6 +584,17 @@ fn the_qualys_preset_needs_a_base_url() {
     );
 }
 
+/// A configuration with a jobs resource and these job_results.
+fn with_results(results: serde_json::Value) -> serde_json::Value {
+    json!({
+        "base_url": "https://pm.example.com",
+        "resources": {
+            "jobs": { "url": "{base_url}/jobs", "fields": { "id": "/id" } },
+            "job_results": results
+        }
+    })
+}
+
 #[test]
 fn results_are_per_run_only_where_the_request_names_the_run() {
     let results_of = |config: serde_json::Value| {
@@ -593,15 +604,6 @@ fn results_are_per_run_only_where_the_request_names_the_run() {
             .job_results
             .expect("job_results set")
             .per_run
-    };
-    let with_results = |results: serde_json::Value| {
-        json!({
-            "base_url": "https://pm.example.com",
-            "resources": {
-                "jobs": { "url": "{base_url}/jobs", "fields": { "id": "/id" } },
-                "job_results": results
-            }
-        })
     };
     let fields = json!({ "asset_id": "/id", "status_code": "/code" });
     assert!(!results_of(json!({ "preset": "native" })));
@@ -626,15 +628,6 @@ fn results_are_per_run_only_where_the_request_names_the_run() {
 /// would fail the first load, and is named at its key instead.
 #[test]
 fn run_id_only_where_it_can_be_left_out() {
-    let with_results = |results: serde_json::Value| {
-        json!({
-            "base_url": "https://pm.example.com",
-            "resources": {
-                "jobs": { "url": "{base_url}/jobs", "fields": { "id": "/id" } },
-                "job_results": results
-            }
-        })
-    };
     let fields = json!({ "asset_id": "/id", "status_code": "/code" });
     for (results, key) in [
         (
