@@ -32,19 +32,24 @@ pub fn focus_if_lost(id: &str) {
     }
 }
 
+/// What takes the keyboard inside a list.
+const CONTROLS: &str = "button, a[href], input, select";
+
 /// Focuses the first control (button, link or field) inside the element
 /// with `id` when no element has the focus: after what had it was removed.
 pub fn focus_first_control_if_lost(id: &str) {
-    if !focus_is_lost() {
-        return;
+    if focus_is_lost() {
+        focus_nth_control(id, 0);
     }
+}
+
+/// Focuses the `n`th control (from 0) inside the element with `id`, if it
+/// has one.
+pub fn focus_nth_control(id: &str, n: u32) {
     let control = document()
         .get_element_by_id(id)
-        .and_then(|list| {
-            list.query_selector("button, a[href], input, select")
-                .ok()
-                .flatten()
-        })
+        .and_then(|list| list.query_selector_all(CONTROLS).ok())
+        .and_then(|controls| controls.item(n))
         .and_then(|control| control.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(control) = control {
         let _ = control.focus();

@@ -640,9 +640,14 @@ describe('job progress page', () => {
       const firstRow = await page.locator('tr.pb-row').first().boundingBox();
       assert.ok(firstRow.y + firstRow.height <= 768, `the first row ends within the window: ${JSON.stringify(firstRow)}`);
 
-      await button.click();
+      await button.focus();
+      await page.keyboard.press('Enter');
       await page.locator('.pb-show-all[aria-controls="pb-status-legend"][aria-expanded="true"]').waitFor();
       assert.deepEqual(new Set(await legend()), codes, 'opened, every status of the job has its entry');
+      // The entries appear above the button: the focus goes to the first
+      // one revealed (the first of the list, the picked one aside).
+      const firstRevealed = (await legend()).find((key) => key !== token);
+      await page.waitForFunction((key) => document.activeElement?.dataset.legend === key, firstRevealed, { timeout: 5_000 });
       assert.equal((await button.textContent()).trim(), 'Hide the statuses');
       await button.click();
       await page.locator('.pb-show-all[aria-controls="pb-status-legend"][aria-expanded="false"]').waitFor();

@@ -1,7 +1,7 @@
 use super::Segment;
 use crate::domain::decimal::grouped;
 use crate::domain::shortlist::{shortlist, LEAST_HIDDEN};
-use crate::ui::focus::focus_first_control_if_lost;
+use crate::ui::focus::{focus_first_control_if_lost, focus_nth_control};
 use leptos::html;
 use leptos::prelude::*;
 
@@ -41,6 +41,17 @@ impl ShortList {
             keep,
             button: NodeRef::new(),
         }
+    }
+
+    /// Where in the whole list the first entry the short list leaves out
+    /// stands: what "Show all" reveals first.
+    fn first_revealed(&self) -> Option<usize> {
+        self.short.with_untracked(|(shown, _)| {
+            self.all.with_untracked(|all| {
+                all.iter()
+                    .position(|entry| !shown.iter().any(|kept| kept.key == entry.key))
+            })
+        })
     }
 
     /// `toggle`, and when the entry toggled leaves the short list (a picked
@@ -102,7 +113,15 @@ pub fn ShowAllButton(
                     node_ref=list.button
                     aria-expanded=move || expanded.get().to_string()
                     aria-controls=controls
-                    on:click=move |_| expanded.update(|open| *open = !*open)
+                    on:click=move |_| {
+                        let opening = !expanded.get_untracked();
+                        expanded.set(opening);
+                        // The entries appear above the button: the keyboard
+                        // goes on from the first of them, not past them all.
+                        if let Some(first) = list.first_revealed().filter(|_| opening) {
+                            request_animation_frame(move || focus_nth_control(controls, first as u32));
+                        }
+                    }
                 >
                     {text}
                 </button>
