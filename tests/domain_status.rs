@@ -604,12 +604,13 @@ fn statuses_whose_phase_advice_would_mislead_give_their_own() {
     // The agent already holds a received job, and a job with no patches has
     // nothing an agent being online would change. Three failures have a
     // known cause, which the general "read the message" does not fix.
-    const OWN_ADVICE: [StatusKey; 5] = [
+    const OWN_ADVICE: [StatusKey; 6] = [
         StatusKey::JobReceived,
         StatusKey::NoPatchAvailable,
         StatusKey::DownloadingFailed,
         StatusKey::TimedOut,
         StatusKey::NotLicensed,
+        StatusKey::PendingReboot,
     ];
     for key in OWN_ADVICE {
         let def = key.def();
@@ -663,19 +664,40 @@ fn a_job_still_being_prepared_is_not_blamed_on_the_agent() {
         pending_stage,
         ..facts()
     };
-    let preparing = next_step(pending, &stage(Some(PendingStage::Preparing)));
+    let preparing = next_step(pending, &stage(Some(PendingStage::Preparing)), true);
     assert!(!preparing.contains("connectivity"), "{preparing}");
     assert_ne!(preparing, pending.next_step());
     // Offered and not fetched: the agent's check-in is the question.
     for other in [Some(PendingStage::AvailableForDownload), None] {
-        assert_eq!(next_step(pending, &stage(other)), pending.next_step());
+        assert_eq!(next_step(pending, &stage(other), true), pending.next_step());
     }
     // The stage means nothing to another status.
     let started = StatusKey::JobStarted.def();
     assert_eq!(
-        next_step(started, &stage(Some(PendingStage::Preparing))),
+        next_step(started, &stage(Some(PendingStage::Preparing)), true),
         started.next_step()
     );
+}
+
+/// Advice that sends the operator to the message is given only where there
+/// is one: without it, the advice says where else to look.
+#[test]
+fn without_a_message_the_advice_does_not_point_to_one() {
+    let no_facts = facts();
+    for key in StatusKey::ALL {
+        let def = key.def();
+        let without = next_step(def, &no_facts, false);
+        assert!(!without.contains("message"), "{}: {without}", def.name);
+    }
+    let timed_out = StatusKey::TimedOut.def();
+    assert!(next_step(timed_out, &no_facts, true).contains("message"));
+    assert!(next_step(timed_out, &no_facts, false).contains("job's log"));
+    let failed = StatusKey::JobFailed.def();
+    assert_eq!(next_step(failed, &no_facts, true), failed.next_step());
+    assert!(next_step(failed, &no_facts, false).contains("failed patches"));
+    // A status with advice of its own keeps it: it does not lean on a message.
+    let license = StatusKey::NotLicensed.def();
+    assert_eq!(next_step(license, &no_facts, false), license.next_step());
 }
 
 #[test]

@@ -3,12 +3,15 @@
 
 use super::asset::{Deferrals, MessageFacts, PendingStage};
 use super::os::OsFamily;
+use super::phase::Phase;
 use super::status::{names_match, pending_reboot_blocks_other_jobs, StatusDef, StatusKey};
 use std::fmt;
 
 /// What an operator can do about an asset in `status`: the status's advice,
-/// except where the facts reported with it make that advice wrong.
-pub fn next_step(status: &StatusDef, facts: &MessageFacts) -> &'static str {
+/// except where the facts reported with it make that advice wrong, or it
+/// points to a message (`has_message`) the asset does not have.
+pub fn next_step(status: &StatusDef, facts: &MessageFacts, has_message: bool) -> &'static str {
+    let phase_advice = status.next_step() == status.phase.next_step();
     match (status.key, facts.pending_stage) {
         // The agent cannot fetch what does not exist yet: its connectivity
         // is not the question.
@@ -16,6 +19,21 @@ pub fn next_step(status: &StatusDef, facts: &MessageFacts) -> &'static str {
             "Nothing yet: the job is still being prepared and no agent can fetch it \
              before it is offered on schedule. If it stays here long past its start, \
              look at the job itself in the backend."
+        }
+        (StatusKey::TimedOut, _) if !has_message => {
+            "The backend did not say what used up the time; the job's log there \
+             does. Then widen the patch window, let the other job finish or move it, \
+             or shorten the action script, and run the job again for it."
+        }
+        _ if !has_message && phase_advice && status.phase == Phase::Waiting => {
+            "Something must happen first (a restart, another job, a user's consent); \
+             the asset or the job's log in the backend says which. See to it if it \
+             lasts."
+        }
+        _ if !has_message && phase_advice && status.phase == Phase::Failed => {
+            "Read the failed patches and the job's log in the backend, fix the cause \
+             on the asset (agent, license, disk, connectivity), then run the job \
+             again for it."
         }
         _ => status.next_step(),
     }

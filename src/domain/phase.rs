@@ -128,9 +128,9 @@ impl Phase {
                  job. Run the job again for the asset if it does not recover."
             }
             Phase::Waiting => {
-                "What it waits for has not happened in hours: act on the message now \
-                 (restart the asset, let the other job finish or stop it, ask the user \
-                 to consent) rather than wait longer."
+                "What it waits for has not happened in hours: see to it now (restart \
+                 the asset, let the other job finish or stop it, ask the user to \
+                 consent) rather than wait longer."
             }
             Phase::Queued => {
                 "The agent has not picked the job up in hours: check that the asset is \
@@ -158,9 +158,8 @@ impl Phase {
                  window if the asset still needs the patches."
             }
             Phase::Skipped => {
-                "The status says why. Where there was nothing to install, nothing is \
-                 needed; otherwise check that the agent is online and the asset is in \
-                 scope, and the next run picks it up."
+                "Nothing was done on the asset in this run. Check that its agent is \
+                 online and the asset is in the job's scope; the next run picks it up."
             }
             Phase::NotApplicable => {
                 "Nothing to deploy here. Review the job's targeting if the asset was \

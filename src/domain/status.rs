@@ -131,6 +131,11 @@ impl StatusDef {
                 "Give the asset a patch management license (or free one held by a \
                  retired asset), then run the job again for it."
             }
+            // What it waits for is in its name.
+            StatusKey::PendingReboot => {
+                "Restart the asset, or let a restart in its patch window happen, so \
+                 that the job can finish."
+            }
             _ => self.phase.next_step(),
         }
     }

@@ -492,6 +492,18 @@ describe('job progress page', () => {
     });
   });
 
+  test('a Timed Out asset without a reason is not told to read a message it does not have', async () => {
+    // The catalogue lists no timeout reasons for Mac jobs, so the demo's Mac timeouts come without one.
+    await withPage('#/jobs/job-macos-security?asset=job-macos-security-a00002', {}, async ({ page }) => {
+      await page.locator('.pb-panel [data-next-step]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await page.locator('.pb-panel').textContent(), /Timed Out/);
+      assert.equal(await page.locator('.pb-panel [data-message]').count(), 0, 'no message');
+      const step = await page.locator('.pb-panel [data-next-step]').textContent();
+      assert.doesNotMatch(step, /message/, step);
+      assert.match(step, /job's log/, step);
+    });
+  });
+
   test("the configuration's stuck_after_hours sets the threshold the page counts and says", async () => {
     // A configured backend's times are not moved to the present, so every
     // unfinished asset of the demo files is days old: all of them are stuck.

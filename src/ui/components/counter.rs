@@ -69,7 +69,7 @@ pub fn Counter(
                             disabled=move || unavailable.is_some_and(|off| off.get())
                             aria-pressed=move || pressed.get().to_string()
                             aria-label=move || format!("{button_name}{}", value.get())
-                            title="Show only these in the table; click again to show all"
+                            title="Show only these in the table, in place of the search and other filters; click again to show all"
                             on:click=move |_| toggle.run(())
                         >
                             {value}

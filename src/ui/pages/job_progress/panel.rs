@@ -49,7 +49,10 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
         view! { <p><Link to=reference_for_status(token)>{text}</Link></p> }
     });
     let stuck = move || row.progress.is_stuck(data.stuck_cutoff.get());
-    let usual_step = def.map_or(row.phase.next_step(), |def| next_step(def, &result.facts));
+    let has_message = row.message.is_some();
+    let usual_step = def.map_or(row.phase.next_step(), |def| {
+        next_step(def, &result.facts, has_message)
+    });
     let stuck_step = def.map_or(row.phase.stuck_next_step(), |def| def.stuck_next_step());
     let next_step = move || stuck_step.filter(|_| stuck()).unwrap_or(usual_step);
     view! {
