@@ -166,7 +166,7 @@ impl TimeoutReason {
             DownloadFilledWindow => "fetching the patches used up the whole patch window",
             ScriptFilledWindow => "an action script ran for the whole patch window",
             StartPermissionLate => "permission to start patching came too late",
-            CallAfterWindow => "the agent's CAPI call arrived only after the job window had closed",
+            CallAfterWindow => "the agent reported to the platform (its CAPI call) only after the job window had closed",
             AnotherJobRunning => "another job was running on the asset",
             NotFinishedInWindow => "the work could not finish inside the patch window",
             ExecutionTimedOut => "execution ran past its time limit",

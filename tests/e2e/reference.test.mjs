@@ -206,10 +206,12 @@ describe('reference page', () => {
 });
 
 describe('not-found page', () => {
-  test('an unknown route says so and links back to the job list', async () => {
+  test('an unknown route says so and links to every page', async () => {
     await withPage('#/nope', {}, async ({ page }) => {
       await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
       assert.equal((await page.locator('.pb-page code').textContent()).trim(), '/nope', 'names the path');
+      const links = await page.locator('.pb-page a').evaluateAll((as) => as.map((a) => new URL(a.href).hash));
+      assert.deepEqual(links, ['#/jobs', '#/exemptions', '#/reference']);
       await page.getByRole('link', { name: 'Go to the job list' }).click();
       await page.waitForURL((url) => url.hash === '#/jobs' || url.hash === '#/' || url.hash === '');
       await page.getByRole('heading', { level: 1, name: 'Deployment jobs' }).waitFor();

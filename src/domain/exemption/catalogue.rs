@@ -388,8 +388,9 @@ pub(super) fn warning(warning: Warning) -> &'static CatalogueEntry {
             meaning: "At least one drive on the endpoint is 90% full or more, so patches may \
                       not fit when they download or install.",
             fix: &[
-                "Find the fullest drive: Platform Configuration, Servers, filter on the \
-                 endpoint, and read the Disk Space In Use column.",
+                "See which drive is fullest: Patchboard names it, and in JetPatch it is \
+                 under Platform Configuration, Servers, filtered on the endpoint, in the \
+                 Disk Space In Use column.",
                 "Free space on it (old update caches, logs, temporary files) or enlarge it.",
                 "Check that every drive is below 90% before the next patch run.",
             ],

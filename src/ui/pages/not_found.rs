@@ -10,9 +10,11 @@ pub fn NotFoundPage(path: String) -> impl IntoView {
             <p class="pb-page-context">
                 "Patchboard has no page at " <code>{path}</code> "."
             </p>
-            <p>
-                <Link to=Location::new(Route::Jobs)>"Go to the job list"</Link>
-            </p>
+            <ul class="pb-list">
+                <li><Link to=Location::new(Route::Jobs)>"Go to the job list"</Link></li>
+                <li><Link to=Location::new(Route::Exemptions)>"Go to Endpoint exemptions"</Link></li>
+                <li><Link to=Location::new(Route::Reference)>"Go to the Reference"</Link></li>
+            </ul>
         </section>
     }
 }

@@ -88,8 +88,9 @@ fn Terms() -> impl IntoView {
         ),
         (
             "With warnings",
-            "Endpoints with a warning such as Low Disk Space, whatever their impact: a sign of \
-             trouble to come that does not hold patching back by itself.",
+            "Endpoints with a warning such as Low Disk Space, whatever their impact. A warning \
+             may stop a patch run (a patch that does not fit on the drive fails) but does not \
+             exempt the endpoint, so its impact stays as it is.",
         ),
     ];
     view! {

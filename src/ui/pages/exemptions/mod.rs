@@ -122,7 +122,7 @@ pub fn ExemptionsPage() -> impl IntoView {
                 <span class="pb-spacer"></span>
                 <RefreshControls live=live.status />
                 <p class="pb-page-context">
-                    "Endpoints that cannot be patched now, the reason for each, and how to clear it. "
+                    "Every endpoint, whether it can be patched now, why not, and how to clear it. "
                     "Derived in your browser from each endpoint's facts and the current time."
                 </p>
             </div>
