@@ -1171,3 +1171,37 @@ describe('from the keyboard', () => {
     }
   });
 });
+
+describe('headings', () => {
+  /** The page's headings outside the panel, in order: [level, name]. */
+  const outline = (page) =>
+    page.$$eval('.pb-main h1, .pb-main h2, .pb-main h3, .pb-main h4, .pb-main h5, .pb-main h6', (headings) =>
+      headings
+        .filter((heading) => !heading.closest('dialog'))
+        .map((heading) => [Number(heading.tagName[1]), heading.textContent.replace(/\s+/g, ' ').trim()]),
+    );
+
+  for (const [hash, sections, nested] of [
+    [`#/jobs/${JOB}`, ['Figures', 'Assets'], null],
+    ['#/exemptions', ['Figures', 'Endpoints'], null],
+    ['#/exemptions?layout=by-exemption', ['Figures', 'Endpoints'], /^How to fix .+/],
+  ]) {
+    test(`${hash} has a heading for each section, and no level is skipped`, async () => {
+      await withPage(`${server.url}${hash}`, {}, async ({ page }) => {
+        await page.locator('tr.pb-row, details.pb-group').first().waitFor({ timeout: LOAD_TIMEOUT });
+        const headings = await outline(page);
+        assert.deepEqual(headings.filter(([level]) => level === 2).map(([, name]) => name), sections);
+        let previous = 0;
+        for (const [level, name] of headings) {
+          assert.ok(level <= previous + 1, `"${name}" is an h${level} after an h${previous}: ${JSON.stringify(headings)}`);
+          previous = level;
+        }
+        const deeper = headings.filter(([level]) => level > 2);
+        if (nested) {
+          assert.ok(deeper.length > 1 && deeper.every(([, name]) => nested.test(name)), JSON.stringify(deeper));
+          assert.equal(new Set(deeper.map(([, name]) => name)).size, deeper.length, 'each names what it fixes');
+        }
+      });
+    });
+  }
+});

@@ -8,6 +8,7 @@ use crate::domain::view::reason_groups::{reason_groups, without_reason, GroupRea
 use crate::ui::components::{Badge, Tone};
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::History;
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Endpoints listed inside one group; the table shows them all.
@@ -121,13 +122,13 @@ fn ReasonGroup(
     view! {
         <details class="pb-group" data-exemption=exemption data-warning=warning prop:open=open on:toggle=on_toggle>
             <summary>
-                <strong>{name}</strong>
+                <strong>{name.clone()}</strong>
                 <Badge tone=tone label=label warning=is_warning />
                 <span class="pb-numeric">{counted(count as u64, Noun::ENDPOINTS)}</span>
             </summary>
             <div>
                 <p>{reason.meaning()}</p>
-                <FixSteps steps=reason.fix() />
+                <FixSteps steps=reason.fix() of=name />
                 <ul class="pb-chips">
                     {names.into_iter().map(|(index, name)| view! {
                         <li>
@@ -170,10 +171,24 @@ pub const WARNING_LABEL: &str = "Warning: may stop patching";
 
 /// The ordered steps that clear an exemption or a warning.
 #[component]
-pub fn FixSteps(steps: &'static [&'static str]) -> impl IntoView {
+pub fn FixSteps(
+    steps: &'static [&'static str],
+    /// What they clear, read out with the heading: the page lists several.
+    of: String,
+    /// Under the panel's section heading (an h4) rather than in the page's
+    /// list of groups (an h3).
+    #[prop(optional)]
+    in_panel: bool,
+) -> impl IntoView {
+    let heading =
+        move || view! { "How to fix" <span class="pb-visually-hidden">{format!(" {of}")}</span> };
     view! {
         <div data-fix="">
-            <h4 class="pb-field-label">"How to fix"</h4>
+            {if in_panel {
+                Either::Left(view! { <h4 class="pb-field-label">{heading()}</h4> })
+            } else {
+                Either::Right(view! { <h3 class="pb-field-label">{heading()}</h3> })
+            }}
             <ol class="pb-steps">
                 {steps.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
             </ol>

@@ -144,8 +144,11 @@ pub fn ExemptionsPage() -> impl IntoView {
                 unknown=url.left_out(EndpointView::unknown_filters)
                 on_dismiss=Callback::new(move |_| url.rewrite())
             />
+            // Section headings for moving by heading; the page shows its sections plainly.
+            <h2 class="pb-visually-hidden">"Figures"</h2>
             <summary::Counters data=data />
             <summary::ExemptionChart data=data />
+            <h2 class="pb-visually-hidden">"Endpoints"</h2>
             <filters::EndpointFilters data=data />
             {move || {
                 // Back or Forward across a layout change takes away what had

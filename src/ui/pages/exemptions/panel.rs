@@ -80,7 +80,7 @@ fn EndpointDetails(
                 <span><Badge tone=Tone::Waiting warning=true label=WARNING_LABEL /></span>
                 <p>{entry.meaning}</p>
                 <p class="pb-muted" data-evidence="">{fact}</p>
-                <FixSteps steps=entry.fix />
+                <FixSteps steps=entry.fix of=entry.name.to_owned() in_panel=true />
             </li>
         }
     });
@@ -155,14 +155,14 @@ fn exemption_card(
     evidence: Option<String>,
     fix: &'static [&'static str],
 ) -> impl IntoView {
-    let heading = name.clone();
+    let (key, heading) = (name.clone(), name.clone());
     view! {
-        <li class="pb-card" data-exemption=name>
+        <li class="pb-card" data-exemption=key>
             <strong>{heading}</strong>
             <span><Badge tone=impact_tone(impact) label=impact.label() /> " " {origin.label()}</span>
             <p>{meaning}</p>
             {evidence.map(|evidence| view! { <p class="pb-muted" data-evidence="">{evidence}</p> })}
-            <FixSteps steps=fix />
+            <FixSteps steps=fix of=name in_panel=true />
         </li>
     }
 }

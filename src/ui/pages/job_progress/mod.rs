@@ -163,8 +163,11 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                     on_dismiss=Callback::new(move |_| url.rewrite())
                 />
                 <summary::StalledBanner data=data />
+                // Section headings for moving by heading; the page shows its sections plainly.
+                <h2 class="pb-visually-hidden">"Figures"</h2>
                 <summary::Counters data=data />
                 <summary::PhaseChart data=data />
+                <h2 class="pb-visually-hidden">"Assets"</h2>
                 <filters::AssetFilters data=data />
                 <table::AssetTable data=data />
                 {panel::asset_panel(data)}
