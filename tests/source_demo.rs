@@ -427,6 +427,15 @@ fn a_machine_held_back_on_the_endpoint_page_has_not_succeeded_in_a_job() {
                 result.asset_name,
                 job.job.id
             );
+            if *outlook == PatchOutlook::CannotPatch {
+                assert_eq!(
+                    result.patches.succeeded,
+                    Some(0),
+                    "{} cannot be patched, yet had patches installed in {}",
+                    result.asset_name,
+                    job.job.id
+                );
+            }
         }
     }
     assert!(

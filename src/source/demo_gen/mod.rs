@@ -484,7 +484,11 @@ fn asset_result(
     let (succeeded, failed, superseded, not_applicable, total) = match status.name {
         "Completed" | "Rebooted" => (total - superseded, 0, superseded, 0, total),
         "Job Failed" | "Downloading - Failed" | "Timed Out" => {
-            let failed = rng.between(1, i64::from(total) + 1) as u32;
+            let drawn = rng.between(1, i64::from(total) + 1) as u32;
+            // A machine the endpoint page says cannot be patched got nothing
+            // installed. Drawn all the same, so the rest of the demo stays put.
+            let cannot_patch = asset.elsewhere.held_back == Some(PatchOutlook::CannotPatch);
+            let failed = if cannot_patch { total } else { drawn };
             (total - failed, failed, 0, 0, total)
         }
         "Not Applicable" => (0, 0, 0, total, total),
