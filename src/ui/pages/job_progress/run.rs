@@ -45,17 +45,23 @@ pub fn RunSelector(
         <Show when=offers_a_choice>
             <label class="pb-field">
                 <span class="pb-field-label">"Run"</span>
+                // Each option says whether it is the one shown: the list can
+                // change under the select (the runs arrive after the run a
+                // link names), which a value set on the select would not follow.
                 <select
                     class="pb-select"
-                    prop:value=move || run.with(|run| run.run_id().unwrap_or_default().to_owned())
                     on:change=move |event| {
                         let run = event_target_value(&event);
                         url.update(History::Push, |v| v.run = (!run.is_empty()).then_some(run));
                     }
                 >
-                    <option value="">"Latest run"</option>
+                    <option value="" prop:selected=move || run.with(|run| run.run_id().is_none())>
+                        "Latest run"
+                    </option>
                     {move || options.get().into_iter().map(|option| {
-                        view! { <option value=option.id>{option.label}</option> }
+                        let id = option.id.clone();
+                        let shown = move || run.with(|run| run.run_id() == Some(id.as_str()));
+                        view! { <option value=option.id prop:selected=shown>{option.label}</option> }
                     }).collect_view()}
                 </select>
             </label>
