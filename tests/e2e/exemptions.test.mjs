@@ -417,6 +417,20 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('a link to an endpoint far down the list opens it with its row wholly in the window', async () => {
+    // The demo lists endpoints by impact, worst first: one of the last has its row far below the fold.
+    const endpoint = endpoints[endpoints.length - 60];
+    await withExemptions(`endpoint=${encodeURIComponent(endpoint.id)}`, { viewport: { width: 1280, height: 800 } }, async ({ page }) => {
+      await page.locator('dialog.pb-panel').waitFor();
+      const row = page.locator('tr.pb-row[aria-selected="true"]');
+      await row.waitFor();
+      await page.waitForTimeout(300);
+      const box = await row.boundingBox();
+      assert.ok(box.y >= 0 && box.y + box.height <= 800, `the row is in the window: ${JSON.stringify(box)}`);
+      assert.equal((await row.locator('td').first().textContent()).trim(), endpoint.name);
+    });
+  });
+
   test("an endpoint's panel says what the backend did not report rather than guess", async () => {
     const unseen = endpoints.find((endpoint) => endpoint.last_seen == null);
     const seen = endpoints.find((endpoint) => endpoint.last_seen != null && endpoint.drives?.length > 0);

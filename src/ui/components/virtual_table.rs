@@ -2,7 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
-use super::row_focus::{drawn_row, keep_row_focus, scroll_into_sight};
+use super::row_focus::{drawn_row, keep_row_focus, scroll_into_sight, scroll_into_view_at};
 use crate::domain::decimal::fixed;
 use crate::domain::table::{first_row_in_view, RowWindow};
 use crate::domain::view::TableColumn;
@@ -329,6 +329,25 @@ fn table(table: Table) -> AnyView {
                 &element,
                 position as f64 * row_height - (visible_height - row_height) / 2.0,
             );
+            // A table taller than what the window shows of it has its middle
+            // at or past the window's edge: the window then centres the row.
+            request_animation_frame(move || {
+                let Some(row) = scroller
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|element| drawn_row(&element, index))
+                else {
+                    return;
+                };
+                let bottom = row.get_bounding_client_rect().bottom();
+                let window_height = leptos::prelude::window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64());
+                if window_height.is_some_and(|height| bottom > height) {
+                    scroll_into_view_at(&row, web_sys::ScrollLogicalPosition::Center);
+                }
+            });
         });
         true
     });
