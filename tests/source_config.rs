@@ -256,6 +256,10 @@ fn a_resource_url_that_cannot_be_fetched_is_named() {
             "names a host and port without a scheme",
         ),
         ("https:pm.example.com/e", "lacks the // after https:"),
+        (
+            "{base_url}e.json",
+            "\"{base_url}e.json\" glues the path to base_url's last part; write \"{base_url}/e.json\"",
+        ),
     ] {
         let mut config = minimal();
         config["resources"]["endpoints"]["url"] = json!(url);
@@ -268,6 +272,8 @@ fn a_resource_url_that_cannot_be_fetched_is_named() {
     }
     for url in [
         "{base_url}/e",
+        "{base_url}",
+        "{base_url}?tenant=acme",
         "https://other.example.com/e?tenant=acme",
         "HTTPS://other.example.com/e",
         "/api/e",

@@ -445,11 +445,15 @@ fn base_url_problem(url: &str) -> Option<String> {
 /// (`{base_url}/jobs`) is judged through base_url.
 fn resource_url_problem(template: &str) -> Option<String> {
     if template.trim().is_empty() {
-        Some("is empty; expected a URL template such as \"{base_url}/jobs\"".to_owned())
-    } else if template.starts_with('{') {
-        None
-    } else {
-        address_problem(template)
+        return Some("is empty; expected a URL template such as \"{base_url}/jobs\"".to_owned());
+    }
+    match template.strip_prefix("{base_url}") {
+        // base_url's trailing / is dropped, so the path must bring its own.
+        Some(path) if !(path.is_empty() || path.starts_with(['/', '?', '#'])) => Some(format!(
+            "{template:?} glues the path to base_url's last part; write \"{{base_url}}/{path}\""
+        )),
+        _ if template.starts_with('{') => None,
+        _ => address_problem(template),
     }
 }
 

@@ -191,9 +191,10 @@ impl<R: Record> Mapping<R> {
         Ok(page)
     }
 
-    /// The configuration's own fields none of `rows` has a value for; most
-    /// often found in the first row, so the scan of every row is for a
-    /// pointer that is wrong.
+    /// The configuration's own fields none of `rows` has at all; most often
+    /// found in the first row, so the scan of every row is for a pointer
+    /// that is wrong. A key sent as null is found: the pointer is right, and
+    /// a healthy fleet may have no value there (no blocking job, no reason).
     fn unfound(&self, rows: &[Value]) -> Option<Vec<UnfoundField>> {
         if self.own.is_empty() || rows.is_empty() {
             return None;
@@ -202,7 +203,7 @@ impl<R: Record> Mapping<R> {
             self.own
                 .iter()
                 .map(|&at| &self.fields.specs[at])
-                .filter(|spec| rows.iter().all(|row| spec.value_in(row).is_none()))
+                .filter(|spec| !rows.iter().any(|row| spec.is_in(row)))
                 .map(|spec| UnfoundField {
                     field: spec.field.clone(),
                     pointers: spec.pointers.iter().map(ToString::to_string).collect(),

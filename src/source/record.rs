@@ -127,6 +127,12 @@ pub struct Spec {
 }
 
 impl Spec {
+    /// Whether one of the field's pointers finds anything in `item`, null
+    /// included.
+    pub fn is_in(&self, item: &Value) -> bool {
+        self.pointers.iter().any(|p| p.resolve(item).is_some())
+    }
+
     /// The field's value in `item`, and the pointer that found it: the first
     /// of its pointers that finds a value other than null.
     pub fn value_in<'i>(&self, item: &'i Value) -> Option<(&Pointer, &'i Value)> {

@@ -118,7 +118,7 @@ pub fn DataProblems(
         {move || state.with(|s| (!s.unfound.is_empty()).then(|| unfound_text(&s.unfound))).map(|fields| view! {
             <Banner
                 tone=Tone::Waiting
-                title=format!("No row has a value where the configuration points for {fields}")
+                title=format!("No row has anything where the configuration points for {fields}")
                 details="Each reads as not known in every row, and for an endpoint's power, connector or credentials, not known derives no exemption. Check each pointer against an item of the backend's response; a field the backend never sends can be left out of fields."
             />
         })}
