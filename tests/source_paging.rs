@@ -395,7 +395,7 @@ fn a_next_url_back_to_the_first_page_stops_paging_at_the_page_that_gave_it() {
 /// A backend that ignores `?page=` answers every page with the first: its
 /// rows must not be counted again and again.
 #[test]
-fn a_numbered_page_the_same_as_the_one_before_stops_paging() {
+fn a_second_page_the_same_as_the_first_stops_paging_with_an_error() {
     let config = endpoints_config(json!({
         "url": "{base_url}/e?p={page}", "fields": { "id": "/id" },
         "paging": { "mode": "page_number", "size": 2, "end": "empty_page" }
@@ -410,13 +410,34 @@ fn a_numbered_page_the_same_as_the_one_before_stops_paging() {
         ..ok(&body, &[], 2)
     };
     let second = fetch(pager.next(&page(1)).unwrap()).url;
+    assert_eq!(second, "https://api.example.com/e?p=2");
+    assert_eq!(
+        pager.next(&page(1)),
+        Err(PagingError::SamePage { url: second })
+    );
+    assert_eq!(pager.fetched(), 2, "the repeated page is not counted");
+}
+
+/// A backend that answers a page past its end with its last page again,
+/// after pages that differed: the list has ended, and nothing is wrong.
+#[test]
+fn a_later_page_the_same_as_the_one_before_ends_the_list() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e?p={page}", "fields": { "id": "/id" },
+        "paging": { "mode": "page_number", "size": 2, "end": "empty_page" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    pager.first().unwrap();
+    let body = json!([]);
+    let page = |fingerprint| Response {
+        fingerprint: Some(fingerprint),
+        ..ok(&body, &[], 2)
+    };
+    fetch(pager.next(&page(1)).unwrap());
     let third = fetch(pager.next(&page(2)).unwrap()).url;
     assert_eq!(third, "https://api.example.com/e?p=3");
-    assert_eq!(
-        pager.next(&page(2)),
-        Err(PagingError::SamePage { url: third }),
-        "after {second}"
-    );
+    assert_eq!(pager.next(&page(2)), Ok(Step::RepeatedPastEnd));
     assert_eq!(pager.fetched(), 4, "the repeated page is not counted");
 }
 

@@ -355,8 +355,10 @@ async fn drive_pages(
             cross_origin: response.cross_origin,
         });
         // A page the backend repeated holds rows already delivered.
-        if let Err(error @ PagingError::SamePage { .. }) = step {
-            return Err(LoadError::Paging(error));
+        match step {
+            Err(error @ PagingError::SamePage { .. }) => return Err(LoadError::Paging(error)),
+            Ok(Step::RepeatedPastEnd) => return Ok(LoadEnd::Complete),
+            _ => {}
         }
         let more_follow = matches!(step, Ok(Step::Fetch(_)));
         // The page that reached the limit may hold more than fits under it.
@@ -378,6 +380,7 @@ async fn drive_pages(
             Step::CursorUnreadable { header } => {
                 return Ok(LoadEnd::CutShort(CutShort::CursorUnreadable { header }))
             }
+            Step::RepeatedPastEnd => return Ok(LoadEnd::Complete),
         }
     }
 }

@@ -52,6 +52,10 @@ pub enum Step {
     CursorUnreadable {
         header: String,
     },
+    /// The page repeats the one before it, after pages that differed: the
+    /// backend answers past its end with its last page again, so the list
+    /// ended before this page.
+    RepeatedPastEnd,
 }
 
 /// Why paging cannot go on.
@@ -125,6 +129,8 @@ pub struct Pager<'c> {
     /// Cursors and next URLs already followed, to catch a backend that loops.
     followed: HashSet<String>,
     last_fingerprint: Option<u64>,
+    /// Pages read so far that differed from the one before them.
+    distinct_pages: usize,
 }
 
 impl<'c> Pager<'c> {
@@ -149,6 +155,7 @@ impl<'c> Pager<'c> {
             last_url: String::new(),
             followed: HashSet::new(),
             last_fingerprint: None,
+            distinct_pages: 0,
         }
     }
 
@@ -195,13 +202,19 @@ impl<'c> Pager<'c> {
                 });
             }
         }
-        // After the loop check, which names the cursor that came back.
+        // After the loop check, which names the cursor that came back. The
+        // second page the same as the first: the paging is ignored. A later
+        // repeat, after pages that differed: the list has ended.
         if let Some(fingerprint) = response.fingerprint {
             if self.last_fingerprint.replace(fingerprint) == Some(fingerprint) {
+                if self.distinct_pages >= 2 {
+                    return Ok(Step::RepeatedPastEnd);
+                }
                 return Err(PagingError::SamePage {
                     url: self.last_url.clone(),
                 });
             }
+            self.distinct_pages += 1;
         }
         self.fetched += response.item_count;
         let max = self.resource.max_items;
