@@ -310,6 +310,32 @@ fn next_in_body_follows_urls_paths_and_tokens() {
     assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
 }
 
+/// Where the url names no {cursor}, a next link that is neither a full URL
+/// nor a /path cannot be a token: it is read relative to the page's address.
+#[test]
+fn a_relative_next_link_is_read_against_the_page_address_where_no_cursor_is_named() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/api/jobs", "items": "/data", "fields": { "id": "/id" },
+        "paging": { "mode": "next_in_body", "pointer": "/next" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    assert_eq!(
+        pager.first().unwrap().url,
+        "https://api.example.com/api/jobs"
+    );
+    let segment = json!({ "next": "jobs?page=2" });
+    assert_eq!(
+        fetch(pager.next(&ok(&segment, &[], 10)).unwrap()).url,
+        "https://api.example.com/api/jobs?page=2"
+    );
+    let query = json!({ "next": "?page=3" });
+    assert_eq!(
+        fetch(pager.next(&ok(&query, &[], 10)).unwrap()).url,
+        "https://api.example.com/api/jobs?page=3"
+    );
+}
+
 /// With a relative base_url (a host page's "/api"), a next path is the
 /// page's own: the browser resolves it, and it must not be glued to the last URL.
 #[test]

@@ -85,6 +85,10 @@ pub struct Resource {
     /// The request names `{run_id}` (url, body or headers), so the backend
     /// can answer for a chosen run; otherwise it answers for the latest.
     pub per_run: bool,
+    /// The request names `{cursor}`: a next_in_body token goes there. Without
+    /// it, a next link that is not a full URL or a /path is one relative to
+    /// the page's own address.
+    pub names_cursor: bool,
     /// The fields the configuration maps itself, not through its preset: a
     /// pointer of one that finds nothing in any item is likely misspelt, and
     /// is reported (a preset's may meet a backend that leaves a field out).

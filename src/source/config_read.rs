@@ -679,6 +679,7 @@ fn read_resource(
         max_items: usize::try_from(max_items).unwrap_or(usize::MAX),
         timeout_seconds,
         per_run: used.contains(&Placeholder::RunId),
+        names_cursor: used.contains(&Placeholder::Cursor),
         own_fields: Vec::new(),
     })
 }

@@ -268,7 +268,9 @@ impl<'c> Pager<'c> {
             ) => full(*size, *end).then_some(Position::Page(n + 1)),
             (Paging::NextInBody { pointer }, _) => match pointer.resolve(response.body)? {
                 Value::String(s) if s.is_empty() => None,
-                Value::String(s) if is_url(s) => Some(Position::Url(self.resolve_url(s))),
+                Value::String(s) if is_url(s) || !self.resource.names_cursor => {
+                    Some(Position::Url(self.resolve_url(s)))
+                }
                 Value::String(s) => Some(Position::Cursor(Some(s.clone()))),
                 Value::Number(n) => Some(Position::Cursor(Some(n.to_string()))),
                 _ => None,
@@ -292,17 +294,27 @@ impl<'c> Pager<'c> {
         }
     }
 
-    /// A path from the body is resolved against the origin of the last request.
+    /// A link from the body: a full URL as it is; a /path against the origin
+    /// of the last request; anything else against the last request's address
+    /// (`?page=2` replaces its query, `jobs?page=2` its last segment).
     fn resolve_url(&self, next: &str) -> String {
+        let last = self.last_url.as_str();
+        if !next.starts_with('/') {
+            return if is_url(next) {
+                next.to_owned()
+            } else {
+                relative_to(last, next)
+            };
+        }
         // A path from a relative address (a base_url such as "/api") is
         // the page's, whose origin the browser puts before it.
-        let Some(scheme) = self.last_url.find("://").filter(|_| next.starts_with('/')) else {
+        let Some(origin_start) = last.find("://").map(|i| i + 3) else {
             return next.to_owned();
         };
-        let origin_end = self.last_url[scheme + 3..]
+        let origin_end = last[origin_start..]
             .find('/')
-            .map_or(self.last_url.len(), |i| scheme + 3 + i);
-        format!("{}{next}", &self.last_url[..origin_end])
+            .map_or(last.len(), |i| origin_start + i);
+        format!("{}{next}", &last[..origin_end])
     }
 
     fn vars(&self) -> Vars {
@@ -363,6 +375,17 @@ impl<'c> Pager<'c> {
             timeout_seconds: self.resource.timeout_seconds,
         })
     }
+}
+
+/// `next` (neither a full URL nor a /path) against `base`: a query alone
+/// replaces base's query, anything else its last path segment.
+fn relative_to(base: &str, next: &str) -> String {
+    let path = &base[..base.find(['?', '#']).unwrap_or(base.len())];
+    if next.starts_with('?') {
+        return format!("{path}{next}");
+    }
+    let folder = path.rfind('/').map_or("", |slash| &path[..=slash]);
+    format!("{folder}{next}")
 }
 
 /// Schemes are case-insensitive: `HTTPS://…` is an address, not a cursor.
