@@ -92,6 +92,27 @@ fn endpoint_fields_are_coerced_and_translated() {
     );
 }
 
+/// A number where a word is expected can be mapped like a word: the message
+/// says how, with the key to write.
+#[test]
+fn a_number_for_a_word_field_is_told_how_to_map_it() {
+    let config = config(json!({ "endpoints": {
+        "url": "{base_url}/e", "fields": { "id": "/id", "connector": "/c", "power": "/p" }
+    }}));
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let page = mapping
+        .decode_page(&json!([{ "id": "a", "c": 1 }, { "id": "b", "p": true }]))
+        .unwrap();
+    let problems: Vec<&str> = page.errors.iter().map(|e| e.problem.as_str()).collect();
+    assert_eq!(
+        problems,
+        [
+            "expected a word, found 1; map it to one of our words with \"values\" (\"1\": …)",
+            "expected a word, found true; map it to one of our words with \"values\" (\"true\": …)"
+        ]
+    );
+}
+
 /// A string or null in the list is not a row missing its id: its kind is
 /// what the banner should say.
 #[test]

@@ -151,6 +151,12 @@ pub fn word<T: DeserializeOwned>(value: &Value) -> Coerced<T> {
                 None => message,
             }
         }),
+        // A number or a boolean can be mapped to our word too ("1": "On").
+        Value::Number(_) | Value::Bool(_) => Err(format!(
+            "{}; map it to one of our words with \"values\" (\"{}\": …)",
+            expected("a word", value),
+            value
+        )),
         other => Err(expected("a word", other)),
     }
 }
