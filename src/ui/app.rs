@@ -7,7 +7,7 @@ use super::focus::{focus_by_id, focus_if_lost, MAIN_ID, PAGE_TITLE_ID};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
 use super::router::{provide_router, Link, Location, Route, Router, UrlMode};
-use super::source_banner::{ConfigProblems, SourceBadge};
+use super::source_banner::{ConfigProblems, DemoNote, SourceBadge};
 use super::theme::{provide_theme, ThemeToggle};
 use crate::domain::job::Job;
 use leptos::prelude::*;
@@ -56,6 +56,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
             </header>
             <main class="pb-main" id=MAIN_ID tabindex="-1">
                 <ConfigProblems />
+                <DemoNote />
                 {page}
             </main>
         </div>

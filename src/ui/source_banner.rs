@@ -16,6 +16,23 @@ pub fn SourceBadge() -> impl IntoView {
     }
 }
 
+/// Above every page while the demo is on screen, in words: the header's
+/// badge alone is easy to miss, and made-up jobs must not pass for a fleet.
+#[component]
+pub fn DemoNote() -> impl IntoView {
+    let source = use_data_source();
+    move || {
+        source.with(SourceState::is_demo).then(|| {
+            view! {
+                <p class="pb-demo-note" data-demo-note="">
+                    "Made-up demo data: no backend is configured (no config.json beside the app). "
+                    "docs/configuration.md says how to connect yours."
+                </p>
+            }
+        })
+    }
+}
+
 /// Above every page: the configuration's problems, each naming its key.
 #[component]
 pub fn ConfigProblems() -> impl IntoView {

@@ -69,6 +69,7 @@ describe('config.json beside the app', () => {
       const asked = app.requests.filter((path) => path.endsWith('/config.json'));
       assert.deepEqual(asked, ['/config.json'], 'asked for once, by the loader, and the app took that answer');
       assert.equal(await page.getByText('Demo data').count(), 0, 'no demo badge');
+      assert.equal(await page.locator('[data-demo-note]').count(), 0, 'no demo note');
       assert.equal(await page.locator('[data-config-problems]').count(), 0, 'no configuration problems');
       // The backend has no endpoints: an empty answer, not a filter that matches nothing.
       await page.evaluate(() => {

@@ -492,6 +492,19 @@ describe('job progress page', () => {
     });
   });
 
+  test('every page of the demo says in words that its data is made up', async () => {
+    await withPage('#/jobs', {}, async ({ page }) => {
+      for (const hash of ['#/jobs', '#/jobs/job-patch-tuesday', '#/exemptions', '#/reference']) {
+        await page.evaluate((to) => {
+          location.hash = to;
+        }, hash);
+        const note = page.locator('[data-demo-note]');
+        await note.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.match(await note.textContent(), /^Made-up demo data: no backend is configured/, hash);
+      }
+    });
+  });
+
   test('a Timed Out asset without a reason is not told to read a message it does not have', async () => {
     // The catalogue lists no timeout reasons for Mac jobs, so the demo's Mac timeouts come without one.
     await withPage('#/jobs/job-macos-security?asset=job-macos-security-a00002', {}, async ({ page }) => {
