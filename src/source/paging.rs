@@ -268,7 +268,7 @@ impl<'c> Pager<'c> {
             ) => full(*size, *end).then_some(Position::Page(n + 1)),
             (Paging::NextInBody { pointer }, _) => match pointer.resolve(response.body)? {
                 Value::String(s) if s.is_empty() => None,
-                Value::String(s) if is_url(s) || !self.resource.names_cursor => {
+                Value::String(s) if is_url(s) || self.is_relative_link(s) => {
                     Some(Position::Url(self.resolve_url(s)))
                 }
                 Value::String(s) => Some(Position::Cursor(Some(s.clone()))),
@@ -292,6 +292,13 @@ impl<'c> Pager<'c> {
             }
             _ => None,
         }
+    }
+
+    /// Where the request names no `{cursor}`, a next value that reads as a
+    /// path or a query (`jobs?page=2`, `page-2.json`) is a link relative to
+    /// the page; a bare token ("0") is still a cursor.
+    fn is_relative_link(&self, next: &str) -> bool {
+        !self.resource.names_cursor && next.contains(['?', '/', '.'])
     }
 
     /// A link from the body: a full URL as it is; a /path against the origin
@@ -329,8 +336,10 @@ impl<'c> Pager<'c> {
                 vars.page = Some(start + n);
                 vars.page_size = Some(*size);
             }
-            (Paging::OffsetLimit { size, .. }, Position::Page(n)) => {
-                vars.offset = Some(n * size);
+            // On from the rows received, not by `size`: a backend that caps
+            // its pages below `size` sends fewer, and no row is skipped.
+            (Paging::OffsetLimit { size, .. }, Position::Page(_)) => {
+                vars.offset = Some(self.fetched as u64);
                 vars.limit = Some(*size);
                 vars.page_size = Some(*size);
             }
