@@ -2,7 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
-use super::row_focus::{drawn_row, keep_row_focus, scroll_into_sight, scroll_into_view_at};
+use super::row_focus::{drawn_row, keep_row_focus, scroll_into_sight};
 use crate::domain::decimal::fixed;
 use crate::domain::table::{first_row_in_view, RowWindow};
 use crate::domain::view::TableColumn;
@@ -324,30 +324,25 @@ fn table(table: Table) -> AnyView {
                 return;
             };
             let row_height = row_height.get_untracked();
-            let visible_height = f64::from(element.client_height()) - row_height; // minus the sticky header
+            // The middle of what the window shows of the table, below its
+            // sticky header: a table taller than that would put the row at
+            // the window's foot. The window itself stays at its top.
+            let shown = element.get_bounding_client_rect();
+            let window_height = leptos::prelude::window()
+                .inner_height()
+                .ok()
+                .and_then(|height| height.as_f64())
+                .unwrap_or(f64::INFINITY);
+            let in_window = shown.bottom().min(window_height) - shown.top().max(0.0) - row_height;
+            let visible_height = if in_window >= 3.0 * row_height {
+                in_window
+            } else {
+                f64::from(element.client_height()) - row_height
+            };
             scroll_to(
                 &element,
                 position as f64 * row_height - (visible_height - row_height) / 2.0,
             );
-            // A table taller than what the window shows of it has its middle
-            // at or past the window's edge: the window then centres the row.
-            request_animation_frame(move || {
-                let Some(row) = scroller
-                    .try_get_untracked()
-                    .flatten()
-                    .and_then(|element| drawn_row(&element, index))
-                else {
-                    return;
-                };
-                let bottom = row.get_bounding_client_rect().bottom();
-                let window_height = leptos::prelude::window()
-                    .inner_height()
-                    .ok()
-                    .and_then(|h| h.as_f64());
-                if window_height.is_some_and(|height| bottom > height) {
-                    scroll_into_view_at(&row, web_sys::ScrollLogicalPosition::Center);
-                }
-            });
         });
         true
     });
