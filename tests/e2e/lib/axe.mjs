@@ -23,6 +23,16 @@ let axeSource = null;
  */
 export async function axeViolations(page, { include } = {}) {
   axeSource ??= await readFile(AXE_SOURCE, 'utf8');
+  // Colours mid-fade (a panel sliding in) are not the page's: on a busy
+  // machine axe would read them. Finite animations are waited out.
+  await page.evaluate(() =>
+    Promise.all(
+      document
+        .getAnimations()
+        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
+        .map((animation) => animation.finished.catch(() => {})),
+    ),
+  );
   await page.evaluate(axeSource);
   const results = await page.evaluate(
     ([context, tags]) => window.axe.run(context ?? document, { runOnly: { type: 'tag', values: tags } }),
