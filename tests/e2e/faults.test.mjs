@@ -893,12 +893,12 @@ describe('a first load that has not answered yet', () => {
       const { page: tab } = session;
       const context = tab.locator('.pb-page-context');
       await tab.locator('.pb-table-empty', { hasText: 'Loading…' }).waitFor({ timeout: LOAD_TIMEOUT });
-      assert.equal((await context.textContent()).trim(), 'Open a job to follow its rollout asset by asset.');
+      assert.equal((await context.textContent()).trim(), "Open a job to follow its rollout asset by asset. The figures here are the backend's own; a job's page counts its assets itself.");
 
       backend.clearFaults();
       await tab.getByRole('button', { name: 'Refresh now' }).click();
       await waitForJobList(tab, GOOD_DATA.jobs.length);
-      assert.equal((await context.textContent()).trim(), `${GOOD_DATA.jobs.length} jobs. Open a job to follow its rollout asset by asset.`);
+      assert.equal((await context.textContent()).trim(), `${GOOD_DATA.jobs.length} jobs. Open a job to follow its rollout asset by asset. The figures here are the backend's own; a job's page counts its assets itself.`);
       assertNoPageErrors(session);
     });
   });
@@ -916,7 +916,7 @@ describe('a backend that cannot be reached at all', () => {
       assert.equal(await page.locator('tr.pb-row').count(), 0, 'no rows');
       assert.equal(await page.locator('.pb-table-empty').textContent(), 'No data loaded.', 'the table does not say it is loading');
       assert.equal(await page.locator('.pb-page [role=alert] button', { hasText: 'Retry' }).count(), 1, 'a Retry button');
-      assert.equal((await page.locator('.pb-page-context').textContent()).trim(), 'Open a job to follow its rollout asset by asset.', 'no "0 jobs"');
+      assert.equal((await page.locator('.pb-page-context').textContent()).trim(), "Open a job to follow its rollout asset by asset. The figures here are the backend's own; a job's page counts its assets itself.", 'no "0 jobs"');
       await assertStillWorks(session);
     });
   });

@@ -37,7 +37,8 @@ pub fn JobListPage() -> impl IntoView {
                             format!("{count}. ")
                         })}
                     </span>
-                    "Open a job to follow its rollout asset by asset."
+                    "Open a job to follow its rollout asset by asset. "
+                    "The figures here are the backend's own; a job's page counts its assets itself."
                 </p>
             </div>
             <DataProblems live=jobs.status />
