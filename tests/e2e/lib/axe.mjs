@@ -2,6 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { settleAnimations } from './browser.mjs';
 import { REPO_ROOT } from './server.mjs';
 
 const AXE_SOURCE = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
@@ -24,15 +25,8 @@ let axeSource = null;
 export async function axeViolations(page, { include } = {}) {
   axeSource ??= await readFile(AXE_SOURCE, 'utf8');
   // Colours mid-fade (a panel sliding in) are not the page's: on a busy
-  // machine axe would read them. Finite animations are waited out.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Infinity)
-        .map((animation) => animation.finished.catch(() => {})),
-    ),
-  );
+  // machine axe would read them.
+  await settleAnimations(page);
   await page.evaluate(axeSource);
   const results = await page.evaluate(
     ([context, tags]) => window.axe.run(context ?? document, { runOnly: { type: 'tag', values: tags } }),

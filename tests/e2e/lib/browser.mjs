@@ -119,9 +119,11 @@ export function assertNoProblems(session) {
   assert.deepEqual(problems, [], `the page reported problems:\n${problems.join('\n')}`);
 }
 
-/** Saves a full-page PNG as tests/e2e/screenshots/NAME.png and returns its path. */
-export async function screenshot(page, name) {
-  // Let finite CSS animations (the panel sliding in) end, so the picture shows the settled page.
+/**
+ * Waits for the page's finite CSS animations (the panel sliding in) to end,
+ * so that what is read or pictured next is the settled page.
+ */
+export async function settleAnimations(page) {
   await page.evaluate(() =>
     Promise.all(
       document
@@ -130,6 +132,11 @@ export async function screenshot(page, name) {
         .map((animation) => animation.finished.catch(() => {})),
     ),
   );
+}
+
+/** Saves a full-page PNG as tests/e2e/screenshots/NAME.png and returns its path. */
+export async function screenshot(page, name) {
+  await settleAnimations(page);
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
