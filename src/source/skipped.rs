@@ -33,6 +33,29 @@ impl Problem {
             && self.first.pointer == error.pointer
             && self.first.problem == error.problem
     }
+
+    /// See [`SkippedRows::lines`].
+    fn summary(&self) -> String {
+        if self.count == 1 {
+            return self.first.to_string();
+        }
+        let RowError {
+            field,
+            pointer,
+            problem,
+            ..
+        } = &self.first;
+        let mut text = format!(
+            "{field} (at \"{pointer}\"): {problem}, in {} rows: {}",
+            grouped(self.count as u64),
+            self.rows.join(", ")
+        );
+        let unnamed = self.count - self.rows.len();
+        if unnamed > 0 {
+            let _ = write!(text, " and {} more", grouped(unnamed as u64));
+        }
+        text
+    }
 }
 
 impl SkippedRows {
@@ -75,29 +98,5 @@ impl SkippedRows {
     /// The [`lines`](Self::lines) as one sentence, for a message.
     pub fn summary(&self) -> String {
         self.lines().join("; ") + "."
-    }
-}
-
-impl Problem {
-    fn summary(&self) -> String {
-        if self.count == 1 {
-            return self.first.to_string();
-        }
-        let RowError {
-            field,
-            pointer,
-            problem,
-            ..
-        } = &self.first;
-        let mut text = format!(
-            "{field} (at \"{pointer}\"): {problem}, in {} rows: {}",
-            grouped(self.count as u64),
-            self.rows.join(", ")
-        );
-        let unnamed = self.count - self.rows.len();
-        if unnamed > 0 {
-            let _ = write!(text, " and {} more", grouped(unnamed as u64));
-        }
-        text
     }
 }
