@@ -30,12 +30,26 @@ pub fn shown(value: &Value, max_chars: usize) -> String {
 }
 
 /// Strings as given; numbers in their decimal form (ids are often numeric).
+///
+/// A whole number past 64 bits, or one written with an exponent, reaches us
+/// as a float with its last digits already rounded away: shown, it would
+/// name a different asset than the backend meant, so it is refused.
 pub fn text(value: &Value) -> Coerced<String> {
     match value {
         Value::String(s) => Ok(s.clone()),
+        Value::Number(n) if n.is_f64() && !is_exact_float(n.as_f64()) => Err(format!(
+            "{}: a number this large loses digits when read; send it as a string",
+            expected("a string", value)
+        )),
         Value::Number(n) => Ok(n.to_string()),
         other => Err(expected("a string", other)),
     }
+}
+
+/// Whether a float read from JSON is the number its text wrote: 2^53 and
+/// beyond, a float no longer holds every whole number.
+fn is_exact_float(float: Option<f64>) -> bool {
+    float.is_some_and(|f| f.abs() < 9_007_199_254_740_992.0)
 }
 
 /// A non-negative integer, from a number or a decimal string, that fits `T`.
