@@ -373,13 +373,19 @@ fn an_id_sent_as_a_number_is_read_as_written_or_refused() {
     let text = |json: &str| {
         patchboard::source::coerce::text(&serde_json::from_str::<serde_json::Value>(json).unwrap())
     };
-    assert_eq!(text("18446744073709551615"), Ok("18446744073709551615".into()));
+    assert_eq!(
+        text("18446744073709551615"),
+        Ok("18446744073709551615".into())
+    );
     assert_eq!(text("-42"), Ok("-42".into()));
     assert_eq!(text("2.5"), Ok("2.5".into()));
     // Past 64 bits, or with an exponent, the digits are rounded before we see them.
     for rounded in ["12345678901234567890123", "1.2345678901234567e30"] {
         let message = text(rounded).unwrap_err();
-        assert!(message.contains("send it as a string"), "{rounded}: {message}");
+        assert!(
+            message.contains("send it as a string"),
+            "{rounded}: {message}"
+        );
     }
 }
 

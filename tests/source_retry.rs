@@ -1,3 +1,4 @@
+use patchboard::source::http_date::parse_http_date;
 use patchboard::source::retry::{
     retry_after_seconds, wait_before_retry, Outcome, RetryWait, MAX_RETRY_AFTER_SECONDS,
 };
@@ -50,10 +51,6 @@ fn retry_after_is_read_in_seconds_under_any_case() {
         retry_after_seconds(&[("Retry-After".to_owned(), "120".to_owned())]),
         Some(120)
     );
-    assert_eq!(
-        retry_after_seconds(&headers("Wed, 21 Oct 2026 07:28:00 GMT")),
-        None
-    );
     assert_eq!(retry_after_seconds(&headers("-3")), None);
     assert_eq!(retry_after_seconds(&[]), None);
 }
@@ -79,4 +76,50 @@ fn a_wait_before_asking_again_says_how_long_and_who_asked_for_it() {
     );
     // Half a second is not "0 s".
     assert_eq!(told(None, 500, false), "No answer: asking again in 1 s");
+}
+
+/// The date form counts from the answer's own Date, the server's clock.
+#[test]
+fn retry_after_as_a_date_is_measured_from_the_answers_date() {
+    let answer = |retry_after: &str, date: Option<&str>| {
+        let mut headers = vec![("Retry-After".to_owned(), retry_after.to_owned())];
+        headers.extend(date.map(|date| ("date".to_owned(), date.to_owned())));
+        retry_after_seconds(&headers)
+    };
+    let sent = Some("Wed, 21 Oct 2026 07:28:00 GMT");
+    assert_eq!(answer("Wed, 21 Oct 2026 07:28:20 GMT", sent), Some(20));
+    // Across midnight and a month's end, in the obsolete forms.
+    assert_eq!(
+        answer(
+            "Sunday, 01-Nov-26 00:00:05 GMT",
+            Some("Sat Oct 31 23:59:50 2026")
+        ),
+        Some(15)
+    );
+    assert_eq!(answer("Wed, 21 Oct 2026 07:27:00 GMT", sent), Some(0));
+    // Without the server's clock, its date says nothing we can measure.
+    assert_eq!(answer("Wed, 21 Oct 2026 07:28:20 GMT", None), None);
+    assert_eq!(answer("next Tuesday", sent), None);
+}
+
+#[test]
+fn http_dates_are_read_in_all_three_forms_and_checked() {
+    let millis = |text: &str| parse_http_date(text).map(|time| time.millis());
+    let expected = Some(784_111_777_000);
+    assert_eq!(millis("Sun, 06 Nov 1994 08:49:37 GMT"), expected);
+    assert_eq!(millis("Sunday, 06-Nov-94 08:49:37 GMT"), expected);
+    assert_eq!(millis("Sun Nov  6 08:49:37 1994"), expected);
+    for wrong in [
+        "Sun, 06 Nov 1994 08:49:37 CET",
+        "Sun, 31 Feb 1994 08:49:37 GMT",
+        "Sun, 06 Nov 1994 25:49:37 GMT",
+        "Sun, 06 Nov 1994 08:49 GMT",
+        "Sun, 06 November 1994 08:49:37 GMT",
+        "Sun, 006 Nov 1994 08:49:37 GMT",
+        "Sun 06 Nov 1994 08:49:37 GMT",
+        "1994-11-06T08:49:37Z",
+        "",
+    ] {
+        assert_eq!(millis(wrong), None, "{wrong:?}");
+    }
 }

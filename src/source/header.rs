@@ -1,8 +1,16 @@
-//! What a browser refuses to send as a request header. `fetch` throws on
-//! such a header before any request leaves, so the configuration check and
-//! the request both ask here first and can name the header instead.
+//! Headers: finding one in an answer, and what a browser refuses to send.
 
-/// Why `name: value` cannot be sent, or None when it can.
+/// A header's value; names compare case-insensitively.
+pub fn header_value<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
+    headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        .map(|(_, v)| v.as_str())
+}
+
+/// Why `name: value` cannot be sent, or None when it can. `fetch` throws on
+/// such a header before any request leaves, so the configuration check and
+/// the request both ask here first and can name the header instead.
 pub fn header_problem(name: &str, value: &str) -> Option<&'static str> {
     if name.is_empty() {
         return Some("a header name cannot be empty");

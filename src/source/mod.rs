@@ -14,6 +14,7 @@ mod duplicate_keys;
 pub mod gather;
 pub mod header;
 pub mod http;
+pub mod http_date;
 pub mod item_scanner;
 pub mod load;
 pub mod mapping;

@@ -3,6 +3,7 @@
 //! fetch loop only performs the requests it is handed.
 
 use super::config::{Config, Method, PageEnd, Paging, Resource};
+use super::header::header_value;
 use super::url::{expand_header, expand_json, expand_url, TemplateError, Vars};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -247,7 +248,7 @@ impl<'c> Pager<'c> {
             return None;
         };
         let full = page_is_full(response.item_count, *size, *end);
-        let unread = header(response.headers, response_header).is_none();
+        let unread = header_value(response.headers, response_header).is_none();
         (response.cross_origin && full && unread).then(|| Step::CursorUnreadable {
             header: response_header.clone(),
         })
@@ -287,7 +288,8 @@ impl<'c> Pager<'c> {
                 if !full(*size, *end) {
                     return None;
                 }
-                let cursor = header(response.headers, response_header).filter(|v| !v.is_empty())?;
+                let cursor =
+                    header_value(response.headers, response_header).filter(|v| !v.is_empty())?;
                 Some(Position::Cursor(Some(cursor.to_owned())))
             }
             _ => None,
@@ -404,14 +406,6 @@ fn is_url(text: &str) -> bool {
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
     };
     text.starts_with('/') || starts_with("http://") || starts_with("https://")
-}
-
-/// A header's value; names compare case-insensitively.
-fn header<'h>(headers: &'h [(String, String)], name: &str) -> Option<&'h str> {
-    headers
-        .iter()
-        .find(|(n, _)| n.eq_ignore_ascii_case(name))
-        .map(|(_, v)| v.as_str())
 }
 
 fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: String) {

@@ -1,6 +1,8 @@
 //! When a failed request is worth repeating, and how long to wait first.
 //! Pure, so the policy is tested on the host.
 
+use super::header::header_value;
+use super::http_date::parse_http_date;
 use std::fmt;
 
 /// Attempts per request, the first included.
@@ -43,13 +45,19 @@ pub fn wait_before_retry(outcome: Outcome, attempt: u32) -> Option<u32> {
     }
 }
 
-/// The seconds a `Retry-After` header asks for, in its delay form; the
-/// date form is not read (it needs the server's clock to agree with ours).
+/// The seconds a `Retry-After` header asks for. Its date form is measured
+/// from the answer's own `Date`, the server's clock, since the browser's
+/// may not agree with it; without a `Date` it is not read.
 pub fn retry_after_seconds(headers: &[(String, String)]) -> Option<u32> {
-    headers
-        .iter()
-        .find(|(name, _)| name.eq_ignore_ascii_case("retry-after"))
-        .and_then(|(_, value)| value.trim().parse().ok())
+    let value = header_value(headers, "retry-after")?.trim();
+    if let Ok(seconds) = value.parse() {
+        return Some(seconds);
+    }
+    let until = parse_http_date(value)?;
+    let sent = parse_http_date(header_value(headers, "date")?)?;
+    // A date already past asks for no wait at all.
+    let millis = (until.millis() - sent.millis()).max(0);
+    Some(u32::try_from((millis + 999) / 1000).unwrap_or(u32::MAX))
 }
 
 /// Exponential backoff: 500 ms, 1 s, 2 s, … after attempt 1, 2, 3, ….

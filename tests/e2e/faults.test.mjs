@@ -336,6 +336,14 @@ describe('a refresh of the job list that fails', () => {
     assert.equal(requests.length, 1);
   });
 
+  test('HTTP 429 asking to wait until a date: measured from the answer\'s Date', { timeout: TEST_TIMEOUT }, async () => {
+    const requests = await refreshFailsWith(
+      FAULTS.status(429, { 'retry-after': 'Wed, 21 Oct 2026 07:38:00 GMT', date: 'Wed, 21 Oct 2026 07:28:00 GMT' }),
+      ['(it asked for a wait of 600 s)'],
+    );
+    assert.equal(requests.length, 1);
+  });
+
   test('an HTTP status nobody defined (599 and 499)', { timeout: TEST_TIMEOUT }, async () => {
     await refreshFailsWith(FAULTS.status(599), [`HTTP 599 from ${url()}`, 'the backend failed while answering']);
     await refreshFailsWith(FAULTS.status(499), [`HTTP 499 from ${url()}`, 'the backend refused the request']);
