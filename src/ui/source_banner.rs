@@ -1,6 +1,7 @@
 //! Says which data the app shows: a configuration error in full, or that
 //! the demo data is on screen.
 
+use super::components::{Banner, Tone};
 use super::data::{fetch_config_again, use_data_source, SourceState};
 use leptos::prelude::*;
 
@@ -42,26 +43,23 @@ pub fn ConfigProblems() -> impl IntoView {
             origin,
             problems,
             passing,
-        } => Some(view! {
-            <div class="pb-banner pb-tone-failed" role="alert" data-config-problems="">
-                <span class="pb-badge-icon" aria-hidden="true">"✕"</span>
-                <div class="pb-banner-body">
-                    <div class="pb-banner-title">
-                        {if passing {
-                            format!("The configuration from {origin} could not be fetched; no data is loaded until it can be")
-                        } else {
-                            format!("The configuration from {origin} cannot be used; no data is loaded until it is fixed")
-                        }}
-                    </div>
-                    <ul class="pb-banner-details">
-                        {problems.into_iter().map(|problem| view! { <li>{problem}</li> }).collect_view()}
-                    </ul>
-                </div>
-                {passing.then(|| view! {
-                    <button type="button" class="pb-button" on:click=move |_| fetch_config_again(source)>"Try again"</button>
-                })}
-            </div>
-        }),
+        } => {
+            let title = if passing {
+                format!("The configuration from {origin} could not be fetched; no data is loaded until it can be")
+            } else {
+                format!("The configuration from {origin} cannot be used; no data is loaded until it is fixed")
+            };
+            let try_again = Callback::new(move |()| fetch_config_again(source));
+            Some(view! {
+                <Banner
+                    attr:data-config-problems=""
+                    tone=Tone::Failed
+                    title=title
+                    items=problems
+                    action=passing.then_some(("Try again", try_again))
+                />
+            })
+        }
         _ => None,
     }
 }

@@ -12,8 +12,8 @@ pub fn Banner(
     /// Details that are a list of separate things (problems, rows).
     #[prop(optional)]
     items: Option<Vec<String>>,
-    /// A button label and what it does, e.g. ("Retry", …).
-    #[prop(optional)]
+    /// A button label and what it does, e.g. ("Retry", …), when the notice has one.
+    #[prop(optional_no_strip)]
     action: Option<(&'static str, Callback<()>)>,
 ) -> impl IntoView {
     let role = if tone == Tone::Failed {

@@ -92,7 +92,7 @@ pub fn DataProblems(
             } else {
                 unloaded_title.unwrap_or("The data could not be loaded")
             };
-            view! { <Banner tone=Tone::Failed title=title details=error action=("Retry", retry) /> }
+            view! { <Banner tone=Tone::Failed title=title details=error action=Some(("Retry", retry)) /> }
         })}
         {move || state.with(|s| (s.skipped.count > 0).then(|| {
             (s.skipped.count, s.skipped.lines())

@@ -22,7 +22,7 @@ pub fn MissingRecordBanner(
                     tone=Tone::Neutral
                     title=format!("The {what} {key:?} is not in {place}")
                     details="It may have left since it was opened or the link to it was made, or the link may be mistyped. The rest of the view is unchanged."
-                    action=("Dismiss", on_dismiss)
+                    action=Some(("Dismiss", on_dismiss))
                 />
             }
         })
@@ -53,7 +53,7 @@ pub fn UnknownFiltersBanner(
                             "Patchboard does not know {these}, so the list is not filtered or sorted by {them}: {}. The rest of the view is as the link has it.",
                             unknown.join(", ")
                         )
-                        action=("Dismiss", on_dismiss)
+                        action=Some(("Dismiss", on_dismiss))
                     />
                 }
             })

@@ -36,7 +36,7 @@ pub fn JobListFailedBanner(jobs: Live<Job>, job: Memo<Option<Job>>) -> impl Into
                     tone=Tone::Failed
                     title="The job list could not be loaded, so this job's name and details are missing"
                     details=error
-                    action=("Retry", retry)
+                    action=Some(("Retry", retry))
                 />
             }
         })
