@@ -23,6 +23,7 @@ use patchboard::domain::view::endpoints::{
 };
 use patchboard::domain::view::jobs::{JobColumn, JobView};
 use patchboard::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
+use patchboard::domain::view::url_state::with_left_out;
 use patchboard::domain::view::{FacetToken, HoldsTable, TableColumn, TableView, ToQuery};
 
 fn result(id: &str, name: &str, os: &str, code: u16, state: u8, at: i64) -> AssetResult {
@@ -1223,5 +1224,30 @@ fn repeated_ids_still_select_their_own_row() {
         find_selection(literal.iter().copied(), "a#2"),
         Some(0),
         "a real id wins"
+    );
+}
+
+/// A change of the view keeps what a link held that named nothing, so its
+/// notice stays until dismissed; a value chosen under the same key replaces it.
+#[test]
+fn values_a_link_left_out_stay_until_their_key_is_written() {
+    let link = pairs(&[("status", "9999,2036"), ("os", "zz"), ("sort", "colour")]);
+    let left_out = AssetView::left_out(&link);
+    assert_eq!(left_out, ["status=9999", "os=zz", "sort=colour"]);
+    let view = AssetView::from_query(&link);
+    let kept = with_left_out(view.to_query(), &left_out);
+    // status=2036 is written, so 9999 goes with it; os and sort are not written.
+    assert_eq!(
+        kept,
+        pairs(&[("status", "2036-0"), ("os", "zz"), ("sort", "colour")])
+    );
+    assert_eq!(
+        AssetView::from_query(&kept),
+        view,
+        "the view reads back the same"
+    );
+    assert_eq!(
+        with_left_out(Vec::new(), &["os=zz".into(), "os=yy".into()]),
+        pairs(&[("os", "zz,yy")])
     );
 }

@@ -4,6 +4,7 @@
 
 use super::router::{use_router, Location, Query, Route, Router};
 use crate::domain::table::FacetSet;
+use crate::domain::view::url_state::with_left_out;
 use crate::domain::view::{Counted, FacetToken, HoldsTable, QueryPairs, TableColumn, ToQuery};
 use crate::ui::components::CounterFilter;
 use leptos::prelude::*;
@@ -42,20 +43,24 @@ impl<V> UrlView<V>
 where
     V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
 {
-    /// What `unknown` finds in the link that the view left out, kept until
-    /// the view is next written to the URL.
-    pub fn left_out(self, unknown: fn(QueryPairs<'_>) -> Vec<String>) -> Memo<Vec<String>> {
+    /// What the link holds that the view left out: kept through changes of
+    /// the view until [`UrlView::drop_left_out`].
+    pub fn left_out(self) -> Memo<Vec<String>> {
         let router = self.router;
-        Memo::new(move |_| unknown(router.query().as_pairs()))
+        Memo::new(move |_| V::left_out(router.query().as_pairs()))
     }
 
     /// Writes the view as it is to the URL, without what it left out.
-    pub fn rewrite(self) {
-        self.update(History::Replace, |_| ());
+    pub fn drop_left_out(self) {
+        self.write(History::Replace, |_| (), false);
     }
 
     /// Applies `change` to the current view and writes the result to the URL.
     pub fn update(&self, history: History, change: impl FnOnce(&mut V)) {
+        self.write(history, change, true);
+    }
+
+    fn write(&self, history: History, change: impl FnOnce(&mut V), keep_left_out: bool) {
         let route = self.router.location_untracked().route;
         if self.page.try_with_value(|page| *page != route) != Some(false) {
             return;
@@ -70,7 +75,11 @@ where
                 return;
             }
         }
-        let query = Query::from_pairs(view.to_query());
+        let left_out = match keep_left_out {
+            true => V::left_out(self.router.location_untracked().query.as_pairs()),
+            false => Vec::new(),
+        };
+        let query = Query::from_pairs(with_left_out(view.to_query(), &left_out));
         self.router
             .update_query(history != History::Push, |current| *current = query);
     }

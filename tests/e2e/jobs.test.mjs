@@ -959,6 +959,24 @@ describe('job progress page', () => {
     });
   });
 
+  test("dismissing the missing asset's notice leaves the notice of the link's unknown filters", async () => {
+    const job = jobs[0];
+    await withPage(`#/jobs/${job.id}?status=9999&asset=no-such-asset`, {}, async ({ page }) => {
+      const missing = page.locator('.pb-page [role=status]', { hasText: 'The asset "no-such-asset" is not in this job' });
+      const unknown = page.locator('.pb-page .pb-banner', { hasText: "Some of the link's filters or sort columns were left out" });
+      await missing.waitFor({ timeout: LOAD_TIMEOUT });
+      await unknown.waitFor();
+      await missing.getByRole('button', { name: 'Dismiss' }).click();
+      await missing.waitFor({ state: 'detached' });
+      await page.waitForURL((url) => !queryOf(url).has('asset'));
+      assert.equal(queryOf(page).get('status'), '9999', 'the unknown value stays in the URL until its own notice is dismissed');
+      assert.ok(await unknown.isVisible(), 'the other notice stays');
+      await unknown.getByRole('button', { name: 'Dismiss' }).click();
+      await unknown.waitFor({ state: 'detached' });
+      await page.waitForURL((url) => !queryOf(url).has('status'));
+    });
+  });
+
   test('a row opens the detail panel; Escape closes it and focus returns to the table', async () => {
     const job = await richestJob();
     await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {

@@ -358,6 +358,10 @@ impl TableView for AssetView {
 }
 
 impl ToQuery for AssetView {
+    fn left_out(pairs: QueryPairs<'_>) -> Vec<String> {
+        AssetView::unknown_filters(pairs)
+    }
+
     fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if let Some(run) = &self.run {

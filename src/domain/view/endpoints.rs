@@ -404,6 +404,10 @@ impl TableView for EndpointView {
 }
 
 impl ToQuery for EndpointView {
+    fn left_out(pairs: QueryPairs<'_>) -> Vec<String> {
+        EndpointView::unknown_filters(pairs)
+    }
+
     fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if self.layout == Layout::ByExemption {

@@ -13,7 +13,7 @@ pub mod reason_groups;
 pub mod selection;
 mod table_state;
 mod table_view;
-mod url_state;
+pub mod url_state;
 
 pub use column::TableColumn;
 pub use counted::Counted;

@@ -12,6 +12,44 @@ pub type QueryPairs<'a> = &'a [(String, String)];
 /// A view that writes itself as query pairs.
 pub trait ToQuery {
     fn to_query(&self) -> Vec<(&'static str, String)>;
+
+    /// What a link holds that names nothing this view knows, as the link
+    /// has it ("status=9999", "sort=colour"); the page says it was left out.
+    fn left_out(_pairs: QueryPairs<'_>) -> Vec<String>
+    where
+        Self: Sized,
+    {
+        Vec::new()
+    }
+}
+
+/// A view's query with the link's left-out values (see
+/// [`ToQuery::left_out`]) put back, so that changing the view keeps the
+/// notice about them until it is dismissed. A left-out value stays only
+/// while the view writes nothing under its key: a sort or a filter of that
+/// key chosen since takes its place.
+pub fn with_left_out(
+    query: Vec<(&'static str, String)>,
+    left_out: &[String],
+) -> Vec<(String, String)> {
+    let written: Vec<&str> = query.iter().map(|(key, _)| *key).collect();
+    let mut out: Vec<(String, String)> = query
+        .into_iter()
+        .map(|(key, value)| (key.to_owned(), value))
+        .collect();
+    for (key, token) in left_out.iter().filter_map(|item| item.split_once('=')) {
+        if written.contains(&key) {
+            continue;
+        }
+        match out.iter_mut().find(|(kept, _)| kept == key) {
+            Some((_, value)) => {
+                value.push(',');
+                value.push_str(token);
+            }
+            None => out.push((key.to_owned(), token.to_owned())),
+        }
+    }
+    out
 }
 
 pub(crate) fn values<'a>(pairs: QueryPairs<'a>, key: &'a str) -> impl Iterator<Item = &'a str> {

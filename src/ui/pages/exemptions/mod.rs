@@ -141,8 +141,8 @@ pub fn ExemptionsPage() -> impl IntoView {
                 />
             </Show>
             <UnknownFiltersBanner
-                unknown=url.left_out(EndpointView::unknown_filters)
-                on_dismiss=Callback::new(move |_| url.rewrite())
+                unknown=url.left_out()
+                on_dismiss=Callback::new(move |_| url.drop_left_out())
             />
             // Section headings for moving by heading; the page shows its sections plainly.
             <h2 class="pb-visually-hidden">"Figures"</h2>

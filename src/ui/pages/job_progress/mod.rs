@@ -159,8 +159,8 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                     on_dismiss=Callback::new(move |_| data.table.close())
                 />
                 <UnknownFiltersBanner
-                    unknown=url.left_out(AssetView::unknown_filters)
-                    on_dismiss=Callback::new(move |_| url.rewrite())
+                    unknown=url.left_out()
+                    on_dismiss=Callback::new(move |_| url.drop_left_out())
                 />
                 <summary::StalledBanner data=data />
                 // Section headings for moving by heading; the page shows its sections plainly.
