@@ -8,7 +8,8 @@ patchboard.assetBase = new URL("./", import.meta.url).href;
 // app reads it first (src/ui/host_api.rs), so a host may call setToken as
 // soon as this script has run.
 patchboard.setToken ??= (token) => {
-  patchboard.token = token;
+  if (typeof token === "string" || token === null) patchboard.token = token;
+  else console.warn("Patchboard.setToken takes a string, or null to remove the token; the token was left as it was");
 };
 
 // config.json is asked for now, while the wasm loads, so that the data

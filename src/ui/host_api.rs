@@ -20,7 +20,10 @@ pub fn install() {
         .unwrap_or_default();
     let token_key = JsValue::from_str("token");
     if let Ok(token) = js_sys::Reflect::get(&api, &token_key) {
-        take_token(token);
+        // Undefined: the host handed over no token.
+        if !token.is_undefined() {
+            take_token(token);
+        }
         // Read once, then gone: the token lives only inside the app.
         let _ = js_sys::Reflect::delete_property(&api, &token_key);
     }
@@ -31,13 +34,14 @@ pub fn install() {
     let _ = js_sys::Reflect::set(&window, &JsValue::from_str(GLOBAL), &api);
 }
 
-/// A token from the host page: a string sets it, null or undefined removes
-/// it, and anything else is a mistake the host's developer should hear of
-/// rather than a token silently gone.
+/// A token from the host page: a string sets it, null removes it, and
+/// anything else is a mistake the host's developer should hear of rather
+/// than a token silently gone. Undefined is such a mistake too, as when a
+/// portal passes its session's token before it has loaded.
 fn take_token(token: JsValue) {
     match token.as_string() {
         Some(token) => set_token(Some(token)),
-        None if token.is_null() || token.is_undefined() => set_token(None),
+        None if token.is_null() => set_token(None),
         None => web_sys::console::warn_1(&JsValue::from_str(
             "Patchboard.setToken takes a string, or null to remove the token; \
              the token was left as it was",

@@ -320,6 +320,32 @@ describe('inside a host portal', () => {
     }
   });
 
+  test('setToken(undefined), as from a session not loaded yet, keeps the token and warns', async () => {
+    const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
+    const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });
+    const session = await openPage('about:blank');
+    try {
+      const { page } = session;
+      await page.addInitScript(() => {
+        window.Patchboard = { token: 'first-token' };
+      });
+      const warnings = [];
+      page.on('console', (message) => {
+        if (message.type() === 'warning') warnings.push(message.text());
+      });
+      await page.goto(`${server.url}portal/`);
+      await rows(page);
+      await page.evaluate(() => window.Patchboard.setToken(undefined));
+      const refreshed = page.waitForRequest((request) => request.url().endsWith('/jobs.json'));
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      assert.equal((await refreshed).headers().authorization, 'Bearer first-token');
+      assert.ok(warnings.some((text) => text.includes('the token was left as it was')), JSON.stringify(warnings));
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test('a token the browser cannot send is named on screen, not left loading', async () => {
     // A token pasted with its line break: fetch would throw before sending.
     const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
