@@ -181,6 +181,42 @@ describe('inside a host portal', () => {
     }
   });
 
+  test("text styles the portal's body passes down stop at the app, and the skip link shows at the app's corner", async () => {
+    const server = await serve({ root: portalRoot });
+    const session = await openPage(`${server.url}portal/`);
+    try {
+      const { page } = session;
+      await rows(page);
+      await page.addStyleTag({
+        content: 'body { text-transform: uppercase; font-style: italic; white-space: nowrap; word-spacing: 4px; font-weight: 300; }',
+      });
+      const cell = await page.evaluate(() => {
+        // Asked of a paragraph, which inherits all five and sets none itself.
+        const style = getComputedStyle(document.querySelector('.pb-page-context'));
+        const portal = getComputedStyle(document.querySelector('.portal-header'));
+        return {
+          app: [style.textTransform, style.fontStyle, style.whiteSpace, style.wordSpacing, style.fontWeight],
+          portal: [portal.textTransform, portal.fontStyle],
+        };
+      });
+      assert.deepEqual(cell.app, ['none', 'normal', 'normal', '0px', '400']);
+      assert.deepEqual(cell.portal, ['uppercase', 'italic'], "the portal's own text keeps its styles");
+      // The skip link is the app's first Tab stop: reach it from the element before the app.
+      await page.locator('.pb-skip-link').focus();
+      const placed = await page.evaluate(() => ({
+        link: document.querySelector('.pb-skip-link').getBoundingClientRect().toJSON(),
+        app: document.querySelector('.pb-app').getBoundingClientRect().toJSON(),
+      }));
+      assert.ok(
+        placed.link.top >= placed.app.top && placed.link.left >= placed.app.left,
+        `the focused skip link lies inside the app: ${JSON.stringify(placed)}`,
+      );
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("a panel follows the app's header up when the portal scrolls its own container, not the window", async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage(`${server.url}portal/`, { viewport: { width: 1600, height: 800 } });
