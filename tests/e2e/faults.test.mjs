@@ -1351,9 +1351,21 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await banner.waitFor({ timeout: LOAD_TIMEOUT });
       const text = (await banner.textContent()).replace(/\s+/g, ' ');
       assert.ok(text.includes('for power (at "/power_state")'), text);
+      assert.ok(text.includes('an endpoint fact not known derives no exemption'), text);
       assert.ok(!text.includes('name (at'), `a pointer that found its value is not named: ${text}`);
       assert.equal(await page.locator('tr.pb-row').count(), GOOD_DATA.endpoints.length, 'the rows are shown all the same');
       assertNoPageErrors(session);
+    });
+    // On a job's page the same banner says nothing of endpoints.
+    const jobConfig = nativeConfig(backend.url);
+    jobConfig.resources = { job_results: { fields: { asset_name: '/host/fqdn' } } };
+    await withConfiguredPage('#/jobs/job-alpha', jobConfig, async (session) => {
+      const { page } = session;
+      const banner = page.locator('.pb-banner', { hasText: 'No row has anything where the configuration points' });
+      await banner.waitFor({ timeout: LOAD_TIMEOUT });
+      const text = (await banner.textContent()).replace(/\s+/g, ' ');
+      assert.ok(text.includes('for asset_name (at "/host/fqdn")'), text);
+      assert.ok(!text.includes('endpoint'), text);
     });
     // The same load with the pointer right: no banner.
     await withConfiguredPage('#/exemptions', nativeConfig(backend.url), async (session) => {

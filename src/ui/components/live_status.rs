@@ -79,6 +79,10 @@ pub fn DataProblems(
     /// data on screen.
     #[prop(optional)]
     unloaded_title: Option<&'static str>,
+    /// What a field that is never found costs on this page beyond a blank,
+    /// where it costs more (an endpoint's facts derive its exemptions).
+    #[prop(optional)]
+    unfound_costs: Option<&'static str>,
 ) -> impl IntoView {
     let state = live.state;
     let retry = Callback::new(move |_| live.refresh());
@@ -119,7 +123,10 @@ pub fn DataProblems(
             <Banner
                 tone=Tone::Waiting
                 title=format!("No row has anything where the configuration points for {fields}")
-                details="Each reads as not known in every row, and for an endpoint's power, connector or credentials, not known derives no exemption. Check each pointer against an item of the backend's response; a field the backend never sends can be left out of fields."
+                details=format!(
+                    "Each reads as not known in every row{}. Check each pointer against an item of the backend's response; a field the backend never sends can be left out of fields.",
+                    unfound_costs.map(|costs| format!(", {costs}")).unwrap_or_default(),
+                )
             />
         })}
         {move || state.with(|s| s.cut_short.clone()).map(|cut_short| match cut_short {

@@ -126,7 +126,10 @@ pub fn ExemptionsPage() -> impl IntoView {
                     "Derived in your browser from each endpoint's facts and the current time."
                 </p>
             </div>
-            <DataProblems live=live.status />
+            <DataProblems
+                live=live.status
+                unfound_costs="and an endpoint fact not known derives no exemption, so the endpoint may be listed as Patchable"
+            />
             <MissingRecordBanner
                 missing=data.table.missing_selection(live.status)
                 what="endpoint"
