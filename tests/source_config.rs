@@ -218,6 +218,10 @@ fn a_value_translation_into_a_word_we_do_not_read_is_named() {
         found[0].contains("On"),
         "the words it takes are named: {found:#?}"
     );
+    assert!(
+        found[0].ends_with("; write one of ours on the right") && !found[0].contains("map the"),
+        "the fix is the right-hand side, not more mapping: {found:#?}"
+    );
 }
 
 /// Top-level headers go with every request; the jobs list has no job.

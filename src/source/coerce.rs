@@ -148,6 +148,9 @@ pub fn timestamp(value: &Value) -> Coerced<Timestamp> {
     })
 }
 
+/// The advice a backend's word that is none of ours ends with.
+pub const MAP_WITH_VALUES: &str = "; map the backend's words with \"values\"";
+
 /// One of our words for an enum, spelled as its serde name ("Connected", "Off").
 pub fn word<T: DeserializeOwned>(value: &Value) -> Coerced<T> {
     match value {
@@ -159,9 +162,9 @@ pub fn word<T: DeserializeOwned>(value: &Value) -> Coerced<T> {
                 .strip_prefix("unknown variant ")
                 .and_then(|rest| rest.split_once(", expected "))
             {
-                Some((found, ours)) => format!(
-                    "{found} is not one of our words ({ours}); map the backend's words with \"values\""
-                ),
+                Some((found, ours)) => {
+                    format!("{found} is not one of our words ({ours}){MAP_WITH_VALUES}")
+                }
                 None => message,
             }
         }),

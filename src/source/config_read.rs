@@ -4,6 +4,7 @@
 //! error, while a user fixing a config file wants the whole list, each with
 //! its key path, and typos in key names caught rather than ignored.
 
+use super::coerce::MAP_WITH_VALUES;
 use super::config::{
     Config, ConfigProblem, Credentials, Method, PageEnd, Paging, Resource, Resources,
 };
@@ -768,6 +769,12 @@ fn read_values(
         // Checked here, where the configuration says it, not on every row.
         for (theirs, ours) in &words {
             if let Some(problem) = (names.word_problem)(name, ours) {
+                // Here the word is already the map's own: what needs
+                // changing is the right-hand side, not more mapping.
+                let problem = match problem.strip_suffix(MAP_WITH_VALUES) {
+                    Some(problem) => format!("{problem}; write one of ours on the right"),
+                    None => problem,
+                };
                 report.add(
                     &join(&field_path, theirs),
                     format!("{ours:?} cannot stand for {name}: {problem}"),
