@@ -161,6 +161,15 @@ describe('config.json beside the app', () => {
     });
   });
 
+  test('an empty file is named as empty, not as JSON that ended early', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfigFile('\n', async ({ page }) => {
+      const { problems } = await configProblems(page);
+      assert.equal(problems.length, 1, problems.join(' | '));
+      assert.match(problems[0], /config\.json is empty: write the configuration in it, or remove it to show the demo data$/);
+      assert.equal(await page.getByRole('button', { name: 'Try again' }).count(), 0);
+    });
+  });
+
   test('a key the file gives twice is a problem, listed with the others', { timeout: TEST_TIMEOUT }, async () => {
     const config = { ...nativeConfig(backend.url), credentials: 'always' };
     const text = JSON.stringify(config).replace(/^\{/, '{"refresh_seconds": 30, "refresh_seconds": 60, ');
