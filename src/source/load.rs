@@ -102,7 +102,7 @@ impl fmt::Display for LoadError {
                     401 => "the backend did not accept the credentials; check the token or sign in again",
                     403 => "the credentials are valid but not allowed to read this",
                     404 => "nothing is at this address; check the URL in the configuration",
-                    429 => "the backend is limiting how often it may be asked; Retry or the next refresh asks again",
+                    429 => "the backend is limiting how often it may be asked; Retry asks again",
                     500..=599 => "the backend failed while answering",
                     _ => "the backend refused the request",
                 };
