@@ -312,6 +312,49 @@ fn next_in_body_follows_urls_paths_and_tokens() {
     assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
 }
 
+/// A misspelt next-page pointer finds nothing on the first page; where the
+/// same object holds a member named like a next link, the load says so
+/// rather than pass the first page for the whole list.
+#[test]
+fn a_next_pointer_that_finds_nothing_beside_a_next_link_is_named() {
+    let ended = |pointer: &str, body: serde_json::Value, item_count| {
+        let config = endpoints_config(json!({
+            "url": "{base_url}/e", "items": "/data", "fields": { "id": "/id" },
+            "paging": { "mode": "next_in_body", "pointer": pointer }
+        }));
+        let resource = config.resources.endpoints.as_ref().unwrap();
+        let mut pager = Pager::new(&config, resource, None, None);
+        pager.first().unwrap();
+        pager.next(&ok(&body, &[], item_count)).unwrap()
+    };
+    let links = json!({ "links": { "self": "/e", "next": "/e?after=300" } });
+    assert_eq!(
+        ended("/links/nxt", links.clone(), 300),
+        Step::NextPointerUnfound {
+            pointer: "/links/nxt".into(),
+            candidates: vec!["/links/next".into()],
+        }
+    );
+    let top = json!({ "data": [], "nextCursor": 301 });
+    assert_eq!(
+        ended("/next_cursor", top, 300),
+        Step::NextPointerUnfound {
+            pointer: "/next_cursor".into(),
+            candidates: vec!["/nextCursor".into()],
+        }
+    );
+    // A last page may leave its link out, or send it empty or null.
+    let quiet = json!({ "links": { "self": "/e" }, "next_page": null, "cursor": "" });
+    assert_eq!(ended("/links/next", quiet.clone(), 300), Step::Done);
+    assert_eq!(ended("/next", quiet, 300), Step::Done);
+    // Found, or no items: nothing to say.
+    assert!(matches!(
+        ended("/links/next", links.clone(), 300),
+        Step::Fetch(_)
+    ));
+    assert_eq!(ended("/links/nxt", links, 0), Step::Done);
+}
+
 /// Where the url names no {cursor}, a next link that is neither a full URL
 /// nor a /path cannot be a token: it is read relative to the page's address.
 #[test]
@@ -547,11 +590,12 @@ fn qualys_results_page_with_search_after_across_three_pages() {
     assert_eq!(pager.fetched(), 1120);
 }
 
-/// CORS hides a response header the backend does not expose, so a full
-/// page from another origin without its cursor may not be the last: the
-/// load ends there, saying why, rather than pass for complete.
+/// CORS hides a response header the backend does not expose, and a
+/// misspelt response_header finds nothing, so a full page without its
+/// cursor may not be the last: the load ends there, saying why, rather
+/// than pass for complete.
 #[test]
-fn a_full_page_from_another_origin_without_its_cursor_header_is_not_taken_for_the_last() {
+fn a_full_page_without_its_cursor_header_is_not_taken_for_the_last() {
     let config =
         config_from_value(&json!({ "preset": "qualys-pm", "base_url": "https://gw.example" }))
             .unwrap();
@@ -568,15 +612,29 @@ fn a_full_page_from_another_origin_without_its_cursor_header_is_not_taken_for_th
     assert_eq!(
         ended(500, true, &[]),
         Ok(Step::CursorUnreadable {
-            header: "searchAfter".into()
+            header: "searchAfter".into(),
+            present: None,
         })
     );
-    // A short page is the last, the same origin's headers are all readable,
-    // and a cursor that was read is followed.
+    // From the same origin every header is readable: a full page without
+    // the cursor names those it had, where a misspelt name shows.
+    let misspelt = [
+        ("Search-After".to_owned(), "[1]".to_owned()),
+        ("content-type".to_owned(), "application/json".to_owned()),
+    ];
+    assert_eq!(
+        ended(500, false, &misspelt),
+        Ok(Step::CursorUnreadable {
+            header: "searchAfter".into(),
+            present: Some(vec!["content-type".into(), "search-after".into()]),
+        })
+    );
+    // A short page is the last, and a cursor that was read is followed.
     assert_eq!(ended(499, true, &[]), Ok(Step::Done));
-    assert_eq!(ended(500, false, &[]), Ok(Step::Done));
+    assert_eq!(ended(499, false, &[]), Ok(Step::Done));
     let cursor = [("searchAfter".to_owned(), "[1]".to_owned())];
     assert!(matches!(ended(500, true, &cursor), Ok(Step::Fetch(_))));
+    assert!(matches!(ended(500, false, &cursor), Ok(Step::Fetch(_))));
 }
 
 #[test]

@@ -156,9 +156,18 @@ pub enum LoadEnd {
 pub enum CutShort {
     /// The configured maximum was reached.
     Limit { max: usize },
-    /// A full page from another origin came without the cursor header the
-    /// page needs to ask for the next (see [`Step::CursorUnreadable`]).
-    CursorUnreadable { header: String },
+    /// A full page came without the cursor header the page needs to ask
+    /// for the next (see [`Step::CursorUnreadable`]).
+    CursorUnreadable {
+        header: String,
+        present: Option<Vec<String>>,
+    },
+    /// The next-page pointer found nothing, beside members that look like
+    /// what it meant (see [`Step::NextPointerUnfound`]).
+    NextPointerUnfound {
+        pointer: String,
+        candidates: Vec<String>,
+    },
 }
 
 /// Fetches and decodes every page of `resource`, calling `on_page` with each
@@ -377,8 +386,20 @@ async fn drive_pages(
             Step::LimitReached { max, .. } => {
                 return Ok(LoadEnd::CutShort(CutShort::Limit { max }))
             }
-            Step::CursorUnreadable { header } => {
-                return Ok(LoadEnd::CutShort(CutShort::CursorUnreadable { header }))
+            Step::CursorUnreadable { header, present } => {
+                return Ok(LoadEnd::CutShort(CutShort::CursorUnreadable {
+                    header,
+                    present,
+                }))
+            }
+            Step::NextPointerUnfound {
+                pointer,
+                candidates,
+            } => {
+                return Ok(LoadEnd::CutShort(CutShort::NextPointerUnfound {
+                    pointer,
+                    candidates,
+                }))
             }
             Step::RepeatedPastEnd => return Ok(LoadEnd::Complete),
         }

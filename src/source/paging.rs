@@ -47,11 +47,23 @@ pub enum Step {
         max: usize,
         last_page_keeps: usize,
     },
-    /// A full page from another origin came without a readable cursor
-    /// header: the backend may have sent one without exposing it to the
-    /// page (CORS), so more pages may follow that cannot be asked for.
+    /// A full page came without its cursor header, so more pages may
+    /// follow that cannot be asked for: from another origin, the backend
+    /// may have sent it without exposing it to the page (CORS); from the
+    /// same origin, the header's name may be misspelt.
     CursorUnreadable {
         header: String,
+        /// The names of the headers the page did have, where all of them
+        /// are readable (the same origin), for a misspelling to show.
+        present: Option<Vec<String>>,
+    },
+    /// The next-page pointer found nothing in a page that holds, beside
+    /// where it looked, a member named like a next page's link or cursor:
+    /// the pointer may be misspelt, and more pages may follow.
+    NextPointerUnfound {
+        pointer: String,
+        /// Those members, as pointers.
+        candidates: Vec<String>,
     },
     /// The page repeats the one before it, after pages that differed: the
     /// backend answers past its end with its last page again, so the list
@@ -231,12 +243,17 @@ impl<'c> Pager<'c> {
                 self.position = position;
                 Ok(Step::Fetch(self.request()?))
             }
-            None => Ok(self.unreadable_cursor(response).unwrap_or(Step::Done)),
+            None => Ok(self
+                .unreadable_cursor(response)
+                .or_else(|| self.unfound_next_pointer(response))
+                .unwrap_or(Step::Done)),
         }
     }
 
-    /// Paging ended at a full page from another origin for want of a
-    /// cursor header the page may simply not be allowed to read.
+    /// Paging ended at a full page for want of its cursor header: one the
+    /// page may not be allowed to read, or one under another name. A last
+    /// page exactly full is told the same, which costs a needless banner
+    /// rarely; taking a full page for the last would cost rows unsaid.
     fn unreadable_cursor(&self, response: &Response<'_>) -> Option<Step> {
         let Paging::CursorHeader {
             response_header,
@@ -249,8 +266,44 @@ impl<'c> Pager<'c> {
         };
         let full = page_is_full(response.item_count, *size, *end);
         let unread = header_value(response.headers, response_header).is_none();
-        (response.cross_origin && full && unread).then(|| Step::CursorUnreadable {
+        (full && unread).then(|| Step::CursorUnreadable {
             header: response_header.clone(),
+            present: (!response.cross_origin).then(|| {
+                let mut names: Vec<String> = response
+                    .headers
+                    .iter()
+                    .map(|(name, _)| name.to_ascii_lowercase())
+                    .collect();
+                names.sort();
+                names.dedup();
+                names
+            }),
+        })
+    }
+
+    /// Paging ended because the next-page pointer is absent from a page
+    /// that has, in the same object, a non-empty member whose name speaks
+    /// of a next page or a cursor. A last page may leave its link out, but
+    /// then seldom keeps another under a like name.
+    fn unfound_next_pointer(&self, response: &Response<'_>) -> Option<Step> {
+        let Paging::NextInBody { pointer } = &self.resource.paging else {
+            return None;
+        };
+        if response.item_count == 0 || pointer.resolve(response.body).is_some() {
+            return None;
+        }
+        let parent = pointer.parent()?;
+        let Value::Object(members) = parent.resolve(response.body)? else {
+            return None;
+        };
+        let candidates: Vec<String> = members
+            .iter()
+            .filter(|(name, value)| names_a_next_page(name) && is_link_or_cursor(value))
+            .map(|(name, _)| parent.member(name))
+            .collect();
+        (!candidates.is_empty()).then(|| Step::NextPointerUnfound {
+            pointer: pointer.as_str().to_owned(),
+            candidates,
         })
     }
 
@@ -406,6 +459,21 @@ fn is_url(text: &str) -> bool {
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
     };
     text.starts_with('/') || starts_with("http://") || starts_with("https://")
+}
+
+fn names_a_next_page(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    ["next", "cursor", "after", "continuation"]
+        .iter()
+        .any(|word| name.contains(word))
+}
+
+fn is_link_or_cursor(value: &Value) -> bool {
+    match value {
+        Value::String(text) => !text.is_empty(),
+        Value::Number(_) => true,
+        _ => false,
+    }
 }
 
 fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: String) {

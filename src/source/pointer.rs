@@ -68,6 +68,24 @@ impl Pointer {
         &self.tokens
     }
 
+    /// The pointer to what holds this one's value; None for the root.
+    pub fn parent(&self) -> Option<Pointer> {
+        let (text, _) = self.text.rsplit_once('/')?;
+        Some(Pointer {
+            text: text.to_owned(),
+            tokens: self.tokens[..self.tokens.len() - 1].to_vec(),
+        })
+    }
+
+    /// The pointer to member `name` of the object this one names, as written.
+    pub fn member(&self, name: &str) -> String {
+        format!(
+            "{}/{}",
+            self.text,
+            name.replace('~', "~0").replace('/', "~1")
+        )
+    }
+
     /// The value the pointer names, if present. Array indices must be plain decimals.
     pub fn resolve<'v>(&self, document: &'v Value) -> Option<&'v Value> {
         self.tokens

@@ -508,6 +508,25 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('a misspelt next-page pointer beside a next link says more rows may exist', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const config = { ...nativeConfig(backend.url), resources: { jobs: { paging: { mode: 'next_in_body', pointer: '/links/nxt' } } } };
+    const body = { generated_at: new Date(NOW).toISOString(), jobs: JOBS, links: { next: `${backend.url}/jobs.json?after=3` } };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify(body) });
+    const from = backend.requests.length;
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        await waitForJobList(page, JOBS.length);
+        const banner = page.locator('.pb-banner', { hasText: 'More rows may exist: the next-page pointer "/links/nxt" found nothing' });
+        await banner.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.match(await banner.textContent(), /it has "\/links\/next" where a next page's link or cursor may be/);
+        assert.equal(backend.requests.slice(from).filter((r) => r.path === '/jobs.json').length, 1);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test("a job page whose job list failed says so, and Refresh now asks for the list again", { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     backend.setFault('/jobs.json', FAULTS.status(500));

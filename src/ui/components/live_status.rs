@@ -137,12 +137,32 @@ pub fn DataProblems(
                     details="Raise max_items for this resource in the configuration to load more."
                 />
             },
-            CutShort::CursorUnreadable { header } => view! {
+            CutShort::CursorUnreadable { header, present: None } => view! {
                 <Banner
                     tone=Tone::Waiting
                     title=format!("More rows may exist: the backend's {header} header could not be read")
                     details=format!(
                         "The last page was full, so another may follow, but the {header} header that leads to it was not readable here. A backend on another origin must list {header} in its Access-Control-Expose-Headers response header (CORS)."
+                    )
+                />
+            },
+            CutShort::NextPointerUnfound { pointer, candidates } => view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title=format!("More rows may exist: the next-page pointer {pointer:?} found nothing")
+                    details=format!(
+                        "The last page had no value at {pointer:?}, so no other page was asked for, but it has {} where a next page's link or cursor may be. If that is it, set the resource's paging pointer to it.",
+                        candidates.iter().map(|candidate| format!("{candidate:?}")).collect::<Vec<_>>().join(", "),
+                    )
+                />
+            },
+            CutShort::CursorUnreadable { header, present: Some(present) } => view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title=format!("More rows may exist: the last page was full but had no {header} header")
+                    details=format!(
+                        "Another page may follow, but the {header} header that leads to it was not in the answer, which had {}. If the backend names its cursor header otherwise, set response_header to that name.",
+                        if present.is_empty() { "no headers".to_owned() } else { present.join(", ") },
                     )
                 />
             },
