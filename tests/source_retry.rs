@@ -78,6 +78,24 @@ fn a_wait_before_asking_again_says_how_long_and_who_asked_for_it() {
     assert_eq!(told(None, 500, false), "No answer: asking again in 1 s");
 }
 
+/// The refresh line counts a wait down as it passes.
+#[test]
+fn a_wait_counts_down_to_asking_now() {
+    let wait = RetryWait {
+        status: Some(429),
+        millis: 20_000,
+        asked: true,
+    };
+    assert_eq!(
+        wait.after(5_200).to_string(),
+        "HTTP 429: asking again in 15 s, as the backend asked"
+    );
+    assert_eq!(
+        wait.after(25_000).to_string(),
+        "HTTP 429: asking again now, as the backend asked"
+    );
+}
+
 /// The date form counts from the answer's own Date, the server's clock.
 #[test]
 fn retry_after_as_a_date_is_measured_from_the_answers_date() {

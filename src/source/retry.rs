@@ -75,13 +75,26 @@ pub struct RetryWait {
     pub asked: bool,
 }
 
+impl RetryWait {
+    /// What is left of the wait once `elapsed` milliseconds of it have gone.
+    pub fn after(&self, elapsed: u32) -> RetryWait {
+        RetryWait {
+            millis: self.millis.saturating_sub(elapsed),
+            ..self.clone()
+        }
+    }
+}
+
 impl fmt::Display for RetryWait {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.status {
             Some(status) => write!(f, "HTTP {status}")?,
             None => f.write_str("No answer")?,
         }
-        write!(f, ": asking again in {} s", self.millis.div_ceil(1000))?;
+        match self.millis.div_ceil(1000) {
+            0 => f.write_str(": asking again now")?,
+            seconds => write!(f, ": asking again in {seconds} s")?,
+        }
         if self.asked {
             f.write_str(", as the backend asked")?;
         }

@@ -317,6 +317,7 @@ describe('a refresh of the job list that fails', () => {
         null,
         { timeout: 10_000 },
       );
+
       // The operator asks now: a new load goes out, and the old one's retry does not.
       backend.clearFaults();
       await page.getByRole('button', { name: 'Refresh now' }).click();
@@ -325,6 +326,27 @@ describe('a refresh of the job list that fails', () => {
       const asked = backend.requests.slice(from).filter((r) => r.path === '/jobs.json');
       assert.deepEqual(asked.map((r) => r.answer), ['429', '200'], `no retry after the new load: ${JSON.stringify(asked)}`);
       assert.ok((await line.textContent()).startsWith('Updated'));
+      assertNoPageErrors(session);
+    });
+  });
+
+  test('HTTP 429: the wait on the refresh line counts down', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForJobList(page, JOBS.length);
+      backend.setFault('/jobs.json', FAULTS.status(429, { 'retry-after': '5' }));
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      const lineMatches = (pattern, timeout) =>
+        page.waitForFunction(
+          (source) => new RegExp(source).test(document.querySelector('[data-updated]')?.textContent ?? ''),
+          pattern.source,
+          { timeout },
+        );
+      await lineMatches(/^HTTP 429: asking again in 5 s/, 10_000);
+      backend.clearFaults();
+      await lineMatches(/^HTTP 429: asking again in [1-3] s/, 4_000);
+      await lineMatches(/^Updated/, 10_000);
       assertNoPageErrors(session);
     });
   });

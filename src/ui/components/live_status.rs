@@ -3,11 +3,13 @@
 
 use super::{Banner, Tone};
 use crate::domain::decimal::grouped;
+use crate::domain::time::Timestamp;
 use crate::source::load::CutShort;
 use crate::source::mapping::UnfoundField;
-use crate::ui::clock::use_clock;
-use crate::ui::data::{use_data_source, LiveStatus, SourceState};
+use crate::ui::clock::{read_browser_clock, use_clock};
+use crate::ui::data::{use_data_source, LiveStatus, LoadStatus, SourceState};
 use leptos::prelude::*;
+use std::time::Duration;
 
 /// The refresh line: "Updated 12 s ago · every 30 s", pause/resume, refresh now.
 #[component]
@@ -18,9 +20,13 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     // to refresh; a wrong one is read once, at start, so a refresh cannot fix it.
     let source_ready = move || source.with(|state| matches!(state, SourceState::Ready(_)));
     let state = live.state;
+    let now = wait_clock(state);
     let updated = move || {
         state.with(|s| match (s.loaded_at, s.loading, &s.waiting) {
-            (_, Some(_), Some(waiting)) => waiting.to_string(),
+            (_, Some(_), Some((wait, since))) => {
+                let elapsed = (now.get().millis() - since.millis()).clamp(0, u32::MAX.into());
+                wait.after(elapsed as u32).to_string()
+            }
             (_, Some(received), None) if received > 0 => {
                 format!("Loading… {} received", grouped(received as u64))
             }
@@ -64,6 +70,24 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// The time, ticking each second while a load waits to ask again, so that
+/// the wait counts down; the shared clock's tick is too slow for that.
+fn wait_clock(state: RwSignal<LoadStatus>) -> ReadSignal<Timestamp> {
+    let (now, set_now) = signal(read_browser_clock());
+    let waiting = Memo::new(move |_| state.with(|s| s.waiting.is_some()));
+    Effect::new(move |_| {
+        if !waiting.get() {
+            return;
+        }
+        set_now.set(read_browser_clock());
+        let tick = move || set_now.set(read_browser_clock());
+        if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
+            on_cleanup(move || handle.clear());
+        }
+    });
+    now
 }
 
 /// Banners for what went wrong with the data, if anything.

@@ -106,8 +106,9 @@ pub struct LoadStatus {
     pub loaded_at: Option<Timestamp>,
     /// Items received so far by the load under way, if any.
     pub loading: Option<usize>,
-    /// The load under way is waiting to ask again after a failed attempt.
-    pub waiting: Option<RetryWait>,
+    /// The load under way is waiting to ask again after a failed attempt,
+    /// since the time given.
+    pub waiting: Option<(RetryWait, Timestamp)>,
     /// Records shown now.
     pub records: usize,
     /// Why the last load failed; the data is kept.
@@ -458,7 +459,9 @@ where
             if !load.is_current() {
                 return ControlFlow::Break(());
             }
-            load.status.update(|s| s.waiting = waiting.cloned());
+            let since = read_browser_clock();
+            load.status
+                .update(|s| s.waiting = waiting.map(|wait| (wait.clone(), since)));
             ControlFlow::Continue(())
         },
     )

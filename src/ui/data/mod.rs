@@ -6,7 +6,7 @@ mod live;
 mod setup;
 mod shared;
 
-pub use live::{provide_refresh_pause, use_live, Live, LiveStatus, ResourceKind};
+pub use live::{provide_refresh_pause, use_live, Live, LiveStatus, LoadStatus, ResourceKind};
 pub use setup::{
     configured, fetch_config_again, provide_data_source, use_data_source, use_results_per_run,
     use_stuck_after_hours, SourceState,

@@ -245,7 +245,9 @@ async fn config_file(early: bool) -> Result<Option<String>, (String, bool)> {
         200..=299 if text.trim_start().starts_with('<') => Ok(None),
         // An empty file is more likely a mistake than a wish for the demo.
         200..=299 if text.trim().is_empty() => Err((
-            format!("{url} is empty: write the configuration in it, or remove it to show the demo data"),
+            format!(
+                "{url} is empty: write the configuration in it, or remove it to show the demo data"
+            ),
             false,
         )),
         200..=299 => match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
