@@ -256,6 +256,29 @@ describe('inside a host portal', () => {
     }
   });
 
+  test("Escape in the portal is the portal's: the app's panel stays open", async () => {
+    const server = await serve({ root: portalRoot });
+    const session = await openPage(`${server.url}portal/`, { viewport: { width: 1600, height: 800 } });
+    try {
+      const { page } = session;
+      await (await rows(page)).first().click();
+      await page.locator('[data-row-count]', { hasText: 'assets' }).waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('tr.pb-row').first().click();
+      const panel = page.locator('dialog.pb-panel');
+      await panel.waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('.portal-button').focus();
+      await page.keyboard.press('Escape');
+      await page.waitForTimeout(200);
+      assert.equal(await panel.count(), 1, 'Escape on the portal\'s button leaves the panel open');
+      await panel.locator('button').first().focus();
+      await page.keyboard.press('Escape');
+      await panel.waitFor({ state: 'detached' });
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("a panel stays below a portal's sticky header when the portal sets its height", async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage(`${server.url}portal/`, { viewport: { width: 1600, height: 700 } });

@@ -72,7 +72,10 @@ pub fn DetailPanel(
         });
     });
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
-        if event.key() == "Escape" && !escape_belongs_to_a_field(&event) {
+        if event.key() == "Escape"
+            && !escape_belongs_to_a_field(&event)
+            && !escape_belongs_to_the_host(&event)
+        {
             on_close.run(());
         }
     });
@@ -151,6 +154,17 @@ fn escape_belongs_to_a_field(event: &web_sys::KeyboardEvent) -> bool {
         // Not a checkbox, whose value ("on") is never empty.
         .filter(|field| field.type_() == "search")
         .is_some_and(|field| !field.value().is_empty() && !is_in_a_panel(&field))
+}
+
+/// An Escape pressed in the host page around an embedded app (its search
+/// box, its menu) is the host's; one with nothing focused (the body) is
+/// still the panel's.
+fn escape_belongs_to_the_host(event: &web_sys::KeyboardEvent) -> bool {
+    event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .filter(|element| !matches!(element.tag_name().as_str(), "BODY" | "HTML"))
+        .is_some_and(|element| element.closest(".pb-app").ok().flatten().is_none())
 }
 
 /// Where the app's header ends, in whole pixels from the window's top; 0 once
