@@ -380,14 +380,7 @@ describe('inside a host portal', () => {
   });
 
   test('setToken(undefined), as from a session not loaded yet, keeps the token and warns', async () => {
-    const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
-    const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });
-    const session = await openPage('about:blank');
-    try {
-      const { page } = session;
-      await page.addInitScript(() => {
-        window.Patchboard = { token: 'first-token' };
-      });
+    await withTokenHandedOver('first-token', async ({ page }, server) => {
       const warnings = [];
       page.on('console', (message) => {
         if (message.type() === 'warning') warnings.push(message.text());
@@ -399,34 +392,41 @@ describe('inside a host portal', () => {
       await page.getByRole('button', { name: 'Refresh now' }).click();
       assert.equal((await refreshed).headers().authorization, 'Bearer first-token');
       assert.ok(warnings.some((text) => text.includes('the token was left as it was')), JSON.stringify(warnings));
-      assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('a token the browser cannot send is named on screen, not left loading', async () => {
     // A token pasted with its line break: fetch would throw before sending.
-    const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
-    const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });
-    const session = await openPage('about:blank');
-    try {
-      const { page } = session;
-      await page.addInitScript(() => {
-        window.Patchboard = { token: 'first-token\nsecond-line' };
-      });
+    await withTokenHandedOver('first-token\nsecond-line', async ({ page }, server) => {
       await page.goto(`${server.url}portal/`);
       const alert = page.locator('[role=alert]', { hasText: 'cannot be sent' });
       await alert.waitFor({ timeout: LOAD_TIMEOUT });
       assert.match(await alert.innerText(), /the header "Authorization" cannot be sent: a header value cannot hold a line break/);
       assert.deepEqual(server.requests.filter((path) => path.endsWith('/jobs.json')), [], 'nothing was sent');
       await screenshot(page, 'embed-unsendable-token');
-      assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 });
+
+/**
+ * Runs `body` with a page, not yet navigated, whose host hands `token` over
+ * before the app starts, and the portal served with a config.json that reads
+ * the demo data through the configured backend path (so the token is sent).
+ */
+async function withTokenHandedOver(token, body) {
+  const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
+  const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });
+  const session = await openPage('about:blank');
+  try {
+    await session.page.addInitScript((value) => {
+      window.Patchboard = { token: value };
+    }, token);
+    await body(session, server);
+    assertNoProblems(session);
+  } finally {
+    await session.close();
+  }
+}
 
 /** Adds the host page's own stylesheet (id "host-style") before the app starts. */
 function addHostStyle(page, css) {
