@@ -1,6 +1,6 @@
 use patchboard::source::config::{Config, Method};
 use patchboard::source::config_read::config_from_value;
-use patchboard::source::paging::{Pager, PagingError, Request, Response, Step};
+use patchboard::source::paging::{LostTrail, Pager, PagingError, Request, Response, Step};
 use patchboard::source::url::{expand_json, expand_url, TemplateError, Vars};
 use serde_json::{json, Value};
 
@@ -330,18 +330,18 @@ fn a_next_pointer_that_finds_nothing_beside_a_next_link_is_named() {
     let links = json!({ "links": { "self": "/e", "next": "/e?after=300" } });
     assert_eq!(
         ended("/links/nxt", links.clone(), 300),
-        Step::NextPointerUnfound {
+        Step::LostTrail(LostTrail::NextPointerUnfound {
             pointer: "/links/nxt".into(),
             candidates: vec!["/links/next".into()],
-        }
+        })
     );
     let top = json!({ "data": [], "nextCursor": 301 });
     assert_eq!(
         ended("/next_cursor", top, 300),
-        Step::NextPointerUnfound {
+        Step::LostTrail(LostTrail::NextPointerUnfound {
             pointer: "/next_cursor".into(),
             candidates: vec!["/nextCursor".into()],
-        }
+        })
     );
     // A last page may leave its link out, or send it empty or null.
     let quiet = json!({ "links": { "self": "/e" }, "next_page": null, "cursor": "" });
@@ -611,10 +611,10 @@ fn a_full_page_without_its_cursor_header_is_not_taken_for_the_last() {
     };
     assert_eq!(
         ended(500, true, &[]),
-        Ok(Step::CursorUnreadable {
+        Ok(Step::LostTrail(LostTrail::CursorUnreadable {
             header: "searchAfter".into(),
             present: None,
-        })
+        }))
     );
     // From the same origin every header is readable: a full page without
     // the cursor names those it had, where a misspelt name shows.
@@ -624,10 +624,10 @@ fn a_full_page_without_its_cursor_header_is_not_taken_for_the_last() {
     ];
     assert_eq!(
         ended(500, false, &misspelt),
-        Ok(Step::CursorUnreadable {
+        Ok(Step::LostTrail(LostTrail::CursorUnreadable {
             header: "searchAfter".into(),
             present: Some(vec!["content-type".into(), "search-after".into()]),
-        })
+        }))
     );
     // A short page is the last, and a cursor that was read is followed.
     assert_eq!(ended(499, true, &[]), Ok(Step::Done));

@@ -9,7 +9,7 @@ use super::gather::Identified;
 use super::http::{send, sleep, HttpResponse, OnPart, SendError};
 use super::mapping::{DecodedPage, Mapping, ShapeError};
 use super::native_stream::StreamedItems;
-use super::paging::{Pager, PagingError, Request, Response, Step};
+use super::paging::{LostTrail, Pager, PagingError, Request, Response, Step};
 use super::record::Record;
 use super::retry::{retry_after_seconds, wait_before_retry, Outcome, RetryWait};
 use super::token::authorization_for;
@@ -156,18 +156,8 @@ pub enum LoadEnd {
 pub enum CutShort {
     /// The configured maximum was reached.
     Limit { max: usize },
-    /// A full page came without the cursor header the page needs to ask
-    /// for the next (see [`Step::CursorUnreadable`]).
-    CursorUnreadable {
-        header: String,
-        present: Option<Vec<String>>,
-    },
-    /// The next-page pointer found nothing, beside members that look like
-    /// what it meant (see [`Step::NextPointerUnfound`]).
-    NextPointerUnfound {
-        pointer: String,
-        candidates: Vec<String>,
-    },
+    /// Paging could not go on from a page that may not be the last.
+    LostTrail(LostTrail),
 }
 
 /// Fetches and decodes every page of `resource`, calling `on_page` with each
@@ -386,21 +376,7 @@ async fn drive_pages(
             Step::LimitReached { max, .. } => {
                 return Ok(LoadEnd::CutShort(CutShort::Limit { max }))
             }
-            Step::CursorUnreadable { header, present } => {
-                return Ok(LoadEnd::CutShort(CutShort::CursorUnreadable {
-                    header,
-                    present,
-                }))
-            }
-            Step::NextPointerUnfound {
-                pointer,
-                candidates,
-            } => {
-                return Ok(LoadEnd::CutShort(CutShort::NextPointerUnfound {
-                    pointer,
-                    candidates,
-                }))
-            }
+            Step::LostTrail(trail) => return Ok(LoadEnd::CutShort(CutShort::LostTrail(trail))),
             Step::RepeatedPastEnd => return Ok(LoadEnd::Complete),
         }
     }

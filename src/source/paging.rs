@@ -47,10 +47,20 @@ pub enum Step {
         max: usize,
         last_page_keeps: usize,
     },
-    /// A full page came without its cursor header, so more pages may
-    /// follow that cannot be asked for: from another origin, the backend
-    /// may have sent it without exposing it to the page (CORS); from the
-    /// same origin, the header's name may be misspelt.
+    /// Paging cannot go on, yet more pages may follow (see [`LostTrail`]).
+    LostTrail(LostTrail),
+    /// The page repeats the one before it, after pages that differed: the
+    /// backend answers past its end with its last page again, so the list
+    /// ended before this page.
+    RepeatedPastEnd,
+}
+
+/// Why paging stopped at a page that may not be the last.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LostTrail {
+    /// A full page came without its cursor header: from another origin,
+    /// the backend may have sent it without exposing it to the page (CORS);
+    /// from the same origin, the header's name may be misspelt.
     CursorUnreadable {
         header: String,
         /// The names of the headers the page did have, where all of them
@@ -59,16 +69,12 @@ pub enum Step {
     },
     /// The next-page pointer found nothing in a page that holds, beside
     /// where it looked, a member named like a next page's link or cursor:
-    /// the pointer may be misspelt, and more pages may follow.
+    /// the pointer may be misspelt.
     NextPointerUnfound {
         pointer: String,
         /// Those members, as pointers.
         candidates: Vec<String>,
     },
-    /// The page repeats the one before it, after pages that differed: the
-    /// backend answers past its end with its last page again, so the list
-    /// ended before this page.
-    RepeatedPastEnd,
 }
 
 /// Why paging cannot go on.
@@ -266,18 +272,20 @@ impl<'c> Pager<'c> {
         };
         let full = page_is_full(response.item_count, *size, *end);
         let unread = header_value(response.headers, response_header).is_none();
-        (full && unread).then(|| Step::CursorUnreadable {
-            header: response_header.clone(),
-            present: (!response.cross_origin).then(|| {
-                let mut names: Vec<String> = response
-                    .headers
-                    .iter()
-                    .map(|(name, _)| name.to_ascii_lowercase())
-                    .collect();
-                names.sort();
-                names.dedup();
-                names
-            }),
+        (full && unread).then(|| {
+            Step::LostTrail(LostTrail::CursorUnreadable {
+                header: response_header.clone(),
+                present: (!response.cross_origin).then(|| {
+                    let mut names: Vec<String> = response
+                        .headers
+                        .iter()
+                        .map(|(name, _)| name.to_ascii_lowercase())
+                        .collect();
+                    names.sort();
+                    names.dedup();
+                    names
+                }),
+            })
         })
     }
 
@@ -301,9 +309,11 @@ impl<'c> Pager<'c> {
             .filter(|(name, value)| names_a_next_page(name) && is_link_or_cursor(value))
             .map(|(name, _)| parent.member(name))
             .collect();
-        (!candidates.is_empty()).then(|| Step::NextPointerUnfound {
-            pointer: pointer.as_str().to_owned(),
-            candidates,
+        (!candidates.is_empty()).then(|| {
+            Step::LostTrail(LostTrail::NextPointerUnfound {
+                pointer: pointer.as_str().to_owned(),
+                candidates,
+            })
         })
     }
 

@@ -6,6 +6,7 @@ use crate::domain::decimal::grouped;
 use crate::domain::time::Timestamp;
 use crate::source::load::CutShort;
 use crate::source::mapping::UnfoundField;
+use crate::source::paging::LostTrail;
 use crate::ui::clock::{read_browser_clock, use_clock};
 use crate::ui::data::{use_data_source, LiveStatus, LoadStatus, SourceState};
 use leptos::prelude::*;
@@ -161,7 +162,7 @@ pub fn DataProblems(
                     details="Raise max_items for this resource in the configuration to load more."
                 />
             },
-            CutShort::CursorUnreadable { header, present: None } => view! {
+            CutShort::LostTrail(LostTrail::CursorUnreadable { header, present: None }) => view! {
                 <Banner
                     tone=Tone::Waiting
                     title=format!("More rows may exist: the backend's {header} header could not be read")
@@ -170,7 +171,7 @@ pub fn DataProblems(
                     )
                 />
             },
-            CutShort::NextPointerUnfound { pointer, candidates } => view! {
+            CutShort::LostTrail(LostTrail::NextPointerUnfound { pointer, candidates }) => view! {
                 <Banner
                     tone=Tone::Waiting
                     title=format!("More rows may exist: the next-page pointer {pointer:?} found nothing")
@@ -180,7 +181,7 @@ pub fn DataProblems(
                     )
                 />
             },
-            CutShort::CursorUnreadable { header, present: Some(present) } => view! {
+            CutShort::LostTrail(LostTrail::CursorUnreadable { header, present: Some(present) }) => view! {
                 <Banner
                     tone=Tone::Waiting
                     title=format!("More rows may exist: the last page was full but had no {header} header")
