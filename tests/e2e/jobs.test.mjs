@@ -738,6 +738,23 @@ describe('job progress page', () => {
     });
   });
 
+  test('Back while a filter holds a browsed choice leaves the page without stopping the app', async () => {
+    const job = jobs[0];
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.getByRole('link', { name: job.name }).first().click();
+      await openJob(page, job.id);
+      const select = page.locator('select[aria-label="Filter by status"]');
+      await select.focus();
+      // A closed select browses its options with the arrow keys, applied only on leaving it.
+      await page.keyboard.press('ArrowDown');
+      await page.evaluate(() => history.back());
+      await page.getByRole('heading', { name: 'Deployment jobs' }).waitFor({ timeout: LOAD_TIMEOUT });
+      await page.waitForTimeout(200);
+      assert.equal(await page.locator('.pb-crash').count(), 0, 'no crash panel');
+      assert.ok(!queryOf(page).has('status'), 'the browsed choice was not applied to the list');
+    });
+  });
+
   test('sorting by the Asset header orders rows ascending, then descending', async () => {
     const job = await richestJob();
     await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {

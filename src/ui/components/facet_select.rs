@@ -42,11 +42,14 @@ pub fn FacetSelect(
     let in_keydown = StoredValue::new(false);
     let apply = move |select: web_sys::HtmlSelectElement| {
         let token = select.value();
-        if !token.is_empty() && !selected.with_untracked(|s| s.contains(&token)) {
-            on_toggle.run(token);
-        }
         // The select is an "add" control: it always shows its prompt.
         select.set_value("");
+        // A select whose page goes (Back with its list open) blurs after the
+        // page's signals are gone: there is nothing left to filter.
+        let chosen_already = selected.try_with_untracked(|s| s.contains(&token));
+        if !token.is_empty() && chosen_already == Some(false) {
+            on_toggle.try_run(token);
+        }
     };
     view! {
         <span class="pb-field" data-facet=label>
@@ -71,7 +74,7 @@ pub fn FacetSelect(
                     set_timeout(move || { in_keydown.try_update_value(|pending| *pending = false); }, Duration::ZERO);
                 }
                 on:change=move |event| {
-                    if !in_keydown.get_value() {
+                    if in_keydown.try_get_value() == Some(false) {
                         apply(event_target(&event));
                     }
                 }
