@@ -634,6 +634,34 @@ describe('in forced colours (a Windows contrast theme)', () => {
       await session.close();
     }
   });
+  test('a pressed legend entry that has the focus shows both, not the pressed mark alone', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`);
+    try {
+      const { page } = session;
+      await page.emulateMedia({ forcedColors: 'active' });
+      const entry = page.locator('[data-legend]').first();
+      await entry.waitFor({ timeout: LOAD_TIMEOUT });
+      await entry.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.matches('[data-legend][aria-pressed="true"]'));
+      const outline = (element) => {
+        const style = getComputedStyle(element);
+        return `${style.outlineStyle} ${style.outlineWidth}`;
+      };
+      const focusedAndPressed = await page.evaluate(`(${outline})(document.activeElement)`);
+      // Another entry, pressed but not focused.
+      const second = page.locator('[data-legend][aria-pressed="false"]').first();
+      await second.focus();
+      await page.keyboard.press('Enter');
+      await page.locator('[data-legend][aria-pressed="true"]').nth(1).waitFor();
+      await page.keyboard.press('Shift+Tab');
+      const pressedOnly = await page.evaluate(`(${outline})(document.querySelectorAll('[data-legend][aria-pressed="true"]')[1])`);
+      assert.notEqual(focusedAndPressed, pressedOnly, 'the focus changes how a pressed entry looks');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
 });
 
 describe('from the keyboard', () => {
