@@ -674,13 +674,24 @@ fn a_failed_patch_number_finds_the_assets_it_failed_on_not_those_it_succeeded_on
             .is_empty(),
         "no term matches across two patch numbers"
     );
-    // The export shows what the search matched.
+    // The export shows what the search matched, and its Message what the
+    // Message column shows where the status gives none.
     let csv = assets_csv(&results, &rows, &[2], Timestamp::from_millis(0));
-    let mut lines = csv.split("\r\n");
-    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let record: Vec<&str> = lines.next().unwrap().split(',').collect();
-    let column = header.iter().position(|&name| name == "Failed patches");
-    assert_eq!(column.map(|i| record[i]), Some("KB5034441; KB5034122"));
+    assert_eq!(csv_column(&csv, "Failed patches"), ["KB5034441; KB5034122"]);
+    assert_eq!(
+        csv_column(&csv, "Message"),
+        ["Failed: KB5034441, KB5034122"]
+    );
+}
+
+/// The values of the column headed `name` in an exported CSV, record by record.
+fn csv_column(csv: &str, name: &str) -> Vec<String> {
+    let records = parse(csv.strip_prefix(BYTE_ORDER_MARK).unwrap());
+    let at = records[0].iter().position(|h| h == name).unwrap();
+    records[1..]
+        .iter()
+        .map(|record| record[at].clone())
+        .collect()
 }
 
 #[test]
@@ -906,24 +917,16 @@ fn csv_export_gives_each_status_its_state_and_says_which_assets_are_stuck() {
         name: Some("Downloaded".into()),
     };
     let rows = asset_rows(&results, "job", None);
-    let column = |csv: &str, name: &str| -> Vec<String> {
-        let records = parse(csv.strip_prefix(BYTE_ORDER_MARK).unwrap());
-        let at = records[0].iter().position(|h| h == name).unwrap();
-        records[1..]
-            .iter()
-            .map(|record| record[at].clone())
-            .collect()
-    };
     let order = [0, 1, 4];
     let csv = assets_csv(&results, &rows, &order, Timestamp::from_millis(1_500));
-    assert_eq!(column(&csv, "State"), ["0", "1", "1"]);
+    assert_eq!(csv_column(&csv, "State"), ["0", "1", "1"]);
     assert_eq!(
-        column(&csv, "Stuck"),
+        csv_column(&csv, "Stuck"),
         ["no", "yes", ""],
         "a final asset is never stuck; one with no status time cannot be judged"
     );
     let earlier = assets_csv(&results, &rows, &order, Timestamp::from_millis(500));
-    assert_eq!(column(&earlier, "Stuck"), ["no", "no", ""]);
+    assert_eq!(csv_column(&earlier, "Stuck"), ["no", "no", ""]);
 }
 
 /// "0 failed" is a fact an operator acts on: a count the backend did not

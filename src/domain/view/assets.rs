@@ -439,7 +439,9 @@ pub fn assets_csv(
             code,
             state,
             row.phase.label().to_owned(),
-            row.message.clone().unwrap_or_default(),
+            // As the Message column shows it: the failed patches where the
+            // status has no message, so a sheet sorted by it keeps the reason.
+            row.message_column().unwrap_or_default().to_owned(),
             csv_count(result.patches.succeeded),
             csv_count(result.patches.failed),
             result.failed_patches.join("; "),
