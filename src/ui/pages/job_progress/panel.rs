@@ -90,9 +90,10 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
                 </dd>
             </dl>
             // A stuck or failed asset may be one the endpoint tools hold
-            // back: the same host, looked up by name.
+            // back: the same host, looked up by name. Worded as a search, as
+            // the endpoint list may not hold every asset of a job.
             <p>
-                <Link to=exemptions_searching(&result.asset_name)>"This host on Endpoint exemptions"</Link>
+                <Link to=exemptions_searching(&result.asset_name)>"Search Endpoint exemptions for this host"</Link>
             </p>
         </section>
         <section class="pb-panel-section">
