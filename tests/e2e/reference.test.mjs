@@ -78,6 +78,8 @@ describe('reference page', () => {
           'In progress',
           'Stuck',
           'Status not valid for OS',
+          'State',
+          'Superseded',
           'Patchable',
           'Cannot patch',
           'Temporarily cannot patch',
@@ -91,6 +93,7 @@ describe('reference page', () => {
       assert.match(meaningOf.get('Not run'), /Canceled, Skipped or Not applicable/);
       assert.match(meaningOf.get('In progress'), /Running, Waiting or Queued/);
       assert.match(meaningOf.get('With warnings'), /whatever their impact/);
+      assert.match(meaningOf.get('State'), /code 2031/);
       assert.match(meaningOf.get("An endpoint's impact"), /any Cannot patch makes it Cannot patch, else any Temporarily cannot patch makes it that, else it is Patchable/);
     });
   });

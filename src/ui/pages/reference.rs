@@ -45,7 +45,7 @@ pub fn ReferencePage() -> impl IntoView {
 /// say: what each counts, and how an endpoint's exemptions make its impact.
 #[component]
 fn Terms() -> impl IntoView {
-    let terms: [(&str, &str); 11] = [
+    let terms: [(&str, &str); 13] = [
         ("Complete", "Assets in a final phase, as a share of all the job's assets."),
         (
             "Success rate",
@@ -69,6 +69,17 @@ fn Terms() -> impl IntoView {
             "Status not valid for OS",
             "Assets whose status the catalogue does not list for their OS family (\"no\" in the \
              statuses below): the backend may have the OS or the status wrong.",
+        ),
+        (
+            "State",
+            "The number (0, 1 or 2) the catalogue gives each status beside its code. It tells \
+             apart the two statuses that share code 2031; what counts as done, failed or in \
+             progress is the status's phase below.",
+        ),
+        (
+            "Superseded",
+            "An asset's patches in the job that a newer patch replaces, as the backend \
+             counts them: neither a success nor a failure.",
         ),
         (
             "Patchable",
