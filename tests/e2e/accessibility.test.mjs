@@ -1140,13 +1140,18 @@ describe('from the keyboard', () => {
     });
   });
 
-  test('Escape on a panel opened from a link gives the focus to the page\'s content, not to nothing', async () => {
+  test('Escape on a panel opened from a link gives the focus to its record\'s row, where the reader was', async () => {
     await withPage(`${server.url}#/exemptions?endpoint=ep-00080`, {}, async (session) => {
       const { page } = session;
       await page.locator('dialog.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
+      const name = (await page.locator('#pb-panel-title').textContent()).trim();
       await page.keyboard.press('Escape');
       await page.locator('.pb-panel').waitFor({ state: 'detached' });
-      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pb-main');
+      const focused = await page.evaluate(() => ({
+        row: document.activeElement?.matches('tr.pb-row') ?? false,
+        name: document.activeElement?.querySelector('td')?.textContent.trim(),
+      }));
+      assert.deepEqual(focused, { row: true, name }, "the open record's row has the focus");
       assert.equal(await page.getByRole('combobox', { name: 'Filter by OS' }).count(), 1, 'an acronym keeps its capitals');
       assertNoProblems(session);
     });

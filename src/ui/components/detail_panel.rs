@@ -1,5 +1,5 @@
 use super::row_focus::{drawn_row, scroll_into_sight};
-use crate::ui::focus::{focus_by_id, focused_element, MAIN_ID};
+use crate::ui::focus::{focus_by_id, focused_element, MAIN_ID, PAGE_TITLE_ID};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -92,9 +92,10 @@ pub fn DetailPanel(
         let moved_away = focused_element().is_some_and(|element| !is_in_a_panel(&element));
         // Closed first: while a modal panel is open, the page behind it
         // cannot take the focus.
-        if let Some(panel) = panel.get_untracked() {
+        let app = panel.get_untracked().and_then(|panel| {
             panel.close();
-        }
+            panel.closest(".pb-app").ok().flatten()
+        });
         if moved_away {
             return;
         }
@@ -106,6 +107,14 @@ pub fn DetailPanel(
                 None => element.is_connected().then_some(element),
             }
         });
+        // Opened from a link, a reload or Back, the focus was at the page's
+        // start: the record's row, where drawn, keeps the reader's place.
+        let back_to = back_to
+            .filter(|element| !is_page_start(element))
+            .or_else(|| {
+                let (app, index) = (app.as_ref()?, now_at?);
+                drawn_row(app, index)
+            });
         match back_to {
             Some(element) => {
                 let _ = element.focus();
@@ -142,6 +151,13 @@ pub fn DetailPanel(
             <div class="pb-panel-body" tabindex="0">{children()}</div>
         </dialog>
     }
+}
+
+/// The page's heading or its main region, where a page puts the focus when
+/// it opens.
+fn is_page_start(element: &web_sys::HtmlElement) -> bool {
+    let id = element.id();
+    id == MAIN_ID || id == PAGE_TITLE_ID
 }
 
 /// Escape in a search box with text in it, outside the panel, is the box's
