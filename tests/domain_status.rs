@@ -664,17 +664,30 @@ fn a_job_still_being_prepared_is_not_blamed_on_the_agent() {
         pending_stage,
         ..facts()
     };
-    let preparing = next_step(pending, &stage(Some(PendingStage::Preparing)), true);
+    let preparing = next_step(
+        pending,
+        &stage(Some(PendingStage::Preparing)),
+        true,
+        OsFamily::Windows,
+    );
     assert!(!preparing.contains("connectivity"), "{preparing}");
     assert_ne!(preparing, pending.next_step());
     // Offered and not fetched: the agent's check-in is the question.
     for other in [Some(PendingStage::AvailableForDownload), None] {
-        assert_eq!(next_step(pending, &stage(other), true), pending.next_step());
+        assert_eq!(
+            next_step(pending, &stage(other), true, OsFamily::Windows),
+            pending.next_step()
+        );
     }
     // The stage means nothing to another status.
     let started = StatusKey::JobStarted.def();
     assert_eq!(
-        next_step(started, &stage(Some(PendingStage::Preparing)), true),
+        next_step(
+            started,
+            &stage(Some(PendingStage::Preparing)),
+            true,
+            OsFamily::Windows
+        ),
         started.next_step()
     );
 }
@@ -686,18 +699,24 @@ fn without_a_message_the_advice_does_not_point_to_one() {
     let no_facts = facts();
     for key in StatusKey::ALL {
         let def = key.def();
-        let without = next_step(def, &no_facts, false);
+        let without = next_step(def, &no_facts, false, OsFamily::Windows);
         assert!(!without.contains("message"), "{}: {without}", def.name);
     }
     let timed_out = StatusKey::TimedOut.def();
-    assert!(next_step(timed_out, &no_facts, true).contains("message"));
-    assert!(next_step(timed_out, &no_facts, false).contains("job's log"));
+    assert!(next_step(timed_out, &no_facts, true, OsFamily::Windows).contains("message"));
+    assert!(next_step(timed_out, &no_facts, false, OsFamily::Windows).contains("job's log"));
     let failed = StatusKey::JobFailed.def();
-    assert_eq!(next_step(failed, &no_facts, true), failed.next_step());
-    assert!(next_step(failed, &no_facts, false).contains("failed patches"));
+    assert_eq!(
+        next_step(failed, &no_facts, true, OsFamily::Windows),
+        failed.next_step()
+    );
+    assert!(next_step(failed, &no_facts, false, OsFamily::Windows).contains("failed patches"));
     // A status with advice of its own keeps it: it does not lean on a message.
     let license = StatusKey::NotLicensed.def();
-    assert_eq!(next_step(license, &no_facts, false), license.next_step());
+    assert_eq!(
+        next_step(license, &no_facts, false, OsFamily::Windows),
+        license.next_step()
+    );
 }
 
 #[test]
@@ -894,4 +913,72 @@ proptest! {
         let family = OsFamily::from_os_name(&name);
         prop_assert!(OsFamily::ALL.contains(&family));
     }
+}
+
+/// A timeout reason the catalogue lists gets advice for that reason, not
+/// the status's list of remedies for several; an unlisted one keeps it.
+#[test]
+fn a_listed_timeout_reason_brings_its_own_advice() {
+    let timed_out = StatusKey::TimedOut.def();
+    let because = |reason: &str| MessageFacts {
+        timeout_reason: Some(reason.into()),
+        ..facts()
+    };
+    let late_permission = next_step(
+        timed_out,
+        &because("start-permission-late"),
+        true,
+        OsFamily::Windows,
+    );
+    assert_eq!(
+        late_permission,
+        TimeoutReason::StartPermissionLate.next_step()
+    );
+    assert!(late_permission.contains("start"), "{late_permission}");
+    let late_call = next_step(
+        timed_out,
+        &because("CAPI call after the window"),
+        true,
+        OsFamily::Linux,
+    );
+    assert!(late_call.contains("agent reports late"), "{late_call}");
+    // Each listed reason's advice is its own.
+    let all = [
+        TimeoutReason::RebootOutsideWindow,
+        TimeoutReason::DownloadFilledWindow,
+        TimeoutReason::ScriptFilledWindow,
+        TimeoutReason::StartPermissionLate,
+        TimeoutReason::CallAfterWindow,
+        TimeoutReason::AnotherJobRunning,
+        TimeoutReason::NotFinishedInWindow,
+        TimeoutReason::ExecutionTimedOut,
+    ];
+    let advice: std::collections::HashSet<&str> =
+        all.iter().map(|reason| reason.next_step()).collect();
+    assert_eq!(advice.len(), all.len());
+    // A reason not listed for the OS, or not placed, leaves the status's advice.
+    assert_eq!(
+        next_step(
+            timed_out,
+            &because("the moon was full"),
+            true,
+            OsFamily::Windows
+        ),
+        timed_out.next_step()
+    );
+    assert_eq!(
+        next_step(timed_out, &because("capi"), true, OsFamily::Windows),
+        timed_out.next_step()
+    );
+    // Another status ignores a timeout reason.
+    let failed = StatusKey::JobFailed.def();
+    assert_eq!(
+        next_step(
+            failed,
+            &because("start-permission-late"),
+            true,
+            OsFamily::Windows
+        ),
+        failed.next_step()
+    );
 }

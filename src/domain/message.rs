@@ -7,11 +7,25 @@ use super::phase::Phase;
 use super::status::{names_match, pending_reboot_blocks_other_jobs, StatusDef, StatusKey};
 use std::fmt;
 
-/// What an operator can do about an asset in `status`: the status's advice,
-/// except where the facts reported with it make that advice wrong, or it
-/// points to a message (`has_message`) the asset does not have.
-pub fn next_step(status: &StatusDef, facts: &MessageFacts, has_message: bool) -> &'static str {
+/// What an operator can do about an asset of family `os` in `status`: the
+/// status's advice, except where the facts reported with it make that
+/// advice wrong or a listed timeout reason calls for its own, or it points
+/// to a message (`has_message`) the asset does not have.
+pub fn next_step(
+    status: &StatusDef,
+    facts: &MessageFacts,
+    has_message: bool,
+    os: OsFamily,
+) -> &'static str {
     let phase_advice = status.next_step() == status.phase.next_step();
+    let listed_reason = facts
+        .timeout_reason
+        .as_deref()
+        .filter(|_| status.key == StatusKey::TimedOut)
+        .and_then(|reason| TimeoutReason::parse(reason, os));
+    if let Some(reason) = listed_reason {
+        return reason.next_step();
+    }
     match (status.key, facts.pending_stage) {
         // The agent cannot fetch what does not exist yet: its connectivity
         // is not the question.
@@ -170,6 +184,47 @@ impl TimeoutReason {
             AnotherJobRunning => "another job was running on the asset",
             NotFinishedInWindow => "the work could not finish inside the patch window",
             ExecutionTimedOut => "execution ran past its time limit",
+        }
+    }
+
+    /// What to do about a timeout for this reason, in place of the
+    /// status's advice, which names remedies for several.
+    pub const fn next_step(self) -> &'static str {
+        match self {
+            RebootOutsideWindow => {
+                "Keep the asset's restarts inside the patch window, or leave the \
+                 post-deployment actions more of it, then run the job again for it."
+            }
+            ManifestNotFetched | AnotherJobRunning => {
+                "Let the other job finish, or move one of the two so they do not \
+                 meet, then run this job again for the asset."
+            }
+            DownloadFilledWindow => {
+                "Widen the patch window, or see why the asset fetches slowly from \
+                 where its patches come from, then run the job again for it."
+            }
+            ScriptFilledWindow => {
+                "Shorten the action script or give it a time limit, or widen the \
+                 patch window, then run the job again for it."
+            }
+            StartPermissionLate => {
+                "See what holds the start back on this asset (a user's consent, a \
+                 start condition of the job) so that it comes sooner, or widen the \
+                 patch window, then run the job again for it."
+            }
+            CallAfterWindow => {
+                "See why the agent reports late (asleep, offline, or checking in \
+                 seldom) and fix that, or widen the patch window, then run the job \
+                 again for it."
+            }
+            NotFinishedInWindow => {
+                "Widen the patch window, or split the job's patches over more than \
+                 one job, then run it again for the asset."
+            }
+            ExecutionTimedOut => {
+                "Find the step that hung in the job's log, put it right on the \
+                 asset, then run the job again for it."
+            }
         }
     }
 

@@ -517,6 +517,17 @@ describe('job progress page', () => {
     });
   });
 
+  test('a Timed Out asset whose reason is listed gets advice for that reason', async () => {
+    // In the demo: "permission to start patching came too late" on a Windows server.
+    await withPage('#/jobs/job-patch-tuesday?asset=job-patch-tuesday-a00161', {}, async ({ page }) => {
+      await page.locator('.pb-panel [data-message]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.match(await page.locator('.pb-panel [data-message]').textContent(), /permission to start patching came too late/);
+      const step = await page.locator('.pb-panel [data-next-step]').textContent();
+      assert.match(step, /holds the start back/, step);
+      assert.doesNotMatch(step, /action script/, step);
+    });
+  });
+
   test("the configuration's stuck_after_hours sets the threshold the page counts and says", async () => {
     // A configured backend's times are not moved to the present, so every
     // unfinished asset of the demo files is days old: all of them are stuck.
