@@ -535,8 +535,10 @@ fn table(table: Table) -> AnyView {
             .target()
             .and_then(|row| row.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|row| row.matches(":focus-visible").unwrap_or(false));
+        // try_: a closing panel may hand its row the focus while the page
+        // that holds the table is being torn down.
         if from_outside && by_keyboard {
-            if let Some(element) = scroller.get_untracked() {
+            if let Some(element) = scroller.try_get_untracked().flatten() {
                 element.set_scroll_left(0);
             }
         }
