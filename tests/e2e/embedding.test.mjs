@@ -201,7 +201,12 @@ describe('inside a host portal', () => {
       });
       assert.deepEqual(cell.app, ['none', 'normal', 'normal', '0px', '400']);
       assert.deepEqual(cell.portal, ['uppercase', 'italic'], "the portal's own text keeps its styles");
-      // The skip link is the app's first Tab stop: reach it from the element before the app.
+      // Unfocused, the skip link takes no room on screen, over the portal or anywhere.
+      const hidden = await page.locator('.pb-skip-link').evaluate((link) => {
+        const box = link.getBoundingClientRect();
+        return box.width <= 1 && box.height <= 1;
+      });
+      assert.ok(hidden, 'the skip link is hidden until focused');
       await page.locator('.pb-skip-link').focus();
       const placed = await page.evaluate(() => ({
         link: document.querySelector('.pb-skip-link').getBoundingClientRect().toJSON(),
