@@ -32,22 +32,31 @@ pub fn read_browser_clock() -> Timestamp {
 
 /// Ticks while the page is visible; coming back, it reads the time at once.
 pub fn provide_clock() -> Clock {
-    let (now, set_now) = signal(read_browser_clock());
     let visibility = use_page_visibility();
+    let clock = Clock(ticking_clock(move || visibility.is_visible(), TICK));
+    provide_context(clock);
+    clock
+}
+
+/// The browser's time, read again every `every` while `running` (tracked)
+/// holds, and at once each time it starts to.
+pub fn ticking_clock(
+    running: impl Fn() -> bool + 'static,
+    every: Duration,
+) -> ReadSignal<Timestamp> {
+    let (now, set_now) = signal(read_browser_clock());
     Effect::new(move |_| {
-        if !visibility.is_visible() {
+        if !running() {
             return;
         }
         set_now.set(read_browser_clock());
         if let Ok(handle) =
-            set_interval_with_handle(move || set_now.set(read_browser_clock()), TICK)
+            set_interval_with_handle(move || set_now.set(read_browser_clock()), every)
         {
             on_cleanup(move || handle.clear());
         }
     });
-    let clock = Clock(now);
-    provide_context(clock);
-    clock
+    now
 }
 
 pub fn use_clock() -> Clock {

@@ -7,7 +7,7 @@ use crate::domain::time::Timestamp;
 use crate::source::load::CutShort;
 use crate::source::mapping::UnfoundField;
 use crate::source::paging::LostTrail;
-use crate::ui::clock::{read_browser_clock, use_clock};
+use crate::ui::clock::{ticking_clock, use_clock};
 use crate::ui::data::{use_data_source, LiveStatus, LoadStatus, SourceState};
 use leptos::prelude::*;
 use std::time::Duration;
@@ -76,19 +76,8 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
 /// The time, ticking each second while a load waits to ask again, so that
 /// the wait counts down; the shared clock's tick is too slow for that.
 fn wait_clock(state: RwSignal<LoadStatus>) -> ReadSignal<Timestamp> {
-    let (now, set_now) = signal(read_browser_clock());
     let waiting = Memo::new(move |_| state.with(|s| s.waiting.is_some()));
-    Effect::new(move |_| {
-        if !waiting.get() {
-            return;
-        }
-        set_now.set(read_browser_clock());
-        let tick = move || set_now.set(read_browser_clock());
-        if let Ok(handle) = set_interval_with_handle(tick, Duration::from_secs(1)) {
-            on_cleanup(move || handle.clear());
-        }
-    });
-    now
+    ticking_clock(move || waiting.get(), Duration::from_secs(1))
 }
 
 /// Banners for what went wrong with the data, if anything.
