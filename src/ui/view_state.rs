@@ -75,9 +75,10 @@ where
                 return;
             }
         }
-        let left_out = match keep_left_out {
-            true => V::left_out(self.router.location_untracked().query.as_pairs()),
-            false => Vec::new(),
+        let left_out = if keep_left_out {
+            V::left_out(self.router.location_untracked().query.as_pairs())
+        } else {
+            Vec::new()
         };
         let query = Query::from_pairs(with_left_out(view.to_query(), &left_out));
         self.router
