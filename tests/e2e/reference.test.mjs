@@ -189,6 +189,28 @@ describe('reference page', () => {
     });
   });
 
+  test('a catalogue is a Tab stop only while it scrolls sideways', async () => {
+    const tabStops = (page) =>
+      page.$$eval('.pb-reference-scroll', (regions) =>
+        regions.map((region) => ({
+          name: region.getAttribute('aria-labelledby'),
+          scrolls: region.scrollWidth > region.clientWidth,
+          tabStop: region.tabIndex === 0 && region.hasAttribute('tabindex'),
+        })),
+      );
+    await withPage('#/reference', {}, async ({ page }) => {
+      await page.locator('tr[data-status]').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const wide = await tabStops(page);
+      assert.equal(wide.length, 3);
+      assert.deepEqual(wide.filter((region) => region.scrolls || region.tabStop), [], 'at 1280 px none scrolls, none is a Tab stop');
+      await page.setViewportSize({ width: 390, height: 800 });
+      await page.waitForFunction(() => document.querySelector('.pb-reference-scroll[aria-labelledby="statuses"]')?.tabIndex === 0);
+      const narrow = await tabStops(page);
+      assert.ok(narrow.some((region) => region.scrolls), 'at 390 px a table scrolls');
+      for (const region of narrow) assert.equal(region.tabStop, region.scrolls, `${region.name}: a Tab stop exactly when it scrolls`);
+    });
+  });
+
   test("a row's name is set like its row's text, not like a column heading", async () => {
     await withPage('#/reference', {}, async ({ page }) => {
       await page.getByRole('heading', { level: 1, name: 'Reference' }).waitFor();

@@ -9,6 +9,7 @@ use crate::domain::status::{Applicability, StatusKey};
 use crate::domain::table::FacetSet;
 use crate::ui::components::{scroll_into_view_at, Badge, PageTitle, Tone};
 use crate::ui::data::use_stuck_after_hours;
+use crate::ui::resize::on_resize;
 use crate::ui::router::{use_router, Location, Query, Route};
 use crate::ui::tone::{impact_tone, phase_tone};
 use leptos::prelude::*;
@@ -223,7 +224,8 @@ fn show_first_named(table: NodeRef<leptos::html::Div>) {
 
 /// A catalogue's heading and table, its column headings and its rows. On a
 /// narrow screen the table scrolls sideways on its own, not the whole page;
-/// the region is focusable so the keyboard can scroll it too.
+/// then, and only then, the region is a Tab stop so the keyboard can scroll
+/// it too.
 #[component]
 fn CatalogueTable(
     id: &'static str,
@@ -232,9 +234,22 @@ fn CatalogueTable(
     #[prop(optional)] node_ref: NodeRef<leptos::html::Div>,
     children: Children,
 ) -> impl IntoView {
+    let (scrolls, set_scrolls) = signal(false);
+    node_ref.on_load(move |region| {
+        let measured = region.clone();
+        on_resize(&region, move || {
+            set_scrolls.set(measured.scroll_width() > measured.client_width());
+        });
+    });
     view! {
         <h2 class="pb-section-title" id=id>{title}</h2>
-        <div class="pb-reference-scroll" role="region" aria-labelledby=id tabindex="0" node_ref=node_ref>
+        <div
+            class="pb-reference-scroll"
+            role="region"
+            aria-labelledby=id
+            tabindex=move || scrolls.get().then_some("0")
+            node_ref=node_ref
+        >
             <table class="pb-reference-table" aria-labelledby=id>
                 <thead>
                     <tr>{headings.into_iter().map(|heading| view! { <th scope="col">{heading}</th> }).collect_view()}</tr>
