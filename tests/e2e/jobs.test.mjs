@@ -1318,6 +1318,39 @@ describe('job progress page', () => {
     });
   });
 
+  test("a link in an asset's panel hands the focus to the new page's heading, not to a row", async () => {
+    const { endpoints } = await readEndpoints();
+    const endpointNames = new Set(endpoints.map((e) => e.name));
+    const job = await richestJob();
+    // A host on both pages: the new page has rows the focus could wrongly land on.
+    const asset = (await results(job.id)).find((a) => endpointNames.has(a.asset_name));
+    for (const opened of ['link', 'row']) {
+      const hash = opened === 'link' ? `#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}` : `#/jobs/${job.id}?q=${encodeURIComponent(asset.asset_name)}`;
+      await withPage(hash, {}, async ({ page }) => {
+        await openJob(page, job.id);
+        if (opened === 'row') await page.locator('tr.pb-row').first().click();
+        const link = page.locator('.pb-panel').getByRole('link', { name: 'Search Endpoint exemptions for this host' });
+        await link.focus();
+        await page.evaluate(() => {
+          window.focusedRows = [];
+          document.addEventListener('focusin', (event) => {
+            if (event.target.closest('tr')) window.focusedRows.push(event.target.outerHTML.slice(0, 80));
+          });
+        });
+        await page.keyboard.press('Enter');
+        await page.waitForFunction(() => location.hash.startsWith('#/exemptions'));
+        await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        await page.waitForFunction(() => document.activeElement?.id === 'pb-page-title', null, { timeout: 2_000 }).catch(() => {});
+        assert.deepEqual(
+          await page.evaluate(() => [document.activeElement?.id, document.activeElement?.textContent]),
+          ['pb-page-title', 'Endpoint exemptions'],
+          `opened from a ${opened}: the new page's heading has the focus`,
+        );
+        assert.deepEqual(await page.evaluate(() => window.focusedRows), [], 'no row took the focus on the way');
+      });
+    }
+  });
+
   test("an asset's panel links to the same host on Endpoint exemptions", async () => {
     const { endpoints } = await readEndpoints();
     const endpointNames = new Set(endpoints.map((e) => e.name));

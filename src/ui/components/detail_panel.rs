@@ -1,5 +1,6 @@
 use super::row_focus::{drawn_row, scroll_into_sight};
 use crate::ui::focus::{focus_by_id, focused_element, MAIN_ID, PAGE_TITLE_ID};
+use crate::ui::router::use_router;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -30,6 +31,10 @@ pub fn DetailPanel(
     });
     // Opened from a link or a reload, nothing had the focus but the page.
     let previous_focus = focused_element();
+    // Gone with its page (a link in the panel, Back), the panel leaves the
+    // focus to the new page.
+    let router = use_router();
+    let opened_on = router.location_untracked().route;
 
     // Below the app's header while it is on screen, so the tabs and the theme
     // button stay in sight, and in reach; up to the window's top once it has
@@ -87,6 +92,11 @@ pub fn DetailPanel(
         focus_moved.remove();
         scrolled.take().remove();
         resized.remove();
+        // Not even closed: a closing dialog hands the focus back to what had
+        // it when it opened, a row on its way out.
+        if router.try_route_untracked() != Some(opened_on) {
+            return;
+        }
         // The focus goes back only from the panel: where the user has moved
         // it since (a filter, the search box, another row), it stays.
         let moved_away = focused_element().is_some_and(|element| !is_in_a_panel(&element));

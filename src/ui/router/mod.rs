@@ -56,6 +56,12 @@ impl Router {
         self.location.with(|location| location.route.clone())
     }
 
+    /// The current route, untracked; `None` once the app is gone.
+    pub fn try_route_untracked(&self) -> Option<Route> {
+        self.location
+            .try_with_untracked(|location| location.route.clone())
+    }
+
     /// Query parameters, tracked.
     pub fn query(&self) -> Query {
         self.location.with(|location| location.query.clone())
