@@ -2,7 +2,7 @@
 
 use patchboard::domain::asset::{Deferrals, MessageFacts, PendingStage, RawStatus};
 use patchboard::domain::message::{
-    message_for, next_step, StatusMessage, TimeoutCause, TimeoutReason,
+    message_for, next_step, stuck_next_step, StatusMessage, TimeoutCause, TimeoutReason,
 };
 use patchboard::domain::os::{OsFamilies, OsFamily};
 use patchboard::domain::phase::Phase;
@@ -690,6 +690,57 @@ fn a_job_still_being_prepared_is_not_blamed_on_the_agent() {
         ),
         started.next_step()
     );
+}
+
+#[test]
+fn stuck_while_still_being_prepared_looks_at_the_job_not_the_agent() {
+    let pending = StatusKey::Pending.def();
+    let stage = |pending_stage| MessageFacts {
+        pending_stage,
+        ..facts()
+    };
+    let preparing = stuck_next_step(pending, &stage(Some(PendingStage::Preparing))).unwrap();
+    assert!(!preparing.contains("agent online"), "{preparing}");
+    assert!(preparing.contains("the job itself"), "{preparing}");
+    // Offered and not fetched: the agent's check-in is the question.
+    for other in [Some(PendingStage::AvailableForDownload), None] {
+        assert_eq!(
+            stuck_next_step(pending, &stage(other)),
+            pending.stuck_next_step()
+        );
+    }
+    let blocked = StatusKey::ExecutionBlocked.def();
+    assert_eq!(
+        stuck_next_step(blocked, &stage(Some(PendingStage::Preparing))),
+        blocked.stuck_next_step()
+    );
+}
+
+/// Each waiting status names what it waits for, so its advice when stuck is
+/// about that: a blocked job is not helped by a restart.
+#[test]
+fn a_stuck_waiting_status_gets_advice_for_what_it_waits_for() {
+    let waiting: Vec<_> = StatusKey::ALL
+        .into_iter()
+        .map(StatusKey::def)
+        .filter(|def| def.phase == Phase::Waiting)
+        .collect();
+    assert_eq!(waiting.len(), 3);
+    let steps: std::collections::HashSet<_> = waiting
+        .iter()
+        .map(|def| def.stuck_next_step().unwrap())
+        .collect();
+    assert_eq!(steps.len(), 3, "one advice each");
+    assert!(!steps.contains(Phase::Waiting.stuck_next_step().unwrap()));
+    let blocked = StatusKey::ExecutionBlocked.def().stuck_next_step().unwrap();
+    assert!(
+        !blocked.contains("restart") && blocked.contains("job in its way"),
+        "{blocked}"
+    );
+    for key in [StatusKey::PendingReboot, StatusKey::RebootDeferred] {
+        let step = key.def().stuck_next_step().unwrap();
+        assert!(step.contains("restart"), "{step}");
+    }
 }
 
 /// Advice that sends the operator to the message is given only where there

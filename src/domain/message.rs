@@ -36,8 +36,8 @@ pub fn next_step(
         }
         (StatusKey::TimedOut, _) if !has_message => {
             "The backend did not say what used up the time; the job's log there \
-             does. Then widen the patch window, let the other job finish or move it, \
-             or shorten the action script, and run the job again for it."
+             does. Put that right (most often a patch window too short for the \
+             work, or another job in the way), then run the job again for it."
         }
         _ if !has_message && phase_advice && status.phase == Phase::Waiting => {
             "Something must happen first (a restart, another job, a user's consent); \
@@ -50,6 +50,20 @@ pub fn next_step(
              again for it."
         }
         _ => status.next_step(),
+    }
+}
+
+/// What an operator can do about an asset stuck in `status` (see
+/// [`Phase::stuck_next_step`]): the status's advice, except for a job still
+/// being prepared, which no agent can fetch yet.
+pub fn stuck_next_step(status: &StatusDef, facts: &MessageFacts) -> Option<&'static str> {
+    match (status.key, facts.pending_stage) {
+        (StatusKey::Pending, Some(PendingStage::Preparing)) => Some(
+            "Still being prepared hours after it was due, so no agent could fetch \
+             it: look at the job itself in the backend (its schedule, its patches) \
+             to see why it is not offered.",
+        ),
+        _ => status.stuck_next_step(),
     }
 }
 
@@ -192,8 +206,9 @@ impl TimeoutReason {
     pub const fn next_step(self) -> &'static str {
         match self {
             RebootOutsideWindow => {
-                "Keep the asset's restarts inside the patch window, or leave the \
-                 post-deployment actions more of it, then run the job again for it."
+                "Keep the asset's restarts inside the patch window, or leave more of \
+                 the window for the post-deployment actions, then run the job again \
+                 for it."
             }
             ManifestNotFetched | AnotherJobRunning => {
                 "Let the other job finish, or move one of the two so they do not \

@@ -159,7 +159,8 @@ impl Phase {
             }
             Phase::Skipped => {
                 "Nothing was done on the asset in this run. Check that its agent is \
-                 online and the asset is in the job's scope; the next run picks it up."
+                 online and the asset is in the job's scope; a recurring job's next run \
+                 picks it up, a one-off one needs running again for it."
             }
             Phase::NotApplicable => {
                 "Nothing to deploy here. Review the job's targeting if the asset was \

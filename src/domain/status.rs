@@ -123,9 +123,9 @@ impl StatusDef {
                  job again for it."
             }
             StatusKey::TimedOut => {
-                "The message says what used up the time: widen the patch window, let \
-                 the other job finish or move it, or shorten the action script, then \
-                 run the job again for it."
+                "The message says what used up the time: put that right (a wider \
+                 patch window, the other job finished or moved), then run the job \
+                 again for it."
             }
             StatusKey::NotLicensed => {
                 "Give the asset a patch management license (or free one held by a \
@@ -141,17 +141,32 @@ impl StatusDef {
     }
 
     /// What to do about an asset stuck in this status (see
-    /// [`Phase::stuck_next_step`]). Job Received's is its own: the agent
-    /// holds the job, so it is not a matter of the agent checking in.
+    /// [`Phase::stuck_next_step`]): its phase's advice, except where the
+    /// status names what is awaited. Job Received's agent holds the job, so
+    /// it is not a matter of the agent checking in.
     pub const fn stuck_next_step(&self) -> Option<&'static str> {
-        match self.key {
-            StatusKey::JobReceived => Some(
+        Some(match self.key {
+            StatusKey::JobReceived => {
                 "The agent has held the job for hours past its start without \
                  starting it: check that the asset is on and its agent running, \
-                 and that the job's schedule and time zone are the ones intended.",
-            ),
-            _ => self.phase.stuck_next_step(),
-        }
+                 and that the job's schedule and time zone are the ones intended."
+            }
+            StatusKey::PendingReboot => {
+                "The restart it waits for has not come in hours: restart the asset \
+                 now, or have its user do it, so that the job can finish."
+            }
+            StatusKey::RebootDeferred => {
+                "Its user has put the restart off for hours: ask them to restart now. \
+                 If assets like this one must be patched sooner, let the job allow \
+                 fewer postponements."
+            }
+            StatusKey::ExecutionBlocked => {
+                "The job in its way has held the asset for hours: see whether that \
+                 job is stuck itself, and let it finish or stop it. If the patch \
+                 window closes first, this job times out here."
+            }
+            _ => return self.phase.stuck_next_step(),
+        })
     }
 }
 

@@ -103,7 +103,7 @@ pub(super) const CATALOGUE: [StatusDef; 19] = [
         state: 0,
         name: "Canceled - Blackout",
         description:
-            "The job was called off here: a blackout window forbids patching at that time.",
+            "The job did not run on this asset: a blackout window forbids patching at that time.",
         phase: Phase::Canceled,
         applies: EVERY_OS,
     },

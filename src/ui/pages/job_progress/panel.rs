@@ -3,7 +3,7 @@
 
 use super::JobData;
 use crate::domain::asset::AssetResult;
-use crate::domain::message::next_step;
+use crate::domain::message::{next_step, stuck_next_step};
 use crate::domain::reference::status_token;
 use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::view::assets::AssetRow;
@@ -53,7 +53,9 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
     let usual_step = def.map_or(row.phase.next_step(), |def| {
         next_step(def, &result.facts, has_message, row.os())
     });
-    let stuck_step = def.map_or(row.phase.stuck_next_step(), |def| def.stuck_next_step());
+    let stuck_step = def.map_or(row.phase.stuck_next_step(), |def| {
+        stuck_next_step(def, &result.facts)
+    });
     let next_step = move || stuck_step.filter(|_| stuck()).unwrap_or(usual_step);
     view! {
         <section class="pb-panel-section">
