@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 /// How an exemption affects patching, as the vendor classifies it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Impact {
-    /// Clears by itself once conditions change (a window opens, the link returns).
+    /// Held back by a condition that can change: some clear by themselves (a
+    /// window opens, the link returns), others once someone acts.
     TemporarilyCannotPatch,
     /// Stays until someone fixes the cause.
     CannotPatch,
@@ -33,8 +34,10 @@ impl Impact {
     pub const fn meaning(self) -> &'static str {
         match self {
             Impact::TemporarilyCannotPatch => {
-                "Held back for now: it can clear without a fix once things change, such \
-                 as a maintenance window opening or the connection coming back."
+                "Held back for now by a condition that can change. Some clear by \
+                 themselves (a maintenance window opens, the connection comes back), \
+                 others once someone acts (new credentials, a suspension lifted): \
+                 each one's fix says which."
             }
             Impact::CannotPatch => {
                 "Blocked until someone removes the cause; waiting changes nothing."

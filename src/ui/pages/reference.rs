@@ -84,7 +84,8 @@ fn Terms() -> impl IntoView {
         ),
         (
             "Patchable",
-            "Endpoints with no exemption: nothing known holds their patching back.",
+            "Endpoints with no exemption: nothing known exempts them from patching, \
+             though a warning may still make a patch fail.",
         ),
         (Impact::CannotPatch.label(), Impact::CannotPatch.meaning()),
         (
