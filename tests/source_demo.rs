@@ -260,6 +260,19 @@ fn road_step(status: &RawStatus) -> Option<usize> {
         .position(|code| status.code == Some(*code))
 }
 
+/// Past which road step (see [`road_step`]) a status can no longer come:
+/// Pending is before the agent has the job; Execution Blocked, Skipped,
+/// Canceled - Blackout and Not Licensed keep it from starting; No Patch
+/// Available and Not Applicable find nothing to download.
+fn furthest_road_step_before(status: &RawStatus) -> usize {
+    match status.code {
+        Some(2032) => 0,
+        Some(2057 | 2060 | 2038 | 2039) => 1,
+        Some(2059 | 2053) => 2,
+        _ => usize::MAX,
+    }
+}
+
 fn assert_results_agree_with_themselves(results: &[AssetResult]) {
     let mut with_history = 0;
     for result in results {
@@ -290,6 +303,13 @@ fn assert_results_agree_with_themselves(results: &[AssetResult]) {
             assert!(
                 road_steps.windows(2).all(|pair| pair[0] < pair[1]),
                 "{id}: the history takes the usual road's steps in order, each once: {:?}",
+                result.history
+            );
+            let farthest = road_steps.iter().copied().max();
+            assert!(
+                farthest.is_none_or(|step| step < furthest_road_step_before(&result.status)),
+                "{id}: {:?} cannot follow road step {farthest:?}: {:?}",
+                result.status.name,
                 result.history
             );
         }

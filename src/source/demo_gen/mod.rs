@@ -631,18 +631,9 @@ fn history(status: &DemoStatus, family: OsFamily, started: i64, at: i64) -> Vec<
     } else {
         &["Job Received", "Job Started"]
     };
-    let step = ((at - started) / (road.len() as i64 + 1)).max(1);
-    // A status on the road ends it there (a Job Received asset has not
-    // started), and a failed download comes where Downloaded would.
-    let at_status = match status.name {
-        "Downloading - Failed" => "Downloaded",
-        name => name,
-    };
-    let end = road
-        .iter()
-        .position(|step| *step == at_status)
-        .unwrap_or(road.len());
+    let end = road_before(status.name).min(road.len());
     let steps: Vec<&str> = road[..end].iter().copied().chain([status.name]).collect();
+    let step = ((at - started) / (steps.len() as i64)).max(1);
     let last = steps.len() - 1;
     steps
         .into_iter()
@@ -666,6 +657,25 @@ fn history(status: &DemoStatus, family: OsFamily, started: i64, at: i64) -> Vec<
             }
         })
         .collect()
+}
+
+/// How many steps of the road ("Job Received", "Job Started", "Downloaded",
+/// "Patching") come before `status`: a status on the road ends it there, one
+/// that keeps the job from starting comes once the agent has it, one that
+/// finds nothing to install once the job has started, a failed download
+/// where Downloaded would, and the rest after the patching.
+fn road_before(status: &str) -> usize {
+    match status {
+        "Pending" | "Job Received" => 0,
+        "Job Started"
+        | "Execution Blocked"
+        | "Skipped"
+        | "Canceled - Blackout"
+        | "Not Licensed" => 1,
+        "Downloaded" | "Downloading - Failed" | "No Patch Available" | "Not Applicable" => 2,
+        "Patching" => 3,
+        _ => usize::MAX,
+    }
 }
 
 /// A way an endpoint can be kept from patching, and the facts that show it.
