@@ -114,6 +114,19 @@ test('a 100,000-asset job scrolls to its last asset with a small DOM', { timeout
     await page.waitForSelector('tr.pb-row');
     // Six-digit counts are shown with their thousands grouped.
     assert.equal((await page.locator('[data-counter="total"] .pb-counter-value').textContent()).trim(), '100,000');
+    // On one line and inside its card at common widths: a figure split
+    // "100,00" / "0" reads as another number.
+    for (const width of [1024, 1280, 1366, 1536, 1920, 1280]) {
+      await page.setViewportSize({ width, height: 800 });
+      const fit = await page.locator('[data-counter="total"] .pb-counter-value').evaluate((value) => {
+        const range = document.createRange();
+        range.selectNodeContents(value);
+        const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
+        const card = value.closest('.pb-counter').getBoundingClientRect();
+        return { lines, inside: range.getBoundingClientRect().right <= card.right - 1 };
+      });
+      assert.deepEqual(fit, { lines: 1, inside: true }, `the figure at ${width} px`);
+    }
 
     // Top: the first asset by name, and only a window of rows.
     await page.waitForFunction(
