@@ -268,6 +268,26 @@ describe('on a phone-sized window', () => {
   }
 });
 
+describe("a table's height follows the window's", () => {
+  // 640 × 400: a 1280 × 800 window zoomed to 200 %. 1920 × 1400: a tall screen.
+  for (const { viewport, fits, grows } of [
+    { viewport: { width: 640, height: 400 }, fits: true, grows: false },
+    { viewport: { width: 1280, height: 800 }, fits: true, grows: false },
+    { viewport: { width: 1920, height: 1400 }, fits: true, grows: true },
+  ]) {
+    test(`at ${viewport.width} × ${viewport.height} the table fits the window${grows ? ' and uses its height' : ''}`, async () => {
+      await withPage(`${server.url}#/jobs/${JOB}`, { viewport }, async ({ page }) => {
+        await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        const height = await page.locator('.pb-table-scroll').evaluate((table) => table.getBoundingClientRect().height);
+        // The table scrolls inside the page: taller than the window, its
+        // header and its last rows are never in sight together.
+        if (fits) assert.ok(height <= viewport.height - 40, `${height} px in a ${viewport.height} px window`);
+        if (grows) assert.ok(height > 700, `${height} px: a tall window shows more rows than the default 560 px`);
+      });
+    });
+  }
+});
+
 describe('a narrower window leaves out the optional columns', () => {
   const TABLES = [
     // The job and endpoint tables leave their optional columns out below
