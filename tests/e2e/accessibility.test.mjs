@@ -684,7 +684,98 @@ describe('in forced colours (a Windows contrast theme)', () => {
   });
 });
 
+/**
+ * The colours painted on the four edges of `box` (2 px in, at
+ * the middle of each side), and the focus colour, as [r, g, b].
+ */
+async function paintedEdges(page, box) {
+  const png = await page.screenshot({ clip: box });
+  const focus = await page.evaluate(() => {
+    const probe = document.createElement('span');
+    probe.style.color = 'var(--pb-focus)';
+    document.querySelector('.pb-app').append(probe);
+    const colour = getComputedStyle(probe).color;
+    probe.remove();
+    return colour.match(/\d+/g).slice(0, 3).map(Number);
+  });
+  // Decoded on a blank page: the app's policy allows no data: images.
+  const blank = await page.context().newPage();
+  try {
+    const edges = await blank.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = document.createElement('canvas');
+      [canvas.width, canvas.height] = [image.width, image.height];
+      const context = canvas.getContext('2d');
+      context.drawImage(image, 0, 0);
+      const at = (x, y) => [...context.getImageData(x, y, 1, 1).data.slice(0, 3)];
+      const [w, h] = [image.width, image.height];
+      return { left: at(1, h >> 1), right: at(w - 2, h >> 1), top: at(w >> 1, 1), bottom: at(w >> 1, h - 2) };
+    }, png.toString('base64'));
+    return { edges, focus };
+  } finally {
+    await blank.close();
+  }
+}
+
+const near = (a, b) => a.every((value, i) => Math.abs(value - b[i]) <= 40);
+
 describe('from the keyboard', () => {
+  for (const { name, hash, viewport } of [
+    { name: 'a job', hash: `#/jobs/${JOB}`, viewport: { width: 1280, height: 800 } },
+    { name: 'the job list left narrow', hash: '#/jobs', viewport: { width: 1024, height: 800 } },
+    { name: 'the endpoint exemptions on a phone', hash: '#/exemptions', viewport: { width: 390, height: 800 } },
+  ]) {
+    test(`${name}: the focused row shows its focus ring around the part in sight`, async () => {
+      await withPage(`${server.url}${hash}`, { viewport }, async (session) => {
+        const { page } = session;
+        await page.locator('tr.pb-row').nth(2).waitFor({ timeout: LOAD_TIMEOUT });
+        await page.locator('tr.pb-row[tabindex="0"]').focus();
+        await page.keyboard.press('ArrowDown');
+        const row = page.locator('tr.pb-row:focus-visible');
+        await row.waitFor();
+        // A row wider than its table shows the ring on the part in sight,
+        // open where the row goes on out of sight.
+        const [rowBox, tableBox] = [await row.boundingBox(), await page.locator('.pb-table-scroll').boundingBox()];
+        const right = Math.min(rowBox.x + rowBox.width, tableBox.x + tableBox.width - 1);
+        const cutOff = rowBox.x + rowBox.width > right + 1;
+        const box = { x: rowBox.x, y: rowBox.y, width: right - rowBox.x, height: rowBox.height };
+        const { edges, focus } = await paintedEdges(page, box);
+        for (const side of cutOff ? ['left', 'top', 'bottom'] : ['left', 'right', 'top', 'bottom']) {
+          assert.ok(near(edges[side], focus), `${side}: ${edges[side]} is the focus colour ${focus}`);
+        }
+        assertNoProblems(session);
+      });
+    });
+  }
+
+  test('a table scrolled sideways keeps its first column, which names the rows, in place', async () => {
+    await withPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 390, height: 800 } }, async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const scroller = page.locator('.pb-table-scroll');
+      const firstCells = () =>
+        page.evaluate(() => {
+          const left = document.querySelector('.pb-table-scroll').getBoundingClientRect().left;
+          const cells = [document.querySelector('.pb-table thead th'), document.querySelector('tr.pb-row td')];
+          return cells.map((cell) => Math.round(cell.getBoundingClientRect().left - left));
+        });
+      await scroller.scrollIntoViewIfNeeded();
+      const before = await firstCells();
+      await scroller.evaluate((element) => { element.scrollLeft = 300; });
+      assert.ok((await scroller.evaluate((element) => element.scrollLeft)) > 200, 'the table scrolls sideways');
+      assert.deepEqual(await firstCells(), before, 'the heading and the name stay at the left edge');
+      const hit = await page.evaluate(() => {
+        const cell = document.querySelector('tr.pb-row td');
+        const box = cell.getBoundingClientRect();
+        return cell.contains(document.elementFromPoint(box.left + 10, box.top + box.height / 2));
+      });
+      assert.ok(hit, 'the name is on top of the cells that slide under it');
+      assertNoProblems(session);
+    });
+  });
+
   test('Tab through the sort buttons into the rows keeps a scrolled table where it is', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } });
     try {
