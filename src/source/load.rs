@@ -160,25 +160,40 @@ pub enum CutShort {
     LostTrail(LostTrail),
 }
 
+/// What a load tells its caller besides the pages themselves.
+pub struct LoadEvents<W, A> {
+    /// Hears of each wait before asking again (and of its end, with None);
+    /// breaks to stop a load no longer wanted rather than send the request
+    /// once more.
+    pub on_retry: W,
+    /// Hears the rows decoded so far, read or skipped, over all pages, as a
+    /// body that is decoded while it arrives comes in: a single large page
+    /// shows its progress before it ends.
+    pub on_rows_arriving: A,
+}
+
 /// Fetches and decodes every page of `resource`, calling `on_page` with each
 /// page, the body it came from (without its items, for native bodies), and
-/// whether more pages follow. `on_retry` hears of each wait before asking
-/// again (and of its end, with None); it breaks to stop a load no longer
-/// wanted rather than send the request once more.
+/// whether more pages follow; `events` hears of waits and progress.
 pub async fn load_all<R: Record + Identified>(
     config: &Config,
     resource: &Resource,
     job_id: Option<&str>,
     run_id: Option<&str>,
     on_page: impl FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
-    mut on_retry: impl FnMut(Option<&RetryWait>) -> ControlFlow<()>,
+    events: LoadEvents<impl FnMut(Option<&RetryWait>) -> ControlFlow<()>, impl FnMut(usize)>,
 ) -> Result<LoadEnd, LoadError> {
+    let LoadEvents {
+        mut on_retry,
+        on_rows_arriving,
+    } = events;
     let mut pages = TypedPages {
         mapping: Mapping::<R>::new(resource),
         streamed: None,
         decoded: None,
         rows_before: 0,
         on_page,
+        on_rows_arriving,
     };
     drive_pages(config, resource, job_id, run_id, &mut pages, &mut on_retry).await
 }
@@ -212,16 +227,17 @@ trait PageSink {
     fn deliver(&mut self, body: &serde_json::Value, more_follow: bool) -> ControlFlow<()>;
 }
 
-struct TypedPages<R, F> {
+struct TypedPages<R, F, A> {
     mapping: Mapping<R>,
     streamed: Option<StreamedItems<R>>,
     decoded: Option<DecodedPage<R>>,
     /// Rows on the pages delivered so far, read or skipped.
     rows_before: usize,
     on_page: F,
+    on_rows_arriving: A,
 }
 
-impl<R: Record + Identified, F> TypedPages<R, F> {
+impl<R: Record + Identified, F, A> TypedPages<R, F, A> {
     /// A body read whole: by the native fast path where it applies, else
     /// parsed and mapped field by field.
     fn decode_whole(
@@ -254,10 +270,11 @@ impl<R: Record + Identified, F> TypedPages<R, F> {
     }
 }
 
-impl<R, F> PageSink for TypedPages<R, F>
+impl<R, F, A> PageSink for TypedPages<R, F, A>
 where
     R: Record + Identified,
     F: FnMut(DecodedPage<R>, &serde_json::Value, bool) -> ControlFlow<()>,
+    A: FnMut(usize),
 {
     fn begin_body(&mut self) -> bool {
         self.streamed = self.mapping.stream();
@@ -267,6 +284,7 @@ where
     fn body_arrived(&mut self, part: &[u8]) {
         if let Some(streamed) = &mut self.streamed {
             streamed.feed(part);
+            (self.on_rows_arriving)(self.rows_before + streamed.rows());
         }
     }
 

@@ -48,6 +48,11 @@ impl<R: Record> StreamedItems<R> {
         self.stream.feed(part, &mut self.records);
     }
 
+    /// Rows decoded so far, read or skipped.
+    pub fn rows(&self) -> usize {
+        self.records.page.items.len() + self.records.page.errors.len()
+    }
+
     /// Bytes of the body held here, not read yet: the rest lives only in the
     /// caller's [`Body`].
     pub fn unread_len(&self) -> usize {

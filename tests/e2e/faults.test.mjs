@@ -597,6 +597,41 @@ describe('a refresh of the job list that fails', () => {
   });
 });
 
+describe('a large page that arrives slowly', () => {
+  let backend;
+  const MANY = 4000;
+
+  before(async () => {
+    const many = Array.from({ length: MANY }, (_, i) => asset(`m-${i}`, `many-host-${i}`));
+    backend = await startFaultServer({ ...GOOD_DATA, results: { 'job-alpha': many } });
+  });
+
+  after(async () => {
+    await backend?.stop();
+  });
+
+  test('counts its rows on the refresh line before it ends', { timeout: TEST_TIMEOUT }, async () => {
+    // Half the body, then nothing: the rows of that half are read already.
+    backend.setFault('/jobs/job-alpha/results.json', FAULTS.stalled());
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url, { timeoutSeconds: 60 }), async ({ page }) => {
+        const line = await page.waitForFunction(
+          () => {
+            const text = document.querySelector('[data-updated]')?.textContent ?? '';
+            return /^Loading… [\d,]+ received/.test(text) && text;
+          },
+          null,
+          { timeout: LOAD_TIMEOUT },
+        );
+        const received = Number((await line.jsonValue()).match(/[\d,]+/)[0].replaceAll(',', ''));
+        assert.ok(received >= 1000 && received < MANY, `${received} of ${MANY} rows counted while the body stalls`);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+});
+
 describe('a job whose runs cannot be loaded', () => {
   let backend;
 

@@ -7,7 +7,7 @@ use crate::domain::decimal::grouped;
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
 use crate::source::gather::{Gathered, Identified, Repeat};
-use crate::source::load::{load_all, CutShort, LoadEnd, LoadError};
+use crate::source::load::{load_all, CutShort, LoadEnd, LoadError, LoadEvents};
 use crate::source::mapping::{RowError, UnfoundField};
 use crate::source::native::generated_at;
 use crate::source::rebase::{rebase, Rebase};
@@ -430,6 +430,7 @@ where
         return;
     };
     let mut progress = Progress::start(load.status);
+    let mut arriving = Arriving::new(load.status);
     let now = read_browser_clock();
     let mut items = Gathered::<T>::default();
     let result = load_all::<T>(
@@ -455,14 +456,17 @@ where
             }
             ControlFlow::Continue(())
         },
-        |waiting| {
-            if !load.is_current() {
-                return ControlFlow::Break(());
-            }
-            let since = read_browser_clock();
-            load.status
-                .update(|s| s.waiting = waiting.map(|wait| (wait.clone(), since)));
-            ControlFlow::Continue(())
+        LoadEvents {
+            on_retry: |waiting: Option<&RetryWait>| {
+                if !load.is_current() {
+                    return ControlFlow::Break(());
+                }
+                let since = read_browser_clock();
+                load.status
+                    .update(|s| s.waiting = waiting.map(|wait| (wait.clone(), since)));
+                ControlFlow::Continue(())
+            },
+            on_rows_arriving: |rows| arriving.rows(rows),
         },
     )
     .await;
@@ -480,6 +484,29 @@ where
         progress.published(0);
     }
     progress.finish(result, records);
+}
+
+/// The rows of a large page counted on the refresh line while it arrives,
+/// at steps of a tenth or more: each count redraws what reads the status.
+struct Arriving {
+    status: RwSignal<LoadStatus>,
+    shown: usize,
+}
+
+impl Arriving {
+    /// Fewer rows than this arrive too fast to be worth counting.
+    const FIRST_STEP: usize = 1000;
+
+    fn new(status: RwSignal<LoadStatus>) -> Self {
+        Arriving { status, shown: 0 }
+    }
+
+    fn rows(&mut self, rows: usize) {
+        if rows >= self.shown + (self.shown / 10).max(Self::FIRST_STEP) {
+            self.shown = rows;
+            self.status.update(|s| s.loading = Some(rows));
+        }
+    }
 }
 
 /// A load's bookkeeping in [`LoadStatus`], apart from the records themselves.
