@@ -645,8 +645,15 @@ describe('endpoint exemptions page', () => {
       }
       // Opening a group shows its fix steps.
       const first = page.locator('[data-layout="by-exemption"] .pb-group').first();
+      // Its summary shows that it opens: a chevron, pointing down once open.
+      const chevron = () => first.locator('summary').evaluate((summary) => {
+        const style = getComputedStyle(summary, '::before');
+        return { shown: style.content !== 'none' && style.width !== '0px', rotate: style.rotate };
+      });
+      assert.deepEqual(await chevron(), { shown: true, rotate: '-45deg' }, 'closed: the chevron points sideways');
       await first.locator('summary').click();
       assert.ok((await first.locator('[data-fix] li').count()) > 0, 'an opened group shows fix steps');
+      assert.deepEqual(await chevron(), { shown: true, rotate: '45deg' }, 'open: the chevron points down');
     });
   });
 
