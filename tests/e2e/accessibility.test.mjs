@@ -228,6 +228,32 @@ describe('the header on a narrow window', () => {
   }
 });
 
+describe('the header takes few lines', () => {
+  for (const { width, lines } of [
+    { width: 1280, lines: 1 },
+    { width: 768, lines: 1 },
+    { width: 390, lines: 2 },
+  ]) {
+    test(`at ${width} px: ${lines === 1 ? 'brand, tabs and tools on one line' : 'brand and tools, then the tabs'}`, async () => {
+      await withPage(`${server.url}#/jobs`, { viewport: { width, height: 700 } }, async (session) => {
+        const { page } = session;
+        await page.locator('.pb-nav-item a[aria-current="page"]').waitFor({ timeout: LOAD_TIMEOUT });
+        const rows = await page.evaluate(() =>
+          ['.pb-brand', '.pb-nav', '.pb-header-tools'].map((selector) => {
+            const box = document.querySelector(selector).getBoundingClientRect();
+            return Math.round(box.top + box.height / 2);
+          }),
+        );
+        const [brand, nav, tools] = rows;
+        assert.ok(Math.abs(brand - tools) < 4, `the tools beside the brand: ${rows}`);
+        if (lines === 1) assert.ok(Math.abs(nav - brand) < 4, `the tabs beside the brand: ${rows}`);
+        else assert.ok(nav > brand + 10, `the tabs below: ${rows}`);
+        assertNoProblems(session);
+      });
+    });
+  }
+});
+
 /** Views whose parts grow with the user's choices, beside the pages as they open. */
 const CROWDED_VIEWS = [
   {
