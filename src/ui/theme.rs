@@ -72,7 +72,7 @@ pub fn ThemeToggle(theme: RwSignal<Theme>) -> impl IntoView {
     view! {
         <button
             type="button"
-            class="pb-button pb-button-quiet"
+            class="pb-button"
             on:click=move |_| theme.update(|theme| *theme = theme.next())
         >
             {move || theme.get().label()}

@@ -58,14 +58,14 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
             <Show when=move || live.refresh_seconds.get() != 0 && !live.held.get()>
                 <button
                     type="button"
-                    class="pb-button pb-button-quiet"
+                    class="pb-button"
                     on:click=move |_| live.paused.update(|paused| *paused = !*paused)
                 >
                     {move || if live.paused.get() { "Resume" } else { "Pause" }}
                 </button>
             </Show>
             <Show when=source_ready>
-                <button type="button" class="pb-button pb-button-quiet" on:click=move |_| live.refresh()>
+                <button type="button" class="pb-button" on:click=move |_| live.refresh()>
                     "Refresh now"
                 </button>
             </Show>
