@@ -376,6 +376,40 @@ fn each_result_of_the_demo_tells_one_story() {
     }
 }
 
+/// Facts about one machine agree with each other, and machines on the same
+/// system agree on what the system decides.
+#[test]
+fn the_demo_endpoints_tell_one_story() {
+    let demo = committed_demo();
+    let mut supported: std::collections::HashMap<&str, bool> = Default::default();
+    for endpoint in &demo.endpoints {
+        if let Some(is) = endpoint.os_supported {
+            let first = *supported.entry(endpoint.os.as_str()).or_insert(is);
+            assert_eq!(
+                first, is,
+                "{}: {} supported on some endpoints only",
+                endpoint.name, endpoint.os
+            );
+        }
+        if matches!(
+            endpoint.power,
+            Some(PowerState::Off | PowerState::Suspended)
+        ) {
+            let seen = endpoint.last_seen.expect("a machine once seen");
+            assert!(
+                demo.generated_at.millis() - seen.millis() > 60 * 60_000,
+                "{}: {:?}, yet seen within the hour",
+                endpoint.name,
+                endpoint.power
+            );
+        }
+    }
+    assert!(
+        supported.values().any(|is| !is),
+        "the demo has unsupported systems"
+    );
+}
+
 fn small_fleet() -> Fleet {
     generate(&FleetSpec {
         assets: 200,

@@ -717,9 +717,10 @@ const LINUX_ONLY: &[OsFamily] = &[Linux];
 #[rustfmt::skip]
 const SCENARIOS: &[Scenario] = &[
     Scenario { name: "Untested Endpoint", families: ALL, on: On::Any, apply: |e, _| { e.connector = Some(ConnectorState::Untested); e.last_seen = None; } },
-    Scenario { name: "Patching Inapplicable", families: WIN_LINUX, on: On::Legacy, apply: |e, _| e.os_supported = Some(false) },
-    Scenario { name: "Powered Off", families: ALL, on: On::Any, apply: |e, _| e.power = Some(PowerState::Off) },
-    Scenario { name: "Power Suspended", families: ALL, on: On::Any, apply: |e, _| e.power = Some(PowerState::Suspended) },
+    Scenario { name: "Patching Inapplicable", families: WIN_LINUX, on: On::Legacy, apply: |e, _| retired_system(e) },
+    // Not seen since it went off or to sleep.
+    Scenario { name: "Powered Off", families: ALL, on: On::Any, apply: |e, now| { e.power = Some(PowerState::Off); e.last_seen = Some(Timestamp::from_millis(now - 2 * DAY)); } },
+    Scenario { name: "Power Suspended", families: ALL, on: On::Any, apply: |e, now| { e.power = Some(PowerState::Suspended); e.last_seen = Some(Timestamp::from_millis(now - 7 * HOUR)); } },
     Scenario { name: "Power Unknown", families: ALL, on: On::Any, apply: |e, _| e.power = Some(PowerState::Unknown) },
     Scenario { name: "Disconnected", families: ALL, on: On::Any, apply: |e, now| { e.connector = Some(ConnectorState::Disconnected); e.last_seen = Some(Timestamp::from_millis(now - 3 * DAY)); } },
     Scenario { name: "Connector Not Installed / Available", families: ALL, on: On::Any, apply: |e, _| { e.connector = Some(ConnectorState::NotInstalled); e.last_seen = None; } },
@@ -742,7 +743,7 @@ const SCENARIOS: &[Scenario] = &[
         Suspension::Between { from: Timestamp::from_millis(now - DAY), until: Timestamp::from_millis(now + 6 * DAY) }
     }) },
     Scenario { name: "Unsupported PowerShell Execution Policy", families: WIN, on: On::Any, apply: |e, _| e.powershell_policy = Some(if e.id.ends_with(['0', '2', '4', '6', '8']) { "AllSigned" } else { "Restricted" }.to_owned()) },
-    Scenario { name: "Unsupported PowerShell Version", families: WIN, on: On::Legacy, apply: |e, _| e.powershell_major = Some(2) },
+    Scenario { name: "Unsupported PowerShell Version", families: WIN, on: On::Legacy, apply: |e, _| retired_system(e) },
     Scenario { name: "Advisories Not Exist", families: LINUX_ONLY, on: On::Any, apply: |e, _| e.readiness.advisories_missing = true },
     Scenario { name: "Packages Not Exist", families: LINUX_ONLY, on: On::Any, apply: |e, _| e.readiness.packages_missing = true },
     Scenario { name: "Wrong Repositories Configuration", families: LINUX_ONLY, on: On::Any, apply: |e, _| e.readiness.wrong_repositories = true },
@@ -755,6 +756,16 @@ const SCENARIOS: &[Scenario] = &[
     // Exactly at the threshold, which counts.
     Scenario { name: "Low Disk Space", families: ALL, on: On::Any, apply: |e, _| e.drives[0].used_percent = 90.0 },
 ];
+
+/// A system its vendor no longer supports, as the legacy machines run: not
+/// supported for patching, and on Windows with the PowerShell it shipped
+/// with; every machine on the same system alike.
+fn retired_system(endpoint: &mut Endpoint) {
+    endpoint.os_supported = Some(false);
+    if endpoint.powershell_major.is_some() {
+        endpoint.powershell_major = Some(2);
+    }
+}
 
 /// The exemptions and the warning the demo deliberately shows, in table order.
 pub fn scenario_names() -> Vec<&'static str> {
