@@ -362,6 +362,40 @@ fn committed_and_generated_results() -> [Vec<AssetResult>; 2] {
     [committed_demo().results, generated]
 }
 
+/// A Windows machine in Pending Reboot takes no other job until it
+/// restarts: no other job's result there moves on after it, bar those
+/// waiting their turn and the jobs a block is about.
+#[test]
+fn a_pending_restart_on_windows_holds_the_machine_s_other_jobs() {
+    let mut held = 0;
+    for results in committed_and_generated_results() {
+        for waiting in results.iter().filter(|r| {
+            r.status.code == Some(2034) && OsFamily::from_os_name(&r.os) == OsFamily::Windows
+        }) {
+            let since = waiting.status_time.expect("a status time");
+            let machine: Vec<&AssetResult> = results
+                .iter()
+                .filter(|r| r.asset_name == waiting.asset_name && r.asset_id != waiting.asset_id)
+                .collect();
+            let in_a_block = machine.iter().any(|r| r.facts.blocking_job.is_some());
+            for other in &machine {
+                let phase = resolve(&other.status).phase();
+                let moved_on = other.status_time.is_some_and(|at| at > since)
+                    && !matches!(phase, Phase::Queued | Phase::Waiting);
+                assert!(
+                    !moved_on || in_a_block,
+                    "{}: {:?} after {} went into Pending Reboot",
+                    other.asset_id,
+                    other.status.name,
+                    waiting.asset_id
+                );
+                held += usize::from(other.status_time.is_some_and(|at| at > since));
+            }
+        }
+    }
+    assert!(held > 0, "the demo shows jobs held behind a restart");
+}
+
 #[test]
 fn timeout_reasons_are_the_ones_listed_for_the_asset_system() {
     for results in committed_and_generated_results() {

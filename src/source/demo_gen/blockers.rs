@@ -60,7 +60,7 @@ pub(super) fn occupy_blockers(jobs: &mut [DemoJob], now: i64, rng: &mut Lcg) {
 
 /// Gives `result` a status with nothing to tell beyond it: its patches not
 /// yet counted, no facts and no history.
-fn set_status(result: &mut AssetResult, name: &str, at: i64) {
+pub(super) fn set_status(result: &mut AssetResult, name: &str, at: i64) {
     let status = status_named(name);
     result.status = RawStatus {
         code: Some(status.code),
@@ -76,6 +76,6 @@ fn set_status(result: &mut AssetResult, name: &str, at: i64) {
     result.failed_patches.clear();
 }
 
-fn millis(time: Option<Timestamp>) -> i64 {
+pub(super) fn millis(time: Option<Timestamp>) -> i64 {
     time.map_or(0, Timestamp::millis)
 }

@@ -26,6 +26,7 @@ use std::collections::{HashMap, HashSet};
 
 mod blockers;
 mod machines;
+mod reboots;
 
 const HOUR: i64 = 3_600_000;
 const DAY: i64 = 24 * HOUR;
@@ -292,6 +293,7 @@ pub fn generate(spec: &FleetSpec) -> Fleet {
         })
         .collect::<Vec<_>>();
     blockers::occupy_blockers(&mut jobs, spec.generated_at.millis(), &mut rng);
+    reboots::hold_jobs_behind_reboots(&mut jobs);
     for job in &mut jobs {
         job.summarize();
     }
