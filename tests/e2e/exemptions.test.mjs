@@ -301,14 +301,24 @@ describe('endpoint exemptions page', () => {
 
   test('filtering by an exemption through the chart shows only endpoints with it', async () => {
     await withExemptions('', {}, async ({ page }) => {
-      const [bar] = await chartBars(page);
-      await page.locator(`[data-bar="${bar.token}"]`).click();
-      await page.waitForURL((url) => url.hash.includes(`exemption=${bar.token}`));
-      assert.equal(await page.locator(`[data-bar="${bar.token}"]`).getAttribute('aria-pressed'), 'true');
-      const rows = await rowsAfterFilter(page, bar.count);
-      assert.ok(rows.length > 0);
-      for (const row of rows) assertNamesCauseAndPick(row, bar.name);
-      assert.ok(rows.some((row) => row.shownChips.length === 2), `some row listed for ${bar.name} has a worse exemption`);
+      // Bar after bar, largest first, until one lists an endpoint that a
+      // worse exemption holds back too: its cell names both.
+      let namedBoth = null;
+      for (const bar of await chartBars(page)) {
+        await page.locator(`[data-bar="${bar.token}"]`).click();
+        await page.waitForURL((url) => url.hash.includes(`exemption=${bar.token}`));
+        assert.equal(await page.locator(`[data-bar="${bar.token}"]`).getAttribute('aria-pressed'), 'true');
+        const rows = await rowsAfterFilter(page, bar.count);
+        assert.ok(rows.length > 0);
+        for (const row of rows) assertNamesCauseAndPick(row, bar.name);
+        if (rows.some((row) => row.shownChips.length === 2)) {
+          namedBoth = bar.name;
+          break;
+        }
+        await page.locator(`[data-bar="${bar.token}"]`).click();
+        await page.waitForURL((url) => !url.hash.includes('exemption='));
+      }
+      assert.ok(namedBoth, 'fixture: some endpoint has an exemption and a worse one');
     });
   });
 
