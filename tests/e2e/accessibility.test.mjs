@@ -776,6 +776,28 @@ describe('from the keyboard', () => {
     });
   }
 
+  test('a screen reader is told how the rows work, and which one has its panel open', async () => {
+    await withPage(`${server.url}#/jobs/${JOB}?asset=${JOB}-a00004`, {}, async (session) => {
+      const { page } = session;
+      await page.locator('.pb-panel').waitFor({ timeout: LOAD_TIMEOUT });
+      const described = await page.locator('.pb-table').evaluate((table) =>
+        (table.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent.trim() ?? `(no #${id})`)
+          .join(' '),
+      );
+      assert.match(described, /Enter opens the row/);
+      const current = await page.locator('tr.pb-row[aria-current="true"]').evaluateAll((rows) => rows.map((row) => row.dataset.index));
+      const selected = await page.locator('tr.pb-row[aria-selected="true"]').evaluateAll((rows) => rows.map((row) => row.dataset.index));
+      assert.equal(current.length, 1, 'one row is current');
+      assert.deepEqual(current, selected, 'the row whose panel is open');
+      await page.keyboard.press('Escape');
+      await page.locator('.pb-panel').waitFor({ state: 'detached' });
+      assert.equal(await page.locator('tr.pb-row[aria-current]').count(), 0, 'none once the panel is closed');
+      assertNoProblems(session);
+    });
+  });
+
   test('a table scrolled sideways keeps its first column, which names the rows, in place', async () => {
     await withPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 390, height: 800 } }, async (session) => {
       const { page } = session;

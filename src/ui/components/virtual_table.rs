@@ -84,6 +84,9 @@ pub enum FullWidth {
     Wide,
 }
 
+/// The id of the words that tell how to use the rows; each page has one table.
+const ROW_KEYS_ID: &str = "pb-row-keys";
+
 /// The rows in view: `order` holds data indices in display order.
 ///
 /// Only this thin shell is generic; it erases the column ids and the cells'
@@ -585,7 +588,11 @@ fn table(table: Table) -> AnyView {
 
     view! {
         <div class="pb-table-scroll" node_ref=scroller on:scroll=on_scroll>
-            <table class=table_class aria-rowcount=move || total() + 1>
+            // Rows are not links: a screen reader is told how to use them.
+            <p class="pb-visually-hidden" id=ROW_KEYS_ID>
+                "Arrow keys move between rows; Enter opens the row with the focus."
+            </p>
+            <table class=table_class aria-rowcount=move || total() + 1 aria-describedby=ROW_KEYS_ID>
                 <caption class="pb-visually-hidden">{caption}</caption>
                 <colgroup>{widths}</colgroup>
                 <thead>
@@ -613,6 +620,8 @@ fn table(table: Table) -> AnyView {
                                     data-index=index
                                     aria-rowindex=move || position.get() + 2
                                     aria-selected=move || (selected.get() == Some(index)).to_string()
+                                    // A plain table's rows do not expose aria-selected.
+                                    aria-current=move || (selected.get() == Some(index)).then_some("true")
                                     tabindex=move || if tab_stop.get() == Some(index) { "0" } else { "-1" }
                                     on:click=move |_| on_open.run(index)
                                     on:keydown=move |event| on_key(event, position.get_untracked(), index)
