@@ -194,7 +194,7 @@ fn json_string(ascii: bool) -> impl Strategy<Value = String> {
     prop_oneof![
         3 => proptest::sample::select(vec![
             "native", "qualys-pm", "GET", "POST", "omit", "same-origin", "include", "none",
-            "page_number", "offset_limit", "next_in_body", "cursor_header", "short_page",
+            "page_number", "offset_limit", "next_in_body", "link_header", "cursor_header", "short_page",
             "empty_page", "{base_url}/x?p={page}&s={page_size}", "{base_url}/{job_id}/{run_id}",
             "{cursor}", "{offset}{limit}", "/", "", "/a~1b/m~0n/0", "/status/code", "~", "/~2",
             "On", "Off", "Suspended", "Unknown", "Connected", "Down", "Preparing",

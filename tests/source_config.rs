@@ -155,6 +155,26 @@ fn a_paging_that_is_not_an_object_says_so() {
 }
 
 #[test]
+fn link_header_paging_takes_no_keys_and_names_no_placeholder() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["paging"] = json!({ "mode": "link_header" });
+    assert_eq!(problems(config.clone()), Vec::<String>::new());
+    config["resources"]["endpoints"]["paging"] = json!({ "mode": "link_header", "size": 50 });
+    let found = problems(config.clone());
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("resources.endpoints.paging.size: unknown key")),
+        "{found:#?}"
+    );
+    // The next page's address is the Link header's whole: nothing to fill in.
+    config["resources"]["endpoints"]["paging"] = json!({ "mode": "link_header" });
+    config["resources"]["endpoints"]["url"] = json!("{base_url}/e?page={page}");
+    let found = problems(config);
+    assert!(found.iter().any(|p| p.contains("{page}")), "{found:#?}");
+}
+
+#[test]
 fn a_header_is_named_in_quotes_whatever_its_problem() {
     let mut config = minimal();
     config["resources"]["endpoints"]["headers"] = json!({ "X-Job": "{job_id}", "Bad Name": "x" });

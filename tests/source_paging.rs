@@ -312,6 +312,101 @@ fn next_in_body_follows_urls_paths_and_tokens() {
     assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
 }
 
+#[test]
+fn link_header_follows_the_next_link_until_there_is_none() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/api/endpoints?per_page=100", "items": "/data", "fields": { "id": "/id" },
+        "paging": { "mode": "link_header" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    assert_eq!(
+        pager.first().unwrap().url,
+        "https://api.example.com/api/endpoints?per_page=100"
+    );
+    let body = json!({ "data": [] });
+    let link = |value: &str| vec![("Link".to_owned(), value.to_owned())];
+    let full = link(
+        r#"<https://api.example.com/api/endpoints?per_page=100&page=2>; rel="next", <https://api.example.com/api/endpoints?per_page=100&page=5>; rel="last""#,
+    );
+    assert_eq!(
+        fetch(pager.next(&ok(&body, &full, 100)).unwrap()).url,
+        "https://api.example.com/api/endpoints?per_page=100&page=2"
+    );
+    // A path is the origin's; anything else is relative to the last request.
+    let path = link(r#"</v2/endpoints?cursor=abc>; rel="next""#);
+    assert_eq!(
+        fetch(pager.next(&ok(&body, &path, 100)).unwrap()).url,
+        "https://api.example.com/v2/endpoints?cursor=abc"
+    );
+    let relative = link(r#"<endpoints?cursor=def>; rel="next""#);
+    assert_eq!(
+        fetch(pager.next(&ok(&body, &relative, 100)).unwrap()).url,
+        "https://api.example.com/v2/endpoints?cursor=def"
+    );
+    // The last page names no next one (or sends no Link at all).
+    let last = link(r#"<https://api.example.com/api/endpoints?page=1>; rel="first""#);
+    assert_eq!(pager.next(&ok(&body, &last, 100)).unwrap(), Step::Done);
+    let mut alone = Pager::new(&config, resource, None, None);
+    alone.first().unwrap();
+    assert_eq!(alone.next(&ok(&body, &[], 100)).unwrap(), Step::Done);
+}
+
+/// From another origin, a backend that exposes no header hides its Link:
+/// the load says more rows may exist rather than end quietly.
+#[test]
+fn a_link_header_hidden_by_cors_is_told_not_taken_for_the_last_page() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e", "items": "/data", "fields": { "id": "/id" },
+        "paging": { "mode": "link_header" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let body = json!({ "data": [] });
+    let ended = |headers: &[(String, String)], cross_origin: bool| {
+        let mut pager = Pager::new(&config, resource, None, None);
+        pager.first().unwrap();
+        pager
+            .next(&Response {
+                cross_origin,
+                ..ok(&body, headers, 10)
+            })
+            .unwrap()
+    };
+    let safelisted = [("Content-Type".to_owned(), "application/json".to_owned())];
+    assert_eq!(
+        ended(&safelisted, true),
+        Step::LostTrail(LostTrail::LinkHidden)
+    );
+    // Exposing anything else, it shows it would have shown Link too.
+    let exposed = [
+        ("content-type".to_owned(), "application/json".to_owned()),
+        ("x-request-id".to_owned(), "42".to_owned()),
+    ];
+    assert_eq!(ended(&exposed, true), Step::Done);
+    // From the same origin every header is readable: no Link is the end.
+    assert_eq!(ended(&safelisted, false), Step::Done);
+}
+
+#[test]
+fn a_link_header_that_points_back_stops_paging_with_an_error() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e", "items": "/data", "fields": { "id": "/id" },
+        "paging": { "mode": "link_header" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    pager.first().unwrap();
+    let body = json!({ "data": [] });
+    let back = vec![(
+        "link".to_owned(),
+        r#"<https://api.example.com/e>; rel="next""#.to_owned(),
+    )];
+    assert!(matches!(
+        pager.next(&ok(&body, &back, 10)),
+        Err(PagingError::Loops { .. })
+    ));
+}
+
 /// A misspelt next-page pointer finds nothing on the first page; where the
 /// same object holds a member named like a next link, the load says so
 /// rather than pass the first page for the whole list.

@@ -109,6 +109,8 @@ pub enum Paging {
     /// The body names the next page at `pointer`: a full URL, a path starting
     /// with "/", or a token substituted for `{cursor}`.
     NextInBody { pointer: Pointer },
+    /// The response's `Link` header names the next page (`rel="next"`).
+    LinkHeader,
     /// A response header carries the cursor, sent back in a request header.
     CursorHeader {
         response_header: String,

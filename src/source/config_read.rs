@@ -816,12 +816,13 @@ fn read_paging(path: &str, value: &Value, report: &mut Report) -> Option<Paging>
         "page_number" => &["mode", "start", "size", "end"],
         "offset_limit" => &["mode", "size", "end"],
         "next_in_body" => &["mode", "pointer"],
+        "link_header" => &["mode"],
         "cursor_header" => &["mode", "response_header", "request_header", "size", "end"],
         _ => {
             report.add(
                 &join(path, "mode"),
                 format!(
-                    "expected one of \"none\", \"page_number\", \"offset_limit\", \"next_in_body\", \"cursor_header\", found {}",
+                    "expected one of \"none\", \"page_number\", \"offset_limit\", \"next_in_body\", \"link_header\", \"cursor_header\", found {}",
                     value.get("mode").map_or_else(
                         // Most often a preset's paging with one key changed.
                         || "nothing (a paging object is taken whole, never merged with a \
@@ -846,6 +847,7 @@ fn read_paging(path: &str, value: &Value, report: &mut Report) -> Option<Paging>
             end,
         },
         "offset_limit" => Paging::OffsetLimit { size, end },
+        "link_header" => Paging::LinkHeader,
         "next_in_body" => {
             let text = obj.required_string(
                 "pointer",
@@ -892,6 +894,7 @@ pub(crate) fn paging_supplies(paging: &Paging) -> &'static [Placeholder] {
             Placeholder::PageSize,
         ],
         Paging::NextInBody { .. } => &[Placeholder::Cursor],
+        Paging::LinkHeader => &[],
         Paging::CursorHeader { .. } => &[Placeholder::PageSize],
     }
 }

@@ -4,6 +4,7 @@
 
 use super::config::{Config, Method, PageEnd, Paging, Resource};
 use super::header::header_value;
+use super::link_header::next_link;
 use super::url::{expand_header, expand_json, expand_url, TemplateError, Vars};
 use serde_json::Value;
 use std::collections::HashSet;
@@ -67,6 +68,10 @@ pub enum LostTrail {
         /// are readable (the same origin), for a misspelling to show.
         present: Option<Vec<String>>,
     },
+    /// Paging by `Link` header, and an answer from another origin that shows
+    /// none but the headers every browser reveals: the backend exposes no
+    /// header (CORS), so a `Link` it sent is hidden.
+    LinkHidden,
     /// The next-page pointer found nothing in a page that holds, beside
     /// where it looked, a member named like a next page's link or cursor:
     /// the pointer may be misspelt.
@@ -251,6 +256,7 @@ impl<'c> Pager<'c> {
             }
             None => Ok(self
                 .unreadable_cursor(response)
+                .or_else(|| self.hidden_link(response))
                 .or_else(|| self.unfound_next_pointer(response))
                 .unwrap_or(Step::Done)),
         }
@@ -287,6 +293,22 @@ impl<'c> Pager<'c> {
                 }),
             })
         })
+    }
+
+    /// Paging by `Link` header ended at an answer from another origin that
+    /// shows only the headers CORS always lets through: one whose backend
+    /// exposes none, whatever it sent. (One that exposes others but not
+    /// `Link` cannot be told from a last page.)
+    fn hidden_link(&self, response: &Response<'_>) -> Option<Step> {
+        let exposes_none = response
+            .headers
+            .iter()
+            .all(|(name, _)| is_cors_safelisted_response_header(name));
+        (self.resource.paging == Paging::LinkHeader
+            && response.cross_origin
+            && response.item_count > 0
+            && exposes_none)
+            .then_some(Step::LostTrail(LostTrail::LinkHidden))
     }
 
     /// Paging ended because the next-page pointer is absent from a page
@@ -330,6 +352,10 @@ impl<'c> Pager<'c> {
                 Paging::PageNumber { size, end, .. } | Paging::OffsetLimit { size, end },
                 Position::Page(n),
             ) => full(*size, *end).then_some(Position::Page(n + 1)),
+            (Paging::LinkHeader, _) => {
+                let next = next_link(header_value(response.headers, "link")?)?;
+                Some(Position::Url(self.resolve_url(next)))
+            }
             (Paging::NextInBody { pointer }, _) => match pointer.resolve(response.body)? {
                 Value::String(s) if s.is_empty() => None,
                 Value::String(s) if is_url(s) || self.is_relative_link(s) => {
@@ -469,6 +495,22 @@ fn is_url(text: &str) -> bool {
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix))
     };
     text.starts_with('/') || starts_with("http://") || starts_with("https://")
+}
+
+/// The response headers a page may read from another origin unless the
+/// backend exposes more (Fetch's CORS-safelisted response-header names).
+fn is_cors_safelisted_response_header(name: &str) -> bool {
+    [
+        "cache-control",
+        "content-language",
+        "content-length",
+        "content-type",
+        "expires",
+        "last-modified",
+        "pragma",
+    ]
+    .iter()
+    .any(|safe| name.eq_ignore_ascii_case(safe))
 }
 
 fn names_a_next_page(name: &str) -> bool {

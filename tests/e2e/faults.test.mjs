@@ -530,6 +530,37 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  for (const exposed of [true, false]) {
+    test(`paging by Link header ${exposed ? 'follows rel="next" to the end' : 'hidden by CORS says more rows may exist'}`, { timeout: TEST_TIMEOUT }, async () => {
+      backend.clearFaults();
+      const config = { ...nativeConfig(backend.url), resources: { jobs: { paging: { mode: 'link_header' } } } };
+      const next = `<${backend.url}/jobs-page-2.json>; rel="next", <${backend.url}/jobs.json>; rel="first"`;
+      // '*' exposes every header; an empty list none but the safelisted.
+      const headers = { link: next, 'access-control-expose-headers': exposed ? '*' : '' };
+      const page1 = { generated_at: new Date(NOW).toISOString(), jobs: JOBS.slice(0, 2) };
+      backend.setFault('/jobs.json', { ...FAULTS.status(200, headers), body: JSON.stringify(page1) });
+      backend.setFault('/jobs-page-2.json', { ...FAULTS.status(200, { link: `<${backend.url}/jobs.json>; rel="first"` }), body: JSON.stringify({ jobs: JOBS.slice(2) }) });
+      const from = backend.requests.length;
+      try {
+        await withConfiguredPage('#/jobs', config, async ({ page }) => {
+          if (exposed) {
+            await waitForJobList(page, JOBS.length);
+            assert.deepEqual(backend.requests.slice(from).map((r) => r.path).filter((path) => path.startsWith('/jobs')), ['/jobs.json', '/jobs-page-2.json']);
+            assert.equal(await page.locator('.pb-banner', { hasText: 'More rows may exist' }).count(), 0);
+          } else {
+            await waitForJobList(page, 2);
+            const banner = page.locator('.pb-banner', { hasText: "More rows may exist: the backend's Link header could not be read" });
+            await banner.waitFor({ timeout: LOAD_TIMEOUT });
+            assert.match(await banner.textContent(), /must list Link in its Access-Control-Expose-Headers/);
+            assert.deepEqual(backend.requests.slice(from).map((r) => r.path).filter((path) => path.startsWith('/jobs')), ['/jobs.json']);
+          }
+        });
+      } finally {
+        backend.clearFaults();
+      }
+    });
+  }
+
   test('a misspelt next-page pointer beside a next link says more rows may exist', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const config = { ...nativeConfig(backend.url), resources: { jobs: { paging: { mode: 'next_in_body', pointer: '/links/nxt' } } } };

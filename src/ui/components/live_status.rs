@@ -160,6 +160,13 @@ pub fn DataProblems(
                     )
                 />
             },
+            CutShort::LostTrail(LostTrail::LinkHidden) => view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title="More rows may exist: the backend's Link header could not be read"
+                    details="Paging follows the Link header, but this answer from another origin showed only the few headers every browser reveals, so no other page was asked for. The backend must list Link in its Access-Control-Expose-Headers response header (CORS)."
+                />
+            },
             CutShort::LostTrail(LostTrail::NextPointerUnfound { pointer, candidates }) => view! {
                 <Banner
                     tone=Tone::Waiting
