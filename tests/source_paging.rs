@@ -352,6 +352,80 @@ fn link_header_follows_the_next_link_until_there_is_none() {
     assert_eq!(alone.next(&ok(&body, &[], 100)).unwrap(), Step::Done);
 }
 
+/// Dot segments are resolved, so a link back to the first page under
+/// another spelling is caught as a loop; a //host link keeps the scheme.
+#[test]
+fn links_with_dot_segments_or_without_a_scheme_resolve_as_a_browser_would() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/v1/e?n=10", "items": "/data", "fields": { "id": "/id" },
+        "paging": { "mode": "link_header" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    pager.first().unwrap();
+    let body = json!({ "data": [] });
+    let link = |target: &str| vec![("Link".to_owned(), format!("<{target}>; rel=\"next\""))];
+    let next = |pager: &mut Pager, target: &str| pager.next(&ok(&body, &link(target), 10));
+    assert_eq!(
+        fetch(next(&mut pager, "../v2/./e?n=10&p=2").unwrap()).url,
+        "https://api.example.com/v2/e?n=10&p=2"
+    );
+    assert_eq!(
+        fetch(next(&mut pager, "/v2/x/../e?n=10&p=3#top").unwrap()).url,
+        "https://api.example.com/v2/e?n=10&p=3#top"
+    );
+    assert_eq!(
+        fetch(next(&mut pager, "//cdn.example.net/v2/e?n=10&p=4").unwrap()).url,
+        "https://cdn.example.net/v2/e?n=10&p=4"
+    );
+    // Above the root is the root.
+    assert_eq!(
+        fetch(next(&mut pager, "https://api.example.com/../../v3/e?p=5").unwrap()).url,
+        "https://api.example.com/v3/e?p=5"
+    );
+    assert!(matches!(
+        next(&mut pager, "../../v1/../v1/e?n=10"),
+        Err(PagingError::Loops { .. })
+    ));
+}
+
+/// A backend whose last page links back to the first under a new address
+/// (a changing parameter) comes round to records already read: a loop.
+#[test]
+fn a_page_with_the_records_of_an_earlier_one_is_a_loop_whatever_its_address() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e", "items": "/data", "fields": { "id": "/id" },
+        "paging": { "mode": "link_header" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    pager.first().unwrap();
+    let body = json!({ "data": [] });
+    let page = |fingerprint, ts: u32| {
+        let headers = vec![(
+            "Link".to_owned(),
+            format!(
+                "<https://api.example.com/e?p={}&ts={ts}>; rel=\"next\"",
+                fingerprint % 3 + 1
+            ),
+        )];
+        (fingerprint, headers)
+    };
+    let mut answer = |(fingerprint, headers): (u64, Vec<(String, String)>)| {
+        pager.next(&Response {
+            fingerprint: Some(fingerprint),
+            ..ok(&body, &headers, 10)
+        })
+    };
+    fetch(answer(page(1, 100)).unwrap());
+    fetch(answer(page(2, 101)).unwrap());
+    fetch(answer(page(3, 102)).unwrap());
+    assert!(matches!(
+        answer(page(1, 103)),
+        Err(PagingError::Loops { .. })
+    ));
+}
+
 /// From another origin, a backend that exposes no header hides its Link:
 /// the load says more rows may exist rather than end quietly.
 #[test]

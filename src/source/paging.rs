@@ -153,6 +153,9 @@ pub struct Pager<'c> {
     /// Cursors and next URLs already followed, to catch a backend that loops.
     followed: HashSet<String>,
     last_fingerprint: Option<u64>,
+    /// Every page's fingerprint so far, to catch a backend that comes round
+    /// to a page already read under another address.
+    seen_fingerprints: HashSet<u64>,
     /// Pages read so far that differed from the one before them.
     distinct_pages: usize,
 }
@@ -179,6 +182,7 @@ impl<'c> Pager<'c> {
             last_url: String::new(),
             followed: HashSet::new(),
             last_fingerprint: None,
+            seen_fingerprints: HashSet::new(),
             distinct_pages: 0,
         }
     }
@@ -228,17 +232,27 @@ impl<'c> Pager<'c> {
         }
         // After the loop check, which names the cursor that came back. The
         // second page the same as the first: the paging is ignored. A later
-        // repeat, after pages that differed: the list has ended.
+        // repeat of the page before, after pages that differed: the list has
+        // ended. A repeat of an earlier page: the backend came round again
+        // under a new address (a changing parameter, a signed link).
         if let Some(fingerprint) = response.fingerprint {
-            if self.last_fingerprint.replace(fingerprint) == Some(fingerprint) {
-                if self.distinct_pages >= 2 {
-                    return Ok(Step::RepeatedPastEnd);
+            let repeats_last = self.last_fingerprint.replace(fingerprint) == Some(fingerprint);
+            let seen_before = !self.seen_fingerprints.insert(fingerprint);
+            match (repeats_last, seen_before) {
+                (true, _) if self.distinct_pages >= 2 => return Ok(Step::RepeatedPastEnd),
+                (true, _) => {
+                    return Err(PagingError::SamePage {
+                        url: self.last_url.clone(),
+                    })
                 }
-                return Err(PagingError::SamePage {
-                    url: self.last_url.clone(),
-                });
+                (false, true) => {
+                    return Err(PagingError::Loops {
+                        position: "the same records as a page before".to_owned(),
+                        url: self.last_url.clone(),
+                    })
+                }
+                (false, false) => self.distinct_pages += 1,
             }
-            self.distinct_pages += 1;
         }
         self.fetched += response.item_count;
         let max = self.resource.max_items;
@@ -392,27 +406,30 @@ impl<'c> Pager<'c> {
         !self.resource.names_cursor && next.contains(['?', '/', '.'])
     }
 
-    /// A link from the body: a full URL as it is; a /path against the origin
-    /// of the last request; anything else against the last request's address
-    /// (`?page=2` replaces its query, `jobs?page=2` its last segment).
+    /// A link from the body or a `Link` header: a full URL as it is; a
+    /// //host/path under the last request's scheme; a /path against its
+    /// origin; anything else against its address (`?page=2` replaces its
+    /// query, `jobs?page=2` its last segment). Dot segments are resolved, so
+    /// that a link back to a page already read (`../e?p=1`) is seen as one.
     fn resolve_url(&self, next: &str) -> String {
         let last = self.last_url.as_str();
-        if !next.starts_with('/') {
-            return if is_url(next) {
-                next.to_owned()
-            } else {
-                relative_to(last, next)
-            };
-        }
-        // A path from a relative address (a base_url such as "/api") is
-        // the page's, whose origin the browser puts before it.
-        let Some(origin_start) = last.find("://").map(|i| i + 3) else {
-            return next.to_owned();
+        let scheme_end = last.find("://");
+        let resolved = if next.starts_with("//") {
+            // From a relative address the browser puts the page's scheme.
+            scheme_end.map_or_else(|| next.to_owned(), |end| format!("{}:{next}", &last[..end]))
+        } else if next.starts_with('/') {
+            // A path from a relative address (a base_url such as "/api") is
+            // the page's, whose origin the browser puts before it.
+            match scheme_end {
+                Some(end) => format!("{}{next}", &last[..origin_end(last, end + 3)]),
+                None => next.to_owned(),
+            }
+        } else if is_url(next) {
+            next.to_owned()
+        } else {
+            relative_to(last, next)
         };
-        let origin_end = last[origin_start..]
-            .find('/')
-            .map_or(last.len(), |i| origin_start + i);
-        format!("{}{next}", &last[..origin_end])
+        without_dot_segments(&resolved)
     }
 
     fn vars(&self) -> Vars {
@@ -475,6 +492,60 @@ impl<'c> Pager<'c> {
             timeout_seconds: self.resource.timeout_seconds,
         })
     }
+}
+
+/// Where the origin of `url` ends: at the first "/" after `host_start`.
+fn origin_end(url: &str, host_start: usize) -> usize {
+    url[host_start..]
+        .find('/')
+        .map_or(url.len(), |i| host_start + i)
+}
+
+/// `url` with the "." and ".." segments of its path resolved (RFC 3986,
+/// 5.2.4); its query and fragment as they are.
+fn without_dot_segments(url: &str) -> String {
+    let path_start = url.find("://").map_or(0, |end| origin_end(url, end + 3));
+    let path_end = url[path_start..]
+        .find(['?', '#'])
+        .map_or(url.len(), |i| path_start + i);
+    let path = &url[path_start..path_end];
+    if !path
+        .split('/')
+        .any(|segment| segment == "." || segment == "..")
+    {
+        return url.to_owned();
+    }
+    let rooted = path.starts_with('/');
+    let segments: Vec<&str> = path.split('/').collect();
+    let last = segments.len() - 1;
+    let mut kept: Vec<&str> = Vec::new();
+    for (at, segment) in segments.into_iter().enumerate() {
+        match segment {
+            "." | ".." => {
+                if segment == ".." {
+                    let can_go_up = kept
+                        .last()
+                        .is_some_and(|s| *s != ".." && !(rooted && kept.len() == 1));
+                    if can_go_up {
+                        kept.pop();
+                    } else if !rooted {
+                        kept.push("..");
+                    }
+                }
+                // A path ending in a dot segment names a folder.
+                if at == last {
+                    kept.push("");
+                }
+            }
+            segment => kept.push(segment),
+        }
+    }
+    format!(
+        "{}{}{}",
+        &url[..path_start],
+        kept.join("/"),
+        &url[path_end..]
+    )
 }
 
 /// `next` (neither a full URL nor a /path) against `base`: a query alone
