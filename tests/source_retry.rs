@@ -1,6 +1,7 @@
 use patchboard::source::http_date::parse_http_date;
 use patchboard::source::retry::{
-    retry_after_seconds, wait_before_retry, Outcome, RetryWait, MAX_RETRY_AFTER_SECONDS,
+    retry_after_seconds, wait_before_retry, FailedAttempt, Outcome, RetryWait,
+    MAX_RETRY_AFTER_SECONDS,
 };
 
 fn status(status: u16, retry_after: Option<u32>) -> Outcome {
@@ -58,31 +59,39 @@ fn retry_after_is_read_in_seconds_under_any_case() {
 /// The refresh line tells a wait before asking again, and whose it is.
 #[test]
 fn a_wait_before_asking_again_says_how_long_and_who_asked_for_it() {
-    let told = |status, millis, asked| {
+    let told = |failed, millis, asked| {
         RetryWait {
-            status,
+            failed,
             millis,
             asked,
         }
         .to_string()
     };
     assert_eq!(
-        told(Some(429), 20_000, true),
+        told(FailedAttempt::Status(429), 20_000, true),
         "HTTP 429: asking again in 20 s, as the backend asked"
     );
     assert_eq!(
-        told(Some(503), 1_000, false),
+        told(FailedAttempt::Status(503), 1_000, false),
         "HTTP 503: asking again in 1 s"
     );
     // Half a second is not "0 s".
-    assert_eq!(told(None, 500, false), "No answer: asking again in 1 s");
+    assert_eq!(
+        told(FailedAttempt::NoAnswer, 500, false),
+        "No answer: asking again in 1 s"
+    );
+    // Rows may have come before it broke off: not "no answer".
+    assert_eq!(
+        told(FailedAttempt::BrokeOff, 2_000, false),
+        "The answer broke off: asking again in 2 s"
+    );
 }
 
 /// The refresh line counts a wait down as it passes.
 #[test]
 fn a_wait_counts_down_to_asking_now() {
     let wait = RetryWait {
-        status: Some(429),
+        failed: FailedAttempt::Status(429),
         millis: 20_000,
         asked: true,
     };

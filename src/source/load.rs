@@ -11,7 +11,7 @@ use super::mapping::{DecodedPage, Mapping, ShapeError};
 use super::native_stream::StreamedItems;
 use super::paging::{LostTrail, Pager, PagingError, Request, Response, Step};
 use super::record::Record;
-use super::retry::{retry_after_seconds, wait_before_retry, Outcome, RetryWait};
+use super::retry::{retry_after_seconds, wait_before_retry, FailedAttempt, Outcome, RetryWait};
 use super::token::authorization_for;
 use crate::domain::decimal::grouped;
 use crate::perf;
@@ -454,10 +454,16 @@ async fn send_with_retries(
                 },
             });
         };
-        let status = result.as_ref().ok().map(|response| response.status);
+        let failed = match &result {
+            Ok(response) => FailedAttempt::Status(response.status),
+            Err(SendError::Stalled { .. } | SendError::BodyBroken { .. }) => {
+                FailedAttempt::BrokeOff
+            }
+            Err(_) => FailedAttempt::NoAnswer,
+        };
         let asked = retry_after.is_some_and(|seconds| seconds.saturating_mul(1000) == wait);
         let waiting = RetryWait {
-            status,
+            failed,
             millis: wait,
             asked,
         };

@@ -65,11 +65,21 @@ fn backoff_millis(attempt: u32) -> u32 {
     500u32.saturating_mul(1 << attempt.saturating_sub(1).min(10))
 }
 
+/// How an attempt that will be made again failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailedAttempt {
+    /// The answer's status.
+    Status(u16),
+    /// No answer came (in time), or the browser would not say why.
+    NoAnswer,
+    /// The answer began, then its body stopped coming or broke off.
+    BrokeOff,
+}
+
 /// A failed attempt, and the wait before the next.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RetryWait {
-    /// The status the attempt got; None for no answer.
-    pub status: Option<u16>,
+    pub failed: FailedAttempt,
     pub millis: u32,
     /// The wait is the one the answer's `Retry-After` asked for.
     pub asked: bool,
@@ -87,9 +97,10 @@ impl RetryWait {
 
 impl fmt::Display for RetryWait {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.status {
-            Some(status) => write!(f, "HTTP {status}")?,
-            None => f.write_str("No answer")?,
+        match self.failed {
+            FailedAttempt::Status(status) => write!(f, "HTTP {status}")?,
+            FailedAttempt::NoAnswer => f.write_str("No answer")?,
+            FailedAttempt::BrokeOff => f.write_str("The answer broke off")?,
         }
         match self.millis.div_ceil(1000) {
             0 => f.write_str(": asking again now")?,

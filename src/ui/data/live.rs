@@ -502,7 +502,10 @@ impl Arriving {
     }
 
     fn rows(&mut self, rows: usize) {
-        if rows >= self.shown + (self.shown / 10).max(Self::FIRST_STEP) {
+        // Fewer than shown: the page is being read again after a failed
+        // attempt, from its start.
+        let again = rows < self.shown;
+        if again || rows >= self.shown + (self.shown / 10).max(Self::FIRST_STEP) {
             self.shown = rows;
             self.status.update(|s| s.loading = Some(rows));
         }
