@@ -463,6 +463,21 @@ fn a_pointer_of_the_configuration_that_finds_nothing_in_any_row_is_named() {
     let empty = mapping.decode_page(&json!({ "rows": [] })).unwrap();
     assert_eq!(empty.unfound, None, "no rows, nothing to judge by");
 
+    // A required field found nowhere skips every row, and those rows say
+    // why: it is not also named as a field merely not known.
+    let misspelt_id = config_from_value(&json!({ "base_url": "https://api.example.com",
+        "resources": { "endpoints": {
+            "url": "{base_url}/e", "items": "/rows", "fields": { "id": "/hostID", "os": "/os" }
+        } }
+    }))
+    .expect("valid config");
+    let mapping = Mapping::<Endpoint>::new(misspelt_id.resources.endpoints.as_ref().unwrap());
+    let page = mapping
+        .decode_page(&json!({ "rows": [{ "hostId": "a", "os": "Ubuntu 22.04" }] }))
+        .unwrap();
+    assert_eq!(page.errors.len(), 1, "the row without an id is skipped");
+    assert_eq!(page.unfound, Some(Vec::new()));
+
     // Over a preset, only the fields the configuration maps itself: the
     // preset's may meet a backend that leaves them out.
     let over_native = config_from_value(&json!({

@@ -161,8 +161,11 @@ impl<R: Record + Identified> Mapping<R> {
             fields: &resource.fields,
             values: &resource.values,
         });
+        // A required field never found skips every row, which the skipped
+        // rows' report says: it is not told again as merely not known.
         let own = (0..fields.specs.len())
             .filter(|&at| resource.own_fields.contains(&fields.specs[at].field))
+            .filter(|&at| !R::REQUIRED.contains(&fields.specs[at].field.as_str()))
             .collect();
         Mapping {
             items: resource.items.clone(),
