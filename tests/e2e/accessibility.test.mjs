@@ -798,6 +798,48 @@ describe('from the keyboard', () => {
     });
   });
 
+  test('a sort button reached in a table scrolled sideways comes to rest beside the sticky column, not under it', async () => {
+    await withPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 390, height: 844 } }, async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const scroller = page.locator('.pb-table-scroll');
+      await scroller.scrollIntoViewIfNeeded();
+      await scroller.evaluate((element) => { element.scrollLeft = element.scrollWidth; });
+      // Back from the rows into the headings, as Shift+Tab goes.
+      await page.locator('tr.pb-row[tabindex="0"]').focus();
+      for (let step = 0; step < 4; step += 1) {
+        await page.keyboard.press('Shift+Tab');
+        const where = await page.evaluate(() => {
+          const button = document.activeElement;
+          if (!button.matches('.pb-sort-button') || button.closest('th') === document.querySelector('.pb-table thead th')) return null;
+          const box = button.getBoundingClientRect();
+          const sticky = document.querySelector('.pb-table thead th').getBoundingClientRect();
+          const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return { name: button.textContent.trim(), beside: box.left >= sticky.right - 1, onTop: button.contains(hit) };
+        });
+        if (where) assert.deepEqual({ beside: where.beside, onTop: where.onTop }, { beside: true, onTop: true }, `${where.name} in sight`);
+      }
+      assertNoProblems(session);
+    });
+  });
+
+  test('in forced colours the first heading stays at the top of a table scrolled down', async () => {
+    await withPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } }, async (session) => {
+      const { page } = session;
+      await page.emulateMedia({ forcedColors: 'active' });
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const tops = await page.locator('.pb-table-scroll').evaluate(async (scroller) => {
+        scroller.scrollTop = 600;
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const [first, second] = scroller.querySelectorAll('thead th');
+        return [first, second].map((th) => Math.round(th.getBoundingClientRect().top - scroller.getBoundingClientRect().top));
+      });
+      assert.deepEqual(tops, [tops[1], tops[1]], `the first heading at the top with the others: ${tops}`);
+      assert.ok(tops[1] <= 2, `the headings stay at the top: ${tops}`);
+      assertNoProblems(session);
+    });
+  });
+
   test('a table scrolled sideways keeps its first column, which names the rows, in place', async () => {
     await withPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 390, height: 800 } }, async (session) => {
       const { page } = session;

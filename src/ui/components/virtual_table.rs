@@ -87,6 +87,21 @@ pub enum FullWidth {
 /// The id of the words that tell how to use the rows; each page has one table.
 const ROW_KEYS_ID: &str = "pb-row-keys";
 
+/// Tells the stylesheet how wide the sticky first column is, so that a
+/// sort button focused in a table scrolled sideways comes to rest beside
+/// it, not under it (`scroll-padding-left` in style/app.css).
+fn mark_sticky_width(scroller: &web_sys::HtmlDivElement) {
+    let first = scroller
+        .query_selector("thead th")
+        .ok()
+        .flatten()
+        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(first) = first {
+        let width = format!("{}px", first.offset_width());
+        let _ = web_sys::HtmlElement::style(scroller).set_property("--pb-sticky-width", &width);
+    }
+}
+
 /// The rows in view: `order` holds data indices in display order.
 ///
 /// Only this thin shell is generic; it erases the column ids and the cells'
@@ -407,6 +422,7 @@ fn table(table: Table) -> AnyView {
             if let Some(height) = css_row_height(&measured) {
                 set_row_height.set(height);
             }
+            mark_sticky_width(&measured);
             // A new width, not the first layout nor the rows coming in: a
             // link opening a record scrolls the table (above), not the window.
             let now = measured.client_width();
