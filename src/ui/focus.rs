@@ -3,6 +3,7 @@
 //! the keyboard starts over from its top: the app catches that and puts it
 //! somewhere near.
 
+use crate::ui::dom::html_element_in;
 use leptos::prelude::document;
 use wasm_bindgen::JsCast;
 
@@ -79,11 +80,7 @@ pub fn refocus_if_column_hidden(button: web_sys::HtmlElement) {
             return;
         };
         let shown_button = |cell: &web_sys::Element| {
-            cell.query_selector("button")
-                .ok()
-                .flatten()
-                .and_then(|button| button.dyn_into::<web_sys::HtmlElement>().ok())
-                .filter(|button| button.offset_parent().is_some())
+            html_element_in(cell, "button").filter(|button| button.offset_parent().is_some())
         };
         let left = std::iter::successors(heading.previous_element_sibling(), |cell| {
             cell.previous_element_sibling()

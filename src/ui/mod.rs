@@ -5,6 +5,7 @@ mod clock;
 mod components;
 mod crash;
 mod data;
+mod dom;
 mod focus;
 mod host_api;
 mod page_visibility;

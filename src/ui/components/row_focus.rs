@@ -8,6 +8,7 @@
 //! if nothing else has it. The record whose row last had the focus is also the
 //! table's Tab stop, so it is reported too.
 
+use crate::ui::dom::html_element_in;
 use crate::ui::focus::focus_is_lost;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -107,9 +108,5 @@ pub fn drawn_row(
     rows: &web_sys::Element,
     index: impl std::fmt::Display,
 ) -> Option<web_sys::HtmlElement> {
-    rows.query_selector(&format!("tr.pb-row[data-index=\"{index}\"]"))
-        .ok()
-        .flatten()?
-        .dyn_into()
-        .ok()
+    html_element_in(rows, &format!("tr.pb-row[data-index=\"{index}\"]"))
 }

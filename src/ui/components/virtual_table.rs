@@ -8,6 +8,7 @@ use crate::domain::table::{first_row_in_view, RowWindow};
 use crate::domain::view::TableColumn;
 use crate::perf;
 use crate::ui::data::Shared;
+use crate::ui::dom::html_element_in;
 use crate::ui::focus::refocus_if_column_hidden;
 use crate::ui::resize::on_resize;
 use crate::ui::router::Router;
@@ -91,12 +92,7 @@ const ROW_KEYS_ID: &str = "pb-row-keys";
 /// sort button focused in a table scrolled sideways comes to rest beside
 /// it, not under it (`scroll-padding-left` in style/app.css).
 fn mark_sticky_width(scroller: &web_sys::HtmlDivElement) {
-    let first = scroller
-        .query_selector("thead th")
-        .ok()
-        .flatten()
-        .and_then(|heading| heading.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(first) = first {
+    if let Some(first) = html_element_in(scroller, "thead th") {
         let width = format!("{}px", first.offset_width());
         let _ = web_sys::HtmlElement::style(scroller).set_property("--pb-sticky-width", &width);
     }
@@ -453,11 +449,7 @@ fn table(table: Table) -> AnyView {
         // acts on it; one still to be drawn takes it on the next frame, by which
         // time the table may be gone.
         let row_at = move |scroller: &web_sys::Element| {
-            scroller
-                .query_selector(&format!("tr[data-position=\"{position}\"]"))
-                .ok()
-                .flatten()
-                .and_then(|row| row.dyn_into::<web_sys::HtmlElement>().ok())
+            html_element_in(scroller, &format!("tr[data-position=\"{position}\"]"))
         };
         if let Some(row) = row_at(&element) {
             let _ = row.focus();

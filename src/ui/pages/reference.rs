@@ -9,11 +9,11 @@ use crate::domain::status::{Applicability, StatusKey};
 use crate::domain::table::FacetSet;
 use crate::ui::components::{scroll_into_view_at, Badge, PageTitle, Tone};
 use crate::ui::data::use_stuck_after_hours;
+use crate::ui::dom::html_element_in;
 use crate::ui::resize::on_resize;
 use crate::ui::router::{use_router, Location, Query, Route};
 use crate::ui::tone::{impact_tone, phase_tone};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// The Reference showing the status entries `token` names (see
 /// [`crate::domain::reference::status_token`]).
@@ -209,12 +209,7 @@ fn show_first_named(table: NodeRef<leptos::html::Div>) {
     let Some(table) = table.try_get_untracked().flatten() else {
         return;
     };
-    let name = table
-        .query_selector("tr[aria-current] th")
-        .ok()
-        .flatten()
-        .and_then(|name| name.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(name) = name {
+    if let Some(name) = html_element_in(&table, "tr[aria-current] th") {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
         let _ = name.focus_with_options(&options);
