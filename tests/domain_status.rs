@@ -657,16 +657,20 @@ fn every_unfinished_status_has_advice_past_waiting_for_when_it_is_stuck() {
     assert!(Phase::Unknown.stuck_next_step().is_some());
 }
 
+/// Facts of an asset at `pending_stage`, and nothing else.
+fn pending_at(pending_stage: Option<PendingStage>) -> MessageFacts {
+    MessageFacts {
+        pending_stage,
+        ..facts()
+    }
+}
+
 #[test]
 fn a_job_still_being_prepared_is_not_blamed_on_the_agent() {
     let pending = StatusKey::Pending.def();
-    let stage = |pending_stage| MessageFacts {
-        pending_stage,
-        ..facts()
-    };
     let preparing = next_step(
         pending,
-        &stage(Some(PendingStage::Preparing)),
+        &pending_at(Some(PendingStage::Preparing)),
         true,
         OsFamily::Windows,
     );
@@ -675,7 +679,7 @@ fn a_job_still_being_prepared_is_not_blamed_on_the_agent() {
     // Offered and not fetched: the agent's check-in is the question.
     for other in [Some(PendingStage::AvailableForDownload), None] {
         assert_eq!(
-            next_step(pending, &stage(other), true, OsFamily::Windows),
+            next_step(pending, &pending_at(other), true, OsFamily::Windows),
             pending.next_step()
         );
     }
@@ -684,7 +688,7 @@ fn a_job_still_being_prepared_is_not_blamed_on_the_agent() {
     assert_eq!(
         next_step(
             started,
-            &stage(Some(PendingStage::Preparing)),
+            &pending_at(Some(PendingStage::Preparing)),
             true,
             OsFamily::Windows
         ),
@@ -695,23 +699,19 @@ fn a_job_still_being_prepared_is_not_blamed_on_the_agent() {
 #[test]
 fn stuck_while_still_being_prepared_looks_at_the_job_not_the_agent() {
     let pending = StatusKey::Pending.def();
-    let stage = |pending_stage| MessageFacts {
-        pending_stage,
-        ..facts()
-    };
-    let preparing = stuck_next_step(pending, &stage(Some(PendingStage::Preparing))).unwrap();
+    let preparing = stuck_next_step(pending, &pending_at(Some(PendingStage::Preparing))).unwrap();
     assert!(!preparing.contains("agent online"), "{preparing}");
     assert!(preparing.contains("the job itself"), "{preparing}");
     // Offered and not fetched: the agent's check-in is the question.
     for other in [Some(PendingStage::AvailableForDownload), None] {
         assert_eq!(
-            stuck_next_step(pending, &stage(other)),
+            stuck_next_step(pending, &pending_at(other)),
             pending.stuck_next_step()
         );
     }
     let blocked = StatusKey::ExecutionBlocked.def();
     assert_eq!(
-        stuck_next_step(blocked, &stage(Some(PendingStage::Preparing))),
+        stuck_next_step(blocked, &pending_at(Some(PendingStage::Preparing))),
         blocked.stuck_next_step()
     );
 }

@@ -26,15 +26,13 @@ pub fn next_step(
     if let Some(reason) = listed_reason {
         return reason.next_step();
     }
-    match (status.key, facts.pending_stage) {
-        // The agent cannot fetch what does not exist yet: its connectivity
-        // is not the question.
-        (StatusKey::Pending, Some(PendingStage::Preparing)) => {
+    match status.key {
+        _ if is_still_being_prepared(status, facts) => {
             "Nothing yet: the job is still being prepared and no agent can fetch it \
              before it is offered on schedule. If it stays here long past its start, \
              look at the job itself in the backend."
         }
-        (StatusKey::TimedOut, _) if !has_message => {
+        StatusKey::TimedOut if !has_message => {
             "The backend did not say what used up the time; the job's log there \
              does. Put that right (most often a patch window too short for the \
              work, or another job in the way), then run the job again for it."
@@ -57,14 +55,20 @@ pub fn next_step(
 /// [`Phase::stuck_next_step`]): the status's advice, except for a job still
 /// being prepared, which no agent can fetch yet.
 pub fn stuck_next_step(status: &StatusDef, facts: &MessageFacts) -> Option<&'static str> {
-    match (status.key, facts.pending_stage) {
-        (StatusKey::Pending, Some(PendingStage::Preparing)) => Some(
+    if is_still_being_prepared(status, facts) {
+        return Some(
             "Still being prepared hours after it was due, so no agent could fetch \
              it: look at the job itself in the backend (its schedule, its patches) \
              to see why it is not offered.",
-        ),
-        _ => status.stuck_next_step(),
+        );
     }
+    status.stuck_next_step()
+}
+
+/// A Pending job not yet offered to the agents: the agent cannot fetch what
+/// does not exist yet, so its connectivity is not the question.
+fn is_still_being_prepared(status: &StatusDef, facts: &MessageFacts) -> bool {
+    status.key == StatusKey::Pending && facts.pending_stage == Some(PendingStage::Preparing)
 }
 
 /// The message for one asset's status.
