@@ -13,6 +13,14 @@ fn endpoints_config(resource: Value) -> Config {
     .expect("valid config")
 }
 
+/// Endpoints at `url`, paged by the `Link` header.
+fn link_header_config(url: &str) -> Config {
+    endpoints_config(json!({
+        "url": url, "items": "/data", "fields": { "id": "/id" },
+        "paging": { "mode": "link_header" }
+    }))
+}
+
 fn ok<'a>(body: &'a Value, headers: &'a [(String, String)], item_count: usize) -> Response<'a> {
     Response {
         status: 200,
@@ -314,10 +322,7 @@ fn next_in_body_follows_urls_paths_and_tokens() {
 
 #[test]
 fn link_header_follows_the_next_link_until_there_is_none() {
-    let config = endpoints_config(json!({
-        "url": "{base_url}/api/endpoints?per_page=100", "items": "/data", "fields": { "id": "/id" },
-        "paging": { "mode": "link_header" }
-    }));
+    let config = link_header_config("{base_url}/api/endpoints?per_page=100");
     let resource = config.resources.endpoints.as_ref().unwrap();
     let mut pager = Pager::new(&config, resource, None, None);
     assert_eq!(
@@ -356,10 +361,7 @@ fn link_header_follows_the_next_link_until_there_is_none() {
 /// another spelling is caught as a loop; a //host link keeps the scheme.
 #[test]
 fn links_with_dot_segments_or_without_a_scheme_resolve_as_a_browser_would() {
-    let config = endpoints_config(json!({
-        "url": "{base_url}/v1/e?n=10", "items": "/data", "fields": { "id": "/id" },
-        "paging": { "mode": "link_header" }
-    }));
+    let config = link_header_config("{base_url}/v1/e?n=10");
     let resource = config.resources.endpoints.as_ref().unwrap();
     let mut pager = Pager::new(&config, resource, None, None);
     pager.first().unwrap();
@@ -393,10 +395,7 @@ fn links_with_dot_segments_or_without_a_scheme_resolve_as_a_browser_would() {
 /// (a changing parameter) comes round to records already read: a loop.
 #[test]
 fn a_page_with_the_records_of_an_earlier_one_is_a_loop_whatever_its_address() {
-    let config = endpoints_config(json!({
-        "url": "{base_url}/e", "items": "/data", "fields": { "id": "/id" },
-        "paging": { "mode": "link_header" }
-    }));
+    let config = link_header_config("{base_url}/e");
     let resource = config.resources.endpoints.as_ref().unwrap();
     let mut pager = Pager::new(&config, resource, None, None);
     pager.first().unwrap();
@@ -430,10 +429,7 @@ fn a_page_with_the_records_of_an_earlier_one_is_a_loop_whatever_its_address() {
 /// the load says more rows may exist rather than end quietly.
 #[test]
 fn a_link_header_hidden_by_cors_is_told_not_taken_for_the_last_page() {
-    let config = endpoints_config(json!({
-        "url": "{base_url}/e", "items": "/data", "fields": { "id": "/id" },
-        "paging": { "mode": "link_header" }
-    }));
+    let config = link_header_config("{base_url}/e");
     let resource = config.resources.endpoints.as_ref().unwrap();
     let body = json!({ "data": [] });
     let ended = |headers: &[(String, String)], cross_origin: bool| {
@@ -463,10 +459,7 @@ fn a_link_header_hidden_by_cors_is_told_not_taken_for_the_last_page() {
 
 #[test]
 fn a_link_header_that_points_back_stops_paging_with_an_error() {
-    let config = endpoints_config(json!({
-        "url": "{base_url}/e", "items": "/data", "fields": { "id": "/id" },
-        "paging": { "mode": "link_header" }
-    }));
+    let config = link_header_config("{base_url}/e");
     let resource = config.resources.endpoints.as_ref().unwrap();
     let mut pager = Pager::new(&config, resource, None, None);
     pager.first().unwrap();
