@@ -2,6 +2,7 @@
 
 use patchboard::domain::exemption::{CatalogueName, ExemptionKind, ExemptionSet, Impact, Warning};
 use patchboard::domain::fleet::PatchOutlook;
+use patchboard::domain::os::OsFamily;
 use std::collections::HashSet;
 
 /// Seed 001, in its order.
@@ -109,6 +110,49 @@ fn every_entry_has_a_meaning_and_actionable_steps() {
             "{}",
             entry.name
         );
+    }
+}
+
+#[test]
+fn patching_inapplicable_speaks_to_the_endpoints_own_os() {
+    let kind = ExemptionKind::PatchingInapplicable;
+    let mentions_windows = |text: &str| text.contains("Windows");
+    // The general text names both families' causes, as the vendor's does.
+    assert!(mentions_windows(kind.meaning()) && kind.meaning().contains("Linux"));
+    let linux = (
+        kind.meaning_on(OsFamily::Linux),
+        kind.fix_on(OsFamily::Linux),
+    );
+    assert!(!mentions_windows(linux.0), "{}", linux.0);
+    assert!(
+        linux.1.iter().all(|step| !mentions_windows(step)),
+        "{:?}",
+        linux.1
+    );
+    assert!(linux.1.iter().any(|step| step.contains("distribution")));
+    let windows = (
+        kind.meaning_on(OsFamily::Windows),
+        kind.fix_on(OsFamily::Windows),
+    );
+    assert!(!windows.0.contains("Linux"), "{}", windows.0);
+    assert!(windows.1[0].contains("Windows Update"), "{:?}", windows.1);
+    // A family we cannot place, and the Mac, keep the general text.
+    for family in [OsFamily::Mac, OsFamily::Other] {
+        assert_eq!(kind.meaning_on(family), kind.meaning());
+        assert_eq!(kind.fix_on(family), kind.fix());
+    }
+}
+
+#[test]
+fn other_exemptions_read_the_same_on_every_os() {
+    for kind in ExemptionKind::ALL {
+        if kind == ExemptionKind::PatchingInapplicable {
+            continue;
+        }
+        for family in OsFamily::ALL {
+            assert_eq!(kind.meaning_on(family), kind.meaning(), "{}", kind.name());
+            assert_eq!(kind.fix_on(family), kind.fix(), "{}", kind.name());
+        }
     }
 }
 

@@ -1073,6 +1073,36 @@ fn the_endpoint_export_lists_exemptions_worst_first_as_the_table_does() {
     assert_eq!(fixes[1], numbered(ExemptionKind::MaintenanceWindowRequired));
 }
 
+#[test]
+fn the_endpoint_export_gives_the_fix_written_for_the_endpoints_os() {
+    let unsupported = |id: &str, os: &str| Endpoint {
+        id: id.into(),
+        name: id.into(),
+        os: os.into(),
+        os_supported: Some(false),
+        ..Endpoint::default()
+    };
+    let endpoints = vec![
+        unsupported("linux", "CentOS 6"),
+        unsupported("windows", "Windows Server 2008"),
+    ];
+    let rows = endpoint_rows(
+        &endpoints,
+        Timestamp::from_millis(0),
+        &DerivationPolicy::default(),
+    );
+    let records = exported(&endpoints, &rows, &[0, 1]);
+    let fixes = |record: &[String]| {
+        let line = record[5]
+            .lines()
+            .find(|line| line.starts_with("Patching Inapplicable"));
+        line.expect("a Patching Inapplicable fix").to_owned()
+    };
+    let (linux, windows) = (fixes(&records[1]), fixes(&records[2]));
+    assert!(!linux.contains("Windows"), "{linux}");
+    assert!(windows.contains("Windows Update"), "{windows}");
+}
+
 /// The export's records, read back as a spreadsheet reads them.
 fn exported(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]) -> Vec<Vec<String>> {
     let csv = endpoints_csv(endpoints, rows, order);

@@ -610,6 +610,26 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('the panel explains Patching Inapplicable for the endpoint\'s own OS', async () => {
+    const unsupported = (family) => endpoints.find((e) => e.os_supported === false && family.test(e.os));
+    const [linux, windows] = [unsupported(/centos|ubuntu|red hat|debian|suse/i), unsupported(/windows/i)];
+    assert.ok(linux && windows, 'the demo has an unsupported Linux and an unsupported Windows endpoint');
+    await withExemptions('', {}, async ({ page }) => {
+      const entryText = async (endpoint) => {
+        const panel = await panelOf(page, endpoint.id);
+        const entry = panel.locator('[data-exemption="Patching Inapplicable"]');
+        assert.equal(await entry.count(), 1, `the panel of ${endpoint.name} lists Patching Inapplicable`);
+        const text = await entry.textContent();
+        await page.keyboard.press('Escape');
+        return text;
+      };
+      const onLinux = await entryText(linux);
+      assert.ok(!onLinux.includes('Windows'), `${linux.os}: no Windows causes or steps: ${onLinux}`);
+      const onWindows = await entryText(windows);
+      assert.ok(onWindows.includes('Windows Update') && !onWindows.includes('Linux'), `${windows.os}: ${onWindows}`);
+    });
+  });
+
   test("a window open at loading is shown open in the panel, with its end, not as a past 'next window'", async () => {
     const generatedAt = millis(fleet.generated_at);
     const openAt = (e) => (e.maintenance?.windows ?? []).filter((w) => w.start <= generatedAt && generatedAt < w.end);

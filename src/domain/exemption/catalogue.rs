@@ -5,6 +5,7 @@
 //! what we supplied so the UI and docs can mark it.
 
 use super::kind::{ExemptionKind, Warning};
+use crate::domain::os::OsFamily;
 
 /// What the catalogue knows about one exemption or warning.
 #[derive(Debug, PartialEq, Eq)]
@@ -377,6 +378,44 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                  is ours.",
             ),
         },
+    }
+}
+
+/// A meaning and fix written for endpoints of one OS family, where the
+/// general entry names the reasons of several: an operator looking at one
+/// Linux machine should not have to read past the Windows causes.
+#[derive(Debug, PartialEq, Eq)]
+pub struct FamilyText {
+    pub meaning: &'static str,
+    pub fix: &'static [&'static str],
+}
+
+pub(super) fn exemption_on(kind: ExemptionKind, family: OsFamily) -> Option<&'static FamilyText> {
+    match (kind, family) {
+        (ExemptionKind::PatchingInapplicable, OsFamily::Linux) => Some(&FamilyText {
+            meaning: "This Linux endpoint runs a distribution or release that JetPatch does not \
+                      support for patching.",
+            fix: &[
+                "Compare the endpoint's distribution, release and architecture with the \
+                 JetPatch supported platforms list.",
+                "Upgrade it to a supported release or replace it; if neither can happen soon, \
+                 exclude the endpoint from patching so it stops counting as blocked.",
+            ],
+        }),
+        (ExemptionKind::PatchingInapplicable, OsFamily::Windows) => Some(&FamilyText {
+            meaning: "JetPatch cannot patch this Windows endpoint. The usual causes are a \
+                      release that has left support, an edition or architecture JetPatch does \
+                      not handle, or a Windows Update agent that is disabled or missing.",
+            fix: &[
+                "Make sure the Windows Update service is enabled and not blocked by policy, \
+                 then rescan the endpoint.",
+                "Compare the endpoint's release, edition and architecture with the JetPatch \
+                 supported platforms list.",
+                "If the release is out of support, upgrade or replace it, or exclude the \
+                 endpoint from patching so it stops counting as blocked.",
+            ],
+        }),
+        _ => None,
     }
 }
 

@@ -1,6 +1,7 @@
 //! The exemption and warning kinds, and how hard each blocks patching.
 
 use super::catalogue::{self, CatalogueEntry};
+use crate::domain::os::OsFamily;
 use serde::{Deserialize, Serialize};
 
 /// How an exemption affects patching, as the vendor classifies it.
@@ -119,6 +120,18 @@ impl ExemptionKind {
     /// Steps an operator can follow to clear it, in order.
     pub fn fix(self) -> &'static [&'static str] {
         self.entry().fix
+    }
+
+    /// What the exemption means on an endpoint of `family`: the general
+    /// meaning unless the catalogue has one written for that family.
+    pub fn meaning_on(self, family: OsFamily) -> &'static str {
+        catalogue::exemption_on(self, family).map_or(self.meaning(), |text| text.meaning)
+    }
+
+    /// The steps that clear it on an endpoint of `family`, as
+    /// [`ExemptionKind::meaning_on`] chooses its meaning.
+    pub fn fix_on(self, family: OsFamily) -> &'static [&'static str] {
+        catalogue::exemption_on(self, family).map_or(self.fix(), |text| text.fix)
     }
 
     /// The full catalogue entry, including whether we filled gaps in the vendor text.

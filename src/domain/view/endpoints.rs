@@ -429,8 +429,9 @@ impl ToQuery for EndpointView {
 
 /// The steps that clear each exemption, in the order `exemptions` lists
 /// them, then each warning's: a line per reason, "Name: 1. … 2. …", for a
-/// list handed to whoever can fix them.
-fn fixes_text(exemptions: &[&str], derived: &Derived) -> String {
+/// list handed to whoever can fix them. Steps written for the endpoint's OS
+/// family replace the general ones.
+fn fixes_text(exemptions: &[&str], derived: &Derived, os: OsFamily) -> String {
     // The reasons as the grouped layout names them and knows their fixes.
     let exemptions = exemptions.iter().map(|&name| {
         ExemptionKind::from_name(name).map_or_else(
@@ -445,7 +446,11 @@ fn fixes_text(exemptions: &[&str], derived: &Derived) -> String {
     exemptions
         .chain(warnings)
         .map(|reason| {
-            let numbered: Vec<String> = (reason.fix().iter().enumerate())
+            let steps = match &reason {
+                GroupReason::Exemption(kind) => kind.fix_on(os),
+                _ => reason.fix(),
+            };
+            let numbered: Vec<String> = (steps.iter().enumerate())
                 .map(|(at, step)| format!("{}. {step}", at + 1))
                 .collect();
             format!("{}: {}", reason.name(), numbered.join(" "))
@@ -485,7 +490,7 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
             endpoint.os.clone(),
             row.outlook.label().to_owned(),
             exemptions.join("; "),
-            fixes_text(&exemptions, &row.derived),
+            fixes_text(&exemptions, &row.derived, row.os),
             fullest_drive(&endpoint.drives)
                 .and_then(|usage| usage.drive_name(endpoint))
                 .unwrap_or_default()

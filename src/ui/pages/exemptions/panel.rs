@@ -43,9 +43,9 @@ fn EndpointDetails(
             kind.name().to_owned(),
             kind.impact(),
             exemption.origin,
-            kind.meaning(),
+            kind.meaning_on(row.os),
             evidence,
-            kind.fix(),
+            kind.fix_on(row.os),
         )
     };
     // In the table's order: what stays until fixed first, names the
