@@ -70,23 +70,31 @@ pub fn Counters(data: JobData) -> impl IntoView {
             }))
         })
     };
-    // Counts several phases, each given in the detail line:
-    // "28 running · 21 waiting · 24 queued".
-    let phases_counter = move |id, label, tone, phases: &'static [Phase], filter| {
-        let detail = Signal::derive(move || {
-            progress.with(|p| {
-                phases
-                    .iter()
-                    .map(|&phase| {
-                        let count = grouped(p.by_phase().get(phase) as u64);
-                        format!("{count} {}", phase.label().to_ascii_lowercase())
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" · ")
-            })
-        });
-        view! { <Counter id=id label=label tone=tone value=count(phases) detail=detail filter=filter /> }
-    };
+    // Each phase in the detail line: "28 running · 21 waiting · 24 queued".
+    let in_progress_detail = Signal::derive(move || {
+        progress.with(|p| {
+            IN_PROGRESS
+                .iter()
+                .map(|&phase| {
+                    let count = grouped(p.by_phase().get(phase) as u64);
+                    format!("{count} {}", phase.label().to_ascii_lowercase())
+                })
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    });
+    // By status, not phase: the Skipped phase also holds No Patch Available,
+    // which an operator would not call skipped.
+    // "2 Canceled - Blackout · 5 No Patch Available · 31 Not Applicable".
+    let not_run_detail = Signal::derive(move || {
+        progress.with(|p| {
+            p.statuses_in(NOT_RUN)
+                .into_iter()
+                .map(|(status, count)| format!("{} {}", grouped(count as u64), status.def().name))
+                .collect::<Vec<_>>()
+                .join(" · ")
+        })
+    });
     // A backend that sends no status times leaves nothing to judge stuck by:
     // the counter says so rather than show 0.
     let lacks_status_times = data.lacks_status_times();
@@ -114,8 +122,22 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 value=count(&[Phase::Failed])
                 filter=counter_filter(url, |v| listing(&[Phase::Failed], v))
             />
-            {phases_counter("not-run", "Not run", Tone::Neutral, NOT_RUN, counter_filter(url, |v| listing(NOT_RUN, v)))}
-            {phases_counter("in-progress", "In progress", Tone::Running, IN_PROGRESS, counter_filter(url, |v| listing(IN_PROGRESS, v)))}
+            <Counter
+                id="not-run"
+                label="Not run"
+                tone=Tone::Neutral
+                value=count(NOT_RUN)
+                detail=not_run_detail
+                filter=counter_filter(url, |v| listing(NOT_RUN, v))
+            />
+            <Counter
+                id="in-progress"
+                label="In progress"
+                tone=Tone::Running
+                value=count(IN_PROGRESS)
+                detail=in_progress_detail
+                filter=counter_filter(url, |v| listing(IN_PROGRESS, v))
+            />
             // Statuses unknown, ambiguous or contradictory fit no phase above: counted
             // here, when there are any, so the counters add up to Assets.
             <Show when=move || progress.with(|p| p.by_phase().get(Phase::Unknown) > 0)>
