@@ -1323,6 +1323,29 @@ describe('from the keyboard', () => {
     }
   });
 
+  test('a search that leaves nothing is announced once, by the count, not again by the empty table', async () => {
+    const cases = [
+      ['#/jobs', 'Search jobs', /^0 of [\d,]+ jobs\.$/, 'No jobs match the search.'],
+      [`#/jobs/${JOB}`, 'Search assets or failed patches', /^0 of [\d,]+ assets$/, null],
+      ['#/exemptions', 'Search endpoints', /^0 of [\d,]+ endpoints$/, null],
+      ['#/exemptions?layout=by-exemption', 'Search endpoints', /^0 of [\d,]+ endpoints$/, 'No endpoints match the search and filters.'],
+    ];
+    for (const [hash, searchbox, count, empty] of cases) {
+      await withPage(`${server.url}${hash}`, {}, async (session) => {
+        const { page } = session;
+        await page.locator('tr.pb-row, .pb-group').first().waitFor({ timeout: LOAD_TIMEOUT });
+        await page.getByRole('searchbox', { name: searchbox }).fill('zzz-matches-nothing');
+        const shown = page.locator('.pb-table-empty');
+        await shown.waitFor({ timeout: 10_000 });
+        if (empty) assert.equal((await shown.textContent()).trim(), empty, hash);
+        const spoken = (await page.getByRole('status').allTextContents()).map((text) => text.trim()).filter(Boolean);
+        assert.equal(spoken.length, 1, `one status speaks on ${hash}: ${JSON.stringify(spoken)}`);
+        assert.match(spoken[0], count, hash);
+        assertNoProblems(session);
+      });
+    }
+  });
+
   test("a page opened by a link or Back takes the focus on its heading; the first page leaves it to the skip link", async () => {
     await withPage(`${server.url}#/jobs`, {}, async (session) => {
       const { page } = session;

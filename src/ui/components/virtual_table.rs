@@ -654,7 +654,9 @@ fn table(table: Table) -> AnyView {
                 </tbody>
             </table>
             <Show when=move || total() == 0>
-                <p class="pb-table-empty" role="status">
+                // Once a load has ended well the page's row count ("0 of 6
+                // jobs") is announced, and this would say it a second time.
+                <p class="pb-table-empty" role=move || (!loaded.get()).then_some("status")>
                     {move || empty_text.get()}
                 </p>
             </Show>

@@ -43,6 +43,13 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
             counted(listed as u64, Noun::ENDPOINTS)
         ),
     };
+    // An empty list is announced by the row count once a load has ended
+    // well; what the count does not say (nothing listed has a reason) is.
+    let loaded = data.status.has_loaded();
+    let announced_empty = move || {
+        let repeats_count = loaded.get() && reasonless_and_listed.get().1 == 0;
+        (!repeats_count).then_some("status")
+    };
     let ungrouped = move || {
         let (none, listed) = reasonless_and_listed.get();
         (none > 0 && none < listed).then(|| {
@@ -81,7 +88,7 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
                 view! { <ReasonGroup reason=reason count=count names=names data=data /> }
             }).collect_view()}
             <Show when=move || groups.with(|g| g.is_empty())>
-                <p class="pb-table-empty" role="status">{empty_text}</p>
+                <p class="pb-table-empty" role=announced_empty>{empty_text}</p>
             </Show>
         </div>
     }
