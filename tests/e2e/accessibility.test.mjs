@@ -1346,7 +1346,7 @@ describe('from the keyboard', () => {
     }
   });
 
-  test("a page opened by a link or Back takes the focus on its heading; the first page leaves it to the skip link", async () => {
+  test("a page opened by a link takes the focus on its heading, Back returns it to the row left from; the first page leaves it to the skip link", async () => {
     await withPage(`${server.url}#/jobs`, {}, async (session) => {
       const { page } = session;
       const link = page.locator('tr.pb-row a').first();
@@ -1359,7 +1359,19 @@ describe('from the keyboard', () => {
       await page.keyboard.press('Enter');
       await page.waitForFunction((name) => document.activeElement?.id === 'pb-page-title' && document.activeElement.textContent === name, name);
       await page.goBack();
-      await page.waitForFunction(() => document.activeElement?.id === 'pb-page-title' && document.activeElement.textContent === 'Deployment jobs');
+      await page.waitForFunction((name) => document.activeElement?.matches('tr.pb-row') && document.activeElement.querySelector('a')?.textContent.trim() === name, name);
+
+      // The keyboard's own way in: the third row, opened with Enter, is where Back brings it.
+      const third = page.locator('tr.pb-row[data-position="2"]');
+      const thirdName = (await third.locator('a').textContent()).trim();
+      await third.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((name) => document.activeElement?.id === 'pb-page-title' && document.activeElement.textContent === name, thirdName);
+      await page.goBack();
+      await page.waitForFunction((name) => document.activeElement?.matches('tr.pb-row') && document.activeElement.querySelector('a')?.textContent.trim() === name, thirdName);
+      // Forward to the job again: its heading, as for any page opened anew.
+      await page.goForward();
+      await page.waitForFunction((name) => document.activeElement?.id === 'pb-page-title' && document.activeElement.textContent === name, thirdName);
       assertNoProblems(session);
     });
   });

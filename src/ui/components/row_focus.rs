@@ -9,7 +9,7 @@
 //! table's Tab stop, so it is reported too.
 
 use crate::ui::dom::html_element_in;
-use crate::ui::focus::focus_is_lost;
+use crate::ui::focus::{focus_is_lost, focused_element, PAGE_TITLE_ID};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -64,9 +64,22 @@ pub fn keep_row_focus(
 
 /// Focuses the row of `index` if it is drawn and the focus is on no element.
 fn refocus(scroller: NodeRef<leptos::html::Div>, index: u32) {
-    if !focus_is_lost() {
-        return;
+    if focus_is_lost() {
+        focus_drawn_row(scroller, index);
     }
+}
+
+/// Back on a page left from one of its table's rows (the job opened from the
+/// job list): focuses that row, where the keyboard was, unless the user has
+/// moved the focus on from where the app put it, the page's heading.
+pub fn refocus_left_row(scroller: NodeRef<leptos::html::Div>, index: u32) {
+    if focused_element().is_none_or(|element| element.id() == PAGE_TITLE_ID) {
+        focus_drawn_row(scroller, index);
+    }
+}
+
+/// Focuses the row of `index`, without scrolling, if it is drawn.
+fn focus_drawn_row(scroller: NodeRef<leptos::html::Div>, index: u32) {
     // The frame that asked for this may have come after the table went away.
     let row = scroller
         .try_get_untracked()

@@ -2,7 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
-use super::row_focus::{drawn_row, keep_row_focus, scroll_into_sight};
+use super::row_focus::{drawn_row, keep_row_focus, refocus_left_row, scroll_into_sight};
 use crate::domain::decimal::fixed;
 use crate::domain::table::{first_row_in_view, RowWindow};
 use crate::domain::view::TableColumn;
@@ -322,6 +322,10 @@ fn table(table: Table) -> AnyView {
                 if let Some(element) = scroller.try_get_untracked().flatten() {
                     place.restore_window();
                     scroll_to(&element, place.table_top);
+                    if let Some(index) = place.focused_row {
+                        // After the next draw, which brings the row in.
+                        request_animation_frame(move || refocus_left_row(scroller, index));
+                    }
                 }
             });
             return true;

@@ -6,28 +6,39 @@
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsValue;
 
-/// The scroll positions of the window and of the page's table.
+/// The scroll positions of the window and of the page's table, and the
+/// table row that had the keyboard focus.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Place {
     pub window_y: f64,
     pub table_top: f64,
+    /// The data index of the row the user left from (the job opened from
+    /// the job list), so that Back hands the keyboard back to it.
+    pub focused_row: Option<u32>,
 }
 
 /// The scroller of a page's table (`components::VirtualTable`); a page has
 /// at most one.
 const TABLE_SELECTOR: &str = ".pb-app .pb-table-scroll";
+const ROW_SELECTOR: &str = "tr.pb-row";
 
 impl Place {
     /// Where the current page is now.
     pub fn current() -> Place {
-        let table_top = document()
-            .query_selector(TABLE_SELECTOR)
-            .ok()
-            .flatten()
+        let table = document().query_selector(TABLE_SELECTOR).ok().flatten();
+        let table_top = table
+            .as_ref()
             .map_or(0.0, |table| f64::from(table.scroll_top()));
+        let focused_row = table.and_then(|table| {
+            let focused = document().active_element()?;
+            let row = focused.closest(ROW_SELECTOR).ok().flatten()?;
+            table.contains(Some(&row)).then_some(())?;
+            row.get_attribute("data-index")?.parse().ok()
+        });
         Place {
             window_y: window().scroll_y().unwrap_or(0.0),
             table_top,
+            focused_row,
         }
     }
 
@@ -49,6 +60,7 @@ pub(super) struct EntryState {
 const FROM: &str = "from";
 const WINDOW_Y: &str = "windowY";
 const TABLE_TOP: &str = "tableTop";
+const FOCUSED_ROW: &str = "focusedRow";
 
 impl EntryState {
     pub fn read(state: &JsValue) -> EntryState {
@@ -64,6 +76,11 @@ impl EntryState {
                 .map(|(window_y, table_top)| Place {
                     window_y,
                     table_top,
+                    focused_row: number(FOCUSED_ROW)
+                        .filter(|index| {
+                            index.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(index)
+                        })
+                        .map(|index| index as u32),
                 }),
         }
     }
@@ -79,6 +96,9 @@ impl EntryState {
         if let Some(place) = self.place {
             set(WINDOW_Y, JsValue::from_f64(place.window_y));
             set(TABLE_TOP, JsValue::from_f64(place.table_top));
+            if let Some(index) = place.focused_row {
+                set(FOCUSED_ROW, JsValue::from_f64(f64::from(index)));
+            }
         }
         state.into()
     }
