@@ -131,7 +131,7 @@ async function waitForJobList(page, count) {
   await page
     .waitForFunction(
       (count) =>
-        (document.querySelector('.pb-page-context')?.textContent ?? '').startsWith(`${count} jobs.`) &&
+        /^(\d+) jobs( loaded)?\./.exec(document.querySelector('.pb-page-context')?.textContent ?? '')?.[1] === String(count) &&
         (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'),
       count,
       { timeout: LOAD_TIMEOUT },
@@ -520,6 +520,7 @@ describe('a refresh of the job list that fails', () => {
     try {
       await withConfiguredPage('#/jobs', config, async ({ page }) => {
         await waitForJobList(page, JOBS.length);
+        assert.match(await page.locator('.pb-page-context').textContent(), new RegExp(`^${JOBS.length} jobs loaded\\. `), 'the count says only what loaded');
         const banner = page.locator('.pb-banner', { hasText: "More rows may exist: the backend's X-Next header could not be read" });
         await banner.waitFor({ timeout: LOAD_TIMEOUT });
         assert.match(await banner.textContent(), /must list X-Next in its Access-Control-Expose-Headers/);
@@ -545,6 +546,7 @@ describe('a refresh of the job list that fails', () => {
         await withConfiguredPage('#/jobs', config, async ({ page }) => {
           if (exposed) {
             await waitForJobList(page, JOBS.length);
+            assert.match(await page.locator('.pb-page-context').textContent(), new RegExp(`^${JOBS.length} jobs\\. `), 'every page loaded');
             assert.deepEqual(backend.requests.slice(from).map((r) => r.path).filter((path) => path.startsWith('/jobs')), ['/jobs.json', '/jobs-page-2.json']);
             assert.equal(await page.locator('.pb-banner', { hasText: 'More rows may exist' }).count(), 0);
           } else {

@@ -83,7 +83,7 @@ async function waitForAssets(page, total) {
       (total) => {
         const count = document.querySelector('[data-row-count]')?.textContent ?? '';
         const updated = document.querySelector('[data-updated]')?.textContent ?? '';
-        const loaded = updated.startsWith('Updated') && count.endsWith(` of ${total} assets`);
+        const loaded = updated.startsWith('Updated') && new RegExp(` of ${total} assets( loaded)?$`).test(count);
         return loaded || document.querySelector('.pb-page [role=alert]') !== null;
       },
       grouped(total),
@@ -593,8 +593,10 @@ describe('the qualys-pm preset against a replay of the gateway', () => {
     await withConfiguredPage(`#/jobs/${target.id}?run=${latestRun}`, config, async (session) => {
       const { page } = session;
       const { rowCount } = await waitForAssets(page, max);
-      assert.equal(rowCount, `${grouped(max)} of ${grouped(max)} assets`, 'the table holds exactly the limit');
+      assert.equal(rowCount, `${grouped(max)} of ${grouped(max)} assets loaded`, 'the table holds exactly the limit, and says more exist');
       assert.equal(await counterValue(page, 'total'), grouped(max), 'the Assets counter counts what was kept');
+      const note = (await page.locator('.pb-chart-note').textContent()).trim();
+      assert.ok(note.startsWith('The figures and the chart count the assets loaded.'), note);
       const banner = (await texts(page, '.pb-page .pb-banner')).join(' | ');
       assert.ok(banner.includes(`Showing the first ${grouped(max)} rows`), `the cut is announced: ${banner}`);
       const kept = assets.slice(0, max).map((asset) => asset.asset.name);

@@ -249,6 +249,29 @@ impl LiveStatus {
         Signal::derive(move || state.with(LoadStatus::is_complete))
     }
 
+    /// `count` ("360 of 360 assets") with "loaded" after it while the data
+    /// was cut short, when more rows may exist than the count says.
+    pub fn as_loaded(&self, count: String) -> String {
+        if self.state.with(LoadStatus::is_complete) {
+            count
+        } else {
+            format!("{count} loaded")
+        }
+    }
+
+    /// What the page's figures count: `whole` ("the whole job") once every
+    /// row has loaded, and otherwise only the `noun` loaded.
+    pub fn counted_part(&self, whole: &'static str, noun: &'static str) -> Signal<String> {
+        let state = self.state;
+        Signal::derive(move || {
+            if state.with(LoadStatus::is_complete) {
+                whole.to_owned()
+            } else {
+                format!("the {noun} loaded")
+            }
+        })
+    }
+
     /// `text` once a load has ended well, and empty until then.
     pub fn once_known(&self, text: impl Fn() -> String + Send + Sync + 'static) -> Signal<String> {
         let state = self.state;

@@ -34,7 +34,7 @@ pub fn JobListPage() -> impl IntoView {
                             let all = items.with(|jobs| jobs.len() as u64);
                             let listed = order.with(|order| order.len() as u64);
                             let count = if listed == all { counted(all, Noun::JOBS) } else { listed_of(listed, all, Noun::JOBS) };
-                            format!("{count}. ")
+                            format!("{}. ", jobs.status.as_loaded(count))
                         })}
                     </span>
                     "Open a job to follow its rollout asset by asset. "

@@ -49,7 +49,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
             <span class="pb-spacer"></span>
             // Announced, so a filter tells a screen reader what it left.
             <span class="pb-muted" data-row-count="" role="status">
-                {data.status.once_known(move || data.table.count_text(Noun::ENDPOINTS))}
+                {data.status.once_known(move || data.status.as_loaded(data.table.count_text(Noun::ENDPOINTS)))}
             </span>
             <span role="group" aria-label="Layout" class="pb-toolbar">
                 {layout_button(Layout::Table, "By endpoint")}

@@ -96,7 +96,10 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
             />
             <div class="pb-chart-foot">
                 <ShowAllButton list=reasons noun="exemptions" controls="pb-exemption-chart" />
-                <p class="pb-muted pb-chart-note">"The figures and the chart count the whole fleet. Pick a figure or an exemption in the chart to filter the table."</p>
+                <p class="pb-muted pb-chart-note">
+                    "The figures and the chart count " {data.status.counted_part("the whole fleet", "endpoints")}
+                    ". Pick a figure or an exemption in the chart to filter the table."
+                </p>
             </div>
             {move || data.summary.with(|summary| {
                 (summary.with_unknown_exemptions > 0).then(|| {

@@ -49,7 +49,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             <span class="pb-spacer"></span>
             // Announced, so a filter tells a screen reader what it left.
             <span class="pb-muted" data-row-count="" role="status">
-                {data.status.once_known(move || data.table.count_text(Noun::ASSETS))}
+                {data.status.once_known(move || data.status.as_loaded(data.table.count_text(Noun::ASSETS)))}
             </span>
             // Off until a load has ended well: a file of headings alone would
             // pass for one with nothing to list.

@@ -247,7 +247,10 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
             />
             <div class="pb-chart-foot">
                 <ShowAllButton list=statuses noun="statuses" controls="pb-status-legend" />
-                <p class="pb-muted pb-chart-note">"The figures and the chart count the whole job. Pick a figure or a part of the chart to filter the table."</p>
+                <p class="pb-muted pb-chart-note">
+                    "The figures and the chart count " {data.status.counted_part("the whole job", "assets")}
+                    ". Pick a figure or a part of the chart to filter the table."
+                </p>
             </div>
         </div>
     }
