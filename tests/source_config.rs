@@ -159,19 +159,45 @@ fn link_header_paging_takes_no_keys_and_names_no_placeholder() {
     let mut config = minimal();
     config["resources"]["endpoints"]["paging"] = json!({ "mode": "link_header" });
     assert_eq!(problems(config.clone()), Vec::<String>::new());
+    // A page size is the backend's to set in its next link: the problem
+    // says where to ask for one, once, and not that the key is unknown.
     config["resources"]["endpoints"]["paging"] = json!({ "mode": "link_header", "size": 50 });
+    assert_eq!(
+        problems(config.clone()),
+        [
+            "resources.endpoints.paging.size: not used with paging mode \"link_header\", which \
+          follows the backend's next link to the end; to ask for a page size, put it in the \
+          url's query as the backend names it (e.g. ?per_page=500)"
+        ]
+    );
+    config["resources"]["endpoints"]["paging"] =
+        json!({ "mode": "next_in_body", "pointer": "/next", "end": "empty_page", "x": 1 });
     let found = problems(config.clone());
+    assert_eq!(found.len(), 2, "{found:#?}");
     assert!(
-        found
-            .iter()
-            .any(|p| p.starts_with("resources.endpoints.paging.size: unknown key")),
+        found[0].starts_with(
+            "resources.endpoints.paging.end: not used with paging mode \"next_in_body\""
+        ),
         "{found:#?}"
     );
-    // The next page's address is the Link header's whole: nothing to fill in.
+    assert!(
+        found[1].starts_with("resources.endpoints.paging.x: unknown key"),
+        "{found:#?}"
+    );
+    // The next page's address is the Link header's whole: nothing to fill
+    // in, and the problem names the modes that would fill each in.
     config["resources"]["endpoints"]["paging"] = json!({ "mode": "link_header" });
-    config["resources"]["endpoints"]["url"] = json!("{base_url}/e?page={page}");
-    let found = problems(config);
-    assert!(found.iter().any(|p| p.contains("{page}")), "{found:#?}");
+    config["resources"]["endpoints"]["url"] = json!("{base_url}/e?page={page}&n={page_size}");
+    assert_eq!(
+        problems(config),
+        [
+            "resources.endpoints.url: placeholder {page} has no value in this resource: paging \
+             mode \"link_header\" gives it none; it comes with paging mode \"page_number\"",
+            "resources.endpoints.url: placeholder {page_size} has no value in this resource: \
+             paging mode \"link_header\" gives it none; it comes with paging modes \
+             \"page_number\", \"offset_limit\", \"cursor_header\"",
+        ]
+    );
 }
 
 #[test]
@@ -435,7 +461,9 @@ fn placeholders_must_have_a_value_in_their_resource() {
     );
     assert!(
         found.contains(
-            &"resources.endpoints.url: placeholder {page} has no value in this resource".to_owned()
+            &"resources.endpoints.url: placeholder {page} has no value in this resource: paging \
+              mode \"none\" gives it none; it comes with paging mode \"page_number\""
+                .to_owned()
         ),
         "{found:#?}"
     );

@@ -805,12 +805,53 @@ const ENDS: &[(&str, PageEnd)] = &[
     ("empty_page", PageEnd::EmptyPage),
 ];
 
+/// The keys that say how long pages are and where they start and end.
+const PAGE_SHAPE_KEYS: [&str; 3] = ["start", "size", "end"];
+
+/// `value`, an object, without `keys`.
+fn without_keys(value: &Value, keys: &[&str]) -> Value {
+    let mut value = value.clone();
+    if let Value::Object(map) = &mut value {
+        for key in keys {
+            map.remove(*key);
+        }
+    }
+    value
+}
+
+/// A mode that follows the backend's next link takes each page as the
+/// backend cuts it: a start, size or end set here would be ignored, so each
+/// is a problem that says where a page size goes instead.
+fn report_page_shape_keys(path: &str, value: &Value, mode: &str, report: &mut Report) {
+    for key in PAGE_SHAPE_KEYS {
+        if value.get(key).is_some() {
+            report.add(
+                &join(path, key),
+                format!(
+                    "not used with paging mode {mode:?}, which follows the backend's next \
+                     link to the end; to ask for a page size, put it in the url's query as \
+                     the backend names it (e.g. ?per_page=500)"
+                ),
+            );
+        }
+    }
+}
+
 fn read_paging(path: &str, value: &Value, report: &mut Report) -> Option<Paging> {
     if !value.is_object() {
         // Obj::open says what an object was expected in place of.
         return Obj::open(path, value, &[], report).and(None);
     }
     let mode = value.get("mode").and_then(Value::as_str).unwrap_or("");
+    // Told apart, then set aside, so that they are not also "unknown".
+    let without_page_shape;
+    let value = if LINK_FOLLOWING_MODES.contains(&mode) {
+        report_page_shape_keys(path, value, mode, report);
+        without_page_shape = without_keys(value, &PAGE_SHAPE_KEYS);
+        &without_page_shape
+    } else {
+        value
+    };
     let allowed: &[&str] = match mode {
         "none" => &["mode"],
         "page_number" => &["mode", "start", "size", "end"],
@@ -822,7 +863,13 @@ fn read_paging(path: &str, value: &Value, report: &mut Report) -> Option<Paging>
             report.add(
                 &join(path, "mode"),
                 format!(
-                    "expected one of \"none\", \"page_number\", \"offset_limit\", \"next_in_body\", \"link_header\", \"cursor_header\", found {}",
+                    "expected one of {}, found {}",
+                    quoted(
+                        &PAGING_MODES
+                            .iter()
+                            .map(|(name, _)| *name)
+                            .collect::<Vec<_>>()
+                    ),
                     value.get("mode").map_or_else(
                         // Most often a preset's paging with one key changed.
                         || "nothing (a paging object is taken whole, never merged with a \
@@ -883,20 +930,65 @@ fn paging_placeholder(paging: &Paging) -> Option<Placeholder> {
     }
 }
 
-/// The placeholders a paging mode gives values to.
-pub(crate) fn paging_supplies(paging: &Paging) -> &'static [Placeholder] {
-    match paging {
-        Paging::None => &[],
-        Paging::PageNumber { .. } => &[Placeholder::Page, Placeholder::PageSize],
-        Paging::OffsetLimit { .. } => &[
+/// Each paging mode by its name in the configuration, with the
+/// placeholders it gives values to.
+const PAGING_MODES: &[(&str, &[Placeholder])] = &[
+    ("none", &[]),
+    ("page_number", &[Placeholder::Page, Placeholder::PageSize]),
+    (
+        "offset_limit",
+        &[
             Placeholder::Offset,
             Placeholder::Limit,
             Placeholder::PageSize,
         ],
-        Paging::NextInBody { .. } => &[Placeholder::Cursor],
-        Paging::LinkHeader => &[],
-        Paging::CursorHeader { .. } => &[Placeholder::PageSize],
+    ),
+    ("next_in_body", &[Placeholder::Cursor]),
+    // The next page's address is the Link header's whole: nothing to fill in.
+    ("link_header", &[]),
+    ("cursor_header", &[Placeholder::PageSize]),
+];
+
+/// The modes that find the next page by the backend's own link, so that no
+/// page size or end is set here.
+const LINK_FOLLOWING_MODES: &[&str] = &["next_in_body", "link_header"];
+
+/// The name a configuration gives `paging`'s mode.
+fn mode_name(paging: &Paging) -> &'static str {
+    match paging {
+        Paging::None => "none",
+        Paging::PageNumber { .. } => "page_number",
+        Paging::OffsetLimit { .. } => "offset_limit",
+        Paging::NextInBody { .. } => "next_in_body",
+        Paging::LinkHeader => "link_header",
+        Paging::CursorHeader { .. } => "cursor_header",
     }
+}
+
+/// The placeholders a paging mode gives values to.
+pub(crate) fn paging_supplies(paging: &Paging) -> &'static [Placeholder] {
+    let mode = mode_name(paging);
+    PAGING_MODES
+        .iter()
+        .find(|(name, _)| *name == mode)
+        .map_or(&[], |(_, supplied)| supplied)
+}
+
+/// Why a paging placeholder has no value under `paging`, and which modes
+/// would give it one: "paging mode \"link_header\" gives it none; it comes
+/// with paging mode \"page_number\"".
+fn unsupplied_placeholder(placeholder: Placeholder, paging: &Paging) -> String {
+    let supplying: Vec<&str> = PAGING_MODES
+        .iter()
+        .filter(|(_, supplied)| supplied.contains(&placeholder))
+        .map(|(name, _)| *name)
+        .collect();
+    let plural = if supplying.len() == 1 { "" } else { "s" };
+    format!(
+        "paging mode {:?} gives it none; it comes with paging mode{plural} {}",
+        mode_name(paging),
+        quoted(&supplying)
+    )
 }
 
 fn collect_strings(path: &str, value: &Value, out: &mut Vec<(String, String)>) {
@@ -996,9 +1088,16 @@ fn check_templates<'t>(
                 _ => paging.is_none_or(|paging| paging_supplies(paging).contains(&p)),
             };
             if !available {
+                let why = match (p, paging) {
+                    (Placeholder::JobId | Placeholder::RunId, _) | (_, None) => String::new(),
+                    (_, Some(paging)) => format!(": {}", unsupplied_placeholder(p, paging)),
+                };
                 report.add(
                     &path,
-                    format!("placeholder {{{}}} has no value in this resource", p.name()),
+                    format!(
+                        "placeholder {{{}}} has no value in this resource{why}",
+                        p.name()
+                    ),
                 );
             }
             used.push(p);
