@@ -41,13 +41,13 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         // A narrow table keeps what says where each asset stands and why;
         // the patch counts are in the asset's panel. Narrow means below
         // 1600 px, so that from 1280 to 1536 the Message has the room it
-        // needs to say why (with the counts it had 212 px at 1440).
-        |id| {
-            if patch_count(id) {
-                Narrowing::BelowFullWidth
-            } else {
-                Narrowing::Never
-            }
+        // needs to say why (with the counts it had 212 px at 1440). Below
+        // 920 px the OS, also in the panel, goes too: beside it the Message
+        // kept four letters at 768.
+        |id| match id {
+            AssetColumn::Os => Narrowing::BelowCompact,
+            id if patch_count(id) => Narrowing::BelowFullWidth,
+            _ => Narrowing::Never,
         },
     );
     let cells = move |index: u32| {
