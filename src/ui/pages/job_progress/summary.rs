@@ -95,6 +95,15 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 .join(" · ")
         })
     });
+    // Counts several phases, detailed by `detail`.
+    let phases_counter = move |id,
+                               label,
+                               tone,
+                               phases: &'static [Phase],
+                               detail: Signal<String>,
+                               filter| {
+        view! { <Counter id=id label=label tone=tone value=count(phases) detail=detail filter=filter /> }
+    };
     // A backend that sends no status times leaves nothing to judge stuck by:
     // the counter says so rather than show 0.
     let lacks_status_times = data.lacks_status_times();
@@ -122,22 +131,8 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 value=count(&[Phase::Failed])
                 filter=counter_filter(url, |v| listing(&[Phase::Failed], v))
             />
-            <Counter
-                id="not-run"
-                label="Not run"
-                tone=Tone::Neutral
-                value=count(NOT_RUN)
-                detail=not_run_detail
-                filter=counter_filter(url, |v| listing(NOT_RUN, v))
-            />
-            <Counter
-                id="in-progress"
-                label="In progress"
-                tone=Tone::Running
-                value=count(IN_PROGRESS)
-                detail=in_progress_detail
-                filter=counter_filter(url, |v| listing(IN_PROGRESS, v))
-            />
+            {phases_counter("not-run", "Not run", Tone::Neutral, NOT_RUN, not_run_detail, counter_filter(url, |v| listing(NOT_RUN, v)))}
+            {phases_counter("in-progress", "In progress", Tone::Running, IN_PROGRESS, in_progress_detail, counter_filter(url, |v| listing(IN_PROGRESS, v)))}
             // Statuses unknown, ambiguous or contradictory fit no phase above: counted
             // here, when there are any, so the counters add up to Assets.
             <Show when=move || progress.with(|p| p.by_phase().get(Phase::Unknown) > 0)>
