@@ -25,13 +25,49 @@ if (globalThis.PATCHBOARD_CONFIG == null) {
     .catch((error) => ({ error: error.name }));
 }
 
+// The app's host element (src/ui/mod.rs, HOST_SELECTOR). A portal that
+// builds its page in script may add it after this script has run, and one
+// that re-renders its page (a route change) may replace it: the app starts
+// once it exists, and moves, running and with its state, into a new one.
+const HOST_ID = "patchboard";
+const hostElement = () => document.getElementById(HOST_ID);
+
+function whenHostExists() {
+  if (hostElement()) return Promise.resolve();
+  const loaded = () => {
+    if (!hostElement()) console.warn(`Patchboard waits for an element with id "${HOST_ID}" to start in; the page has none yet`);
+  };
+  if (document.readyState === "complete") loaded();
+  else addEventListener("load", loaded, { once: true });
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (hostElement()) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+  });
+}
+
+function followHost() {
+  const app = hostElement()?.querySelector(":scope > .pb-app");
+  if (!app) return;
+  // Called once per batch of changes anywhere in the document, the app's own
+  // included: it looks up one id and compares, and moves only when needed.
+  new MutationObserver(() => {
+    const host = hostElement();
+    // A host that holds an app already holds this one, or its crash panel.
+    if (host && !host.querySelector(":scope > .pb-app")) host.replaceChildren(app);
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}
+
 // Until the app's code runs, nothing else can report a failure: a wasm file
 // that is missing or blocked, or a browser that cannot run it, would leave a
 // blank page. A panic while starting has already put up its own panel.
-// The host and the panel's classes are those of src/ui/mod.rs (HOST_SELECTOR)
-// and src/ui/crash.rs: change them together.
+// The panel's classes are those of src/ui/crash.rs: change them together.
 function showFailure(title, advice, error) {
-  const host = document.querySelector("#patchboard") ?? document.body;
+  const host = hostElement() ?? document.body;
   if (host.querySelector(".pb-crash")) return;
   const element = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
   const panel = element("div");
@@ -47,8 +83,9 @@ function showFailure(title, advice, error) {
 
 // Imported here rather than at the top, so that a patchboard.js the server
 // did not send is reported like a missing wasm file.
-import("./patchboard.js")
-  .then(({ default: init }) => init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) }))
+Promise.all([import("./patchboard.js"), whenHostExists()])
+  .then(([{ default: init }]) => init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) }))
+  .then(followHost)
   .catch((error) => {
     console.error("Patchboard could not start:", error);
     showFailure(

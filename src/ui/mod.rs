@@ -20,9 +20,10 @@ mod view_state;
 
 use wasm_bindgen::JsCast;
 
-/// The element the app mounts into: `#patchboard` when the page has one
-/// (embedding), else `<body>`. `loader.js` looks for the same element when
-/// the wasm cannot start, so the two change together.
+/// The element the app mounts into: `#patchboard`, which `loader.js` waits
+/// for before it starts the app and moves the running app into when a
+/// portal replaces it, so the two change together; `<body>` for an app
+/// started without the loader.
 pub const HOST_SELECTOR: &str = "#patchboard";
 
 /// Installs the crash panel and mounts the app into its host element.

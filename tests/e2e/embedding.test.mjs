@@ -316,6 +316,38 @@ describe('inside a host portal', () => {
     }
   });
 
+  test('a host element the portal adds late gets the app, and a new one takes the running app over', async () => {
+    // A single-page portal: its script renders the page, the host with it, after the loader has run.
+    const portal = `<!doctype html><html lang="en"><head><title>Portal</title><link rel="icon" href="/patchboard/favicon.svg" type="image/svg+xml" />
+      <link rel="stylesheet" href="/patchboard/tokens.css" /><link rel="stylesheet" href="/patchboard/app.css" />
+      <script type="module" src="/patchboard/loader.js"></script>
+      <script src="late.js" defer></script></head><body><main id="portal-main"></main></body></html>`;
+    const render = `setTimeout(() => { document.querySelector('#portal-main').innerHTML = '<section><div id="patchboard"></div></section>'; }, 400);`;
+    const server = await serve({ root: portalRoot, files: { 'portal/late.html': portal, 'portal/late.js': render } });
+    const session = await openPage(`${server.url}portal/late.html`);
+    try {
+      const { page } = session;
+      await rows(page);
+      const where = () =>
+        page.evaluate(() => [...document.querySelectorAll('.pb-app')].map((app) => app.parentElement.id || app.parentElement.tagName));
+      assert.deepEqual(await where(), ['patchboard'], 'one app, in the host, not in <body>');
+      const search = page.getByRole('searchbox', { name: 'Search jobs' });
+      await search.fill('linux');
+      const count = (await page.locator('.pb-page-context').textContent()).split('.')[0];
+      // The portal's route changes: the page is rendered anew, with a new host.
+      await page.evaluate(() => {
+        document.querySelector('#portal-main').innerHTML = '<article><h2>Patching</h2><div id="patchboard"></div></article>';
+      });
+      await page.locator('article #patchboard > .pb-app tr.pb-row').first().waitFor({ timeout: 5_000 });
+      assert.deepEqual(await where(), ['patchboard'], 'the same single app, in the new host');
+      assert.equal(await search.inputValue(), 'linux', 'the app kept its state');
+      assert.equal((await page.locator('.pb-page-context').textContent()).split('.')[0], count);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("a relative base_url in the app's config.json is read beside that file, not the portal page", async () => {
     const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
     const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });
