@@ -348,6 +348,24 @@ describe('inside a host portal', () => {
     }
   });
 
+  test("the search field keeps within a host narrower than its placeholder", async () => {
+    const server = await serve({ root: portalRoot });
+    const session = await openPage(`${server.url}portal/`);
+    try {
+      const { page } = session;
+      await rows(page);
+      await page.evaluate(() => { document.querySelector('#patchboard').style.width = '200px'; });
+      const widths = await page.evaluate(() => {
+        const search = document.querySelector('#patchboard input[type=search]');
+        return { search: search.getBoundingClientRect().right, room: document.querySelector('#patchboard').getBoundingClientRect().right };
+      });
+      assert.ok(widths.search <= widths.room + 0.5, `the search field ends by ${widths.room}: ${widths.search}`);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("a relative base_url in the app's config.json is read beside that file, not the portal page", async () => {
     const config = { preset: 'native', base_url: './demo', refresh_seconds: 0 };
     const server = await serve({ root: portalRoot, files: { 'patchboard/config.json': JSON.stringify(config) } });
