@@ -1053,6 +1053,50 @@ describe('job progress page', () => {
     });
   });
 
+  test('on a wide window the page makes room for the panel: its toolbar and last column stay in reach', async () => {
+    const job = jobs[0];
+    for (const [width, makesRoom] of [[1920, true], [1366, true], [1024, false]]) {
+      await withPage(`#/jobs/${job.id}`, { viewport: { width, height: 900 } }, async ({ page }) => {
+        await openJob(page, job.id);
+        const edges = () =>
+          page.evaluate(() => {
+            const right = (selector) => document.querySelector(selector).getBoundingClientRect().right;
+            const shown = [...document.querySelectorAll('thead th')].filter((th) => th.getClientRects().length > 0);
+            // Where the table scrolls sideways (below 840 px), scrolled to its end.
+            const scroller = document.querySelector('.pb-table-scroll');
+            scroller.scrollLeft = scroller.scrollWidth;
+            return {
+              page: right('.pb-page'),
+              exportButton: right('.pb-toolbar .pb-button'),
+              lastColumn: shown.at(-1).getBoundingClientRect().right,
+              panel: document.querySelector('dialog.pb-panel[open]')?.offsetLeft ?? null,
+            };
+          });
+        const before = await edges();
+        await page.locator('tr.pb-row').nth(1).click();
+        await page.locator('dialog.pb-panel[open]').waitFor();
+        await page.waitForFunction(() => !document.querySelector('.pb-panel').getAnimations().some((a) => a.playState === 'running'));
+        // The table lays its columns out again for its new width on the next frames.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        const beside = await edges();
+        if (makesRoom) {
+          for (const edge of ['page', 'exportButton', 'lastColumn']) {
+            assert.ok(beside[edge] <= beside.panel, `at ${width} px the ${edge} ends left of the panel: ${beside[edge]} > ${beside.panel}`);
+          }
+          // Clicked, not covered: the export starts with the panel open.
+          const download = page.waitForEvent('download');
+          await page.getByRole('button', { name: 'Export CSV' }).click();
+          await download;
+        } else {
+          assert.equal(beside.page, before.page, `at ${width} px the page keeps its width under the panel`);
+        }
+        await page.keyboard.press('Escape');
+        await page.locator('dialog.pb-panel').waitFor({ state: 'detached' });
+        assert.equal((await edges()).page, before.page, `at ${width} px the page takes its width back`);
+      });
+    }
+  });
+
   test('Escape in a search box with text clears it first; the next closes the panel, the focus kept', async () => {
     const job = await richestJob();
     const name = (await results(job.id))[0].asset_name;

@@ -9,6 +9,12 @@ use wasm_bindgen::JsCast;
 /// of reach until it closes. Wider, the table beside it stays in use.
 const NARROWEST_PAGE_BESIDE_PX: f64 = 480.0;
 
+/// From this width of the app left beside a non-modal panel, the page makes
+/// room for it, narrowing to its left rather than running on under it, so
+/// the toolbar's count and export and the table's last columns stay in
+/// sight. Narrower, the page keeps its width and the panel covers its right.
+const ROOM_BESIDE_FROM_PX: f64 = 760.0;
+
 /// A panel that slides in from the right. Focus moves into it when it opens,
 /// Escape or the close button closes it, and focus returns to where it was.
 /// Focus moved to something the panel covers closes it, so the focus is never
@@ -52,12 +58,14 @@ pub fn DetailPanel(
     panel.on_load(move |panel| {
         place_panel();
         show(&panel);
+        make_room(&panel);
     });
     let scrolled = send_wrapper::SendWrapper::new(ScrollsAroundApp::listen(place_panel));
     let resized = window_event_listener_untyped("resize", move |_| {
         place_panel();
         if let Some(panel) = panel.get_untracked() {
             fit_modality(&panel);
+            make_room(&panel);
         }
     });
     let focus_moved = window_event_listener_untyped("focusin", move |event| {
@@ -92,6 +100,9 @@ pub fn DetailPanel(
         focus_moved.remove();
         scrolled.take().remove();
         resized.remove();
+        if let Some(app) = panel.get_untracked().and_then(|panel| app_of(&panel)) {
+            give_room_back(&app);
+        }
         // Not even closed: a closing dialog hands the focus back to what had
         // it when it opened, a row on its way out.
         if router.try_route_untracked() != Some(opened_on) {
@@ -104,7 +115,7 @@ pub fn DetailPanel(
         // cannot take the focus.
         let app = panel.get_untracked().and_then(|panel| {
             panel.close();
-            panel.closest(".pb-app").ok().flatten()
+            app_of(&panel)
         });
         if moved_away {
             return;
@@ -196,11 +207,7 @@ fn escape_belongs_to_the_host(event: &web_sys::KeyboardEvent) -> bool {
 /// Where the app's header ends, in whole pixels from the window's top; 0 once
 /// it has scrolled away.
 fn header_bottom(panel: &web_sys::Element) -> Option<i32> {
-    let header = panel
-        .closest(".pb-app")
-        .ok()??
-        .query_selector(".pb-header")
-        .ok()??;
+    let header = app_of(panel)?.query_selector(".pb-header").ok()??;
     // Whole pixels: formatting an f64 would bring core's float printer into the wasm.
     Some(header.get_bounding_client_rect().bottom().max(0.0).round() as i32)
 }
@@ -231,11 +238,46 @@ fn fit_modality(panel: &web_sys::HtmlDialogElement) {
 
 /// Laid out even while closed (style/app.css), the panel has its width.
 fn leaves_too_little_beside(panel: &web_sys::HtmlDialogElement) -> bool {
-    let Some(app) = panel.closest(".pb-app").ok().flatten() else {
-        return false;
+    app_of(panel).is_some_and(|app| width_beside(panel, &app) < NARROWEST_PAGE_BESIDE_PX)
+}
+
+/// The app's root around `element`.
+fn app_of(element: &web_sys::Element) -> Option<web_sys::HtmlElement> {
+    element.closest(".pb-app").ok().flatten()?.dyn_into().ok()
+}
+
+/// How much of the app's width lies left of the panel.
+fn width_beside(panel: &web_sys::HtmlElement, app: &web_sys::Element) -> f64 {
+    panel_left(panel) - app.get_bounding_client_rect().left()
+}
+
+/// Where the panel's left edge rests in the window: its layout position, not
+/// where it is drawn while it slides in. Fixed, it is placed in the window.
+fn panel_left(panel: &web_sys::HtmlElement) -> f64 {
+    f64::from(panel.offset_left())
+}
+
+/// The app's page narrows to the left of a non-modal panel, where enough of
+/// it is left there ([`ROOM_BESIDE_FROM_PX`]), by as much of the app as the
+/// panel covers (`--pb-panel-room`, in style/app.css); otherwise it keeps
+/// its width.
+fn make_room(panel: &web_sys::HtmlDialogElement) {
+    let Some(app) = app_of(panel) else {
+        return;
     };
-    let beside = panel.get_bounding_client_rect().left() - app.get_bounding_client_rect().left();
-    beside < NARROWEST_PAGE_BESIDE_PX
+    let covered = app.get_bounding_client_rect().right() - panel_left(panel);
+    let modal = panel.matches(":modal").unwrap_or(false);
+    if panel.open() && !modal && width_beside(panel, &app) >= ROOM_BESIDE_FROM_PX && covered > 0.0 {
+        // Whole pixels, as in header_bottom.
+        let room = format!("{}px", covered.ceil() as i32);
+        let _ = web_sys::HtmlElement::style(&app).set_property("--pb-panel-room", &room);
+    } else {
+        give_room_back(&app);
+    }
+}
+
+fn give_room_back(app: &web_sys::HtmlElement) {
+    let _ = web_sys::HtmlElement::style(app).remove_property("--pb-panel-room");
 }
 
 /// Whether `element`, outside the panel, lies wholly under it. A row that
