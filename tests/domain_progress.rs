@@ -68,28 +68,6 @@ fn counts_by_status_phase_and_os() {
 }
 
 #[test]
-fn statuses_in_phases_name_each_status_a_phase_gathers() {
-    use StatusKey::*;
-    let mut rows = sample();
-    rows.push(row(Some(NoPatchAvailable), OsFamily::Windows, None));
-    rows.push(row(Some(NoPatchAvailable), OsFamily::Windows, None));
-    let progress = JobProgress::from_rows(rows);
-    let phases = [Phase::Canceled, Phase::Skipped, Phase::NotApplicable];
-    // Canceled holds no row, so Canceled - Blackout is left out; the Skipped
-    // phase gives its two statuses apart, in catalogue order.
-    assert_eq!(
-        progress.statuses_in(&phases),
-        [(NoPatchAvailable, 2), (Skipped, 1), (NotApplicable, 1)]
-    );
-    // The order of the phases asked for is kept.
-    assert_eq!(
-        progress.statuses_in(&[Phase::NotApplicable, Phase::Failed]),
-        [(NotApplicable, 1), (JobFailed, 1)]
-    );
-    assert_eq!(progress.statuses_in(&[Phase::Waiting]), []);
-}
-
-#[test]
 fn final_count_percent_and_success_rate() {
     let progress = JobProgress::from_rows(sample());
     // Final: 3 succeeded + 1 failed + 1 not applicable + 1 skipped.

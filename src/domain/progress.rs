@@ -192,23 +192,6 @@ impl JobProgress {
         self.by_status[status.index()]
     }
 
-    /// The catalogued statuses held by rows in `phases`, with their counts,
-    /// in the order of `phases` and then of the catalogue; statuses no row
-    /// holds are left out. A phase can gather statuses an operator tells
-    /// apart (Skipped holds both "Skipped" and "No Patch Available").
-    pub fn statuses_in(&self, phases: &[Phase]) -> Vec<(StatusKey, usize)> {
-        phases
-            .iter()
-            .flat_map(|&phase| {
-                StatusKey::ALL
-                    .into_iter()
-                    .filter(move |key| key.phase() == phase)
-            })
-            .map(|key| (key, self.count(key)))
-            .filter(|&(_, count)| count > 0)
-            .collect()
-    }
-
     /// Rows whose status did not resolve.
     pub fn unresolved(&self) -> usize {
         self.unresolved

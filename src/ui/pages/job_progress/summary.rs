@@ -83,18 +83,10 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 .join(" · ")
         })
     });
-    // By status, not phase: the Skipped phase also holds No Patch Available,
+    // What the phases have in common, not a list of them: the chart's
+    // legend below lists them, and its Skipped holds No Patch Available too,
     // which an operator would not call skipped.
-    // "2 Canceled - Blackout · 5 No Patch Available · 31 Not Applicable".
-    let not_run_detail = Signal::derive(move || {
-        progress.with(|p| {
-            p.statuses_in(NOT_RUN)
-                .into_iter()
-                .map(|(status, count)| format!("{} {}", grouped(count as u64), status.def().name))
-                .collect::<Vec<_>>()
-                .join(" · ")
-        })
-    });
+    let not_run_detail = Signal::stored("final, patching not attempted".to_owned());
     // Counts several phases, detailed by `detail`.
     let phases_counter = move |id,
                                label,
