@@ -494,6 +494,24 @@ fn a_backend_that_reports_no_schedules_leaves_maintenance_unjudged() {
 }
 
 #[test]
+fn an_endpoint_jetpatch_does_not_manage_needs_a_connector_not_a_schedule() {
+    // Seen only by a vulnerability scanner: no schedule, or an expired one.
+    for maintenance in [None, schedule(vec![window(-7_200, -3_600)])] {
+        let unmanaged = with(|e| {
+            e.connector = Some(ConnectorState::UnknownEndpoint);
+            e.maintenance = maintenance.clone();
+        });
+        assert_eq!(kinds(&unmanaged), [ExemptionKind::UnknownEndpoint]);
+    }
+    // Any other connector state keeps its maintenance exemption.
+    let not_installed = with(|e| {
+        e.connector = Some(ConnectorState::NotInstalled);
+        e.maintenance = None;
+    });
+    assert!(kinds(&not_installed).contains(&ExemptionKind::MaintenanceWindowRequired));
+}
+
+#[test]
 fn wsus_report_older_than_the_policy_age_is_a_problem() {
     let policy = DerivationPolicy {
         wsus_report_max_age: Duration::from_secs(2 * 24 * 3600),

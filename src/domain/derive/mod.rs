@@ -9,6 +9,8 @@
 //! - Unknown facts (`None`) never produce an exemption, except that a missing
 //!   schedule is itself the fact behind Maintenance Window Required.
 //! - PowerShell and WSUS rules apply to Windows endpoints only.
+//! - An endpoint JetPatch does not manage (Unknown Endpoint) gets no
+//!   maintenance exemption.
 
 mod derived;
 mod evidence_text;
@@ -109,8 +111,7 @@ pub fn derive_exemptions_with_os(
         .chain(endpoint.power.and_then(power_exemption))
         .chain(flag_exemptions(endpoint))
         .chain(
-            policy
-                .maintenance_reported
+            (policy.maintenance_reported && is_managed(endpoint))
                 .then(|| maintenance_exemption(endpoint.maintenance.as_ref(), now))
                 .flatten(),
         )
@@ -132,6 +133,14 @@ pub fn derive_exemptions_with_os(
     }
     derived.merge_reported(&endpoint.reported_exemptions);
     derived
+}
+
+/// JetPatch manages the endpoint. One it does not (Unknown Endpoint, seen
+/// only by a vulnerability scanner) has no maintenance schedule to keep: its
+/// fix is a connector, and a maintenance exemption beside it would count
+/// every such endpoint again, as needing a schedule.
+fn is_managed(endpoint: &Endpoint) -> bool {
+    endpoint.connector != Some(ConnectorState::UnknownEndpoint)
 }
 
 /// The first moment after `now` at which a maintenance window of
