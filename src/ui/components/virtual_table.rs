@@ -417,6 +417,7 @@ fn table(table: Table) -> AnyView {
     scroller.on_load(move |element| {
         let measured = element.clone();
         let width = std::cell::Cell::new(None);
+        let room = std::cell::Cell::new(panel_room(&element));
         on_resize(&element, move || {
             set_viewport.set(f64::from(measured.client_height()));
             if let Some(height) = css_row_height(&measured) {
@@ -424,9 +425,12 @@ fn table(table: Table) -> AnyView {
             }
             mark_sticky_width(&measured);
             // A new width, not the first layout nor the rows coming in: a
-            // link opening a record scrolls the table (above), not the window.
+            // link opening a record scrolls the table (above), not the
+            // window. Nor the room made for the record's panel as it opens.
             let now = measured.client_width();
-            if width.replace(Some(now)).is_some_and(|was| was != now) {
+            let resized = width.replace(Some(now)).is_some_and(|was| was != now);
+            let room_now = panel_room(&measured);
+            if resized && room.replace(room_now.clone()) == room_now {
                 keep_selected_in_sight();
             }
         });
@@ -667,6 +671,13 @@ fn table(table: Table) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// The room the page makes beside an open detail panel (detail_panel.rs,
+/// `--pb-panel-room`), as the app's root holds it.
+fn panel_room(element: &web_sys::Element) -> Option<String> {
+    let app: web_sys::HtmlElement = element.closest(".pb-app").ok()??.dyn_into().ok()?;
+    app.style().get_property_value("--pb-panel-room").ok()
 }
 
 /// "pb-table", and for a table with columns a narrow table leaves out the
