@@ -1284,3 +1284,43 @@ fn values_a_link_left_out_stay_until_their_key_is_written() {
         pairs(&[("os", "zz,yy")])
     );
 }
+
+#[test]
+fn an_empty_table_names_what_left_it_empty() {
+    use patchboard::domain::decimal::Noun;
+    use patchboard::domain::view::no_match_text;
+    let endpoints = |query: &[(&str, &str)]| EndpointView::from_query(&pairs(query));
+    // A search alone blames no filter, whatever the sort or open record.
+    assert_eq!(
+        no_match_text(
+            &endpoints(&[
+                ("q", " WIN-SQL-SGP-82887 "),
+                ("sort", "os"),
+                ("layout", "by-exemption")
+            ]),
+            Noun::ENDPOINTS
+        ),
+        "No endpoint matches the search \"WIN-SQL-SGP-82887\"."
+    );
+    assert_eq!(
+        no_match_text(
+            &endpoints(&[("q", "web"), ("impact", "cannot_patch")]),
+            Noun::ENDPOINTS
+        ),
+        "No endpoints match the search and filters."
+    );
+    assert_eq!(
+        no_match_text(&endpoints(&[("warnings", "1")]), Noun::ENDPOINTS),
+        "No endpoints match the filters."
+    );
+    let assets = AssetView::from_query(&pairs(&[("phase", "failed"), ("run", "r-7")]));
+    assert_eq!(
+        no_match_text(&assets, Noun::ASSETS),
+        "No assets match the filters."
+    );
+    let assets = AssetView::from_query(&pairs(&[("q", "kb5034441"), ("run", "r-7")]));
+    assert_eq!(
+        no_match_text(&assets, Noun::ASSETS),
+        "No asset matches the search \"kb5034441\"."
+    );
+}

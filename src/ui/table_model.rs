@@ -5,7 +5,7 @@
 use crate::domain::decimal::{listed_of, Noun};
 use crate::domain::table::SortSpec;
 use crate::domain::time::Timestamp;
-use crate::domain::view::{HoldsTable, TableView, ToQuery};
+use crate::domain::view::{no_match_text, Counted, HoldsTable, TableView, ToQuery};
 use crate::perf;
 use crate::ui::components::{record_lookups, Column, DetailPanel, FullWidth, VirtualTable};
 use crate::ui::data::{LiveStatus, Shared};
@@ -225,17 +225,19 @@ where
     }
 
     /// The virtual table of this model's order, wired to its sort, its open
-    /// record and the opening of a row's details.
+    /// record and the opening of a row's details; empty, it names what left
+    /// it so, in `noun`.
     pub fn virtual_table<Cells, CellsView>(
         self,
         caption: &'static str,
         columns: Vec<Column<V::Column>>,
         cells: Cells,
         status: LiveStatus,
-        no_match: &'static str,
+        noun: Noun,
         full_width: FullWidth,
     ) -> impl IntoView
     where
+        V: Counted,
         Cells: Fn(u32) -> CellsView + Send + Sync + 'static,
         CellsView: IntoView + 'static,
     {
@@ -258,7 +260,7 @@ where
                 record_index=record_index
                 data_changed=Signal::derive(move || rows.track())
                 listings=self.url.listings()
-                empty_text=status.empty_text(no_match)
+                empty_text=status.empty_text(move || self.url.view.with(|view| no_match_text(view, noun)))
                 loaded=status.has_loaded()
                 full_width=full_width
             />

@@ -769,7 +769,11 @@ describe('endpoint exemptions page', () => {
 
   test('the grouped layout with no group says whether nothing matched or nothing listed has a reason', async () => {
     const emptyText = (page) => page.locator('[data-layout="by-exemption"] .pb-table-empty').textContent();
+    // A search alone names the search, not filters that are not set.
     await withExemptions('layout=by-exemption&q=zzz-no-such-endpoint', {}, async ({ page }) => {
+      assert.equal((await emptyText(page)).trim(), 'No endpoint matches the search "zzz-no-such-endpoint".');
+    });
+    await withExemptions('layout=by-exemption&impact=cannot_patch&q=zzz-no-such-endpoint', {}, async ({ page }) => {
       assert.equal((await emptyText(page)).trim(), 'No endpoints match the search and filters.');
     });
     // A patchable endpoint (as the page judges it) with no warning (as the data says).

@@ -132,7 +132,7 @@ pub fn VirtualTable<C, Cells, CellsView>(
     /// What the table says when it has no rows: loading, nothing loaded, or
     /// no match, as only the data's load status can tell.
     #[prop(into)]
-    empty_text: Signal<&'static str>,
+    empty_text: Signal<String>,
     /// A load has ended, so `order` lists every record it brought.
     #[prop(into)]
     loaded: Signal<bool>,
@@ -209,7 +209,7 @@ struct Table {
     record_index: Callback<String, Option<u32>>,
     data_changed: Signal<()>,
     listings: Signal<u32>,
-    empty_text: Signal<&'static str>,
+    empty_text: Signal<String>,
     loaded: Signal<bool>,
     full_width: FullWidth,
 }

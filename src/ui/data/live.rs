@@ -285,10 +285,16 @@ impl LiveStatus {
     }
 
     /// What a list of this data says when it shows nothing: loading, nothing
-    /// loaded or an empty answer, and otherwise `no_match`.
-    pub fn empty_text(&self, no_match: &'static str) -> Signal<&'static str> {
+    /// loaded or an empty answer, and otherwise what `no_match` says.
+    pub fn empty_text(
+        &self,
+        no_match: impl Fn() -> String + Send + Sync + 'static,
+    ) -> Signal<String> {
         let state = self.state;
-        Signal::derive(move || state.with(|s| s.nothing_to_list().unwrap_or(no_match)))
+        Signal::derive(move || match state.with(LoadStatus::nothing_to_list) {
+            Some(text) => text.to_owned(),
+            None => no_match(),
+        })
     }
 }
 

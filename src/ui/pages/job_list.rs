@@ -153,7 +153,7 @@ fn JobTable(
             record_index=record_index
             data_changed=Signal::derive(move || jobs.track())
             listings=url.listings()
-            empty_text=status.empty_text("No jobs match the search.")
+            empty_text=status.empty_text(|| "No jobs match the search.".to_owned())
             loaded=status.has_loaded()
         />
     }

@@ -4,6 +4,7 @@
 use super::FleetData;
 use crate::domain::decimal::{counted, grouped, Noun};
 use crate::domain::view::endpoints::Layout;
+use crate::domain::view::no_match_text;
 use crate::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
 use crate::ui::components::{Badge, Tone};
 use crate::ui::tone::impact_tone;
@@ -32,11 +33,12 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
     });
     // No group: nothing matches at all, as the table would say, or what
     // matches has nothing to group by.
+    let url = data.table.url;
     let no_match = data
         .status
-        .empty_text("No endpoints match the search and filters.");
+        .empty_text(move || url.view.with(|view| no_match_text(view, Noun::ENDPOINTS)));
     let empty_text = move || match reasonless_and_listed.get().1 {
-        0 => no_match.get().to_owned(),
+        0 => no_match.get(),
         1 => "The endpoint listed has no exemption or warning.".to_owned(),
         listed => format!(
             "None of the {} listed has an exemption or a warning.",

@@ -1,6 +1,7 @@
 //! One virtualised row per endpoint.
 
 use super::{schedule_text, FleetData};
+use crate::domain::decimal::Noun;
 use crate::domain::derive::percent_used;
 use crate::domain::derive::reported_low_disk;
 use crate::domain::exemption::Impact;
@@ -116,7 +117,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         columns,
         cells,
         data.status,
-        "No endpoints match the search and filters.",
+        Noun::ENDPOINTS,
         FullWidth::Wide,
     )
 }

@@ -2,6 +2,7 @@
 
 use super::JobData;
 use crate::domain::asset::count_text;
+use crate::domain::decimal::Noun;
 use crate::domain::table::TextQuery;
 use crate::domain::view::assets::AssetColumn;
 use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime};
@@ -109,7 +110,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         columns,
         cells,
         data.status,
-        "No assets match the search and filters.",
+        Noun::ASSETS,
         FullWidth::Wide,
     )
 }
