@@ -1048,7 +1048,7 @@ describe('job progress page', () => {
 
   test('on a wide window the page makes room for the panel: its toolbar and last column stay in reach', async () => {
     const job = jobs[0];
-    for (const [width, makesRoom] of [[1920, true], [1366, true], [1024, false]]) {
+    for (const [width, makesRoom] of [[1920, true], [1600, true], [1366, false]]) {
       await withPage(`#/jobs/${job.id}`, { viewport: { width, height: 900 } }, async ({ page }) => {
         await openJob(page, job.id);
         const edges = () =>

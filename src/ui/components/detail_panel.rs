@@ -12,8 +12,10 @@ const NARROWEST_PAGE_BESIDE_PX: f64 = 480.0;
 /// From this width of the app left beside a non-modal panel, the page makes
 /// room for it, narrowing to its left rather than running on under it, so
 /// the toolbar's count and export and the table's last columns stay in
-/// sight. Narrower, the page keeps its width and the panel covers its right.
-const ROOM_BESIDE_FROM_PX: f64 = 760.0;
+/// sight. Narrower (below a 1,520 px window), the page keeps its width and
+/// the panel covers its right: squeezed further, its counters and chart
+/// wrap and push the table's rows below the window.
+const ROOM_BESIDE_FROM_PX: f64 = 1000.0;
 
 /// A panel that slides in from the right. Focus moves into it when it opens,
 /// Escape or the close button closes it, and focus returns to where it was.
@@ -267,6 +269,13 @@ fn make_room(panel: &web_sys::HtmlDialogElement) {
     };
     let covered = app.get_bounding_client_rect().right() - panel_left(panel);
     let modal = panel.matches(":modal").unwrap_or(false);
+    // The page above the table wraps as it narrows: the open record's row,
+    // if in the window, stays there.
+    let open_row = app
+        .query_selector("tr.pb-row[aria-selected=\"true\"]")
+        .ok()
+        .flatten()
+        .filter(is_in_window);
     if panel.open() && !modal && width_beside(panel, &app) >= ROOM_BESIDE_FROM_PX && covered > 0.0 {
         // Whole pixels, as in header_bottom.
         let room = format!("{}px", covered.ceil() as i32);
@@ -274,6 +283,20 @@ fn make_room(panel: &web_sys::HtmlDialogElement) {
     } else {
         give_room_back(&app);
     }
+    if let Some(row) = open_row.filter(|row| !is_in_window(row)) {
+        scroll_into_sight(&row);
+    }
+}
+
+/// `element` lies wholly within the window's height.
+fn is_in_window(element: &web_sys::Element) -> bool {
+    let shown = element.get_bounding_client_rect();
+    let height = window()
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or(f64::INFINITY);
+    shown.top() >= 0.0 && shown.bottom() <= height
 }
 
 fn give_room_back(app: &web_sys::HtmlElement) {
