@@ -250,7 +250,6 @@ describe('endpoint exemptions page', () => {
 
   test('filtering by impact lists as many endpoints as its counter, each with that impact', async () => {
     await withExemptions('', {}, async ({ page }) => {
-      let withSeveral = 0;
       for (const impact of IMPACTS) {
         const expected = await counter(page, impact.counter);
         await page.locator('select[aria-label="Filter by impact"]').selectOption(impact.token);
@@ -273,12 +272,19 @@ describe('endpoint exemptions page', () => {
           assert.equal(row.more, row.chips.length > 1 ? `+${row.chips.length - 1}` : null, `${row.name}'s count of the rest`);
           for (const chip of row.chips) assert.ok(row.chipsText.includes(chip), `${row.name}'s cell reads out ${chip}`);
           assert.equal(row.chipTitle, null, `${row.name}'s chip leaves hovering to the cell, which names them all`);
-          if (row.chips.length > 1) withSeveral += 1;
         }
         await page.getByRole('button', { name: `Remove filter Impact: ${impact.label}` }).click();
         await rowsAfterFilter(page, endpoints.length);
       }
-      assert.ok(withSeveral > 0, 'some listed endpoint has more than one exemption');
+      // Whichever rows the filters drew first, an endpoint with two facts
+      // against it (an unsupported OS, PowerShell 2) shows one and counts the other.
+      const twice = endpoints.find((e) => e.os_supported === false && e.powershell_major <= 2 && /windows/i.test(e.os));
+      assert.ok(twice, 'the demo has an unsupported Windows endpoint with PowerShell 2');
+      await page.locator('input[type=search]').fill(twice.id);
+      const [row] = await rowsAfterFilter(page, 1);
+      assert.ok(row.chips.length > 1, `${row.name} has several exemptions: ${row.chips}`);
+      assert.deepEqual(row.shownChips, row.chips.slice(0, 1), `${row.name}'s cell shows its first exemption`);
+      assert.equal(row.more, `+${row.chips.length - 1}`, `${row.name}'s count of the rest`);
     });
   });
 
