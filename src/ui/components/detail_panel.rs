@@ -17,6 +17,9 @@ const NARROWEST_PAGE_BESIDE_PX: f64 = 480.0;
 /// wrap and push the table's rows below the window.
 const ROOM_BESIDE_FROM_PX: f64 = 1000.0;
 
+/// The app root's custom property that holds that room (style/app.css).
+const PANEL_ROOM: &str = "--pb-panel-room";
+
 /// A panel that slides in from the right. Focus moves into it when it opens,
 /// Escape or the close button closes it, and focus returns to where it was.
 /// Focus moved to something the panel covers closes it, so the focus is never
@@ -279,7 +282,7 @@ fn make_room(panel: &web_sys::HtmlDialogElement) {
     if panel.open() && !modal && width_beside(panel, &app) >= ROOM_BESIDE_FROM_PX && covered > 0.0 {
         // Whole pixels, as in header_bottom.
         let room = format!("{}px", covered.ceil() as i32);
-        let _ = web_sys::HtmlElement::style(&app).set_property("--pb-panel-room", &room);
+        let _ = web_sys::HtmlElement::style(&app).set_property(PANEL_ROOM, &room);
     } else {
         give_room_back(&app);
     }
@@ -300,7 +303,17 @@ fn is_in_window(element: &web_sys::Element) -> bool {
 }
 
 fn give_room_back(app: &web_sys::HtmlElement) {
-    let _ = web_sys::HtmlElement::style(app).remove_property("--pb-panel-room");
+    let _ = web_sys::HtmlElement::style(app).remove_property(PANEL_ROOM);
+}
+
+/// The room the page makes beside an open panel, as the root of the app
+/// around `element` holds it: a table whose width it changes knows that
+/// the window was not resized.
+pub fn panel_room(element: &web_sys::Element) -> Option<String> {
+    let app = app_of(element)?;
+    web_sys::HtmlElement::style(&app)
+        .get_property_value(PANEL_ROOM)
+        .ok()
 }
 
 /// Whether `element`, outside the panel, lies wholly under it. A row that

@@ -2,6 +2,7 @@
 //! DOM as 50. Rows have one fixed height; spacer rows above and below keep the
 //! scrollbar true to the full length.
 
+use super::detail_panel::panel_room;
 use super::row_focus::{drawn_row, keep_row_focus, refocus_left_row, scroll_into_sight};
 use crate::domain::decimal::fixed;
 use crate::domain::table::{first_row_in_view, RowWindow};
@@ -671,13 +672,6 @@ fn table(table: Table) -> AnyView {
         </div>
     }
     .into_any()
-}
-
-/// The room the page makes beside an open detail panel (detail_panel.rs,
-/// `--pb-panel-room`), as the app's root holds it.
-fn panel_room(element: &web_sys::Element) -> Option<String> {
-    let app: web_sys::HtmlElement = element.closest(".pb-app").ok()??.dyn_into().ok()?;
-    app.style().get_property_value("--pb-panel-room").ok()
 }
 
 /// "pb-table", and for a table with columns a narrow table leaves out the
