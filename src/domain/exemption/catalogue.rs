@@ -33,6 +33,13 @@ const FIX_IS_OURS: Option<&str> = Some("The vendor gives no fix; the steps are o
 const READINESS_FIX_IS_OURS: Option<&str> =
     Some("The vendor only points to its Readiness article; the steps are ours.");
 
+/// Patching Inapplicable's steps for any OS.
+const COMPARE_WITH_SUPPORTED_PLATFORMS: &str =
+    "Compare the endpoint's OS, release and architecture with the JetPatch supported platforms \
+     list.";
+const RETIRE_OR_EXCLUDE: &str = "If the OS is out of support, upgrade or replace it, or exclude \
+     the endpoint from patching so it stops counting as blocked.";
+
 pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
     use ExemptionKind::*;
     match kind {
@@ -62,10 +69,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                       or architecture JetPatch does not handle, or a Windows Update agent that \
                       is disabled or missing.",
             fix: &[
-                "Compare the endpoint's OS, release and architecture with the JetPatch \
-                 supported platforms list.",
-                "If the OS is out of support, upgrade or replace it, or exclude the endpoint \
-                 from patching so it stops counting as blocked.",
+                COMPARE_WITH_SUPPORTED_PLATFORMS,
+                RETIRE_OR_EXCLUDE,
                 "On Windows, make sure the Windows Update service is enabled and not blocked by \
                  policy, then rescan the endpoint.",
             ],
@@ -415,6 +420,14 @@ pub(super) fn exemption_on(kind: ExemptionKind, family: OsFamily) -> Option<&'st
                  endpoint from patching so it stops counting as blocked.",
             ],
         }),
+        // The vendor names Linux and Windows causes only: for any other
+        // OS, neither list applies.
+        (ExemptionKind::PatchingInapplicable, OsFamily::Mac | OsFamily::Other) => {
+            Some(&FamilyText {
+                meaning: "The operating system on this endpoint is not one JetPatch can patch.",
+                fix: &[COMPARE_WITH_SUPPORTED_PLATFORMS, RETIRE_OR_EXCLUDE],
+            })
+        }
         _ => None,
     }
 }
