@@ -3,7 +3,11 @@
 // Files the app loads itself (demo data, config.json) are found next to this
 // script, so a host page may live at any path.
 const patchboard = (globalThis.Patchboard ??= {});
-patchboard.assetBase = new URL("./", import.meta.url).href;
+// What the app reads from this script (src/ui/data/setup.rs) is not part
+// of the host's API: kept out of its listing (Object.keys, a spread).
+const internal = (name, value) =>
+  Object.defineProperty(patchboard, name, { value, writable: true, configurable: true });
+internal("assetBase", new URL("./", import.meta.url).href);
 // Until the app starts and replaces it, a token handed over waits where the
 // app reads it first (src/ui/host_api.rs), so a host may call setToken as
 // soon as this script has run.
@@ -17,12 +21,15 @@ patchboard.setToken ??= (token) => {
 // never rejects; the app takes its answer (src/ui/data/setup.rs). Not asked
 // for when the host page configures the app itself.
 if (globalThis.PATCHBOARD_CONFIG == null) {
-  patchboard.configFile = fetch(new URL("./config.json", import.meta.url), {
-    credentials: "same-origin",
-    signal: AbortSignal.timeout(10000),
-  })
-    .then((response) => response.text().then((text) => ({ status: response.status, text })))
-    .catch((error) => ({ error: error.name }));
+  internal(
+    "configFile",
+    fetch(new URL("./config.json", import.meta.url), {
+      credentials: "same-origin",
+      signal: AbortSignal.timeout(10000),
+    })
+      .then((response) => response.text().then((text) => ({ status: response.status, text })))
+      .catch((error) => ({ error: error.name })),
+  );
 }
 
 // The app's host element (src/ui/mod.rs, HOST_SELECTOR). A portal that

@@ -391,11 +391,13 @@ describe('inside a host portal', () => {
       await page.goto(`${server.url}portal/`);
       await rows(page);
       const api = await page.evaluate(() => ({
+        listed: Object.keys(window.Patchboard),
         setToken: typeof window.Patchboard.setToken,
         tokenLeftOnWindow: 'token' in window.Patchboard,
         storage: JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
       }));
       assert.equal(api.setToken, 'function');
+      assert.deepEqual(api.listed, ['setToken'], 'the host sees its API, not what the loader hands the app');
       assert.equal(api.tokenLeftOnWindow, false, 'the token is taken into the app, not left on window');
       assert.ok(!api.storage.includes('token'), 'the token is never stored');
       assert.ok(!page.url().includes('token'));
