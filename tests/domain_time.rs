@@ -1,6 +1,6 @@
 //! Parsing and formatting of timestamps, and their flexible deserialisation.
 
-use patchboard::domain::time::{flexible, Timestamp};
+use patchboard::domain::time::{flexible, hours_text, Timestamp};
 use proptest::prelude::*;
 use serde::Deserialize;
 
@@ -229,4 +229,10 @@ proptest! {
     fn parsing_arbitrary_text_never_panics(text in ".*") {
         let _ = text.parse::<Timestamp>();
     }
+}
+
+#[test]
+fn hours_keep_their_unit_on_the_same_line() {
+    assert_eq!(hours_text(4), "4\u{a0}h");
+    assert_eq!(hours_text(12), "12\u{a0}h");
 }

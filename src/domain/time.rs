@@ -114,6 +114,12 @@ impl Timestamp {
     }
 }
 
+/// A number of hours as the pages write it: "4 h", with a no-break space,
+/// so that a line that wraps never leaves the unit alone on the next.
+pub fn hours_text(hours: u32) -> String {
+    format!("{hours}\u{a0}h")
+}
+
 /// Why epoch milliseconds are not a time (see [`Timestamp::checked`]).
 const OUT_OF_RANGE: &str = "outside the years 0 to 9999";
 

@@ -482,7 +482,8 @@ describe('job progress page', () => {
 
       await page.locator('tr.pb-row').first().click();
       await page.locator('.pb-panel [data-stuck]').waitFor();
-      assert.match(await page.locator('.pb-panel [data-stuck]').textContent(), /Stuck: not final, and no status change for over 4 h\./);
+      // A no-break space keeps the unit with its number.
+      assert.match(await page.locator('.pb-panel [data-stuck]').textContent(), /Stuck: not final, and no status change for over 4\u00a0h\./);
       // Its next step goes past waiting for the status to move.
       assert.doesNotMatch(await page.locator('.pb-panel [data-next-step]').textContent(), /^(Wait|Nothing yet)/);
     });
@@ -540,12 +541,12 @@ describe('job progress page', () => {
     await withPage(`#/jobs/${job.id}`, { config }, async ({ page }) => {
       await openJob(page, job.id);
       await page.waitForFunction(
-        () => document.querySelector('[data-counter="stuck"] .pb-counter-detail')?.textContent.includes('12 h'),
+        () => document.querySelector('[data-counter="stuck"] .pb-counter-detail')?.textContent.includes('12\u00a0h'),
       );
       assert.equal((await counterValue(page, 'stuck')).trim(), grouped(unfinished.length));
       assert.equal(
         (await page.locator('[data-counter="stuck"] .pb-counter-detail').textContent()).trim(),
-        'not final, no change for over 12 h',
+        'not final, no change for over 12\u00a0h',
       );
       await page.getByRole('checkbox', { name: 'Only stuck (no change for over 12 h)' }).check();
       await rowsAfterFilter(page, unfinished.length);

@@ -7,6 +7,7 @@ use crate::domain::progress::STALL_AFTER_MINUTES;
 use crate::domain::reference::{named_statuses, STATUS_PARAM};
 use crate::domain::status::{Applicability, StatusKey};
 use crate::domain::table::FacetSet;
+use crate::domain::time::hours_text;
 use crate::ui::components::{scroll_into_view_at, Badge, PageTitle, Tone};
 use crate::ui::data::use_stuck_after_hours;
 use crate::ui::dom::html_element_in;
@@ -132,11 +133,11 @@ fn PhaseCatalogue() -> impl IntoView {
         </CatalogueTable>
         <p class="pb-page-context" data-stuck-rule="">
             {move || format!(
-                "An asset is stuck when it is not final and its status has not changed for over {} h; \
+                "An asset is stuck when it is not final and its status has not changed for over {}; \
                  one not started yet (Queued) is timed from its run's start, not before. \
                  A job is stalled when assets remain unfinished and none has changed status for {STALL_AFTER_MINUTES} minutes; \
                  a run's start counts as a change.",
-                stuck_after_hours.get()
+                hours_text(stuck_after_hours.get())
             )}
         </p>
     }

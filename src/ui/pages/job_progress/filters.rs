@@ -3,6 +3,7 @@
 use super::JobData;
 use crate::domain::csv::{dated_file_name, file_stem};
 use crate::domain::decimal::Noun;
+use crate::domain::time::hours_text;
 use crate::domain::view::assets::{assets_csv, AssetView};
 use crate::ui::clock::read_browser_clock;
 use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
@@ -33,8 +34,8 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             "Only stuck (no status times to judge by)".to_owned()
         } else {
             format!(
-                "Only stuck (no change for over {} h)",
-                data.stuck_after_hours.get()
+                "Only stuck (no change for over {})",
+                hours_text(data.stuck_after_hours.get())
             )
         }
     });

@@ -6,6 +6,7 @@ use crate::domain::asset::AssetResult;
 use crate::domain::message::{next_step, stuck_next_step};
 use crate::domain::reference::status_token;
 use crate::domain::status::{resolve, ResolvedStatus};
+use crate::domain::time::hours_text;
 use crate::domain::view::assets::AssetRow;
 use crate::ui::components::{Badge, RelativeTime, Tone};
 use crate::ui::pages::{exemptions_searching, reference_for_status};
@@ -68,7 +69,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             {move || stuck().then(|| view! {
                 <p class="pb-warning-text" data-stuck="">
                     <span aria-hidden="true">{Tone::Waiting.icon()} " "</span>
-                    {format!("Stuck: not final, and no status change for over {} h.", data.stuck_after_hours.get())}
+                    {format!("Stuck: not final, and no status change for over {}.", hours_text(data.stuck_after_hours.get()))}
                 </p>
             })}
             {reference_link}

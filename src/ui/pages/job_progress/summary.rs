@@ -7,6 +7,7 @@ use crate::domain::phase::Phase;
 use crate::domain::progress::STALL_AFTER_MINUTES;
 use crate::domain::status::StatusKey;
 use crate::domain::table::Facet;
+use crate::domain::time::hours_text;
 use crate::domain::view::assets::AssetView;
 use crate::domain::view::FacetToken;
 use crate::ui::clock::use_clock;
@@ -154,7 +155,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 detail=Signal::derive(move || if lacks_status_times.get() {
                     "no status times to judge by".to_owned()
                 } else {
-                    format!("not final, no change for over {} h", data.stuck_after_hours.get())
+                    format!("not final, no change for over {}", hours_text(data.stuck_after_hours.get()))
                 })
                 filter=counter_filter(url, |v| v.stuck_only = true).unless(lacks_status_times)
             />
