@@ -12,14 +12,18 @@ use leptos::prelude::*;
 pub fn CounterGroup(status: LiveStatus, children: Children) -> impl IntoView {
     let first_load = status.is_first_load();
     let nothing_loaded = status.nothing_loaded();
+    // The frame is what the cards' columns follow (style/app.css): the
+    // page's width, whatever the window's.
     view! {
-        <dl
-            class="pb-counters"
-            aria-busy=move || first_load.get().to_string()
-            data-known=move || (!nothing_loaded.get()).to_string()
-        >
-            {children()}
-        </dl>
+        <div class="pb-counters-frame">
+            <dl
+                class="pb-counters"
+                aria-busy=move || first_load.get().to_string()
+                data-known=move || (!nothing_loaded.get()).to_string()
+            >
+                {children()}
+            </dl>
+        </div>
     }
 }
 
