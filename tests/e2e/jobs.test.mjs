@@ -1049,7 +1049,8 @@ describe('job progress page', () => {
 
   test('on a wide window the page makes room for the panel: its toolbar and last column stay in reach', async () => {
     const job = jobs[0];
-    for (const [width, makesRoom] of [[1920, true], [1600, true], [1366, false]]) {
+    // 1536: a 1920 px screen at 125 %, less a 17 px scrollbar.
+    for (const [width, makesRoom] of [[1920, true], [1600, true], [1536, true], [1366, false]]) {
       await withPage(`#/jobs/${job.id}`, { viewport: { width, height: 900 } }, async ({ page }) => {
         await openJob(page, job.id);
         const edges = () =>
@@ -1067,12 +1068,18 @@ describe('job progress page', () => {
             };
           });
         const before = await edges();
-        await page.locator('tr.pb-row').nth(1).click();
+        // A row in the window's lower half, as the page above it wraps.
+        const clicked = page.locator('tr.pb-row').nth(4);
+        await clicked.scrollIntoViewIfNeeded();
+        const clickedAt = (await clicked.boundingBox()).y;
+        await clicked.click();
         await page.locator('dialog.pb-panel[open]').waitFor();
         await page.waitForFunction(() => !document.querySelector('.pb-panel').getAnimations().some((a) => a.playState === 'running'));
         // The table lays its columns out again for its new width on the next frames.
         await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
         const beside = await edges();
+        const openAt = (await page.locator('tr.pb-row[aria-selected="true"]').boundingBox()).y;
+        assert.ok(Math.abs(openAt - clickedAt) <= 1, `at ${width} px the clicked row stays under the pointer: ${clickedAt} → ${openAt}`);
         if (makesRoom) {
           for (const edge of ['page', 'exportButton', 'lastColumn']) {
             assert.ok(beside[edge] <= beside.panel, `at ${width} px the ${edge} ends left of the panel: ${beside[edge]} > ${beside.panel}`);

@@ -12,10 +12,10 @@ const NARROWEST_PAGE_BESIDE_PX: f64 = 480.0;
 /// From this width of the app left beside a non-modal panel, the page makes
 /// room for it, narrowing to its left rather than running on under it, so
 /// the toolbar's count and export and the table's last columns stay in
-/// sight. Narrower (below a 1,520 px window), the page keeps its width and
-/// the panel covers its right: squeezed further, its counters and chart
-/// wrap and push the table's rows below the window.
-const ROOM_BESIDE_FROM_PX: f64 = 1000.0;
+/// sight. Narrower (below a window of about 1,500 px, less a scrollbar), the
+/// page keeps its width and the panel covers its right: squeezed further,
+/// its counters and chart wrap and push the table's rows below the window.
+const ROOM_BESIDE_FROM_PX: f64 = 960.0;
 
 /// The app root's custom property that holds that room (style/app.css).
 const PANEL_ROOM: &str = "--pb-panel-room";
@@ -273,12 +273,16 @@ fn make_room(panel: &web_sys::HtmlDialogElement) {
     let covered = app.get_bounding_client_rect().right() - panel_left(panel);
     let modal = panel.matches(":modal").unwrap_or(false);
     // The page above the table wraps as it narrows: the open record's row,
-    // if in the window, stays there.
+    // if in the window, stays where it was, under the pointer that opened it.
     let open_row = app
         .query_selector("tr.pb-row[aria-selected=\"true\"]")
         .ok()
         .flatten()
-        .filter(is_in_window);
+        .filter(is_in_window)
+        .map(|row| {
+            let top = row.get_bounding_client_rect().top();
+            (row, top)
+        });
     if panel.open() && !modal && width_beside(panel, &app) >= ROOM_BESIDE_FROM_PX && covered > 0.0 {
         // Whole pixels, as in header_bottom.
         let room = format!("{}px", covered.ceil() as i32);
@@ -286,8 +290,15 @@ fn make_room(panel: &web_sys::HtmlDialogElement) {
     } else {
         give_room_back(&app);
     }
-    if let Some(row) = open_row.filter(|row| !is_in_window(row)) {
-        scroll_into_sight(&row);
+    if let Some((row, top)) = open_row {
+        let moved = row.get_bounding_client_rect().top() - top;
+        if moved != 0.0 {
+            window().scroll_by_with_x_and_y(0.0, moved);
+        }
+        // A portal's own scrolling container around the app: at least in sight.
+        if !is_in_window(&row) {
+            scroll_into_sight(&row);
+        }
     }
 }
 
