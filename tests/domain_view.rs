@@ -1288,7 +1288,7 @@ fn values_a_link_left_out_stay_until_their_key_is_written() {
 #[test]
 fn an_empty_table_names_what_left_it_empty() {
     use patchboard::domain::decimal::Noun;
-    use patchboard::domain::view::no_match_text;
+    use patchboard::domain::view::{no_match_for, no_match_text};
     let endpoints = |query: &[(&str, &str)]| EndpointView::from_query(&pairs(query));
     // A search alone blames no filter, whatever the sort or open record.
     assert_eq!(
@@ -1317,6 +1317,10 @@ fn an_empty_table_names_what_left_it_empty() {
     assert_eq!(
         no_match_text(&assets, Noun::ASSETS),
         "No assets match the filters."
+    );
+    assert_eq!(
+        no_match_for("  nightly ", false, Noun::JOBS),
+        "No job matches the search \"nightly\"."
     );
     let assets = AssetView::from_query(&pairs(&[("q", "kb5034441"), ("run", "r-7")]));
     assert_eq!(

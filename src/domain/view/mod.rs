@@ -19,7 +19,7 @@ pub mod url_state;
 pub use column::TableColumn;
 pub use counted::Counted;
 pub use facets::FacetToken;
-pub use no_match::no_match_text;
+pub use no_match::{no_match_for, no_match_text};
 pub use table_state::{HoldsTable, TableState};
 pub use table_view::TableView;
 pub use url_state::{QueryPairs, ToQuery};

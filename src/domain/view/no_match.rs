@@ -3,14 +3,20 @@
 use super::{Counted, HoldsTable};
 use crate::domain::decimal::Noun;
 
-/// Names what the operator set. A search alone is quoted and blames no
-/// filter: a host that the data does not hold (one searched for from
-/// another page) reads as not found, not as a filter gone wrong.
+/// Names what the operator set on a view with filters. A search alone is
+/// quoted and blames no filter: a host that the data does not hold (one
+/// searched for from another page) reads as not found, not as a filter
+/// gone wrong.
 pub fn no_match_text<V: Counted + HoldsTable>(view: &V, noun: Noun) -> String {
-    let search = view.table().text.trim();
     let mut unsearched = view.clone();
     unsearched.table_mut().text.clear();
     let filtered = !unsearched.lists_only(|_| {});
+    no_match_for(&view.table().text, filtered, noun)
+}
+
+/// As [`no_match_text`], for a `search` and whether any filter is set.
+pub fn no_match_for(search: &str, filtered: bool, noun: Noun) -> String {
+    let search = search.trim();
     match (search.is_empty(), filtered) {
         (false, false) => format!("No {} matches the search \"{search}\".", noun.one),
         (false, true) => format!("No {} match the search and filters.", noun.many),

@@ -3,6 +3,7 @@
 use crate::domain::decimal::{counted, fixed, grouped, listed_of, percent, Noun};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
+use crate::domain::view::{no_match_for, HoldsTable};
 use crate::ui::components::{
     record_lookups, Column, DataProblems, Narrowing, PageTitle, RefreshControls, RelativeTime,
     TableSearch, Tone, VirtualTable,
@@ -153,7 +154,7 @@ fn JobTable(
             record_index=record_index
             data_changed=Signal::derive(move || jobs.track())
             listings=url.listings()
-            empty_text=status.empty_text(|| "No jobs match the search.".to_owned())
+            empty_text=status.empty_text(move || url.view.with(|view| no_match_for(&view.table().text, false, Noun::JOBS)))
             loaded=status.has_loaded()
         />
     }
