@@ -991,7 +991,7 @@ describe('a first load that has not answered yet', () => {
       const { page: tab } = session;
       await tab.locator('.pb-table-empty', { hasText: 'Loading…' }).waitFor({ timeout: LOAD_TIMEOUT });
       const stuck = tab.getByRole('checkbox', { name: /^Only stuck/ });
-      assert.match(await stuck.locator('xpath=..').textContent(), /Only stuck \(no change for over \d+ h\)/, 'the label says what stuck means, not that times are missing');
+      assert.match(await stuck.locator('xpath=..').textContent(), /Only stuck \(no change for over \d+\u00a0h\)/, 'the label says what stuck means, not that times are missing');
       assert.equal(await stuck.isChecked(), true, "the link's filter is on");
       assert.equal(await stuck.isEnabled(), true);
 
