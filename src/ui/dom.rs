@@ -2,6 +2,16 @@
 
 use wasm_bindgen::JsCast;
 
+/// The window's height in CSS pixels, where rows and panels are judged in
+/// sight; unbounded if the browser will not say.
+pub fn window_height() -> f64 {
+    leptos::prelude::window()
+        .inner_height()
+        .ok()
+        .and_then(|height| height.as_f64())
+        .unwrap_or(f64::INFINITY)
+}
+
 /// The first element inside `root` that `selector` matches, as an HTML
 /// element (to focus, measure or style it); `None` when there is none.
 pub fn html_element_in(root: &web_sys::Element, selector: &str) -> Option<web_sys::HtmlElement> {

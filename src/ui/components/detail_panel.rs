@@ -1,4 +1,5 @@
 use super::row_focus::{drawn_row, scroll_into_sight};
+use crate::ui::dom::window_height;
 use crate::ui::focus::{focus_by_id, focused_element, MAIN_ID, PAGE_TITLE_ID};
 use crate::ui::router::use_router;
 use leptos::prelude::*;
@@ -305,12 +306,7 @@ fn make_room(panel: &web_sys::HtmlDialogElement) {
 /// `element` lies wholly within the window's height.
 fn is_in_window(element: &web_sys::Element) -> bool {
     let shown = element.get_bounding_client_rect();
-    let height = window()
-        .inner_height()
-        .ok()
-        .and_then(|height| height.as_f64())
-        .unwrap_or(f64::INFINITY);
-    shown.top() >= 0.0 && shown.bottom() <= height
+    shown.top() >= 0.0 && shown.bottom() <= window_height()
 }
 
 fn give_room_back(app: &web_sys::HtmlElement) {

@@ -9,7 +9,7 @@ use crate::domain::table::{first_row_in_view, RowWindow};
 use crate::domain::view::TableColumn;
 use crate::perf;
 use crate::ui::data::Shared;
-use crate::ui::dom::html_element_in;
+use crate::ui::dom::{html_element_in, window_height};
 use crate::ui::focus::refocus_if_column_hidden;
 use crate::ui::resize::on_resize;
 use crate::ui::router::Router;
@@ -347,12 +347,7 @@ fn table(table: Table) -> AnyView {
             // sticky header: a table taller than that would put the row at
             // the window's foot. The window itself stays at its top.
             let shown = element.get_bounding_client_rect();
-            let window_height = leptos::prelude::window()
-                .inner_height()
-                .ok()
-                .and_then(|height| height.as_f64())
-                .unwrap_or(f64::INFINITY);
-            let in_window = shown.bottom().min(window_height) - shown.top().max(0.0) - row_height;
+            let in_window = shown.bottom().min(window_height()) - shown.top().max(0.0) - row_height;
             let visible_height = if in_window >= 3.0 * row_height {
                 in_window
             } else {
