@@ -843,46 +843,38 @@ fn read_paging(path: &str, value: &Value, report: &mut Report) -> Option<Paging>
         return Obj::open(path, value, &[], report).and(None);
     }
     let mode = value.get("mode").and_then(Value::as_str).unwrap_or("");
+    let Some(known) = paging_mode(mode) else {
+        report.add(
+            &join(path, "mode"),
+            format!(
+                "expected one of {}, found {}",
+                quoted(
+                    &PAGING_MODES
+                        .iter()
+                        .map(|mode| mode.name)
+                        .collect::<Vec<_>>()
+                ),
+                value.get("mode").map_or_else(
+                    // Most often a preset's paging with one key changed.
+                    || "nothing (a paging object is taken whole, never merged with a \
+                        preset's, so it needs its own mode)"
+                        .to_owned(),
+                    kind
+                )
+            ),
+        );
+        return None;
+    };
     // Told apart, then set aside, so that they are not also "unknown".
     let without_page_shape;
-    let value = if LINK_FOLLOWING_MODES.contains(&mode) {
+    let value = if known.follows_links {
         report_page_shape_keys(path, value, mode, report);
         without_page_shape = without_keys(value, &PAGE_SHAPE_KEYS);
         &without_page_shape
     } else {
         value
     };
-    let allowed: &[&str] = match mode {
-        "none" => &["mode"],
-        "page_number" => &["mode", "start", "size", "end"],
-        "offset_limit" => &["mode", "size", "end"],
-        "next_in_body" => &["mode", "pointer"],
-        "link_header" => &["mode"],
-        "cursor_header" => &["mode", "response_header", "request_header", "size", "end"],
-        _ => {
-            report.add(
-                &join(path, "mode"),
-                format!(
-                    "expected one of {}, found {}",
-                    quoted(
-                        &PAGING_MODES
-                            .iter()
-                            .map(|(name, _)| *name)
-                            .collect::<Vec<_>>()
-                    ),
-                    value.get("mode").map_or_else(
-                        // Most often a preset's paging with one key changed.
-                        || "nothing (a paging object is taken whole, never merged with a \
-                            preset's, so it needs its own mode)"
-                            .to_owned(),
-                        kind
-                    )
-                ),
-            );
-            return None;
-        }
-    };
-    let obj = Obj::open(path, value, allowed, report)?;
+    let obj = Obj::open(path, value, known.keys, report)?;
     // Keys a mode does not allow were reported above; reading them here only yields defaults.
     let size = obj.integer("size", 1..=100_000, DEFAULT_PAGE_SIZE, report);
     let end = obj.choice("end", ENDS, PageEnd::ShortPage, report);
@@ -930,28 +922,66 @@ fn paging_placeholder(paging: &Paging) -> Option<Placeholder> {
     }
 }
 
-/// Each paging mode by its name in the configuration, with the
-/// placeholders it gives values to.
-const PAGING_MODES: &[(&str, &[Placeholder])] = &[
-    ("none", &[]),
-    ("page_number", &[Placeholder::Page, Placeholder::PageSize]),
-    (
-        "offset_limit",
-        &[
+/// A paging mode as a configuration names it.
+struct PagingMode {
+    name: &'static str,
+    /// The keys its paging object may have.
+    keys: &'static [&'static str],
+    /// The placeholders it gives values to.
+    supplies: &'static [Placeholder],
+    /// It finds the next page by the backend's own link, so that no page
+    /// size, start or end is set here.
+    follows_links: bool,
+}
+
+const PAGING_MODES: &[PagingMode] = &[
+    PagingMode {
+        name: "none",
+        keys: &["mode"],
+        supplies: &[],
+        follows_links: false,
+    },
+    PagingMode {
+        name: "page_number",
+        keys: &["mode", "start", "size", "end"],
+        supplies: &[Placeholder::Page, Placeholder::PageSize],
+        follows_links: false,
+    },
+    PagingMode {
+        name: "offset_limit",
+        keys: &["mode", "size", "end"],
+        supplies: &[
             Placeholder::Offset,
             Placeholder::Limit,
             Placeholder::PageSize,
         ],
-    ),
-    ("next_in_body", &[Placeholder::Cursor]),
+        follows_links: false,
+    },
+    PagingMode {
+        name: "next_in_body",
+        keys: &["mode", "pointer"],
+        supplies: &[Placeholder::Cursor],
+        follows_links: true,
+    },
     // The next page's address is the Link header's whole: nothing to fill in.
-    ("link_header", &[]),
-    ("cursor_header", &[Placeholder::PageSize]),
+    PagingMode {
+        name: "link_header",
+        keys: &["mode"],
+        supplies: &[],
+        follows_links: true,
+    },
+    PagingMode {
+        name: "cursor_header",
+        keys: &["mode", "response_header", "request_header", "size", "end"],
+        supplies: &[Placeholder::PageSize],
+        follows_links: false,
+    },
 ];
 
-/// The modes that find the next page by the backend's own link, so that no
-/// page size or end is set here.
-const LINK_FOLLOWING_MODES: &[&str] = &["next_in_body", "link_header"];
+/// The mode a configuration names `name`.
+fn paging_mode(name: &str) -> Option<&'static PagingMode> {
+    PAGING_MODES.iter().find(|mode| mode.name == name)
+}
 
 /// The name a configuration gives `paging`'s mode.
 fn mode_name(paging: &Paging) -> &'static str {
@@ -967,11 +997,7 @@ fn mode_name(paging: &Paging) -> &'static str {
 
 /// The placeholders a paging mode gives values to.
 pub(crate) fn paging_supplies(paging: &Paging) -> &'static [Placeholder] {
-    let mode = mode_name(paging);
-    PAGING_MODES
-        .iter()
-        .find(|(name, _)| *name == mode)
-        .map_or(&[], |(_, supplied)| supplied)
+    paging_mode(mode_name(paging)).map_or(&[], |mode| mode.supplies)
 }
 
 /// Why a paging placeholder has no value under `paging`, and which modes
@@ -980,8 +1006,8 @@ pub(crate) fn paging_supplies(paging: &Paging) -> &'static [Placeholder] {
 fn unsupplied_placeholder(placeholder: Placeholder, paging: &Paging) -> String {
     let supplying: Vec<&str> = PAGING_MODES
         .iter()
-        .filter(|(_, supplied)| supplied.contains(&placeholder))
-        .map(|(name, _)| *name)
+        .filter(|mode| mode.supplies.contains(&placeholder))
+        .map(|mode| mode.name)
         .collect();
     let plural = if supplying.len() == 1 { "" } else { "s" };
     format!(
