@@ -1,8 +1,7 @@
 //! Parsing and formatting of timestamps, and their flexible deserialisation.
 
-use patchboard::domain::time::{flexible, hours_text, Timestamp};
+use patchboard::domain::time::{hours_text, Timestamp};
 use proptest::prelude::*;
-use serde::Deserialize;
 
 const MINUTE: i64 = 60_000;
 const HOUR: i64 = 60 * MINUTE;
@@ -54,9 +53,10 @@ fn a_known_instant_in_each_accepted_shape() {
 }
 
 #[test]
-fn digits_alone_are_epoch_milliseconds() {
+fn digits_alone_are_epoch_seconds_or_milliseconds() {
     assert_eq!(parse("1763611200000"), Timestamp(1_763_611_200_000));
-    assert_eq!(parse("-5"), Timestamp(-5));
+    assert_eq!(parse("1763611200"), Timestamp(1_763_611_200_000));
+    assert_eq!(parse("-5"), Timestamp(-5_000));
 }
 
 #[test]
@@ -161,55 +161,53 @@ fn relative_time_survives_extreme_values() {
         .starts_with("in "));
 }
 
-#[derive(Debug, Deserialize)]
-struct Wire {
-    #[serde(deserialize_with = "flexible::deserialize")]
-    at: Timestamp,
-    #[serde(default, deserialize_with = "flexible::deserialize_option")]
-    maybe: Option<Timestamp>,
-}
-
-fn wire(json: &str) -> Result<Wire, serde_json::Error> {
-    serde_json::from_str(json)
+#[test]
+fn small_epoch_numbers_are_seconds_and_large_ones_milliseconds() {
+    let instant = Timestamp(1_763_611_200_000);
+    assert_eq!(Timestamp::from_epoch(1_763_611_200), Some(instant));
+    assert_eq!(Timestamp::from_epoch(1_763_611_200_000), Some(instant));
+    // Either side of the 10^11 line, and before the epoch.
+    assert_eq!(
+        Timestamp::from_epoch(99_999_999_999),
+        Some(Timestamp(99_999_999_999_000))
+    );
+    assert_eq!(
+        Timestamp::from_epoch(100_000_000_000),
+        Some(Timestamp(100_000_000_000))
+    );
+    assert_eq!(Timestamp::from_epoch(-86_400), Some(Timestamp(-DAY)));
+    assert_eq!(Timestamp::from_epoch(0), Some(Timestamp(0)));
+    // Past the year 9999 in milliseconds.
+    assert_eq!(Timestamp::from_epoch(253_402_300_800_000), None);
+    assert_eq!(Timestamp::from_epoch(i64::MIN), None);
 }
 
 #[test]
-fn deserialises_from_a_number_or_a_string() {
+fn fractional_epoch_seconds_keep_their_milliseconds() {
     assert_eq!(
-        wire(r#"{"at": 1763611200000}"#).unwrap().at,
-        Timestamp(1_763_611_200_000)
-    );
-    assert_eq!(wire(r#"{"at": -1000}"#).unwrap().at, Timestamp(-1_000));
-    assert_eq!(
-        wire(r#"{"at": 1.7636112e12}"#).unwrap().at,
-        Timestamp(1_763_611_200_000)
+        Timestamp::from_epoch_float(1_763_611_200.25),
+        Some(Timestamp(1_763_611_200_250))
     );
     assert_eq!(
-        wire(r#"{"at": "1970-01-01T00:00:01Z"}"#).unwrap().at,
-        Timestamp(1_000)
+        Timestamp::from_epoch_float(1.7636112e12),
+        Some(Timestamp(1_763_611_200_000))
     );
-    let optional = wire(r#"{"at": 0, "maybe": "1970-01-02"}"#).unwrap();
-    assert_eq!(optional.maybe, Some(Timestamp(DAY)));
-    assert_eq!(wire(r#"{"at": 0, "maybe": null}"#).unwrap().maybe, None);
-    assert_eq!(wire(r#"{"at": 0}"#).unwrap().maybe, None);
-    assert_eq!(
-        wire(r#"{"at": 0, "maybe": 5}"#).unwrap().maybe,
-        Some(Timestamp(5))
-    );
-}
-
-#[test]
-fn a_wrong_format_names_what_was_expected() {
-    for json in [
-        r#"{"at": true}"#,
-        r#"{"at": 1.5}"#,
-        r#"{"at": 18446744073709551615}"#,
-        r#"{"at": "next tuesday"}"#,
-        r#"{"at": 0, "maybe": [1]}"#,
-    ] {
-        let message = wire(json).expect_err(json).to_string();
-        assert!(message.contains("epoch milliseconds"), "{json}: {message}");
+    for unreadable in [f64::NAN, f64::INFINITY, 1.0e19, -1.0e30] {
+        assert_eq!(
+            Timestamp::from_epoch_float(unreadable),
+            None,
+            "{unreadable}"
+        );
     }
+}
+
+#[test]
+fn the_native_format_reads_either_unit() {
+    let read = |json: &str| serde_json::from_str::<Timestamp>(json);
+    assert_eq!(read("1763611200").unwrap(), Timestamp(1_763_611_200_000));
+    assert_eq!(read("1763611200000").unwrap(), Timestamp(1_763_611_200_000));
+    let message = read("253402300800000").unwrap_err().to_string();
+    assert!(message.contains("outside the years 0 to 9999"), "{message}");
 }
 
 /// Ten thousand Gregorian years hold 3_652_425 days.

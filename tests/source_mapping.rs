@@ -227,7 +227,7 @@ fn bad_rows_are_reported_and_skipped() {
                 field: "last_run".into(),
                 pointer: "/last".into(),
                 problem:
-                    "expected epoch milliseconds or an RFC 3339 date-time, in the years 0 to 9999, found \"yesterday\""
+                    "expected epoch seconds or milliseconds or an RFC 3339 date-time, in the years 0 to 9999, found \"yesterday\""
                         .into()
             },
         ]
@@ -235,7 +235,7 @@ fn bad_rows_are_reported_and_skipped() {
 
     let results = Mapping::<AssetResult>::new(config.resources.job_results.as_ref().unwrap());
     let body = json!({ "assets": [
-        { "asset": { "id": "a" }, "statusCode": "2032", "stage": "Preparing", "log": [{ "when": 5, "what": "Pending" }] },
+        { "asset": { "id": "a" }, "statusCode": "2032", "stage": "Preparing", "log": [{ "when": 1763611200, "what": "Pending" }] },
         { "asset": { "id": "b" }, "statusCode": 70000 },
         { "asset": { "id": "c" }, "log": [{ "what": "Pending" }, {}] },
         { "asset": { "id": "d" }, "stage": "Later" }
@@ -247,7 +247,11 @@ fn bad_rows_are_reported_and_skipped() {
         page.items[0].facts.pending_stage,
         Some(PendingStage::Preparing)
     );
-    assert_eq!(page.items[0].history[0].at, Timestamp::from_millis(5));
+    assert_eq!(
+        page.items[0].history[0].at,
+        Timestamp::from_millis(1_763_611_200_000),
+        "epoch seconds"
+    );
     let where_: Vec<(usize, &str, &str)> = page
         .errors
         .iter()
@@ -422,7 +426,7 @@ fn messages_quote_non_ascii_values_without_splitting_a_character() {
     let long_japanese_date = json!("2025年6月10日 火曜日 午後2時00分00秒 日本標準時 ".repeat(3));
     let message = patchboard::source::coerce::timestamp(&long_japanese_date).unwrap_err();
     assert!(
-        message.starts_with("expected epoch milliseconds or an RFC 3339 date-time, in the years 0 to 9999, found \"2025年")
+        message.starts_with("expected epoch seconds or milliseconds or an RFC 3339 date-time, in the years 0 to 9999, found \"2025年")
     );
     assert!(message.ends_with("..."));
     let problems = patchboard::source::config_read::config_from_value(

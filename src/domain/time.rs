@@ -1,4 +1,5 @@
-//! Instants as UTC epoch milliseconds, the unit every backend we know can give.
+//! Instants as UTC epoch milliseconds. Backends send epoch seconds or
+//! milliseconds; [`Timestamp::from_epoch`] tells them apart by size.
 //!
 //! Parsing and formatting are hand-rolled (civil-date arithmetic after Howard
 //! Hinnant's algorithms) to keep a date library out of the wasm bundle.
@@ -13,10 +14,11 @@ use std::str::FromStr;
 pub struct Timestamp(pub i64);
 
 impl<'de> Deserialize<'de> for Timestamp {
-    /// Epoch milliseconds, in the years [`Timestamp::checked`] takes.
+    /// Epoch seconds or milliseconds (see [`Timestamp::from_epoch`]), in the
+    /// years [`Timestamp::checked`] takes.
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let ms = i64::deserialize(deserializer)?;
-        Timestamp::checked(ms).ok_or_else(|| serde::de::Error::custom(OUT_OF_RANGE))
+        let number = i64::deserialize(deserializer)?;
+        Timestamp::from_epoch(number).ok_or_else(|| serde::de::Error::custom(OUT_OF_RANGE))
     }
 }
 
@@ -41,6 +43,11 @@ const SECONDS: (u64, &str) = (MS_PER_SECOND as u64, "s");
 const EARLIEST_MS: i64 = -62_167_219_200_000;
 const LATEST_MS: i64 = 253_402_300_799_999;
 
+/// Epoch numbers smaller than this (either sign) are seconds, the others
+/// milliseconds: 10^11 seconds reach the year 5138, and 10^11 milliseconds
+/// only March 1973, so no time a patch console shows falls on the wrong side.
+const SECONDS_BELOW: u64 = 100_000_000_000;
+
 impl Timestamp {
     pub const fn from_millis(ms: i64) -> Self {
         Timestamp(ms)
@@ -52,6 +59,30 @@ impl Timestamp {
             .contains(&ms)
             .then_some(Timestamp(ms))
     }
+
+    /// An epoch number as a time: seconds below 10^11 in size (what Unix
+    /// tools and many APIs send), milliseconds from there (what JavaScript
+    /// sends); `None` outside the years 0 to 9999.
+    pub fn from_epoch(number: i64) -> Option<Self> {
+        if number.unsigned_abs() < SECONDS_BELOW {
+            Self::checked(number * MS_PER_SECOND)
+        } else {
+            Self::checked(number)
+        }
+    }
+
+    /// Like [`from_epoch`](Self::from_epoch) for a number with a fraction
+    /// (Python's `time.time()` writes seconds so), kept to the millisecond.
+    pub fn from_epoch_float(number: f64) -> Option<Self> {
+        let ms = if number.abs() < SECONDS_BELOW as f64 {
+            number * MS_PER_SECOND as f64
+        } else {
+            number
+        };
+        // NaN would cast to 0, a valid time; infinities saturate out of range.
+        (!ms.is_nan()).then_some(ms as i64).and_then(Self::checked)
+    }
+
     pub const fn millis(self) -> i64 {
         self.0
     }
@@ -120,7 +151,7 @@ pub fn hours_text(hours: u32) -> String {
     format!("{hours}\u{a0}h")
 }
 
-/// Why epoch milliseconds are not a time (see [`Timestamp::checked`]).
+/// Why an epoch number is not a time (see [`Timestamp::checked`]).
 const OUT_OF_RANGE: &str = "outside the years 0 to 9999";
 
 /// Why a text is not a timestamp we can read.
@@ -135,7 +166,7 @@ impl fmt::Display for TimeParseError {
         write!(
             f,
             "cannot read {:?} as a time ({}); expected an RFC 3339 date-time such as \
-             2026-11-20T04:00:00Z, a date such as 2026-11-20, or epoch milliseconds",
+             2026-11-20T04:00:00Z, a date such as 2026-11-20, or epoch seconds or milliseconds",
             self.input, self.problem
         )
     }
@@ -150,15 +181,15 @@ impl FromStr for Timestamp {
     /// ("+02:00", "+0200", "+02"), with fractional seconds (kept to the
     /// millisecond), minutes only ("2026-11-20T04:00"), a space instead of
     /// "T", or a bare date (midnight UTC). No zone means UTC. A plain integer
-    /// is epoch milliseconds.
+    /// is epoch seconds or milliseconds, by size.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let trimmed = text.trim();
         let fail = |problem| TimeParseError {
             input: text.to_owned(),
             problem,
         };
-        if let Ok(ms) = trimmed.parse::<i64>() {
-            return Timestamp::checked(ms).ok_or_else(|| fail(OUT_OF_RANGE));
+        if let Ok(number) = trimmed.parse::<i64>() {
+            return Timestamp::from_epoch(number).ok_or_else(|| fail(OUT_OF_RANGE));
         }
         parse_iso(trimmed).map_err(fail)
     }
@@ -333,89 +364,4 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     };
     let year = year_of_era + era * 400 + i64::from(month <= 2);
     (year, month, day)
-}
-
-/// Serde helpers for backends that send a time either as epoch milliseconds
-/// (a number) or as text (the formats `str::parse::<Timestamp>` reads). Use with
-/// `#[serde(deserialize_with = "flexible::deserialize")]`, or
-/// `flexible::deserialize_option` for an optional field (null allowed;
-/// add `#[serde(default)]` if the field may be missing).
-pub mod flexible {
-    use super::Timestamp;
-    use serde::de::{self, Deserializer, Visitor};
-    use std::fmt;
-
-    /// A timestamp from a number of epoch milliseconds or a date-time string.
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Timestamp, D::Error> {
-        deserializer.deserialize_any(TimestampVisitor)
-    }
-
-    /// Like [`deserialize`], with `null` read as `None`.
-    pub fn deserialize_option<'de, D: Deserializer<'de>>(
-        deserializer: D,
-    ) -> Result<Option<Timestamp>, D::Error> {
-        deserializer.deserialize_option(OptionVisitor)
-    }
-
-    struct TimestampVisitor;
-
-    impl Visitor<'_> for TimestampVisitor {
-        type Value = Timestamp;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(
-                "epoch milliseconds as a number, or a date-time string such as 2026-11-20T04:00:00Z",
-            )
-        }
-
-        fn visit_i64<E: de::Error>(self, ms: i64) -> Result<Timestamp, E> {
-            Timestamp::checked(ms)
-                .ok_or_else(|| E::invalid_value(de::Unexpected::Signed(ms), &self))
-        }
-
-        fn visit_u64<E: de::Error>(self, ms: u64) -> Result<Timestamp, E> {
-            i64::try_from(ms)
-                .ok()
-                .and_then(Timestamp::checked)
-                .ok_or_else(|| E::invalid_value(de::Unexpected::Unsigned(ms), &self))
-        }
-
-        fn visit_f64<E: de::Error>(self, ms: f64) -> Result<Timestamp, E> {
-            // JSON writers sometimes emit 1.7e12; accept it when it is a whole number in range.
-            let whole = ms.fract() == 0.0 && ms.abs() < 9.0e18;
-            whole
-                .then(|| Timestamp::checked(ms as i64))
-                .flatten()
-                .ok_or_else(|| E::invalid_value(de::Unexpected::Float(ms), &self))
-        }
-
-        fn visit_str<E: de::Error>(self, text: &str) -> Result<Timestamp, E> {
-            text.parse().map_err(E::custom)
-        }
-    }
-
-    struct OptionVisitor;
-
-    impl<'de> Visitor<'de> for OptionVisitor {
-        type Value = Option<Timestamp>;
-
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str("null, epoch milliseconds, or a date-time string")
-        }
-
-        fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
-            Ok(None)
-        }
-
-        fn visit_some<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> Result<Self::Value, D::Error> {
-            deserialize(deserializer).map(Some)
-        }
-    }
 }

@@ -1,7 +1,7 @@
 //! Lenient conversion of backend JSON values into our field types.
 //!
 //! Backends disagree on representation (numbers as strings, booleans as 1/"true",
-//! times as epoch ms or RFC 3339), so each conversion accepts every form that
+//! times as epoch seconds, milliseconds or RFC 3339), so each conversion accepts every form that
 //! has an unambiguous meaning and names what it expected otherwise.
 
 use crate::domain::decimal::grouped;
@@ -130,19 +130,20 @@ pub fn boolean(value: &Value) -> Coerced<bool> {
     parsed.ok_or_else(|| expected("a boolean (true/false, 1/0)", value))
 }
 
-/// Epoch milliseconds (number or digit string) or an RFC 3339 date-time.
+/// Epoch seconds or milliseconds (number or digit string, told apart by
+/// size) or an RFC 3339 date-time.
 pub fn timestamp(value: &Value) -> Coerced<Timestamp> {
     let parsed = match value {
-        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
-        Value::String(s) if !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()) => {
-            s.parse().ok()
-        }
-        Value::String(s) => s.parse::<Timestamp>().ok().map(Timestamp::millis),
+        Value::Number(n) => match n.as_i64() {
+            Some(whole) => Timestamp::from_epoch(whole),
+            None => n.as_f64().and_then(Timestamp::from_epoch_float),
+        },
+        Value::String(s) => s.parse().ok(),
         _ => None,
     };
-    parsed.and_then(Timestamp::checked).ok_or_else(|| {
+    parsed.ok_or_else(|| {
         expected(
-            "epoch milliseconds or an RFC 3339 date-time, in the years 0 to 9999",
+            "epoch seconds or milliseconds or an RFC 3339 date-time, in the years 0 to 9999",
             value,
         )
     })
