@@ -483,6 +483,19 @@ fn decode_checked<R: Record + Identified>(resource: &Resource, body: &Value) -> 
                 last = Some(error.index);
                 let _ = error.to_string();
             }
+            for (value, next) in page.left_out.iter().zip(page.left_out.iter().skip(1)) {
+                assert!(
+                    value.index <= next.index,
+                    "left-out values are in row order"
+                );
+            }
+            for value in &page.left_out {
+                assert!(
+                    value.index < rows && page.errors.iter().all(|e| e.index != value.index),
+                    "a value is left out of a row that was kept: {value:?}"
+                );
+                let _ = value.to_string();
+            }
             page.items
         }
         Err(error) => {
@@ -731,7 +744,12 @@ fn a_bad_non_ascii_value_in_a_row_is_reported_not_a_panic() {
     let page = Mapping::<Job>::new(native.resources.jobs.as_ref().unwrap())
         .decode_page(&body)
         .expect("the body has the configured shape");
-    assert_eq!((page.items.len(), page.errors.len()), (0, 1));
+    assert_eq!(
+        (page.items.len(), page.errors.len(), page.left_out.len()),
+        (1, 0, 1)
+    );
+    let message = page.left_out[0].to_string();
+    assert!(message.contains("found \"xé"), "{message}");
 }
 
 /// A configuration value of the wrong type is quoted, cut to 37 bytes: a cut

@@ -103,7 +103,8 @@ fn a_number_for_a_word_field_is_told_how_to_map_it() {
     let page = mapping
         .decode_page(&json!([{ "id": "a", "c": 1 }, { "id": "b", "p": true }]))
         .unwrap();
-    let problems: Vec<&str> = page.errors.iter().map(|e| e.problem.as_str()).collect();
+    assert_eq!(page.items.len(), 2, "each row is kept without the value");
+    let problems: Vec<&str> = page.left_out.iter().map(|e| e.problem.as_str()).collect();
     assert_eq!(
         problems,
         [
@@ -138,9 +139,10 @@ fn a_row_that_is_not_an_object_is_named_by_its_kind() {
 }
 
 /// A job cannot be more than done, nor less than not started: such a
-/// figure is the backend's mistake, reported rather than shown as sent.
+/// figure is the backend's mistake, reported and left out rather than shown
+/// as sent.
 #[test]
-fn a_completion_outside_0_to_100_is_a_bad_row() {
+fn a_completion_outside_0_to_100_is_reported_and_left_out() {
     let config = config(json!({
         "jobs": { "url": "{base_url}/j", "fields": { "id": "/id", "completion_percent": "/done" } },
         "job_results": { "url": "{base_url}/r/{job_id}", "fields": { "asset_id": "/id" } }
@@ -159,10 +161,17 @@ fn a_completion_outside_0_to_100_is_a_bad_row() {
         .collect();
     assert_eq!(
         read,
-        [("a", Some(0.0)), ("b", Some(100.0)), ("c", Some(62.5))]
+        [
+            ("a", Some(0.0)),
+            ("b", Some(100.0)),
+            ("c", Some(62.5)),
+            ("d", None),
+            ("e", None)
+        ]
     );
+    assert!(page.errors.is_empty(), "{:?}", page.errors);
     let problems: Vec<(usize, &str)> = page
-        .errors
+        .left_out
         .iter()
         .map(|e| (e.index, e.problem.as_str()))
         .collect();
@@ -175,8 +184,10 @@ fn a_completion_outside_0_to_100_is_a_bad_row() {
     );
 }
 
+/// A row without its id cannot be shown and is skipped; a value that cannot
+/// be read in any other field is left out, and its row kept.
 #[test]
-fn bad_rows_are_reported_and_skipped() {
+fn bad_rows_are_skipped_and_bad_values_left_out() {
     let config = config(json!({
         "jobs": { "url": "{base_url}/j", "fields": { "id": "/id", "asset_count": ["/total", "/applicable"], "last_run": "/last" } },
         "job_results": { "url": "{base_url}/r/{job_id}", "items": "/assets", "fields": {
@@ -187,19 +198,37 @@ fn bad_rows_are_reported_and_skipped() {
     let jobs = Mapping::<Job>::new(config.resources.jobs.as_ref().unwrap());
     let body = json!([
         { "id": 1, "applicable": "12" },
-        { "id": 2, "total": "many" },
+        { "id": 2, "total": "many", "last": "2026-11-20" },
         { "name": "no id" },
-        { "id": 4, "last": "yesterday" }
+        { "id": 4, "total": 3, "last": "yesterday" }
     ]);
     let page = jobs.decode_page(&body).unwrap();
-    assert_eq!(page.items.len(), 1);
+    let read: Vec<(&str, Option<u64>, bool)> = page
+        .items
+        .iter()
+        .map(|job| (job.id.as_str(), job.asset_count, job.last_run.is_some()))
+        .collect();
     assert_eq!(
-        page.items[0].asset_count,
-        Some(12),
-        "the fallback pointer is used"
+        read,
+        [
+            ("1", Some(12), false),
+            ("2", None, true),
+            ("4", Some(3), false)
+        ],
+        "the fallback pointer is used; only the unreadable value is left out"
     );
     assert_eq!(
         page.errors,
+        vec![RowError {
+            index: 2,
+            id: None,
+            field: "id".into(),
+            pointer: "/id".into(),
+            problem: "required but missing or empty".into()
+        }]
+    );
+    assert_eq!(
+        page.left_out,
         vec![
             RowError {
                 index: 1,
@@ -210,13 +239,6 @@ fn bad_rows_are_reported_and_skipped() {
                 field: "asset_count".into(),
                 pointer: "/total".into(),
                 problem: "expected a whole number, 0 or more, found \"many\"".into()
-            },
-            RowError {
-                index: 2,
-                id: None,
-                field: "id".into(),
-                pointer: "/id".into(),
-                problem: "required but missing or empty".into()
             },
             RowError {
                 index: 3,
@@ -236,40 +258,63 @@ fn bad_rows_are_reported_and_skipped() {
     let results = Mapping::<AssetResult>::new(config.resources.job_results.as_ref().unwrap());
     let body = json!({ "assets": [
         { "asset": { "id": "a" }, "statusCode": "2032", "stage": "Preparing", "log": [{ "when": 1763611200, "what": "Pending" }] },
-        { "asset": { "id": "b" }, "statusCode": 70000 },
+        { "asset": { "id": "b" }, "statusCode": 70000, "stage": "Preparing" },
         { "asset": { "id": "c" }, "log": [{ "what": "Pending" }, {}] },
-        { "asset": { "id": "d" }, "stage": "Later" }
+        { "asset": { "id": "d" }, "stage": "Later", "statusCode": 2032 },
+        { "asset": { "id": {} } }
     ] });
     let page = results.decode_page(&body).unwrap();
-    assert_eq!(page.items.len(), 1);
-    assert_eq!(page.items[0].status.code, Some(2032));
+    let read: Vec<(&str, Option<u16>, Option<PendingStage>, usize)> = page
+        .items
+        .iter()
+        .map(|result| {
+            (
+                result.asset_id.as_str(),
+                result.status.code,
+                result.facts.pending_stage,
+                result.history.len(),
+            )
+        })
+        .collect();
     assert_eq!(
-        page.items[0].facts.pending_stage,
-        Some(PendingStage::Preparing)
+        read,
+        [
+            ("a", Some(2032), Some(PendingStage::Preparing), 1),
+            ("b", None, Some(PendingStage::Preparing), 0),
+            ("c", None, None, 0),
+            ("d", Some(2032), None, 0)
+        ]
     );
     assert_eq!(
         page.items[0].history[0].at,
         Timestamp::from_millis(1_763_611_200_000),
         "epoch seconds"
     );
-    let where_: Vec<(usize, &str, &str)> = page
-        .errors
+    let left_out: Vec<(usize, &str, &str)> = page
+        .left_out
         .iter()
         .map(|e| (e.index, e.field.as_str(), e.pointer.as_str()))
         .collect();
     assert_eq!(
-        where_,
+        left_out,
         vec![
             (1, "status_code", "/statusCode"),
             (2, "history.at", "/log/0/when"),
             (3, "pending_stage", "/stage")
-        ]
+        ],
+        "a list with a bad element is left out whole"
     );
     assert_eq!(
-        page.errors[1].to_string(),
+        page.left_out[1].to_string(),
         r#"row 2 (asset_id "c"): history.at (at "/log/0/when"): required but missing or empty"#,
-        "a skipped row is named by its id, under the name the configuration gives the field"
+        "a row is named by its id, under the name the configuration gives the field"
     );
+    let skipped: Vec<(usize, &str)> = page
+        .errors
+        .iter()
+        .map(|e| (e.index, e.field.as_str()))
+        .collect();
+    assert_eq!(skipped, [(4, "asset_id")], "a bad id skips its row");
 }
 
 #[test]

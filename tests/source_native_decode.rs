@@ -1,6 +1,6 @@
 //! The native fast path (`Mapping::decode_native`) against the general path
 //! (parse the body, then `Mapping::decode_page`): the same records and the
-//! same row errors for every body, and the fast path taken only where it applies.
+//! same row errors and left-out values for every body, and the fast path taken only where it applies.
 
 use patchboard::domain::asset::AssetResult;
 use patchboard::domain::endpoint::Endpoint;
@@ -225,24 +225,28 @@ fn suspensions_and_drives_are_read_from_objects_only() {
         Some(patchboard::domain::endpoint::Suspension::Cycles { remaining: 3 })
     );
     let drives = endpoint_with("drives", json!([["C:", 97.5]]));
-    assert!(drives.items.is_empty(), "a drive must be an object");
-    assert_eq!(drives.errors.len(), 1);
+    assert!(
+        drives.items[0].drives.is_empty(),
+        "a drive must be an object"
+    );
+    assert_eq!(drives.left_out.len(), 1);
 }
 
-/// A figure no drive or clock can show is a fault in the row, reported by
-/// both paths rather than shown as a drive 150 % full or the year 292278994.
+/// A figure no drive or clock can show is a fault in the row, reported and
+/// left out by both paths rather than shown as a drive 150 % full or the
+/// year 292278994; the endpoint is kept.
 #[test]
-fn impossible_drive_shares_and_times_are_bad_rows() {
+fn impossible_drive_shares_and_times_are_left_out() {
     for used in [json!(150), json!(-5), json!(100.01)] {
         let page = endpoint_with("drives", json!([{ "name": "C:", "used_percent": used }]));
-        assert!(page.items.is_empty(), "{used}");
-        assert_eq!(page.errors.len(), 1);
+        assert!(page.items[0].drives.is_empty(), "{used}");
+        assert_eq!(page.left_out.len(), 1);
         assert!(
-            page.errors[0]
+            page.left_out[0]
                 .problem
                 .contains("expected a percentage from 0 to 100"),
             "{}",
-            page.errors[0].problem
+            page.left_out[0].problem
         );
     }
     for full in [json!(0), json!(100), json!(90.5)] {
@@ -259,16 +263,17 @@ fn impossible_drive_shares_and_times_are_bad_rows() {
         json!("99999999999999999999"),
     ] {
         let page = endpoint_with("last_seen", time.clone());
-        assert!(page.items.is_empty(), "{time}");
+        assert_eq!(page.items[0].last_seen, None, "{time}");
         assert!(
-            page.errors[0].problem.contains("in the years 0 to 9999"),
+            page.left_out[0].problem.contains("in the years 0 to 9999"),
             "{}",
-            page.errors[0].problem
+            page.left_out[0].problem
         );
     }
-    assert_eq!(
-        endpoint_with("last_seen", json!(0)).items.len(),
-        1,
+    assert!(
+        endpoint_with("last_seen", json!(0)).items[0]
+            .last_seen
+            .is_some(),
         "1970 is a time"
     );
 }

@@ -1,7 +1,9 @@
 //! Turning a response body into records through a resource's field mapping.
 //!
 //! A bad row is reported and skipped so one odd asset never hides the other
-//! hundred thousand; only a body of the wrong shape fails the whole page.
+//! hundred thousand, and a bad value in a field a row can do without is
+//! reported and left out, the row kept; only a body of the wrong shape
+//! fails the whole page.
 
 use super::coerce::shown;
 use super::config::Resource;
@@ -9,13 +11,13 @@ use super::gather::Identified;
 use super::native_decode::NativeItems;
 use super::native_stream::StreamedItems;
 use super::pointer::Pointer;
-use super::record::{decode_item, kind_of, FieldConfig, ItemFields, ItemId, Record};
+use super::record::{decode_row, kind_of, FieldConfig, FieldFailure, ItemFields, ItemId, Record};
 use serde_json::Value;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// A row that could not be decoded: its position in the page, its id when it
-/// gave one, the field, the pointer tried, and the problem.
+/// A value that could not be read: its row's position in the page, the
+/// row's id when it gave one, the field, the pointer tried, and the problem.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowError {
     pub index: usize,
@@ -67,11 +69,15 @@ impl fmt::Display for UnfoundField {
     }
 }
 
-/// The records of one page, and the rows that were skipped.
+/// The records of one page, the rows that were skipped, and the values
+/// left out of rows that were kept.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DecodedPage<T> {
     pub items: Vec<T>,
+    /// Rows skipped, one value that failed each.
     pub errors: Vec<RowError>,
+    /// Values left out of rows in `items`, in row order.
+    pub left_out: Vec<RowError>,
     /// The configuration's own fields no item on the page had a value for;
     /// `None` when nothing was checked (no own fields, or no items).
     pub unfound: Option<Vec<UnfoundField>>,
@@ -83,6 +89,7 @@ impl<T> From<Vec<T>> for DecodedPage<T> {
         DecodedPage {
             items,
             errors: Vec::new(),
+            left_out: Vec::new(),
             unfound: None,
         }
     }
@@ -93,6 +100,7 @@ impl<T> DecodedPage<T> {
         DecodedPage {
             items: Vec::with_capacity(rows),
             errors: Vec::new(),
+            left_out: Vec::new(),
             unfound: None,
         }
     }
@@ -100,30 +108,36 @@ impl<T> DecodedPage<T> {
     /// Keeps only the page's first `rows` rows, read or skipped.
     pub fn keep_first(&mut self, rows: usize) {
         self.errors.retain(|error| error.index < rows);
+        self.left_out.retain(|error| error.index < rows);
         self.items.truncate(rows.saturating_sub(self.errors.len()));
     }
 
-    /// Numbers the skipped rows from `first` on: the page's place in the list.
+    /// Numbers the rows reported from `first` on: the page's place in the list.
     pub fn number_rows_from(&mut self, first: usize) {
-        for error in &mut self.errors {
+        for error in self.errors.iter_mut().chain(&mut self.left_out) {
             error.index += first;
         }
     }
 
-    /// Decodes row `index`, keeping its record or reporting why it was skipped.
+    /// Decodes row `index`, keeping its record or reporting why it was
+    /// skipped, and reporting any value left out of it.
     pub(super) fn read(&mut self, index: usize, item: &Value, fields: &ItemFields)
     where
         T: Record,
     {
-        match decode_item(item, &fields.specs) {
-            Ok(record) => self.items.push(record),
-            Err(failure) => self.errors.push(RowError {
-                index,
-                id: fields.id_of(item),
-                field: failure.field,
-                pointer: failure.pointer,
-                problem: failure.problem,
-            }),
+        let reported = |failure: FieldFailure| RowError {
+            index,
+            id: fields.id_of(item),
+            field: failure.field,
+            pointer: failure.pointer,
+            problem: failure.problem,
+        };
+        match decode_row(item, &fields.specs) {
+            Ok((record, left_out)) => {
+                self.items.push(record);
+                self.left_out.extend(left_out.into_iter().map(reported));
+            }
+            Err(failure) => self.errors.push(reported(failure)),
         }
     }
 }

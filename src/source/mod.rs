@@ -29,6 +29,6 @@ pub mod rebase;
 pub mod record;
 pub mod records;
 pub mod retry;
-pub mod skipped;
+pub mod row_problems;
 pub mod token;
 pub mod url;

@@ -278,8 +278,39 @@ impl ItemFields {
     }
 }
 
-/// Decodes one item into `R` through compiled specs.
+/// Decodes one item into `R` through compiled specs; a value that cannot
+/// be read fails the item.
 pub fn decode_item<R: Record>(item: &Value, specs: &[Spec]) -> Result<R, FieldFailure> {
+    decode_fields(item, specs, Err)
+}
+
+/// Decodes one row of a list into `R`: a value that cannot be read in a
+/// field the record can do without is left out, as if the backend had not
+/// sent it, and returned with the record, so one odd value does not hide
+/// the row. A list field with an element that cannot be read is left out
+/// whole; the record's required fields still fail the row.
+pub fn decode_row<R: Record>(
+    item: &Value,
+    specs: &[Spec],
+) -> Result<(R, Vec<FieldFailure>), FieldFailure> {
+    let mut left_out = Vec::new();
+    let record = decode_fields(item, specs, |failure: FieldFailure| {
+        if R::REQUIRED.contains(&failure.field.as_str()) {
+            return Err(failure);
+        }
+        left_out.push(failure);
+        Ok(())
+    })?;
+    Ok((record, left_out))
+}
+
+/// Decodes `item` field by field; `on_failure` says whether a field that
+/// cannot be read fails the whole item or is passed over.
+fn decode_fields<R: Record>(
+    item: &Value,
+    specs: &[Spec],
+    mut on_failure: impl FnMut(FieldFailure) -> Result<(), FieldFailure>,
+) -> Result<R, FieldFailure> {
     let mut draft = R::Draft::default();
     for spec in specs {
         let Some((pointer, raw)) = spec.value_in(item) else {
@@ -292,17 +323,20 @@ pub fn decode_item<R: Record>(item: &Value, specs: &[Spec]) -> Result<R, FieldFa
             pointer: pointer.to_string(),
             problem,
         };
-        match &R::fields()[spec.index].kind {
-            FieldKind::Value(apply) => apply(&mut draft, value).map_err(fail)?,
-            FieldKind::List { apply, .. } => {
-                let items = value
-                    .as_array()
-                    .ok_or_else(|| fail(format!("expected an array, found {}", kind_of(value))))?;
-                apply(&mut draft, items, &spec.nested).map_err(|inner| FieldFailure {
-                    pointer: format!("{pointer}{}", inner.pointer),
-                    ..inner
-                })?;
-            }
+        let read = match &R::fields()[spec.index].kind {
+            FieldKind::Value(apply) => apply(&mut draft, value).map_err(fail),
+            FieldKind::List { apply, .. } => match value.as_array() {
+                Some(items) => {
+                    apply(&mut draft, items, &spec.nested).map_err(|inner| FieldFailure {
+                        pointer: format!("{pointer}{}", inner.pointer),
+                        ..inner
+                    })
+                }
+                None => Err(fail(format!("expected an array, found {}", kind_of(value)))),
+            },
+        };
+        if let Err(failure) = read {
+            on_failure(failure)?;
         }
     }
     R::finish(draft).map_err(|missing| {

@@ -170,11 +170,21 @@ async function alertText(page, text) {
   return (await banner.first().textContent()).replace(/\s+/g, ' ');
 }
 
-/** The skipped-rows banner's text, once it shows. */
-async function skippedText(page) {
-  const banner = page.locator('.pb-banner', { hasText: 'could not be read and are not shown' });
+/** The text of the banner that says `title`, once it shows. */
+async function bannerText(page, title) {
+  const banner = page.locator('.pb-banner', { hasText: title });
   await banner.waitFor({ timeout: LOAD_TIMEOUT });
   return (await banner.textContent()).replace(/\s+/g, ' ');
+}
+
+/** The skipped-rows banner's text, once it shows. */
+function skippedText(page) {
+  return bannerText(page, 'could not be read and are not shown');
+}
+
+/** The text of the banner on values left out of rows kept, once it shows. */
+function leftOutText(page) {
+  return bannerText(page, 'could not be read and are left out');
 }
 
 /** The page still works: the router answers and the reference page renders. */
@@ -1132,7 +1142,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
-  test('job rows with missing ids, negative or non-numeric counts and bad dates are skipped by name', { timeout: TEST_TIMEOUT }, async () => {
+  test('job rows without an id are skipped, and negative or non-numeric counts and bad dates left out, by name', { timeout: TEST_TIMEOUT }, async () => {
     backend.setData({ jobs: JOBS });
     await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
       const { page } = session;
@@ -1149,25 +1159,32 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const good = [...JOBS, job('job-bare', 'Only an id and a name', { platform: undefined, status: undefined, asset_count: undefined })];
       backend.setData({ jobs: [bad[0], good[0], bad[1], good[1], bad[2], good[2], bad[3], good[3]] });
       await page.getByRole('button', { name: 'Refresh now' }).click();
-      await waitForJobList(page, good.length);
-      const text = await skippedText(page);
-      assert.ok(text.includes(`${bad.length} row(s) could not be read and are not shown`), text);
-      // Each by its place and, where it has one, its id.
-      for (const [row, named, field] of [[0, '', 'id'], [2, ' (id "job-negative")', 'asset_count'], [4, ' (id "job-words")', 'failed'], [6, ' (id "job-date")', 'last_run']]) {
-        assert.ok(text.includes(`row ${row}${named}: ${field} (at "/${field}")`), `the banner names row ${row}'s ${field}: ${text}`);
+      const kept = [...good, ...bad.slice(1)];
+      await waitForJobList(page, kept.length);
+      const skipped = await skippedText(page);
+      assert.ok(skipped.includes('1 row(s) could not be read and are not shown'), skipped);
+      assert.ok(skipped.includes('row 0: id (at "/id")'), `the banner names row 0's id: ${skipped}`);
+      const leftOut = await leftOutText(page);
+      assert.ok(leftOut.includes('3 value(s) could not be read and are left out; their rows are shown and counted'), leftOut);
+      // Each by its place and its id.
+      for (const [row, named, field] of [[2, ' (id "job-negative")', 'asset_count'], [4, ' (id "job-words")', 'failed'], [6, ' (id "job-date")', 'last_run']]) {
+        assert.ok(leftOut.includes(`row ${row}${named}: ${field} (at "/${field}")`), `the banner names row ${row}'s ${field}: ${leftOut}`);
       }
-      assert.ok(text.includes('-5') && text.includes('"lots"') && text.includes('10/06/2025 14:00'), `the banner shows the bad values: ${text}`);
+      assert.ok(leftOut.includes('-5') && leftOut.includes('"lots"') && leftOut.includes('10/06/2025 14:00'), `the banner shows the bad values: ${leftOut}`);
       assert.deepEqual(
         (await texts(page, 'tr.pb-row td:first-child')).sort(),
-        good.map((j) => j.name).sort(),
-        'the readable rows show, the others do not',
+        kept.map((j) => j.name).sort(),
+        'the rows with an id show, the other does not',
       );
+      // A value left out is not shown as sent.
+      const negative = await page.locator('tr.pb-row', { hasText: 'Negative count' }).textContent();
+      assert.ok(!negative.includes('-5'), negative);
       await assertStillWorks(session);
       backend.setData({ jobs: JOBS });
     });
   });
 
-  test('asset rows with missing fields, bad counts and bad dates are skipped by name; the rest show', { timeout: TEST_TIMEOUT }, async () => {
+  test('asset rows without an id are skipped, bad counts and bad dates left out, by name; the rest show', { timeout: TEST_TIMEOUT }, async () => {
     const { asset_id: _dropped, ...noId } = asset('ignored', 'no-id-host');
     const rows = [
       asset('r-1', 'good-host-1'),
@@ -1188,21 +1205,33 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ results: { 'job-alpha': rows } });
     await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
       const { page } = session;
-      await waitForAssets(page, 3);
-      const text = await skippedText(page);
-      assert.ok(text.includes('5 row(s) could not be read and are not shown'), text);
+      await waitForAssets(page, rows.length - 1);
+      const skipped = await skippedText(page);
+      assert.ok(skipped.includes('1 row(s) could not be read and are not shown'), skipped);
+      assert.ok(skipped.includes('row 1: asset_id (at "/asset_id")'), skipped);
+      const leftOut = await leftOutText(page);
+      assert.ok(leftOut.includes('4 value(s) could not be read and are left out'), leftOut);
       for (const [row, named, field, pointer] of [
-        [1, '', 'asset_id', '/asset_id'],
         [2, ' (asset_id "r-3")', 'patches_succeeded', '/patches/succeeded'],
         [3, ' (asset_id "r-4")', 'patches_failed', '/patches/failed'],
         [4, ' (asset_id "r-5")', 'status_time', '/status_time'],
         [6, ' (asset_id "r-7")', 'patches_succeeded', '/patches/succeeded'],
       ]) {
-        assert.ok(text.includes(`row ${row}${named}: ${field} (at "${pointer}")`), `the banner names row ${row}'s ${field}: ${text}`);
+        assert.ok(leftOut.includes(`row ${row}${named}: ${field} (at "${pointer}")`), `the banner names row ${row}'s ${field}: ${leftOut}`);
       }
       const names = await texts(page, 'tr.pb-row td:first-child');
       // A row without a name is shown by its id.
-      assert.deepEqual(names.sort(), ['good-host-1', 'good-host-8', 'r-6'], 'the readable rows show, the nameless one by its id');
+      assert.deepEqual(
+        names.sort(),
+        ['bad-date-host', 'fractional-count-host', 'good-host-1', 'good-host-8', 'negative-count-host', 'r-6', 'words-count-host'],
+        'the rows with an id show, the nameless one by its id',
+      );
+      // The count left out reads as not reported; the others as sent.
+      await page.locator('tr.pb-row', { hasText: 'negative-count-host' }).click();
+      await page.locator('[data-patch-counts]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.deepEqual(await texts(page, '[data-patch-counts] dd'), ['not reported', '0', '0', '0', '3']);
+      await page.keyboard.press('Escape');
+      await page.locator('[data-patch-counts]').waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
       // Counts it did not send are not shown as 0, which would read as "none failed".
       await page.locator('tr.pb-row', { hasText: 'r-6' }).click();
       await page.locator('[data-patch-counts]').waitFor({ timeout: LOAD_TIMEOUT });
@@ -1234,17 +1263,17 @@ describe('rows that cannot be read, or say unexpected things', () => {
     try {
       await withConfiguredPage('#/jobs/job-alpha', config, async (session) => {
         const { page } = session;
-        await waitForAssets(page, 4);
+        await waitForAssets(page, 5);
         const banner = page.locator('.pb-banner', { hasText: 'repeat an id listed earlier' });
         await banner.waitFor({ timeout: LOAD_TIMEOUT });
         const text = (await banner.textContent()).replace(/\s+/g, ' ');
         assert.ok(text.includes('1 row(s) repeat an id listed earlier: each is shown and counted once'), text);
-        // Rows are numbered in the whole list, the unreadable row 3 included.
+        // Rows are numbered in the whole list.
         assert.ok(text.includes('asset_id "a-3" on rows 2 and 4'), text);
-        assert.ok((await skippedText(page)).includes('row 3 (asset_id "a-9"): status_time'));
+        assert.ok((await leftOutText(page)).includes('row 3 (asset_id "a-9"): status_time'));
         assert.deepEqual(
           (await texts(page, 'tr.pb-row td:first-child')).sort(),
-          ['alpha-host-1', 'alpha-host-2', 'alpha-host-3', 'alpha-host-4'],
+          ['alpha-host-1', 'alpha-host-2', 'alpha-host-3', 'alpha-host-4', 'bad-date-host'],
         );
         const repeated = await page.locator('tr.pb-row', { hasText: 'alpha-host-3' }).textContent();
         assert.ok(repeated.includes('Completed') && !repeated.includes('Pending'), `the later row's status shows: ${repeated}`);
@@ -1290,15 +1319,16 @@ describe('rows that cannot be read, or say unexpected things', () => {
   });
 
   test('many rows with one bad value: the banner tells the problem once, names a few rows and counts the rest', { timeout: TEST_TIMEOUT }, async () => {
+    // Each row is kept without its bad time; a row without an id is skipped.
     const bad = Array.from({ length: 27 }, (_, n) =>
       asset(`bad-${n}`, `bad-date-${n}`, STATUSES.completed, { status_time: 'yesterday' }));
     const good = [asset('ok-1', 'good-host-1', STATUSES.completed), asset('ok-2', 'good-host-2', STATUSES.failed)];
     backend.setData({ results: { 'job-alpha': [...good, ...bad] } });
     await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
       const { page } = session;
-      await waitForAssets(page, good.length);
-      const text = await skippedText(page);
-      assert.ok(text.includes('27 row(s) could not be read and are not shown or counted'), text);
+      await waitForAssets(page, good.length + bad.length);
+      const text = await leftOutText(page);
+      assert.ok(text.includes('27 value(s) could not be read and are left out; their rows are shown and counted'), text);
       assert.equal(text.match(/status_time \(at/g).length, 1, `the problem is told once: ${text}`);
       assert.ok(text.includes('found "yesterday", in 27 rows: row 2 (asset_id "bad-0"), row 3 (asset_id "bad-1"), row 4 (asset_id "bad-2")'), text);
       assert.ok(text.trim().endsWith('and 24 more'), `and counts the rest: ${text}`);
@@ -1590,11 +1620,12 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ endpoints });
     await withConfiguredPage('#/exemptions', nativeConfig(backend.url), async (session) => {
       const { page } = session;
-      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3, null, { timeout: LOAD_TIMEOUT });
-      const text = await skippedText(page);
-      assert.ok(text.includes('2 row(s) could not be read and are not shown'), text);
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 5, null, { timeout: LOAD_TIMEOUT });
+      const text = await leftOutText(page);
+      assert.ok(text.includes('2 value(s) could not be read and are left out; their rows are shown and counted'), text);
       assert.ok(text.includes('row 3 (id "ep-bad"): drives'), `the banner names the drive field: ${text}`);
       assert.ok(text.includes('row 4 (id "ep-date"): last_seen (at "/last_seen")'), `the banner names last_seen: ${text}`);
+      assert.ok(text.includes('so the endpoint may be listed as Patchable'), `the banner says what a fact not known costs: ${text}`);
 
       // A name Patchboard does not know is an exemption all the same: in the
       // row's cell, found by the search, and never "nothing in the way".
@@ -1618,7 +1649,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.equal(await page.getByRole('searchbox', { name: 'Search endpoints' }).inputValue(), 'Gremlins In The Wiring', 'a name searches for itself');
       assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['odd-01']);
       await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
-      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3);
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 5);
       const quarantined = page.locator('tr.pb-row', { hasText: 'quarantined-01' });
       assert.deepEqual(await quarantined.locator('.pb-chip-label').allTextContents(), ['Quarantined by EDR']);
       assert.equal((await quarantined.locator('td').nth(4).textContent()).trim(), '—', 'no drive reported: a dash, not a blank');
@@ -1634,7 +1665,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       );
       await page.keyboard.press('Escape');
       await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
-      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3);
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 5);
 
       await page.locator('tr.pb-row', { hasText: 'odd-01' }).click();
       const panel = page.locator('.pb-panel');
@@ -1666,15 +1697,15 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.ok(summary.includes('Cannot patch') && summary.includes('1 endpoint'), summary);
       assert.match(
         await page.locator('[data-ungrouped]').textContent(),
-        /^1 of the 3 endpoints listed /,
-        'only web-01, which has no reason, is in no group',
+        /^3 of the 5 endpoints listed /,
+        'web-01 and the two kept without their bad values have no reason, so no group',
       );
       await assertStillWorks(session);
     });
     backend.setData({ endpoints: GOOD_DATA.endpoints });
   });
 
-  test('a localised (non-ASCII) date that cannot be read skips its row, and does not stop the app', { timeout: TEST_TIMEOUT }, async () => {
+  test('a localised (non-ASCII) date that cannot be read is left out, and does not stop the app', { timeout: TEST_TIMEOUT }, async () => {
     // Found by tests/fuzz_inputs.rs: the row error quotes the value cut to 57
     // bytes, and a cut inside a multi-byte character panics.
     const localised = '2025年6月10日 火曜日 午後2時00分00秒 日本標準時';
@@ -1686,12 +1717,12 @@ describe('rows that cannot be read, or say unexpected things', () => {
         const { page } = session;
         const crashed = page.locator('.pb-crash');
         await Promise.race([
-          waitForJobList(page, JOBS.length),
+          waitForJobList(page, jobs.length),
           crashed.waitFor({ timeout: LOAD_TIMEOUT }).then(async () => {
             throw new Error(`APP BUG: the app stopped (src/source/coerce.rs expected() truncates inside a character): ${(await crashed.textContent()).replace(/\s+/g, ' ')}`);
           }),
         ]);
-        const text = await skippedText(page);
+        const text = await leftOutText(page);
         assert.ok(text.includes('row 3 (id "job-jp"): last_run (at "/last_run")'), `the banner names the field: ${text}`);
         await assertStillWorks(session);
       });
@@ -1777,19 +1808,19 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
-  test('a number beyond a double costs its row, not the list', { timeout: TEST_TIMEOUT }, async () => {
-    // JSON.parse reads 1e400 as Infinity; in a field the app reads, the row
-    // is reported with the value as sent, and elsewhere it is no matter.
+  test('a number beyond a double costs its value, not the row or the list', { timeout: TEST_TIMEOUT }, async () => {
+    // JSON.parse reads 1e400 as Infinity; in a field the app reads, the value
+    // is reported as sent and left out, and elsewhere it is no matter.
     const rows = [asset('h-1', 'huge-time-host', STATUSES.completed, { status_time: 'HUGE' }), ...ALPHA_ASSETS];
     const text = JSON.stringify({ generated_at: new Date(NOW).toISOString(), backend_build: 'HUGE', assets: rows }).replaceAll('"HUGE"', '1e400');
     backend.setFault('/jobs/job-alpha/results.json', FAULTS.raw(text));
     try {
       await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
         const { page } = session;
-        await waitForAssets(page, ALPHA_ASSETS.length);
-        const skipped = await skippedText(page);
-        assert.ok(skipped.includes('1 row(s) could not be read'), skipped);
-        assert.ok(skipped.includes('1e400'), skipped);
+        await waitForAssets(page, rows.length);
+        const leftOut = await leftOutText(page);
+        assert.ok(leftOut.includes('1 value(s) could not be read'), leftOut);
+        assert.ok(leftOut.includes('1e400'), leftOut);
         await assertStillWorks(session);
       });
     } finally {
@@ -1817,10 +1848,10 @@ describe('rows that cannot be read, or say unexpected things', () => {
     try {
       await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
         const { page } = session;
-        await waitForAssets(page, rows.length);
-        const skipped = await skippedText(page);
-        assert.ok(skipped.includes(`${beyond.length} row(s) could not be read`), skipped);
-        assert.ok(skipped.includes('in the years 0 to 9999'), skipped);
+        await waitForAssets(page, rows.length + faulty.length);
+        const leftOut = await leftOutText(page);
+        assert.ok(leftOut.includes(`${beyond.length} value(s) could not be read`), leftOut);
+        assert.ok(leftOut.includes('in the years 0 to 9999'), leftOut);
         await page.locator('tr.pb-row', { hasText: 'time-host-0' }).click();
         await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
         assertNoPageErrors(session);

@@ -302,7 +302,7 @@ describe('a foreign JSON backend (json-server) through a field mapping', () => {
     });
   });
 
-  test('a job page shows its hosts and statuses, and says a malformed row was skipped', { timeout: TEST_TIMEOUT }, async () => {
+  test('a job page shows its hosts and statuses, and says a malformed value was left out', { timeout: TEST_TIMEOUT }, async () => {
     const deployment = db.deployments[0];
     const hosts = db.hosts.filter((host) => host.deployment === deployment.deploymentId);
     const readable = (host) => isUnsigned(host.patchesOk) && isUnsigned(host.patchesBad);
@@ -313,17 +313,17 @@ describe('a foreign JSON backend (json-server) through a field mapping', () => {
       code: host.result.code ?? null,
       name: RESULT_LABELS[host.result.label] ?? host.result.label,
     });
-    for (const host of good) {
+    for (const host of hosts) {
       assert.ok(resolveStatus(rawStatus(host)), `fixture: ${host.hostname}'s status resolves in the catalogue`);
     }
 
     await withConfiguredPage(`#/jobs/${deployment.deploymentId}`, mappingConfig(jsonServer.url), async (session) => {
       const { page } = session;
-      const { rowCount, alerts } = await waitForAssets(page, good.length);
+      const { rowCount, alerts } = await waitForAssets(page, hosts.length);
       assert.deepEqual(alerts, [], 'no error banner');
-      assert.equal(rowCount, `${grouped(good.length)} of ${grouped(good.length)} assets`);
-      assert.equal(await counterValue(page, 'total'), grouped(good.length));
-      const phases = phaseCounts(good.map(rawStatus));
+      assert.equal(rowCount, `${grouped(hosts.length)} of ${grouped(hosts.length)} assets`, 'the malformed host is kept');
+      assert.equal(await counterValue(page, 'total'), grouped(hosts.length));
+      const phases = phaseCounts(hosts.map(rawStatus));
       assert.equal(await counterValue(page, 'succeeded'), grouped(phases.succeeded), 'succeeded counter');
       assert.equal(await counterValue(page, 'failed'), grouped(phases.failed), 'failed counter');
       assert.equal(await counterValue(page, 'in-progress'), grouped(phases.inProgress), 'in-progress counter');
@@ -334,7 +334,7 @@ describe('a foreign JSON backend (json-server) through a field mapping', () => {
       );
 
       // Statuses by name and count, as the legend shows them.
-      const expected = tally(good.map((host) => resolveStatus(rawStatus(host))));
+      const expected = tally(hosts.map((host) => resolveStatus(rawStatus(host))));
       const legend = await statusLegend(page);
       const phaseLabel = new Map(phaseCatalogue().map(({ token, label }) => [token, label]));
       assert.deepEqual(
@@ -343,10 +343,13 @@ describe('a foreign JSON backend (json-server) through a field mapping', () => {
         'the status legend names each status, the phase its colour stands for, and its count',
       );
 
-      // Every readable host is a row with its translated status; the malformed one is not.
+      // Every host is a row with its translated status; the malformed value is not shown.
       const rows = await allTableRows(page);
       const shown = new Map(rows.map((cells) => [cells[0], cells]));
-      assert.deepEqual([...shown.keys()].sort(), good.map((host) => host.hostname).sort(), 'the rows are the readable hosts');
+      assert.deepEqual([...shown.keys()].sort(), hosts.map((host) => host.hostname).sort(), 'a row for each host');
+      const malformed = shown.get(bad[0].host.hostname);
+      assert.equal(malformed[2], `${resolveStatus(rawStatus(bad[0].host)).name} · ${resolveStatus(rawStatus(bad[0].host)).code}`, 'its status shows');
+      assert.ok(!malformed.join(' ').includes(String(bad[0].host.patchesOk)), `its bad count does not: ${malformed}`);
       for (const host of good) {
         const entry = resolveStatus(rawStatus(host));
         const cells = shown.get(host.hostname);
@@ -356,11 +359,11 @@ describe('a foreign JSON backend (json-server) through a field mapping', () => {
         assert.equal(cells[6], String(Number(host.patchesBad)), `${host.hostname}: patches failed`);
       }
 
-      // The skipped row is reported: how many, which row, which field and pointer.
+      // The value left out is reported: how many, which row, which field and pointer.
       const banner = page.locator('.pb-banner', { hasText: 'could not be read' });
       await banner.waitFor({ timeout: 5_000 });
       const text = (await banner.textContent()).replace(/\s+/g, ' ');
-      assert.ok(text.includes(`${bad.length} row(s) could not be read and are not shown`), `the banner counts the skipped rows: ${text}`);
+      assert.ok(text.includes(`${bad.length} value(s) could not be read and are left out`), `the banner counts the values left out: ${text}`);
       assert.ok(text.includes(`row ${bad[0].index} (asset_id ${JSON.stringify(String(bad[0].host.hostId))}): patches_succeeded`), `the banner names the row and field: ${text}`);
       assert.ok(text.includes('"/patchesOk"'), `the banner names the pointer: ${text}`);
       assert.ok(text.includes(JSON.stringify(bad[0].host.patchesOk)), `the banner shows the bad value: ${text}`);
@@ -562,7 +565,7 @@ describe('the qualys-pm preset against a replay of the gateway', () => {
     });
   });
 
-  test('a bad row on a later page is named by its place in the whole list', { timeout: TEST_TIMEOUT }, async () => {
+  test('a bad value on a later page is named by its row\'s place in the whole list', { timeout: TEST_TIMEOUT }, async () => {
     const { target, latestRun } = data;
     const assets = data.results[target.id][latestRun].map((asset) => ({ ...asset }));
     const badIndex = RESULTS_PAGE_SIZE + 3; // the fourth row of the second page
@@ -571,9 +574,9 @@ describe('the qualys-pm preset against a replay of the gateway', () => {
     try {
       await withConfiguredPage(`#/jobs/${target.id}?run=${latestRun}`, qualysConfig(own.url), async (session) => {
         const { page } = session;
-        const { rowCount } = await waitForAssets(page, assets.length - 1);
-        assert.equal(rowCount, `${grouped(assets.length - 1)} of ${grouped(assets.length - 1)} assets`);
-        const banner = page.locator('.pb-banner', { hasText: 'could not be read' });
+        const { rowCount } = await waitForAssets(page, assets.length);
+        assert.equal(rowCount, `${grouped(assets.length)} of ${grouped(assets.length)} assets`, 'the row is kept');
+        const banner = page.locator('.pb-banner', { hasText: 'could not be read and are left out' });
         const text = (await banner.textContent()).replace(/\s+/g, ' ');
         assert.ok(text.includes(`row ${badIndex} (asset_id "${assets[badIndex].asset.id}"): status_time`), `not the row's place on its page (${badIndex - RESULTS_PAGE_SIZE}): ${text}`);
       });

@@ -121,6 +121,19 @@ pub fn DataProblems(
                 items=problems
             />
         })}
+        {move || state.with(|s| (s.left_out.count > 0).then(|| {
+            (s.left_out.count, s.left_out.lines())
+        })).map(|(count, problems)| view! {
+            <Banner
+                tone=Tone::Waiting
+                title=format!("{} value(s) could not be read and are left out; their rows are shown and counted", grouped(count as u64))
+                details=format!(
+                    "Each reads as not known{}. A list with an element that could not be read is left out whole.",
+                    unfound_costs.map(|costs| format!(", {costs}")).unwrap_or_default(),
+                )
+                items=problems
+            />
+        })}
         {move || state.with(|s| (s.repeated.count > 0).then(|| {
             (s.repeated.count, s.repeated.examples_text())
         })).map(|(count, examples)| view! {

@@ -13,7 +13,7 @@ use crate::source::native::generated_at;
 use crate::source::rebase::{rebase, Rebase};
 use crate::source::record::Record;
 use crate::source::retry::RetryWait;
-use crate::source::skipped::SkippedRows;
+use crate::source::row_problems::RowProblems;
 use crate::ui::clock::read_browser_clock;
 use crate::ui::page_visibility::use_page_visibility;
 use leptos::prelude::*;
@@ -116,7 +116,9 @@ pub struct LoadStatus {
     /// The last load failed because the backend has no such resource.
     pub not_found: bool,
     /// Rows the last load could not decode.
-    pub skipped: SkippedRows,
+    pub skipped: RowProblems,
+    /// Values the last load left out of rows it kept.
+    pub left_out: RowProblems,
     /// Rows the last load dropped for repeating an earlier row's id.
     pub repeated: RowTally<Repeat>,
     /// Fields the configuration maps that no row of the last load had.
@@ -137,7 +139,8 @@ impl Default for LoadStatus {
             records: 0,
             error: None,
             not_found: false,
-            skipped: SkippedRows::default(),
+            skipped: RowProblems::default(),
+            left_out: RowProblems::default(),
             repeated: RowTally::default(),
             unfound: Vec::new(),
             cut_short: None,
@@ -479,7 +482,7 @@ where
             progress.unfound_on(page.unfound);
             let repeats = items.add_page(page.items, &page.errors);
             let received = items.items().len();
-            if progress.received(page.errors, repeats, received, more_follow) {
+            if progress.received(page.errors, page.left_out, repeats, received, more_follow) {
                 set_items.set(Shared::new(items.items().to_vec()));
                 progress.published(received);
             }
@@ -546,7 +549,8 @@ struct Progress {
     status: RwSignal<LoadStatus>,
     first_load: bool,
     published: usize,
-    skipped: SkippedRows,
+    skipped: RowProblems,
+    left_out: RowProblems,
     repeated: RowTally<Repeat>,
     /// Fields no page with rows had so far; `None` before such a page.
     unfound: Option<Vec<UnfoundField>>,
@@ -563,7 +567,8 @@ impl Progress {
             status,
             first_load,
             published: 0,
-            skipped: SkippedRows::default(),
+            skipped: RowProblems::default(),
+            left_out: RowProblems::default(),
             repeated: RowTally::default(),
             unfound: None,
         }
@@ -580,19 +585,21 @@ impl Progress {
         }
     }
 
-    /// Counts a page's skipped and repeated rows and the records received so
-    /// far; says whether to show what has arrived now. The first load shows
-    /// rows as they come, at doubling sizes so the copies cost O(n) in all; a
-    /// refresh swaps in only when complete, and so does the last page, which
-    /// needs no copy.
+    /// Counts a page's skipped and repeated rows, the values it left out,
+    /// and the records received so far; says whether to show what has
+    /// arrived now. The first load shows rows as they come, at doubling
+    /// sizes so the copies cost O(n) in all; a refresh swaps in only when
+    /// complete, and so does the last page, which needs no copy.
     fn received(
         &mut self,
         errors: Vec<RowError>,
+        left_out: Vec<RowError>,
         repeats: Vec<Repeat>,
         received: usize,
         more_follow: bool,
     ) -> bool {
         self.skipped.add(errors);
+        self.left_out.add(left_out);
         self.repeated.add(repeats);
         self.status.update(|s| s.loading = Some(received));
         self.first_load && more_follow && received >= self.published * 2
@@ -633,6 +640,7 @@ impl Progress {
                     s.error = None;
                     s.not_found = false;
                     s.skipped = self.skipped;
+                    s.left_out = self.left_out;
                     s.repeated = self.repeated;
                     s.unfound = self.unfound.unwrap_or_default();
                     s.cut_short = match end {

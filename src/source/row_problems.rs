@@ -1,6 +1,7 @@
-//! The rows a load skipped, grouped by what was wrong with them: a backend
-//! that sends one bad field in ten thousand rows has one problem to fix, and
-//! the banner says so once, with a few of the rows to look up.
+//! Values a load could not read (in rows it skipped, or left out of rows it
+//! kept), grouped by what was wrong with them: a backend that sends one bad
+//! field in ten thousand rows has one problem to fix, and the banner says
+//! so once, with a few of the rows to look up.
 
 use super::mapping::RowError;
 use crate::domain::decimal::grouped;
@@ -11,9 +12,11 @@ const KEPT_PROBLEMS: usize = 10;
 /// Rows named under each problem.
 const ROWS_NAMED: usize = 3;
 
-/// Skipped rows: how many, and the first few problems among them.
+/// Rows with a value that could not be read: how many, and the first few
+/// problems among them.
 #[derive(Debug, Clone, Default)]
-pub struct SkippedRows {
+pub struct RowProblems {
+    /// Values reported: one per skipped row, one per value left out.
     pub count: usize,
     problems: Vec<Problem>,
 }
@@ -34,7 +37,7 @@ impl Problem {
             && self.first.problem == error.problem
     }
 
-    /// See [`SkippedRows::lines`].
+    /// See [`RowProblems::lines`].
     fn summary(&self) -> String {
         if self.count == 1 {
             return self.first.to_string();
@@ -58,7 +61,7 @@ impl Problem {
     }
 }
 
-impl SkippedRows {
+impl RowProblems {
     /// Counts `errors`, each under the problem it shares with a row before it.
     pub fn add(&mut self, errors: Vec<RowError>) {
         self.count += errors.len();

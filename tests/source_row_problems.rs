@@ -1,6 +1,6 @@
 use patchboard::source::mapping::RowError;
 use patchboard::source::record::ItemId;
-use patchboard::source::skipped::SkippedRows;
+use patchboard::source::row_problems::RowProblems;
 
 fn bad_row(index: usize, id: &str, field: &str, found: &str) -> RowError {
     RowError {
@@ -17,7 +17,7 @@ fn bad_row(index: usize, id: &str, field: &str, found: &str) -> RowError {
 
 #[test]
 fn rows_with_the_same_problem_are_told_once_with_a_few_of_them_named() {
-    let mut skipped = SkippedRows::default();
+    let mut skipped = RowProblems::default();
     skipped.add(
         (0..5_000)
             .map(|n| bad_row(n * 2, &format!("a{n}"), "status_time", "never"))
@@ -38,7 +38,7 @@ fn rows_with_the_same_problem_are_told_once_with_a_few_of_them_named() {
 /// is what an operator looks for in the backend.
 #[test]
 fn another_value_is_another_problem_and_past_ten_the_rest_are_counted() {
-    let mut skipped = SkippedRows::default();
+    let mut skipped = RowProblems::default();
     skipped.add(
         (0..12)
             .map(|n| bad_row(n, &format!("a{n}"), "status_time", &format!("day {n}")))
