@@ -1415,6 +1415,17 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.equal(await counter('complete', 'detail'), '1 of 5 final');
       assert.equal(await counter('in-progress'), '0');
       assert.equal(await counter('unknown'), '4');
+      // In a 1280 px window the ten cards fit no single line: five and five,
+      // not nine and one left alone.
+      const cardsPerLine = await page.$$eval('.pb-counter', (cards) => {
+        const lines = new Map();
+        for (const card of cards) {
+          const top = Math.round(card.getBoundingClientRect().top);
+          lines.set(top, (lines.get(top) ?? 0) + 1);
+        }
+        return [...lines.values()];
+      });
+      assert.deepEqual(cardsPerLine, [5, 5], 'the ten cards in two even lines');
       assert.equal(
         (await page.locator('.pb-chart-group [data-legend="2036-0"] .pb-legend-count').textContent()).trim(),
         '1 · 20.0%',
