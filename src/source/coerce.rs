@@ -1,8 +1,9 @@
 //! Lenient conversion of backend JSON values into our field types.
 //!
-//! Backends disagree on representation (numbers as strings, booleans as 1/"true",
-//! times as epoch seconds, milliseconds or RFC 3339), so each conversion accepts every form that
-//! has an unambiguous meaning and names what it expected otherwise.
+//! Backends disagree on representation (numbers as strings, booleans as
+//! 1/"true", times as epoch seconds, milliseconds or RFC 3339), so each
+//! conversion accepts every form that has an unambiguous meaning and names
+//! what it expected otherwise.
 
 use crate::domain::decimal::grouped;
 use crate::domain::endpoint::Drive;
