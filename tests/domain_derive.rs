@@ -6,7 +6,7 @@ use patchboard::domain::derive::{
 };
 use patchboard::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
-    Suspension,
+    Suspension, UnreadableFacts,
 };
 use patchboard::domain::exemption::{ExemptionKind, ExemptionSet, Impact};
 use patchboard::domain::fleet::{FleetSummary, PatchOutlook, UNKNOWN_NAMES_KEPT};
@@ -65,6 +65,7 @@ fn healthy() -> Endpoint {
         }],
         last_seen: Some(NOW),
         reported_exemptions: vec![],
+        unreadable: UnreadableFacts::default(),
     }
 }
 
@@ -552,6 +553,46 @@ fn a_missing_wsus_report_counts_only_when_the_policy_says_so() {
     assert!(derive_exemptions(&endpoint, NOW, &strict)
         .exemptions()
         .contains(ExemptionKind::WsusCommunicationProblems));
+}
+
+/// A report time the backend sent but that could not be read is not a
+/// report time never sent: the strict policy does not count it.
+#[test]
+fn an_unreadable_wsus_report_is_no_problem_even_by_the_strict_policy() {
+    let strict = DerivationPolicy {
+        missing_wsus_report_is_problem: true,
+        ..DerivationPolicy::default()
+    };
+    let unreadable = with(|e| {
+        e.readiness.wsus_last_report = None;
+        e.unreadable.wsus_report = true;
+    });
+    assert!(!derive_exemptions(&unreadable, NOW, &strict)
+        .exemptions()
+        .contains(ExemptionKind::WsusCommunicationProblems));
+}
+
+/// A schedule the backend sent in a form that could not be read is not a
+/// schedule missing or empty: no maintenance exemption either way.
+#[test]
+fn an_unreadable_schedule_gives_no_maintenance_exemption() {
+    let unreadable = |maintenance| {
+        with(|e| {
+            e.maintenance = maintenance;
+            e.unreadable.maintenance = true;
+        })
+    };
+    assert_eq!(kinds(&unreadable(None)), []);
+    assert_eq!(kinds(&unreadable(schedule(vec![]))), []);
+    // Not read as unreadable, the same facts are exemptions.
+    assert_eq!(
+        kinds(&with(|e| e.maintenance = None)),
+        [ExemptionKind::MaintenanceWindowRequired]
+    );
+    assert_eq!(
+        kinds(&with(|e| e.maintenance = schedule(vec![]))),
+        [ExemptionKind::NoMaintenanceEntry]
+    );
 }
 
 #[test]

@@ -1,5 +1,7 @@
 use patchboard::domain::asset::{AssetResult, PendingStage};
-use patchboard::domain::endpoint::{ConnectorState, Endpoint, PowerState, Suspension};
+use patchboard::domain::endpoint::{
+    ConnectorState, Endpoint, PowerState, Suspension, UnreadableFacts,
+};
 use patchboard::domain::job::Job;
 use patchboard::domain::time::Timestamp;
 use patchboard::source::config::Config;
@@ -315,6 +317,59 @@ fn bad_rows_are_skipped_and_bad_values_left_out() {
         .map(|e| (e.index, e.field.as_str()))
         .collect();
     assert_eq!(skipped, [(4, "asset_id")], "a bad id skips its row");
+}
+
+/// An endpoint fact left out because it could not be read is marked so, for
+/// the rules that would take its absence for a fact: half a schedule or half
+/// a suspension is none, and the endpoint is kept.
+#[test]
+fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
+    let config = config(json!({ "endpoints": { "url": "{base_url}/e", "fields": {
+        "id": "/id", "maintenance_name": "/mw", "maintenance_windows": "/windows",
+        "maintenance_windows.start": "/s", "maintenance_windows.end": "/e",
+        "suspension_from": "/from", "suspension_until": "/until",
+        "drives": "/disks", "drives.name": "/m", "drives.used_percent": "/pct",
+        "wsus_last_report": "/wsus"
+    } } }));
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let page = mapping
+        .decode_page(&json!([
+            { "id": "window", "mw": "Nightly", "windows": [{ "s": 1763611200, "e": 1763618400 }, { "s": "tonight", "e": 1763622000 }] },
+            { "id": "from", "from": "x", "until": 1763622000 },
+            { "id": "drives", "disks": [{ "m": "C:", "pct": 97 }, { "m": "D:", "pct": "full" }] },
+            { "id": "wsus", "wsus": "last week" },
+            { "id": "fine", "mw": "Nightly", "windows": [], "from": 1763611200, "until": 1763622000 }
+        ]))
+        .unwrap();
+    assert!(page.errors.is_empty(), "{:?}", page.errors);
+    let read: Vec<(&str, UnreadableFacts, bool, bool)> = page
+        .items
+        .iter()
+        .map(|e| {
+            (
+                e.id.as_str(),
+                e.unreadable,
+                e.maintenance.is_some(),
+                e.suspension.is_some(),
+            )
+        })
+        .collect();
+    let marked = |change: fn(&mut UnreadableFacts)| {
+        let mut facts = UnreadableFacts::default();
+        change(&mut facts);
+        facts
+    };
+    assert_eq!(
+        read,
+        [
+            ("window", marked(|f| f.maintenance = true), false, false),
+            ("from", marked(|f| f.suspension = true), false, false),
+            ("drives", marked(|f| f.drives = true), false, false),
+            ("wsus", marked(|f| f.wsus_report = true), false, false),
+            ("fine", UnreadableFacts::default(), true, true),
+        ]
+    );
+    assert!(page.items[2].drives.is_empty(), "a list left out whole");
 }
 
 #[test]

@@ -34,26 +34,39 @@ fn rows_with_the_same_problem_are_told_once_with_a_few_of_them_named() {
     );
 }
 
-/// The same field with another value is another problem: the value found
-/// is what an operator looks for in the backend.
+/// The same field expecting the same thing is one problem whatever the
+/// value found: the first value stands for the others, marked as one of
+/// several. Another field, or another expectation, is another problem.
 #[test]
-fn another_value_is_another_problem_and_past_ten_the_rest_are_counted() {
+fn other_values_share_a_problem_and_past_ten_problems_the_rest_are_counted() {
     let mut skipped = RowProblems::default();
     skipped.add(
         (0..12)
             .map(|n| bad_row(n, &format!("a{n}"), "status_time", &format!("day {n}")))
             .collect(),
     );
-    skipped.add(vec![bad_row(12, "a12", "status_time", "day 0")]);
-    assert_eq!(skipped.count, 13);
-    let summary = skipped.summary();
-    assert!(
-        summary.starts_with("status_time (at \"/status_time\"): expected a time, found \"day 0\", in 2 rows: row 0 (asset_id \"a0\"), row 12 (asset_id \"a12\"); "),
-        "{summary}"
+    assert_eq!(skipped.lines().len(), 1, "{:?}", skipped.lines());
+    assert_eq!(
+        skipped.summary(),
+        "status_time (at \"/status_time\"): expected a time, found \"day 0\" (the first of several values), \
+         in 12 rows: row 0 (asset_id \"a0\"), row 1 (asset_id \"a1\"), row 2 (asset_id \"a2\") and 9 more."
     );
-    assert_eq!(summary.matches("status_time (at").count(), 10, "{summary}");
+
+    let mut many = RowProblems::default();
+    many.add(
+        (0..12)
+            .map(|n| bad_row(n, &format!("a{n}"), &format!("field_{n}"), "x"))
+            .collect(),
+    );
+    many.add(vec![RowError {
+        problem: "required but missing or empty".into(),
+        ..bad_row(12, "a12", "field_0", "x")
+    }]);
+    assert_eq!(many.count, 13);
+    let summary = many.summary();
+    assert_eq!(summary.matches(" (at ").count(), 10, "{summary}");
     assert!(
-        summary.ends_with("; and 2 more row(s) with other problems."),
-        "{summary}"
+        summary.ends_with("; and 3 more with other problems."),
+        "another expectation of the same field is another problem: {summary}"
     );
 }

@@ -148,6 +148,24 @@ pub struct Endpoint {
     pub last_seen: Option<Timestamp>,
     /// Exemptions the backend computed itself, by name; merged with derived ones.
     pub reported_exemptions: Vec<String>,
+    /// Facts the backend sent that could not be read: not known, like
+    /// facts not sent, but no rule may take their absence for a fact.
+    #[serde(skip)]
+    pub unreadable: UnreadableFacts,
+}
+
+/// Which of an endpoint's facts whose absence would mean something came
+/// with a value that could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct UnreadableFacts {
+    /// Its schedule's name, windows or last-window flag: an absent schedule
+    /// or window list would read as "none assigned" or "no windows".
+    pub maintenance: bool,
+    pub suspension: bool,
+    /// An absent drive list would read as "no drives reported".
+    pub drives: bool,
+    /// An absent WSUS report time may count as a problem by policy.
+    pub wsus_report: bool,
 }
 
 // Missing members take their defaults where a default means "not reported";

@@ -45,6 +45,10 @@ pub trait Record: Sized {
     fn fields() -> &'static [FieldDef<Self::Draft>];
     /// Completes the record, or names the field that is missing and why.
     fn finish(draft: Self::Draft) -> Result<Self, Missing>;
+    /// Notes in the draft that the value of `field` (`list.sub` for a list's
+    /// element) could not be read and was left out, where the record keeps
+    /// such a thing.
+    fn left_out(_draft: &mut Self::Draft, _field: &str) {}
     /// How items laid out as the native format writes this record decode
     /// without the field table, when the record is a top-level list there.
     const NATIVE: Option<NativeLayout<Self>> = None;
@@ -281,7 +285,7 @@ impl ItemFields {
 /// Decodes one item into `R` through compiled specs; a value that cannot
 /// be read fails the item.
 pub fn decode_item<R: Record>(item: &Value, specs: &[Spec]) -> Result<R, FieldFailure> {
-    decode_fields(item, specs, Err)
+    decode_fields(item, specs, |_: &mut R::Draft, failure| Err(failure))
 }
 
 /// Decodes one row of a list into `R`: a value that cannot be read in a
@@ -294,13 +298,18 @@ pub fn decode_row<R: Record>(
     specs: &[Spec],
 ) -> Result<(R, Vec<FieldFailure>), FieldFailure> {
     let mut left_out = Vec::new();
-    let record = decode_fields(item, specs, |failure: FieldFailure| {
-        if R::REQUIRED.contains(&failure.field.as_str()) {
-            return Err(failure);
-        }
-        left_out.push(failure);
-        Ok(())
-    })?;
+    let record = decode_fields(
+        item,
+        specs,
+        |draft: &mut R::Draft, failure: FieldFailure| {
+            if R::REQUIRED.contains(&failure.field.as_str()) {
+                return Err(failure);
+            }
+            R::left_out(draft, &failure.field);
+            left_out.push(failure);
+            Ok(())
+        },
+    )?;
     Ok((record, left_out))
 }
 
@@ -309,7 +318,7 @@ pub fn decode_row<R: Record>(
 fn decode_fields<R: Record>(
     item: &Value,
     specs: &[Spec],
-    mut on_failure: impl FnMut(FieldFailure) -> Result<(), FieldFailure>,
+    mut on_failure: impl FnMut(&mut R::Draft, FieldFailure) -> Result<(), FieldFailure>,
 ) -> Result<R, FieldFailure> {
     let mut draft = R::Draft::default();
     for spec in specs {
@@ -336,7 +345,7 @@ fn decode_fields<R: Record>(
             },
         };
         if let Err(failure) = read {
-            on_failure(failure)?;
+            on_failure(&mut draft, failure)?;
         }
     }
     R::finish(draft).map_err(|missing| {

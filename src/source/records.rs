@@ -295,9 +295,28 @@ impl Record for Endpoint {
     fn fields() -> &'static [FieldDef<EndpointDraft>] {
         ENDPOINT_FIELDS
     }
+    fn left_out(draft: &mut EndpointDraft, field: &str) {
+        let unreadable = &mut draft.endpoint.unreadable;
+        let list = field.split_once('.').map_or(field, |(list, _)| list);
+        match list {
+            "maintenance_name" | "maintenance_windows" | "maintenance_last_window_ran_out" => {
+                unreadable.maintenance = true;
+            }
+            "suspension_cycles" | "suspension_from" | "suspension_until" => {
+                unreadable.suspension = true;
+            }
+            "drives" => unreadable.drives = true,
+            "wsus_last_report" => unreadable.wsus_report = true,
+            _ => {}
+        }
+    }
     fn finish(draft: EndpointDraft) -> Result<Endpoint, Missing> {
         let mut endpoint = draft.endpoint;
         require_id_name(&endpoint.id, &mut endpoint.name, "id")?;
+        if endpoint.unreadable.maintenance {
+            // Part of a schedule is no schedule to judge windows by.
+            endpoint.maintenance = None;
+        }
         endpoint.suspension = match (
             draft.suspension_cycles,
             draft.suspension_from,
@@ -305,6 +324,8 @@ impl Record for Endpoint {
         ) {
             (Some(remaining), _, _) => Some(Suspension::Cycles { remaining }),
             (None, Some(from), Some(until)) => Some(Suspension::Between { from, until }),
+            // The other date was sent, and left out as unreadable.
+            _ if endpoint.unreadable.suspension => None,
             (None, Some(_), None) => {
                 return Err(Missing {
                     field: "suspension_until",

@@ -21,20 +21,32 @@ pub struct RowProblems {
     problems: Vec<Problem>,
 }
 
-/// One field that could not be read, the same way, in `count` rows.
+/// One field that could not be read, the same way, in `count` rows: the
+/// same thing expected, whatever value was found instead.
 #[derive(Debug, Clone)]
 struct Problem {
     first: RowError,
     count: usize,
     /// The first rows with it, `first` included, as "row 3 (asset_id "x")".
     rows: Vec<String>,
+    /// Another row had another value than `first`'s.
+    values_differ: bool,
+}
+
+/// A problem without the value found: "expected a time" of `expected a
+/// time, found "Dec 1"`. A backend that writes every date the same wrong
+/// way has one thing to fix, not one per date.
+fn expectation(problem: &str) -> &str {
+    problem
+        .split_once(", found ")
+        .map_or(problem, |(expected, _)| expected)
 }
 
 impl Problem {
     fn is_shared_by(&self, error: &RowError) -> bool {
         self.first.field == error.field
             && self.first.pointer == error.pointer
-            && self.first.problem == error.problem
+            && expectation(&self.first.problem) == expectation(&error.problem)
     }
 
     /// See [`RowProblems::lines`].
@@ -48,8 +60,13 @@ impl Problem {
             problem,
             ..
         } = &self.first;
+        let example = if self.values_differ {
+            " (the first of several values)"
+        } else {
+            ""
+        };
         let mut text = format!(
-            "{field} (at \"{pointer}\"): {problem}, in {} rows: {}",
+            "{field} (at \"{pointer}\"): {problem}{example}, in {} rows: {}",
             grouped(self.count as u64),
             self.rows.join(", ")
         );
@@ -68,6 +85,7 @@ impl RowProblems {
         for error in errors {
             if let Some(problem) = self.problems.iter_mut().find(|p| p.is_shared_by(&error)) {
                 problem.count += 1;
+                problem.values_differ |= problem.first.problem != error.problem;
                 if problem.rows.len() < ROWS_NAMED {
                     problem.rows.push(error.row());
                 }
@@ -76,6 +94,7 @@ impl RowProblems {
                     rows: vec![error.row()],
                     first: error,
                     count: 1,
+                    values_differ: false,
                 });
             }
         }
@@ -90,8 +109,9 @@ impl RowProblems {
         let listed: usize = self.problems.iter().map(|p| p.count).sum();
         let other = self.count - listed;
         if other > 0 {
+            // Values or rows, as the banner's title counts them.
             lines.push(format!(
-                "and {} more row(s) with other problems",
+                "and {} more with other problems",
                 grouped(other as u64)
             ));
         }

@@ -182,6 +182,7 @@ pub fn endpoint(
             drives,
             last_seen,
             reported_exemptions,
+            ..Endpoint::default()
         },
     )
 }

@@ -7,7 +7,10 @@
 //!   window that ran out (Timeout), because it is the one that needs action;
 //!   then a window ahead (Awaiting); else all have ended (Expired).
 //! - Unknown facts (`None`) never produce an exemption, except that a missing
-//!   schedule is itself the fact behind Maintenance Window Required.
+//!   schedule is itself the fact behind Maintenance Window Required, and a
+//!   missing WSUS report time may be a problem by policy. A schedule or
+//!   report time the backend sent but that could not be read
+//!   (`Endpoint::unreadable`) produces neither.
 //! - PowerShell and WSUS rules apply to Windows endpoints only.
 //! - An endpoint JetPatch does not manage (Unknown Endpoint) gets no
 //!   maintenance exemption.
@@ -98,11 +101,11 @@ pub fn derive_exemptions_with_os(
     policy: &DerivationPolicy,
 ) -> Derived {
     let windows_only = (os == OsFamily::Windows).then(|| {
-        powershell_exemptions(endpoint).chain(wsus_exemption(
-            endpoint.readiness.wsus_last_report,
-            now,
-            policy,
-        ))
+        powershell_exemptions(endpoint).chain(
+            (!endpoint.unreadable.wsus_report)
+                .then(|| wsus_exemption(endpoint.readiness.wsus_last_report, now, policy))
+                .flatten(),
+        )
     });
     let findings = endpoint
         .connector
@@ -111,7 +114,9 @@ pub fn derive_exemptions_with_os(
         .chain(endpoint.power.and_then(power_exemption))
         .chain(flag_exemptions(endpoint))
         .chain(
-            (policy.maintenance_reported && is_managed(endpoint))
+            (policy.maintenance_reported
+                && is_managed(endpoint)
+                && !endpoint.unreadable.maintenance)
                 .then(|| maintenance_exemption(endpoint.maintenance.as_ref(), now))
                 .flatten(),
         )

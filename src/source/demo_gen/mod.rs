@@ -10,7 +10,7 @@ use crate::domain::asset::{
 use crate::domain::derive::DerivationPolicy;
 use crate::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
-    Suspension,
+    Suspension, UnreadableFacts,
 };
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::job::{Job, JobRun};
@@ -859,5 +859,6 @@ fn clean_endpoint(i: usize, host: Host, now: i64, rng: &mut Lcg) -> Endpoint {
             .collect(),
         last_seen: Some(Timestamp::from_millis(now - rng.between(60_000, 2 * HOUR))),
         reported_exemptions: Vec::new(),
+        unreadable: UnreadableFacts::default(),
     }
 }

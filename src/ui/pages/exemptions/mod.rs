@@ -47,9 +47,13 @@ struct FleetData {
 /// An endpoint's schedule as the page names it: `absent` when the backend
 /// reports schedules and this endpoint has none, "not reported" when the
 /// backend reports none at all.
+/// What the panel and the CSV say of a fact the backend sent unreadable.
+const UNREADABLE: &str = "could not be read";
+
 fn schedule_text(endpoint: &Endpoint, reported: bool, absent: &str) -> String {
     match (&endpoint.maintenance, reported) {
         (Some(schedule), _) => schedule.name.clone(),
+        (None, _) if endpoint.unreadable.maintenance => UNREADABLE.to_owned(),
         (None, true) => absent.to_owned(),
         (None, false) => "not reported".to_owned(),
     }

@@ -2,7 +2,7 @@
 //! the fact it came from, and the endpoint's drives.
 
 use super::by_exemption::{FixSteps, WARNING_LABEL};
-use super::{schedule_text, FleetData};
+use super::{schedule_text, FleetData, UNREADABLE};
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{
     reported_low_disk, EndpointExemption, Origin, LOW_DISK_THRESHOLD_PERCENT,
@@ -86,12 +86,18 @@ fn EndpointDetails(
     });
     let clock = use_clock();
     let schedule = endpoint.maintenance.clone();
+    let unreadable = endpoint.unreadable;
     let window_state = move |now| match &schedule {
         Some(schedule) => WindowState::at(schedule, now).describe(),
+        None if unreadable.maintenance => UNREADABLE.to_owned(),
         None if schedules_reported => WindowState::NoneAhead.describe(),
         None => "not reported".to_owned(),
     };
-    let no_drives = endpoint.drives.is_empty();
+    let no_drives = endpoint.drives.is_empty().then_some(if unreadable.drives {
+        "The drives the backend sent for this endpoint could not be read."
+    } else {
+        "The backend reported no drives for this endpoint."
+    });
     let drives = endpoint
         .drives
         .iter()
@@ -138,7 +144,7 @@ fn EndpointDetails(
         </section>
         <section class="pb-panel-section">
             <h3>"Drives"</h3>
-            {no_drives.then_some(view! { <p>"The backend reported no drives for this endpoint."</p> })}
+            {no_drives.map(|text| view! { <p data-no-drives="">{text}</p> })}
             <dl class="pb-facts">{drives}</dl>
         </section>
     }
