@@ -810,3 +810,23 @@ fn evidence_reads_as_the_fact_it_came_from() {
     assert_eq!(cycles(1), "suspended for 1 more patch cycle");
     assert_eq!(cycles(2), "suspended for 2 more patch cycles");
 }
+
+#[test]
+fn unreadable_facts_are_named_in_a_fixed_order() {
+    assert!(UnreadableFacts::default().names().is_empty());
+    let all = UnreadableFacts {
+        maintenance: true,
+        suspension: true,
+        drives: true,
+        wsus_report: true,
+    };
+    assert_eq!(
+        all.names(),
+        [
+            "maintenance schedule",
+            "suspension",
+            "drives",
+            "WSUS report time"
+        ]
+    );
+}

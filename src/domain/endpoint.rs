@@ -168,6 +168,21 @@ pub struct UnreadableFacts {
     pub wsus_report: bool,
 }
 
+impl UnreadableFacts {
+    /// The facts marked, as a sentence names them: no rule judged them.
+    pub fn names(self) -> Vec<&'static str> {
+        [
+            (self.maintenance, "maintenance schedule"),
+            (self.suspension, "suspension"),
+            (self.drives, "drives"),
+            (self.wsus_report, "WSUS report time"),
+        ]
+        .into_iter()
+        .filter_map(|(marked, name)| marked.then_some(name))
+        .collect()
+    }
+}
+
 // Missing members take their defaults where a default means "not reported";
 // see `strict_serde` for why only objects and strings are read.
 objects_only!(

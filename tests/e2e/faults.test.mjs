@@ -1716,6 +1716,58 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ endpoints: GOOD_DATA.endpoints });
   });
 
+  test('an unreadable schedule or drive list derives nothing, and the panel says it could not be read', { timeout: TEST_TIMEOUT }, async () => {
+    const endpoints = [
+      endpoint('ep-window', 'bad-window-01', {
+        maintenance: { name: 'Nightly', windows: [{ start: NOW - 60 * MINUTE, end: NOW + 60 * MINUTE }, { start: 'tonight', end: NOW + 120 * MINUTE }] },
+      }),
+      endpoint('ep-disk', 'bad-disk-01', { drives: [{ name: 'C:', used_percent: 40 }, { name: 'D:', used_percent: 'full' }] }),
+      endpoint('ep-wsus', 'bad-wsus-01', { readiness: { wsus_last_report: 'last week' } }),
+    ];
+    backend.setData({ endpoints });
+    const config = { ...nativeConfig(backend.url), missing_wsus_report_is_problem: true };
+    try {
+      await withConfiguredPage('#/exemptions', config, async (session) => {
+        const { page } = session;
+        await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3, null, { timeout: LOAD_TIMEOUT });
+        assert.ok((await leftOutText(page)).includes('3 value(s) could not be read and are left out'));
+        // Neither "no windows" nor "no schedule", nor a WSUS report missing.
+        for (const name of ['bad-window-01', 'bad-disk-01', 'bad-wsus-01']) {
+          const impact = await page.locator('tr.pb-row', { hasText: name }).locator('td').nth(2).textContent();
+          assert.match(impact, /Patchable/, `${name}: ${impact}`);
+        }
+        // The panel's facts, each term with its value, and its drives' note.
+        const panelOf = async (name) => {
+          await page.locator('tr.pb-row', { hasText: name }).click();
+          const panel = page.locator('.pb-panel');
+          await panel.waitFor({ timeout: 5_000 });
+          const facts = await panel.locator('dl.pb-facts dt').evaluateAll((terms) =>
+            Object.fromEntries(terms.map((term) => [term.textContent.trim(), term.nextElementSibling?.textContent.trim()])));
+          const noteOf = async (selector) => {
+            const note = panel.locator(selector);
+            return (await note.count()) > 0 ? (await note.textContent()).trim() : null;
+          };
+          const drives = await noteOf('[data-no-drives]');
+          const unjudged = await noteOf('[data-unjudged]');
+          await page.keyboard.press('Escape');
+          await panel.waitFor({ state: 'detached', timeout: 5_000 });
+          return { facts, drives, unjudged };
+        };
+        const window = await panelOf('bad-window-01');
+        assert.equal(window.facts['Maintenance schedule'], 'could not be read');
+        assert.equal(window.facts['Next window'], 'could not be read');
+        assert.equal(window.unjudged, 'Sent but could not be read, so not judged: maintenance schedule.');
+        const disk = await panelOf('bad-disk-01');
+        assert.equal(disk.drives, 'The drives the backend sent for this endpoint could not be read.');
+        assert.equal(disk.unjudged, 'Sent but could not be read, so not judged: drives.');
+        assert.equal((await panelOf('bad-wsus-01')).unjudged, 'Sent but could not be read, so not judged: WSUS report time.');
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData({ endpoints: GOOD_DATA.endpoints });
+    }
+  });
+
   test('a localised (non-ASCII) date that cannot be read is left out, and does not stop the app', { timeout: TEST_TIMEOUT }, async () => {
     // Found by tests/fuzz_inputs.rs: the row error quotes the value cut to 57
     // bytes, and a cut inside a multi-byte character panics.

@@ -87,6 +87,7 @@ fn EndpointDetails(
     let clock = use_clock();
     let schedule = endpoint.maintenance.clone();
     let unreadable = endpoint.unreadable;
+    let unjudged = unreadable.names();
     let window_state = move |now| match &schedule {
         Some(schedule) => WindowState::at(schedule, now).describe(),
         None if unreadable.maintenance => UNREADABLE.to_owned(),
@@ -128,6 +129,11 @@ fn EndpointDetails(
             <Show when=move || row.derived.is_clear()>
                 <p>"Nothing stands in the way of patching this endpoint."</p>
             </Show>
+            {(!unjudged.is_empty()).then(|| view! {
+                <p class="pb-muted" data-unjudged="">
+                    {format!("Sent but could not be read, so not judged: {}.", unjudged.join(", "))}
+                </p>
+            })}
         </section>
         <section class="pb-panel-section">
             <h3>"Endpoint"</h3>
