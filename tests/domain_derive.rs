@@ -825,7 +825,7 @@ fn unreadable_facts_are_named_in_a_fixed_order() {
         [
             "maintenance schedule",
             "suspension",
-            "drives",
+            "one or more drives",
             "WSUS report time"
         ]
     );

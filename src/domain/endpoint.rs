@@ -162,7 +162,7 @@ pub struct UnreadableFacts {
     /// or window list would read as "none assigned" or "no windows".
     pub maintenance: bool,
     pub suspension: bool,
-    /// An absent drive list would read as "no drives reported".
+    /// One or more drives: the list holds only those that could be read.
     pub drives: bool,
     /// An absent WSUS report time may count as a problem by policy.
     pub wsus_report: bool,
@@ -174,7 +174,7 @@ impl UnreadableFacts {
         [
             (self.maintenance, "maintenance schedule"),
             (self.suspension, "suspension"),
-            (self.drives, "drives"),
+            (self.drives, "one or more drives"),
             (self.wsus_report, "WSUS report time"),
         ]
         .into_iter()

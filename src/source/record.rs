@@ -292,7 +292,8 @@ pub fn decode_item<R: Record>(item: &Value, specs: &[Spec]) -> Result<R, FieldFa
 /// field the record can do without is left out, as if the backend had not
 /// sent it, and returned with the record, so one odd value does not hide
 /// the row. A list field with an element that cannot be read is left out
-/// whole; the record's required fields still fail the row.
+/// whole, unless its table keeps the rest (drives); the record's required
+/// fields still fail the row.
 pub fn decode_row<R: Record>(
     item: &Value,
     specs: &[Spec],
@@ -371,16 +372,34 @@ fn decode_fields<R: Record>(
 
 /// Decodes every element of a list field; a failure names the element's index.
 pub fn decode_list<R: Record>(items: &[Value], specs: &[Spec]) -> Result<Vec<R>, FieldFailure> {
-    items
+    match decode_readable(items, specs) {
+        (list, None) => Ok(list),
+        (_, Some(failure)) => Err(failure),
+    }
+}
+
+/// Decodes the elements of a list field that can be read, and names the
+/// first that cannot, by its index.
+pub fn decode_readable<R: Record>(
+    items: &[Value],
+    specs: &[Spec],
+) -> (Vec<R>, Option<FieldFailure>) {
+    let mut first_failure = None;
+    let list = items
         .iter()
         .enumerate()
-        .map(|(i, item)| {
-            decode_item(item, specs).map_err(|f| FieldFailure {
-                pointer: format!("/{i}{}", f.pointer),
-                ..f
-            })
+        .filter_map(|(i, item)| match decode_item(item, specs) {
+            Ok(record) => Some(record),
+            Err(failure) => {
+                first_failure.get_or_insert(FieldFailure {
+                    pointer: format!("/{i}{}", failure.pointer),
+                    ..failure
+                });
+                None
+            }
         })
-        .collect()
+        .collect();
+    (list, first_failure)
 }
 
 /// Their word to ours; values not in the map pass through unchanged.

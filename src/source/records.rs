@@ -5,7 +5,8 @@ use super::coerce::{boolean, percentage, text, text_list, timestamp, unsigned, w
 use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::record::{
-    decode_list, field_names, FieldDef, FieldKind, Missing, NativeLayout, NativeRecord, Record,
+    decode_list, decode_readable, field_names, FieldDef, FieldKind, Missing, NativeLayout,
+    NativeRecord, Record,
 };
 use crate::domain::asset::{AssetResult, Deferrals, RawStatus, StatusChange};
 use crate::domain::endpoint::{
@@ -274,9 +275,12 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
         name: "drives",
         kind: FieldKind::List {
             item_fields: field_names::<Drive>,
+            // The drives that can be read still show how full the endpoint
+            // is: one unreadable drive must not hide another at 97 %.
             apply: |e, items, specs| {
-                e.endpoint.drives = decode_list(items, specs)?;
-                Ok(())
+                let (drives, failure) = decode_readable(items, specs);
+                e.endpoint.drives = drives;
+                failure.map_or(Ok(()), Err)
             },
         },
     },

@@ -1212,13 +1212,16 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const leftOut = await leftOutText(page);
       assert.ok(leftOut.includes('4 value(s) could not be read and are left out'), leftOut);
       for (const [row, named, field, pointer] of [
-        [2, ' (asset_id "r-3")', 'patches_succeeded', '/patches/succeeded'],
         [3, ' (asset_id "r-4")', 'patches_failed', '/patches/failed'],
         [4, ' (asset_id "r-5")', 'status_time', '/status_time'],
-        [6, ' (asset_id "r-7")', 'patches_succeeded', '/patches/succeeded'],
       ]) {
         assert.ok(leftOut.includes(`row ${row}${named}: ${field} (at "${pointer}")`), `the banner names row ${row}'s ${field}: ${leftOut}`);
       }
+      // A negative and a fractional count: one problem, two rows.
+      assert.ok(
+        leftOut.includes('patches_succeeded (at "/patches/succeeded"): expected a whole number from 0 to 4,294,967,295, found -3 (the first of several values), in 2 rows: row 2 (asset_id "r-3"), row 6 (asset_id "r-7")'),
+        leftOut,
+      );
       const names = await texts(page, 'tr.pb-row td:first-child');
       // A row without a name is shown by its id.
       assert.deepEqual(
@@ -1716,12 +1719,12 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ endpoints: GOOD_DATA.endpoints });
   });
 
-  test('an unreadable schedule or drive list derives nothing, and the panel says it could not be read', { timeout: TEST_TIMEOUT }, async () => {
+  test('an unreadable schedule derives nothing, an unreadable drive hides no other, and the panel says what could not be read', { timeout: TEST_TIMEOUT }, async () => {
     const endpoints = [
       endpoint('ep-window', 'bad-window-01', {
         maintenance: { name: 'Nightly', windows: [{ start: NOW - 60 * MINUTE, end: NOW + 60 * MINUTE }, { start: 'tonight', end: NOW + 120 * MINUTE }] },
       }),
-      endpoint('ep-disk', 'bad-disk-01', { drives: [{ name: 'C:', used_percent: 40 }, { name: 'D:', used_percent: 'full' }] }),
+      endpoint('ep-disk', 'bad-disk-01', { drives: [{ name: 'C:', used_percent: 97 }, { name: 'D:', used_percent: 'full' }] }),
       endpoint('ep-wsus', 'bad-wsus-01', { readiness: { wsus_last_report: 'last week' } }),
     ];
     backend.setData({ endpoints });
@@ -1747,7 +1750,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
             const note = panel.locator(selector);
             return (await note.count()) > 0 ? (await note.textContent()).trim() : null;
           };
-          const drives = await noteOf('[data-no-drives]');
+          const drives = await noteOf('[data-drives-note]');
           const unjudged = await noteOf('[data-unjudged]');
           await page.keyboard.press('Escape');
           await panel.waitFor({ state: 'detached', timeout: 5_000 });
@@ -1757,9 +1760,13 @@ describe('rows that cannot be read, or say unexpected things', () => {
         assert.equal(window.facts['Maintenance schedule'], 'could not be read');
         assert.equal(window.facts['Next window'], 'could not be read');
         assert.equal(window.unjudged, 'Sent but could not be read, so not judged: maintenance schedule.');
+        // The drive that can be read still raises its warning.
+        const diskRow = await page.locator('tr.pb-row', { hasText: 'bad-disk-01' }).textContent();
+        assert.ok(diskRow.includes('Low Disk Space') && diskRow.includes('97.0%'), diskRow);
         const disk = await panelOf('bad-disk-01');
-        assert.equal(disk.drives, 'The drives the backend sent for this endpoint could not be read.');
-        assert.equal(disk.unjudged, 'Sent but could not be read, so not judged: drives.');
+        assert.equal(disk.facts['C:'], '⚠ 97.0% used');
+        assert.equal(disk.drives, 'Another drive the backend sent could not be read.');
+        assert.equal(disk.unjudged, 'Sent but could not be read, so not judged: one or more drives.');
         assert.equal((await panelOf('bad-wsus-01')).unjudged, 'Sent but could not be read, so not judged: WSUS report time.');
         assertNoPageErrors(session);
       });

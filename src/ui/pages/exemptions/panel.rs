@@ -94,11 +94,12 @@ fn EndpointDetails(
         None if schedules_reported => WindowState::NoneAhead.describe(),
         None => "not reported".to_owned(),
     };
-    let no_drives = endpoint.drives.is_empty().then_some(if unreadable.drives {
-        "The drives the backend sent for this endpoint could not be read."
-    } else {
-        "The backend reported no drives for this endpoint."
-    });
+    let drives_note = match (endpoint.drives.is_empty(), unreadable.drives) {
+        (true, true) => Some("The drives the backend sent for this endpoint could not be read."),
+        (true, false) => Some("The backend reported no drives for this endpoint."),
+        (false, true) => Some("Another drive the backend sent could not be read."),
+        (false, false) => None,
+    };
     let drives = endpoint
         .drives
         .iter()
@@ -150,8 +151,8 @@ fn EndpointDetails(
         </section>
         <section class="pb-panel-section">
             <h3>"Drives"</h3>
-            {no_drives.map(|text| view! { <p data-no-drives="">{text}</p> })}
             <dl class="pb-facts">{drives}</dl>
+            {drives_note.map(|text| view! { <p data-drives-note="">{text}</p> })}
         </section>
     }
 }
