@@ -598,8 +598,8 @@ describe('summary figures and chart names', () => {
         });
         if (width <= 768) assert.ok(layout.wrappedLabel, 'a counter label wraps at this width (else nothing is tested)');
         const spoken = await page.locator('.pb-bar-list').first().ariaSnapshot();
-        assert.match(spoken, /button "[^",]+, (Cannot patch|Temporarily cannot patch), \d+"/, 'a bar is spoken as its name, its impact and its count');
-        assert.doesNotMatch(spoken, / ,/, `no space before a comma in what is spoken: ${spoken}`);
+        assert.match(spoken, /button "[^"(]+ \((Cannot patch|Temporarily cannot patch)\) \d+"/, 'a bar is spoken as its name, its impact and its count');
+        assert.doesNotMatch(spoken, / ,|\( /, `no space before a comma or inside a bracket in what is spoken: ${spoken}`);
         assert.deepEqual(layout.lines, layout.lines.map(() => 1), 'each line of counters has its values at one height');
         assert.ok(layout.names.length >= 20, `the chart has a row per exemption (${layout.names.length})`);
         for (const { text, title, cut, ellipsis } of layout.names) {

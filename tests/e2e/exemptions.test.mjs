@@ -297,7 +297,7 @@ describe('endpoint exemptions page', () => {
         assert.equal(bar.token, exemptionToken(bar.name), `the token of ${bar.name}`);
         assert.ok(bar.count > 0, `${bar.name} has a count`);
         const impact = { cannot_patch: 'Cannot patch', temporarily_cannot_patch: 'Temporarily cannot patch' }[catalogue.get(bar.name)];
-        assert.equal(bar.spoken, `, ${impact}`, `${bar.name} says its impact in words`);
+        assert.equal(bar.spoken, ` (${impact})`, `${bar.name} says its impact in words`);
         assert.equal(bar.title, `${bar.name} (${impact})`);
       }
       const counts = bars.map((bar) => bar.count);

@@ -105,8 +105,8 @@ async function statusLegend(page) {
   await showAllChartEntries(page);
   const entries = await texts(page, 'figcaption[aria-label="Assets by status"] [data-legend]');
   return entries.map((text) => {
-    // "Completed (2036), Succeeded 12 · 40.0%": the phase is the words a screen reader hears for the colour.
-    const match = /^(.*) \((\d+)\), ([A-Z][a-z]+(?: [a-z]+)*)\s*(\d+) · /.exec(text);
+    // "Completed (2036) (Succeeded) 12 · 40.0%": the phase is the words a screen reader hears for the colour.
+    const match = /^(.*) \((\d+)\) \(([A-Z][a-z]+(?: [a-z]+)*)\)\s*(\d+) · /.exec(text);
     assert.ok(match, `unexpected status legend entry: ${text}`);
     return { name: match[1], code: Number(match[2]), phase: match[3], count: Number(match[4]) };
   });

@@ -24,8 +24,7 @@ pub fn BarList(
                     .map(|item| {
                         let key = item.key.clone();
                         let title = item.titled();
-                        let count = grouped(item.count.into());
-                        let spoken = item.spoken_name(&count);
+                        let meaning = item.spoken_meaning();
                         let pressed = selected.with(|keys| keys.contains(&item.key));
                         let width = format!("{}%", fixed(f64::from(item.count) * 100.0 / f64::from(largest), 2));
                         view! {
@@ -34,18 +33,18 @@ pub fn BarList(
                                 class=format!("pb-bar-row {}", item.tone.class())
                                 data-bar=item.key.clone()
                                 aria-pressed=pressed.to_string()
-                                aria-label=spoken
                                 title=title
                                 on:click=move |_| on_toggle.run(key.clone())
                             >
                                 <span class="pb-bar-label">
                                     <span class="pb-badge-icon" aria-hidden="true">{item.tone.icon()}</span>
                                     <span class="pb-bar-name">{item.label}</span>
+                                    {meaning}
                                 </span>
                                 <span class="pb-hbar-track" aria-hidden="true">
                                     <span class="pb-hbar-fill" style:width=width></span>
                                 </span>
-                                <span class="pb-numeric">{count}</span>
+                                <span class="pb-numeric">{grouped(item.count.into())}</span>
                             </button>
                         }
                     })

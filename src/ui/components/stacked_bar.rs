@@ -17,13 +17,13 @@ pub struct Segment {
 }
 
 impl Segment {
-    /// The name of a button that shows the label and `figures`, where the
-    /// meaning is not shown: "Untested Endpoint, Cannot patch, 4". (Words
-    /// in a visually hidden span would be spoken after a space, as its box
-    /// is a block: "Untested Endpoint , Cannot patch".)
-    pub fn spoken_name(&self, figures: &str) -> Option<String> {
-        self.meaning
-            .map(|meaning| format!("{}, {meaning}, {figures}", self.label))
+    /// The spoken words that follow the label: " (Failed)". In brackets, as
+    /// a screen reader sets the hidden box's words off with a space (its
+    /// box is a block), which a comma would follow oddly.
+    pub fn spoken_meaning(&self) -> Option<impl IntoView> {
+        self.meaning.map(
+            |meaning| view! { <span class="pb-visually-hidden">{format!(" ({meaning})")}</span> },
+        )
     }
 
     /// The label with its meaning, for a title.
@@ -101,20 +101,21 @@ pub fn StackedBar(
                             let key = segment.key.clone();
                             let pressed = is_selected(&segment.key);
                             let share = f64::from(segment.count) * 100.0 / f64::from(total);
-                            let figures = format!("{} · {}", grouped(segment.count.into()), percent(share, 1));
-                            let spoken = segment.spoken_name(&figures);
+                            let meaning = segment.spoken_meaning();
                             view! {
                                 <button
                                     type="button"
                                     class=format!("pb-legend-item {}", segment.tone.class())
                                     data-legend=segment.key.clone()
                                     aria-pressed=pressed.to_string()
-                                    aria-label=spoken
                                     on:click=move |_| on_toggle.run(key.clone())
                                 >
                                     <span class="pb-swatch" aria-hidden="true"></span>
                                     {segment.label}
-                                    <span class="pb-legend-count">{figures}</span>
+                                    {meaning}
+                                    <span class="pb-legend-count">
+                                        {format!("{} · {}", grouped(segment.count.into()), percent(share, 1))}
+                                    </span>
                                 </button>
                             }
                         })
