@@ -57,6 +57,15 @@ fn digits_alone_are_epoch_seconds_or_milliseconds() {
     assert_eq!(parse("1763611200000"), Timestamp(1_763_611_200_000));
     assert_eq!(parse("1763611200"), Timestamp(1_763_611_200_000));
     assert_eq!(parse("-5"), Timestamp(-5_000));
+    // With a fraction, as Python's time.time() is often sent.
+    assert_eq!(parse(" 1763611200.25 "), Timestamp(1_763_611_200_250));
+    assert_eq!(parse("1763611200.0625"), Timestamp(1_763_611_200_062));
+    assert_eq!(parse("-1.5"), Timestamp(-1_500));
+    assert_eq!(parse("1763611200000.9"), Timestamp(1_763_611_200_000));
+    for not_a_time in ["1763611200.", ".5", "1.2.3", "1e9", "12.x"] {
+        assert!(not_a_time.parse::<Timestamp>().is_err(), "{not_a_time}");
+    }
+    assert!("99999999999999999.5".parse::<Timestamp>().is_err());
 }
 
 #[test]

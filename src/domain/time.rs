@@ -191,8 +191,36 @@ impl FromStr for Timestamp {
         if let Ok(number) = trimmed.parse::<i64>() {
             return Timestamp::from_epoch(number).ok_or_else(|| fail(OUT_OF_RANGE));
         }
+        if let Some(parsed) = epoch_with_fraction(trimmed) {
+            return parsed.ok_or_else(|| fail(OUT_OF_RANGE));
+        }
         parse_iso(trimmed).map_err(fail)
     }
+}
+
+/// "1763611200.25" as written by a backend that turns Python's
+/// `time.time()` into text: epoch digits, a point and more digits. The
+/// fraction of seconds is kept to the millisecond, that of milliseconds
+/// dropped. `None` for a text of another shape; `Some(None)` out of range.
+fn epoch_with_fraction(text: &str) -> Option<Option<Timestamp>> {
+    let (whole, fraction) = text.split_once('.')?;
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = whole.strip_prefix(['-', '+']).unwrap_or(whole);
+    if !digits(unsigned) || !digits(fraction) {
+        return None;
+    }
+    let number: i64 = whole.parse().ok()?;
+    if number.unsigned_abs() >= SECONDS_BELOW {
+        return Some(Timestamp::from_epoch(number));
+    }
+    // Three digits of the fraction, padded: ".5" is 500 ms, ".0625" 62 ms.
+    let ms = fraction
+        .bytes()
+        .chain(std::iter::repeat(b'0'))
+        .take(3)
+        .fold(0, |ms, digit| ms * 10 + i64::from(digit - b'0'));
+    let sign = if whole.starts_with('-') { -1 } else { 1 };
+    Some(Timestamp::checked(number * MS_PER_SECOND + sign * ms))
 }
 
 /// A cursor over the ASCII bytes of an ISO 8601 text.
