@@ -128,7 +128,7 @@ pub fn DataProblems(
                 tone=Tone::Waiting
                 title=format!("{} value(s) could not be read and are left out; their rows are shown and counted", grouped(count as u64))
                 details=format!(
-                    "Each reads as not known{}. A list with an element that could not be read is left out whole, but for drives, which keep those that could.",
+                    "Each reads as not known{}.",
                     unfound_costs.map(|costs| format!(", {costs}")).unwrap_or_default(),
                 )
                 items=problems
