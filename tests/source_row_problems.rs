@@ -66,7 +66,32 @@ fn other_values_share_a_problem_and_past_ten_problems_the_rest_are_counted() {
     let summary = many.summary();
     assert_eq!(summary.matches(" (at ").count(), 10, "{summary}");
     assert!(
-        summary.ends_with("; and 3 more with other problems."),
+        summary.ends_with("; and 3 more with 3 other problems."),
         "another expectation of the same field is another problem: {summary}"
     );
+}
+
+/// The problem of most rows is told whatever came before it; the count of
+/// the others says how many problems it stands for.
+#[test]
+fn the_largest_problems_are_told_first() {
+    let mut problems = RowProblems::default();
+    problems.add(
+        (0..11)
+            .map(|n| bad_row(n, &format!("a{n}"), &format!("field_{n}"), "x"))
+            .collect(),
+    );
+    problems.add(
+        (11..3_011)
+            .map(|n| bad_row(n, &format!("a{n}"), "last_seen", &format!("Dec {}", n % 28)))
+            .collect(),
+    );
+    let lines = problems.lines();
+    assert_eq!(lines.len(), 11, "{lines:?}");
+    assert!(
+        lines[0].starts_with("last_seen (at \"/last_seen\"): expected a time, found \"Dec 11\" (the first of several values), in 3,000 rows"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[10], "and 2 more with 2 other problems");
 }

@@ -7,8 +7,12 @@ use super::mapping::RowError;
 use crate::domain::decimal::grouped;
 use std::fmt::Write;
 
-/// Problems kept for display; the count of rows is always exact.
-const KEPT_PROBLEMS: usize = 10;
+/// Problems told one by one, the largest first; the count of values is
+/// always exact.
+const SHOWN_PROBLEMS: usize = 10;
+/// Problems counted apart, so that the largest can be found among them:
+/// bounded, as each value is matched against them.
+const TRACKED_PROBLEMS: usize = 100;
 /// Rows named under each problem.
 const ROWS_NAMED: usize = 3;
 
@@ -19,6 +23,8 @@ pub struct RowProblems {
     /// Values reported: one per skipped row, one per value left out.
     pub count: usize,
     problems: Vec<Problem>,
+    /// Some value had a problem past the tracked ones.
+    untracked: bool,
 }
 
 /// One field that could not be read, the same way, in `count` rows: the
@@ -89,31 +95,39 @@ impl RowProblems {
                 if problem.rows.len() < ROWS_NAMED {
                     problem.rows.push(error.row());
                 }
-            } else if self.problems.len() < KEPT_PROBLEMS {
+            } else if self.problems.len() < TRACKED_PROBLEMS {
                 self.problems.push(Problem {
                     rows: vec![error.row()],
                     first: error,
                     count: 1,
                     values_differ: false,
                 });
+            } else {
+                self.untracked = true;
             }
         }
     }
 
-    /// Each problem with its first rows, and how many rows had others. A
-    /// problem of one row reads as the row's error; one of many as
+    /// The largest problems with their first rows, and how many values had
+    /// others. A problem of one row reads as the row's error; one of many as
     /// `status_time (at "/t"): expected …, found "x", in 27 rows: row 2
     /// (asset_id "a"), row 3 (asset_id "b"), row 4 (asset_id "c") and 24 more`.
     pub fn lines(&self) -> Vec<String> {
-        let mut lines: Vec<String> = self.problems.iter().map(Problem::summary).collect();
-        let listed: usize = self.problems.iter().map(|p| p.count).sum();
+        let mut largest: Vec<&Problem> = self.problems.iter().collect();
+        // Stable: problems of one size keep the order they were met in.
+        largest.sort_by_key(|problem| std::cmp::Reverse(problem.count));
+        let shown = &largest[..largest.len().min(SHOWN_PROBLEMS)];
+        let mut lines: Vec<String> = shown.iter().map(|problem| problem.summary()).collect();
+        let listed: usize = shown.iter().map(|problem| problem.count).sum();
         let other = self.count - listed;
         if other > 0 {
             // Values or rows, as the banner's title counts them.
-            lines.push(format!(
-                "and {} more with other problems",
-                grouped(other as u64)
-            ));
+            let more = grouped(other as u64);
+            lines.push(match largest.len() - shown.len() {
+                _ if self.untracked => format!("and {more} more with other problems"),
+                1 => format!("and {more} more with 1 other problem"),
+                problems => format!("and {more} more with {problems} other problems"),
+            });
         }
         lines
     }
