@@ -1752,14 +1752,16 @@ describe('rows that cannot be read, or say unexpected things', () => {
           };
           const drives = await noteOf('[data-drives-note]');
           const unjudged = await noteOf('[data-unjudged]');
+          const text = (await panel.textContent()).replace(/\s+/g, ' ');
           await page.keyboard.press('Escape');
           await panel.waitFor({ state: 'detached', timeout: 5_000 });
-          return { facts, drives, unjudged };
+          return { facts, drives, unjudged, text };
         };
         const window = await panelOf('bad-window-01');
         assert.equal(window.facts['Maintenance schedule'], 'could not be read');
         assert.equal(window.facts['Next window'], 'could not be read');
         assert.equal(window.unjudged, 'Sent but could not be read, so not judged: maintenance schedule.');
+        assert.ok(window.text.includes('Nothing stands in the way of patching this endpoint among the facts that could be read.'), window.text);
         // The drive that can be read still raises its warning.
         const diskRow = await page.locator('tr.pb-row', { hasText: 'bad-disk-01' }).textContent();
         assert.ok(diskRow.includes('Low Disk Space') && diskRow.includes('97.0%'), diskRow);

@@ -88,6 +88,11 @@ fn EndpointDetails(
     let schedule = endpoint.maintenance.clone();
     let unreadable = endpoint.unreadable;
     let unjudged = unreadable.names();
+    let clear = if unjudged.is_empty() {
+        "Nothing stands in the way of patching this endpoint."
+    } else {
+        "Nothing stands in the way of patching this endpoint among the facts that could be read."
+    };
     let window_state = move |now| match &schedule {
         Some(schedule) => WindowState::at(schedule, now).describe(),
         None if unreadable.maintenance => UNREADABLE.to_owned(),
@@ -128,7 +133,7 @@ fn EndpointDetails(
                 {low_disk}
             </ul>
             <Show when=move || row.derived.is_clear()>
-                <p>"Nothing stands in the way of patching this endpoint."</p>
+                <p>{clear}</p>
             </Show>
             {(!unjudged.is_empty()).then(|| view! {
                 <p class="pb-muted" data-unjudged="">
