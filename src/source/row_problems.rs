@@ -16,8 +16,8 @@ const TRACKED_PROBLEMS: usize = 100;
 /// Rows named under each problem.
 const ROWS_NAMED: usize = 3;
 
-/// Rows with a value that could not be read: how many, and the first few
-/// problems among them.
+/// Values that could not be read: how many, and the problems among them,
+/// counted apart.
 #[derive(Debug, Clone, Default)]
 pub struct RowProblems {
     /// Values reported: one per skipped row, one per value left out.
@@ -85,7 +85,7 @@ impl Problem {
 }
 
 impl RowProblems {
-    /// Counts `errors`, each under the problem it shares with a row before it.
+    /// Counts `errors`, each under the problem it shares with a value before it.
     pub fn add(&mut self, errors: Vec<RowError>) {
         self.count += errors.len();
         for error in errors {
