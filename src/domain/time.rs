@@ -48,6 +48,11 @@ const LATEST_MS: i64 = 253_402_300_799_999;
 /// only March 1973, so no time a patch console shows falls on the wrong side.
 const SECONDS_BELOW: u64 = 100_000_000_000;
 
+/// Whether a whole epoch number counts seconds (see [`SECONDS_BELOW`]).
+fn counts_seconds(number: i64) -> bool {
+    number.unsigned_abs() < SECONDS_BELOW
+}
+
 impl Timestamp {
     pub const fn from_millis(ms: i64) -> Self {
         Timestamp(ms)
@@ -64,7 +69,7 @@ impl Timestamp {
     /// tools and many APIs send), milliseconds from there (what JavaScript
     /// sends); `None` outside the years 0 to 9999.
     pub fn from_epoch(number: i64) -> Option<Self> {
-        if number.unsigned_abs() < SECONDS_BELOW {
+        if counts_seconds(number) {
             Self::checked(number * MS_PER_SECOND)
         } else {
             Self::checked(number)
@@ -210,8 +215,8 @@ fn epoch_with_fraction(text: &str) -> Option<Option<Timestamp>> {
         return None;
     }
     let number: i64 = whole.parse().ok()?;
-    if number.unsigned_abs() >= SECONDS_BELOW {
-        return Some(Timestamp::from_epoch(number));
+    if !counts_seconds(number) {
+        return Some(Timestamp::checked(number));
     }
     // Three digits of the fraction, padded: ".5" is 500 ms, ".0625" 62 ms.
     let ms = fraction
