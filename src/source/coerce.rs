@@ -14,8 +14,12 @@ use serde_json::Value;
 /// A conversion failure, worded as "expected …, found …".
 pub type Coerced<T> = Result<T, String>;
 
+/// What joins what a reading expected to what it found: problems are
+/// grouped by the words before it (`row_problems`), whatever was found.
+pub const FOUND: &str = ", found ";
+
 fn expected(what: &str, found: &Value) -> String {
-    format!("expected {what}, found {}", shown(found, 60))
+    format!("expected {what}{FOUND}{}", shown(found, 60))
 }
 
 /// A value as JSON text for a message, cut to at most `max_chars`

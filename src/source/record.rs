@@ -4,7 +4,7 @@
 //! the names from here, and decoding walks the same table. A backend format is
 //! then nothing but a choice of pointers for these names.
 
-use super::coerce::Coerced;
+use super::coerce::{Coerced, FOUND};
 use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::native_decode;
@@ -342,7 +342,7 @@ fn decode_fields<R: Record>(
                         ..inner
                     })
                 }
-                None => Err(fail(format!("expected an array, found {}", kind_of(value)))),
+                None => Err(fail(format!("expected an array{FOUND}{}", kind_of(value)))),
             },
         };
         if let Err(failure) = read {

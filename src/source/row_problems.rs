@@ -3,6 +3,7 @@
 //! field in ten thousand rows has one problem to fix, and the banner says
 //! so once, with a few of the rows to look up.
 
+use super::coerce::FOUND;
 use super::mapping::RowError;
 use crate::domain::decimal::grouped;
 use std::fmt::Write;
@@ -44,7 +45,7 @@ struct Problem {
 /// way has one thing to fix, not one per date.
 fn expectation(problem: &str) -> &str {
     problem
-        .split_once(", found ")
+        .split_once(FOUND)
         .map_or(problem, |(expected, _)| expected)
 }
 
