@@ -817,7 +817,7 @@ fn unreadable_facts_are_named_in_a_fixed_order() {
     let all = UnreadableFacts {
         maintenance: true,
         suspension: true,
-        drives: true,
+        drives: 2,
         wsus_report: true,
     };
     assert_eq!(

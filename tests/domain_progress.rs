@@ -248,6 +248,7 @@ fn rows_are_built_from_asset_results() {
             code: Some(2031),
             state: Some(1),
             name: None,
+            ..RawStatus::default()
         },
         status_time: Some(Timestamp(42)),
         ..AssetResult::default()

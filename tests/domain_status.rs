@@ -41,6 +41,7 @@ fn raw(code: Option<u16>, state: Option<u8>, name: Option<&str>) -> RawStatus {
         code,
         state,
         name: name.map(str::to_owned),
+        ..RawStatus::default()
     }
 }
 
@@ -210,6 +211,54 @@ fn unknown_codes_and_names_keep_the_raw_value() {
     assert!(resolve(&raw(Some(2099), None, None))
         .label()
         .contains("2099"));
+}
+
+#[test]
+fn a_status_partly_unreadable_says_so_and_is_not_guessed() {
+    let unreadable = |code, state, name| RawStatus {
+        unreadable: true,
+        ..raw(code, state, name)
+    };
+    let nothing_read = resolve(&unreadable(None, None, None));
+    assert_eq!(nothing_read.label(), "Status could not be read");
+    assert_eq!(
+        resolve(&raw(None, None, None)).label(),
+        "No status reported"
+    );
+    assert!(nothing_read
+        .unresolved_next_step()
+        .starts_with("Part of the status the backend sent could not be read"));
+    assert_eq!(
+        resolve(&raw(None, None, None)).unresolved_next_step(),
+        Phase::Unknown.next_step()
+    );
+    assert_eq!(
+        resolve(&unreadable(None, None, Some("Quarantined"))).label(),
+        "Quarantined, the rest could not be read"
+    );
+    // 2031's state was sent but not read: not "the backend did not say".
+    let unread_state = resolve(&unreadable(Some(2031), None, None));
+    assert_eq!(unread_state.key(), None);
+    assert_eq!(
+        unread_state.label(),
+        "Unnamed status (code 2031), the rest could not be read"
+    );
+    assert_eq!(
+        unread_state.catalogued_as().as_deref(),
+        Some(
+            "The catalogue lists code 2031 as Downloaded (state 1) or Downloading - Failed \
+             (state 2); the rest of the status the backend sent could not be read."
+        )
+    );
+    // What was read still identifies a status when it can.
+    assert_eq!(
+        resolve_key(&unreadable(Some(2037), None, None)),
+        Some(StatusKey::TimedOut)
+    );
+    assert_eq!(
+        resolve_key(&unreadable(None, None, Some("Timed Out"))),
+        Some(StatusKey::TimedOut)
+    );
 }
 
 #[test]
@@ -916,15 +965,16 @@ proptest! {
         state in proptest::option::of(0_u8..4),
         name in proptest::option::of(spelled_name()),
     ) {
-        let raw = RawStatus { code, state, name };
+        let raw = RawStatus { code, state, name, ..RawStatus::default() };
         prop_assert_eq!(resolve_key(&raw), reference_key(&raw));
     }
 
     #[test]
     fn resolution_never_panics(code in proptest::option::of(any::<u16>()),
                                state in proptest::option::of(any::<u8>()),
-                               name in proptest::option::of(".*")) {
-        let raw = RawStatus { code, state, name };
+                               name in proptest::option::of(".*"),
+                               unreadable in any::<bool>()) {
+        let raw = RawStatus { code, state, name, unreadable };
         let resolved = resolve(&raw);
         prop_assert_eq!(resolved.key(), resolve_key(&raw));
         prop_assert!(!resolved.label().is_empty());

@@ -7,7 +7,7 @@ use patchboard::domain::asset::{count_text, AssetResult, PatchCounts, RawStatus}
 use patchboard::domain::csv::BYTE_ORDER_MARK;
 use patchboard::domain::derive::DerivationPolicy;
 use patchboard::domain::endpoint::{
-    ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow,
+    ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, UnreadableFacts,
 };
 use patchboard::domain::exemption::{ExemptionKind, Impact, Warning};
 use patchboard::domain::fleet::PatchOutlook;
@@ -35,6 +35,7 @@ fn result(id: &str, name: &str, os: &str, code: u16, state: u8, at: i64) -> Asse
             code: Some(code),
             state: Some(state),
             name: None,
+            ..RawStatus::default()
         },
         status_time: Some(Timestamp::from_millis(at)),
         ..AssetResult::default()
@@ -915,6 +916,7 @@ fn csv_export_gives_each_status_its_state_and_says_which_assets_are_stuck() {
         code: None,
         state: None,
         name: Some("Downloaded".into()),
+        ..RawStatus::default()
     };
     let rows = asset_rows(&results, "job", None);
     let order = [0, 1, 4];
@@ -1110,6 +1112,36 @@ fn exported(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]) -> Vec<
         csv.strip_prefix(BYTE_ORDER_MARK)
             .expect("a byte order mark"),
     )
+}
+
+#[test]
+fn an_unreadable_schedule_is_exported_and_searched_as_the_table_shows_it() {
+    let endpoints = vec![
+        Endpoint {
+            id: "unread".into(),
+            unreadable: UnreadableFacts {
+                maintenance: true,
+                ..UnreadableFacts::default()
+            },
+            ..Endpoint::default()
+        },
+        Endpoint {
+            id: "none".into(),
+            ..Endpoint::default()
+        },
+    ];
+    let now = Timestamp::from_millis(0);
+    let rows = endpoint_rows(&endpoints, now, &DerivationPolicy::default());
+    let records = exported(&endpoints, &rows, &[0, 1]);
+    let schedule_at = records[0]
+        .iter()
+        .position(|name| name == "Maintenance schedule")
+        .expect("a schedule column");
+    assert_eq!(records[1][schedule_at], "could not be read");
+    assert_eq!(records[2][schedule_at], "", "no schedule is a blank cell");
+    let mut view = EndpointView::default();
+    view.table.text = "could not be read".into();
+    assert_eq!(view.filter(&rows, &[0, 1], now), vec![0]);
 }
 
 #[test]

@@ -722,7 +722,7 @@ proptest! {
             any::<String>(),
         ]),
     ) {
-        let raw = RawStatus { code, state, name };
+        let raw = RawStatus { code, state, name, ..RawStatus::default() };
         let resolved = resolve(&raw);
         prop_assert_eq!(resolved.key(), resolve_key(&raw), "resolve and resolve_key agree");
         let _ = resolved.phase();

@@ -287,6 +287,12 @@ fn bad_rows_are_skipped_and_bad_values_left_out() {
             ("d", Some(2032), None, 0)
         ]
     );
+    let unreadable: Vec<bool> = page.items.iter().map(|r| r.status.unreadable).collect();
+    assert_eq!(
+        unreadable,
+        [false, true, false, false],
+        "an unreadable status code marks the status; other fields do not"
+    );
     assert_eq!(
         page.items[0].history[0].at,
         Timestamp::from_millis(1_763_611_200_000),
@@ -336,7 +342,7 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
         .decode_page(&json!([
             { "id": "window", "mw": "Nightly", "windows": [{ "s": 1763611200, "e": 1763618400 }, { "s": "tonight", "e": 1763622000 }] },
             { "id": "from", "from": "x", "until": 1763622000 },
-            { "id": "drives", "disks": [{ "m": "C:", "pct": 97 }, { "m": "D:", "pct": "full" }] },
+            { "id": "drives", "disks": [{ "m": "C:", "pct": 97 }, { "m": "D:", "pct": "full" }, { "m": "E:", "pct": "?" }] },
             { "id": "wsus", "wsus": "last week" },
             { "id": "fine", "mw": "Nightly", "windows": [], "from": 1763611200, "until": 1763622000 }
         ]))
@@ -364,7 +370,7 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
         [
             ("window", marked(|f| f.maintenance = true), false, false),
             ("from", marked(|f| f.suspension = true), false, false),
-            ("drives", marked(|f| f.drives = true), false, false),
+            ("drives", marked(|f| f.drives = 2), false, false),
             ("wsus", marked(|f| f.wsus_report = true), false, false),
             ("fine", UnreadableFacts::default(), true, true),
         ]
@@ -375,6 +381,17 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
         .map(|d| (d.name.as_str(), d.used_percent))
         .collect();
     assert_eq!(drives, [("C:", 97.0)], "the drive that can be read is kept");
+    let drive_values: Vec<&str> = page
+        .left_out
+        .iter()
+        .filter(|e| e.index == 2)
+        .map(|e| e.pointer.as_str())
+        .collect();
+    assert_eq!(
+        drive_values,
+        ["/disks/1/pct", "/disks/2/pct"],
+        "each unreadable drive is a value left out"
+    );
 }
 
 #[test]

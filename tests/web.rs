@@ -18,12 +18,14 @@ fn statuses_resolve_in_the_browser() {
         code: Some(2031),
         state: Some(1),
         name: None,
+        ..RawStatus::default()
     };
     assert_eq!(resolve(&downloaded).key(), Some(StatusKey::Downloaded));
     let bare = RawStatus {
         code: Some(2031),
         state: None,
         name: None,
+        ..RawStatus::default()
     };
     assert!(matches!(
         resolve(&bare),

@@ -12,6 +12,10 @@ pub struct RawStatus {
     pub code: Option<u16>,
     pub state: Option<u8>,
     pub name: Option<String>,
+    /// Part of the status the backend sent could not be read and was left
+    /// out: what is missing was sent, not "not reported".
+    #[serde(skip)]
+    pub unreadable: bool,
 }
 
 /// Patch counts for one asset in one job. None where the backend did not

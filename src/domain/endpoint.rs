@@ -154,6 +154,9 @@ pub struct Endpoint {
     pub unreadable: UnreadableFacts,
 }
 
+/// What the page and its CSV say where a fact could not be read.
+pub const UNREADABLE: &str = "could not be read";
+
 /// Which of an endpoint's facts whose absence would mean something came
 /// with a value that could not be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -162,8 +165,9 @@ pub struct UnreadableFacts {
     /// or window list would read as "none assigned" or "no windows".
     pub maintenance: bool,
     pub suspension: bool,
-    /// One or more drives: the list holds only those that could be read.
-    pub drives: bool,
+    /// How many drives could not be read: the list holds only those that
+    /// could.
+    pub drives: u16,
     /// An absent WSUS report time may count as a problem by policy.
     pub wsus_report: bool,
 }
@@ -174,7 +178,7 @@ impl UnreadableFacts {
         [
             (self.maintenance, "maintenance schedule"),
             (self.suspension, "suspension"),
-            (self.drives, "one or more drives"),
+            (self.drives > 0, "one or more drives"),
             (self.wsus_report, "WSUS report time"),
         ]
         .into_iter()

@@ -36,6 +36,7 @@ mod tests {
             code,
             state,
             name: name.map(Into::into),
+            ..RawStatus::default()
         }
     }
 

@@ -15,8 +15,9 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
 
-/// Fills a list field of draft `D` from the array's elements and the sub-field specs.
-pub type ListApply<D> = fn(&mut D, &[Value], &[Spec]) -> Result<(), FieldFailure>;
+/// Fills a list field of draft `D` from the array's elements and the
+/// sub-field specs, and names each element it could not read.
+pub type ListApply<D> = fn(&mut D, &[Value], &[Spec]) -> Vec<FieldFailure>;
 
 /// How one named field is filled in a record's draft.
 pub enum FieldKind<D> {
@@ -34,6 +35,10 @@ pub enum FieldKind<D> {
 pub struct FieldDef<D> {
     pub name: &'static str,
     pub kind: FieldKind<D>,
+    /// Notes in the draft that this field's value could not be read and
+    /// was left out, where the record's rules must not take its absence
+    /// for a fact.
+    pub unreadable: Option<fn(&mut D)>,
 }
 
 /// A record we decode from backend items, through a draft that collects fields
@@ -45,10 +50,6 @@ pub trait Record: Sized {
     fn fields() -> &'static [FieldDef<Self::Draft>];
     /// Completes the record, or names the field that is missing and why.
     fn finish(draft: Self::Draft) -> Result<Self, Missing>;
-    /// Notes in the draft that the value of `field` (`list.sub` for a list's
-    /// element) could not be read and was left out, where the record keeps
-    /// such a thing.
-    fn left_out(_draft: &mut Self::Draft, _field: &str) {}
     /// How items laid out as the native format writes this record decode
     /// without the field table, when the record is a top-level list there.
     const NATIVE: Option<NativeLayout<Self>> = None;
@@ -285,7 +286,7 @@ impl ItemFields {
 /// Decodes one item into `R` through compiled specs; a value that cannot
 /// be read fails the item.
 pub fn decode_item<R: Record>(item: &Value, specs: &[Spec]) -> Result<R, FieldFailure> {
-    decode_fields(item, specs, |_: &mut R::Draft, failure| Err(failure))
+    decode_fields::<R>(item, specs, |_, _, failure| Err(failure))
 }
 
 /// Decodes one row of a list into `R`: a value that cannot be read in a
@@ -302,11 +303,13 @@ pub fn decode_row<R: Record>(
     let record = decode_fields(
         item,
         specs,
-        |draft: &mut R::Draft, failure: FieldFailure| {
-            if R::REQUIRED.contains(&failure.field.as_str()) {
+        |draft: &mut R::Draft, def: &FieldDef<R::Draft>, failure: FieldFailure| {
+            if R::REQUIRED.contains(&def.name) {
                 return Err(failure);
             }
-            R::left_out(draft, &failure.field);
+            if let Some(mark) = def.unreadable {
+                mark(draft);
+            }
             left_out.push(failure);
             Ok(())
         },
@@ -319,7 +322,11 @@ pub fn decode_row<R: Record>(
 fn decode_fields<R: Record>(
     item: &Value,
     specs: &[Spec],
-    mut on_failure: impl FnMut(&mut R::Draft, FieldFailure) -> Result<(), FieldFailure>,
+    mut on_failure: impl FnMut(
+        &mut R::Draft,
+        &FieldDef<R::Draft>,
+        FieldFailure,
+    ) -> Result<(), FieldFailure>,
 ) -> Result<R, FieldFailure> {
     let mut draft = R::Draft::default();
     for spec in specs {
@@ -333,20 +340,26 @@ fn decode_fields<R: Record>(
             pointer: pointer.to_string(),
             problem,
         };
-        let read = match &R::fields()[spec.index].kind {
-            FieldKind::Value(apply) => apply(&mut draft, value).map_err(fail),
-            FieldKind::List { apply, .. } => match value.as_array() {
-                Some(items) => {
-                    apply(&mut draft, items, &spec.nested).map_err(|inner| FieldFailure {
+        let def = &R::fields()[spec.index];
+        match &def.kind {
+            FieldKind::Value(apply) => {
+                if let Err(problem) = apply(&mut draft, value) {
+                    on_failure(&mut draft, def, fail(problem))?;
+                }
+            }
+            FieldKind::List { apply, .. } => {
+                let failures = match value.as_array() {
+                    Some(items) => apply(&mut draft, items, &spec.nested),
+                    None => vec![fail(format!("expected an array{FOUND}{}", kind_of(value)))],
+                };
+                for inner in failures {
+                    let failure = FieldFailure {
                         pointer: format!("{pointer}{}", inner.pointer),
                         ..inner
-                    })
+                    };
+                    on_failure(&mut draft, def, failure)?;
                 }
-                None => Err(fail(format!("expected an array{FOUND}{}", kind_of(value)))),
-            },
-        };
-        if let Err(failure) = read {
-            on_failure(&mut draft, failure)?;
+            }
         }
     }
     R::finish(draft).map_err(|missing| {
@@ -370,28 +383,33 @@ fn decode_fields<R: Record>(
     })
 }
 
-/// Decodes every element of a list field; a failure names the element's index.
-pub fn decode_list<R: Record>(items: &[Value], specs: &[Spec]) -> Result<Vec<R>, FieldFailure> {
-    match decode_readable(items, specs) {
-        (list, None) => Ok(list),
-        (_, Some(failure)) => Err(failure),
-    }
-}
-
-/// Decodes the elements of a list field that can be read, and names the
-/// first that cannot, by its index.
-pub fn decode_readable<R: Record>(
+/// Decodes a list field that is kept whole or not at all: `keep` gets it
+/// when every element can be read; else the first that cannot is named,
+/// and the list is one value left out.
+pub fn decode_whole<R: Record>(
     items: &[Value],
     specs: &[Spec],
-) -> (Vec<R>, Option<FieldFailure>) {
-    let mut first_failure = None;
+    keep: impl FnOnce(Vec<R>),
+) -> Vec<FieldFailure> {
+    let (list, mut failures) = decode_readable(items, specs);
+    if failures.is_empty() {
+        keep(list);
+    }
+    failures.truncate(1);
+    failures
+}
+
+/// Decodes the elements of a list field that can be read, and names each
+/// that cannot, by its index.
+pub fn decode_readable<R: Record>(items: &[Value], specs: &[Spec]) -> (Vec<R>, Vec<FieldFailure>) {
+    let mut failures = Vec::new();
     let list = items
         .iter()
         .enumerate()
         .filter_map(|(i, item)| match decode_item(item, specs) {
             Ok(record) => Some(record),
             Err(failure) => {
-                first_failure.get_or_insert(FieldFailure {
+                failures.push(FieldFailure {
                     pointer: format!("/{i}{}", failure.pointer),
                     ..failure
                 });
@@ -399,7 +417,7 @@ pub fn decode_readable<R: Record>(
             }
         })
         .collect();
-    (list, first_failure)
+    (list, failures)
 }
 
 /// Their word to ours; values not in the map pass through unchanged.

@@ -5,7 +5,7 @@ use super::coerce::{boolean, percentage, text, text_list, timestamp, unsigned, w
 use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::record::{
-    decode_list, decode_readable, field_names, FieldDef, FieldKind, Missing, NativeLayout,
+    decode_readable, decode_whole, field_names, FieldDef, FieldKind, Missing, NativeLayout,
     NativeRecord, Record,
 };
 use crate::domain::asset::{AssetResult, Deferrals, RawStatus, StatusChange};
@@ -15,15 +15,23 @@ use crate::domain::endpoint::{
 use crate::domain::job::{Job, JobRun};
 use crate::domain::time::Timestamp;
 
-/// A value field: `value!("name", |draft, v| statement)`.
+/// A value field: `value!("name", |draft, v| statement)`, and after it
+/// `, unreadable: |draft| statement` where an unreadable value is marked.
 macro_rules! value {
     ($name:literal, |$d:ident, $v:ident| $set:expr) => {
+        value!(@ $name, |$d, $v| $set, None)
+    };
+    ($name:literal, |$d:ident, $v:ident| $set:expr, unreadable: $mark:expr) => {
+        value!(@ $name, |$d, $v| $set, Some($mark))
+    };
+    (@ $name:literal, |$d:ident, $v:ident| $set:expr, $unreadable:expr) => {
         FieldDef {
             name: $name,
             kind: FieldKind::Value(|$d, $v| {
                 $set;
                 Ok(())
             }),
+            unreadable: $unreadable,
         }
     };
 }
@@ -97,13 +105,20 @@ fn deferrals(result: &mut AssetResult) -> &mut Deferrals {
     })
 }
 
+fn status_unreadable(result: &mut AssetResult) {
+    result.status.unreadable = true;
+}
+
 static ASSET_RESULT_FIELDS: &[FieldDef<AssetResult>] = &[
     value!("asset_id", |a, v| a.asset_id = text(v)?),
     value!("asset_name", |a, v| a.asset_name = text(v)?),
     value!("os", |a, v| a.os = text(v)?),
-    value!("status_code", |a, v| a.status.code = Some(unsigned(v)?)),
-    value!("status_state", |a, v| a.status.state = Some(unsigned(v)?)),
-    value!("status_name", |a, v| a.status.name = Some(text(v)?)),
+    value!("status_code", |a, v| a.status.code = Some(unsigned(v)?),
+        unreadable: status_unreadable),
+    value!("status_state", |a, v| a.status.state = Some(unsigned(v)?),
+        unreadable: status_unreadable),
+    value!("status_name", |a, v| a.status.name = Some(text(v)?),
+        unreadable: status_unreadable),
     value!("status_time", |a, v| a.status_time = Some(timestamp(v)?)),
     value!("patches_succeeded", |a, v| a.patches.succeeded =
         Some(unsigned(v)?)),
@@ -126,11 +141,9 @@ static ASSET_RESULT_FIELDS: &[FieldDef<AssetResult>] = &[
         name: "history",
         kind: FieldKind::List {
             item_fields: field_names::<StatusChange>,
-            apply: |a, items, specs| {
-                a.history = decode_list(items, specs)?;
-                Ok(())
-            },
+            apply: |a, items, specs| decode_whole(items, specs, |history| a.history = history),
         },
+        unreadable: None,
     },
     value!("succeeded_patches", |a, v| a.succeeded_patches =
         text_list(v)?),
@@ -198,6 +211,14 @@ pub struct EndpointDraft {
     suspension_until: Option<Timestamp>,
 }
 
+fn maintenance_unreadable(draft: &mut EndpointDraft) {
+    draft.endpoint.unreadable.maintenance = true;
+}
+
+fn suspension_unreadable(draft: &mut EndpointDraft) {
+    draft.endpoint.unreadable.suspension = true;
+}
+
 static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
     value!("id", |e, v| e.endpoint.id = text(v)?),
     value!("name", |e, v| e.endpoint.name = text(v)?),
@@ -212,16 +233,19 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
         .endpoint
         .maintenance
         .get_or_insert_default()
-        .name = text(v)?),
+        .name = text(v)?,
+        unreadable: maintenance_unreadable),
     FieldDef {
         name: "maintenance_windows",
         kind: FieldKind::List {
             item_fields: field_names::<MaintenanceWindow>,
             apply: |e, items, specs| {
-                e.endpoint.maintenance.get_or_insert_default().windows = decode_list(items, specs)?;
-                Ok(())
+                decode_whole(items, specs, |windows| {
+                    e.endpoint.maintenance.get_or_insert_default().windows = windows;
+                })
             },
         },
+        unreadable: Some(maintenance_unreadable),
     },
     // Only a true flag implies a schedule: `false` says nothing about having one.
     value!("maintenance_last_window_ran_out", |e, v| if boolean(v)? {
@@ -229,13 +253,13 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
             .maintenance
             .get_or_insert_default()
             .last_window_ran_out = true;
-    }),
+    }, unreadable: maintenance_unreadable),
     value!("suspension_cycles", |e, v| e.suspension_cycles =
-        Some(unsigned(v)?)),
+        Some(unsigned(v)?), unreadable: suspension_unreadable),
     value!("suspension_from", |e, v| e.suspension_from =
-        Some(timestamp(v)?)),
+        Some(timestamp(v)?), unreadable: suspension_unreadable),
     value!("suspension_until", |e, v| e.suspension_until =
-        Some(timestamp(v)?)),
+        Some(timestamp(v)?), unreadable: suspension_unreadable),
     value!("powershell_major", |e, v| e.endpoint.powershell_major =
         Some(unsigned(v)?)),
     value!("powershell_policy", |e, v| e.endpoint.powershell_policy =
@@ -264,7 +288,8 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
         .endpoint
         .readiness
         .wsus_last_report =
-        Some(timestamp(v)?)),
+        Some(timestamp(v)?),
+        unreadable: |e| e.endpoint.unreadable.wsus_report = true),
     value!("pending_user_action", |e, v| e
         .endpoint
         .pending_user_action =
@@ -278,11 +303,15 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
             // The drives that can be read still show how full the endpoint
             // is: one unreadable drive must not hide another at 97 %.
             apply: |e, items, specs| {
-                let (drives, failure) = decode_readable(items, specs);
+                let (drives, failures) = decode_readable(items, specs);
                 e.endpoint.drives = drives;
-                failure.map_or(Ok(()), Err)
+                failures
             },
         },
+        unreadable: Some(|e| {
+            let drives = &mut e.endpoint.unreadable.drives;
+            *drives = drives.saturating_add(1);
+        }),
     },
     value!("last_seen", |e, v| e.endpoint.last_seen =
         Some(timestamp(v)?)),
@@ -298,21 +327,6 @@ impl Record for Endpoint {
     const NATIVE: Option<NativeLayout<Endpoint>> = Some(NativeLayout::of(endpoints));
     fn fields() -> &'static [FieldDef<EndpointDraft>] {
         ENDPOINT_FIELDS
-    }
-    fn left_out(draft: &mut EndpointDraft, field: &str) {
-        let unreadable = &mut draft.endpoint.unreadable;
-        let list = field.split_once('.').map_or(field, |(list, _)| list);
-        match list {
-            "maintenance_name" | "maintenance_windows" | "maintenance_last_window_ran_out" => {
-                unreadable.maintenance = true;
-            }
-            "suspension_cycles" | "suspension_from" | "suspension_until" => {
-                unreadable.suspension = true;
-            }
-            "drives" => unreadable.drives = true,
-            "wsus_last_report" => unreadable.wsus_report = true,
-            _ => {}
-        }
     }
     fn finish(draft: EndpointDraft) -> Result<Endpoint, Missing> {
         let mut endpoint = draft.endpoint;

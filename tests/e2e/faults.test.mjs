@@ -1455,6 +1455,37 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
   });
 
+  test('a status that could not be read says so in its row and panel, not "No status reported"', { timeout: TEST_TIMEOUT }, async () => {
+    const rows = [
+      asset('s-1', 'unreadable-code-host', { code: 'twenty', state: 0 }),
+      asset('s-2', 'unreadable-state-host', { code: 2031, state: 'one' }),
+      asset('s-3', 'no-status-host', {}),
+    ];
+    backend.setData({ results: { 'job-alpha': rows } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, rows.length);
+      assert.ok((await leftOutText(page)).includes('2 value(s) could not be read and are left out'));
+      const statusCell = async (name) =>
+        (await page.locator('tr.pb-row', { hasText: name }).locator('td').nth(2).textContent()).trim();
+      assert.equal(await statusCell('unreadable-code-host'), 'Unnamed status (state 0), the rest could not be read');
+      assert.equal(await statusCell('no-status-host'), 'No status reported', 'a status never sent is still not reported');
+
+      // 2031's state was sent, if unreadably: not "the backend did not say".
+      await page.locator('tr.pb-row', { hasText: 'unreadable-state-host' }).click();
+      const panel = page.locator('.pb-panel');
+      await panel.locator('#pb-panel-title', { hasText: 'unreadable-state-host' }).waitFor({ timeout: 5_000 });
+      assert.ok((await panel.textContent()).includes('Unnamed status (code 2031), the rest could not be read'));
+      assert.equal(
+        (await panel.locator('[data-catalogued]').textContent()).trim(),
+        'The catalogue lists code 2031 as Downloaded (state 1) or Downloading - Failed (state 2); the rest of the status the backend sent could not be read.',
+      );
+      assert.match(await panel.locator('[data-next-step]').textContent(), /^Part of the status the backend sent could not be read/);
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+
   test('assets waiting for a run that has not started are neither stuck nor stalling the job', { timeout: TEST_TIMEOUT }, async () => {
     const received = { code: 2055, state: 1, name: 'Job Received' };
     const sixHoursAgo = NOW - 360 * MINUTE;
@@ -1726,16 +1757,18 @@ describe('rows that cannot be read, or say unexpected things', () => {
       }),
       endpoint('ep-disk', 'bad-disk-01', { drives: [{ name: 'C:', used_percent: 97 }, { name: 'D:', used_percent: 'full' }] }),
       endpoint('ep-wsus', 'bad-wsus-01', { readiness: { wsus_last_report: 'last week' } }),
+      endpoint('ep-disks', 'bad-disks-01', { drives: [{ name: 'C:', used_percent: 40 }, { name: 'D:', used_percent: 'full' }, { name: 'E:' }] }),
     ];
     backend.setData({ endpoints });
     const config = { ...nativeConfig(backend.url), missing_wsus_report_is_problem: true };
     try {
       await withConfiguredPage('#/exemptions', config, async (session) => {
         const { page } = session;
-        await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 3, null, { timeout: LOAD_TIMEOUT });
-        assert.ok((await leftOutText(page)).includes('3 value(s) could not be read and are left out'));
+        await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 4, null, { timeout: LOAD_TIMEOUT });
+        // Each unreadable drive is a value of its own.
+        assert.ok((await leftOutText(page)).includes('5 value(s) could not be read and are left out'));
         // Neither "no windows" nor "no schedule", nor a WSUS report missing.
-        for (const name of ['bad-window-01', 'bad-disk-01', 'bad-wsus-01']) {
+        for (const name of ['bad-window-01', 'bad-disk-01', 'bad-wsus-01', 'bad-disks-01']) {
           const impact = await page.locator('tr.pb-row', { hasText: name }).locator('td').nth(2).textContent();
           assert.match(impact, /Patchable/, `${name}: ${impact}`);
         }
@@ -1769,6 +1802,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
         assert.equal(disk.facts['C:'], '⚠ 97.0% used');
         assert.equal(disk.drives, 'Another drive the backend sent could not be read.');
         assert.equal(disk.unjudged, 'Sent but could not be read, so not judged: one or more drives.');
+        assert.equal((await panelOf('bad-disks-01')).drives, '2 other drives the backend sent could not be read.');
         assert.equal((await panelOf('bad-wsus-01')).unjudged, 'Sent but could not be read, so not judged: WSUS report time.');
         assertNoPageErrors(session);
       });

@@ -8,8 +8,9 @@
 //! - Without a code, the name must be a catalogued name, and a given state
 //!   must match it.
 //! - One candidate left: `Known`. Two (2031 with neither state nor name):
-//!   `Ambiguous`. None (unknown code, unknown name without a code, or facts
-//!   that contradict each other): `Unknown`, keeping the raw value.
+//!   `Ambiguous`, or `Unknown` when part of the status could not be read.
+//!   None (unknown code, unknown name without a code, or facts that
+//!   contradict each other): `Unknown`, keeping the raw value.
 
 use super::StatusKey;
 use crate::domain::asset::RawStatus;
@@ -86,11 +87,28 @@ impl ResolvedStatus {
             ResolvedStatus::Ambiguous { .. } => {
                 format!("Code {code} is {entries}; the backend did not say which.")
             }
+            ResolvedStatus::Unknown { raw } if raw.unreadable => format!(
+                "The catalogue lists code {code} as {entries}; the rest of the status \
+                 the backend sent could not be read."
+            ),
             _ => format!(
                 "The catalogue lists code {code} as {entries}; the state or name the \
                  backend sent does not match it."
             ),
         })
+    }
+
+    /// What an operator can do about an asset whose status did not resolve:
+    /// its phase's advice, unless part of the status could not be read.
+    pub fn unresolved_next_step(&self) -> &'static str {
+        match self {
+            ResolvedStatus::Unknown { raw } if raw.unreadable => {
+                "Part of the status the backend sent could not be read: the notice \
+                 above the table shows the value found. Check this asset's result in \
+                 the backend, or the field mapping."
+            }
+            _ => self.phase().next_step(),
+        }
     }
 
     /// The label with a catalogued status's code ("Timed Out · 2037"), as
@@ -111,6 +129,10 @@ impl ResolvedStatus {
 pub fn resolve(raw: &RawStatus) -> ResolvedStatus {
     match look_up(raw) {
         Candidates::One(key) => ResolvedStatus::Known(key),
+        // The backend did say which, in a value that could not be read.
+        Candidates::Several { .. } if raw.unreadable => {
+            ResolvedStatus::Unknown { raw: raw.clone() }
+        }
         Candidates::Several { code } => ResolvedStatus::Ambiguous { code },
         Candidates::None => ResolvedStatus::Unknown { raw: raw.clone() },
     }
@@ -185,8 +207,18 @@ fn look_up(raw: &RawStatus) -> Candidates {
     }
 }
 
-/// "Quarantined (code 2099, state 3)", "Unnamed status (code 2099)", …
+/// "Quarantined (code 2099, state 3)", "Unnamed status (code 2099)", …, and
+/// "…, the rest could not be read" where part of it was left out.
 fn describe_raw(raw: &RawStatus) -> String {
+    let described = describe_readable(raw);
+    match (raw.unreadable, described) {
+        (false, described) => described.unwrap_or_else(|| "No status reported".to_owned()),
+        (true, None) => "Status could not be read".to_owned(),
+        (true, Some(described)) => format!("{described}, the rest could not be read"),
+    }
+}
+
+fn describe_readable(raw: &RawStatus) -> Option<String> {
     let name = raw.name.as_deref().map(str::trim).filter(|n| !n.is_empty());
     let numbers = match (raw.code, raw.state) {
         (Some(code), Some(state)) => Some(format!("code {code}, state {state}")),
@@ -195,9 +227,9 @@ fn describe_raw(raw: &RawStatus) -> String {
         (None, None) => None,
     };
     match (name, numbers) {
-        (Some(name), Some(numbers)) => format!("{name} ({numbers})"),
-        (Some(name), None) => name.to_owned(),
-        (None, Some(numbers)) => format!("Unnamed status ({numbers})"),
-        (None, None) => "No status reported".to_owned(),
+        (Some(name), Some(numbers)) => Some(format!("{name} ({numbers})")),
+        (Some(name), None) => Some(name.to_owned()),
+        (None, Some(numbers)) => Some(format!("Unnamed status ({numbers})")),
+        (None, None) => None,
     }
 }

@@ -8,7 +8,7 @@ use super::url_state::{
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{derive_exemptions_with_os, fullest_drive, DerivationPolicy, Derived};
-use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow};
+use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow, UNREADABLE};
 use crate::domain::exemption::{ExemptionKind, Impact, Warning};
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::{OsFamilies, OsFamily};
@@ -46,7 +46,7 @@ impl EndpointRow {
             endpoint.name.as_str(),
             endpoint.id.as_str(),
             endpoint.os.as_str(),
-            schedule_name(endpoint).unwrap_or_default(),
+            schedule_shown(endpoint).unwrap_or_default(),
         ];
         // The Impact badge's words too, so the search finds what the row shows.
         parts.push(derived.outlook().label());
@@ -209,6 +209,13 @@ impl TableColumn for EndpointColumn {
 
 fn schedule_name(endpoint: &Endpoint) -> Option<&str> {
     endpoint.maintenance.as_ref().map(|m| m.name.as_str())
+}
+
+/// What the Schedule column says of the endpoint itself: its schedule's
+/// name, or that the schedule the backend sent could not be read. `None`
+/// where the endpoint has no schedule.
+pub fn schedule_shown(endpoint: &Endpoint) -> Option<&str> {
+    schedule_name(endpoint).or(endpoint.unreadable.maintenance.then_some(UNREADABLE))
 }
 
 /// How the exemptions page lays out its endpoints.
@@ -502,7 +509,7 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
                 "no"
             }
             .to_owned(),
-            schedule_name(endpoint).unwrap_or_default().to_owned(),
+            schedule_shown(endpoint).unwrap_or_default().to_owned(),
             // The open window's start is in the past: with its end, the
             // pair says it is open, where a lone start would read as stale.
             row.window

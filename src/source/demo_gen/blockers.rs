@@ -4,7 +4,7 @@
 //! pair agree once all are drawn.
 
 use super::{scripted_status, status_named, DemoJob, Lcg, JOBS};
-use crate::domain::asset::{AssetResult, MessageFacts, PatchCounts, RawStatus};
+use crate::domain::asset::{AssetResult, MessageFacts, PatchCounts};
 use crate::domain::time::Timestamp;
 
 const MINUTE: i64 = 60_000;
@@ -61,12 +61,7 @@ pub(super) fn occupy_blockers(jobs: &mut [DemoJob], now: i64, rng: &mut Lcg) {
 /// Gives `result` a status with nothing to tell beyond it: its patches not
 /// yet counted, no facts and no history.
 pub(super) fn set_status(result: &mut AssetResult, name: &str, at: i64) {
-    let status = status_named(name);
-    result.status = RawStatus {
-        code: Some(status.code),
-        state: Some(status.state),
-        name: Some(status.name.to_owned()),
-    };
+    result.status = status_named(name).reported();
     result.status_time = Some(Timestamp::from_millis(at));
     let total = result.patches.total.unwrap_or_default();
     result.patches = PatchCounts::known(0, 0, 0, 0, total);

@@ -106,6 +106,18 @@ struct DemoStatus {
     weight: u64,
 }
 
+impl DemoStatus {
+    /// The status as a backend that reports all of it sends it.
+    fn reported(&self) -> RawStatus {
+        RawStatus {
+            code: Some(self.code),
+            state: Some(self.state),
+            name: Some(self.name.to_owned()),
+            unreadable: false,
+        }
+    }
+}
+
 use OsFamily::{Linux, Mac, Windows};
 const ALL: &[OsFamily] = &[Windows, Linux, Mac];
 const WIN: &[OsFamily] = &[Windows];
@@ -533,11 +545,7 @@ fn asset_result(
         asset_id: format!("{}-a{n:05}", plan.id),
         asset_name: name.clone(),
         os: os.clone(),
-        status: RawStatus {
-            code: Some(status.code),
-            state: Some(status.state),
-            name: Some(status.name.to_owned()),
-        },
+        status: status.reported(),
         status_time: Some(Timestamp::from_millis(status_time)),
         patches,
         facts,
@@ -646,11 +654,7 @@ fn history(status: &DemoStatus, family: OsFamily, started: i64, at: i64) -> Vec<
                 .find(|s| s.name == name)
                 .expect("road names are catalogue names");
             StatusChange {
-                status: RawStatus {
-                    code: Some(s.code),
-                    state: Some(s.state),
-                    name: Some(s.name.to_owned()),
-                },
+                status: s.reported(),
                 at: Timestamp::from_millis(if i == last {
                     at
                 } else {

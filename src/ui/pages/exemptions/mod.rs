@@ -10,7 +10,7 @@ use crate::domain::derive::{next_window_change, DerivationPolicy};
 use crate::domain::endpoint::Endpoint;
 use crate::domain::fleet::FleetSummary;
 use crate::domain::time::Timestamp;
-use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
+use crate::domain::view::endpoints::{endpoint_rows, schedule_shown, EndpointView, Layout};
 use crate::domain::view::ToQuery;
 use crate::perf;
 use crate::ui::clock::use_clock;
@@ -47,13 +47,9 @@ struct FleetData {
 /// An endpoint's schedule as the page names it: `absent` when the backend
 /// reports schedules and this endpoint has none, "not reported" when the
 /// backend reports none at all.
-/// What the panel and the CSV say of a fact the backend sent unreadable.
-const UNREADABLE: &str = "could not be read";
-
 fn schedule_text(endpoint: &Endpoint, reported: bool, absent: &str) -> String {
-    match (&endpoint.maintenance, reported) {
-        (Some(schedule), _) => schedule.name.clone(),
-        (None, _) if endpoint.unreadable.maintenance => UNREADABLE.to_owned(),
+    match (schedule_shown(endpoint), reported) {
+        (Some(shown), _) => shown.to_owned(),
         (None, true) => absent.to_owned(),
         (None, false) => "not reported".to_owned(),
     }

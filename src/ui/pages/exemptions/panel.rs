@@ -2,12 +2,12 @@
 //! the fact it came from, and the endpoint's drives.
 
 use super::by_exemption::{FixSteps, WARNING_LABEL};
-use super::{schedule_text, FleetData, UNREADABLE};
+use super::{schedule_text, FleetData};
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{
     reported_low_disk, EndpointExemption, Origin, LOW_DISK_THRESHOLD_PERCENT,
 };
-use crate::domain::endpoint::Endpoint;
+use crate::domain::endpoint::{Endpoint, UNREADABLE};
 use crate::domain::exemption::{Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
 use crate::domain::view::endpoints::{EndpointRow, WindowState};
 use crate::ui::clock::use_clock;
@@ -100,10 +100,15 @@ fn EndpointDetails(
         None => "not reported".to_owned(),
     };
     let drives_note = match (endpoint.drives.is_empty(), unreadable.drives) {
-        (true, true) => Some("The drives the backend sent for this endpoint could not be read."),
-        (true, false) => Some("The backend reported no drives for this endpoint."),
-        (false, true) => Some("Another drive the backend sent could not be read."),
-        (false, false) => None,
+        (true, 0) => Some("The backend reported no drives for this endpoint.".to_owned()),
+        (true, _) => {
+            Some("The drives the backend sent for this endpoint could not be read.".to_owned())
+        }
+        (false, 0) => None,
+        (false, 1) => Some("Another drive the backend sent could not be read.".to_owned()),
+        (false, more) => Some(format!(
+            "{more} other drives the backend sent could not be read."
+        )),
     };
     let drives = endpoint
         .drives

@@ -51,7 +51,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
     });
     let stuck = move || row.progress.is_stuck(data.stuck_cutoff.get());
     let has_message = row.message.is_some();
-    let usual_step = def.map_or(row.phase.next_step(), |def| {
+    let usual_step = def.map_or(row.status.unresolved_next_step(), |def| {
         next_step(def, &result.facts, has_message, row.os())
     });
     let stuck_step = def.map_or(row.phase.stuck_next_step(), |def| {
