@@ -344,6 +344,7 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
             { "id": "from", "from": "x", "until": 1763622000 },
             { "id": "drives", "disks": [{ "m": "C:", "pct": 97 }, { "m": "D:", "pct": "full" }, { "m": "E:", "pct": "?" }] },
             { "id": "wsus", "wsus": "last week" },
+            { "id": "no-list", "disks": "C: 97%" },
             { "id": "fine", "mw": "Nightly", "windows": [], "from": 1763611200, "until": 1763622000 }
         ]))
         .unwrap();
@@ -372,6 +373,7 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
             ("from", marked(|f| f.suspension = true), false, false),
             ("drives", marked(|f| f.drives = 2), false, false),
             ("wsus", marked(|f| f.wsus_report = true), false, false),
+            ("no-list", marked(|f| f.drives = 1), false, false),
             ("fine", UnreadableFacts::default(), true, true),
         ]
     );
@@ -391,6 +393,11 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
         drive_values,
         ["/disks/1/pct", "/disks/2/pct"],
         "each unreadable drive is a value left out"
+    );
+    let not_a_list = page.left_out.iter().find(|e| e.index == 4).unwrap();
+    assert_eq!(
+        (not_a_list.pointer.as_str(), not_a_list.problem.as_str()),
+        ("/disks", "expected an array, found a string")
     );
 }
 

@@ -348,15 +348,17 @@ fn decode_fields<R: Record>(
                 }
             }
             FieldKind::List { apply, .. } => {
-                let failures = match value.as_array() {
-                    Some(items) => apply(&mut draft, items, &spec.nested),
+                let failures: Vec<FieldFailure> = match value.as_array() {
+                    Some(items) => apply(&mut draft, items, &spec.nested)
+                        .into_iter()
+                        .map(|inner| FieldFailure {
+                            pointer: format!("{pointer}{}", inner.pointer),
+                            ..inner
+                        })
+                        .collect(),
                     None => vec![fail(format!("expected an array{FOUND}{}", kind_of(value)))],
                 };
-                for inner in failures {
-                    let failure = FieldFailure {
-                        pointer: format!("{pointer}{}", inner.pointer),
-                        ..inner
-                    };
+                for failure in failures {
                     on_failure(&mut draft, def, failure)?;
                 }
             }
