@@ -250,15 +250,15 @@ fn a_status_partly_unreadable_says_so_and_is_not_guessed() {
              (state 2); the rest of the status the backend sent could not be read."
         )
     );
-    // What was read still identifies a status when it can.
+    // A readable code still identifies a status when it can.
     assert_eq!(
         resolve_key(&unreadable(Some(2037), None, None)),
         Some(StatusKey::TimedOut)
     );
-    assert_eq!(
-        resolve_key(&unreadable(None, None, Some("Timed Out"))),
-        Some(StatusKey::TimedOut)
-    );
+    // Without one, a name is not enough: the code it lacks may be another's.
+    let name_only = resolve(&unreadable(None, None, Some("Completed")));
+    assert_eq!(name_only.key(), None);
+    assert_eq!(name_only.label(), "Completed, the rest could not be read");
 }
 
 #[test]
@@ -621,7 +621,7 @@ const WINDOWS_WORDINGS: [(&str, TimeoutReason); 6] = [
     ),
 ];
 const LINUX_WORDINGS: [(&str, TimeoutReason); 4] = [
-    ("Execution timed out", TimeoutReason::ExecutionTimedOut),
+    ("Job execution timed out", TimeoutReason::ExecutionTimedOut),
     (
         "CAPI call made after window close",
         TimeoutReason::CallAfterWindow,
@@ -829,7 +829,10 @@ fn every_windows_timeout_reason_is_recognised() {
         assert!(TimeoutReason::listed_for(OsFamily::Windows).contains(&reason));
         assert_eq!(
             timeout_cause(wording, OsFamily::Windows),
-            Some(TimeoutCause::Listed(reason)),
+            Some(TimeoutCause::Listed {
+                reason,
+                words: Some(wording.to_owned())
+            }),
             "{wording}"
         );
         assert_eq!(
@@ -849,7 +852,10 @@ fn every_linux_timeout_reason_is_recognised() {
         assert!(TimeoutReason::listed_for(OsFamily::Linux).contains(&reason));
         assert_eq!(
             timeout_cause(wording, OsFamily::Linux),
-            Some(TimeoutCause::Listed(reason)),
+            Some(TimeoutCause::Listed {
+                reason,
+                words: Some(wording.to_owned())
+            }),
             "{wording}"
         );
         assert_eq!(
@@ -880,6 +886,38 @@ fn timeout_reasons_are_read_within_the_assets_os() {
 }
 
 #[test]
+fn text_that_only_mentions_a_cause_is_not_taken_for_it() {
+    for (text, os) in [
+        ("Timed out waiting for reboot consent from the user", OsFamily::Windows),
+        (
+            "Patches downloaded successfully; installation did not complete before the window closed",
+            OsFamily::Windows,
+        ),
+        ("No permission issues; agent offline during window", OsFamily::Windows),
+    ] {
+        assert_eq!(
+            timeout_cause(text, os),
+            Some(TimeoutCause::Unlisted(text.to_owned())),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn a_placed_timeout_text_is_shown_beside_our_wording() {
+    let message = StatusMessage::TimedOut(TimeoutCause::parse(
+        " download_exceeded_window ",
+        OsFamily::Linux,
+    ));
+    assert_eq!(
+        message.to_string(),
+        "Timed out: the work could not finish inside the patch window. The backend's words: \
+         \"download_exceeded_window\"",
+        "the download the Linux list has no reason for is still there to read"
+    );
+}
+
+#[test]
 fn unknown_timeout_text_is_kept_as_is() {
     let cause = timeout_cause("  Disk quota exceeded ", OsFamily::Windows).unwrap();
     assert_eq!(cause, TimeoutCause::Unlisted("Disk quota exceeded".into()));
@@ -896,8 +934,12 @@ fn listed_timeout_reasons_have_distinct_tokens_and_texts() {
             assert_ne!(a.as_str(), b.as_str());
             assert_ne!(a.text(), b.text());
         }
-        let message = StatusMessage::TimedOut(TimeoutCause::Listed(*a)).to_string();
-        assert!(message.contains(a.text()));
+        let message = StatusMessage::TimedOut(TimeoutCause::parse(a.as_str(), OsFamily::Other));
+        assert_eq!(
+            message.to_string(),
+            format!("Timed out: {}.", a.text()),
+            "a token is ours to word"
+        );
     }
 }
 
@@ -984,8 +1026,12 @@ proptest! {
     fn timeout_parsing_lists_a_reason_for_the_os_or_keeps_the_text(text in ".*") {
         for os in OsFamily::ALL {
             match TimeoutCause::parse(&text, os) {
-                TimeoutCause::Listed(reason) => {
+                TimeoutCause::Listed { reason, words } => {
                     prop_assert!(TimeoutReason::listed_for(os).contains(&reason));
+                    // Text, as opposed to a token, is kept as sent.
+                    if let Some(words) = words {
+                        prop_assert_eq!(words.as_str(), text.trim());
+                    }
                 }
                 TimeoutCause::Unlisted(kept) => prop_assert_eq!(kept.as_str(), text.trim()),
             }

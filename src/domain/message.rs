@@ -94,7 +94,12 @@ pub enum StatusMessage {
 /// text when we cannot place it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TimeoutCause {
-    Listed(TimeoutReason),
+    /// A listed reason; `words` keeps the backend's own text where it gave
+    /// text, not a token, as a keyword match may miss a detail it holds.
+    Listed {
+        reason: TimeoutReason,
+        words: Option<String>,
+    },
     Unlisted(String),
 }
 
@@ -172,21 +177,22 @@ impl TimeoutReason {
         }
     }
 
-    /// Ways a backend may word this reason: lowercase words that all appear
-    /// in one of its wordings.
-    const fn wordings(self) -> &'static [&'static [&'static str]] {
+    /// How a backend's text names this reason: lowercase words, one of each
+    /// group. Each names the cause and what it did, so that text which only
+    /// mentions a download or a reboot stays the backend's own.
+    const fn keywords(self) -> &'static [&'static [&'static str]] {
         match self {
-            RebootOutsideWindow => &[&["reboot"]],
+            RebootOutsideWindow => &[&["reboot"], &["outside"]],
             ManifestNotFetched => &[&["manifest"]],
-            DownloadFilledWindow => &[&["download"]],
-            ScriptFilledWindow => &[&["script"]],
-            StartPermissionLate => &[&["permission"]],
+            DownloadFilledWindow => &[&["download"], USED_UP],
+            ScriptFilledWindow => &[&["script"], USED_UP],
+            StartPermissionLate => &[&["permission"], &["late", "delay"]],
             CallAfterWindow => &[&["capi"]],
             AnotherJobRunning => &[&["another job"]],
             // "could not complete within the window", or a code such as
             // `window_exceeded`.
-            NotFinishedInWindow => &[&["complete", "window"], &["window", "exceed"]],
-            ExecutionTimedOut => &[&["execution", "timed out"]],
+            NotFinishedInWindow => &[&["window"], &["complete", "exceed"]],
+            ExecutionTimedOut => &[&["execution"], &["timed out"]],
         }
     }
 
@@ -261,22 +267,31 @@ impl TimeoutReason {
             MATCH_ORDER.iter().find(|listed| {
                 candidates.contains(listed)
                     && listed
-                        .wordings()
+                        .keywords()
                         .iter()
-                        .any(|words| words.iter().all(|word| lowered.contains(word)))
+                        .all(|group| group.iter().any(|word| lowered.contains(word)))
             })
         };
         by_token.or_else(by_keywords).copied()
     }
 }
 
+/// Words that say a cause took up the whole window.
+const USED_UP: &[&str] = &[
+    "entire", "whole", "all of", "took", "used up", "consumed", "exceed",
+];
+
 impl TimeoutCause {
     /// A listed reason when the text can be placed, else the text itself.
     pub fn parse(reason: &str, os: OsFamily) -> TimeoutCause {
-        TimeoutReason::parse(reason, os).map_or_else(
-            || TimeoutCause::Unlisted(reason.trim().to_owned()),
-            TimeoutCause::Listed,
-        )
+        let text = reason.trim();
+        match TimeoutReason::parse(text, os) {
+            Some(listed) => TimeoutCause::Listed {
+                reason: listed,
+                words: (!names_match(listed.as_str(), text)).then(|| text.to_owned()),
+            },
+            None => TimeoutCause::Unlisted(text.to_owned()),
+        }
     }
 }
 
@@ -346,9 +361,14 @@ impl fmt::Display for StatusMessage {
             StatusMessage::PendingReboot {
                 blocks_other_jobs: false,
             } => f.write_str("Waiting for a restart. Meanwhile this asset keeps taking other jobs."),
-            StatusMessage::TimedOut(TimeoutCause::Listed(reason)) => {
-                write!(f, "Timed out: {}.", reason.text())
-            }
+            StatusMessage::TimedOut(TimeoutCause::Listed {
+                reason,
+                words: None,
+            }) => write!(f, "Timed out: {}.", reason.text()),
+            StatusMessage::TimedOut(TimeoutCause::Listed {
+                reason,
+                words: Some(words),
+            }) => write!(f, "Timed out: {}. The backend's words: \"{words}\"", reason.text()),
             StatusMessage::TimedOut(TimeoutCause::Unlisted(text)) => {
                 write!(f, "Timed out: {text}")
             }

@@ -6,7 +6,8 @@
 //!   catalogue does not know is only a label (backends word things their own
 //!   way) and neither confirms nor contradicts.
 //! - Without a code, the name must be a catalogued name, and a given state
-//!   must match it.
+//!   must match it; where part of the status could not be read, a name
+//!   alone settles nothing.
 //! - One candidate left: `Known`. Two (2031 with neither state nor name):
 //!   `Ambiguous`, or `Unknown` when part of the status could not be read.
 //!   None (unknown code, unknown name without a code, or facts that
@@ -200,6 +201,9 @@ fn look_up(raw: &RawStatus) -> Candidates {
                 (None, _) => Candidates::None,
             }
         }
+        // A name alone does not settle a status whose code was sent and
+        // could not be read: that code may be another status's.
+        None if raw.unreadable => Candidates::None,
         None => match name.and_then(StatusKey::from_name) {
             Some(key) if state_agrees(key) => Candidates::One(key),
             _ => Candidates::None,
