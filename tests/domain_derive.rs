@@ -2,7 +2,7 @@
 
 use patchboard::domain::derive::{
     derive_exemptions, next_window_change, percent_used, BlockingPolicy, DerivationPolicy, Derived,
-    Evidence, Origin,
+    Evidence, MaintenanceReported, Origin,
 };
 use patchboard::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
@@ -483,7 +483,10 @@ fn a_backend_that_reports_no_schedules_leaves_maintenance_unjudged() {
         "a backend that reports schedules and none for this endpoint: it needs one"
     );
     let unreported = DerivationPolicy {
-        maintenance_reported: false,
+        maintenance: MaintenanceReported {
+            schedules: false,
+            windows: false,
+        },
         ..DerivationPolicy::default()
     };
     let derived = derive_exemptions(&unscheduled, NOW, &unreported);
@@ -492,6 +495,53 @@ fn a_backend_that_reports_no_schedules_leaves_maintenance_unjudged() {
         "no schedule data at all is not evidence: {:?}",
         derived.exemptions()
     );
+}
+
+#[test]
+fn a_mapping_without_windows_judges_schedules_but_not_their_windows() {
+    let names_only = DerivationPolicy {
+        maintenance: MaintenanceReported {
+            schedules: true,
+            windows: false,
+        },
+        ..DerivationPolicy::default()
+    };
+    let kinds = |endpoint: &Endpoint| -> Vec<ExemptionKind> {
+        derive_exemptions(endpoint, NOW, &names_only)
+            .exemptions()
+            .iter()
+            .collect()
+    };
+    let named = with(|e| e.maintenance = schedule(vec![]));
+    assert_eq!(
+        kinds(&named),
+        [],
+        "windows not mapped are not \"no windows\""
+    );
+    let ran_out = with(|e| {
+        e.maintenance = schedule(vec![]);
+        e.maintenance.as_mut().unwrap().last_window_ran_out = true;
+    });
+    assert_eq!(kinds(&ran_out), [ExemptionKind::MaintenanceWindowTimeout]);
+    let unscheduled = with(|e| e.maintenance = None);
+    assert_eq!(
+        kinds(&unscheduled),
+        [ExemptionKind::MaintenanceWindowRequired],
+        "schedules are mapped: none is none"
+    );
+}
+
+#[test]
+fn a_window_that_ran_out_is_a_timeout_even_with_no_windows_listed() {
+    let ran_out = with(|e| {
+        e.maintenance = schedule(vec![]);
+        e.maintenance.as_mut().unwrap().last_window_ran_out = true;
+    });
+    let kinds: Vec<ExemptionKind> = derive_exemptions(&ran_out, NOW, &DerivationPolicy::default())
+        .exemptions()
+        .iter()
+        .collect();
+    assert_eq!(kinds, [ExemptionKind::MaintenanceWindowTimeout]);
 }
 
 #[test]

@@ -5,7 +5,7 @@ mod csv_reader;
 use csv_reader::parse;
 use patchboard::domain::asset::{count_text, AssetResult, PatchCounts, RawStatus};
 use patchboard::domain::csv::BYTE_ORDER_MARK;
-use patchboard::domain::derive::DerivationPolicy;
+use patchboard::domain::derive::{DerivationPolicy, MaintenanceReported};
 use patchboard::domain::endpoint::{
     ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, UnreadableFacts,
 };
@@ -19,7 +19,8 @@ use patchboard::domain::table::{Direction, TextQuery};
 use patchboard::domain::time::Timestamp;
 use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetView};
 use patchboard::domain::view::endpoints::{
-    endpoint_rows, endpoints_csv, EndpointColumn, EndpointRow, EndpointView, Layout, WindowState,
+    endpoint_rows, endpoints_csv, next_window_text, EndpointColumn, EndpointRow, EndpointView,
+    Layout, WindowState,
 };
 use patchboard::domain::view::jobs::{JobColumn, JobView};
 use patchboard::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
@@ -1107,7 +1108,16 @@ fn the_endpoint_export_gives_the_fix_written_for_the_endpoints_os() {
 
 /// The export's records, read back as a spreadsheet reads them.
 fn exported(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]) -> Vec<Vec<String>> {
-    let csv = endpoints_csv(endpoints, rows, order);
+    exported_as(endpoints, rows, order, MaintenanceReported::ALL)
+}
+
+fn exported_as(
+    endpoints: &[Endpoint],
+    rows: &[EndpointRow],
+    order: &[u32],
+    reported: MaintenanceReported,
+) -> Vec<Vec<String>> {
+    let csv = endpoints_csv(endpoints, rows, order, reported);
     parse(
         csv.strip_prefix(BYTE_ORDER_MARK)
             .expect("a byte order mark"),
@@ -1115,7 +1125,36 @@ fn exported(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]) -> Vec<
 }
 
 #[test]
-fn an_unreadable_schedule_is_exported_and_searched_as_the_table_shows_it() {
+fn the_next_window_is_not_reported_where_the_mapping_has_no_windows() {
+    let named = Endpoint {
+        maintenance: Some(MaintenanceSchedule {
+            name: "Nightly".into(),
+            ..MaintenanceSchedule::default()
+        }),
+        ..Endpoint::default()
+    };
+    let unscheduled = Endpoint::default();
+    let now = Timestamp::from_millis(0);
+    let names_only = MaintenanceReported {
+        schedules: true,
+        windows: false,
+    };
+    let nothing = MaintenanceReported {
+        schedules: false,
+        windows: false,
+    };
+    let texts =
+        |reported| [&named, &unscheduled].map(|endpoint| next_window_text(endpoint, reported, now));
+    assert_eq!(
+        texts(MaintenanceReported::ALL),
+        ["none ahead", "none ahead"]
+    );
+    assert_eq!(texts(names_only), ["not reported", "none ahead"]);
+    assert_eq!(texts(nothing), ["not reported", "not reported"]);
+}
+
+#[test]
+fn the_export_names_a_schedule_as_the_table_does() {
     let endpoints = vec![
         Endpoint {
             id: "unread".into(),
@@ -1129,16 +1168,42 @@ fn an_unreadable_schedule_is_exported_and_searched_as_the_table_shows_it() {
             id: "none".into(),
             ..Endpoint::default()
         },
+        // Only a ran-out flag implied a schedule.
+        Endpoint {
+            id: "flag".into(),
+            maintenance: Some(MaintenanceSchedule {
+                last_window_ran_out: true,
+                ..MaintenanceSchedule::default()
+            }),
+            ..Endpoint::default()
+        },
     ];
     let now = Timestamp::from_millis(0);
     let rows = endpoint_rows(&endpoints, now, &DerivationPolicy::default());
-    let records = exported(&endpoints, &rows, &[0, 1]);
-    let schedule_at = records[0]
-        .iter()
-        .position(|name| name == "Maintenance schedule")
-        .expect("a schedule column");
-    assert_eq!(records[1][schedule_at], "could not be read");
-    assert_eq!(records[2][schedule_at], "", "no schedule is a blank cell");
+    let schedules = |reported| -> Vec<String> {
+        let records = exported_as(&endpoints, &rows, &[0, 1, 2], reported);
+        let at = records[0]
+            .iter()
+            .position(|name| name == "Maintenance schedule")
+            .expect("a schedule column");
+        records[1..]
+            .iter()
+            .map(|record| record[at].clone())
+            .collect()
+    };
+    assert_eq!(
+        schedules(MaintenanceReported::ALL),
+        ["could not be read", "none", "unnamed"]
+    );
+    let unmapped = MaintenanceReported {
+        schedules: false,
+        windows: false,
+    };
+    assert_eq!(
+        schedules(unmapped),
+        ["could not be read", "not reported", "unnamed"],
+        "no schedule mapped is not none assigned"
+    );
     let mut view = EndpointView::default();
     view.table.text = "could not be read".into();
     assert_eq!(view.filter(&rows, &[0, 1], now), vec![0]);

@@ -16,7 +16,7 @@
 //! A property that fails is an app bug: a panic on input the app may be given.
 
 use patchboard::domain::asset::{AssetResult, RawStatus};
-use patchboard::domain::derive::{derive_exemptions, DerivationPolicy};
+use patchboard::domain::derive::{derive_exemptions, DerivationPolicy, MaintenanceReported};
 use patchboard::domain::endpoint::Endpoint;
 use patchboard::domain::job::{Job, JobRun};
 use patchboard::domain::status::{resolve, resolve_key};
@@ -656,13 +656,14 @@ fn policy() -> impl Strategy<Value = DerivationPolicy> {
         ],
         any::<bool>(),
         any::<bool>(),
+        any::<bool>(),
     )
         .prop_map(
-            |(wsus_report_max_age, missing_wsus_report_is_problem, maintenance_reported)| {
+            |(wsus_report_max_age, missing_wsus_report_is_problem, schedules, windows)| {
                 DerivationPolicy {
                     wsus_report_max_age,
                     missing_wsus_report_is_problem,
-                    maintenance_reported,
+                    maintenance: MaintenanceReported { schedules, windows },
                 }
             },
         )

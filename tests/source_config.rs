@@ -87,20 +87,37 @@ fn the_wsus_rule_is_read_from_the_configuration() {
 #[test]
 fn maintenance_is_judged_only_where_the_mapping_reads_schedules() {
     let reported = |value: &serde_json::Value| {
-        config_from_value(value)
+        let reported = config_from_value(value)
             .expect("valid")
             .derivation
-            .maintenance_reported
+            .maintenance;
+        (reported.schedules, reported.windows)
     };
-    assert!(
-        !reported(&minimal()),
-        "endpoints mapped without a maintenance field"
+    let mapping = |fields: &[&str]| {
+        let mut value = minimal();
+        for field in fields {
+            value["resources"]["endpoints"]["fields"][field] = json!(format!("/{field}"));
+        }
+        reported(&value)
+    };
+    assert_eq!(mapping(&[]), (false, false), "no maintenance field mapped");
+    assert_eq!(
+        mapping(&["maintenance_last_window_ran_out"]),
+        (false, false),
+        "a flag that is only ever true says nothing of endpoints without it"
     );
-    let mut value = minimal();
-    value["resources"]["endpoints"]["fields"]["maintenance_windows"] = json!("/windows");
-    assert!(reported(&value));
+    assert_eq!(
+        mapping(&["maintenance_name"]),
+        (true, false),
+        "schedules without windows"
+    );
+    assert_eq!(mapping(&["maintenance_windows"]), (true, true));
     let native = json!({ "preset": "native", "base_url": "https://pm.example.com" });
-    assert!(reported(&native), "the native format carries schedules");
+    assert_eq!(
+        reported(&native),
+        (true, true),
+        "the native format carries schedules"
+    );
 }
 
 #[test]

@@ -17,7 +17,9 @@ use super::url::{
     expand_header, expand_json, expand_url, placeholders, Placeholder, TemplateError, Vars,
 };
 use crate::domain::asset::AssetResult;
-use crate::domain::derive::{days, DerivationPolicy, DEFAULT_WSUS_REPORT_MAX_DAYS};
+use crate::domain::derive::{
+    days, DerivationPolicy, MaintenanceReported, DEFAULT_WSUS_REPORT_MAX_DAYS,
+};
 use crate::domain::endpoint::Endpoint;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
@@ -407,13 +409,19 @@ fn read_root(
             Resources::default()
         }
     };
-    // A mapping that names no maintenance field tells nothing of schedules.
-    derivation.maintenance_reported = resources.endpoints.as_ref().is_none_or(|endpoints| {
-        endpoints
-            .fields
-            .keys()
-            .any(|field| field.starts_with("maintenance"))
-    });
+    // What a mapping leaves out tells nothing: no schedule mapped is not
+    // "none assigned", no windows mapped not "no windows".
+    derivation.maintenance =
+        resources
+            .endpoints
+            .as_ref()
+            .map_or(MaintenanceReported::ALL, |endpoints| {
+                let mapped = |field: &str| endpoints.fields.contains_key(field);
+                MaintenanceReported {
+                    schedules: mapped("maintenance_name") || mapped("maintenance_windows"),
+                    windows: mapped("maintenance_windows"),
+                }
+            });
     Some(Config {
         preset,
         base_url: base_url?,

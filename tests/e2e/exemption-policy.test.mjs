@@ -123,6 +123,48 @@ describe('maintenance from a backend that reports no schedules', () => {
   });
 });
 
+describe('maintenance from a mapping with schedule names but no windows', () => {
+  test('a named schedule is not taken for one without windows; an endpoint without one still needs one', async () => {
+    const named = { ...windowsEndpoint('named-schedule', 1), maintenance: { name: 'Nightly', windows: [] } };
+    const unscheduled = windowsEndpoint('no-schedule', 1);
+    backend.setData({ endpoints: [named, unscheduled] });
+    const namesOnly = {
+      base_url: backend.url,
+      refresh_seconds: 0,
+      resources: {
+        endpoints: {
+          url: '{base_url}/endpoints.json',
+          items: '/endpoints',
+          fields: { id: '/id', name: '/name', os: '/os', maintenance_name: '/maintenance/name' },
+        },
+      },
+    };
+    try {
+      await withPage(`${app.url}#/exemptions?sort=endpoint`, { config: namesOnly }, async (session) => {
+        const { page } = session;
+        await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 2, null, { timeout: LOAD_TIMEOUT });
+        const named = await page.$$eval('tr.pb-row', (rows) =>
+          rows.map((row) => [row.cells[0].textContent.trim(), row.querySelector('.pb-chips')?.title ?? '']));
+        assert.deepEqual(named, [
+          ['named-schedule', ''],
+          ['no-schedule', 'Maintenance Window Required'],
+        ]);
+        const notice = await page.locator('.pb-banner', { hasText: 'Maintenance windows are not judged' }).textContent();
+        assert.ok(notice.includes('maps maintenance_name but not maintenance_windows'), notice);
+        await page.locator('tr.pb-row', { hasText: 'named-schedule' }).click();
+        const fact = (term) => page.locator('.pb-panel dt', { hasText: term }).locator('xpath=following-sibling::dd[1]').textContent();
+        assert.equal((await fact('Maintenance schedule')).trim(), 'Nightly');
+        assert.equal((await fact('Next window')).trim(), 'not reported');
+        assertNoProblems(session);
+      });
+    } finally {
+      backend.setData({
+        endpoints: [windowsEndpoint('reported-3-days-ago', 3), windowsEndpoint('reported-10-days-ago', 10), windowsEndpoint('never-reported', null)],
+      });
+    }
+  });
+});
+
 describe('a maintenance window opening while the page is open', () => {
   test('the row stops awaiting it at the tick its Next window says "open now", not at the next minute', async () => {
     const minute = Math.floor(NOW / 60_000) * 60_000 + 5 * 60_000;

@@ -7,8 +7,9 @@
 //!   window that ran out (Timeout), because it is the one that needs action;
 //!   then a window ahead (Awaiting); else all have ended (Expired).
 //! - Unknown facts (`None`) never produce an exemption, except that a missing
-//!   schedule is itself the fact behind Maintenance Window Required, and a
-//!   missing WSUS report time may be a problem by policy. A schedule or
+//!   schedule is itself the fact behind Maintenance Window Required (where
+//!   the mapping carries schedules, `MaintenanceReported`), and a missing
+//!   WSUS report time may be a problem by policy. A schedule or
 //!   report time the backend sent but that could not be read
 //!   (`Endpoint::unreadable`) produces neither.
 //! - PowerShell and WSUS rules apply to Windows endpoints only.
@@ -60,11 +61,48 @@ pub struct DerivationPolicy {
     /// Off by default: many backends omit the field, and flagging every such
     /// endpoint would bury real problems.
     pub missing_wsus_report_is_problem: bool,
-    /// Whether the backend reports maintenance schedules at all. When it
-    /// does not (its field mapping names none), an endpoint without one is
-    /// unknown, not one that has none, and no maintenance exemption is
-    /// derived.
-    pub maintenance_reported: bool,
+    /// What the backend reports of maintenance schedules, by its mapping.
+    pub maintenance: MaintenanceReported,
+}
+
+/// What a backend's field mapping carries of endpoints' maintenance
+/// schedules, and so what the absence of a schedule or a window tells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MaintenanceReported {
+    /// A schedule's name or windows are mapped: an endpoint without a
+    /// schedule has none. Otherwise it is not known, and no Maintenance
+    /// Window Required is derived.
+    pub schedules: bool,
+    /// The windows are mapped: a schedule's windows are all it has.
+    /// Otherwise none of the exemptions judged by windows is derived, but
+    /// Timeout, whose flag is a fact of its own.
+    pub windows: bool,
+}
+
+impl MaintenanceReported {
+    pub const ALL: MaintenanceReported = MaintenanceReported {
+        schedules: true,
+        windows: true,
+    };
+
+    /// Why maintenance goes partly or wholly unjudged, when it does.
+    pub fn unjudged(self) -> Option<&'static str> {
+        if !self.schedules {
+            Some(
+                "The configuration maps neither maintenance_name nor maintenance_windows for \
+                 endpoints, so no endpoint is held back for want of a schedule or a window. \
+                 Map them to judge them.",
+            )
+        } else if !self.windows {
+            Some(
+                "The configuration maps maintenance_name but not maintenance_windows for \
+                 endpoints: an endpoint without a schedule is held back, but none for its \
+                 windows. Map maintenance_windows to judge them.",
+            )
+        } else {
+            None
+        }
+    }
 }
 
 impl Default for DerivationPolicy {
@@ -72,7 +110,7 @@ impl Default for DerivationPolicy {
         DerivationPolicy {
             wsus_report_max_age: days(DEFAULT_WSUS_REPORT_MAX_DAYS),
             missing_wsus_report_is_problem: false,
-            maintenance_reported: true,
+            maintenance: MaintenanceReported::ALL,
         }
     }
 }
@@ -114,10 +152,10 @@ pub fn derive_exemptions_with_os(
         .chain(endpoint.power.and_then(power_exemption))
         .chain(flag_exemptions(endpoint))
         .chain(
-            (policy.maintenance_reported
-                && is_managed(endpoint)
-                && !endpoint.unreadable.maintenance)
-                .then(|| maintenance_exemption(endpoint.maintenance.as_ref(), now))
+            (is_managed(endpoint) && !endpoint.unreadable.maintenance)
+                .then(|| {
+                    maintenance_exemption(endpoint.maintenance.as_ref(), now, policy.maintenance)
+                })
                 .flatten(),
         )
         .chain(
@@ -252,17 +290,27 @@ fn power_exemption(state: PowerState) -> Option<Finding> {
     Some((kind, Evidence::Power(state)))
 }
 
+const WINDOW_RAN_OUT: &str = "the last window ran out before all patches were deployed";
+
 fn maintenance_exemption(
     schedule: Option<&MaintenanceSchedule>,
     now: Timestamp,
+    reported: MaintenanceReported,
 ) -> Option<Finding> {
     let Some(schedule) = schedule else {
-        return Some((
+        return reported.schedules.then_some((
             ExemptionKind::MaintenanceWindowRequired,
             Evidence::Fact("no maintenance schedule assigned"),
         ));
     };
-    if schedule.windows.is_empty() {
+    if !reported.windows {
+        return schedule.last_window_ran_out.then_some((
+            ExemptionKind::MaintenanceWindowTimeout,
+            Evidence::Fact(WINDOW_RAN_OUT),
+        ));
+    }
+    // A window that ran out was there: Timeout, not "no windows".
+    if schedule.windows.is_empty() && !schedule.last_window_ran_out {
         return Some((
             ExemptionKind::NoMaintenanceEntry,
             Evidence::Fact("the schedule has no windows"),
@@ -282,10 +330,9 @@ fn maintenance_exemption(
         }
     }
     if schedule.last_window_ran_out {
-        let evidence = latest_end.map_or(
-            Evidence::Fact("the last window ran out before all patches were deployed"),
-            |at| Evidence::WindowEnded { at },
-        );
+        let evidence = latest_end.map_or(Evidence::Fact(WINDOW_RAN_OUT), |at| {
+            Evidence::WindowEnded { at }
+        });
         return Some((ExemptionKind::MaintenanceWindowTimeout, evidence));
     }
     match next_start {

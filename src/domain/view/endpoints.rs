@@ -7,7 +7,9 @@ use super::url_state::{
 };
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::derive::percent_used;
-use crate::domain::derive::{derive_exemptions_with_os, fullest_drive, DerivationPolicy, Derived};
+use crate::domain::derive::{
+    derive_exemptions_with_os, fullest_drive, DerivationPolicy, Derived, MaintenanceReported,
+};
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow, UNREADABLE};
 use crate::domain::exemption::{ExemptionKind, Impact, Warning};
 use crate::domain::fleet::PatchOutlook;
@@ -212,11 +214,45 @@ fn schedule_name(endpoint: &Endpoint) -> Option<&str> {
 }
 
 /// What the Schedule column says of the endpoint itself: its schedule's
-/// name, or that the schedule the backend sent could not be read. `None`
-/// where the endpoint has no schedule.
+/// name, "unnamed" for one only a ran-out flag implied, or that the
+/// schedule the backend sent could not be read. `None` where the endpoint
+/// has no schedule.
 pub fn schedule_shown(endpoint: &Endpoint) -> Option<&str> {
-    schedule_name(endpoint).or(endpoint.unreadable.maintenance.then_some(UNREADABLE))
+    match schedule_name(endpoint) {
+        Some("") => Some("unnamed"),
+        Some(name) => Some(name),
+        None => endpoint.unreadable.maintenance.then_some(UNREADABLE),
+    }
 }
+
+/// An endpoint's schedule as the page and its CSV name it: as
+/// [`schedule_shown`], else `absent` where the backend reports schedules
+/// and this endpoint has none, "not reported" where it reports none.
+pub fn schedule_text(endpoint: &Endpoint, reported: MaintenanceReported, absent: &str) -> String {
+    match schedule_shown(endpoint) {
+        Some(shown) => shown.to_owned(),
+        None if reported.schedules => absent.to_owned(),
+        None => NOT_REPORTED.to_owned(),
+    }
+}
+
+/// Where an endpoint's maintenance windows stand at `now`, as its panel
+/// says: "not reported" where the mapping carries no windows, rather than
+/// "none ahead".
+pub fn next_window_text(
+    endpoint: &Endpoint,
+    reported: MaintenanceReported,
+    now: Timestamp,
+) -> String {
+    match &endpoint.maintenance {
+        Some(schedule) if reported.windows => WindowState::at(schedule, now).describe(),
+        None if endpoint.unreadable.maintenance => UNREADABLE.to_owned(),
+        None if reported.schedules => WindowState::NoneAhead.describe(),
+        _ => NOT_REPORTED.to_owned(),
+    }
+}
+
+const NOT_REPORTED: &str = "not reported";
 
 /// How the exemptions page lays out its endpoints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -467,7 +503,12 @@ fn fixes_text(exemptions: &[&str], derived: &Derived, os: OsFamily) -> String {
 }
 
 /// The listed endpoints as CSV, in the order given.
-pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]) -> String {
+pub fn endpoints_csv(
+    endpoints: &[Endpoint],
+    rows: &[EndpointRow],
+    order: &[u32],
+    reported: MaintenanceReported,
+) -> String {
     let mut csv = crate::domain::csv::CsvWriter::new([
         "Endpoint ID",
         "Endpoint",
@@ -509,7 +550,7 @@ pub fn endpoints_csv(endpoints: &[Endpoint], rows: &[EndpointRow], order: &[u32]
                 "no"
             }
             .to_owned(),
-            schedule_shown(endpoint).unwrap_or_default().to_owned(),
+            schedule_text(endpoint, reported, "none"),
             // The open window's start is in the past: with its end, the
             // pair says it is open, where a lone start would read as stale.
             row.window

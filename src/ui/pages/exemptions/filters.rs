@@ -21,7 +21,10 @@ pub fn layout_button_id(layout: Layout) -> &'static str {
 pub fn EndpointFilters(data: FleetData) -> impl IntoView {
     let url = data.table.url;
     let export = move |_| {
-        let csv = data.table.with_listed(endpoints_csv);
+        let maintenance = data.maintenance.get_untracked();
+        let csv = data.table.with_listed(|endpoints, rows, order| {
+            endpoints_csv(endpoints, rows, order, maintenance)
+        });
         let name = dated_file_name("endpoint-exemptions", read_browser_clock());
         download_text(&name, "text/csv", &csv);
     };

@@ -6,11 +6,11 @@ mod panel;
 mod summary;
 mod table;
 
-use crate::domain::derive::{next_window_change, DerivationPolicy};
+use crate::domain::derive::{next_window_change, DerivationPolicy, MaintenanceReported};
 use crate::domain::endpoint::Endpoint;
 use crate::domain::fleet::FleetSummary;
 use crate::domain::time::Timestamp;
-use crate::domain::view::endpoints::{endpoint_rows, schedule_shown, EndpointView, Layout};
+use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::domain::view::ToQuery;
 use crate::perf;
 use crate::ui::clock::use_clock;
@@ -39,20 +39,9 @@ struct FleetData {
     table: TableModel<EndpointView>,
     summary: Memo<Shared<FleetSummary>>,
     status: LiveStatus,
-    /// Whether the backend reports maintenance schedules at all (see
-    /// [`DerivationPolicy::maintenance_reported`]).
-    schedules_reported: Signal<bool>,
-}
-
-/// An endpoint's schedule as the page names it: `absent` when the backend
-/// reports schedules and this endpoint has none, "not reported" when the
-/// backend reports none at all.
-fn schedule_text(endpoint: &Endpoint, reported: bool, absent: &str) -> String {
-    match (schedule_shown(endpoint), reported) {
-        (Some(shown), _) => shown.to_owned(),
-        (None, true) => absent.to_owned(),
-        (None, false) => "not reported".to_owned(),
-    }
+    /// What the backend reports of maintenance schedules (see
+    /// [`DerivationPolicy::maintenance`]).
+    maintenance: Signal<MaintenanceReported>,
 }
 
 #[component]
@@ -97,18 +86,18 @@ pub fn ExemptionsPage() -> impl IntoView {
         Shared::new(rows.with(|rows| FleetSummary::of(rows.iter().map(|row| &row.derived))))
     });
     let table = TableModel::new(url, endpoints, rows, derive_at);
-    let schedules_reported = Signal::derive(move || {
+    let maintenance = Signal::derive(move || {
         configured(
             source,
-            |config| config.derivation.maintenance_reported,
-            true,
+            |config| config.derivation.maintenance,
+            MaintenanceReported::ALL,
         )
     });
     let data = FleetData {
         table,
         summary,
         status: live.status,
-        schedules_reported,
+        maintenance,
     };
     // A memo, so that only a change of layout rebuilds the table: any other
     // change of the view (a keystroke, a sort, an open panel) keeps it, its
@@ -136,13 +125,9 @@ pub fn ExemptionsPage() -> impl IntoView {
                 place="the fleet"
                 on_dismiss=Callback::new(move |_| data.table.close())
             />
-            <Show when=move || !schedules_reported.get()>
-                <Banner
-                    tone=Tone::Neutral
-                    title="Maintenance windows are not judged"
-                    details="The configuration maps no maintenance field for endpoints, so no endpoint is held back for want of a window. Map maintenance_name or maintenance_windows to judge them."
-                />
-            </Show>
+            {move || maintenance.get().unjudged().map(|details| view! {
+                <Banner tone=Tone::Neutral title="Maintenance windows are not judged" details=details />
+            })}
             <UnknownFiltersBanner
                 unknown=url.left_out()
                 on_dismiss=Callback::new(move |_| url.drop_left_out())

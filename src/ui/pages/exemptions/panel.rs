@@ -2,14 +2,14 @@
 //! the fact it came from, and the endpoint's drives.
 
 use super::by_exemption::{FixSteps, WARNING_LABEL};
-use super::{schedule_text, FleetData};
+use super::FleetData;
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{
-    reported_low_disk, EndpointExemption, Origin, LOW_DISK_THRESHOLD_PERCENT,
+    reported_low_disk, EndpointExemption, MaintenanceReported, Origin, LOW_DISK_THRESHOLD_PERCENT,
 };
-use crate::domain::endpoint::{Endpoint, UNREADABLE};
+use crate::domain::endpoint::Endpoint;
 use crate::domain::exemption::{Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
-use crate::domain::view::endpoints::{EndpointRow, WindowState};
+use crate::domain::view::endpoints::{next_window_text, schedule_text, EndpointRow};
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
@@ -20,8 +20,8 @@ pub fn endpoint_panel(data: FleetData) -> impl IntoView {
     data.table.detail_panel(
         |endpoint| endpoint.name.clone(),
         move |endpoint, row| {
-            let schedules_reported = data.schedules_reported.get_untracked();
-            view! { <EndpointDetails endpoint=endpoint row=row schedules_reported=schedules_reported /> }
+            let maintenance = data.maintenance.get_untracked();
+            view! { <EndpointDetails endpoint=endpoint row=row maintenance=maintenance /> }
         },
     )
 }
@@ -30,7 +30,7 @@ pub fn endpoint_panel(data: FleetData) -> impl IntoView {
 fn EndpointDetails(
     endpoint: Endpoint,
     row: EndpointRow,
-    schedules_reported: bool,
+    maintenance: MaintenanceReported,
 ) -> impl IntoView {
     let known = |exemption: EndpointExemption| {
         let kind = exemption.kind;
@@ -85,7 +85,6 @@ fn EndpointDetails(
         }
     });
     let clock = use_clock();
-    let schedule = endpoint.maintenance.clone();
     let unreadable = endpoint.unreadable;
     let unjudged = unreadable.names();
     let clear = if unjudged.is_empty() {
@@ -93,11 +92,9 @@ fn EndpointDetails(
     } else {
         "Nothing stands in the way of patching this endpoint among the facts that could be read."
     };
-    let window_state = move |now| match &schedule {
-        Some(schedule) => WindowState::at(schedule, now).describe(),
-        None if unreadable.maintenance => UNREADABLE.to_owned(),
-        None if schedules_reported => WindowState::NoneAhead.describe(),
-        None => "not reported".to_owned(),
+    let window_state = {
+        let endpoint = endpoint.clone();
+        move |now| next_window_text(&endpoint, maintenance, now)
     };
     let drives_note = match (endpoint.drives.is_empty(), unreadable.drives) {
         (true, 0) => Some("The backend reported no drives for this endpoint.".to_owned()),
@@ -152,7 +149,7 @@ fn EndpointDetails(
                 <dt>"ID"</dt><dd>{endpoint.id.clone()}</dd>
                 <dt>"Operating system"</dt><dd>{endpoint.os.clone()}</dd>
                 <dt>"Maintenance schedule"</dt>
-                <dd>{schedule_text(&endpoint, schedules_reported, "none assigned")}</dd>
+                <dd>{schedule_text(&endpoint, maintenance, "none assigned")}</dd>
                 <dt>"Next window"</dt>
                 <dd>{move || window_state(clock.now())}</dd>
                 <dt>"Last seen"</dt>

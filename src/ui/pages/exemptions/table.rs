@@ -1,11 +1,11 @@
 //! One virtualised row per endpoint.
 
-use super::{schedule_text, FleetData};
+use super::FleetData;
 use crate::domain::decimal::Noun;
 use crate::domain::derive::percent_used;
 use crate::domain::derive::reported_low_disk;
 use crate::domain::exemption::Impact;
-use crate::domain::view::endpoints::EndpointColumn;
+use crate::domain::view::endpoints::{schedule_text, EndpointColumn};
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
@@ -100,7 +100,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             }
             None => fullest.into_any(),
         };
-        let schedule = schedule_text(&endpoint, data.schedules_reported.get_untracked(), "none");
+        let schedule = schedule_text(&endpoint, data.maintenance.get_untracked(), "none");
         view! {
             <td><span class="pb-truncate" title=name.clone()>{name.clone()}</span></td>
             <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
