@@ -8,7 +8,7 @@ use patchboard::source::config::Config;
 use patchboard::source::config_read::config_from_value;
 use patchboard::source::mapping::{Mapping, RowError};
 use patchboard::source::pointer::Pointer;
-use patchboard::source::record::ItemId;
+use patchboard::source::record::{field_names, ItemId};
 use serde_json::{json, Value};
 
 fn config(resources: Value) -> Config {
@@ -323,6 +323,42 @@ fn bad_rows_are_skipped_and_bad_values_left_out() {
         .map(|e| (e.index, e.field.as_str()))
         .collect();
     assert_eq!(skipped, [(4, "asset_id")], "a bad id skips its row");
+}
+
+/// Every field an exemption rule reads marks its fact when its value cannot
+/// be read, so that the panel says the endpoint was not judged on it: a
+/// field added to the table without a mark fails here.
+#[test]
+fn every_endpoint_fact_a_rule_reads_is_marked_when_unreadable() {
+    let mut fields = serde_json::Map::new();
+    let mut row = serde_json::Map::new();
+    for name in field_names::<Endpoint>() {
+        fields.insert(name.to_owned(), json!(format!("/{name}")));
+        row.insert(name.to_owned(), json!({ "not": "readable" }));
+    }
+    row.insert("id".into(), json!("e-1"));
+    let config = config(json!({ "endpoints": { "url": "{base_url}/e", "fields": fields } }));
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let page = mapping.decode_page(&json!([row])).unwrap();
+    assert!(page.errors.is_empty(), "{:?}", page.errors);
+    assert_eq!(
+        page.items[0].unreadable.names(),
+        [
+            "operating system",
+            "connector state",
+            "credentials",
+            "power state",
+            "OS support",
+            "maintenance schedule",
+            "suspension",
+            "PowerShell",
+            "readiness",
+            "WSUS report time",
+            "pending restart or user action",
+            "one or more drives",
+            "exemptions the backend reported"
+        ]
+    );
 }
 
 /// An endpoint fact left out because it could not be read is marked so, for

@@ -157,29 +157,52 @@ pub struct Endpoint {
 /// What the page and its CSV say where a fact could not be read.
 pub const UNREADABLE: &str = "could not be read";
 
-/// Which of an endpoint's facts whose absence would mean something came
-/// with a value that could not be read.
+/// Which of the facts an endpoint is judged by came with a value that could
+/// not be read: not known, so not judged, and the panel says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct UnreadableFacts {
+    /// Its OS name: the Windows-only rules need it.
+    pub os: bool,
+    pub connector: bool,
+    pub credentials: bool,
+    pub power: bool,
+    pub os_support: bool,
     /// Its schedule's name, windows or last-window flag: an absent schedule
     /// or window list would read as "none assigned" or "no windows".
     pub maintenance: bool,
     pub suspension: bool,
+    /// Its PowerShell version or execution policy.
+    pub powershell: bool,
+    /// One of its readiness flags (advisories, packages, repositories,
+    /// subscription).
+    pub readiness: bool,
+    /// A pending restart or user action.
+    pub pending_action: bool,
     /// How many drives could not be read: the list holds only those that
     /// could.
     pub drives: u16,
     /// An absent WSUS report time may count as a problem by policy.
     pub wsus_report: bool,
+    pub reported_exemptions: bool,
 }
 
 impl UnreadableFacts {
     /// The facts marked, as a sentence names them: no rule judged them.
     pub fn names(self) -> Vec<&'static str> {
         [
+            (self.os, "operating system"),
+            (self.connector, "connector state"),
+            (self.credentials, "credentials"),
+            (self.power, "power state"),
+            (self.os_support, "OS support"),
             (self.maintenance, "maintenance schedule"),
             (self.suspension, "suspension"),
-            (self.drives > 0, "one or more drives"),
+            (self.powershell, "PowerShell"),
+            (self.readiness, "readiness"),
             (self.wsus_report, "WSUS report time"),
+            (self.pending_action, "pending restart or user action"),
+            (self.drives > 0, "one or more drives"),
+            (self.reported_exemptions, "exemptions the backend reported"),
         ]
         .into_iter()
         .filter_map(|(marked, name)| marked.then_some(name))

@@ -219,16 +219,31 @@ fn suspension_unreadable(draft: &mut EndpointDraft) {
     draft.endpoint.unreadable.suspension = true;
 }
 
+fn powershell_unreadable(draft: &mut EndpointDraft) {
+    draft.endpoint.unreadable.powershell = true;
+}
+
+fn readiness_unreadable(draft: &mut EndpointDraft) {
+    draft.endpoint.unreadable.readiness = true;
+}
+
+fn pending_unreadable(draft: &mut EndpointDraft) {
+    draft.endpoint.unreadable.pending_action = true;
+}
+
 static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
     value!("id", |e, v| e.endpoint.id = text(v)?),
     value!("name", |e, v| e.endpoint.name = text(v)?),
-    value!("os", |e, v| e.endpoint.os = text(v)?),
-    value!("connector", |e, v| e.endpoint.connector = Some(word(v)?)),
+    value!("os", |e, v| e.endpoint.os = text(v)?,
+        unreadable: |e| e.endpoint.unreadable.os = true),
+    value!("connector", |e, v| e.endpoint.connector = Some(word(v)?),
+        unreadable: |e| e.endpoint.unreadable.connector = true),
     value!("credentials_valid", |e, v| e.endpoint.credentials_valid =
-        Some(boolean(v)?)),
-    value!("power", |e, v| e.endpoint.power = Some(word(v)?)),
+        Some(boolean(v)?), unreadable: |e| e.endpoint.unreadable.credentials = true),
+    value!("power", |e, v| e.endpoint.power = Some(word(v)?),
+        unreadable: |e| e.endpoint.unreadable.power = true),
     value!("os_supported", |e, v| e.endpoint.os_supported =
-        Some(boolean(v)?)),
+        Some(boolean(v)?), unreadable: |e| e.endpoint.unreadable.os_support = true),
     value!("maintenance_name", |e, v| e
         .endpoint
         .maintenance
@@ -261,29 +276,33 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
     value!("suspension_until", |e, v| e.suspension_until =
         Some(timestamp(v)?), unreadable: suspension_unreadable),
     value!("powershell_major", |e, v| e.endpoint.powershell_major =
-        Some(unsigned(v)?)),
+        Some(unsigned(v)?), unreadable: powershell_unreadable),
     value!("powershell_policy", |e, v| e.endpoint.powershell_policy =
-        Some(text(v)?)),
+        Some(text(v)?), unreadable: powershell_unreadable),
     value!("advisories_missing", |e, v| e
         .endpoint
         .readiness
         .advisories_missing =
-        boolean(v)?),
+        boolean(v)?,
+        unreadable: readiness_unreadable),
     value!("packages_missing", |e, v| e
         .endpoint
         .readiness
         .packages_missing =
-        boolean(v)?),
+        boolean(v)?,
+        unreadable: readiness_unreadable),
     value!("wrong_repositories", |e, v| e
         .endpoint
         .readiness
         .wrong_repositories =
-        boolean(v)?),
+        boolean(v)?,
+        unreadable: readiness_unreadable),
     value!("subscription_missing", |e, v| e
         .endpoint
         .readiness
         .subscription_missing =
-        boolean(v)?),
+        boolean(v)?,
+        unreadable: readiness_unreadable),
     value!("wsus_last_report", |e, v| e
         .endpoint
         .readiness
@@ -293,9 +312,10 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
     value!("pending_user_action", |e, v| e
         .endpoint
         .pending_user_action =
-        boolean(v)?),
+        boolean(v)?,
+        unreadable: pending_unreadable),
     value!("pending_reboot", |e, v| e.endpoint.pending_reboot =
-        boolean(v)?),
+        boolean(v)?, unreadable: pending_unreadable),
     FieldDef {
         name: "drives",
         kind: FieldKind::List {
@@ -318,7 +338,8 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
     value!("reported_exemptions", |e, v| e
         .endpoint
         .reported_exemptions =
-        text_list(v)?),
+        text_list(v)?,
+        unreadable: |e| e.endpoint.unreadable.reported_exemptions = true),
 ];
 
 impl Record for Endpoint {

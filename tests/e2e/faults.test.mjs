@@ -1758,17 +1758,18 @@ describe('rows that cannot be read, or say unexpected things', () => {
       endpoint('ep-disk', 'bad-disk-01', { drives: [{ name: 'C:', used_percent: 97 }, { name: 'D:', used_percent: 'full' }] }),
       endpoint('ep-wsus', 'bad-wsus-01', { readiness: { wsus_last_report: 'last week' } }),
       endpoint('ep-disks', 'bad-disks-01', { drives: [{ name: 'C:', used_percent: 40 }, { name: 'D:', used_percent: 'full' }, { name: 'E:' }] }),
+      endpoint('ep-conn', 'bad-conn-01', { connector: 'Online' }),
     ];
     backend.setData({ endpoints });
     const config = { ...nativeConfig(backend.url), missing_wsus_report_is_problem: true };
     try {
       await withConfiguredPage('#/exemptions', config, async (session) => {
         const { page } = session;
-        await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 4, null, { timeout: LOAD_TIMEOUT });
+        await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 5, null, { timeout: LOAD_TIMEOUT });
         // Each unreadable drive is a value of its own.
-        assert.ok((await leftOutText(page)).includes('5 value(s) could not be read and are left out'));
+        assert.ok((await leftOutText(page)).includes('6 value(s) could not be read and are left out'));
         // Neither "no windows" nor "no schedule", nor a WSUS report missing.
-        for (const name of ['bad-window-01', 'bad-disk-01', 'bad-wsus-01', 'bad-disks-01']) {
+        for (const name of ['bad-window-01', 'bad-disk-01', 'bad-wsus-01', 'bad-disks-01', 'bad-conn-01']) {
           const impact = await page.locator('tr.pb-row', { hasText: name }).locator('td').nth(2).textContent();
           assert.match(impact, /Patchable/, `${name}: ${impact}`);
         }
@@ -1804,6 +1805,10 @@ describe('rows that cannot be read, or say unexpected things', () => {
         assert.equal(disk.unjudged, 'Sent but could not be read, so not judged: one or more drives.');
         assert.equal((await panelOf('bad-disks-01')).drives, '2 other drives the backend sent could not be read.');
         assert.equal((await panelOf('bad-wsus-01')).unjudged, 'Sent but could not be read, so not judged: WSUS report time.');
+        // A connector word Patchboard does not know is not a connected one.
+        const connector = await panelOf('bad-conn-01');
+        assert.equal(connector.unjudged, 'Sent but could not be read, so not judged: connector state.');
+        assert.ok(connector.text.includes('among the facts that could be read'), connector.text);
         assertNoPageErrors(session);
       });
     } finally {
