@@ -1246,6 +1246,12 @@ fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() 
         1,
         "the quarantined endpoint has a reason, if not one Patchboard knows"
     );
+    // Sorted by how many it has, the unknown names counted as the cell shows them.
+    let most_first =
+        patchboard::domain::table::SortSpec::by(EndpointColumn::Exemptions, Direction::Desc);
+    let order = EndpointView::sorted(&endpoints, &rows, &most_first);
+    assert_eq!((order[0], order[1]), (2, 3), "odd has three, full two");
+    assert_eq!(order.last(), Some(&1), "clear has none");
 
     let record = &exported(&endpoints, &rows, &[0])[1];
     assert_eq!(

@@ -437,7 +437,12 @@ impl TableView for EndpointView {
             EndpointColumn::Os => endpoint.os.as_str().into(),
             // Declared best to worst, so the declaration order is the order.
             EndpointColumn::Outlook => (row.outlook as u64).into(),
-            EndpointColumn::Exemptions => (row.derived.exemptions().len() as u64).into(),
+            // The backend's names Patchboard does not know count as the
+            // cell shows them: as exemptions.
+            EndpointColumn::Exemptions => {
+                let unknown = row.derived.unknown_reported().len();
+                ((row.derived.exemptions().len() + unknown) as u64).into()
+            }
             EndpointColumn::Disk => row.fullest_drive.into(),
             EndpointColumn::Maintenance => schedule_name(endpoint).into(),
             EndpointColumn::NextWindow => row.window.map(|window| window.start.0).into(),

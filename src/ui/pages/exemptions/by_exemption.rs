@@ -55,8 +55,9 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
     let ungrouped = move || {
         let (none, listed) = reasonless_and_listed.get();
         (none > 0 && none < listed).then(|| {
+            let (has, them) = if none == 1 { ("has", "it") } else { ("have", "them") };
             format!(
-                "{} of the {} listed have no exemption or warning, so no group below lists them.",
+                "{} of the {} listed {has} no exemption or warning, so no group below lists {them}.",
                 grouped(none as u64),
                 counted(listed as u64, Noun::ENDPOINTS)
             )
