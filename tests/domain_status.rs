@@ -1,6 +1,8 @@
 //! The status catalogue, resolution, phases, messages and OS placement.
 
-use patchboard::domain::asset::{Deferrals, MessageFacts, PendingStage, RawStatus};
+use patchboard::domain::asset::{
+    AssetResult, Deferrals, MessageFacts, PendingStage, RawStatus, StatusChange,
+};
 use patchboard::domain::message::{
     message_for, next_step, stuck_next_step, StatusMessage, TimeoutCause, TimeoutReason,
 };
@@ -10,6 +12,7 @@ use patchboard::domain::status::{
     names_match, pending_reboot_blocks_other_jobs, resolve, resolve_key, Applicability,
     ResolvedStatus, StatusKey,
 };
+use patchboard::domain::time::Timestamp;
 use proptest::prelude::*;
 use Applicability::{No, NotStated, Yes};
 
@@ -228,8 +231,14 @@ fn a_status_partly_unreadable_says_so_and_is_not_guessed() {
     assert!(nothing_read
         .unresolved_next_step()
         .starts_with("Part of the status the backend sent could not be read"));
+    assert!(
+        resolve(&raw(None, None, None))
+            .unresolved_next_step()
+            .starts_with("The backend sent no status"),
+        "nothing sent, no raw value to check"
+    );
     assert_eq!(
-        resolve(&raw(None, None, None)).unresolved_next_step(),
+        resolve(&raw(Some(2099), None, None)).unresolved_next_step(),
         Phase::Unknown.next_step()
     );
     assert_eq!(
@@ -259,6 +268,24 @@ fn a_status_partly_unreadable_says_so_and_is_not_guessed() {
     let name_only = resolve(&unreadable(None, None, Some("Completed")));
     assert_eq!(name_only.key(), None);
     assert_eq!(name_only.label(), "Completed, the rest could not be read");
+}
+
+#[test]
+fn a_history_sent_newest_first_is_told_oldest_first() {
+    let change = |code: u16, at: i64| StatusChange {
+        status: raw(Some(code), Some(0), None),
+        at: Timestamp::from_millis(at),
+    };
+    let result = AssetResult {
+        history: vec![change(2036, 30), change(2055, 10), change(2044, 20)],
+        ..AssetResult::default()
+    };
+    let codes: Vec<Option<u16>> = result
+        .history_oldest_first()
+        .iter()
+        .map(|change| change.status.code)
+        .collect();
+    assert_eq!(codes, [Some(2055), Some(2044), Some(2036)]);
 }
 
 #[test]

@@ -174,6 +174,40 @@ fn a_links_filter_values_that_name_nothing_are_listed_as_left_out() {
 }
 
 #[test]
+fn a_switch_reads_the_words_a_hand_written_link_uses_and_reports_others() {
+    let job_link = |value: &str| pairs(&[("anomalies", value), ("stuck", value)]);
+    for on in ["1", "true", "YES", "on"] {
+        let view = AssetView::from_query(&job_link(on));
+        assert!(view.anomalies_only && view.stuck_only, "{on}");
+        assert!(AssetView::unknown_filters(&job_link(on)).is_empty());
+    }
+    for off in ["0", "false", "No"] {
+        let view = AssetView::from_query(&job_link(off));
+        assert!(!view.anomalies_only && !view.stuck_only, "{off}");
+        assert!(
+            AssetView::unknown_filters(&job_link(off)).is_empty(),
+            "{off}"
+        );
+    }
+    assert_eq!(
+        AssetView::unknown_filters(&job_link("maybe")),
+        ["anomalies=maybe", "stuck=maybe"]
+    );
+    let fleet_link = pairs(&[("warnings", "true")]);
+    assert!(EndpointView::from_query(&fleet_link).warnings_only);
+    assert_eq!(
+        EndpointView::unknown_filters(&pairs(&[("warnings", "2")])),
+        ["warnings=2"]
+    );
+    // Written back as the views write it.
+    assert_eq!(
+        written(&AssetView::from_query(&job_link("true"))),
+        pairs(&[("anomalies", "1"), ("stuck", "1")])
+    );
+    assert_eq!(AssetView::from_query(&pairs(&[("run", "")])).run, None);
+}
+
+#[test]
 fn a_link_about_one_host_opens_the_exemptions_searching_for_it_alone() {
     let view = EndpointView::searching("WIN-SQL-FRA-0012");
     assert_eq!(written(&view), pairs(&[("q", "WIN-SQL-FRA-0012")]));
@@ -1429,5 +1463,11 @@ fn an_empty_table_names_what_left_it_empty() {
     assert_eq!(
         no_match_text(&assets, Noun::ASSETS),
         "No asset matches the search \"kb5034441\"."
+    );
+    let long = "é".repeat(20_000);
+    assert_eq!(
+        no_match_for(&long, false, Noun::ASSETS),
+        format!("No asset matches the search \"{}…\".", "é".repeat(60)),
+        "a long search is quoted in part"
     );
 }

@@ -108,6 +108,15 @@ pub struct AssetResult {
     pub failed_patches: Vec<String>,
 }
 
+impl AssetResult {
+    /// The status history oldest first, whatever order the backend sent.
+    pub fn history_oldest_first(&self) -> Vec<&StatusChange> {
+        let mut history: Vec<&StatusChange> = self.history.iter().collect();
+        history.sort_by_key(|change| change.at);
+        history
+    }
+}
+
 // Missing members take their defaults (native files leave out nulls and empty
 // lists); see `strict_serde` for why only objects and strings are read.
 objects_only!(

@@ -726,6 +726,18 @@ describe('job progress page', () => {
     });
   });
 
+  test("a link's long unbroken token wraps in its notice, and a switch's odd value is named", async () => {
+    const [job] = jobs;
+    await withPage(`#/jobs/${job.id}?status=${'1'.repeat(400)}&stuck=maybe`, { viewport: { width: 390, height: 844 } }, async ({ page }) => {
+      await openJob(page, job.id);
+      const banner = page.locator('.pb-page .pb-banner', { hasText: "Some of the link's filters or sort columns were left out" });
+      const text = (await banner.textContent()).replace(/\s+/g, ' ');
+      assert.ok(text.includes('stuck=maybe'), text);
+      const [scrolled, shown] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+      assert.ok(scrolled <= shown, `the page does not scroll sideways: ${scrolled} > ${shown}`);
+    });
+  });
+
   test('filtering by a status through the select shows only that status', async () => {
     const job = await richestJob();
     await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {

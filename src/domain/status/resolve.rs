@@ -103,6 +103,11 @@ impl ResolvedStatus {
     /// its phase's advice, unless part of the status could not be read.
     pub fn unresolved_next_step(&self) -> &'static str {
         match self {
+            ResolvedStatus::Unknown { raw } if *raw == RawStatus::default() => {
+                "The backend sent no status for this asset. Check its result in the \
+                 backend, and that the configuration's status fields point where the \
+                 backend puts it."
+            }
             ResolvedStatus::Unknown { raw } if raw.unreadable => {
                 "Part of the status the backend sent could not be read: the notice \
                  above the table shows the value found. Check this asset's result in \

@@ -1,7 +1,8 @@
 //! The Job Progress table: one row per asset result.
 
 use super::url_state::{
-    facet_set, first, unknown_facet_tokens, unknown_sort_tokens, write_facet_set, ToQuery,
+    facet_set, first, switch, unknown_facet_tokens, unknown_sort_tokens, unknown_switch_value,
+    write_facet_set, ToQuery,
 };
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::asset::AssetResult;
@@ -272,6 +273,8 @@ impl AssetView {
         unknown.extend(unknown_facet_tokens::<Phase>(pairs, "phase"));
         unknown.extend(unknown_facet_tokens::<OsFamily>(pairs, "os"));
         unknown.extend(unknown_sort_tokens(pairs, AssetColumn::from_token));
+        unknown.extend(unknown_switch_value(pairs, "anomalies"));
+        unknown.extend(unknown_switch_value(pairs, "stuck"));
         unknown
     }
 
@@ -280,9 +283,12 @@ impl AssetView {
             statuses: facet_set(pairs, "status"),
             phases: facet_set(pairs, "phase"),
             oses: facet_set(pairs, "os"),
-            anomalies_only: first(pairs, "anomalies") == Some("1"),
-            stuck_only: first(pairs, "stuck") == Some("1"),
-            run: first(pairs, "run").map(str::to_owned),
+            anomalies_only: switch(pairs, "anomalies"),
+            stuck_only: switch(pairs, "stuck"),
+            // "run=" picks no run: the latest, as without it.
+            run: first(pairs, "run")
+                .filter(|run| !run.is_empty())
+                .map(str::to_owned),
             table: Self::table_from_query(pairs),
         }
     }

@@ -3,7 +3,8 @@
 
 use super::reason_groups::GroupReason;
 use super::url_state::{
-    facet_set, first, unknown_facet_tokens, unknown_sort_tokens, write_facet_set, ToQuery,
+    facet_set, first, switch, unknown_facet_tokens, unknown_sort_tokens, unknown_switch_value,
+    write_facet_set, ToQuery,
 };
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::derive::percent_used;
@@ -354,6 +355,7 @@ impl EndpointView {
         unknown.extend(unknown_facet_tokens::<ExemptionKind>(pairs, "exemption"));
         unknown.extend(unknown_facet_tokens::<OsFamily>(pairs, "os"));
         unknown.extend(unknown_sort_tokens(pairs, EndpointColumn::from_token));
+        unknown.extend(unknown_switch_value(pairs, "warnings"));
         unknown
     }
 
@@ -362,7 +364,7 @@ impl EndpointView {
             outlooks: facet_set(pairs, "impact"),
             exemptions: facet_set(pairs, "exemption"),
             oses: facet_set(pairs, "os"),
-            warnings_only: first(pairs, "warnings") == Some("1"),
+            warnings_only: switch(pairs, "warnings"),
             layout: match first(pairs, "layout") {
                 Some("by-exemption") => Layout::ByExemption,
                 _ => Layout::Table,

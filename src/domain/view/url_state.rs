@@ -63,6 +63,28 @@ pub(crate) fn first<'a>(pairs: QueryPairs<'a>, key: &'a str) -> Option<&'a str> 
     values(pairs, key).next()
 }
 
+/// Words a hand-written link may switch a filter on or off with; the views
+/// write "1".
+const SWITCHED_ON: [&str; 4] = ["1", "true", "yes", "on"];
+const SWITCHED_OFF: [&str; 4] = ["0", "false", "no", "off"];
+
+fn is_one_of(words: &[&str], value: &str) -> bool {
+    words.iter().any(|word| word.eq_ignore_ascii_case(value))
+}
+
+/// "stuck=1": a switch, on for "1" or a word that says on.
+pub(crate) fn switch(pairs: QueryPairs<'_>, key: &str) -> bool {
+    first(pairs, key).is_some_and(|value| is_one_of(&SWITCHED_ON, value))
+}
+
+/// A switch's value that says neither on nor off, as the link has it
+/// ("stuck=maybe"): what [`switch`] reads as off without being told so.
+pub(crate) fn unknown_switch_value(pairs: QueryPairs<'_>, key: &str) -> Option<String> {
+    first(pairs, key)
+        .filter(|value| !is_one_of(&SWITCHED_ON, value) && !is_one_of(&SWITCHED_OFF, value))
+        .map(|value| format!("{key}={value}"))
+}
+
 /// "status=2036-0,2031-1": comma-separated tokens; unknown ones are dropped.
 pub(crate) fn facet_set<F: FacetToken>(pairs: QueryPairs<'_>, key: &str) -> FacetSet<F> {
     values(pairs, key)

@@ -120,7 +120,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             <section class="pb-panel-section">
                 <h3>"Status history"</h3>
                 <ol class="pb-list">
-                    {result.history.iter().map(|change| {
+                    {result.history_oldest_first().into_iter().map(|change| {
                         let status = resolve(&change.status);
                         view! {
                             <li>

@@ -38,7 +38,7 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
                 <Banner
                     tone=Tone::Waiting
                     title=format!("This job looks stalled: {} not finished, and none has changed status for over {STALL_AFTER_MINUTES} minutes", counted(pending as u64, Noun::ASSETS))
-                    details=format!("{since} Check the agents of the waiting assets and the job's patch window.")
+                    details=format!("{since} Check the agents of the unfinished assets and the job's patch window.")
                 />
             }
         })
