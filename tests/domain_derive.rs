@@ -580,11 +580,32 @@ fn wsus_report_older_than_the_policy_age_is_a_problem() {
         !has_problem(-DAY),
         "a report time ahead of now is not stale"
     );
+    let evidence = derive_exemptions(&reported(3 * DAY), NOW, &policy)
+        .evidence(ExemptionKind::WsusCommunicationProblems);
     assert_eq!(
-        derive_exemptions(&reported(3 * DAY), NOW, &policy)
-            .evidence(ExemptionKind::WsusCommunicationProblems),
-        Some(Evidence::WsusLastReport { at: at(-3 * DAY) })
+        evidence,
+        Some(Evidence::WsusLastReport {
+            at: at(-3 * DAY),
+            allowed: policy.wsus_report_max_age
+        })
     );
+    assert!(
+        evidence
+            .unwrap()
+            .to_string()
+            .ends_with(", longer ago than the 2 days allowed"),
+        "the panel says which limit was passed"
+    );
+    let one_day = Evidence::WsusLastReport {
+        at: at(-3 * DAY),
+        allowed: Duration::from_secs(24 * 3600),
+    };
+    assert!(one_day.to_string().ends_with("the 1 day allowed"));
+    let hours = Evidence::WsusLastReport {
+        at: at(-3 * DAY),
+        allowed: Duration::from_secs(36 * 3600),
+    };
+    assert!(hours.to_string().ends_with("the 36\u{a0}h allowed"));
     assert_eq!(kinds(&reported(6 * DAY)), [], "default allows seven days");
     assert_eq!(
         kinds(&reported(8 * DAY)),

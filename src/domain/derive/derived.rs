@@ -8,6 +8,7 @@ use crate::domain::exemption::{
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::time::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::time::Duration;
 
 /// Where an exemption or warning came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -111,8 +112,10 @@ pub enum Evidence {
         major: u32,
     },
     PowerShellPolicy(BlockingPolicy),
+    /// The last report, and the age the policy allows.
     WsusLastReport {
         at: Timestamp,
+        allowed: Duration,
     },
     /// A yes/no fact, described in a few words.
     Fact(&'static str),

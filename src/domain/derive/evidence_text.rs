@@ -3,9 +3,11 @@
 
 use super::derived::{BlockingPolicy, DriveUsage, Evidence};
 use super::percent_used;
-use crate::domain::decimal::Noun;
+use crate::domain::decimal::{counted, Noun};
 use crate::domain::endpoint::{ConnectorState, Endpoint, PowerState};
+use crate::domain::time::hours_text;
 use std::fmt;
+use std::time::Duration;
 
 impl fmt::Display for Evidence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -32,9 +34,12 @@ impl fmt::Display for Evidence {
                     BlockingPolicy::Restricted => "Restricted",
                 }
             ),
-            Evidence::WsusLastReport { at } => {
-                write!(f, "last WSUS report {}", at.format_utc())
-            }
+            Evidence::WsusLastReport { at, allowed } => write!(
+                f,
+                "last WSUS report {}, longer ago than the {} allowed",
+                at.format_utc(),
+                allowed_text(*allowed)
+            ),
             Evidence::Fact(fact) => f.write_str(fact),
         }
     }
@@ -57,6 +62,22 @@ fn connector(state: ConnectorState) -> &'static str {
         ConnectorState::NotReachable => "endpoint not reachable",
         ConnectorState::UnknownEndpoint => "endpoint not managed",
         ConnectorState::Connected => "connected",
+    }
+}
+
+/// "7 days", "1 day", "36 h": an allowed age as a policy of days or hours
+/// sets it.
+fn allowed_text(allowed: Duration) -> String {
+    const DAY_SECONDS: u64 = 24 * 60 * 60;
+    const DAYS: Noun = Noun {
+        one: "day",
+        many: "days",
+    };
+    let seconds = allowed.as_secs();
+    if seconds >= DAY_SECONDS && seconds.is_multiple_of(DAY_SECONDS) {
+        counted(seconds / DAY_SECONDS, DAYS)
+    } else {
+        hours_text(u32::try_from(seconds / 3600).unwrap_or(u32::MAX))
     }
 }
 

@@ -394,7 +394,10 @@ fn wsus_exemption(
         Some(at) => {
             let max_age = i64::try_from(policy.wsus_report_max_age.as_millis()).unwrap_or(i64::MAX);
             let age = now.millis().saturating_sub(at.millis());
-            (age > max_age).then_some(Evidence::WsusLastReport { at })?
+            (age > max_age).then_some(Evidence::WsusLastReport {
+                at,
+                allowed: policy.wsus_report_max_age,
+            })?
         }
         None if policy.missing_wsus_report_is_problem => {
             Evidence::Fact("no WSUS report time is known")

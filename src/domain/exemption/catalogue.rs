@@ -340,8 +340,9 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                  reachable from it.",
                 "Make it report now, for example by running usoclient StartScan \
                  (wuauclt /reportnow on older releases).",
-                "If the endpoint reports less often by design, raise the allowed time in \
-                 JetPatch.",
+                "If the endpoint reports less often by design, allow it longer: in JetPatch, \
+                 and, where Patchboard judges the report's age, in its configuration \
+                 (wsus_report_max_days).",
             ],
             our_addition: READINESS_FIX_IS_OURS,
         },
