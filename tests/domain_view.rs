@@ -1334,7 +1334,56 @@ fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() 
             (unknown("Gremlins"), vec![4]),
             (unknown("QUARANTINED BY EDR"), vec![5]),
         ],
-        "unknown names of equal size alphabetically, each as first spelt"
+        "unknown names of equal size alphabetically, each as spelt"
+    );
+    // A name is the group's most common spelling, whatever the order.
+    let named = |order: &[u32]| -> Vec<String> {
+        reason_groups(&rows, order)
+            .into_iter()
+            .map(|(reason, _)| reason.name().to_owned())
+            .filter(|name| name.to_lowercase().contains("quarantined"))
+            .collect()
+    };
+    assert_eq!(named(&[5, 2, 0]), ["Quarantined by EDR"]);
+    assert_eq!(named(&[0, 2, 5]), ["Quarantined by EDR"]);
+    // One each: the spelling with fewer capitals, whichever came first.
+    assert_eq!(named(&[5, 0]), ["Quarantined by EDR"]);
+    assert_eq!(named(&[0, 5]), ["Quarantined by EDR"]);
+    let mut view = EndpointView::from_query(&pairs(&[
+        ("layout", "by-exemption"),
+        ("group", "QUARANTINED BY EDR"),
+    ]));
+    assert!(
+        view.is_group_open("Quarantined by EDR"),
+        "open by any spelling of its name"
+    );
+    view.set_group_open("quarantined-by-edr", false);
+    assert!(view.open_groups.is_empty());
+
+    // "Show all" lists a group's own: its reason, and whatever else the
+    // view already asked for.
+    let mut view = EndpointView {
+        exemptions: [ExemptionKind::ConnectorDown].into_iter().collect(),
+        reason: Some(GroupReason::named("quarantined-by-edr")),
+        ..EndpointView::default()
+    };
+    assert_eq!(view.filter(&rows, &[0, 1, 2, 3, 4, 5], now), vec![2]);
+    view.exemptions = Default::default();
+    assert_eq!(view.filter(&rows, &[0, 1, 2, 3, 4, 5], now), vec![0, 2, 5]);
+    let link = written(&view);
+    assert_eq!(link, pairs(&[("reason", "quarantined-by-edr")]));
+    assert_eq!(EndpointView::from_query(&link), view);
+    assert_eq!(
+        view.cell_exemptions(&rows[2].derived).0[1].0,
+        "Quarantined by EDR",
+        "the row shows why it is listed"
+    );
+    view.reason = Some(GroupReason::named("Power suspended"));
+    assert_eq!(view.reason, Some(known(ExemptionKind::PowerSuspended)));
+    assert_eq!(view.filter(&rows, &[0, 1, 2, 3, 4, 5], now), vec![3]);
+    assert_eq!(
+        EndpointView::from_query(&pairs(&[("reason", " - ")])).reason,
+        None
     );
     assert_eq!(
         rows[5].derived.names_worst_first().collect::<Vec<_>>(),

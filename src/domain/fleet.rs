@@ -1,7 +1,7 @@
 //! Rolling exemptions up per endpoint and summarising a fleet.
 
 use crate::domain::derive::Derived;
-use crate::domain::exemption::{ExemptionKind, ExemptionSet, Impact};
+use crate::domain::exemption::{same_name, ExemptionKind, ExemptionSet, Impact};
 use crate::domain::table::sort_indices_by;
 use serde::{Deserialize, Serialize};
 
@@ -77,7 +77,8 @@ pub struct FleetSummary {
     /// Endpoints the backend reported an exemption for that the catalogue does not know.
     pub with_unknown_exemptions: usize,
     /// The first [`UNKNOWN_NAMES_KEPT`] distinct names of those exemptions, in
-    /// the order met.
+    /// the order met; a name spelt two ways is one, as the grouped layout
+    /// has it.
     pub unknown_exemption_names: Vec<String>,
     /// Whether there were more distinct names than were kept.
     pub more_unknown_exemption_names: bool,
@@ -103,7 +104,8 @@ impl FleetSummary {
         self.with_warnings += usize::from(derived.has_warnings());
         self.with_unknown_exemptions += usize::from(!derived.unknown_reported().is_empty());
         for name in derived.unknown_reported() {
-            if !self.unknown_exemption_names.contains(name) {
+            let known = |kept: &String| same_name(kept, name);
+            if !self.unknown_exemption_names.iter().any(known) {
                 if self.unknown_exemption_names.len() < UNKNOWN_NAMES_KEPT {
                     self.unknown_exemption_names.push(name.clone());
                 } else {

@@ -123,6 +123,47 @@ describe('maintenance from a backend that reports no schedules', () => {
   });
 });
 
+describe("a group's Show all", () => {
+  test('lists its own endpoints, as many as it says, keeping the filters already set', async () => {
+    // 70 powered off, 60 of them with the connector down; 10 more down but on.
+    const endpoints = Array.from({ length: 80 }, (_, i) => ({
+      ...windowsEndpoint(`host-${String(i).padStart(2, '0')}`, 1),
+      connector: i < 70 ? 'Down' : 'Connected',
+      power: i < 60 || i >= 70 ? 'Off' : 'On',
+    }));
+    backend.setData({ endpoints });
+    const config = { preset: 'native', base_url: backend.url, refresh_seconds: 0 };
+    const countReads = (page, text) =>
+      page.waitForFunction((text) => document.querySelector('[data-row-count]')?.textContent === text, text, { timeout: LOAD_TIMEOUT });
+    try {
+      await withPage(`${app.url}#/exemptions?layout=by-exemption&exemption=powered-off`, { config }, async (session) => {
+        const { page } = session;
+        const group = page.locator('.pb-group[data-exemption="Connector Down"]');
+        await group.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal((await group.locator('summary .pb-numeric').textContent()).trim(), '60 endpoints');
+        await group.locator('summary').click();
+        await group.getByRole('button', { name: 'Show all 60 in the table' }).click();
+        await countReads(page, '60 of 80 endpoints');
+        const hash = decodeURIComponent(new URL(page.url()).hash);
+        assert.ok(hash.includes('exemption=powered-off') && hash.includes('reason=Connector Down'), hash);
+        const only = page.locator('[data-reason-filter]');
+        assert.equal((await only.textContent()).trim(), 'Only Connector Down');
+        // Unticked, every reason the other filters allow is listed again.
+        // A click, as the box leaves with the filter.
+        await only.locator('input').click();
+        await only.waitFor({ state: 'detached' });
+        await countReads(page, '70 of 80 endpoints');
+        assert.ok(!decodeURIComponent(new URL(page.url()).hash).includes('reason='));
+        assertNoProblems(session);
+      });
+    } finally {
+      backend.setData({
+        endpoints: [windowsEndpoint('reported-3-days-ago', 3), windowsEndpoint('reported-10-days-ago', 10), windowsEndpoint('never-reported', null)],
+      });
+    }
+  });
+});
+
 describe('maintenance from a mapping with schedule names but no windows', () => {
   test('a named schedule is not taken for one without windows; an endpoint without one still needs one', async () => {
     const named = { ...windowsEndpoint('named-schedule', 1), maintenance: { name: 'Nightly', windows: [] } };

@@ -1661,11 +1661,12 @@ describe('rows that cannot be read, or say unexpected things', () => {
       endpoint('ep-quarantined', 'quarantined-01', { reported_exemptions: ['Quarantined by EDR'], drives: [] }),
       endpoint('ep-bad', 'bad-drive-01', { drives: [{ name: 'C:', used_percent: 'full' }] }),
       endpoint('ep-date', 'bad-date-01', { last_seen: 'yesterday' }),
+      endpoint('ep-odd-2', 'odd-02', { reported_exemptions: ['GREMLINS in the wiring'] }),
     ];
     backend.setData({ endpoints });
     await withConfiguredPage('#/exemptions', nativeConfig(backend.url), async (session) => {
       const { page } = session;
-      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 5, null, { timeout: LOAD_TIMEOUT });
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 6, null, { timeout: LOAD_TIMEOUT });
       const text = await leftOutText(page);
       assert.ok(text.includes('2 value(s) could not be read and are left out; their rows are shown and counted'), text);
       assert.ok(text.includes('row 3 (id "ep-bad"): drives'), `the banner names the drive field: ${text}`);
@@ -1686,15 +1687,15 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.ok(overflow <= 0, `the badge fits its cell (${overflow} px over)`);
       assert.equal(
         (await page.locator('[data-unknown-exemptions]').textContent()).trim(),
-        'Not charted: 2 endpoints with an exemption only the backend knows, counted as Cannot patch. Search for a name to list them: Gremlins In The Wiring, Quarantined by EDR.',
-        'the chart says what it leaves out, by name',
+        'Not charted: 3 endpoints with an exemption only the backend knows, counted as Cannot patch. Pick a name to list them: Gremlins In The Wiring, Quarantined by EDR.',
+        'the chart says what it leaves out, by name, each spelling once',
       );
       await page.locator('[data-unknown-exemptions] a', { hasText: 'Gremlins In The Wiring' }).click();
-      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 1);
-      assert.equal(await page.getByRole('searchbox', { name: 'Search endpoints' }).inputValue(), 'Gremlins In The Wiring', 'a name searches for itself');
-      assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['odd-01']);
-      await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
-      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 5);
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 2);
+      assert.equal(await page.getByRole('searchbox', { name: 'Search endpoints' }).inputValue(), '', 'a name lists its own, not a search');
+      assert.deepEqual((await texts(page, 'tr.pb-row td:first-child')).sort(), ['odd-01', 'odd-02'], 'however it is spelt');
+      await page.locator('[data-reason-filter] input').click();
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 6);
       const quarantined = page.locator('tr.pb-row', { hasText: 'quarantined-01' });
       assert.deepEqual(await quarantined.locator('.pb-chip-label').allTextContents(), ['Quarantined by EDR']);
       assert.equal((await quarantined.locator('td').nth(4).textContent()).trim(), '—', 'no drive reported: a dash, not a blank');
@@ -1710,7 +1711,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       );
       await page.keyboard.press('Escape');
       await page.getByRole('searchbox', { name: 'Search endpoints' }).fill('');
-      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 5);
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length === 6);
 
       await page.locator('tr.pb-row', { hasText: 'odd-01' }).click();
       const panel = page.locator('.pb-panel');
@@ -1740,9 +1741,13 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await group.waitFor({ timeout: 5_000 });
       const summary = (await group.locator('summary').textContent()).replace(/\s+/g, ' ');
       assert.ok(summary.includes('Cannot patch') && summary.includes('1 endpoint'), summary);
+      // One group for the name however it is spelt, under its more common spelling.
+      const gremlins = page.locator('details.pb-group[data-exemption="Gremlins In The Wiring"]');
+      assert.ok((await gremlins.locator('summary').textContent()).includes('2 endpoints'));
+      assert.equal(await page.locator('details.pb-group[data-exemption="GREMLINS in the wiring"]').count(), 0);
       assert.match(
         await page.locator('[data-ungrouped]').textContent(),
-        /^3 of the 5 endpoints listed /,
+        /^3 of the 6 endpoints listed /,
         'web-01 and the two kept without their bad values have no reason, so no group',
       );
       await assertStillWorks(session);

@@ -12,7 +12,7 @@ use crate::domain::derive::{
     derive_exemptions_with_os, fullest_drive, DerivationPolicy, Derived, MaintenanceReported,
 };
 use crate::domain::endpoint::{Endpoint, MaintenanceSchedule, MaintenanceWindow, UNREADABLE};
-use crate::domain::exemption::{ExemptionKind, Impact, Warning};
+use crate::domain::exemption::{is_blank, same_name, ExemptionKind, Impact, Warning};
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::table::{
@@ -273,6 +273,9 @@ pub struct EndpointView {
     pub exemptions: FacetSet<ExemptionKind>,
     pub oses: FacetSet<OsFamily>,
     pub warnings_only: bool,
+    /// Only endpoints with this reason, whatever the other filters: where a
+    /// group's "Show all" leads, so that the table lists the group's own.
+    pub reason: Option<GroupReason>,
     pub layout: Layout,
     /// The grouped layout's open groups, by reason name, in the order
     /// opened: kept with the view, so that a group stays open by its
@@ -288,6 +291,7 @@ impl Default for EndpointView {
             exemptions: FacetSet::new(),
             oses: FacetSet::new(),
             warnings_only: false,
+            reason: None,
             layout: Layout::Table,
             open_groups: Vec::new(),
             table: TableState::sorted_by(Self::default_sort()),
@@ -315,12 +319,15 @@ impl EndpointView {
         view
     }
 
+    /// Whether the group of `name` is open, by any spelling of it: a group
+    /// of names the catalogue does not know is named by its most common
+    /// spelling, which a refresh may change.
     pub fn is_group_open(&self, name: &str) -> bool {
-        self.open_groups.iter().any(|open| open == name)
+        self.open_groups.iter().any(|open| same_name(open, name))
     }
 
     pub fn set_group_open(&mut self, name: &str, open: bool) {
-        self.open_groups.retain(|other| other != name);
+        self.open_groups.retain(|other| !same_name(other, name));
         if open {
             self.open_groups.push(name.to_owned());
         }
@@ -329,10 +336,15 @@ impl EndpointView {
     /// The exemptions a row's cell lists, worst first
     /// (`Derived::names_worst_first`), and how many of them it shows by
     /// name: the worst, which is what makes the row's impact, and beside it
-    /// the first one this view's exemption filter picks, which is why the
-    /// row is listed. The rest are counted.
+    /// the first one this view's reason or exemption filter picks, which is
+    /// why the row is listed. The rest are counted.
     pub fn cell_exemptions<'a>(&self, derived: &'a Derived) -> (Vec<(&'a str, Impact)>, usize) {
-        let picked = |name: &str| self.exemptions.iter().any(|kind| kind.name() == name);
+        let picked = |name: &str| {
+            self.reason
+                .as_ref()
+                .is_some_and(|reason| same_name(reason.name(), name))
+                || self.exemptions.iter().any(|kind| kind.name() == name)
+        };
         let mut names: Vec<_> = derived.names_worst_first().collect();
         match names.iter().position(|&(name, _)| picked(name)) {
             Some(at) if at > 0 => {
@@ -365,6 +377,9 @@ impl EndpointView {
             exemptions: facet_set(pairs, "exemption"),
             oses: facet_set(pairs, "os"),
             warnings_only: switch(pairs, "warnings"),
+            reason: first(pairs, "reason")
+                .filter(|name| !is_blank(name))
+                .map(GroupReason::named),
             layout: match first(pairs, "layout") {
                 Some("by-exemption") => Layout::ByExemption,
                 _ => Layout::Table,
@@ -427,6 +442,10 @@ impl TableView for EndpointView {
             && self.exemptions.admits_any(row.derived.exemptions().iter())
             && self.oses.admits(row.os)
             && (!self.warnings_only || row.derived.has_warnings())
+            && self
+                .reason
+                .as_ref()
+                .is_none_or(|reason| reason.is_had_by(row))
     }
 
     fn sort_value<'a>(
@@ -468,6 +487,9 @@ impl ToQuery for EndpointView {
         write_facet_set(&mut out, "os", self.oses);
         if self.warnings_only {
             out.push(("warnings", "1".to_owned()));
+        }
+        if let Some(reason) = &self.reason {
+            out.push(("reason", reason.name().to_owned()));
         }
         if self.layout == Layout::ByExemption {
             out.extend(self.open_groups.iter().map(|name| ("group", name.clone())));

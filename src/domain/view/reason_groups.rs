@@ -3,7 +3,7 @@
 
 use super::endpoints::EndpointRow;
 use crate::domain::exemption::{
-    same_name, ExemptionKind, Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING,
+    same_name, CatalogueName, ExemptionKind, Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING,
 };
 use crate::domain::table::{group_by_facet, natural_cmp, stably_sorted};
 
@@ -17,6 +17,30 @@ pub enum GroupReason {
 }
 
 impl GroupReason {
+    /// The reason a name gives, as a backend's report would: a catalogue
+    /// exemption or warning by any of its spellings, else a name of its own.
+    pub fn named(name: &str) -> GroupReason {
+        match CatalogueName::parse(name) {
+            CatalogueName::Exemption(kind) => GroupReason::Exemption(kind),
+            CatalogueName::Warning(warning) => GroupReason::Warning(warning),
+            CatalogueName::Unknown { raw } => GroupReason::Unknown(raw),
+        }
+    }
+
+    /// Whether the endpoint of `row` has this reason: the test of the group
+    /// it would be listed in.
+    pub fn is_had_by(&self, row: &EndpointRow) -> bool {
+        match self {
+            GroupReason::Exemption(kind) => row.derived.exemptions().contains(*kind),
+            GroupReason::Unknown(name) => row
+                .derived
+                .unknown_reported()
+                .iter()
+                .any(|reported| same_name(reported, name)),
+            GroupReason::Warning(warning) => row.derived.has_warning(*warning),
+        }
+    }
+
     pub fn name(&self) -> &str {
         match self {
             GroupReason::Exemption(kind) => kind.name(),
@@ -78,23 +102,69 @@ pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, V
 }
 
 /// The groups of names the catalogue does not know, alphabetically; a name
-/// spelt two ways (case, spaces, punctuation) is one group, under the
-/// spelling met first.
+/// spelt two ways (case, spaces, punctuation) is one group, under its most
+/// common spelling (`UnknownGroup::name`), so that a search or a sort that
+/// reorders the endpoints does not rename it.
 fn unknown_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, Vec<u32>)> {
-    // Such names are few, so a list beats a map.
-    let mut groups: Vec<(GroupReason, Vec<u32>)> = Vec::new();
+    // Such names are few, so lists beat maps.
+    let mut groups: Vec<UnknownGroup> = Vec::new();
     for &i in order {
         for name in rows[i as usize].derived.unknown_reported() {
-            let group = groups
-                .iter()
-                .position(|(reason, _)| same_name(reason.name(), name));
-            match group {
-                Some(group) => groups[group].1.push(i),
-                None => groups.push((GroupReason::Unknown(name.clone()), vec![i])),
-            }
+            let group = match groups.iter().position(|group| group.is_named(name)) {
+                Some(at) => &mut groups[at],
+                None => {
+                    groups.push(UnknownGroup::default());
+                    groups.last_mut().expect("just pushed")
+                }
+            };
+            group.add(i, name);
         }
     }
-    stably_sorted(groups, |(a, _), (b, _)| natural_cmp(a.name(), b.name()))
+    let groups = groups
+        .into_iter()
+        .map(|group| (GroupReason::Unknown(group.name()), group.members));
+    stably_sorted(groups.collect(), |(a, _), (b, _)| {
+        natural_cmp(a.name(), b.name())
+    })
+}
+
+/// The endpoints that reported one unknown name, and each spelling of it
+/// with how many used it.
+#[derive(Default)]
+struct UnknownGroup<'a> {
+    spellings: Vec<(&'a str, usize)>,
+    members: Vec<u32>,
+}
+
+impl<'a> UnknownGroup<'a> {
+    fn is_named(&self, name: &str) -> bool {
+        self.spellings
+            .first()
+            .is_some_and(|(spelt, _)| same_name(spelt, name))
+    }
+
+    fn add(&mut self, member: u32, name: &'a str) {
+        self.members.push(member);
+        match self.spellings.iter_mut().find(|(spelt, _)| *spelt == name) {
+            Some((_, uses)) => *uses += 1,
+            None => self.spellings.push((name, 1)),
+        }
+    }
+
+    /// The most common spelling; on a tie the one with fewer capitals
+    /// (a shouted name is the odd one out), then the first in natural order.
+    fn name(&self) -> String {
+        let capitals = |name: &str| name.chars().filter(|c| c.is_uppercase()).count();
+        self.spellings
+            .iter()
+            .min_by(|(a, a_uses), (b, b_uses)| {
+                b_uses
+                    .cmp(a_uses)
+                    .then_with(|| capitals(a).cmp(&capitals(b)))
+                    .then_with(|| natural_cmp(a, b))
+            })
+            .map_or_else(String::new, |(name, _)| (*name).to_owned())
+    }
 }
 
 /// How many of the listed endpoints have no reason at all, so that no group

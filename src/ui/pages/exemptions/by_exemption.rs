@@ -157,13 +157,10 @@ fn ReasonGroup(
                     <button
                         type="button"
                         class="pb-button"
+                        // The other filters and the search stay: the table
+                        // lists the group's own endpoints, as many as it says.
                         on:click=move |_| url.update(History::Push, |v| {
-                            match &reason {
-                                GroupReason::Exemption(kind) => v.exemptions = std::iter::once(*kind).collect(),
-                                // No filter knows the name; the search does.
-                                GroupReason::Unknown(name) => v.table.text = name.clone(),
-                                GroupReason::Warning(_) => v.warnings_only = true,
-                            }
+                            v.reason = Some(reason.clone());
                             v.layout = Layout::Table;
                         })
                     >

@@ -17,6 +17,31 @@ pub fn layout_button_id(layout: Layout) -> &'static str {
     }
 }
 
+/// The one reason a group's "Show all" lists, while it is set: unticked,
+/// the table lists every reason again.
+#[component]
+fn ReasonFilter(data: FleetData) -> impl IntoView {
+    let url = data.table.url;
+    let reason = Memo::new(move |_| {
+        url.view
+            .with(|v| v.reason.as_ref().map(|r| r.name().to_owned()))
+    });
+    move || {
+        reason.get().map(|name| {
+            view! {
+                <label class="pb-checkbox" data-reason-filter="">
+                    <input
+                        type="checkbox"
+                        checked=true
+                        on:change=move |_| url.update(History::Push, |v| v.reason = None)
+                    />
+                    {format!("Only {name}")}
+                </label>
+            }
+        })
+    }
+}
+
 #[component]
 pub fn EndpointFilters(data: FleetData) -> impl IntoView {
     let url = data.table.url;
@@ -49,6 +74,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
             <FacetFilter label="Exemption" url=url get=|v: &EndpointView| v.exemptions get_mut=|v: &mut EndpointView| &mut v.exemptions />
             <FacetFilter label="OS" url=url get=|v: &EndpointView| v.oses get_mut=|v: &mut EndpointView| &mut v.oses />
             <FlagFilter label="Only with warnings" url=url get=|v: &EndpointView| v.warnings_only get_mut=|v: &mut EndpointView| &mut v.warnings_only />
+            <ReasonFilter data=data />
             <span class="pb-spacer"></span>
             // Announced, so a filter tells a screen reader what it left.
             <span class="pb-muted" data-row-count="" role="status">

@@ -11,6 +11,7 @@ use crate::domain::endpoint::Endpoint;
 use crate::domain::fleet::FleetSummary;
 use crate::domain::time::Timestamp;
 use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
+use crate::domain::view::reason_groups::GroupReason;
 use crate::domain::view::ToQuery;
 use crate::perf;
 use crate::ui::clock::use_clock;
@@ -26,12 +27,25 @@ use crate::ui::view_state::use_url_view;
 use leptos::prelude::*;
 
 /// Endpoint Exemptions searching for `text`, with no other filter: where a
-/// name found elsewhere (a job's asset, an unknown exemption) leads.
+/// host name found elsewhere (a job's asset) leads.
 pub(super) fn exemptions_searching(text: &str) -> Location {
+    exemptions_showing(EndpointView::searching(text))
+}
+
+fn exemptions_showing(view: EndpointView) -> Location {
     Location {
         route: Route::Exemptions,
-        query: Query::from_pairs(EndpointView::searching(text).to_query()),
+        query: Query::from_pairs(view.to_query()),
     }
+}
+
+/// Endpoint Exemptions listing the endpoints with the reason `name`, with
+/// no other filter: where an exemption named elsewhere leads.
+pub(super) fn exemptions_with_reason(name: &str) -> Location {
+    exemptions_showing(EndpointView {
+        reason: Some(GroupReason::named(name)),
+        ..EndpointView::default()
+    })
 }
 
 #[derive(Clone, Copy)]

@@ -1,6 +1,6 @@
 //! Fleet counters and the chart of endpoints per exemption.
 
-use super::exemptions_searching;
+use super::exemptions_with_reason;
 use super::FleetData;
 use crate::domain::decimal::{counted, grouped, percent, Noun};
 use crate::domain::fleet::PatchOutlook;
@@ -104,14 +104,14 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
             {move || data.summary.with(|summary| {
                 (summary.with_unknown_exemptions > 0).then(|| {
                     let names = summary.unknown_exemption_names.iter().enumerate().map(|(i, name)| {
-                        let to = exemptions_searching(name);
+                        let to = exemptions_with_reason(name);
                         let name = name.clone();
                         view! { {if i > 0 { ", " } else { "" }} <Link to=to>{name}</Link> }
                     }).collect_view();
                     view! {
                         <p class="pb-muted pb-chart-note" data-unknown-exemptions="">
                             {format!(
-                                "Not charted: {} with an exemption only the backend knows, counted as Cannot patch. Search for a name to list them: ",
+                                "Not charted: {} with an exemption only the backend knows, counted as Cannot patch. Pick a name to list them: ",
                                 counted(summary.with_unknown_exemptions as u64, Noun::ENDPOINTS),
                             )}
                             {names}
