@@ -109,8 +109,9 @@ impl Phase {
             Phase::Waiting => "Work started or is due, but something outside the agent holds it.",
             Phase::Queued => "The job has not started on the asset yet.",
             Phase::Unknown => {
-                "The status did not resolve against the catalogue. Not final, so it \
-                 never makes a job look done."
+                "The status did not resolve against the catalogue, or part of it could \
+                 not be read (the Status column says which). Not final, so it never \
+                 makes a job look done."
             }
         }
     }
