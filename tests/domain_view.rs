@@ -208,6 +208,31 @@ fn a_switch_reads_the_words_a_hand_written_link_uses_and_reports_others() {
 }
 
 #[test]
+fn a_chart_pick_never_contradicts_an_earlier_one() {
+    let mut view = AssetView::default();
+    view.toggle_phase(Phase::Running);
+    // Downloading - Failed is a failure: the Running pick gives way.
+    view.toggle_status(StatusKey::DownloadingFailed);
+    assert!(view.phases.is_empty());
+    assert!(view.statuses.contains(StatusKey::DownloadingFailed));
+    // A status the phase filter admits keeps it.
+    view.toggle_phase(Phase::Failed);
+    view.toggle_status(StatusKey::TimedOut);
+    assert!(view.phases.contains(Phase::Failed));
+    assert_eq!(view.statuses.len(), 2);
+    // A phase picked drops the statuses it would hide; unpicked, it drops none.
+    view.toggle_status(StatusKey::Completed);
+    assert!(view.phases.is_empty(), "Completed is not a failure");
+    view.toggle_phase(Phase::Succeeded);
+    assert_eq!(
+        view.statuses.iter().collect::<Vec<_>>(),
+        [StatusKey::Completed]
+    );
+    view.toggle_phase(Phase::Succeeded);
+    assert_eq!(view.statuses.len(), 1);
+}
+
+#[test]
 fn a_link_about_one_host_opens_the_exemptions_searching_for_it_alone() {
     let view = EndpointView::searching("WIN-SQL-FRA-0012");
     assert_eq!(written(&view), pairs(&[("q", "WIN-SQL-FRA-0012")]));

@@ -173,9 +173,22 @@ where
     F: FacetToken + Send + Sync,
     V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
 {
+    facet_pick(url, move |view: &mut V, value| get_mut(view).toggle(value))
+}
+
+/// As [`facet_toggle`], with `pick` doing the toggling: a view whose
+/// filters must agree with each other after a pick.
+pub fn facet_pick<F, V>(
+    url: UrlView<V>,
+    pick: impl Fn(&mut V, F) + Send + Sync + 'static,
+) -> Callback<String>
+where
+    F: FacetToken + Send + Sync,
+    V: ToQuery + Clone + PartialEq + Send + Sync + 'static,
+{
     Callback::new(move |token: String| {
         if let Some(value) = F::from_url_token(&token) {
-            url.update(History::Push, |view| get_mut(view).toggle(value));
+            url.update(History::Push, |view| pick(view, value));
         }
     })
 }

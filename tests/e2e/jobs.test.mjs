@@ -620,6 +620,24 @@ describe('job progress page', () => {
     });
   });
 
+  test('a status picked in the chart under a phase that excludes it replaces the phase pick, not empties the table', async () => {
+    const job = await richestJob();
+    const token = '2036-0';
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      const assets = await openJob(page, job.id);
+      await page.locator('.pb-chart-group [data-legend="running"]').first().click();
+      await page.waitForURL((url) => queryOf(url).get('phase') === 'running');
+      await showAllChartEntries(page);
+      await page.locator(`[data-legend="${token}"]`).click();
+      await page.waitForURL((url) => queryOf(url).get('status') === token && !queryOf(url).has('phase'));
+      await rowsAfterFilter(page, count(assets, (a) => statusTokenOf(a) === token));
+      // And a phase picked then drops the status it would hide.
+      await page.locator('.pb-chart-group [data-legend="failed"]').first().click();
+      await page.waitForURL((url) => queryOf(url).get('phase') === 'failed' && !queryOf(url).has('status'));
+      await rowsAfterFilter(page, count(assets, (a) => phaseOf(a) === 'failed'));
+    });
+  });
+
   test('a counter lists what it counts and shows it is pressed; a second click lists every asset again', async () => {
     const job = await richestJob();
     await withPage(`#/jobs/${job.id}?q=zzz-no-such-asset&os=windows`, {}, async ({ page }) => {

@@ -363,6 +363,32 @@ impl TableView for AssetView {
     }
 }
 
+impl AssetView {
+    /// Picks or unpicks `status`, as the chart's legend does. A phase
+    /// filter that would hide the picked status gives way, so that a pick
+    /// shows what was picked rather than an empty table.
+    pub fn toggle_status(&mut self, status: StatusKey) {
+        self.statuses.toggle(status);
+        if self.statuses.contains(status) && !self.phases.admits(status.phase()) {
+            self.phases = FacetSet::new();
+        }
+    }
+
+    /// Picks or unpicks `phase`, as the chart's phase bar does; picked
+    /// statuses of other phases give way, as in [`Self::toggle_status`].
+    pub fn toggle_phase(&mut self, phase: Phase) {
+        self.phases.toggle(phase);
+        let phases = self.phases;
+        if phases.contains(phase) {
+            for status in self.statuses.iter() {
+                if !phases.admits(status.phase()) {
+                    self.statuses.remove(status);
+                }
+            }
+        }
+    }
+}
+
 impl ToQuery for AssetView {
     fn left_out(pairs: QueryPairs<'_>) -> Vec<String> {
         AssetView::unknown_filters(pairs)

@@ -15,7 +15,7 @@ use crate::ui::components::{
     Banner, Counter, CounterGroup, Segment, ShortList, ShowAllButton, StackedBar, Tone,
 };
 use crate::ui::tone::phase_tone;
-use crate::ui::view_state::{counter_filter, facet_toggle, facet_tokens};
+use crate::ui::view_state::{counter_filter, facet_pick, facet_tokens};
 use leptos::prelude::*;
 
 /// Warns when nothing has moved for a while although work remains.
@@ -221,7 +221,7 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 label="Assets by phase"
                 segments=phase_segments
                 selected=facet_tokens(url, |v: &AssetView| v.phases)
-                on_toggle=facet_toggle(url, |v: &mut AssetView| &mut v.phases)
+                on_toggle=facet_pick(url, AssetView::toggle_phase)
             />
             <StackedBar
                 label="Assets by status"
@@ -231,7 +231,7 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 legend_id="pb-status-legend"
                 // Unresolved statuses have no entry, yet count in the whole.
                 total=Signal::derive(move || data.progress.with(|p| p.total() as u32))
-                on_toggle=statuses.keeping_focus(facet_toggle(url, |v: &mut AssetView| &mut v.statuses))
+                on_toggle=statuses.keeping_focus(facet_pick(url, AssetView::toggle_status))
             />
             <div class="pb-chart-foot">
                 <ShowAllButton list=statuses noun="statuses" controls="pb-status-legend" />
