@@ -26,6 +26,19 @@ pub fn named_statuses(token: &str) -> FacetSet<StatusKey> {
     StatusKey::all_named_by(token)
 }
 
+/// What the Reference says of a link whose `token` names no entry, a code
+/// or state mistyped or from another catalogue: rather than mark nothing
+/// and leave the reader looking for it.
+pub fn unnamed_status_note(token: &str) -> Option<String> {
+    named_statuses(token).is_empty().then(|| {
+        format!(
+            "The link asks for status \"{}\", which the catalogue does not list: every status it \
+             lists is below.",
+            token.chars().take(60).collect::<String>()
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -38,6 +51,18 @@ mod tests {
             name: name.map(Into::into),
             ..RawStatus::default()
         }
+    }
+
+    #[test]
+    fn a_link_naming_no_entry_is_told_so() {
+        for token in ["9999", "2031-9", "abc", ""] {
+            let note = unnamed_status_note(token).expect(token);
+            assert!(note.contains(&format!("\"{token}\"")), "{note}");
+        }
+        assert_eq!(unnamed_status_note("2031"), None);
+        assert_eq!(unnamed_status_note("2037-0"), None);
+        let long = unnamed_status_note(&"9".repeat(500)).unwrap();
+        assert!(long.len() < 200, "a long token is quoted in part: {long}");
     }
 
     #[test]

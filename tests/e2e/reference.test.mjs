@@ -174,17 +174,22 @@ describe('reference page', () => {
     });
   });
 
-  test('a link naming a code alone marks each of its states, and an unknown one marks none', async () => {
+  test('a link naming a code alone marks each of its states, and an unknown one marks none and says so', async () => {
     const states = statusCatalogue().filter((entry) => entry.code === 2031).map((entry) => entry.token);
     assert.ok(states.length > 1, 'code 2031 has several states');
     await withPage('#/reference?status=2031', {}, async ({ page }) => {
       const marked = page.locator('.pb-reference-table tr[aria-current="true"]');
       await marked.first().waitFor({ timeout: LOAD_TIMEOUT });
       assert.deepEqual(await marked.evaluateAll((rows) => rows.map((row) => row.dataset.status)), states);
+      assert.equal(await page.locator('.pb-banner').count(), 0);
     });
     await withPage('#/reference?status=9999', {}, async ({ page }) => {
       await page.locator('tr[data-status]').first().waitFor({ timeout: LOAD_TIMEOUT });
       assert.equal(await page.locator('tr[aria-current]').count(), 0);
+      assert.equal(
+        (await page.locator('.pb-page .pb-banner').textContent()).trim(),
+        'ℹThe link asks for status "9999", which the catalogue does not list: every status it lists is below.',
+      );
       assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY', 'the page opens at its top, as without a link');
     });
   });

@@ -4,11 +4,11 @@ use crate::domain::exemption::{ExemptionKind, Impact, Warning};
 use crate::domain::os::OsFamily;
 use crate::domain::phase::Phase;
 use crate::domain::progress::STALL_AFTER_MINUTES;
-use crate::domain::reference::{named_statuses, STATUS_PARAM};
+use crate::domain::reference::{named_statuses, unnamed_status_note, STATUS_PARAM};
 use crate::domain::status::{Applicability, StatusKey};
 use crate::domain::table::FacetSet;
 use crate::domain::time::hours_text;
-use crate::ui::components::{scroll_into_view_at, Badge, PageTitle, Tone};
+use crate::ui::components::{scroll_into_view_at, Badge, Banner, PageTitle, Tone};
 use crate::ui::data::use_stuck_after_hours;
 use crate::ui::dom::html_element_in;
 use crate::ui::resize::on_resize;
@@ -35,11 +35,28 @@ pub fn ReferencePage() -> impl IntoView {
                     "What the pages' figures mean, and every job result status and endpoint exemption Patchboard knows, with the phase or impact it is counted under."
                 </p>
             </div>
+            <UnnamedStatusBanner />
             <Terms />
             <PhaseCatalogue />
             <StatusCatalogue />
             <ExemptionCatalogue />
         </section>
+    }
+}
+
+/// Says so, at the top, when the link's status names no entry to mark.
+#[component]
+fn UnnamedStatusBanner() -> impl IntoView {
+    let router = use_router();
+    let note = Memo::new(move |_| {
+        router
+            .query()
+            .get(STATUS_PARAM)
+            .and_then(unnamed_status_note)
+    });
+    move || {
+        note.get()
+            .map(|note| view! { <Banner tone=Tone::Neutral title=note /> })
     }
 }
 
