@@ -266,6 +266,30 @@ impl Default for AssetView {
 }
 
 impl AssetView {
+    /// Picks or unpicks `status`, as the chart's legend does. A phase
+    /// filter that would hide the picked status gives way, so that a pick
+    /// shows what was picked rather than an empty table.
+    pub fn toggle_status(&mut self, status: StatusKey) {
+        self.statuses.toggle(status);
+        if self.statuses.contains(status) && !self.phases.admits(status.phase()) {
+            self.phases = FacetSet::new();
+        }
+    }
+
+    /// Picks or unpicks `phase`, as the chart's phase bar does; picked
+    /// statuses of other phases give way, as in [`Self::toggle_status`].
+    pub fn toggle_phase(&mut self, phase: Phase) {
+        self.phases.toggle(phase);
+        let phases = self.phases;
+        if phases.contains(phase) {
+            for status in self.statuses.iter() {
+                if !phases.admits(status.phase()) {
+                    self.statuses.remove(status);
+                }
+            }
+        }
+    }
+
     /// The link's filter values no status, phase or OS family has, and sort
     /// columns the table lacks, which [`AssetView::from_query`] leaves out.
     pub fn unknown_filters(pairs: QueryPairs<'_>) -> Vec<String> {
@@ -359,32 +383,6 @@ impl TableView for AssetView {
             AssetColumn::Superseded => patches.superseded.map(u64::from).into(),
             AssetColumn::NotApplicable => patches.not_applicable.map(u64::from).into(),
             AssetColumn::Updated => result.status_time.map(|time| time.0).into(),
-        }
-    }
-}
-
-impl AssetView {
-    /// Picks or unpicks `status`, as the chart's legend does. A phase
-    /// filter that would hide the picked status gives way, so that a pick
-    /// shows what was picked rather than an empty table.
-    pub fn toggle_status(&mut self, status: StatusKey) {
-        self.statuses.toggle(status);
-        if self.statuses.contains(status) && !self.phases.admits(status.phase()) {
-            self.phases = FacetSet::new();
-        }
-    }
-
-    /// Picks or unpicks `phase`, as the chart's phase bar does; picked
-    /// statuses of other phases give way, as in [`Self::toggle_status`].
-    pub fn toggle_phase(&mut self, phase: Phase) {
-        self.phases.toggle(phase);
-        let phases = self.phases;
-        if phases.contains(phase) {
-            for status in self.statuses.iter() {
-                if !phases.admits(status.phase()) {
-                    self.statuses.remove(status);
-                }
-            }
         }
     }
 }
