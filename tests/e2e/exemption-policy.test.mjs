@@ -35,13 +35,18 @@ function windowsEndpoint(id, days) {
   };
 }
 
+/** The endpoints the WSUS tests judge, and the backend serves between tests. */
+function wsusEndpoints() {
+  return [windowsEndpoint('reported-3-days-ago', 3), windowsEndpoint('reported-10-days-ago', 10), windowsEndpoint('never-reported', null)];
+}
+
 let app;
 let backend;
 
 before(async () => {
   app = await startBuiltApp();
   backend = await startFaultServer({
-    endpoints: [windowsEndpoint('reported-3-days-ago', 3), windowsEndpoint('reported-10-days-ago', 10), windowsEndpoint('never-reported', null)],
+    endpoints: wsusEndpoints(),
   });
 });
 
@@ -157,9 +162,7 @@ describe("a group's Show all", () => {
         assertNoProblems(session);
       });
     } finally {
-      backend.setData({
-        endpoints: [windowsEndpoint('reported-3-days-ago', 3), windowsEndpoint('reported-10-days-ago', 10), windowsEndpoint('never-reported', null)],
-      });
+      backend.setData({ endpoints: wsusEndpoints() });
     }
   });
 });
@@ -199,9 +202,7 @@ describe('maintenance from a mapping with schedule names but no windows', () => 
         assertNoProblems(session);
       });
     } finally {
-      backend.setData({
-        endpoints: [windowsEndpoint('reported-3-days-ago', 3), windowsEndpoint('reported-10-days-ago', 10), windowsEndpoint('never-reported', null)],
-      });
+      backend.setData({ endpoints: wsusEndpoints() });
     }
   });
 });

@@ -12,7 +12,7 @@ use crate::ui::components::{scroll_into_view_at, Badge, Banner, PageTitle, Tone}
 use crate::ui::data::use_stuck_after_hours;
 use crate::ui::dom::html_element_in;
 use crate::ui::resize::on_resize;
-use crate::ui::router::{use_router, Location, Query, Route};
+use crate::ui::router::{use_router, Location, Query, Route, Router};
 use crate::ui::tone::{impact_tone, phase_tone};
 use leptos::prelude::*;
 
@@ -44,14 +44,18 @@ pub fn ReferencePage() -> impl IntoView {
     }
 }
 
+/// The status a link to the Reference names, as the URL has it.
+fn linked_status(router: Router) -> Option<String> {
+    router.query().get(STATUS_PARAM).map(str::to_owned)
+}
+
 /// Says so, at the top, when the link's status names no entry to mark.
 #[component]
 fn UnnamedStatusBanner() -> impl IntoView {
     let router = use_router();
     let note = Memo::new(move |_| {
-        router
-            .query()
-            .get(STATUS_PARAM)
+        linked_status(router)
+            .as_deref()
             .and_then(unnamed_status_note)
     });
     move || {
@@ -167,9 +171,8 @@ fn PhaseCatalogue() -> impl IntoView {
 fn StatusCatalogue() -> impl IntoView {
     let router = use_router();
     let named = Memo::new(move |_| {
-        router
-            .query()
-            .get(STATUS_PARAM)
+        linked_status(router)
+            .as_deref()
             .map_or_else(FacetSet::default, named_statuses)
     });
     let table = NodeRef::<leptos::html::Div>::new();
