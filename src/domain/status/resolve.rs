@@ -100,7 +100,8 @@ impl ResolvedStatus {
     }
 
     /// What an operator can do about an asset whose status did not resolve:
-    /// its phase's advice, unless part of the status could not be read.
+    /// its phase's advice, unless the backend sent none or part of it could
+    /// not be read.
     pub fn unresolved_next_step(&self) -> &'static str {
         match self {
             ResolvedStatus::Unknown { raw } if *raw == RawStatus::default() => {
