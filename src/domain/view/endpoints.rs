@@ -505,12 +505,7 @@ impl ToQuery for EndpointView {
 /// family replace the general ones.
 fn fixes_text(exemptions: &[&str], derived: &Derived, os: OsFamily) -> String {
     // The reasons as the grouped layout names them and knows their fixes.
-    let exemptions = exemptions.iter().map(|&name| {
-        ExemptionKind::from_name(name).map_or_else(
-            || GroupReason::Unknown(name.to_owned()),
-            GroupReason::Exemption,
-        )
-    });
+    let exemptions = exemptions.iter().map(|&name| GroupReason::named(name));
     let warnings = Warning::ALL
         .into_iter()
         .filter(|&warning| derived.has_warning(warning))
