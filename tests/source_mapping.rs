@@ -593,7 +593,7 @@ fn messages_quote_non_ascii_values_without_splitting_a_character() {
     assert!(
         message.starts_with("expected epoch seconds or milliseconds or an RFC 3339 date-time, in the years 0 to 9999, found \"2025年")
     );
-    assert!(message.ends_with("..."));
+    assert!(message.ends_with('…'), "{message}");
     let problems = patchboard::source::config_read::config_from_value(
         &json!({ "credentials": "même origine seulement, avec les témoins associés" }),
     )

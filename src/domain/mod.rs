@@ -4,6 +4,7 @@
 //! parameter), no HTML. It builds and is tested on the host, and the same code
 //! runs in the browser.
 
+pub mod abridge;
 pub mod asset;
 pub mod csv;
 pub mod decimal;

@@ -1,6 +1,7 @@
 //! Links into the Reference page: which catalogue entries a status names,
 //! so a panel can point at the rows that explain it.
 
+use super::abridge::{abridged, QUOTED_CHARS};
 use super::status::{ResolvedStatus, StatusKey};
 use super::table::FacetSet;
 use super::view::FacetToken;
@@ -34,7 +35,7 @@ pub fn unnamed_status_note(token: &str) -> Option<String> {
         format!(
             "The link asks for status \"{}\", which the catalogue does not list: every status it \
              lists is below.",
-            token.chars().take(60).collect::<String>()
+            abridged(token, QUOTED_CHARS)
         )
     })
 }
@@ -62,7 +63,10 @@ mod tests {
         assert_eq!(unnamed_status_note("2031"), None);
         assert_eq!(unnamed_status_note("2037-0"), None);
         let long = unnamed_status_note(&"9".repeat(500)).unwrap();
-        assert!(long.len() < 200, "a long token is quoted in part: {long}");
+        assert!(
+            long.contains(&format!("\"{}…\"", "9".repeat(60))),
+            "a long token is quoted in part, marked as cut: {long}"
+        );
     }
 
     #[test]

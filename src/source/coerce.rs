@@ -5,6 +5,7 @@
 //! conversion accepts every form that has an unambiguous meaning and names
 //! what it expected otherwise.
 
+use crate::domain::abridge::abridged;
 use crate::domain::decimal::grouped;
 use crate::domain::endpoint::Drive;
 use crate::domain::time::Timestamp;
@@ -22,16 +23,9 @@ fn expected(what: &str, found: &Value) -> String {
     format!("expected {what}{FOUND}{}", shown(found, 60))
 }
 
-/// A value as JSON text for a message, cut to at most `max_chars`
-/// characters (never inside one: backends send any language).
+/// A value as JSON text for a message, cut after `max_chars` characters.
 pub fn shown(value: &Value, max_chars: usize) -> String {
-    let text = value.to_string();
-    if text.chars().count() <= max_chars {
-        return text;
-    }
-    let mut cut: String = text.chars().take(max_chars.saturating_sub(3)).collect();
-    cut.push_str("...");
-    cut
+    abridged(&value.to_string(), max_chars).into_owned()
 }
 
 /// Strings as given; numbers in their decimal form (ids are often numeric).

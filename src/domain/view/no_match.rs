@@ -1,6 +1,7 @@
 //! What a table says when its search and filters leave nothing.
 
 use super::{Counted, HoldsTable};
+use crate::domain::abridge::{abridged, QUOTED_CHARS};
 use crate::domain::decimal::Noun;
 
 /// Names what the operator set on a view with filters. A search alone is
@@ -14,19 +15,12 @@ pub fn no_match_text<V: Counted + HoldsTable>(view: &V, noun: Noun) -> String {
     no_match_for(&view.table().text, filtered, noun)
 }
 
-/// How much of a search the message quotes: a pasted page of text is not
-/// repeated whole.
-const QUOTED_CHARS: usize = 60;
-
 /// As [`no_match_text`], for a `search` and whether any filter is set.
 pub fn no_match_for(search: &str, filtered: bool, noun: Noun) -> String {
     let search = search.trim();
     match (search.is_empty(), filtered) {
         (false, false) => {
-            let quoted = match search.char_indices().nth(QUOTED_CHARS) {
-                Some((cut, _)) => format!("{}…", &search[..cut]),
-                None => search.to_owned(),
-            };
+            let quoted = abridged(search, QUOTED_CHARS);
             format!("No {} matches the search \"{quoted}\".", noun.one)
         }
         (false, true) => format!("No {} match the search and filters.", noun.many),
