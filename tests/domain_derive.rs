@@ -797,7 +797,7 @@ fn fleet_summary_names_the_exemptions_the_catalogue_does_not_know() {
     ]);
     assert_eq!(summary.with_unknown_exemptions, 3);
     assert_eq!(
-        summary.unknown_exemption_names,
+        summary.unknown_exemption_names().collect::<Vec<_>>(),
         ["Brand New", "Quarantined"]
     );
     assert!(!summary.more_unknown_exemption_names);
@@ -806,9 +806,28 @@ fn fleet_summary_names_the_exemptions_the_catalogue_does_not_know() {
         .map(|n| with(move |e| e.reported_exemptions = vec![format!("Unheard Of {n}")]))
         .collect();
     let summary = summary_of(&many);
-    assert_eq!(summary.unknown_exemption_names.len(), UNKNOWN_NAMES_KEPT);
-    assert_eq!(summary.unknown_exemption_names[0], "Unheard Of 0");
+    let names: Vec<&str> = summary.unknown_exemption_names().collect();
+    assert_eq!(names.len(), UNKNOWN_NAMES_KEPT);
+    assert_eq!(names[0], "Unheard Of 0");
     assert!(summary.more_unknown_exemption_names);
+}
+
+#[test]
+fn fleet_summary_names_an_unknown_exemption_by_its_most_common_spelling() {
+    let reported = |name: &str| {
+        let name = name.to_owned();
+        with(move |e| e.reported_exemptions = vec![name])
+    };
+    let summary = summary_of(&[
+        reported("QUARANTINED"),
+        reported("Quarantined"),
+        reported("quarantined!"),
+        reported("Quarantined"),
+    ]);
+    assert_eq!(
+        summary.unknown_exemption_names().collect::<Vec<_>>(),
+        ["Quarantined"]
+    );
 }
 
 #[test]

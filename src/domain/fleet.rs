@@ -1,7 +1,7 @@
 //! Rolling exemptions up per endpoint and summarising a fleet.
 
 use crate::domain::derive::Derived;
-use crate::domain::exemption::{same_name, ExemptionKind, ExemptionSet, Impact};
+use crate::domain::exemption::{ExemptionKind, ExemptionSet, Impact, Spellings};
 use crate::domain::table::sort_indices_by;
 use serde::{Deserialize, Serialize};
 
@@ -78,8 +78,8 @@ pub struct FleetSummary {
     pub with_unknown_exemptions: usize,
     /// The first [`UNKNOWN_NAMES_KEPT`] distinct names of those exemptions, in
     /// the order met; a name spelt two ways is one, as the grouped layout
-    /// has it.
-    pub unknown_exemption_names: Vec<String>,
+    /// has it (`unknown_exemption_names`).
+    unknown_exemptions_kept: Vec<Spellings>,
     /// Whether there were more distinct names than were kept.
     pub more_unknown_exemption_names: bool,
     per_kind: [usize; ExemptionKind::ALL.len()],
@@ -104,18 +104,28 @@ impl FleetSummary {
         self.with_warnings += usize::from(derived.has_warnings());
         self.with_unknown_exemptions += usize::from(!derived.unknown_reported().is_empty());
         for name in derived.unknown_reported() {
-            let known = |kept: &String| same_name(kept, name);
-            if !self.unknown_exemption_names.iter().any(known) {
-                if self.unknown_exemption_names.len() < UNKNOWN_NAMES_KEPT {
-                    self.unknown_exemption_names.push(name.clone());
-                } else {
-                    self.more_unknown_exemption_names = true;
+            let kept = &mut self.unknown_exemptions_kept;
+            match kept.iter().position(|spellings| spellings.is_of(name)) {
+                Some(at) => kept[at].add(name),
+                None if kept.len() < UNKNOWN_NAMES_KEPT => {
+                    let mut spellings = Spellings::default();
+                    spellings.add(name);
+                    kept.push(spellings);
                 }
+                None => self.more_unknown_exemption_names = true,
             }
         }
         for kind in derived.exemptions().iter() {
             self.per_kind[kind.index()] += 1;
         }
+    }
+
+    /// The kept names of the exemptions the catalogue does not know, in the
+    /// order met, each by its most common spelling, as its group is titled.
+    pub fn unknown_exemption_names(&self) -> impl Iterator<Item = &str> {
+        self.unknown_exemptions_kept
+            .iter()
+            .map(Spellings::most_common)
     }
 
     /// How many endpoints have `kind`.

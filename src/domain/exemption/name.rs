@@ -6,6 +6,7 @@
 
 use super::catalogue::CatalogueEntry;
 use super::kind::{ExemptionKind, Warning};
+use crate::domain::table::natural_cmp;
 use serde::{Deserialize, Serialize};
 
 /// A name resolved against the catalogue. Unknown names are kept, never dropped.
@@ -65,6 +66,45 @@ pub fn same_name(a: &str, b: &str) -> bool {
             .flat_map(char::to_lowercase)
     }
     significant(a).eq(significant(b))
+}
+
+/// One name the catalogue does not know, as the endpoints spelt it: each
+/// spelling (by [`same_name`], one name) with how many reported it, so that
+/// every place that shows the name shows the same one, its most common.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Spellings(Vec<(String, usize)>);
+
+impl Spellings {
+    /// Whether `name` is a spelling of this name; false for a new tally.
+    pub fn is_of(&self, name: &str) -> bool {
+        self.0
+            .first()
+            .is_some_and(|(spelt, _)| same_name(spelt, name))
+    }
+
+    /// Counts one more report of the name, spelt `name`.
+    pub fn add(&mut self, name: &str) {
+        match self.0.iter_mut().find(|(spelt, _)| spelt == name) {
+            Some((_, uses)) => *uses += 1,
+            None => self.0.push((name.to_owned(), 1)),
+        }
+    }
+
+    /// The most common spelling; on a tie the one with fewer capitals (a
+    /// shouted name is the odd one out), then the first in natural order, so
+    /// that an order of reports does not rename it.
+    pub fn most_common(&self) -> &str {
+        let capitals = |name: &str| name.chars().filter(|c| c.is_uppercase()).count();
+        self.0
+            .iter()
+            .min_by(|(a, a_uses), (b, b_uses)| {
+                b_uses
+                    .cmp(a_uses)
+                    .then_with(|| capitals(a).cmp(&capitals(b)))
+                    .then_with(|| natural_cmp(a, b))
+            })
+            .map_or("", |(name, _)| name)
+    }
 }
 
 /// A name with no letter or digit names nothing.

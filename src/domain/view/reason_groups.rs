@@ -3,7 +3,8 @@
 
 use super::endpoints::EndpointRow;
 use crate::domain::exemption::{
-    same_name, CatalogueName, ExemptionKind, Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING,
+    same_name, CatalogueName, ExemptionKind, Impact, Spellings, Warning, UNKNOWN_FIX,
+    UNKNOWN_MEANING,
 };
 use crate::domain::table::{group_by_facet, natural_cmp, stably_sorted};
 
@@ -103,68 +104,38 @@ pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, V
 
 /// The groups of names the catalogue does not know, alphabetically; a name
 /// spelt two ways (case, spaces, punctuation) is one group, under its most
-/// common spelling (`UnknownGroup::name`), so that a search or a sort that
+/// common spelling (`Spellings::most_common`), so that a search or a sort that
 /// reorders the endpoints does not rename it.
 fn unknown_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, Vec<u32>)> {
     // Such names are few, so lists beat maps.
     let mut groups: Vec<UnknownGroup> = Vec::new();
     for &i in order {
         for name in rows[i as usize].derived.unknown_reported() {
-            let group = match groups.iter().position(|group| group.is_named(name)) {
+            let group = match groups.iter().position(|group| group.spellings.is_of(name)) {
                 Some(at) => &mut groups[at],
                 None => {
                     groups.push(UnknownGroup::default());
                     groups.last_mut().expect("just pushed")
                 }
             };
-            group.add(i, name);
+            group.members.push(i);
+            group.spellings.add(name);
         }
     }
-    let groups = groups
-        .into_iter()
-        .map(|group| (GroupReason::Unknown(group.name()), group.members));
+    let groups = groups.into_iter().map(|group| {
+        let name = group.spellings.most_common().to_owned();
+        (GroupReason::Unknown(name), group.members)
+    });
     stably_sorted(groups.collect(), |(a, _), (b, _)| {
         natural_cmp(a.name(), b.name())
     })
 }
 
-/// The endpoints that reported one unknown name, and each spelling of it
-/// with how many used it.
+/// The endpoints that reported one unknown name, and how they spelt it.
 #[derive(Default)]
-struct UnknownGroup<'a> {
-    spellings: Vec<(&'a str, usize)>,
+struct UnknownGroup {
+    spellings: Spellings,
     members: Vec<u32>,
-}
-
-impl<'a> UnknownGroup<'a> {
-    fn is_named(&self, name: &str) -> bool {
-        self.spellings
-            .first()
-            .is_some_and(|(spelt, _)| same_name(spelt, name))
-    }
-
-    fn add(&mut self, member: u32, name: &'a str) {
-        self.members.push(member);
-        match self.spellings.iter_mut().find(|(spelt, _)| *spelt == name) {
-            Some((_, uses)) => *uses += 1,
-            None => self.spellings.push((name, 1)),
-        }
-    }
-
-    /// The most common spelling; on a tie the one with fewer capitals
-    /// (a shouted name is the odd one out), then the first in natural order.
-    fn name(&self) -> String {
-        let capitals = |name: &str| name.chars().filter(|c| c.is_uppercase()).count();
-        self.spellings
-            .iter()
-            .min_by(|(a, a_uses), (b, b_uses)| {
-                b_uses
-                    .cmp(a_uses)
-                    .then_with(|| capitals(a).cmp(&capitals(b)))
-                    .then_with(|| natural_cmp(a, b))
-            })
-            .map_or_else(String::new, |(name, _)| (*name).to_owned())
-    }
 }
 
 /// How many of the listed endpoints have no reason at all, so that no group

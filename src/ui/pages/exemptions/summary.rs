@@ -103,9 +103,9 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
             </div>
             {move || data.summary.with(|summary| {
                 (summary.with_unknown_exemptions > 0).then(|| {
-                    let names = summary.unknown_exemption_names.iter().enumerate().map(|(i, name)| {
+                    let names = summary.unknown_exemption_names().enumerate().map(|(i, name)| {
                         let to = exemptions_with_reason(name);
-                        let name = name.clone();
+                        let name = name.to_owned();
                         view! { {if i > 0 { ", " } else { "" }} <Link to=to>{name}</Link> }
                     }).collect_view();
                     view! {
