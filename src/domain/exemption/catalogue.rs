@@ -29,9 +29,9 @@ impl CatalogueEntry {
     }
 }
 
-const FIX_IS_OURS: Option<&str> = Some("The vendor gives no fix; the steps are ours.");
+const FIX_IS_OURS: Option<&str> = Some("JetPatch gives no fix; the steps are Patchboard's.");
 const READINESS_FIX_IS_OURS: Option<&str> =
-    Some("The vendor only points to its Readiness article; the steps are ours.");
+    Some("JetPatch only points to its Readiness article; the steps are Patchboard's.");
 
 /// Patching Inapplicable's steps for any OS.
 const COMPARE_WITH_SUPPORTED_PLATFORMS: &str =
@@ -57,7 +57,7 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "Refresh the endpoint list and check that the connection status has changed.",
             ],
             our_addition: Some(
-                "The vendor names the two situations but gives no steps; the steps are ours.",
+                "JetPatch names the two situations but gives no steps; the steps are Patchboard's.",
             ),
         },
         PatchingInapplicable => &CatalogueEntry {
@@ -75,8 +75,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                  policy, then rescan the endpoint.",
             ],
             our_addition: Some(
-                "The vendor lists no Windows reasons and gives only a link; the Windows \
-                 reasons and the steps are ours.",
+                "JetPatch lists no Windows reasons and gives only a link; the Windows \
+                 reasons and the steps are Patchboard's.",
             ),
         },
         PoweredOff => &CatalogueEntry {
@@ -190,7 +190,7 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                  the endpoint a schedule with a window open now.",
             ],
             our_addition: Some(
-                "The vendor only points to its maintenance schedule article; the steps are ours.",
+                "JetPatch only points to its maintenance schedule article; the steps are Patchboard's.",
             ),
         },
         MaintenanceWindowRequired => &CatalogueEntry {
@@ -313,8 +313,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "Run the readiness check on the endpoint again.",
             ],
             our_addition: Some(
-                "The vendor gives no meaning and only points to its Readiness article; the \
-                 meaning and the steps are ours.",
+                "JetPatch gives no meaning and only points to its Readiness article; the \
+                 meaning and the steps are Patchboard's.",
             ),
         },
         SubscriptionMissing => &CatalogueEntry {
@@ -377,11 +377,11 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
             fix: &[
                 "Restart the machine.",
                 "Check that it comes back up and its connector reconnects.",
-                "Allow up to a day for the suspension to clear.",
+                "Then wait a day for the suspension to lift.",
             ],
             our_addition: Some(
-                "The vendor's steps skip the second one; checking that the machine comes back \
-                 is ours.",
+                "JetPatch numbers its steps 1 and 3; the second, checking that the machine \
+                 comes back, is Patchboard's.",
             ),
         },
     }
@@ -448,8 +448,8 @@ pub(super) fn warning(warning: Warning) -> &'static CatalogueEntry {
                 "Check that every drive is below 90% before the next patch run.",
             ],
             our_addition: Some(
-                "The vendor says where to check disk space but not how to fix it; the steps \
-                 are ours.",
+                "JetPatch says where to check disk space but not how to fix it; the steps \
+                 are Patchboard's.",
             ),
         },
     }
