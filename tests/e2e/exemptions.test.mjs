@@ -423,10 +423,14 @@ describe('endpoint exemptions page', () => {
       assert.ok((await steps.count()) > 0, `${bar.name} has fix steps`);
       for (const step of await steps.allTextContents()) assert.ok(step.trim().length > 0, 'a fix step has words');
       assert.ok((await entry.locator('[data-evidence]').textContent()).trim().length > 0, 'the exemption names its evidence');
-      // Every exemption listed in the panel has its fix steps.
+      // Every exemption listed in the panel has its fix steps, and says so
+      // where docs/exemptions.md marks its text as Patchboard's.
+      const oursOf = new Map(exemptionCatalogue().map((exemption) => [exemption.name, exemption.ours]));
       const listed = panel.locator('[data-exemption]');
       for (let i = 0; i < (await listed.count()); i++) {
-        assert.ok((await listed.nth(i).locator('[data-fix] li').count()) > 0, `fix steps for ${await listed.nth(i).getAttribute('data-exemption')}`);
+        const name = await listed.nth(i).getAttribute('data-exemption');
+        assert.ok((await listed.nth(i).locator('[data-fix] li').count()) > 0, `fix steps for ${name}`);
+        assert.equal(await listed.nth(i).locator('[data-our-addition]').count(), oursOf.get(name) ? 1 : 0, `${name}'s note of what is Patchboard's`);
       }
       await page.keyboard.press('Escape');
       await panel.waitFor({ state: 'detached' });

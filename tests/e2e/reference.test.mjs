@@ -61,6 +61,7 @@ function rowTexts(page, selector) {
       key: row.dataset.phase ?? row.dataset.status ?? row.dataset.exemption ?? row.dataset.warning,
       cells: [...row.children].map(text),
       steps: [...row.querySelectorAll('.pb-steps li')].map(text),
+      ourAddition: row.querySelector('[data-our-addition]')?.textContent.trim() ?? null,
     }));
   }, selector);
 }
@@ -150,6 +151,15 @@ describe('reference page', () => {
   });
 
   test('lists every exemption of docs/exemptions.md with its impact and fix, and the warning', async () => {
+    // Where the docs mark text as Patchboard's, the page says so under the
+    // steps, so an operator can tell JetPatch's guidance from ours.
+    const marksOurs = (row, entry) => {
+      if (entry.ours) {
+        assert.match(row.ourAddition ?? '', /^JetPatch .*Patchboard's\.$/, `${entry.name} says what is Patchboard's`);
+      } else {
+        assert.equal(row.ourAddition, null, `${entry.name} is JetPatch's own, unmarked`);
+      }
+    };
     const exemptions = exemptionCatalogue();
     const warnings = warningCatalogue();
     assert.equal(exemptions.length, 26, 'docs/exemptions.md lists 26 exemptions (parser check)');
@@ -163,6 +173,7 @@ describe('reference page', () => {
         assert.equal(row.cells[1], IMPACT_LABELS[exemption.impact], `the impact of ${exemption.name}`);
         assert.ok(row.cells[2].length > 0, `${exemption.name} has a meaning`);
         assert.ok(row.steps.length > 0, `${exemption.name} has fix steps`);
+        marksOurs(row, exemption);
       }
       const warningRows = await rowTexts(page, 'tr[data-warning]');
       assert.equal(warningRows.length, warnings.length, 'one row per warning');
@@ -171,6 +182,7 @@ describe('reference page', () => {
       assert.equal(lowDisk.cells[0], warnings[0].name);
       assert.equal(lowDisk.cells[1], 'Warning');
       assert.ok(lowDisk.steps.length > 0, 'the warning has fix steps');
+      marksOurs(lowDisk, warnings[0]);
     });
   });
 

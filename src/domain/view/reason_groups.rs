@@ -67,6 +67,17 @@ impl GroupReason {
         }
     }
 
+    /// What of its catalogue text Patchboard wrote where JetPatch's left a
+    /// gap; none for a name the catalogue does not know, whose every word
+    /// is Patchboard's and says so.
+    pub fn our_addition(&self) -> Option<&'static str> {
+        match self {
+            GroupReason::Exemption(kind) => kind.entry().our_addition,
+            GroupReason::Unknown(_) => None,
+            GroupReason::Warning(warning) => warning.entry().our_addition,
+        }
+    }
+
     /// Its impact class; a warning is in none.
     pub fn impact(&self) -> Option<Impact> {
         match self {

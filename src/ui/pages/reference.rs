@@ -8,7 +8,7 @@ use crate::domain::reference::{named_statuses, unnamed_status_note, STATUS_PARAM
 use crate::domain::status::{Applicability, StatusKey};
 use crate::domain::table::FacetSet;
 use crate::domain::time::hours_text;
-use crate::ui::components::{scroll_into_view_at, Badge, Banner, PageTitle, Tone};
+use crate::ui::components::{scroll_into_view_at, Badge, Banner, OurAddition, PageTitle, Tone};
 use crate::ui::data::use_stuck_after_hours;
 use crate::ui::dom::html_element_in;
 use crate::ui::resize::on_resize;
@@ -212,14 +212,14 @@ fn ExemptionCatalogue() -> impl IntoView {
                     <th scope="row">{kind.name()}</th>
                     <td><Badge tone=impact_tone(kind.impact()) label=kind.impact().label() /></td>
                     <td>{kind.meaning()}</td>
-                    <td><Steps steps=kind.fix() /></td>
+                    <td><Steps steps=kind.fix() /><OurAddition note=kind.entry().our_addition /></td>
                 </tr>
             }).collect_view()}
             <tr data-warning="low-disk-space">
                 <th scope="row">{warning.name}</th>
                 <td><Badge tone=Tone::Waiting warning=true label="Warning" /></td>
                 <td>{warning.meaning}</td>
-                <td><Steps steps=warning.fix /></td>
+                <td><Steps steps=warning.fix /><OurAddition note=warning.our_addition /></td>
             </tr>
         </CatalogueTable>
     }

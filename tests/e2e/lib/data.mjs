@@ -128,19 +128,23 @@ export function statusDescriptions() {
   return descriptions;
 }
 
-/** docs/exemptions.md: [{name, impact: 'cannot_patch' | 'temporarily_cannot_patch'}]. */
+/**
+ * docs/exemptions.md: [{name, impact: 'cannot_patch' | 'temporarily_cannot_patch', ours}], where
+ * `ours` says what Patchboard wrote where JetPatch's text left a gap ('' for nothing).
+ */
 export function exemptionCatalogue() {
   const text = readFileSync(join(REPO_ROOT, 'docs/exemptions.md'), 'utf8');
   return markdownTable(text, { heading: '## Catalogue', firstColumn: 'Exemption' }).map((row) => ({
     name: row.Exemption,
     impact: { C: 'cannot_patch', T: 'temporarily_cannot_patch' }[row.Impact],
+    ours: row.Ours,
   }));
 }
 
-/** docs/exemptions.md's warnings: [{name}]. */
+/** docs/exemptions.md's warnings: [{name, ours}], `ours` as for exemptions. */
 export function warningCatalogue() {
   const text = readFileSync(join(REPO_ROOT, 'docs/exemptions.md'), 'utf8');
-  return markdownTable(text, { heading: '## Catalogue', firstColumn: 'Warning' }).map((row) => ({ name: row.Warning }));
+  return markdownTable(text, { heading: '## Catalogue', firstColumn: 'Warning' }).map((row) => ({ name: row.Warning, ours: row.Ours }));
 }
 
 /** Names compare ignoring case and everything but letters and digits. */

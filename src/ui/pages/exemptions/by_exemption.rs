@@ -6,7 +6,7 @@ use crate::domain::decimal::{counted, grouped, Noun};
 use crate::domain::view::endpoints::Layout;
 use crate::domain::view::no_match_text;
 use crate::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
-use crate::ui::components::{Badge, Tone};
+use crate::ui::components::{Badge, OurAddition, Tone};
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::History;
 use leptos::either::Either;
@@ -138,7 +138,7 @@ fn ReasonGroup(
             </summary>
             <div>
                 <p>{reason.meaning()}</p>
-                <FixSteps steps=reason.fix() of=name />
+                <FixSteps steps=reason.fix() of=name our_addition=reason.our_addition() />
                 <ul class="pb-chips">
                     {names.into_iter().map(|(index, name)| view! {
                         <li>
@@ -186,6 +186,9 @@ pub fn FixSteps(
     /// list of groups (an h3).
     #[prop(optional)]
     in_panel: bool,
+    /// The catalogue's note of what Patchboard wrote where JetPatch's text
+    /// left a gap.
+    our_addition: Option<&'static str>,
 ) -> impl IntoView {
     let heading =
         move || view! { "How to fix" <span class="pb-visually-hidden">{format!(" {of}")}</span> };
@@ -199,6 +202,7 @@ pub fn FixSteps(
             <ol class="pb-steps">
                 {steps.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}
             </ol>
+            <OurAddition note=our_addition />
         </div>
     }
 }

@@ -46,6 +46,7 @@ fn EndpointDetails(
             kind.meaning_on(row.os),
             evidence,
             kind.fix_on(row.os),
+            kind.entry().our_addition,
         )
     };
     // In the table's order: what stays until fixed first, names the
@@ -65,6 +66,7 @@ fn EndpointDetails(
                 UNKNOWN_MEANING,
                 None,
                 UNKNOWN_FIX,
+                None,
             )
         })
         .collect_view();
@@ -80,7 +82,7 @@ fn EndpointDetails(
                 <span><Badge tone=Tone::Waiting warning=true label=WARNING_LABEL /></span>
                 <p>{entry.meaning}</p>
                 <p class="pb-muted" data-evidence="">{fact}</p>
-                <FixSteps steps=entry.fix of=entry.name.to_owned() in_panel=true />
+                <FixSteps steps=entry.fix of=entry.name.to_owned() in_panel=true our_addition=entry.our_addition />
             </li>
         }
     });
@@ -174,6 +176,7 @@ fn exemption_card(
     meaning: &'static str,
     evidence: Option<String>,
     fix: &'static [&'static str],
+    our_addition: Option<&'static str>,
 ) -> impl IntoView {
     let (key, heading) = (name.clone(), name.clone());
     view! {
@@ -182,7 +185,7 @@ fn exemption_card(
             <span><Badge tone=impact_tone(impact) label=impact.label() /> " " {origin.label()}</span>
             <p>{meaning}</p>
             {evidence.map(|evidence| view! { <p class="pb-muted" data-evidence="">{evidence}</p> })}
-            <FixSteps steps=fix of=name in_panel=true />
+            <FixSteps steps=fix of=name in_panel=true our_addition=our_addition />
         </li>
     }
 }
