@@ -1593,6 +1593,22 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await waitForAssets(page, 0, ALPHA_ASSETS.length);
       assert.equal(await page.evaluate(() => location.hash), '#/jobs/job-beta?stuck=1');
       assert.equal(await page.getByRole('checkbox', { name: 'Only stuck' }).isChecked(), true);
+      // Refreshes that come back without times, or with no rows, do not take
+      // the operator's filter away: it waits, and can still be turned off.
+      const refresh = async (results, shown, total) => {
+        backend.setData({ results: { 'job-alpha': rows, 'job-beta': results } });
+        await page.getByRole('button', { name: 'Refresh now' }).click();
+        await waitForAssets(page, shown, total);
+        assert.equal(await page.evaluate(() => location.hash), '#/jobs/job-beta?stuck=1');
+      };
+      await refresh(rows, 0, rows.length);
+      const waiting = page.getByRole('checkbox', { name: 'Only stuck (no status times to judge by)' });
+      assert.equal(await waiting.isChecked(), true);
+      assert.equal(await waiting.isDisabled(), false, 'the filter a refresh cannot apply can still be turned off');
+      await refresh([], 0, 0);
+      const stuckHost = asset('s-1', 'stuck-host', STATUSES.started, { status_time: NOW - 6 * 60 * MINUTE });
+      await refresh([...ALPHA_ASSETS, stuckHost], 1, ALPHA_ASSETS.length + 1);
+      assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['stuck-host']);
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });

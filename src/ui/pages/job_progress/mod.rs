@@ -43,12 +43,13 @@ struct JobData {
 impl JobData {
     /// Whether the loaded results carry no status times: then nothing can be
     /// judged stuck, and the page says so rather than count none. False
-    /// while nothing has loaded: results not here yet lack nothing.
+    /// while nothing has loaded, and for no results: results not here lack
+    /// nothing.
     fn lacks_status_times(self) -> Signal<bool> {
         let progress = self.progress;
         let loaded = self.status.has_loaded();
         Signal::derive(move || {
-            loaded.get() && progress.with(|p| p.latest_status_change().is_none())
+            loaded.get() && progress.with(|p| p.total() > 0 && p.latest_status_change().is_none())
         })
     }
 }
@@ -120,7 +121,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         status: results.status,
         job_name,
     };
-    stuck::drop_filter_without_times(url, data.lacks_status_times());
+    stuck::drop_filter_without_times(url, data.lacks_status_times(), data.status.has_loaded());
 
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">

@@ -29,12 +29,27 @@ pub fn filter_cutoff(url: UrlView<AssetView>, current: Memo<Timestamp>) -> Memo<
 }
 
 /// A link's Only stuck cannot apply to results that carry no status times:
-/// it would list none of them. Once such results have loaded, the link is
-/// rewritten without it, and the checkbox, disabled, says why.
-pub fn drop_filter_without_times(url: UrlView<AssetView>, lacks_status_times: Signal<bool>) {
-    Effect::new(move |_| {
-        if lacks_status_times.get() && url.view.with(|view| view.stuck_only) {
+/// it would list none of them. When the page's first load brings such
+/// results, the link is rewritten without it, and the checkbox, disabled,
+/// says why. Only then: a refresh that comes back without times (or with no
+/// rows) does not take away a filter the operator chose; the table lists
+/// none until times return, and the checkbox, which still turns off, says why.
+pub fn drop_filter_without_times(
+    url: UrlView<AssetView>,
+    lacks_status_times: Signal<bool>,
+    loaded: Signal<bool>,
+) {
+    Effect::new(move |judged: Option<bool>| {
+        // Once judged, the effect reads no signal again, and so never reruns.
+        if judged == Some(true) {
+            return true;
+        }
+        if !loaded.get() {
+            return false;
+        }
+        if lacks_status_times.get_untracked() && url.view.with_untracked(|view| view.stuck_only) {
             url.update(History::Replace, |view| view.stuck_only = false);
         }
+        true
     });
 }
