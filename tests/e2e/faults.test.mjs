@@ -2016,6 +2016,36 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('a refresh that drops the record whose row has the focus keeps the focus in the table', { timeout: TEST_TIMEOUT }, async () => {
+    const focused = (page) => page.evaluate(() => {
+      const element = document.activeElement;
+      return element.matches('tr.pb-row') ? element.querySelector('td').textContent.trim() : element.className;
+    });
+    const refresh = async (page, results) => {
+      backend.setData({ results: { 'job-alpha': results } });
+      await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
+      await waitForAssets(page, results.length);
+    };
+    try {
+      await withConfiguredPage('#/jobs/job-alpha?sort=asset', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        await page.locator('tr.pb-row', { hasText: 'alpha-host-4' }).focus();
+        // The row now nearest its place takes the focus, not the top of the page.
+        await refresh(page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
+        await page.waitForFunction(() => document.activeElement !== document.body);
+        assert.equal(await focused(page), 'alpha-host-3');
+        // With no row left, the table's note that it is empty.
+        await refresh(page, []);
+        await page.waitForFunction(() => document.activeElement !== document.body);
+        assert.equal(await focused(page), 'pb-table-empty');
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
   test('a 5 MB asset name is shown without breaking the page', { timeout: TEST_TIMEOUT }, async () => {
     const huge = 'H'.repeat(5 * 1024 * 1024);
     const rows = [asset('big', huge), ...ALPHA_ASSETS];

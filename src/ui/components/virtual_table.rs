@@ -10,7 +10,7 @@ use crate::domain::view::TableColumn;
 use crate::perf;
 use crate::ui::data::Shared;
 use crate::ui::dom::{html_element_in, window_height};
-use crate::ui::focus::refocus_if_column_hidden;
+use crate::ui::focus::{focus_is_lost, refocus_if_column_hidden};
 use crate::ui::resize::on_resize;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -497,6 +497,35 @@ fn table(table: Table) -> AnyView {
             focus_position(position);
         }
     });
+    // A refresh that no longer lists the record whose row had the focus
+    // removes the row, and the focus with it, to the page's top for the
+    // next Tab. The row now in its place takes it, or with none left the
+    // table's note that it is empty, so the keyboard stays where it was.
+    let focused_position = StoredValue::new(0_usize);
+    let empty_note = NodeRef::<leptos::html::P>::new();
+    Effect::new(move |_| {
+        order.track();
+        let Some(index) = holding_focus.get_value() else {
+            return;
+        };
+        if order.with_untracked(|order| order.contains(&index)) {
+            return;
+        }
+        // After the redraw, and after a record that moved has taken its row.
+        request_animation_frame(move || {
+            if !focus_is_lost() || scroller.try_get_untracked().flatten().is_none() {
+                return;
+            }
+            match order.with_untracked(|order| order.len()) {
+                0 => {
+                    if let Some(note) = empty_note.get_untracked() {
+                        let _ = note.focus();
+                    }
+                }
+                listed => focus_position(focused_position.get_value().min(listed - 1)),
+            }
+        });
+    });
     let on_key = move |event: leptos::ev::KeyboardEvent, position: usize, index: u32| {
         let last = total().saturating_sub(1);
         let page = (viewport.get_untracked() / row_height.get_untracked()) as usize;
@@ -550,6 +579,13 @@ fn table(table: Table) -> AnyView {
             .target()
             .and_then(|row| row.dyn_into::<web_sys::Element>().ok())
             .is_some_and(|row| row.matches(":focus-visible").unwrap_or(false));
+        let position = event
+            .target()
+            .and_then(|row| row.dyn_into::<web_sys::Element>().ok())
+            .and_then(|row| row.get_attribute("data-position")?.parse().ok());
+        if let Some(position) = position {
+            focused_position.set_value(position);
+        }
         // try_: a closing panel may hand its row the focus while the page
         // that holds the table is being torn down.
         if from_outside && by_keyboard {
@@ -660,7 +696,7 @@ fn table(table: Table) -> AnyView {
             <Show when=move || total() == 0>
                 // Once a load has ended well the page's row count ("0 of 6
                 // jobs") is announced, and this would say it a second time.
-                <p class="pb-table-empty" role=move || (!loaded.get()).then_some("status")>
+                <p class="pb-table-empty" role=move || (!loaded.get()).then_some("status") tabindex="-1" node_ref=empty_note>
                     {move || empty_text.get()}
                 </p>
             </Show>
