@@ -136,6 +136,11 @@ fn patching_inapplicable_speaks_to_the_endpoints_own_os() {
     );
     assert!(!windows.0.contains("Linux"), "{}", windows.0);
     assert!(windows.1[0].contains("Windows Update"), "{:?}", windows.1);
+    // The note of what Patchboard wrote speaks of the text shown.
+    let linux_note = kind.our_addition_on(OsFamily::Linux).unwrap();
+    assert!(!mentions_windows(linux_note), "{linux_note}");
+    let windows_note = kind.our_addition_on(OsFamily::Windows).unwrap();
+    assert!(windows_note.contains("Windows reasons"), "{windows_note}");
     // A Mac, or an OS we cannot place, hears neither family's causes.
     for family in [OsFamily::Mac, OsFamily::Other] {
         let (meaning, fix) = (kind.meaning_on(family), kind.fix_on(family));
@@ -160,6 +165,8 @@ fn other_exemptions_read_the_same_on_every_os() {
         for family in OsFamily::ALL {
             assert_eq!(kind.meaning_on(family), kind.meaning(), "{}", kind.name());
             assert_eq!(kind.fix_on(family), kind.fix(), "{}", kind.name());
+            let note = kind.our_addition_on(family);
+            assert_eq!(note, kind.entry().our_addition, "{}", kind.name());
         }
     }
 }

@@ -30,6 +30,10 @@ impl CatalogueEntry {
 }
 
 const FIX_IS_OURS: Option<&str> = Some("JetPatch gives no fix; the steps are Patchboard's.");
+const WINDOWS_INAPPLICABLE_IS_OURS: Option<&str> = Some(
+    "JetPatch lists no Windows reasons and gives only a link; the Windows reasons and the steps \
+     are Patchboard's.",
+);
 const READINESS_FIX_IS_OURS: Option<&str> =
     Some("JetPatch only points to its Readiness article; the steps are Patchboard's.");
 
@@ -74,10 +78,7 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "On Windows, make sure the Windows Update service is enabled and not blocked by \
                  policy, then rescan the endpoint.",
             ],
-            our_addition: Some(
-                "JetPatch lists no Windows reasons and gives only a link; the Windows \
-                 reasons and the steps are Patchboard's.",
-            ),
+            our_addition: WINDOWS_INAPPLICABLE_IS_OURS,
         },
         PoweredOff => &CatalogueEntry {
             name: "Powered Off",
@@ -394,6 +395,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
 pub struct FamilyText {
     pub meaning: &'static str,
     pub fix: &'static [&'static str],
+    /// As [`CatalogueEntry::our_addition`], for this text.
+    pub our_addition: Option<&'static str>,
 }
 
 pub(super) fn exemption_on(kind: ExemptionKind, family: OsFamily) -> Option<&'static FamilyText> {
@@ -407,6 +410,10 @@ pub(super) fn exemption_on(kind: ExemptionKind, family: OsFamily) -> Option<&'st
                 "Upgrade it to a supported release or replace it; if neither can happen soon, \
                  exclude the endpoint from patching so it stops counting as blocked.",
             ],
+            our_addition: Some(
+                "JetPatch gives only a link to its supported platforms; the steps are \
+                 Patchboard's.",
+            ),
         }),
         (ExemptionKind::PatchingInapplicable, OsFamily::Windows) => Some(&FamilyText {
             meaning: "JetPatch cannot patch this Windows endpoint. The usual causes are a \
@@ -420,6 +427,7 @@ pub(super) fn exemption_on(kind: ExemptionKind, family: OsFamily) -> Option<&'st
                 "If the release is out of support, upgrade or replace it, or exclude the \
                  endpoint from patching so it stops counting as blocked.",
             ],
+            our_addition: WINDOWS_INAPPLICABLE_IS_OURS,
         }),
         // The vendor names Linux and Windows causes only: for any other
         // OS, neither list applies.
@@ -427,6 +435,10 @@ pub(super) fn exemption_on(kind: ExemptionKind, family: OsFamily) -> Option<&'st
             Some(&FamilyText {
                 meaning: "The operating system on this endpoint is not one JetPatch can patch.",
                 fix: &[COMPARE_WITH_SUPPORTED_PLATFORMS, RETIRE_OR_EXCLUDE],
+                our_addition: Some(
+                    "JetPatch names Linux and Windows causes only and gives a link; this \
+                     meaning and the steps are Patchboard's.",
+                ),
             })
         }
         _ => None,

@@ -134,6 +134,13 @@ impl ExemptionKind {
         catalogue::exemption_on(self, family).map_or(self.fix(), |text| text.fix)
     }
 
+    /// What of the text shown on an endpoint of `family` Patchboard wrote,
+    /// as [`ExemptionKind::meaning_on`] chooses its meaning.
+    pub fn our_addition_on(self, family: OsFamily) -> Option<&'static str> {
+        catalogue::exemption_on(self, family)
+            .map_or(self.entry().our_addition, |text| text.our_addition)
+    }
+
     /// The full catalogue entry, including whether we filled gaps in the vendor text.
     pub fn entry(self) -> &'static CatalogueEntry {
         catalogue::exemption(self)

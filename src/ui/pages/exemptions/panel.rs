@@ -46,7 +46,7 @@ fn EndpointDetails(
             kind.meaning_on(row.os),
             evidence,
             kind.fix_on(row.os),
-            kind.entry().our_addition,
+            kind.our_addition_on(row.os),
         )
     };
     // In the table's order: what stays until fixed first, names the
