@@ -5,6 +5,7 @@
 use crate::domain::decimal::{listed_of, Noun};
 use crate::domain::table::SortSpec;
 use crate::domain::time::Timestamp;
+use crate::domain::view::selection::find_selection;
 use crate::domain::view::{no_match_text, Counted, HoldsTable, TableView, ToQuery};
 use crate::perf;
 use crate::ui::components::{record_lookups, Column, DetailPanel, FullWidth, VirtualTable};
@@ -24,6 +25,9 @@ where
     pub order: Memo<Arc<Vec<u32>>>,
     /// The data index of the record whose details are open.
     pub selected: Memo<Option<u32>>,
+    /// The key of the record whose details were open when a refresh dropped
+    /// it, until the operator dismisses the notice or opens another.
+    vanished: RwSignal<Option<String>>,
     pub url: UrlView<V>,
 }
 
@@ -102,11 +106,30 @@ where
                 .with(|view| items.with(|items| view.selected_index(items)))
                 .map(|index| index as u32)
         });
+        // A refresh that drops the open record closes its panel for good:
+        // left in the URL, the record coming back with a later refresh
+        // would open the panel again and take the focus from wherever the
+        // operator has since gone.
+        let vanished = RwSignal::new(None);
+        Effect::new(move |was_open: Option<bool>| {
+            let open = selected.get().is_some();
+            if was_open == Some(true) && !open {
+                let key = url
+                    .view
+                    .with_untracked(|view| view.table().selected.clone());
+                if key.is_some() {
+                    vanished.set(key);
+                    url.update(History::Replace, |view| view.table_mut().selected = None);
+                }
+            }
+            open
+        });
         TableModel {
             items,
             rows,
             order,
             selected,
+            vanished,
             url,
         }
     }
@@ -137,19 +160,39 @@ where
             Some(_) => History::Replace,
             None => History::Push,
         };
+        self.vanished.set(None);
         self.url
             .update(history, |view| view.table_mut().selected = key);
     }
 
     /// The record a link asks to open that the data, once a load of it
-    /// (`status`) has ended well, does not have: its key as the URL gives it.
+    /// (`status`) has ended well, does not have, or the open record a
+    /// refresh dropped while it stays away: its key as the URL gave it.
     pub fn missing_selection(&self, status: LiveStatus) -> Signal<Option<String>> {
-        let (url, selected) = (self.url, self.selected);
+        let (url, selected, vanished, items) = (self.url, self.selected, self.vanished, self.items);
         let nothing_loaded = status.nothing_loaded();
         Signal::derive(move || {
-            let key = url.view.with(|view| view.table().selected.clone())?;
-            (!nothing_loaded.get() && selected.get().is_none()).then_some(key)
+            let asked = url.view.with(|view| view.table().selected.clone());
+            match asked {
+                Some(key) => (!nothing_loaded.get() && selected.get().is_none()).then_some(key),
+                None => vanished.get().filter(|key| {
+                    items.with(|items| find_selection(items.iter().map(V::id), key).is_none())
+                }),
+            }
         })
+    }
+
+    /// Puts away the notice of a missing record: the link's, by closing
+    /// what it asked to open, or the one a refresh dropped.
+    pub fn dismiss_missing(&self) {
+        self.vanished.set(None);
+        if self
+            .url
+            .view
+            .with_untracked(|view| view.table().selected.is_some())
+        {
+            self.close();
+        }
     }
 
     /// Closes the details panel: back to the entry opening it was pushed

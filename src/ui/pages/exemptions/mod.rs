@@ -137,7 +137,7 @@ pub fn ExemptionsPage() -> impl IntoView {
                 missing=data.table.missing_selection(live.status)
                 what="endpoint"
                 place="the fleet"
-                on_dismiss=Callback::new(move |_| data.table.close())
+                on_dismiss=Callback::new(move |_| data.table.dismiss_missing())
             />
             {move || maintenance.get().unjudged().map(|details| view! {
                 <Banner tone=Tone::Neutral title="Maintenance windows are not judged" details=details />

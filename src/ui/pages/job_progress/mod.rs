@@ -157,7 +157,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                     missing=data.table.missing_selection(results.status)
                     what="asset"
                     place="this job"
-                    on_dismiss=Callback::new(move |_| data.table.close())
+                    on_dismiss=Callback::new(move |_| data.table.dismiss_missing())
                 />
                 <UnknownFiltersBanner
                     unknown=url.left_out()
