@@ -111,6 +111,7 @@ pub async fn send(
     }
     let controller = web_sys::AbortController::new().map_err(|_| network_error())?;
     let mut timer = Timer::abort_after(&controller, request.timeout_seconds);
+    let _abort_if_dropped = AbortOnDrop(controller.clone());
 
     let mut builder = match request.method {
         Method::Get => gloo_net::http::RequestBuilder::new(&request.url),
@@ -121,6 +122,9 @@ pub async fn send(
         Credentials::SameOrigin => web_sys::RequestCredentials::SameOrigin,
         Credentials::Include => web_sys::RequestCredentials::Include,
     })
+    // Live data is never answered from the browser's cache, which would
+    // also hold a second request for the same address until the first ends.
+    .cache(web_sys::RequestCache::NoStore)
     .abort_signal(Some(&controller.signal()));
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
@@ -262,6 +266,17 @@ pub async fn sleep(millis: u32) {
         }
     });
     let _ = JsFuture::from(promise).await;
+}
+
+/// Aborts a request whose caller stopped waiting for it (a superseded load
+/// drops its future): its answer is no use, and a slow one would hold the
+/// connection. Once the answer is read, aborting does nothing.
+struct AbortOnDrop(web_sys::AbortController);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
 }
 
 /// Aborts a request when its time is up; cleared when dropped.

@@ -7,6 +7,7 @@ use crate::domain::decimal::grouped;
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
 use crate::source::gather::{Gathered, Identified, Repeat};
+use crate::source::http::sleep;
 use crate::source::load::{load_all, CutShort, LoadEnd, LoadError, LoadEvents};
 use crate::source::mapping::{RowError, UnfoundField};
 use crate::source::native::generated_at;
@@ -18,7 +19,10 @@ use crate::ui::clock::read_browser_clock;
 use crate::ui::page_visibility::use_page_visibility;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::future::{poll_fn, Future};
 use std::ops::ControlFlow;
+use std::pin::pin;
+use std::task::Poll;
 use std::time::Duration;
 
 /// Repeated rows kept for display; the counts are always exact.
@@ -465,7 +469,7 @@ where
     let mut arriving = Arriving::new(load.status);
     let now = read_browser_clock();
     let mut items = Gathered::<T>::default();
-    let result = load_all::<T>(
+    let load_pages = load_all::<T>(
         &load.source.config,
         resource,
         load.job_id.as_deref(),
@@ -500,8 +504,10 @@ where
             },
             on_rows_arriving: |rows| arriving.rows(rows),
         },
-    )
-    .await;
+    );
+    let Some(result) = unless_superseded(&load, load_pages).await else {
+        return;
+    };
     if !load.is_current() {
         return;
     }
@@ -517,6 +523,30 @@ where
     }
     progress.finish(result, records);
 }
+
+/// Runs `work` until it ends, or until `load` is superseded (another job
+/// opened, Refresh now), whichever comes first. A superseded load's work is
+/// dropped there and then, which aborts its request: a slow answer no one
+/// waits for would hold the connection, and the next request for the same
+/// address, until it ended.
+async fn unless_superseded<T>(load: &LoadRequest, work: impl Future<Output = T>) -> Option<T> {
+    let mut work = pin!(work);
+    let mut superseded = pin!(async {
+        while load.is_current() {
+            sleep(SUPERSEDED_CHECK_MILLIS).await;
+        }
+    });
+    poll_fn(|context| {
+        if let Poll::Ready(done) = work.as_mut().poll(context) {
+            return Poll::Ready(Some(done));
+        }
+        superseded.as_mut().poll(context).map(|()| None)
+    })
+    .await
+}
+
+/// How often a load looks whether it is still wanted.
+const SUPERSEDED_CHECK_MILLIS: u32 = 250;
 
 /// The rows of a large page counted on the refresh line while it arrives,
 /// at steps of a tenth or more: each count redraws what reads the status.

@@ -214,6 +214,10 @@ export async function startFaultServer(data = {}) {
     setFault(path, fault) {
       faults.push([path, fault]);
     },
+    /** How many requests a 'hang' or 'stalled' fault holds open: the browser has not given them up. */
+    openRequests() {
+      return hanging.size;
+    },
     clearFaults() {
       faults = [];
       for (const response of hanging) response.destroy();
