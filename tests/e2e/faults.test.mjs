@@ -143,6 +143,15 @@ async function waitForJobList(page, count) {
     });
 }
 
+/** Waits up to `timeout` ms for `condition`, which Node checks (the fault server's state). */
+async function until(condition, what, timeout = 5_000) {
+  const end = Date.now() + timeout;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 async function waitForAssets(page, shown, total = shown) {
   await page
     .waitForFunction(
@@ -1011,6 +1020,28 @@ describe('a first load that has not answered yet', () => {
       assert.ok(tab.url().includes('stuck=1'), `the filter is kept once results with times are in: ${tab.url()}`);
       assertNoPageErrors(session);
     });
+  });
+
+  test('Refresh now during an answer that never comes asks again at once and gives the old request up', { timeout: TEST_TIMEOUT }, async () => {
+    const path = '/jobs/job-alpha/results.json';
+    backend.clearFaults();
+    backend.setFault(path, FAULTS.hang());
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url, { timeoutSeconds: 120 }), async (session) => {
+        const { page } = session;
+        await page.locator('.pb-table-empty', { hasText: 'Loading…' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await until(() => backend.openRequests() === 1, 'the first request is held');
+        // Answered at once from now on; the held request is never answered.
+        backend.setFault(path, { kind: 'raw', body: JSON.stringify({ generated_at: new Date().toISOString(), assets: ALPHA_ASSETS }) });
+        await page.getByRole('button', { name: 'Refresh now' }).click();
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        // Not left waiting for its own timeout, two minutes away.
+        await until(() => backend.openRequests() === 0, 'the request no one waits for is aborted');
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
   });
 
   test('the job list says how many jobs only once they are in', { timeout: TEST_TIMEOUT }, async () => {
@@ -2039,6 +2070,38 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await refresh(page, []);
         await page.waitForFunction(() => document.activeElement !== document.body);
         assert.equal(await focused(page), 'pb-table-empty');
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
+  test('an open record a refresh dropped does not reopen its panel when it comes back', { timeout: TEST_TIMEOUT }, async () => {
+    const refresh = async (page, results) => {
+      backend.setData({ results: { 'job-alpha': results } });
+      await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
+      await waitForAssets(page, results.length);
+    };
+    const gone = (page) => page.locator('.pb-banner', { hasText: 'The asset "a-4" is not in this job' });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        await page.locator('tr.pb-row', { hasText: 'alpha-host-4' }).click();
+        await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
+        await refresh(page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
+        await page.locator('.pb-panel').waitFor({ state: 'detached' });
+        await gone(page).waitFor();
+        assert.ok(!(await page.evaluate(() => location.hash)).includes('asset='), 'the URL no longer opens it');
+        // The operator moves on; the record's return leaves them there.
+        const search = page.getByRole('searchbox', { name: 'Search assets or failed patches' });
+        await search.fill('alpha');
+        await refresh(page, ALPHA_ASSETS);
+        assert.equal(await gone(page).count(), 0, 'the notice goes with the record back');
+        assert.equal(await page.locator('.pb-panel').count(), 0, 'no panel opens by itself');
+        await page.keyboard.type('-host');
+        assert.equal(await search.inputValue(), 'alpha-host', 'the keys typed go where they were typed');
         await assertStillWorks(session);
       });
     } finally {
