@@ -1954,6 +1954,30 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('a job deleted while its page is open keeps its name, and a notice says it left the list', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setData({ jobs: JOBS, results: { 'job-alpha': ALPHA_ASSETS } });
+    const config = { ...nativeConfig(backend.url), refresh_seconds: 1 };
+    const left = (page) => page.locator('.pb-banner', { hasText: 'This job is no longer in the job list' });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', config, async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        assert.equal(await left(page).count(), 0);
+        backend.setData({ jobs: JOBS.filter((listed) => listed.id !== 'job-alpha'), results: {} });
+        await left(page).waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal((await page.locator('#pb-page-title').textContent()).trim(), 'Alpha rollout', 'the heading keeps its name');
+        assert.ok((await page.locator('.pb-page-context').textContent()).includes('ID job-alpha'));
+        assert.equal(await page.locator('tr.pb-row').count(), ALPHA_ASSETS.length, 'its last rows stay');
+        // Listed again: the notice goes.
+        backend.setData({ jobs: JOBS, results: { 'job-alpha': ALPHA_ASSETS } });
+        await left(page).waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
   test('an unpaired surrogate escape in one name costs that character, not the list', { timeout: TEST_TIMEOUT }, async () => {
     // JSON.parse takes "\ud800" alone; the app reads it as U+FFFD.
     const rows = [asset('s-1', 'lone-SURROGATE-host'), ...ALPHA_ASSETS];

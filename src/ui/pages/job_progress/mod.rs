@@ -59,9 +59,14 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let jobs = expect_context::<Live<Job>>();
     let url = use_url_view(AssetView::from_query);
     let id = job_id.clone();
-    let job = Memo::new(move |_| {
+    let listed = Memo::new(move |_| {
         jobs.items
             .with(|jobs| jobs.iter().find(|job| job.id == id).cloned())
+    });
+    // As last listed: a job deleted while its page is open keeps its name
+    // and kind here, and a notice says it has left the list.
+    let job = Memo::new(move |last: Option<&Option<Job>>| {
+        listed.get().or_else(|| last.cloned().flatten())
     });
     let fallback_name = job_id.clone();
     let job_name = Memo::new(move |_| {
@@ -146,6 +151,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 fallback=move || view! { <unknown::UnknownJobBanner job_id=job_id.clone() /> }
             >
                 <job_list::JobListFailedBanner jobs=jobs job=job />
+                <unknown::LeftListBanner jobs=jobs listed=listed job=job />
                 <DataProblems live=results.status />
                 <DataProblems
                     live=runs.status

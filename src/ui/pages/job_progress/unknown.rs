@@ -1,5 +1,5 @@
 //! A link to a job the data source does not know: said once, in place of the
-//! errors that follow from it.
+//! errors that follow from it; and a job that left the list while open.
 
 use crate::domain::job::{is_unknown_job, Job};
 use crate::ui::components::{Banner, Tone};
@@ -40,4 +40,29 @@ pub fn UnknownJobBanner(job_id: String) -> impl IntoView {
         "Neither the job list nor the backend's results know this id. The job may have been deleted, or the link may be mistyped or come from another data source: All jobs lists the jobs there are."
     };
     view! { <Banner tone=Tone::Neutral title=format!("There is no job {job_id:?}") details=details /> }
+}
+
+/// Says that the job list, read whole, no longer names the job this page
+/// showed (`job`, as last listed): deleted or archived while open. Without
+/// it, a 404 for its results would read as a mistake in the configuration.
+#[component]
+pub fn LeftListBanner(
+    jobs: Live<Job>,
+    listed: Memo<Option<Job>>,
+    job: Memo<Option<Job>>,
+) -> impl IntoView {
+    let list_complete = jobs.status.is_complete();
+    let left =
+        move || list_complete.get() && listed.with(Option::is_none) && job.with(Option::is_some);
+    move || {
+        left().then(|| {
+            view! {
+                <Banner
+                    tone=Tone::Neutral
+                    title="This job is no longer in the job list"
+                    details="The backend's job list no longer names it: it may have been deleted or archived. Its results stay below while the backend still answers for them; All jobs lists the jobs there are now."
+                />
+            }
+        })
+    }
 }
