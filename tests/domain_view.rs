@@ -174,6 +174,17 @@ fn a_links_filter_values_that_name_nothing_are_listed_as_left_out() {
 }
 
 #[test]
+fn an_empty_record_or_run_in_a_link_opens_nothing() {
+    let view = AssetView::from_query(&pairs(&[("asset", ""), ("run", "")]));
+    assert_eq!(view.table.selected, None);
+    assert_eq!(view.run, None);
+    let view = EndpointView::from_query(&pairs(&[("endpoint", "")]));
+    assert_eq!(view.table.selected, None);
+    let view = AssetView::from_query(&pairs(&[("asset", "a-4")]));
+    assert_eq!(view.table.selected.as_deref(), Some("a-4"));
+}
+
+#[test]
 fn a_switch_reads_the_words_a_hand_written_link_uses_and_reports_others() {
     let job_link = |value: &str| pairs(&[("anomalies", value), ("stuck", value)]);
     for on in ["1", "true", "YES", "on"] {

@@ -57,8 +57,10 @@ impl<C: TableColumn> TableState<C> {
         TableState {
             text: first(pairs, "q").unwrap_or_default().to_owned(),
             sort: sort_spec(pairs, C::from_token, default_sort),
+            // "asset=" opens nothing, as "run=" picks no run: an id is never empty.
             selected: record_param
                 .and_then(|param| first(pairs, param))
+                .filter(|key| !key.is_empty())
                 .map(str::to_owned),
         }
     }
