@@ -171,6 +171,10 @@ fn a_links_filter_values_that_name_nothing_are_listed_as_left_out() {
         ["sort=bogus"]
     );
     assert!(AssetView::unknown_filters(&pairs(&[("status", "2036-0")])).is_empty());
+    assert_eq!(
+        JobView::left_out(&pairs(&[("sort", "-job,bogus"), ("q", "x")])),
+        ["sort=bogus"]
+    );
 }
 
 #[test]

@@ -1,6 +1,6 @@
 //! The job list: search and sort over the jobs a backend reports.
 
-use super::url_state::ToQuery;
+use super::url_state::{unknown_sort_tokens, ToQuery};
 use super::{HoldsTable, QueryPairs, TableColumn, TableState};
 use crate::domain::job::Job;
 use crate::domain::table::{
@@ -148,6 +148,10 @@ impl HoldsTable for JobView {
 }
 
 impl ToQuery for JobView {
+    fn left_out(pairs: QueryPairs<'_>) -> Vec<String> {
+        unknown_sort_tokens(pairs, JobColumn::from_token)
+    }
+
     fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         self.table.write_query(&mut out, &default_sort(), None);

@@ -6,7 +6,7 @@ use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::domain::view::{no_match_for, HoldsTable};
 use crate::ui::components::{
     record_lookups, Column, DataProblems, Narrowing, PageTitle, RefreshControls, RelativeTime,
-    TableSearch, Tone, VirtualTable,
+    TableSearch, Tone, UnknownFiltersBanner, VirtualTable,
 };
 use crate::ui::data::{Live, LiveStatus, Shared};
 use crate::ui::router::{use_router, Link, Location, Route};
@@ -43,6 +43,10 @@ pub fn JobListPage() -> impl IntoView {
                 </p>
             </div>
             <DataProblems live=jobs.status />
+            <UnknownFiltersBanner
+                unknown=url.left_out()
+                on_dismiss=Callback::new(move |_| url.drop_left_out())
+            />
             <div class="pb-toolbar">
                 <TableSearch label="Search jobs" url=url />
             </div>
