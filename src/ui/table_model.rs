@@ -26,7 +26,8 @@ where
     /// The data index of the record whose details are open.
     pub selected: Memo<Option<u32>>,
     /// The key of the record whose details were open when a refresh dropped
-    /// it, until the operator dismisses the notice or opens another.
+    /// it, until it comes back, or the operator dismisses the notice or
+    /// opens another.
     vanished: RwSignal<Option<String>>,
     pub url: UrlView<V>,
 }
@@ -124,6 +125,18 @@ where
             }
             open
         });
+        // Back in the data, it is no longer missing: the notice goes, and
+        // the record leaving again later is news of its own.
+        Effect::new(move |_| {
+            let back = vanished.with(|key: &Option<String>| {
+                key.as_deref().is_some_and(|key| {
+                    items.with(|items| find_selection(items.iter().map(V::id), key).is_some())
+                })
+            });
+            if back {
+                vanished.set(None);
+            }
+        });
         TableModel {
             items,
             rows,
@@ -167,17 +180,15 @@ where
 
     /// The record a link asks to open that the data, once a load of it
     /// (`status`) has ended well, does not have, or the open record a
-    /// refresh dropped while it stays away: its key as the URL gave it.
+    /// refresh dropped, while it stays away: its key as the URL gave it.
     pub fn missing_selection(&self, status: LiveStatus) -> Signal<Option<String>> {
-        let (url, selected, vanished, items) = (self.url, self.selected, self.vanished, self.items);
+        let (url, selected, vanished) = (self.url, self.selected, self.vanished);
         let nothing_loaded = status.nothing_loaded();
         Signal::derive(move || {
             let asked = url.view.with(|view| view.table().selected.clone());
             match asked {
                 Some(key) => (!nothing_loaded.get() && selected.get().is_none()).then_some(key),
-                None => vanished.get().filter(|key| {
-                    items.with(|items| find_selection(items.iter().map(V::id), key).is_none())
-                }),
+                None => vanished.get(),
             }
         })
     }

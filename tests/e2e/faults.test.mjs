@@ -2126,6 +2126,9 @@ describe('rows that cannot be read, or say unexpected things', () => {
         assert.equal(await page.locator('.pb-panel').count(), 0, 'no panel opens by itself');
         await page.keyboard.type('-host');
         assert.equal(await search.inputValue(), 'alpha-host', 'the keys typed go where they were typed');
+        // No longer open, its leaving again is no news.
+        await refresh(page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
+        assert.equal(await gone(page).count(), 0, 'no notice for a record not open');
         await assertStillWorks(session);
       });
     } finally {
