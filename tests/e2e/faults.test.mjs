@@ -1640,6 +1640,16 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const stuckHost = asset('s-1', 'stuck-host', STATUSES.started, { status_time: NOW - 6 * 60 * MINUTE });
       await refresh([...ALPHA_ASSETS, stuckHost], 1, ALPHA_ASSETS.length + 1);
       assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['stuck-host']);
+      // Unticked from the keyboard while there are no times, the box cannot
+      // be ticked again, yet keeps the focus.
+      await refresh(rows, 0, rows.length);
+      await waiting.focus();
+      await page.keyboard.press('Space');
+      await page.waitForFunction(() => !location.hash.includes('stuck=1'));
+      assert.equal(await waiting.evaluate((box) => box === document.activeElement), true, 'the focus stays on the box');
+      assert.equal(await waiting.getAttribute('aria-disabled'), 'true');
+      await page.keyboard.press('Space');
+      assert.equal(await waiting.isChecked(), false, 'it cannot be ticked again');
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
@@ -2081,6 +2091,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
       await waitForAssets(page, results.length);
     };
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
     try {
       await withConfiguredPage('#/jobs/job-alpha?sort=asset', nativeConfig(backend.url), async (session) => {
         const { page } = session;
@@ -2090,10 +2101,16 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await refresh(page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
         await page.waitForFunction(() => document.activeElement !== document.body);
         assert.equal(await focused(page), 'alpha-host-3');
-        // With no row left, the table's note that it is empty.
+        // With no row left, the table's note that it is empty, its focus
+        // ring drawn inside it, where the table's scroller does not clip it.
         await refresh(page, []);
         await page.waitForFunction(() => document.activeElement !== document.body);
         assert.equal(await focused(page), 'pb-table-empty');
+        assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineOffset), '-2px');
+        // Rows back under the note: the first takes the focus.
+        await refresh(page, ALPHA_ASSETS);
+        await page.waitForFunction(() => document.activeElement !== document.body);
+        assert.equal(await focused(page), 'alpha-host-1');
         await assertStillWorks(session);
       });
     } finally {
@@ -2108,6 +2125,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await waitForAssets(page, results.length);
     };
     const gone = (page) => page.locator('.pb-banner', { hasText: 'The asset "a-4" is not in this job' });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
     try {
       await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
         const { page } = session;
@@ -2118,17 +2136,24 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await page.locator('.pb-panel').waitFor({ state: 'detached' });
         await gone(page).waitFor();
         assert.ok(!(await page.evaluate(() => location.hash)).includes('asset='), 'the URL no longer opens it');
-        // The operator moves on; the record's return leaves them there.
-        const search = page.getByRole('searchbox', { name: 'Search assets or failed patches' });
-        await search.fill('alpha');
+        // The record comes back: the notice goes, and the focus on its
+        // button goes on from the page's content, not from the top.
+        await gone(page).getByRole('button', { name: 'Dismiss' }).focus();
         await refresh(page, ALPHA_ASSETS);
         assert.equal(await gone(page).count(), 0, 'the notice goes with the record back');
         assert.equal(await page.locator('.pb-panel').count(), 0, 'no panel opens by itself');
-        await page.keyboard.type('-host');
-        assert.equal(await search.inputValue(), 'alpha-host', 'the keys typed go where they were typed');
-        // No longer open, its leaving again is no news.
+        await page.waitForFunction(() => document.activeElement !== document.body);
+        assert.equal(await page.evaluate(() => document.activeElement.id), 'pb-main');
+        // No longer open, its leaving and coming back again change nothing
+        // where the operator has gone since.
+        const search = page.getByRole('searchbox', { name: 'Search assets or failed patches' });
+        await search.fill('alpha');
         await refresh(page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
         assert.equal(await gone(page).count(), 0, 'no notice for a record not open');
+        await refresh(page, ALPHA_ASSETS);
+        assert.equal(await page.locator('.pb-panel').count(), 0, 'no panel opens by itself');
+        await page.keyboard.type('-host');
+        assert.equal(await search.inputValue(), 'alpha-host', 'the keys typed go where they were typed');
         await assertStillWorks(session);
       });
     } finally {

@@ -27,8 +27,28 @@ pub fn Banner(
     } else {
         tone.icon()
     };
+    // A notice the data takes away (the record it spoke of is back) may
+    // hold the focus, on its button: the keyboard then goes on from the
+    // page's content rather than from the top of the page. The mark stays
+    // through the notice's own removal; the focus moving on takes it.
+    let has_focus = StoredValue::new(false);
+    on_cleanup(move || {
+        if has_focus.try_get_value() == Some(true) {
+            request_animation_frame(|| focus_if_lost(MAIN_ID));
+        }
+    });
+    let on_focus_out = move |event: leptos::ev::FocusEvent| {
+        if event.related_target().is_some() {
+            has_focus.set_value(false);
+        }
+    };
     view! {
-        <div class=format!("pb-banner {}", tone.class()) role=role>
+        <div
+            class=format!("pb-banner {}", tone.class())
+            role=role
+            on:focusin=move |_| has_focus.set_value(true)
+            on:focusout=on_focus_out
+        >
             <span class="pb-badge-icon" aria-hidden="true">{icon}</span>
             <div class="pb-banner-body">
                 <div class="pb-banner-title">{title}</div>

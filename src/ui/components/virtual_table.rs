@@ -500,15 +500,18 @@ fn table(table: Table) -> AnyView {
     // A refresh that no longer lists the record whose row had the focus
     // removes the row, and the focus with it, to the page's top for the
     // next Tab. The row now in its place takes it, or with none left the
-    // table's note that it is empty, so the keyboard stays where it was.
+    // table's note that it is empty, so the keyboard stays where it was;
+    // and when rows come back under that note, the first of them.
     let focused_position = StoredValue::new(0_usize);
     let empty_note = NodeRef::<leptos::html::P>::new();
+    let note_has_focus = StoredValue::new(false);
     Effect::new(move |_| {
-        order.track();
-        let Some(index) = holding_focus.get_value() else {
-            return;
-        };
-        if order.with_untracked(|order| order.contains(&index)) {
+        let listed = order.with(|order| order.len());
+        let lost_row = holding_focus
+            .get_value()
+            .filter(|index| order.with_untracked(|order| !order.contains(index)));
+        let note_left = listed > 0 && note_has_focus.get_value();
+        if lost_row.is_none() && !note_left {
             return;
         }
         // After the redraw, and after a record that moved has taken its row.
@@ -516,6 +519,7 @@ fn table(table: Table) -> AnyView {
             if !focus_is_lost() || scroller.try_get_untracked().flatten().is_none() {
                 return;
             }
+            note_has_focus.set_value(false);
             match order.with_untracked(|order| order.len()) {
                 0 => {
                     if let Some(note) = empty_note.get_untracked() {
@@ -526,6 +530,13 @@ fn table(table: Table) -> AnyView {
             }
         });
     });
+    // The note keeps the mark through its own removal; the focus moving on
+    // to another element takes it.
+    let on_note_focus_out = move |event: leptos::ev::FocusEvent| {
+        if event.related_target().is_some() {
+            note_has_focus.set_value(false);
+        }
+    };
     let on_key = move |event: leptos::ev::KeyboardEvent, position: usize, index: u32| {
         let last = total().saturating_sub(1);
         let page = (viewport.get_untracked() / row_height.get_untracked()) as usize;
@@ -696,7 +707,18 @@ fn table(table: Table) -> AnyView {
             <Show when=move || total() == 0>
                 // Once a load has ended well the page's row count ("0 of 6
                 // jobs") is announced, and this would say it a second time.
-                <p class="pb-table-empty" role=move || (!loaded.get()).then_some("status") tabindex="-1" node_ref=empty_note>
+                <p
+                    class="pb-table-empty"
+                    role=move || (!loaded.get()).then_some("status")
+                    tabindex="-1"
+                    node_ref=empty_note
+                    on:focus=move |_| {
+                        note_has_focus.set_value(true);
+                        // Rows that come back start again from the first.
+                        focused_position.set_value(0);
+                    }
+                    on:focusout=on_note_focus_out
+                >
                     {move || empty_text.get()}
                 </p>
             </Show>
