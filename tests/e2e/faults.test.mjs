@@ -143,13 +143,19 @@ async function waitForJobList(page, count) {
     });
 }
 
-/** Waits up to `timeout` ms for `condition`, which Node checks (the fault server's state). */
-async function until(condition, what, timeout = 5_000) {
-  const end = Date.now() + timeout;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`gave up waiting: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+/** Waits up to `timeout` ms for `check()`, which Node runs (the fault server's state), to hold. */
+async function eventually(page, check, message, timeout = 10_000) {
+  for (const deadline = Date.now() + timeout; !check(); ) {
+    assert.ok(Date.now() < deadline, message);
+    await page.waitForTimeout(50);
   }
+}
+
+/** Has `backend` serve `results` as job-alpha's, refreshes the open page and waits for all of them. */
+async function refreshAlphaResults(backend, page, results) {
+  backend.setData({ results: { 'job-alpha': results } });
+  await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
+  await waitForAssets(page, results.length);
 }
 
 async function waitForAssets(page, shown, total = shown) {
@@ -705,14 +711,6 @@ describe('a job whose runs cannot be loaded', () => {
     return config;
   }
 
-  /** Waits up to 10 s for `check()` to hold. */
-  async function eventually(page, check, message) {
-    for (const deadline = Date.now() + 10_000; !check(); ) {
-      assert.ok(Date.now() < deadline, message);
-      await page.waitForTimeout(50);
-    }
-  }
-
   /** The query strings of the results requests made since `from`. */
   function resultQueries(from) {
     return backend.requests.slice(from).filter((r) => r.path === '/jobs/job-alpha/results.json').map((r) => r.query);
@@ -1030,13 +1028,13 @@ describe('a first load that has not answered yet', () => {
       await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url, { timeoutSeconds: 120 }), async (session) => {
         const { page } = session;
         await page.locator('.pb-table-empty', { hasText: 'Loading…' }).waitFor({ timeout: LOAD_TIMEOUT });
-        await until(() => backend.openRequests() === 1, 'the first request is held');
+        await eventually(page, () => backend.openRequests() === 1, 'the first request is held', 5_000);
         // Answered at once from now on; the held request is never answered.
         backend.setFault(path, { kind: 'raw', body: JSON.stringify({ generated_at: new Date().toISOString(), assets: ALPHA_ASSETS }) });
         await page.getByRole('button', { name: 'Refresh now' }).click();
         await waitForAssets(page, ALPHA_ASSETS.length);
         // Not left waiting for its own timeout, two minutes away.
-        await until(() => backend.openRequests() === 0, 'the request no one waits for is aborted');
+        await eventually(page, () => backend.openRequests() === 0, 'the request no one waits for is aborted', 5_000);
         assertNoPageErrors(session);
       });
     } finally {
@@ -2086,11 +2084,6 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const element = document.activeElement;
       return element.matches('tr.pb-row') ? element.querySelector('td').textContent.trim() : element.className;
     });
-    const refresh = async (page, results) => {
-      backend.setData({ results: { 'job-alpha': results } });
-      await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
-      await waitForAssets(page, results.length);
-    };
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
     try {
       await withConfiguredPage('#/jobs/job-alpha?sort=asset', nativeConfig(backend.url), async (session) => {
@@ -2098,17 +2091,17 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await waitForAssets(page, ALPHA_ASSETS.length);
         await page.locator('tr.pb-row', { hasText: 'alpha-host-4' }).focus();
         // The row now nearest its place takes the focus, not the top of the page.
-        await refresh(page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
+        await refreshAlphaResults(backend, page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
         await page.waitForFunction(() => document.activeElement !== document.body);
         assert.equal(await focused(page), 'alpha-host-3');
         // With no row left, the table's note that it is empty, its focus
         // ring drawn inside it, where the table's scroller does not clip it.
-        await refresh(page, []);
+        await refreshAlphaResults(backend, page, []);
         await page.waitForFunction(() => document.activeElement !== document.body);
         assert.equal(await focused(page), 'pb-table-empty');
         assert.equal(await page.evaluate(() => getComputedStyle(document.activeElement).outlineOffset), '-2px');
         // Rows back under the note: the first takes the focus.
-        await refresh(page, ALPHA_ASSETS);
+        await refreshAlphaResults(backend, page, ALPHA_ASSETS);
         await page.waitForFunction(() => document.activeElement !== document.body);
         assert.equal(await focused(page), 'alpha-host-1');
         await assertStillWorks(session);
@@ -2119,11 +2112,6 @@ describe('rows that cannot be read, or say unexpected things', () => {
   });
 
   test('an open record a refresh dropped does not reopen its panel when it comes back', { timeout: TEST_TIMEOUT }, async () => {
-    const refresh = async (page, results) => {
-      backend.setData({ results: { 'job-alpha': results } });
-      await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
-      await waitForAssets(page, results.length);
-    };
     const gone = (page) => page.locator('.pb-banner', { hasText: 'The asset "a-4" is not in this job' });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
     try {
@@ -2132,14 +2120,14 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await waitForAssets(page, ALPHA_ASSETS.length);
         await page.locator('tr.pb-row', { hasText: 'alpha-host-4' }).click();
         await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
-        await refresh(page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
+        await refreshAlphaResults(backend, page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
         await page.locator('.pb-panel').waitFor({ state: 'detached' });
         await gone(page).waitFor();
         assert.ok(!(await page.evaluate(() => location.hash)).includes('asset='), 'the URL no longer opens it');
         // The record comes back: the notice goes, and the focus on its
         // button goes on from the page's content, not from the top.
         await gone(page).getByRole('button', { name: 'Dismiss' }).focus();
-        await refresh(page, ALPHA_ASSETS);
+        await refreshAlphaResults(backend, page, ALPHA_ASSETS);
         assert.equal(await gone(page).count(), 0, 'the notice goes with the record back');
         assert.equal(await page.locator('.pb-panel').count(), 0, 'no panel opens by itself');
         await page.waitForFunction(() => document.activeElement !== document.body);
@@ -2148,9 +2136,9 @@ describe('rows that cannot be read, or say unexpected things', () => {
         // where the operator has gone since.
         const search = page.getByRole('searchbox', { name: 'Search assets or failed patches' });
         await search.fill('alpha');
-        await refresh(page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
+        await refreshAlphaResults(backend, page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
         assert.equal(await gone(page).count(), 0, 'no notice for a record not open');
-        await refresh(page, ALPHA_ASSETS);
+        await refreshAlphaResults(backend, page, ALPHA_ASSETS);
         assert.equal(await page.locator('.pb-panel').count(), 0, 'no panel opens by itself');
         await page.keyboard.type('-host');
         assert.equal(await search.inputValue(), 'alpha-host', 'the keys typed go where they were typed');
