@@ -4,7 +4,7 @@
 //! somewhere near.
 
 use crate::ui::dom::html_element_in;
-use leptos::prelude::document;
+use leptos::prelude::{document, GetValue, SetValue, StoredValue};
 use wasm_bindgen::JsCast;
 
 /// The app's main content, the skip link's target.
@@ -92,4 +92,40 @@ pub fn refocus_if_column_hidden(button: web_sys::HtmlElement) {
             let _ = button.focus();
         }
     });
+}
+
+/// Whether the focus is in an element that may be removed under it (a
+/// notice, a table's empty note), so that the removal can hand it on. The
+/// mark stays through the element's own removal, which moves the focus to
+/// no element; the focus moving on to another element takes it.
+#[derive(Clone, Copy)]
+pub struct FocusMark(StoredValue<bool>);
+
+impl FocusMark {
+    pub fn new() -> Self {
+        FocusMark(StoredValue::new(false))
+    }
+
+    /// For the element's `focusin` (or `focus`).
+    pub fn entered(self) {
+        self.0.set_value(true);
+    }
+
+    /// For the element's `focusout`.
+    pub fn left(self, event: &web_sys::FocusEvent) {
+        if event.related_target().is_some() {
+            self.0.set_value(false);
+        }
+    }
+
+    /// Whether the focus was last in the element; false once it is gone
+    /// with its owner.
+    pub fn is_held(self) -> bool {
+        self.0.try_get_value() == Some(true)
+    }
+
+    /// The focus has been handed on.
+    pub fn clear(self) {
+        self.0.set_value(false);
+    }
 }

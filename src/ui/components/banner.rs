@@ -1,5 +1,5 @@
 use super::Tone;
-use crate::ui::focus::{focus_if_lost, MAIN_ID};
+use crate::ui::focus::{focus_if_lost, FocusMark, MAIN_ID};
 use leptos::prelude::*;
 
 /// A page-wide notice: an error with a retry, a stalled job, a partial load.
@@ -29,25 +29,19 @@ pub fn Banner(
     };
     // A notice the data takes away (the record it spoke of is back) may
     // hold the focus, on its button: the keyboard then goes on from the
-    // page's content rather than from the top of the page. The mark stays
-    // through the notice's own removal; the focus moving on takes it.
-    let has_focus = StoredValue::new(false);
+    // page's content rather than from the top of the page.
+    let focus = FocusMark::new();
     on_cleanup(move || {
-        if has_focus.try_get_value() == Some(true) {
+        if focus.is_held() {
             request_animation_frame(|| focus_if_lost(MAIN_ID));
         }
     });
-    let on_focus_out = move |event: leptos::ev::FocusEvent| {
-        if event.related_target().is_some() {
-            has_focus.set_value(false);
-        }
-    };
     view! {
         <div
             class=format!("pb-banner {}", tone.class())
             role=role
-            on:focusin=move |_| has_focus.set_value(true)
-            on:focusout=on_focus_out
+            on:focusin=move |_| focus.entered()
+            on:focusout=move |event| focus.left(&event)
         >
             <span class="pb-badge-icon" aria-hidden="true">{icon}</span>
             <div class="pb-banner-body">

@@ -10,7 +10,7 @@ use crate::domain::view::TableColumn;
 use crate::perf;
 use crate::ui::data::Shared;
 use crate::ui::dom::{html_element_in, window_height};
-use crate::ui::focus::{focus_is_lost, refocus_if_column_hidden};
+use crate::ui::focus::{focus_is_lost, refocus_if_column_hidden, FocusMark};
 use crate::ui::resize::on_resize;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -504,13 +504,13 @@ fn table(table: Table) -> AnyView {
     // and when rows come back under that note, the first of them.
     let focused_position = StoredValue::new(0_usize);
     let empty_note = NodeRef::<leptos::html::P>::new();
-    let note_has_focus = StoredValue::new(false);
+    let note_focus = FocusMark::new();
     Effect::new(move |_| {
         let listed = order.with(|order| order.len());
         let lost_row = holding_focus
             .get_value()
             .filter(|index| order.with_untracked(|order| !order.contains(index)));
-        let note_left = listed > 0 && note_has_focus.get_value();
+        let note_left = listed > 0 && note_focus.is_held();
         if lost_row.is_none() && !note_left {
             return;
         }
@@ -519,7 +519,7 @@ fn table(table: Table) -> AnyView {
             if !focus_is_lost() || scroller.try_get_untracked().flatten().is_none() {
                 return;
             }
-            note_has_focus.set_value(false);
+            note_focus.clear();
             match order.with_untracked(|order| order.len()) {
                 0 => {
                     if let Some(note) = empty_note.get_untracked() {
@@ -530,13 +530,6 @@ fn table(table: Table) -> AnyView {
             }
         });
     });
-    // The note keeps the mark through its own removal; the focus moving on
-    // to another element takes it.
-    let on_note_focus_out = move |event: leptos::ev::FocusEvent| {
-        if event.related_target().is_some() {
-            note_has_focus.set_value(false);
-        }
-    };
     let on_key = move |event: leptos::ev::KeyboardEvent, position: usize, index: u32| {
         let last = total().saturating_sub(1);
         let page = (viewport.get_untracked() / row_height.get_untracked()) as usize;
@@ -713,11 +706,11 @@ fn table(table: Table) -> AnyView {
                     tabindex="-1"
                     node_ref=empty_note
                     on:focus=move |_| {
-                        note_has_focus.set_value(true);
+                        note_focus.entered();
                         // Rows that come back start again from the first.
                         focused_position.set_value(0);
                     }
-                    on:focusout=on_note_focus_out
+                    on:focusout=move |event| note_focus.left(&event)
                 >
                     {move || empty_text.get()}
                 </p>
