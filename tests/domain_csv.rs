@@ -4,7 +4,7 @@
 mod csv_reader;
 use csv_reader::parse;
 use patchboard::domain::csv::{
-    dated_file_name, file_stem, CsvWriter, BYTE_ORDER_MARK, STEM_MAX_BYTES,
+    csv_in_parts, dated_file_name, file_stem, CsvWriter, BYTE_ORDER_MARK, STEM_MAX_BYTES,
 };
 use patchboard::domain::time::Timestamp;
 use proptest::prelude::*;
@@ -95,7 +95,44 @@ fn writer_accepts_records_built_on_the_fly() {
     );
 }
 
+/// The document `csv_in_parts` writes for `order`, in parts of `size`,
+/// each record naming its index.
+fn indices_in_parts(order: &[u32], size: usize) -> Vec<String> {
+    csv_in_parts(["Index"], order, size, |csv, index| {
+        csv.record([index.to_string()])
+    })
+    .collect()
+}
+
+#[test]
+fn an_empty_listing_is_one_part_of_the_header() {
+    assert_eq!(indices_in_parts(&[], 3), ["\u{feff}Index\r\n"]);
+}
+
+#[test]
+fn a_document_in_parts_starts_with_the_header_and_splits_only_between_records() {
+    assert_eq!(
+        indices_in_parts(&[4, 0, 7, 2, 9], 2),
+        ["\u{feff}Index\r\n4\r\n0\r\n", "7\r\n2\r\n", "9\r\n"]
+    );
+    // A part size of 0 is taken as 1, not a part that never fills.
+    assert_eq!(
+        indices_in_parts(&[1, 2], 0),
+        ["\u{feff}Index\r\n1\r\n", "2\r\n"]
+    );
+}
+
 proptest! {
+    #[test]
+    fn parts_joined_are_the_document_written_in_one(
+        order in prop::collection::vec(0u32..1_000, 0..40),
+        size in 1usize..12,
+    ) {
+        let parts = indices_in_parts(&order, size);
+        prop_assert_eq!(parts.len(), order.len().div_ceil(size).max(1));
+        prop_assert_eq!(parts.concat(), indices_in_parts(&order, usize::MAX).concat());
+    }
+
     #[test]
     fn documents_read_back_to_the_cells_with_only_guards_added(
         rows in prop::collection::vec(prop::collection::vec("[a-c=+@\t\r\n\",-1.]{0,6}", 1..4), 0..5),

@@ -752,7 +752,8 @@ fn a_failed_patch_number_finds_the_assets_it_failed_on_not_those_it_succeeded_on
     );
     // The export shows what the search matched, and its Message what the
     // Message column shows where the status gives none.
-    let csv = assets_csv(&results, &rows, &[2], Timestamp::from_millis(0));
+    let csv = assets_csv(&results, &rows, &[2], Timestamp::from_millis(0), usize::MAX)
+        .collect::<String>();
     assert_eq!(csv_column(&csv, "Failed patches"), ["KB5034441; KB5034122"]);
     assert_eq!(
         csv_column(&csv, "Message"),
@@ -952,7 +953,14 @@ fn the_default_sort_shows_the_newest_changes_first() {
 fn csv_export_follows_the_view_and_neutralises_formulas() {
     let results = fleet();
     let rows = asset_rows(&results, "job", None);
-    let csv = assets_csv(&results, &rows, &[2, 1], Timestamp::from_millis(0));
+    let csv = assets_csv(
+        &results,
+        &rows,
+        &[2, 1],
+        Timestamp::from_millis(0),
+        usize::MAX,
+    )
+    .collect::<String>();
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert!(lines[0].starts_with("\u{feff}Asset ID,Asset,OS,Status,Status code,State,Phase"));
     assert!(lines[1].starts_with("c,'=cmd|' /C calc'!A0,Windows 11,Job Failed,2046,0,Failed"));
@@ -969,7 +977,14 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     ];
     others[0].status.name = Some("Frobnicated".into());
     let rows = asset_rows(&others, "job", None);
-    let csv = assets_csv(&others, &rows, &[0, 1], Timestamp::from_millis(0));
+    let csv = assets_csv(
+        &others,
+        &rows,
+        &[0, 1],
+        Timestamp::from_millis(0),
+        usize::MAX,
+    )
+    .collect::<String>();
     let applies: Vec<&str> = csv
         .split("\r\n")
         .skip(1)
@@ -995,14 +1010,28 @@ fn csv_export_gives_each_status_its_state_and_says_which_assets_are_stuck() {
     };
     let rows = asset_rows(&results, "job", None);
     let order = [0, 1, 4];
-    let csv = assets_csv(&results, &rows, &order, Timestamp::from_millis(1_500));
+    let csv = assets_csv(
+        &results,
+        &rows,
+        &order,
+        Timestamp::from_millis(1_500),
+        usize::MAX,
+    )
+    .collect::<String>();
     assert_eq!(csv_column(&csv, "State"), ["0", "1", "1"]);
     assert_eq!(
         csv_column(&csv, "Stuck"),
         ["no", "yes", ""],
         "a final asset is never stuck; one with no status time cannot be judged"
     );
-    let earlier = assets_csv(&results, &rows, &order, Timestamp::from_millis(500));
+    let earlier = assets_csv(
+        &results,
+        &rows,
+        &order,
+        Timestamp::from_millis(500),
+        usize::MAX,
+    )
+    .collect::<String>();
     assert_eq!(csv_column(&earlier, "Stuck"), ["no", "no", ""]);
 }
 
@@ -1018,7 +1047,14 @@ fn patch_counts_the_backend_did_not_send_are_never_zero() {
     results[0].patches = PatchCounts::known(3, 0, 1, 0, 4);
     results[2].patches.failed = Some(2);
     let rows = asset_rows(&results, "job", None);
-    let csv = assets_csv(&results, &rows, &[0, 1, 2], Timestamp::from_millis(0));
+    let csv = assets_csv(
+        &results,
+        &rows,
+        &[0, 1, 2],
+        Timestamp::from_millis(0),
+        usize::MAX,
+    )
+    .collect::<String>();
     let lines: Vec<Vec<&str>> = csv
         .split("\r\n")
         .map(|line| line.split(',').collect())
@@ -1191,7 +1227,7 @@ fn exported_as(
     order: &[u32],
     reported: MaintenanceReported,
 ) -> Vec<Vec<String>> {
-    let csv = endpoints_csv(endpoints, rows, order, reported);
+    let csv = endpoints_csv(endpoints, rows, order, reported, usize::MAX).collect::<String>();
     parse(
         csv.strip_prefix(BYTE_ORDER_MARK)
             .expect("a byte order mark"),

@@ -82,6 +82,39 @@ impl CsvWriter {
     pub fn finish(self) -> String {
         self.out
     }
+
+    /// What was written since the last take, so a long document can be
+    /// handed on in parts.
+    fn take_written(&mut self) -> String {
+        std::mem::take(&mut self.out)
+    }
+}
+
+/// A document of `header` and one record per index of `order`, written
+/// `records_per_part` records at a time: a caller can hand the page back
+/// between parts, where a 100,000-row document in one piece would hold it
+/// for over a second. The first part holds the byte order mark and the
+/// header, and every part ends at a record's end.
+pub fn csv_in_parts<'a, S: AsRef<str>>(
+    header: impl IntoIterator<Item = S>,
+    order: &'a [u32],
+    records_per_part: usize,
+    mut write_record: impl FnMut(&mut CsvWriter, u32) + 'a,
+) -> impl Iterator<Item = String> + 'a {
+    let mut csv = CsvWriter::new(header);
+    let mut parts = order.chunks(records_per_part.max(1));
+    let mut header_taken = false;
+    std::iter::from_fn(move || {
+        let part = parts.next();
+        if part.is_none() && header_taken {
+            return None;
+        }
+        for &index in part.unwrap_or_default() {
+            write_record(&mut csv, index);
+        }
+        header_taken = true;
+        Some(csv.take_written())
+    })
 }
 
 /// The name of a file exported at `now`: `stem` with the UTC date, so

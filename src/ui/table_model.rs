@@ -48,6 +48,13 @@ where
 {
 }
 
+/// The records a table lists, their rows, and the listed data indices in order.
+pub struct Listed<V: TableView> {
+    pub items: Shared<Vec<V::Item>>,
+    pub rows: Shared<Vec<V::Row>>,
+    pub order: Arc<Vec<u32>>,
+}
+
 type SortedFor<V> = (
     Shared<Vec<<V as TableView>::Item>>,
     Shared<Vec<<V as TableView>::Row>>,
@@ -147,12 +154,15 @@ where
         }
     }
 
-    /// What the table lists, in its order, for an export (untracked).
-    pub fn with_listed<T>(&self, f: impl FnOnce(&[V::Item], &[V::Row], &[u32]) -> T) -> T {
-        self.items.with_untracked(|items| {
-            self.rows
-                .with_untracked(|rows| self.order.with_untracked(|order| f(items, rows, order)))
-        })
+    /// What the table lists now, in its order, for an export (untracked).
+    /// Shared, not borrowed: an export written while a refresh replaces the
+    /// table still writes what was listed when it started.
+    pub fn listed(&self) -> Listed<V> {
+        Listed {
+            items: self.items.get_untracked(),
+            rows: self.rows.get_untracked(),
+            order: self.order.get_untracked(),
+        }
     }
 
     /// "12 of 100 assets": listed rows of all (tracked).

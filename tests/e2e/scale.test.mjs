@@ -10,7 +10,7 @@ import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { assertNoProblems, closeBrowser, openPage, screenshot } from './lib/browser.mjs';
+import { assertNoProblems, closeBrowser, openPage, readExport, screenshot } from './lib/browser.mjs';
 import { grouped, readJobs, readResults } from './lib/data.mjs';
 import { DIST_DIR, startServer } from './lib/server.mjs';
 
@@ -70,6 +70,20 @@ after(async () => {
 });
 
 
+/** Waits until the job's every asset is loaded and listed. */
+async function allAssetsListed(page) {
+  await page.waitForFunction(
+    (total) => {
+      const updated = document.querySelector('[data-updated]')?.textContent ?? '';
+      const count = document.querySelector('[data-row-count]')?.textContent ?? '';
+      return updated.startsWith('Updated') && count === `${total} of ${total} assets`;
+    },
+    grouped(ASSETS),
+    { timeout: 90_000, polling: 250 },
+  );
+  await page.waitForSelector('tr.pb-row');
+}
+
 function rowsInDom(page) {
   return page.evaluate(() => document.querySelectorAll('tr.pb-row').length);
 }
@@ -102,16 +116,7 @@ test('a 100,000-asset job scrolls to its last asset with a small DOM', { timeout
   const session = await openPage(`${server.url}#/jobs/${JOB_ID}?sort=asset`);
   const { page } = session;
   try {
-    await page.waitForFunction(
-      (total) => {
-        const updated = document.querySelector('[data-updated]')?.textContent ?? '';
-        const count = document.querySelector('[data-row-count]')?.textContent ?? '';
-        return updated.startsWith('Updated') && count === `${total} of ${total} assets`;
-      },
-      grouped(ASSETS),
-      { timeout: 90_000, polling: 250 },
-    );
-    await page.waitForSelector('tr.pb-row');
+    await allAssetsListed(page);
     // Six-digit counts are shown with their thousands grouped.
     assert.equal((await page.locator('[data-counter="total"] .pb-counter-value').textContent()).trim(), '100,000');
     // On one line and inside its card at common widths: a figure split
@@ -183,6 +188,52 @@ test('a 100,000-asset job scrolls to its last asset with a small DOM', { timeout
     const atBottom = await rowsInDom(page);
     assert.ok(atBottom > 0 && atBottom <= MAX_ROWS_IN_DOM, `${atBottom} rows in the DOM at the bottom (at most ${MAX_ROWS_IN_DOM})`);
     await screenshot(page, 'scale-bottom');
+    assertNoProblems(session);
+  } finally {
+    await session.close();
+  }
+});
+
+test('exporting 100,000 assets writes each once in the table\'s order, a part at a time, and a second press starts no second file', { timeout: 120_000 }, async () => {
+  const session = await openPage(`${server.url}#/jobs/${JOB_ID}?sort=-asset`);
+  const { page } = session;
+  try {
+    await allAssetsListed(page);
+    const downloads = [];
+    page.on('download', (download) => downloads.push(download));
+    // Counts the page's other tasks, and notes each change of the button
+    // with the count at that moment.
+    await page.evaluate(() => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Export CSV');
+      const log = { tasks: 0, states: [] };
+      window.exportLog = log;
+      log.timer = setInterval(() => { log.tasks += 1; }, 0);
+      const note = () => {
+        const state = [button.textContent.trim(), button.getAttribute('aria-disabled')];
+        if (state.join() !== log.states.at(-1)?.slice(0, 2).join()) log.states.push([...state, log.tasks]);
+      };
+      new MutationObserver(note).observe(button, { subtree: true, characterData: true, childList: true, attributes: true });
+      button.focus();
+      button.click();
+      button.click();
+    });
+    await page.waitForFunction(() => window.exportLog.states.at(-1)?.[0] === 'Export CSV', null, { timeout: 60_000 });
+    const log = await page.evaluate(() => {
+      clearInterval(window.exportLog.timer);
+      return window.exportLog;
+    });
+    const [busy, done] = log.states;
+    assert.deepEqual(log.states.map(([label, disabled]) => [label, disabled]), [['Exporting CSV…', 'true'], ['Export CSV', null]], 'busy while written, then ready again');
+    assert.ok(done[2] - busy[2] > 10, `the page ran other tasks while the file was written (${done[2] - busy[2]})`);
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), 'Export CSV', 'the focus stays on the button');
+
+    await page.waitForTimeout(1_000); // a second file, had the second press started one
+    assert.equal(downloads.length, 1, 'one file for two presses');
+    const [header, ...records] = await readExport(downloads[0], 'scale-check-100-000-assets-assets');
+    assert.equal(records.length, ASSETS);
+    const asset = header.indexOf('Asset');
+    const outOfPlace = records.findIndex((record, at) => record[asset] !== hostName(ASSETS - at));
+    assert.equal(outOfPlace, -1, `every asset once, by name descending as listed (first out of place: ${outOfPlace})`);
     assertNoProblems(session);
   } finally {
     await session.close();

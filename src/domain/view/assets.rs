@@ -6,6 +6,7 @@ use super::url_state::{
 };
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::asset::AssetResult;
+use crate::domain::csv::csv_in_parts;
 use crate::domain::message::message_for;
 use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::phase::Phase;
@@ -411,16 +412,18 @@ impl ToQuery for AssetView {
     }
 }
 
-/// The listed rows as CSV, in the order given: what the user sees, exported.
-/// Stuck is judged against `stuck_cutoff` (see
+/// The listed rows as CSV, in the order given: what the user sees, exported,
+/// in parts of `records_per_part` records (see [`csv_in_parts`]). Stuck is
+/// judged against `stuck_cutoff` (see
 /// [`crate::domain::progress::stuck_cutoff`]), as the table's filter is.
-pub fn assets_csv(
-    results: &[AssetResult],
-    rows: &[AssetRow],
-    order: &[u32],
+pub fn assets_csv<'a>(
+    results: &'a [AssetResult],
+    rows: &'a [AssetRow],
+    order: &'a [u32],
     stuck_cutoff: Timestamp,
-) -> String {
-    let mut csv = crate::domain::csv::CsvWriter::new([
+    records_per_part: usize,
+) -> impl Iterator<Item = String> + 'a {
+    let header = [
         "Asset ID",
         "Asset",
         "OS",
@@ -437,8 +440,8 @@ pub fn assets_csv(
         "Last change (UTC)",
         "Stuck",
         "Status applies to OS",
-    ]);
-    for &index in order {
+    ];
+    csv_in_parts(header, order, records_per_part, move |csv, index| {
         let (result, row) = (&results[index as usize], &rows[index as usize]);
         // The catalogue's code and state once the status resolved, else what
         // the backend sent.
@@ -487,8 +490,7 @@ pub fn assets_csv(
                 .map_or("", Applicability::label)
                 .to_owned(),
         ]);
-    }
-    csv.finish()
+    })
 }
 
 /// A count for the CSV: blank where the backend did not say.

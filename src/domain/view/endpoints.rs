@@ -7,6 +7,7 @@ use super::url_state::{
     write_facet_set, ToQuery,
 };
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
+use crate::domain::csv::csv_in_parts;
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{
     derive_exemptions_with_os, fullest_drive, DerivationPolicy, Derived, MaintenanceReported,
@@ -526,14 +527,16 @@ fn fixes_text(exemptions: &[&str], derived: &Derived, os: OsFamily) -> String {
         .join("\n")
 }
 
-/// The listed endpoints as CSV, in the order given.
-pub fn endpoints_csv(
-    endpoints: &[Endpoint],
-    rows: &[EndpointRow],
-    order: &[u32],
+/// The listed endpoints as CSV, in the order given, in parts of
+/// `records_per_part` records (see [`csv_in_parts`]).
+pub fn endpoints_csv<'a>(
+    endpoints: &'a [Endpoint],
+    rows: &'a [EndpointRow],
+    order: &'a [u32],
     reported: MaintenanceReported,
-) -> String {
-    let mut csv = crate::domain::csv::CsvWriter::new([
+    records_per_part: usize,
+) -> impl Iterator<Item = String> + 'a {
+    let header = [
         "Endpoint ID",
         "Endpoint",
         "OS",
@@ -547,8 +550,8 @@ pub fn endpoints_csv(
         "Window start (UTC)",
         "Window end (UTC)",
         "Last seen (UTC)",
-    ]);
-    for &index in order {
+    ];
+    csv_in_parts(header, order, records_per_part, move |csv, index| {
         let (endpoint, row) = (&endpoints[index as usize], &rows[index as usize]);
         // In the table's and panel's order: what stays until fixed first.
         let exemptions: Vec<&str> = row
@@ -588,6 +591,5 @@ pub fn endpoints_csv(
                 .map(Timestamp::to_rfc3339)
                 .unwrap_or_default(),
         ]);
-    }
-    csv.finish()
+    })
 }

@@ -1,14 +1,29 @@
+use crate::source::http::sleep;
 use wasm_bindgen::JsCast;
 
-/// Offers `text` to the user as a file download.
-pub fn download_text(file_name: &str, mime: &str, text: &str) {
+/// Offers a document to the user as a file, taking it from `parts` one part
+/// at a time with a pause between: the page keeps answering while a long
+/// export is written, and each part leaves wasm memory, which never
+/// shrinks, as soon as it is made.
+pub async fn download_in_parts(file_name: &str, mime: &str, parts: impl Iterator<Item = String>) {
+    // Bytes, not strings: a string part would be decoded to UTF-16 on its
+    // way into JavaScript and encoded back to UTF-8 by the Blob.
+    let blob_parts = js_sys::Array::new();
+    for part in parts {
+        blob_parts.push(&js_sys::Uint8Array::from(part.as_bytes()));
+        sleep(0).await;
+    }
+    offer(file_name, mime, &blob_parts);
+}
+
+fn offer(file_name: &str, mime: &str, blob_parts: &js_sys::Array) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&text.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(blob_parts, &options)
+    else {
         return;
     };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {

@@ -5,7 +5,9 @@ use crate::domain::csv::dated_file_name;
 use crate::domain::decimal::Noun;
 use crate::domain::view::endpoints::{endpoints_csv, EndpointView, Layout};
 use crate::ui::clock::read_browser_clock;
-use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
+use crate::ui::components::{
+    download_in_parts, ExportButton, FacetFilter, FlagFilter, TableSearch, CSV_RECORDS_PER_PART,
+};
 use crate::ui::view_state::History;
 use leptos::prelude::*;
 
@@ -45,13 +47,16 @@ fn ReasonFilter(data: FleetData) -> impl IntoView {
 #[component]
 pub fn EndpointFilters(data: FleetData) -> impl IntoView {
     let url = data.table.url;
-    let export = move |_| {
+    // What is listed at the press, however the table changes meanwhile.
+    let export = move || {
+        let listed = data.table.listed();
         let maintenance = data.maintenance.get_untracked();
-        let csv = data.table.with_listed(|endpoints, rows, order| {
-            endpoints_csv(endpoints, rows, order, maintenance)
-        });
-        let name = dated_file_name("endpoint-exemptions", read_browser_clock());
-        download_text(&name, "text/csv", &csv);
+        let file_name = dated_file_name("endpoint-exemptions", read_browser_clock());
+        async move {
+            let (endpoints, rows, order) = (&listed.items, &listed.rows, &listed.order);
+            let parts = endpoints_csv(endpoints, rows, order, maintenance, CSV_RECORDS_PER_PART);
+            download_in_parts(&file_name, "text/csv", parts).await;
+        }
     };
     let loaded = data.status.has_loaded();
     let layout_button = move |layout: Layout, label: &'static str| {
@@ -84,11 +89,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
                 {layout_button(Layout::Table, "By endpoint")}
                 {layout_button(Layout::ByExemption, "By exemption")}
             </span>
-            // Off until a load has ended well: a file of headings alone would
-            // pass for one with nothing to list.
-            <button type="button" class="pb-button" on:click=export disabled=move || !loaded.get()>
-                "Export CSV"
-            </button>
+            <ExportButton enabled=loaded export=export />
         </div>
     }
 }

@@ -6,26 +6,28 @@ use crate::domain::decimal::Noun;
 use crate::domain::time::hours_text;
 use crate::domain::view::assets::{assets_csv, AssetView};
 use crate::ui::clock::read_browser_clock;
-use crate::ui::components::{download_text, FacetFilter, FlagFilter, TableSearch};
+use crate::ui::components::{
+    download_in_parts, ExportButton, FacetFilter, FlagFilter, TableSearch, CSV_RECORDS_PER_PART,
+};
 use leptos::prelude::*;
 
 #[component]
 pub fn AssetFilters(data: JobData) -> impl IntoView {
     let url = data.table.url;
-    let export = move |_| {
+    // What is listed at the press, however the table changes meanwhile.
+    let export = move || {
+        let listed = data.table.listed();
         let cutoff = data.stuck_cutoff.get_untracked();
-        let csv = data
-            .table
-            .with_listed(|results, rows, order| assets_csv(results, rows, order, cutoff));
         let stem = format!(
             "{}-assets",
             file_stem(&data.job_name.get_untracked(), "job")
         );
-        download_text(
-            &dated_file_name(&stem, read_browser_clock()),
-            "text/csv",
-            &csv,
-        );
+        let file_name = dated_file_name(&stem, read_browser_clock());
+        async move {
+            let (results, rows, order) = (&listed.items, &listed.rows, &listed.order);
+            let parts = assets_csv(results, rows, order, cutoff, CSV_RECORDS_PER_PART);
+            download_in_parts(&file_name, "text/csv", parts).await;
+        }
     };
     let loaded = data.status.has_loaded();
     let lacks_status_times = data.lacks_status_times();
@@ -52,11 +54,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             <span class="pb-muted" data-row-count="" role="status">
                 {data.status.once_known(move || data.status.as_loaded(data.table.count_text(Noun::ASSETS)))}
             </span>
-            // Off until a load has ended well: a file of headings alone would
-            // pass for one with nothing to list.
-            <button type="button" class="pb-button" on:click=export disabled=move || !loaded.get()>
-                "Export CSV"
-            </button>
+            <ExportButton enabled=loaded export=export />
         </div>
     }
 }
