@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { closeBrowser } from '../tests/e2e/lib/browser.mjs';
 import { startServer } from '../tests/e2e/lib/server.mjs';
 import { ensureBuild, ensureDataSet, OUT_DIR } from './lib/build.mjs';
-import { clearSearch, filterKeystroke, loadPage, scrollJump, sortClick } from './lib/measure.mjs';
+import { clearSearch, csvExport, filterKeystroke, loadPage, scrollJump, sortClick } from './lib/measure.mjs';
 import { cpuCounters, stolenPercent } from './lib/steal.mjs';
 
 const KB = 1024;
@@ -90,7 +90,7 @@ async function serveWith(dist, dataDir) {
   return { url: server.url, stop: async () => { await server.stop(); await rm(root, { recursive: true, force: true }); } };
 }
 
-/** Loads the page RUNS times (medians), then times filtering, sorting and scrolling on the last load. */
+/** Loads the page RUNS times (medians), then times filtering, sorting, scrolling and exporting on the last load. */
 async function benchPage(url, dataPath) {
   const counters = cpuCounters();
   const loads = [];
@@ -105,6 +105,7 @@ async function benchPage(url, dataPath) {
   const keystrokes = [];
   const sorts = [];
   const scrolls = [];
+  const exports = [];
   try {
     for (let trial = 0; trial < TRIALS; trial++) {
       keystrokes.push(await filterKeystroke(page, FILTER_KEY));
@@ -112,6 +113,7 @@ async function benchPage(url, dataPath) {
     }
     for (let trial = 0; trial < TRIALS; trial++) sorts.push(await sortClick(page));
     for (const fraction of SCROLL_TO) scrolls.push(await scrollJump(page, fraction));
+    for (let trial = 0; trial < TRIALS; trial++) exports.push(await csvExport(page));
   } finally {
     await session.close();
   }
@@ -138,11 +140,14 @@ async function benchPage(url, dataPath) {
     sortClickMs: median(sorts.map((s) => s.ms)),
     sortClickSortMs: median(sorts.map((s) => s.sortMs)),
     scrollJumpMs: median(scrolls.map((s) => s.ms)),
+    exportMs: median(exports.map((e) => e.ms)),
+    exportFrameGapMs: median(exports.map((e) => e.longestFrameGapMs)),
     stolenPercent: stolenPercent(counters, cpuCounters()),
     runs: loads,
     keystrokes,
     sorts,
     scrolls,
+    exports,
   };
 }
 
@@ -170,6 +175,8 @@ const ROWS = [
   ['sort click → repaint (first column)', (r) => fmtMs(r.sortClickMs)],
   ['  of which pb:sort', (r) => fmtMs(r.sortClickSortMs)],
   [`scroll jump → repaint (to ${SCROLL_TO.map((f) => f * 100).join('/')} %)`, (r) => fmtMs(r.scrollJumpMs)],
+  ['Export CSV click → file offered', (r) => fmtMs(r.exportMs)],
+  ['  longest frame gap meanwhile', (r) => fmtMs(r.exportFrameGapMs)],
   ['JS heap used (CDP, after GC)', (r) => fmtBytes(r.jsHeapUsedCdp)],
   ['JS heap used (performance.memory, bucketed)', (r) => fmtBytes(r.jsHeapUsed)],
   ['wasm linear memory', (r) => fmtBytes(r.wasmMemory)],
@@ -237,7 +244,7 @@ async function main() {
       const served = await serveWith(dist, set.dir);
       try {
         for (const page of PAGES) {
-          console.log(`${page.name}, N = ${size} (${page.rows(set)} rows): ${RUNS} loads, ${TRIALS} keystrokes, ${TRIALS} sorts, ${SCROLL_TO.length} scrolls`);
+          console.log(`${page.name}, N = ${size} (${page.rows(set)} rows): ${RUNS} loads, ${TRIALS} keystrokes, ${TRIALS} sorts, ${SCROLL_TO.length} scrolls, ${TRIALS} exports`);
           results[page.key][size] = await benchPage(served.url + page.route(set), page.dataPath(set));
         }
       } finally {

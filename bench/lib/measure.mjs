@@ -200,3 +200,37 @@ export async function scrollJump(page, fraction) {
     { fraction, timeout: INTERACTION_TIMEOUT },
   );
 }
+
+/**
+ * Clicks Export CSV: the time from the click to the file offered, and the
+ * longest wait between two animation frames meanwhile, which is how long
+ * the page stood still for the operator.
+ */
+export async function csvExport(page) {
+  await page.evaluate(() => {
+    const log = { start: null, longestFrameGap: 0, done: false };
+    window.pbExportLog = log;
+    let last = null;
+    const frame = (now) => {
+      log.longestFrameGap = Math.max(log.longestFrameGap, now - last);
+      last = now;
+      if (!log.done) requestAnimationFrame(frame);
+    };
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Export CSV');
+    button.addEventListener('click', () => {
+      log.start = last = performance.now();
+      requestAnimationFrame(frame);
+    }, { once: true, capture: true });
+  });
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: INTERACTION_TIMEOUT }),
+    page.getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const outcome = await page.evaluate(() => {
+    const log = window.pbExportLog;
+    log.done = true;
+    return { ms: performance.now() - log.start, longestFrameGapMs: log.longestFrameGap };
+  });
+  await download.delete();
+  return outcome;
+}

@@ -2,9 +2,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::future::Future;
 
-/// Records written between two pauses of an export: about 15 ms of the
+/// Records written between two pauses of an export: about 7 ms of the
 /// slowest kind (an endpoint with its fix steps) on the benchmark machine,
-/// well inside a frame's worth of work on a slower one.
+/// so the page still paints every frame; twice that with longer texts or a
+/// slower machine still leaves it answering within a frame or two.
 pub const CSV_RECORDS_PER_PART: usize = 1_000;
 
 /// The "Export CSV" button. Off until `enabled` (a load has ended well: a
