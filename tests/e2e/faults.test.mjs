@@ -1648,6 +1648,23 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.equal(await waiting.getAttribute('aria-disabled'), 'true');
       await page.keyboard.press('Space');
       assert.equal(await waiting.isChecked(), false, 'it cannot be ticked again');
+      // The Stuck counter's filter likewise.
+      backend.setData({ results: { 'job-alpha': rows, 'job-beta': [...ALPHA_ASSETS, stuckHost] } });
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await waitForAssets(page, ALPHA_ASSETS.length + 1, ALPHA_ASSETS.length + 1);
+      await page.getByRole('checkbox', { name: 'Only stuck' }).check();
+      await refresh(rows, 0, rows.length);
+      const stuckFilter = page.locator('[data-counter="stuck"] .pb-counter-filter');
+      assert.equal(await stuckFilter.getAttribute('aria-pressed'), 'true');
+      assert.equal(await stuckFilter.isDisabled(), false, 'the Stuck filter a refresh cannot apply can still be turned off');
+      await stuckFilter.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => !location.hash.includes('stuck=1'));
+      assert.equal(await stuckFilter.evaluate((button) => button === document.activeElement), true, 'the focus stays on the counter');
+      assert.equal(await stuckFilter.getAttribute('aria-disabled'), 'true');
+      await page.keyboard.press('Enter');
+      assert.equal(await stuckFilter.getAttribute('aria-pressed'), 'false', 'it cannot be turned on again');
+      assert.equal(await page.evaluate(() => location.hash), '#/jobs/job-beta');
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });

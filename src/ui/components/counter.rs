@@ -36,7 +36,8 @@ pub struct CounterFilter {
 }
 
 impl CounterFilter {
-    /// Disabled while `unavailable`: a filter with nothing to go by.
+    /// Cannot be turned on while `unavailable`: a filter with nothing to go
+    /// by. One a link or a refresh left on can still be turned off.
     pub fn unless(self, unavailable: Signal<bool>) -> Self {
         CounterFilter {
             unavailable: Some(unavailable),
@@ -66,23 +67,43 @@ pub fn Counter(
             <dt class="pb-counter-label">{label}</dt>
             <dd class="pb-counter-value">
                 {match filter {
-                    Some(CounterFilter { pressed, toggle, unavailable }) => Either::Left(view! {
-                        <button
-                            type="button"
-                            class="pb-counter-filter"
-                            disabled=move || unavailable.is_some_and(|off| off.get())
-                            aria-pressed=move || pressed.get().to_string()
-                            aria-label=move || format!("{button_name}{}", value.get())
-                            title="Show only these in the table, in place of the search and other filters; click again to show all"
-                            on:click=move |_| toggle.run(())
-                        >
-                            {value}
-                        </button>
+                    Some(filter) => Either::Left(view! {
+                        <FilterButton filter=filter value=value name=button_name />
                     }),
                     None => Either::Right(value),
                 }}
             </dd>
             {detail.map(|detail| view! { <dd class="pb-counter-detail">{detail}</dd> })}
         </div>
+    }
+}
+
+/// A counter's figure as its filter's toggle button.
+#[component]
+fn FilterButton(filter: CounterFilter, value: Signal<String>, name: String) -> impl IntoView {
+    let CounterFilter {
+        pressed,
+        toggle,
+        unavailable,
+    } = filter;
+    let cannot_turn_on = move || unavailable.is_some_and(|off| off.get()) && !pressed.get();
+    view! {
+        <button
+            type="button"
+            class="pb-counter-filter"
+            // Not `disabled`: the filter turns unavailable as the keyboard
+            // turns it off, and a disabled button would drop the focus.
+            aria-disabled=move || cannot_turn_on().then_some("true")
+            aria-pressed=move || pressed.get().to_string()
+            aria-label=move || format!("{name}{}", value.get())
+            title="Show only these in the table, in place of the search and other filters; click again to show all"
+            on:click=move |_| {
+                if !untrack(cannot_turn_on) {
+                    toggle.run(());
+                }
+            }
+        >
+            {value}
+        </button>
     }
 }
