@@ -25,10 +25,9 @@ where
     pub order: Memo<Arc<Vec<u32>>>,
     /// The data index of the record whose details are open.
     pub selected: Memo<Option<u32>>,
-    /// The key of the record whose details were open when a refresh dropped
-    /// it, until it comes back, or the operator dismisses the notice or
-    /// opens another.
-    vanished: RwSignal<Option<String>>,
+    /// The record whose details were open when a refresh dropped it, until
+    /// it comes back, or the operator dismisses the notice or opens another.
+    vanished: RwSignal<Option<Vanished>>,
     pub url: UrlView<V>,
 }
 
@@ -53,6 +52,14 @@ pub struct Listed<V: TableView> {
     pub items: Shared<Vec<V::Item>>,
     pub rows: Shared<Vec<V::Row>>,
     pub order: Arc<Vec<u32>>,
+}
+
+/// An open record a refresh dropped: its key, to know it when it comes back,
+/// and the name its details had, to say which one left.
+#[derive(Clone, PartialEq)]
+struct Vanished {
+    key: String,
+    name: String,
 }
 
 type SortedFor<V> = (
@@ -119,14 +126,18 @@ where
         // would open the panel again and take the focus from wherever the
         // operator has since gone.
         let vanished = RwSignal::new(None);
-        Effect::new(move |was_open: Option<bool>| {
-            let open = selected.get().is_some();
-            if was_open == Some(true) && !open {
+        let open_name = Memo::new(move |_| {
+            let index = selected.get()? as usize;
+            items.with(|items| items.get(index).map(|item| V::name(item).to_owned()))
+        });
+        Effect::new(move |was_open: Option<Option<String>>| {
+            let open = open_name.get();
+            if let (Some(Some(name)), None) = (was_open, &open) {
                 let key = url
                     .view
                     .with_untracked(|view| view.table().selected.clone());
-                if key.is_some() {
-                    vanished.set(key);
+                if let Some(key) = key {
+                    vanished.set(Some(Vanished { key, name }));
                     url.update(History::Replace, |view| view.table_mut().selected = None);
                 }
             }
@@ -135,9 +146,9 @@ where
         // Back in the data, it is no longer missing: the notice goes, and
         // the record leaving again later is news of its own.
         Effect::new(move |_| {
-            let back = vanished.with(|key: &Option<String>| {
-                key.as_deref().is_some_and(|key| {
-                    items.with(|items| find_selection(items.iter().map(V::id), key).is_some())
+            let back = vanished.with(|gone: &Option<Vanished>| {
+                gone.as_ref().is_some_and(|gone| {
+                    items.with(|items| find_selection(items.iter().map(V::id), &gone.key).is_some())
                 })
             });
             if back {
@@ -189,8 +200,9 @@ where
     }
 
     /// The record a link asks to open that the data, once a load of it
-    /// (`status`) has ended well, does not have, or the open record a
-    /// refresh dropped, while it stays away: its key as the URL gave it.
+    /// (`status`) has ended well, does not have, by its key as the URL gave
+    /// it; or the open record a refresh dropped, while it stays away, by the
+    /// name its details had (its key if that was blank).
     pub fn missing_selection(&self, status: LiveStatus) -> Signal<Option<String>> {
         let (url, selected, vanished) = (self.url, self.selected, self.vanished);
         let nothing_loaded = status.nothing_loaded();
@@ -198,7 +210,12 @@ where
             let asked = url.view.with(|view| view.table().selected.clone());
             match asked {
                 Some(key) => (!nothing_loaded.get() && selected.get().is_none()).then_some(key),
-                None => vanished.get(),
+                None => vanished.with(|gone| {
+                    gone.as_ref().map(|gone| match gone.name.trim() {
+                        "" => gone.key.clone(),
+                        _ => gone.name.clone(),
+                    })
+                }),
             }
         })
     }
@@ -254,11 +271,7 @@ where
     /// `details`. The panel stays while the same record is open and only its
     /// contents follow a refresh: mounting it again would move the keyboard
     /// focus to its close button at every refresh.
-    pub fn detail_panel<Details, DetailsView>(
-        self,
-        title: fn(&V::Item) -> String,
-        details: Details,
-    ) -> impl IntoView
+    pub fn detail_panel<Details, DetailsView>(self, details: Details) -> impl IntoView
     where
         V::Item: Clone + PartialEq,
         V::Row: Clone + PartialEq,
@@ -268,7 +281,7 @@ where
         let open = Memo::new(move |_| self.opened());
         let shown = Memo::new(move |_| self.selected.get().filter(|_| open.with(Option::is_some)));
         let title = Signal::derive(move || {
-            open.with(|open| open.as_ref().map(|(item, _)| title(item)))
+            open.with(|open| open.as_ref().map(|(item, _)| V::name(item).to_owned()))
                 .unwrap_or_default()
         });
         // One panel per record, kept when a refresh moves the record to

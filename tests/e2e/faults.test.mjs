@@ -2129,7 +2129,8 @@ describe('rows that cannot be read, or say unexpected things', () => {
   });
 
   test('an open record a refresh dropped does not reopen its panel when it comes back', { timeout: TEST_TIMEOUT }, async () => {
-    const gone = (page) => page.locator('.pb-banner', { hasText: 'The asset "a-4" is not in this job' });
+    // Named as its panel was, not by the id the operator never saw.
+    const gone = (page) => page.locator('.pb-banner', { hasText: 'The asset "alpha-host-4" is not in this job' });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
     try {
       await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {

@@ -355,6 +355,10 @@ impl TableView for AssetView {
         &item.asset_id
     }
 
+    fn name(item: &AssetResult) -> &str {
+        &item.asset_name
+    }
+
     fn search_text(row: &AssetRow) -> &str {
         &row.search
     }

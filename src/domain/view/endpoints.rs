@@ -433,6 +433,10 @@ impl TableView for EndpointView {
         &item.id
     }
 
+    fn name(item: &Endpoint) -> &str {
+        &item.name
+    }
+
     fn search_text(row: &EndpointRow) -> &str {
         &row.search
     }

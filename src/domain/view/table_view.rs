@@ -25,6 +25,9 @@ pub trait TableView: HoldsTable {
     /// The record's id, which names it in the URL while its details are open.
     fn id(item: &Self::Item) -> &str;
 
+    /// The record's name, as its details' title and notices give it.
+    fn name(item: &Self::Item) -> &str;
+
     /// The row's lower-cased text that the search looks in.
     fn search_text(row: &Self::Row) -> &str;
 

@@ -2,13 +2,15 @@
 //! filter values.
 
 use super::{Banner, Tone};
+use crate::domain::abridge::{abridged, QUOTED_CHARS};
 use leptos::prelude::*;
 
 /// Says that the record a link opens, or a refresh has since dropped, is not
 /// in the data, rather than show the rest of the view as if nothing were open.
 #[component]
 pub fn MissingRecordBanner(
-    /// The key of the open record, while it names no record of the data.
+    /// The key of the record a link opens, or the name of the one a
+    /// refresh dropped, while the data lacks it.
     missing: Signal<Option<String>>,
     /// The record's noun and where it was looked for: ("asset", "this job").
     what: &'static str,
@@ -20,7 +22,7 @@ pub fn MissingRecordBanner(
             view! {
                 <Banner
                     tone=Tone::Neutral
-                    title=format!("The {what} {key:?} is not in {place}")
+                    title=format!("The {what} {:?} is not in {place}", abridged(&key, QUOTED_CHARS))
                     details="It may have left since it was opened or the link to it was made, or the link may be mistyped. The rest of the view is unchanged."
                     action=Some(("Dismiss", on_dismiss))
                 />

@@ -17,13 +17,10 @@ use leptos::prelude::*;
 
 /// The open endpoint's panel.
 pub fn endpoint_panel(data: FleetData) -> impl IntoView {
-    data.table.detail_panel(
-        |endpoint| endpoint.name.clone(),
-        move |endpoint, row| {
-            let maintenance = data.maintenance.get_untracked();
-            view! { <EndpointDetails endpoint=endpoint row=row maintenance=maintenance /> }
-        },
-    )
+    data.table.detail_panel(move |endpoint, row| {
+        let maintenance = data.maintenance.get_untracked();
+        view! { <EndpointDetails endpoint=endpoint row=row maintenance=maintenance /> }
+    })
 }
 
 #[component]

@@ -16,10 +16,8 @@ use leptos::prelude::*;
 
 /// The open asset's panel.
 pub fn asset_panel(data: JobData) -> impl IntoView {
-    data.table.detail_panel(
-        |result| result.asset_name.clone(),
-        move |result, row| view! { <AssetDetails result=result row=row data=data /> },
-    )
+    data.table
+        .detail_panel(move |result, row| view! { <AssetDetails result=result row=row data=data /> })
 }
 
 #[component]
