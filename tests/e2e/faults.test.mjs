@@ -261,7 +261,8 @@ describe('a refresh of the job list that fails', () => {
         text.includes('the data below is from the last successful load'),
         `the alert says the rows are kept: ${text}`,
       );
-      await page.waitForFunction(() => (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'));
+      // The load has ended, and the line does not pass the failure off as an update.
+      await page.waitForFunction(() => (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Last refresh failed · updated '));
       assert.ok((await page.locator('.pb-page-context').textContent()).startsWith(`${JOBS.length} jobs.`));
       assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), before, 'the rows loaded before stay');
       refreshRequests = backend.requests.slice(from).filter((r) => r.path === '/jobs.json');
@@ -645,7 +646,10 @@ describe('a refresh of the job list that fails', () => {
         const text = await alertText(page, 'HTTP 403');
         assert.ok(text.includes(`HTTP 403 from ${backend.url}/jobs/job-alpha/results.json`), text);
         assert.ok(text.includes('The last refresh failed'), text);
-        await waitForAssets(page, ALPHA_ASSETS.length);
+        // Not "Updated just now", which would read as the refresh having worked.
+        const line = (await page.locator('[data-updated]').textContent()).trim();
+        assert.match(line, /^Last refresh failed · updated just now ·/);
+        assert.equal((await page.locator('[data-row-count]').textContent()).trim(), `${ALPHA_ASSETS.length} of ${ALPHA_ASSETS.length} assets`);
         assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), before, 'the asset rows stay');
       } finally {
         backend.clearFaults();

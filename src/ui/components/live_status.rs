@@ -12,7 +12,8 @@ use crate::ui::data::{use_data_source, LiveStatus, LoadStatus, SourceState};
 use leptos::prelude::*;
 use std::time::Duration;
 
-/// The refresh line: "Updated 12 s ago · every 30 s", pause/resume, refresh now.
+/// The refresh line: "Updated 12 s ago · every 30 s" (or "Last refresh
+/// failed · updated 12 s ago"), pause/resume, refresh now.
 #[component]
 pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     let clock = use_clock();
@@ -32,6 +33,12 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
                 format!("Loading… {} received", grouped(received as u64))
             }
             (_, Some(_), None) => "Loading…".to_owned(),
+            // "Updated just now" beside a failure would read as the
+            // refresh that failed having worked.
+            (Some(at), None, _) if s.error.is_some() => format!(
+                "Last refresh failed · updated {}",
+                at.format_relative(clock.now())
+            ),
             (Some(at), None, _) => format!("Updated {}", at.format_relative(clock.now())),
             (None, None, _) => "Not loaded".to_owned(),
         })
