@@ -21,12 +21,18 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     provide_clock();
     provide_data_source();
     provide_refresh_pause();
-    // The job list is shared: the job page takes its job's name from it.
-    provide_context(use_live::<Job>(ResourceKind::Jobs, || Some((None, None))));
-
     // Only a change of route rebuilds the page; a change of query (a filter,
     // a keystroke, an open panel) must not refetch or re-render it.
     let route = Memo::new(move |_| router.route());
+    // The job list is shared: the job page takes its job's name from it.
+    // Elsewhere nothing shows it, so its refresh waits (the list is kept,
+    // and caught up on return if it has grown old).
+    let jobs = use_live::<Job>(ResourceKind::Jobs, || Some((None, None)));
+    provide_context(jobs);
+    Effect::new(move |_| {
+        let shown = route.with(|route| matches!(route, Route::Jobs | Route::Job { .. }));
+        jobs.status.held.set(!shown);
+    });
     let root = NodeRef::<leptos::html::Div>::new();
     start_new_page_at_its_top(router, route, root);
     let page = move || match route.get() {

@@ -113,6 +113,23 @@ describe('the automatic refresh', () => {
     });
   });
 
+  test('the job list is not refreshed on pages that do not show it, and catches up on return', { timeout: TEST_TIMEOUT }, async () => {
+    await withRefreshingJobList(async (page) => {
+      await page.getByRole('link', { name: 'Endpoint exemptions' }).click();
+      await page.waitForFunction(() => location.hash.startsWith('#/exemptions'));
+      await settled(page);
+      const away = jobListRequests();
+      await sleep(INTERVAL_SECONDS * 2500);
+      assert.equal(jobListRequests(), away, 'no job list request while Endpoint exemptions is shown');
+
+      // The list kept is shown at once, and refreshed, being older than one interval.
+      await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+      await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).waitFor({ timeout: 1_000 });
+      await requestWithin(1000, away);
+      await requestWithin(INTERVAL_SECONDS * 1000 + 1500, away + 1);
+    });
+  });
+
   test('a pause holds on every page until Resume', { timeout: TEST_TIMEOUT }, async () => {
     backend.setData({ results: { 'job-1': [] } });
     const resultRequests = () => backend.requests.filter((request) => request.path === '/jobs/job-1/results.json').length;

@@ -211,8 +211,8 @@ pub struct LiveStatus {
     pub state: RwSignal<LoadStatus>,
     /// The operator's pause, shared by every resource.
     pub paused: RwSignal<bool>,
-    /// This resource's timer is held by its page (a job the backend does
-    /// not know), whatever the operator's pause.
+    /// This resource's timer is held, whatever the operator's pause: by its
+    /// page (a job the backend does not know), or while no page shows it.
     pub held: RwSignal<bool>,
     pub refresh_seconds: Signal<u32>,
     reload: RwSignal<u64>,
