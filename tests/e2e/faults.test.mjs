@@ -1997,9 +1997,51 @@ describe('rows that cannot be read, or say unexpected things', () => {
         assert.equal((await page.locator('#pb-page-title').textContent()).trim(), 'Alpha rollout', 'the heading keeps its name');
         assert.ok((await page.locator('.pb-page-context').textContent()).includes('ID job-alpha'));
         assert.equal(await page.locator('tr.pb-row').count(), ALPHA_ASSETS.length, 'its last rows stay');
+        // Its results' 404 is the job's leaving, not an error of the configuration.
+        await page.waitForFunction(() => document.querySelector('[data-updated]')?.textContent.startsWith('Last refresh failed'), null, { timeout: LOAD_TIMEOUT });
+        assert.match(await left(page).textContent(), /no longer has its results/);
+        assert.equal(await page.locator('.pb-page [role=alert]').count(), 0, 'no error banner');
         // Listed again: the notice goes.
         backend.setData({ jobs: JOBS, results: { 'job-alpha': ALPHA_ASSETS } });
         await left(page).waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
+  test('a 404 for results shown before asks the job list again at once, which tells a deleted job from an error', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setData({ jobs: JOBS, results: { 'job-alpha': ALPHA_ASSETS } });
+    // No refresh of its own for an hour: only the 404 asks for the list.
+    const config = { ...nativeConfig(backend.url), refresh_seconds: 3600 };
+    const listAsked = () => backend.requests.filter((r) => r.path === '/jobs.json').length;
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', config, async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        // Every alert the page shows from here on, however briefly.
+        await page.evaluate(() => {
+          window.alertsSeen = [];
+          new MutationObserver(() => {
+            for (const alert of document.querySelectorAll('.pb-page [role=alert]')) window.alertsSeen.push(alert.textContent);
+          }).observe(document.body, { subtree: true, childList: true });
+        });
+        // Still listed: the 404 is an error, reported once the list says so.
+        backend.setData({ results: {} });
+        const asked = listAsked();
+        await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
+        const text = await alertText(page, 'HTTP 404');
+        assert.ok(text.includes('The last refresh failed'), text);
+        assert.equal(listAsked(), asked + 1, 'the job list was asked again');
+        // Deleted: the next 404 is the job's leaving.
+        backend.setData({ jobs: JOBS.filter((listed) => listed.id !== 'job-alpha') });
+        await page.evaluate(() => { window.alertsSeen = []; });
+        await page.locator('.pb-page [role=alert]').getByRole('button', { name: 'Retry' }).dispatchEvent('click');
+        await page.locator('.pb-banner', { hasText: 'This job is no longer in the job list' }).waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal(await page.locator('.pb-page [role=alert]').count(), 0, 'no error banner');
+        assert.deepEqual(await page.evaluate(() => window.alertsSeen.filter((text) => text.includes('404'))), [], 'no 404 alert, even for a moment');
+        assert.equal(await page.locator('tr.pb-row').count(), ALPHA_ASSETS.length, 'its last rows stay');
         assertNoPageErrors(session);
       });
     } finally {

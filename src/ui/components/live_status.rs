@@ -104,6 +104,10 @@ pub fn DataProblems(
     /// where it costs more (an endpoint's facts derive its exemptions).
     #[prop(optional)]
     unfound_costs: Option<&'static str>,
+    /// While a "not found" is told by the page in its own words (a job that
+    /// left the list), the error banner does not say it again as an error.
+    #[prop(optional)]
+    not_found_explained: Option<Signal<bool>>,
 ) -> impl IntoView {
     let state = live.state;
     let retry = Callback::new(move |_| live.refresh());
@@ -111,7 +115,10 @@ pub fn DataProblems(
         {move || state.with(|s| s.unavailable.clone()).filter(|_| !optional).map(|message| view! {
             <Banner tone=Tone::Neutral title="No data source for this page" details=message />
         })}
-        {move || state.with(|s| s.error.clone().map(|error| (error, s.loaded_at.is_some()))).map(|(error, kept)| {
+        {move || state.with(|s| {
+            let explained = s.not_found && not_found_explained.is_some_and(|explained| explained.get());
+            s.error.clone().filter(|_| !explained).map(|error| (error, s.loaded_at.is_some()))
+        }).map(|(error, kept)| {
             let title = if kept {
                 "The last refresh failed; the data below is from the last successful load"
             } else {

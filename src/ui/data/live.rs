@@ -250,6 +250,13 @@ impl LiveStatus {
         Signal::derive(move || state.with(|s| s.never_loaded() && s.not_found))
     }
 
+    /// The last load failed because the backend answered that there is no
+    /// such resource, after an earlier one had ended well: it has gone.
+    pub fn gone(&self) -> Signal<bool> {
+        let state = self.state;
+        Signal::derive(move || state.with(|s| s.not_found && !s.nothing_loaded()))
+    }
+
     /// See [`LoadStatus::is_complete`].
     pub fn is_complete(&self) -> Signal<bool> {
         let state = self.state;

@@ -92,6 +92,8 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     let unknown = unknown::unknown_job(job_id.clone(), jobs, results.status);
     unknown::hold_refresh_while_unknown(unknown, results.status);
     let known = move || !unknown.get();
+    let left = unknown::left_list(jobs, listed, job);
+    let gone_with_job = unknown::results_gone_with_job(left, jobs, results.status);
 
     let start = Memo::new(move |_| {
         job.with(|job| {
@@ -151,8 +153,8 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 fallback=move || view! { <unknown::UnknownJobBanner job_id=job_id.clone() /> }
             >
                 <job_list::JobListFailedBanner jobs=jobs job=job />
-                <unknown::LeftListBanner jobs=jobs listed=listed job=job />
-                <DataProblems live=results.status />
+                <unknown::LeftListBanner left=left results=results.status />
+                <DataProblems live=results.status not_found_explained=gone_with_job />
                 <DataProblems
                     live=runs.status
                     optional=true

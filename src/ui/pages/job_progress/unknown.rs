@@ -42,26 +42,51 @@ pub fn UnknownJobBanner(job_id: String) -> impl IntoView {
     view! { <Banner tone=Tone::Neutral title=format!("There is no job {job_id:?}") details=details /> }
 }
 
-/// Says that the job list, read whole, no longer names the job this page
-/// showed (`job`, as last listed): deleted or archived while open. Without
-/// it, a 404 for its results would read as a mistake in the configuration.
-#[component]
-pub fn LeftListBanner(
-    jobs: Live<Job>,
-    listed: Memo<Option<Job>>,
-    job: Memo<Option<Job>>,
-) -> impl IntoView {
+/// Whether the job list, read whole, no longer names the job this page
+/// showed (`job`, as last listed): deleted or archived while open.
+pub fn left_list(jobs: Live<Job>, listed: Memo<Option<Job>>, job: Memo<Option<Job>>) -> Memo<bool> {
     let list_complete = jobs.status.is_complete();
-    let left =
-        move || list_complete.get() && listed.with(Option::is_none) && job.with(Option::is_some);
+    Memo::new(move |_| {
+        list_complete.get() && listed.with(Option::is_none) && job.with(Option::is_some)
+    })
+}
+
+/// Whether the results being gone (a 404 after they had loaded) is told by
+/// the job having left the list, or may be: the list is asked again at once
+/// (its own refresh may be an interval away), and until it answers the 404
+/// is not yet an error to report. Only the list tells a deleted job from a
+/// configuration gone wrong.
+pub fn results_gone_with_job(
+    left: Memo<bool>,
+    jobs: Live<Job>,
+    results: LiveStatus,
+) -> Signal<bool> {
+    let gone = results.gone();
+    Effect::new(move |was_loading: Option<bool>| {
+        let loading = results.state.with(|s| s.loading.is_some());
+        if was_loading == Some(true) && !loading && gone.get_untracked() {
+            jobs.status.refresh();
+        }
+        loading
+    });
+    let list_loading = move || jobs.status.state.with(|s| s.loading.is_some());
+    Signal::derive(move || gone.get() && (left.get() || list_loading()))
+}
+
+/// Says that the job has left the job list (see [`left_list`]). Without it,
+/// a 404 for its results would read as a mistake in the configuration.
+#[component]
+pub fn LeftListBanner(left: Memo<bool>, results: LiveStatus) -> impl IntoView {
+    let gone = results.gone();
     move || {
-        left().then(|| {
+        left.get().then(|| {
+            let details = if gone.get() {
+                "The backend's job list no longer names it, and it no longer has its results: it may have been deleted or archived. The results below are from the last successful load; All jobs lists the jobs there are now."
+            } else {
+                "The backend's job list no longer names it: it may have been deleted or archived. Its results stay below while the backend still answers for them; All jobs lists the jobs there are now."
+            };
             view! {
-                <Banner
-                    tone=Tone::Neutral
-                    title="This job is no longer in the job list"
-                    details="The backend's job list no longer names it: it may have been deleted or archived. Its results stay below while the backend still answers for them; All jobs lists the jobs there are now."
-                />
+                <Banner tone=Tone::Neutral title="This job is no longer in the job list" details=details />
             }
         })
     }
