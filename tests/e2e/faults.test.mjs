@@ -2213,6 +2213,60 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('By exemption: a refresh keeps the focus on its endpoint\'s chip, else the nearest chip, heading or note', { timeout: TEST_TIMEOUT }, async () => {
+    const off = (n) => endpoint(`off-${n}`, `off-host-${n}`, { power: 'Off' });
+    const all = [1, 2, 3, 4].map(off);
+    const refreshWith = async (page, endpoints) => {
+      backend.setData({ endpoints });
+      await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
+      await page.waitForFunction(
+        (count) => (document.querySelector('[data-row-count]')?.textContent ?? '').trim() === count &&
+          (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'),
+        `${endpoints.length} of ${endpoints.length} endpoint${endpoints.length === 1 ? '' : 's'}`,
+        { timeout: LOAD_TIMEOUT },
+      );
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    };
+    const focused = (page) => page.evaluate(() => {
+      const element = document.activeElement;
+      const group = element.closest('details')?.dataset.group;
+      return `${group ?? ''} ${element.matches('summary') ? 'heading' : element.textContent.trim()}`.trim();
+    });
+    backend.setData({ endpoints: all });
+    try {
+      await withConfiguredPage('#/exemptions?layout=by-exemption', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        const group = page.locator('details.pb-group[data-exemption="Powered Off"]');
+        await group.locator('summary').click();
+        await group.locator('.pb-chip', { hasText: 'off-host-3' }).focus();
+        // Another endpoint leaves: the focus stays with off-host-3, not on the
+        // chip now in its place.
+        await refreshWith(page, all.filter((e) => e.id !== 'off-1'));
+        assert.equal(await focused(page), 'Powered Off off-host-3');
+        // Its own endpoint leaves: the chip now in its place.
+        await refreshWith(page, all.filter((e) => e.id !== 'off-1' && e.id !== 'off-3'));
+        assert.equal(await focused(page), 'Powered Off off-host-4');
+        // The last chip's endpoint leaves: the one before it.
+        await refreshWith(page, [off(2)]);
+        assert.equal(await focused(page), 'Powered Off off-host-2');
+        // The group goes: the list's note.
+        await refreshWith(page, [endpoint('on-1', 'on-host-1')]);
+        assert.equal(await focused(page), 'The endpoint listed has no exemption or warning.');
+        // A group comes back: its heading.
+        await refreshWith(page, [off(2)]);
+        assert.equal(await focused(page), 'Powered Off heading');
+        // Focus taken elsewhere stays there.
+        const search = page.getByRole('searchbox', { name: 'Search endpoints' });
+        await search.focus();
+        await refreshWith(page, all);
+        assert.equal(await search.evaluate((box) => box === document.activeElement), true, 'the search box keeps the focus');
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
   test('a 5 MB asset name is shown without breaking the page', { timeout: TEST_TIMEOUT }, async () => {
     const huge = 'H'.repeat(5 * 1024 * 1024);
     const rows = [asset('big', huge), ...ALPHA_ASSETS];

@@ -1,6 +1,7 @@
 //! Each exemption and warning with its count, meaning and fix, expandable to
 //! its endpoints.
 
+use super::group_focus::keep_group_focus;
 use super::FleetData;
 use crate::domain::decimal::{counted, grouped, Noun};
 use crate::domain::view::endpoints::Layout;
@@ -79,34 +80,48 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
             )
         })
     };
+    let list = NodeRef::new();
+    keep_group_focus(list, move || groups.track());
     view! {
         {move || ungrouped().map(|text| view! { <p class="pb-muted" data-ungrouped="">{text}</p> })}
         {move || overlapping().map(|text| view! { <p class="pb-muted" data-overlap="">{text}</p> })}
-        <div class="pb-list" data-layout="by-exemption">
+        <div class="pb-list" data-layout="by-exemption" node_ref=list>
             {move || groups.get().into_iter().map(|(reason, members)| {
                 let count = members.len();
-                let names: Vec<(u32, String)> = data.table.items.with_untracked(|endpoints| {
-                    members.iter().take(LISTED_PER_GROUP).map(|&i| (i, endpoints[i as usize].name.clone())).collect()
+                let listed: Vec<ListedEndpoint> = data.table.items.with_untracked(|endpoints| {
+                    members.iter().take(LISTED_PER_GROUP).map(|&index| {
+                        let endpoint = &endpoints[index as usize];
+                        ListedEndpoint { index, id: endpoint.id.clone(), name: endpoint.name.clone() }
+                    }).collect()
                 });
-                view! { <ReasonGroup reason=reason count=count names=names data=data /> }
+                view! { <ReasonGroup reason=reason count=count listed=listed data=data /> }
             }).collect_view()}
             <Show when=move || groups.with(|g| g.is_empty())>
-                <p class="pb-table-empty" role=announced_empty>{empty_text}</p>
+                // Focusable from the script only: a refresh that empties the
+                // list gives it the focus its groups had.
+                <p class="pb-table-empty" role=announced_empty tabindex="-1">{empty_text}</p>
             </Show>
         </div>
     }
+}
+
+/// An endpoint a group lists by name.
+struct ListedEndpoint {
+    /// Its data index, to open it.
+    index: u32,
+    id: String,
+    name: String,
 }
 
 #[component]
 fn ReasonGroup(
     reason: GroupReason,
     count: usize,
-    /// Data index and name of the endpoints listed.
-    names: Vec<(u32, String)>,
+    listed: Vec<ListedEndpoint>,
     data: FleetData,
 ) -> impl IntoView {
     let url = data.table.url;
-    let more = count.saturating_sub(names.len());
+    let more = count.saturating_sub(listed.len());
     let (tone, label, is_warning) = match reason.impact() {
         Some(impact) => (impact_tone(impact), impact.label(), false),
         None => (Tone::Waiting, WARNING_LABEL, true),
@@ -119,6 +134,7 @@ fn ReasonGroup(
     // Open by the view, not by the element: a search or a refresh that
     // reorders the groups redraws them in place.
     let key = StoredValue::new(name.clone());
+    let group_name = name.clone();
     let open =
         Signal::derive(move || key.with_value(|key| url.view.with(|v| v.is_group_open(key))));
     let on_toggle = move |event: leptos::ev::Event| {
@@ -130,7 +146,7 @@ fn ReasonGroup(
         }
     };
     view! {
-        <details class="pb-group" data-exemption=exemption data-warning=warning prop:open=open on:toggle=on_toggle>
+        <details class="pb-group" data-group=group_name data-exemption=exemption data-warning=warning prop:open=open on:toggle=on_toggle>
             <summary>
                 <strong>{name.clone()}</strong>
                 <Badge tone=tone label=label warning=is_warning />
@@ -140,11 +156,12 @@ fn ReasonGroup(
                 <p>{reason.meaning()}</p>
                 <FixSteps steps=reason.fix() of=name our_addition=reason.our_addition() />
                 <ul class="pb-chips">
-                    {names.into_iter().map(|(index, name)| view! {
+                    {listed.into_iter().map(|ListedEndpoint { index, id, name }| view! {
                         <li>
                             <button
                                 type="button"
                                 class="pb-chip"
+                                data-endpoint=id
                                 // Keyed on click: only then is the scan over the fleet worth it.
                                 on:click=move |_| data.table.open(index)
                             >

@@ -2,6 +2,7 @@
 
 mod by_exemption;
 mod filters;
+mod group_focus;
 mod panel;
 mod summary;
 mod table;

@@ -1,0 +1,141 @@
+//! Keeps the keyboard focus in the By exemption list across a refresh. The
+//! groups are redrawn in place, place by place: without this, the chip with
+//! the focus could come to name another endpoint, and one removed would drop
+//! the focus to the page's top.
+
+use crate::ui::focus::focused_element;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+const GROUPS: &str = ":scope > details.pb-group";
+const CHIPS: &str = ".pb-chip";
+
+/// Where the focus is in the list: its group, by name and place, and its
+/// chip, by endpoint id and place, where a chip has it. Neither: the list's
+/// empty note.
+#[derive(Clone, Default)]
+struct Spot {
+    group: Option<(String, u32)>,
+    chip: Option<(String, u32)>,
+}
+
+/// Keeps the focus of `list` on what had it across the redraws `redrawn`
+/// tracks: the same endpoint's chip in the same group, else the chip now in
+/// its place, the group's heading, the heading now in the group's place, or
+/// the empty note, in that order. The focus the operator takes elsewhere is
+/// left there.
+pub fn keep_group_focus(list: NodeRef<leptos::html::Div>, redrawn: impl Fn() + 'static) {
+    let spot = StoredValue::new(None::<Spot>);
+    let inside = move |target: Option<web_sys::EventTarget>| -> Option<web_sys::Element> {
+        let element = target?.dyn_into::<web_sys::Element>().ok()?;
+        let list = list.get_untracked()?;
+        list.contains(Some(&element)).then_some(element)
+    };
+    let focus_moved = window_event_listener_untyped("focusin", move |event| {
+        let now = inside(event.target())
+            .zip(list.get_untracked())
+            .map(|(element, list)| spot_of(&list, &element));
+        spot.set_value(now);
+    });
+    // A click on the page's background takes the focus to no element at all.
+    let pressed = window_event_listener_untyped("pointerdown", move |event| {
+        if inside(event.target()).is_none() {
+            spot.set_value(None);
+        }
+    });
+    on_cleanup(move || {
+        focus_moved.remove();
+        pressed.remove();
+    });
+    Effect::new(move |_| {
+        redrawn();
+        // After the browser has applied the redraw.
+        request_animation_frame(move || {
+            let (Some(Some(at)), Some(list)) = (spot.try_get_value(), list.get_untracked()) else {
+                return;
+            };
+            let focused = focused_element();
+            if focused
+                .as_ref()
+                .is_some_and(|element| !list.contains(Some(element)))
+            {
+                return;
+            }
+            if let Some(target) = target_for(&list, &at, focused.as_ref()) {
+                let _ = target.focus();
+            }
+        });
+    });
+}
+
+fn spot_of(list: &web_sys::Element, element: &web_sys::Element) -> Spot {
+    let Some(group) = element.closest("details.pb-group").ok().flatten() else {
+        return Spot::default();
+    };
+    let place = |all: Vec<web_sys::Element>, of: &web_sys::Element| {
+        all.iter().position(|one| one == of).unwrap_or(0) as u32
+    };
+    let name = group.get_attribute("data-group").unwrap_or_default();
+    let chip = element.matches(CHIPS).unwrap_or(false).then(|| {
+        let id = element.get_attribute("data-endpoint").unwrap_or_default();
+        (id, place(elements(&group, CHIPS), element))
+    });
+    Spot {
+        group: Some((name, place(elements(list, GROUPS), &group))),
+        chip,
+    }
+}
+
+/// What takes the focus back for `spot`, unless `focused` already is it.
+fn target_for(
+    list: &web_sys::Element,
+    spot: &Spot,
+    focused: Option<&web_sys::HtmlElement>,
+) -> Option<web_sys::HtmlElement> {
+    let groups = elements(list, GROUPS);
+    let by_name = spot.group.as_ref().and_then(|(name, _)| {
+        groups
+            .iter()
+            .find(|group| group.get_attribute("data-group").as_deref() == Some(name))
+    });
+    let heading = |group: &web_sys::Element| html(group.query_selector("summary").ok()??);
+    let holds_focus =
+        |element: &web_sys::Element| focused.is_some_and(|focused| element.contains(Some(focused)));
+    let target = match (by_name, &spot.chip) {
+        (Some(group), Some((id, at))) => {
+            let chips = elements(group, CHIPS);
+            let same = chips
+                .iter()
+                .find(|chip| chip.get_attribute("data-endpoint").as_deref() == Some(id));
+            let in_place = chips.get((*at as usize).min(chips.len().saturating_sub(1)));
+            match same.or(in_place) {
+                Some(chip) => html(chip.clone()),
+                None => heading(group),
+            }
+        }
+        // A heading or a button of a group still listed: where it is now.
+        (Some(group), None) if holds_focus(group) => None,
+        (Some(group), None) => heading(group),
+        (None, _) => {
+            let place = spot.group.as_ref().map_or(0, |(_, at)| *at as usize);
+            match groups.get(place.min(groups.len().saturating_sub(1))) {
+                Some(group) => heading(group),
+                None => html(list.query_selector(".pb-table-empty").ok()??),
+            }
+        }
+    }?;
+    (focused != Some(&target)).then_some(target)
+}
+
+fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(all) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..all.length())
+        .filter_map(|at| all.item(at)?.dyn_into().ok())
+        .collect()
+}
+
+fn html(element: web_sys::Element) -> Option<web_sys::HtmlElement> {
+    element.dyn_into().ok()
+}
