@@ -2255,6 +2255,15 @@ describe('rows that cannot be read, or say unexpected things', () => {
         // A group comes back: its heading.
         await refreshWith(page, [off(2)]);
         assert.equal(await focused(page), 'Powered Off heading');
+        // A panel the last chip opened, closed by a refresh that drops its
+        // endpoint: the focus comes back to the chip before it, not the page.
+        await refreshWith(page, all);
+        await group.locator('.pb-chip', { hasText: 'off-host-4' }).click();
+        await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
+        await refreshWith(page, all.filter((e) => e.id !== 'off-4'));
+        await page.locator('.pb-panel').waitFor({ state: 'detached', timeout: 5_000 });
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        assert.equal(await focused(page), 'Powered Off off-host-3');
         // Focus taken elsewhere stays there.
         const search = page.getByRole('searchbox', { name: 'Search endpoints' });
         await search.focus();

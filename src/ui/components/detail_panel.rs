@@ -379,7 +379,7 @@ impl ScrollsAroundApp {
     }
 }
 
-fn is_in_a_panel(element: &web_sys::Element) -> bool {
+pub fn is_in_a_panel(element: &web_sys::Element) -> bool {
     element.closest(".pb-panel").ok().flatten().is_some()
 }
 

@@ -26,7 +26,7 @@ pub use badge::{Badge, Tone};
 pub use banner::Banner;
 pub use bar_list::BarList;
 pub use counter::{Counter, CounterFilter, CounterGroup};
-pub use detail_panel::DetailPanel;
+pub use detail_panel::{is_in_a_panel, DetailPanel};
 pub use download::download_in_parts;
 pub use export_button::{ExportButton, CSV_RECORDS_PER_PART};
 pub use facet_select::FacetFilter;

@@ -81,7 +81,10 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
         })
     };
     let list = NodeRef::new();
-    keep_group_focus(list, move || groups.track());
+    keep_group_focus(list, move || {
+        groups.track();
+        data.table.selected.track();
+    });
     view! {
         {move || ungrouped().map(|text| view! { <p class="pb-muted" data-ungrouped="">{text}</p> })}
         {move || overlapping().map(|text| view! { <p class="pb-muted" data-overlap="">{text}</p> })}

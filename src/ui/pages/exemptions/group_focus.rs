@@ -3,7 +3,8 @@
 //! the focus could come to name another endpoint, and one removed would drop
 //! the focus to the page's top.
 
-use crate::ui::focus::focused_element;
+use crate::ui::components::is_in_a_panel;
+use crate::ui::focus::{focused_element, MAIN_ID};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -20,10 +21,10 @@ struct Spot {
 }
 
 /// Keeps the focus of `list` on what had it across the redraws `redrawn`
-/// tracks: the same endpoint's chip in the same group, else the chip now in
-/// its place, the group's heading, the heading now in the group's place, or
-/// the empty note, in that order. The focus the operator takes elsewhere is
-/// left there.
+/// tracks, and a panel a chip opened closing: the same endpoint's chip in
+/// the same group, else the chip now in its place, the group's heading, the
+/// heading now in the group's place, or the empty note, in that order. The
+/// focus the operator takes elsewhere is left there.
 pub fn keep_group_focus(list: NodeRef<leptos::html::Div>, redrawn: impl Fn() + 'static) {
     let spot = StoredValue::new(None::<Spot>);
     let inside = move |target: Option<web_sys::EventTarget>| -> Option<web_sys::Element> {
@@ -32,6 +33,15 @@ pub fn keep_group_focus(list: NodeRef<leptos::html::Div>, redrawn: impl Fn() + '
         list.contains(Some(&element)).then_some(element)
     };
     let focus_moved = window_event_listener_untyped("focusin", move |event| {
+        // Into the details a chip opened, or to main as the panel closes
+        // with its chip gone: the chip's place is kept, for the focus to
+        // come back to.
+        let target = event.target().and_then(|target| target.dyn_into().ok());
+        if target.is_some_and(|element: web_sys::Element| {
+            is_in_a_panel(&element) || element.id() == MAIN_ID
+        }) {
+            return;
+        }
         let now = inside(event.target())
             .zip(list.get_untracked())
             .map(|(element, list)| spot_of(&list, &element));
@@ -54,7 +64,9 @@ pub fn keep_group_focus(list: NodeRef<leptos::html::Div>, redrawn: impl Fn() + '
             let (Some(Some(at)), Some(list)) = (spot.try_get_value(), list.get_untracked()) else {
                 return;
             };
-            let focused = focused_element();
+            // Main has it where the element that had it went away (a
+            // closing panel's chip, removed by the refresh that closed it).
+            let focused = focused_element().filter(|element| element.id() != MAIN_ID);
             if focused
                 .as_ref()
                 .is_some_and(|element| !list.contains(Some(element)))
