@@ -1,6 +1,6 @@
 //! Parsing and formatting of timestamps, and their flexible deserialisation.
 
-use patchboard::domain::time::{hours_text, Timestamp};
+use patchboard::domain::time::{hours_text, period_text, Timestamp};
 use proptest::prelude::*;
 
 const MINUTE: i64 = 60_000;
@@ -242,4 +242,24 @@ proptest! {
 fn hours_keep_their_unit_on_the_same_line() {
     assert_eq!(hours_text(4), "4\u{a0}h");
     assert_eq!(hours_text(12), "12\u{a0}h");
+}
+
+#[test]
+fn a_refresh_period_is_written_in_the_units_it_would_be_set_in() {
+    let cases = [
+        (1, "1 s"),
+        (45, "45 s"),
+        (90, "90 s"),
+        (119, "119 s"),
+        (120, "2 min"),
+        (150, "2 min 30 s"),
+        (300, "5 min"),
+        (3600, "1 h"),
+        (3605, "1 h 5 s"),
+        (5400, "1 h 30 min"),
+        (86_400, "24 h"),
+    ];
+    for (seconds, text) in cases {
+        assert_eq!(period_text(seconds), text, "{seconds} s");
+    }
 }

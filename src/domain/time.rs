@@ -156,6 +156,26 @@ pub fn hours_text(hours: u32) -> String {
     format!("{hours}\u{a0}h")
 }
 
+/// A period of seconds as the refresh line writes it, in the units a person
+/// would set it in: "45 s", "90 s", "5 min", "2 min 30 s", "1 h", "1 h 30 min".
+/// Under two minutes it stays in seconds, as "1 min 30 s" reads slower.
+pub fn period_text(seconds: u32) -> String {
+    if seconds < 120 {
+        return format!("{seconds} s");
+    }
+    let parts = [
+        (seconds / 3600, "h"),
+        (seconds / 60 % 60, "min"),
+        (seconds % 60, "s"),
+    ];
+    let named: Vec<String> = parts
+        .iter()
+        .filter(|&&(count, _)| count > 0)
+        .map(|(count, unit)| format!("{count} {unit}"))
+        .collect();
+    named.join(" ")
+}
+
 /// Why an epoch number is not a time (see [`Timestamp::checked`]).
 const OUT_OF_RANGE: &str = "outside the years 0 to 9999";
 

@@ -3,7 +3,7 @@
 
 use super::{Banner, Tone};
 use crate::domain::decimal::grouped;
-use crate::domain::time::Timestamp;
+use crate::domain::time::{period_text, Timestamp};
 use crate::source::load::CutShort;
 use crate::source::mapping::UnfoundField;
 use crate::source::paging::LostTrail;
@@ -53,7 +53,7 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
         ) {
             (0, _) => " · automatic refresh off".to_owned(),
             (_, true) => " · refresh paused".to_owned(),
-            (seconds, false) => format!(" · refreshes every {seconds} s"),
+            (seconds, false) => format!(" · refreshes every {}", period_text(seconds)),
         }
     };
     // A page the configuration gives no resource has nothing to refresh.
