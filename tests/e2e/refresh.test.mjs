@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { assertNoProblems, closeBrowser, withPage } from './lib/browser.mjs';
-import { startFaultServer } from './lib/fault-server.mjs';
+import { FAULTS, startFaultServer } from './lib/fault-server.mjs';
 import { startBuiltApp } from './lib/server.mjs';
 
 const LOAD_TIMEOUT = 30_000;
@@ -128,6 +128,29 @@ describe('the automatic refresh', () => {
       await requestWithin(1000, away);
       await requestWithin(INTERVAL_SECONDS * 1000 + 1500, away + 1);
     });
+  });
+
+  test('a job list that never loaded is asked again at once on return to Jobs', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setFault('/jobs.json', FAULTS.status(500));
+    const config = { preset: 'native', base_url: backend.url, refresh_seconds: 3600 };
+    const before = jobListRequests();
+    try {
+      await withPage(`${app.url}#/exemptions`, { config }, async (session) => {
+        const { page } = session;
+        await settled(page);
+        // The list's first load fails, three tries in all.
+        await requestWithin(5_000, before + 2);
+        await sleep(500);
+        const failed = jobListRequests();
+        assert.equal(failed, before + 3);
+        backend.clearFaults();
+        await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+        await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).waitFor({ timeout: 5_000 });
+        assert.equal(jobListRequests(), failed + 1, 'asked once, on return, not an hour later');
+      });
+    } finally {
+      backend.clearFaults();
+    }
   });
 
   test('a pause holds on every page until Resume', { timeout: TEST_TIMEOUT }, async () => {

@@ -117,6 +117,10 @@ pub struct LoadStatus {
     pub records: usize,
     /// Why the last load failed; the data is kept.
     pub error: Option<String>,
+    /// When the last load ended, well or not, in the order of every
+    /// resource's load ends (0: none has); tells which of two resources
+    /// answered last.
+    pub ended: u64,
     /// The last load failed because the backend has no such resource.
     pub not_found: bool,
     /// Rows the last load could not decode.
@@ -142,6 +146,7 @@ impl Default for LoadStatus {
             waiting: None,
             records: 0,
             error: None,
+            ended: 0,
             not_found: false,
             skipped: RowProblems::default(),
             left_out: RowProblems::default(),
@@ -189,11 +194,18 @@ impl LoadStatus {
         }
     }
 
-    /// The last completed load is at least `seconds` old at `now`.
-    fn is_older_than(&self, seconds: u32, now: Timestamp) -> bool {
+    /// No load has ended well, or the last that did is at least `seconds`
+    /// old at `now`.
+    fn is_due(&self, seconds: u32, now: Timestamp) -> bool {
         self.loaded_at
-            .is_some_and(|at| now.millis() - at.millis() >= i64::from(seconds) * 1000)
+            .is_none_or(|at| now.millis() - at.millis() >= i64::from(seconds) * 1000)
     }
+}
+
+/// The next number in the order of load ends (see [`LoadStatus::ended`]).
+fn next_load_end() -> u64 {
+    static LOAD_ENDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    LOAD_ENDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
 
 /// The operator paused the automatic refresh: of every resource, on every
@@ -437,11 +449,10 @@ fn live_status(
         if seconds == 0 || paused.get() || held.get() || !visibility.is_visible() {
             return;
         }
-        // Back from a hidden tab or a pause with data older than one
-        // interval: refresh now rather than at the next tick.
-        let stale = status.with_untracked(|s| {
-            s.loading.is_none() && s.is_older_than(seconds, read_browser_clock())
-        });
+        // Back from a hidden tab, a pause or a hold with data older than
+        // one interval, or none: refresh now rather than at the next tick.
+        let stale = status
+            .with_untracked(|s| s.loading.is_none() && s.is_due(seconds, read_browser_clock()));
         if stale {
             live.refresh();
         }
@@ -670,6 +681,7 @@ impl Progress {
         self.status.update(|s| {
             s.loading = None;
             s.waiting = None;
+            s.ended = next_load_end();
             match result {
                 Ok(end) => {
                     s.records = records;
