@@ -2020,27 +2020,46 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await withConfiguredPage('#/jobs/job-alpha', config, async (session) => {
         const { page } = session;
         await waitForAssets(page, ALPHA_ASSETS.length);
-        // Every alert the page shows from here on, however briefly.
+        // Every alert added to the page from here on, however briefly.
         await page.evaluate(() => {
-          window.alertsSeen = [];
-          new MutationObserver(() => {
-            for (const alert of document.querySelectorAll('.pb-page [role=alert]')) window.alertsSeen.push(alert.textContent);
+          window.alertsAdded = [];
+          new MutationObserver((records) => {
+            for (const node of records.flatMap((record) => [...record.addedNodes])) {
+              if (!(node instanceof Element)) continue;
+              for (const alert of [node, ...node.querySelectorAll('*')].filter((element) => element.getAttribute('role') === 'alert')) {
+                window.alertsAdded.push(alert.textContent);
+              }
+            }
           }).observe(document.body, { subtree: true, childList: true });
         });
-        // Still listed: the 404 is an error, reported once the list says so.
+        const alertsAdded = () => page.evaluate(() => window.alertsAdded.splice(0).filter((text) => text.includes('404')));
+        const retry = () => page.locator('.pb-page [role=alert]').getByRole('button', { name: 'Retry' }).dispatchEvent('click');
+        // Still listed: the 404 is an error, reported once the list says so,
+        // and not taken away and announced anew by the next refresh's 404.
         backend.setData({ results: {} });
         const asked = listAsked();
         await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
         const text = await alertText(page, 'HTTP 404');
         assert.ok(text.includes('The last refresh failed'), text);
         assert.equal(listAsked(), asked + 1, 'the job list was asked again');
+        assert.equal((await alertsAdded()).length, 1, 'one alert');
+        await retry();
+        await eventually(page, () => listAsked() === asked + 2, 'the job list is asked again after the second 404');
+        await page.waitForTimeout(200);
+        assert.equal(await page.locator('.pb-page [role=alert]', { hasText: 'HTTP 404' }).count(), 1, 'the alert stays');
+        assert.deepEqual(await alertsAdded(), [], 'and is not announced anew');
         // Deleted: the next 404 is the job's leaving.
         backend.setData({ jobs: JOBS.filter((listed) => listed.id !== 'job-alpha') });
-        await page.evaluate(() => { window.alertsSeen = []; });
-        await page.locator('.pb-page [role=alert]').getByRole('button', { name: 'Retry' }).dispatchEvent('click');
-        await page.locator('.pb-banner', { hasText: 'This job is no longer in the job list' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await retry();
+        const left = page.locator('.pb-banner', { hasText: 'This job is no longer in the job list' });
+        await left.waitFor({ timeout: LOAD_TIMEOUT });
         assert.equal(await page.locator('.pb-page [role=alert]').count(), 0, 'no error banner');
-        assert.deepEqual(await page.evaluate(() => window.alertsSeen.filter((text) => text.includes('404'))), [], 'no 404 alert, even for a moment');
+        assert.deepEqual(await alertsAdded(), [], 'no 404 alert, even for a moment');
+        // Back in the list and answering: the next refresh of its results
+        // asks the list again, and the notice goes.
+        backend.setData({ jobs: JOBS, results: { 'job-alpha': ALPHA_ASSETS } });
+        await page.getByRole('button', { name: 'Refresh now' }).dispatchEvent('click');
+        await left.waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
         assert.equal(await page.locator('tr.pb-row').count(), ALPHA_ASSETS.length, 'its last rows stay');
         assertNoPageErrors(session);
       });

@@ -52,10 +52,11 @@ pub fn left_list(jobs: Live<Job>, listed: Memo<Option<Job>>, job: Memo<Option<Jo
 }
 
 /// Whether the results being gone (a 404 after they had loaded) is told by
-/// the job having left the list, or may be: the list is asked again at once
-/// (its own refresh may be an interval away), and until it answers the 404
-/// is not yet an error to report. Only the list tells a deleted job from a
-/// configuration gone wrong.
+/// the job having left the list, or may be. Only the list tells a deleted
+/// job from a configuration gone wrong, so a results load that ends gone,
+/// or well while the job is said to have left, asks it again at once (its
+/// own refresh may be an interval away); until it has answered, the 404 is
+/// not yet an error to report.
 pub fn results_gone_with_job(
     left: Memo<bool>,
     jobs: Live<Job>,
@@ -64,13 +65,23 @@ pub fn results_gone_with_job(
     let gone = results.gone();
     Effect::new(move |was_loading: Option<bool>| {
         let loading = results.state.with(|s| s.loading.is_some());
-        if was_loading == Some(true) && !loading && gone.get_untracked() {
+        let ended = was_loading == Some(true) && !loading;
+        if ended && (gone.get_untracked() || left.get_untracked()) {
             jobs.status.refresh();
         }
         loading
     });
-    let list_loading = move || jobs.status.state.with(|s| s.loading.is_some());
-    Signal::derive(move || gone.get() && (left.get() || list_loading()))
+    let list_answered_since = move || {
+        jobs.status
+            .state
+            .with(|list| results.state.with(|r| list.ended > r.ended))
+    };
+    // Reported once the list still names the job, and until it does not:
+    // each refresh's 404 must not take the alert away and announce it anew.
+    let reported = Memo::new(move |was_reported: Option<&bool>| {
+        gone.get() && !left.get() && (list_answered_since() || was_reported == Some(&true))
+    });
+    Signal::derive(move || gone.get() && !reported.get())
 }
 
 /// Says that the job has left the job list (see [`left_list`]). Without it,
