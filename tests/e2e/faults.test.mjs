@@ -2283,11 +2283,42 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await page.locator('.pb-panel').waitFor({ state: 'detached', timeout: 5_000 });
         await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
         assert.equal(await focused(page), 'Powered Off off-host-3');
+        // Closed by Escape after a refresh moved its group above another:
+        // the focus goes back to the chip of its endpoint, in its group, not
+        // to the chip drawn where it was.
+        const cred = (n) => endpoint(`cred-${n}`, `cred-host-${n}`, { credentials_valid: false });
+        await refreshWith(page, [off(2), cred(1), cred(2)]);
+        const groupsInOrder = () => page.evaluate(() => [...document.querySelectorAll('details.pb-group')].map((g) => g.dataset.group ?? g.dataset.exemption));
+        assert.deepEqual(await groupsInOrder(), ['Invalid Credentials', 'Powered Off']);
+        await group.locator('.pb-chip', { hasText: 'off-host-2' }).click();
+        await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
+        await refreshWith(page, [off(1), off(2), off(3), cred(1), cred(2)]);
+        assert.deepEqual(await groupsInOrder(), ['Powered Off', 'Invalid Credentials']);
+        await page.keyboard.press('Escape');
+        await page.locator('.pb-panel').waitFor({ state: 'detached', timeout: 5_000 });
+        assert.equal(await focused(page), 'Powered Off off-host-2');
+        // A click on a group's text puts the focus there, not back on the
+        // chip at the next refresh.
+        await group.locator('.pb-steps li').first().click();
+        await refreshWith(page, [off(2), cred(1), cred(2)]);
+        assert.notEqual(await focused(page), 'Powered Off off-host-2', 'the click is not undone');
         // Focus taken elsewhere stays there.
         const search = page.getByRole('searchbox', { name: 'Search endpoints' });
         await search.focus();
         await refreshWith(page, all);
         assert.equal(await search.evaluate((box) => box === document.activeElement), true, 'the search box keeps the focus');
+        // A chip's panel opened and closed, then "Show all" leaves the list
+        // for the table without a crash.
+        const many = Array.from({ length: 55 }, (_, n) => off(n + 1));
+        await refreshWith(page, many);
+        await group.locator('.pb-chip', { hasText: 'off-host-1' }).first().click();
+        await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
+        await page.keyboard.press('Escape');
+        await page.locator('.pb-panel').waitFor({ state: 'detached', timeout: 5_000 });
+        await group.getByRole('button', { name: 'Show all 55 in the table' }).click();
+        await page.locator('tr.pb-row').first().waitFor({ timeout: 5_000 });
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        assert.equal(await page.locator('.pb-crash').count(), 0, 'no crash');
         await assertStillWorks(session);
       });
     } finally {

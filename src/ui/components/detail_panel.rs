@@ -99,7 +99,7 @@ pub fn DetailPanel(
         }
     });
     let previous_focus = send_wrapper::SendWrapper::new(
-        previous_focus.map(|element| (OpeningRow::of(&element), element)),
+        previous_focus.map(|element| (Opener::of(&element), element)),
     );
     on_cleanup(move || {
         escape.remove();
@@ -127,13 +127,18 @@ pub fn DetailPanel(
             return;
         }
         let now_at = latest_index.get_value();
-        let back_to = previous_focus.take().and_then(|(opening_row, element)| {
-            match opening_row.as_ref().and_then(|row| row.row_now(now_at)) {
-                Some(row) => Some(row),
-                // A row the filters have since hidden is gone from the page.
+        let back_to = previous_focus
+            .take()
+            .and_then(|(opener, element)| match opener {
+                Some(Opener::Row(row)) => match row.row_now(now_at) {
+                    Some(row) => Some(row),
+                    // A row the filters have since hidden is gone from the page.
+                    None => element.is_connected().then_some(element),
+                },
+                // Gone, it leaves the focus to main, where its list hands it on.
+                Some(Opener::Named(name)) => named_opener(&name),
                 None => element.is_connected().then_some(element),
-            }
-        });
+            });
         // Opened from a link, a reload or Back, the focus was at the page's
         // start: the record's row, where drawn, keeps the reader's place.
         let back_to = back_to
@@ -381,6 +386,32 @@ impl ScrollsAroundApp {
 
 pub fn is_in_a_panel(element: &web_sys::Element) -> bool {
     element.closest(".pb-panel").ok().flatten().is_some()
+}
+
+/// What opened the panel, where the element may since show another record:
+/// a table row, or an element that names itself by `data-opener` (a By
+/// exemption chip, by its group and endpoint), which a redraw in place
+/// can give to another.
+enum Opener {
+    Row(OpeningRow),
+    Named(String),
+}
+
+impl Opener {
+    fn of(element: &web_sys::HtmlElement) -> Option<Self> {
+        match element.get_attribute("data-opener") {
+            Some(name) => Some(Opener::Named(name)),
+            None => OpeningRow::of(element).map(Opener::Row),
+        }
+    }
+}
+
+/// The element that names itself `name` now, if one does.
+fn named_opener(name: &str) -> Option<web_sys::HtmlElement> {
+    let all = document().query_selector_all("[data-opener]").ok()?;
+    (0..all.length())
+        .filter_map(|at| all.item(at)?.dyn_into::<web_sys::HtmlElement>().ok())
+        .find(|element| element.get_attribute("data-opener").as_deref() == Some(name))
 }
 
 /// A table row that opened the panel. The table drops a row that leaves it

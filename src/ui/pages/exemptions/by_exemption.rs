@@ -164,6 +164,9 @@ fn ReasonGroup(
                             <button
                                 type="button"
                                 class="pb-chip"
+                                // Found again by the panel it opens, after a
+                                // refresh redrew the chips in place.
+                                data-opener=format!("{:?} {id:?}", key.get_value())
                                 data-endpoint=id
                                 // Keyed on click: only then is the scan over the fleet worth it.
                                 on:click=move |_| data.table.open(index)
@@ -177,6 +180,7 @@ fn ReasonGroup(
                     <button
                         type="button"
                         class="pb-button"
+                        data-show-all=""
                         // The other filters and the search stay: the table
                         // lists the group's own endpoints, as many as it says.
                         on:click=move |_| url.update(History::Push, |v| {

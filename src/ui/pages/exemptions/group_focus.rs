@@ -10,14 +10,16 @@ use wasm_bindgen::JsCast;
 
 const GROUPS: &str = ":scope > details.pb-group";
 const CHIPS: &str = ".pb-chip";
+const SHOW_ALL: &str = "[data-show-all]";
 
 /// Where the focus is in the list: its group, by name and place, and its
-/// chip, by endpoint id and place, where a chip has it. Neither: the list's
-/// empty note.
+/// chip, by endpoint id and place, where a chip has it, or its "Show all"
+/// button. No group: the list's empty note.
 #[derive(Clone, Default)]
 struct Spot {
     group: Option<(String, u32)>,
     chip: Option<(String, u32)>,
+    show_all: bool,
 }
 
 /// Keeps the focus of `list` on what had it across the redraws `redrawn`
@@ -29,7 +31,7 @@ pub fn keep_group_focus(list: NodeRef<leptos::html::Div>, redrawn: impl Fn() + '
     let spot = StoredValue::new(None::<Spot>);
     let inside = move |target: Option<web_sys::EventTarget>| -> Option<web_sys::Element> {
         let element = target?.dyn_into::<web_sys::Element>().ok()?;
-        let list = list.get_untracked()?;
+        let list = list.try_get_untracked().flatten()?;
         list.contains(Some(&element)).then_some(element)
     };
     let focus_moved = window_event_listener_untyped("focusin", move |event| {
@@ -42,14 +44,29 @@ pub fn keep_group_focus(list: NodeRef<leptos::html::Div>, redrawn: impl Fn() + '
         }) {
             return;
         }
+        // A closing dialog gives the focus back to the element that opened
+        // it, which a refresh may since have redrawn as another endpoint's
+        // chip; the panel then puts it where it belongs.
+        let from_closed_panel = event
+            .dyn_ref::<web_sys::FocusEvent>()
+            .and_then(|focus| focus.related_target())
+            .and_then(|from| from.dyn_into::<web_sys::Element>().ok())
+            .and_then(|from| from.closest("dialog.pb-panel").ok().flatten())
+            .is_some_and(|panel| !panel.has_attribute("open"));
+        if from_closed_panel {
+            return;
+        }
         let now = inside(event.target())
-            .zip(list.get_untracked())
+            .zip(list.try_get_untracked().flatten())
             .map(|(element, list)| spot_of(&list, &element));
         spot.set_value(now);
     });
-    // A click on the page's background takes the focus to no element at all.
+    // A click puts the focus where the operator wants it, or on nothing
+    // (the page's background, a group's text): none of it is taken back.
+    // A control clicked takes its place again as it takes the focus.
     let pressed = window_event_listener_untyped("pointerdown", move |event| {
-        if inside(event.target()).is_none() {
+        let target = event.target().and_then(|target| target.dyn_into().ok());
+        if !target.is_some_and(|element: web_sys::Element| is_in_a_panel(&element)) {
             spot.set_value(None);
         }
     });
@@ -61,7 +78,11 @@ pub fn keep_group_focus(list: NodeRef<leptos::html::Div>, redrawn: impl Fn() + '
         redrawn();
         // After the browser has applied the redraw.
         request_animation_frame(move || {
-            let (Some(Some(at)), Some(list)) = (spot.try_get_value(), list.get_untracked()) else {
+            // try_: the list may be gone by the next frame ("Show all",
+            // the layout switch).
+            let (Some(Some(at)), Some(Some(list))) =
+                (spot.try_get_value(), list.try_get_untracked())
+            else {
                 return;
             };
             // Main has it where the element that had it went away (a
@@ -95,6 +116,7 @@ fn spot_of(list: &web_sys::Element, element: &web_sys::Element) -> Spot {
     Spot {
         group: Some((name, place(elements(list, GROUPS), &group))),
         chip,
+        show_all: element.matches(SHOW_ALL).unwrap_or(false),
     }
 }
 
@@ -127,7 +149,11 @@ fn target_for(
         }
         // A heading or a button of a group still listed: where it is now.
         (Some(group), None) if holds_focus(group) => None,
-        (Some(group), None) => heading(group),
+        (Some(group), None) => spot
+            .show_all
+            .then(|| html(group.query_selector(SHOW_ALL).ok()??))
+            .flatten()
+            .or_else(|| heading(group)),
         (None, _) => {
             let place = spot.group.as_ref().map_or(0, |(_, at)| *at as usize);
             match groups.get(place.min(groups.len().saturating_sub(1))) {
