@@ -17,7 +17,7 @@ use patchboard::domain::phase::Phase;
 use patchboard::domain::status::StatusKey;
 use patchboard::domain::table::{Direction, TextQuery};
 use patchboard::domain::time::Timestamp;
-use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetView};
+use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetRow, AssetView};
 use patchboard::domain::view::endpoints::{
     endpoint_rows, endpoints_csv, next_window_text, EndpointColumn, EndpointRow, EndpointView,
     Layout, WindowState,
@@ -26,6 +26,26 @@ use patchboard::domain::view::jobs::{JobColumn, JobView};
 use patchboard::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
 use patchboard::domain::view::url_state::with_left_out;
 use patchboard::domain::view::{FacetToken, HoldsTable, TableColumn, TableView, ToQuery};
+
+/// The assets' export in one piece, as the page's parts join.
+fn whole_assets_csv(
+    results: &[AssetResult],
+    rows: &[AssetRow],
+    order: &[u32],
+    stuck_cutoff: Timestamp,
+) -> String {
+    assets_csv(results, rows, order, stuck_cutoff, usize::MAX).collect()
+}
+
+/// The endpoints' export in one piece, as the page's parts join.
+fn whole_endpoints_csv(
+    endpoints: &[Endpoint],
+    rows: &[EndpointRow],
+    order: &[u32],
+    reported: MaintenanceReported,
+) -> String {
+    endpoints_csv(endpoints, rows, order, reported, usize::MAX).collect()
+}
 
 fn result(id: &str, name: &str, os: &str, code: u16, state: u8, at: i64) -> AssetResult {
     AssetResult {
@@ -752,8 +772,7 @@ fn a_failed_patch_number_finds_the_assets_it_failed_on_not_those_it_succeeded_on
     );
     // The export shows what the search matched, and its Message what the
     // Message column shows where the status gives none.
-    let csv = assets_csv(&results, &rows, &[2], Timestamp::from_millis(0), usize::MAX)
-        .collect::<String>();
+    let csv = whole_assets_csv(&results, &rows, &[2], Timestamp::from_millis(0));
     assert_eq!(csv_column(&csv, "Failed patches"), ["KB5034441; KB5034122"]);
     assert_eq!(
         csv_column(&csv, "Message"),
@@ -953,14 +972,7 @@ fn the_default_sort_shows_the_newest_changes_first() {
 fn csv_export_follows_the_view_and_neutralises_formulas() {
     let results = fleet();
     let rows = asset_rows(&results, "job", None);
-    let csv = assets_csv(
-        &results,
-        &rows,
-        &[2, 1],
-        Timestamp::from_millis(0),
-        usize::MAX,
-    )
-    .collect::<String>();
+    let csv = whole_assets_csv(&results, &rows, &[2, 1], Timestamp::from_millis(0));
     let lines: Vec<&str> = csv.split("\r\n").collect();
     assert!(lines[0].starts_with("\u{feff}Asset ID,Asset,OS,Status,Status code,State,Phase"));
     assert!(lines[1].starts_with("c,'=cmd|' /C calc'!A0,Windows 11,Job Failed,2046,0,Failed"));
@@ -977,14 +989,7 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     ];
     others[0].status.name = Some("Frobnicated".into());
     let rows = asset_rows(&others, "job", None);
-    let csv = assets_csv(
-        &others,
-        &rows,
-        &[0, 1],
-        Timestamp::from_millis(0),
-        usize::MAX,
-    )
-    .collect::<String>();
+    let csv = whole_assets_csv(&others, &rows, &[0, 1], Timestamp::from_millis(0));
     let applies: Vec<&str> = csv
         .split("\r\n")
         .skip(1)
@@ -1010,28 +1015,14 @@ fn csv_export_gives_each_status_its_state_and_says_which_assets_are_stuck() {
     };
     let rows = asset_rows(&results, "job", None);
     let order = [0, 1, 4];
-    let csv = assets_csv(
-        &results,
-        &rows,
-        &order,
-        Timestamp::from_millis(1_500),
-        usize::MAX,
-    )
-    .collect::<String>();
+    let csv = whole_assets_csv(&results, &rows, &order, Timestamp::from_millis(1_500));
     assert_eq!(csv_column(&csv, "State"), ["0", "1", "1"]);
     assert_eq!(
         csv_column(&csv, "Stuck"),
         ["no", "yes", ""],
         "a final asset is never stuck; one with no status time cannot be judged"
     );
-    let earlier = assets_csv(
-        &results,
-        &rows,
-        &order,
-        Timestamp::from_millis(500),
-        usize::MAX,
-    )
-    .collect::<String>();
+    let earlier = whole_assets_csv(&results, &rows, &order, Timestamp::from_millis(500));
     assert_eq!(csv_column(&earlier, "Stuck"), ["no", "no", ""]);
 }
 
@@ -1047,14 +1038,7 @@ fn patch_counts_the_backend_did_not_send_are_never_zero() {
     results[0].patches = PatchCounts::known(3, 0, 1, 0, 4);
     results[2].patches.failed = Some(2);
     let rows = asset_rows(&results, "job", None);
-    let csv = assets_csv(
-        &results,
-        &rows,
-        &[0, 1, 2],
-        Timestamp::from_millis(0),
-        usize::MAX,
-    )
-    .collect::<String>();
+    let csv = whole_assets_csv(&results, &rows, &[0, 1, 2], Timestamp::from_millis(0));
     let lines: Vec<Vec<&str>> = csv
         .split("\r\n")
         .map(|line| line.split(',').collect())
@@ -1227,7 +1211,7 @@ fn exported_as(
     order: &[u32],
     reported: MaintenanceReported,
 ) -> Vec<Vec<String>> {
-    let csv = endpoints_csv(endpoints, rows, order, reported, usize::MAX).collect::<String>();
+    let csv = whole_endpoints_csv(endpoints, rows, order, reported);
     parse(
         csv.strip_prefix(BYTE_ORDER_MARK)
             .expect("a byte order mark"),

@@ -4,7 +4,10 @@
 //! somewhere near.
 
 use crate::ui::dom::html_element_in;
-use leptos::prelude::{document, GetValue, SetValue, StoredValue};
+use leptos::prelude::{
+    document, on_cleanup, request_animation_frame, window_event_listener_untyped, Effect,
+    GetUntracked, GetValue, NodeRef, SetValue, StoredValue,
+};
 use wasm_bindgen::JsCast;
 
 /// The app's main content, the skip link's target.
@@ -128,4 +131,38 @@ impl FocusMark {
     pub fn clear(self) {
         self.0.set_value(false);
     }
+}
+
+/// The element `target` names if it is inside `container` (or is it), while
+/// the container is on the page.
+pub fn element_inside(
+    container: NodeRef<leptos::html::Div>,
+    target: Option<web_sys::EventTarget>,
+) -> Option<web_sys::Element> {
+    let element = target?.dyn_into::<web_sys::Element>().ok()?;
+    let container = container.try_get_untracked().flatten()?;
+    container.contains(Some(&element)).then_some(element)
+}
+
+/// For a part of the page redrawn in place, which keeps the focus on what
+/// had it: while the calling component lives, `focused` hears each move of
+/// the focus (`focusin`) and `pressed` each pointer press in the window, and
+/// `restore` runs after each redraw `redrawn` tracks, in the next frame,
+/// once the browser has applied it.
+pub fn keep_focus_across_redraws(
+    focused: impl Fn(web_sys::Event) + 'static,
+    pressed: impl Fn(web_sys::Event) + 'static,
+    redrawn: impl Fn() + 'static,
+    restore: impl Fn() + Copy + 'static,
+) {
+    let focus_moved = window_event_listener_untyped("focusin", focused);
+    let pressed = window_event_listener_untyped("pointerdown", pressed);
+    on_cleanup(move || {
+        focus_moved.remove();
+        pressed.remove();
+    });
+    Effect::new(move |_| {
+        redrawn();
+        request_animation_frame(restore);
+    });
 }

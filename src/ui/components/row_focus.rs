@@ -9,9 +9,10 @@
 //! table's Tab stop, so it is reported too.
 
 use crate::ui::dom::html_element_in;
-use crate::ui::focus::{focus_is_lost, focused_element, PAGE_TITLE_ID};
+use crate::ui::focus::{
+    element_inside, focus_is_lost, focused_element, keep_focus_across_redraws, PAGE_TITLE_ID,
+};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// Keeps the focus on the row of the record that had it, across the redraws
 /// `redrawn` tracks, for the rows inside `scroller`. Returns the data index of
@@ -25,40 +26,28 @@ pub fn keep_row_focus(
     // the focus elsewhere.
     let focused = StoredValue::new(None::<u32>);
     let (last_focused, set_last_focused) = signal(None::<u32>);
-    let inside = move |target: Option<web_sys::EventTarget>| -> Option<web_sys::Element> {
-        let element = target?.dyn_into::<web_sys::Element>().ok()?;
-        scroller
-            .get_untracked()?
-            .contains(Some(&element))
-            .then_some(element)
-    };
-    let focus_moved = window_event_listener_untyped("focusin", move |event| {
-        let index = inside(event.target()).and_then(|element| row_index(&element));
-        focused.set_value(index);
-        if index.is_some() {
-            set_last_focused.set(index);
-        }
-    });
-    // A click on the page's background takes the focus to no element at all.
-    let pressed = window_event_listener_untyped("pointerdown", move |event| {
-        if inside(event.target()).is_none() {
-            focused.set_value(None);
-        }
-    });
-    on_cleanup(move || {
-        focus_moved.remove();
-        pressed.remove();
-    });
-
-    Effect::new(move |_| {
-        redrawn();
-        // After the browser has applied the redraw.
-        request_animation_frame(move || {
+    keep_focus_across_redraws(
+        move |event| {
+            let index =
+                element_inside(scroller, event.target()).and_then(|element| row_index(&element));
+            focused.set_value(index);
+            if index.is_some() {
+                set_last_focused.set(index);
+            }
+        },
+        // A click on the page's background takes the focus to no element.
+        move |event| {
+            if element_inside(scroller, event.target()).is_none() {
+                focused.set_value(None);
+            }
+        },
+        redrawn,
+        move || {
             if let Some(index) = focused.try_get_value().flatten() {
                 refocus(scroller, index);
             }
-        });
-    });
+        },
+    );
     (last_focused, focused)
 }
 

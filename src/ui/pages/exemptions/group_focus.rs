@@ -4,7 +4,7 @@
 //! the focus to the page's top.
 
 use crate::ui::components::is_in_a_panel;
-use crate::ui::focus::{focused_element, MAIN_ID};
+use crate::ui::focus::{element_inside, focused_element, keep_focus_across_redraws, MAIN_ID};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -29,55 +29,27 @@ struct Spot {
 /// focus the operator takes elsewhere is left there.
 pub fn keep_group_focus(list: NodeRef<leptos::html::Div>, redrawn: impl Fn() + 'static) {
     let spot = StoredValue::new(None::<Spot>);
-    let inside = move |target: Option<web_sys::EventTarget>| -> Option<web_sys::Element> {
-        let element = target?.dyn_into::<web_sys::Element>().ok()?;
-        let list = list.try_get_untracked().flatten()?;
-        list.contains(Some(&element)).then_some(element)
-    };
-    let focus_moved = window_event_listener_untyped("focusin", move |event| {
-        // Into the details a chip opened, or to main as the panel closes
-        // with its chip gone: the chip's place is kept, for the focus to
-        // come back to.
-        let target = event.target().and_then(|target| target.dyn_into().ok());
-        if target.is_some_and(|element: web_sys::Element| {
-            is_in_a_panel(&element) || element.id() == MAIN_ID
-        }) {
-            return;
-        }
-        // A closing dialog gives the focus back to the element that opened
-        // it, which a refresh may since have redrawn as another endpoint's
-        // chip; the panel then puts it where it belongs.
-        let from_closed_panel = event
-            .dyn_ref::<web_sys::FocusEvent>()
-            .and_then(|focus| focus.related_target())
-            .and_then(|from| from.dyn_into::<web_sys::Element>().ok())
-            .and_then(|from| from.closest("dialog.pb-panel").ok().flatten())
-            .is_some_and(|panel| !panel.has_attribute("open"));
-        if from_closed_panel {
-            return;
-        }
-        let now = inside(event.target())
-            .zip(list.try_get_untracked().flatten())
-            .map(|(element, list)| spot_of(&list, &element));
-        spot.set_value(now);
-    });
-    // A click puts the focus where the operator wants it, or on nothing
-    // (the page's background, a group's text): none of it is taken back.
-    // A control clicked takes its place again as it takes the focus.
-    let pressed = window_event_listener_untyped("pointerdown", move |event| {
-        let target = event.target().and_then(|target| target.dyn_into().ok());
-        if !target.is_some_and(|element: web_sys::Element| is_in_a_panel(&element)) {
-            spot.set_value(None);
-        }
-    });
-    on_cleanup(move || {
-        focus_moved.remove();
-        pressed.remove();
-    });
-    Effect::new(move |_| {
-        redrawn();
-        // After the browser has applied the redraw.
-        request_animation_frame(move || {
+    keep_focus_across_redraws(
+        move |event| {
+            if !counts_as_the_operators(&event) {
+                return;
+            }
+            let now = element_inside(list, event.target())
+                .zip(list.try_get_untracked().flatten())
+                .map(|(element, list)| spot_of(&list, &element));
+            spot.set_value(now);
+        },
+        // A click puts the focus where the operator wants it, or on nothing
+        // (the page's background, a group's text): none of it is taken back.
+        // A control clicked takes its place again as it takes the focus.
+        move |event| {
+            let target = event.target().and_then(|target| target.dyn_into().ok());
+            if !target.is_some_and(|element: web_sys::Element| is_in_a_panel(&element)) {
+                spot.set_value(None);
+            }
+        },
+        redrawn,
+        move || {
             // try_: the list may be gone by the next frame ("Show all",
             // the layout switch).
             let (Some(Some(at)), Some(Some(list))) =
@@ -97,8 +69,30 @@ pub fn keep_group_focus(list: NodeRef<leptos::html::Div>, redrawn: impl Fn() + '
             if let Some(target) = target_for(&list, &at, focused.as_ref()) {
                 let _ = target.focus();
             }
-        });
-    });
+        },
+    );
+}
+
+/// Whether a move of the focus says where the operator has it: not into the
+/// details a chip opened, nor to main as that panel closes with its chip
+/// gone (the chip's place is kept, for the focus to come back to), nor back
+/// from a closing dialog to the element that opened it, which a refresh may
+/// since have redrawn as another endpoint's chip (the panel then puts the
+/// focus where it belongs).
+fn counts_as_the_operators(event: &web_sys::Event) -> bool {
+    let target = event.target().and_then(|target| target.dyn_into().ok());
+    if target
+        .is_some_and(|element: web_sys::Element| is_in_a_panel(&element) || element.id() == MAIN_ID)
+    {
+        return false;
+    }
+    let from_closed_panel = event
+        .dyn_ref::<web_sys::FocusEvent>()
+        .and_then(|focus| focus.related_target())
+        .and_then(|from| from.dyn_into::<web_sys::Element>().ok())
+        .and_then(|from| from.closest("dialog.pb-panel").ok().flatten())
+        .is_some_and(|panel| !panel.has_attribute("open"));
+    !from_closed_panel
 }
 
 fn spot_of(list: &web_sys::Element, element: &web_sys::Element) -> Spot {
