@@ -1644,14 +1644,20 @@ describe('rows that cannot be read, or say unexpected things', () => {
       assert.deepEqual(await texts(page, 'tr.pb-row td:first-child'), ['stuck-host']);
       // Unticked from the keyboard while there are no times, the box cannot
       // be ticked again, yet keeps the focus.
+      // Turns `control` off with `key`, and checks it keeps the focus and
+      // then refuses to turn on.
+      const turnedOffByKey = async (control, key) => {
+        await control.focus();
+        await page.keyboard.press(key);
+        await page.waitForFunction(() => !location.hash.includes('stuck=1'));
+        assert.equal(await control.evaluate((element) => element === document.activeElement), true, 'the focus stays');
+        assert.equal(await control.getAttribute('aria-disabled'), 'true');
+        await page.keyboard.press(key);
+        assert.equal(await page.evaluate(() => location.hash), '#/jobs/job-beta', 'it cannot be turned on again');
+      };
       await refresh(rows, 0, rows.length);
-      await waiting.focus();
-      await page.keyboard.press('Space');
-      await page.waitForFunction(() => !location.hash.includes('stuck=1'));
-      assert.equal(await waiting.evaluate((box) => box === document.activeElement), true, 'the focus stays on the box');
-      assert.equal(await waiting.getAttribute('aria-disabled'), 'true');
-      await page.keyboard.press('Space');
-      assert.equal(await waiting.isChecked(), false, 'it cannot be ticked again');
+      await turnedOffByKey(waiting, 'Space');
+      assert.equal(await waiting.isChecked(), false);
       // The Stuck counter's filter likewise.
       backend.setData({ results: { 'job-alpha': rows, 'job-beta': [...ALPHA_ASSETS, stuckHost] } });
       await page.getByRole('button', { name: 'Refresh now' }).click();
@@ -1661,14 +1667,8 @@ describe('rows that cannot be read, or say unexpected things', () => {
       const stuckFilter = page.locator('[data-counter="stuck"] .pb-counter-filter');
       assert.equal(await stuckFilter.getAttribute('aria-pressed'), 'true');
       assert.equal(await stuckFilter.isDisabled(), false, 'the Stuck filter a refresh cannot apply can still be turned off');
-      await stuckFilter.focus();
-      await page.keyboard.press('Enter');
-      await page.waitForFunction(() => !location.hash.includes('stuck=1'));
-      assert.equal(await stuckFilter.evaluate((button) => button === document.activeElement), true, 'the focus stays on the counter');
-      assert.equal(await stuckFilter.getAttribute('aria-disabled'), 'true');
-      await page.keyboard.press('Enter');
-      assert.equal(await stuckFilter.getAttribute('aria-pressed'), 'false', 'it cannot be turned on again');
-      assert.equal(await page.evaluate(() => location.hash), '#/jobs/job-beta');
+      await turnedOffByKey(stuckFilter, 'Enter');
+      assert.equal(await stuckFilter.getAttribute('aria-pressed'), 'false');
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
