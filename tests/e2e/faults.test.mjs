@@ -2001,6 +2001,13 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await page.waitForFunction(() => document.querySelector('[data-updated]')?.textContent.startsWith('Last refresh failed'), null, { timeout: LOAD_TIMEOUT });
         assert.match(await left(page).textContent(), /no longer has its results/);
         assert.equal(await page.locator('.pb-page [role=alert]').count(), 0, 'no error banner');
+        // The list's own refresh, every second like the results', answers
+        // for each 404: it is not asked twice as often.
+        const asked = (path) => backend.requests.filter((r) => r.path === path).length;
+        const [lists, results] = [asked('/jobs.json'), asked('/jobs/job-alpha/results.json')];
+        await page.waitForTimeout(4_000);
+        const [moreLists, moreResults] = [asked('/jobs.json') - lists, asked('/jobs/job-alpha/results.json') - results];
+        assert.ok(moreResults >= 2 && moreLists <= moreResults + 1, `${moreLists} list requests for ${moreResults} results requests`);
         // Listed again: the notice goes.
         backend.setData({ jobs: JOBS, results: { 'job-alpha': ALPHA_ASSETS } });
         await left(page).waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });

@@ -117,9 +117,10 @@ pub struct LoadStatus {
     pub records: usize,
     /// Why the last load failed; the data is kept.
     pub error: Option<String>,
-    /// When the last load ended, well or not, in the order of every
-    /// resource's load ends (0: none has); tells which of two resources
-    /// answered last.
+    /// When the last load started and when the last one ended, well or not,
+    /// in one order over every resource's loads (0: none has): tells
+    /// whether one resource answered after another's load began.
+    pub started: u64,
     pub ended: u64,
     /// The last load failed because the backend has no such resource.
     pub not_found: bool,
@@ -146,6 +147,7 @@ impl Default for LoadStatus {
             waiting: None,
             records: 0,
             error: None,
+            started: 0,
             ended: 0,
             not_found: false,
             skipped: RowProblems::default(),
@@ -202,10 +204,11 @@ impl LoadStatus {
     }
 }
 
-/// The next number in the order of load ends (see [`LoadStatus::ended`]).
-fn next_load_end() -> u64 {
-    static LOAD_ENDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
-    LOAD_ENDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
+/// The next number in the order of loads' starts and ends (see
+/// [`LoadStatus::started`]).
+fn next_load_event() -> u64 {
+    static LOAD_EVENTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    LOAD_EVENTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
 
 /// The operator paused the automatic refresh: of every resource, on every
@@ -610,6 +613,7 @@ impl Progress {
         status.update(|s| {
             s.loading = Some(0);
             s.waiting = None;
+            s.started = next_load_event();
         });
         Progress {
             status,
@@ -681,7 +685,7 @@ impl Progress {
         self.status.update(|s| {
             s.loading = None;
             s.waiting = None;
-            s.ended = next_load_end();
+            s.ended = next_load_event();
             match result {
                 Ok(end) => {
                     s.records = records;

@@ -53,29 +53,35 @@ pub fn left_list(jobs: Live<Job>, listed: Memo<Option<Job>>, job: Memo<Option<Jo
 
 /// Whether the results being gone (a 404 after they had loaded) is told by
 /// the job having left the list, or may be. Only the list tells a deleted
-/// job from a configuration gone wrong, so a results load that ends gone,
-/// or well while the job is said to have left, asks it again at once (its
-/// own refresh may be an interval away); until it has answered, the 404 is
-/// not yet an error to report.
+/// job from a configuration gone wrong: an answer of the list's since the
+/// results' load began judges it, and a results load that ends gone while
+/// the job is listed, or well while it is said to have left, with no such
+/// answer, asks the list again at once (its own refresh may be an interval
+/// away). Until it has answered, the 404 is not yet an error to report.
 pub fn results_gone_with_job(
     left: Memo<bool>,
     jobs: Live<Job>,
     results: LiveStatus,
 ) -> Signal<bool> {
     let gone = results.gone();
+    let list_answered_since = move || {
+        jobs.status
+            .state
+            .with(|list| results.state.with(|r| list.ended > r.started))
+    };
     Effect::new(move |was_loading: Option<bool>| {
         let loading = results.state.with(|s| s.loading.is_some());
         let ended = was_loading == Some(true) && !loading;
-        if ended && (gone.get_untracked() || left.get_untracked()) {
+        let list_loading = jobs.status.state.with_untracked(|s| s.loading.is_some());
+        // A 404 the list has not explained, or results again for a job
+        // said to have left; a job gone from both waits for the list's
+        // own refresh.
+        let in_question = gone.get_untracked() != left.get_untracked();
+        if ended && in_question && !list_loading && !untrack(list_answered_since) {
             jobs.status.refresh();
         }
         loading
     });
-    let list_answered_since = move || {
-        jobs.status
-            .state
-            .with(|list| results.state.with(|r| list.ended > r.ended))
-    };
     // Reported once the list still names the job, and until it does not:
     // each refresh's 404 must not take the alert away and announce it anew.
     let reported = Memo::new(move |was_reported: Option<&bool>| {
