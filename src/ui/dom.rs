@@ -21,3 +21,13 @@ pub fn html_element_in(root: &web_sys::Element, selector: &str) -> Option<web_sy
         .dyn_into()
         .ok()
 }
+
+/// Every element inside `root` that `selector` matches, in document order.
+pub fn elements_in(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
+    let Ok(all) = root.query_selector_all(selector) else {
+        return Vec::new();
+    };
+    (0..all.length())
+        .filter_map(|at| all.item(at)?.dyn_into().ok())
+        .collect()
+}

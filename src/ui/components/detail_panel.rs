@@ -1,5 +1,5 @@
 use super::row_focus::{drawn_row, scroll_into_sight};
-use crate::ui::dom::window_height;
+use crate::ui::dom::{elements_in, window_height};
 use crate::ui::focus::{focus_by_id, focused_element, MAIN_ID, PAGE_TITLE_ID};
 use crate::ui::router::use_router;
 use leptos::prelude::*;
@@ -127,18 +127,17 @@ pub fn DetailPanel(
             return;
         }
         let now_at = latest_index.get_value();
-        let back_to = previous_focus
-            .take()
-            .and_then(|(opener, element)| match opener {
-                Some(Opener::Row(row)) => match row.row_now(now_at) {
-                    Some(row) => Some(row),
-                    // A row the filters have since hidden is gone from the page.
-                    None => element.is_connected().then_some(element),
-                },
-                // Gone, it leaves the focus to main, where its list hands it on.
-                Some(Opener::Named(name)) => named_opener(&name),
-                None => element.is_connected().then_some(element),
-            });
+        let back_to = previous_focus.take().and_then(|(opener, element)| {
+            let row_now = match opener {
+                // Gone, it leaves the focus to main, where its list
+                // hands it on.
+                Some(Opener::Named(name)) => return named_opener(&name),
+                Some(Opener::Row(row)) => row.row_now(now_at),
+                None => None,
+            };
+            // A row the filters have since hidden is gone from the page.
+            row_now.or_else(|| element.is_connected().then_some(element))
+        });
         // Opened from a link, a reload or Back, the focus was at the page's
         // start: the record's row, where drawn, keeps the reader's place.
         let back_to = back_to
@@ -408,10 +407,11 @@ impl Opener {
 
 /// The element that names itself `name` now, if one does.
 fn named_opener(name: &str) -> Option<web_sys::HtmlElement> {
-    let all = document().query_selector_all("[data-opener]").ok()?;
-    (0..all.length())
-        .filter_map(|at| all.item(at)?.dyn_into::<web_sys::HtmlElement>().ok())
-        .find(|element| element.get_attribute("data-opener").as_deref() == Some(name))
+    elements_in(&document().document_element()?, "[data-opener]")
+        .into_iter()
+        .find(|element| element.get_attribute("data-opener").as_deref() == Some(name))?
+        .dyn_into()
+        .ok()
 }
 
 /// A table row that opened the panel. The table drops a row that leaves it

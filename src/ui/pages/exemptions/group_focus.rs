@@ -4,6 +4,7 @@
 //! the focus to the page's top.
 
 use crate::ui::components::is_in_a_panel;
+use crate::ui::dom::{elements_in, html_element_in};
 use crate::ui::focus::{element_inside, focused_element, keep_focus_across_redraws, MAIN_ID};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -105,10 +106,10 @@ fn spot_of(list: &web_sys::Element, element: &web_sys::Element) -> Spot {
     let name = group.get_attribute("data-group").unwrap_or_default();
     let chip = element.matches(CHIPS).unwrap_or(false).then(|| {
         let id = element.get_attribute("data-endpoint").unwrap_or_default();
-        (id, place(elements(&group, CHIPS), element))
+        (id, place(elements_in(&group, CHIPS), element))
     });
     Spot {
-        group: Some((name, place(elements(list, GROUPS), &group))),
+        group: Some((name, place(elements_in(list, GROUPS), &group))),
         chip,
         show_all: element.matches(SHOW_ALL).unwrap_or(false),
     }
@@ -120,24 +121,24 @@ fn target_for(
     spot: &Spot,
     focused: Option<&web_sys::HtmlElement>,
 ) -> Option<web_sys::HtmlElement> {
-    let groups = elements(list, GROUPS);
+    let groups = elements_in(list, GROUPS);
     let by_name = spot.group.as_ref().and_then(|(name, _)| {
         groups
             .iter()
             .find(|group| group.get_attribute("data-group").as_deref() == Some(name))
     });
-    let heading = |group: &web_sys::Element| html(group.query_selector("summary").ok()??);
+    let heading = |group: &web_sys::Element| html_element_in(group, "summary");
     let holds_focus =
         |element: &web_sys::Element| focused.is_some_and(|focused| element.contains(Some(focused)));
     let target = match (by_name, &spot.chip) {
         (Some(group), Some((id, at))) => {
-            let chips = elements(group, CHIPS);
+            let chips = elements_in(group, CHIPS);
             let same = chips
                 .iter()
                 .find(|chip| chip.get_attribute("data-endpoint").as_deref() == Some(id));
             let in_place = chips.get((*at as usize).min(chips.len().saturating_sub(1)));
             match same.or(in_place) {
-                Some(chip) => html(chip.clone()),
+                Some(chip) => chip.clone().dyn_into().ok(),
                 None => heading(group),
             }
         }
@@ -145,29 +146,16 @@ fn target_for(
         (Some(group), None) if holds_focus(group) => None,
         (Some(group), None) => spot
             .show_all
-            .then(|| html(group.query_selector(SHOW_ALL).ok()??))
+            .then(|| html_element_in(group, SHOW_ALL))
             .flatten()
             .or_else(|| heading(group)),
         (None, _) => {
             let place = spot.group.as_ref().map_or(0, |(_, at)| *at as usize);
             match groups.get(place.min(groups.len().saturating_sub(1))) {
                 Some(group) => heading(group),
-                None => html(list.query_selector(".pb-table-empty").ok()??),
+                None => html_element_in(list, ".pb-table-empty"),
             }
         }
     }?;
     (focused != Some(&target)).then_some(target)
-}
-
-fn elements(root: &web_sys::Element, selector: &str) -> Vec<web_sys::Element> {
-    let Ok(all) = root.query_selector_all(selector) else {
-        return Vec::new();
-    };
-    (0..all.length())
-        .filter_map(|at| all.item(at)?.dyn_into().ok())
-        .collect()
-}
-
-fn html(element: web_sys::Element) -> Option<web_sys::HtmlElement> {
-    element.dyn_into().ok()
 }
