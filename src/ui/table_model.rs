@@ -56,7 +56,6 @@ pub struct Listed<V: TableView> {
 
 /// An open record a refresh dropped: its key, to know it when it comes back,
 /// and the name its details had, to say which one left.
-#[derive(Clone, PartialEq)]
 struct Vanished {
     key: String,
     name: String,
