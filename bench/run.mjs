@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import { closeBrowser } from '../tests/e2e/lib/browser.mjs';
 import { startServer } from '../tests/e2e/lib/server.mjs';
 import { ensureBuild, ensureDataSet, OUT_DIR } from './lib/build.mjs';
-import { clearSearch, csvExport, filterKeystroke, loadPage, scrollJump, sortClick } from './lib/measure.mjs';
+import { clearSearch, csvExport, filterKeystroke, loadPage, refreshNow, scrollJump, sortClick } from './lib/measure.mjs';
 import { cpuCounters, stolenPercent } from './lib/steal.mjs';
 
 const KB = 1024;
@@ -90,7 +90,7 @@ async function serveWith(dist, dataDir) {
   return { url: server.url, stop: async () => { await server.stop(); await rm(root, { recursive: true, force: true }); } };
 }
 
-/** Loads the page RUNS times (medians), then times filtering, sorting, scrolling and exporting on the last load. */
+/** Loads the page RUNS times (medians), then times filtering, sorting, scrolling, exporting and refreshing on the last load. */
 async function benchPage(url, dataPath) {
   const counters = cpuCounters();
   const loads = [];
@@ -106,6 +106,7 @@ async function benchPage(url, dataPath) {
   const sorts = [];
   const scrolls = [];
   const exports = [];
+  const refreshes = [];
   try {
     for (let trial = 0; trial < TRIALS; trial++) {
       keystrokes.push(await filterKeystroke(page, FILTER_KEY));
@@ -114,6 +115,7 @@ async function benchPage(url, dataPath) {
     for (let trial = 0; trial < TRIALS; trial++) sorts.push(await sortClick(page));
     for (const fraction of SCROLL_TO) scrolls.push(await scrollJump(page, fraction));
     for (let trial = 0; trial < TRIALS; trial++) exports.push(await csvExport(page));
+    for (let trial = 0; trial < TRIALS; trial++) refreshes.push(await refreshNow(page));
   } finally {
     await session.close();
   }
@@ -142,12 +144,15 @@ async function benchPage(url, dataPath) {
     scrollJumpMs: median(scrolls.map((s) => s.ms)),
     exportMs: median(exports.map((e) => e.ms)),
     exportFrameGapMs: median(exports.map((e) => e.longestFrameGapMs)),
+    refreshMs: median(refreshes.map((r) => r.ms)),
+    refreshFrameGapMs: median(refreshes.map((r) => r.longestFrameGapMs)),
     stolenPercent: stolenPercent(counters, cpuCounters()),
     runs: loads,
     keystrokes,
     sorts,
     scrolls,
     exports,
+    refreshes,
   };
 }
 
@@ -177,6 +182,8 @@ const ROWS = [
   [`scroll jump → repaint (to ${SCROLL_TO.map((f) => f * 100).join('/')} %)`, (r) => fmtMs(r.scrollJumpMs)],
   ['Export CSV click → file offered', (r) => fmtMs(r.exportMs)],
   ['  longest frame gap meanwhile', (r) => fmtMs(r.exportFrameGapMs)],
+  ['Refresh now click → new rows painted', (r) => fmtMs(r.refreshMs)],
+  ['  longest frame gap meanwhile', (r) => fmtMs(r.refreshFrameGapMs)],
   ['JS heap used (CDP, after GC)', (r) => fmtBytes(r.jsHeapUsedCdp)],
   ['JS heap used (performance.memory, bucketed)', (r) => fmtBytes(r.jsHeapUsed)],
   ['wasm linear memory', (r) => fmtBytes(r.wasmMemory)],

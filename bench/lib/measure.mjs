@@ -238,3 +238,42 @@ export async function csvExport(page) {
   await download.delete();
   return outcome;
 }
+
+/**
+ * Clicks Refresh now, which loads the whole data set again: the time from the
+ * click to the frame that paints the new rows (the first after the filter
+ * that follows their derive), and the longest wait between two animation
+ * frames meanwhile, download and decode included.
+ */
+export async function refreshNow(page) {
+  const armed = page.evaluate(
+    (timeout) =>
+      new Promise((resolve, reject) => {
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Refresh now');
+        const after = (name, since) => performance.getEntriesByName(name).find((entry) => entry.startTime > since);
+        let start = null;
+        let last = null;
+        let longestFrameGap = 0;
+        const frame = () => {
+          const now = performance.now(); // when it ran, as in csvExport
+          longestFrameGap = Math.max(longestFrameGap, now - last);
+          last = now;
+          const derived = after('pb:derive', start);
+          if (derived && after('pb:filter', derived.startTime)) {
+            resolve({ ms: now - start, longestFrameGapMs: longestFrameGap });
+          } else {
+            requestAnimationFrame(frame);
+          }
+        };
+        button.addEventListener('click', () => {
+          start = last = performance.now();
+          requestAnimationFrame(frame);
+        }, { once: true, capture: true });
+        setTimeout(() => reject(new Error('no new rows were painted after Refresh now')), timeout);
+      }),
+    INTERACTION_TIMEOUT,
+  );
+  await page.waitForTimeout(50);
+  await page.getByRole('button', { name: 'Refresh now' }).click();
+  return armed;
+}
