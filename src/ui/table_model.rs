@@ -9,7 +9,7 @@ use crate::domain::view::selection::find_selection;
 use crate::domain::view::{no_match_text, Counted, HoldsTable, TableView, ToQuery};
 use crate::perf;
 use crate::ui::components::{record_lookups, Column, DetailPanel, FullWidth, VirtualTable};
-use crate::ui::data::{LiveStatus, Shared};
+use crate::ui::data::{release_later, LiveStatus, Shared};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -101,7 +101,10 @@ where
                         _ => V::sorted(&items, &rows, sort),
                     })
                 });
-                sorted_for.set_value(Some((items, rows, sort.clone())));
+                // The last holder of the data a refresh replaced, as a rule.
+                let replaced =
+                    sorted_for.try_update_value(|last| last.replace((items, rows, sort.clone())));
+                release_later(replaced);
                 order
             })
         });

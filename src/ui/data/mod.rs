@@ -11,4 +11,4 @@ pub use setup::{
     configured, fetch_config_again, provide_data_source, use_data_source, use_results_per_run,
     use_stuck_after_hours, SourceState,
 };
-pub use shared::Shared;
+pub use shared::{release_later, Shared};
