@@ -2,7 +2,7 @@
 //! its last good data to a failed refresh.
 
 use super::setup::{configured, DataSource, SourceState};
-use super::Shared;
+use super::{release_later, Shared};
 use crate::domain::decimal::grouped;
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
@@ -352,14 +352,14 @@ pub fn use_live<T>(
     ids: impl Fn() -> Option<LoadIds> + Send + Sync + 'static,
 ) -> Live<T>
 where
-    T: Record + Identified + Rebase + Clone + Send + Sync + 'static,
+    T: Record + Identified + Rebase + Clone + PartialEq + Send + Sync + 'static,
 {
     let (items, set_items) = signal(Shared::new(Vec::new()));
     let status = live_status(kind, Box::new(ids), move |load: LoadRequest| {
         if load.fresh {
             set_items.set(Shared::new(Vec::new()));
         }
-        spawn_local(async move { load_items(load, set_items).await });
+        spawn_local(async move { load_items(load, items, set_items).await });
     });
     Live { items, status }
 }
@@ -471,9 +471,12 @@ fn live_status(
     live
 }
 
-async fn load_items<T>(load: LoadRequest, set_items: WriteSignal<Shared<Vec<T>>>)
-where
-    T: Record + Identified + Rebase + Clone + Send + Sync + 'static,
+async fn load_items<T>(
+    load: LoadRequest,
+    shown: ReadSignal<Shared<Vec<T>>>,
+    set_items: WriteSignal<Shared<Vec<T>>>,
+) where
+    T: Record + Identified + Rebase + Clone + PartialEq + Send + Sync + 'static,
 {
     let Some(resource) = load.kind.resource(&load.source) else {
         load.status.update(|s| {
@@ -535,7 +538,15 @@ where
     let records = items.items().len();
     let result = result.and_then(|end| progress.no_row_readable(records).map_or(Ok(end), Err));
     if result.is_ok() {
-        set_items.set(Shared::new(items.into_items()));
+        let loaded = items.into_items();
+        // The records shown already (a finished job, a quiet fleet): set
+        // again, 100,000 of them would be derived, sorted and drawn again
+        // for nothing, holding the page still for a tenth of a second.
+        if shown.with_untracked(|shown| **shown == loaded) {
+            release_later(loaded);
+        } else {
+            set_items.set(Shared::new(loaded));
+        }
     } else if progress.showed_part_of_a_first_load() {
         // Pages of a load that failed are not data to count or chart: with
         // no earlier load to fall back on, nothing is shown but the error.
