@@ -587,6 +587,40 @@ fn a_word_that_is_none_of_ours_is_quoted_as_json_quotes() {
 }
 
 #[test]
+fn messages_cut_a_backends_value_short_and_show_what_would_reorder_it() {
+    use patchboard::domain::endpoint::PowerState;
+    use patchboard::source::coerce::{boolean, word};
+    // A right-to-left override would turn the rest of the sentence around and
+    // show "connected"; a value of 50,000 characters would bury the banner.
+    let reversed = json!("\u{202E}detcennoc");
+    let message = word::<PowerState>(&reversed).unwrap_err();
+    assert!(
+        message.starts_with("\"\u{FFFD}detcennoc\" is not one of our words"),
+        "{message}"
+    );
+    let message = boolean(&json!("\u{202E}yes")).unwrap_err();
+    assert!(message.ends_with("found \"\u{FFFD}yes\""), "{message}");
+    let message = word::<PowerState>(&json!("X".repeat(50_000))).unwrap_err();
+    assert!(
+        message.starts_with(&format!("\"{}…", "X".repeat(59))),
+        "{message}"
+    );
+    assert!(
+        message.chars().count() < 200,
+        "{} characters",
+        message.chars().count()
+    );
+    let id = ItemId {
+        field: "endpoint_id",
+        value: "e".repeat(5_000),
+    };
+    assert_eq!(
+        id.to_string(),
+        format!("endpoint_id \"{}…\"", "e".repeat(60))
+    );
+}
+
+#[test]
 fn messages_quote_non_ascii_values_without_splitting_a_character() {
     let long_japanese_date = json!("2025年6月10日 火曜日 午後2時00分00秒 日本標準時 ".repeat(3));
     let message = patchboard::source::coerce::timestamp(&long_japanese_date).unwrap_err();

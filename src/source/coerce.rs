@@ -5,10 +5,11 @@
 //! conversion accepts every form that has an unambiguous meaning and names
 //! what it expected otherwise.
 
-use crate::domain::abridge::abridged;
+use crate::domain::abridge::{abridged, QUOTED_CHARS};
 use crate::domain::decimal::grouped;
 use crate::domain::endpoint::Drive;
 use crate::domain::time::Timestamp;
+use crate::domain::visible::visible;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
@@ -20,12 +21,13 @@ pub type Coerced<T> = Result<T, String>;
 pub const FOUND: &str = ", found ";
 
 fn expected(what: &str, found: &Value) -> String {
-    format!("expected {what}{FOUND}{}", shown(found, 60))
+    format!("expected {what}{FOUND}{}", shown(found, QUOTED_CHARS))
 }
 
-/// A value as JSON text for a message, cut after `max_chars` characters.
+/// A value as JSON text for a message, cut after `max_chars` characters,
+/// each character that hides or reorders text shown as a mark.
 pub fn shown(value: &Value, max_chars: usize) -> String {
-    abridged(&value.to_string(), max_chars).into_owned()
+    visible(&abridged(&value.to_string(), max_chars)).into_owned()
 }
 
 /// Strings as given; numbers in their decimal form (ids are often numeric).
@@ -162,9 +164,11 @@ pub fn word<T: DeserializeOwned>(value: &Value) -> Coerced<T> {
                 .strip_prefix("unknown variant ")
                 .and_then(|rest| rest.split_once(", expected "))
             {
-                Some((found, ours)) => {
-                    format!("{found} is not one of our words ({ours}){MAP_WITH_VALUES}")
-                }
+                // serde's message quotes the value whole and as it came.
+                Some((_, ours)) => format!(
+                    "{} is not one of our words ({ours}){MAP_WITH_VALUES}",
+                    shown(value, QUOTED_CHARS)
+                ),
                 None => message,
             }
         }),

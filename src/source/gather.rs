@@ -7,6 +7,7 @@
 
 use super::body::fnv1a;
 use super::mapping::RowError;
+use crate::domain::abridge::{quoted, QUOTED_CHARS};
 use crate::domain::visible::ShowHidden;
 use std::collections::HashMap;
 use std::fmt;
@@ -30,11 +31,14 @@ pub struct Repeat {
 
 impl fmt::Display for Repeat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Debug quoting: the id is the backend's text, control characters and all.
+        // The backend's text, control characters and all.
         write!(
             f,
-            "{} {:?} on rows {} and {}",
-            self.field, self.id, self.earlier_row, self.row
+            "{} {} on rows {} and {}",
+            self.field,
+            quoted(&self.id, QUOTED_CHARS),
+            self.earlier_row,
+            self.row
         )
     }
 }

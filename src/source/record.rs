@@ -9,6 +9,7 @@ use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::native_decode;
 use super::pointer::Pointer;
+use crate::domain::abridge::{quoted, QUOTED_CHARS};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -256,8 +257,8 @@ pub struct ItemId {
 
 impl fmt::Display for ItemId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Debug quoting: the id is the backend's text, control characters and all.
-        write!(f, "{} {:?}", self.field, self.value)
+        // The backend's text, control characters and all.
+        write!(f, "{} {}", self.field, quoted(&self.value, QUOTED_CHARS))
     }
 }
 

@@ -1,6 +1,7 @@
 //! Which run of a recurring job the page shows: the selector, and a notice
 //! when a link asks for a run that cannot be shown.
 
+use crate::domain::abridge::{quoted, QUOTED_CHARS};
 use crate::domain::job::JobRun;
 use crate::domain::run_choice::{run_options, RunChoice, RunIgnored};
 use crate::domain::view::assets::AssetView;
@@ -77,15 +78,16 @@ pub fn RunIgnoredBanner(run: Memo<RunChoice>) -> impl IntoView {
     move || {
         run.with(|run| match run {
             RunChoice::Ignored { requested, why } => {
+                let requested = quoted(requested, QUOTED_CHARS);
                 let details = match why {
                     RunIgnored::NoRunInRequest if demo() => format!(
-                        "The link asks for run {requested:?}, but the demo data holds only each job's latest run."
+                        "The link asks for run {requested}, but the demo data holds only each job's latest run."
                     ),
                     RunIgnored::NoRunInRequest => format!(
-                        "The link asks for run {requested:?}, but this data source reports only each job's latest run: the configuration's job_results request has no {{run_id}}."
+                        "The link asks for run {requested}, but this data source reports only each job's latest run: the configuration's job_results request has no {{run_id}}."
                     ),
                     RunIgnored::NotARun => format!(
-                        "The link asks for run {requested:?}, which is not among this job's runs. It may have been removed; pick one from the Run list."
+                        "The link asks for run {requested}, which is not among this job's runs. It may have been removed; pick one from the Run list."
                     ),
                 };
                 Some(view! { <Banner tone=Tone::Neutral title="Showing the latest run" details=details /> })
