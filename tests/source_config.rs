@@ -261,6 +261,30 @@ fn field_problems_name_the_field() {
     assert_eq!(found.len(), expect.len(), "{found:#?}");
 }
 
+/// Mapped without its list, a part of the list's items would be read
+/// nowhere: a drive's used space unread, Low Disk Space never warned of.
+#[test]
+fn a_part_of_a_lists_items_needs_the_list_mapped() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["fields"] = json!({
+        "id": "/id",
+        "drives.name": "/disks/0/m",
+        "drives.used_percent": "/disks/0/u"
+    });
+    let found = problems(config.clone());
+    assert_eq!(
+        found,
+        [
+            "resources.endpoints.fields.drives.name: points within each item of drives, \
+             which is not mapped; map drives to the list too",
+            "resources.endpoints.fields.drives.used_percent: points within each item of \
+             drives, which is not mapped; map drives to the list too",
+        ]
+    );
+    config["resources"]["endpoints"]["fields"]["drives"] = json!("/disks");
+    assert!(config_from_value(&config).is_ok());
+}
+
 /// A translation into a word Patchboard does not read would drop every row,
 /// each quoting the translated word the backend never sent.
 #[test]

@@ -752,6 +752,22 @@ fn read_fields(
             fields.insert(name.clone(), pointers);
         }
     }
+    // A part of a list's items points within each item of the list: without
+    // the list it would be read nowhere, and say nothing (a drive's used
+    // space unread is a Low Disk Space warning never given).
+    for name in fields.keys() {
+        if let Some((list, _)) = name.split_once('.') {
+            if !fields.contains_key(list) {
+                report.add(
+                    &join(&path, name),
+                    format!(
+                        "points within each item of {list}, which is not mapped; \
+                         map {list} to the list too"
+                    ),
+                );
+            }
+        }
+    }
     fields
 }
 
