@@ -1580,3 +1580,14 @@ fn an_empty_table_names_what_left_it_empty() {
         "a long search is quoted in part"
     );
 }
+
+#[test]
+fn a_panels_fact_says_why_it_is_blank() {
+    use patchboard::domain::view::fact_text;
+    assert_eq!(
+        fact_text("Windows Server 2022", false),
+        "Windows Server 2022"
+    );
+    assert_eq!(fact_text("", false), "not reported");
+    assert_eq!(fact_text("", true), "could not be read");
+}

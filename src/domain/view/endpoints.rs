@@ -6,6 +6,7 @@ use super::url_state::{
     facet_set, first, switch, unknown_facet_tokens, unknown_sort_tokens, unknown_switch_value,
     write_facet_set, ToQuery,
 };
+use super::NOT_REPORTED;
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::csv::csv_in_parts;
 use crate::domain::derive::percent_used;
@@ -253,8 +254,6 @@ pub fn next_window_text(
         _ => NOT_REPORTED.to_owned(),
     }
 }
-
-const NOT_REPORTED: &str = "not reported";
 
 /// How the exemptions page lays out its endpoints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -23,3 +23,17 @@ pub use no_match::{no_match_for, no_match_text};
 pub use table_state::{HoldsTable, TableState};
 pub use table_view::TableView;
 pub use url_state::{QueryPairs, ToQuery};
+
+use super::endpoint::UNREADABLE;
+
+const NOT_REPORTED: &str = "not reported";
+
+/// A fact of a record as its panel gives it: the backend's text, or why
+/// there is none ("could not be read", "not reported") rather than a blank.
+pub fn fact_text(text: &str, unreadable: bool) -> &str {
+    match text {
+        "" if unreadable => UNREADABLE,
+        "" => NOT_REPORTED,
+        text => text,
+    }
+}

@@ -10,6 +10,7 @@ use crate::domain::derive::{
 use crate::domain::endpoint::Endpoint;
 use crate::domain::exemption::{Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
 use crate::domain::view::endpoints::{next_window_text, schedule_text, EndpointRow};
+use crate::domain::view::fact_text;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{Badge, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
@@ -146,7 +147,7 @@ fn EndpointDetails(
             <h3>"Endpoint"</h3>
             <dl class="pb-facts">
                 <dt>"ID"</dt><dd>{endpoint.id.clone()}</dd>
-                <dt>"Operating system"</dt><dd>{endpoint.os.clone()}</dd>
+                <dt>"Operating system"</dt><dd>{fact_text(&endpoint.os, endpoint.unreadable.os).to_owned()}</dd>
                 <dt>"Maintenance schedule"</dt>
                 <dd>{schedule_text(&endpoint, maintenance, "none assigned")}</dd>
                 <dt>"Next window"</dt>

@@ -8,6 +8,7 @@ use crate::domain::reference::status_token;
 use crate::domain::status::{resolve, ResolvedStatus};
 use crate::domain::time::hours_text;
 use crate::domain::view::assets::AssetRow;
+use crate::domain::view::fact_text;
 use crate::ui::components::{Badge, RelativeTime, Tone};
 use crate::ui::pages::{exemptions_searching, reference_for_status};
 use crate::ui::router::Link;
@@ -81,7 +82,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             <dl class="pb-facts">
                 <dt>"Name"</dt><dd>{result.asset_name.clone()}</dd>
                 <dt>"ID"</dt><dd>{result.asset_id.clone()}</dd>
-                <dt>"Operating system"</dt><dd>{result.os.clone()}</dd>
+                <dt>"Operating system"</dt><dd>{fact_text(&result.os, false).to_owned()}</dd>
                 <dt>"Last status change"</dt>
                 <dd>
                     {result.status_time.map(|at| view! {
