@@ -56,6 +56,15 @@ fn catalogue_names_are_the_seed_names_in_order() {
     assert_eq!(Warning::LowDiskSpace.entry().name, "Low Disk Space");
 }
 
+/// The seed's note: the column that shows disk use may be hidden, and
+/// an operator who cannot see it cannot check the drive.
+#[test]
+fn low_disk_space_fix_says_where_the_disk_use_column_is_turned_on() {
+    let fix = Warning::LowDiskSpace.entry().fix.join(" ");
+    assert!(fix.contains("Disk Space In Use column"), "{fix}");
+    assert!(fix.contains("Table Settings"), "{fix}");
+}
+
 #[test]
 fn all_lists_each_kind_once_at_its_index() {
     let distinct: HashSet<_> = ExemptionKind::ALL.into_iter().collect();

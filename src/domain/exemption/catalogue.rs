@@ -455,7 +455,8 @@ pub(super) fn warning(warning: Warning) -> &'static CatalogueEntry {
             fix: &[
                 "See which drive is fullest: Patchboard names it, and in JetPatch it is \
                  under Platform Configuration, Servers, filtered on the endpoint, in the \
-                 Disk Space In Use column.",
+                 Disk Space In Use column (turned on in Table Settings, the button at the \
+                 upper right, if hidden); hovering over it shows each drive.",
                 "Free space on it (old update caches, logs, temporary files) or enlarge it.",
                 "Check that every drive is below 90% before the next patch run.",
             ],
