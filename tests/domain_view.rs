@@ -190,6 +190,13 @@ fn a_links_filter_values_that_name_nothing_are_listed_as_left_out() {
         EndpointView::unknown_filters(&pairs(&[("sort", "bogus")])),
         ["sort=bogus"]
     );
+    // A layout the page does not have opens the table, and says so.
+    let odd_layout = pairs(&[("layout", "weird")]);
+    assert_eq!(EndpointView::unknown_filters(&odd_layout), ["layout=weird"]);
+    assert_eq!(EndpointView::from_query(&odd_layout).layout, Layout::Table);
+    for known in ["table", "by-exemption"] {
+        assert!(EndpointView::unknown_filters(&pairs(&[("layout", known)])).is_empty());
+    }
     assert!(AssetView::unknown_filters(&pairs(&[("status", "2036-0")])).is_empty());
     assert_eq!(
         JobView::left_out(&pairs(&[("sort", "-job,bogus"), ("q", "x")])),

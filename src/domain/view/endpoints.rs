@@ -265,6 +265,17 @@ pub enum Layout {
     ByExemption,
 }
 
+impl Layout {
+    /// The layout a link's `layout=` names.
+    fn from_token(token: &str) -> Option<Layout> {
+        match token {
+            "table" => Some(Layout::Table),
+            "by-exemption" => Some(Layout::ByExemption),
+            _ => None,
+        }
+    }
+}
+
 /// The Endpoint Exemptions view as held in the URL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EndpointView {
@@ -368,6 +379,11 @@ impl EndpointView {
         unknown.extend(unknown_facet_tokens::<OsFamily>(pairs, "os"));
         unknown.extend(unknown_sort_tokens(pairs, EndpointColumn::from_token));
         unknown.extend(unknown_switch_value(pairs, "warnings"));
+        unknown.extend(
+            first(pairs, "layout")
+                .filter(|token| Layout::from_token(token).is_none())
+                .map(|token| format!("layout={token}")),
+        );
         unknown
     }
 
@@ -380,10 +396,9 @@ impl EndpointView {
             reason: first(pairs, "reason")
                 .filter(|name| !is_blank(name))
                 .map(GroupReason::named),
-            layout: match first(pairs, "layout") {
-                Some("by-exemption") => Layout::ByExemption,
-                _ => Layout::Table,
-            },
+            layout: first(pairs, "layout")
+                .and_then(Layout::from_token)
+                .unwrap_or_default(),
             open_groups: Vec::new(),
             table: Self::table_from_query(pairs),
         };
