@@ -31,7 +31,7 @@ pub struct Repeat {
 
 impl fmt::Display for Repeat {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The backend's text, control characters and all.
+        // The backend's text, quoted: its control characters escaped, its length cut.
         write!(
             f,
             "{} {} on rows {} and {}",

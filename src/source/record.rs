@@ -257,7 +257,7 @@ pub struct ItemId {
 
 impl fmt::Display for ItemId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // The backend's text, control characters and all.
+        // The backend's text, quoted: its control characters escaped, its length cut.
         write!(f, "{} {}", self.field, quoted(&self.value, QUOTED_CHARS))
     }
 }
