@@ -15,7 +15,7 @@ use patchboard::domain::job::Job;
 use patchboard::domain::os::OsFamily;
 use patchboard::domain::phase::Phase;
 use patchboard::domain::status::StatusKey;
-use patchboard::domain::table::{Direction, TextQuery};
+use patchboard::domain::table::{Direction, SortSpec, TextQuery};
 use patchboard::domain::time::Timestamp;
 use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetRow, AssetView};
 use patchboard::domain::view::endpoints::{
@@ -872,6 +872,21 @@ fn a_search_for_a_failed_patch_shows_that_patch_first_in_the_message_column() {
         "a search that finds no patch leaves the message"
     );
     assert_eq!(shown(2, "").as_deref(), rows[2].message_column());
+    // Sorted by Message, the column keeps the text it is sorted by: the
+    // search does not sort again, so a rewritten message would look unsorted.
+    let mut view = AssetView::default();
+    view.table.text = "kb5038000".into();
+    let searched = |view: &AssetView| {
+        rows[1]
+            .message_column_for(&results[1].failed_patches, &view.message_query())
+            .map(|text| text.into_owned())
+    };
+    assert_eq!(
+        searched(&view).as_deref(),
+        Some("Failed: KB5038000, KB5038156")
+    );
+    view.table.sort = SortSpec::by(AssetColumn::Message, Direction::Desc);
+    assert_eq!(searched(&view).as_deref(), rows[1].message.as_deref());
     assert_eq!(
         shown(0, "kb5038000"),
         None,

@@ -1193,6 +1193,15 @@ describe('job progress page', () => {
       });
       assert.equal(messages.length, most.indices.length);
       for (const message of messages) assert.ok(message.startsWith(`Failed: ${most.patch}`), message);
+      // Sorted by Message, the column shows the text it is sorted by, not the one the search would write.
+      await page.locator('thead th button', { hasText: 'Message' }).click();
+      await page.waitForURL((url) => /[?&]sort=message\b/.test(url.hash));
+      const sorted = await page.evaluate(() => {
+        const column = [...document.querySelectorAll('.pb-table thead th')].findIndex((th) => th.textContent.startsWith('Message'));
+        return [...document.querySelectorAll('tr.pb-row')].map((row) => row.children[column].textContent);
+      });
+      assert.equal(sorted.length, most.indices.length);
+      assert.deepEqual(sorted, [...sorted].sort(naturalCompare), 'the Message column reads in order');
       await page.locator('tr.pb-row').first().click();
       const failedList = page.locator('.pb-panel h4:text-is("Failed patches") + ul li');
       assert.ok((await failedList.allTextContents()).includes(most.patch), 'the panel lists the patch among the failed');

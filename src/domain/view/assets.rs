@@ -267,6 +267,23 @@ impl Default for AssetView {
 }
 
 impl AssetView {
+    /// The search the Message column follows ([`AssetRow::message_column_for`]):
+    /// none while the rows are sorted by that column, which the search does
+    /// not re-sort, so that the column shows the text its order is by.
+    pub fn message_query(&self) -> TextQuery {
+        let sorted_by_message = self
+            .table
+            .sort
+            .keys()
+            .iter()
+            .any(|key| key.column == AssetColumn::Message);
+        TextQuery::parse(if sorted_by_message {
+            ""
+        } else {
+            &self.table.text
+        })
+    }
+
     /// Picks or unpicks `status`, as the chart's legend does. A phase
     /// filter that would hide the picked status gives way, so that a pick
     /// shows what was picked rather than an empty table.

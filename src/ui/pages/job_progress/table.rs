@@ -3,8 +3,7 @@
 use super::JobData;
 use crate::domain::asset::count_text;
 use crate::domain::decimal::Noun;
-use crate::domain::table::TextQuery;
-use crate::domain::view::assets::AssetColumn;
+use crate::domain::view::assets::{AssetColumn, AssetView};
 use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
@@ -76,11 +75,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         let message = {
             let (row, failed_patches) = (row.clone(), result.failed_patches.clone());
             move || {
-                let query = data
-                    .table
-                    .url
-                    .view
-                    .with(|view| TextQuery::parse(&view.table.text));
+                let query = data.table.url.view.with(AssetView::message_query);
                 row.message_column_for(&failed_patches, &query)
                     .map(|text| text.into_owned())
                     .unwrap_or_default()
