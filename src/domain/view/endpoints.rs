@@ -266,13 +266,20 @@ pub enum Layout {
 }
 
 impl Layout {
+    /// How a link names the layout (`layout=`); the table, the default,
+    /// goes unnamed in the links the page writes.
+    fn token(self) -> &'static str {
+        match self {
+            Layout::Table => "table",
+            Layout::ByExemption => "by-exemption",
+        }
+    }
+
     /// The layout a link's `layout=` names.
     fn from_token(token: &str) -> Option<Layout> {
-        match token {
-            "table" => Some(Layout::Table),
-            "by-exemption" => Some(Layout::ByExemption),
-            _ => None,
-        }
+        [Layout::Table, Layout::ByExemption]
+            .into_iter()
+            .find(|layout| layout.token() == token)
     }
 }
 
@@ -499,7 +506,7 @@ impl ToQuery for EndpointView {
     fn to_query(&self) -> Vec<(&'static str, String)> {
         let mut out = Vec::new();
         if self.layout == Layout::ByExemption {
-            out.push(("layout", "by-exemption".to_owned()));
+            out.push(("layout", self.layout.token().to_owned()));
         }
         write_facet_set(&mut out, "impact", self.outlooks);
         write_facet_set(&mut out, "exemption", self.exemptions);
