@@ -1186,20 +1186,20 @@ describe('job progress page', () => {
       await page.getByRole('searchbox', { name: 'Search assets or failed patches' }).fill(most.patch.toLowerCase());
       const shown = await rowsAfterFilter(page, most.indices.length);
       assert.deepEqual(shown.map((row) => row.index).sort((a, b) => a - b), most.indices);
+      // The Message column's cells, top to bottom (its heading gains an arrow once sorted by it).
+      const messageColumn = () =>
+        page.evaluate(() => {
+          const column = [...document.querySelectorAll('.pb-table thead th')].findIndex((th) => th.textContent.startsWith('Message'));
+          return [...document.querySelectorAll('tr.pb-row')].map((row) => row.children[column].textContent);
+        });
       // Each row shows why it matched: the patch, first among its failed ones, in place of any message.
-      const messages = await page.evaluate(() => {
-        const column = [...document.querySelectorAll('.pb-table thead th')].findIndex((th) => th.textContent === 'Message');
-        return [...document.querySelectorAll('tr.pb-row')].map((row) => row.children[column].textContent);
-      });
+      const messages = await messageColumn();
       assert.equal(messages.length, most.indices.length);
       for (const message of messages) assert.ok(message.startsWith(`Failed: ${most.patch}`), message);
       // Sorted by Message, the column shows the text it is sorted by, not the one the search would write.
       await page.locator('thead th button', { hasText: 'Message' }).click();
       await page.waitForURL((url) => /[?&]sort=message\b/.test(url.hash));
-      const sorted = await page.evaluate(() => {
-        const column = [...document.querySelectorAll('.pb-table thead th')].findIndex((th) => th.textContent.startsWith('Message'));
-        return [...document.querySelectorAll('tr.pb-row')].map((row) => row.children[column].textContent);
-      });
+      const sorted = await messageColumn();
       assert.equal(sorted.length, most.indices.length);
       assert.deepEqual(sorted, [...sorted].sort(naturalCompare), 'the Message column reads in order');
       await page.locator('tr.pb-row').first().click();
