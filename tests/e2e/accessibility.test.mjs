@@ -1049,6 +1049,33 @@ describe('from the keyboard', () => {
     });
   });
 
+  test('a URL changed by another script while a typed search waits to reach the URL is kept', async () => {
+    await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
+      const { page } = session;
+      const search = page.locator('input[type="search"]');
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await search.fill('DC');
+      await page.waitForURL((url) => /[?&]q=DC/.test(decodeURIComponent(url.hash)), { timeout: 5_000 });
+      // A search's change is written to the URL after the next paint; the
+      // host moves the URL in that paint, before the write.
+      await search.evaluate((input) => {
+        input.value = 'DC-';
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        requestAnimationFrame(() => { location.hash = '#/reference'; });
+      });
+      await page.waitForFunction(() => document.querySelector('#pb-page-title')?.textContent === 'Reference', null, {
+        timeout: LOAD_TIMEOUT,
+      });
+      await page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 300)));
+      assert.equal(new URL(page.url()).hash, '#/reference');
+      // Searches typed later still reach the URL.
+      await page.goBack();
+      await search.fill('DC-0');
+      await page.waitForURL((url) => /[?&]q=DC-0/.test(decodeURIComponent(url.hash)), { timeout: 5_000 });
+      assertNoProblems(session);
+    });
+  });
+
   test('a panel that leaves too little of the page beside it is modal: Tab stays in it, the page behind is out of reach until it closes', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 900, height: 800 } });
     try {

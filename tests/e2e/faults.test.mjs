@@ -208,9 +208,22 @@ async function assertStillWorks(session) {
   await page.evaluate(() => {
     location.hash = '#/reference';
   });
-  await page.waitForFunction(() => document.querySelector('#pb-page-title')?.textContent === 'Reference', null, {
-    timeout: 10_000,
-  });
+  await page
+    .waitForFunction(() => document.querySelector('#pb-page-title')?.textContent === 'Reference', null, {
+      timeout: 10_000,
+    })
+    .catch(async (timeout) => {
+      const shown = await page.evaluate(() => ({
+        hash: location.hash,
+        title: document.querySelector('#pb-page-title')?.textContent,
+        focus: document.activeElement?.id || document.activeElement?.tagName,
+      }));
+      throw new Error(
+        `the reference page did not open: ${JSON.stringify(shown)}; page errors: ${session.pageErrors.join(' / ') || 'none'}; ` +
+          `the page shows: ${await describePage(page)}`,
+        { cause: timeout },
+      );
+    });
   assertNoPageErrors(session);
 }
 

@@ -39,6 +39,10 @@ pub struct Router {
     going_back: StoredValue<bool>,
     /// Where the page that Back or Forward just brought back was left.
     arrival: StoredValue<Option<Place>>,
+    /// The URL's fragment as the app last wrote or read it. A URL that
+    /// differs was moved by someone else (the address bar, a host's script),
+    /// and that change's hashchange is on its way.
+    fragment_known: StoredValue<String>,
 }
 
 impl Router {
@@ -108,7 +112,7 @@ impl Router {
                 self.write_waiting();
                 self.remember_place();
                 let from = self.location.get_untracked().to_fragment();
-                write_fragment(&location.to_fragment(), Entry::PushedFrom(&from));
+                self.write(&location.to_fragment(), Entry::PushedFrom(&from));
             }
         }
         self.location.set(location);
@@ -167,14 +171,40 @@ impl Router {
         request_animation_frame(move || set_timeout(move || self.write_waiting(), Duration::ZERO));
     }
 
-    /// Writes the current location, replacing the entry, if a write waits.
+    /// Writes the current location, replacing the entry, if a write waits
+    /// and the URL has not moved on without the app: that move's hashchange
+    /// follows and must find the URL it was given, not a search typed on
+    /// the page being left.
     fn write_waiting(self) {
         if self.replace_waiting.try_update_value(std::mem::take) != Some(true) {
             return;
         }
-        if let Some(location) = self.location.try_get_untracked() {
-            write_fragment(&location.to_fragment(), Entry::Same);
+        if !self.url_unmoved() {
+            return;
         }
+        if let Some(location) = self.location.try_get_untracked() {
+            self.write(&location.to_fragment(), Entry::Same);
+        }
+    }
+
+    /// Whether the URL still has the fragment the app last knew. If not, it
+    /// is known from now on: a move that brings no hashchange (a host's
+    /// `replaceState`) costs one write, not every later one.
+    fn url_unmoved(self) -> bool {
+        let now = read_fragment();
+        self.fragment_known
+            .try_update_value(|known| {
+                let unmoved = *known == now;
+                *known = now;
+                unmoved
+            })
+            .unwrap_or(false)
+    }
+
+    fn write(self, fragment: &str, entry: Entry<'_>) {
+        write_fragment(fragment, entry);
+        // As the browser keeps it, which may be escaped differently.
+        self.fragment_known.try_set_value(read_fragment());
     }
 }
 
@@ -190,6 +220,7 @@ pub fn provide_router(mode: UrlMode) -> Router {
         replace_waiting: StoredValue::new(false),
         going_back: StoredValue::new(false),
         arrival: StoredValue::new(None),
+        fragment_known: StoredValue::new(read_fragment()),
     };
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
@@ -201,12 +232,17 @@ pub fn provide_router(mode: UrlMode) -> Router {
                 // change's own hashchange follows, and it wins.
                 let arrived = window().location().href().ok() == Some(event.new_url());
                 let shown = router.location.get_untracked().to_fragment();
-                if arrived && shown != read_fragment() {
-                    write_fragment(&shown, Entry::Same);
+                if arrived {
+                    router.fragment_known.set_value(read_fragment());
+                    if shown != read_fragment() {
+                        router.write(&shown, Entry::Same);
+                    }
                 }
                 return;
             }
-            let location = Location::from_fragment(&read_fragment());
+            let fragment = read_fragment();
+            let location = Location::from_fragment(&fragment);
+            router.fragment_known.set_value(fragment);
             // Only a new page is drawn afresh and has a place to return to.
             let new_page = router
                 .location
