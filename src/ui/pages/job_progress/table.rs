@@ -50,6 +50,8 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             _ => Narrowing::Never,
         },
     );
+    // Parsed once per search, not by each drawn row on every change of view.
+    let message_query = Memo::new(move |_| data.table.url.view.with(AssetView::message_query));
     let cells = move |index: u32| {
         let (result, row) = data.table.record(index);
         let name = result.asset_name.clone();
@@ -75,10 +77,11 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         let message = {
             let (row, failed_patches) = (row.clone(), result.failed_patches.clone());
             move || {
-                let query = data.table.url.view.with(AssetView::message_query);
-                row.message_column_for(&failed_patches, &query)
-                    .map(|text| text.into_owned())
-                    .unwrap_or_default()
+                message_query.with(|query| {
+                    row.message_column_for(&failed_patches, query)
+                        .map(|text| text.into_owned())
+                        .unwrap_or_default()
+                })
             }
         };
         view! {
