@@ -513,8 +513,8 @@ fn execution_blocked_without_the_blocking_name_still_explains() {
 fn reboot_deferred_shows_used_of_available() {
     let facts = MessageFacts {
         deferrals: Some(Deferrals {
-            used: 1,
-            available: 5,
+            used: Some(1),
+            available: Some(5),
         }),
         ..facts()
     };
@@ -522,8 +522,8 @@ fn reboot_deferred_shows_used_of_available() {
     assert_eq!(
         message,
         StatusMessage::RebootDeferred(Deferrals {
-            used: 1,
-            available: 5
+            used: Some(1),
+            available: Some(5)
         })
     );
     assert!(message.to_string().contains("1 of 5"));
@@ -588,8 +588,8 @@ fn statuses_without_a_message_give_none() {
     let everything = MessageFacts {
         blocking_job: Some("Other".into()),
         deferrals: Some(Deferrals {
-            used: 0,
-            available: 3,
+            used: Some(0),
+            available: Some(3),
         }),
         pending_stage: Some(PendingStage::Preparing),
         timeout_reason: Some("another job".into()),

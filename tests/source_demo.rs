@@ -116,10 +116,13 @@ fn the_demo_shows_every_job_result_status_with_its_catalogue_code() {
     }
     let has = |f: &dyn Fn(&AssetResult) -> bool| demo.results.iter().any(f);
     assert!(has(&|r| r.facts.blocking_job.is_some()));
-    assert!(has(&|r| r
-        .facts
-        .deferrals
-        .is_some_and(|d| (d.used, d.available) == (2, 5))));
+    assert!(has(&|r| r.facts.deferrals.is_some_and(|d| (
+        d.used,
+        d.available
+    ) == (
+        Some(2),
+        Some(5)
+    ))));
     assert!(has(
         &|r| r.facts.pending_stage == Some(PendingStage::Preparing)
     ));

@@ -3,6 +3,9 @@ use patchboard::domain::endpoint::{
     ConnectorState, Endpoint, PowerState, Suspension, UnreadableFacts,
 };
 use patchboard::domain::job::Job;
+use patchboard::domain::message::message_for;
+use patchboard::domain::os::OsFamily;
+use patchboard::domain::status::StatusKey;
 use patchboard::domain::time::Timestamp;
 use patchboard::source::config::Config;
 use patchboard::source::config_read::config_from_value;
@@ -699,5 +702,52 @@ fn a_pointer_of_the_configuration_that_finds_nothing_in_any_row_is_named() {
             .map(|f| f.field.as_str())
             .collect::<Vec<_>>(),
         ["power"]
+    );
+}
+
+#[test]
+fn a_deferral_count_mapped_alone_is_not_told_against_zero() {
+    let config = config(json!({
+        "jobs": { "url": "{base_url}/j", "fields": { "id": "/id" } },
+        "job_results": { "url": "{base_url}/r/{job_id}", "fields": {
+            "asset_id": "/id", "deferrals_used": "/used", "deferrals_available": "/allowed"
+        } }
+    }));
+    let results = Mapping::<AssetResult>::new(config.resources.job_results.as_ref().unwrap());
+    let page = results
+        .decode_page(&json!([
+            { "id": "used-only", "used": 2 },
+            { "id": "allowed-only", "allowed": 5 },
+            { "id": "both", "used": 2, "allowed": 5 }
+        ]))
+        .unwrap();
+    let messages: Vec<String> = page
+        .items
+        .iter()
+        .map(|result| {
+            message_for(
+                StatusKey::RebootDeferred,
+                &result.facts,
+                "J",
+                OsFamily::Windows,
+            )
+            .expect("a count makes a message")
+            .to_string()
+        })
+        .collect();
+    assert!(
+        messages[0].contains("2 deferrals used") && !messages[0].contains(" of "),
+        "{}",
+        messages[0]
+    );
+    assert!(
+        messages[1].contains("5 deferrals are allowed") && !messages[1].contains("0"),
+        "{}",
+        messages[1]
+    );
+    assert!(
+        messages[2].contains("2 of 5 deferrals used"),
+        "{}",
+        messages[2]
     );
 }

@@ -63,12 +63,23 @@ pub enum PendingStage {
     AvailableForDownload,
 }
 
-/// Reboot deferrals used and available, for Reboot Deferred (2058).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(remote = "Self")]
+/// Reboot deferrals used and available, for Reboot Deferred (2058). A
+/// backend may report one count without the other: the missing one is
+/// `None`, not 0, which would read "2 of 0".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(remote = "Self", default)]
 pub struct Deferrals {
-    pub used: u32,
-    pub available: u32,
+    pub used: Option<u32>,
+    pub available: Option<u32>,
+}
+
+/// Deferrals with neither count (`{}`) are none at all, as a field mapping
+/// that finds neither count reads them.
+fn counted_deferrals<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Deferrals>, D::Error> {
+    let deferrals = Option::<Deferrals>::deserialize(deserializer)?;
+    Ok(deferrals.filter(|counts| *counts != Deferrals::default()))
 }
 
 /// One entry of an asset's status history, when the backend gives one.
@@ -86,6 +97,7 @@ pub struct StatusChange {
 pub struct MessageFacts {
     /// Execution Blocked: the job that is running and blocks this one.
     pub blocking_job: Option<String>,
+    #[serde(deserialize_with = "counted_deferrals")]
     pub deferrals: Option<Deferrals>,
     pub pending_stage: Option<PendingStage>,
     /// Timed Out: the reason as the backend words or codes it.

@@ -343,10 +343,21 @@ impl fmt::Display for StatusMessage {
                      and times out if not."
                 )
             }
-            StatusMessage::RebootDeferred(Deferrals { used, available }) => write!(
-                f,
-                "The user postponed the restart: {used} of {available} deferrals used."
-            ),
+            StatusMessage::RebootDeferred(Deferrals { used, available }) => match (used, available) {
+                (Some(used), Some(available)) => write!(
+                    f,
+                    "The user postponed the restart: {used} of {available} deferrals used."
+                ),
+                (Some(used), None) => write!(
+                    f,
+                    "The user postponed the restart: {used} deferrals used; how many are allowed is not reported."
+                ),
+                (None, Some(available)) => write!(
+                    f,
+                    "The user postponed the restart; {available} deferrals are allowed, how many are used is not reported."
+                ),
+                (None, None) => f.write_str("The user postponed the restart."),
+            },
             StatusMessage::Pending(PendingStage::Preparing) => f.write_str(
                 "Still being prepared; the agent cannot fetch it until the job offers it at its scheduled time.",
             ),

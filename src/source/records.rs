@@ -99,10 +99,7 @@ impl Record for JobRun {
 }
 
 fn deferrals(result: &mut AssetResult) -> &mut Deferrals {
-    result.facts.deferrals.get_or_insert(Deferrals {
-        used: 0,
-        available: 0,
-    })
+    result.facts.deferrals.get_or_insert_default()
 }
 
 fn status_unreadable(result: &mut AssetResult) {
@@ -130,9 +127,10 @@ static ASSET_RESULT_FIELDS: &[FieldDef<AssetResult>] = &[
         Some(unsigned(v)?)),
     value!("patches_total", |a, v| a.patches.total = Some(unsigned(v)?)),
     value!("blocking_job", |a, v| a.facts.blocking_job = Some(text(v)?)),
-    value!("deferrals_used", |a, v| deferrals(a).used = unsigned(v)?),
+    value!("deferrals_used", |a, v| deferrals(a).used =
+        Some(unsigned(v)?)),
     value!("deferrals_available", |a, v| deferrals(a).available =
-        unsigned(v)?),
+        Some(unsigned(v)?)),
     value!("pending_stage", |a, v| a.facts.pending_stage =
         Some(word(v)?)),
     value!("timeout_reason", |a, v| a.facts.timeout_reason =

@@ -599,15 +599,15 @@ fn message_facts(
         // The showcase asset says "2 of 5"; others vary.
         "Reboot Deferred" if job_index == 0 && n < STATUSES.len() => {
             facts.deferrals = Some(Deferrals {
-                used: 2,
-                available: 5,
+                used: Some(2),
+                available: Some(5),
             });
         }
         "Reboot Deferred" => {
             let available = rng.between(3, 6) as u32;
             facts.deferrals = Some(Deferrals {
-                used: rng.between(1, i64::from(available) + 1) as u32,
-                available,
+                used: Some(rng.between(1, i64::from(available) + 1) as u32),
+                available: Some(available),
             });
         }
         "Pending" => {
