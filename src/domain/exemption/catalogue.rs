@@ -279,8 +279,9 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
         AdvisoriesNotExist => &CatalogueEntry {
             name: "Advisories Not Exist",
             aliases: &["Advisories Missing"],
-            meaning: "The repositories configured in JetPatch hold no advisory (errata) data \
-                      for this endpoint, so JetPatch cannot tell which updates apply.",
+            meaning: "This endpoint has received no advisory (errata) data from the \
+                      repositories set in JetPatch's settings, so JetPatch cannot tell \
+                      which updates apply to it.",
             fix: &[
                 "Check that the repositories in JetPatch's settings cover this endpoint's OS \
                  and release.",
@@ -292,7 +293,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
         PackagesNotExist => &CatalogueEntry {
             name: "Packages Not Exist",
             aliases: &["Packages Missing"],
-            meaning: "The configured repositories offer no packages for this endpoint.",
+            meaning: "This endpoint has no packages from the configured repositories to \
+                      patch with.",
             fix: &[
                 "Check that a configured repository matches the endpoint's OS release and \
                  architecture.",
