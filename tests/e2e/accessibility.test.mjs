@@ -1076,6 +1076,30 @@ describe('from the keyboard', () => {
     });
   });
 
+  test('letters typed right before a link is followed are in the entry Back returns to', async () => {
+    await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
+      const { page } = session;
+      const search = page.locator('input[type="search"]');
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await search.fill('DC');
+      await page.waitForURL((url) => /[?&]q=DC/.test(decodeURIComponent(url.hash)), { timeout: 5_000 });
+      // The last letter and the click come before the next paint.
+      await search.evaluate((input) => {
+        input.value = 'DC-';
+        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+        [...document.querySelectorAll('a')].find((link) => link.textContent === 'All jobs').click();
+      });
+      await page.waitForFunction(() => document.querySelector('#pb-page-title')?.textContent === 'Deployment jobs', null, {
+        timeout: LOAD_TIMEOUT,
+      });
+      await page.goBack();
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(await search.inputValue(), 'DC-');
+      assert.match(decodeURIComponent(new URL(page.url()).hash), /[?&]q=DC-(&|$)/);
+      assertNoProblems(session);
+    });
+  });
+
   test('a panel that leaves too little of the page beside it is modal: Tab stays in it, the page behind is out of reach until it closes', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 900, height: 800 } });
     try {

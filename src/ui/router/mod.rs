@@ -87,11 +87,13 @@ impl Router {
     }
 
     /// Keeps where the page is in the current history entry, which the user
-    /// is leaving for another (a link the browser follows, a push).
+    /// is leaving for another (a link the browser follows, a push), and the
+    /// search typed last, whose write to the URL may still wait for a paint.
     pub fn remember_place(&self) {
         if self.mode != UrlMode::Fragment {
             return;
         }
+        self.write_waiting();
         let Ok(history) = window().history() else {
             return;
         };
@@ -109,7 +111,6 @@ impl Router {
                 self.replace_after_paint();
             } else {
                 // The view being replaced keeps its entry, under the new one.
-                self.write_waiting();
                 self.remember_place();
                 let from = self.location.get_untracked().to_fragment();
                 self.write(&location.to_fragment(), Entry::PushedFrom(&from));
