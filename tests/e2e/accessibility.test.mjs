@@ -1468,7 +1468,7 @@ describe('from the keyboard', () => {
       // ...and before it comes, the page and its table are gone.
       await page.getByRole('link', { name: 'All jobs' }).click();
       await page.waitForFunction(
-        () => document.querySelector('tr.pb-row a[href^="#/jobs/"]') && !document.querySelector('[data-row-count]'),
+        () => document.querySelector('tr.pb-row a[href*="#/jobs/"]') && !document.querySelector('[data-row-count]'),
       );
       await releaseFrames(page);
       await page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => done(true))));

@@ -544,6 +544,37 @@ describe('host choices', () => {
     }
   });
 
+  test("a portal page with a <base href> that keeps the app in its URL: links, Back and reload stay on the portal's page", async () => {
+    // As an Angular portal ships (<base href="/">), opted in to the URL.
+    const example = await readFile(join(REPO_ROOT, 'examples/embed/index.html'), 'utf8');
+    const based = example
+      .replace('<head>', '<head><base href="/" />')
+      .replace('href="portal.css"', 'href="/portal/portal.css"')
+      .replace('<div id="patchboard"></div>', '<div id="patchboard" data-url-mode="fragment"></div>');
+    const server = await serve({ root: portalRoot, files: { 'portal/based.html': based } });
+    const portalPage = `${server.url}portal/based.html`;
+    const session = await openPage(`${portalPage}#/jobs`);
+    try {
+      const { page } = session;
+      const title = () => page.locator('#pb-page-title').textContent();
+      await (await rows(page)).first().locator('a').click();
+      await page.locator('[data-counter="total"]').waitFor({ timeout: LOAD_TIMEOUT });
+      const job = await title();
+      assert.match(page.url(), new RegExp(`^${portalPage}#/jobs/`), "a row's link keeps the portal's page");
+      await page.getByRole('link', { name: 'Endpoint exemptions' }).click();
+      await page.locator('[data-row-count]', { hasText: 'endpoints' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(page.url(), `${portalPage}#/exemptions`, 'so does the main navigation');
+      await page.goBack();
+      await page.waitForFunction((job) => document.querySelector('#pb-page-title')?.textContent === job, job, { timeout: LOAD_TIMEOUT });
+      await page.reload();
+      await page.locator('[data-counter="total"]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(await title(), job, 'a reload opens the same view on the same page');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("a host's taller table is filled with rows to its bottom edge, before and after it grows again", async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage('about:blank');

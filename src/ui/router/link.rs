@@ -14,7 +14,7 @@ pub fn Link(
     children: Children,
 ) -> impl IntoView {
     let router = use_router();
-    let href = to.to_fragment();
+    let href = router.href(&to);
     let on_click = move |event: leptos::ev::MouseEvent| {
         let plain_click = event.button() == 0
             && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());

@@ -75,6 +75,16 @@ impl Router {
         self.mode
     }
 
+    /// The address a link to `location` names. In the URL it is this
+    /// document's own, so that a portal page's `<base href>` cannot send it
+    /// to another page.
+    pub fn href(&self, location: &Location) -> String {
+        match self.mode {
+            UrlMode::Fragment => in_this_document(&location.to_fragment()),
+            UrlMode::Memory => location.to_fragment(),
+        }
+    }
+
     /// Where the page that Back or Forward just brought back was when the
     /// user left it by a link, until the page has been shown
     /// ([`Router::forget_arrival`]).
@@ -270,6 +280,15 @@ fn read_fragment() -> String {
     window().location().hash().unwrap_or_default()
 }
 
+/// `fragment` on this document's path and query. A bare "#/jobs" would be
+/// resolved against the page's base URL, another page under a `<base href>`.
+fn in_this_document(fragment: &str) -> String {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let query = location.search().unwrap_or_default();
+    format!("{path}{query}{fragment}")
+}
+
 /// How a write of the URL treats the history entry.
 enum Entry<'a> {
     /// A new entry, remembering the fragment it was pushed from.
@@ -294,11 +313,11 @@ fn write_fragment(fragment: &str, entry: Entry<'_>) {
                 from: Some(from.to_string()),
                 place: None,
             };
-            history.push_state_with_url(&state.to_js(), "", Some(fragment))
+            history.push_state_with_url(&state.to_js(), "", Some(&in_this_document(fragment)))
         }
         Entry::Same => {
             let state = history.state().unwrap_or(JsValue::NULL);
-            history.replace_state_with_url(&state, "", Some(fragment))
+            history.replace_state_with_url(&state, "", Some(&in_this_document(fragment)))
         }
     };
     if let Err(error) = result {
