@@ -60,6 +60,13 @@ fn fragment_locations_round_trip() {
     assert_eq!(location.route, Route::Job { id: "job/7".into() });
     assert_eq!(location.query.get("q"), Some("web 01"));
     assert_eq!(Location::from_fragment(&location.to_fragment()), location);
+    // A "+" is a space in a query only, as a form writes it.
+    assert_eq!(
+        Location::from_fragment("#/jobs/kb+5038").route,
+        Route::Job {
+            id: "kb+5038".into()
+        }
+    );
 }
 
 /// A response body that arrives in `parts`, as a server's would.

@@ -36,7 +36,7 @@ impl Route {
         let segments: Vec<String> = path
             .split('/')
             .filter(|segment| !segment.is_empty())
-            .map(decode)
+            .map(decode_segment)
             .collect();
         match segments
             .iter()
@@ -178,8 +178,12 @@ fn encode(text: &str) -> String {
     utf8_percent_encode(text, COMPONENT).to_string()
 }
 
+/// A query's key or value, where "+" is a space as in a form's.
 fn decode(text: &str) -> String {
-    percent_decode_str(&text.replace('+', " "))
-        .decode_utf8_lossy()
-        .into_owned()
+    decode_segment(&text.replace('+', " "))
+}
+
+/// A path segment, where "+" is itself: a hand-typed "#/jobs/a+b" is job "a+b".
+fn decode_segment(text: &str) -> String {
+    percent_decode_str(text).decode_utf8_lossy().into_owned()
 }
