@@ -718,7 +718,8 @@ fn a_deferral_count_mapped_alone_is_not_told_against_zero() {
         .decode_page(&json!([
             { "id": "used-only", "used": 2 },
             { "id": "allowed-only", "allowed": 5 },
-            { "id": "both", "used": 2, "allowed": 5 }
+            { "id": "both", "used": 2, "allowed": 5 },
+            { "id": "one", "used": 1 }
         ]))
         .unwrap();
     let messages: Vec<String> = page
@@ -741,7 +742,7 @@ fn a_deferral_count_mapped_alone_is_not_told_against_zero() {
         messages[0]
     );
     assert!(
-        messages[1].contains("5 deferrals are allowed") && !messages[1].contains("0"),
+        messages[1].contains("5 deferrals allowed") && !messages[1].contains("0"),
         "{}",
         messages[1]
     );
@@ -750,4 +751,5 @@ fn a_deferral_count_mapped_alone_is_not_told_against_zero() {
         "{}",
         messages[2]
     );
+    assert!(messages[3].contains("1 deferral used;"), "{}", messages[3]);
 }

@@ -68,6 +68,10 @@ impl Noun {
         one: "job",
         many: "jobs",
     };
+    pub const DEFERRALS: Noun = Noun {
+        one: "deferral",
+        many: "deferrals",
+    };
     pub const PATCH_CYCLES: Noun = Noun {
         one: "patch cycle",
         many: "patch cycles",

@@ -2,6 +2,7 @@
 //! with `Display` (our wording) or styles the parts itself.
 
 use super::asset::{Deferrals, MessageFacts, PendingStage};
+use super::decimal::{counted, listed_of, Noun};
 use super::os::OsFamily;
 use super::phase::Phase;
 use super::status::{names_match, pending_reboot_blocks_other_jobs, StatusDef, StatusKey};
@@ -343,21 +344,27 @@ impl fmt::Display for StatusMessage {
                      and times out if not."
                 )
             }
-            StatusMessage::RebootDeferred(Deferrals { used, available }) => match (used, available) {
-                (Some(used), Some(available)) => write!(
-                    f,
-                    "The user postponed the restart: {used} of {available} deferrals used."
-                ),
-                (Some(used), None) => write!(
-                    f,
-                    "The user postponed the restart: {used} deferrals used; how many are allowed is not reported."
-                ),
-                (None, Some(available)) => write!(
-                    f,
-                    "The user postponed the restart; {available} deferrals are allowed, how many are used is not reported."
-                ),
-                (None, None) => f.write_str("The user postponed the restart."),
-            },
+            StatusMessage::RebootDeferred(Deferrals { used, available }) => {
+                let count = |n: u32| counted(n.into(), Noun::DEFERRALS);
+                match (used, available) {
+                    (Some(used), Some(available)) => write!(
+                        f,
+                        "The user postponed the restart: {} used.",
+                        listed_of((*used).into(), (*available).into(), Noun::DEFERRALS)
+                    ),
+                    (Some(used), None) => write!(
+                        f,
+                        "The user postponed the restart: {} used; how many are allowed is not reported.",
+                        count(*used)
+                    ),
+                    (None, Some(available)) => write!(
+                        f,
+                        "The user postponed the restart; {} allowed, how many are used is not reported.",
+                        count(*available)
+                    ),
+                    (None, None) => f.write_str("The user postponed the restart."),
+                }
+            }
             StatusMessage::Pending(PendingStage::Preparing) => f.write_str(
                 "Still being prepared; the agent cannot fetch it until the job offers it at its scheduled time.",
             ),
