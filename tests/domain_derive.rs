@@ -752,6 +752,30 @@ fn an_unknown_reported_exemption_blocks_an_otherwise_patchable_endpoint() {
     assert_eq!(derive(&endpoint).outlook(), PatchOutlook::CannotPatch);
 }
 
+#[test]
+fn reported_names_joined_into_one_text_are_read_one_by_one_when_all_are_known() {
+    let joined = derive(&with(|e| {
+        e.reported_exemptions = vec!["Powered Off, Disconnected; Low Disk Space".into()]
+    }));
+    let kinds: Vec<_> = joined.iter().map(|x| (x.kind, x.origin)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (ExemptionKind::PoweredOff, Origin::Reported),
+            (ExemptionKind::Disconnected, Origin::Reported),
+        ]
+    );
+    assert!(joined.unknown_reported().is_empty());
+    assert!(joined.low_disk_space().is_some());
+    assert_eq!(joined.outlook(), PatchOutlook::CannotPatch);
+    // One part the catalogue does not know: the backend's own name, as sent.
+    let own = derive(&with(|e| {
+        e.reported_exemptions = vec!["Powered Off, pending approval".into()]
+    }));
+    assert!(own.exemptions().is_empty());
+    assert_eq!(own.unknown_reported(), ["Powered Off, pending approval"]);
+}
+
 fn summary_of(fleet: &[Endpoint]) -> FleetSummary {
     let derived: Vec<Derived> = fleet.iter().map(derive).collect();
     FleetSummary::of(&derived)

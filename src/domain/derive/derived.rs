@@ -165,14 +165,24 @@ impl Derived {
     pub(super) fn merge_reported(&mut self, names: &[String]) {
         for name in names {
             match CatalogueName::parse(name) {
-                CatalogueName::Exemption(kind) => self.reported.insert(kind),
-                CatalogueName::Warning(Warning::LowDiskSpace) => self.low_disk_reported = true,
-                // A blank name names nothing; one spelt two ways is one.
-                CatalogueName::Unknown { raw } => {
-                    let known = |known: &String| same_name(known, &raw);
-                    if !is_blank(&raw) && !self.unknown_reported.iter().any(known) {
-                        self.unknown_reported.push(raw);
-                    }
+                CatalogueName::Unknown { raw } => match joined_names(&raw) {
+                    Some(parts) => parts.into_iter().for_each(|part| self.merge_name(part)),
+                    None => self.merge_name(CatalogueName::Unknown { raw }),
+                },
+                known => self.merge_name(known),
+            }
+        }
+    }
+
+    fn merge_name(&mut self, name: CatalogueName) {
+        match name {
+            CatalogueName::Exemption(kind) => self.reported.insert(kind),
+            CatalogueName::Warning(Warning::LowDiskSpace) => self.low_disk_reported = true,
+            // A blank name names nothing; one spelt two ways is one.
+            CatalogueName::Unknown { raw } => {
+                let known = |known: &String| same_name(known, &raw);
+                if !is_blank(&raw) && !self.unknown_reported.iter().any(known) {
+                    self.unknown_reported.push(raw);
                 }
             }
         }
@@ -267,4 +277,19 @@ impl Derived {
     pub fn outlook(&self) -> PatchOutlook {
         PatchOutlook::of(self.exemptions(), !self.unknown_reported.is_empty())
     }
+}
+
+/// The names in one text a backend joined them into ("Powered Off,
+/// Disconnected"), when every part is a name of the catalogue's; otherwise
+/// the text is one name of the backend's own, commas and all.
+fn joined_names(text: &str) -> Option<Vec<CatalogueName>> {
+    let parts: Vec<CatalogueName> = text
+        .split([',', ';'])
+        .filter(|part| !is_blank(part))
+        .map(CatalogueName::parse)
+        .collect();
+    let all_known = parts
+        .iter()
+        .all(|part| !matches!(part, CatalogueName::Unknown { .. }));
+    (parts.len() > 1 && all_known).then_some(parts)
 }
