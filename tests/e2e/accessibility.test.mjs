@@ -758,6 +758,21 @@ async function paintedEdges(page, box) {
 
 const near = (a, b) => a.every((value, i) => Math.abs(value - b[i]) <= 40);
 
+/** The job page's search box, once `text` typed into it has reached the URL. */
+async function searchWrittenToUrl(page, text) {
+  const search = page.locator('input[type="search"]');
+  await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+  await search.fill(text);
+  await page.waitForURL((url) => decodeURIComponent(url.hash).includes(`q=${text}`), { timeout: 5_000 });
+  return search;
+}
+
+function titled(page, title) {
+  return page.waitForFunction((title) => document.querySelector('#pb-page-title')?.textContent === title, title, {
+    timeout: LOAD_TIMEOUT,
+  });
+}
+
 describe('from the keyboard', () => {
   for (const { name, hash, viewport } of [
     { name: 'a job', hash: `#/jobs/${JOB}`, viewport: { width: 1280, height: 800 } },
@@ -1052,10 +1067,7 @@ describe('from the keyboard', () => {
   test('a URL changed by another script while a typed search waits to reach the URL is kept', async () => {
     await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;
-      const search = page.locator('input[type="search"]');
-      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
-      await search.fill('DC');
-      await page.waitForURL((url) => /[?&]q=DC/.test(decodeURIComponent(url.hash)), { timeout: 5_000 });
+      const search = await searchWrittenToUrl(page, 'DC');
       // A search's change is written to the URL after the next paint; the
       // host moves the URL in that paint, before the write.
       await search.evaluate((input) => {
@@ -1063,15 +1075,12 @@ describe('from the keyboard', () => {
         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
         requestAnimationFrame(() => { location.hash = '#/reference'; });
       });
-      await page.waitForFunction(() => document.querySelector('#pb-page-title')?.textContent === 'Reference', null, {
-        timeout: LOAD_TIMEOUT,
-      });
+      await titled(page, 'Reference');
       await page.waitForFunction(() => new Promise((done) => setTimeout(() => done(true), 300)));
       assert.equal(new URL(page.url()).hash, '#/reference');
       // Searches typed later still reach the URL.
       await page.goBack();
-      await search.fill('DC-0');
-      await page.waitForURL((url) => /[?&]q=DC-0/.test(decodeURIComponent(url.hash)), { timeout: 5_000 });
+      await searchWrittenToUrl(page, 'DC-S');
       assertNoProblems(session);
     });
   });
@@ -1079,19 +1088,14 @@ describe('from the keyboard', () => {
   test('letters typed right before a link is followed are in the entry Back returns to', async () => {
     await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;
-      const search = page.locator('input[type="search"]');
-      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
-      await search.fill('DC');
-      await page.waitForURL((url) => /[?&]q=DC/.test(decodeURIComponent(url.hash)), { timeout: 5_000 });
+      const search = await searchWrittenToUrl(page, 'DC');
       // The last letter and the click come before the next paint.
       await search.evaluate((input) => {
         input.value = 'DC-';
         input.dispatchEvent(new InputEvent('input', { bubbles: true }));
         [...document.querySelectorAll('a')].find((link) => link.textContent === 'All jobs').click();
       });
-      await page.waitForFunction(() => document.querySelector('#pb-page-title')?.textContent === 'Deployment jobs', null, {
-        timeout: LOAD_TIMEOUT,
-      });
+      await titled(page, 'Deployment jobs');
       await page.goBack();
       await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
       assert.equal(await search.inputValue(), 'DC-');
