@@ -16,12 +16,12 @@ pub fn abridged(text: &str, max_chars: usize) -> Cow<'_, str> {
     }
 }
 
-/// Untrusted text as a message quotes it: cut after `max_chars`
+/// Untrusted text as a message quotes it: cut after [`QUOTED_CHARS`]
 /// characters, in double quotes with control characters escaped (those
 /// that hide or reorder text included), so that a backend's value can
 /// neither pass for other words nor bury the sentence.
-pub fn quoted(text: &str, max_chars: usize) -> String {
-    format!("{:?}", abridged(text, max_chars))
+pub fn quoted(text: &str) -> String {
+    format!("{:?}", abridged(text, QUOTED_CHARS))
 }
 
 #[cfg(test)]
@@ -45,14 +45,14 @@ mod tests {
 
     #[test]
     fn quoted_text_is_cut_escaped_and_shows_what_would_reorder_it() {
-        assert_eq!(quoted("web-01", 60), "\"web-01\"");
-        assert_eq!(quoted("a\"b\nc", 60), "\"a\\\"b\\nc\"");
+        assert_eq!(quoted("web-01"), "\"web-01\"");
+        assert_eq!(quoted("a\"b\nc"), "\"a\\\"b\\nc\"");
         // A right-to-left override would show "connected" and turn the
         // message after it around; a zero-width space would hide itself.
-        assert_eq!(quoted("\u{202E}detcennoc", 60), "\"\\u{202e}detcennoc\"");
-        assert_eq!(quoted("web\u{200B}-01", 60), "\"web\\u{200b}-01\"");
+        assert_eq!(quoted("\u{202E}detcennoc"), "\"\\u{202e}detcennoc\"");
+        assert_eq!(quoted("web\u{200B}-01"), "\"web\\u{200b}-01\"");
         assert_eq!(
-            quoted(&"x".repeat(50_000), 60),
+            quoted(&"x".repeat(50_000)),
             format!("\"{}…\"", "x".repeat(60))
         );
     }

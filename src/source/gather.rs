@@ -7,7 +7,7 @@
 
 use super::body::fnv1a;
 use super::mapping::RowError;
-use crate::domain::abridge::{quoted, QUOTED_CHARS};
+use crate::domain::abridge::quoted;
 use crate::domain::visible::ShowHidden;
 use std::collections::HashMap;
 use std::fmt;
@@ -36,7 +36,7 @@ impl fmt::Display for Repeat {
             f,
             "{} {} on rows {} and {}",
             self.field,
-            quoted(&self.id, QUOTED_CHARS),
+            quoted(&self.id),
             self.earlier_row,
             self.row
         )

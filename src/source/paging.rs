@@ -6,7 +6,7 @@ use super::config::{Config, Method, PageEnd, Paging, Resource};
 use super::header::header_value;
 use super::link_header::next_link;
 use super::url::{expand_header, expand_json, expand_url, TemplateError, Vars};
-use crate::domain::abridge::{quoted, QUOTED_CHARS};
+use crate::domain::abridge::quoted;
 use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
@@ -226,7 +226,7 @@ impl<'c> Pager<'c> {
         if let Some((followed, kind)) = followed {
             if !self.followed.insert(followed.clone()) {
                 return Err(PagingError::Loops {
-                    position: format!("{kind} {}", quoted(followed, QUOTED_CHARS)),
+                    position: format!("{kind} {}", quoted(followed)),
                     url: self.last_url.clone(),
                 });
             }

@@ -9,7 +9,7 @@ use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::native_decode;
 use super::pointer::Pointer;
-use crate::domain::abridge::{quoted, QUOTED_CHARS};
+use crate::domain::abridge::quoted;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::collections::BTreeMap;
@@ -258,7 +258,7 @@ pub struct ItemId {
 impl fmt::Display for ItemId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         // The backend's text, quoted: its control characters escaped, its length cut.
-        write!(f, "{} {}", self.field, quoted(&self.value, QUOTED_CHARS))
+        write!(f, "{} {}", self.field, quoted(&self.value))
     }
 }
 

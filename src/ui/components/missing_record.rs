@@ -2,7 +2,7 @@
 //! filter values.
 
 use super::{Banner, Tone};
-use crate::domain::abridge::{quoted, QUOTED_CHARS};
+use crate::domain::abridge::quoted;
 use leptos::prelude::*;
 
 /// Says that the record a link opens, or a refresh has since dropped, is not
@@ -22,7 +22,7 @@ pub fn MissingRecordBanner(
             view! {
                 <Banner
                     tone=Tone::Neutral
-                    title=format!("The {what} {} is not in {place}", quoted(&key, QUOTED_CHARS))
+                    title=format!("The {what} {} is not in {place}", quoted(&key))
                     details="It may have left since it was opened or the link to it was made, or the link may be mistyped. The rest of the view is unchanged."
                     action=Some(("Dismiss", on_dismiss))
                 />

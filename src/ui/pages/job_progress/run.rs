@@ -1,7 +1,7 @@
 //! Which run of a recurring job the page shows: the selector, and a notice
 //! when a link asks for a run that cannot be shown.
 
-use crate::domain::abridge::{quoted, QUOTED_CHARS};
+use crate::domain::abridge::quoted;
 use crate::domain::job::JobRun;
 use crate::domain::run_choice::{run_options, RunChoice, RunIgnored};
 use crate::domain::view::assets::AssetView;
@@ -78,7 +78,7 @@ pub fn RunIgnoredBanner(run: Memo<RunChoice>) -> impl IntoView {
     move || {
         run.with(|run| match run {
             RunChoice::Ignored { requested, why } => {
-                let requested = quoted(requested, QUOTED_CHARS);
+                let requested = quoted(requested);
                 let details = match why {
                     RunIgnored::NoRunInRequest if demo() => format!(
                         "The link asks for run {requested}, but the demo data holds only each job's latest run."

@@ -1,7 +1,7 @@
 //! A link to a job the data source does not know: said once, in place of the
 //! errors that follow from it; and a job that left the list while open.
 
-use crate::domain::abridge::{quoted, QUOTED_CHARS};
+use crate::domain::abridge::quoted;
 use crate::domain::job::{is_unknown_job, Job};
 use crate::ui::components::{Banner, Tone};
 use crate::ui::data::{use_data_source, Live, LiveStatus, SourceState};
@@ -40,7 +40,7 @@ pub fn UnknownJobBanner(job_id: String) -> impl IntoView {
     } else {
         "Neither the job list nor the backend's results know this id. The job may have been deleted, or the link may be mistyped or come from another data source: All jobs lists the jobs there are."
     };
-    view! { <Banner tone=Tone::Neutral title=format!("There is no job {}", quoted(&job_id, QUOTED_CHARS)) details=details /> }
+    view! { <Banner tone=Tone::Neutral title=format!("There is no job {}", quoted(&job_id)) details=details /> }
 }
 
 /// Whether the job list, read whole, no longer names the job this page
