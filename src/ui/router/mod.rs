@@ -244,8 +244,10 @@ pub fn provide_router(mode: UrlMode) -> Router {
                 let arrived = window().location().href().ok() == Some(event.new_url());
                 let shown = router.location.get_untracked().to_fragment();
                 if arrived {
-                    router.fragment_known.set_value(read_fragment());
-                    if shown != read_fragment() {
+                    let fragment = read_fragment();
+                    if shown == fragment {
+                        router.fragment_known.set_value(fragment);
+                    } else {
                         router.write(&shown, Entry::Same);
                     }
                 }
