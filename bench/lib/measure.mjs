@@ -202,37 +202,45 @@ export async function scrollJump(page, fraction) {
 }
 
 /**
+ * In the page: from the next click on the button labelled `label`, times
+ * every animation frame until `window.pbFrames.stopped` is set, keeping the
+ * longest wait between two in `window.pbFrames.longestFrameGap`; that is how
+ * long the page stood still for the operator. `onFrame`, if set, runs on
+ * each frame with its time.
+ */
+function watchFramesFromClick(label) {
+  const log = { start: null, lastFrame: null, longestFrameGap: 0, stopped: false, onFrame: null };
+  window.pbFrames = log;
+  // When the callback ran, not its timestamp: that is the frame's planned
+  // start, which headless Chromium keeps 16.7 ms apart even when a long
+  // task held the callback back.
+  const frame = () => {
+    const now = performance.now();
+    log.longestFrameGap = Math.max(log.longestFrameGap, now - log.lastFrame);
+    log.lastFrame = now;
+    log.onFrame?.(now);
+    if (!log.stopped) requestAnimationFrame(frame);
+  };
+  const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === label);
+  button.addEventListener('click', () => {
+    log.start = log.lastFrame = performance.now();
+    requestAnimationFrame(frame);
+  }, { once: true, capture: true });
+}
+
+/**
  * Clicks Export CSV: the time from the click to the file offered, and the
- * longest wait between two animation frames meanwhile, which is how long
- * the page stood still for the operator.
+ * longest wait between two animation frames meanwhile.
  */
 export async function csvExport(page) {
-  await page.evaluate(() => {
-    const log = { start: null, longestFrameGap: 0, done: false };
-    window.pbExportLog = log;
-    let last = null;
-    // When the callback ran, not its timestamp: that is the frame's planned
-    // start, which headless Chromium keeps 16.7 ms apart even when a long
-    // task held the callback back.
-    const frame = () => {
-      const now = performance.now();
-      log.longestFrameGap = Math.max(log.longestFrameGap, now - last);
-      last = now;
-      if (!log.done) requestAnimationFrame(frame);
-    };
-    const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Export CSV');
-    button.addEventListener('click', () => {
-      log.start = last = performance.now();
-      requestAnimationFrame(frame);
-    }, { once: true, capture: true });
-  });
+  await page.evaluate(watchFramesFromClick, 'Export CSV');
   const [download] = await Promise.all([
     page.waitForEvent('download', { timeout: INTERACTION_TIMEOUT }),
     page.getByRole('button', { name: 'Export CSV' }).click(),
   ]);
   const outcome = await page.evaluate(() => {
-    const log = window.pbExportLog;
-    log.done = true;
+    const log = window.pbFrames;
+    log.stopped = true;
     return { ms: performance.now() - log.start, longestFrameGapMs: log.longestFrameGap };
   });
   await download.delete();
@@ -246,29 +254,19 @@ export async function csvExport(page) {
  * frames meanwhile, download and decode included.
  */
 export async function refreshNow(page) {
+  await page.evaluate(watchFramesFromClick, 'Refresh now');
   const armed = page.evaluate(
     (timeout) =>
       new Promise((resolve, reject) => {
-        const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Refresh now');
+        const log = window.pbFrames;
         const after = (name, since) => performance.getEntriesByName(name).find((entry) => entry.startTime > since);
-        let start = null;
-        let last = null;
-        let longestFrameGap = 0;
-        const frame = () => {
-          const now = performance.now(); // when it ran, as in csvExport
-          longestFrameGap = Math.max(longestFrameGap, now - last);
-          last = now;
-          const derived = after('pb:derive', start);
+        log.onFrame = (now) => {
+          const derived = after('pb:derive', log.start);
           if (derived && after('pb:filter', derived.startTime)) {
-            resolve({ ms: now - start, longestFrameGapMs: longestFrameGap });
-          } else {
-            requestAnimationFrame(frame);
+            log.stopped = true;
+            resolve({ ms: now - log.start, longestFrameGapMs: log.longestFrameGap });
           }
         };
-        button.addEventListener('click', () => {
-          start = last = performance.now();
-          requestAnimationFrame(frame);
-        }, { once: true, capture: true });
         setTimeout(() => reject(new Error('no new rows were painted after Refresh now')), timeout);
       }),
     INTERACTION_TIMEOUT,
