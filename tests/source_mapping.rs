@@ -189,6 +189,31 @@ fn a_completion_outside_0_to_100_is_reported_and_left_out() {
     );
 }
 
+/// A backend that renamed the id: the message names the key it now uses,
+/// however many keys sort before it.
+#[test]
+fn a_missing_field_names_the_keys_like_it_first() {
+    let config = config(json!({
+        "jobs": { "url": "{base_url}/j", "fields": { "id": "/id" } },
+        "job_results": { "url": "{base_url}/r/{job_id}", "fields": { "asset_id": "/id" } }
+    }));
+    let jobs = Mapping::<Job>::new(config.resources.jobs.as_ref().unwrap());
+    let body = json!([{
+        "asset_count": 4, "completion": 50, "failed": 1, "in_progress": 1,
+        "last_run": 0, "name": "Alpha", "platform": "Linux", "Job-ID": "a"
+    }]);
+    let page = jobs.decode_page(&body).unwrap();
+    assert_eq!(
+        page.errors[0].problem,
+        r#"required but missing or empty, found only the keys "Job-ID", "asset_count", "completion", "failed", "in_progress", "last_run", …"#
+    );
+    let empty = jobs.decode_page(&json!([{}])).unwrap();
+    assert_eq!(
+        empty.errors[0].problem,
+        "required but missing or empty, found an empty object"
+    );
+}
+
 /// A row without its id cannot be shown and is skipped; a value that cannot
 /// be read in any other field is left out, and its row kept.
 #[test]
@@ -205,7 +230,8 @@ fn bad_rows_are_skipped_and_bad_values_left_out() {
         { "id": 1, "applicable": "12" },
         { "id": 2, "total": "many", "last": "2026-11-20" },
         { "name": "no id" },
-        { "id": 4, "total": 3, "last": "yesterday" }
+        { "id": 4, "total": 3, "last": "yesterday" },
+        { "id": "", "name": "empty id" }
     ]);
     let page = jobs.decode_page(&body).unwrap();
     let read: Vec<(&str, Option<u64>, bool)> = page
@@ -224,13 +250,26 @@ fn bad_rows_are_skipped_and_bad_values_left_out() {
     );
     assert_eq!(
         page.errors,
-        vec![RowError {
-            index: 2,
-            id: None,
-            field: "id".into(),
-            pointer: "/id".into(),
-            problem: "required but missing or empty".into()
-        }]
+        vec![
+            RowError {
+                index: 2,
+                id: None,
+                field: "id".into(),
+                pointer: "/id".into(),
+                problem: r#"required but missing or empty, found only the keys "name""#.into()
+            },
+            RowError {
+                index: 4,
+                id: Some(ItemId {
+                    field: "id",
+                    value: String::new()
+                }),
+                field: "id".into(),
+                pointer: "/id".into(),
+                problem: "required but missing or empty".into()
+            }
+        ],
+        "a row without the field names the keys it has; one with it empty needs no list"
     );
     assert_eq!(
         page.left_out,
@@ -317,7 +356,7 @@ fn bad_rows_are_skipped_and_bad_values_left_out() {
     );
     assert_eq!(
         page.left_out[1].to_string(),
-        r#"row 2 (asset_id "c"): history.at (at "/log/0/when"): required but missing or empty"#,
+        r#"row 2 (asset_id "c"): history.at (at "/log/0/when"): required but missing or empty, found only the keys "what""#,
         "a row is named by its id, under the name the configuration gives the field"
     );
     let skipped: Vec<(usize, &str)> = page
@@ -477,7 +516,7 @@ fn a_body_of_the_wrong_shape_names_the_items_pointer() {
     let missing = mapping.decode_page(&json!({ "rows": [] })).unwrap_err();
     assert_eq!(
         missing.to_string(),
-        "items pointer \"/data\": not found in the response body, an object with the keys \"rows\""
+        "items pointer \"/data\": not found in the response body, an object with only the keys \"rows\""
     );
     // A 200 that carries the backend's error in place of the list says what it says.
     for (body, said) in [

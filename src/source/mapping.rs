@@ -11,7 +11,9 @@ use super::gather::Identified;
 use super::native_decode::NativeItems;
 use super::native_stream::StreamedItems;
 use super::pointer::Pointer;
-use super::record::{decode_row, kind_of, FieldConfig, FieldFailure, ItemFields, ItemId, Record};
+use super::record::{
+    decode_row, keys_of, kind_of, FieldConfig, FieldFailure, ItemFields, ItemId, Record,
+};
 use serde_json::Value;
 use std::fmt;
 use std::marker::PhantomData;
@@ -275,15 +277,10 @@ fn what_came_instead(body: &Value) -> String {
         }
         other => return format!(", which is {}", kind_of(other)),
     };
-    let mut keys: Vec<String> = members
-        .keys()
-        .take(6)
-        .map(|key| shown(&Value::String(key.clone()), 40))
-        .collect();
-    if members.len() > keys.len() {
-        keys.push("…".to_owned());
-    }
-    let mut text = format!(", an object with the keys {}", keys.join(", "));
+    let mut text = match keys_of(members, "") {
+        empty if members.is_empty() => format!(", {empty}"),
+        keys => format!(", an object with {keys}"),
+    };
     let said = ["error", "message", "detail", "error_description", "errors"]
         .iter()
         .filter_map(|key| members.get(*key))

@@ -4,14 +4,14 @@
 //! the names from here, and decoding walks the same table. A backend format is
 //! then nothing but a choice of pointers for these names.
 
-use super::coerce::{Coerced, FOUND};
+use super::coerce::{shown, Coerced, FOUND};
 use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::native_decode;
 use super::pointer::Pointer;
 use crate::domain::abridge::quoted;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::BTreeMap;
 use std::fmt;
 use std::sync::Arc;
@@ -375,12 +375,19 @@ fn decode_fields<R: Record>(
                 .and_then(|s| s.pointers.first())
                 .map(Pointer::to_string)
                 .unwrap_or_default(),
-            // A string or null where a row should be has every field
-            // missing; its kind is what is wrong.
-            problem: if item.is_object() {
-                missing.why.to_owned()
-            } else {
-                format!("the item is {}, not an object", kind_of(item))
+            problem: match item {
+                // A field the row lacks altogether: its keys show what the
+                // backend calls it (a renamed id, a misspelt pointer).
+                Value::Object(members)
+                    if missing == Missing::required(missing.field)
+                        && !spec.is_some_and(|spec| spec.is_in(item)) =>
+                {
+                    format!("{}{FOUND}{}", missing.why, keys_of(members, missing.field))
+                }
+                Value::Object(_) => missing.why.to_owned(),
+                // A string or null where a row should be has every field
+                // missing; its kind is what is wrong.
+                other => format!("the item is {}, not an object", kind_of(other)),
             },
         }
     })
@@ -432,6 +439,33 @@ fn translate(map: &BTreeMap<String, String>, raw: &Value) -> Option<Value> {
     };
     map.get(key.as_ref())
         .map(|ours| Value::String(ours.clone()))
+}
+
+/// An object's first keys, for a message: `only the keys "jobId", "name",
+/// …`. Those that look like `like` (a field's name, case and separators
+/// aside) come first, so that a renamed field is named among many.
+pub fn keys_of(members: &Map<String, Value>, like: &str) -> String {
+    if members.is_empty() {
+        return "an empty object".to_owned();
+    }
+    let folded = |text: &str| -> String {
+        text.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect()
+    };
+    let like = folded(like);
+    let mut keys: Vec<&String> = members.keys().collect();
+    keys.sort_by_key(|key| !folded(key).contains(&like));
+    let mut listed: Vec<String> = keys
+        .iter()
+        .take(6)
+        .map(|&key| shown(&Value::String(key.clone()), 40))
+        .collect();
+    if members.len() > listed.len() {
+        listed.push("…".to_owned());
+    }
+    format!("only the keys {}", listed.join(", "))
 }
 
 /// A short name for a JSON value's type, for messages.

@@ -475,7 +475,8 @@ describe('a refresh of the job list that fails', () => {
     const renamed = JOBS.map(({ id, ...rest }) => ({ jobId: id, ...rest }));
     await refreshFailsWith(() => backend.setBody('/jobs.json', JSON.stringify({ jobs: renamed })), [
       `none of the ${JOBS.length} row(s) in the answer could be read, as if the backend had changed what it sends`,
-      `id (at "/id"): required but missing or empty, in ${JOBS.length} rows: row 0, row 1, row 2`,
+      // The key the backend uses now is named first.
+      `id (at "/id"): required but missing or empty, found only the keys "jobId", "asset_count", "completion_percent", "failed", "in_progress", "last_run", …, in ${JOBS.length} rows: row 0, row 1, row 2`,
     ]);
   });
 
