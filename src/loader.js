@@ -27,7 +27,14 @@ if (globalThis.PATCHBOARD_CONFIG == null) {
       credentials: "same-origin",
       signal: AbortSignal.timeout(10000),
     })
-      .then((response) => response.text().then((text) => ({ status: response.status, text })))
+      .then((response) =>
+        response.text().then((text) => ({
+          status: response.status,
+          text,
+          url: response.url,
+          redirected: response.redirected,
+        })),
+      )
       .catch((error) => ({ error: error.name })),
   );
 }

@@ -224,7 +224,7 @@ pub async fn read_stream(
 }
 
 /// The answer to a GET of `url` that `loader.js` sent before the app
-/// started, as it left it: `{status, text}`, or `{error}` with the name of
+/// started, as it left it: `{status, text, url, redirected}`, or `{error}` with the name of
 /// the error (`TimeoutError` after its `AbortSignal.timeout` of `seconds`).
 pub async fn early_answer(
     answer: js_sys::Promise,
@@ -245,8 +245,10 @@ pub async fn early_answer(
         None => Ok(HttpResponse {
             status: field("status").and_then(|s| s.as_f64()).unwrap_or(0.0) as u16,
             headers: Vec::new(),
-            url: url.to_owned(),
-            redirected: false,
+            url: field("url")
+                .and_then(|answered| answered.as_string())
+                .unwrap_or_else(|| url.to_owned()),
+            redirected: field("redirected").is_some_and(|r| r.is_truthy()),
             cross_origin: false,
             body: field("text")
                 .and_then(|t| t.as_string())

@@ -139,6 +139,29 @@ describe('config.json beside the app', () => {
     });
   });
 
+  test('a config.json sent on to a sign-in page is an error to try again, not the demo', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfigFile(JSON.stringify(nativeConfig(backend.url)), async ({ page }, app) => {
+      // A single-sign-on proxy in front of the app, before the operator signs in.
+      let signedIn = false;
+      await page.route('**/config.json', (route) =>
+        signedIn ? route.continue() : route.fulfill({ status: 302, headers: { location: `${app.url}sign-in` } }),
+      );
+      await page.reload({ waitUntil: 'load' });
+      const { title, problems } = await configProblems(page);
+      assert.match(title, /config\.json could not be fetched/);
+      assert.equal(problems.length, 1, problems.join(' | '));
+      assert.match(
+        problems[0],
+        /config\.json was redirected to http:\/\/127\.0\.0\.1:\d+\/sign-in, which answered with a web page, not the configuration: sign in there if it asks, then try again$/,
+      );
+      assert.equal(await page.getByText('Demo data').count(), 0, 'the demo does not stand in for the configuration');
+      assert.equal(await page.locator('[data-demo-note]').count(), 0);
+      signedIn = true;
+      await page.locator('[data-config-problems]').getByRole('button', { name: 'Try again' }).click();
+      await page.getByRole('link', { name: JOB.name }).waitFor({ timeout: LOAD_TIMEOUT });
+    });
+  });
+
   test('a broken file offers no Try again: asking again cannot help', { timeout: TEST_TIMEOUT }, async () => {
     await withConfigFile('{ "preset": ', async ({ page }) => {
       await configProblems(page);

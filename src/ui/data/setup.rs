@@ -241,6 +241,15 @@ async fn config_file(early: bool) -> Result<Option<String>, (String, bool)> {
     let text = response.body.text();
     match response.status {
         404 => Ok(None),
+        // Sent on to a web page: a sign-in page, most often, which is not
+        // the demo's cue. Signed in, asking again can read the file.
+        200..=299 if response.redirected && text.trim_start().starts_with('<') => Err((
+            format!(
+                "{url} was redirected to {}, which answered with a web page, not the configuration: sign in there if it asks, then try again",
+                response.url
+            ),
+            true,
+        )),
         // A server that answers every path with the app's page has no config.json.
         200..=299 if text.trim_start().starts_with('<') => Ok(None),
         // An empty file is more likely a mistake than a wish for the demo.
