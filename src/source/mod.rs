@@ -16,6 +16,7 @@ pub mod header;
 pub mod http;
 pub mod http_date;
 pub mod item_scanner;
+pub mod json_syntax;
 pub mod link_header;
 pub mod load;
 pub mod mapping;

@@ -184,6 +184,13 @@ describe('config.json beside the app', () => {
     });
   });
 
+  test('a comment in the file is named as something JSON does not allow', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfigFile('{\n  // our backend\n  "preset": "native"\n}', async ({ page }) => {
+      const { problems } = await configProblems(page);
+      assert.match(problems[0], /config\.json is not valid JSON: key must be a string at line 2 column 3 \(JSON allows no comments\)$/);
+    });
+  });
+
   test('an empty file is named as empty, not as JSON that ended early', { timeout: TEST_TIMEOUT }, async () => {
     await withConfigFile('\n', async ({ page }) => {
       const { problems } = await configProblems(page);

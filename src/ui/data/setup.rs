@@ -6,6 +6,7 @@ use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
 use crate::source::config::{Config, ConfigProblem};
 use crate::source::config_read::{config_from_value, read_config};
 use crate::source::http::{early_answer, send};
+use crate::source::json_syntax::described;
 use crate::source::paging::Request;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -261,7 +262,10 @@ async fn config_file(early: bool) -> Result<Option<String>, (String, bool)> {
         )),
         200..=299 => match serde_json::from_str::<serde::de::IgnoredAny>(&text) {
             Ok(_) => Ok(Some(text.into_owned())),
-            Err(error) => Err((format!("{url} is not valid JSON: {error}"), false)),
+            Err(error) => Err((
+                format!("{url} is not valid JSON: {}", described(&text, &error)),
+                false,
+            )),
         },
         status => Err((
             format!("{url} could not be read (HTTP {status})"),

@@ -1,0 +1,37 @@
+//! Why a hand-written JSON text does not parse, in words its writer can act
+//! on: the parser's own message, and what the text has where it stopped
+//! when that is a habit of other formats (comments, single quotes, bare
+//! keys).
+
+/// The parser's message for `text`, with a hint when the place it names
+/// holds something JSON does not allow.
+pub fn described(text: &str, error: &serde_json::Error) -> String {
+    match text_at(text, error.line(), error.column()).and_then(habit_of_other_formats) {
+        Some(hint) => format!("{error} ({hint})"),
+        None => error.to_string(),
+    }
+}
+
+/// The text from 1-based `line` and `column` (counted in bytes, as
+/// serde_json counts) to the end of that line.
+fn text_at(text: &str, line: usize, column: usize) -> Option<&str> {
+    let line = text.split('\n').nth(line.checked_sub(1)?)?;
+    line.get(column.checked_sub(1)?..)
+}
+
+fn habit_of_other_formats(at: &str) -> Option<&'static str> {
+    if at.starts_with("//") || at.starts_with("/*") || at.starts_with('#') {
+        Some("JSON allows no comments")
+    } else if at.starts_with('\'') {
+        Some("JSON quotes text and keys with double quotes only")
+    } else if ["true", "false", "null", "none"].iter().any(|word| {
+        at.get(..word.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(word))
+    }) {
+        Some("JSON writes true, false and null in lower case, and has no None")
+    } else if at.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_') {
+        Some("JSON writes every key, and every text value, in double quotes")
+    } else {
+        None
+    }
+}
