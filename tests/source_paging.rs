@@ -776,8 +776,31 @@ fn a_full_page_without_its_cursor_header_is_not_taken_for_the_last() {
         Ok(Step::LostTrail(LostTrail::CursorUnreadable {
             header: "searchAfter".into(),
             present: None,
+            cross_origin: true,
         }))
     );
+    // From another origin that exposes headers, those it exposes may show
+    // a misspelt name (X-Next for X-Next-Cursor) as well as a forgotten one.
+    let exposed = [
+        ("x-next-cursor".to_owned(), "c2".to_owned()),
+        ("content-type".to_owned(), "application/json".to_owned()),
+    ];
+    assert_eq!(
+        ended(500, true, &exposed),
+        Ok(Step::LostTrail(LostTrail::CursorUnreadable {
+            header: "searchAfter".into(),
+            present: Some(vec!["content-type".into(), "x-next-cursor".into()]),
+            cross_origin: true,
+        }))
+    );
+    let safelisted_only = [("Content-Type".to_owned(), "application/json".to_owned())];
+    assert!(matches!(
+        ended(500, true, &safelisted_only),
+        Ok(Step::LostTrail(LostTrail::CursorUnreadable {
+            present: None,
+            ..
+        }))
+    ));
     // From the same origin every header is readable: a full page without
     // the cursor names those it had, where a misspelt name shows.
     let misspelt = [
@@ -789,6 +812,7 @@ fn a_full_page_without_its_cursor_header_is_not_taken_for_the_last() {
         Ok(Step::LostTrail(LostTrail::CursorUnreadable {
             header: "searchAfter".into(),
             present: Some(vec!["content-type".into(), "search-after".into()]),
+            cross_origin: false,
         }))
     );
     // A short page is the last, and a cursor that was read is followed.

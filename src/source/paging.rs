@@ -65,9 +65,12 @@ pub enum LostTrail {
     /// from the same origin, the header's name may be misspelt.
     CursorUnreadable {
         header: String,
-        /// The names of the headers the page did have, where all of them
-        /// are readable (the same origin), for a misspelling to show.
+        /// The names of the headers the page could read, where they can
+        /// show a misspelling: all of them from the same origin; from
+        /// another, those the backend exposes, when it exposes any beyond
+        /// what CORS always lets through. `None`: it exposes none.
         present: Option<Vec<String>>,
+        cross_origin: bool,
     },
     /// Paging by `Link` header, and an answer from another origin that shows
     /// none but the headers every browser reveals: the backend exposes no
@@ -294,9 +297,15 @@ impl<'c> Pager<'c> {
         let full = page_is_full(response.item_count, *size, *end);
         let unread = header_value(response.headers, response_header).is_none();
         (full && unread).then(|| {
+            let exposes_some = !response.cross_origin
+                || !response
+                    .headers
+                    .iter()
+                    .all(|(name, _)| is_cors_safelisted_response_header(name));
             Step::LostTrail(LostTrail::CursorUnreadable {
                 header: response_header.clone(),
-                present: (!response.cross_origin).then(|| {
+                cross_origin: response.cross_origin,
+                present: exposes_some.then(|| {
                     let mut names: Vec<String> = response
                         .headers
                         .iter()

@@ -571,6 +571,29 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('a full page from another origin that exposes its headers, but not the configured one, names those it has', { timeout: TEST_TIMEOUT }, async () => {
+    // response_header misspelt: the backend exposes every header, X-Next-Cursor among them.
+    backend.clearFaults();
+    const config = {
+      ...nativeConfig(backend.url),
+      resources: { jobs: { paging: { mode: 'cursor_header', response_header: 'X-Next', size: JOBS.length } } },
+    };
+    const headers = { 'x-next-cursor': 'page-2', 'access-control-expose-headers': '*' };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200, headers), body: JSON.stringify({ generated_at: new Date(NOW).toISOString(), jobs: JOBS }) });
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        await waitForJobList(page, JOBS.length);
+        const banner = page.locator('.pb-banner', { hasText: 'More rows may exist: the last page was full but had no X-Next header' });
+        await banner.waitFor({ timeout: LOAD_TIMEOUT });
+        const text = await banner.textContent();
+        assert.match(text, /which had [^.]*x-next-cursor/);
+        assert.match(text, /set response_header to that name\. If it sends X-Next, it must also list it in its Access-Control-Expose-Headers/);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   for (const exposed of [true, false]) {
     test(`paging by Link header ${exposed ? 'follows rel="next" to the end' : 'hidden by CORS says more rows may exist'}`, { timeout: TEST_TIMEOUT }, async () => {
       backend.clearFaults();

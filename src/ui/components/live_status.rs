@@ -178,7 +178,7 @@ pub fn DataProblems(
                     details="Raise max_items for this resource in the configuration to load more."
                 />
             },
-            CutShort::LostTrail(LostTrail::CursorUnreadable { header, present: None }) => view! {
+            CutShort::LostTrail(LostTrail::CursorUnreadable { header, present: None, .. }) => view! {
                 <Banner
                     tone=Tone::Waiting
                     title=format!("More rows may exist: the backend's {header} header could not be read")
@@ -204,13 +204,19 @@ pub fn DataProblems(
                     )
                 />
             },
-            CutShort::LostTrail(LostTrail::CursorUnreadable { header, present: Some(present) }) => view! {
+            CutShort::LostTrail(LostTrail::CursorUnreadable { header, present: Some(present), cross_origin }) => view! {
                 <Banner
                     tone=Tone::Waiting
                     title=format!("More rows may exist: the last page was full but had no {header} header")
                     details=format!(
-                        "Another page may follow, but the {header} header that leads to it was not in the answer, which had {}. If the backend names its cursor header otherwise, set response_header to that name.",
+                        "Another page may follow, but the {header} header that leads to it was not in the answer, which had {}. If the backend names its cursor header otherwise, set response_header to that name.{}",
                         if present.is_empty() { "no headers".to_owned() } else { present.join(", ") },
+                        if cross_origin {
+                            // It exposes some headers, maybe not this one.
+                            format!(" If it sends {header}, it must also list it in its Access-Control-Expose-Headers response header (CORS), as the backend is on another origin.")
+                        } else {
+                            String::new()
+                        },
                     )
                 />
             },
