@@ -403,9 +403,10 @@ fn every_endpoint_fact_a_rule_reads_is_marked_when_unreadable() {
     );
 }
 
-/// An endpoint fact left out because it could not be read is marked so, for
-/// the rules that would take its absence for a fact: half a schedule or half
-/// a suspension is none, and the endpoint is kept.
+/// An endpoint fact left out because it could not be read, or sent only in
+/// part, is marked so, for the rules that would take its absence for a
+/// fact: half a schedule or half a suspension is none, and the endpoint is
+/// kept.
 #[test]
 fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
     let config = config(json!({ "endpoints": { "url": "{base_url}/e", "fields": {
@@ -423,7 +424,9 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
             { "id": "drives", "disks": [{ "m": "C:", "pct": 97 }, { "m": "D:", "pct": "full" }, { "m": "E:", "pct": "?" }] },
             { "id": "wsus", "wsus": "last week" },
             { "id": "no-list", "disks": "C: 97%" },
-            { "id": "fine", "mw": "Nightly", "windows": [], "from": 1763611200, "until": 1763622000 }
+            { "id": "fine", "mw": "Nightly", "windows": [], "from": 1763611200, "until": 1763622000 },
+            { "id": "open-ended", "from": 1763611200 },
+            { "id": "no-start", "until": 1763622000 }
         ]))
         .unwrap();
     assert!(page.errors.is_empty(), "{:?}", page.errors);
@@ -453,7 +456,23 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
             ("wsus", marked(|f| f.wsus_report = true), false, false),
             ("no-list", marked(|f| f.drives = 1), false, false),
             ("fine", UnreadableFacts::default(), true, true),
+            ("open-ended", marked(|f| f.suspension = true), false, false),
+            ("no-start", marked(|f| f.suspension = true), false, false),
         ]
+    );
+    let half_spans: Vec<String> = page
+        .left_out
+        .iter()
+        .filter(|e| e.index >= 6)
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        half_spans,
+        [
+            r#"row 6 (id "open-ended"): suspension_until (at "/until"): not given with suspension_from, so the suspension is left out"#,
+            r#"row 7 (id "no-start"): suspension_from (at "/from"): not given with suspension_until, so the suspension is left out"#,
+        ],
+        "half a span keeps its endpoint, and is told as a value left out"
     );
     let drives: Vec<(&str, f64)> = page.items[2]
         .drives

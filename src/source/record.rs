@@ -51,6 +51,12 @@ pub trait Record: Sized {
     fn fields() -> &'static [FieldDef<Self::Draft>];
     /// Completes the record, or names the field that is missing and why.
     fn finish(draft: Self::Draft) -> Result<Self, Missing>;
+    /// A field that means something only with another, given without it:
+    /// the fact they make is left out of a row (the field's `unreadable`
+    /// marks it), and a list element without it fails.
+    fn half_given(_draft: &Self::Draft) -> Option<Missing> {
+        None
+    }
     /// How items laid out as the native format writes this record decode
     /// without the field table, when the record is a top-level list there.
     const NATIVE: Option<NativeLayout<Self>> = None;
@@ -365,32 +371,42 @@ fn decode_fields<R: Record>(
             }
         }
     }
-    R::finish(draft).map_err(|missing| {
-        let spec = specs.iter().find(|s| {
-            s.field == missing.field || s.field.ends_with(&format!(".{}", missing.field))
-        });
-        FieldFailure {
-            field: spec.map_or_else(|| missing.field.to_owned(), |s| s.field.clone()),
-            pointer: spec
-                .and_then(|s| s.pointers.first())
-                .map(Pointer::to_string)
-                .unwrap_or_default(),
-            problem: match item {
-                // A field the row lacks altogether: its keys show what the
-                // backend calls it (a renamed id, a misspelt pointer).
-                Value::Object(members)
-                    if missing == Missing::required(missing.field)
-                        && !spec.is_some_and(|spec| spec.is_in(item)) =>
-                {
-                    format!("{}{FOUND}{}", missing.why, keys_of(members, missing.field))
-                }
-                Value::Object(_) => missing.why.to_owned(),
-                // A string or null where a row should be has every field
-                // missing; its kind is what is wrong.
-                other => format!("the item is {}, not an object", kind_of(other)),
-            },
-        }
-    })
+    if let Some(missing) = R::half_given(&draft) {
+        let def = R::fields()
+            .iter()
+            .find(|def| def.name == missing.field)
+            .expect("a half-given field is one of the record's");
+        on_failure(&mut draft, def, missing_failure(item, specs, missing))?;
+    }
+    R::finish(draft).map_err(|missing| missing_failure(item, specs, missing))
+}
+
+/// `missing` of `item`, under the name and pointer the configuration gives it.
+fn missing_failure(item: &Value, specs: &[Spec], missing: Missing) -> FieldFailure {
+    let spec = specs
+        .iter()
+        .find(|s| s.field == missing.field || s.field.ends_with(&format!(".{}", missing.field)));
+    FieldFailure {
+        field: spec.map_or_else(|| missing.field.to_owned(), |s| s.field.clone()),
+        pointer: spec
+            .and_then(|s| s.pointers.first())
+            .map(Pointer::to_string)
+            .unwrap_or_default(),
+        problem: match item {
+            // A field the row lacks altogether: its keys show what the
+            // backend calls it (a renamed id, a misspelt pointer).
+            Value::Object(members)
+                if missing == Missing::required(missing.field)
+                    && !spec.is_some_and(|spec| spec.is_in(item)) =>
+            {
+                format!("{}{FOUND}{}", missing.why, keys_of(members, missing.field))
+            }
+            Value::Object(_) => missing.why.to_owned(),
+            // A string or null where a row should be has every field
+            // missing; its kind is what is wrong.
+            other => format!("the item is {}, not an object", kind_of(other)),
+        },
+    }
 }
 
 /// Decodes a list field that is kept whole or not at all: `keep` gets it

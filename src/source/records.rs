@@ -361,23 +361,27 @@ impl Record for Endpoint {
         ) {
             (Some(remaining), _, _) => Some(Suspension::Cycles { remaining }),
             (None, Some(from), Some(until)) => Some(Suspension::Between { from, until }),
-            // The other date was sent, and left out as unreadable.
-            _ if endpoint.unreadable.suspension => None,
-            (None, Some(_), None) => {
-                return Err(Missing {
-                    field: "suspension_until",
-                    why: "required when suspension_from is given",
-                })
-            }
-            (None, None, Some(_)) => {
-                return Err(Missing {
-                    field: "suspension_from",
-                    why: "required when suspension_until is given",
-                })
-            }
-            (None, None, None) => None,
+            // Half a span (the other date not sent, or left out as
+            // unreadable) is marked unreadable: no suspension is judged.
+            _ => None,
         };
         Ok(endpoint)
+    }
+    fn half_given(draft: &EndpointDraft) -> Option<Missing> {
+        if draft.suspension_cycles.is_some() || draft.endpoint.unreadable.suspension {
+            return None;
+        }
+        match (draft.suspension_from, draft.suspension_until) {
+            (Some(_), None) => Some(Missing {
+                field: "suspension_until",
+                why: "not given with suspension_from, so the suspension is left out",
+            }),
+            (None, Some(_)) => Some(Missing {
+                field: "suspension_from",
+                why: "not given with suspension_until, so the suspension is left out",
+            }),
+            _ => None,
+        }
     }
 }
 
