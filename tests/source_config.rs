@@ -477,7 +477,7 @@ fn headers_the_browser_would_refuse_are_named() {
         r#"headers."Bad Header": a header name may hold only ASCII letters"#,
         r#"headers."": a header name cannot be empty"#,
         r#"headers."X-Line": a header value cannot hold a line break"#,
-        r#"headers."X-Euro": a header value may hold only Latin-1 characters"#,
+        r#"headers."X-Euro": a header value may hold only Latin-1 characters (up to U+00FF), which '€' (U+20AC) is not"#,
         r#"resources.endpoints.headers."X-Tenant": a header value cannot hold a line break"#,
     ] {
         assert!(

@@ -56,7 +56,7 @@ pub enum SendError {
     /// host page.
     BadHeader {
         name: String,
-        problem: &'static str,
+        problem: String,
     },
 }
 
