@@ -131,9 +131,14 @@ impl fmt::Display for LoadError {
             ),
             LoadError::Shape { url, error } => write!(f, "unexpected response from {url}: {error}"),
             LoadError::Paging(error) => write!(f, "{error}"),
+            LoadError::NoRowReadable { rows: 1, examples } => write!(
+                f,
+                "the one row in the answer could not be read, as if the backend \
+                 had changed what it sends: {examples}"
+            ),
             LoadError::NoRowReadable { rows, examples } => write!(
                 f,
-                "none of the {} row(s) in the answer could be read, as if the backend \
+                "none of the {} rows in the answer could be read, as if the backend \
                  had changed what it sends: {examples}",
                 grouped(*rows as u64)
             ),

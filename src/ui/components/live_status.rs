@@ -131,7 +131,10 @@ pub fn DataProblems(
         })).map(|(count, problems)| view! {
             <Banner
                 tone=Tone::Waiting
-                title=format!("{} row(s) could not be read and are not shown or counted", grouped(count as u64))
+                title=match count {
+                    1 => "1 row could not be read and is not shown or counted".to_owned(),
+                    _ => format!("{} rows could not be read and are not shown or counted", grouped(count as u64)),
+                }
                 items=problems
             />
         })}
@@ -140,7 +143,10 @@ pub fn DataProblems(
         })).map(|(count, problems)| view! {
             <Banner
                 tone=Tone::Waiting
-                title=format!("{} value(s) could not be read and are left out; their rows are shown and counted", grouped(count as u64))
+                title=match count {
+                    1 => "1 value could not be read and is left out; its row is shown and counted".to_owned(),
+                    _ => format!("{} values could not be read and are left out; their rows are shown and counted", grouped(count as u64)),
+                }
                 details=format!(
                     "Each reads as not known{}.",
                     unfound_costs.map(|costs| format!(", {costs}")).unwrap_or_default(),
@@ -153,10 +159,13 @@ pub fn DataProblems(
         })).map(|(count, examples)| view! {
             <Banner
                 tone=Tone::Waiting
-                title=format!(
-                    "{} row(s) repeat an id listed earlier: each is shown and counted once, with its later row's values",
-                    grouped(count as u64),
-                )
+                title=match count {
+                    1 => "1 row repeats an id listed earlier: that record is shown and counted once, with its later row's values".to_owned(),
+                    _ => format!(
+                        "{} rows repeat an id listed earlier: each is shown and counted once, with its later row's values",
+                        grouped(count as u64),
+                    ),
+                }
                 details=examples
             />
         })}
