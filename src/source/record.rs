@@ -371,11 +371,11 @@ fn decode_fields<R: Record>(
             }
         }
     }
-    if let Some(missing) = R::half_given(&draft) {
-        let def = R::fields()
-            .iter()
-            .find(|def| def.name == missing.field)
-            .expect("a half-given field is one of the record's");
+    let half_given = R::half_given(&draft).and_then(|missing| {
+        let def = R::fields().iter().find(|def| def.name == missing.field)?;
+        Some((missing, def))
+    });
+    if let Some((missing, def)) = half_given {
         on_failure(&mut draft, def, missing_failure(item, specs, missing))?;
     }
     R::finish(draft).map_err(|missing| missing_failure(item, specs, missing))
