@@ -237,6 +237,38 @@ describe('the automatic refresh', () => {
     }, '#/jobs?sort=job');
   });
 
+  test('a refresh that sorts the focused row out of the drawn rows takes the focus to it there', { timeout: TEST_TIMEOUT + LOAD_TIMEOUT }, async () => {
+    const jobs = Array.from({ length: 200 }, (_, n) => ({
+      id: `job-${n}`,
+      name: `Rollout ${String(n).padStart(3, '0')}`,
+      platform: 'Linux',
+      status: 'Running',
+      last_run: NOW,
+    }));
+    const serve = (list) => backend.setBody('/jobs.json', JSON.stringify({ generated_at: new Date().toISOString(), jobs: list }));
+    const focusedRow = (page) => page.evaluate(() => document.activeElement?.closest('tr.pb-row')?.textContent ?? `no row: ${document.activeElement?.tagName}`);
+    serve(jobs);
+    try {
+      await withRefreshingJobList(async (page) => {
+        await page.locator('tr.pb-row[data-position="0"]').focus();
+        await page.keyboard.press('End');
+        await page.waitForFunction(() => document.activeElement?.textContent.includes('Rollout 199'));
+        // Renamed, the last job sorts first, far above the rows drawn; its
+        // data index stays, so its row is only taken out of the window.
+        serve(jobs.map((job) => (job.id === 'job-199' ? { ...job, name: 'Aardvark rollout' } : job)));
+        await page
+          .waitForFunction(() => document.activeElement?.closest('tr.pb-row')?.textContent.includes('Aardvark rollout'), null, {
+            timeout: INTERVAL_SECONDS * 1000 + LOAD_TIMEOUT,
+          })
+          .catch(() => {});
+        assert.match(await focusedRow(page), /Aardvark rollout/, 'the focus followed its record to the top');
+        assert.equal(await page.locator('tr.pb-row[data-position="0"]').evaluate((row) => row === document.activeElement), true);
+      }, '#/jobs?sort=job');
+    } finally {
+      backend.clearBodies();
+    }
+  });
+
   test('a refresh that leaves nothing behind "Show all" moves its focus to the list, not the page', { timeout: TEST_TIMEOUT }, async () => {
     const result = (id, status) => ({
       asset_id: id,

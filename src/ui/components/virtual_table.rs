@@ -469,31 +469,37 @@ fn table(table: Table) -> AnyView {
             }
         });
     };
-    // A refresh can give the record whose row has the focus another data
-    // index (the backend added or dropped records before it). Rows are keyed
-    // by index, so the focused row would then show another record, and Enter
-    // open that one: the focus follows its record instead.
+    // The record whose row had the focus, where the rows list it now: its
+    // data index and display position. None once it is not listed.
     let focused_id = StoredValue::new(None::<String>);
     Effect::new(move |_| {
         let id = active.get().and_then(|index| record_id.run(index));
         focused_id.set_value(id);
     });
+    let focused_record_now = move || -> Option<(u32, usize)> {
+        let index = holding_focus.get_value()?;
+        let id = focused_id.get_value()?;
+        let now_at = if record_id.run(index).as_deref() == Some(id.as_str()) {
+            index
+        } else {
+            record_index.run(id)?
+        };
+        let position = order.with_untracked(|order| order.iter().position(|&at| at == now_at))?;
+        Some((now_at, position))
+    };
+    // A refresh can move the record whose row has the focus: to another
+    // data index (the backend added or dropped records before it), or out
+    // of the drawn rows (its new values sort it elsewhere). Rows are keyed
+    // by index, so the focus would then be lost, or left on a row showing
+    // another record for Enter to open: it follows its record instead.
     Effect::new(move |_| {
         data_changed.track();
-        let Some(index) = holding_focus.get_value() else {
+        let Some((now_at, position)) = focused_record_now() else {
             return;
         };
-        let Some(id) = focused_id.get_value() else {
-            return;
-        };
-        if record_id.run(index).as_deref() == Some(id.as_str()) {
-            return;
-        }
-        let moved_to = record_index.run(id);
-        let position = moved_to.and_then(|moved_to| {
-            order.with_untracked(|order| order.iter().position(|&index| index == moved_to))
-        });
-        if let Some(position) = position {
+        let kept_its_row = holding_focus.get_value() == Some(now_at)
+            && window.with_untracked(|window| window.positions().contains(&position));
+        if !kept_its_row {
             focus_position(position);
         }
     });
@@ -507,11 +513,9 @@ fn table(table: Table) -> AnyView {
     let note_focus = FocusMark::new();
     Effect::new(move |_| {
         let listed = order.with(|order| order.len());
-        let lost_row = holding_focus
-            .get_value()
-            .filter(|index| order.with_untracked(|order| !order.contains(index)));
+        let lost_row = holding_focus.get_value().is_some() && focused_record_now().is_none();
         let note_left = listed > 0 && note_focus.is_held();
-        if lost_row.is_none() && !note_left {
+        if !lost_row && !note_left {
             return;
         }
         // After the redraw, and after a record that moved has taken its row.
