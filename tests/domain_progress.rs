@@ -327,6 +327,12 @@ mod job_list_bar {
             "nor when one is missing: the rest is not known to be other"
         );
         assert_eq!(
+            job(Some(1), [Some(1), Some(0), Some(0)], None)
+                .rollout_summary()
+                .as_deref(),
+            Some("1 succeeded · 0 failed · 0 in progress of 1 asset")
+        );
+        assert_eq!(
             job(None, [None, Some(3), None], None)
                 .rollout_summary()
                 .as_deref(),

@@ -1,6 +1,6 @@
 //! A patch deployment job and its runs, as the job list shows them.
 
-use super::decimal::grouped;
+use super::decimal::{counted, grouped, Noun};
 use super::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -107,7 +107,7 @@ impl Job {
         }
         let of = self
             .asset_count
-            .map(|assets| format!(" of {} assets", grouped(assets)))
+            .map(|assets| format!(" of {}", counted(assets, Noun::ASSETS)))
             .unwrap_or_default();
         Some(format!("{}{of}", counts.join(" · ")))
     }
