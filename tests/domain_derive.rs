@@ -235,6 +235,7 @@ fn low_disk_space_starts_at_exactly_ninety_percent() {
         (fullest.drive_name(&endpoint), fullest.percent),
         (Some("D:"), 90.0)
     );
+    assert_eq!(fullest.describe(&endpoint), r#"drive "D:" is 90.0% used"#);
 
     let endpoint = drives(&[91.0, f64::NAN, 93.0, 20.0]);
     let derived = derive(&endpoint);
@@ -595,6 +596,15 @@ fn wsus_report_older_than_the_policy_age_is_a_problem() {
             .to_string()
             .ends_with(", longer ago than the 2 days allowed"),
         "the panel says which limit was passed"
+    );
+    // Read after "Because: " in the panel.
+    assert_eq!(
+        Evidence::Connector(ConnectorState::NotInstalled).to_string(),
+        "no connector is installed on it"
+    );
+    assert_eq!(
+        Evidence::Power(PowerState::Off).to_string(),
+        "it is powered off"
     );
     let one_day = Evidence::WsusLastReport {
         at: at(-3 * DAY),

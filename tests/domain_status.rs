@@ -938,8 +938,8 @@ fn a_placed_timeout_text_is_shown_beside_our_wording() {
     ));
     assert_eq!(
         message.to_string(),
-        "Timed out: the work could not finish inside the patch window. The backend's words: \
-         \"download_exceeded_window\"",
+        "Timed out: the work could not finish inside the patch window \
+         (reported as \"download_exceeded_window\").",
         "the download the Linux list has no reason for is still there to read"
     );
 }

@@ -39,9 +39,9 @@ pub fn next_step(
              work, or another job in the way), then run the job again for it."
         }
         _ if !has_message && phase_advice && status.phase == Phase::Waiting => {
-            "Something must happen first (a restart, another job, a user's consent); \
-             the asset or the job's log in the backend says which. See to it if it \
-             lasts."
+            "Something must happen first: a restart, another job ending, or a \
+             user's consent. The asset or the job's log in the backend says which; \
+             if nothing changes within the patch window, see to that cause."
         }
         _ if !has_message && phase_advice && status.phase == Phase::Failed => {
             "Read the failed patches and the job's log in the backend, fix the cause \
@@ -366,10 +366,10 @@ impl fmt::Display for StatusMessage {
                 }
             }
             StatusMessage::Pending(PendingStage::Preparing) => f.write_str(
-                "Still being prepared; the agent cannot fetch it until the job offers it at its scheduled time.",
+                "The job is still being prepared; the agent can fetch it once it is released at its scheduled time.",
             ),
             StatusMessage::Pending(PendingStage::AvailableForDownload) => {
-                f.write_str("Ready and waiting: the agent fetches it at its next check-in.")
+                f.write_str("The job is ready; the agent fetches it at its next check-in.")
             }
             StatusMessage::PendingReboot {
                 blocks_other_jobs: true,
@@ -386,7 +386,7 @@ impl fmt::Display for StatusMessage {
             StatusMessage::TimedOut(TimeoutCause::Listed {
                 reason,
                 words: Some(words),
-            }) => write!(f, "Timed out: {}. The backend's words: \"{words}\"", reason.text()),
+            }) => write!(f, "Timed out: {} (reported as \"{words}\").", reason.text()),
             StatusMessage::TimedOut(TimeoutCause::Unlisted(text)) => {
                 write!(f, "Timed out: {text}")
             }

@@ -169,8 +169,9 @@ impl Phase {
             }
             Phase::Running => "Wait: the agent is working. Watch for a change of status.",
             Phase::Waiting => {
-                "Something must happen first (a reboot, another job, a user's consent). \
-                 The message says what; act on it if it lasts."
+                "Something must happen first: a restart, another job ending, or a \
+                 user's consent. The message says which; if nothing changes within \
+                 the patch window, see to that cause."
             }
             Phase::Queued => {
                 "Wait for the agent to check in and pick the job up. If it stays queued \

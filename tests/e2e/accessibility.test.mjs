@@ -1187,7 +1187,7 @@ describe('from the keyboard', () => {
       const { page } = session;
       const panel = page.locator('dialog.pb-panel');
       await panel.waitFor({ timeout: LOAD_TIMEOUT });
-      const link = panel.getByRole('link', { name: 'Search Endpoint exemptions for this host' });
+      const link = panel.getByRole('link', { name: 'Look up this asset in Endpoint exemptions' });
       await link.focus();
       await page.setViewportSize({ width: 800, height: 800 });
       await page.waitForFunction(() => document.querySelector('dialog.pb-panel')?.matches(':modal'));

@@ -1001,7 +1001,7 @@ describe('job progress page', () => {
         assert.ok(row.cells[2].includes(resolveStatus(asset.status).name));
       }
       const marker = page.locator(`tr.pb-row[data-index="${anomalous[0].index}"] [data-anomaly]`);
-      assert.match((await marker.getAttribute('title')) ?? '', /does not apply to/);
+      assert.match((await marker.getAttribute('title')) ?? '', /is not valid for/);
     });
   });
 
@@ -1377,7 +1377,7 @@ describe('job progress page', () => {
       await openJob(page, job.id);
       await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
       assert.ok(await page.evaluate(() => window.scrollY > 800), 'the job page is scrolled far down');
-      await page.locator('.pb-panel').getByRole('link', { name: 'Search Endpoint exemptions for this host' }).click();
+      await page.locator('.pb-panel').getByRole('link', { name: 'Look up this asset in Endpoint exemptions' }).click();
       await page.locator('tr.pb-row, .pb-table-empty').first().waitFor({ timeout: LOAD_TIMEOUT });
       await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 2000 });
     });
@@ -1395,7 +1395,7 @@ describe('job progress page', () => {
       await scroller.evaluate((element) => { element.scrollTop = 40 * 34; });
       // A row in view opens its panel without moving the page.
       await page.locator('tr.pb-row[data-position="45"]').evaluate((row) => row.click());
-      const link = page.locator('.pb-panel').getByRole('link', { name: 'Search Endpoint exemptions for this host' });
+      const link = page.locator('.pb-panel').getByRole('link', { name: 'Look up this asset in Endpoint exemptions' });
       await link.waitFor();
       const left = await place();
       assert.ok(left[0] > 0 && left[1] > 0, `the window (${left[0]}) and the table (${left[1]}) are scrolled`);
@@ -1423,7 +1423,7 @@ describe('job progress page', () => {
       await withPage(hash, {}, async ({ page }) => {
         await openJob(page, job.id);
         if (opened === 'row') await page.locator('tr.pb-row').first().click();
-        const link = page.locator('.pb-panel').getByRole('link', { name: 'Search Endpoint exemptions for this host' });
+        const link = page.locator('.pb-panel').getByRole('link', { name: 'Look up this asset in Endpoint exemptions' });
         await link.focus();
         await page.evaluate(() => {
           window.focusedRows = [];
@@ -1454,7 +1454,7 @@ describe('job progress page', () => {
     const expected = endpoints.filter((e) => e.name.toLowerCase().includes(asset.asset_name.toLowerCase()));
     await withPage(`#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`, {}, async ({ page }) => {
       await openJob(page, job.id);
-      await page.locator('.pb-panel').getByRole('link', { name: 'Search Endpoint exemptions for this host' }).click();
+      await page.locator('.pb-panel').getByRole('link', { name: 'Look up this asset in Endpoint exemptions' }).click();
       await page.waitForFunction(() => location.hash.startsWith('#/exemptions'));
       assert.equal(new URL(page.url()).hash, `#/exemptions?q=${encodeURIComponent(asset.asset_name)}`);
       // The new page's box: the job page's may still be there as the URL changes.

@@ -3,6 +3,7 @@
 
 use super::derived::{BlockingPolicy, DriveUsage, Evidence};
 use super::percent_used;
+use crate::domain::abridge::quoted;
 use crate::domain::decimal::{counted, Noun};
 use crate::domain::endpoint::{ConnectorState, Endpoint, PowerState};
 use crate::domain::time::hours_text;
@@ -12,8 +13,8 @@ use std::time::Duration;
 impl fmt::Display for Evidence {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Evidence::Connector(state) => write!(f, "connector state: {}", connector(*state)),
-            Evidence::Power(state) => write!(f, "power state: {}", power(*state)),
+            Evidence::Connector(state) => f.write_str(connector(*state)),
+            Evidence::Power(state) => f.write_str(power(*state)),
             Evidence::WindowStarts { at } => {
                 write!(f, "next window opens {}", at.format_utc())
             }
@@ -46,22 +47,25 @@ impl fmt::Display for Evidence {
 }
 
 impl DriveUsage {
-    /// "drive D: 93.0% used".
+    /// `drive "D:" is 93.0% used`: quoted, as "/" alone reads as punctuation.
     pub fn describe(&self, endpoint: &Endpoint) -> String {
-        let name = self.drive_name(endpoint).unwrap_or("?");
-        format!("drive {name} {}% used", percent_used(self.percent))
+        let name = self
+            .drive_name(endpoint)
+            .map_or_else(|| "?".to_owned(), quoted);
+        format!("drive {name} is {}% used", percent_used(self.percent))
     }
 }
 
+/// The connector's state as a clause: "Because: its connector is stopped".
 fn connector(state: ConnectorState) -> &'static str {
     match state {
-        ConnectorState::Untested => "never tested",
-        ConnectorState::NotInstalled => "not installed",
-        ConnectorState::Down => "stopped",
-        ConnectorState::Disconnected => "disconnected",
-        ConnectorState::NotReachable => "endpoint not reachable",
-        ConnectorState::UnknownEndpoint => "endpoint not managed",
-        ConnectorState::Connected => "connected",
+        ConnectorState::Untested => "its connector was never tested",
+        ConnectorState::NotInstalled => "no connector is installed on it",
+        ConnectorState::Down => "its connector is stopped",
+        ConnectorState::Disconnected => "its connector is disconnected",
+        ConnectorState::NotReachable => "its connector cannot reach it",
+        ConnectorState::UnknownEndpoint => "no connector manages it",
+        ConnectorState::Connected => "its connector is connected",
     }
 }
 
@@ -81,12 +85,13 @@ fn allowed_text(allowed: Duration) -> String {
     }
 }
 
+/// The power state as a clause: "Because: it is powered off".
 fn power(state: PowerState) -> &'static str {
     match state {
-        PowerState::On => "on",
-        PowerState::Off => "off",
-        PowerState::Suspended => "suspended",
-        PowerState::Unknown => "unknown",
+        PowerState::On => "it is powered on",
+        PowerState::Off => "it is powered off",
+        PowerState::Suspended => "its power state is suspended",
+        PowerState::Unknown => "its power state is unknown",
     }
 }
 

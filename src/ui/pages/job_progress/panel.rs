@@ -35,7 +35,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
     };
     let applicability = row.is_anomalous().then(|| {
         format!(
-            "The catalogue does not list this status for {} assets: the backend may have mislabeled the OS or the status.",
+            "Not valid for {} assets: the Reference lists this status for other OS families only. The backend may have the OS or the status wrong.",
             row.os().label()
         )
     });
@@ -95,7 +95,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
             // back: the same host, looked up by name. Worded as a search, as
             // the endpoint list may not hold every asset of a job.
             <p>
-                <Link to=exemptions_searching(&result.asset_name)>"Search Endpoint exemptions for this host"</Link>
+                <Link to=exemptions_searching(&result.asset_name)>"Look up this asset in Endpoint exemptions"</Link>
             </p>
         </section>
         <section class="pb-panel-section">

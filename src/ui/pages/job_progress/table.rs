@@ -61,7 +61,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         let status_text = row.status.label_with_code().into_owned();
         let anomaly = row.is_anomalous().then(|| {
             let note = format!(
-                "{} does not apply to {} assets",
+                "{} is not valid for {} assets",
                 row.status.label(),
                 row.os().label()
             );
