@@ -1568,37 +1568,40 @@ fn an_empty_table_names_what_left_it_empty() {
             ]),
             Noun::ENDPOINTS
         ),
-        "No endpoint matches the search \"WIN-SQL-SGP-82887\"."
+        "No endpoint matches the search \"WIN-SQL-SGP-82887\". Clear the search to list every endpoint."
     );
     assert_eq!(
         no_match_text(
             &endpoints(&[("q", "web"), ("impact", "cannot_patch")]),
             Noun::ENDPOINTS
         ),
-        "No endpoints match the search and filters."
+        "No endpoints match the search and filters. Clear the search or a filter to list more."
     );
     assert_eq!(
         no_match_text(&endpoints(&[("warnings", "1")]), Noun::ENDPOINTS),
-        "No endpoints match the filters."
+        "No endpoints match the filters. Clear a filter to list more."
     );
     let assets = AssetView::from_query(&pairs(&[("phase", "failed"), ("run", "r-7")]));
     assert_eq!(
         no_match_text(&assets, Noun::ASSETS),
-        "No assets match the filters."
+        "No assets match the filters. Clear a filter to list more."
     );
     assert_eq!(
         no_match_for("  nightly ", false, Noun::JOBS),
-        "No job matches the search \"nightly\"."
+        "No job matches the search \"nightly\". Clear the search to list every job."
     );
     let assets = AssetView::from_query(&pairs(&[("q", "kb5034441"), ("run", "r-7")]));
     assert_eq!(
         no_match_text(&assets, Noun::ASSETS),
-        "No asset matches the search \"kb5034441\"."
+        "No asset matches the search \"kb5034441\". Clear the search to list every asset."
     );
     let long = "é".repeat(20_000);
     assert_eq!(
         no_match_for(&long, false, Noun::ASSETS),
-        format!("No asset matches the search \"{}…\".", "é".repeat(60)),
+        format!(
+            "No asset matches the search \"{}…\". Clear the search to list every asset.",
+            "é".repeat(60)
+        ),
         "a long search is quoted in part"
     );
 }

@@ -113,6 +113,15 @@ impl fmt::Display for LoadError {
                 asked(f, *attempts)
             }
             LoadError::Empty { url } => write!(f, "{url} answered with an empty body, not JSON"),
+            // A web page where JSON belongs is a sign-in or proxy page, or
+            // the app's own page from a wrong address, more than a backend fault.
+            LoadError::NotJson { url, found, .. } if found.trim_start().starts_with('<') => {
+                write!(
+                    f,
+                    "{url} answered with a web page, not JSON (it starts with {found:?}): \
+                     a sign-in or proxy page, or a wrong address in the configuration"
+                )
+            }
             LoadError::NotJson { url, found, detail } => {
                 write!(
                     f,

@@ -1392,10 +1392,10 @@ describe('from the keyboard', () => {
 
   test('a search that leaves nothing is announced once, by the count, not again by the empty table', async () => {
     const cases = [
-      ['#/jobs', 'Search jobs', /^0 of [\d,]+ jobs\.$/, 'No job matches the search "zzz-matches-nothing".'],
-      [`#/jobs/${JOB}?phase=failed`, 'Search assets or failed patches', /^0 of [\d,]+ assets$/, 'No assets match the search and filters.'],
+      ['#/jobs', 'Search jobs', /^0 of [\d,]+ jobs\.$/, 'No job matches the search "zzz-matches-nothing". Clear the search to list every job.'],
+      [`#/jobs/${JOB}?phase=failed`, 'Search assets or failed patches', /^0 of [\d,]+ assets$/, 'No assets match the search and filters. Clear the search or a filter to list more.'],
       ['#/exemptions', 'Search endpoints', /^0 of [\d,]+ endpoints$/, null],
-      ['#/exemptions?layout=by-exemption', 'Search endpoints', /^0 of [\d,]+ endpoints$/, 'No endpoint matches the search "zzz-matches-nothing".'],
+      ['#/exemptions?layout=by-exemption', 'Search endpoints', /^0 of [\d,]+ endpoints$/, 'No endpoint matches the search "zzz-matches-nothing". Clear the search to list every endpoint.'],
     ];
     for (const [hash, searchbox, count, empty] of cases) {
       await withPage(`${server.url}${hash}`, {}, async (session) => {

@@ -781,10 +781,10 @@ describe('endpoint exemptions page', () => {
     const emptyText = (page) => page.locator('[data-layout="by-exemption"] .pb-table-empty').textContent();
     // A search alone names the search, not filters that are not set.
     await withExemptions('layout=by-exemption&q=zzz-no-such-endpoint', {}, async ({ page }) => {
-      assert.equal((await emptyText(page)).trim(), 'No endpoint matches the search "zzz-no-such-endpoint".');
+      assert.equal((await emptyText(page)).trim(), 'No endpoint matches the search "zzz-no-such-endpoint". Clear the search to list every endpoint.');
     });
     await withExemptions('layout=by-exemption&impact=cannot_patch&q=zzz-no-such-endpoint', {}, async ({ page }) => {
-      assert.equal((await emptyText(page)).trim(), 'No endpoints match the search and filters.');
+      assert.equal((await emptyText(page)).trim(), 'No endpoints match the search and filters. Clear the search or a filter to list more.');
     });
     // A patchable endpoint (as the page judges it) with no warning (as the data says).
     let endpoint;

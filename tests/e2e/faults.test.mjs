@@ -422,7 +422,11 @@ describe('a refresh of the job list that fails', () => {
   });
 
   test('an HTML page (a sign-in page) instead of JSON', { timeout: TEST_TIMEOUT }, async () => {
-    await refreshFailsWith(FAULTS.html(), [`${url()} did not answer with JSON`, 'it starts with "<!doctype html>']);
+    await refreshFailsWith(FAULTS.html(), [
+      `${url()} answered with a web page, not JSON`,
+      'it starts with "<!doctype html>',
+      'a sign-in or proxy page, or a wrong address in the configuration',
+    ]);
   });
 
   test('truncated JSON', { timeout: TEST_TIMEOUT }, async () => {

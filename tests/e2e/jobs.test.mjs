@@ -305,7 +305,7 @@ describe('job list', () => {
       assert.deepEqual((await renderedRows(page)).map((row) => row.cells[0]), expected, 'a reload keeps the view');
 
       await page.getByRole('searchbox', { name: 'Search jobs' }).fill('linux no-such-job');
-      await page.locator('.pb-table-empty', { hasText: 'No job matches the search "linux no-such-job".' }).waitFor();
+      await page.locator('.pb-table-empty', { hasText: 'No job matches the search "linux no-such-job". Clear the search to list every job.' }).waitFor();
       assert.match(await context.textContent(), new RegExp(`^0 of ${jobs.length} jobs\\. `));
       await page.getByRole('searchbox', { name: 'Search jobs' }).fill('');
       await page.waitForFunction((n) => document.querySelector('.pb-page-context').textContent.startsWith(`${n} jobs. `), jobs.length);

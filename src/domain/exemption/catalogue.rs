@@ -293,8 +293,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
         PackagesNotExist => &CatalogueEntry {
             name: "Packages Not Exist",
             aliases: &["Packages Missing"],
-            meaning: "This endpoint has no packages from the configured repositories to \
-                      patch with.",
+            meaning: "None of the repositories set up for patching offers packages this \
+                      endpoint can install.",
             fix: &[
                 "Check that a configured repository matches the endpoint's OS release and \
                  architecture.",
@@ -383,8 +383,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "Then wait a day for the suspension to lift.",
             ],
             our_addition: Some(
-                "JetPatch numbers its steps 1 and 3; the second, checking that the machine \
-                 comes back, is Patchboard's.",
+                "Step 2, checking that the machine comes back, is Patchboard's; \
+                 JetPatch lists the other two.",
             ),
         },
     }
@@ -455,10 +455,11 @@ pub(super) fn warning(warning: Warning) -> &'static CatalogueEntry {
             meaning: "At least one drive on the endpoint is 90% full or more, so patches may \
                       not fit when they download or install.",
             fix: &[
-                "See which drive is fullest: Patchboard names it, and in JetPatch it is \
-                 under Platform Configuration, Servers, filtered on the endpoint, in the \
-                 Disk Space In Use column (turned on in Table Settings, the button at the \
-                 upper right, if hidden); hovering over it shows each drive.",
+                "Find the fullest drive: the endpoint's panel in Patchboard lists each \
+                 drive. In JetPatch, open Platform Configuration, Servers, narrow the list \
+                 to the endpoint and hover over its Disk Space In Use cell to see each drive. \
+                 If that column is hidden, turn it on in Table Settings (the button at the \
+                 upper right).",
                 "Free space on it (old update caches, logs, temporary files) or enlarge it.",
                 "Check that every drive is below 90% before the next patch run.",
             ],

@@ -21,9 +21,18 @@ pub fn no_match_for(search: &str, filtered: bool, noun: Noun) -> String {
     match (search.is_empty(), filtered) {
         (false, false) => {
             let quoted = abridged(search, QUOTED_CHARS);
-            format!("No {} matches the search \"{quoted}\".", noun.one)
+            format!(
+                "No {} matches the search \"{quoted}\". Clear the search to list every {}.",
+                noun.one, noun.one
+            )
         }
-        (false, true) => format!("No {} match the search and filters.", noun.many),
-        (true, _) => format!("No {} match the filters.", noun.many),
+        (false, true) => format!(
+            "No {} match the search and filters. Clear the search or a filter to list more.",
+            noun.many
+        ),
+        (true, _) => format!(
+            "No {} match the filters. Clear a filter to list more.",
+            noun.many
+        ),
     }
 }
