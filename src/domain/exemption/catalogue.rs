@@ -383,8 +383,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "Then wait a day for the suspension to lift.",
             ],
             our_addition: Some(
-                "Step 2, checking that the machine comes back, is Patchboard's; \
-                 JetPatch lists the other two.",
+                "JetPatch lists steps 1 and 3; step 2, checking that the machine comes \
+                 back, is Patchboard's.",
             ),
         },
     }
