@@ -15,6 +15,12 @@ pub fn body_text(bytes: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(without_byte_order_mark(bytes))
 }
 
+/// Whether a body where JSON was asked for is a web page (HTML, or XML):
+/// a sign-in or proxy page, a server's page for every path, a wrong address.
+pub fn is_web_page(text: &str) -> bool {
+    text.trim_start().starts_with('<')
+}
+
 pub fn without_byte_order_mark(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes)
 }

@@ -2,7 +2,7 @@
 //! decodes each page and hands it over as it arrives.
 
 use super::body::{fnv1a, Body};
-use super::body_text::offset_of;
+use super::body_text::{is_web_page, offset_of};
 use super::body_text::{with_huge_numbers_quoted, without_lone_surrogates};
 use super::config::{Config, Resource};
 use super::gather::Identified;
@@ -115,7 +115,7 @@ impl fmt::Display for LoadError {
             LoadError::Empty { url } => write!(f, "{url} answered with an empty body, not JSON"),
             // A web page where JSON belongs is a sign-in or proxy page, or
             // the app's own page from a wrong address, more than a backend fault.
-            LoadError::NotJson { url, found, .. } if found.trim_start().starts_with('<') => {
+            LoadError::NotJson { url, found, .. } if is_web_page(found) => {
                 write!(
                     f,
                     "{url} answered with a web page, not JSON (it starts with {found:?}): \

@@ -3,6 +3,7 @@
 //! query: a crafted link must not point the app, or its credentials, elsewhere.
 
 use crate::domain::progress::DEFAULT_STUCK_AFTER_HOURS;
+use crate::source::body_text::is_web_page;
 use crate::source::config::{Config, ConfigProblem};
 use crate::source::config_read::{config_from_value, read_config};
 use crate::source::http::{early_answer, send};
@@ -240,11 +241,12 @@ async fn config_file(early: bool) -> Result<Option<String>, (String, bool)> {
     }
     .map_err(|error| (error.to_string(), true))?;
     let text = response.body.text();
+    let web_page = is_web_page(&text);
     match response.status {
         404 => Ok(None),
         // Sent on to a web page: a sign-in page, most often, which is not
         // the demo's cue. Signed in, asking again can read the file.
-        200..=299 if response.redirected && text.trim_start().starts_with('<') => Err((
+        200..=299 if response.redirected && web_page => Err((
             format!(
                 "{url} was redirected to {}, which answered with a web page, not the configuration: sign in there if it asks, then try again",
                 response.url
@@ -252,7 +254,7 @@ async fn config_file(early: bool) -> Result<Option<String>, (String, bool)> {
             true,
         )),
         // A server that answers every path with the app's page has no config.json.
-        200..=299 if text.trim_start().starts_with('<') => Ok(None),
+        200..=299 if web_page => Ok(None),
         // An empty file is more likely a mistake than a wish for the demo.
         200..=299 if text.trim().is_empty() => Err((
             format!(
