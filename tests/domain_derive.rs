@@ -616,6 +616,11 @@ fn wsus_report_older_than_the_policy_age_is_a_problem() {
         allowed: Duration::from_secs(36 * 3600),
     };
     assert!(hours.to_string().ends_with("the 36\u{a0}h allowed"));
+    let never = with(|e| e.readiness.wsus_last_report = Some(Timestamp::from_millis(0)));
+    let evidence = derive_exemptions(&never, NOW, &policy)
+        .evidence(ExemptionKind::WsusCommunicationProblems)
+        .expect("an endpoint that never reported has the problem");
+    assert_eq!(evidence.to_string(), "no WSUS report was ever received");
     assert_eq!(kinds(&reported(6 * DAY)), [], "default allows seven days");
     assert_eq!(
         kinds(&reported(8 * DAY)),

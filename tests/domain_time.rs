@@ -1,6 +1,6 @@
 //! Parsing and formatting of timestamps, and their flexible deserialisation.
 
-use patchboard::domain::time::{hours_text, period_text, Timestamp};
+use patchboard::domain::time::{hours_text, optional_time, period_text, Timestamp};
 use proptest::prelude::*;
 
 const MINUTE: i64 = 60_000;
@@ -217,6 +217,42 @@ fn the_native_format_reads_either_unit() {
     assert_eq!(read("1763611200000").unwrap(), Timestamp(1_763_611_200_000));
     let message = read("253402300800000").unwrap_err().to_string();
     assert!(message.contains("outside the years 0 to 9999"), "{message}");
+}
+
+/// 0, -1 and Go's or .NET's zero time are what backends send for "never";
+/// an optional time field reads them as no time, whatever shape they come in.
+#[test]
+fn a_backends_never_is_no_time() {
+    #[derive(serde::Deserialize)]
+    struct Seen {
+        #[serde(default, deserialize_with = "optional_time")]
+        last_seen: Option<Timestamp>,
+    }
+    let read = |json: &str| serde_json::from_str::<Seen>(json).unwrap().last_seen;
+    for never in ["0", "-1", "-62135596800", "-62135596800000"] {
+        let json = format!(r#"{{"last_seen": {never}}}"#);
+        assert_eq!(read(&json), None, "{never}");
+    }
+    assert_eq!(read("{}"), None);
+    assert_eq!(read(r#"{"last_seen": null}"#), None);
+    assert_eq!(read(r#"{"last_seen": 1}"#), Some(Timestamp(1_000)));
+    for never in [
+        "0001-01-01T00:00:00Z",
+        "0001-01-01T00:00:00",
+        "1970-01-01T00:00:00Z",
+    ] {
+        assert_eq!(parse(never).given(), None, "{never}");
+    }
+    // Neighbours of a placeholder are instants.
+    for instant in [
+        Timestamp(1),
+        Timestamp(-1),
+        Timestamp(-999),
+        Timestamp(60_000),
+    ] {
+        assert_eq!(instant.given(), Some(instant));
+    }
+    assert!(!parse("0001-01-01T00:00:01Z").is_placeholder());
 }
 
 /// Ten thousand Gregorian years hold 3_652_425 days.

@@ -270,11 +270,19 @@ fn impossible_drive_shares_and_times_are_left_out() {
             page.left_out[0].problem
         );
     }
+    for never in [json!(0), json!(-1), json!("0001-01-01T00:00:00Z")] {
+        let page = endpoint_with("last_seen", never.clone());
+        assert_eq!(
+            page.items[0].last_seen, None,
+            "{never} is a backend's never"
+        );
+        assert!(page.left_out.is_empty(), "{never} is not a fault");
+    }
     assert!(
-        endpoint_with("last_seen", json!(0)).items[0]
+        endpoint_with("last_seen", json!(1)).items[0]
             .last_seen
             .is_some(),
-        "1970 is a time"
+        "a second after 1970 began is a time"
     );
 }
 

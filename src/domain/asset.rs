@@ -1,7 +1,7 @@
 //! One asset's result within a deployment job, as decoded from a backend.
 
 use super::strict_serde::{objects_only, strings_only};
-use super::time::Timestamp;
+use super::time::{optional_time, Timestamp};
 use serde::{Deserialize, Serialize};
 
 /// A status as a backend reports it: any of code, state and name may be missing.
@@ -112,6 +112,7 @@ pub struct AssetResult {
     /// The operating system as the backend names it ("Windows Server 2022", "Ubuntu 22.04").
     pub os: String,
     pub status: RawStatus,
+    #[serde(default, deserialize_with = "optional_time")]
     pub status_time: Option<Timestamp>,
     pub patches: PatchCounts,
     pub facts: MessageFacts,

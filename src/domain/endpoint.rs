@@ -1,7 +1,7 @@
 //! The raw facts about one endpoint from which exemptions are derived.
 
 use super::strict_serde::{from_objects_only, objects_only, strings_only};
-use super::time::Timestamp;
+use super::time::{optional_time, Timestamp};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +145,7 @@ pub struct Endpoint {
     pub pending_user_action: bool,
     pub pending_reboot: bool,
     pub drives: Vec<Drive>,
+    #[serde(default, deserialize_with = "optional_time")]
     pub last_seen: Option<Timestamp>,
     /// Exemptions the backend computed itself, by name; merged with derived ones.
     pub reported_exemptions: Vec<String>,

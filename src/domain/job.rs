@@ -1,7 +1,7 @@
 //! A patch deployment job and its runs, as the job list shows them.
 
 use super::decimal::{counted, grouped, Noun};
-use super::time::Timestamp;
+use super::time::{optional_time, Timestamp};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
@@ -14,7 +14,9 @@ pub struct Job {
     pub status: Option<String>,
     /// "Once", "Daily", "On demand", … as given.
     pub schedule: Option<String>,
+    #[serde(default, deserialize_with = "optional_time")]
     pub last_run: Option<Timestamp>,
+    #[serde(default, deserialize_with = "optional_time")]
     pub next_run: Option<Timestamp>,
     pub asset_count: Option<u64>,
     /// What the backend reports; the job page computes its own from results.
@@ -28,6 +30,7 @@ pub struct Job {
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 pub struct JobRun {
     pub id: String,
+    #[serde(default, deserialize_with = "optional_time")]
     pub scheduled: Option<Timestamp>,
 }
 

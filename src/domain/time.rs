@@ -4,7 +4,7 @@
 //! Parsing and formatting are hand-rolled (civil-date arithmetic after Howard
 //! Hinnant's algorithms) to keep a date library out of the wasm bundle.
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
@@ -16,7 +16,7 @@ pub struct Timestamp(pub i64);
 impl<'de> Deserialize<'de> for Timestamp {
     /// Epoch seconds or milliseconds (see [`Timestamp::from_epoch`]), in the
     /// years [`Timestamp::checked`] takes.
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let number = i64::deserialize(deserializer)?;
         Timestamp::from_epoch(number).ok_or_else(|| serde::de::Error::custom(OUT_OF_RANGE))
     }
@@ -47,6 +47,14 @@ const LATEST_MS: i64 = 253_402_300_799_999;
 /// milliseconds: 10^11 seconds reach the year 5138, and 10^11 milliseconds
 /// only March 1973, so no time a patch console shows falls on the wrong side.
 const SECONDS_BELOW: u64 = 100_000_000_000;
+
+/// The first instant of the year 1: Go's zero time and .NET's
+/// `DateTime.MinValue`, which backends written in them send for "never".
+const YEAR_ONE_MS: i64 = -62_135_596_800_000;
+/// What backends send for "no time" in a time field: the epoch itself (0),
+/// a second before it (-1), and the year 1's first instant. No patch,
+/// report or sighting a console shows falls exactly on one of them.
+const PLACEHOLDERS_MS: [i64; 3] = [0, -MS_PER_SECOND, YEAR_ONE_MS];
 
 /// Whether a whole epoch number counts seconds (see [`SECONDS_BELOW`]).
 fn counts_seconds(number: i64) -> bool {
@@ -90,6 +98,18 @@ impl Timestamp {
 
     pub const fn millis(self) -> i64 {
         self.0
+    }
+
+    /// Whether this is a backend's stand-in for "never" (0, -1, the year 1's
+    /// first instant) rather than an instant to show as a date in 1970.
+    pub fn is_placeholder(self) -> bool {
+        PLACEHOLDERS_MS.contains(&self.0)
+    }
+
+    /// The instant, or `None` for a placeholder: what an optional time
+    /// field holds, so that "never" reads as no time, not "20793 d ago".
+    pub fn given(self) -> Option<Self> {
+        (!self.is_placeholder()).then_some(self)
     }
 
     /// "2026-11-20 04:00 UTC": minute precision, seconds dropped.
@@ -148,6 +168,14 @@ impl Timestamp {
             None => format!("in {count} {unit}"),
         }
     }
+}
+
+/// Reads an optional time field: absent, null and a placeholder
+/// ([`Timestamp::is_placeholder`]) are all `None`, as the field table reads them.
+pub fn optional_time<'de, D: Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Timestamp>, D::Error> {
+    Ok(Option::<Timestamp>::deserialize(deserializer)?.and_then(Timestamp::given))
 }
 
 /// A number of hours as the pages write it: "4 h", with a no-break space,

@@ -59,8 +59,8 @@ static JOB_FIELDS: &[FieldDef<Job>] = &[
     value!("platform", |j, v| j.platform = Some(text(v)?)),
     value!("status", |j, v| j.status = Some(text(v)?)),
     value!("schedule", |j, v| j.schedule = Some(text(v)?)),
-    value!("last_run", |j, v| j.last_run = Some(timestamp(v)?)),
-    value!("next_run", |j, v| j.next_run = Some(timestamp(v)?)),
+    value!("last_run", |j, v| j.last_run = timestamp(v)?.given()),
+    value!("next_run", |j, v| j.next_run = timestamp(v)?.given()),
     value!("asset_count", |j, v| j.asset_count = Some(unsigned(v)?)),
     value!("completion_percent", |j, v| j.completion_percent =
         Some(percentage(v)?)),
@@ -83,7 +83,7 @@ impl Record for Job {
 
 static RUN_FIELDS: &[FieldDef<JobRun>] = &[
     value!("id", |r, v| r.id = text(v)?),
-    value!("scheduled", |r, v| r.scheduled = Some(timestamp(v)?)),
+    value!("scheduled", |r, v| r.scheduled = timestamp(v)?.given()),
 ];
 
 impl Record for JobRun {
@@ -116,7 +116,7 @@ static ASSET_RESULT_FIELDS: &[FieldDef<AssetResult>] = &[
         unreadable: status_unreadable),
     value!("status_name", |a, v| a.status.name = Some(text(v)?),
         unreadable: status_unreadable),
-    value!("status_time", |a, v| a.status_time = Some(timestamp(v)?)),
+    value!("status_time", |a, v| a.status_time = timestamp(v)?.given()),
     value!("patches_succeeded", |a, v| a.patches.succeeded =
         Some(unsigned(v)?)),
     value!("patches_failed", |a, v| a.patches.failed =
@@ -332,7 +332,7 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
         }),
     },
     value!("last_seen", |e, v| e.endpoint.last_seen =
-        Some(timestamp(v)?)),
+        timestamp(v)?.given()),
     value!("reported_exemptions", |e, v| e
         .endpoint
         .reported_exemptions =

@@ -35,6 +35,10 @@ impl fmt::Display for Evidence {
                     BlockingPolicy::Restricted => "Restricted",
                 }
             ),
+            // A backend's "never" (0, the year 1) is not a report in 1970.
+            Evidence::WsusLastReport { at, .. } if at.is_placeholder() => {
+                f.write_str("no WSUS report was ever received")
+            }
             Evidence::WsusLastReport { at, allowed } => write!(
                 f,
                 "last WSUS report {}, longer ago than the {} allowed",
