@@ -527,6 +527,20 @@ fn reboot_deferred_shows_used_of_available() {
         })
     );
     assert!(message.to_string().contains("1 of 5"));
+    let over = MessageFacts {
+        deferrals: Some(Deferrals {
+            used: Some(6),
+            available: Some(5),
+        }),
+        ..MessageFacts::default()
+    };
+    let text = message_for(StatusKey::RebootDeferred, &over, "J", OsFamily::Linux)
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        text,
+        "The user postponed the restart: 6 deferrals used, more than the 5 now allowed."
+    );
     assert_eq!(
         message_for(
             StatusKey::RebootDeferred,

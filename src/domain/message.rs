@@ -2,7 +2,7 @@
 //! with `Display` (our wording) or styles the parts itself.
 
 use super::asset::{Deferrals, MessageFacts, PendingStage};
-use super::decimal::{counted, listed_of, Noun};
+use super::decimal::{counted, grouped, listed_of, Noun};
 use super::os::OsFamily;
 use super::phase::Phase;
 use super::status::{names_match, pending_reboot_blocks_other_jobs, StatusDef, StatusKey};
@@ -347,6 +347,13 @@ impl fmt::Display for StatusMessage {
             StatusMessage::RebootDeferred(Deferrals { used, available }) => {
                 let count = |n: u32| counted(n.into(), Noun::DEFERRALS);
                 match (used, available) {
+                    // An allowance lowered after the restarts were put off.
+                    (Some(used), Some(available)) if used > available => write!(
+                        f,
+                        "The user postponed the restart: {} used, more than the {} now allowed.",
+                        count(*used),
+                        grouped((*available).into())
+                    ),
                     (Some(used), Some(available)) => write!(
                         f,
                         "The user postponed the restart: {} used.",
