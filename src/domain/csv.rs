@@ -5,9 +5,10 @@
 //! character ("–" in an empty cell, accented host names).
 //!
 //! Cells that a spreadsheet would run as a formula (starting with `=`, `+`,
-//! `-`, `@`, tab or carriage return) get a leading `'`, which makes it show
-//! them as text. A plain negative number ("-5", "-3.25") is left as is: it
-//! is only ever read as a number, and the prefix would turn it into text.
+//! `-`, `@`, tab or carriage return, after any spaces or line feeds, which
+//! some importers trim) get a leading `'`, which makes it show them as text.
+//! A plain negative number ("-5", "-3.25") is left as is: it is only ever
+//! read as a number, and the prefix would turn it into text.
 
 use super::time::Timestamp;
 
@@ -30,7 +31,8 @@ fn is_plain_negative_number(cell: &str) -> bool {
 
 /// Appends one cell, neutralised and quoted as needed.
 fn push_cell(out: &mut String, cell: &str) {
-    let needs_guard = cell.starts_with(FORMULA_STARTS) && !is_plain_negative_number(cell);
+    let trimmed = cell.trim_start_matches([' ', '\n']);
+    let needs_guard = trimmed.starts_with(FORMULA_STARTS) && !is_plain_negative_number(trimmed);
     let needs_quotes = cell.contains([',', '"', '\r', '\n']);
     if needs_quotes {
         out.push('"');
