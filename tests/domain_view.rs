@@ -783,7 +783,7 @@ fn a_failed_patch_number_finds_the_assets_it_failed_on_not_those_it_succeeded_on
     assert_eq!(csv_column(&csv, "Failed patches"), ["KB5034441; KB5034122"]);
     assert_eq!(
         csv_column(&csv, "Message"),
-        ["Failed: KB5034441, KB5034122"]
+        ["Failed: KB5034441; KB5034122"]
     );
 }
 
@@ -807,7 +807,7 @@ fn the_message_column_names_the_failed_patches_where_no_message_says_why() {
     let rows = asset_rows(&results, "Patch Tuesday", None);
     assert_eq!(
         rows[2].message_column(),
-        Some("Failed: KB5034441, KB5034122")
+        Some("Failed: KB5034441; KB5034122")
     );
     assert!(
         rows[2].message.is_none(),
@@ -859,12 +859,12 @@ fn a_search_for_a_failed_patch_shows_that_patch_first_in_the_message_column() {
     };
     assert_eq!(
         shown(1, "kb5038000").as_deref(),
-        Some("Failed: KB5038000, KB5038156"),
+        Some("Failed: KB5038000; KB5038156"),
         "the patch searched for, in place of the message"
     );
     assert_eq!(
         shown(2, "host 8000").as_deref(),
-        Some("Failed: KB5038000, KB5038156, KB5034122")
+        Some("Failed: KB5038000; KB5038156; KB5034122")
     );
     assert_eq!(
         shown(1, "host-2").as_deref(),
@@ -883,7 +883,7 @@ fn a_search_for_a_failed_patch_shows_that_patch_first_in_the_message_column() {
     };
     assert_eq!(
         searched(&view).as_deref(),
-        Some("Failed: KB5038000, KB5038156")
+        Some("Failed: KB5038000; KB5038156")
     );
     view.table.sort = SortSpec::by(AssetColumn::Message, Direction::Desc);
     assert_eq!(searched(&view).as_deref(), rows[1].message.as_deref());
@@ -905,7 +905,7 @@ fn a_search_for_a_failed_patch_shows_that_patch_first_in_the_message_column() {
                 &TextQuery::parse("macos security update 2025-005")
             )
             .as_deref(),
-        Some("Failed: macOS Security Update 2025-005, macOS Security Update 2025-019")
+        Some("Failed: macOS Security Update 2025-005; macOS Security Update 2025-019")
     );
 }
 

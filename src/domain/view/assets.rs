@@ -135,9 +135,13 @@ impl AssetRow {
 }
 
 /// "Failed: KB5034441, KB5034122".
+/// Between patch names in a list: names such as "Security Update for
+/// Windows (KB5034441), January" hold commas themselves.
+const PATCH_SEPARATOR: &str = "; ";
+
 fn failed_patches_text<'p>(patches: impl IntoIterator<Item = &'p String>) -> String {
     let names: Vec<&str> = patches.into_iter().map(String::as_str).collect();
-    format!("Failed: {}", names.join(", "))
+    format!("Failed: {}", names.join(PATCH_SEPARATOR))
 }
 
 /// A status's part of a row's search key: its column text and its phase's
@@ -498,7 +502,7 @@ pub fn assets_csv<'a>(
             row.message_column().unwrap_or_default().to_owned(),
             csv_count(result.patches.succeeded),
             csv_count(result.patches.failed),
-            result.failed_patches.join("; "),
+            result.failed_patches.join(PATCH_SEPARATOR),
             csv_count(result.patches.superseded),
             csv_count(result.patches.not_applicable),
             result
