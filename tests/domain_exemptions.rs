@@ -62,8 +62,7 @@ fn catalogue_names_are_the_seed_names_in_order() {
 fn low_disk_space_fix_says_where_the_disk_use_column_is_turned_on() {
     let fix = Warning::LowDiskSpace.entry().fix.join(" ");
     assert!(fix.contains("Disk Space In Use"), "{fix}");
-    assert!(fix.contains("column is hidden"), "{fix}");
-    assert!(fix.contains("Table Settings"), "{fix}");
+    assert!(fix.contains("Show its column in Table Settings"), "{fix}");
 }
 
 #[test]

@@ -457,9 +457,9 @@ pub(super) fn warning(warning: Warning) -> &'static CatalogueEntry {
             fix: &[
                 "Find the fullest drive: the endpoint's panel in Patchboard lists each \
                  drive. In JetPatch, open Platform Configuration, Servers, narrow the list \
-                 to the endpoint and hover over its Disk Space In Use cell to see each drive. \
-                 If that column is hidden, turn it on in Table Settings (the button at the \
-                 upper right).",
+                 to the endpoint and hover over its Disk Space In Use figure to see each \
+                 drive. No such figure in the list? Show its column in Table Settings (the \
+                 button at the upper right).",
                 "Free space on it (old update caches, logs, temporary files) or enlarge it.",
                 "Check that every drive is below 90% before the next patch run.",
             ],
