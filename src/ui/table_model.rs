@@ -339,7 +339,7 @@ where
                 record_index=record_index
                 data_changed=Signal::derive(move || rows.track())
                 listings=self.url.listings()
-                empty_text=status.empty_text(move || self.url.view.with(|view| no_match_text(view, noun)))
+                empty_text=status.empty_text(noun, move || self.url.view.with(|view| no_match_text(view, noun)))
                 loaded=status.has_loaded()
                 full_width=full_width
             />

@@ -75,7 +75,7 @@ describe('config.json beside the app', () => {
       await page.evaluate(() => {
         location.hash = '#/exemptions';
       });
-      await page.locator('.pb-table-empty', { hasText: 'The data source sent no rows.' }).waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('.pb-table-empty', { hasText: 'The data source lists no endpoints.' }).waitFor({ timeout: LOAD_TIMEOUT });
     });
   });
 

@@ -3,7 +3,7 @@
 
 use super::setup::{configured, DataSource, SourceState};
 use super::{release_later, Shared};
-use crate::domain::decimal::grouped;
+use crate::domain::decimal::{grouped, Noun};
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
 use crate::source::gather::{Gathered, Identified, Repeat};
@@ -182,16 +182,16 @@ impl LoadStatus {
         self.loading.is_some() && self.nothing_loaded()
     }
 
-    /// Why a list would be empty whatever its filters, if it would: the
-    /// banners above it say why nothing loaded.
-    fn nothing_to_list(&self) -> Option<&'static str> {
+    /// Why a list of `noun` would be empty whatever its filters, if it
+    /// would: the banners above it say why nothing loaded.
+    fn nothing_to_list(&self, noun: Noun) -> Option<String> {
         match self.loaded_at {
-            None if self.is_first_load() => Some("Loading…"),
-            None => Some("No data loaded."),
+            None if self.is_first_load() => Some("Loading…".to_owned()),
+            None => Some("No data loaded.".to_owned()),
             _ if self.records == 0 && self.skipped.count > 0 => {
-                Some("None of the rows could be read.")
+                Some("None of the rows could be read.".to_owned())
             }
-            _ if self.records == 0 => Some("The data source sent no rows."),
+            _ if self.records == 0 => Some(format!("The data source lists no {}.", noun.many)),
             _ => None,
         }
     }
@@ -313,16 +313,19 @@ impl LiveStatus {
         })
     }
 
-    /// What a list of this data says when it shows nothing: loading, nothing
-    /// loaded or an empty answer, and otherwise what `no_match` says.
+    /// What a list of this data, of `noun`, says when it shows nothing:
+    /// loading, nothing loaded or an empty answer, and otherwise what
+    /// `no_match` says.
     pub fn empty_text(
         &self,
+        noun: Noun,
         no_match: impl Fn() -> String + Send + Sync + 'static,
     ) -> Signal<String> {
         let state = self.state;
-        Signal::derive(move || match state.with(LoadStatus::nothing_to_list) {
-            Some(text) => text.to_owned(),
-            None => no_match(),
+        Signal::derive(move || {
+            state
+                .with(|state| state.nothing_to_list(noun))
+                .unwrap_or_else(&no_match)
         })
     }
 }

@@ -158,7 +158,7 @@ fn JobTable(
             record_index=record_index
             data_changed=Signal::derive(move || jobs.track())
             listings=url.listings()
-            empty_text=status.empty_text(move || url.view.with(|view| no_match_for(&view.table().text, false, Noun::JOBS)))
+            empty_text=status.empty_text(Noun::JOBS, move || url.view.with(|view| no_match_for(&view.table().text, false, Noun::JOBS)))
             loaded=status.has_loaded()
         />
     }

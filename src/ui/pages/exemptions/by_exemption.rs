@@ -35,9 +35,9 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
     // No group: nothing matches at all, as the table would say, or what
     // matches has nothing to group by.
     let url = data.table.url;
-    let no_match = data
-        .status
-        .empty_text(move || url.view.with(|view| no_match_text(view, Noun::ENDPOINTS)));
+    let no_match = data.status.empty_text(Noun::ENDPOINTS, move || {
+        url.view.with(|view| no_match_text(view, Noun::ENDPOINTS))
+    });
     let empty_text = move || match reasonless_and_listed.get().1 {
         0 => no_match.get(),
         1 => "The endpoint listed has no exemption or warning.".to_owned(),
