@@ -67,6 +67,21 @@ async function clippedCells(page) {
   });
 }
 
+/** The search fields' placeholders too long for their field: the placeholder says what a search covers. */
+async function cutPlaceholders(page) {
+  return page.evaluate(() => {
+    const context = document.createElement('canvas').getContext('2d');
+    return [...document.querySelectorAll('input[placeholder]')]
+      .filter((input) => {
+        const style = getComputedStyle(input);
+        context.font = style.font;
+        const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return context.measureText(input.placeholder).width > room + 0.5;
+      })
+      .map((input) => input.placeholder);
+  });
+}
+
 /** The status cells (of a job's rendered rows) whose name or code is not shown whole. */
 async function cutStatusCodes(page) {
   return page.evaluate(() =>
@@ -82,7 +97,7 @@ async function cutStatusCodes(page) {
   );
 }
 
-describe('no heading or badge is cut off', () => {
+describe('no heading, badge or placeholder is cut off', () => {
   // 1920 px: the tables' full width, with the columns a narrower one leaves out.
   for (const width of [1920, 1280, 1024]) {
     for (const { name, hash } of PAGES.filter((p) => p.ready === 'tr.pb-row')) {
@@ -91,6 +106,7 @@ describe('no heading or badge is cut off', () => {
         try {
           await session.page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
           assert.deepEqual(await clippedCells(session.page), []);
+          assert.deepEqual(await cutPlaceholders(session.page), []);
           assertNoProblems(session);
         } finally {
           await session.close();
