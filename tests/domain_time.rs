@@ -219,6 +219,36 @@ fn the_native_format_reads_either_unit() {
     assert!(message.contains("outside the years 0 to 9999"), "{message}");
 }
 
+/// .NET's older serialisers write "/Date(ms)/", with the writer's offset
+/// after the milliseconds, which are UTC whatever it says.
+#[test]
+fn dotnet_microsoft_dates_are_epoch_milliseconds() {
+    let at = Timestamp(1_796_561_282_235);
+    assert_eq!(parse("/Date(1796561282235)/"), at);
+    assert_eq!(parse("/Date(1796561282235+0000)/"), at);
+    assert_eq!(parse("/Date(1796561282235-0500)/"), at);
+    assert_eq!(parse(" /Date(1796561282235+0100)/ "), at);
+    assert_eq!(parse("/Date(-86400000)/"), Timestamp(-DAY));
+    // Milliseconds even where the digits are few enough for seconds.
+    assert_eq!(parse("/Date(60000)/"), Timestamp(MINUTE));
+    for wrong in [
+        "/Date()/",
+        "/Date(12a)/",
+        "/Date(1+01)/",
+        "/Date(1)",
+        "Date(1)/",
+        "/Date(+0100)/",
+        "/Date(é1234)/",
+    ] {
+        assert!(wrong.parse::<Timestamp>().is_err(), "{wrong}");
+    }
+    let message = "/Date(999999999999999)/"
+        .parse::<Timestamp>()
+        .unwrap_err()
+        .to_string();
+    assert!(message.contains("outside the years 0 to 9999"), "{message}");
+}
+
 /// 0, -1 and Go's or .NET's zero time are what backends send for "never";
 /// an optional time field reads them as no time, whatever shape they come in.
 #[test]

@@ -234,7 +234,8 @@ impl FromStr for Timestamp {
     /// ("+02:00", "+0200", "+02"), with fractional seconds (kept to the
     /// millisecond), minutes only ("2026-11-20T04:00"), a space instead of
     /// "T", or a bare date (midnight UTC). No zone means UTC. A plain integer
-    /// is epoch seconds or milliseconds, by size.
+    /// is epoch seconds or milliseconds, by size; .NET's "/Date(ms)/" is
+    /// epoch milliseconds.
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let trimmed = text.trim();
         let fail = |problem| TimeParseError {
@@ -244,11 +245,36 @@ impl FromStr for Timestamp {
         if let Ok(number) = trimmed.parse::<i64>() {
             return Timestamp::from_epoch(number).ok_or_else(|| fail(OUT_OF_RANGE));
         }
-        if let Some(parsed) = epoch_with_fraction(trimmed) {
+        if let Some(parsed) = epoch_with_fraction(trimmed).or_else(|| microsoft_date(trimmed)) {
             return parsed.ok_or_else(|| fail(OUT_OF_RANGE));
         }
         parse_iso(trimmed).map_err(fail)
     }
+}
+
+/// "/Date(1763611200000)/" or "/Date(1763611200000+0100)/", the dates of
+/// .NET's older JSON serialisers (DataContractJsonSerializer, Json.NET's
+/// MicrosoftDateFormat): epoch milliseconds, always UTC; the offset only
+/// says where the writer was, so it is not applied. `None` for a text of
+/// another shape; `Some(None)` out of range.
+fn microsoft_date(text: &str) -> Option<Option<Timestamp>> {
+    let inner = text.strip_prefix("/Date(")?.strip_suffix(")/")?;
+    // An offset is the last five characters: a sign and four digits.
+    let is_offset =
+        |part: &str| part.starts_with(['+', '-']) && part[1..].bytes().all(|b| b.is_ascii_digit());
+    let offset_at = inner
+        .len()
+        .checked_sub(5)
+        .filter(|&at| inner.is_char_boundary(at));
+    let ms = match offset_at.map(|at| inner.split_at(at)) {
+        Some((ms, offset)) if !ms.is_empty() && is_offset(offset) => ms,
+        _ => inner,
+    };
+    let digits = ms.strip_prefix('-').unwrap_or(ms);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    Some(Timestamp::checked(ms.parse().ok()?))
 }
 
 /// "1763611200.25" as written by a backend that turns Python's
