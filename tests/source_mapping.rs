@@ -596,6 +596,14 @@ fn numbers_are_read_from_json_numbers_and_number_text() {
     for not_a_number in ["", "89,9", "90%", "NaN", "inf", "1e400", "0x10"] {
         assert!(number(json!(not_a_number)).is_err(), "{not_a_number:?}");
     }
+    // A bare NaN in a Python backend's body reaches a field as this text.
+    let message = patchboard::source::coerce::percentage(&json!("NaN")).unwrap_err();
+    assert!(
+        message.starts_with("expected a percentage from 0 to 100, found \"NaN\" (JSON has no NaN"),
+        "{message}"
+    );
+    assert!(message.ends_with("should send null for a figure it does not have)"));
+    assert!(!number(json!("90%")).unwrap_err().contains("NaN"));
 }
 
 #[test]

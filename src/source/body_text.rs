@@ -69,16 +69,30 @@ pub fn without_lone_surrogates(text: &str) -> Option<String> {
     mended.finish()
 }
 
-/// `text` with each number too large for an f64 (`1e400`, `-1e999`) written
-/// as a string of the same characters, or `None` when it has none. The
-/// browser's `JSON.parse` reads such a number as Infinity and serde_json
-/// refuses the whole body for it; as a string it costs the one field that
-/// holds it, which a row then reports with the value as sent.
-pub fn with_huge_numbers_quoted(text: &str) -> Option<String> {
+/// What Python's `json.dumps` writes by default for a float that is not a
+/// number or is infinite, where JSON has no way to write one.
+pub const NOT_FINITE: [&str; 3] = ["NaN", "Infinity", "-Infinity"];
+
+/// `text` with each number JSON cannot hold written as a string of the same
+/// characters, or `None` when it has none: one too large for an f64 (`1e400`,
+/// `-1e999`), which the browser's `JSON.parse` reads as Infinity, and a bare
+/// `NaN`, `Infinity` or `-Infinity`, which Python's `json.dumps` writes by
+/// default. serde_json refuses the whole body for one of them; as a string
+/// it costs the one field that holds it, which a row then reports with the
+/// value as sent.
+pub fn with_unreadable_numbers_quoted(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut mended = Mended::new(text);
     let mut at = 0;
     while let Some(&byte) = bytes.get(at) {
+        if let Some(word) = NOT_FINITE
+            .iter()
+            .find(|word| bytes[at..].starts_with(word.as_bytes()))
+        {
+            mended.replace(at..at + word.len(), &["\"", word, "\""]);
+            at += word.len();
+            continue;
+        }
         match byte {
             b'"' => at = string_end(bytes, at),
             b'-' | b'0'..=b'9' => {

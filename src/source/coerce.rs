@@ -5,6 +5,7 @@
 //! conversion accepts every form that has an unambiguous meaning and names
 //! what it expected otherwise.
 
+use super::body_text::NOT_FINITE;
 use crate::domain::abridge::{abridged, QUOTED_CHARS};
 use crate::domain::decimal::grouped;
 use crate::domain::endpoint::Drive;
@@ -21,7 +22,16 @@ pub type Coerced<T> = Result<T, String>;
 pub const FOUND: &str = ", found ";
 
 fn expected(what: &str, found: &Value) -> String {
-    format!("expected {what}{FOUND}{}", shown(found, QUOTED_CHARS))
+    let shown = shown(found, QUOTED_CHARS);
+    // A bare NaN or Infinity in the body reaches a field as this text.
+    let hint = match found.as_str() {
+        Some(word) if NOT_FINITE.contains(&word) => {
+            " (JSON has no NaN or Infinity, which Python's json.dumps writes: \
+             the backend should send null for a figure it does not have)"
+        }
+        _ => "",
+    };
+    format!("expected {what}{FOUND}{shown}{hint}")
 }
 
 /// A value as JSON text for a message, cut after `max_chars` characters,

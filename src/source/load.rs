@@ -3,7 +3,7 @@
 
 use super::body::{fnv1a, Body};
 use super::body_text::{is_web_page, offset_of};
-use super::body_text::{with_huge_numbers_quoted, without_lone_surrogates};
+use super::body_text::{with_unreadable_numbers_quoted, without_lone_surrogates};
 use super::config::{Config, Resource};
 use super::gather::Identified;
 use super::http::{send, sleep, HttpResponse, OnPart, SendError};
@@ -267,7 +267,8 @@ impl<R: Record + Identified, F, A> TypedPages<R, F, A> {
             // One unpaired surrogate escape or one number beyond an f64
             // would fail every row with it.
             Err(error) => {
-                match without_lone_surrogates(text).or_else(|| with_huge_numbers_quoted(text)) {
+                match without_lone_surrogates(text).or_else(|| with_unreadable_numbers_quoted(text))
+                {
                     Some(mended) => return self.decode_whole(url, &mended),
                     None => return Err(error),
                 }

@@ -2129,25 +2129,32 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
-  test('a number beyond a double costs its value, not the row or the list', { timeout: TEST_TIMEOUT }, async () => {
-    // JSON.parse reads 1e400 as Infinity; in a field the app reads, the value
-    // is reported as sent and left out, and elsewhere it is no matter.
-    const rows = [asset('h-1', 'huge-time-host', STATUSES.completed, { status_time: 'HUGE' }), ...ALPHA_ASSETS];
-    const text = JSON.stringify({ generated_at: new Date(NOW).toISOString(), backend_build: 'HUGE', assets: rows }).replaceAll('"HUGE"', '1e400');
-    backend.setFault('/jobs/job-alpha/results.json', FAULTS.raw(text));
-    try {
-      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
-        const { page } = session;
-        await waitForAssets(page, rows.length);
-        const leftOut = await leftOutText(page);
-        assert.ok(leftOut.includes('1 value could not be read'), leftOut);
-        assert.ok(leftOut.includes('1e400'), leftOut);
-        await assertStillWorks(session);
-      });
-    } finally {
-      backend.clearFaults();
-    }
-  });
+  // JSON.parse reads 1e400 as Infinity; Python's json.dumps writes NaN and
+  // Infinity bare. In a field the app reads, the value is reported as sent
+  // and left out, and elsewhere it is no matter.
+  for (const { number, what } of [
+    { number: '1e400', what: 'a number beyond a double' },
+    { number: 'NaN', what: "Python's NaN" },
+    { number: '-Infinity', what: "Python's -Infinity" },
+  ]) {
+    test(`${what} costs its value, not the row or the list`, { timeout: TEST_TIMEOUT }, async () => {
+      const rows = [asset('h-1', 'huge-time-host', STATUSES.completed, { status_time: 'HUGE' }), ...ALPHA_ASSETS];
+      const text = JSON.stringify({ generated_at: new Date(NOW).toISOString(), backend_build: 'HUGE', assets: rows }).replaceAll('"HUGE"', number);
+      backend.setFault('/jobs/job-alpha/results.json', FAULTS.raw(text));
+      try {
+        await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+          const { page } = session;
+          await waitForAssets(page, rows.length);
+          const leftOut = await leftOutText(page);
+          assert.ok(leftOut.includes('1 value could not be read'), leftOut);
+          assert.ok(leftOut.includes(`"${number}"`), leftOut);
+          await assertStillWorks(session);
+        });
+      } finally {
+        backend.clearFaults();
+      }
+    });
+  }
 
   test('times at the ends of the range are shown, beyond them reported, and a refresh that empties the list under an open panel', { timeout: TEST_TIMEOUT }, async () => {
     // The years 0 to 9999, as written and as epoch milliseconds.
