@@ -445,16 +445,58 @@ fn a_link_header_hidden_by_cors_is_told_not_taken_for_the_last_page() {
     let safelisted = [("Content-Type".to_owned(), "application/json".to_owned())];
     assert_eq!(
         ended(&safelisted, true),
-        Step::LostTrail(LostTrail::LinkHidden)
+        Step::LostTrail(LostTrail::LinkHidden { exposed: vec![] })
     );
-    // Exposing anything else, it shows it would have shown Link too.
+    // A first answer that exposes other headers (react-admin's
+    // X-Total-Count) but no Link: a list of more pages would have sent one.
     let exposed = [
         ("content-type".to_owned(), "application/json".to_owned()),
+        ("X-Total-Count".to_owned(), "8".to_owned()),
         ("x-request-id".to_owned(), "42".to_owned()),
     ];
-    assert_eq!(ended(&exposed, true), Step::Done);
+    assert_eq!(
+        ended(&exposed, true),
+        Step::LostTrail(LostTrail::LinkHidden {
+            exposed: vec!["x-request-id".into(), "x-total-count".into()]
+        })
+    );
     // From the same origin every header is readable: no Link is the end.
     assert_eq!(ended(&safelisted, false), Step::Done);
+    assert_eq!(ended(&exposed, false), Step::Done);
+    // A Link without rel="next" is readable, and ends the list.
+    let last = [(
+        "Link".to_owned(),
+        r#"<https://api.example.com/e>; rel="first""#.to_owned(),
+    )];
+    assert_eq!(ended(&last, true), Step::Done);
+}
+
+/// A later page without Link, from a backend whose earlier pages showed it
+/// readable, is the last page.
+#[test]
+fn a_later_page_without_link_ends_the_list() {
+    let config = link_header_config("{base_url}/e");
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let body = json!({ "data": [] });
+    let mut pager = Pager::new(&config, resource, None, None);
+    pager.first().unwrap();
+    let next = [
+        (
+            "link".to_owned(),
+            r#"<https://api.example.com/e?page=2>; rel="next""#.to_owned(),
+        ),
+        ("x-total-count".to_owned(), "20".to_owned()),
+    ];
+    let from_elsewhere = |headers| Response {
+        cross_origin: true,
+        ..ok(&body, headers, 10)
+    };
+    assert!(matches!(
+        pager.next(&from_elsewhere(&next)),
+        Ok(Step::Fetch(_))
+    ));
+    let last = [("x-total-count".to_owned(), "20".to_owned())];
+    assert_eq!(pager.next(&from_elsewhere(&last)).unwrap(), Step::Done);
 }
 
 #[test]

@@ -72,10 +72,14 @@ pub enum LostTrail {
         present: Option<Vec<String>>,
         cross_origin: bool,
     },
-    /// Paging by `Link` header, and an answer from another origin that shows
-    /// none but the headers every browser reveals: the backend exposes no
-    /// header (CORS), so a `Link` it sent is hidden.
-    LinkHidden,
+    /// Paging by `Link` header, and an answer from another origin without a
+    /// `Link` the page could read: one that shows none but the headers every
+    /// browser reveals (the backend exposes no header, CORS), or the first
+    /// answer, which a list of more than one page sends with a `Link`.
+    LinkHidden {
+        /// The other headers the backend exposes, by name; empty: none.
+        exposed: Vec<String>,
+    },
     /// The next-page pointer found nothing in a page that holds, beside
     /// where it looked, a member named like a next page's link or cursor:
     /// the pointer may be misspelt.
@@ -162,6 +166,8 @@ pub struct Pager<'c> {
     seen_fingerprints: HashSet<u64>,
     /// Pages read so far that differed from the one before them.
     distinct_pages: usize,
+    /// Pages answered so far, the one being decided on included.
+    pages_read: usize,
 }
 
 impl<'c> Pager<'c> {
@@ -188,6 +194,7 @@ impl<'c> Pager<'c> {
             last_fingerprint: None,
             seen_fingerprints: HashSet::new(),
             distinct_pages: 0,
+            pages_read: 0,
         }
     }
 
@@ -214,6 +221,7 @@ impl<'c> Pager<'c> {
 
     /// Decides what follows `response`.
     pub fn next(&mut self, response: &Response<'_>) -> Result<Step, PagingError> {
+        self.pages_read += 1;
         if !(200..300).contains(&response.status) {
             return Err(PagingError::Status {
                 status: response.status,
@@ -305,34 +313,35 @@ impl<'c> Pager<'c> {
             Step::LostTrail(LostTrail::CursorUnreadable {
                 header: response_header.clone(),
                 cross_origin: response.cross_origin,
-                present: exposes_some.then(|| {
-                    let mut names: Vec<String> = response
-                        .headers
-                        .iter()
-                        .map(|(name, _)| name.to_ascii_lowercase())
-                        .collect();
-                    names.sort();
-                    names.dedup();
-                    names
-                }),
+                present: exposes_some.then(|| header_names(response.headers.iter())),
             })
         })
     }
 
-    /// Paging by `Link` header ended at an answer from another origin that
-    /// shows only the headers CORS always lets through: one whose backend
-    /// exposes none, whatever it sent. (One that exposes others but not
-    /// `Link` cannot be told from a last page.)
+    /// Paging by `Link` header ended at an answer from another origin with
+    /// no `Link` the page could read: one whose backend exposes no header
+    /// beyond those CORS always lets through, whatever it sent, or the first
+    /// answer of one that exposes others but maybe not `Link`. (A later
+    /// page without `Link` is a last page that leaves it out: the pages
+    /// before it showed that `Link` is readable.) A one-page list from a
+    /// backend that sends no `Link` is told the same, which costs a needless
+    /// banner; taking a hidden `Link` for the end would cost rows unsaid.
     fn hidden_link(&self, response: &Response<'_>) -> Option<Step> {
-        let exposes_none = response
-            .headers
-            .iter()
-            .all(|(name, _)| is_cors_safelisted_response_header(name));
-        (self.resource.paging == Paging::LinkHeader
-            && response.cross_origin
-            && response.item_count > 0
-            && exposes_none)
-            .then_some(Step::LostTrail(LostTrail::LinkHidden))
+        if self.resource.paging != Paging::LinkHeader
+            || !response.cross_origin
+            || response.item_count == 0
+            || header_value(response.headers, "link").is_some()
+        {
+            return None;
+        }
+        let exposed = header_names(
+            response
+                .headers
+                .iter()
+                .filter(|(name, _)| !is_cors_safelisted_response_header(name)),
+        );
+        (exposed.is_empty() || self.pages_read == 1)
+            .then_some(Step::LostTrail(LostTrail::LinkHidden { exposed }))
     }
 
     /// Paging ended because the next-page pointer is absent from a page
@@ -580,6 +589,14 @@ fn is_url(text: &str) -> bool {
 
 /// The response headers a page may read from another origin unless the
 /// backend exposes more (Fetch's CORS-safelisted response-header names).
+/// The names of `headers`, in lower case, sorted, each once.
+fn header_names<'h>(headers: impl Iterator<Item = &'h (String, String)>) -> Vec<String> {
+    let mut names: Vec<String> = headers.map(|(name, _)| name.to_ascii_lowercase()).collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
 fn is_cors_safelisted_response_header(name: &str) -> bool {
     [
         "cache-control",

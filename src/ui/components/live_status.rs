@@ -196,11 +196,18 @@ pub fn DataProblems(
                     )
                 />
             },
-            CutShort::LostTrail(LostTrail::LinkHidden) => view! {
+            CutShort::LostTrail(LostTrail::LinkHidden { exposed }) => view! {
                 <Banner
                     tone=Tone::Waiting
                     title="More rows may exist: the backend's Link header could not be read"
-                    details="Paging follows the Link header, but this answer from another origin showed only the few headers every browser reveals, so no other page was asked for. The backend must list Link in its Access-Control-Expose-Headers response header (CORS)."
+                    details=if exposed.is_empty() {
+                        "Paging follows the Link header, but this answer from another origin showed only the few headers every browser reveals, so no other page was asked for. The backend must list Link in its Access-Control-Expose-Headers response header (CORS).".to_owned()
+                    } else {
+                        format!(
+                            "Paging follows the Link header, but the first answer, from another origin, had none the page could read: the backend lets it read {} and no Link, so no other page was asked for. If the backend sends Link, it must also list Link in its Access-Control-Expose-Headers response header (CORS). If it sends the whole list at once, without Link, set this resource's paging mode to none.",
+                            exposed.join(", "),
+                        )
+                    }
                 />
             },
             CutShort::LostTrail(LostTrail::NextPointerUnfound { pointer, candidates }) => view! {
