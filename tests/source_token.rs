@@ -1,6 +1,6 @@
 //! A host-supplied token goes only to the configured backend's origin.
 
-use patchboard::source::token::{authorization_for, same_origin, set_token};
+use patchboard::source::token::{authorization_for, same_origin, set_token, surely_other_origins};
 
 #[test]
 fn origins_compare_scheme_host_and_port() {
@@ -30,6 +30,28 @@ fn origins_compare_scheme_host_and_port() {
     );
     assert!(same_origin("/api/jobs.json?p=2", "/api"));
     assert!(!same_origin("https://pm.example.com/x", "demo"));
+}
+
+/// A load names a next link's other host only where both addresses say
+/// which host they are on.
+#[test]
+fn other_origins_are_told_only_between_absolute_urls() {
+    let first = "http://127.0.0.1:8000/api/endpoints/";
+    assert!(surely_other_origins(
+        "http://backend.internal:8000/api/endpoints/?page=2",
+        first
+    ));
+    assert!(surely_other_origins("https://127.0.0.1:8000/x", first));
+    assert!(!surely_other_origins(
+        "http://127.0.0.1:8000/api/endpoints/?page=2",
+        first
+    ));
+    assert!(!surely_other_origins("HTTP://127.0.0.1:8000/x", first));
+    assert!(!surely_other_origins("/api/endpoints/?page=2", first));
+    assert!(!surely_other_origins(
+        "http://backend.internal/x",
+        "demo/jobs.json"
+    ));
 }
 
 /// The browser's URL parser reads these as another host than their text

@@ -12,7 +12,7 @@ use super::native_stream::StreamedItems;
 use super::paging::{LostTrail, Pager, PagingError, Request, Response, Step};
 use super::record::Record;
 use super::retry::{retry_after_seconds, wait_before_retry, FailedAttempt, Outcome, RetryWait};
-use super::token::authorization_for;
+use super::token::{authorization_for, surely_other_origins};
 use crate::domain::decimal::grouped;
 use crate::perf;
 use std::fmt;
@@ -61,6 +61,13 @@ pub enum LoadError {
     NoRowReadable {
         rows: usize,
         examples: String,
+    },
+    /// A later page could not be reached at the address the page before it
+    /// gave, on another origin than the first page's: a backend behind a
+    /// proxy often writes its own internal address into its next links.
+    LinkedElsewhere {
+        error: Box<LoadError>,
+        first_url: String,
     },
 }
 
@@ -144,6 +151,13 @@ impl fmt::Display for LoadError {
                 f,
                 "the one row in the answer could not be read, as if the backend \
                  had changed what it sends: {examples}"
+            ),
+            LoadError::LinkedElsewhere { error, first_url } => write!(
+                f,
+                "{error}. That address came from the page before it, and is on another \
+                 host than the first page ({first_url}): a backend behind a proxy may be \
+                 writing its internal address into its next-page links (in Django, set \
+                 USE_X_FORWARDED_HOST; elsewhere, have the proxy pass the public host on)"
             ),
             LoadError::NoRowReadable { rows, examples } => write!(
                 f,
@@ -362,11 +376,20 @@ async fn drive_pages(
 ) -> Result<LoadEnd, LoadError> {
     let mut pager = Pager::new(config, resource, job_id, run_id);
     let mut request = pager.first().map_err(LoadError::Paging)?;
+    let first_url = request.url.clone();
     loop {
         let mut decoding = perf::Stopwatch::default();
         perf::mark("pb:fetch:start");
-        let Some(response) =
-            send_with_retries(&request, config, pages, &mut decoding, on_retry).await?
+        let sent = send_with_retries(&request, config, pages, &mut decoding, on_retry).await;
+        let Some(response) = sent.map_err(|error| match error {
+            LoadError::Send { .. } if surely_other_origins(&request.url, &first_url) => {
+                LoadError::LinkedElsewhere {
+                    error: Box::new(error),
+                    first_url: first_url.clone(),
+                }
+            }
+            error => error,
+        })?
         else {
             return Ok(LoadEnd::Stopped);
         };

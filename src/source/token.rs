@@ -46,6 +46,12 @@ pub fn same_origin(a: &str, b: &str) -> bool {
     matches!((origin(a), origin(b)), (Some(a), Some(b)) if a == b)
 }
 
+/// Whether two absolute URLs name different origins; `false` where either
+/// is relative or not told surely, as the page's origin may be the other's.
+pub fn surely_other_origins(a: &str, b: &str) -> bool {
+    matches!((origin(a), origin(b)), (Some(Origin::Of(a)), Some(Origin::Of(b))) if a != b)
+}
+
 #[derive(PartialEq)]
 enum Origin {
     /// A relative URL: the page's own origin, whatever it is.

@@ -655,6 +655,26 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test("a next link to an internal host says where that address came from", { timeout: TEST_TIMEOUT }, async () => {
+    // A backend behind a proxy that does not pass the public host on writes
+    // its own address into its next links (Django without USE_X_FORWARDED_HOST).
+    backend.clearFaults();
+    const config = { ...nativeConfig(backend.url), resources: { jobs: { paging: { mode: 'next_in_body', pointer: '/next' } } } };
+    const internal = 'http://backend.invalid:8000/jobs.json?page=2';
+    const body = { generated_at: new Date(NOW).toISOString(), jobs: JOBS.slice(0, 2), next: internal };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify(body) });
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        const text = await alertText(page, 'The data could not be loaded');
+        assert.ok(text.includes(`could not reach ${internal}`), text);
+        assert.ok(text.includes(`That address came from the page before it, and is on another host than the first page (${backend.url}/jobs.json)`), text);
+        assert.ok(text.includes('USE_X_FORWARDED_HOST'), text);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test("a job page whose job list failed says so, and Refresh now asks for the list again", { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     backend.setFault('/jobs.json', FAULTS.status(500));
