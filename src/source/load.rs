@@ -5,6 +5,7 @@ use super::body::{fnv1a, Body};
 use super::body_text::{is_web_page, offset_of};
 use super::body_text::{with_unreadable_numbers_quoted, without_lone_surrogates};
 use super::config::{Config, Resource};
+use super::error_body::backend_message;
 use super::gather::Identified;
 use super::http::{send, sleep, HttpResponse, OnPart, SendError};
 use super::mapping::{DecodedPage, Mapping, ShapeError};
@@ -32,6 +33,8 @@ pub enum LoadError {
         /// The seconds the answer's `Retry-After` asked for.
         retry_after: Option<u32>,
         attempts: u32,
+        /// The backend's own words for the error, from its body.
+        says: Option<String>,
     },
     Empty {
         url: String,
@@ -104,6 +107,7 @@ impl fmt::Display for LoadError {
                 url,
                 retry_after,
                 attempts,
+                says,
             } => {
                 let meaning = match status {
                     401 => "the backend did not accept the credentials; check the token or sign in again",
@@ -117,7 +121,11 @@ impl fmt::Display for LoadError {
                 if let Some(seconds) = retry_after {
                     write!(f, " (it asked for a wait of {seconds} s)")?;
                 }
-                asked(f, *attempts)
+                asked(f, *attempts)?;
+                match says {
+                    Some(says) => write!(f, ". The backend says: \"{says}\""),
+                    None => Ok(()),
+                }
             }
             LoadError::Empty { url } => write!(f, "{url} answered with an empty body, not JSON"),
             // A web page where JSON belongs is a sign-in or proxy page, or
@@ -485,6 +493,7 @@ async fn send_with_retries(
                     url: answered_by(&request.url, &response),
                     retry_after,
                     attempts: attempt,
+                    says: backend_message(&response.body.text(), response.status),
                 },
                 Err(error) => LoadError::Send {
                     error,

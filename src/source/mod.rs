@@ -11,6 +11,7 @@ pub mod config;
 pub mod config_read;
 pub mod demo_gen;
 mod duplicate_keys;
+pub mod error_body;
 pub mod gather;
 pub mod header;
 pub mod http;

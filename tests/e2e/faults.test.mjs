@@ -302,6 +302,13 @@ describe('a refresh of the job list that fails', () => {
     assert.equal(requests.length, 1, 'a 4xx is not retried');
   });
 
+  test("HTTP 401 with a problem-details body: the backend's own words are shown too", { timeout: TEST_TIMEOUT }, async () => {
+    const problem = { type: 'about:blank', title: 'Unauthorized', status: 401, detail: 'The access token expired at 14:02:11Z. Sign in again.' };
+    await refreshFailsWith({ ...FAULTS.status(401, { 'content-type': 'application/problem+json' }), body: JSON.stringify(problem) }, [
+      `HTTP 401 from ${url()}: the backend did not accept the credentials; check the token or sign in again. The backend says: "${problem.detail}"`,
+    ]);
+  });
+
   test('HTTP 403: not allowed to read this', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.status(403), [
       `HTTP 403 from ${url()}`,

@@ -1,0 +1,72 @@
+//! What a backend says in the body of an error answer: RFC 9457 problem
+//! details (`detail`, `title`), Spring's and Express's `message`, Django
+//! REST framework's `detail`, OAuth's `error_description`, Google's
+//! `{"error": {"message": …}}`. An operator reads "The access token expired
+//! at 14:02" sooner than a status code alone.
+
+use crate::domain::abridge::abridged;
+use crate::domain::visible::visible;
+use serde_json::Value;
+
+/// An error body larger than this is a page or a dump, not a message.
+const MAX_BODY_BYTES: usize = 64 * 1024;
+/// The characters of the backend's words a banner shows.
+const MAX_CHARS: usize = 200;
+/// Members that hold the message, the most specific first.
+const MESSAGE_KEYS: [&str; 5] = ["detail", "message", "error_description", "title", "error"];
+
+/// The backend's own words for the error in `body`, an answer with HTTP
+/// `status`, on one line and cut to 200 characters; `None` when the body is
+/// not a JSON object with words that say more than the status does.
+pub fn backend_message(body: &str, status: u16) -> Option<String> {
+    if body.len() > MAX_BODY_BYTES {
+        return None;
+    }
+    let value: Value = serde_json::from_str(body).ok()?;
+    let text = message_in(&value, status)?;
+    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    Some(visible(&abridged(&one_line, MAX_CHARS)).into_owned())
+}
+
+fn message_in(value: &Value, status: u16) -> Option<&str> {
+    let object = value.as_object()?;
+    MESSAGE_KEYS.iter().find_map(|key| match object.get(*key)? {
+        Value::String(text) if !only_restates(text, status) => Some(text.as_str()),
+        // {"error": {"code": 401, "message": "…"}}
+        nested @ Value::Object(_) => message_in(nested, status),
+        _ => None,
+    })
+}
+
+/// Whether `text` says no more than the status line: "", "HTTP 401",
+/// "Unauthorized", "401 Unauthorized".
+fn only_restates(text: &str, status: u16) -> bool {
+    let folded = |text: &str| -> String {
+        text.chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_lowercase()
+    };
+    let code = status.to_string();
+    let rest = folded(text).replacen("http", "", 1).replacen(&code, "", 1);
+    rest.is_empty() || reason_phrase(status).is_some_and(|reason| rest == folded(reason))
+}
+
+/// The standard reason phrase of the statuses a backend commonly sends.
+fn reason_phrase(status: u16) -> Option<&'static str> {
+    Some(match status {
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        410 => "Gone",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        504 => "Gateway Timeout",
+        _ => return None,
+    })
+}
