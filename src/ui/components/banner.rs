@@ -21,11 +21,14 @@ pub fn Banner(
     } else {
         "status"
     };
-    // A neutral notice informs; the neutral tone's dash would read as a stray mark.
-    let icon = if tone == Tone::Neutral {
-        "ℹ"
-    } else {
-        tone.icon()
+    // A neutral notice informs; the neutral tone's dash would read as a
+    // stray mark. A notice in the waiting tone is a caution (rows left out,
+    // more rows may exist, a stalled job), not something queued: the
+    // waiting badge's clock would read as "in a while".
+    let icon = match tone {
+        Tone::Neutral => "ℹ",
+        Tone::Waiting => "⚠",
+        _ => tone.icon(),
     };
     // A notice the data takes away (the record it spoke of is back) may
     // hold the focus, on its button: the keyboard then goes on from the
