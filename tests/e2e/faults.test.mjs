@@ -662,6 +662,25 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const bare = { id: 'job-bare', name: 'Bare job' };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify({ jobs: [bare, ...JOBS.slice(1)] }) });
+    try {
+      await withConfiguredPage('#/jobs', nativeConfig(backend.url), async ({ page }) => {
+        await waitForJobList(page, JOBS.length);
+        const cells = await page
+          .locator('tr.pb-row', { hasText: 'Bare job' })
+          .locator('td')
+          .evaluateAll((tds) => tds.map((td) => td.textContent.trim()));
+        assert.deepEqual(cells.slice(1, 3), ['—', '—'], cells.join(' | '));
+        assert.equal(cells[4], '—', 'the asset count');
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test("a next link to an internal host says where that address came from", { timeout: TEST_TIMEOUT }, async () => {
     // A backend behind a proxy that does not pass the public host on writes
     // its own address into its next links (Django without USE_X_FORWARDED_HOST).
@@ -2185,6 +2204,9 @@ describe('rows that cannot be read, or say unexpected things', () => {
           const leftOut = await leftOutText(page);
           assert.ok(leftOut.includes('1 value could not be read'), leftOut);
           assert.ok(leftOut.includes(`"${number}"`), leftOut);
+          // A caution, not a clock: the waiting badge's mark would read as "later".
+          const icon = page.locator('.pb-banner', { hasText: 'could not be read and' }).locator('.pb-badge-icon');
+          assert.equal(await icon.textContent(), '⚠');
           await assertStillWorks(session);
         });
       } finally {

@@ -97,9 +97,10 @@ fn JobTable(
         let link = Location::new(Route::Job { id: job.id.clone() });
         let name = job.name.clone();
         let bar = view! { <MiniBar job=job.clone() /> };
-        // The backend's own words, which may be longer than the column.
-        let platform = job.platform.clone().unwrap_or_default();
-        let status = job.status.clone().unwrap_or_default();
+        // The backend's own words, which may be longer than the column; a
+        // dash where it sent none, as in the count columns.
+        let words = |value: &Option<String>| value.clone().unwrap_or_else(|| "—".into());
+        let (platform, status) = (words(&job.platform), words(&job.status));
         let rollout = job.rollout_summary();
         // The hover text does not reach the keyboard or a screen reader:
         // they hear it while the count columns are left out.
