@@ -286,8 +286,8 @@ impl<R: Record + Identified, F, A> TypedPages<R, F, A> {
         }
         let body = match parse_body(url, text) {
             Ok(body) => body,
-            // One unpaired surrogate escape or one number beyond an f64
-            // would fail every row with it.
+            // One unpaired surrogate escape, one number beyond an f64 or
+            // one bare NaN would fail every row with it.
             Err(error) => {
                 match without_lone_surrogates(text).or_else(|| with_unreadable_numbers_quoted(text))
                 {

@@ -134,11 +134,11 @@ impl AssetRow {
     }
 }
 
-/// "Failed: KB5034441, KB5034122".
 /// Between patch names in a list: names such as "Security Update for
 /// Windows (KB5034441), January" hold commas themselves.
 const PATCH_SEPARATOR: &str = "; ";
 
+/// "Failed: KB5034441; KB5034122".
 fn failed_patches_text<'p>(patches: impl IntoIterator<Item = &'p String>) -> String {
     let names: Vec<&str> = patches.into_iter().map(String::as_str).collect();
     format!("Failed: {}", names.join(PATCH_SEPARATOR))
