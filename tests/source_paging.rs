@@ -320,6 +320,58 @@ fn next_in_body_follows_urls_paths_and_tokens() {
     assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
 }
 
+/// A list, an object or `true` at the pointer cannot be sent back: the load
+/// says more rows may exist rather than take the page for the last.
+#[test]
+fn a_next_pointer_that_names_no_link_or_cursor_is_told() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/_search", "method": "POST", "items": "/hits",
+        "body": { "size": 3, "search_after": "{cursor}" },
+        "fields": { "id": "/id" },
+        "paging": { "mode": "next_in_body", "pointer": "/next" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    let first = pager.first().unwrap();
+    assert_eq!(
+        first.body.as_deref(),
+        Some(r#"{"size":3}"#),
+        "an empty cursor member is left out of the first request"
+    );
+    let token = json!({ "next": "k-3" });
+    let second = fetch(pager.next(&ok(&token, &[], 3)).unwrap());
+    assert_eq!(
+        second.body.as_deref(),
+        Some(r#"{"search_after":"k-3","size":3}"#)
+    );
+    for (next, found) in [
+        (
+            json!([1764000000000_i64, "es-3"]),
+            r#"[1764000000000,"es-3"]"#,
+        ),
+        (json!({ "after": "k" }), r#"{"after":"k"}"#),
+        (json!(true), "true"),
+    ] {
+        let mut pager = Pager::new(&config, resource, None, None);
+        pager.first().unwrap();
+        assert_eq!(
+            pager.next(&ok(&json!({ "next": next }), &[], 3)).unwrap(),
+            Step::LostTrail(LostTrail::NextPointerUnusable {
+                pointer: "/next".into(),
+                found: found.into()
+            })
+        );
+    }
+    for end in [json!(false), json!(null), json!("")] {
+        let mut pager = Pager::new(&config, resource, None, None);
+        pager.first().unwrap();
+        assert_eq!(
+            pager.next(&ok(&json!({ "next": end }), &[], 3)).unwrap(),
+            Step::Done
+        );
+    }
+}
+
 #[test]
 fn link_header_follows_the_next_link_until_there_is_none() {
     let config = link_header_config("{base_url}/api/endpoints?per_page=100");

@@ -2,11 +2,12 @@
 //! request. Pure, so every backend's paging is tested on the host; the browser
 //! fetch loop only performs the requests it is handed.
 
+use super::coerce::shown;
 use super::config::{Config, Method, PageEnd, Paging, Resource};
 use super::header::header_value;
 use super::link_header::next_link;
 use super::url::{expand_header, expand_json, expand_url, TemplateError, Vars};
-use crate::domain::abridge::quoted;
+use crate::domain::abridge::{quoted, QUOTED_CHARS};
 use serde_json::Value;
 use std::collections::HashSet;
 use std::fmt;
@@ -79,6 +80,14 @@ pub enum LostTrail {
     LinkHidden {
         /// The other headers the backend exposes, by name; empty: none.
         exposed: Vec<String>,
+    },
+    /// The next-page pointer found a value that is neither a link nor a
+    /// cursor Patchboard can send back: a list, an object, or `true` (a
+    /// "has more" flag rather than the cursor beside it).
+    NextPointerUnusable {
+        pointer: String,
+        /// The value, abridged, as JSON.
+        found: String,
     },
     /// The next-page pointer found nothing in a page that holds, beside
     /// where it looked, a member named like a next page's link or cursor:
@@ -284,6 +293,7 @@ impl<'c> Pager<'c> {
                 .unreadable_cursor(response)
                 .or_else(|| self.hidden_link(response))
                 .or_else(|| self.unfound_next_pointer(response))
+                .or_else(|| self.unusable_next_pointer(response))
                 .unwrap_or(Step::Done)),
         }
     }
@@ -370,6 +380,27 @@ impl<'c> Pager<'c> {
                 candidates,
             })
         })
+    }
+
+    /// Paging ended because the next-page pointer names a list, an object
+    /// or `true`, which cannot go into the next request: taken for the end,
+    /// the pages after this one would go unsaid.
+    fn unusable_next_pointer(&self, response: &Response<'_>) -> Option<Step> {
+        let Paging::NextInBody { pointer } = &self.resource.paging else {
+            return None;
+        };
+        if response.item_count == 0 {
+            return None;
+        }
+        match pointer.resolve(response.body)? {
+            found @ (Value::Array(_) | Value::Object(_) | Value::Bool(true)) => {
+                Some(Step::LostTrail(LostTrail::NextPointerUnusable {
+                    pointer: pointer.as_str().to_owned(),
+                    found: shown(found, QUOTED_CHARS),
+                }))
+            }
+            _ => None,
+        }
     }
 
     /// Where the next page is, or None when this was the last.

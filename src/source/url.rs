@@ -252,8 +252,14 @@ pub fn expand_json(template: &Value, vars: &Vars) -> Result<Value, TemplateError
     })
 }
 
+/// In a JSON body, an empty cursor (the first request's) is no value too:
+/// a backend that takes a cursor member refuses an empty one
+/// (Elasticsearch's search_after), and a missing one means "from the start".
 fn is_unfilled_placeholder(value: &Value, vars: &Vars) -> bool {
-    matches!(value, Value::String(s) if is_unfilled(s, vars))
+    let first_cursor = |text: &str| {
+        whole_placeholder(text) == Some(Placeholder::Cursor) && vars.cursor.as_deref() == Some("")
+    };
+    matches!(value, Value::String(s) if is_unfilled(s, vars) || first_cursor(s))
 }
 
 fn is_unfilled(text: &str, vars: &Vars) -> bool {

@@ -662,6 +662,23 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('a next-page pointer at a list says more rows may exist, not that the list ended', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const config = { ...nativeConfig(backend.url), resources: { jobs: { paging: { mode: 'next_in_body', pointer: '/next_search_after' } } } };
+    const body = { generated_at: new Date(NOW).toISOString(), jobs: JOBS, next_search_after: [1764000000000, 'job-gamma'] };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify(body) });
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        await waitForJobList(page, JOBS.length);
+        const banner = page.locator('.pb-banner', { hasText: 'More rows may exist: the next-page pointer "/next_search_after" names no link or cursor' });
+        await banner.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.match(await banner.textContent(), /It found \[1764000000000,"job-gamma"\], which cannot be sent back/);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };

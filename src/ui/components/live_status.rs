@@ -220,6 +220,15 @@ pub fn DataProblems(
                     )
                 />
             },
+            CutShort::LostTrail(LostTrail::NextPointerUnusable { pointer, found }) => view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title=format!("More rows may exist: the next-page pointer {pointer:?} names no link or cursor")
+                    details=format!(
+                        "It found {found}, which cannot be sent back for the next page: a link or cursor is a string or a number, so no other page was asked for. Point the resource's paging pointer at the backend's next link or cursor; a backend that pages by a list of values (Elasticsearch's search_after) cannot be paged by Patchboard, so raise its page size to hold every row."
+                    )
+                />
+            },
             CutShort::LostTrail(LostTrail::CursorUnreadable { header, present: Some(present), cross_origin }) => view! {
                 <Banner
                     tone=Tone::Waiting
