@@ -286,6 +286,29 @@ fn impossible_drive_shares_and_times_are_left_out() {
     );
 }
 
+/// Go writes a window struct left at its zero value with both ends in the
+/// year 1: that is no window, not one that ended then; a window with one
+/// real end is kept as sent.
+#[test]
+fn a_window_whose_ends_are_both_never_is_no_window() {
+    let zero = json!({ "start": "0001-01-01T00:00:00Z", "end": "0001-01-01T00:00:00Z" });
+    let real = json!({ "start": 1_796_500_000_000_i64, "end": 1_796_510_000_000_i64 });
+    let half = json!({ "start": "0001-01-01T00:00:00Z", "end": 1_796_510_000_000_i64 });
+    let windows = |list: Value| {
+        let page = endpoint_with("maintenance", json!({ "name": "Weekly", "windows": list }));
+        assert!(page.left_out.is_empty(), "{:?}", page.left_out);
+        page.items[0]
+            .maintenance
+            .clone()
+            .expect("a schedule")
+            .windows
+            .len()
+    };
+    assert_eq!(windows(json!([zero.clone(), real])), 1);
+    assert_eq!(windows(json!([zero])), 0, "a schedule with no window");
+    assert_eq!(windows(json!([half])), 1);
+}
+
 /// Members of a native asset item, and some that are not there.
 const RESULT_PATHS: &[&[&str]] = &[
     &["asset_id"],

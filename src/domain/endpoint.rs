@@ -38,10 +38,32 @@ pub struct MaintenanceWindow {
     pub end: Timestamp,
 }
 
+impl MaintenanceWindow {
+    /// A window both of whose ends are a backend's "never" (see
+    /// [`Timestamp::is_placeholder`]): Go's zero value of a window struct,
+    /// which stands for no window, not one that ended in the year 1.
+    pub fn is_placeholder(&self) -> bool {
+        self.start.is_placeholder() && self.end.is_placeholder()
+    }
+}
+
+/// A schedule's windows without the placeholders for no window.
+pub fn real_windows(mut windows: Vec<MaintenanceWindow>) -> Vec<MaintenanceWindow> {
+    windows.retain(|window| !window.is_placeholder());
+    windows
+}
+
+fn windows_given<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Vec<MaintenanceWindow>, D::Error> {
+    Vec::deserialize(deserializer).map(real_windows)
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(remote = "Self", default)]
 pub struct MaintenanceSchedule {
     pub name: String,
+    #[serde(deserialize_with = "windows_given")]
     pub windows: Vec<MaintenanceWindow>,
     /// The last window that ran ended with patches still left to deploy.
     pub last_window_ran_out: bool,

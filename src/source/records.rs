@@ -10,7 +10,7 @@ use super::record::{
 };
 use crate::domain::asset::{AssetResult, Deferrals, RawStatus, StatusChange};
 use crate::domain::endpoint::{
-    Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, Suspension,
+    real_windows, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, Suspension,
 };
 use crate::domain::job::{Job, JobRun};
 use crate::domain::time::Timestamp;
@@ -254,7 +254,7 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
             item_fields: field_names::<MaintenanceWindow>,
             apply: |e, items, specs| {
                 decode_whole(items, specs, |windows| {
-                    e.endpoint.maintenance.get_or_insert_default().windows = windows;
+                    e.endpoint.maintenance.get_or_insert_default().windows = real_windows(windows);
                 })
             },
         },

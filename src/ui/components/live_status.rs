@@ -174,7 +174,7 @@ pub fn DataProblems(
                 tone=Tone::Waiting
                 title=format!("No row has anything where the configuration points for {fields}")
                 details=format!(
-                    "Each reads as not known in every row{}. Check each pointer against an item of the backend's response; a field the backend never sends can be left out of fields.",
+                    "Each reads as not known in every row{}. Check each pointer against an item of the backend's response; a field the backend never sends can be left out of fields. A backend that leaves out false and 0 (Go's omitempty) must write them, as they are facts.",
                     unfound_costs.map(|costs| format!(", {costs}")).unwrap_or_default(),
                 )
             />
