@@ -567,6 +567,61 @@ fn a_body_of_the_wrong_shape_names_the_items_pointer() {
         not_array.to_string(),
         "items pointer \"/data\": expected an array, found an object"
     );
+    // PHP writes an array whose keys are not 0, 1, 2… as an object.
+    let keyed = mapping
+        .decode_page(&json!({ "data": { "3": { "id": "ep-3" }, "7": { "id": "ep-7" } } }))
+        .unwrap_err();
+    assert_eq!(
+        keyed.to_string(),
+        "items pointer \"/data\": expected an array, found objects under the keys \"3\", \"7\": \
+         have the backend send its items as a list (in Laravel, ->values())"
+    );
+    // The whole body as the list, and an error object in its place.
+    let whole_config = self::config(
+        json!({ "endpoints": { "url": "{base_url}/e", "items": "", "fields": { "id": "/id" } } }),
+    );
+    let whole = Mapping::<Endpoint>::new(whole_config.resources.endpoints.as_ref().unwrap());
+    let refused = whole
+        .decode_page(&json!({ "success": false, "message": "License expired on 2026-12-01" }))
+        .unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "items pointer \"\": expected an array, found an object; it says \"License expired on 2026-12-01\""
+    );
+    // GraphQL's errors list.
+    let graphql = mapping
+        .decode_page(&json!({ "data": null, "errors": [{ "message": "Query complexity 1200 exceeds 1000" }] }))
+        .unwrap_err();
+    assert!(
+        graphql
+            .to_string()
+            .ends_with(r#"it says "Query complexity 1200 exceeds 1000""#),
+        "{graphql}"
+    );
+}
+
+/// A first page with no rows beside an error is that error, not an empty fleet.
+#[test]
+fn an_empty_list_beside_an_error_is_the_error() {
+    let config = config(
+        json!({ "endpoints": { "url": "{base_url}/e", "items": "/items", "fields": { "id": "/id" } } }),
+    );
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let error = mapping
+        .empty_beside_error(&json!({ "items": [], "error": "Upstream CMDB unavailable (timeout)" }))
+        .expect("an error");
+    assert_eq!(
+        error.to_string(),
+        "items pointer \"/items\": the list is empty and the body holds an error; \
+         it says \"Upstream CMDB unavailable (timeout)\""
+    );
+    for quiet in [
+        json!({ "items": [] }),
+        json!({ "items": [], "error": null, "errors": [] }),
+        json!({ "items": [], "message": "No endpoints match" }),
+    ] {
+        assert_eq!(mapping.empty_beside_error(&quiet), None, "{quiet}");
+    }
 }
 
 #[test]

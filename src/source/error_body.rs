@@ -13,7 +13,16 @@ const MAX_BODY_BYTES: usize = 64 * 1024;
 /// The characters of the backend's words a banner shows.
 const MAX_CHARS: usize = 200;
 /// Members that hold the message, the most specific first.
-const MESSAGE_KEYS: [&str; 5] = ["detail", "message", "error_description", "title", "error"];
+pub const MESSAGE_KEYS: [&str; 6] = [
+    "detail",
+    "message",
+    "error_description",
+    "title",
+    "error",
+    "errors",
+];
+/// The members that say a body is an error, whatever else it holds.
+pub const ERROR_KEYS: [&str; 2] = ["error", "errors"];
 
 /// The backend's own words for the error in `body`, an answer with HTTP
 /// `status`, on one line and cut to 200 characters; `None` when the body is
@@ -22,18 +31,27 @@ pub fn backend_message(body: &str, status: u16) -> Option<String> {
     if body.len() > MAX_BODY_BYTES {
         return None;
     }
-    let value: Value = serde_json::from_str(body).ok()?;
-    let text = message_in(&value, status)?;
+    words_in(&serde_json::from_str(body).ok()?, status, &MESSAGE_KEYS)
+}
+
+/// Like [`backend_message`] for a body already parsed, looking in `keys`
+/// only: a 200 that carries an error in place of its list.
+pub fn words_in(body: &Value, status: u16, keys: &[&str]) -> Option<String> {
+    let text = message_in(body, status, keys)?;
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
     Some(visible(&abridged(&one_line, MAX_CHARS)).into_owned())
 }
 
-fn message_in(value: &Value, status: u16) -> Option<&str> {
+fn message_in<'v>(value: &'v Value, status: u16, keys: &[&str]) -> Option<&'v str> {
     let object = value.as_object()?;
-    MESSAGE_KEYS.iter().find_map(|key| match object.get(*key)? {
+    keys.iter().find_map(|key| match object.get(*key)? {
         Value::String(text) if !only_restates(text, status) => Some(text.as_str()),
         // {"error": {"code": 401, "message": "…"}}
-        nested @ Value::Object(_) => message_in(nested, status),
+        nested @ Value::Object(_) => message_in(nested, status, &MESSAGE_KEYS),
+        // GraphQL's {"errors": [{"message": "…"}]}
+        Value::Array(list) => list
+            .iter()
+            .find_map(|item| message_in(item, status, &MESSAGE_KEYS)),
         _ => None,
     })
 }

@@ -336,6 +336,16 @@ where
             None => self.decode_whole(url, &response.body.text())?,
         };
         let item_count = page.items.len() + page.errors.len();
+        // On the first page only: past the end, some backends answer an
+        // empty page with "page out of range", which ends the list.
+        if item_count == 0 && self.rows_before == 0 {
+            if let Some(error) = self.mapping.empty_beside_error(&body) {
+                return Err(LoadError::Shape {
+                    url: url.to_owned(),
+                    error,
+                });
+            }
+        }
         self.decoded = Some(page);
         Ok((body, item_count))
     }

@@ -5,14 +5,15 @@
 //! reported and left out, the row kept; only a body of the wrong shape
 //! fails the whole page.
 
-use super::coerce::shown;
 use super::config::Resource;
+use super::error_body::{words_in, ERROR_KEYS, MESSAGE_KEYS};
 use super::gather::Identified;
 use super::native_decode::NativeItems;
 use super::native_stream::StreamedItems;
 use super::pointer::Pointer;
 use super::record::{
-    decode_row, keys_of, kind_of, FieldConfig, FieldFailure, ItemFields, ItemId, Record,
+    decode_row, keys_of, kind_of, listed_keys, FieldConfig, FieldFailure, ItemFields, ItemId,
+    Record,
 };
 use serde_json::Value;
 use std::fmt;
@@ -170,6 +171,19 @@ pub struct Mapping<R> {
     record: PhantomData<fn() -> R>,
 }
 
+impl<R> Mapping<R> {
+    /// A page without rows whose body (`rest`, with or without its items)
+    /// holds an error beside the empty list: the error, not an empty fleet
+    /// (`{"items": [], "error": "Upstream CMDB unavailable"}`).
+    pub fn empty_beside_error(&self, rest: &Value) -> Option<ShapeError> {
+        let says = it_says(rest, &ERROR_KEYS);
+        (!says.is_empty()).then(|| ShapeError {
+            pointer: self.items.to_string(),
+            problem: format!("the list is empty and the body holds an error{says}"),
+        })
+    }
+}
+
 impl<R: Record + Identified> Mapping<R> {
     /// Compiles the field pointers and value maps of a validated resource.
     pub fn new(resource: &Resource) -> Self {
@@ -253,10 +267,22 @@ fn items_at<'b>(items: &Pointer, body: &'b Value) -> Result<&'b [Value], ShapeEr
         problem,
     };
     match items.resolve(body) {
-        Some(Value::Array(items)) => Ok(items),
+        Some(Value::Array(list)) => Ok(list),
+        // {"3": {…}, "7": {…}}: a list keyed by id, as PHP writes an array
+        // whose keys are not 0, 1, 2….
+        Some(Value::Object(members))
+            if !members.is_empty() && members.values().all(Value::is_object) =>
+        {
+            Err(shape_error(format!(
+                "expected an array, found objects under the keys {}: have the backend send \
+                 its items as a list (in Laravel, ->values())",
+                listed_keys(members, "")
+            )))
+        }
         Some(other) => Err(shape_error(format!(
-            "expected an array, found {}",
-            kind_of(other)
+            "expected an array, found {}{}",
+            kind_of(other),
+            it_says(body, &MESSAGE_KEYS)
         ))),
         None => Err(shape_error(format!(
             "not found in the response body{}",
@@ -281,16 +307,14 @@ fn what_came_instead(body: &Value) -> String {
         empty if members.is_empty() => format!(", {empty}"),
         keys => format!(", an object with {keys}"),
     };
-    let said = ["error", "message", "detail", "error_description", "errors"]
-        .iter()
-        .filter_map(|key| members.get(*key))
-        .find_map(|value| match value {
-            Value::String(_) => Some(value),
-            Value::Object(inner) => inner.get("message").filter(|m| m.is_string()),
-            _ => None,
-        });
-    if let Some(said) = said {
-        text.push_str(&format!("; it says {}", shown(said, 160)));
-    }
+    text.push_str(&it_says(body, &MESSAGE_KEYS));
     text
+}
+
+/// "; it says "Token expired"" where `body` holds the backend's words in
+/// one of `keys`, else nothing.
+fn it_says(body: &Value, keys: &[&str]) -> String {
+    words_in(body, 200, keys)
+        .map(|words| format!("; it says \"{words}\""))
+        .unwrap_or_default()
 }

@@ -464,6 +464,12 @@ pub fn keys_of(members: &Map<String, Value>, like: &str) -> String {
     if members.is_empty() {
         return "an empty object".to_owned();
     }
+    format!("only the keys {}", listed_keys(members, like))
+}
+
+/// `members`' keys, quoted, those like `like` first, the first six of them:
+/// `"jobId", "asset_count", …`.
+pub fn listed_keys(members: &Map<String, Value>, like: &str) -> String {
     let folded = |text: &str| -> String {
         text.chars()
             .filter(char::is_ascii_alphanumeric)
@@ -481,7 +487,7 @@ pub fn keys_of(members: &Map<String, Value>, like: &str) -> String {
     if members.len() > listed.len() {
         listed.push("…".to_owned());
     }
-    format!("only the keys {}", listed.join(", "))
+    listed.join(", ")
 }
 
 /// A short name for a JSON value's type, for messages.

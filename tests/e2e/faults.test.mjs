@@ -309,6 +309,13 @@ describe('a refresh of the job list that fails', () => {
     ]);
   });
 
+  test('a 200 with an empty list beside an error: the error, with the rows kept', { timeout: TEST_TIMEOUT }, async () => {
+    const body = { generated_at: new Date(NOW).toISOString(), jobs: [], error: 'Upstream CMDB unavailable (timeout after 30 s)' };
+    await refreshFailsWith({ ...FAULTS.status(200), body: JSON.stringify(body) }, [
+      `unexpected response from ${url()}: items pointer "/jobs": the list is empty and the body holds an error; it says "${body.error}"`,
+    ]);
+  });
+
   test('HTTP 403: not allowed to read this', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.status(403), [
       `HTTP 403 from ${url()}`,
