@@ -641,6 +641,31 @@ fn times_are_read_from_epoch_milliseconds_and_rfc3339_text() {
     assert!(spec(json!(true)).is_err());
 }
 
+/// "Y"/"N" are a backend's own words for a boolean: the message says how to
+/// map them, and the mapping reads them.
+#[test]
+fn a_backends_own_words_for_yes_and_no_are_mapped_with_values() {
+    let problem = patchboard::source::coerce::boolean(&json!("N")).unwrap_err();
+    assert_eq!(
+        problem,
+        r#"expected a boolean (true/false, 1/0), found "N"; map the backend's words with "values" ("Y": "true")"#
+    );
+    assert!(!patchboard::source::coerce::boolean(&json!(2))
+        .unwrap_err()
+        .contains("values"));
+    let config = config(json!({ "endpoints": {
+        "url": "{base_url}/e", "fields": { "id": "/id", "credentials_valid": "/creds_ok" },
+        "values": { "credentials_valid": { "Y": "true", "N": "false" } }
+    } }));
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let page = mapping
+        .decode_page(&json!([{ "id": "a", "creds_ok": "N" }, { "id": "b", "creds_ok": "Y" }]))
+        .unwrap();
+    let read: Vec<Option<bool>> = page.items.iter().map(|e| e.credentials_valid).collect();
+    assert_eq!(read, [Some(false), Some(true)]);
+    assert!(page.left_out.is_empty());
+}
+
 #[test]
 fn numbers_are_read_from_json_numbers_and_number_text() {
     let number = |value: serde_json::Value| patchboard::source::coerce::number(&value);
@@ -723,7 +748,7 @@ fn messages_cut_a_backends_value_short_and_show_what_would_reorder_it() {
         "{message}"
     );
     let message = boolean(&json!("\u{202E}yes")).unwrap_err();
-    assert!(message.ends_with("found \"\u{FFFD}yes\""), "{message}");
+    assert!(message.contains("found \"\u{FFFD}yes\";"), "{message}");
     let message = word::<PowerState>(&json!("X".repeat(50_000))).unwrap_err();
     assert!(
         message.starts_with(&format!("\"{}…", "X".repeat(59))),

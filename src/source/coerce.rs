@@ -138,7 +138,14 @@ pub fn boolean(value: &Value) -> Coerced<bool> {
         },
         _ => None,
     };
-    parsed.ok_or_else(|| expected("a boolean (true/false, 1/0)", value))
+    parsed.ok_or_else(|| {
+        let problem = expected("a boolean (true/false, 1/0)", value);
+        // "Y"/"N", "on"/"off", "enabled": a backend's own words for yes and no.
+        match value {
+            Value::String(_) => format!("{problem}{MAP_WITH_VALUES} (\"Y\": \"true\")"),
+            _ => problem,
+        }
+    })
 }
 
 /// Epoch seconds or milliseconds (number or digit string, told apart by
