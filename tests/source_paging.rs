@@ -81,6 +81,35 @@ fn a_query_parameter_holding_only_a_missing_run_or_cursor_is_left_out() {
     );
 }
 
+/// A GraphQL query in a POST body is braces that open no name: sent as
+/// written, with the cursor put where `{cursor}` stands.
+#[test]
+fn braces_that_open_no_name_are_text() {
+    let vars = Vars {
+        base_url: "https://h.example".into(),
+        cursor: Some("Y3Vyc29y".into()),
+        ..Vars::default()
+    };
+    let query = "query { endpoints(first: 100, after: \"{cursor}\") { edges { node { id } } } }";
+    assert_eq!(
+        expand_json(&json!({ "query": query }), &vars).unwrap(),
+        json!({ "query": "query { endpoints(first: 100, after: \"Y3Vyc29y\") { edges { node { id } } } }" })
+    );
+    assert_eq!(
+        expand_json(&json!("{ x } {endpoints(x: 1) {} {1} {-}"), &vars).unwrap(),
+        json!("{ x } {endpoints(x: 1) {} {1} {-}")
+    );
+    // A name in braces is still a placeholder, and one we do not know an error.
+    assert_eq!(
+        expand_json(&json!("node{id}"), &vars),
+        Err(TemplateError::Unknown("id".into()))
+    );
+    assert_eq!(
+        expand_url("{base_url}/e?after={cursor", &vars),
+        Err(TemplateError::Unclosed)
+    );
+}
+
 #[test]
 fn url_values_are_percent_encoded_but_base_url_is_not() {
     let vars = Vars {

@@ -299,20 +299,43 @@ enum Piece<'t> {
     Unknown(&'t str),
 }
 
+/// Splits a template into literal text and `{name}`s. Only a `{` that opens
+/// a name (a letter or `_`, then letters, digits and `_`) up to a `}` is a
+/// placeholder; any other brace is text, so a GraphQL query in a body
+/// (`{ endpoints(first: 100) { … } }`) is sent as written.
 fn walk<'t>(
     template: &'t str,
     mut visit: impl FnMut(Piece<'t>) -> Result<(), TemplateError>,
 ) -> Result<(), TemplateError> {
-    let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        visit(Piece::Literal(&rest[..open]))?;
-        let after = &rest[open + 1..];
-        let close = after.find('}').ok_or(TemplateError::Unclosed)?;
-        let name = &after[..close];
-        visit(Placeholder::from_name(name).map_or(Piece::Unknown(name), Piece::Placeholder))?;
-        rest = &after[close + 1..];
+    let is_name_byte = |byte: &u8| byte.is_ascii_alphanumeric() || *byte == b'_';
+    let mut literal_from = 0;
+    let mut search_from = 0;
+    while let Some(found) = template[search_from..].find('{') {
+        let open = search_from + found;
+        let after = &template.as_bytes()[open + 1..];
+        search_from = open + 1;
+        if !after
+            .first()
+            .is_some_and(|byte| byte.is_ascii_alphabetic() || *byte == b'_')
+        {
+            continue;
+        }
+        let name_len = after.iter().take_while(|byte| is_name_byte(byte)).count();
+        match after.get(name_len) {
+            Some(b'}') => {
+                visit(Piece::Literal(&template[literal_from..open]))?;
+                let name = &template[open + 1..open + 1 + name_len];
+                visit(
+                    Placeholder::from_name(name).map_or(Piece::Unknown(name), Piece::Placeholder),
+                )?;
+                literal_from = open + name_len + 2;
+                search_from = literal_from;
+            }
+            None => return Err(TemplateError::Unclosed),
+            Some(_) => {}
+        }
     }
-    visit(Piece::Literal(rest))
+    visit(Piece::Literal(&template[literal_from..]))
 }
 
 fn expand(
