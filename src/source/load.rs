@@ -72,6 +72,13 @@ pub enum LoadError {
         error: Box<LoadError>,
         first_url: String,
     },
+    /// A later page of a backend on another origin could not be reached,
+    /// though that origin answered the page before: most often an error
+    /// answer (a gateway's 429 or 5xx) without CORS headers, which the
+    /// browser hides as it hides an unreachable server.
+    ReachedBefore {
+        error: Box<LoadError>,
+    },
 }
 
 impl LoadError {
@@ -166,6 +173,13 @@ impl fmt::Display for LoadError {
                  host than the first page ({first_url}): a backend behind a proxy may be \
                  writing its internal address into its next-page links (in Django, set \
                  USE_X_FORWARDED_HOST; elsewhere, have the proxy pass the public host on)"
+            ),
+            LoadError::ReachedBefore { error } => write!(
+                f,
+                "{error}. The same backend answered the page before it, so this is most \
+                 likely an error answer without CORS headers (a gateway's 429 or 5xx), \
+                 which the browser hides; its developer console shows the status. Have \
+                 the gateway add its CORS headers to error answers too"
             ),
             LoadError::NoRowReadable { rows, examples } => write!(
                 f,
@@ -395,6 +409,8 @@ async fn drive_pages(
     let mut pager = Pager::new(config, resource, job_id, run_id);
     let mut request = pager.first().map_err(LoadError::Paging)?;
     let first_url = request.url.clone();
+    // The page before came from another origin, which CORS let through.
+    let mut answered_across_origins = false;
     loop {
         let mut decoding = perf::Stopwatch::default();
         perf::mark("pb:fetch:start");
@@ -406,11 +422,18 @@ async fn drive_pages(
                     first_url: first_url.clone(),
                 }
             }
+            LoadError::Send {
+                error: SendError::Network { .. },
+                ..
+            } if answered_across_origins => LoadError::ReachedBefore {
+                error: Box::new(error),
+            },
             error => error,
         })?
         else {
             return Ok(LoadEnd::Stopped);
         };
+        answered_across_origins = response.cross_origin;
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
         let answered_by = answered_by(&request.url, &response);

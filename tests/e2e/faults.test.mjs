@@ -686,6 +686,25 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test("a later page's error answer without CORS headers says the backend answered the page before", { timeout: TEST_TIMEOUT }, async () => {
+    // An API gateway that throttles with a bare 429: the browser hides it as
+    // it hides a server it cannot reach.
+    backend.clearFaults();
+    const config = { ...nativeConfig(backend.url), resources: { jobs: { paging: { mode: 'next_in_body', pointer: '/next' } } } };
+    const page1 = { generated_at: new Date(NOW).toISOString(), jobs: JOBS.slice(0, 2), next: `${backend.url}/jobs-page-2.json` };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify(page1) });
+    backend.setFault('/jobs-page-2.json', FAULTS.status(429, { 'access-control-allow-origin': 'https://elsewhere.invalid' }));
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        const text = await alertText(page, 'The data could not be loaded');
+        assert.ok(text.includes(`could not reach ${backend.url}/jobs-page-2.json`), text);
+        assert.ok(text.includes('The same backend answered the page before it, so this is most likely an error answer without CORS headers'), text);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };
