@@ -5,8 +5,8 @@ use patchboard::domain::derive::{
     Evidence, MaintenanceReported, Origin,
 };
 use patchboard::domain::endpoint::{
-    ConnectorState, Drive, Endpoint, MaintenanceSchedule, MaintenanceWindow, PowerState, Readiness,
-    Suspension, UnreadableFacts,
+    drive_shares_look_like_fractions, ConnectorState, Drive, Endpoint, MaintenanceSchedule,
+    MaintenanceWindow, PowerState, Readiness, Suspension, UnreadableFacts,
 };
 use patchboard::domain::exemption::{ExemptionKind, ExemptionSet, Impact};
 use patchboard::domain::fleet::{FleetSummary, PatchOutlook, UNKNOWN_NAMES_KEPT};
@@ -209,6 +209,38 @@ fn unknown_facts_raise_nothing() {
         e.drives.clear();
     });
     assert_eq!(kinds(&endpoint), []);
+}
+
+/// A fleet whose every drive is at 1 % or less is more likely sending
+/// fractions than nearly empty: the page says so.
+#[test]
+fn drive_figures_all_at_most_one_look_like_fractions() {
+    let fleet = |shares: &[&[f64]]| -> Vec<Endpoint> {
+        shares
+            .iter()
+            .map(|drives| {
+                with(|e| {
+                    e.drives = drives
+                        .iter()
+                        .map(|&used_percent| Drive {
+                            name: "C:".into(),
+                            used_percent,
+                        })
+                        .collect()
+                })
+            })
+            .collect()
+    };
+    let looks = |shares: &[&[f64]]| drive_shares_look_like_fractions(&fleet(shares));
+    assert!(looks(&[&[0.93, 0.4], &[0.99], &[0.12, 1.0]]));
+    assert!(looks(&[&[0.93, f64::NAN], &[0.5, 0.2], &[0.1, 0.0]]));
+    assert!(
+        !looks(&[&[0.93, 45.0], &[0.5, 0.2], &[0.1]]),
+        "one percentage"
+    );
+    assert!(!looks(&[&[0.93], &[0.5, 0.2]]), "too few drives to tell");
+    assert!(!looks(&[&[0.0, 0.0], &[0.0, 0.0, 0.0]]), "all empty");
+    assert!(!looks(&[]));
 }
 
 #[test]

@@ -122,6 +122,32 @@ pub struct Drive {
     pub used_percent: f64,
 }
 
+/// Drives a fleet must report before all of them at 1 % or less reads as
+/// fractions rather than a fleet of nearly empty disks.
+const FRACTION_EVIDENCE: usize = 5;
+
+/// Whether the fleet's drive figures look like fractions (0.93 for 93 %):
+/// at least five readable, every one at most 1, some above 0. Read as
+/// percentages they are all under 1 %, so Low Disk Space is never raised.
+pub fn drive_shares_look_like_fractions<'a>(
+    endpoints: impl IntoIterator<Item = &'a Endpoint>,
+) -> bool {
+    let mut seen = 0;
+    let mut above_zero = false;
+    for drive in endpoints.into_iter().flat_map(|endpoint| &endpoint.drives) {
+        let share = drive.used_percent;
+        if share.is_nan() {
+            continue;
+        }
+        if share > 1.0 {
+            return false;
+        }
+        seen += 1;
+        above_zero |= share > 0.0;
+    }
+    seen >= FRACTION_EVIDENCE && above_zero
+}
+
 impl Drive {
     /// `share` as a drive's used percentage if it is one: from 0 to 100.
     pub fn checked_used_percent(share: f64) -> Option<f64> {

@@ -705,6 +705,29 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('drive figures that are all fractions of one say the backend may be sending fractions', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const fractions = [0.93, 0.99, 0.41, 0.12, 0.7, 0.55].map((share, i) =>
+      endpoint(`ep-f${i}`, `fraction-host-${i}`, { drives: [{ name: 'C:', used_percent: share }] }),
+    );
+    const body = (endpoints) => JSON.stringify({ generated_at: new Date(NOW).toISOString(), endpoints });
+    backend.setFault('/endpoints.json', { ...FAULTS.status(200), body: body(fractions) });
+    const title = 'Every drive is reported as at most 1% used: the backend may be sending fractions';
+    try {
+      await withConfiguredPage('#/exemptions', nativeConfig(backend.url), async ({ page }) => {
+        await page.locator('.pb-banner', { hasText: title }).waitFor({ timeout: LOAD_TIMEOUT });
+        // Percentages, and the banner goes.
+        const percents = fractions.map((e) => ({ ...e, drives: [{ name: 'C:', used_percent: e.drives[0].used_percent * 100 }] }));
+        backend.setFault('/endpoints.json', { ...FAULTS.status(200), body: body(percents) });
+        await page.getByRole('button', { name: 'Refresh now' }).click();
+        await page.locator('.pb-banner', { hasText: title }).waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
+        await page.locator('tr.pb-row', { hasText: 'fraction-host-1' }).getByText('99.0%').waitFor({ timeout: LOAD_TIMEOUT });
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };

@@ -8,7 +8,7 @@ mod summary;
 mod table;
 
 use crate::domain::derive::{next_window_change, DerivationPolicy, MaintenanceReported};
-use crate::domain::endpoint::Endpoint;
+use crate::domain::endpoint::{drive_shares_look_like_fractions, Endpoint};
 use crate::domain::fleet::FleetSummary;
 use crate::domain::time::Timestamp;
 use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
@@ -108,6 +108,8 @@ pub fn ExemptionsPage() -> impl IntoView {
             MaintenanceReported::ALL,
         )
     });
+    let fractions =
+        Memo::new(move |_| endpoints.with(|all| drive_shares_look_like_fractions(all.iter())));
     let data = FleetData {
         table,
         summary,
@@ -140,6 +142,13 @@ pub fn ExemptionsPage() -> impl IntoView {
                 place="the fleet"
                 on_dismiss=Callback::new(move |_| data.table.dismiss_missing())
             />
+            {move || fractions.get().then(|| view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title="Every drive is reported as at most 1% used: the backend may be sending fractions"
+                    details="Patchboard reads a drive's used_percent from 0 to 100, so 0.93 reads as 0.9% and Low Disk Space is never raised. Have the backend send percentages (93 for 93%)."
+                />
+            })}
             {move || maintenance.get().unjudged().map(|details| view! {
                 <Banner tone=Tone::Neutral title="Maintenance windows are not judged" details=details />
             })}
