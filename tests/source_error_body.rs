@@ -89,3 +89,25 @@ fn words_that_only_restate_the_status_are_left_out() {
         Some("Token revoked")
     );
 }
+
+/// A 200 body's error member, beside rows or in place of them.
+#[test]
+fn a_success_body_names_its_error_only_in_error_or_errors() {
+    use patchboard::source::error_body::error_words;
+    use serde_json::json;
+    let graphql =
+        json!({ "data": {}, "errors": [{ "message": "Cannot return null", "path": ["x"] }] });
+    assert_eq!(error_words(&graphql).as_deref(), Some("Cannot return null"));
+    assert_eq!(
+        error_words(&json!({ "items": [], "error": "Upstream CMDB unavailable" })).as_deref(),
+        Some("Upstream CMDB unavailable")
+    );
+    for quiet in [
+        json!({ "message": "12 endpoints" }),
+        json!({ "error": null, "errors": [] }),
+        json!({ "errors": [{ "code": 7 }] }),
+        json!([{ "error": "not at the top of an object" }]),
+    ] {
+        assert_eq!(error_words(&quiet), None, "{quiet}");
+    }
+}

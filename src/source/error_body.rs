@@ -42,6 +42,12 @@ pub fn words_in(body: &Value, status: u16, keys: &[&str]) -> Option<String> {
     Some(visible(&abridged(&one_line, MAX_CHARS)).into_owned())
 }
 
+/// The backend's words in a 200 body's `error` or `errors` member (a
+/// native body's rest, or the whole body).
+pub fn error_words(body: &Value) -> Option<String> {
+    words_in(body, 200, &ERROR_KEYS)
+}
+
 fn message_in<'v>(value: &'v Value, status: u16, keys: &[&str]) -> Option<&'v str> {
     let object = value.as_object()?;
     keys.iter().find_map(|key| match object.get(*key)? {

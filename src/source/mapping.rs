@@ -6,7 +6,7 @@
 //! fails the whole page.
 
 use super::config::Resource;
-use super::error_body::{words_in, ERROR_KEYS, MESSAGE_KEYS};
+use super::error_body::{error_words, words_in, MESSAGE_KEYS};
 use super::gather::Identified;
 use super::native_decode::NativeItems;
 use super::native_stream::StreamedItems;
@@ -176,10 +176,9 @@ impl<R> Mapping<R> {
     /// holds an error beside the empty list: the error, not an empty fleet
     /// (`{"items": [], "error": "Upstream CMDB unavailable"}`).
     pub fn empty_beside_error(&self, rest: &Value) -> Option<ShapeError> {
-        let says = it_says(rest, &ERROR_KEYS);
-        (!says.is_empty()).then(|| ShapeError {
+        error_words(rest).map(|words| ShapeError {
             pointer: self.items.to_string(),
-            problem: format!("the list is empty and the body holds an error{says}"),
+            problem: format!("the list is empty and the body holds an error; it says \"{words}\""),
         })
     }
 }

@@ -728,6 +728,23 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('an error reported beside the rows (GraphQL partial errors) is shown with them', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const message = 'Cannot return null for non-nullable field Endpoint.power.';
+    const body = { generated_at: new Date(NOW).toISOString(), endpoints: [endpoint('ep-g1', 'graph-host-1'), endpoint('ep-g2', 'graph-host-2', { power: null })], errors: [{ message, path: ['endpoints', 1, 'power'] }] };
+    backend.setFault('/endpoints.json', { ...FAULTS.status(200), body: JSON.stringify(body) });
+    try {
+      await withConfiguredPage('#/exemptions', nativeConfig(backend.url), async ({ page }) => {
+        const banner = page.locator('.pb-banner', { hasText: 'The backend reported an error beside the rows it sent' });
+        await banner.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.match(await banner.textContent(), new RegExp(`It says "${message.replaceAll('.', '\\.')}"`));
+        await page.locator('tr.pb-row', { hasText: 'graph-host-2' }).waitFor();
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };

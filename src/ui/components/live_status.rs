@@ -179,6 +179,15 @@ pub fn DataProblems(
                 )
             />
         })}
+        {move || state.with(|s| s.backend_error.clone()).map(|words| view! {
+            <Banner
+                tone=Tone::Waiting
+                title="The backend reported an error beside the rows it sent"
+                details=format!(
+                    "It says \"{words}\". The rows shown are those it sent; some may be missing, or hold no value where the error struck."
+                )
+            />
+        })}
         {move || state.with(|s| s.cut_short.clone()).map(|cut_short| match cut_short {
             CutShort::Limit { max } => view! {
                 <Banner

@@ -6,6 +6,7 @@ use super::{release_later, Shared};
 use crate::domain::decimal::{grouped, Noun};
 use crate::domain::time::Timestamp;
 use crate::source::config::Resource;
+use crate::source::error_body::error_words;
 use crate::source::gather::{Gathered, Identified, Repeat};
 use crate::source::http::sleep;
 use crate::source::load::{load_all, CutShort, LoadEnd, LoadError, LoadEvents};
@@ -135,6 +136,10 @@ pub struct LoadStatus {
     /// Why the last load may not hold every record: the configured
     /// maximum, or a cursor it could not read.
     pub cut_short: Option<CutShort>,
+    /// An error the backend reported beside the rows it sent (GraphQL's
+    /// partial `errors`), in its own words: some rows or values may be
+    /// missing or null for it.
+    pub backend_error: Option<String>,
     /// The configuration has no such resource.
     pub unavailable: Option<String>,
 }
@@ -155,6 +160,7 @@ impl Default for LoadStatus {
             repeated: RowTally::default(),
             unfound: Vec::new(),
             cut_short: None,
+            backend_error: None,
             unavailable: None,
         }
     }
@@ -511,6 +517,7 @@ async fn load_items<T>(
                 }
             }
             progress.unfound_on(page.unfound);
+            progress.error_beside_rows(error_words(body));
             let repeats = items.add_page(page.items, &page.errors);
             let received = items.items().len();
             if progress.received(page.errors, page.left_out, repeats, received, more_follow) {
@@ -619,6 +626,8 @@ struct Progress {
     repeated: RowTally<Repeat>,
     /// Fields no page with rows had so far; `None` before such a page.
     unfound: Option<Vec<UnfoundField>>,
+    /// The first error a page reported beside its rows.
+    backend_error: Option<String>,
 }
 
 impl Progress {
@@ -637,6 +646,14 @@ impl Progress {
             left_out: RowProblems::default(),
             repeated: RowTally::default(),
             unfound: None,
+            backend_error: None,
+        }
+    }
+
+    /// Keeps the first error a page's body reports beside its rows.
+    fn error_beside_rows(&mut self, words: Option<String>) {
+        if self.backend_error.is_none() {
+            self.backend_error = words;
         }
     }
 
@@ -710,6 +727,7 @@ impl Progress {
                     s.left_out = self.left_out;
                     s.repeated = self.repeated;
                     s.unfound = self.unfound.unwrap_or_default();
+                    s.backend_error = self.backend_error;
                     s.cut_short = match end {
                         LoadEnd::CutShort(cut_short) => Some(cut_short),
                         _ => None,
