@@ -624,6 +624,22 @@ fn an_empty_list_beside_an_error_is_the_error() {
     }
 }
 
+/// A local date with slashes cannot be read, and the message says why.
+#[test]
+fn a_slashed_local_date_says_why_it_cannot_be_read() {
+    use patchboard::source::coerce::timestamp;
+    for local in ["12/06/2026 14:02", "6/12/26", "12/06/2026T14:02"] {
+        let message = timestamp(&json!(local)).unwrap_err();
+        assert!(message.ends_with("may put the day or the month first: have the backend send 2026-12-06T14:02:00Z or epoch seconds)"), "{message}");
+    }
+    assert!(!timestamp(&json!("yesterday"))
+        .unwrap_err()
+        .contains("slashes"));
+    assert!(!timestamp(&json!("2026/12"))
+        .unwrap_err()
+        .contains("slashes"));
+}
+
 #[test]
 fn times_are_read_from_epoch_milliseconds_and_rfc3339_text() {
     let spec = |value: serde_json::Value| patchboard::source::coerce::timestamp(&value);

@@ -160,11 +160,29 @@ pub fn timestamp(value: &Value) -> Coerced<Timestamp> {
         _ => None,
     };
     parsed.ok_or_else(|| {
-        expected(
+        let problem = expected(
             "epoch seconds or milliseconds or an RFC 3339 date-time, in the years 0 to 9999",
             value,
-        )
+        );
+        match value {
+            Value::String(text) if is_slashed_date(text) => format!(
+                "{problem} (a date with slashes may put the day or the month first: \
+                 have the backend send 2026-12-06T14:02:00Z or epoch seconds)"
+            ),
+            _ => problem,
+        }
     })
+}
+
+/// "12/06/2026", "6/12/26 14:02": a local date whose order of day and
+/// month cannot be told.
+fn is_slashed_date(text: &str) -> bool {
+    let date = text.trim().split([' ', 'T']).next().unwrap_or("");
+    let parts: Vec<&str> = date.split('/').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// The advice a backend's word that is none of ours ends with.
