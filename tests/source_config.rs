@@ -510,6 +510,25 @@ fn placeholders_must_have_a_value_in_their_resource() {
     );
 }
 
+/// One of our placeholders left open is a configuration error, not text
+/// sent to the backend; a brace that opens no name is text (GraphQL).
+#[test]
+fn a_placeholder_left_open_is_refused_and_other_braces_are_text() {
+    for (url, open) in [
+        ("{base_url/endpoints", true),
+        ("{base_url}/e?per_page={page_size&page=1", true),
+        ("{base_url}/e?q={ endpoints(first: 1) }", false),
+    ] {
+        let mut config = minimal();
+        config["resources"]["endpoints"]["url"] = json!(url);
+        let found = problems(config);
+        let says_open = found
+            .iter()
+            .any(|p| p == "resources.endpoints.url: a \"{\" is not closed by \"}\"");
+        assert_eq!(says_open, open, "{url}: {found:#?}");
+    }
+}
+
 #[test]
 fn an_unknown_placeholder_hides_nothing_else_in_its_template() {
     let mut config = minimal();

@@ -253,8 +253,8 @@ pub fn expand_json(template: &Value, vars: &Vars) -> Result<Value, TemplateError
 }
 
 /// In a JSON body, an empty cursor (the first request's) is no value too:
-/// a backend that takes a cursor member refuses an empty one
-/// (Elasticsearch's search_after), and a missing one means "from the start".
+/// a backend that takes a cursor member may refuse an empty one, and a
+/// missing one means "from the start" (GraphQL's `after` variable).
 fn is_unfilled_placeholder(value: &Value, vars: &Vars) -> bool {
     let first_cursor = |text: &str| {
         whole_placeholder(text) == Some(Placeholder::Cursor) && vars.cursor.as_deref() == Some("")
@@ -332,6 +332,12 @@ fn walk<'t>(
                 search_from = literal_from;
             }
             None => return Err(TemplateError::Unclosed),
+            // "{base_url/e", "{page_size&page=2": one of ours, not closed.
+            Some(_)
+                if Placeholder::from_name(&template[open + 1..open + 1 + name_len]).is_some() =>
+            {
+                return Err(TemplateError::Unclosed)
+            }
             Some(_) => {}
         }
     }
