@@ -99,11 +99,11 @@ fn a_lone_surrogate_escape_reads_as_the_replacement_character() {
 
 #[test]
 fn a_number_beyond_an_f64_reads_as_a_string_of_its_characters() {
-    use patchboard::source::body_text::with_unreadable_numbers_quoted;
+    use patchboard::source::body_text::with_unreadable_numbers_mended;
     let body =
         r#"{"total":1e400,"assets":[{"id":"a","at":-2E+999,"ok":1.5e308},{"id":"b","n":"1e400"}]}"#;
     assert!(serde_json::from_str::<serde_json::Value>(body).is_err());
-    let mended = with_unreadable_numbers_quoted(body).expect("two huge numbers");
+    let mended = with_unreadable_numbers_mended(body).expect("two huge numbers");
     assert_eq!(
         mended,
         r#"{"total":"1e400","assets":[{"id":"a","at":"-2E+999","ok":1.5e308},{"id":"b","n":"1e400"}]}"#
@@ -112,35 +112,35 @@ fn a_number_beyond_an_f64_reads_as_a_string_of_its_characters() {
     // Twenty-nine thousand digits are beyond an f64 too, without an exponent.
     let digits = format!("[{}]", "9".repeat(29_000));
     assert_eq!(
-        with_unreadable_numbers_quoted(&digits),
+        with_unreadable_numbers_mended(&digits),
         Some(format!("[\"{}\"]", "9".repeat(29_000)))
     );
     // In range, inside a string (escaped quotes included), or not JSON's
     // grammar (which stays refused): nothing to mend.
     assert_eq!(
-        with_unreadable_numbers_quoted(r#"[1e308,-0.5e-400,0]"#),
+        with_unreadable_numbers_mended(r#"[1e308,-0.5e-400,0]"#),
         None
     );
     assert_eq!(
-        with_unreadable_numbers_quoted(r#"["1e400","a\"1e400"]"#),
+        with_unreadable_numbers_mended(r#"["1e400","a\"1e400"]"#),
         None
     );
     assert_eq!(
-        with_unreadable_numbers_quoted(r#"[01e400,1.e400,1e+,--1e400]"#),
+        with_unreadable_numbers_mended(r#"[01e400,1.e400,1e+,--1e400]"#),
         None
     );
-    assert_eq!(with_unreadable_numbers_quoted("\"open 1e400"), None);
+    assert_eq!(with_unreadable_numbers_mended("\"open 1e400"), None);
     // Python's json.dumps writes these for float('nan') and float('inf').
     let python = r#"{"endpoints":[{"pct":NaN,"w":Infinity,"x":-Infinity,"n":"NaN Infinity"}]}"#;
     assert!(serde_json::from_str::<serde_json::Value>(python).is_err());
     assert_eq!(
-        with_unreadable_numbers_quoted(python).as_deref(),
-        Some(r#"{"endpoints":[{"pct":"NaN","w":"Infinity","x":"-Infinity","n":"NaN Infinity"}]}"#)
+        with_unreadable_numbers_mended(python).as_deref(),
+        Some(r#"{"endpoints":[{"pct":null,"w":null,"x":null,"n":"NaN Infinity"}]}"#)
     );
     // Outside a string, a character of more than one byte is no place to stop.
     assert_eq!(
-        with_unreadable_numbers_quoted("[é, NaN]").as_deref(),
-        Some("[é, \"NaN\"]")
+        with_unreadable_numbers_mended("[é, NaN]").as_deref(),
+        Some("[é, null]")
     );
 }
 

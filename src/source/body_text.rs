@@ -73,14 +73,16 @@ pub fn without_lone_surrogates(text: &str) -> Option<String> {
 /// number or is infinite, where JSON has no way to write one.
 pub const NOT_FINITE: [&str; 3] = ["NaN", "Infinity", "-Infinity"];
 
-/// `text` with each number JSON cannot hold written as a string of the same
-/// characters, or `None` when it has none: one too large for an f64 (`1e400`,
-/// `-1e999`), which the browser's `JSON.parse` reads as Infinity, and a bare
-/// `NaN`, `Infinity` or `-Infinity`, which Python's `json.dumps` writes by
-/// default. serde_json refuses the whole body for one of them; as a string
-/// it costs the one field that holds it, which a row then reports with the
-/// value as sent.
-pub fn with_unreadable_numbers_quoted(text: &str) -> Option<String> {
+/// `text` with each number JSON cannot hold mended, or `None` when it has
+/// none; serde_json refuses the whole body for one of them. A bare `NaN`,
+/// `Infinity` or `-Infinity`, which Python's `json.dumps` writes by default
+/// (pandas for every missing value, text included), becomes `null`: not
+/// known, on both decoding paths, where a string "NaN" would read as a
+/// host's OS. One too large for an f64 (`1e400`, `-1e999`), which the
+/// browser's `JSON.parse` reads as Infinity, becomes a string of the same
+/// characters: it costs the one field that holds it, which a row reports
+/// with the value as sent.
+pub fn with_unreadable_numbers_mended(text: &str) -> Option<String> {
     let bytes = text.as_bytes();
     let mut mended = Mended::new(text);
     let mut at = 0;
@@ -89,7 +91,7 @@ pub fn with_unreadable_numbers_quoted(text: &str) -> Option<String> {
             .iter()
             .find(|word| bytes[at..].starts_with(word.as_bytes()))
         {
-            mended.replace(at..at + word.len(), &["\"", word, "\""]);
+            mended.replace(at..at + word.len(), &["null"]);
             at += word.len();
             continue;
         }

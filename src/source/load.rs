@@ -3,7 +3,7 @@
 
 use super::body::{fnv1a, Body};
 use super::body_text::{is_web_page, offset_of};
-use super::body_text::{with_unreadable_numbers_quoted, without_lone_surrogates};
+use super::body_text::{with_unreadable_numbers_mended, without_lone_surrogates};
 use super::config::{Config, Resource};
 use super::error_body::backend_message;
 use super::gather::Identified;
@@ -303,7 +303,7 @@ impl<R: Record + Identified, F, A> TypedPages<R, F, A> {
             // One unpaired surrogate escape, one number beyond an f64 or
             // one bare NaN would fail every row with it.
             Err(error) => {
-                match without_lone_surrogates(text).or_else(|| with_unreadable_numbers_quoted(text))
+                match without_lone_surrogates(text).or_else(|| with_unreadable_numbers_mended(text))
                 {
                     Some(mended) => return self.decode_whole(url, &mended),
                     None => return Err(error),

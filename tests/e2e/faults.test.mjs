@@ -2268,35 +2268,47 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
-  // JSON.parse reads 1e400 as Infinity; Python's json.dumps writes NaN and
-  // Infinity bare. In a field the app reads, the value is reported as sent
-  // and left out, and elsewhere it is no matter.
-  for (const { number, what } of [
-    { number: '1e400', what: 'a number beyond a double' },
-    { number: 'NaN', what: "Python's NaN" },
-    { number: '-Infinity', what: "Python's -Infinity" },
-  ]) {
-    test(`${what} costs its value, not the row or the list`, { timeout: TEST_TIMEOUT }, async () => {
-      const rows = [asset('h-1', 'huge-time-host', STATUSES.completed, { status_time: 'HUGE' }), ...ALPHA_ASSETS];
-      const text = JSON.stringify({ generated_at: new Date(NOW).toISOString(), backend_build: 'HUGE', assets: rows }).replaceAll('"HUGE"', number);
-      backend.setFault('/jobs/job-alpha/results.json', FAULTS.raw(text));
-      try {
-        await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
-          const { page } = session;
-          await waitForAssets(page, rows.length);
-          const leftOut = await leftOutText(page);
-          assert.ok(leftOut.includes('1 value could not be read'), leftOut);
-          assert.ok(leftOut.includes(`"${number}"`), leftOut);
-          // A caution, not a clock: the waiting badge's mark would read as "later".
-          const icon = page.locator('.pb-banner', { hasText: 'could not be read and' }).locator('.pb-badge-icon');
-          assert.equal(await icon.textContent(), '⚠');
-          await assertStillWorks(session);
-        });
-      } finally {
-        backend.clearFaults();
-      }
-    });
-  }
+  test('a number beyond a double costs its value, not the row or the list', { timeout: TEST_TIMEOUT }, async () => {
+    // JSON.parse reads 1e400 as Infinity; in a field the app reads, the value
+    // is reported as sent and left out, and elsewhere it is no matter.
+    const rows = [asset('h-1', 'huge-time-host', STATUSES.completed, { status_time: 'HUGE' }), ...ALPHA_ASSETS];
+    const text = JSON.stringify({ generated_at: new Date(NOW).toISOString(), backend_build: 'HUGE', assets: rows }).replaceAll('"HUGE"', '1e400');
+    backend.setFault('/jobs/job-alpha/results.json', FAULTS.raw(text));
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, rows.length);
+        const leftOut = await leftOutText(page);
+        assert.ok(leftOut.includes('1 value could not be read'), leftOut);
+        assert.ok(leftOut.includes('1e400'), leftOut);
+        // A caution, not a clock: the waiting badge's mark would read as "later".
+        const icon = page.locator('.pb-banner', { hasText: 'could not be read and' }).locator('.pb-badge-icon');
+        assert.equal(await icon.textContent(), '⚠');
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
+  test("Python's bare NaN and Infinity read as not known, in text and number fields alike", { timeout: TEST_TIMEOUT }, async () => {
+    // json.dumps writes them by default; pandas writes NaN for every missing value.
+    const rows = [asset('n-1', 'nan-host', STATUSES.completed, { os: 'NAN', status_time: 'NAN', patches: { succeeded: 'INF' } }), ...ALPHA_ASSETS];
+    const text = JSON.stringify({ generated_at: new Date(NOW).toISOString(), assets: rows }).replaceAll('"NAN"', 'NaN').replaceAll('"INF"', '-Infinity');
+    backend.setFault('/jobs/job-alpha/results.json', FAULTS.raw(text));
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, rows.length);
+        const cells = await page.locator('tr.pb-row', { hasText: 'nan-host' }).locator('td').evaluateAll((tds) => tds.map((td) => td.textContent.trim()));
+        assert.ok(!cells.some((cell) => cell.includes('NaN')), cells.join(' | '));
+        assert.equal(await page.locator('.pb-banner', { hasText: 'could not be read' }).count(), 0);
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
 
   test('times at the ends of the range are shown, beyond them reported, and a refresh that empties the list under an open panel', { timeout: TEST_TIMEOUT }, async () => {
     // The years 0 to 9999, as written and as epoch milliseconds.
