@@ -304,9 +304,21 @@ fn a_window_whose_ends_are_both_never_is_no_window() {
             .windows
             .len()
     };
-    assert_eq!(windows(json!([zero.clone(), real])), 1);
+    assert_eq!(windows(json!([zero.clone(), real.clone()])), 1);
     assert_eq!(windows(json!([zero])), 0, "a schedule with no window");
     assert_eq!(windows(json!([half])), 1);
+    // As epoch numbers, which the native path reads itself.
+    let zero_epoch = json!({ "start": -62_135_596_800_000_i64, "end": 0 });
+    assert_eq!(windows(json!([zero_epoch, real])), 1);
+    assert_eq!(
+        taken_whole::<Endpoint>(&json!({ "endpoints": [{ "id": "e1",
+        "maintenance": { "name": "Weekly", "windows": [
+            { "start": -62_135_596_800_000_i64, "end": -62_135_596_800_000_i64 },
+            { "start": 1_796_500_000_000_i64, "end": 1_796_510_000_000_i64 }
+        ] } }] })),
+        1,
+        "the native path takes it whole"
+    );
 }
 
 /// Members of a native asset item, and some that are not there.

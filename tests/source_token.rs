@@ -1,6 +1,8 @@
 //! A host-supplied token goes only to the configured backend's origin.
 
-use patchboard::source::token::{authorization_for, same_origin, set_token, surely_other_origins};
+use patchboard::source::token::{
+    authorization_for, only_scheme_differs, same_origin, set_token, surely_other_origins,
+};
 
 #[test]
 fn origins_compare_scheme_host_and_port() {
@@ -51,6 +53,27 @@ fn other_origins_are_told_only_between_absolute_urls() {
     assert!(!surely_other_origins(
         "http://backend.internal/x",
         "demo/jobs.json"
+    ));
+    // http: links from a backend behind a proxy that ends HTTPS.
+    assert!(only_scheme_differs(
+        "http://pm.example.com/e?page=2",
+        "https://pm.example.com/e"
+    ));
+    assert!(only_scheme_differs(
+        "http://pm.example.com:8443/e",
+        "https://PM.example.com:8443/"
+    ));
+    assert!(!only_scheme_differs(
+        "http://backend.internal/e",
+        "https://pm.example.com/e"
+    ));
+    assert!(!only_scheme_differs(
+        "https://pm.example.com/a",
+        "https://pm.example.com/b"
+    ));
+    assert!(!only_scheme_differs(
+        "/e?page=2",
+        "https://pm.example.com/e"
     ));
 }
 

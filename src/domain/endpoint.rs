@@ -127,8 +127,8 @@ pub struct Drive {
 const FRACTION_EVIDENCE: usize = 5;
 
 /// Whether the fleet's drive figures look like fractions (0.93 for 93 %):
-/// at least five readable, every one at most 1, some above 0. Read as
-/// percentages they are all under 1 %, so Low Disk Space is never raised.
+/// at least five, every one at most 1, some above 0. Read as percentages
+/// they are all under 1 %, so Low Disk Space is never raised.
 pub fn drive_shares_look_like_fractions<'a>(
     endpoints: impl IntoIterator<Item = &'a Endpoint>,
 ) -> bool {
@@ -136,9 +136,6 @@ pub fn drive_shares_look_like_fractions<'a>(
     let mut above_zero = false;
     for drive in endpoints.into_iter().flat_map(|endpoint| &endpoint.drives) {
         let share = drive.used_percent;
-        if share.is_nan() {
-            continue;
-        }
         if share > 1.0 {
             return false;
         }

@@ -13,7 +13,7 @@ use super::native_stream::StreamedItems;
 use super::paging::{LostTrail, Pager, PagingError, Request, Response, Step};
 use super::record::Record;
 use super::retry::{retry_after_seconds, wait_before_retry, FailedAttempt, Outcome, RetryWait};
-use super::token::{authorization_for, surely_other_origins};
+use super::token::{authorization_for, only_scheme_differs, surely_other_origins};
 use crate::domain::decimal::grouped;
 use crate::perf;
 use std::fmt;
@@ -66,11 +66,15 @@ pub enum LoadError {
         examples: String,
     },
     /// A later page could not be reached at the address the page before it
-    /// gave, on another origin than the first page's: a backend behind a
-    /// proxy often writes its own internal address into its next links.
+    /// gave, on another origin than that page's: a backend behind a proxy
+    /// often writes its own internal address, or `http:` for `https:`,
+    /// into its next links.
     LinkedElsewhere {
         error: Box<LoadError>,
-        first_url: String,
+        /// The page that gave the address.
+        previous_url: String,
+        /// Same host, `http:` where `https:` answered.
+        scheme_only: bool,
     },
     /// A later page of a backend on another origin could not be reached,
     /// though that origin answered the page before: most often an error
@@ -167,12 +171,28 @@ impl fmt::Display for LoadError {
                 "the one row in the answer could not be read, as if the backend \
                  had changed what it sends: {examples}"
             ),
-            LoadError::LinkedElsewhere { error, first_url } => write!(
+            LoadError::LinkedElsewhere {
+                error,
+                previous_url,
+                scheme_only: true,
+            } => write!(
                 f,
-                "{error}. That address came from the page before it, and is on another \
-                 host than the first page ({first_url}): a backend behind a proxy may be \
-                 writing its internal address into its next-page links (in Django, set \
-                 USE_X_FORWARDED_HOST; elsewhere, have the proxy pass the public host on)"
+                "{error}. That address came from the page before it ({previous_url}), \
+                 on the same host but under another scheme: a backend behind a proxy that \
+                 ends HTTPS may not know it is served over HTTPS and write http: links, \
+                 which the browser blocks (in Django, set SECURE_PROXY_SSL_HEADER; \
+                 elsewhere, have the proxy pass the scheme on)"
+            ),
+            LoadError::LinkedElsewhere {
+                error,
+                previous_url,
+                scheme_only: false,
+            } => write!(
+                f,
+                "{error}. That address came from the page before it ({previous_url}), and \
+                 is on another host: a backend behind a proxy may be writing its internal \
+                 address into its next-page links (in Django, set USE_X_FORWARDED_HOST; \
+                 elsewhere, have the proxy pass the public host on)"
             ),
             LoadError::ReachedBefore { error } => write!(
                 f,
@@ -408,24 +428,30 @@ async fn drive_pages(
 ) -> Result<LoadEnd, LoadError> {
     let mut pager = Pager::new(config, resource, job_id, run_id);
     let mut request = pager.first().map_err(LoadError::Paging)?;
-    let first_url = request.url.clone();
-    // The page before came from another origin, which CORS let through.
+    // The address of the page before, and whether it came from another
+    // origin, which CORS let through.
+    let mut previous_url = request.url.clone();
     let mut answered_across_origins = false;
     loop {
         let mut decoding = perf::Stopwatch::default();
         perf::mark("pb:fetch:start");
         let sent = send_with_retries(&request, config, pages, &mut decoding, on_retry).await;
-        let Some(response) = sent.map_err(|error| match error {
-            LoadError::Send { .. } if surely_other_origins(&request.url, &first_url) => {
-                LoadError::LinkedElsewhere {
-                    error: Box::new(error),
-                    first_url: first_url.clone(),
-                }
-            }
-            LoadError::Send {
+        let unreachable = matches!(
+            sent,
+            Err(LoadError::Send {
                 error: SendError::Network { .. },
                 ..
-            } if answered_across_origins => LoadError::ReachedBefore {
+            })
+        );
+        let Some(response) = sent.map_err(|error| match error {
+            error if unreachable && surely_other_origins(&request.url, &previous_url) => {
+                LoadError::LinkedElsewhere {
+                    error: Box::new(error),
+                    previous_url: previous_url.clone(),
+                    scheme_only: only_scheme_differs(&request.url, &previous_url),
+                }
+            }
+            error if unreachable && answered_across_origins => LoadError::ReachedBefore {
                 error: Box::new(error),
             },
             error => error,
@@ -433,6 +459,7 @@ async fn drive_pages(
         else {
             return Ok(LoadEnd::Stopped);
         };
+        previous_url = request.url.clone();
         answered_across_origins = response.cross_origin;
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");

@@ -52,6 +52,16 @@ pub fn surely_other_origins(a: &str, b: &str) -> bool {
     matches!((origin(a), origin(b)), (Some(Origin::Of(a)), Some(Origin::Of(b))) if a != b)
 }
 
+/// Whether two absolute URLs name the same host and port under different
+/// schemes (`http:` where `https:` answered).
+pub fn only_scheme_differs(a: &str, b: &str) -> bool {
+    let host = |origin: &str| origin.split_once("://").map(|(_, host)| host.to_owned());
+    match (origin(a), origin(b)) {
+        (Some(Origin::Of(a)), Some(Origin::Of(b))) => a != b && host(&a) == host(&b),
+        _ => false,
+    }
+}
+
 #[derive(PartialEq)]
 enum Origin {
     /// A relative URL: the page's own origin, whatever it is.

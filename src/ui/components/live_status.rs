@@ -213,7 +213,7 @@ pub fn DataProblems(
                         "Paging follows the Link header, but this answer from another origin showed only the few headers every browser reveals, so no other page was asked for. The backend must list Link in its Access-Control-Expose-Headers response header (CORS).".to_owned()
                     } else {
                         format!(
-                            "Paging follows the Link header, but the first answer, from another origin, had none the page could read: the backend lets it read {} and no Link, so no other page was asked for. If the backend sends Link, it must also list Link in its Access-Control-Expose-Headers response header (CORS). If it sends the whole list at once, without Link, set this resource's paging mode to none.",
+                            "Paging follows the Link header, but the first answer, from another origin, had none the page could read: the backend lets it read {} and no Link, so no other page was asked for. If the backend sends Link, it must also list Link in its Access-Control-Expose-Headers response header (CORS). A backend that sends a list of one page without any Link gets this note too.",
                             exposed.join(", "),
                         )
                     }

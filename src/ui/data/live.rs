@@ -517,7 +517,10 @@ async fn load_items<T>(
                 }
             }
             progress.unfound_on(page.unfound);
-            progress.error_beside_rows(error_words(body));
+            // An empty page past the end may say "page out of range".
+            if !page.items.is_empty() || !page.errors.is_empty() {
+                progress.error_beside_rows(error_words(body));
+            }
             let repeats = items.add_page(page.items, &page.errors);
             let received = items.items().len();
             if progress.received(page.errors, page.left_out, repeats, received, more_follow) {
