@@ -104,6 +104,8 @@ fn a_success_body_names_its_error_only_in_error_or_errors() {
     );
     for quiet in [
         json!({ "message": "12 endpoints" }),
+        json!({ "error": { "code": 0, "message": "success" } }),
+        json!({ "error": "OK" }),
         json!({ "error": null, "errors": [] }),
         json!({ "errors": [{ "code": 7 }] }),
         json!([{ "error": "not at the top of an object" }]),

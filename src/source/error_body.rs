@@ -73,7 +73,11 @@ fn only_restates(text: &str, status: u16) -> bool {
     };
     let code = status.to_string();
     let rest = folded(text).replacen("http", "", 1).replacen(&code, "", 1);
-    rest.is_empty() || reason_phrase(status).is_some_and(|reason| rest == folded(reason))
+    // {"code": 0, "message": "success"} in an answer that went well.
+    let says_success = (200..300).contains(&status) && ["ok", "success"].contains(&rest.as_str());
+    rest.is_empty()
+        || says_success
+        || reason_phrase(status).is_some_and(|reason| rest == folded(reason))
 }
 
 /// The standard reason phrase of the statuses a backend commonly sends.
