@@ -286,6 +286,31 @@ fn impossible_drive_shares_and_times_are_left_out() {
     );
 }
 
+/// ServiceNow sends "" for every empty field: where "" cannot be read it is
+/// absent, not a value to report on every row; both paths agree.
+#[test]
+fn a_blank_string_that_cannot_be_read_is_absent() {
+    for (member, value) in [
+        ("power", json!("")),
+        ("connector", json!(" ")),
+        ("credentials_valid", json!("")),
+        ("powershell_major", json!("")),
+        ("last_seen", json!("")),
+        ("pending_reboot", json!("")),
+    ] {
+        let page = endpoint_with(member, value.clone());
+        assert!(page.left_out.is_empty(), "{member}: {:?}", page.left_out);
+        let endpoint = &page.items[0];
+        assert_eq!(endpoint.unreadable, Default::default(), "{member}");
+    }
+    let page = endpoint_with("power", json!("Sleeping"));
+    assert_eq!(
+        page.left_out.len(),
+        1,
+        "a word we do not know is still reported"
+    );
+}
+
 /// Go writes a window struct left at its zero value with both ends in the
 /// year 1: that is no window, not one that ended then; a window with one
 /// real end is kept as sent.

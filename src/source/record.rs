@@ -324,6 +324,11 @@ pub fn decode_row<R: Record>(
     Ok((record, left_out))
 }
 
+/// A string of nothing but white space.
+fn is_blank(value: &Value) -> bool {
+    value.as_str().is_some_and(|text| text.trim().is_empty())
+}
+
 /// Decodes `item` field by field; `on_failure` says whether a field that
 /// cannot be read fails the whole item or is passed over.
 fn decode_fields<R: Record>(
@@ -351,7 +356,12 @@ fn decode_fields<R: Record>(
         match &def.kind {
             FieldKind::Value(apply) => {
                 if let Err(problem) = apply(&mut draft, value) {
-                    on_failure(&mut draft, def, fail(problem))?;
+                    // ServiceNow and CSV-born exports send "" for every
+                    // empty field: where it cannot be read it is absent,
+                    // not a fault to report on every row.
+                    if !is_blank(value) {
+                        on_failure(&mut draft, def, fail(problem))?;
+                    }
                 }
             }
             FieldKind::List { apply, .. } => {
