@@ -657,6 +657,39 @@ fn times_are_read_from_epoch_milliseconds_and_rfc3339_text() {
     assert!(spec(json!(true)).is_err());
 }
 
+/// PowerShell's version as `$PSVersionTable.PSVersion` prints it, and a
+/// drive's share as a person writes it.
+#[test]
+fn dotted_versions_and_percent_signs_are_read() {
+    use patchboard::source::coerce::{major_version, percentage};
+    for (value, major) in [
+        (json!("5.1.19041.1"), 5),
+        (json!("2.0"), 2),
+        (json!(" 7 "), 7),
+        (json!(5.1), 5),
+        (json!(3), 3),
+    ] {
+        assert_eq!(major_version(&value), Ok(major), "{value}");
+    }
+    for wrong in [
+        json!("v5"),
+        json!("5..1"),
+        json!("."),
+        json!(-1),
+        json!(true),
+    ] {
+        let message = major_version(&wrong).unwrap_err();
+        assert!(
+            message.starts_with("expected a version such as 5"),
+            "{message}"
+        );
+    }
+    assert_eq!(percentage(&json!("93 %")), Ok(93.0));
+    assert_eq!(percentage(&json!("93.5%")), Ok(93.5));
+    assert!(percentage(&json!("%")).is_err());
+    assert!(percentage(&json!("193 %")).is_err());
+}
+
 /// "Y"/"N" are a backend's own words for a boolean: the message says how to
 /// map them, and the mapping reads them.
 #[test]
@@ -664,7 +697,7 @@ fn a_backends_own_words_for_yes_and_no_are_mapped_with_values() {
     let problem = patchboard::source::coerce::boolean(&json!("N")).unwrap_err();
     assert_eq!(
         problem,
-        r#"expected a boolean (true/false, 1/0), found "N"; map the backend's words with "values" ("Y": "true")"#
+        r#"expected a boolean (true/false, 1/0, yes/no), found "N"; map the backend's words with "values" ("Y": "true")"#
     );
     assert!(!patchboard::source::coerce::boolean(&json!(2))
         .unwrap_err()

@@ -84,6 +84,28 @@ pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
         .ok_or_else(|| expected(&range(), value))
 }
 
+/// The major part of a version: `5` from 5, 5.1, "5", "5.1" or
+/// "5.1.19041.1" (how `$PSVersionTable.PSVersion` prints).
+pub fn major_version(value: &Value) -> Coerced<u32> {
+    let major = match value {
+        Value::Number(n) => n
+            .as_u64()
+            .or_else(|| n.as_f64().filter(|f| *f >= 0.0).map(|f| f as u64)),
+        Value::String(s) => {
+            let text = s.trim();
+            let whole = text.split('.').next().unwrap_or("");
+            let dotted = text
+                .split('.')
+                .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()));
+            dotted.then(|| whole.parse().ok()).flatten()
+        }
+        _ => None,
+    };
+    major
+        .and_then(|n| u32::try_from(n).ok())
+        .ok_or_else(|| expected("a version such as 5 or \"5.1.19041.1\"", value))
+}
+
 /// A finite number, from a number or a string holding a JSON number.
 pub fn number(value: &Value) -> Coerced<f64> {
     let parsed = match value {
@@ -100,7 +122,15 @@ pub fn number(value: &Value) -> Coerced<f64> {
 
 /// A share from 0 to 100, as a drive's used space is.
 pub fn percentage(value: &Value) -> Coerced<f64> {
-    number(value)
+    // "93 %" or "93%", as exports made for people write it.
+    let without_sign = match value {
+        Value::String(s) => s
+            .trim()
+            .strip_suffix('%')
+            .map(|number| Value::String(number.trim_end().to_owned())),
+        _ => None,
+    };
+    number(without_sign.as_ref().unwrap_or(value))
         .ok()
         .and_then(Drive::checked_used_percent)
         .ok_or_else(|| expected("a percentage from 0 to 100", value))
@@ -139,7 +169,7 @@ pub fn boolean(value: &Value) -> Coerced<bool> {
         _ => None,
     };
     parsed.ok_or_else(|| {
-        let problem = expected("a boolean (true/false, 1/0)", value);
+        let problem = expected("a boolean (true/false, 1/0, yes/no)", value);
         // "Y"/"N", "on"/"off", "enabled": a backend's own words for yes and no.
         match value {
             Value::String(word) if !word.trim().is_empty() => {

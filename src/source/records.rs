@@ -1,7 +1,9 @@
 //! The field tables of our records: the names a configuration maps, and how
 //! each value lands in the domain types.
 
-use super::coerce::{boolean, percentage, text, text_list, timestamp, unsigned, word};
+use super::coerce::{
+    boolean, major_version, percentage, text, text_list, timestamp, unsigned, word,
+};
 use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::record::{
@@ -274,7 +276,7 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
     value!("suspension_until", |e, v| e.suspension_until =
         Some(timestamp(v)?), unreadable: suspension_unreadable),
     value!("powershell_major", |e, v| e.endpoint.powershell_major =
-        Some(unsigned(v)?), unreadable: powershell_unreadable),
+        Some(major_version(v)?), unreadable: powershell_unreadable),
     value!("powershell_policy", |e, v| e.endpoint.powershell_policy =
         Some(text(v)?), unreadable: powershell_unreadable),
     value!("advisories_missing", |e, v| e
