@@ -139,6 +139,14 @@ impl fmt::Display for LoadError {
                 }
             }
             LoadError::Empty { url } => write!(f, "{url} answered with an empty body, not JSON"),
+            // Every other byte zero: UTF-16, as Windows PowerShell 5.1's
+            // Out-File writes a file by default.
+            LoadError::NotJson { url, found, .. } if found.contains('\0') => write!(
+                f,
+                "{url} answered with UTF-16 text, not the UTF-8 that JSON is sent in \
+                 (Windows PowerShell's Out-File writes it so): save or send it as UTF-8 \
+                 (Out-File -Encoding utf8)"
+            ),
             // A web page where JSON belongs is a sign-in or proxy page, or
             // the app's own page from a wrong address, more than a backend fault.
             LoadError::NotJson { url, found, .. } if is_web_page(found) => {

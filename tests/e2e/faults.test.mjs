@@ -762,6 +762,21 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('a UTF-16 file (Windows PowerShell 5.1 Out-File) is named as such', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const json = JSON.stringify({ generated_at: new Date(NOW).toISOString(), jobs: JOBS }, null, 2).replaceAll('\n', '\r\n');
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(json, 'utf16le')]);
+    backend.setFault('/jobs.json', FAULTS.raw(utf16));
+    try {
+      await withConfiguredPage('#/jobs', nativeConfig(backend.url), async ({ page }) => {
+        const text = await alertText(page, 'The data could not be loaded');
+        assert.ok(text.includes(`${backend.url}/jobs.json answered with UTF-16 text, not the UTF-8 that JSON is sent in`), text);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };
@@ -1975,7 +1990,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
       await quarantinedPanel.waitFor({ timeout: 5_000 });
       assert.ok(!(await quarantinedPanel.textContent()).includes('Nothing stands in the way'), await quarantinedPanel.textContent());
       assert.ok(
-        (await quarantinedPanel.textContent()).includes('The backend reported no drives for this endpoint.'),
+        (await quarantinedPanel.textContent()).includes('No drives were reported for this endpoint.'),
         'an empty drive list is said, not left as a bare heading',
       );
       await page.keyboard.press('Escape');

@@ -478,7 +478,7 @@ pub const UNKNOWN_MEANING: &str =
 
 /// The steps for such a name: Patchboard cannot say how to clear it.
 pub const UNKNOWN_FIX: &[&str] = &[
-    "Ask whoever runs the backend what the name means, or look it up in the documentation of \
-     your JetPatch version.",
+    "Ask whoever runs the backend what the name means, or look it up in its documentation \
+     (a newer JetPatch's, where the backend is one).",
     "Clear it as they say; the endpoint is listed here until the backend stops reporting it.",
 ];

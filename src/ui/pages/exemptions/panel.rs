@@ -97,7 +97,8 @@ fn EndpointDetails(
         move |now| next_window_text(&endpoint, maintenance, now)
     };
     let drives_note = match (endpoint.drives.is_empty(), unreadable.drives) {
-        (true, 0) => Some("The backend reported no drives for this endpoint.".to_owned()),
+        // No drives may be the backend's fact or a mapping that names none.
+        (true, 0) => Some("No drives were reported for this endpoint.".to_owned()),
         (true, _) => {
             Some("The drives the backend sent for this endpoint could not be read.".to_owned())
         }
