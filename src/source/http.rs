@@ -129,10 +129,18 @@ pub async fn send(
     for (name, value) in &request.headers {
         builder = builder.header(name, value);
     }
+    // A configured Content-Type stands (AWS's JSON protocols want
+    // application/x-amz-json-1.1); the body is JSON either way.
+    let typed = request
+        .headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
     let sent = match &request.body {
         Some(body) => {
+            if !typed {
+                builder = builder.header("Content-Type", "application/json");
+            }
             builder
-                .header("Content-Type", "application/json")
                 .body(body.clone())
                 .map_err(|_| network_error())?
                 .send()

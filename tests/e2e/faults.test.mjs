@@ -777,6 +777,22 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test("a POST resource's configured Content-Type is sent as configured", { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const jobs = (headers) => ({ jobs: { method: 'POST', body: { MaxResults: 50 }, headers } });
+    for (const [headers, sent] of [
+      [{ 'Content-Type': 'application/x-amz-json-1.1' }, 'application/x-amz-json-1.1'],
+      [{}, 'application/json'],
+    ]) {
+      const from = backend.requests.length;
+      await withConfiguredPage('#/jobs', { ...nativeConfig(backend.url), resources: jobs(headers) }, async ({ page }) => {
+        await waitForJobList(page, JOBS.length);
+        const asked = backend.requests.slice(from).filter((r) => r.path === '/jobs.json' && r.method === 'POST');
+        assert.deepEqual([...new Set(asked.map((r) => r.contentType))], [sent]);
+      });
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };
