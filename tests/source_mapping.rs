@@ -624,6 +624,16 @@ fn an_empty_list_beside_an_error_is_the_error() {
     }
 }
 
+/// The e-mail date form, which Tanium- and BigFix-like exports write.
+#[test]
+fn an_email_style_date_is_a_time() {
+    use patchboard::source::coerce::timestamp;
+    assert_eq!(
+        timestamp(&json!("Sun, 06 Dec 2026 15:38:58 +0000")).map(|t| t.millis()),
+        Ok(1_796_571_538_000)
+    );
+}
+
 /// A local date with slashes cannot be read, and the message says why.
 #[test]
 fn a_slashed_local_date_says_why_it_cannot_be_read() {

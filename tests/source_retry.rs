@@ -136,7 +136,13 @@ fn http_dates_are_read_in_all_three_forms_and_checked() {
     assert_eq!(millis("Sun, 06 Nov 1994 08:49:37 GMT"), expected);
     assert_eq!(millis("Sunday, 06-Nov-94 08:49:37 GMT"), expected);
     assert_eq!(millis("Sun Nov  6 08:49:37 1994"), expected);
+    // The e-mail form (RFC 2822) that backends write too.
+    assert_eq!(millis("Sun, 06 Nov 1994 08:49:37 +0000"), expected);
+    assert_eq!(millis("06 Nov 1994 08:49:37 GMT"), expected);
+    assert_eq!(millis("Sun, 06 Nov 1994 03:49:37 -0500"), expected);
     for wrong in [
+        "Sun, 06 Nov 1994 08:49:37 +00",
+        "Nov 06 1994 08:49:37 GMT",
         "Sun, 06 Nov 1994 08:49:37 CET",
         "Sun, 31 Feb 1994 08:49:37 GMT",
         "Sun, 06 Nov 1994 25:49:37 GMT",

@@ -6,6 +6,7 @@
 //! what it expected otherwise.
 
 use super::body_text::NOT_FINITE;
+use super::http_date::parse_http_date;
 use crate::domain::abridge::{abridged, QUOTED_CHARS};
 use crate::domain::decimal::grouped;
 use crate::domain::endpoint::Drive;
@@ -188,7 +189,7 @@ pub fn timestamp(value: &Value) -> Coerced<Timestamp> {
             Some(whole) => Timestamp::from_epoch(whole),
             None => n.as_f64().and_then(Timestamp::from_epoch_float),
         },
-        Value::String(s) => s.parse().ok(),
+        Value::String(s) => s.parse().ok().or_else(|| parse_http_date(s)),
         _ => None,
     };
     parsed.ok_or_else(|| {
