@@ -1,6 +1,6 @@
 //! Parsing and formatting of timestamps, and their flexible deserialisation.
 
-use patchboard::domain::time::{hours_text, optional_time, period_text, Timestamp};
+use patchboard::domain::time::{count_ahead, hours_text, optional_time, period_text, Timestamp};
 use proptest::prelude::*;
 
 const MINUTE: i64 = 60_000;
@@ -283,6 +283,17 @@ fn a_backends_never_is_no_time() {
         assert_eq!(instant.given(), Some(instant));
     }
     assert!(!parse("0001-01-01T00:00:01Z").is_placeholder());
+}
+
+/// Times of past events more than a quarter of an hour ahead are counted:
+/// clocks drift by minutes, a local time sent without its zone by hours.
+#[test]
+fn times_ahead_of_now_past_a_quarter_hour_are_counted() {
+    let now = Timestamp(1_796_571_538_000);
+    let at = |minutes: i64| Timestamp(now.0 + minutes * MINUTE);
+    assert_eq!(count_ahead([at(-600), at(0), at(14), at(15)], now), 0);
+    assert_eq!(count_ahead([at(16), at(60), at(-60)], now), 2);
+    assert_eq!(count_ahead([], now), 0);
 }
 
 /// Ten thousand Gregorian years hold 3_652_425 days.

@@ -170,6 +170,18 @@ impl Timestamp {
     }
 }
 
+/// How far past now a time of something that happened (a sighting, a
+/// status change) may lie before it reads as a local time sent without its
+/// offset: the backend's clock and the browser's drift by minutes, zones by
+/// hours.
+const AHEAD_ALLOWED_MS: i64 = 15 * MS_PER_MINUTE;
+
+/// How many of `times` lie more than a quarter of an hour after `now`.
+pub fn count_ahead(times: impl IntoIterator<Item = Timestamp>, now: Timestamp) -> usize {
+    let limit = now.0.saturating_add(AHEAD_ALLOWED_MS);
+    times.into_iter().filter(|time| time.0 > limit).count()
+}
+
 /// Reads an optional time field: absent, null and a placeholder
 /// ([`Timestamp::is_placeholder`]) are all `None`, as the field table reads them.
 pub fn optional_time<'de, D: Deserializer<'de>>(

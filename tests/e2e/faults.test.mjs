@@ -793,6 +793,24 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('times of past events ahead of now say the backend may send local times', { timeout: TEST_TIMEOUT }, async () => {
+    // A backend an hour east of UTC that sends its local time without the offset.
+    backend.clearFaults();
+    const local = (at) => new Date(at + 60 * MINUTE).toISOString().replace('Z', '');
+    const rows = ALPHA_ASSETS.map((row) => ({ ...row, status_time: local(row.status_time) }));
+    backend.setFault('/jobs/job-alpha/results.json', { ...FAULTS.status(200), body: JSON.stringify({ generated_at: new Date(NOW).toISOString(), assets: rows }) });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async ({ page }) => {
+        await waitForAssets(page, rows.length);
+        const banner = page.locator('.pb-banner', { hasText: 'may send local times without their offset' });
+        await banner.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.match(await banner.textContent(), new RegExp(`^\\W*${rows.length} assets have a last status change time ahead of now`));
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };

@@ -20,6 +20,7 @@ mod search_box;
 mod show_all;
 mod stacked_bar;
 mod table_search;
+mod times_ahead;
 mod virtual_table;
 
 pub use badge::{Badge, Tone};
@@ -41,4 +42,5 @@ pub use search_box::SearchBox;
 pub use show_all::{ShortList, ShowAllButton};
 pub use stacked_bar::{Segment, StackedBar};
 pub use table_search::TableSearch;
+pub use times_ahead::TimesAheadBanner;
 pub use virtual_table::{record_lookups, Column, FullWidth, Narrowing, VirtualTable};

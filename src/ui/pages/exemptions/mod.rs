@@ -7,17 +7,18 @@ mod panel;
 mod summary;
 mod table;
 
+use crate::domain::decimal::Noun;
 use crate::domain::derive::{next_window_change, DerivationPolicy, MaintenanceReported};
 use crate::domain::endpoint::{drive_shares_look_like_fractions, Endpoint};
 use crate::domain::fleet::FleetSummary;
-use crate::domain::time::Timestamp;
+use crate::domain::time::{count_ahead, Timestamp};
 use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
 use crate::domain::view::reason_groups::GroupReason;
 use crate::domain::view::ToQuery;
 use crate::perf;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{
-    Banner, DataProblems, MissingRecordBanner, PageTitle, RefreshControls, Tone,
+    Banner, DataProblems, MissingRecordBanner, PageTitle, RefreshControls, TimesAheadBanner, Tone,
     UnknownFiltersBanner,
 };
 use crate::ui::data::{configured, use_data_source, use_live, LiveStatus, ResourceKind, Shared};
@@ -110,6 +111,10 @@ pub fn ExemptionsPage() -> impl IntoView {
     });
     let fractions =
         Memo::new(move |_| endpoints.with(|all| drive_shares_look_like_fractions(all.iter())));
+    let seen_ahead = Memo::new(move |_| {
+        let now = clock.minute();
+        endpoints.with(|all| count_ahead(all.iter().filter_map(|endpoint| endpoint.last_seen), now))
+    });
     let data = FleetData {
         table,
         summary,
@@ -149,6 +154,7 @@ pub fn ExemptionsPage() -> impl IntoView {
                     details="Patchboard reads a drive's used_percent from 0 to 100, so 0.93 reads as 0.9% and Low Disk Space is never raised. Have the backend send percentages (93 for 93%)."
                 />
             })}
+            <TimesAheadBanner ahead=seen_ahead.into() noun=Noun::ENDPOINTS what="last seen" />
             {move || maintenance.get().unjudged().map(|details| view! {
                 <Banner tone=Tone::Neutral title="Maintenance windows are not judged" details=details />
             })}

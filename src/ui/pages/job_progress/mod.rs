@@ -11,13 +11,16 @@ mod table;
 mod unknown;
 
 use crate::domain::asset::AssetResult;
+use crate::domain::decimal::Noun;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::{run_start, JobProgress};
-use crate::domain::time::Timestamp;
+use crate::domain::time::{count_ahead, Timestamp};
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
+use crate::ui::clock::use_clock;
 use crate::ui::components::{
-    DataProblems, MissingRecordBanner, PageTitle, RefreshControls, UnknownFiltersBanner,
+    DataProblems, MissingRecordBanner, PageTitle, RefreshControls, TimesAheadBanner,
+    UnknownFiltersBanner,
 };
 use crate::ui::data::{
     use_live, use_results_per_run, use_stuck_after_hours, Live, LiveStatus, ResourceKind, Shared,
@@ -109,6 +112,13 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
             job_name.with(|name| perf::timed("pb:derive", || asset_rows(results, name, start)))
         }))
     });
+    let clock = use_clock();
+    let changed_ahead = Memo::new(move |_| {
+        let now = clock.minute();
+        results
+            .items
+            .with(|all| count_ahead(all.iter().filter_map(|result| result.status_time), now))
+    });
     let progress = Memo::new(move |_| {
         Shared::new(rows.with(|rows| JobProgress::from_rows(rows.iter().map(|row| row.progress))))
     });
@@ -155,6 +165,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 <job_list::JobListFailedBanner jobs=jobs job=job />
                 <unknown::LeftListBanner left=left results=results.status />
                 <DataProblems live=results.status not_found_explained=gone_with_job />
+                <TimesAheadBanner ahead=changed_ahead.into() noun=Noun::ASSETS what="last status change" />
                 <DataProblems
                     live=runs.status
                     optional=true
