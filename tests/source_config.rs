@@ -183,8 +183,9 @@ fn link_header_paging_takes_no_keys_and_names_no_placeholder() {
         problems(config.clone()),
         [
             "resources.endpoints.paging.size: not used with paging mode \"link_header\", which \
-          follows the backend's next link to the end; to ask for a page size, put it in the \
-          url's query as the backend names it (e.g. ?per_page=500)"
+          follows the backend's next link to the end; to ask for a page size, write it where \
+          the backend reads it, as it names it: in the url's query (e.g. ?per_page=500) or in \
+          a POST body (e.g. \"MaxResults\": 500)"
         ]
     );
     config["resources"]["endpoints"]["paging"] =

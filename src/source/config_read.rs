@@ -853,8 +853,9 @@ fn report_page_shape_keys(path: &str, value: &Value, mode: &str, report: &mut Re
                 &join(path, key),
                 format!(
                     "not used with paging mode {mode:?}, which follows the backend's next \
-                     link to the end; to ask for a page size, put it in the url's query as \
-                     the backend names it (e.g. ?per_page=500)"
+                     link to the end; to ask for a page size, write it where the backend \
+                     reads it, as it names it: in the url's query (e.g. ?per_page=500) or \
+                     in a POST body (e.g. \"MaxResults\": 500)"
                 ),
             );
         }

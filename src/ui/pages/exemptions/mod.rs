@@ -9,7 +9,7 @@ mod table;
 
 use crate::domain::decimal::Noun;
 use crate::domain::derive::{next_window_change, DerivationPolicy, MaintenanceReported};
-use crate::domain::endpoint::{drive_shares_look_like_fractions, Endpoint};
+use crate::domain::endpoint::Endpoint;
 use crate::domain::fleet::FleetSummary;
 use crate::domain::time::{count_ahead, Timestamp};
 use crate::domain::view::endpoints::{endpoint_rows, EndpointView, Layout};
@@ -109,8 +109,6 @@ pub fn ExemptionsPage() -> impl IntoView {
             MaintenanceReported::ALL,
         )
     });
-    let fractions =
-        Memo::new(move |_| endpoints.with(|all| drive_shares_look_like_fractions(all.iter())));
     let seen_ahead = Memo::new(move |_| {
         let now = clock.minute();
         endpoints.with(|all| count_ahead(all.iter().filter_map(|endpoint| endpoint.last_seen), now))
@@ -147,13 +145,7 @@ pub fn ExemptionsPage() -> impl IntoView {
                 place="the fleet"
                 on_dismiss=Callback::new(move |_| data.table.dismiss_missing())
             />
-            {move || fractions.get().then(|| view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title="Every drive is reported as at most 1% used: the backend may be sending fractions"
-                    details="Patchboard reads a drive's used_percent from 0 to 100, so 0.93 reads as 0.9% and Low Disk Space is never raised. Have the backend send percentages (93 for 93%)."
-                />
-            })}
+            <summary::FractionsBanner endpoints=endpoints />
             <TimesAheadBanner ahead=seen_ahead.into() noun=Noun::ENDPOINTS what="last seen" />
             {move || maintenance.get().unjudged().map(|details| view! {
                 <Banner tone=Tone::Neutral title="Maintenance windows are not judged" details=details />

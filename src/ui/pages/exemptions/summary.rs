@@ -3,12 +3,14 @@
 use super::exemptions_with_reason;
 use super::FleetData;
 use crate::domain::decimal::{counted, grouped, percent, Noun};
+use crate::domain::endpoint::{drive_shares_look_like_fractions, Endpoint};
 use crate::domain::fleet::PatchOutlook;
 use crate::domain::view::endpoints::EndpointView;
 use crate::domain::view::FacetToken;
 use crate::ui::components::{
-    BarList, Counter, CounterGroup, Segment, ShortList, ShowAllButton, Tone,
+    Banner, BarList, Counter, CounterGroup, Segment, ShortList, ShowAllButton, Tone,
 };
+use crate::ui::data::Shared;
 use crate::ui::router::Link;
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::{counter_filter, facet_toggle, facet_tokens};
@@ -56,6 +58,23 @@ pub fn Counters(data: FleetData) -> impl IntoView {
                 filter=counter_filter(url, |v| v.warnings_only = true)
             />
         </CounterGroup>
+    }
+}
+
+/// Says so when every drive figure looks like a fraction (0.93 for 93 %),
+/// which would never raise Low Disk Space.
+#[component]
+pub fn FractionsBanner(endpoints: ReadSignal<Shared<Vec<Endpoint>>>) -> impl IntoView {
+    let fractions =
+        Memo::new(move |_| endpoints.with(|all| drive_shares_look_like_fractions(all.iter())));
+    move || {
+        fractions.get().then(|| view! {
+            <Banner
+                tone=Tone::Waiting
+                title="Every drive is reported as at most 1% used: the backend may be sending fractions"
+                details="Patchboard reads a drive's used_percent from 0 to 100, so 0.93 reads as 0.9% and Low Disk Space is never raised. Have the backend send percentages (93 for 93%)."
+            />
+        })
     }
 }
 
