@@ -409,6 +409,39 @@ fn a_next_pointer_that_names_no_link_or_cursor_is_told() {
     }
 }
 
+/// Jira and Spring count the whole list: a short page before that count is
+/// reached is a capped page size, not the end, and the load says so.
+#[test]
+fn a_short_page_before_the_counted_total_says_more_rows_may_exist() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e?startAt={offset}&maxResults={limit}", "items": "/values",
+        "fields": { "id": "/id" },
+        "paging": { "mode": "offset_limit", "size": 100 }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let ended = |body: Value| {
+        let mut pager = Pager::new(&config, resource, None, None);
+        pager.first().unwrap();
+        pager.next(&ok(&body, &[], 50)).unwrap()
+    };
+    assert_eq!(
+        ended(json!({ "startAt": 0, "maxResults": 50, "total": 120, "isLast": false })),
+        Step::LostTrail(LostTrail::ShortOfTotal {
+            member: "total".into(),
+            total: 120,
+            read: 50
+        })
+    );
+    assert!(matches!(
+        ended(json!({ "totalElements": 51 })),
+        Step::LostTrail(LostTrail::ShortOfTotal { total: 51, .. })
+    ));
+    // The count reached, or none given: the short page is the last.
+    for body in [json!({ "total": 50 }), json!({}), json!({ "total": "120" })] {
+        assert_eq!(ended(body.clone()), Step::Done, "{body}");
+    }
+}
+
 #[test]
 fn link_header_follows_the_next_link_until_there_is_none() {
     let config = link_header_config("{base_url}/api/endpoints?per_page=100");

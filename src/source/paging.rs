@@ -81,6 +81,15 @@ pub enum LostTrail {
         /// The other headers the backend exposes, by name; empty: none.
         exposed: Vec<String>,
     },
+    /// A short page ended page-number or offset paging, yet the answer
+    /// counts more rows than were read: a backend that caps its pages below
+    /// the size asked for sends short pages before its end.
+    ShortOfTotal {
+        /// The member that counts them, as found ("total", "totalElements").
+        member: String,
+        total: u64,
+        read: usize,
+    },
     /// The next-page pointer found a value that is neither a link nor a
     /// cursor Patchboard can send back: a list, an object, or `true` (a
     /// "has more" flag rather than the cursor beside it).
@@ -294,6 +303,7 @@ impl<'c> Pager<'c> {
                 .or_else(|| self.hidden_link(response))
                 .or_else(|| self.unfound_next_pointer(response))
                 .or_else(|| self.unusable_next_pointer(response))
+                .or_else(|| self.short_of_total(response))
                 .unwrap_or(Step::Done)),
         }
     }
@@ -401,6 +411,28 @@ impl<'c> Pager<'c> {
             }
             _ => None,
         }
+    }
+
+    /// Page-number or offset paging ended at a short page whose answer
+    /// counts more rows than have been read (Jira's `total`, Spring's
+    /// `totalElements`, Django REST framework's `count`).
+    fn short_of_total(&self, response: &Response<'_>) -> Option<Step> {
+        let (Paging::PageNumber { .. } | Paging::OffsetLimit { .. }) = &self.resource.paging else {
+            return None;
+        };
+        let Value::Object(members) = response.body else {
+            return None;
+        };
+        let (member, total) = TOTAL_MEMBERS
+            .iter()
+            .find_map(|name| Some((*name, members.get(*name)?.as_u64()?)))?;
+        (total > self.fetched as u64).then(|| {
+            Step::LostTrail(LostTrail::ShortOfTotal {
+                member: member.to_owned(),
+                total,
+                read: self.fetched,
+            })
+        })
     }
 
     /// Where the next page is, or None when this was the last.
@@ -665,6 +697,16 @@ fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: String) {
 /// Whether a page of `count` items may have another after it: an empty
 /// page never does, and a short one does not where a short page ends the
 /// list.
+/// Top-level members in which backends count a whole list.
+const TOTAL_MEMBERS: [&str; 6] = [
+    "total",
+    "totalElements",
+    "totalCount",
+    "total_count",
+    "totalResults",
+    "count",
+];
+
 fn page_is_full(count: usize, size: u64, end: PageEnd) -> bool {
     count > 0 && (end == PageEnd::EmptyPage || count as u64 >= size)
 }

@@ -811,6 +811,27 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test("a capped page short of the answer's total says more rows may exist", { timeout: TEST_TIMEOUT }, async () => {
+    // Jira-style: the server caps maxResults below the size asked for.
+    backend.clearFaults();
+    const config = {
+      ...nativeConfig(backend.url),
+      resources: { jobs: { url: '{base_url}/jobs.json?startAt={offset}&maxResults={limit}', paging: { mode: 'offset_limit', size: 100 } } },
+    };
+    const body = { generated_at: new Date(NOW).toISOString(), startAt: 0, maxResults: 2, total: JOBS.length, jobs: JOBS.slice(0, 2) };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify(body) });
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        await waitForJobList(page, 2);
+        const banner = page.locator('.pb-banner', { hasText: `More rows may exist: the backend counts ${JOBS.length} but paging stopped at 2` });
+        await banner.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.match(await banner.textContent(), /the answer's "total" says 3\. A backend that caps its pages/);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };

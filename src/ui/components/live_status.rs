@@ -229,6 +229,20 @@ pub fn DataProblems(
                     )
                 />
             },
+            CutShort::LostTrail(LostTrail::ShortOfTotal { member, total, read }) => view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title=format!(
+                        "More rows may exist: the backend counts {} but paging stopped at {}",
+                        grouped(total),
+                        grouped(read as u64),
+                    )
+                    details=format!(
+                        "A page held fewer rows than the size asked for, which ends the list, yet the answer's {member:?} says {}. A backend that caps its pages below the configured size sends such short pages: set size to its largest page, or \"end\": \"empty_page\".",
+                        grouped(total),
+                    )
+                />
+            },
             CutShort::LostTrail(LostTrail::NextPointerUnusable { pointer, found }) => view! {
                 <Banner
                     tone=Tone::Waiting
