@@ -4,6 +4,7 @@
 //! `{"error": {"message": …}}`. An operator reads "The access token expired
 //! at 14:02" sooner than a status code alone.
 
+use super::record::letters_and_digits;
 use crate::domain::abridge::abridged;
 use crate::domain::visible::visible;
 use serde_json::Value;
@@ -65,19 +66,15 @@ fn message_in<'v>(value: &'v Value, status: u16, keys: &[&str]) -> Option<&'v st
 /// Whether `text` says no more than the status line: "", "HTTP 401",
 /// "Unauthorized", "401 Unauthorized".
 fn only_restates(text: &str, status: u16) -> bool {
-    let folded = |text: &str| -> String {
-        text.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase()
-    };
     let code = status.to_string();
-    let rest = folded(text).replacen("http", "", 1).replacen(&code, "", 1);
+    let rest = letters_and_digits(text)
+        .replacen("http", "", 1)
+        .replacen(&code, "", 1);
     // {"code": 0, "message": "success"} in an answer that went well.
     let says_success = (200..300).contains(&status) && ["ok", "success"].contains(&rest.as_str());
     rest.is_empty()
         || says_success
-        || reason_phrase(status).is_some_and(|reason| rest == folded(reason))
+        || reason_phrase(status).is_some_and(|reason| rest == letters_and_digits(reason))
 }
 
 /// The standard reason phrase of the statuses a backend commonly sends.

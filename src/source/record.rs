@@ -477,18 +477,21 @@ pub fn keys_of(members: &Map<String, Value>, like: &str) -> String {
     format!("only the keys {}", listed_keys(members, like))
 }
 
+/// `text`'s ASCII letters and digits, lower case: how two spellings of a
+/// name or a phrase are compared with case, spaces and separators aside.
+pub fn letters_and_digits(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// `members`' keys, quoted, those like `like` first, the first six of them:
 /// `"jobId", "asset_count", …`.
 pub fn listed_keys(members: &Map<String, Value>, like: &str) -> String {
-    let folded = |text: &str| -> String {
-        text.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect()
-    };
-    let like = folded(like);
+    let like = letters_and_digits(like);
     let mut keys: Vec<&String> = members.keys().collect();
-    keys.sort_by_key(|key| !folded(key).contains(&like));
+    keys.sort_by_key(|key| !letters_and_digits(key).contains(&like));
     let mut listed: Vec<String> = keys
         .iter()
         .take(6)
