@@ -442,6 +442,43 @@ fn a_short_page_before_the_counted_total_says_more_rows_may_exist() {
     }
 }
 
+/// Spring's Slice and Jira's `isLast` count no total but flag that more
+/// pages follow: a short page with such a flag is a capped page size.
+#[test]
+fn a_short_page_flagged_as_not_the_last_says_more_rows_may_exist() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e?page={page}&size={page_size}", "items": "/content",
+        "fields": { "id": "/id" },
+        "paging": { "mode": "page_number", "size": 100, "start": 0 }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let ended = |body: Value| {
+        let mut pager = Pager::new(&config, resource, None, None);
+        pager.first().unwrap();
+        pager.next(&ok(&body, &[], 50)).unwrap()
+    };
+    for (body, flag) in [
+        (json!({ "last": false, "first": true }), r#""last": false"#),
+        (json!({ "isLast": false }), r#""isLast": false"#),
+        (json!({ "has_more": true }), r#""has_more": true"#),
+    ] {
+        assert_eq!(
+            ended(body),
+            Step::LostTrail(LostTrail::FlaggedMore { flag: flag.into() })
+        );
+    }
+    // The flag says this is the end, or is not a flag: the short page is the
+    // last. The first flag present decides.
+    for body in [
+        json!({ "last": true }),
+        json!({ "hasMore": false }),
+        json!({ "last": "false" }),
+        json!({ "last": true, "hasNext": true }),
+    ] {
+        assert_eq!(ended(body.clone()), Step::Done, "{body}");
+    }
+}
+
 #[test]
 fn link_header_follows_the_next_link_until_there_is_none() {
     let config = link_header_config("{base_url}/api/endpoints?per_page=100");

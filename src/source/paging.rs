@@ -90,6 +90,13 @@ pub enum LostTrail {
         total: u64,
         read: usize,
     },
+    /// A short page ended page-number or offset paging, yet the answer
+    /// flags that more follow (Spring's `"last": false`, Jira's
+    /// `"isLast": false`, `"has_more": true`) and counts no total.
+    FlaggedMore {
+        /// The flag's member and value, as JSON: `"last": false`.
+        flag: String,
+    },
     /// The next-page pointer found a value that is neither a link nor a
     /// cursor Patchboard can send back: a list, an object, or `true` (a
     /// "has more" flag rather than the cursor beside it).
@@ -304,6 +311,7 @@ impl<'c> Pager<'c> {
                 .or_else(|| self.unfound_next_pointer(response))
                 .or_else(|| self.unusable_next_pointer(response))
                 .or_else(|| self.short_of_total(response))
+                .or_else(|| self.flagged_more(response))
                 .unwrap_or(Step::Done)),
         }
     }
@@ -431,6 +439,28 @@ impl<'c> Pager<'c> {
                 member: member.to_owned(),
                 total,
                 read: self.fetched,
+            })
+        })
+    }
+
+    /// Page-number or offset paging ended at a page whose answer flags
+    /// that another follows: a capped page size, like [`Self::short_of_total`],
+    /// from a backend that counts no total (Spring's Slice, Jira's `isLast`).
+    fn flagged_more(&self, response: &Response<'_>) -> Option<Step> {
+        let (Paging::PageNumber { .. } | Paging::OffsetLimit { .. }) = &self.resource.paging else {
+            return None;
+        };
+        let Value::Object(members) = response.body else {
+            return None;
+        };
+        // The first flag present decides: `"last": true` beside a stray
+        // `"hasNext": true` is the end.
+        let (name, value, more) = MORE_FLAGS
+            .iter()
+            .find_map(|&(name, more)| Some((name, members.get(name)?.as_bool()?, more)))?;
+        (value == more).then(|| {
+            Step::LostTrail(LostTrail::FlaggedMore {
+                flag: format!("{}: {value}", Value::from(name)),
             })
         })
     }
@@ -694,9 +724,6 @@ fn set_header(headers: &mut Vec<(String, String)>, name: &str, value: String) {
     headers.push((name.to_owned(), value));
 }
 
-/// Whether a page of `count` items may have another after it: an empty
-/// page never does, and a short one does not where a short page ends the
-/// list.
 /// Top-level members in which backends count a whole list.
 const TOTAL_MEMBERS: [&str; 6] = [
     "total",
@@ -707,6 +734,22 @@ const TOTAL_MEMBERS: [&str; 6] = [
     "count",
 ];
 
+/// Top-level flags by which backends say whether more pages follow, each
+/// with the value that says they do.
+const MORE_FLAGS: [(&str, bool); 8] = [
+    ("last", false),
+    ("isLast", false),
+    ("is_last", false),
+    ("hasMore", true),
+    ("has_more", true),
+    ("hasNext", true),
+    ("has_next", true),
+    ("hasNextPage", true),
+];
+
+/// Whether a page of `count` items may have another after it: an empty
+/// page never does, and a short one does not where a short page ends the
+/// list.
 fn page_is_full(count: usize, size: u64, end: PageEnd) -> bool {
     count > 0 && (end == PageEnd::EmptyPage || count as u64 >= size)
 }

@@ -832,6 +832,28 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('a capped page flagged as not the last says more rows may exist', { timeout: TEST_TIMEOUT }, async () => {
+    // A Spring Slice: no total, only "last": false, and a server that caps
+    // the page size below the one asked for.
+    backend.clearFaults();
+    const config = {
+      ...nativeConfig(backend.url),
+      resources: { jobs: { url: '{base_url}/jobs.json?page={page}&size={page_size}', paging: { mode: 'page_number', start: 0, size: 100 } } },
+    };
+    const body = { generated_at: new Date(NOW).toISOString(), number: 0, size: 2, first: true, last: false, jobs: JOBS.slice(0, 2) };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify(body) });
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        await waitForJobList(page, 2);
+        const banner = page.locator('.pb-banner', { hasText: 'More rows may exist: paging stopped at a short page, but the answer says "last": false' });
+        await banner.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.match(await banner.textContent(), /yet the same answer flags that more follow\. A backend that caps its pages/);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };

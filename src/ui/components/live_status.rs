@@ -238,8 +238,17 @@ pub fn DataProblems(
                         grouped(read as u64),
                     )
                     details=format!(
-                        "A page held fewer rows than the size asked for, which ends the list, yet the answer's {member:?} says {}. A backend that caps its pages below the configured size sends such short pages: set size to its largest page, or \"end\": \"empty_page\".",
+                        "A page held fewer rows than the size asked for, which ends the list, yet the answer's {member:?} says {}. {CAPPED_PAGE_ADVICE}",
                         grouped(total),
+                    )
+                />
+            },
+            CutShort::LostTrail(LostTrail::FlaggedMore { flag }) => view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title=format!("More rows may exist: paging stopped at a short page, but the answer says {flag}")
+                    details=format!(
+                        "A page held fewer rows than the size asked for, which ends the list, yet the same answer flags that more follow. {CAPPED_PAGE_ADVICE}"
                     )
                 />
             },
@@ -273,6 +282,10 @@ pub fn DataProblems(
 }
 
 /// "power (at "/power"), os (at "/os")".
+/// What to do about a backend whose pages hold fewer rows than the size
+/// asked for before the last.
+const CAPPED_PAGE_ADVICE: &str = "A backend that caps its pages below the configured size sends such short pages: set size to its largest page, or \"end\": \"empty_page\".";
+
 fn unfound_text(fields: &[UnfoundField]) -> String {
     fields
         .iter()
