@@ -15,6 +15,7 @@ use super::record::Record;
 use super::retry::{retry_after_seconds, wait_before_retry, FailedAttempt, Outcome, RetryWait};
 use super::token::{authorization_for, only_scheme_differs, surely_other_origins};
 use crate::domain::decimal::grouped;
+use crate::domain::time::period_text;
 use crate::perf;
 use std::fmt;
 use std::ops::ControlFlow;
@@ -86,6 +87,14 @@ pub enum LoadError {
 }
 
 impl LoadError {
+    /// The seconds the failed answer's `Retry-After` asked to be left alone.
+    pub fn asked_wait(&self) -> Option<u32> {
+        match self {
+            LoadError::Http { retry_after, .. } => *retry_after,
+            _ => None,
+        }
+    }
+
     /// The backend answered that what was asked for is not there.
     pub fn says_not_found(&self) -> bool {
         let status = match self {
@@ -130,7 +139,7 @@ impl fmt::Display for LoadError {
                 };
                 write!(f, "HTTP {status} from {url}: {meaning}")?;
                 if let Some(seconds) = retry_after {
-                    write!(f, " (it asked for a wait of {seconds} s)")?;
+                    write!(f, " (it asked for a wait of {})", period_text(*seconds))?;
                 }
                 asked(f, *attempts)?;
                 match says {

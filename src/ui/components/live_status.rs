@@ -47,12 +47,17 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
         if !source_ready() {
             return String::new();
         }
+        let quiet_left = state.with(|s| s.quiet_left(now.get()));
         match (
             live.refresh_seconds.get(),
             live.paused.get() || live.held.get(),
         ) {
             (0, _) => " · automatic refresh off".to_owned(),
             (_, true) => " · refresh paused".to_owned(),
+            (_, false) if let Some(left) = quiet_left => format!(
+                " · next automatic refresh in {} at the earliest, as the backend asked",
+                period_text(left)
+            ),
             (seconds, false) => format!(" · refreshes every {}", period_text(seconds)),
         }
     };
@@ -80,10 +85,12 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     }
 }
 
-/// The time, ticking each second while a load waits to ask again, so that
-/// the wait counts down; the shared clock's tick is too slow for that.
+/// The time, ticking each second while a load waits to ask again or the
+/// backend asked for a wait, so that the wait counts down; the shared
+/// clock's tick is too slow for that.
 fn wait_clock(state: RwSignal<LoadStatus>) -> ReadSignal<Timestamp> {
-    let waiting = Memo::new(move |_| state.with(|s| s.waiting.is_some()));
+    let waiting =
+        Memo::new(move |_| state.with(|s| s.waiting.is_some() || s.quiet_until.is_some()));
     ticking_clock(move || waiting.get(), Duration::from_secs(1))
 }
 

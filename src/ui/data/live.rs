@@ -142,6 +142,10 @@ pub struct LoadStatus {
     pub backend_error: Option<String>,
     /// The configuration has no such resource.
     pub unavailable: Option<String>,
+    /// Until when the last failed answer's `Retry-After` asked not to be
+    /// asked again: the automatic refresh waits for it (Refresh now and
+    /// Retry, the operator's own, do not).
+    pub quiet_until: Option<Timestamp>,
 }
 
 impl Default for LoadStatus {
@@ -162,6 +166,7 @@ impl Default for LoadStatus {
             cut_short: None,
             backend_error: None,
             unavailable: None,
+            quiet_until: None,
         }
     }
 }
@@ -200,6 +205,12 @@ impl LoadStatus {
             _ if self.records == 0 => Some(format!("The data source lists no {}.", noun.many)),
             _ => None,
         }
+    }
+
+    /// The seconds left at `now` of the wait the backend asked for, if any.
+    pub fn quiet_left(&self, now: Timestamp) -> Option<u32> {
+        let left = self.quiet_until?.millis() - now.millis();
+        (left > 0).then(|| u32::try_from((left + 999) / 1000).unwrap_or(u32::MAX))
     }
 
     /// No load has ended well, or the last that did is at least `seconds`
@@ -463,13 +474,17 @@ fn live_status(
         }
         // Back from a hidden tab, a pause or a hold with data older than
         // one interval, or none: refresh now rather than at the next tick.
-        let stale = status
-            .with_untracked(|s| s.loading.is_none() && s.is_due(seconds, read_browser_clock()));
+        let idle = move || {
+            status.with_untracked(|s| {
+                s.loading.is_none() && s.quiet_left(read_browser_clock()).is_none()
+            })
+        };
+        let stale = idle() && status.with_untracked(|s| s.is_due(seconds, read_browser_clock()));
         if stale {
             live.refresh();
         }
         let tick = move || {
-            if status.with_untracked(|s| s.loading.is_none()) {
+            if idle() {
                 live.refresh();
             }
         };
@@ -725,6 +740,7 @@ impl Progress {
                     s.records = records;
                     s.loaded_at = Some(read_browser_clock());
                     s.error = None;
+                    s.quiet_until = None;
                     s.not_found = false;
                     s.skipped = self.skipped;
                     s.left_out = self.left_out;
@@ -738,6 +754,10 @@ impl Progress {
                 }
                 Err(error) => {
                     s.not_found = error.says_not_found();
+                    s.quiet_until = error.asked_wait().map(|seconds| {
+                        let now = read_browser_clock().millis();
+                        Timestamp::from_millis(now + i64::from(seconds) * 1000)
+                    });
                     s.error = Some(error.to_string());
                 }
             }
