@@ -64,8 +64,11 @@ function whenHostExists() {
   });
 }
 
+// The running app's root, once it has started.
+let app = null;
+
 function followHost() {
-  const app = hostElement()?.querySelector(":scope > .pb-app");
+  app = hostElement()?.querySelector(":scope > .pb-app");
   if (!app) return;
   // Called once per batch of changes anywhere in the document, the app's own
   // included: it looks up one id and compares, and moves only when needed.
@@ -80,19 +83,29 @@ function followHost() {
 // that is missing or blocked, or a browser that cannot run it, would leave a
 // blank page. A panic while starting has already put up its own panel.
 // The panel's classes are those of src/ui/crash.rs: change them together.
+// Never anywhere but the app's own element: a portal whose page has no host
+// now (another route) keeps its page whole.
 function showFailure(title, advice, error) {
-  const host = hostElement() ?? document.body;
-  if (host.querySelector(".pb-crash")) return;
   const element = (tag, text) => Object.assign(document.createElement(tag), { textContent: text });
   const panel = element("div");
   panel.className = "pb-crash";
   panel.setAttribute("role", "alert");
   // Text content, never markup.
   panel.append(element("h1", title), element("p", advice), element("pre", String(error)));
-  const root = element("div");
-  root.className = "pb-app";
-  root.append(panel);
-  host.replaceChildren(root);
+  // A running app's root takes the panel wherever it is: out of the page,
+  // it shows when followHost moves it into the portal's next host.
+  if (app) {
+    if (!app.querySelector(".pb-crash")) app.replaceChildren(panel);
+    return;
+  }
+  whenHostExists().then(() => {
+    const host = hostElement();
+    if (host.querySelector(".pb-crash")) return;
+    const root = element("div");
+    root.className = "pb-app";
+    root.append(panel);
+    host.replaceChildren(root);
+  });
 }
 
 // Imported here rather than at the top, so that a patchboard.js the server
@@ -113,11 +126,23 @@ Promise.all([import("./patchboard.js"), whenHostExists()])
     );
   });
 
+// The files whose frames in a stack show that an error passed through the
+// app's code.
+const APP_FILES = ["./patchboard.js", "./patchboard_bg.wasm"].map((file) => new URL(file, import.meta.url).href);
+
+// Whether a trap is the app's rather than another WebAssembly module's on a
+// portal page: its stack names the app's glue or wasm, or no file at all (a
+// wasm compiled from bytes, which is not told apart).
+function isTheApps(error) {
+  const stack = String(error.stack ?? "");
+  return APP_FILES.some((file) => stack.includes(file)) || !/\b(https?|file):/.test(stack);
+}
+
 // A trap in the running app (memory exhausted by an enormous answer, most
 // likely) ends it without a panic, so the panic hook's panel never comes:
 // the page would stay as it was, no longer answering.
 function onTrap(error) {
-  if (!(error instanceof WebAssembly.RuntimeError)) return;
+  if (!(error instanceof WebAssembly.RuntimeError) || !isTheApps(error)) return;
   showFailure(
     "Patchboard stopped",
     "The app's code could not go on, most likely because an answer from the backend was " +

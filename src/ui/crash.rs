@@ -2,7 +2,21 @@
 //! readable error panel, written with plain DOM calls because the reactive
 //! system cannot be trusted after a panic.
 
+use std::cell::RefCell;
 use std::panic::PanicHookInfo;
+
+thread_local! {
+    /// The app's root once mounted: the panel goes into it wherever it is.
+    static APP_ROOT: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// Notes the app's root, so that a panic's panel replaces the app itself. A
+/// portal may have taken the host element away (another route); loader.js
+/// moves the root, panel and all, into the next one, and the portal's own
+/// page is never touched.
+pub fn mounted_at(root: web_sys::Element) {
+    APP_ROOT.with(|app| *app.borrow_mut() = Some(root));
+}
 
 pub fn install() {
     std::panic::set_hook(Box::new(|info: &PanicHookInfo| {
@@ -16,15 +30,7 @@ fn show_panel(details: &str) {
     let Some(document) = web_sys::window().and_then(|window| window.document()) else {
         return;
     };
-    let host = document
-        .query_selector(super::HOST_SELECTOR)
-        .ok()
-        .flatten()
-        .or_else(|| document.body().map(Into::into));
-    let Some(host) = host else { return };
     let build = || -> Result<web_sys::Element, wasm_bindgen::JsValue> {
-        let root = document.create_element("div")?;
-        root.set_class_name("pb-app");
         let panel = document.create_element("div")?;
         panel.set_class_name("pb-crash");
         panel.set_attribute("role", "alert")?;
@@ -39,11 +45,27 @@ fn show_panel(details: &str) {
         // Text content, never markup: the message may quote backend data.
         pre.set_text_content(Some(details));
         panel.append_with_node_3(&heading, &advice, &pre)?;
-        root.append_child(&panel)?;
-        Ok(root)
+        Ok(panel)
     };
-    if let Ok(root) = build() {
-        host.set_text_content(None);
-        let _ = host.append_child(&root);
+    let Ok(panel) = build() else { return };
+    if let Some(root) = APP_ROOT.with(|app| app.borrow().clone()) {
+        root.set_text_content(None);
+        let _ = root.append_child(&panel);
+        return;
     }
+    // Before the app is mounted: its host, which loader.js waited for, or
+    // the body of a page that started it without the loader.
+    let host = document
+        .query_selector(super::HOST_SELECTOR)
+        .ok()
+        .flatten()
+        .or_else(|| document.body().map(Into::into));
+    let Some(host) = host else { return };
+    let Ok(root) = document.create_element("div") else {
+        return;
+    };
+    root.set_class_name("pb-app");
+    let _ = root.append_child(&panel);
+    host.set_text_content(None);
+    let _ = host.append_child(&root);
 }

@@ -45,10 +45,13 @@ pub fn start() {
     }
     let url_mode = url_mode_of(&host);
     let title_suffix = components::TitleSuffix(host.get_attribute("data-title"));
-    leptos::mount::mount_to(host, move || {
+    leptos::mount::mount_to(host.clone(), move || {
         leptos::view! { <app::App url_mode=url_mode title_suffix=title_suffix /> }
     })
     .forget();
+    if let Ok(Some(root)) = host.query_selector(":scope > .pb-app") {
+        crash::mounted_at(root);
+    }
 }
 
 /// The host element's `data-url-mode`: "fragment" keeps the app's location

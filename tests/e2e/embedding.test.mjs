@@ -358,6 +358,59 @@ describe('inside a host portal', () => {
     }
   });
 
+  test("an app that cannot start leaves a portal page without its host whole, and tells it in the host once there is one", async () => {
+    // A partial deploy: the glue is broken. The portal shows another route first.
+    const portal = `<!doctype html><html lang="en"><head><title>Portal</title><link rel="icon" href="/patchboard/favicon.svg" type="image/svg+xml" />
+      <link rel="stylesheet" href="/patchboard/tokens.css" /><link rel="stylesheet" href="/patchboard/app.css" />
+      <script type="module" src="/patchboard/loader.js"></script></head>
+      <body><main id="portal-main"><h1>Incidents</h1></main></body></html>`;
+    const server = await serve({
+      root: portalRoot,
+      files: { 'portal/no-host.html': portal, 'patchboard/patchboard.js': 'this is not JavaScript(' },
+    });
+    const session = await openPage(`${server.url}portal/no-host.html`);
+    try {
+      const { page } = session;
+      await page.waitForFunction(() => performance.getEntriesByName(new URL('/patchboard/patchboard.js', location.href).href).length > 0);
+      await page.waitForTimeout(500);
+      assert.equal(await page.locator('h1').textContent(), 'Incidents', "the portal's page stays");
+      assert.equal(await page.locator('.pb-crash').count(), 0);
+      // The portal moves to the route that holds the app.
+      await page.evaluate(() => {
+        document.querySelector('#portal-main').innerHTML = '<h1>Patching</h1><div id="patchboard"></div>';
+      });
+      const alert = page.locator('#patchboard .pb-crash[role="alert"]');
+      await alert.waitFor({ timeout: 5_000 });
+      assert.match(await alert.textContent(), /^Patchboard could not start/);
+      assert.equal(await page.locator('h1').first().textContent(), 'Patching');
+    } finally {
+      await session.close();
+    }
+  });
+
+  test("a trap in another WebAssembly module on the portal page leaves the app running", async () => {
+    // The smallest module whose one function traps, loaded and called by the portal's own script.
+    const trap = Buffer.from('0061736d01000000010401600000030201000705010166000' + '00a05010300000b', 'hex');
+    const script = `const { instance } = await WebAssembly.instantiateStreaming(fetch('/portal/widget.wasm'));
+      setTimeout(() => instance.exports.f());`;
+    const server = await serve({ root: portalRoot, files: { 'portal/widget.wasm': trap, 'portal/widget.js': script } });
+    const session = await openPage(`${server.url}portal/`);
+    try {
+      const { page } = session;
+      await rows(page);
+      const trapped = new Promise((done) => page.once('pageerror', done));
+      await page.addScriptTag({ url: '/portal/widget.js', type: 'module' });
+      assert.match(String(await trapped), /unreachable/);
+      await page.waitForTimeout(500);
+      assert.equal(await page.locator('.pb-crash').count(), 0, 'no panel for a trap not the app\'s');
+      await page.getByRole('searchbox', { name: 'Search jobs' }).fill('linux');
+      // Still answering: the search filters the list.
+      await page.waitForFunction(() => document.querySelectorAll('tr.pb-row').length < 6);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("the search field keeps within a host narrower than its placeholder", async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage(`${server.url}portal/`);
