@@ -638,6 +638,30 @@ describe('host choices', () => {
     }
   });
 
+  test("a portal that changes its own URL after the app has drawn its links is not reloaded by them", async () => {
+    const example = await readFile(join(REPO_ROOT, 'examples/embed/index.html'), 'utf8');
+    const inUrl = example.replace('<div id="patchboard"></div>', '<div id="patchboard" data-url-mode="fragment"></div>');
+    const server = await serve({ root: portalRoot, files: { 'portal/in-url.html': inUrl } });
+    const portalPage = `${server.url}portal/in-url.html`;
+    const session = await openPage(`${portalPage}#/jobs`);
+    try {
+      const { page } = session;
+      await rows(page);
+      // The portal notes its own tab in the query; its state lives in memory.
+      await page.evaluate(() => {
+        history.replaceState(history.state, '', `${location.pathname}?tab=patching${location.hash}`);
+        window.portalState = 'kept';
+      });
+      await page.getByRole('link', { name: 'Endpoint exemptions' }).click();
+      await page.locator('[data-row-count]', { hasText: 'endpoints' }).waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(page.url(), `${portalPage}?tab=patching#/exemptions`);
+      assert.equal(await page.evaluate(() => window.portalState), 'kept', 'the portal page was not loaded again');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("a host's taller table is filled with rows to its bottom edge, before and after it grows again", async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage('about:blank');

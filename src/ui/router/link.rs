@@ -1,5 +1,6 @@
 use super::{use_router, Location, UrlMode};
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 
 /// An in-app link: a real `<a href>` (open in new tab, copy link) that in
 /// memory mode navigates without touching the host's URL.
@@ -15,7 +16,35 @@ pub fn Link(
 ) -> impl IntoView {
     let router = use_router();
     let href = router.href(&to);
+    // In the URL, the href names the document's path and query as they were
+    // when it was drawn; a portal that has since changed its own (a tab in
+    // its query, pushState to a sub-path) would be reloaded at the old one.
+    // Named afresh before the browser follows it, or opens or copies it
+    // (pressed, or reached by the keyboard).
+    let rename = {
+        let to = to.clone();
+        move |event: &web_sys::Event| {
+            if router.mode() != UrlMode::Fragment {
+                return;
+            }
+            let link = event
+                .current_target()
+                .and_then(|target| target.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+            if let Some(link) = link {
+                link.set_href(&router.href(&to));
+            }
+        }
+    };
+    let on_mouse_down = {
+        let rename = rename.clone();
+        move |event: leptos::ev::MouseEvent| rename(&event)
+    };
+    let on_focus = {
+        let rename = rename.clone();
+        move |event: leptos::ev::FocusEvent| rename(&event)
+    };
     let on_click = move |event: leptos::ev::MouseEvent| {
+        rename(&event);
         let plain_click = event.button() == 0
             && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
         if !plain_click {
@@ -31,7 +60,15 @@ pub fn Link(
         }
     };
     view! {
-        <a href=href class=class title=title tabindex=tabindex on:click=on_click>
+        <a
+            href=href
+            class=class
+            title=title
+            tabindex=tabindex
+            on:mousedown=on_mouse_down
+            on:focus=on_focus
+            on:click=on_click
+        >
             {children()}
         </a>
     }
