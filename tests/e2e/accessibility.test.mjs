@@ -536,6 +536,15 @@ describe('a table wider than the window, from the keyboard', () => {
       assert.ok(await scrollLeft() > 0, 'ArrowRight scrolls towards the last columns');
       await page.keyboard.press('ArrowLeft');
       assert.equal(await scrollLeft(), 0, 'ArrowLeft scrolls back');
+      // Moving among the rows, even to one not drawn yet, keeps the columns being read.
+      await page.keyboard.press('ArrowRight');
+      const reading = await scrollLeft();
+      for (const key of ['ArrowDown', 'End', 'Home']) {
+        await page.keyboard.press(key);
+        await page.waitForFunction(() => document.activeElement.matches('tr.pb-row'));
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        assert.equal(await scrollLeft(), reading, `${key} keeps the table scrolled sideways`);
+      }
       assertNoProblems(session);
     } finally {
       await session.close();
@@ -1494,6 +1503,30 @@ describe('from the keyboard', () => {
       await page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => done(true))));
       assert.equal(await page.locator('.pb-crash').count(), 0, 'the app stopped');
       assert.ok((await page.locator('tr.pb-row').count()) > 0, 'the job list is drawn');
+      assertNoProblems(session);
+    });
+  });
+
+  test("Back undoing a filter keeps the focus on the record's row, far down the list it returns to", async () => {
+    await withPage(`${server.url}#/jobs/${JOB}`, { viewport: { width: 1280, height: 800 } }, async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').nth(2).waitFor({ timeout: LOAD_TIMEOUT });
+      await page.locator('button.pb-counter-filter[aria-label^="Failed"]').click();
+      await page.waitForFunction(() => location.hash.includes('phase=failed'));
+      await page.locator('tr.pb-row[tabindex="0"]').focus();
+      await page.keyboard.press('End');
+      await page.waitForFunction(() => document.activeElement.matches('tr.pb-row'));
+      const name = await page.evaluate(() => document.activeElement.querySelector('td').textContent);
+      await page.goBack();
+      await page.waitForFunction(() => !location.hash.includes('phase='));
+      await page.waitForFunction(
+        (name) => document.activeElement.matches('tr.pb-row') && document.activeElement.querySelector('td').textContent === name,
+        name,
+        { timeout: 5_000 },
+      );
+      // The keyboard goes on from there.
+      await page.keyboard.press('ArrowDown');
+      assert.ok(await page.evaluate(() => document.activeElement.matches('tr.pb-row')));
       assertNoProblems(session);
     });
   });

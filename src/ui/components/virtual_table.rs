@@ -364,16 +364,42 @@ fn table(table: Table) -> AnyView {
     // top: left scrolled down, a shorter list would keep the position the
     // browser clamps it to, its first rows above the view or under the
     // header. One that lists the same rows (or a refresh) keeps the place.
-    // Both are read in one effect, so neither can be seen before the other.
+    // Where a row has the keyboard's focus (a filter undone by Back), the
+    // table goes to that record's row instead, so the focus stays on it
+    // rather than fall to the page. Both are read in one effect, so neither
+    // can be seen before the other.
     Effect::new(move |seen: Option<(u32, Arc<Vec<u32>>)>| {
         let listing = listings.get();
         let shown = order.get();
         let other_rows = seen.is_some_and(|(seen_listing, seen_order)| {
             seen_listing != listing && !Arc::ptr_eq(&seen_order, &shown) && *seen_order != *shown
         });
-        if other_rows && scroll_top.get_untracked() > 0.0 {
-            if let Some(element) = scroller.get_untracked() {
-                scroll_to(&element, 0.0);
+        if other_rows {
+            let focused_at = holding_focus
+                .get_value()
+                .and_then(|index| shown.iter().position(|&i| i == index));
+            match focused_at {
+                // On the next frame, when the spacers have the height of
+                // every row: now the table may be too short to reach it.
+                Some(position) => request_animation_frame(move || {
+                    let Some(element) = scroller.try_get_untracked().flatten() else {
+                        return;
+                    };
+                    let row_height = row_height.get_untracked();
+                    let low = f64::from(element.client_height()) - 2.0 * row_height;
+                    let top = position as f64 * row_height;
+                    let now = f64::from(element.scroll_top());
+                    // Already in view below the header: left where it is.
+                    if top < now || top > now + low {
+                        scroll_to(&element, top - low / 2.0);
+                    }
+                }),
+                None if scroll_top.get_untracked() > 0.0 => {
+                    if let Some(element) = scroller.get_untracked() {
+                        scroll_to(&element, 0.0);
+                    }
+                }
+                None => {}
             }
         }
         (listing, shown)
@@ -433,6 +459,15 @@ fn table(table: Table) -> AnyView {
     });
 
     // Moves keyboard focus to a display position, scrolling it into view first.
+    // Set while the table moves the focus from row to row itself: a row
+    // scrolled out of the window has gone with the focus, and the next one
+    // taking it must not count as the keyboard entering the table.
+    let moving_focus = StoredValue::new(false);
+    let focus_row = move |row: web_sys::HtmlElement| {
+        moving_focus.set_value(true);
+        let _ = row.focus();
+        moving_focus.set_value(false);
+    };
     let focus_position = move |position: usize| {
         let Some(element) = scroller.get_untracked() else {
             return;
@@ -456,7 +491,7 @@ fn table(table: Table) -> AnyView {
             html_element_in(scroller, &format!("tr[data-position=\"{position}\"]"))
         };
         if let Some(row) = row_at(&element) {
-            let _ = row.focus();
+            focus_row(row);
             return;
         }
         request_animation_frame(move || {
@@ -465,7 +500,7 @@ fn table(table: Table) -> AnyView {
                 .flatten()
                 .and_then(|element| row_at(&element))
             {
-                let _ = row.focus();
+                focus_row(row);
             }
         });
     };
@@ -596,7 +631,7 @@ fn table(table: Table) -> AnyView {
         }
         // try_: a closing panel may hand its row the focus while the page
         // that holds the table is being torn down.
-        if from_outside && by_keyboard {
+        if from_outside && by_keyboard && !moving_focus.get_value() {
             if let Some(element) = scroller.try_get_untracked().flatten() {
                 element.set_scroll_left(0);
             }
