@@ -189,11 +189,19 @@ fn entries_the_seed_left_incomplete_are_marked_as_ours() {
         ExemptionKind::PowerSuspended,
         ExemptionKind::MaintenanceWindowTimeout,
         ExemptionKind::PendingUserAction,
+        // A step of our own beside the vendor's one.
+        ExemptionKind::PoweredOff,
+        ExemptionKind::ConnectorDown,
+        ExemptionKind::UnknownEndpoint,
     ];
     for kind in incomplete {
         assert!(kind.entry().completed_by_us(), "{}", kind.name());
     }
-    let complete = [ExemptionKind::PoweredOff, ExemptionKind::InvalidCredentials];
+    // The vendor's one step, in more words.
+    let complete = [
+        ExemptionKind::Disconnected,
+        ExemptionKind::InvalidCredentials,
+    ];
     for kind in complete {
         assert!(!kind.entry().completed_by_us(), "{}", kind.name());
     }

@@ -89,7 +89,10 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                  powered on.",
                 "If it is meant to stay off, exclude it from patching instead.",
             ],
-            our_addition: None,
+            our_addition: Some(
+                "JetPatch says to power the machine on; excluding one meant to stay off is \
+                 Patchboard's suggestion.",
+            ),
         },
         PowerSuspended => &CatalogueEntry {
             name: "Power Suspended",
@@ -152,7 +155,10 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                  blocked port).",
                 "Wait for the endpoint to show as connected.",
             ],
-            our_addition: None,
+            our_addition: Some(
+                "JetPatch says to restore the connector's connection; reading its log when it \
+                 stops again is Patchboard's step.",
+            ),
         },
         NotReachable => &CatalogueEntry {
             name: "Not Reachable",
@@ -358,7 +364,10 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "Decide whether the machine should be managed.",
                 "If so, give JetPatch credentials for it and deploy the connector.",
             ],
-            our_addition: None,
+            our_addition: Some(
+                "JetPatch says to deploy the connector; deciding first whether the machine \
+                 should be managed is Patchboard's step.",
+            ),
         },
         PendingUserAction => &CatalogueEntry {
             name: "Pending User Action",

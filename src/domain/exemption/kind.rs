@@ -41,7 +41,8 @@ impl Impact {
                  each one's fix says which."
             }
             Impact::CannotPatch => {
-                "Blocked until someone removes the cause; waiting changes nothing."
+                "Blocked until someone acts on the cause; left alone, it stays blocked. \
+                 Each one's fix says what to do."
             }
         }
     }
