@@ -108,23 +108,35 @@ function showFailure(title, advice, error) {
   });
 }
 
+// What the page's Content Security Policy blocked while the app started:
+// the likeliest reason it could not, named so that it can be allowed.
+const blockedByPolicy = new Set();
+const noteBlocked = (event) => blockedByPolicy.add(`${event.effectiveDirective} (${event.blockedURI || "inline"})`);
+document.addEventListener("securitypolicyviolation", noteBlocked);
+
 // Imported here rather than at the top, so that a patchboard.js the server
 // did not send is reported like a missing wasm file.
 Promise.all([import("./patchboard.js"), whenHostExists()])
   .then(([{ default: init }]) => init({ module_or_path: new URL("./patchboard_bg.wasm", import.meta.url) }))
   .then(followHost)
+  // The policy's reports are queued: the one behind this failure may not be in yet.
+  .catch((error) => new Promise((done) => setTimeout(done, 50)).then(() => Promise.reject(error)))
   .catch((error) => {
     console.error("Patchboard could not start:", error);
-    showFailure(
-      "Patchboard could not start",
-      "This browser could not load or run the app's code. Nothing was changed on your " +
-        "endpoints. Reload the page; if this keeps happening, update the browser, and ask " +
-        "your Patchboard administrator to check that patchboard.js and patchboard_bg.wasm " +
-        "are served beside loader.js and that the page's Content Security Policy allows " +
-        "'wasm-unsafe-eval'.",
-      error,
-    );
-  });
+    const advice =
+      blockedByPolicy.size > 0
+        ? `The page's Content Security Policy blocked what the app needs: ${[...blockedByPolicy].join(", ")}. ` +
+          "Nothing was changed on your endpoints. Ask your Patchboard administrator to allow it: " +
+          "script-src needs 'wasm-unsafe-eval', connect-src the address the app is served from, " +
+          "and Trusted Types (require-trusted-types-for) cannot be required of this page."
+        : "This browser could not load or run the app's code. Nothing was changed on your " +
+          "endpoints. Reload the page; if this keeps happening, update the browser, and ask " +
+          "your Patchboard administrator to check that patchboard.js and patchboard_bg.wasm " +
+          "are served beside loader.js and that the page's Content Security Policy allows " +
+          "'wasm-unsafe-eval'.";
+    showFailure("Patchboard could not start", advice, error);
+  })
+  .finally(() => document.removeEventListener("securitypolicyviolation", noteBlocked));
 
 // The files whose frames in a stack show that an error passed through the
 // app's code.

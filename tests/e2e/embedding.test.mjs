@@ -739,4 +739,32 @@ describe('under a strict Content Security Policy', () => {
       }
     });
   }
+
+  for (const { name, policy, blocked } of [
+    {
+      name: 'a connect-src without the address the app is served from',
+      policy: STRICT_CSP.replace("connect-src 'self'", 'connect-src https://backend.example'),
+      blocked: /connect-src \(http:\/\/127\.0\.0\.1:\d+\/patchboard_bg\.wasm\)/,
+    },
+    {
+      name: 'Trusted Types required',
+      policy: `${STRICT_CSP}; require-trusted-types-for 'script'`,
+      blocked: /require-trusted-types-for \(trusted-types-sink\)/,
+    },
+  ]) {
+    test(`${name}: the start fails naming what the policy blocked`, async () => {
+      const server = await serve({ headers: { 'Content-Security-Policy': policy } });
+      const session = await openPage(`${server.url}#/jobs`);
+      try {
+        const alert = session.page.locator('.pb-crash[role="alert"]');
+        await alert.waitFor({ timeout: LOAD_TIMEOUT });
+        const text = (await alert.textContent()).replace(/\s+/g, ' ');
+        assert.match(text, /^Patchboard could not start/);
+        assert.match(text, /The page's Content Security Policy blocked what the app needs: /);
+        assert.match(text, blocked);
+      } finally {
+        await session.close();
+      }
+    });
+  }
 });
