@@ -1418,6 +1418,11 @@ fn an_exemption_name_patchboard_does_not_know_is_listed_searched_and_exported() 
         ],
         "unknown names of equal size alphabetically, each as spelt"
     );
+    // A link limited to a name no endpoint reports is told apart from a
+    // known exemption none has.
+    assert!(!unknown("quarantined by edr").is_unreported_in(&rows));
+    assert!(unknown("Nope").is_unreported_in(&rows));
+    assert!(!known(ExemptionKind::MaintenanceWindowExpired).is_unreported_in(&rows));
     // A name is the group's most common spelling, whatever the order.
     let named = |order: &[u32]| -> Vec<String> {
         reason_groups(&rows, order)

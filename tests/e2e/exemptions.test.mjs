@@ -823,6 +823,23 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('a link limited to a reason no endpoint reports says so, and shows every reason at a press', async () => {
+    await withExemptions('reason=Quarantined%20by%20EDR', {}, async ({ page }) => {
+      const notice = page.locator('.pb-page [role=status]', { hasText: 'No endpoint reports the reason "Quarantined by EDR", which this view lists only' });
+      await notice.waitFor();
+      await notice.getByRole('button', { name: 'Show every reason' }).click();
+      await page.waitForURL((url) => !url.hash.includes('reason='));
+      await page.locator('tr.pb-row').first().waitFor();
+      assert.equal(await notice.count(), 0);
+    });
+    // A reason the catalogue knows is never taken for a mistake.
+    await withExemptions('reason=Power%20Suspended', {}, async ({ page }) => {
+      await page.locator('[data-reason-filter]').waitFor();
+      await page.locator('[data-row-count]').waitFor();
+      assert.equal(await page.locator('.pb-page [role=status]', { hasText: 'No endpoint reports the reason' }).count(), 0);
+    });
+  });
+
   test('the layout link (layout=by-exemption) opens the grouped view directly', async () => {
     await withExemptions('layout=by-exemption', {}, async ({ page }) => {
       await page.locator('[data-layout="by-exemption"] .pb-group').first().waitFor();

@@ -42,6 +42,13 @@ impl GroupReason {
         }
     }
 
+    /// A name no catalogue knows that no endpoint of `rows` reports: a
+    /// link limited to it lists nothing, and may be mistyped or outdated.
+    /// (A known exemption that none has is the fleet's good news.)
+    pub fn is_unreported_in(&self, rows: &[EndpointRow]) -> bool {
+        matches!(self, GroupReason::Unknown(_)) && !rows.iter().any(|row| self.is_had_by(row))
+    }
+
     pub fn name(&self) -> &str {
         match self {
             GroupReason::Exemption(kind) => kind.name(),

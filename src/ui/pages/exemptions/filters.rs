@@ -1,12 +1,14 @@
 //! The filter bar of the exemptions page, the layout switch and the export.
 
 use super::FleetData;
+use crate::domain::abridge::quoted;
 use crate::domain::csv::dated_file_name;
 use crate::domain::decimal::Noun;
 use crate::domain::view::endpoints::{endpoints_csv, EndpointView, Layout};
 use crate::ui::clock::read_browser_clock;
 use crate::ui::components::{
-    download_in_parts, ExportButton, FacetFilter, FlagFilter, TableSearch, CSV_RECORDS_PER_PART,
+    download_in_parts, Banner, ExportButton, FacetFilter, FlagFilter, TableSearch, Tone,
+    CSV_RECORDS_PER_PART,
 };
 use crate::ui::view_state::History;
 use leptos::prelude::*;
@@ -39,6 +41,36 @@ fn ReasonFilter(data: FleetData) -> impl IntoView {
                     />
                     {format!("Only {name}")}
                 </label>
+            }
+        })
+    }
+}
+
+/// Says that the reason a link limits the list to is one no endpoint
+/// reports, rather than list none without a word.
+#[component]
+pub fn UnreportedReasonBanner(data: FleetData) -> impl IntoView {
+    let url = data.table.url;
+    let loaded = data.status.has_loaded();
+    // Apart, so that a keystroke in the search does not look through the rows.
+    let reason = Memo::new(move |_| url.view.with(|v| v.reason.clone()));
+    let unreported = Memo::new(move |_| {
+        let reason = reason.get()?;
+        let unreported = loaded.get() && data.table.rows.with(|rows| reason.is_unreported_in(rows));
+        unreported.then(|| reason.name().to_owned())
+    });
+    move || {
+        unreported.get().map(|name| {
+            view! {
+                <Banner
+                    tone=Tone::Neutral
+                    title=format!("No endpoint reports the reason {}, which this view lists only", quoted(&name))
+                    details=format!("The link may come from a time when the backend reported it, or be mistyped. Show every reason, or untick \"Only {name}\" below, to list every endpoint.")
+                    action=Some((
+                        "Show every reason",
+                        Callback::new(move |_| url.update(History::Push, |v| v.reason = None)),
+                    ))
+                />
             }
         })
     }

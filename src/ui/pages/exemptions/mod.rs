@@ -154,6 +154,7 @@ pub fn ExemptionsPage() -> impl IntoView {
                 unknown=url.left_out()
                 on_dismiss=Callback::new(move |_| url.drop_left_out())
             />
+            <filters::UnreportedReasonBanner data=data />
             // Section headings for moving by heading; the page shows its sections plainly.
             <h2 class="pb-visually-hidden">"Figures"</h2>
             <summary::Counters data=data />
