@@ -243,7 +243,8 @@ fn field_problems_name_the_field() {
         "os": ["/os", "/a~2b"],
         "drives.used_percent": 3
     });
-    config["resources"]["endpoints"]["values"] = json!({ "powr": { "on": "On" } });
+    config["resources"]["endpoints"]["values"] =
+        json!({ "powr": { "on": "On" }, "os": { "n/a": null, "?": 0 } });
     let found = problems(config);
     let expect = [
         "resources.endpoints.fields: missing required field \"id\"",
@@ -252,6 +253,7 @@ fn field_problems_name_the_field() {
         "resources.endpoints.fields.os[1]: expected \"~\" to be followed by 0 or 1",
         "resources.endpoints.fields.drives.used_percent: expected a JSON Pointer string, found 3",
         "resources.endpoints.values.powr: unknown field",
+        "resources.endpoints.values.os.?: expected a string, or null for no value, found 0",
     ];
     for wanted in expect {
         assert!(

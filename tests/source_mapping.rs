@@ -725,6 +725,32 @@ fn a_backends_own_words_for_yes_and_no_are_mapped_with_values() {
     assert!(page.left_out.is_empty());
 }
 
+/// A backend's word for "not known" ("N/A", "-") mapped to null is no
+/// value: not a fault reported on every row, and a required field missing.
+#[test]
+fn a_word_mapped_to_null_is_no_value() {
+    let config = config(json!({ "endpoints": {
+        "url": "{base_url}/e", "fields": { "id": "/id", "os": "/os", "credentials_valid": "/creds_ok" },
+        "values": { "credentials_valid": { "N/A": null, "Y": "true" }, "id": { "-": null } }
+    } }));
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let page = mapping
+        .decode_page(&json!([
+            { "id": "a", "os": "Ubuntu 22.04", "creds_ok": "N/A" },
+            { "id": "b", "creds_ok": "Y" },
+            { "id": "-", "creds_ok": "Y" }
+        ]))
+        .unwrap();
+    let read: Vec<(&str, Option<bool>)> = page
+        .items
+        .iter()
+        .map(|e| (e.id.as_str(), e.credentials_valid))
+        .collect();
+    assert_eq!(read, [("a", None), ("b", Some(true))]);
+    assert!(page.left_out.is_empty(), "{:?}", page.left_out);
+    assert_eq!(page.errors.len(), 1, "the row whose id maps to no value");
+}
+
 #[test]
 fn numbers_are_read_from_json_numbers_and_number_text() {
     let number = |value: serde_json::Value| patchboard::source::coerce::number(&value);

@@ -38,6 +38,10 @@ pub enum Credentials {
     Include,
 }
 
+/// Their words for one field's values, each to ours, or to `None`: no value
+/// (a backend's "N/A" or "-" for a fact it does not know).
+pub type ValueWords = BTreeMap<String, Option<String>>;
+
 /// Where each kind of record comes from. An unset resource means the page that
 /// needs it has no source.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -77,7 +81,7 @@ pub struct Resource {
     /// Our field name to the pointers tried in order inside each item.
     pub fields: BTreeMap<String, Vec<Pointer>>,
     /// Our field name to a translation of their words into ours.
-    pub values: BTreeMap<String, BTreeMap<String, String>>,
+    pub values: BTreeMap<String, ValueWords>,
     pub paging: Paging,
     /// Stop after this many items, reporting that the limit was reached.
     pub max_items: usize,

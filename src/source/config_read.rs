@@ -6,7 +6,7 @@
 
 use super::coerce::MAP_WITH_VALUES;
 use super::config::{
-    Config, ConfigProblem, Credentials, Method, PageEnd, Paging, Resource, Resources,
+    Config, ConfigProblem, Credentials, Method, PageEnd, Paging, Resource, Resources, ValueWords,
 };
 use super::duplicate_keys::duplicate_keys;
 use super::header::header_problem;
@@ -775,7 +775,7 @@ fn read_values(
     obj: &Obj<'_>,
     names: &FieldNames,
     report: &mut Report,
-) -> BTreeMap<String, BTreeMap<String, String>> {
+) -> BTreeMap<String, ValueWords> {
     let path = obj.at("values");
     let Some(value) = obj.get("values") else {
         return BTreeMap::new();
@@ -789,9 +789,10 @@ fn read_values(
         let Some(field_path) = known_field(&path, name, &names.configurable, report) else {
             continue;
         };
-        let words = read_string_map(&field_path, words, report);
+        let words = read_value_words(&field_path, words, report);
         // Checked here, where the configuration says it, not on every row.
         for (theirs, ours) in &words {
+            let Some(ours) = ours else { continue };
             if let Some(problem) = (names.word_problem)(name, ours) {
                 // Here the word is already the map's own: what needs
                 // changing is the right-hand side, not more mapping.
@@ -808,6 +809,36 @@ fn read_values(
         values.insert(name.clone(), words);
     }
     values
+}
+
+/// One field's `values`: their words to ours, or to `null` for no value.
+fn read_value_words(path: &str, value: &Value, report: &mut Report) -> ValueWords {
+    let Value::Object(map) = value else {
+        report.add(
+            path,
+            format!("expected an object of strings, found {}", kind(value)),
+        );
+        return ValueWords::new();
+    };
+    let mut words = ValueWords::new();
+    for (theirs, ours) in map {
+        match ours {
+            Value::String(ours) => {
+                words.insert(theirs.clone(), Some(ours.clone()));
+            }
+            Value::Null => {
+                words.insert(theirs.clone(), None);
+            }
+            other => report.add(
+                &join(path, theirs),
+                format!(
+                    "expected a string, or null for no value, found {}",
+                    kind(other)
+                ),
+            ),
+        }
+    }
+    words
 }
 
 /// The path of member `name` of the object at `path` when it names one of

@@ -5,7 +5,7 @@
 //! then nothing but a choice of pointers for these names.
 
 use super::coerce::{shown, Coerced, FOUND};
-use super::config::{Resource, Resources};
+use super::config::{Resource, Resources, ValueWords};
 use super::gather::Identified;
 use super::native_decode;
 use super::pointer::Pointer;
@@ -134,7 +134,7 @@ pub struct Spec {
     pub index: usize,
     pub field: String,
     pub pointers: Vec<Pointer>,
-    pub values: Option<Arc<BTreeMap<String, String>>>,
+    pub values: Option<Arc<ValueWords>>,
     pub nested: Vec<Spec>,
 }
 
@@ -201,7 +201,7 @@ pub fn configurable_names<R: Record>() -> Vec<String> {
 /// Field pointers and value maps, keyed by our field names, as configured.
 pub struct FieldConfig<'a> {
     pub fields: &'a BTreeMap<String, Vec<Pointer>>,
-    pub values: &'a BTreeMap<String, BTreeMap<String, String>>,
+    pub values: &'a BTreeMap<String, ValueWords>,
 }
 
 /// Compiles the configured fields of `R` into specs; names not in the table are ignored
@@ -346,6 +346,10 @@ fn decode_fields<R: Record>(
             continue;
         };
         let translated = spec.values.as_deref().and_then(|map| translate(map, raw));
+        // A word the configuration maps to no value: as if not sent.
+        if translated == Some(Value::Null) {
+            continue;
+        }
         let value = translated.as_ref().unwrap_or(raw);
         let fail = |problem: String| FieldFailure {
             field: spec.field.clone(),
@@ -456,15 +460,16 @@ pub fn decode_readable<R: Record>(items: &[Value], specs: &[Spec]) -> (Vec<R>, V
     (list, failures)
 }
 
-/// Their word to ours; values not in the map pass through unchanged.
-fn translate(map: &BTreeMap<String, String>, raw: &Value) -> Option<Value> {
+/// Their word to ours, `null` for a word mapped to no value; values not in
+/// the map pass through unchanged.
+fn translate(map: &ValueWords, raw: &Value) -> Option<Value> {
     let key = match raw {
         Value::String(s) => std::borrow::Cow::Borrowed(s.as_str()),
         Value::Number(_) | Value::Bool(_) => std::borrow::Cow::Owned(raw.to_string()),
         _ => return None,
     };
     map.get(key.as_ref())
-        .map(|ours| Value::String(ours.clone()))
+        .map(|ours| ours.clone().map_or(Value::Null, Value::String))
 }
 
 /// An object's first keys, for a message: `only the keys "jobId", "name",
