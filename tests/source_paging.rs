@@ -953,6 +953,30 @@ fn qualys_results_page_with_search_after_across_three_pages() {
     assert_eq!(pager.fetched(), 1120);
 }
 
+/// A Rails app's X-Next-Page is a page number for its query: a request that
+/// names {cursor} gets the header's value there, and no request header.
+#[test]
+fn a_cursor_header_goes_into_the_query_where_the_url_names_cursor() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/e?page={cursor}&per_page={page_size}", "items": "/",
+        "fields": { "id": "/id" },
+        "paging": { "mode": "cursor_header", "response_header": "X-Next-Page", "size": 2 }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    let first = pager.first().unwrap();
+    assert!(first.url.ends_with("/e?page=&per_page=2"), "{}", first.url);
+    let body = json!([]);
+    let next = [("X-Next-Page".to_owned(), "2".to_owned())];
+    let second = fetch(pager.next(&ok(&body, &next, 2)).unwrap());
+    assert!(
+        second.url.ends_with("/e?page=2&per_page=2"),
+        "{}",
+        second.url
+    );
+    assert_eq!(header(&second, "X-Next-Page"), None);
+}
+
 /// CORS hides a response header the backend does not expose, and a
 /// misspelt response_header finds nothing, so a full page without its
 /// cursor may not be the last: the load ends there, saying why, rather

@@ -1029,7 +1029,7 @@ const PAGING_MODES: &[PagingMode] = &[
     PagingMode {
         name: "cursor_header",
         keys: &["mode", "response_header", "request_header", "size", "end"],
-        supplies: &[Placeholder::PageSize],
+        supplies: &[Placeholder::PageSize, Placeholder::Cursor],
         follows_links: false,
     },
 ];

@@ -566,7 +566,14 @@ impl<'c> Pager<'c> {
             (Paging::NextInBody { .. }, Position::Cursor(cursor)) => {
                 vars.cursor = Some(cursor.clone().unwrap_or_default());
             }
-            (Paging::CursorHeader { size, .. }, _) => vars.page_size = Some(*size),
+            (Paging::CursorHeader { size, .. }, position) => {
+                vars.page_size = Some(*size);
+                // Where the request names {cursor} (a Rails app's
+                // ?page=…), the cursor goes there: empty at first.
+                if let Position::Cursor(cursor) = position {
+                    vars.cursor = Some(cursor.clone().unwrap_or_default());
+                }
+            }
             _ => {}
         }
         vars
@@ -589,7 +596,9 @@ impl<'c> Pager<'c> {
         if let (Paging::CursorHeader { request_header, .. }, Position::Cursor(Some(cursor))) =
             (&self.resource.paging, &self.position)
         {
-            set_header(&mut headers, request_header, cursor.clone());
+            if !self.resource.names_cursor {
+                set_header(&mut headers, request_header, cursor.clone());
+            }
         }
         let body = match (&self.resource.body, self.resource.method) {
             (Some(template), Method::Post) => Some(expand_json(template, &vars)?.to_string()),
