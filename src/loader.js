@@ -108,10 +108,17 @@ function showFailure(title, advice, error) {
   });
 }
 
-// What the page's Content Security Policy blocked while the app started:
-// the likeliest reason it could not, named so that it can be allowed.
+// What the page's Content Security Policy blocked of the app while it
+// started: the likeliest reason it could not, named so that it can be
+// allowed. Not a report-only policy's reports, nor what it blocked of the
+// portal's own (a tracking pixel), which would send the search astray.
 const blockedByPolicy = new Set();
-const noteBlocked = (event) => blockedByPolicy.add(`${event.effectiveDirective} (${event.blockedURI || "inline"})`);
+const APP_NEEDS = ["wasm-eval", "eval", "trusted-types-sink"];
+const noteBlocked = (event) => {
+  const uri = event.blockedURI;
+  const ours = uri.startsWith(patchboard.assetBase) || APP_NEEDS.includes(uri);
+  if (event.disposition === "enforce" && ours) blockedByPolicy.add(`${event.effectiveDirective} (${uri})`);
+};
 document.addEventListener("securitypolicyviolation", noteBlocked);
 
 // Imported here rather than at the top, so that a patchboard.js the server

@@ -231,13 +231,19 @@ describe('inside a host portal', () => {
     }
   });
 
-  test("a panel follows the app's header up when the portal scrolls its own container, not the window", async () => {
+  test("a panel follows the app's header up when the portal scrolls its own container, not the window, and stops below the portal's header", async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage(`${server.url}portal/`, { viewport: { width: 1600, height: 800 } });
     try {
       const { page } = session;
-      // A portal layout of the common kind: a fixed header, and the content scrolling in its own box.
+      // A portal layout of the common kind: a fixed header, and the content
+      // scrolling in its own box. The portal tells the app how tall its header is.
       await page.addStyleTag({ content: 'body { overflow: hidden; } .portal-layout > main { height: 700px; overflow: auto; }' });
+      const portalHeader = await page.evaluate(() => {
+        const bottom = Math.round(document.querySelector('.portal-header').getBoundingClientRect().bottom);
+        document.querySelector('#patchboard').style.setProperty('--pb-viewport-top', `${bottom}px`);
+        return bottom;
+      });
       // The portal keeps its URL: the job is opened from the list, then an asset from the job.
       await (await rows(page)).first().click();
       await page.locator('[data-row-count]', { hasText: 'assets' }).waitFor({ timeout: LOAD_TIMEOUT });
@@ -262,8 +268,8 @@ describe('inside a host portal', () => {
       assert.equal(tops.windowScrolled, 0, 'the window itself does not scroll');
       assert.ok(tops.tops.at(-1).scrolled > 30, JSON.stringify(tops));
       for (const { scrolled, panel, headerBottom } of tops.tops) {
-        // Once the header has scrolled away, at the window's top.
-        assert.equal(panel, Math.max(0, headerBottom), `the panel starts below the header with the portal scrolled ${scrolled} px`);
+        // Once the app's header has scrolled away, below the portal's.
+        assert.equal(panel, Math.max(portalHeader, headerBottom), `the panel starts below the header with the portal scrolled ${scrolled} px`);
       }
       assertNoProblems(session);
     } finally {
@@ -767,4 +773,21 @@ describe('under a strict Content Security Policy', () => {
       }
     });
   }
+
+  test('a report-only policy is not blamed for a start that failed otherwise', async () => {
+    const server = await serve({
+      headers: { 'Content-Security-Policy-Report-Only': "connect-src https://backend.example; img-src 'none'" },
+      files: { 'patchboard.js': 'this is not JavaScript(' },
+    });
+    const session = await openPage(`${server.url}#/jobs`);
+    try {
+      const alert = session.page.locator('.pb-crash[role="alert"]');
+      await alert.waitFor({ timeout: LOAD_TIMEOUT });
+      const text = (await alert.textContent()).replace(/\s+/g, ' ');
+      assert.ok(!text.includes('Content Security Policy blocked'), text);
+      assert.ok(text.includes('patchboard.js and patchboard_bg.wasm are served beside loader.js'), text);
+    } finally {
+      await session.close();
+    }
+  });
 });
