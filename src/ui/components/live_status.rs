@@ -89,8 +89,12 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
 /// backend asked for a wait, so that the wait counts down; the shared
 /// clock's tick is too slow for that.
 fn wait_clock(state: RwSignal<LoadStatus>) -> ReadSignal<Timestamp> {
-    let waiting =
-        Memo::new(move |_| state.with(|s| s.waiting.is_some() || s.quiet_until.is_some()));
+    // The shared clock, slower, notices a backend's wait has run out, so
+    // that this one stops even with no load to end it (refresh paused).
+    let clock = use_clock();
+    let waiting = Memo::new(move |_| {
+        state.with(|s| s.waiting.is_some() || s.quiet_left(clock.now()).is_some())
+    });
     ticking_clock(move || waiting.get(), Duration::from_secs(1))
 }
 
@@ -288,11 +292,11 @@ pub fn DataProblems(
     }
 }
 
-/// "power (at "/power"), os (at "/os")".
 /// What to do about a backend whose pages hold fewer rows than the size
 /// asked for before the last.
 const CAPPED_PAGE_ADVICE: &str = "A backend that caps its pages below the configured size sends such short pages: set size to its largest page, or \"end\": \"empty_page\".";
 
+/// The fields no row had, for a message: "power (at "/power"), os (at "/os")".
 fn unfound_text(fields: &[UnfoundField]) -> String {
     fields
         .iter()
