@@ -474,9 +474,18 @@ fn a_short_page_flagged_as_not_the_last_says_more_rows_may_exist() {
         json!({ "hasMore": false }),
         json!({ "last": "false" }),
         json!({ "last": true, "hasNext": true }),
+        // The answer's own count, reached, is the end.
+        json!({ "last": false, "totalElements": 50 }),
     ] {
         assert_eq!(ended(body.clone()), Step::Done, "{body}");
     }
+    // An empty page ends the list whatever it flags.
+    let mut pager = Pager::new(&config, resource, None, None);
+    pager.first().unwrap();
+    assert_eq!(
+        pager.next(&ok(&json!({ "last": false }), &[], 0)).unwrap(),
+        Step::Done
+    );
 }
 
 #[test]

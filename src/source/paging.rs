@@ -453,6 +453,14 @@ impl<'c> Pager<'c> {
         let Value::Object(members) = response.body else {
             return None;
         };
+        // An empty page ends the list whatever it says; a total, where one
+        // is counted, has had its say in short_of_total.
+        let counts = TOTAL_MEMBERS
+            .iter()
+            .any(|name| members.get(*name).is_some_and(Value::is_u64));
+        if response.item_count == 0 || counts {
+            return None;
+        }
         // The first flag present decides: `"last": true` beside a stray
         // `"hasNext": true` is the end.
         let (name, value, more) = MORE_FLAGS
