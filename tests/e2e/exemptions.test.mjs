@@ -832,12 +832,6 @@ describe('endpoint exemptions page', () => {
       await page.locator('tr.pb-row').first().waitFor();
       assert.equal(await notice.count(), 0);
     });
-    // A reason the catalogue knows is never taken for a mistake.
-    await withExemptions('reason=Power%20Suspended', {}, async ({ page }) => {
-      await page.locator('[data-reason-filter]').waitFor();
-      await page.locator('[data-row-count]').waitFor();
-      assert.equal(await page.locator('.pb-page [role=status]', { hasText: 'No endpoint reports the reason' }).count(), 0);
-    });
   });
 
   test('the layout link (layout=by-exemption) opens the grouped view directly', async () => {

@@ -51,12 +51,14 @@ fn ReasonFilter(data: FleetData) -> impl IntoView {
 #[component]
 pub fn UnreportedReasonBanner(data: FleetData) -> impl IntoView {
     let url = data.table.url;
-    let loaded = data.status.has_loaded();
+    // Only of the whole fleet: rows past a load cut short may report it.
+    let complete = data.status.is_complete();
     // Apart, so that a keystroke in the search does not look through the rows.
     let reason = Memo::new(move |_| url.view.with(|v| v.reason.clone()));
     let unreported = Memo::new(move |_| {
         let reason = reason.get()?;
-        let unreported = loaded.get() && data.table.rows.with(|rows| reason.is_unreported_in(rows));
+        let unreported =
+            complete.get() && data.table.rows.with(|rows| reason.is_unreported_in(rows));
         unreported.then(|| reason.name().to_owned())
     });
     move || {
