@@ -707,7 +707,7 @@ fn a_backends_own_words_for_yes_and_no_are_mapped_with_values() {
     let problem = patchboard::source::coerce::boolean(&json!("N")).unwrap_err();
     assert_eq!(
         problem,
-        r#"expected a boolean (true/false, 1/0, yes/no), found "N"; map the backend's words with "values" ("Y": "true")"#
+        r#"expected a boolean (true/false, 1/0, yes/no), found "N"; map the backend's words with "values" ("N": "true" or "false")"#
     );
     assert!(!patchboard::source::coerce::boolean(&json!(2))
         .unwrap_err()

@@ -173,9 +173,10 @@ pub fn boolean(value: &Value) -> Coerced<bool> {
         let problem = expected("a boolean (true/false, 1/0, yes/no)", value);
         // "Y"/"N", "on"/"off", "enabled": a backend's own words for yes and no.
         match value {
-            Value::String(word) if !word.trim().is_empty() => {
-                format!("{problem}{MAP_WITH_VALUES} (\"Y\": \"true\")")
-            }
+            Value::String(word) if !word.trim().is_empty() => format!(
+                "{problem}{MAP_WITH_VALUES} ({}: \"true\" or \"false\")",
+                shown(value, 40)
+            ),
             _ => problem,
         }
     })
