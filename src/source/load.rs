@@ -4,7 +4,7 @@
 use super::body::{fnv1a, Body};
 use super::body_text::{is_web_page, offset_of};
 use super::body_text::{with_unreadable_numbers_mended, without_lone_surrogates};
-use super::config::{Config, Resource};
+use super::config::{Config, Method, Resource};
 use super::error_body::backend_message;
 use super::gather::Identified;
 use super::http::{send, sleep, HttpResponse, OnPart, SendError};
@@ -36,9 +36,14 @@ pub enum LoadError {
         attempts: u32,
         /// The backend's own words for the error, from its body.
         says: Option<String>,
+        /// What a redirect on the way did to the request, where it
+        /// explains the failure.
+        moved: Option<Moved>,
     },
     Empty {
         url: String,
+        /// 204 No Content, where the backend said so.
+        no_content: bool,
     },
     NotJson {
         url: String,
@@ -86,6 +91,17 @@ pub enum LoadError {
     },
 }
 
+/// What a redirect did to a request that then failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Moved {
+    /// A POST redirected: after a 301, 302 or 303 the browser asks the new
+    /// address with a GET and no body.
+    PostAsGet,
+    /// Redirected to another origin, where the browser sends no
+    /// `Authorization` header: the credentials stayed behind.
+    CredentialsLeftBehind,
+}
+
 impl LoadError {
     /// The seconds the failed answer's `Retry-After` asked to be left alone.
     pub fn asked_wait(&self) -> Option<u32> {
@@ -128,12 +144,15 @@ impl fmt::Display for LoadError {
                 retry_after,
                 attempts,
                 says,
+                moved,
             } => {
                 let meaning = match status {
                     401 => "the backend did not accept the credentials; check the token or sign in again",
                     403 => "the credentials are valid but not allowed to read this",
                     404 => "nothing is at this address; check the URL in the configuration",
                     429 => "the backend is limiting how often it may be asked; Retry asks again",
+                    // Patchboard sends no validator: a cache or proxy answered for the backend.
+                    304 => "a cache or proxy on the way answered \"Not Modified\" though Patchboard asked for no cached copy; it must pass such requests on",
                     500..=599 => "the backend failed while answering",
                     _ => "the backend refused the request",
                 };
@@ -142,12 +161,32 @@ impl fmt::Display for LoadError {
                     write!(f, " (it asked for a wait of {})", period_text(*seconds))?;
                 }
                 asked(f, *attempts)?;
+                match moved {
+                    Some(Moved::PostAsGet) => write!(
+                        f,
+                        ". The POST was redirected, and after a 301, 302 or 303 the browser asks the new address with a GET and no body: set the configuration's URL to the address it moved to"
+                    )?,
+                    Some(Moved::CredentialsLeftBehind) => write!(
+                        f,
+                        ". The request was redirected to another origin, where the browser does not send the Authorization header: point base_url at the address that answered"
+                    )?,
+                    None => {}
+                }
                 match says {
                     Some(says) => write!(f, ". The backend says: \"{says}\""),
                     None => Ok(()),
                 }
             }
-            LoadError::Empty { url } => write!(f, "{url} answered with an empty body, not JSON"),
+            LoadError::Empty {
+                url,
+                no_content: true,
+            } => write!(
+                f,
+                "{url} answered HTTP 204 No Content, an empty body where a JSON list was expected"
+            ),
+            LoadError::Empty { url, .. } => {
+                write!(f, "{url} answered with an empty body, not JSON")
+            }
             // Every other byte zero: UTF-16, as Windows PowerShell 5.1's
             // Out-File writes a file by default.
             LoadError::NotJson { url, found, .. } if found.contains('\0') => write!(
@@ -382,6 +421,12 @@ where
         response: &HttpResponse,
     ) -> Result<(serde_json::Value, usize), LoadError> {
         let streamed = self.streamed.take();
+        if response.status == 204 {
+            return Err(LoadError::Empty {
+                url: url.to_owned(),
+                no_content: true,
+            });
+        }
         let (page, body) = match streamed.and_then(|streamed| streamed.finish(&response.body)) {
             Some(decoded) => decoded,
             None => self.decode_whole(url, &response.body.text())?,
@@ -571,6 +616,7 @@ async fn send_with_retries(
                     retry_after,
                     attempts: attempt,
                     says: backend_message(&response.body.text(), response.status),
+                    moved: moved(request, &response),
                 },
                 Err(error) => LoadError::Send {
                     error,
@@ -606,6 +652,25 @@ async fn send_with_retries(
     })
 }
 
+/// What a redirect did to `request`, where its failed answer may be owed to
+/// it.
+fn moved(request: &Request, response: &HttpResponse) -> Option<Moved> {
+    if !response.redirected {
+        return None;
+    }
+    if request.method == Method::Post && matches!(response.status, 400 | 404 | 405 | 415) {
+        return Some(Moved::PostAsGet);
+    }
+    let sent_credentials = request
+        .headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("authorization"));
+    (response.status == 401
+        && sent_credentials
+        && surely_other_origins(&request.url, &response.url))
+    .then_some(Moved::CredentialsLeftBehind)
+}
+
 /// The address that answered, for messages; after a redirect, with the
 /// address asked, since the redirect is often the fault (an expired session
 /// sent to a sign-in page).
@@ -621,6 +686,7 @@ fn parse_body(url: &str, text: &str) -> Result<serde_json::Value, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Empty {
             url: url.to_owned(),
+            no_content: false,
         });
     }
     serde_json::from_str(text).map_err(|error| match error.classify() {

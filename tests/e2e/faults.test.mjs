@@ -343,6 +343,33 @@ describe('a refresh of the job list that fails', () => {
     ]);
   });
 
+  test('a POST redirected with 301 says the browser sent it on as a GET without its body', { timeout: TEST_TIMEOUT }, async () => {
+    const config = { ...nativeConfig(backend.url), resources: { jobs: { method: 'POST', body: { query: 'all' } } } };
+    await refreshFailsWith(FAULTS.status(301, { location: '/moved/jobs.json' }), [
+      `HTTP 404 from ${backend.url}/moved/jobs.json (redirected from ${url()})`,
+      'The POST was redirected, and after a 301, 302 or 303 the browser asks the new address with a GET and no body',
+    ], { config });
+  });
+
+  test('a redirect to another origin that answers 401 says the Authorization header stayed behind', { timeout: TEST_TIMEOUT }, async () => {
+    const config = { ...nativeConfig(backend.url), headers: { Authorization: 'Bearer e2e-token' } };
+    const elsewhere = backend.url.replace('127.0.0.1', 'localhost');
+    await refreshFailsWith(() => {
+      backend.setFault('/jobs.json', FAULTS.status(307, { location: `${elsewhere}/gateway/jobs.json` }));
+      backend.setFault('/gateway/jobs.json', FAULTS.status(401));
+    }, [
+      `HTTP 401 from ${elsewhere}/gateway/jobs.json (redirected from ${url()})`,
+      'redirected to another origin, where the browser does not send the Authorization header',
+    ], { config });
+  });
+
+  test('HTTP 204 and 304 are named for what they are', { timeout: TEST_TIMEOUT }, async () => {
+    await refreshFailsWith(FAULTS.status(204), [`${url()} answered HTTP 204 No Content, an empty body where a JSON list was expected`]);
+    await refreshFailsWith(FAULTS.status(304), [
+      `HTTP 304 from ${url()}: a cache or proxy on the way answered "Not Modified" though Patchboard asked for no cached copy`,
+    ]);
+  });
+
   test('HTTP 429: asked again no sooner than Retry-After says, three times in all', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.status(429, { 'retry-after': '2' }), [
       `HTTP 429 from ${url()}`,
