@@ -90,8 +90,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "If it is meant to stay off, exclude it from patching instead.",
             ],
             our_addition: Some(
-                "JetPatch says to power the machine on; excluding one meant to stay off is \
-                 Patchboard's suggestion.",
+                "JetPatch says to power the machine on; step 2, excluding one meant to stay \
+                 off, is Patchboard's.",
             ),
         },
         PowerSuspended => &CatalogueEntry {
@@ -156,8 +156,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "Wait for the endpoint to show as connected.",
             ],
             our_addition: Some(
-                "JetPatch says to restore the connector's connection; reading its log when it \
-                 stops again is Patchboard's step.",
+                "JetPatch says to restore the connector's connection; step 2, reading its log \
+                 when it stops again, is Patchboard's.",
             ),
         },
         NotReachable => &CatalogueEntry {
@@ -365,8 +365,8 @@ pub(super) fn exemption(kind: ExemptionKind) -> &'static CatalogueEntry {
                 "If so, give JetPatch credentials for it and deploy the connector.",
             ],
             our_addition: Some(
-                "JetPatch says to deploy the connector; deciding first whether the machine \
-                 should be managed is Patchboard's step.",
+                "JetPatch says to deploy the connector; step 1, deciding first whether the \
+                 machine should be managed, is Patchboard's.",
             ),
         },
         PendingUserAction => &CatalogueEntry {
