@@ -357,6 +357,48 @@ fn next_in_body_follows_urls_paths_and_tokens() {
     assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
 }
 
+/// Some backends leave a cursor in their last page and refuse it when it is
+/// sent back: a flag beside it, or at the top of the body, that says no page
+/// follows ends the list there.
+#[test]
+fn a_cursor_beside_a_flag_that_says_no_more_ends_the_list() {
+    let ended = |pointer: &str, body: Value| {
+        let config = endpoints_config(json!({
+            "url": "{base_url}/e?after={cursor}", "items": "/data",
+            "fields": { "id": "/id" },
+            "paging": { "mode": "next_in_body", "pointer": pointer }
+        }));
+        let resource = config.resources.endpoints.as_ref().unwrap();
+        let mut pager = Pager::new(&config, resource, None, None);
+        pager.first().unwrap();
+        pager.next(&ok(&body, &[], 3)).unwrap()
+    };
+    // Stripe-like: the flag at the top, the cursor beside it.
+    assert_eq!(
+        ended(
+            "/next_cursor",
+            json!({ "has_more": false, "next_cursor": "c3" })
+        ),
+        Step::Done
+    );
+    assert!(fetch(ended(
+        "/next_cursor",
+        json!({ "has_more": true, "next_cursor": "c3" })
+    ))
+    .url
+    .ends_with("/e?after=c3"));
+    // GraphQL's pageInfo: the flag beside the cursor, deep in the body.
+    let page_info = |more: bool| json!({ "data": { "devices": { "pageInfo": { "hasNextPage": more, "endCursor": "Y3Vy" } } } });
+    let pointer = "/data/devices/pageInfo/endCursor";
+    assert_eq!(ended(pointer, page_info(false)), Step::Done);
+    assert!(matches!(ended(pointer, page_info(true)), Step::Fetch(_)));
+    // No flag: the cursor leads on.
+    assert!(matches!(
+        ended("/next", json!({ "next": "c3" })),
+        Step::Fetch(_)
+    ));
+}
+
 /// A list, an object or `true` at the pointer cannot be sent back: the load
 /// says more rows may exist rather than take the page for the last.
 #[test]

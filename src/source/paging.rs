@@ -6,9 +6,10 @@ use super::coerce::shown;
 use super::config::{Config, Method, PageEnd, Paging, Resource};
 use super::header::header_value;
 use super::link_header::next_link;
+use super::pointer::Pointer;
 use super::url::{expand_header, expand_json, expand_url, TemplateError, Vars};
 use crate::domain::abridge::{quoted, QUOTED_CHARS};
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::collections::HashSet;
 use std::fmt;
 
@@ -461,11 +462,7 @@ impl<'c> Pager<'c> {
         if response.item_count == 0 || counts {
             return None;
         }
-        // The first flag present decides: `"last": true` beside a stray
-        // `"hasNext": true` is the end.
-        let (name, value, more) = MORE_FLAGS
-            .iter()
-            .find_map(|&(name, more)| Some((name, members.get(name)?.as_bool()?, more)))?;
+        let (name, value, more) = more_flag(members)?;
         (value == more).then(|| {
             Step::LostTrail(LostTrail::FlaggedMore {
                 flag: format!("{}: {value}", Value::from(name)),
@@ -490,6 +487,7 @@ impl<'c> Pager<'c> {
                 let next = next_link(header_value(response.headers, "link")?)?;
                 Some(Position::Url(self.resolve_url(next)))
             }
+            (Paging::NextInBody { pointer }, _) if flagged_last(response.body, pointer) => None,
             (Paging::NextInBody { pointer }, _) => match pointer.resolve(response.body)? {
                 Value::String(s) if s.is_empty() => None,
                 Value::String(s) if is_url(s) || self.is_relative_link(s) => {
@@ -763,6 +761,28 @@ const MORE_FLAGS: [(&str, bool); 8] = [
     ("has_next", true),
     ("hasNextPage", true),
 ];
+
+/// The first more-pages flag among `members`: its name, its value, and the
+/// value that says more pages follow. The first present decides:
+/// `"last": true` beside a stray `"hasNext": true` is the end.
+fn more_flag(members: &Map<String, Value>) -> Option<(&'static str, bool, bool)> {
+    MORE_FLAGS
+        .iter()
+        .find_map(|&(name, more)| Some((name, members.get(name)?.as_bool()?, more)))
+}
+
+/// Whether the object that holds the next-page pointer, or else the body,
+/// flags that no page follows: some backends leave a cursor in their last
+/// page (Stripe's id beside `"has_more": false`, GraphQL's `endCursor`
+/// beside `"hasNextPage": false`), and asking with it fails.
+fn flagged_last(body: &Value, pointer: &Pointer) -> bool {
+    let holder = pointer.parent().and_then(|parent| parent.resolve(body));
+    [holder, Some(body)]
+        .into_iter()
+        .flatten()
+        .find_map(|holder| more_flag(holder.as_object()?))
+        .is_some_and(|(_, value, more)| value != more)
+}
 
 /// Whether a page of `count` items may have another after it: an empty
 /// page never does, and a short one does not where a short page ends the
