@@ -561,12 +561,25 @@ fn a_body_of_the_wrong_shape_names_the_items_pointer() {
         "items pointer \"/data\": not found in the response body, which is null"
     );
     let not_array = mapping
-        .decode_page(&json!({ "data": { "id": 1 } }))
+        .decode_page(&json!({ "data": { "ident": 1 } }))
         .unwrap_err();
     assert_eq!(
         not_array.to_string(),
         "items pointer \"/data\": expected an array, found an object"
     );
+    // JSON converted from XML writes a list of one as its item: an object
+    // with the fields a row needs is read as that one row, and so is one in
+    // a list field's place.
+    let with_drives = self::config(json!({ "endpoints": {
+        "url": "{base_url}/e", "items": "/data",
+        "fields": { "id": "/id", "drives": "/drives", "drives.name": "/name", "drives.used_percent": "/used" }
+    } }));
+    let one = Mapping::<Endpoint>::new(with_drives.resources.endpoints.as_ref().unwrap())
+        .decode_page(&json!({ "data": { "id": "ep-1", "drives": { "name": "C:", "used": 91 } } }))
+        .unwrap();
+    assert_eq!(one.items.len(), 1);
+    assert_eq!(one.items[0].id, "ep-1");
+    assert_eq!(one.items[0].drives.len(), 1, "{:?}", one.left_out);
     // PHP writes an array whose keys are not 0, 1, 2… as an object.
     let keyed = mapping
         .decode_page(&json!({ "data": { "3": { "id": "ep-3" }, "7": { "id": "ep-7" } } }))

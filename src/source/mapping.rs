@@ -209,7 +209,25 @@ impl<R: Record + Identified> Mapping<R> {
 impl<R: Record> Mapping<R> {
     /// The array of items in a body, or what was found instead.
     pub fn items<'b>(&self, body: &'b Value) -> Result<&'b [Value], ShapeError> {
-        items_at(&self.items, body)
+        items_at(&self.items, body).or_else(|error| {
+            // JSON converted from XML writes a list of one as the item
+            // itself: an object holding every field a row needs is that
+            // one item (an error object in its place holds no id).
+            let holds = |item: &Value, name: &str| {
+                let specs = self.fields.specs.iter();
+                specs
+                    .filter(|spec| spec.field == name)
+                    .any(|spec| spec.is_in(item))
+            };
+            match self.items.resolve(body) {
+                Some(item @ Value::Object(_))
+                    if R::REQUIRED.iter().all(|name| holds(item, name)) =>
+                {
+                    Ok(std::slice::from_ref(item))
+                }
+                _ => Err(error),
+            }
+        })
     }
 
     /// Decodes every item of a body; rows that fail are reported and skipped.

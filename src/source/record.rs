@@ -369,7 +369,14 @@ fn decode_fields<R: Record>(
                 }
             }
             FieldKind::List { apply, .. } => {
-                let failures: Vec<FieldFailure> = match value.as_array() {
+                // An object where the list belongs is a list of one, as
+                // JSON converted from XML writes it.
+                let items = match value {
+                    Value::Array(items) => Some(items.as_slice()),
+                    Value::Object(_) => Some(std::slice::from_ref(value)),
+                    _ => None,
+                };
+                let failures: Vec<FieldFailure> = match items {
                     Some(items) => apply(&mut draft, items, &spec.nested)
                         .into_iter()
                         .map(|inner| FieldFailure {

@@ -131,7 +131,7 @@ async function waitForJobList(page, count) {
   await page
     .waitForFunction(
       (count) =>
-        /^(\d+) jobs( loaded)?\./.exec(document.querySelector('.pb-page-context')?.textContent ?? '')?.[1] === String(count) &&
+        /^(\d+) jobs?( loaded)?\./.exec(document.querySelector('.pb-page-context')?.textContent ?? '')?.[1] === String(count) &&
         (document.querySelector('[data-updated]')?.textContent ?? '').startsWith('Updated'),
       count,
       { timeout: LOAD_TIMEOUT },
@@ -901,6 +901,21 @@ describe('a refresh of the job list that fails', () => {
         const banner = page.locator('.pb-banner', { hasText: 'More rows may exist: paging stopped at a short page, but the answer says "last": false' });
         await banner.waitFor({ timeout: LOAD_TIMEOUT });
         assert.match(await banner.textContent(), /yet the same answer flags that more follow\. A backend that caps its pages/);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
+  test('a list of one written as its item, as JSON converted from XML writes it, is read as that one row', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const body = { generated_at: new Date(NOW).toISOString(), jobs: JOBS[0] };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify(body) });
+    try {
+      await withConfiguredPage('#/jobs', nativeConfig(backend.url), async ({ page }) => {
+        await waitForJobList(page, 1);
+        assert.equal(await page.locator('tr.pb-row td:first-child').textContent(), JOBS[0].name);
+        assert.equal(await page.locator('.pb-page [role=alert]').count(), 0);
       });
     } finally {
       backend.clearFaults();
