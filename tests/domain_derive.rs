@@ -800,7 +800,7 @@ fn an_unknown_reported_exemption_blocks_an_otherwise_patchable_endpoint() {
 }
 
 #[test]
-fn reported_names_joined_into_one_text_are_read_one_by_one_when_all_are_known() {
+fn reported_names_joined_into_one_text_are_read_one_by_one_when_one_is_known() {
     let joined = derive(&with(|e| {
         e.reported_exemptions = vec!["Powered Off, Disconnected; Low Disk Space".into()]
     }));
@@ -815,12 +815,19 @@ fn reported_names_joined_into_one_text_are_read_one_by_one_when_all_are_known() 
     assert!(joined.unknown_reported().is_empty());
     assert!(joined.low_disk_space().is_some());
     assert_eq!(joined.outlook(), PatchOutlook::CannotPatch);
-    // One part the catalogue does not know: the backend's own name, as sent.
+    // One part the catalogue does not know: a name of the backend's own
+    // beside the known one, which keeps its impact and fix.
+    let beside = derive(&with(|e| {
+        e.reported_exemptions = vec!["Connector Down, Endpoint EOL".into()]
+    }));
+    assert!(beside.exemptions().contains(ExemptionKind::ConnectorDown));
+    assert_eq!(beside.unknown_reported(), ["Endpoint EOL"]);
+    // None known: one name of the backend's own, commas and all.
     let own = derive(&with(|e| {
-        e.reported_exemptions = vec!["Powered Off, pending approval".into()]
+        e.reported_exemptions = vec!["Quarantined, pending approval".into()]
     }));
     assert!(own.exemptions().is_empty());
-    assert_eq!(own.unknown_reported(), ["Powered Off, pending approval"]);
+    assert_eq!(own.unknown_reported(), ["Quarantined, pending approval"]);
 }
 
 fn summary_of(fleet: &[Endpoint]) -> FleetSummary {

@@ -280,16 +280,18 @@ impl Derived {
 }
 
 /// The names in one text a backend joined them into ("Powered Off,
-/// Disconnected"), when every part is a name of the catalogue's; otherwise
-/// the text is one name of the backend's own, commas and all.
+/// Disconnected"), when a part is a name of the catalogue's: the others are
+/// names of the backend's own beside it ("Connector Down, Endpoint EOL").
+/// With none known, the text is one name of the backend's own, commas and
+/// all.
 fn joined_names(text: &str) -> Option<Vec<CatalogueName>> {
     let parts: Vec<CatalogueName> = text
         .split([',', ';'])
         .filter(|part| !is_blank(part))
         .map(CatalogueName::parse)
         .collect();
-    let all_known = parts
+    let any_known = parts
         .iter()
-        .all(|part| !matches!(part, CatalogueName::Unknown { .. }));
-    (parts.len() > 1 && all_known).then_some(parts)
+        .any(|part| !matches!(part, CatalogueName::Unknown { .. }));
+    (parts.len() > 1 && any_known).then_some(parts)
 }
