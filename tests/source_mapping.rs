@@ -738,6 +738,45 @@ fn a_backends_own_words_for_yes_and_no_are_mapped_with_values() {
     assert!(page.left_out.is_empty());
 }
 
+/// Intune and NinjaOne send a volume's free space and size, not the share
+/// used: mapped, they give it, so that Low Disk Space can be judged.
+#[test]
+fn a_drives_share_used_is_worked_out_from_its_free_space_and_size() {
+    let config = config(json!({ "endpoints": {
+        "url": "{base_url}/e",
+        "fields": {
+            "id": "/id", "drives": "/volumes", "drives.name": "/letter",
+            "drives.free": "/freeSpace", "drives.size": "/capacity"
+        }
+    } }));
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let page = mapping
+        .decode_page(&json!([{ "id": "a", "volumes": [
+            { "letter": "C:", "freeSpace": 25_600_000_000_u64, "capacity": 256_000_000_000_u64 },
+            { "letter": "D:", "freeSpace": 10, "capacity": 0 },
+            { "letter": "E:", "freeSpace": 12, "capacity": 10 }
+        ] }]))
+        .unwrap();
+    let drives = &page.items[0].drives;
+    assert_eq!(drives.len(), 1, "{:?}", page.left_out);
+    assert_eq!(drives[0].name, "C:");
+    assert!(
+        (drives[0].used_percent - 90.0).abs() < 1e-9,
+        "{}",
+        drives[0].used_percent
+    );
+    // A size of nothing, or more free than the size, gives no share: each is told.
+    assert_eq!(page.left_out.len(), 2, "{:?}", page.left_out);
+    for error in &page.left_out {
+        assert!(
+            error
+                .to_string()
+                .contains("the free space and size give none"),
+            "{error}"
+        );
+    }
+}
+
 /// A backend's word for "not known" ("N/A", "-") mapped to null is no
 /// value: not a fault reported on every row, and a required field missing.
 #[test]

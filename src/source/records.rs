@@ -2,7 +2,7 @@
 //! each value lands in the domain types.
 
 use super::coerce::{
-    boolean, major_version, percentage, text, text_list, timestamp, unsigned, word,
+    boolean, major_version, number, percentage, text, text_list, timestamp, unsigned, word,
 };
 use super::config::{Resource, Resources};
 use super::gather::Identified;
@@ -440,11 +440,27 @@ impl Record for MaintenanceWindow {
 pub struct DriveDraft {
     name: Option<String>,
     used_percent: Option<f64>,
+    /// Free space and size, in any one unit, for a backend that sends no
+    /// percentage (Intune, NinjaOne: bytes).
+    free: Option<f64>,
+    size: Option<f64>,
+}
+
+impl DriveDraft {
+    /// The share used: as sent, or worked out from free space and size.
+    fn used_percent(&self) -> Option<f64> {
+        self.used_percent.or_else(|| {
+            let (free, size) = (self.free?, self.size?);
+            (size > 0.0 && (0.0..=size).contains(&free)).then(|| (size - free) / size * 100.0)
+        })
+    }
 }
 
 static DRIVE_FIELDS: &[FieldDef<DriveDraft>] = &[
     value!("name", |d, v| d.name = Some(text(v)?)),
     value!("used_percent", |d, v| d.used_percent = Some(percentage(v)?)),
+    value!("free", |d, v| d.free = Some(number(v)?)),
+    value!("size", |d, v| d.size = Some(number(v)?)),
 ];
 
 impl Record for Drive {
@@ -454,11 +470,19 @@ impl Record for Drive {
         DRIVE_FIELDS
     }
     fn finish(draft: DriveDraft) -> Result<Drive, Missing> {
+        let unusable = Missing {
+            field: "used_percent",
+            why: "not given, and the free space and size give none (a size of 0, or more \
+                  free than the size)",
+        };
+        let used_percent = match (draft.used_percent(), draft.free, draft.size) {
+            (Some(used), _, _) => used,
+            (None, Some(_), Some(_)) => return Err(unusable),
+            (None, _, _) => return Err(Missing::required("used_percent")),
+        };
         Ok(Drive {
             name: draft.name.ok_or(Missing::required("name"))?,
-            used_percent: draft
-                .used_percent
-                .ok_or(Missing::required("used_percent"))?,
+            used_percent,
         })
     }
 }
