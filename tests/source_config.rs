@@ -213,7 +213,7 @@ fn link_header_paging_takes_no_keys_and_names_no_placeholder() {
              mode \"link_header\" gives it none; it comes with paging mode \"page_number\"",
             "resources.endpoints.url: placeholder {page_size} has no value in this resource: \
              paging mode \"link_header\" gives it none; it comes with paging modes \
-             \"page_number\", \"offset_limit\", \"cursor_header\"",
+             \"page_number\", \"offset_limit\", \"after_last_item\", \"cursor_header\"",
         ]
     );
 }

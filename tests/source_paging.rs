@@ -357,6 +357,34 @@ fn next_in_body_follows_urls_paths_and_tokens() {
     assert_eq!(pager.next(&ok(&last, &[], 10)).unwrap(), Step::Done);
 }
 
+/// Keyset paging (NinjaOne's ?after=<last id>): each page starts after the
+/// last item of the page before, read at the pointer within that item; a
+/// short page ends the list.
+#[test]
+fn after_last_item_pages_on_from_the_last_items_value() {
+    let config = endpoints_config(json!({
+        "url": "{base_url}/devices?pageSize={page_size}&after={cursor}", "items": "",
+        "fields": { "id": "/id" },
+        "paging": { "mode": "after_last_item", "pointer": "/id", "size": 2 }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    assert!(pager
+        .first()
+        .unwrap()
+        .url
+        .ends_with("/devices?pageSize=2&after="));
+    let full = json!([{ "id": 17 }, { "id": 23 }]);
+    let second = fetch(pager.next(&ok(&full, &[], 2)).unwrap());
+    assert!(
+        second.url.ends_with("/devices?pageSize=2&after=23"),
+        "{}",
+        second.url
+    );
+    let short = json!([{ "id": 31 }]);
+    assert_eq!(pager.next(&ok(&short, &[], 1)).unwrap(), Step::Done);
+}
+
 /// Some backends leave a cursor in their last page and refuse it when it is
 /// sent back: a flag beside it, or at the top of the body, that says no page
 /// follows ends the list there.

@@ -115,6 +115,13 @@ pub enum Paging {
     NextInBody { pointer: Pointer },
     /// The response's `Link` header names the next page (`rel="next"`).
     LinkHeader,
+    /// Keyset paging: `{cursor}` is the value at `pointer` in the last item
+    /// of the page before (its id, `?after=<last id>`), empty at first.
+    AfterLastItem {
+        pointer: Pointer,
+        size: u64,
+        end: PageEnd,
+    },
     /// A response header carries the cursor, sent back in a request header.
     CursorHeader {
         response_header: String,

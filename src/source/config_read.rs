@@ -953,6 +953,18 @@ fn read_paging(path: &str, value: &Value, report: &mut Report) -> Option<Paging>
                 pointer: read_pointer(&obj.at("pointer"), &text, report)?,
             }
         }
+        "after_last_item" => {
+            let text = obj.required_string(
+                "pointer",
+                "a JSON Pointer, within an item, to the value the next page starts after",
+                report,
+            )?;
+            Paging::AfterLastItem {
+                pointer: read_pointer(&obj.at("pointer"), &text, report)?,
+                size,
+                end,
+            }
+        }
         _ => {
             let response_header =
                 obj.required_string("response_header", "a response header name", report)?;
@@ -1027,6 +1039,12 @@ const PAGING_MODES: &[PagingMode] = &[
         follows_links: true,
     },
     PagingMode {
+        name: "after_last_item",
+        keys: &["mode", "pointer", "size", "end"],
+        supplies: &[Placeholder::Cursor, Placeholder::PageSize],
+        follows_links: false,
+    },
+    PagingMode {
         name: "cursor_header",
         keys: &["mode", "response_header", "request_header", "size", "end"],
         supplies: &[Placeholder::PageSize, Placeholder::Cursor],
@@ -1047,6 +1065,7 @@ fn mode_name(paging: &Paging) -> &'static str {
         Paging::OffsetLimit { .. } => "offset_limit",
         Paging::NextInBody { .. } => "next_in_body",
         Paging::LinkHeader => "link_header",
+        Paging::AfterLastItem { .. } => "after_last_item",
         Paging::CursorHeader { .. } => "cursor_header",
     }
 }

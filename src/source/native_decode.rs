@@ -9,7 +9,7 @@
 //! the row errors are the same either way (`tests/source_native_decode.rs`
 //! holds the paths to that).
 
-use super::config::{Config, Resource};
+use super::config::{Config, Paging, Resource};
 use super::config_read::config_from_value;
 use super::mapping::DecodedPage;
 use super::record::{DecodeAll, ItemFields, NativeRecord, NextItem, Record};
@@ -49,7 +49,11 @@ impl<R: Record> NativeItems<R> {
         let [key] = resource.items.tokens() else {
             return None;
         };
-        (resource.fields == native.fields && resource.values.is_empty()).then(|| NativeItems {
+        // Keyset paging reads its cursor in the last raw item, which the
+        // fast path does not keep.
+        let keeps_items = !matches!(resource.paging, Paging::AfterLastItem { .. });
+        let exact = resource.fields == native.fields && resource.values.is_empty();
+        (exact && keeps_items).then(|| NativeItems {
             key: key.clone(),
             decode: layout.decode,
             decode_all: layout.decode_all,

@@ -205,7 +205,9 @@ impl<'c> Pager<'c> {
         run_id: Option<&str>,
     ) -> Self {
         let position = match resource.paging {
-            Paging::NextInBody { .. } | Paging::CursorHeader { .. } => Position::Cursor(None),
+            Paging::NextInBody { .. }
+            | Paging::CursorHeader { .. }
+            | Paging::AfterLastItem { .. } => Position::Cursor(None),
             _ => Position::Page(0),
         };
         Pager {
@@ -487,6 +489,17 @@ impl<'c> Pager<'c> {
                 let next = next_link(header_value(response.headers, "link")?)?;
                 Some(Position::Url(self.resolve_url(next)))
             }
+            (Paging::AfterLastItem { pointer, size, end }, _) => {
+                if !page_is_full(response.item_count, *size, *end) {
+                    return None;
+                }
+                let items = self.resource.items.resolve(response.body)?.as_array()?;
+                match pointer.resolve(items.last()?)? {
+                    Value::String(s) if !s.is_empty() => Some(Position::Cursor(Some(s.clone()))),
+                    Value::Number(n) => Some(Position::Cursor(Some(n.to_string()))),
+                    _ => None,
+                }
+            }
             (Paging::NextInBody { pointer }, _) if flagged_last(response.body, pointer) => None,
             (Paging::NextInBody { pointer }, _) => match pointer.resolve(response.body)? {
                 Value::String(s) if s.is_empty() => None,
@@ -571,6 +584,10 @@ impl<'c> Pager<'c> {
             }
             (Paging::NextInBody { .. }, Position::Cursor(cursor)) => {
                 vars.cursor = Some(cursor.clone().unwrap_or_default());
+            }
+            (Paging::AfterLastItem { size, .. }, Position::Cursor(cursor)) => {
+                vars.cursor = Some(cursor.clone().unwrap_or_default());
+                vars.page_size = Some(*size);
             }
             (Paging::CursorHeader { size, .. }, position) => {
                 vars.page_size = Some(*size);

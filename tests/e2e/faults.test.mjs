@@ -922,6 +922,30 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('keyset paging asks for each page after the last item of the one before', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const config = {
+      ...nativeConfig(backend.url),
+      resources: { jobs: { url: '{base_url}/jobs.json?limit={page_size}&after={cursor}', paging: { mode: 'after_last_item', pointer: '/id', size: 2 } } },
+    };
+    const page = (url) => {
+      const after = url.searchParams.get('after');
+      const from = after ? JOBS.findIndex((job) => job.id === after) + 1 : 0;
+      return JSON.stringify({ generated_at: new Date(NOW).toISOString(), jobs: JOBS.slice(from, from + 2) });
+    };
+    backend.setFault('/jobs.json', FAULTS.raw(page));
+    const from = backend.requests.length;
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        await waitForJobList(page, JOBS.length);
+        const asked = backend.requests.slice(from).filter((r) => r.path === '/jobs.json').map((r) => r.query);
+        assert.deepEqual(asked.slice(0, 2), ['?limit=2&after=', `?limit=2&after=${JOBS[1].id}`]);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a job sent without its platform or status shows dashes there, as for its counts', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     const bare = { id: 'job-bare', name: 'Bare job' };

@@ -165,8 +165,8 @@ export async function startFaultServer(data = {}) {
           return send(200, JSON.stringify({ generated_at: generatedAt, [key]: { count: 1, first: { id: 'x' } } }));
         }
         case 'raw': {
-          // A function makes a new body for each request.
-          const body = typeof fault.body === 'function' ? fault.body() : fault.body;
+          // A function makes a new body for each request, from its URL.
+          const body = typeof fault.body === 'function' ? fault.body(url) : fault.body;
           return send(fault.status ?? 200, body, fault.contentType ?? 'application/json');
         }
         default:
