@@ -172,6 +172,18 @@ fn a_paging_that_is_not_an_object_says_so() {
 }
 
 #[test]
+fn keyset_paging_needs_cursor_in_the_request() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["paging"] =
+        json!({ "mode": "after_last_item", "pointer": "/id", "size": 100 });
+    let found = problems(config.clone());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert!(found[0].contains("{cursor}"), "{found:#?}");
+    config["resources"]["endpoints"]["url"] = json!("{base_url}/e?after={cursor}");
+    assert!(config_from_value(&config).is_ok());
+}
+
+#[test]
 fn link_header_paging_takes_no_keys_and_names_no_placeholder() {
     let mut config = minimal();
     config["resources"]["endpoints"]["paging"] = json!({ "mode": "link_header" });

@@ -383,6 +383,36 @@ fn after_last_item_pages_on_from_the_last_items_value() {
     );
     let short = json!([{ "id": 31 }]);
     assert_eq!(pager.next(&ok(&short, &[], 1)).unwrap(), Step::Done);
+    // A full page whose last item has nothing to page on from says so,
+    // rather than pass for the last.
+    for (last, found) in [
+        (json!({ "ID": "x" }), None),
+        (
+            json!({ "id": { "$oid": "5f1" } }),
+            Some(r#"{"$oid":"5f1"}"#),
+        ),
+    ] {
+        let mut pager = Pager::new(&config, resource, None, None);
+        pager.first().unwrap();
+        assert_eq!(
+            pager
+                .next(&ok(&json!([{ "id": "a" }, last]), &[], 2))
+                .unwrap(),
+            Step::LostTrail(LostTrail::LastItemUnusable {
+                pointer: "/id".into(),
+                found: found.map(Into::into)
+            })
+        );
+    }
+    // A capped page size that the answer flags is told, as in other modes.
+    let mut pager = Pager::new(&config, resource, None, None);
+    pager.first().unwrap();
+    assert!(matches!(
+        pager
+            .next(&ok(&json!({ "has_more": true }), &[], 1))
+            .unwrap(),
+        Step::LostTrail(LostTrail::FlaggedMore { .. })
+    ));
 }
 
 /// Some backends leave a cursor in their last page and refuse it when it is
@@ -423,6 +453,19 @@ fn a_cursor_beside_a_flag_that_says_no_more_ends_the_list() {
     // No flag: the cursor leads on.
     assert!(matches!(
         ended("/next", json!({ "next": "c3" })),
+        Step::Fetch(_)
+    ));
+    // A flag on a wrapper further out counts too; the nearest one decides.
+    let wrapped = |outer: bool, inner: Option<bool>| {
+        let mut page = json!({ "next": "c3" });
+        if let Some(inner) = inner {
+            page["has_more"] = json!(inner);
+        }
+        json!({ "data": { "has_more": outer, "page": page } })
+    };
+    assert_eq!(ended("/data/page/next", wrapped(false, None)), Step::Done);
+    assert!(matches!(
+        ended("/data/page/next", wrapped(false, Some(true))),
         Step::Fetch(_)
     ));
 }

@@ -986,6 +986,7 @@ fn paging_placeholder(paging: &Paging) -> Option<Placeholder> {
     match paging {
         Paging::PageNumber { .. } => Some(Placeholder::Page),
         Paging::OffsetLimit { .. } => Some(Placeholder::Offset),
+        Paging::AfterLastItem { .. } => Some(Placeholder::Cursor),
         _ => None,
     }
 }

@@ -98,6 +98,15 @@ pub enum LostTrail {
         /// The flag's member and value, as JSON: `"last": false`.
         flag: String,
     },
+    /// Keyset paging ended at a full page whose last item has nothing at the
+    /// pointer that can be sent back (missing, null, empty, a list, an
+    /// object): the pointer may be misspelt, or written from the body's
+    /// root rather than within an item.
+    LastItemUnusable {
+        pointer: String,
+        /// What it found, abridged, as JSON; None: nothing.
+        found: Option<String>,
+    },
     /// The next-page pointer found a value that is neither a link nor a
     /// cursor Patchboard can send back: a list, an object, or `true` (a
     /// "has more" flag rather than the cursor beside it).
@@ -315,6 +324,7 @@ impl<'c> Pager<'c> {
                 .or_else(|| self.unusable_next_pointer(response))
                 .or_else(|| self.short_of_total(response))
                 .or_else(|| self.flagged_more(response))
+                .or_else(|| self.unusable_last_item(response))
                 .unwrap_or(Step::Done)),
         }
     }
@@ -383,7 +393,10 @@ impl<'c> Pager<'c> {
         let Paging::NextInBody { pointer } = &self.resource.paging else {
             return None;
         };
-        if response.item_count == 0 || pointer.resolve(response.body).is_some() {
+        if response.item_count == 0
+            || pointer.resolve(response.body).is_some()
+            || flagged_last(response.body, pointer)
+        {
             return None;
         }
         let parent = pointer.parent()?;
@@ -428,9 +441,9 @@ impl<'c> Pager<'c> {
     /// counts more rows than have been read (Jira's `total`, Spring's
     /// `totalElements`, Django REST framework's `count`).
     fn short_of_total(&self, response: &Response<'_>) -> Option<Step> {
-        let (Paging::PageNumber { .. } | Paging::OffsetLimit { .. }) = &self.resource.paging else {
+        if !self.ends_at_short_pages() {
             return None;
-        };
+        }
         let Value::Object(members) = response.body else {
             return None;
         };
@@ -450,9 +463,9 @@ impl<'c> Pager<'c> {
     /// that another follows: a capped page size, like [`Self::short_of_total`],
     /// from a backend that counts no total (Spring's Slice, Jira's `isLast`).
     fn flagged_more(&self, response: &Response<'_>) -> Option<Step> {
-        let (Paging::PageNumber { .. } | Paging::OffsetLimit { .. }) = &self.resource.paging else {
+        if !self.ends_at_short_pages() {
             return None;
-        };
+        }
         let Value::Object(members) = response.body else {
             return None;
         };
@@ -470,6 +483,34 @@ impl<'c> Pager<'c> {
                 flag: format!("{}: {value}", Value::from(name)),
             })
         })
+    }
+
+    /// Whether the paging asks for pages of a size and takes a short one for
+    /// the last, so that a backend capping its pages ends it early.
+    fn ends_at_short_pages(&self) -> bool {
+        matches!(
+            self.resource.paging,
+            Paging::PageNumber { .. } | Paging::OffsetLimit { .. } | Paging::AfterLastItem { .. }
+        )
+    }
+
+    /// Keyset paging ended at a full page whose last item has no value at
+    /// the pointer that can be sent back: taken for the end, the pages
+    /// after it would go unsaid.
+    fn unusable_last_item(&self, response: &Response<'_>) -> Option<Step> {
+        let Paging::AfterLastItem { pointer, size, end } = &self.resource.paging else {
+            return None;
+        };
+        if !page_is_full(response.item_count, *size, *end) {
+            return None;
+        }
+        let found = last_item(self.resource, response.body)
+            .and_then(|item| pointer.resolve(item))
+            .map(|value| shown(value, QUOTED_CHARS));
+        Some(Step::LostTrail(LostTrail::LastItemUnusable {
+            pointer: pointer.as_str().to_owned(),
+            found,
+        }))
     }
 
     /// Where the next page is, or None when this was the last.
@@ -493,8 +534,7 @@ impl<'c> Pager<'c> {
                 if !page_is_full(response.item_count, *size, *end) {
                     return None;
                 }
-                let items = self.resource.items.resolve(response.body)?.as_array()?;
-                match pointer.resolve(items.last()?)? {
+                match pointer.resolve(last_item(self.resource, response.body)?)? {
                     Value::String(s) if !s.is_empty() => Some(Position::Cursor(Some(s.clone()))),
                     Value::Number(n) => Some(Position::Cursor(Some(n.to_string()))),
                     _ => None,
@@ -793,12 +833,30 @@ fn more_flag(members: &Map<String, Value>) -> Option<(&'static str, bool, bool)>
 /// page (Stripe's id beside `"has_more": false`, GraphQL's `endCursor`
 /// beside `"hasNextPage": false`), and asking with it fails.
 fn flagged_last(body: &Value, pointer: &Pointer) -> bool {
-    let holder = pointer.parent().and_then(|parent| parent.resolve(body));
-    [holder, Some(body)]
-        .into_iter()
-        .flatten()
-        .find_map(|holder| more_flag(holder.as_object()?))
-        .is_some_and(|(_, value, more)| value != more)
+    // From the nearest object out: the flag beside the cursor outranks one
+    // of a wrapper around it.
+    let mut holder = pointer.parent();
+    while let Some(at) = holder {
+        let flag = at
+            .resolve(body)
+            .and_then(Value::as_object)
+            .and_then(more_flag);
+        if let Some((_, value, more)) = flag {
+            return value != more;
+        }
+        holder = at.parent();
+    }
+    false
+}
+
+/// The last item of a page, where the resource's items pointer finds them.
+fn last_item<'b>(resource: &Resource, body: &'b Value) -> Option<&'b Value> {
+    match resource.items.resolve(body)? {
+        Value::Array(items) => items.last(),
+        // A list of one written as its item (see Mapping::items).
+        item @ Value::Object(_) => Some(item),
+        _ => None,
+    }
 }
 
 /// Whether a page of `count` items may have another after it: an empty

@@ -263,6 +263,16 @@ pub fn DataProblems(
                     )
                 />
             },
+            CutShort::LostTrail(LostTrail::LastItemUnusable { pointer, found }) => view! {
+                <Banner
+                    tone=Tone::Waiting
+                    title=format!("More rows may exist: the last item of a full page has no value at {pointer:?} to page on from")
+                    details=format!(
+                        "Keyset paging asks for the page after the last item's value at the pointer, but it found {}, so no other page was asked for. The pointer is read within an item (\"/id\"), not from the body's root.",
+                        found.as_deref().unwrap_or("nothing there"),
+                    )
+                />
+            },
             CutShort::LostTrail(LostTrail::NextPointerUnusable { pointer, found }) => view! {
                 <Banner
                     tone=Tone::Waiting
