@@ -114,6 +114,8 @@ impl LoadError {
     /// The backend answered that what was asked for is not there.
     pub fn says_not_found(&self) -> bool {
         let status = match self {
+            // A redirect's, not the resource's: a POST sent on as a GET.
+            LoadError::Http { moved: Some(_), .. } => return false,
             LoadError::Http { status, .. } => *status,
             LoadError::Paging(PagingError::Status { status, .. }) => *status,
             _ => return false,
@@ -164,7 +166,7 @@ impl fmt::Display for LoadError {
                 match moved {
                     Some(Moved::PostAsGet) => write!(
                         f,
-                        ". The POST was redirected, and after a 301, 302 or 303 the browser asks the new address with a GET and no body: set the configuration's URL to the address it moved to"
+                        ". The POST was redirected: if with a 301, 302 or 303, the browser asked the new address with a GET and no body (a 307 or 308 keeps the POST), so set the configuration's URL to the address it moved to"
                     )?,
                     Some(Moved::CredentialsLeftBehind) => write!(
                         f,
@@ -658,7 +660,7 @@ fn moved(request: &Request, response: &HttpResponse) -> Option<Moved> {
     if !response.redirected {
         return None;
     }
-    if request.method == Method::Post && matches!(response.status, 400 | 404 | 405 | 415) {
+    if request.method == Method::Post && matches!(response.status, 404 | 405) {
         return Some(Moved::PostAsGet);
     }
     let sent_credentials = request

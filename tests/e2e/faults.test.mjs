@@ -347,7 +347,7 @@ describe('a refresh of the job list that fails', () => {
     const config = { ...nativeConfig(backend.url), resources: { jobs: { method: 'POST', body: { query: 'all' } } } };
     await refreshFailsWith(FAULTS.status(301, { location: '/moved/jobs.json' }), [
       `HTTP 404 from ${backend.url}/moved/jobs.json (redirected from ${url()})`,
-      'The POST was redirected, and after a 301, 302 or 303 the browser asks the new address with a GET and no body',
+      'The POST was redirected: if with a 301, 302 or 303, the browser asked the new address with a GET and no body',
     ], { config });
   });
 
