@@ -580,6 +580,25 @@ fn a_body_of_the_wrong_shape_names_the_items_pointer() {
     assert_eq!(one.items.len(), 1);
     assert_eq!(one.items[0].id, "ep-1");
     assert_eq!(one.items[0].drives.len(), 1, "{:?}", one.left_out);
+    // Drives keyed by name are no list of one: told as before.
+    let keyed = Mapping::<Endpoint>::new(with_drives.resources.endpoints.as_ref().unwrap())
+        .decode_page(&json!({ "data": { "id": "ep-2", "drives": { "C:": { "used": 91 }, "D:": { "used": 20 } } } }))
+        .unwrap();
+    assert!(keyed.items[0].drives.is_empty());
+    assert!(
+        keyed.left_out[0].to_string().contains("expected an array"),
+        "{:?}",
+        keyed.left_out
+    );
+    // Not an error object with a null id, nor a wrapper with its own id
+    // around the rows: each still fails as a body of the wrong shape.
+    for body in [
+        json!({ "data": { "id": null, "error": "Token expired" } }),
+        json!({ "data": { "id": "search-7", "results": [{ "id": "ep-1" }] } }),
+        json!({ "data": { "id": "x", "error": { "message": "Quota exceeded" } } }),
+    ] {
+        assert!(mapping.decode_page(&body).is_err(), "{body}");
+    }
     // PHP writes an array whose keys are not 0, 1, 2… as an object.
     let keyed = mapping
         .decode_page(&json!({ "data": { "3": { "id": "ep-3" }, "7": { "id": "ep-7" } } }))
@@ -755,8 +774,15 @@ fn a_drives_share_used_is_worked_out_from_its_free_space_and_size() {
             { "letter": "C:", "freeSpace": 25_600_000_000_u64, "capacity": 256_000_000_000_u64 },
             { "letter": "D:", "freeSpace": 10, "capacity": 0 },
             { "letter": "E:", "freeSpace": 12, "capacity": 10 }
+        ] }, { "id": "b", "volumes": [
+            { "letter": "C:", "freeSpace": 47.6, "capacity": 476 },
+            { "letter": "D:", "freeSpace": 12 }
         ] }]))
         .unwrap();
+    // Exactly 90 % in gigabytes is 90, not a hair under (Low Disk Space).
+    let b = &page.items[1];
+    assert_eq!(b.drives.len(), 1);
+    assert_eq!(b.drives[0].used_percent, 90.0);
     let drives = &page.items[0].drives;
     assert_eq!(drives.len(), 1, "{:?}", page.left_out);
     assert_eq!(drives[0].name, "C:");
@@ -765,16 +791,17 @@ fn a_drives_share_used_is_worked_out_from_its_free_space_and_size() {
         "{}",
         drives[0].used_percent
     );
-    // A size of nothing, or more free than the size, gives no share: each is told.
-    assert_eq!(page.left_out.len(), 2, "{:?}", page.left_out);
-    for error in &page.left_out {
-        assert!(
-            error
-                .to_string()
-                .contains("the free space and size give none"),
-            "{error}"
-        );
-    }
+    // A size of nothing, or more free than the size, gives no share: each
+    // is told, and so is a free space without its size.
+    let told: Vec<String> = page.left_out.iter().map(ToString::to_string).collect();
+    assert_eq!(told.len(), 3, "{told:#?}");
+    assert!(
+        told[..2]
+            .iter()
+            .all(|t| t.contains("the free space and size give none")),
+        "{told:#?}"
+    );
+    assert!(told[2].contains("needed beside free"), "{told:#?}");
 }
 
 /// A backend's word for "not known" ("N/A", "-") mapped to null is no

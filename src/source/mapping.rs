@@ -211,17 +211,23 @@ impl<R: Record> Mapping<R> {
     pub fn items<'b>(&self, body: &'b Value) -> Result<&'b [Value], ShapeError> {
         items_at(&self.items, body).or_else(|error| {
             // JSON converted from XML writes a list of one as the item
-            // itself: an object holding every field a row needs is that
-            // one item (an error object in its place holds no id).
+            // itself: an object with a value for every field a row needs is
+            // that one item. Not an error object, nor a wrapper around the
+            // list (a search's own id beside its results).
             let holds = |item: &Value, name: &str| {
                 let specs = self.fields.specs.iter();
                 specs
                     .filter(|spec| spec.field == name)
-                    .any(|spec| spec.is_in(item))
+                    .any(|spec| spec.value_in(item).is_some())
             };
+            let is_row = |item: &Value| R::REQUIRED.iter().all(|name| holds(item, name));
+            let holds_rows =
+                |value: &Value| value.as_array().is_some_and(|list| list.iter().any(is_row));
             match self.items.resolve(body) {
-                Some(item @ Value::Object(_))
-                    if R::REQUIRED.iter().all(|name| holds(item, name)) =>
+                Some(item @ Value::Object(members))
+                    if is_row(item)
+                        && error_words(item).is_none()
+                        && !members.values().any(holds_rows) =>
                 {
                     Ok(std::slice::from_ref(item))
                 }

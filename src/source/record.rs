@@ -370,10 +370,15 @@ fn decode_fields<R: Record>(
             }
             FieldKind::List { apply, .. } => {
                 // An object where the list belongs is a list of one, as
-                // JSON converted from XML writes it.
+                // JSON converted from XML writes it; not one keyed by name
+                // ({"C:": {…}, "D:": {…}}), whose members are the items.
                 let items = match value {
                     Value::Array(items) => Some(items.as_slice()),
-                    Value::Object(_) => Some(std::slice::from_ref(value)),
+                    Value::Object(members)
+                        if !members.is_empty() && !members.values().all(Value::is_object) =>
+                    {
+                        Some(std::slice::from_ref(value))
+                    }
                     _ => None,
                 };
                 let failures: Vec<FieldFailure> = match items {
