@@ -822,6 +822,16 @@ fn reported_names_joined_into_one_text_are_read_one_by_one_when_one_is_known() {
     }));
     assert!(beside.exemptions().contains(ExemptionKind::ConnectorDown));
     assert_eq!(beside.unknown_reported(), ["Endpoint EOL"]);
+    // A known name with the rest of a sentence is one name of the
+    // backend's own: no fragment becomes a name.
+    let sentence = derive(&with(|e| {
+        e.reported_exemptions = vec!["Disconnected, since the VPN change".into()]
+    }));
+    assert!(sentence.exemptions().is_empty());
+    assert_eq!(
+        sentence.unknown_reported(),
+        ["Disconnected, since the VPN change"]
+    );
     // None known: one name of the backend's own, commas and all.
     let own = derive(&with(|e| {
         e.reported_exemptions = vec!["Quarantined, pending approval".into()]

@@ -280,10 +280,11 @@ impl Derived {
 }
 
 /// The names in one text a backend joined them into ("Powered Off,
-/// Disconnected"), when a part is a name of the catalogue's: the others are
-/// names of the backend's own beside it ("Connector Down, Endpoint EOL").
-/// With none known, the text is one name of the backend's own, commas and
-/// all.
+/// Disconnected"), when a part is a name of the catalogue's and the others
+/// read as names of the backend's own ("Connector Down, Endpoint EOL").
+/// Otherwise the text is one name of the backend's own, commas and all: a
+/// known name with the rest of a sentence ("Disconnected, since the VPN
+/// change") is not cut into a name that was never one.
 fn joined_names(text: &str) -> Option<Vec<CatalogueName>> {
     let parts: Vec<CatalogueName> = text
         .split([',', ';'])
@@ -293,5 +294,21 @@ fn joined_names(text: &str) -> Option<Vec<CatalogueName>> {
     let any_known = parts
         .iter()
         .any(|part| !matches!(part, CatalogueName::Unknown { .. }));
-    (parts.len() > 1 && any_known).then_some(parts)
+    let rest_are_names = parts.iter().all(|part| match part {
+        CatalogueName::Unknown { raw } => reads_as_a_name(raw),
+        _ => true,
+    });
+    (parts.len() > 1 && any_known && rest_are_names).then_some(parts)
+}
+
+/// A few words, each starting with a capital or a digit: "Endpoint EOL",
+/// "Quarantined By EDR", not "since the VPN change".
+fn reads_as_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && words.iter().all(|word| {
+            word.chars()
+                .next()
+                .is_some_and(|first| first.is_uppercase() || first.is_ascii_digit())
+        })
 }
