@@ -173,10 +173,11 @@ pub fn boolean(value: &Value) -> Coerced<bool> {
         let problem = expected("a boolean (true/false, 1/0, yes/no)", value);
         // "Y"/"N", "on"/"off", "enabled": a backend's own words for yes and no.
         match value {
-            Value::String(word) if !word.trim().is_empty() => format!(
-                "{problem}{MAP_WITH_VALUES} ({}: \"true\" or \"false\")",
-                shown(value, 40)
-            ),
+            // The word whole, so that the example can be pasted as it is.
+            Value::String(word) if !word.trim().is_empty() && word.chars().count() <= 40 => {
+                format!("{problem}{MAP_WITH_VALUES} ({value}: \"true\" or \"false\")")
+            }
+            Value::String(word) if !word.trim().is_empty() => format!("{problem}{MAP_WITH_VALUES}"),
             _ => problem,
         }
     })
