@@ -306,6 +306,20 @@ impl<'v> Obj<'v> {
 }
 
 fn read_string_map(path: &str, value: &Value, report: &mut Report) -> BTreeMap<String, String> {
+    read_map(path, value, report, "a string", |v| {
+        v.as_str().map(str::to_owned)
+    })
+}
+
+/// An object's members read by `read`, each one it cannot read reported as
+/// not `expected`.
+fn read_map<T>(
+    path: &str,
+    value: &Value,
+    report: &mut Report,
+    expected: &str,
+    read: impl Fn(&Value) -> Option<T>,
+) -> BTreeMap<String, T> {
     let Value::Object(map) = value else {
         report.add(
             path,
@@ -315,19 +329,19 @@ fn read_string_map(path: &str, value: &Value, report: &mut Report) -> BTreeMap<S
     };
     // Inserted one by one like every map read here: collecting would sort
     // the already ordered keys, with one more sort compiled into the wasm.
-    let mut strings = BTreeMap::new();
+    let mut read_members = BTreeMap::new();
     for (k, v) in map {
-        match v {
-            Value::String(s) => {
-                strings.insert(k.clone(), s.clone());
+        match read(v) {
+            Some(member) => {
+                read_members.insert(k.clone(), member);
             }
-            other => report.add(
+            None => report.add(
                 &join(path, k),
-                format!("expected a string, found {}", kind(other)),
+                format!("expected {expected}, found {}", kind(v)),
             ),
         }
     }
-    strings
+    read_members
 }
 
 /// `root` is the configuration merged over its preset; `user` the one given,
@@ -813,32 +827,12 @@ fn read_values(
 
 /// One field's `values`: their words to ours, or to `null` for no value.
 fn read_value_words(path: &str, value: &Value, report: &mut Report) -> ValueWords {
-    let Value::Object(map) = value else {
-        report.add(
-            path,
-            format!("expected an object of strings, found {}", kind(value)),
-        );
-        return ValueWords::new();
+    let word = |v: &Value| match v {
+        Value::String(ours) => Some(Some(ours.clone())),
+        Value::Null => Some(None),
+        _ => None,
     };
-    let mut words = ValueWords::new();
-    for (theirs, ours) in map {
-        match ours {
-            Value::String(ours) => {
-                words.insert(theirs.clone(), Some(ours.clone()));
-            }
-            Value::Null => {
-                words.insert(theirs.clone(), None);
-            }
-            other => report.add(
-                &join(path, theirs),
-                format!(
-                    "expected a string, or null for no value, found {}",
-                    kind(other)
-                ),
-            ),
-        }
-    }
-    words
+    read_map(path, value, report, "a string, or null for no value", word)
 }
 
 /// The path of member `name` of the object at `path` when it names one of
