@@ -1,6 +1,5 @@
 use super::{use_router, Location, UrlMode};
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 /// An in-app link: a real `<a href>` (open in new tab, copy link) that in
 /// memory mode navigates without touching the host's URL.
@@ -21,30 +20,28 @@ pub fn Link(
     // its query, pushState to a sub-path) would be reloaded at the old one.
     // Named afresh before the browser follows it, or opens or copies it
     // (pressed, or reached by the keyboard).
+    let anchor = NodeRef::<leptos::html::A>::new();
     let rename = {
         let to = to.clone();
-        move |event: &web_sys::Event| {
+        move || {
             if router.mode() != UrlMode::Fragment {
                 return;
             }
-            let link = event
-                .current_target()
-                .and_then(|target| target.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-            if let Some(link) = link {
+            if let Some(link) = anchor.get_untracked() {
                 link.set_href(&router.href(&to));
             }
         }
     };
     let on_mouse_down = {
         let rename = rename.clone();
-        move |event: leptos::ev::MouseEvent| rename(&event)
+        move |_: leptos::ev::MouseEvent| rename()
     };
     let on_focus = {
         let rename = rename.clone();
-        move |event: leptos::ev::FocusEvent| rename(&event)
+        move |_: leptos::ev::FocusEvent| rename()
     };
     let on_click = move |event: leptos::ev::MouseEvent| {
-        rename(&event);
+        rename();
         let plain_click = event.button() == 0
             && !(event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key());
         if !plain_click {
@@ -61,6 +58,7 @@ pub fn Link(
     };
     view! {
         <a
+            node_ref=anchor
             href=href
             class=class
             title=title
