@@ -423,7 +423,14 @@ where
         response: &HttpResponse,
     ) -> Result<(serde_json::Value, usize), LoadError> {
         let streamed = self.streamed.take();
+        // No Content past the first page is the end of the list, as an
+        // empty page is (ASP.NET's NoContent() for a page past the last);
+        // on the first it is named, since a wrong address may answer so.
         if response.status == 204 {
+            if self.rows_before > 0 {
+                self.decoded = Some(DecodedPage::from(Vec::new()));
+                return Ok((serde_json::Value::Null, 0));
+            }
             return Err(LoadError::Empty {
                 url: url.to_owned(),
                 no_content: true,

@@ -363,6 +363,25 @@ describe('a refresh of the job list that fails', () => {
     ], { config });
   });
 
+  test('HTTP 204 past the first page ends the list, as an empty page does', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const config = {
+      ...nativeConfig(backend.url),
+      resources: { jobs: { url: '{base_url}/jobs-{page}.json?size={page_size}', paging: { mode: 'page_number', size: 2 } } },
+    };
+    const first = { generated_at: new Date(NOW).toISOString(), jobs: JOBS.slice(0, 2) };
+    backend.setFault('/jobs-1.json', { ...FAULTS.status(200), body: JSON.stringify(first) });
+    backend.setFault('/jobs-2.json', FAULTS.status(204));
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        await waitForJobList(page, 2);
+        assert.equal(await page.locator('.pb-page [role=alert]').count(), 0);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('HTTP 204 and 304 are named for what they are', { timeout: TEST_TIMEOUT }, async () => {
     await refreshFailsWith(FAULTS.status(204), [`${url()} answered HTTP 204 No Content, an empty body where a JSON list was expected`]);
     await refreshFailsWith(FAULTS.status(304), [
