@@ -580,6 +580,17 @@ fn a_body_of_the_wrong_shape_names_the_items_pointer() {
     assert_eq!(one.items.len(), 1);
     assert_eq!(one.items[0].id, "ep-1");
     assert_eq!(one.items[0].drives.len(), 1, "{:?}", one.left_out);
+    // A fault in that one drive names it where it is, with no "/0".
+    let faulty = Mapping::<Endpoint>::new(with_drives.resources.endpoints.as_ref().unwrap())
+        .decode_page(
+            &json!({ "data": { "id": "ep-3", "drives": { "name": "C:", "used": "full" } } }),
+        )
+        .unwrap();
+    assert_eq!(
+        faulty.left_out[0].pointer, "/drives/used",
+        "{:?}",
+        faulty.left_out
+    );
     // Drives keyed by name are no list of one: told as before.
     let keyed = Mapping::<Endpoint>::new(with_drives.resources.endpoints.as_ref().unwrap())
         .decode_page(&json!({ "data": { "id": "ep-2", "drives": { "C:": { "used": 91 }, "D:": { "used": 20 } } } }))

@@ -384,9 +384,16 @@ fn decode_fields<R: Record>(
                 let failures: Vec<FieldFailure> = match items {
                     Some(items) => apply(&mut draft, items, &spec.nested)
                         .into_iter()
-                        .map(|inner| FieldFailure {
-                            pointer: format!("{pointer}{}", inner.pointer),
-                            ..inner
+                        .map(|inner| {
+                            // A list of one written as its item has no "/0".
+                            let within = match value {
+                                Value::Object(_) => inner.pointer.strip_prefix("/0"),
+                                _ => None,
+                            };
+                            FieldFailure {
+                                pointer: format!("{pointer}{}", within.unwrap_or(&inner.pointer)),
+                                ..inner
+                            }
                         })
                         .collect(),
                     None => vec![fail(format!("expected an array{FOUND}{}", kind_of(value)))],
