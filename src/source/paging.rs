@@ -82,7 +82,7 @@ pub enum LostTrail {
         /// The other headers the backend exposes, by name; empty: none.
         exposed: Vec<String>,
     },
-    /// A short page ended page-number or offset paging, yet the answer
+    /// A short page ended page-number, offset or keyset paging, yet the answer
     /// counts more rows than were read: a backend that caps its pages below
     /// the size asked for sends short pages before its end.
     ShortOfTotal {
@@ -91,8 +91,8 @@ pub enum LostTrail {
         total: u64,
         read: usize,
     },
-    /// A short page ended page-number or offset paging, yet the answer
-    /// flags that more follow (Spring's `"last": false`, Jira's
+    /// A short page ended page-number, offset or keyset paging, yet the
+    /// answer flags that more follow (Spring's `"last": false`, Jira's
     /// `"isLast": false`, `"has_more": true`) and counts no total.
     FlaggedMore {
         /// The flag's member and value, as JSON: `"last": false`.
@@ -437,7 +437,7 @@ impl<'c> Pager<'c> {
         }
     }
 
-    /// Page-number or offset paging ended at a short page whose answer
+    /// Page-number, offset or keyset paging ended at a short page whose answer
     /// counts more rows than have been read (Jira's `total`, Spring's
     /// `totalElements`, Django REST framework's `count`).
     fn short_of_total(&self, response: &Response<'_>) -> Option<Step> {
@@ -459,9 +459,10 @@ impl<'c> Pager<'c> {
         })
     }
 
-    /// Page-number or offset paging ended at a page whose answer flags
-    /// that another follows: a capped page size, like [`Self::short_of_total`],
-    /// from a backend that counts no total (Spring's Slice, Jira's `isLast`).
+    /// Paging that takes a short page for the last ended at one whose
+    /// answer flags that another follows: a capped page size, like
+    /// [`Self::short_of_total`], from a backend that counts no total
+    /// (Spring's Slice, Jira's `isLast`).
     fn flagged_more(&self, response: &Response<'_>) -> Option<Step> {
         if !self.ends_at_short_pages() {
             return None;
@@ -806,8 +807,8 @@ const TOTAL_MEMBERS: [&str; 6] = [
     "count",
 ];
 
-/// Top-level flags by which backends say whether more pages follow, each
-/// with the value that says they do.
+/// Flags by which backends say whether more pages follow, each with the
+/// value that says they do.
 const MORE_FLAGS: [(&str, bool); 8] = [
     ("last", false),
     ("isLast", false),
