@@ -8,7 +8,7 @@
 
 use super::body::Body;
 use super::config::{Credentials, Method};
-use super::header::header_problem;
+use super::header::{header_problem, header_value};
 use super::paging::Request;
 use std::fmt;
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
@@ -131,10 +131,7 @@ pub async fn send(
     }
     // A configured Content-Type stands (AWS's JSON protocols want
     // application/x-amz-json-1.1); the body is JSON either way.
-    let typed = request
-        .headers
-        .iter()
-        .any(|(name, _)| name.eq_ignore_ascii_case("content-type"));
+    let typed = header_value(&request.headers, "content-type").is_some();
     let sent = match &request.body {
         Some(body) => {
             if !typed {

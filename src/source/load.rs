@@ -7,6 +7,7 @@ use super::body_text::{with_unreadable_numbers_mended, without_lone_surrogates};
 use super::config::{Config, Method, Resource};
 use super::error_body::backend_message;
 use super::gather::Identified;
+use super::header::header_value;
 use super::http::{send, sleep, HttpResponse, OnPart, SendError};
 use super::mapping::{DecodedPage, Mapping, ShapeError};
 use super::native_stream::StreamedItems;
@@ -670,10 +671,7 @@ fn moved(request: &Request, response: &HttpResponse) -> Option<Moved> {
     if request.method == Method::Post && matches!(response.status, 404 | 405) {
         return Some(Moved::PostAsGet);
     }
-    let sent_credentials = request
-        .headers
-        .iter()
-        .any(|(name, _)| name.eq_ignore_ascii_case("authorization"));
+    let sent_credentials = header_value(&request.headers, "authorization").is_some();
     (response.status == 401
         && sent_credentials
         && surely_other_origins(&request.url, &response.url))
