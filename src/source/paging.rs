@@ -447,9 +447,7 @@ impl<'c> Pager<'c> {
         let Value::Object(members) = response.body else {
             return None;
         };
-        let (member, total) = TOTAL_MEMBERS
-            .iter()
-            .find_map(|name| Some((*name, members.get(*name)?.as_u64()?)))?;
+        let (member, total) = counted_total(members)?;
         (total > self.fetched as u64).then(|| {
             Step::LostTrail(LostTrail::ShortOfTotal {
                 member: member.to_owned(),
@@ -472,10 +470,7 @@ impl<'c> Pager<'c> {
         };
         // An empty page ends the list whatever it says; a total, where one
         // is counted, has had its say in short_of_total.
-        let counts = TOTAL_MEMBERS
-            .iter()
-            .any(|name| members.get(*name).is_some_and(Value::is_u64));
-        if response.item_count == 0 || counts {
+        if response.item_count == 0 || counted_total(members).is_some() {
             return None;
         }
         let (name, value, more) = more_flag(members)?;
@@ -532,24 +527,18 @@ impl<'c> Pager<'c> {
                 Some(Position::Url(self.resolve_url(next)))
             }
             (Paging::AfterLastItem { pointer, size, end }, _) => {
-                if !page_is_full(response.item_count, *size, *end) {
+                if !full(*size, *end) {
                     return None;
                 }
-                match pointer.resolve(last_item(self.resource, response.body)?)? {
-                    Value::String(s) if !s.is_empty() => Some(Position::Cursor(Some(s.clone()))),
-                    Value::Number(n) => Some(Position::Cursor(Some(n.to_string()))),
-                    _ => None,
-                }
+                let value = pointer.resolve(last_item(self.resource, response.body)?)?;
+                cursor_in(value).map(|cursor| Position::Cursor(Some(cursor)))
             }
             (Paging::NextInBody { pointer }, _) if flagged_last(response.body, pointer) => None,
             (Paging::NextInBody { pointer }, _) => match pointer.resolve(response.body)? {
-                Value::String(s) if s.is_empty() => None,
-                Value::String(s) if is_url(s) || self.is_relative_link(s) => {
+                Value::String(s) if !s.is_empty() && (is_url(s) || self.is_relative_link(s)) => {
                     Some(Position::Url(self.resolve_url(s)))
                 }
-                Value::String(s) => Some(Position::Cursor(Some(s.clone()))),
-                Value::Number(n) => Some(Position::Cursor(Some(n.to_string()))),
-                _ => None,
+                found => cursor_in(found).map(|cursor| Position::Cursor(Some(cursor))),
             },
             (
                 Paging::CursorHeader {
@@ -806,6 +795,23 @@ const TOTAL_MEMBERS: [&str; 6] = [
     "totalResults",
     "count",
 ];
+
+/// The first member of `members` that counts the whole list, and its count.
+fn counted_total(members: &Map<String, Value>) -> Option<(&'static str, u64)> {
+    TOTAL_MEMBERS
+        .iter()
+        .find_map(|&name| Some((name, members.get(name)?.as_u64()?)))
+}
+
+/// A value that can be sent back for the next page: a non-empty string, or
+/// a number as written.
+fn cursor_in(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) if !s.is_empty() => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    }
+}
 
 /// Flags by which backends say whether more pages follow, each with the
 /// value that says they do.
