@@ -12,8 +12,8 @@ use super::native_decode::NativeItems;
 use super::native_stream::StreamedItems;
 use super::pointer::Pointer;
 use super::record::{
-    decode_row, keys_of, kind_of, listed_keys, FieldConfig, FieldFailure, ItemFields, ItemId,
-    Record,
+    decode_row, is_keyed_list, keys_of, kind_of, listed_keys, FieldConfig, FieldFailure,
+    ItemFields, ItemId, Record,
 };
 use serde_json::Value;
 use std::fmt;
@@ -293,15 +293,11 @@ fn items_at<'b>(items: &Pointer, body: &'b Value) -> Result<&'b [Value], ShapeEr
         Some(Value::Array(list)) => Ok(list),
         // {"3": {…}, "7": {…}}: a list keyed by id, as PHP writes an array
         // whose keys are not 0, 1, 2….
-        Some(Value::Object(members))
-            if !members.is_empty() && members.values().all(Value::is_object) =>
-        {
-            Err(shape_error(format!(
-                "expected an array, found objects under the keys {}: have the backend send \
+        Some(Value::Object(members)) if is_keyed_list(members) => Err(shape_error(format!(
+            "expected an array, found objects under the keys {}: have the backend send \
                  its items as a list (in Laravel, ->values())",
-                listed_keys(members, "")
-            )))
-        }
+            listed_keys(members, "")
+        ))),
         Some(other) => Err(shape_error(format!(
             "expected an array, found {}{}",
             kind_of(other),

@@ -374,9 +374,7 @@ fn decode_fields<R: Record>(
                 // ({"C:": {…}, "D:": {…}}), whose members are the items.
                 let items = match value {
                     Value::Array(items) => Some(items.as_slice()),
-                    Value::Object(members)
-                        if !members.is_empty() && !members.values().all(Value::is_object) =>
-                    {
+                    Value::Object(members) if !members.is_empty() && !is_keyed_list(members) => {
                         Some(std::slice::from_ref(value))
                     }
                     _ => None,
@@ -499,6 +497,12 @@ pub fn keys_of(members: &Map<String, Value>, like: &str) -> String {
         return "an empty object".to_owned();
     }
     format!("only the keys {}", listed_keys(members, like))
+}
+
+/// Whether an object holds its items under their keys (`{"3": {…}, "7":
+/// {…}}`), as PHP writes an array whose keys are not 0, 1, 2….
+pub fn is_keyed_list(members: &Map<String, Value>) -> bool {
+    !members.is_empty() && members.values().all(Value::is_object)
 }
 
 /// `text`'s ASCII letters and digits, lower case: how two spellings of a
