@@ -207,6 +207,12 @@ impl LoadStatus {
         }
     }
 
+    /// No load is under way and the backend asked for no wait still running
+    /// at `now`: the automatic refresh may ask.
+    fn may_refresh(&self, now: Timestamp) -> bool {
+        self.loading.is_none() && self.quiet_left(now).is_none()
+    }
+
     /// The seconds left at `now` of the wait the backend asked for, if any.
     pub fn quiet_left(&self, now: Timestamp) -> Option<u32> {
         let left = self.quiet_until?.millis() - now.millis();
@@ -474,17 +480,15 @@ fn live_status(
         }
         // Back from a hidden tab, a pause or a hold with data older than
         // one interval, or none: refresh now rather than at the next tick.
-        let idle = move || {
-            status.with_untracked(|s| {
-                s.loading.is_none() && s.quiet_left(read_browser_clock()).is_none()
-            })
-        };
-        let stale = idle() && status.with_untracked(|s| s.is_due(seconds, read_browser_clock()));
+        let stale = status.with_untracked(|s| {
+            let now = read_browser_clock();
+            s.may_refresh(now) && s.is_due(seconds, now)
+        });
         if stale {
             live.refresh();
         }
         let tick = move || {
-            if idle() {
+            if status.with_untracked(|s| s.may_refresh(read_browser_clock())) {
                 live.refresh();
             }
         };
