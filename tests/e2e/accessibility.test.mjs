@@ -1408,8 +1408,48 @@ describe('from the keyboard', () => {
         const { page } = session;
         await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
         const count = page.getByRole('status').filter({ hasText: new RegExp(`^[\\d,]+ of [\\d,]+ ${noun}$`) });
+        await count.first().waitFor({ timeout: 5_000 });
         assert.equal(await count.count(), 1, `the row count is a status region on ${hash}`);
         assert.equal(await page.locator('[role=status] [data-updated], [aria-live] [data-updated]').count(), 0, 'the refresh line is not live');
+        assertNoProblems(session);
+      });
+    }
+  });
+
+  test('a count changed by every typed letter is announced once, when the typing stops', async () => {
+    const cases = [
+      ['#/jobs', 'Search jobs', 'patch', /^[\d,]+ of [\d,]+ jobs\.$/],
+      [`#/jobs/${JOB}`, 'Search assets or failed patches', 'web-1', /^[\d,]+ of [\d,]+ assets$/],
+      ['#/exemptions', 'Search endpoints', 'web-1', /^[\d,]+ of [\d,]+ endpoints$/],
+    ];
+    for (const [hash, searchbox, typed, count] of cases) {
+      await withPage(`${server.url}${hash}`, {}, async (session) => {
+        const { page } = session;
+        await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+        const seen = page.locator('[data-row-count], .pb-page-context > span:first-child').first();
+        // Every text any status region takes from here on, in order.
+        await page.evaluate(() => {
+          window.spoken = [];
+          const last = new Map([...document.querySelectorAll('[role=status]')].map((s) => [s, s.textContent.trim()]));
+          new MutationObserver(() => {
+            for (const status of document.querySelectorAll('[role=status]')) {
+              const text = status.textContent.trim();
+              if (text && last.get(status) !== text) window.spoken.push(text);
+              last.set(status, text);
+            }
+          }).observe(document.body, { subtree: true, childList: true, characterData: true });
+        });
+        const shownPerLetter = [];
+        for (const letter of typed) {
+          await page.getByRole('searchbox', { name: searchbox }).press(letter);
+          await page.waitForTimeout(150);
+          shownPerLetter.push((await seen.textContent()).trim());
+        }
+        assert.ok(new Set(shownPerLetter).size > 1, `the count on screen follows the letters on ${hash}: ${shownPerLetter}`);
+        await page.waitForFunction((source) => window.spoken.some((text) => new RegExp(source).test(text)), count.source, { timeout: 5_000 });
+        await page.waitForTimeout(1_500);
+        const counts = await page.evaluate((source) => window.spoken.filter((text) => new RegExp(source).test(text)), count.source);
+        assert.deepEqual(counts, [shownPerLetter.at(-1)], `one announcement, of the final count, on ${hash}`);
         assertNoProblems(session);
       });
     }
@@ -1430,6 +1470,11 @@ describe('from the keyboard', () => {
         const shown = page.locator('.pb-table-empty');
         await shown.waitFor({ timeout: 10_000 });
         if (empty) assert.equal((await shown.textContent()).trim(), empty, hash);
+        await page.waitForFunction(
+          (source) => [...document.querySelectorAll('[role=status]')].some((status) => new RegExp(source).test(status.textContent.trim())),
+          count.source,
+          { timeout: 5_000 },
+        );
         const spoken = (await page.getByRole('status').allTextContents()).map((text) => text.trim()).filter(Boolean);
         assert.equal(spoken.length, 1, `one status speaks on ${hash}: ${JSON.stringify(spoken)}`);
         assert.match(spoken[0], count, hash);

@@ -285,7 +285,8 @@ describe('job list', () => {
       await page.waitForFunction((n) => document.querySelectorAll('tr.pb-row').length === n, linux.length);
       const context = page.locator('.pb-page-context');
       assert.match(await context.textContent(), new RegExp(`^${linux.length} of ${jobs.length} jobs\\. `), 'the count follows the search');
-      assert.equal((await page.getByRole('status').textContent()).trim(), `${linux.length} of ${jobs.length} jobs.`, 'the count is announced');
+      // Announced once the count has held for a moment.
+      await page.getByRole('status').filter({ hasText: `${linux.length} of ${jobs.length} jobs.` }).waitFor({ timeout: 5_000 });
       // Written after the repaint, so it is not on the keystroke's path.
       await page.waitForURL((url) => queryOf(url).get('q') === 'linux');
 

@@ -6,7 +6,7 @@ use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::domain::view::{no_match_for, HoldsTable};
 use crate::ui::components::{
     record_lookups, Column, DataProblems, Narrowing, PageTitle, RefreshControls, RelativeTime,
-    TableSearch, Tone, UnknownFiltersBanner, VirtualTable,
+    SettledStatus, TableSearch, Tone, UnknownFiltersBanner, VirtualTable,
 };
 use crate::ui::data::{Live, LiveStatus, Shared};
 use crate::ui::router::{use_router, Link, Location, Route};
@@ -22,6 +22,17 @@ pub fn JobListPage() -> impl IntoView {
     let order =
         Memo::new(move |_| Arc::new(url.view.with(|view| items.with(|jobs| view.apply(jobs)))));
 
+    let count = jobs.status.once_known(move || {
+        let all = items.with(|jobs| jobs.len() as u64);
+        let listed = order.with(|order| order.len() as u64);
+        let count = if listed == all {
+            counted(all, Noun::JOBS)
+        } else {
+            listed_of(listed, all, Noun::JOBS)
+        };
+        format!("{}. ", jobs.status.as_loaded(count))
+    });
+
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
@@ -29,15 +40,9 @@ pub fn JobListPage() -> impl IntoView {
                 <span class="pb-spacer"></span>
                 <RefreshControls live=jobs.status />
                 <p class="pb-page-context">
-                    // Announced, so a search tells a screen reader what it left.
-                    <span role="status">
-                        {jobs.status.once_known(move || {
-                            let all = items.with(|jobs| jobs.len() as u64);
-                            let listed = order.with(|order| order.len() as u64);
-                            let count = if listed == all { counted(all, Noun::JOBS) } else { listed_of(listed, all, Noun::JOBS) };
-                            format!("{}. ", jobs.status.as_loaded(count))
-                        })}
-                    </span>
+                    // Announced once it settles, so a search tells a screen reader what it left.
+                    <span aria-hidden="true">{count}</span>
+                    <SettledStatus text=count />
                     "Open a job to follow its rollout asset by asset. "
                     "The figures here are the backend's own; a job's page counts its assets itself."
                 </p>
