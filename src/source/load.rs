@@ -15,6 +15,7 @@ use super::paging::{LostTrail, Pager, PagingError, Request, Response, Step};
 use super::record::Record;
 use super::retry::{retry_after_seconds, wait_before_retry, FailedAttempt, Outcome, RetryWait};
 use super::token::{authorization_for, only_scheme_differs, surely_other_origins};
+use super::withhold::Home;
 use crate::domain::decimal::grouped;
 use crate::domain::time::period_text;
 use crate::perf;
@@ -89,6 +90,12 @@ pub enum LoadError {
     /// browser hides as it hides an unreachable server.
     ReachedBefore {
         error: Box<LoadError>,
+    },
+    /// A next page on another origin than the first refused the request,
+    /// which went there without the configuration's headers.
+    HeadersWithheld {
+        error: Box<LoadError>,
+        names: Vec<String>,
     },
 }
 
@@ -252,6 +259,13 @@ impl fmt::Display for LoadError {
                  is on another host: a backend behind a proxy may be writing its internal \
                  address into its next-page links (in Django, set USE_X_FORWARDED_HOST; \
                  elsewhere, have the proxy pass the public host on)"
+            ),
+            LoadError::HeadersWithheld { error, names } => write!(
+                f,
+                "{error}. That address came from the page before it and is on another origin \
+                 than the first page's, so it was sent none of the configured headers that may \
+                 carry a key ({}): have the backend write its next-page links on its own address",
+                names.join(", ")
             ),
             LoadError::ReachedBefore { error } => write!(
                 f,
@@ -504,7 +518,9 @@ async fn drive_pages(
     // origin, which CORS let through.
     let mut previous_url = request.url.clone();
     let mut answered_across_origins = false;
+    let mut home = Home::new(&request.url);
     loop {
+        let withheld = home.withhold_elsewhere(&mut request.headers, &request.url);
         let mut decoding = perf::Stopwatch::default();
         perf::mark("pb:fetch:start");
         let sent = send_with_retries(&request, config, pages, &mut decoding, on_retry).await;
@@ -526,6 +542,12 @@ async fn drive_pages(
             error if unreachable && answered_across_origins => LoadError::ReachedBefore {
                 error: Box::new(error),
             },
+            error @ LoadError::Http {
+                status: 401 | 403, ..
+            } if !withheld.is_empty() => LoadError::HeadersWithheld {
+                error: Box::new(error),
+                names: withheld.clone(),
+            },
             error => error,
         })?
         else {
@@ -533,6 +555,7 @@ async fn drive_pages(
         };
         previous_url = request.url.clone();
         answered_across_origins = response.cross_origin;
+        home.answered_at(&response.url);
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
         let answered_by = answered_by(&request.url, &response);

@@ -34,3 +34,4 @@ pub mod retry;
 pub mod row_problems;
 pub mod token;
 pub mod url;
+pub mod withhold;

@@ -1004,6 +1004,33 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test("a next link to another origin is sent none of the configured headers that may carry a key, and a 401 there says so", { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const config = {
+      ...nativeConfig(backend.url),
+      headers: { 'X-Api-Key': 'e2e-key', Accept: 'application/json' },
+      resources: { jobs: { paging: { mode: 'next_in_body', pointer: '/next' } } },
+    };
+    const elsewhere = `${backend.url.replace('127.0.0.1', 'localhost')}/more-jobs.json`;
+    const body = { generated_at: new Date(NOW).toISOString(), jobs: JOBS.slice(0, 2), next: elsewhere };
+    backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify(body) });
+    backend.setFault('/more-jobs.json', FAULTS.status(401));
+    const from = backend.requests.length;
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        const text = await alertText(page, 'The data could not be loaded');
+        assert.ok(text.includes(`HTTP 401 from ${elsewhere}`), text);
+        assert.ok(text.includes('sent none of the configured headers that may carry a key (X-Api-Key)'), text);
+      });
+      const asked = backend.requests.slice(from).filter((r) => r.method === 'GET');
+      assert.deepEqual(asked.filter((r) => r.path === '/jobs.json').map((r) => r.apiKey), ['e2e-key'], 'the configured origin gets the key');
+      const there = asked.filter((r) => r.path === '/more-jobs.json');
+      assert.ok(there.length > 0 && there.every((r) => r.apiKey === undefined), `the other origin gets no key: ${JSON.stringify(there)}`);
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test("a job page whose job list failed says so, and Refresh now asks for the list again", { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     backend.setFault('/jobs.json', FAULTS.status(500));

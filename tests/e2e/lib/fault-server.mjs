@@ -107,7 +107,7 @@ export async function startFaultServer(data = {}) {
   const server = createServer((request, response) => {
     const url = new URL(request.url, 'http://fault.invalid');
     const path = decodeURIComponent(url.pathname);
-    const record = { method: request.method, path, query: url.search, contentType: request.headers['content-type'], answer: '', at: Date.now() };
+    const record = { method: request.method, path, query: url.search, contentType: request.headers['content-type'], apiKey: request.headers['x-api-key'], answer: '', at: Date.now() };
     if (request.method === 'OPTIONS') {
       response.writeHead(204, PREFLIGHT_HEADERS);
       response.end();
