@@ -897,6 +897,34 @@ fn a_number_out_of_its_fields_range_is_reported_with_the_range() {
 }
 
 #[test]
+fn a_count_past_what_a_float_holds_exactly_is_reported_not_clamped() {
+    use patchboard::source::coerce::unsigned;
+    let body: serde_json::Value =
+        serde_json::from_str(r#"[1e308, 99999999999999999999999999, 9007199254740992.0]"#).unwrap();
+    for value in body.as_array().unwrap() {
+        let message = unsigned::<u64>(value).unwrap_err();
+        assert!(
+            message.starts_with("expected a whole number from 0 to 9,007,199,254,740,991, found "),
+            "{value}: {message}"
+        );
+    }
+    // Written as floats, whole counts within that are still counts.
+    let body: serde_json::Value = serde_json::from_str("[1e6, 5.0, 123456789012.0]").unwrap();
+    let read: Vec<u64> = body
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| unsigned(v).unwrap())
+        .collect();
+    assert_eq!(read, [1_000_000, 5, 123_456_789_012]);
+    // An integer that fits 64 bits is read as written.
+    assert_eq!(
+        unsigned::<u64>(&json!(18_446_744_073_709_551_615_u64)),
+        Ok(u64::MAX)
+    );
+}
+
+#[test]
 fn a_word_that_is_none_of_ours_is_quoted_as_json_quotes() {
     let message = patchboard::source::coerce::word::<patchboard::domain::endpoint::PowerState>(
         &json!("Running"),

@@ -60,23 +60,35 @@ pub fn text(value: &Value) -> Coerced<String> {
 
 /// Whether a float read from JSON is the number its text wrote: 2^53 and
 /// beyond, a float no longer holds every whole number.
+/// The largest whole number a JSON float (an f64) holds exactly, 2^53 − 1.
+const MAX_EXACT_FLOAT: u64 = (1 << 53) - 1;
+
 fn is_exact_float(float: Option<f64>) -> bool {
-    float.is_some_and(|f| f.abs() < 9_007_199_254_740_992.0)
+    float.is_some_and(|f| f.abs() <= MAX_EXACT_FLOAT as f64)
 }
 
 /// A non-negative integer, from a number or a decimal string, that fits `T`.
 pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
+    // Written as 5.0 or 1e6, or past u64 (which serde_json reads as a
+    // float): taken only while the float holds the number exactly, as a cast
+    // would turn 1e308 into u64::MAX without a word.
+    let whole_float = |n: &serde_json::Number| {
+        n.as_f64()
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && is_exact_float(Some(*f)))
+            .map(|f| f as u64)
+    };
+    let too_big_float = matches!(value, Value::Number(n)
+        if n.as_u64().is_none() && n.as_f64().is_some_and(|f| f > 0.0 && !is_exact_float(Some(f))));
     let parsed = match value {
-        Value::Number(n) => n.as_u64().or_else(|| {
-            n.as_f64()
-                .filter(|f| f.fract() == 0.0 && *f >= 0.0)
-                .map(|f| f as u64)
-        }),
+        Value::Number(n) => n.as_u64().or_else(|| whole_float(n)),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     };
     // A 20-digit bound tells a reader nothing: the widest type takes any count.
     let range = || match T::MAX {
+        u64::MAX if too_big_float => {
+            format!("a whole number from 0 to {}", grouped(MAX_EXACT_FLOAT))
+        }
         u64::MAX => "a whole number, 0 or more".to_owned(),
         max => format!("a whole number from 0 to {}", grouped(max)),
     };
