@@ -45,6 +45,8 @@ fn cells_with_separators_are_quoted_and_quotes_doubled() {
         ("two\nlines", "\"two\nlines\""),
         ("carriage\rreturn", "\"carriage\rreturn\""),
         ("plain text", "plain text"),
+        // Excel splits at ";" where that is the list separator.
+        ("x;=1+1;", "\"x;=1+1;\""),
     ];
     for (cell, written) in cases {
         assert_eq!(
@@ -78,6 +80,16 @@ fn formula_starts_are_guarded_but_negative_numbers_kept() {
         ("\n=1", "\"'\n=1\""),
         (" -5", " -5"),
         (" a", " a"),
+        // Blanks, controls and marks a reader cannot see, and full-width signs.
+        ("\u{a0}=1+1", "'\u{a0}=1+1"),
+        ("\u{3000}@cmd", "'\u{3000}@cmd"),
+        ("\u{feff}=1", "'\u{feff}=1"),
+        ("\u{200b}+1", "'\u{200b}+1"),
+        ("\u{202e}=1", "'\u{202e}=1"),
+        ("\0=1", "'\0=1"),
+        ("＝1+1", "'＝1+1"),
+        ("\u{a0}-5", "\u{a0}-5"),
+        ("\u{200b}text", "\u{200b}text"),
     ];
     for (cell, written) in cases {
         assert_eq!(
@@ -141,7 +153,7 @@ proptest! {
 
     #[test]
     fn documents_read_back_to_the_cells_with_only_guards_added(
-        rows in prop::collection::vec(prop::collection::vec("[a-c=+@\t\r\n\",-1. ]{0,6}", 1..4), 0..5),
+        rows in prop::collection::vec(prop::collection::vec("[a-c=+@\t\r\n\",;01. \u{a0}\u{200b}＝-]{0,6}", 1..4), 0..5),
     ) {
         let header = ["one"];
         let document = csv_document(&header, rows.iter().map(|row| row.iter()));
@@ -153,8 +165,9 @@ proptest! {
             for (read, written) in record.iter().zip(row) {
                 let guarded = read.strip_prefix('\'').filter(|rest| rest == written).is_some();
                 prop_assert!(read == written || guarded, "{:?} read back as {:?}", written, read);
-                let start = read.trim_start_matches([' ', '\n']);
-                let dangerous = start.starts_with(['=', '+', '@', '\t', '\r'])
+                let start = read.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+                let dangerous = read.trim_start_matches([' ', '\n']).starts_with(['\t', '\r'])
+                    || start.starts_with(['=', '+', '@', '＝'])
                     || (start.starts_with('-') && start.parse::<f64>().is_err());
                 prop_assert!(!dangerous, "{:?} left unguarded", read);
             }

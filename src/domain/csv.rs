@@ -5,18 +5,33 @@
 //! character ("–" in an empty cell, accented host names).
 //!
 //! Cells that a spreadsheet would run as a formula (starting with `=`, `+`,
-//! `-`, `@`, tab or carriage return, after any spaces or line feeds, which
-//! some importers trim) get a leading `'`, which makes it show them as text.
-//! A plain negative number ("-5", "-3.25") is left as is: it is only ever
-//! read as a number, and the prefix would turn it into text.
+//! `-`, `@` or their full-width forms, after any blanks, control or
+//! invisible characters, which importers may drop; or with a tab or carriage
+//! return) get a leading `'`, which makes it show them as text. A plain
+//! negative number ("-5", "-3.25") is left as is: it is only ever read as a
+//! number, and the prefix would turn it into text.
+//!
+//! A cell holding `;` is quoted as one holding `,` is: Excel where the list
+//! separator is `;` (German, French) splits an unquoted cell there, and the
+//! part after it would start a cell of its own.
 
 use super::time::Timestamp;
 
 /// Tells spreadsheets the document is UTF-8.
 pub const BYTE_ORDER_MARK: char = '\u{feff}';
 
-/// Characters that make a spreadsheet evaluate a cell.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+/// Characters that make a spreadsheet evaluate a cell, with the full-width
+/// forms an input method may type for them.
+const FORMULA_STARTS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
+
+/// Characters a cell may start with that an importer may drop or a reader
+/// not see: blanks, controls, zero-width and direction marks, word joiners
+/// and the byte order mark.
+fn is_unseen(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+}
 
 /// Whether `cell` is `-` followed by digits, optionally with one decimal part.
 fn is_plain_negative_number(cell: &str) -> bool {
@@ -31,9 +46,13 @@ fn is_plain_negative_number(cell: &str) -> bool {
 
 /// Appends one cell, neutralised and quoted as needed.
 fn push_cell(out: &mut String, cell: &str) {
-    let trimmed = cell.trim_start_matches([' ', '\n']);
-    let needs_guard = trimmed.starts_with(FORMULA_STARTS) && !is_plain_negative_number(trimmed);
-    let needs_quotes = cell.contains([',', '"', '\r', '\n']);
+    let starts_with_control = cell
+        .trim_start_matches([' ', '\n'])
+        .starts_with(['\t', '\r']);
+    let first_seen = cell.trim_start_matches(is_unseen);
+    let needs_guard = starts_with_control
+        || (first_seen.starts_with(FORMULA_STARTS) && !is_plain_negative_number(first_seen));
+    let needs_quotes = cell.contains([',', ';', '"', '\r', '\n']);
     if needs_quotes {
         out.push('"');
     }
