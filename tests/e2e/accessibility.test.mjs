@@ -685,6 +685,44 @@ describe("with a user's wider text spacing (WCAG 1.4.12)", () => {
   });
 });
 
+/** The WCAG contrast ratio of two computed `rgb(…)` colours. */
+function contrastRatio(a, b) {
+  const luminance = (css) => {
+    const [r, g, b] = css.match(/[\d.]+/g).slice(0, 3).map((channel) => {
+      const c = Number(channel) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light + 0.05) / (dark + 0.05);
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  test(`the row open in the panel is marked at 3:1 or more against its row, in ${colorScheme}`, async () => {
+    for (const hash of [`#/jobs/${JOB}?asset=${JOB}-a00004`, '#/exemptions?endpoint=ep-00029']) {
+      const session = await openPage(`${server.url}${hash}`, { colorScheme });
+      try {
+        const { page } = session;
+        await page.locator('tr.pb-row[aria-selected="true"]').waitFor({ timeout: LOAD_TIMEOUT });
+        await page.mouse.move(0, 0);
+        const { mark, row, hovered } = await page.evaluate(() => {
+          const selected = document.querySelector('tr.pb-row[aria-selected="true"]');
+          const other = document.querySelector('tr.pb-row[aria-selected="false"]');
+          const shadow = getComputedStyle(selected.cells[0]).boxShadow;
+          return { mark: /rgba?\([^)]*\)/.exec(shadow)?.[0] ?? '', row: getComputedStyle(selected).backgroundColor, hovered: getComputedStyle(other).backgroundColor };
+        });
+        assert.ok(mark, `the selected row's first cell draws a mark on ${hash}`);
+        assert.ok(contrastRatio(mark, row) >= 3, `${mark} on ${row}: ${contrastRatio(mark, row).toFixed(2)}:1 on ${hash}`);
+        assert.ok(contrastRatio(mark, hovered) >= 3, `${mark} beside ${hovered} on ${hash}`);
+        assertNoProblems(session);
+      } finally {
+        await session.close();
+      }
+    }
+  });
+}
+
 describe('in forced colours (a Windows contrast theme)', () => {
   test('a pressed chart entry and the row whose panel is open stand out, and the bars keep their colours', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}?phase=failed&asset=${JOB}-a00018`);
