@@ -80,3 +80,10 @@ fn the_first_row_in_view_is_the_first_wholly_below_the_header() {
     assert_eq!(first_row_in_view(ROW * 100.0 + 1.0, ROW), 101);
     assert_eq!(first_row_in_view(ROW * 100.0 - 1.0, ROW), 100);
 }
+
+#[test]
+fn a_printout_takes_the_first_rows_up_to_its_limit() {
+    assert_eq!(RowWindow::first_rows(1_000, 100_000).positions(), 0..1_000);
+    assert_eq!(RowWindow::first_rows(1_000, 61).positions(), 0..61);
+    assert_eq!(RowWindow::first_rows(1_000, 0).positions(), 0..0);
+}

@@ -10,6 +10,7 @@ mod focus;
 mod host_api;
 mod page_visibility;
 mod pages;
+mod printing;
 mod resize;
 pub mod router;
 mod source_banner;

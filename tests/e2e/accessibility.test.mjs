@@ -723,6 +723,32 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
+test('a printout holds every row listed, up to a thousand, and none of the controls; the screen then draws its window again', async () => {
+  for (const [hash, listed] of [[`#/jobs/${JOB}?stuck=1`, /^([\d,]+) of [\d,]+ assets$/], ['#/exemptions', /^([\d,]+) of [\d,]+ endpoints$/]]) {
+    await withPage(`${server.url}${hash}`, { viewport: { width: 718, height: 1000 } }, async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const count = Number(listed.exec((await page.locator('[data-row-count]').textContent()).trim())[1].replaceAll(',', ''));
+      const onScreen = await page.locator('tr.pb-row').count();
+      assert.ok(onScreen < count, `the screen draws a window of ${onScreen} of ${count} rows on ${hash}`);
+      await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+      await page.waitForFunction((count) => document.querySelectorAll('tr.pb-row').length === count, count);
+      for (const control of ['Export CSV', 'Refresh now', 'Pause']) {
+        assert.equal(await page.getByRole('button', { name: control }).isVisible(), false, `${control} is left off paper on ${hash}`);
+      }
+      assert.equal(await page.locator('input[type=search]').isVisible(), false, `the search box is left off paper on ${hash}`);
+      const table = await page.locator('.pb-table-scroll').evaluate((scroller) => ({ scroller: scroller.scrollHeight, shown: scroller.clientHeight, width: scroller.scrollWidth, room: scroller.clientWidth }));
+      assert.ok(table.shown >= table.scroller, `every printed row shows, none scrolled away: ${JSON.stringify(table)}`);
+      assert.ok(table.width <= table.room, `the table fits the paper's width: ${JSON.stringify(table)}`);
+      await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+      await page.emulateMedia({ media: 'screen' });
+      await page.waitForFunction((onScreen) => document.querySelectorAll('tr.pb-row').length <= onScreen, onScreen);
+      assertNoProblems(session);
+    });
+  }
+});
+
 describe('in forced colours (a Windows contrast theme)', () => {
   test('a pressed chart entry and the row whose panel is open stand out, and the bars keep their colours', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}?phase=failed&asset=${JOB}-a00018`);

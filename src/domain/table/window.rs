@@ -31,6 +31,15 @@ impl RowWindow {
         }
     }
 
+    /// The first `count` rows of a table of `total`: what paper gets, as it
+    /// cannot scroll.
+    pub fn first_rows(count: usize, total: usize) -> Self {
+        RowWindow {
+            first: 0,
+            end: count.min(total),
+        }
+    }
+
     pub fn positions(self) -> Range<usize> {
         self.first..self.end
     }

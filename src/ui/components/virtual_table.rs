@@ -4,13 +4,14 @@
 
 use super::detail_panel::panel_room;
 use super::row_focus::{drawn_row, keep_row_focus, refocus_left_row, scroll_into_sight};
-use crate::domain::decimal::fixed;
+use crate::domain::decimal::{fixed, grouped};
 use crate::domain::table::{first_row_in_view, RowWindow};
 use crate::domain::view::TableColumn;
 use crate::perf;
 use crate::ui::data::Shared;
 use crate::ui::dom::{html_element_in, window_height};
 use crate::ui::focus::{focus_is_lost, refocus_if_column_hidden, FocusMark};
+use crate::ui::printing::use_printing;
 use crate::ui::resize::on_resize;
 use crate::ui::router::Router;
 use leptos::prelude::*;
@@ -24,6 +25,9 @@ const DEFAULT_ROW_HEIGHT: f64 = 34.0;
 /// gap. Every row costs render time on each filter keystroke and sort, so
 /// this is a few rows, not a screenful.
 const OVERSCAN: usize = 6;
+/// Rows drawn for paper, which cannot scroll: a printout of a few dozen
+/// pages, not one of a fleet.
+const PRINTED_ROWS: usize = 1_000;
 /// Viewport height assumed until the scroller is measured.
 const INITIAL_VIEWPORT: f64 = 600.0;
 
@@ -252,7 +256,11 @@ fn table(table: Table) -> AnyView {
     // of the memo recomputes `order`, whose own check then reports nothing
     // new), which left the previous filter's rows on screen.
     let total = move || order.with(|order| order.len());
+    let printing = use_printing();
     let window = Memo::new(move |_| {
+        if printing.get() {
+            return RowWindow::first_rows(PRINTED_ROWS, total());
+        }
         RowWindow::around(
             scroll_top.get(),
             viewport.get(),
@@ -678,7 +686,7 @@ fn table(table: Table) -> AnyView {
         .collect_view();
 
     view! {
-        <div class="pb-table-scroll" node_ref=scroller on:scroll=on_scroll>
+        <div class="pb-table-scroll" class:pb-printing=printing node_ref=scroller on:scroll=on_scroll>
             // Rows are not links: a screen reader is told how to use them.
             <p class="pb-visually-hidden" id=ROW_KEYS_ID>
                 "Arrow keys move between rows; Enter opens the row with the focus."
@@ -736,6 +744,14 @@ fn table(table: Table) -> AnyView {
                     </tr>
                 </tbody>
             </table>
+            <p class="pb-print-only">
+                {move || {
+                    let (drawn, listed) = (rows.with(Vec::len), total());
+                    (drawn < listed).then(|| {
+                        format!("Printed: the first {} of the {} rows listed.", grouped(drawn as u64), grouped(listed as u64))
+                    })
+                }}
+            </p>
             <Show when=move || total() == 0>
                 // Once a load has ended well the page's row count ("0 of 6
                 // jobs") is announced, and this would say it a second time.
