@@ -102,7 +102,7 @@ async fn native_bodies_are_decoded_part_by_part_as_they_arrive() {
     ];
     let mut streamed = mapping.stream().expect("the native preset streams");
     let mut arrived = Vec::new();
-    let body = read_stream(body_in_parts(&parts), &mut |part| {
+    let body = read_stream(body_in_parts(&parts), usize::MAX, &mut |part| {
         arrived.push(part.to_vec());
         streamed.feed(part);
     })
@@ -116,4 +116,26 @@ async fn native_bodies_are_decoded_part_by_part_as_they_arrive() {
     assert_eq!(page.errors.len(), 1, "the 7 is reported");
     assert_eq!(page.errors[0].index, 2);
     assert_eq!(rest, serde_json::json!({ "next": "x" }));
+}
+
+#[wasm_bindgen_test]
+async fn a_body_without_end_is_given_up_at_the_limit() {
+    use patchboard::source::http::{read_stream, ReadFailure};
+    use wasm_bindgen::JsCast;
+    // 1 KiB parts of "[" and spaces, for as long as they are asked for.
+    let endless: web_sys::ReadableStream = js_sys::Function::new_no_args(
+        "const part = new Uint8Array(1024).fill(32); part[0] = 91; \
+         return new ReadableStream({ pull(c) { c.enqueue(part.slice()); } });",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .expect("a stream")
+    .unchecked_into();
+    let mut seen = 0;
+    let read = read_stream(endless, 10 * 1024, &mut |part| seen += part.len()).await;
+    assert_eq!(read.err(), Some(ReadFailure::TooLarge));
+    assert_eq!(
+        seen,
+        10 * 1024,
+        "the parts up to the limit were handed on, none past it"
+    );
 }

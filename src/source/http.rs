@@ -51,6 +51,11 @@ pub enum SendError {
     BodyBroken {
         url: String,
     },
+    /// The body passed [`MAX_BODY_BYTES`] and was still arriving, so it was
+    /// given up before it filled the tab's memory.
+    TooLarge {
+        url: String,
+    },
     /// A header the browser would refuse to send, so nothing was sent: a
     /// header value filled in from a placeholder, or a token set by the
     /// host page.
@@ -81,12 +86,24 @@ impl fmt::Display for SendError {
                 "the answer from {url} broke off while it arrived (the connection \
                  dropped, or its compressed body could not be read)"
             ),
+            SendError::TooLarge { url } => write!(
+                f,
+                "the answer from {url} passed {} MB and was still arriving, more than \
+                 a browser tab can hold, so Patchboard stopped reading it: have the \
+                 backend send the list in pages (see paging in docs/configuration.md)",
+                MAX_BODY_BYTES >> 20
+            ),
             SendError::BadHeader { name, problem } => {
                 write!(f, "the header {name:?} cannot be sent: {problem}")
             }
         }
     }
 }
+
+/// The most of one answer's body that is read: a 150,000-endpoint list
+/// in one piece is about 90 MB, and a body without end (a broken or hostile
+/// backend) would otherwise grow until the tab runs out of memory.
+pub const MAX_BODY_BYTES: usize = 512 << 20;
 
 /// Called with each part of a body as it arrives.
 pub type OnPart<'a> = &'a mut dyn FnMut(&[u8]);
@@ -173,10 +190,13 @@ pub async fn send(
                     timer.restart();
                     arrived(part);
                 };
-                read_stream(stream, &mut timed).await
+                read_stream(stream, MAX_BODY_BYTES, &mut timed).await
             };
-            read.map_err(|_| {
-                if timer.fired() {
+            read.map_err(|failure| {
+                if failure == ReadFailure::TooLarge {
+                    controller.abort();
+                    SendError::TooLarge { url: url.clone() }
+                } else if timer.fired() {
                     SendError::Stalled {
                         url: url.clone(),
                         seconds: request.timeout_seconds,
@@ -208,20 +228,36 @@ fn absolute(url: &str) -> String {
         .map_or_else(|| url.to_owned(), |resolved| resolved.href())
 }
 
-/// Reads a body part by part, handing each to `arrived` as it comes.
+/// Why a body was not read to its end.
+#[derive(Debug, PartialEq, Eq)]
+pub enum ReadFailure {
+    /// The stream errored: a dropped connection, a timeout's abort.
+    Broken,
+    /// It would have passed the most that is read.
+    TooLarge,
+}
+
+/// Reads a body part by part, handing each to `arrived` as it comes, and
+/// gives it up once it would pass `max_bytes`.
 pub async fn read_stream(
     stream: web_sys::ReadableStream,
+    max_bytes: usize,
     arrived: OnPart<'_>,
-) -> Result<Body, JsValue> {
+) -> Result<Body, ReadFailure> {
     let reader: web_sys::ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut body = Body::default();
     loop {
-        let part: web_sys::ReadableStreamReadResult =
-            JsFuture::from(reader.read()).await?.unchecked_into();
+        let part: web_sys::ReadableStreamReadResult = JsFuture::from(reader.read())
+            .await
+            .map_err(|_| ReadFailure::Broken)?
+            .unchecked_into();
         if part.get_done().unwrap_or(true) {
             return Ok(body);
         }
         let bytes: js_sys::Uint8Array = part.get_value().unchecked_into();
+        if body.len() + bytes.length() as usize > max_bytes {
+            return Err(ReadFailure::TooLarge);
+        }
         let part = bytes.to_vec();
         arrived(&part);
         body.push(part);

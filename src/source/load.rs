@@ -638,7 +638,7 @@ async fn send_with_retries(
                 retry_after,
             },
             // Asking again would send the same header.
-            Err(SendError::BadHeader { .. }) => break result,
+            Err(SendError::BadHeader { .. } | SendError::TooLarge { .. }) => break result,
             Err(_) => Outcome::NoResponse,
         };
         let Some(wait) = wait_before_retry(outcome, attempt) else {
