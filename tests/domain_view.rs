@@ -17,7 +17,9 @@ use patchboard::domain::phase::Phase;
 use patchboard::domain::status::StatusKey;
 use patchboard::domain::table::{Direction, SortSpec, TextQuery};
 use patchboard::domain::time::Timestamp;
-use patchboard::domain::view::assets::{asset_rows, assets_csv, AssetColumn, AssetRow, AssetView};
+use patchboard::domain::view::assets::{
+    asset_rows, assets_csv, AssetColumn, AssetRow, AssetView, JobNames,
+};
 use patchboard::domain::view::endpoints::{
     endpoint_rows, endpoints_csv, next_window_text, EndpointColumn, EndpointRow, EndpointView,
     Layout, WindowState,
@@ -34,7 +36,11 @@ fn whole_assets_csv(
     order: &[u32],
     stuck_cutoff: Timestamp,
 ) -> String {
-    assets_csv(results, rows, order, stuck_cutoff, usize::MAX).collect()
+    let job = JobNames {
+        id: "job-7",
+        name: "Patch Tuesday",
+    };
+    assets_csv(job, results, rows, order, stuck_cutoff, usize::MAX).collect()
 }
 
 /// The endpoints' export in one piece, as the page's parts join.
@@ -999,8 +1005,12 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     assert!(lines[0].starts_with("\u{feff}Asset ID,Asset,OS,Status,Status code,State,Phase"));
     assert!(lines[1].starts_with("c,'=cmd|' /C calc'!A0,Windows 11,Job Failed,2046,0,Failed"));
     assert!(lines[2].starts_with("b,host-2,Ubuntu 22.04,Downloaded,2031,1,Running"));
-    assert!(lines[2].ends_with(",no"), "the anomaly is exported");
-    assert!(lines[1].ends_with(",yes"));
+    assert!(lines[0].ends_with(",Stuck,Status applies to OS,Job,Job ID"));
+    assert!(
+        lines[2].ends_with(",no,Patch Tuesday,job-7"),
+        "the anomaly is exported, the job named"
+    );
+    assert!(lines[1].ends_with(",yes,Patch Tuesday,job-7"));
     assert_eq!(lines.len(), 4, "header, two rows, and the final CRLF");
 
     // Nothing can be said of a status that did not resolve, nor on an OS
@@ -1012,12 +1022,7 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     others[0].status.name = Some("Frobnicated".into());
     let rows = asset_rows(&others, "job", None);
     let csv = whole_assets_csv(&others, &rows, &[0, 1], Timestamp::from_millis(0));
-    let applies: Vec<&str> = csv
-        .split("\r\n")
-        .skip(1)
-        .filter_map(|line| line.rsplit(',').next())
-        .collect();
-    assert_eq!(applies, ["", "not stated", ""]);
+    assert_eq!(csv_column(&csv, "Status applies to OS"), ["", "not stated"]);
 }
 
 /// The export says what the table's stuck filter and the Reference say:

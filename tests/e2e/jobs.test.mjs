@@ -475,6 +475,10 @@ describe('job progress page', () => {
       assert.deepEqual(new Set(records.map((record) => record[0])), stuckIds, 'the export holds exactly the stuck assets');
       const stuckColumn = header.indexOf('Stuck');
       assert.deepEqual(new Set(records.map((record) => record[stuckColumn])), new Set(['yes']), 'each says it is stuck');
+      for (const [column, value] of [['Job', chosen.job.name], ['Job ID', chosen.job.id]]) {
+        const at = header.indexOf(column);
+        assert.deepEqual(new Set(records.map((record) => record[at])), new Set([value]), `each names the job in ${column}`);
+      }
 
       await page.reload({ waitUntil: 'load' });
       await openJob(page, chosen.job.id);

@@ -441,7 +441,9 @@ impl ToQuery for AssetView {
 /// in parts of `records_per_part` records (see [`csv_in_parts`]). Stuck is
 /// judged against `stuck_cutoff` (see
 /// [`crate::domain::progress::stuck_cutoff`]), as the table's filter is.
+/// Every record names `job` too, so rows pasted into a ticket keep it.
 pub fn assets_csv<'a>(
+    job: JobNames<'a>,
     results: &'a [AssetResult],
     rows: &'a [AssetRow],
     order: &'a [u32],
@@ -465,6 +467,8 @@ pub fn assets_csv<'a>(
         "Last change (UTC)",
         "Stuck",
         "Status applies to OS",
+        "Job",
+        "Job ID",
     ];
     csv_in_parts(header, order, records_per_part, move |csv, index| {
         let (result, row) = (&results[index as usize], &rows[index as usize]);
@@ -514,8 +518,17 @@ pub fn assets_csv<'a>(
                 .applicability()
                 .map_or("", Applicability::label)
                 .to_owned(),
+            job.name.to_owned(),
+            job.id.to_owned(),
         ]);
     })
+}
+
+/// The job an export's assets belong to.
+#[derive(Debug, Clone, Copy)]
+pub struct JobNames<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
 }
 
 /// A count for the CSV: blank where the backend did not say.

@@ -4,7 +4,7 @@ use super::JobData;
 use crate::domain::csv::{dated_file_name, file_stem};
 use crate::domain::decimal::Noun;
 use crate::domain::time::hours_text;
-use crate::domain::view::assets::{assets_csv, AssetView};
+use crate::domain::view::assets::{assets_csv, AssetView, JobNames};
 use crate::ui::clock::read_browser_clock;
 use crate::ui::components::{
     download_in_parts, ExportButton, FacetFilter, FlagFilter, SettledStatus, TableSearch,
@@ -24,9 +24,14 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             file_stem(&data.job_name.get_untracked(), "job")
         );
         let file_name = dated_file_name(&stem, read_browser_clock());
+        let (job_id, job_name) = (data.job_id.get_value(), data.job_name.get_untracked());
         async move {
             let (results, rows, order) = (&listed.items, &listed.rows, &listed.order);
-            let parts = assets_csv(results, rows, order, cutoff, CSV_RECORDS_PER_PART);
+            let job = JobNames {
+                id: &job_id,
+                name: &job_name,
+            };
+            let parts = assets_csv(job, results, rows, order, cutoff, CSV_RECORDS_PER_PART);
             download_in_parts(&file_name, "text/csv", parts).await;
         }
     };

@@ -40,6 +40,7 @@ struct JobData {
     /// A status last changed before this makes an unfinished asset stuck now.
     stuck_cutoff: Memo<Timestamp>,
     status: LiveStatus,
+    job_id: StoredValue<String>,
     job_name: Memo<String>,
 }
 
@@ -136,6 +137,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         stuck_after_hours,
         stuck_cutoff,
         status: results.status,
+        job_id: StoredValue::new(job_id.clone()),
         job_name,
     };
     stuck::drop_filter_without_times(url, data.lacks_status_times(), data.status.has_loaded());
