@@ -664,6 +664,15 @@ describe('job progress page', () => {
       const failed = await rowsAfterFilter(page, count(assets, (asset) => phaseOf(asset) === 'failed'));
       for (const row of failed) assert.equal(phaseOf(assets[row.index]), 'failed', `${row.cells[0]} failed`);
       assert.deepEqual(await pressed(), ['failed']);
+      assert.match(
+        await page.locator('.pb-chart-note').first().textContent(),
+        /A figure lists just what it counts, in place of the search and filters \(Back brings them back\)/,
+        'the page says what a figure does to the search and filters',
+      );
+      await page.goBack();
+      await page.waitForURL((url) => queryOf(url).get('q') === 'zzz-no-such-asset' && queryOf(url).get('os') === 'windows' && !queryOf(url).has('phase'));
+      await page.goForward();
+      await page.waitForURL((url) => queryOf(url).get('phase') === 'failed' && !queryOf(url).has('q'));
 
       // A click anywhere on the card will do; In progress is three phases.
       const card = await page.locator('[data-counter="in-progress"]').boundingBox();

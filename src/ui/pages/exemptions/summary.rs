@@ -117,7 +117,7 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                 <ShowAllButton list=reasons noun="exemptions" controls="pb-exemption-chart" />
                 <p class="pb-muted pb-chart-note">
                     "The figures and the chart count " {data.status.counted_part("the whole fleet", "endpoints")}
-                    ". Pick a figure or an exemption in the chart to filter the table."
+                    ". A figure lists just what it counts, in place of the search and filters (Back brings them back); an exemption in the chart filters the table."
                 </p>
             </div>
             {move || data.summary.with(|summary| {

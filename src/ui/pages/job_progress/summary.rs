@@ -237,7 +237,7 @@ pub fn PhaseChart(data: JobData) -> impl IntoView {
                 <ShowAllButton list=statuses noun="statuses" controls="pb-status-legend" />
                 <p class="pb-muted pb-chart-note">
                     "The figures and the chart count " {data.status.counted_part("the whole job", "assets")}
-                    ". Pick a figure or a part of the chart to filter the table."
+                    ". A figure lists just what it counts, in place of the search and filters (Back brings them back); a part of the chart filters the table."
                 </p>
             </div>
         </div>
