@@ -749,6 +749,24 @@ test('a printout holds every row listed, up to a thousand, and none of the contr
   }
 });
 
+test('under wide text spacing (WCAG 1.4.12) a column heading cut short shows whole on hover', async () => {
+  for (const hash of ['#/jobs', `#/jobs/${JOB}`, '#/exemptions']) {
+    await withPage(`${server.url}${hash}`, {}, async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.addStyleTag({
+        content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+      });
+      const cut = await page.$$eval('.pb-sort-label', (labels) =>
+        labels.filter((label) => label.scrollWidth > label.clientWidth).map((label) => ({ text: label.textContent, title: label.title })),
+      );
+      assert.ok(cut.length > 0, `fixture: the spacing cuts some heading on ${hash}`);
+      for (const { text, title } of cut) assert.equal(title, text, `the heading "${text}" on ${hash}`);
+      assertNoProblems(session);
+    });
+  }
+});
+
 describe('in forced colours (a Windows contrast theme)', () => {
   test('a pressed chart entry and the row whose panel is open stand out, and the bars keep their colours', async () => {
     const session = await openPage(`${server.url}#/jobs/${JOB}?phase=failed&asset=${JOB}-a00018`);

@@ -667,7 +667,9 @@ fn table(table: Table) -> AnyView {
                         on:click=move |_| on_sort.run(id)
                         on:focusout=refocus_when_hidden
                     >
-                        <span class="pb-sort-label">{column.label}</span>
+                        // Whole on hover where the column cuts it short (wide
+                        // text spacing, a zoomed window).
+                        <span class="pb-sort-label" title=column.label>{column.label}</span>
                         <span aria-hidden="true">
                             {move || match aria_sort.run(id) {
                                 "ascending" => "▲",
