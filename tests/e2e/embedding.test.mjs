@@ -644,6 +644,26 @@ describe('host choices', () => {
     }
   });
 
+  test("a portal page with a <base href> that keeps the app in memory: a link opened in a new tab opens the portal's page, not the site's root", async () => {
+    const example = await readFile(join(REPO_ROOT, 'examples/embed/index.html'), 'utf8');
+    const based = example.replace('<head>', '<head><base href="/" />').replace('href="portal.css"', 'href="/portal/portal.css"');
+    const server = await serve({ root: portalRoot, files: { 'portal/based-memory.html': based } });
+    const portalPage = `${server.url}portal/based-memory.html?tab=patching`;
+    const session = await openPage(portalPage);
+    try {
+      const { page } = session;
+      const link = (await rows(page)).first().locator('a');
+      const opened = await link.evaluate((anchor) => anchor.href);
+      assert.ok(opened.startsWith(`${portalPage}#/jobs/`), `the link resolves on the portal's page: ${opened}`);
+      await link.click();
+      await page.locator('[data-counter="total"]').waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(page.url(), portalPage, 'a click still leaves the URL alone');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   test("a portal that changes its own URL after the app has drawn its links is not reloaded by them", async () => {
     const example = await readFile(join(REPO_ROOT, 'examples/embed/index.html'), 'utf8');
     const inUrl = example.replace('<div id="patchboard"></div>', '<div id="patchboard" data-url-mode="fragment"></div>');

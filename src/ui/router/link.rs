@@ -15,18 +15,15 @@ pub fn Link(
 ) -> impl IntoView {
     let router = use_router();
     let href = router.href(&to);
-    // In the URL, the href names the document's path and query as they were
-    // when it was drawn; a portal that has since changed its own (a tab in
-    // its query, pushState to a sub-path) would be reloaded at the old one.
-    // Named afresh before the browser follows it, or opens or copies it
-    // (pressed, or reached by the keyboard).
+    // The href names the document's path and query as they were when it was
+    // drawn; a portal that has since changed its own (a tab in its query,
+    // pushState to a sub-path) would be reloaded, or opened in a new tab, at
+    // the old one. Named afresh before the browser follows it, or opens or
+    // copies it (pressed, or reached by the keyboard).
     let anchor = NodeRef::<leptos::html::A>::new();
     let rename = {
         let to = to.clone();
         move || {
-            if router.mode() != UrlMode::Fragment {
-                return;
-            }
             if let Some(link) = anchor.get_untracked() {
                 link.set_href(&router.href(&to));
             }

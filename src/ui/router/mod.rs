@@ -75,14 +75,11 @@ impl Router {
         self.mode
     }
 
-    /// The address a link to `location` names. In the URL it is this
-    /// document's own, so that a portal page's `<base href>` cannot send it
-    /// to another page.
+    /// The address a link to `location` names: this document's own, so that
+    /// a portal page's `<base href>` cannot send it (opened in a new tab,
+    /// copied) to another page, in memory mode too.
     pub fn href(&self, location: &Location) -> String {
-        match self.mode {
-            UrlMode::Fragment => in_this_document(&location.to_fragment()),
-            UrlMode::Memory => location.to_fragment(),
-        }
+        in_this_document(&location.to_fragment())
     }
 
     /// Where the page that Back or Forward just brought back was when the
