@@ -555,7 +555,7 @@ async fn drive_pages(
         };
         previous_url = request.url.clone();
         answered_across_origins = response.cross_origin;
-        home.answered_at(&response.url);
+        home.answered(&response.url, response.redirected);
         perf::mark("pb:fetch:end");
         perf::measure("pb:fetch", "pb:fetch:start", "pb:fetch:end");
         let answered_by = answered_by(&request.url, &response);

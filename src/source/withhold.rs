@@ -8,8 +8,8 @@
 
 use super::token::same_origin;
 
-/// Headers that carry no secret: the Fetch standard lets any page send them
-/// to any origin without asking it first.
+/// Headers that name the body's format and language, never a key (the Fetch
+/// standard's CORS-safelisted names; `Content-Type` only for some values).
 const SAFELISTED: [&str; 4] = [
     "accept",
     "accept-language",
@@ -18,11 +18,13 @@ const SAFELISTED: [&str; 4] = [
 ];
 
 /// Where a resource's first page went: the address asked, which may be
-/// relative (the page's own origin), and the absolute one that answered.
+/// relative (the page's own origin), and the absolute one that answered it
+/// without a redirect.
 #[derive(Debug, Clone, Default)]
 pub struct Home {
     asked: String,
     answered: Option<String>,
+    first_answered: bool,
 }
 
 impl Home {
@@ -30,20 +32,27 @@ impl Home {
         Home {
             asked: asked.to_owned(),
             answered: None,
+            first_answered: false,
         }
     }
 
-    /// Notes the address that answered the first page; later ones change nothing.
-    pub fn answered_at(&mut self, url: &str) {
-        self.answered.get_or_insert_with(|| url.to_owned());
+    /// Notes the address that answered a page; only the first page's counts,
+    /// and only where it was not `redirected`: a redirect to another origin
+    /// must not make that origin home to the keys.
+    pub fn answered(&mut self, url: &str, redirected: bool) {
+        if !std::mem::replace(&mut self.first_answered, true) && !redirected {
+            self.answered = Some(url.to_owned());
+        }
     }
 
-    /// Whether `url` surely shares the first page's origin. One the browser
-    /// could read differently from its text does not.
+    /// Whether `url` is the first page's address (whatever its text) or
+    /// surely shares its origin. One the browser could read differently
+    /// from its text does not.
     fn holds(&self, url: &str) -> bool {
-        std::iter::once(&self.asked)
-            .chain(&self.answered)
-            .any(|home| same_origin(url, home))
+        url == self.asked
+            || std::iter::once(&self.asked)
+                .chain(&self.answered)
+                .any(|home| same_origin(url, home))
     }
 
     /// Drops from `headers` every header that is not safelisted when `url`
@@ -124,24 +133,41 @@ mod tests {
     fn a_relative_first_address_is_home_to_relative_links_and_to_the_origin_that_answered() {
         let mut home = Home::new("/api/jobs");
         assert!(withheld(&home, "/api/jobs?page=2").0.is_empty());
+        let portal = "https://portal.example.com/api/jobs?page=2";
+        assert_eq!(withheld(&home, portal).0.len(), 2, "not known yet");
+        home.answered("https://portal.example.com/api/jobs", false);
+        home.answered("https://evil.test/jobs", false);
+        assert!(withheld(&home, portal).0.is_empty());
+        let evil = "https://evil.test/jobs?page=3";
         assert_eq!(
-            withheld(&home, "https://portal.example.com/api/jobs?page=2")
-                .0
-                .len(),
-            2,
-            "not known yet"
-        );
-        home.answered_at("https://portal.example.com/api/jobs");
-        home.answered_at("https://evil.test/jobs");
-        assert!(
-            withheld(&home, "https://portal.example.com/api/jobs?page=2")
-                .0
-                .is_empty()
-        );
-        assert_eq!(
-            withheld(&home, "https://evil.test/jobs?page=3").0.len(),
+            withheld(&home, evil).0.len(),
             2,
             "only the first answer counts"
+        );
+    }
+
+    #[test]
+    fn a_first_page_redirected_elsewhere_does_not_make_that_origin_home() {
+        let mut home = Home::new("https://api.example.com/jobs");
+        home.answered("https://evil.test/jobs", true);
+        home.answered("https://evil.test/jobs?page=2", false);
+        assert_eq!(withheld(&home, "https://evil.test/jobs?page=3").0.len(), 2);
+        assert!(withheld(&home, "https://api.example.com/jobs?page=3")
+            .0
+            .is_empty());
+    }
+
+    #[test]
+    fn the_first_address_keeps_its_headers_even_where_its_origin_cannot_be_told() {
+        let home = Home::new("https://api.example.com/jobs list");
+        assert!(withheld(&home, "https://api.example.com/jobs list")
+            .0
+            .is_empty());
+        assert_eq!(
+            withheld(&home, "https://api.example.com/jobs list?page=2")
+                .0
+                .len(),
+            2
         );
     }
 }
