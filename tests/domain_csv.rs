@@ -45,8 +45,11 @@ fn cells_with_separators_are_quoted_and_quotes_doubled() {
         ("two\nlines", "\"two\nlines\""),
         ("carriage\rreturn", "\"carriage\rreturn\""),
         ("plain text", "plain text"),
-        // Excel splits at ";" where that is the list separator.
-        ("x;=1+1;", "\"x;=1+1;\""),
+        // Excel splits at ";" where that is the list separator, quoted or not.
+        ("x;=1+1;", "\"x;'=1+1;\""),
+        ("a; -5;b", "\"a; -5;b\""),
+        ("-5;x", "\"'-5;x\""),
+        ("a;\t@b", "\"a;'\t@b\""),
     ];
     for (cell, written) in cases {
         assert_eq!(
@@ -90,6 +93,9 @@ fn formula_starts_are_guarded_but_negative_numbers_kept() {
         ("＝1+1", "'＝1+1"),
         ("\u{a0}-5", "\u{a0}-5"),
         ("\u{200b}text", "\u{200b}text"),
+        ("\u{2066}=1", "'\u{2066}=1"),
+        ("\u{ad}=1", "'\u{ad}=1"),
+        ("\u{fe0f}@x", "'\u{fe0f}@x"),
     ];
     for (cell, written) in cases {
         assert_eq!(
@@ -163,13 +169,18 @@ proptest! {
         for (record, row) in records[1..].iter().zip(&rows) {
             prop_assert_eq!(record.len(), row.len());
             for (read, written) in record.iter().zip(row) {
-                let guarded = read.strip_prefix('\'').filter(|rest| rest == written).is_some();
-                prop_assert!(read == written || guarded, "{:?} read back as {:?}", written, read);
-                let start = read.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
-                let dangerous = read.trim_start_matches([' ', '\n']).starts_with(['\t', '\r'])
-                    || start.starts_with(['=', '+', '@', '＝'])
-                    || (start.starts_with('-') && start.parse::<f64>().is_err());
-                prop_assert!(!dangerous, "{:?} left unguarded", read);
+                // Guards go at the start and after a ";", and nowhere else.
+                let unguarded = read.strip_prefix('\'').unwrap_or(read).replace(";'", ";");
+                prop_assert_eq!(&unguarded, written, "{:?} read back as {:?}", written, read);
+                // Read whole, and as Excel splits it where ";" is the separator.
+                let whole = std::iter::once(read.as_str());
+                for part in whole.chain(read.split(';').skip(1)) {
+                    let start = part.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200b}');
+                    let dangerous = part.trim_start_matches([' ', '\n']).starts_with(['\t', '\r'])
+                        || start.starts_with(['=', '+', '@', '＝'])
+                        || (start.starts_with('-') && start.parse::<f64>().is_err());
+                    prop_assert!(!dangerous, "{:?} left unguarded in {:?}", part, read);
+                }
             }
         }
     }

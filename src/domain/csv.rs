@@ -11,9 +11,12 @@
 //! negative number ("-5", "-3.25") is left as is: it is only ever read as a
 //! number, and the prefix would turn it into text.
 //!
-//! A cell holding `;` is quoted as one holding `,` is: Excel where the list
-//! separator is `;` (German, French) splits an unquoted cell there, and the
-//! part after it would start a cell of its own.
+//! Where Excel's list separator is `;` (German, French) it splits a comma
+//! document's records at every `;`, quoted or not, so each part after a `;`
+//! starts a cell of its own there: a part that would run as a formula gets
+//! the `'` too ("x;'=1+1"). A cell holding `;` is also quoted, as one
+//! holding `,` is, for readers that take `;` as a separator and honour
+//! quotes.
 
 use super::time::Timestamp;
 
@@ -25,12 +28,23 @@ pub const BYTE_ORDER_MARK: char = '\u{feff}';
 const FORMULA_STARTS: [char; 8] = ['=', '+', '-', '@', '＝', '＋', '－', '＠'];
 
 /// Characters a cell may start with that an importer may drop or a reader
-/// not see: blanks, controls, zero-width and direction marks, word joiners
-/// and the byte order mark.
+/// not see: blanks, controls, the soft hyphen, zero-width, direction and
+/// isolate marks, word joiners and invisible operators, variation
+/// selectors and the byte order mark.
 fn is_unseen(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}')
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{FEFF}'
+        )
 }
 
 /// Whether `cell` is `-` followed by digits, optionally with one decimal part.
@@ -44,31 +58,52 @@ fn is_plain_negative_number(cell: &str) -> bool {
     all_digits(whole) && all_digits(fraction)
 }
 
-/// Appends one cell, neutralised and quoted as needed.
-fn push_cell(out: &mut String, cell: &str) {
-    let starts_with_control = cell
+/// Whether `text`, at the start of a cell, would run as a formula.
+fn needs_guard(text: &str) -> bool {
+    let starts_with_control = text
         .trim_start_matches([' ', '\n'])
         .starts_with(['\t', '\r']);
-    let first_seen = cell.trim_start_matches(is_unseen);
-    let needs_guard = starts_with_control
-        || (first_seen.starts_with(FORMULA_STARTS) && !is_plain_negative_number(first_seen));
+    let first_seen = text.trim_start_matches(is_unseen);
+    starts_with_control
+        || (first_seen.starts_with(FORMULA_STARTS) && !is_plain_negative_number(first_seen))
+}
+
+/// Appends one cell, neutralised and quoted as needed.
+fn push_cell(out: &mut String, cell: &str) {
     let needs_quotes = cell.contains([',', ';', '"', '\r', '\n']);
     if needs_quotes {
         out.push('"');
     }
-    if needs_guard {
-        out.push('\'');
+    // The whole cell first ("-5;x" is no number), then each part a `;`
+    // would start.
+    for (position, part) in cell.split(';').enumerate() {
+        let guard = if position == 0 {
+            needs_guard(cell)
+        } else {
+            out.push(';');
+            needs_guard(part)
+        };
+        if guard {
+            out.push('\'');
+        }
+        push_escaped(out, part, needs_quotes);
     }
     if needs_quotes {
-        for (position, part) in cell.split('"').enumerate() {
-            if position > 0 {
-                out.push_str("\"\"");
-            }
-            out.push_str(part);
-        }
         out.push('"');
-    } else {
-        out.push_str(cell);
+    }
+}
+
+/// Appends `text`, its quotes doubled inside a `quoted` cell.
+fn push_escaped(out: &mut String, text: &str, quoted: bool) {
+    if !quoted {
+        out.push_str(text);
+        return;
+    }
+    for (position, part) in text.split('"').enumerate() {
+        if position > 0 {
+            out.push_str("\"\"");
+        }
+        out.push_str(part);
     }
 }
 
