@@ -904,7 +904,11 @@ fn a_count_past_what_a_float_holds_exactly_is_reported_not_clamped() {
     for value in body.as_array().unwrap() {
         let message = unsigned::<u64>(value).unwrap_err();
         assert!(
-            message.starts_with("expected a whole number from 0 to 9,007,199,254,740,991, found "),
+            message.starts_with(
+                "expected a whole number from 0 to 18,446,744,073,709,551,615, and past \
+                 9,007,199,254,740,991 written as a plain integer (a decimal point or \
+                 exponent makes it a float, which holds no larger whole number exactly), found "
+            ),
             "{value}: {message}"
         );
     }

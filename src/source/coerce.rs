@@ -58,11 +58,11 @@ pub fn text(value: &Value) -> Coerced<String> {
     }
 }
 
-/// Whether a float read from JSON is the number its text wrote: 2^53 and
-/// beyond, a float no longer holds every whole number.
 /// The largest whole number a JSON float (an f64) holds exactly, 2^53 − 1.
 const MAX_EXACT_FLOAT: u64 = (1 << 53) - 1;
 
+/// Whether a float read from JSON is the number its text wrote: 2^53 and
+/// beyond, a float no longer holds every whole number.
 fn is_exact_float(float: Option<f64>) -> bool {
     float.is_some_and(|f| f.abs() <= MAX_EXACT_FLOAT as f64)
 }
@@ -86,9 +86,13 @@ pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
     };
     // A 20-digit bound tells a reader nothing: the widest type takes any count.
     let range = || match T::MAX {
-        u64::MAX if too_big_float => {
-            format!("a whole number from 0 to {}", grouped(MAX_EXACT_FLOAT))
-        }
+        u64::MAX if too_big_float => format!(
+            "a whole number from 0 to {}, and past {} written as a plain integer \
+             (a decimal point or exponent makes it a float, which holds no larger \
+             whole number exactly)",
+            grouped(u64::MAX),
+            grouped(MAX_EXACT_FLOAT)
+        ),
         u64::MAX => "a whole number, 0 or more".to_owned(),
         max => format!("a whole number from 0 to {}", grouped(max)),
     };
