@@ -724,7 +724,7 @@ for (const colorScheme of ['light', 'dark']) {
 }
 
 test('a printout holds every row listed, up to a thousand, and none of the controls; the screen then draws its window again', async () => {
-  for (const [hash, listed] of [[`#/jobs/${JOB}?stuck=1`, /^([\d,]+) of [\d,]+ assets$/], ['#/exemptions', /^([\d,]+) of [\d,]+ endpoints$/]]) {
+  for (const [hash, listed] of [[`#/jobs/${JOB}?stuck=1&os=windows&q=WIN`, /^([\d,]+) of [\d,]+ assets$/], ['#/exemptions', /^([\d,]+) of [\d,]+ endpoints$/]]) {
     await withPage(`${server.url}${hash}`, { viewport: { width: 718, height: 1000 } }, async (session) => {
       const { page } = session;
       await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
@@ -737,7 +737,15 @@ test('a printout holds every row listed, up to a thousand, and none of the contr
       for (const control of ['Export CSV', 'Refresh now', 'Pause']) {
         assert.equal(await page.getByRole('button', { name: control }).isVisible(), false, `${control} is left off paper on ${hash}`);
       }
-      assert.equal(await page.locator('input[type=search]').isVisible(), false, `the search box is left off paper on ${hash}`);
+      assert.equal(await page.locator('select').first().isVisible(), false, `the selects are left off paper on ${hash}`);
+      if (hash.includes('q=')) {
+        assert.equal(await page.locator('input[type=search]').isVisible(), true, `the search in force is printed on ${hash}`);
+        const facet = page.locator('[data-facet="OS"]');
+        assert.equal(await facet.locator('.pb-chip').isVisible(), true, 'so is the filter chip');
+        assert.match(await facet.evaluate((field) => getComputedStyle(field, '::before').content), /OS:/, "named with its filter");
+      } else {
+        assert.equal(await page.locator('input[type=search]').isVisible(), false, `an empty search box is left off paper on ${hash}`);
+      }
       const table = await page.locator('.pb-table-scroll').evaluate((scroller) => ({ scroller: scroller.scrollHeight, shown: scroller.clientHeight, width: scroller.scrollWidth, room: scroller.clientWidth }));
       assert.ok(table.shown >= table.scroller, `every printed row shows, none scrolled away: ${JSON.stringify(table)}`);
       assert.ok(table.width <= table.room, `the table fits the paper's width: ${JSON.stringify(table)}`);
