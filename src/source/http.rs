@@ -88,9 +88,9 @@ impl fmt::Display for SendError {
             ),
             SendError::TooLarge { url } => write!(
                 f,
-                "the answer from {url} passed {} MB and was still arriving, more than \
-                 a browser tab can hold, so Patchboard stopped reading it: have the \
-                 backend send the list in pages (see paging in docs/configuration.md)",
+                "the answer from {url} passed {} MB, the most Patchboard reads of one \
+                 answer, and was still arriving, so it stopped reading: a list that large \
+                 belongs in pages, or smaller ones (see paging in docs/configuration.md)",
                 MAX_BODY_BYTES >> 20
             ),
             SendError::BadHeader { name, problem } => {
