@@ -40,12 +40,13 @@ pub fn JobListPage() -> impl IntoView {
                 <span class="pb-spacer"></span>
                 <RefreshControls live=jobs.status />
                 <p class="pb-page-context">
-                    // Announced once it settles, so a search tells a screen reader what it left.
                     <span aria-hidden="true">{count}</span>
-                    <SettledStatus text=count />
                     "Open a job to follow its rollout asset by asset. "
                     "The figures here are the backend's own; a job's page counts its assets itself."
                 </p>
+                // Announced once it settles, so a search tells a screen reader
+                // what it left; beside the line, so a copy of it holds the count once.
+                <SettledStatus text=count />
             </div>
             <DataProblems live=jobs.status />
             <UnknownFiltersBanner
