@@ -749,7 +749,7 @@ fn table(table: Table) -> AnyView {
             <p class="pb-print-only">
                 {move || {
                     let (drawn, listed) = (rows.with(Vec::len), total());
-                    (drawn < listed).then(|| {
+                    (printing.get() && drawn < listed).then(|| {
                         format!("Printed: the first {} of the {} rows listed.", grouped(drawn as u64), grouped(listed as u64))
                     })
                 }}
