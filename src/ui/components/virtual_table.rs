@@ -241,6 +241,9 @@ fn table(table: Table) -> AnyView {
     let (scroll_top, set_scroll_top) = signal(0.0_f64);
     let (viewport, set_viewport) = signal(INITIAL_VIEWPORT);
     let (row_height, set_row_height) = signal(DEFAULT_ROW_HEIGHT);
+    // The sticky header's height: a row's, unless its headings wrap (a
+    // narrow column, wide text spacing).
+    let (head_height, set_head_height) = signal(DEFAULT_ROW_HEIGHT);
     let narrowing: Vec<Narrowing> = columns.iter().map(|column| column.narrowing).collect();
     // The column the rows are sorted by stays shown, or the order would
     // follow values no one can see.
@@ -351,15 +354,17 @@ fn table(table: Table) -> AnyView {
                 return;
             };
             let row_height = row_height.get_untracked();
+            let head_height = head_height.get_untracked();
             // The middle of what the window shows of the table, below its
             // sticky header: a table taller than that would put the row at
             // the window's foot. The window itself stays at its top.
             let shown = element.get_bounding_client_rect();
-            let in_window = shown.bottom().min(window_height()) - shown.top().max(0.0) - row_height;
+            let in_window =
+                shown.bottom().min(window_height()) - shown.top().max(0.0) - head_height;
             let visible_height = if in_window >= 3.0 * row_height {
                 in_window
             } else {
-                f64::from(element.client_height()) - row_height
+                f64::from(element.client_height()) - head_height
             };
             scroll_to(
                 &element,
@@ -394,7 +399,9 @@ fn table(table: Table) -> AnyView {
                         return;
                     };
                     let row_height = row_height.get_untracked();
-                    let low = f64::from(element.client_height()) - 2.0 * row_height;
+                    let low = f64::from(element.client_height())
+                        - head_height.get_untracked()
+                        - row_height;
                     let top = position as f64 * row_height;
                     let now = f64::from(element.scroll_top());
                     // Already in view below the header: left where it is.
@@ -464,6 +471,18 @@ fn table(table: Table) -> AnyView {
                 keep_selected_in_sight();
             }
         });
+        // The headings wrap as their columns narrow or their text spaces out,
+        // which need not resize the scroller.
+        if let Some(head) = html_element_in(&element, "thead") {
+            let measured = element.clone();
+            let head_measured = head.clone();
+            on_resize(&head, move || {
+                let height = f64::from(head_measured.offset_height());
+                set_head_height.set(height);
+                let _ = web_sys::HtmlElement::style(&measured)
+                    .set_property("--pb-head-height", &format!("{height}px"));
+            });
+        }
     });
 
     // Moves keyboard focus to a display position, scrolling it into view first.
@@ -483,7 +502,7 @@ fn table(table: Table) -> AnyView {
         let row_height = row_height.get_untracked();
         let row_top = position as f64 * row_height;
         let view_top = f64::from(element.scroll_top());
-        let view_height = f64::from(element.client_height()) - row_height; // minus the sticky header
+        let view_height = f64::from(element.client_height()) - head_height.get_untracked();
         let top = if row_top < view_top {
             row_top
         } else if row_top + row_height > view_top + view_height {
@@ -667,9 +686,7 @@ fn table(table: Table) -> AnyView {
                         on:click=move |_| on_sort.run(id)
                         on:focusout=refocus_when_hidden
                     >
-                        // Whole on hover where the column cuts it short (wide
-                        // text spacing, a zoomed window).
-                        <span class="pb-sort-label" title=column.label>{column.label}</span>
+                        <span class="pb-sort-label">{column.label}</span>
                         <span aria-hidden="true">
                             {move || match aria_sort.run(id) {
                                 "ascending" => "▲",
