@@ -997,6 +997,27 @@ fn the_default_sort_shows_the_newest_changes_first() {
 }
 
 #[test]
+fn csv_export_leaves_the_job_name_blank_where_it_would_only_repeat_the_id() {
+    let results = fleet();
+    let rows = asset_rows(&results, "job", None);
+    let job = JobNames {
+        id: "job-7",
+        name: "job-7",
+    };
+    let csv: String = assets_csv(
+        job,
+        &results,
+        &rows,
+        &[0],
+        Timestamp::from_millis(0),
+        usize::MAX,
+    )
+    .collect();
+    assert_eq!(csv_column(&csv, "Job"), [""]);
+    assert_eq!(csv_column(&csv, "Job ID"), ["job-7"]);
+}
+
+#[test]
 fn csv_export_follows_the_view_and_neutralises_formulas() {
     let results = fleet();
     let rows = asset_rows(&results, "job", None);

@@ -518,7 +518,7 @@ pub fn assets_csv<'a>(
                 .applicability()
                 .map_or("", Applicability::label)
                 .to_owned(),
-            job.name.to_owned(),
+            job.shown_name().to_owned(),
             job.id.to_owned(),
         ]);
     })
@@ -529,6 +529,18 @@ pub fn assets_csv<'a>(
 pub struct JobNames<'a> {
     pub id: &'a str,
     pub name: &'a str,
+}
+
+impl JobNames<'_> {
+    /// The name, or nothing where it only repeats the ID: a job the job
+    /// list has not named is shown by its ID, which has a column of its own.
+    fn shown_name(&self) -> &str {
+        if self.name == self.id {
+            ""
+        } else {
+            self.name
+        }
+    }
 }
 
 /// A count for the CSV: blank where the backend did not say.
