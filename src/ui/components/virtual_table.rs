@@ -480,7 +480,7 @@ fn table(table: Table) -> AnyView {
                 let height = f64::from(head_measured.offset_height());
                 set_head_height.set(height);
                 let _ = web_sys::HtmlElement::style(&measured)
-                    .set_property("--pb-head-height", &format!("{height}px"));
+                    .set_property("--pb-head-height", &format!("{}px", fixed(height, 2)));
             });
         }
     });
