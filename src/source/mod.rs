@@ -9,6 +9,7 @@ pub mod body_text;
 pub mod coerce;
 pub mod config;
 pub mod config_read;
+pub mod cut_short_note;
 pub mod demo_gen;
 mod duplicate_keys;
 pub mod error_body;

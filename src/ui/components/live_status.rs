@@ -4,9 +4,8 @@
 use super::{Banner, Tone};
 use crate::domain::decimal::grouped;
 use crate::domain::time::{period_text, Timestamp};
-use crate::source::load::CutShort;
+use crate::source::cut_short_note::{cut_short_note, CutShortNote};
 use crate::source::mapping::UnfoundField;
-use crate::source::paging::LostTrail;
 use crate::ui::clock::{ticking_clock, use_clock};
 use crate::ui::data::{use_data_source, LiveStatus, LoadStatus, SourceState};
 use leptos::prelude::*;
@@ -199,112 +198,12 @@ pub fn DataProblems(
                 )
             />
         })}
-        {move || state.with(|s| s.cut_short.clone()).map(|cut_short| match cut_short {
-            CutShort::Limit { max } => view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title=format!("Showing the first {} rows: the configured maximum was reached", grouped(max as u64))
-                    details="Raise max_items for this resource in the configuration to load more."
-                />
-            },
-            CutShort::LostTrail(LostTrail::CursorUnreadable { header, present: None, .. }) => view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title=format!("More rows may exist: the backend's {header} header could not be read")
-                    details=format!(
-                        "The last page was full, so another may follow, but the {header} header that leads to it was not readable here. A backend on another origin must list {header} in its Access-Control-Expose-Headers response header (CORS)."
-                    )
-                />
-            },
-            CutShort::LostTrail(LostTrail::LinkHidden { exposed }) => view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title="More rows may exist: the backend's Link header could not be read"
-                    details=if exposed.is_empty() {
-                        "Paging follows the Link header, but this answer from another origin showed only the few headers every browser reveals, so no other page was asked for. The backend must list Link in its Access-Control-Expose-Headers response header (CORS).".to_owned()
-                    } else {
-                        format!(
-                            "Paging follows the Link header, but the first answer, from another origin, had none the page could read: the backend lets it read {} and no Link, so no other page was asked for. If the backend sends Link, it must also list Link in its Access-Control-Expose-Headers response header (CORS). A backend that sends a list of one page without any Link gets this note too.",
-                            exposed.join(", "),
-                        )
-                    }
-                />
-            },
-            CutShort::LostTrail(LostTrail::NextPointerUnfound { pointer, candidates }) => view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title=format!("More rows may exist: the next-page pointer {pointer:?} found nothing")
-                    details=format!(
-                        "The last page had no value at {pointer:?}, so no other page was asked for, but it has {} where a next page's link or cursor may be. If that is it, set the resource's paging pointer to it.",
-                        candidates.iter().map(|candidate| format!("{candidate:?}")).collect::<Vec<_>>().join(", "),
-                    )
-                />
-            },
-            CutShort::LostTrail(LostTrail::ShortOfTotal { member, total, read }) => view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title=format!(
-                        "More rows may exist: the backend counts {} but paging stopped at {}",
-                        grouped(total),
-                        grouped(read as u64),
-                    )
-                    details=format!(
-                        "A page held fewer rows than the size asked for, which ends the list, yet the answer's {member:?} says {}. {CAPPED_PAGE_ADVICE}",
-                        grouped(total),
-                    )
-                />
-            },
-            CutShort::LostTrail(LostTrail::FlaggedMore { flag }) => view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title=format!("More rows may exist: paging stopped at a short page, but the answer says {flag}")
-                    details=format!(
-                        "A page held fewer rows than the size asked for, which ends the list, yet the same answer flags that more follow. {CAPPED_PAGE_ADVICE}"
-                    )
-                />
-            },
-            CutShort::LostTrail(LostTrail::LastItemUnusable { pointer, found }) => view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title=format!("More rows may exist: the last item of a full page has no value at {pointer:?} to page on from")
-                    details=format!(
-                        "Keyset paging asks for the page after the last item's value at the pointer, but it found {}, so no other page was asked for. The pointer is read within an item (\"/id\"), not from the body's root.",
-                        found.as_deref().unwrap_or("nothing there"),
-                    )
-                />
-            },
-            CutShort::LostTrail(LostTrail::NextPointerUnusable { pointer, found }) => view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title=format!("More rows may exist: the next-page pointer {pointer:?} names no link or cursor")
-                    details=format!(
-                        "It found {found}, which cannot be sent back for the next page: a link or cursor is a string or a number, so no other page was asked for. Point the resource's paging pointer at the backend's next link or cursor; a backend that pages by a list of values (Elasticsearch's search_after) cannot be paged by Patchboard, so raise its page size to hold every row."
-                    )
-                />
-            },
-            CutShort::LostTrail(LostTrail::CursorUnreadable { header, present: Some(present), cross_origin }) => view! {
-                <Banner
-                    tone=Tone::Waiting
-                    title=format!("More rows may exist: the last page was full but had no {header} header")
-                    details=format!(
-                        "Another page may follow, but the {header} header that leads to it was not in the answer, which had {}. If the backend names its cursor header otherwise, set response_header to that name.{}",
-                        if present.is_empty() { "no headers".to_owned() } else { present.join(", ") },
-                        if cross_origin {
-                            // It exposes some headers, maybe not this one.
-                            format!(" If it sends {header}, it must also list it in its Access-Control-Expose-Headers response header (CORS), as the backend is on another origin.")
-                        } else {
-                            String::new()
-                        },
-                    )
-                />
-            },
+        {move || state.with(|s| s.cut_short.clone()).map(|cut_short| {
+            let CutShortNote { title, details } = cut_short_note(cut_short);
+            view! { <Banner tone=Tone::Waiting title=title details=details /> }
         })}
     }
 }
-
-/// What to do about a backend whose pages hold fewer rows than the size
-/// asked for before the last.
-const CAPPED_PAGE_ADVICE: &str = "A backend that caps its pages below the configured size sends such short pages: set size to its largest page, or \"end\": \"empty_page\".";
 
 /// The fields no row had, for a message: "power (at "/power"), os (at "/os")".
 fn unfound_text(fields: &[UnfoundField]) -> String {
