@@ -997,6 +997,40 @@ fn the_default_sort_shows_the_newest_changes_first() {
 }
 
 #[test]
+fn the_stuck_filter_lists_the_longest_stuck_first_unless_another_order_was_chosen() {
+    let oldest_first = SortSpec::by(AssetColumn::Updated, Direction::Asc);
+    let by_name = SortSpec::by(AssetColumn::Asset, Direction::Asc);
+    // Turns the stuck filter to `on` from `before`, as a click does.
+    let turned = |before: &AssetView, on: bool| {
+        let mut after = before.clone();
+        after.stuck_only = on;
+        after.follow_change(before);
+        after
+    };
+    let stuck = turned(&AssetView::default(), true);
+    assert_eq!(stuck.table.sort, oldest_first);
+    assert_eq!(
+        turned(&stuck, false).table.sort,
+        AssetView::default().table.sort,
+        "off again, the newest changes come first again"
+    );
+
+    let mut chosen = AssetView::default();
+    chosen.table.sort = by_name.clone();
+    let stuck_by_name = turned(&chosen, true);
+    assert_eq!(stuck_by_name.table.sort, by_name);
+    assert_eq!(turned(&stuck_by_name, false).table.sort, by_name);
+
+    // A change that leaves the filter as it was leaves the order too.
+    let mut searched = stuck.clone();
+    searched.table.text = "web".to_owned();
+    searched.table.sort = AssetView::default().table.sort;
+    let before = searched.clone();
+    searched.follow_change(&before);
+    assert_eq!(searched.table.sort, AssetView::default().table.sort);
+}
+
+#[test]
 fn csv_export_leaves_the_job_name_blank_where_it_would_only_repeat_the_id() {
     let results = fleet();
     let rows = asset_rows(&results, "job", None);

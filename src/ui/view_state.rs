@@ -65,8 +65,10 @@ where
         if self.page.try_with_value(|page| *page != route) != Some(false) {
             return;
         }
-        let mut view = self.view.get_untracked();
+        let before = self.view.get_untracked();
+        let mut view = before.clone();
         change(&mut view);
+        view.follow_change(&before);
         if history == History::BackOrReplace {
             let holds_view = |under: &Location| {
                 under.route == route && (self.parse)(under.query.as_pairs()) == view

@@ -479,6 +479,19 @@ describe('job progress page', () => {
         const at = header.indexOf(column);
         assert.deepEqual(new Set(records.map((record) => record[at])), new Set([value]), `each names the job in ${column}`);
       }
+      // The longest stuck come first, in the table as in the export; off
+      // again, the newest changes do.
+      const stuckBox = page.getByRole('checkbox', { name: 'Only stuck (no change for over 4 h)' });
+      const lastChange = page.getByRole('columnheader', { name: /^Last change/ });
+      assert.equal(queryOf(page).get('sort'), 'updated');
+      assert.equal(await lastChange.getAttribute('aria-sort'), 'ascending');
+      const changed = records.map((record) => record[header.indexOf('Last change (UTC)')]);
+      assert.deepEqual(changed, [...changed].sort(), 'oldest change first');
+      await stuckBox.uncheck();
+      await page.waitForURL((url) => !queryOf(url).has('stuck') && !queryOf(url).has('sort'));
+      assert.equal(await lastChange.getAttribute('aria-sort'), 'descending');
+      await stuckBox.check();
+      await page.waitForURL((url) => queryOf(url).get('stuck') === '1' && queryOf(url).get('sort') === 'updated');
 
       await page.reload({ waitUntil: 'load' });
       await openJob(page, chosen.job.id);

@@ -271,6 +271,11 @@ impl Default for AssetView {
 }
 
 impl AssetView {
+    /// The order stuck assets are listed in: the longest unchanged first.
+    pub fn stuck_sort() -> SortSpec<AssetColumn> {
+        SortSpec::by(AssetColumn::Updated, Direction::Asc)
+    }
+
     /// The search the Message column follows ([`AssetRow::message_column_for`]):
     /// none while the rows are sorted by that column, which the search does
     /// not re-sort, so that the column shows the text its order is by.
@@ -416,6 +421,21 @@ impl TableView for AssetView {
 impl ToQuery for AssetView {
     fn left_out(pairs: QueryPairs<'_>) -> Vec<String> {
         AssetView::unknown_filters(pairs)
+    }
+
+    /// Stuck assets open longest stuck first, the ones to chase: turning
+    /// the filter on over the default order sorts by the oldest change,
+    /// and turning it off over that order goes back to the default. An
+    /// order the operator chose stays either way.
+    fn follow_change(&mut self, before: &AssetView) {
+        let (from, to) = match (before.stuck_only, self.stuck_only) {
+            (false, true) => (Self::default_sort(), Self::stuck_sort()),
+            (true, false) => (Self::stuck_sort(), Self::default_sort()),
+            _ => return,
+        };
+        if self.table.sort == from {
+            self.table.sort = to;
+        }
     }
 
     fn to_query(&self) -> Vec<(&'static str, String)> {

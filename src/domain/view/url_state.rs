@@ -13,6 +13,15 @@ pub type QueryPairs<'a> = &'a [(String, String)];
 pub trait ToQuery {
     fn to_query(&self) -> Vec<(&'static str, String)>;
 
+    /// Adjusts what follows from a change of the view from `before`, once
+    /// the change is made and before it is written: a filter that has an
+    /// order of its own brings it.
+    fn follow_change(&mut self, _before: &Self)
+    where
+        Self: Sized,
+    {
+    }
+
     /// What a link holds that names nothing this view knows, as the link
     /// has it ("status=9999", "sort=colour"); the page says it was left out.
     fn left_out(_pairs: QueryPairs<'_>) -> Vec<String>
