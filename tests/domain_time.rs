@@ -132,6 +132,9 @@ fn relative_time_picks_the_largest_whole_unit() {
     assert_eq!(ago(3 * HOUR), "3 h ago");
     assert_eq!(ago(DAY - 1), "23 h ago");
     assert_eq!(ago(2 * DAY), "2 d ago");
+    assert_eq!(ago(365 * DAY - 1), "364 d ago");
+    assert_eq!(ago(365 * DAY), "1 y ago");
+    assert_eq!(ago(20_793 * DAY), "56 y ago");
     assert_eq!(ago(-5 * MINUTE), "in 5 min");
     assert_eq!(ago(-30_000), "in 30 s");
     assert_eq!(ago(-3 * DAY), "in 3 d");
@@ -142,6 +145,7 @@ fn relative_future_time_keeps_the_next_unit_down() {
     let now = Timestamp(1_000_000_000_000);
     let in_ms = |ms: i64| Timestamp(now.0 + ms).format_relative(now);
     assert_eq!(in_ms(2 * DAY - MINUTE), "in 1 d 23 h");
+    assert_eq!(in_ms(405 * DAY), "in 1 y 40 d");
     assert_eq!(
         in_ms(DAY + 30 * MINUTE),
         "in 1 d",
@@ -164,7 +168,7 @@ fn relative_future_time_keeps_the_next_unit_down() {
 fn relative_time_survives_extreme_values() {
     assert!(Timestamp(i64::MIN)
         .format_relative(Timestamp(i64::MAX))
-        .ends_with(" d ago"));
+        .ends_with(" y ago"));
     assert!(Timestamp(i64::MAX)
         .format_relative(Timestamp(i64::MIN))
         .starts_with("in "));

@@ -30,7 +30,9 @@ const MS_PER_DAY: i64 = 24 * MS_PER_HOUR;
 /// Closer than this to `now`, an instant reads "just now".
 const JUST_NOW_MS: u64 = 10_000;
 /// Units of a relative time, largest first, in milliseconds.
-const RELATIVE_UNITS: [(u64, &str); 3] = [
+const RELATIVE_UNITS: [(u64, &str); 4] = [
+    // 365 days: "2 y ago" reads at a glance where "730 d ago" must be worked out.
+    (365 * MS_PER_DAY as u64, "y"),
     (MS_PER_DAY as u64, "d"),
     (MS_PER_HOUR as u64, "h"),
     (MS_PER_MINUTE as u64, "min"),
@@ -141,8 +143,9 @@ impl Timestamp {
 
     /// How long ago (or ahead of) `now` this is, in the largest whole unit:
     /// "just now" within 10 s either way, then "45 s ago", "4 min ago",
-    /// "3 h ago", "2 d ago"; future instants read "in 5 min", and "in 1 d 23 h"
-    /// or "in 3 h 5 min" where the largest unit is days or hours.
+    /// "3 h ago", "2 d ago", "3 y ago" (of 365 days); future instants read
+    /// "in 5 min", and "in 1 y 40 d", "in 1 d 23 h" or "in 3 h 5 min" where
+    /// the largest unit is years, days or hours.
     pub fn format_relative(self, now: Timestamp) -> String {
         let elapsed = now.0.saturating_sub(self.0);
         let distance = elapsed.unsigned_abs();
