@@ -216,6 +216,63 @@ fn unknown_codes_and_names_keep_the_raw_value() {
         .contains("2099"));
 }
 
+/// The Status column cuts the words, never the code: every code sent is
+/// shown apart from them, unknown or ambiguous ones too.
+#[test]
+fn the_code_is_shown_apart_from_the_words_whatever_resolved() {
+    let column = |status: ResolvedStatus| {
+        (
+            status.words().into_owned(),
+            status.shown_code(),
+            status.label_with_code().into_owned(),
+        )
+    };
+    let case = |words: &str, code: Option<u16>, with_code: &str| {
+        (words.to_owned(), code, with_code.to_owned())
+    };
+    assert_eq!(
+        column(resolve(&raw(Some(2037), None, None))),
+        case("Timed Out", Some(2037), "Timed Out · 2037")
+    );
+    assert_eq!(
+        column(resolve(&raw(Some(2051), None, None))),
+        case("Unnamed status", Some(2051), "Unnamed status · 2051")
+    );
+    assert_eq!(
+        column(resolve(&raw(Some(2099), Some(3), Some("Quarantined")))),
+        case(
+            "Quarantined (state 3)",
+            Some(2099),
+            "Quarantined (state 3) · 2099"
+        )
+    );
+    assert_eq!(
+        column(resolve(&raw(Some(2031), None, None))),
+        case(
+            "State not reported",
+            Some(2031),
+            "State not reported · 2031"
+        )
+    );
+    let unread_state = RawStatus {
+        unreadable: true,
+        ..raw(Some(2031), None, None)
+    };
+    assert_eq!(
+        column(resolve(&unread_state)),
+        case(
+            "Unnamed status, the rest could not be read",
+            Some(2031),
+            "Unnamed status, the rest could not be read · 2031"
+        )
+    );
+    // Nothing to show apart: the label as it is.
+    assert_eq!(
+        column(resolve(&raw(None, Some(0), Some("Quarantined")))),
+        case("Quarantined (state 0)", None, "Quarantined (state 0)")
+    );
+}
+
 #[test]
 fn a_status_partly_unreadable_says_so_and_is_not_guessed() {
     let unreadable = |code, state, name| RawStatus {

@@ -1865,6 +1865,11 @@ describe('rows that cannot be read, or say unexpected things', () => {
       }
       assert.ok(byName.get('unknown-code-host')[2].includes('Frobnicated'), `the raw name is kept: ${byName.get('unknown-code-host')[2]}`);
       assert.ok(byName.get('unknown-code-host')[2].includes('9999'), 'the raw code is kept');
+      assert.equal(
+        (await page.locator('tr.pb-row', { hasText: 'unknown-code-host' }).locator('.pb-status-code').textContent()).trim(),
+        '· 9999',
+        'apart from the words, where a narrow column cannot cut it',
+      );
       assert.ok(byName.get('unknown-name-host')[2].includes('Quantum Superposition'), 'the raw name is kept');
 
       // The counters add up to Assets: the unknown ones have a counter of

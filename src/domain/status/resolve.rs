@@ -118,16 +118,51 @@ impl ResolvedStatus {
         }
     }
 
-    /// The label with a catalogued status's code ("Timed Out · 2037"), as
-    /// the job table's Status column shows it; the code is what operators
-    /// quote and search for.
+    /// The label with the status's code apart ("Timed Out · 2037",
+    /// "Unnamed status · 2051"), as the job table's Status column shows it;
+    /// the code is what operators quote and search for.
     pub fn label_with_code(&self) -> Cow<'static, str> {
-        match self {
-            ResolvedStatus::Known(key) => {
-                Cow::Owned(format!("{} · {}", key.def().name, key.def().code))
-            }
-            _ => self.label(),
+        match self.shown_code() {
+            Some(code) => Cow::Owned(format!("{} · {code}", self.words())),
+            None => self.label(),
         }
+    }
+
+    /// The code the Status column shows apart from [`Self::words`], where a
+    /// narrow column never cuts it: the catalogued one, or the one sent.
+    pub fn shown_code(&self) -> Option<u16> {
+        match self {
+            ResolvedStatus::Known(key) => Some(key.def().code),
+            ResolvedStatus::Ambiguous { code } => Some(*code),
+            ResolvedStatus::Unknown { raw } => raw.code,
+        }
+    }
+
+    /// The label less the code [`Self::shown_code`] gives: "Timed Out",
+    /// "State not reported", "Unnamed status (state 3)".
+    pub fn words(&self) -> Cow<'static, str> {
+        match self {
+            ResolvedStatus::Known(key) => Cow::Borrowed(key.def().name),
+            ResolvedStatus::Ambiguous { .. } => Cow::Borrowed("State not reported"),
+            ResolvedStatus::Unknown { raw } if raw.code.is_some() => {
+                let uncoded = RawStatus {
+                    code: None,
+                    ..raw.clone()
+                };
+                let words = describe_readable(&uncoded).unwrap_or_else(|| UNNAMED.to_owned());
+                Cow::Owned(with_unread_rest(words, raw.unreadable))
+            }
+            ResolvedStatus::Unknown { .. } => self.label(),
+        }
+    }
+}
+
+const UNNAMED: &str = "Unnamed status";
+
+fn with_unread_rest(described: String, unreadable: bool) -> String {
+    match unreadable {
+        true => format!("{described}, the rest could not be read"),
+        false => described,
     }
 }
 
@@ -224,7 +259,7 @@ fn describe_raw(raw: &RawStatus) -> String {
     match (raw.unreadable, described) {
         (false, described) => described.unwrap_or_else(|| "No status reported".to_owned()),
         (true, None) => "Status could not be read".to_owned(),
-        (true, Some(described)) => format!("{described}, the rest could not be read"),
+        (true, Some(described)) => with_unread_rest(described, true),
     }
 }
 
@@ -239,7 +274,7 @@ fn describe_readable(raw: &RawStatus) -> Option<String> {
     match (name, numbers) {
         (Some(name), Some(numbers)) => Some(format!("{name} ({numbers})")),
         (Some(name), None) => Some(name.to_owned()),
-        (None, Some(numbers)) => Some(format!("Unnamed status ({numbers})")),
+        (None, Some(numbers)) => Some(format!("{UNNAMED} ({numbers})")),
         (None, None) => None,
     }
 }

@@ -56,8 +56,8 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         let (result, row) = data.table.record(index);
         let name = result.asset_name.clone();
         // The code never truncates: it is what operators search and quote.
-        let code = row.status.key().map(|key| key.def().code);
-        let status_name = row.status.label().into_owned();
+        let code = row.status.shown_code();
+        let status_name = row.status.words().into_owned();
         let status_text = row.status.label_with_code().into_owned();
         let anomaly = row.is_anomalous().then(|| {
             let note = format!(
