@@ -723,6 +723,29 @@ for (const colorScheme of ['light', 'dark']) {
   });
 }
 
+test('a rule under the sticky headings parts them from the first row, on every table and scrolled', async () => {
+  for (const hash of ['#/jobs', `#/jobs/${JOB}`, '#/exemptions']) {
+    await withPage(`${server.url}${hash}`, { viewport: { width: 1280, height: 900 } }, async (session) => {
+      const { page } = session;
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      // The second heading's bottom two pixel rows beside two at its top,
+      // clear of its text: the same pixels would mean no rule is drawn.
+      const differs = async () => {
+        const box = await page.locator('.pb-table thead th').nth(1).boundingBox();
+        const strip = (y) => page.screenshot({ clip: { x: box.x + box.width - 12, y, width: 6, height: 2 } });
+        return !(await strip(box.y + box.height - 2)).equals(await strip(box.y + 2));
+      };
+      assert.ok(await differs(), `a rule under the headings on ${hash}`);
+      // The job list's six demo jobs leave nothing to scroll.
+      if (hash === '#/jobs') return;
+      await page.locator('.pb-table-scroll').evaluate((scroller) => scroller.scrollBy(0, 200));
+      await page.waitForFunction(() => document.querySelector('.pb-table-scroll').scrollTop > 0);
+      assert.ok(await differs(), `and under the headings that stay as the rows scroll, on ${hash}`);
+      assertNoProblems(session);
+    });
+  }
+});
+
 test('a printout holds every row listed, up to a thousand, and none of the controls; the screen then draws its window again', async () => {
   for (const [hash, listed] of [[`#/jobs/${JOB}?stuck=1&os=windows&q=WIN`, /^([\d,]+) of [\d,]+ assets$/], ['#/exemptions', /^([\d,]+) of [\d,]+ endpoints$/]]) {
     await withPage(`${server.url}${hash}`, { viewport: { width: 718, height: 1000 } }, async (session) => {
