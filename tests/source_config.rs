@@ -708,6 +708,43 @@ fn user_keys_win_over_the_preset_and_the_rest_is_kept() {
     );
 }
 
+/// A null takes a preset's entry away wherever it is, not only a top-level
+/// key: a header the gateway refuses, a field it does not send.
+#[test]
+fn null_removes_a_presets_field_or_header_and_keeps_the_rest() {
+    let config = config_from_value(&json!({
+        "preset": "qualys-pm",
+        "base_url": "https://gateway.example",
+        "headers": { "Accept": null, "X-Team": "patching" },
+        "resources": { "jobs": { "fields": { "asset_count": null } } }
+    }))
+    .expect("valid");
+    assert_eq!(config.headers.get("Accept"), None);
+    assert_eq!(
+        config.headers.get("X-Team").map(String::as_str),
+        Some("patching")
+    );
+    let jobs = config.resources.jobs.expect("jobs from preset");
+    assert!(!jobs.fields.contains_key("asset_count"));
+    assert_eq!(
+        jobs.fields["id"][0].as_str(),
+        "/id",
+        "the other fields stay"
+    );
+}
+
+/// Within `values` a null is a word's value ("no value"), kept through the
+/// merge even where the preset maps the same field's words.
+#[test]
+fn null_in_a_values_map_stays_a_value_through_the_merge() {
+    let base = json!({ "values": { "os": { "n/a": "Unknown", "-": "Unknown" } }, "fields": { "os": "/os" } });
+    let over = json!({ "values": { "os": { "n/a": null } }, "fields": { "os": null } });
+    assert_eq!(
+        presets::merge(&base, &over),
+        json!({ "values": { "os": { "n/a": null, "-": "Unknown" } }, "fields": {} })
+    );
+}
+
 #[test]
 fn the_qualys_preset_needs_a_base_url() {
     let found = problems(json!({ "preset": "qualys-pm" }));

@@ -30,23 +30,36 @@ pub fn preset(name: &str) -> Option<&'static Value> {
 /// preset's mode-specific keys would produce a mix neither wrote.
 const REPLACED_WHOLE: &[&str] = &["paging", "body"];
 
+/// Where a null is a setting rather than a removal: a `values` map sends a
+/// word to no value (`{ "N/A": null }`).
+const NULLS_KEPT_UNDER: &str = "values";
+
 /// `over` merged onto `base`: objects merge key by key, anything else in `over`
-/// (and the keys in `REPLACED_WHOLE`) replaces what `base` had, so a JSON null
-/// unsets a preset key.
+/// (and the keys in `REPLACED_WHOLE`) replaces what `base` had, and a JSON
+/// null removes the key at any depth (a preset's field, header or resource),
+/// except within `values`.
 pub fn merge(base: &Value, over: &Value) -> Value {
+    merged(base, over, false)
+}
+
+fn merged(base: &Value, over: &Value, nulls_kept: bool) -> Value {
     match (base, over) {
         (Value::Object(base_map), Value::Object(over_map)) => {
-            let mut merged = base_map.clone();
+            let mut merged_map = base_map.clone();
             for (key, value) in over_map {
-                let combined = match merged.get(key) {
+                if value.is_null() && !nulls_kept {
+                    merged_map.remove(key);
+                    continue;
+                }
+                let combined = match merged_map.get(key) {
                     Some(existing) if !REPLACED_WHOLE.contains(&key.as_str()) => {
-                        merge(existing, value)
+                        merged(existing, value, nulls_kept || key == NULLS_KEPT_UNDER)
                     }
                     _ => value.clone(),
                 };
-                merged.insert(key.clone(), combined);
+                merged_map.insert(key.clone(), combined);
             }
-            Value::Object(merged)
+            Value::Object(merged_map)
         }
         _ => over.clone(),
     }
