@@ -464,6 +464,8 @@ describe('endpoint exemptions page', () => {
       };
       assert.equal(await fact(unseen.id, 'Last seen'), 'not reported', `${unseen.name} has no last-seen time`);
       assert.match(await fact(seen.id, 'Last seen'), /^\d{4}-\d\d-\d\d /, `${seen.name}'s last-seen time`);
+      // In full, as the title, which stops at three lines, may not show it.
+      assert.equal(await fact(seen.id, 'Name'), seen.name);
       const panel = page.locator('dialog.pb-panel');
       assert.equal(await panel.getByText('No drives were reported').count(), 0, `${seen.name} has drives`);
     });

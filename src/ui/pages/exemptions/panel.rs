@@ -147,6 +147,8 @@ fn EndpointDetails(
         <section class="pb-panel-section">
             <h3>"Endpoint"</h3>
             <dl class="pb-facts">
+                // In full: the panel's title stops at three lines.
+                <dt>"Name"</dt><dd>{endpoint.name.clone()}</dd>
                 <dt>"ID"</dt><dd>{endpoint.id.clone()}</dd>
                 <dt>"Operating system"</dt><dd>{fact_text(&endpoint.os, endpoint.unreadable.os).to_owned()}</dd>
                 <dt>"Maintenance schedule"</dt>
