@@ -14,6 +14,7 @@ pub mod exemption;
 pub mod fleet;
 pub mod job;
 pub mod message;
+pub mod name_cut;
 pub mod os;
 pub mod phase;
 pub mod progress;

@@ -449,7 +449,7 @@ describe('a narrower window leaves out the optional columns', () => {
           await page.setViewportSize({ width, height: 800 });
           await page.waitForFunction(() => new Promise((done) => requestAnimationFrame(() => done(true))));
           const cut = await page.evaluate(() =>
-            [...document.querySelectorAll('tr.pb-row td:first-child .pb-truncate')]
+            [...document.querySelectorAll('tr.pb-row td:first-child :is(.pb-truncate, .pb-name-cut, .pb-name-start)')]
               .filter((name) => name.scrollWidth > name.clientWidth)
               .map((name) => name.textContent),
           );

@@ -2806,6 +2806,57 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
   });
 
+  test('host names alike but for the end of their label are told apart in the table, each cell holding its name whole', { timeout: TEST_TIMEOUT }, async () => {
+    const pairs = [
+      ['aks-agentpool-37475823-vmss00000a', 'aks-agentpool-37475823-vmss00000b'],
+      ['ip-10-0-12-34.eu-west-1.compute.internal', 'ip-10-0-12-35.eu-west-1.compute.internal'],
+      ['WIN-SQL-PRD-CLUSTER-NODE-0001.corp.example.com', 'WIN-SQL-PRD-CLUSTER-NODE-0002.corp.example.com'],
+    ];
+    const names = pairs.flat();
+    backend.setData({
+      results: { 'job-alpha': names.map((name, n) => asset(`n-${n}`, name)) },
+      endpoints: names.map((name, n) => endpoint(`n-${n}`, name)),
+    });
+    // Whether the part of `one`'s cell drawn with the first character where
+    // it differs from `other` shows whole, inside its cell.
+    const differenceShown = (page, one, other) =>
+      page.locator('tr.pb-row', { hasText: one }).locator('td').first().evaluate((cell, at) => {
+        let offset = at;
+        for (const part of cell.querySelectorAll('[data-text]')) {
+          if (offset >= part.dataset.text.length) {
+            offset -= part.dataset.text.length;
+            continue;
+          }
+          const [drawn, edge] = [part.getBoundingClientRect(), cell.getBoundingClientRect()];
+          return part.scrollWidth <= part.clientWidth && drawn.left >= edge.left - 0.5 && drawn.right <= edge.right + 0.5;
+        }
+        return false;
+      }, [...one].findIndex((char, i) => char !== other[i]));
+    try {
+      for (const [hash, width] of [['#/jobs/job-alpha', 1280], ['#/jobs/job-alpha', 375], ['#/exemptions', 1280]]) {
+        await withConfiguredPage(hash, nativeConfig(backend.url), async (session) => {
+          const { page } = session;
+          await page.setViewportSize({ width, height: 800 });
+          await page.waitForFunction((count) => (document.querySelector('[data-row-count]')?.textContent ?? '').trim().startsWith(`${count} of ${count} `), names.length, { timeout: LOAD_TIMEOUT });
+          for (const [one, other] of pairs) {
+            const cut = await page.locator('tr.pb-row', { hasText: one }).locator('td').first().evaluate((cell) => cell.scrollWidth > cell.clientWidth || [...cell.querySelectorAll('*')].some((part) => part.scrollWidth > part.clientWidth));
+            assert.ok(cut, `${one} is too long for its column at ${width} px on ${hash}`);
+            assert.ok(await differenceShown(page, one, other), `${one} shows where it differs from ${other} at ${width} px on ${hash}`);
+          }
+          const texts = await page.$$eval('tr.pb-row td:first-child', (cells) => cells.map((cell) => cell.textContent));
+          assert.deepEqual(texts.sort(), [...names].sort(), 'each cell holds its name whole, as one text');
+          for (const name of names) {
+            const cell = page.getByRole('cell', { name, exact: true });
+            assert.equal(await cell.count(), 1, `a screen reader reads ${name} as one word`);
+          }
+          await assertStillWorks(session);
+        });
+      }
+    } finally {
+      backend.setData({ results: { 'job-alpha': ALPHA_ASSETS }, endpoints: GOOD_DATA.endpoints });
+    }
+  });
+
   test('a job and an asset with names of thousands of words: headings stop at three lines, the rows stay in view', { timeout: TEST_TIMEOUT }, async () => {
     const long = (word) => Array.from({ length: 3_000 }, (_, n) => `${word}${n}`).join(' ');
     const rows = [asset('long', long('host'), STATUSES.failed), ...ALPHA_ASSETS];

@@ -7,7 +7,7 @@ use crate::domain::derive::reported_low_disk;
 use crate::domain::exemption::Impact;
 use crate::domain::view::endpoints::{schedule_text, EndpointColumn};
 use crate::ui::clock::use_clock;
-use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime, Tone};
+use crate::ui::components::{Badge, Column, FullWidth, NameCell, Narrowing, RelativeTime, Tone};
 use crate::ui::tone::{impact_tone, outlook_tone};
 use leptos::prelude::*;
 
@@ -102,7 +102,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         };
         let schedule = schedule_text(&endpoint, data.maintenance.get_untracked(), "none");
         view! {
-            <td><span class="pb-truncate" title=name.clone()>{name.clone()}</span></td>
+            <td><NameCell name=name.clone() /></td>
             <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
             <td><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></td>
             <td>{exemptions}</td>

@@ -4,7 +4,7 @@ use super::JobData;
 use crate::domain::asset::count_text;
 use crate::domain::decimal::Noun;
 use crate::domain::view::assets::{AssetColumn, AssetView};
-use crate::ui::components::{Badge, Column, FullWidth, Narrowing, RelativeTime};
+use crate::ui::components::{Badge, Column, FullWidth, NameCell, Narrowing, RelativeTime};
 use crate::ui::tone::phase_tone;
 use leptos::prelude::*;
 
@@ -85,7 +85,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             }
         };
         view! {
-            <td><span class="pb-truncate" title=name.clone()>{name.clone()}</span></td>
+            <td><NameCell name=name.clone() /></td>
             <td><span class="pb-truncate" title=result.os.clone()>{result.os.clone()}</span></td>
             <td>
                 <span class="pb-status-cell" title=status_text>
