@@ -1127,12 +1127,18 @@ fn patch_counts_the_backend_did_not_send_are_never_zero() {
         .collect();
     let column = |name: &str| lines[0].iter().position(|h| h.ends_with(name)).unwrap();
     let counts = |line: &[&str]| {
-        ["Succeeded", "Failed", "Superseded", "Not applicable"]
-            .map(|name| line[column(name)].to_owned())
+        [
+            "Succeeded",
+            "Failed",
+            "Superseded",
+            "Not applicable",
+            "Patches in the job",
+        ]
+        .map(|name| line[column(name)].to_owned())
     };
-    assert_eq!(counts(&lines[1]), ["3", "0", "1", "0"]);
-    assert_eq!(counts(&lines[2]), ["", "", "", ""]);
-    assert_eq!(counts(&lines[3]), ["", "2", "", ""]);
+    assert_eq!(counts(&lines[1]), ["3", "0", "1", "0", "4"]);
+    assert_eq!(counts(&lines[2]), ["", "", "", "", ""]);
+    assert_eq!(counts(&lines[3]), ["", "2", "", "", ""]);
     assert_eq!(count_text(results[1].patches.failed), "—");
     assert_eq!(count_text(results[0].patches.failed), "0");
     for direction in [Direction::Asc, Direction::Desc] {

@@ -484,6 +484,7 @@ pub fn assets_csv<'a>(
         "Failed patches",
         "Superseded",
         "Not applicable",
+        "Patches in the job",
         "Last change (UTC)",
         "Stuck",
         "Status applies to OS",
@@ -529,6 +530,7 @@ pub fn assets_csv<'a>(
             result.failed_patches.join(PATCH_SEPARATOR),
             csv_count(result.patches.superseded),
             csv_count(result.patches.not_applicable),
+            csv_count(result.patches.total),
             result
                 .status_time
                 .map(Timestamp::to_rfc3339)
