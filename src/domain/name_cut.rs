@@ -40,28 +40,29 @@ pub fn name_cut(name: &str) -> Option<NameCut<'_>> {
 mod tests {
     use super::{name_cut, NameCut};
 
-    fn cut<'a>(start: &'a str, kept: &'a str, rest: &'a str) -> Option<NameCut<'a>> {
-        Some(NameCut { start, kept, rest })
-    }
-
     #[test]
     fn a_long_host_label_keeps_its_last_six_characters_in_sight() {
-        assert_eq!(
-            name_cut("aks-agentpool-37475823-vmss00000b"),
-            cut("aks-agentpool-37475823-vmss", "00000b", "")
-        );
-        assert_eq!(
-            name_cut("ip-10-0-12-34.eu-west-1.compute.internal"),
-            cut("ip-10-0", "-12-34", ".eu-west-1.compute.internal")
-        );
-        assert_eq!(
-            name_cut("WIN-SQL-PRD-0001.corp.example.com"),
-            cut("WIN-SQL-PR", "D-0001", ".corp.example.com")
-        );
-        assert_eq!(
-            name_cut("web 01 on floor 3"),
-            cut("web 01 on f", "loor 3", "")
-        );
+        for (name, (start, kept, rest)) in [
+            (
+                "aks-agentpool-37475823-vmss00000b",
+                ("aks-agentpool-37475823-vmss", "00000b", ""),
+            ),
+            (
+                "ip-10-0-12-34.eu-west-1.compute.internal",
+                ("ip-10-0", "-12-34", ".eu-west-1.compute.internal"),
+            ),
+            (
+                "WIN-SQL-PRD-0001.corp.example.com",
+                ("WIN-SQL-PR", "D-0001", ".corp.example.com"),
+            ),
+            ("web 01 on floor 3", ("web 01 on f", "loor 3", "")),
+        ] {
+            assert_eq!(
+                name_cut(name),
+                Some(NameCut { start, kept, rest }),
+                "{name}"
+            );
+        }
     }
 
     #[test]
