@@ -3,14 +3,17 @@
 use crate::domain::name_cut::name_cut;
 use leptos::prelude::*;
 
-/// The name, whole on hover; too long for its column, it is cut where the
-/// rows of one fleet still tell themselves apart (see [`name_cut`]): the
-/// domain gives way first, then the label's start, never its end.
+/// The name, whole on hover. A host label longer than the column holds is
+/// cut where the rows of one fleet still tell themselves apart (see
+/// [`name_cut`]): the domain gives way first, then the label's start, never
+/// its end.
 ///
 /// The cut parts are drawn from `data-text` by CSS, with no text of their
 /// own: as boxes of text, a screen reader and the row's name would read a
 /// space between them ("vmss 00000a"). The name itself stays one text, read
-/// out and copied whole, and hidden from sight.
+/// out and copied whole, and hidden from sight; the browser's find and a
+/// double-click do not reach the drawn parts, which is why shorter names,
+/// most of which fit, are left as text.
 #[component]
 pub fn NameCell(name: String) -> impl IntoView {
     let parts = name_cut(&name).map(|cut| {
