@@ -737,12 +737,36 @@ fn null_removes_a_presets_field_or_header_and_keeps_the_rest() {
 /// merge even where the preset maps the same field's words.
 #[test]
 fn null_in_a_values_map_stays_a_value_through_the_merge() {
-    let base = json!({ "values": { "os": { "n/a": "Unknown", "-": "Unknown" } }, "fields": { "os": "/os" } });
-    let over = json!({ "values": { "os": { "n/a": null } }, "fields": { "os": null } });
+    let base = json!({ "values": { "os": { "n/a": "Unknown", "-": "Unknown" }, "power": { "x": "Off" } }, "fields": { "os": "/os" } });
+    let over = json!({ "values": { "os": { "n/a": null }, "power": null, "status": { "?": null } }, "fields": { "os": null } });
     assert_eq!(
         presets::merge(&base, &over),
-        json!({ "values": { "os": { "n/a": null, "-": "Unknown" } }, "fields": {} })
+        json!({ "values": { "os": { "n/a": null, "-": "Unknown" }, "status": { "?": null } }, "fields": {} }),
+        "a field's whole map is removed by null, as any key"
     );
+}
+
+/// Where the preset has no such object, the user's nulls still go: they
+/// remove what is not there, rather than reach the reader as values.
+#[test]
+fn null_removes_nothing_quietly_where_the_preset_lacks_the_object() {
+    let config = config_from_value(&json!({
+        "preset": "native",
+        "headers": { "Accept": null, "X-Team": "patching" },
+        "resources": { "jobs": { "headers": { "X-Trace": null } } }
+    }))
+    .expect("valid");
+    assert_eq!(config.headers.len(), 1, "{:?}", config.headers);
+    assert_eq!(
+        config.headers.get("X-Team").map(String::as_str),
+        Some("patching")
+    );
+    let body = json!({ "filter": null, "size": 10 });
+    let merged = presets::merge(
+        &json!({ "method": "GET" }),
+        &json!({ "method": "POST", "body": body }),
+    );
+    assert_eq!(merged["body"], body, "a body is the user's, nulls and all");
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Bundled configurations a user could have written by hand. A config naming a
 //! preset is merged over it, so presets are data, never separate code paths.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
 /// The preset names a config may give.
@@ -30,32 +30,41 @@ pub fn preset(name: &str) -> Option<&'static Value> {
 /// preset's mode-specific keys would produce a mix neither wrote.
 const REPLACED_WHOLE: &[&str] = &["paging", "body"];
 
-/// Where a null is a setting rather than a removal: a `values` map sends a
-/// word to no value (`{ "N/A": null }`).
-const NULLS_KEPT_UNDER: &str = "values";
+/// The map whose words may be set to null: `values` sends a word of a field
+/// to no value (`{ "status": { "N/A": null } }`).
+const VALUES: &str = "values";
 
 /// `over` merged onto `base`: objects merge key by key, anything else in `over`
 /// (and the keys in `REPLACED_WHOLE`) replaces what `base` had, and a JSON
-/// null removes the key at any depth (a preset's field, header or resource),
-/// except within `values`.
+/// null removes the key at any depth (a preset's resource, header or field,
+/// one the preset has or not), except a word's null within `values`.
 pub fn merge(base: &Value, over: &Value) -> Value {
-    merged(base, over, false)
+    merged(base, over, None)
 }
 
-fn merged(base: &Value, over: &Value, nulls_kept: bool) -> Value {
+/// How deep within `values` the objects merged are: `Some(0)` for `values`
+/// itself, whose keys are fields, `Some(1)` for a field's words.
+type ValuesDepth = Option<u8>;
+
+fn merged(base: &Value, over: &Value, values_depth: ValuesDepth) -> Value {
     match (base, over) {
         (Value::Object(base_map), Value::Object(over_map)) => {
             let mut merged_map = base_map.clone();
             for (key, value) in over_map {
-                if value.is_null() && !nulls_kept {
+                if value.is_null() && values_depth != Some(1) {
                     merged_map.remove(key);
                     continue;
                 }
+                let below = match values_depth {
+                    Some(depth) => Some(depth + 1),
+                    None => (key == VALUES).then_some(0),
+                };
                 let combined = match merged_map.get(key) {
-                    Some(existing) if !REPLACED_WHOLE.contains(&key.as_str()) => {
-                        merged(existing, value, nulls_kept || key == NULLS_KEPT_UNDER)
-                    }
-                    _ => value.clone(),
+                    _ if REPLACED_WHOLE.contains(&key.as_str()) => value.clone(),
+                    Some(existing) => merged(existing, value, below),
+                    // Merged onto nothing, for its nulls to go as they would
+                    // where the preset had the object.
+                    None => merged(&Value::Object(Map::new()), value, below),
                 };
                 merged_map.insert(key.clone(), combined);
             }
