@@ -768,6 +768,38 @@ fn a_backends_own_words_for_yes_and_no_are_mapped_with_values() {
     assert!(page.left_out.is_empty());
 }
 
+/// A backend's own names for catalogue exemptions are mapped word by word
+/// in its list, and a name mapped to no value is left out of it.
+#[test]
+fn a_list_of_reported_exemptions_is_translated_name_by_name() {
+    let config = config(json!({ "endpoints": {
+        "url": "{base_url}/e", "fields": { "id": "/id", "reported_exemptions": "/issues" },
+        "values": { "reported_exemptions": { "Credentials Invalid": "Invalid Credentials", "Info only": null } }
+    } }));
+    let mapping = Mapping::<Endpoint>::new(config.resources.endpoints.as_ref().unwrap());
+    let page = mapping
+        .decode_page(&json!([
+            { "id": "a", "issues": ["Credentials Invalid", "Info only", "Endpoint EOL"] },
+            { "id": "b", "issues": ["Powered Off"] },
+            { "id": "c", "issues": "Credentials Invalid" }
+        ]))
+        .unwrap();
+    let read: Vec<&[String]> = page
+        .items
+        .iter()
+        .map(|e| e.reported_exemptions.as_slice())
+        .collect();
+    assert_eq!(
+        read,
+        [
+            &["Invalid Credentials".to_owned(), "Endpoint EOL".to_owned()][..],
+            &["Powered Off".to_owned()][..],
+            &["Invalid Credentials".to_owned()][..],
+        ]
+    );
+    assert!(page.left_out.is_empty(), "{:?}", page.left_out);
+}
+
 /// Intune and NinjaOne send a volume's free space and size, not the share
 /// used: mapped, they give it, so that Low Disk Space can be judged.
 #[test]

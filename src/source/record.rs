@@ -478,8 +478,29 @@ pub fn decode_readable<R: Record>(items: &[Value], specs: &[Spec]) -> (Vec<R>, V
 }
 
 /// Their word to ours, `null` for a word mapped to no value; values not in
-/// the map pass through unchanged.
+/// the map pass through unchanged (`None`). A list, the names of a backend's
+/// own exemptions, has each of its words translated, and those mapped to no
+/// value left out.
 fn translate(map: &ValueWords, raw: &Value) -> Option<Value> {
+    let Value::Array(items) = raw else {
+        return translate_word(map, raw);
+    };
+    let translated: Vec<Option<Value>> =
+        items.iter().map(|item| translate_word(map, item)).collect();
+    translated.iter().any(Option::is_some).then(|| {
+        let words = items
+            .iter()
+            .zip(translated)
+            .filter_map(|(item, ours)| match ours {
+                Some(Value::Null) => None,
+                Some(ours) => Some(ours),
+                None => Some(item.clone()),
+            });
+        Value::Array(words.collect())
+    })
+}
+
+fn translate_word(map: &ValueWords, raw: &Value) -> Option<Value> {
     let key = match raw {
         Value::String(s) => std::borrow::Cow::Borrowed(s.as_str()),
         Value::Number(_) | Value::Bool(_) => std::borrow::Cow::Owned(raw.to_string()),
