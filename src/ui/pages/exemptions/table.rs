@@ -45,7 +45,6 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
     );
     let cells = move |index: u32| {
         let (endpoint, row) = data.table.record(index);
-        let name = endpoint.name.clone();
         // The cell names the exemption that makes the impact, and the one
         // the exemption filter picked if another (see `cell_exemptions`),
         // whole where the column allows, and counts the rest; hovering
@@ -102,7 +101,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         };
         let schedule = schedule_text(&endpoint, data.maintenance.get_untracked(), "none");
         view! {
-            <td><NameCell name=name.clone() /></td>
+            <td><NameCell name=endpoint.name.clone() /></td>
             <td><span class="pb-truncate" title=endpoint.os.clone()>{endpoint.os.clone()}</span></td>
             <td><Badge tone=outlook_tone(row.outlook) label=row.outlook.label() /></td>
             <td>{exemptions}</td>

@@ -54,7 +54,6 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
     let message_query = Memo::new(move |_| data.table.url.view.with(AssetView::message_query));
     let cells = move |index: u32| {
         let (result, row) = data.table.record(index);
-        let name = result.asset_name.clone();
         // The code never truncates: it is what operators search and quote.
         let code = row.status.shown_code();
         let status_name = row.status.words().into_owned();
@@ -85,7 +84,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             }
         };
         view! {
-            <td><NameCell name=name.clone() /></td>
+            <td><NameCell name=result.asset_name.clone() /></td>
             <td><span class="pb-truncate" title=result.os.clone()>{result.os.clone()}</span></td>
             <td>
                 <span class="pb-status-cell" title=status_text>
