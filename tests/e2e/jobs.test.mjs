@@ -383,6 +383,24 @@ describe('job list', () => {
       await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
     });
   });
+
+  test('a Ctrl-click on a job, on its link or elsewhere in its row, opens it in a new tab and leaves this one', async () => {
+    const job = jobs[0];
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.waitForSelector('tr.pb-row', { timeout: LOAD_TIMEOUT });
+      const row = page.locator(`tr.pb-row[data-index="${jobs.indexOf(job)}"]`);
+      for (const [where, target] of [['link', row.getByRole('link')], ['row', row.locator('td').nth(1)]]) {
+        const opened = page.context().waitForEvent('page');
+        await target.click({ modifiers: ['ControlOrMeta'] });
+        const tab = await opened;
+        await tab.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
+        await tab.close();
+        // A navigation of this tab would have come within a frame or two.
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        assert.equal(new URL(page.url()).hash, '#/jobs', `a Ctrl-click on the ${where} left the job list`);
+      }
+    });
+  });
 });
 
 describe('job progress page', () => {

@@ -741,7 +741,7 @@ fn table(table: Table) -> AnyView {
                                     // A plain table's rows do not expose aria-selected.
                                     aria-current=move || (selected.get() == Some(index)).then_some("true")
                                     tabindex=move || if tab_stop.get() == Some(index) { "0" } else { "-1" }
-                                    on:click=move |_| on_open.run(index)
+                                    on:click=move |event| on_row_click(&event, || on_open.run(index))
                                     on:keydown=move |event| on_key(event, position.get_untracked(), index)
                                 >
                                     {move || {
@@ -792,6 +792,42 @@ fn table(table: Table) -> AnyView {
         </div>
     }
     .into_any()
+}
+
+/// A click on a row opens its record, except where the row has a link: a
+/// click on the link is the link's, and a Ctrl, Cmd, Shift or Alt click
+/// elsewhere in the row is handed to it, so that it opens a new tab or
+/// window as it would on the link, and this one stays.
+fn on_row_click(event: &web_sys::MouseEvent, open: impl FnOnce()) {
+    let on_link = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::Element>().ok())
+        .and_then(|target| target.closest("a[href]").ok().flatten())
+        .is_some();
+    if on_link {
+        return;
+    }
+    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+    let row_link = event
+        .current_target()
+        .and_then(|row| row.dyn_into::<web_sys::Element>().ok())
+        .and_then(|row| row.query_selector("a[href]").ok().flatten());
+    match row_link {
+        Some(link) if modified => {
+            let init = web_sys::MouseEventInit::new();
+            // Not bubbling: it would come back to this handler, still running.
+            init.set_cancelable(true);
+            init.set_ctrl_key(event.ctrl_key());
+            init.set_meta_key(event.meta_key());
+            init.set_shift_key(event.shift_key());
+            init.set_alt_key(event.alt_key());
+            if let Ok(click) = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init) {
+                // Its own click handler sees the modifiers and stands aside.
+                let _ = link.dispatch_event(&click);
+            }
+        }
+        _ => open(),
+    }
 }
 
 /// "pb-table", and for a table with columns a narrow table leaves out the
