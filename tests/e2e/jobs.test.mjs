@@ -351,6 +351,26 @@ describe('job list', () => {
     });
   });
 
+  test('a search typed and then emptied leaves no history entry behind', async () => {
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.waitForSelector('tr.pb-row', { timeout: LOAD_TIMEOUT });
+      await page.getByRole('button', { name: 'Failed', exact: true }).click();
+      await page.waitForURL((url) => queryOf(url).has('sort'));
+      const search = page.getByRole('searchbox', { name: 'Search jobs' });
+      await search.pressSequentially('lin');
+      await page.waitForURL((url) => queryOf(url).get('q') === 'lin');
+      for (let letter = 0; letter < 3; letter += 1) await search.press('Backspace');
+      await page.waitForURL((url) => !queryOf(url).has('q'));
+      assert.ok(queryOf(page).has('sort'), 'emptying the search keeps the sort');
+
+      // Back undoes the sort, the step before the search, rather than
+      // return to an entry that looks just like this one.
+      await page.goBack();
+      await page.waitForURL((url) => !queryOf(url).has('sort') && !queryOf(url).has('q'));
+      assert.equal(await search.inputValue(), '');
+    });
+  });
+
   test('clicking a job opens its page', async () => {
     const job = jobs[jobs.length - 1];
     await withPage('#/jobs', {}, async ({ page }) => {

@@ -6,7 +6,8 @@ use leptos::prelude::*;
 /// The search box of a page's table, bound to its view's search text. The
 /// first letter of a search gets its own history entry and the letters after
 /// it replace that entry: Back returns to the view before the search (a
-/// filter chosen just before it included), not one letter.
+/// filter chosen just before it included), not one letter. A search emptied
+/// gives that entry back, so Back does not return to the same view.
 #[component]
 pub fn TableSearch<V>(label: &'static str, url: UrlView<V>) -> impl IntoView
 where
@@ -16,9 +17,13 @@ where
         <SearchBox
             label=label
             value=Signal::derive(move || url.view.with(|view| view.table().text.clone()))
-            on_input=Callback::new(move |text| {
+            on_input=Callback::new(move |text: String| {
                 let starts = url.view.with_untracked(|view| view.table().text.is_empty());
-                let history = if starts { History::Push } else { History::Replace };
+                let history = match (starts, text.is_empty()) {
+                    (true, _) => History::Push,
+                    (false, true) => History::BackOrReplace,
+                    (false, false) => History::Replace,
+                };
                 url.update(history, |view| view.table_mut().text = text)
             })
         />
