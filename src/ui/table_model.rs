@@ -256,6 +256,15 @@ where
         Some((item, row))
     }
 
+    /// The name of the record whose details are open (tracked).
+    pub fn opened_name(&self) -> Signal<Option<String>> {
+        let (items, selected) = (self.items, self.selected);
+        Signal::derive(move || {
+            let index = selected.get()? as usize;
+            items.with(|items| items.get(index).map(|item| V::name(item).to_owned()))
+        })
+    }
+
     /// The record at data index `index` with its row, to render its cells
     /// (untracked: the table renders rows again when the rows change).
     pub fn record(&self, index: u32) -> (V::Item, V::Row)
@@ -282,10 +291,8 @@ where
     {
         let open = Memo::new(move |_| self.opened());
         let shown = Memo::new(move |_| self.selected.get().filter(|_| open.with(Option::is_some)));
-        let title = Signal::derive(move || {
-            open.with(|open| open.as_ref().map(|(item, _)| V::name(item).to_owned()))
-                .unwrap_or_default()
-        });
+        let name = self.opened_name();
+        let title = Signal::derive(move || name.get().unwrap_or_default());
         // One panel per record, kept when a refresh moves the record to
         // another data index.
         let shown_id = Memo::new(move |_| {

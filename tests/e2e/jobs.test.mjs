@@ -394,6 +394,23 @@ describe('job list', () => {
     });
   });
 
+  test("while a record's details are open, the tab's title names the record before the page", async () => {
+    const job = jobs[0];
+    const [asset] = await results(job.id);
+    await withPage(`#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`, {}, async ({ page }) => {
+      const titled = (title) => page.waitForFunction((title) => document.title === title, title, { timeout: LOAD_TIMEOUT });
+      await titled(`${asset.asset_name} · ${job.name} · Patchboard`);
+      await page.keyboard.press('Escape');
+      await titled(`${job.name} · Patchboard`);
+
+      const [endpoint] = (await readEndpoints()).endpoints;
+      await page.evaluate((hash) => (location.hash = hash), `#/exemptions?endpoint=${encodeURIComponent(endpoint.id)}`);
+      await titled(`${endpoint.name} · Endpoint exemptions · Patchboard`);
+      await page.goBack();
+      await titled(`${job.name} · Patchboard`);
+    });
+  });
+
   test('clicking a row (not its link) opens the job too', async () => {
     const job = jobs[0];
     await withPage('#/jobs', {}, async ({ page }) => {

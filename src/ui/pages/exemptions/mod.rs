@@ -127,7 +127,7 @@ pub fn ExemptionsPage() -> impl IntoView {
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
-                <PageTitle text="Endpoint exemptions" />
+                <PageTitle text="Endpoint exemptions" record=data.table.opened_name() />
                 <span class="pb-spacer"></span>
                 <RefreshControls live=live.status />
                 <p class="pb-page-context">
