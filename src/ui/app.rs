@@ -6,7 +6,7 @@ use super::data::{provide_data_source, provide_refresh_pause, use_live, Resource
 use super::focus::{focus_by_id, focus_if_lost, MAIN_ID, PAGE_TITLE_ID};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
-use super::router::{provide_router, Link, Location, Route, Router, UrlMode};
+use super::router::{provide_router, Link, Location, Place, Route, Router, UrlMode};
 use super::source_banner::{ConfigProblems, DemoNote, SourceBadge};
 use super::theme::{provide_theme, ThemeToggle};
 use crate::domain::job::Job;
@@ -103,7 +103,10 @@ fn start_new_page_at_its_top(router: Router, route: Memo<Route>, root: NodeRef<l
             let place = router.arrived_place();
             request_animation_frame(move || {
                 router.forget_arrival();
-                focus_if_lost(PAGE_TITLE_ID);
+                // Over the focus a record's details take as they open.
+                if !place.as_ref().is_some_and(Place::refocus_link) {
+                    focus_if_lost(PAGE_TITLE_ID);
+                }
                 if let Some(place) = place {
                     // After the focus, which scrolls to the heading.
                     place.restore_window();

@@ -3,7 +3,7 @@
 //! the keyboard starts over from its top: the app catches that and puts it
 //! somewhere near.
 
-use crate::ui::dom::html_element_in;
+use crate::ui::dom::{elements_in, html_element_in};
 use leptos::prelude::{
     document, on_cleanup, request_animation_frame, window_event_listener_untyped, Effect,
     GetUntracked, GetValue, NodeRef, SetValue, StoredValue,
@@ -26,6 +26,16 @@ pub fn focused_element() -> Option<web_sys::HtmlElement> {
 /// No element has the focus, only the page.
 pub fn focus_is_lost() -> bool {
     focused_element().is_none()
+}
+
+/// Focuses the link inside `root` whose `href` attribute is `href`; whether
+/// there was one.
+pub fn focus_link_in(root: &web_sys::Element, href: &str) -> bool {
+    elements_in(root, "a[href]")
+        .into_iter()
+        .find(|link| link.get_attribute("href").as_deref() == Some(href))
+        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|link| link.focus().is_ok())
 }
 
 /// Focuses the element with `id` when no element has the focus: after

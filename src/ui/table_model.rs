@@ -10,6 +10,7 @@ use crate::domain::view::{no_match_text, Counted, HoldsTable, TableView, ToQuery
 use crate::perf;
 use crate::ui::components::{record_lookups, Column, DetailPanel, FullWidth, VirtualTable};
 use crate::ui::data::{release_later, LiveStatus, Shared};
+use crate::ui::router::Router;
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -299,10 +300,20 @@ where
             open.with(|open| open.as_ref().map(|(item, _)| V::id(item).to_owned()))
         });
         let close = Callback::new(move |_| self.close());
+        // Brought back by Back or Forward from a link in the details, the
+        // first panel gives the keyboard back to that link. Read now: the
+        // arrival is forgotten once the page is drawn, maybe before its
+        // data is in.
+        let left_by_link = StoredValue::new(
+            use_context::<Router>()
+                .and_then(|router| router.arrived_place())
+                .and_then(|place| place.focused_link),
+        );
         move || {
             shown_id.get().map(|_| {
+                let refocus_link = left_by_link.try_update_value(Option::take).flatten();
                 view! {
-                    <DetailPanel title=title on_close=close record_index=shown>
+                    <DetailPanel title=title on_close=close record_index=shown refocus_link=refocus_link>
                         {move || open.get().map(|(item, row)| details(item, row))}
                     </DetailPanel>
                 }

@@ -1411,6 +1411,11 @@ describe('job progress page', () => {
       await page.goBack();
       await page.waitForURL((url) => url.hash === hash);
       await page.locator('dialog.pb-panel').waitFor();
+      // The keyboard is back on the link it left by, not on the panel's Close.
+      await page.waitForFunction(
+        (name) => document.activeElement?.closest('dialog.pb-panel') && document.activeElement.textContent === name,
+        `${entry.name} in the Reference`,
+      );
     });
   });
 

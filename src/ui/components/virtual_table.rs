@@ -329,7 +329,7 @@ fn table(table: Table) -> AnyView {
         if !loaded.get() {
             return false;
         }
-        if let Some(place) = left_at {
+        if let Some(place) = left_at.clone() {
             request_animation_frame(move || {
                 if let Some(element) = scroller.try_get_untracked().flatten() {
                     place.restore_window();

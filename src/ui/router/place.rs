@@ -3,24 +3,29 @@
 //! the same rows instead of its top, as the browser does for a page of its
 //! own.
 
+use crate::ui::focus::focus_link_in;
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsValue;
 
 /// The scroll positions of the window and of the page's table, and the
-/// table row that had the keyboard focus.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// table row or link that had the keyboard focus.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     pub window_y: f64,
     pub table_top: f64,
     /// The data index of the row the user left from (the job opened from
     /// the job list), so that Back hands the keyboard back to it.
     pub focused_row: Option<u32>,
+    /// The `href` of the link outside the table's rows the user left by
+    /// (one in a record's details), which Back hands the keyboard back to.
+    pub focused_link: Option<String>,
 }
 
 /// The scroller of a page's table (`components::VirtualTable`); a page has
 /// at most one.
 const TABLE_SELECTOR: &str = ".pb-app .pb-table-scroll";
 const ROW_SELECTOR: &str = "tr.pb-row";
+const APP_SELECTOR: &str = ".pb-app";
 
 impl Place {
     /// Where the current page is now.
@@ -35,10 +40,27 @@ impl Place {
             table.contains(Some(&row)).then_some(())?;
             row.get_attribute("data-index")?.parse().ok()
         });
+        let focused_link = document()
+            .active_element()
+            .filter(|focused| focused.tag_name() == "A")
+            .filter(|link| link.closest(ROW_SELECTOR).ok().flatten().is_none())
+            .filter(|link| link.closest(APP_SELECTOR).ok().flatten().is_some())
+            .and_then(|link| link.get_attribute("href"));
         Place {
             window_y: window().scroll_y().unwrap_or(0.0),
             table_top,
             focused_row,
+            focused_link,
+        }
+    }
+
+    /// Gives the keyboard back to the link the page was left by, when the
+    /// page shows it again; whether it did.
+    pub fn refocus_link(&self) -> bool {
+        let app = document().query_selector(APP_SELECTOR).ok().flatten();
+        match (app, &self.focused_link) {
+            (Some(app), Some(href)) => focus_link_in(&app, href),
+            _ => false,
         }
     }
 
@@ -61,6 +83,7 @@ const FROM: &str = "from";
 const WINDOW_Y: &str = "windowY";
 const TABLE_TOP: &str = "tableTop";
 const FOCUSED_ROW: &str = "focusedRow";
+const FOCUSED_LINK: &str = "focusedLink";
 
 impl EntryState {
     pub fn read(state: &JsValue) -> EntryState {
@@ -81,6 +104,7 @@ impl EntryState {
                             index.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(index)
                         })
                         .map(|index| index as u32),
+                    focused_link: field(FOCUSED_LINK).and_then(|href| href.as_string()),
                 }),
         }
     }
@@ -93,11 +117,14 @@ impl EntryState {
         if let Some(from) = &self.from {
             set(FROM, JsValue::from_str(from));
         }
-        if let Some(place) = self.place {
+        if let Some(place) = &self.place {
             set(WINDOW_Y, JsValue::from_f64(place.window_y));
             set(TABLE_TOP, JsValue::from_f64(place.table_top));
             if let Some(index) = place.focused_row {
                 set(FOCUSED_ROW, JsValue::from_f64(f64::from(index)));
+            }
+            if let Some(href) = &place.focused_link {
+                set(FOCUSED_LINK, JsValue::from_str(href));
             }
         }
         state.into()
