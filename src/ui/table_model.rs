@@ -238,7 +238,9 @@ where
 
     /// Closes the details panel: back to the entry opening it was pushed
     /// from, when nothing else changed since, else in place, so that Back
-    /// never opens it again.
+    /// does not just open it again. Where the view changed while it was
+    /// open (a sort), Back undoes that change, and with it brings back the
+    /// panel that was open then, as every entry holds the whole view.
     pub fn close(&self) {
         self.url.update(History::BackOrReplace, |view| {
             view.table_mut().selected = None
