@@ -371,6 +371,31 @@ describe('job list', () => {
     });
   });
 
+  test('a search emptied and typed again at once takes one step after the one before it', async () => {
+    await withPage('#/jobs', {}, async ({ page }) => {
+      await page.waitForSelector('tr.pb-row', { timeout: LOAD_TIMEOUT });
+      await page.getByRole('button', { name: 'Failed', exact: true }).click();
+      await page.waitForURL((url) => queryOf(url).has('sort'));
+      // In one task: the next search starts while the browser is still
+      // going back from the emptied one, as keystrokes queued behind a
+      // slow filter do.
+      await page.evaluate(() => {
+        const search = document.querySelector('input[type="search"]');
+        for (const text of ['x', '', 'y']) {
+          search.value = text;
+          search.dispatchEvent(new Event('input', { bubbles: true }));
+        }
+      });
+      await page.waitForURL((url) => queryOf(url).get('q') === 'y' && queryOf(url).has('sort'));
+
+      await page.goBack();
+      await page.waitForURL((url) => !queryOf(url).has('q'));
+      assert.ok(queryOf(page).has('sort'), 'Back undoes the search, and only the search');
+      await page.goBack();
+      await page.waitForURL((url) => !queryOf(url).has('sort'));
+    });
+  });
+
   test('clicking a job opens its page', async () => {
     const job = jobs[jobs.length - 1];
     await withPage('#/jobs', {}, async ({ page }) => {

@@ -37,6 +37,10 @@ pub struct Router {
     /// Whether the browser is going back for the app (`back_if`), whose
     /// location the app already shows.
     going_back: StoredValue<bool>,
+    /// Whether a change that gets its own entry came while going back: the
+    /// entry is pushed once the browser has arrived, over the entry it
+    /// arrived at, not over the one it was leaving.
+    push_waiting: StoredValue<bool>,
     /// Where the page that Back or Forward just brought back was left.
     arrival: StoredValue<Option<Place>>,
     /// The URL's fragment as the app last wrote or read it. A URL that
@@ -116,6 +120,8 @@ impl Router {
         if self.mode == UrlMode::Fragment {
             if replace {
                 self.replace_after_paint();
+            } else if self.going_back.get_value() {
+                self.push_waiting.set_value(true);
             } else {
                 // The view being replaced keeps its entry, under the new one.
                 self.remember_place();
@@ -187,7 +193,8 @@ impl Router {
         if self.replace_waiting.try_update_value(std::mem::take) != Some(true) {
             return;
         }
-        if !self.url_unmoved() {
+        // Arrived, the browser's going back writes what the app shows.
+        if !self.url_unmoved() || self.going_back.try_get_value() == Some(true) {
             return;
         }
         if let Some(location) = self.location.try_get_untracked() {
@@ -227,6 +234,7 @@ pub fn provide_router(mode: UrlMode) -> Router {
         mode,
         replace_waiting: StoredValue::new(false),
         going_back: StoredValue::new(false),
+        push_waiting: StoredValue::new(false),
         arrival: StoredValue::new(None),
         fragment_known: StoredValue::new(read_fragment()),
     };
@@ -240,10 +248,13 @@ pub fn provide_router(mode: UrlMode) -> Router {
                 // change's own hashchange follows, and it wins.
                 let arrived = window().location().href().ok() == Some(event.new_url());
                 let shown = router.location.get_untracked().to_fragment();
+                let push = router.push_waiting.try_update_value(std::mem::take) == Some(true);
                 if arrived {
                     let fragment = read_fragment();
                     if shown == fragment {
                         router.fragment_known.set_value(fragment);
+                    } else if push {
+                        router.write(&shown, Entry::PushedFrom(&fragment));
                     } else {
                         router.write(&shown, Entry::Same);
                     }
