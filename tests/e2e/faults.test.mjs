@@ -287,12 +287,37 @@ describe('a refresh of the job list that fails', () => {
       await page.locator('.pb-page [role=alert]').getByRole('button', { name: 'Retry' }).click();
       await page.locator('.pb-page [role=alert]').waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
       await waitForJobList(page, JOBS.length);
+      // Gone with its alert, Retry hands the keyboard to the page's content.
+      await page.waitForFunction(() => document.activeElement?.id === 'pb-main');
       await assertStillWorks(session);
     });
     return refreshRequests;
   }
 
   const url = () => `${backend.url}/jobs.json`;
+
+  test('a refresh that hangs still says how old the rows are, and that the last one failed', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    await withConfiguredPage('#/jobs', nativeConfig(backend.url, { timeoutSeconds: 1 }), async (session) => {
+      const { page } = session;
+      await waitForJobList(page, JOBS.length);
+      const lineMatches = (pattern) =>
+        page.waitForFunction((source) => new RegExp(source).test(document.querySelector('[data-updated]')?.textContent ?? ''), pattern.source, {
+          timeout: LOAD_TIMEOUT,
+        });
+      backend.setFault('/jobs.json', FAULTS.hang());
+      try {
+        await page.getByRole('button', { name: 'Refresh now' }).click();
+        await lineMatches(/^Loading… · updated (just now|\d+ s ago) · /);
+        await alertText(page, 'The last refresh failed');
+        await page.getByRole('button', { name: 'Refresh now' }).click();
+        await lineMatches(/^Loading… · last refresh failed · updated (just now|\d+ s ago) · /);
+      } finally {
+        backend.clearFaults();
+      }
+      assertNoPageErrors(session);
+    });
+  });
 
   test('HTTP 401: the credentials were not accepted; not retried', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.status(401), [

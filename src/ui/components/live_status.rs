@@ -12,7 +12,8 @@ use leptos::prelude::*;
 use std::time::Duration;
 
 /// The refresh line: "Updated 12 s ago · every 30 s" (or "Last refresh
-/// failed · updated 12 s ago"), pause/resume, refresh now.
+/// failed · updated 12 s ago", "Loading… · updated 12 s ago"), pause/resume,
+/// refresh now.
 #[component]
 pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     let clock = use_clock();
@@ -22,24 +23,38 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
     let source_ready = move || source.with(|state| matches!(state, SourceState::Ready(_)));
     let state = live.state;
     let now = wait_clock(state);
+    // While a load runs (or waits to ask again), what it is doing comes
+    // first, and the age of the data shown still follows: a refresh that
+    // hangs must not hide how old the rows are, nor that the last failed.
     let updated = move || {
-        state.with(|s| match (s.loaded_at, s.loading, &s.waiting) {
-            (_, Some(_), Some((wait, since))) => {
-                let elapsed = (now.get().millis() - since.millis()).clamp(0, u32::MAX.into());
-                wait.after(elapsed as u32).to_string()
+        state.with(|s| {
+            let activity = match (s.loading, &s.waiting) {
+                (Some(_), Some((wait, since))) => {
+                    let elapsed = (now.get().millis() - since.millis()).clamp(0, u32::MAX.into());
+                    Some(wait.after(elapsed as u32).to_string())
+                }
+                (Some(received), None) if received > 0 => {
+                    Some(format!("Loading… {} received", grouped(received as u64)))
+                }
+                (Some(_), None) => Some("Loading…".to_owned()),
+                (None, _) => None,
+            };
+            let age = s.loaded_at.map(|at| {
+                let when = at.format_relative(clock.now());
+                // "Updated just now" beside a failure would read as the
+                // refresh that failed having worked.
+                match (s.error.is_some(), activity.is_some()) {
+                    (true, false) => format!("Last refresh failed · updated {when}"),
+                    (true, true) => format!("last refresh failed · updated {when}"),
+                    (false, false) => format!("Updated {when}"),
+                    (false, true) => format!("updated {when}"),
+                }
+            });
+            match (activity, age) {
+                (Some(activity), Some(age)) => format!("{activity} · {age}"),
+                (Some(text), None) | (None, Some(text)) => text,
+                (None, None) => "Not loaded".to_owned(),
             }
-            (_, Some(received), None) if received > 0 => {
-                format!("Loading… {} received", grouped(received as u64))
-            }
-            (_, Some(_), None) => "Loading…".to_owned(),
-            // "Updated just now" beside a failure would read as the
-            // refresh that failed having worked.
-            (Some(at), None, _) if s.error.is_some() => format!(
-                "Last refresh failed · updated {}",
-                at.format_relative(clock.now())
-            ),
-            (Some(at), None, _) => format!("Updated {}", at.format_relative(clock.now())),
-            (None, None, _) => "Not loaded".to_owned(),
         })
     };
     let cadence = move || {
@@ -121,14 +136,42 @@ pub fn DataProblems(
 ) -> impl IntoView {
     let state = live.state;
     let retry = Callback::new(move |_| live.refresh());
+    // Each notice is drawn again only when what it says changes, not at
+    // every change of the load (a refresh starting, rows arriving): drawn
+    // again, a notice forgets that it held the focus, and its leaving would
+    // drop the keyboard to the top of the page.
+    let unavailable = Memo::new(move |_| state.with(|s| s.unavailable.clone()));
+    let failure = Memo::new(move |_| {
+        state.with(|s| {
+            let explained =
+                s.not_found && not_found_explained.is_some_and(|explained| explained.get());
+            s.error
+                .clone()
+                .filter(|_| !explained)
+                .map(|error| (error, s.loaded_at.is_some()))
+        })
+    });
+    let skipped = Memo::new(move |_| {
+        state.with(|s| (s.skipped.count > 0).then(|| (s.skipped.count, s.skipped.lines())))
+    });
+    let left_out = Memo::new(move |_| {
+        state.with(|s| (s.left_out.count > 0).then(|| (s.left_out.count, s.left_out.lines())))
+    });
+    let repeated = Memo::new(move |_| {
+        state.with(|s| {
+            (s.repeated.count > 0).then(|| (s.repeated.count, s.repeated.examples_text()))
+        })
+    });
+    let unfound = Memo::new(move |_| {
+        state.with(|s| (!s.unfound.is_empty()).then(|| unfound_text(&s.unfound)))
+    });
+    let backend_error = Memo::new(move |_| state.with(|s| s.backend_error.clone()));
+    let cut_short = Memo::new(move |_| state.with(|s| s.cut_short.clone()));
     view! {
-        {move || state.with(|s| s.unavailable.clone()).filter(|_| !optional).map(|message| view! {
+        {move || unavailable.get().filter(|_| !optional).map(|message| view! {
             <Banner tone=Tone::Neutral title="No data source for this page" details=message />
         })}
-        {move || state.with(|s| {
-            let explained = s.not_found && not_found_explained.is_some_and(|explained| explained.get());
-            s.error.clone().filter(|_| !explained).map(|error| (error, s.loaded_at.is_some()))
-        }).map(|(error, kept)| {
+        {move || failure.get().map(|(error, kept)| {
             let title = if kept {
                 "The last refresh failed; the data below is from the last successful load"
             } else {
@@ -136,9 +179,7 @@ pub fn DataProblems(
             };
             view! { <Banner tone=Tone::Failed title=title details=error action=Some(("Retry", retry)) /> }
         })}
-        {move || state.with(|s| (s.skipped.count > 0).then(|| {
-            (s.skipped.count, s.skipped.lines())
-        })).map(|(count, problems)| view! {
+        {move || skipped.get().map(|(count, problems)| view! {
             <Banner
                 tone=Tone::Waiting
                 title=match count {
@@ -148,9 +189,7 @@ pub fn DataProblems(
                 items=problems
             />
         })}
-        {move || state.with(|s| (s.left_out.count > 0).then(|| {
-            (s.left_out.count, s.left_out.lines())
-        })).map(|(count, problems)| view! {
+        {move || left_out.get().map(|(count, problems)| view! {
             <Banner
                 tone=Tone::Waiting
                 title=match count {
@@ -164,9 +203,7 @@ pub fn DataProblems(
                 items=problems
             />
         })}
-        {move || state.with(|s| (s.repeated.count > 0).then(|| {
-            (s.repeated.count, s.repeated.examples_text())
-        })).map(|(count, examples)| view! {
+        {move || repeated.get().map(|(count, examples)| view! {
             <Banner
                 tone=Tone::Waiting
                 title=match count {
@@ -179,7 +216,7 @@ pub fn DataProblems(
                 details=examples
             />
         })}
-        {move || state.with(|s| (!s.unfound.is_empty()).then(|| unfound_text(&s.unfound))).map(|fields| view! {
+        {move || unfound.get().map(|fields| view! {
             <Banner
                 tone=Tone::Waiting
                 title=format!("No row has anything where the configuration points for {fields}")
@@ -189,7 +226,7 @@ pub fn DataProblems(
                 )
             />
         })}
-        {move || state.with(|s| s.backend_error.clone()).map(|words| view! {
+        {move || backend_error.get().map(|words| view! {
             <Banner
                 tone=Tone::Waiting
                 title="The backend reported an error beside the rows it sent"
@@ -198,7 +235,7 @@ pub fn DataProblems(
                 )
             />
         })}
-        {move || state.with(|s| s.cut_short.clone()).map(|cut_short| {
+        {move || cut_short.get().map(|cut_short| {
             let CutShortNote { title, details } = cut_short_note(cut_short);
             view! { <Banner tone=Tone::Waiting title=title details=details /> }
         })}
