@@ -1127,16 +1127,19 @@ describe('from the keyboard', () => {
       const tops = await page.evaluate(async () => {
         const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50)));
         const panelTop = () => Math.round(document.querySelector('.pb-panel').getBoundingClientRect().top);
-        const headerBottom = Math.round(document.querySelector('.pb-header').getBoundingClientRect().bottom);
+        // Below the page's refresh line, too, where the panel would cover it.
+        const refreshLine = document.querySelector('.pb-refresh').getBoundingClientRect();
+        const covered = refreshLine.right > document.querySelector('.pb-panel').getBoundingClientRect().left;
+        const headerBottom = Math.round(covered ? refreshLine.bottom : document.querySelector('.pb-header').getBoundingClientRect().bottom);
         const atTop = panelTop();
         scrollTo(0, 20);
         await frame();
         const partway = panelTop();
         scrollTo(0, 400);
         await frame();
-        return { headerBottom, atTop, partway, scrolled: panelTop() };
+        return { covered, headerBottom, atTop, partway, scrolled: panelTop() };
       });
-      assert.deepEqual(tops, { headerBottom: tops.headerBottom, atTop: tops.headerBottom, partway: tops.headerBottom - 20, scrolled: 0 });
+      assert.deepEqual(tops, { covered: true, headerBottom: tops.headerBottom, atTop: tops.headerBottom, partway: tops.headerBottom - 20, scrolled: 0 });
       assertNoProblems(session);
     } finally {
       await session.close();
@@ -1316,22 +1319,22 @@ describe('from the keyboard', () => {
       const otherName = (await other.locator('td').first().textContent()).trim();
       await other.click();
       await page.waitForFunction((name) => document.querySelector('#pb-panel-title')?.textContent.trim() === name, otherName);
-      // Tab on from the panel's end: round through the browser to the header, then Pause, which the panel covers.
-      const pause = page.getByRole('button', { name: 'Pause' });
-      const pauseBox = await pause.boundingBox();
+      // Tab on from the panel's end: round through the browser to the page, then Export CSV, which the panel covers.
+      const exportButton = page.getByRole('button', { name: 'Export CSV' });
+      const exportBox = await exportButton.boundingBox();
       const hidden = await page.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('.pb-panel'), {
-        x: pauseBox.x + pauseBox.width / 2,
-        y: pauseBox.y + pauseBox.height / 2,
+        x: exportBox.x + exportBox.width / 2,
+        y: exportBox.y + exportBox.height / 2,
       });
-      assert.ok(hidden, 'the test needs Pause under the panel');
+      assert.ok(hidden, 'the test needs Export CSV under the panel');
       let presses = 0;
-      while (!(await pause.evaluate((button) => button === document.activeElement)) && presses < 40) {
+      while (!(await exportButton.evaluate((button) => button === document.activeElement)) && presses < 60) {
         await page.keyboard.press('Tab');
         presses += 1;
       }
-      assert.ok(presses < 40, 'Tab reached Pause');
+      assert.ok(presses < 60, 'Tab reached Export CSV');
       await panel.waitFor({ state: 'detached', timeout: 2_000 });
-      assert.equal(await pause.evaluate((button) => button === document.activeElement), true, 'the focus stays on Pause');
+      assert.equal(await exportButton.evaluate((button) => button === document.activeElement), true, 'the focus stays on Export CSV');
       // The panel goes at once; the URL once the browser has gone back.
       await page.waitForURL((url) => !url.hash.includes('asset='));
       assert.doesNotMatch(page.url(), /asset=/, 'the URL no longer names an open asset');

@@ -231,7 +231,7 @@ describe('inside a host portal', () => {
     }
   });
 
-  test("a panel follows the app's header up when the portal scrolls its own container, not the window, and stops below the portal's header", async () => {
+  test("a panel follows the app's header (and refresh line) up when the portal scrolls its own container, not the window, and stops below the portal's header", async () => {
     const server = await serve({ root: portalRoot });
     const session = await openPage(`${server.url}portal/`, { viewport: { width: 1600, height: 800 } });
     try {
@@ -257,19 +257,23 @@ describe('inside a host portal', () => {
         for (const scrollTop of [0, 30, scroller.scrollHeight]) {
           scroller.scrollTop = scrollTop;
           await frame();
+          const panel = document.querySelector('.pb-panel').getBoundingClientRect();
+          const refreshLine = document.querySelector('.pb-refresh').getBoundingClientRect();
           tops.push({
             scrolled: scroller.scrollTop,
-            panel: Math.round(document.querySelector('.pb-panel').getBoundingClientRect().top),
+            panel: Math.round(panel.top),
             headerBottom: Math.round(document.querySelector('.pb-header').getBoundingClientRect().bottom),
+            // The page's refresh line, where the panel would cover it.
+            refreshBottom: refreshLine.right > panel.left ? Math.round(refreshLine.bottom) : 0,
           });
         }
         return { tops, windowScrolled: scrollY };
       });
       assert.equal(tops.windowScrolled, 0, 'the window itself does not scroll');
       assert.ok(tops.tops.at(-1).scrolled > 30, JSON.stringify(tops));
-      for (const { scrolled, panel, headerBottom } of tops.tops) {
+      for (const { scrolled, panel, headerBottom, refreshBottom } of tops.tops) {
         // Once the app's header has scrolled away, below the portal's.
-        assert.equal(panel, Math.max(portalHeader, headerBottom), `the panel starts below the header with the portal scrolled ${scrolled} px`);
+        assert.equal(panel, Math.max(portalHeader, headerBottom, refreshBottom), `the panel starts below the header with the portal scrolled ${scrolled} px`);
       }
       assertNoProblems(session);
     } finally {

@@ -1184,6 +1184,30 @@ describe('job progress page', () => {
     });
   });
 
+  test('an open panel leaves the refresh line and its buttons in sight and in reach', async () => {
+    const job = jobs[0];
+    const [asset] = await results(job.id);
+    for (const width of [1280, 1920]) {
+      await withPage(`#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`, { viewport: { width, height: 800 } }, async ({ page }) => {
+        await page.locator('dialog.pb-panel[open]').waitFor({ timeout: LOAD_TIMEOUT });
+        await page.waitForFunction(() => !document.querySelector('.pb-panel').getAnimations().some((a) => a.playState === 'running'));
+        const covered = await page.evaluate(() =>
+          [...document.querySelectorAll('.pb-refresh > *')]
+            .filter((element) => {
+              const box = element.getBoundingClientRect();
+              const top = document.elementFromPoint(box.right - 2, box.top + box.height / 2);
+              return !element.contains(top);
+            })
+            .map((element) => element.textContent),
+        );
+        assert.deepEqual(covered, [], `at ${width} px the panel covers none of the refresh line`);
+        await page.getByRole('button', { name: 'Refresh now' }).focus();
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        assert.ok(await page.locator('dialog.pb-panel[open]').isVisible(), `at ${width} px reaching Refresh now keeps the panel open`);
+      });
+    }
+  });
+
   test('on a wide window the page makes room for the panel: its toolbar and last column stay in reach', async () => {
     const job = jobs[0];
     // 1536: a 1920 px screen at 125 %, less a 17 px scrollbar.

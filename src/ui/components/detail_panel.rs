@@ -64,21 +64,23 @@ pub fn DetailPanel(
             }
         }
     };
+    // Placed once shown and given room: whether it is modal and where the
+    // page's refresh line then lies decide its top.
     panel.on_load(move |panel| {
-        place_panel();
         show(&panel);
         if let Some(href) = refocus_link {
             focus_link_in(&panel, &href);
         }
         make_room(&panel);
+        place_panel();
     });
     let scrolled = send_wrapper::SendWrapper::new(ScrollsAroundApp::listen(place_panel));
     let resized = window_event_listener_untyped("resize", move |_| {
-        place_panel();
         if let Some(panel) = panel.get_untracked() {
             fit_modality(&panel);
             make_room(&panel);
         }
+        place_panel();
     });
     let focus_moved = window_event_listener_untyped("focusin", move |event| {
         let target = event
@@ -221,11 +223,27 @@ fn escape_belongs_to_the_host(event: &web_sys::KeyboardEvent) -> bool {
 }
 
 /// Where the app's header ends, in whole pixels from the window's top; 0 once
-/// it has scrolled away.
-fn header_bottom(panel: &web_sys::Element) -> Option<i32> {
-    let header = app_of(panel)?.query_selector(".pb-header").ok()??;
+/// it has scrolled away. Where a page too narrow to make room beside the
+/// panel has its refresh line under it, below that line while it shows: a
+/// failing refresh is told there, and reaching its buttons would close the
+/// panel.
+fn header_bottom(panel: &web_sys::HtmlDialogElement) -> Option<i32> {
+    let app = app_of(panel)?;
+    let header = app.query_selector(".pb-header").ok()??;
+    let mut bottom = header.get_bounding_client_rect().bottom();
+    let refresh_line = app
+        .query_selector(".pb-page .pb-refresh:not([hidden])")
+        .ok()
+        .flatten()
+        .map(|line| line.get_bounding_client_rect());
+    let panel_left = panel.get_bounding_client_rect().left();
+    if let Some(line) = refresh_line.filter(|line| line.right() > panel_left) {
+        if !panel.matches(":modal").unwrap_or(false) {
+            bottom = bottom.max(line.bottom());
+        }
+    }
     // Whole pixels: formatting an f64 would bring core's float printer into the wasm.
-    Some(header.get_bounding_client_rect().bottom().max(0.0).round() as i32)
+    Some(bottom.max(0.0).round() as i32)
 }
 
 /// Shows the panel, modal if it leaves too little of the app beside it. The
