@@ -6,7 +6,7 @@ use super::data::{provide_data_source, provide_refresh_pause, use_live, Resource
 use super::focus::{focus_by_id, focus_if_lost, MAIN_ID, PAGE_TITLE_ID};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
-use super::router::{provide_router, Link, Location, Place, Route, Router, UrlMode};
+use super::router::{provide_router, LeftByLink, Link, Location, Route, Router, UrlMode};
 use super::source_banner::{ConfigProblems, DemoNote, SourceBadge};
 use super::theme::{provide_theme, ThemeToggle};
 use crate::domain::job::Job;
@@ -104,7 +104,8 @@ fn start_new_page_at_its_top(router: Router, route: Memo<Route>, root: NodeRef<l
             request_animation_frame(move || {
                 router.forget_arrival();
                 // Over the focus a record's details take as they open.
-                if !place.as_ref().is_some_and(Place::refocus_link) {
+                let link = place.as_ref().and_then(|place| place.focused_link.as_ref());
+                if !link.is_some_and(LeftByLink::refocus) {
                     focus_if_lost(PAGE_TITLE_ID);
                 }
                 if let Some(place) = place {

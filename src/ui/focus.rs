@@ -28,14 +28,26 @@ pub fn focus_is_lost() -> bool {
     focused_element().is_none()
 }
 
-/// Focuses the link inside `root` whose `href` attribute is `href`; whether
-/// there was one.
-pub fn focus_link_in(root: &web_sys::Element, href: &str) -> bool {
+/// The links inside `root` whose `href` attribute is `href`, in document
+/// order (a page may link one place twice: the header's tab and a page's
+/// "All jobs").
+pub fn links_to(root: &web_sys::Element, href: &str) -> Vec<web_sys::Element> {
     elements_in(root, "a[href]")
         .into_iter()
-        .find(|link| link.get_attribute("href").as_deref() == Some(href))
-        .and_then(|link| link.dyn_into::<web_sys::HtmlElement>().ok())
-        .is_some_and(|link| link.focus().is_ok())
+        .filter(|link| link.get_attribute("href").as_deref() == Some(href))
+        .collect()
+}
+
+/// Focuses the `nth` link inside `root` to `href`; whether it took the focus
+/// (a link out of sight cannot).
+pub fn focus_link_in(root: &web_sys::Element, href: &str, nth: usize) -> bool {
+    let Some(link) = links_to(root, href).into_iter().nth(nth) else {
+        return false;
+    };
+    if let Some(link) = link.dyn_ref::<web_sys::HtmlElement>() {
+        let _ = link.focus();
+    }
+    document().active_element().as_ref() == Some(&link)
 }
 
 /// Focuses the element with `id` when no element has the focus: after

@@ -303,17 +303,26 @@ where
         });
         let close = Callback::new(move |_| self.close());
         // Brought back by Back or Forward from a link in the details, the
-        // first panel gives the keyboard back to that link. Read now: the
-        // arrival is forgotten once the page is drawn, maybe before its
-        // data is in.
+        // panel of the record then open gives the keyboard back to that
+        // link, if it is the first shown. Read now: the arrival is
+        // forgotten once the page is drawn, maybe before its data is in.
         let left_by_link = StoredValue::new(
             use_context::<Router>()
                 .and_then(|router| router.arrived_place())
                 .and_then(|place| place.focused_link),
         );
+        let arrived_open = self
+            .url
+            .view
+            .with_untracked(|view| view.table().selected.clone());
         move || {
             shown_id.get().map(|_| {
-                let refocus_link = left_by_link.try_update_value(Option::take).flatten();
+                let refocus_link = left_by_link
+                    .try_update_value(Option::take)
+                    .flatten()
+                    .filter(|_| {
+                        self.url.view.with_untracked(|view| view.table().selected == arrived_open)
+                    });
                 view! {
                     <DetailPanel title=title on_close=close record_index=shown refocus_link=refocus_link>
                         {move || open.get().map(|(item, row)| details(item, row))}

@@ -461,6 +461,9 @@ describe('job list', () => {
         await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
         assert.equal(new URL(page.url()).hash, '#/jobs', `a Ctrl-click on the ${where} left the job list`);
       }
+      // Alt on a link downloads it; on the row it opens the job, as a plain click does.
+      await row.locator('td').nth(1).click({ modifiers: ['Alt'] });
+      await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
     });
   });
 });
@@ -1545,6 +1548,21 @@ describe('job progress page', () => {
         left,
         { timeout: 5_000 },
       ).catch(async () => assert.deepEqual(await place(), left, 'the window and the table are where they were left'));
+    });
+  });
+
+  test('Back to a page gives the keyboard to the link it was left by, not to another link to the same place', async () => {
+    const job = jobs[0];
+    await withPage(`#/jobs/${job.id}`, {}, async ({ page }) => {
+      await openJob(page, job.id);
+      // The header's Jobs tab links to the job list too, and comes first.
+      const allJobs = page.locator('.pb-page-context').getByRole('link', { name: 'All jobs' });
+      await allJobs.focus();
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.hash === '#/jobs');
+      await page.goBack();
+      await page.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
+      await page.waitForFunction(() => document.activeElement?.closest('.pb-page-context') && document.activeElement.textContent === 'All jobs');
     });
   });
 

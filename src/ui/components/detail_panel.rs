@@ -1,7 +1,7 @@
 use super::row_focus::{drawn_row, scroll_into_sight};
 use crate::ui::dom::{elements_in, window_height};
-use crate::ui::focus::{focus_by_id, focus_link_in, focused_element, MAIN_ID, PAGE_TITLE_ID};
-use crate::ui::router::use_router;
+use crate::ui::focus::{focus_by_id, focused_element, MAIN_ID, PAGE_TITLE_ID};
+use crate::ui::router::{use_router, LeftByLink};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -33,9 +33,9 @@ pub fn DetailPanel(
     /// focus goes back to that record's row, not to the row at its old index.
     #[prop(into)]
     record_index: Signal<Option<u32>>,
-    /// The `href` of a link in the details to focus in place of the close
-    /// button: the one the user left by, come back.
-    refocus_link: Option<String>,
+    /// A link in the details to focus in place of the close button: the
+    /// one the user left by, come back.
+    refocus_link: Option<LeftByLink>,
     children: Children,
 ) -> impl IntoView {
     let latest_index = StoredValue::new(None::<u32>);
@@ -68,8 +68,8 @@ pub fn DetailPanel(
     // page's refresh line then lies decide its top.
     panel.on_load(move |panel| {
         show(&panel);
-        if let Some(href) = refocus_link {
-            focus_link_in(&panel, &href);
+        if let Some(link) = refocus_link {
+            link.refocus();
         }
         make_room(&panel);
         place_panel();

@@ -795,9 +795,10 @@ fn table(table: Table) -> AnyView {
 }
 
 /// A click on a row opens its record, except where the row has a link: a
-/// click on the link is the link's, and a Ctrl, Cmd, Shift or Alt click
+/// click on the link is the link's, and a Ctrl, Cmd or Shift click
 /// elsewhere in the row is handed to it, so that it opens a new tab or
-/// window as it would on the link, and this one stays.
+/// window as it would on the link, and this one stays. (Alt on a link
+/// downloads it: an Alt click on the row just opens the record.)
 fn on_row_click(event: &web_sys::MouseEvent, open: impl FnOnce()) {
     let on_link = event
         .target()
@@ -807,7 +808,7 @@ fn on_row_click(event: &web_sys::MouseEvent, open: impl FnOnce()) {
     if on_link {
         return;
     }
-    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || event.alt_key();
+    let modified = event.ctrl_key() || event.meta_key() || event.shift_key();
     let row_link = event
         .current_target()
         .and_then(|row| row.dyn_into::<web_sys::Element>().ok())
@@ -820,7 +821,6 @@ fn on_row_click(event: &web_sys::MouseEvent, open: impl FnOnce()) {
             init.set_ctrl_key(event.ctrl_key());
             init.set_meta_key(event.meta_key());
             init.set_shift_key(event.shift_key());
-            init.set_alt_key(event.alt_key());
             if let Ok(click) = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init) {
                 // Its own click handler sees the modifiers and stands aside.
                 let _ = link.dispatch_event(&click);

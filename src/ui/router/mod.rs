@@ -10,7 +10,7 @@ mod place;
 
 pub use link::Link;
 pub use location::{Location, Query, Route};
-pub use place::Place;
+pub use place::{LeftByLink, Place};
 
 use place::EntryState;
 

@@ -3,7 +3,7 @@
 //! the same rows instead of its top, as the browser does for a page of its
 //! own.
 
-use crate::ui::focus::focus_link_in;
+use crate::ui::focus::{focus_link_in, links_to};
 use leptos::prelude::{document, window};
 use wasm_bindgen::JsValue;
 
@@ -16,9 +16,26 @@ pub struct Place {
     /// The data index of the row the user left from (the job opened from
     /// the job list), so that Back hands the keyboard back to it.
     pub focused_row: Option<u32>,
-    /// The `href` of the link outside the table's rows the user left by
-    /// (one in a record's details), which Back hands the keyboard back to.
-    pub focused_link: Option<String>,
+    /// The link outside the table's rows the user left by (one in a
+    /// record's details), which Back hands the keyboard back to.
+    pub focused_link: Option<LeftByLink>,
+}
+
+/// A link the user left a page by: its `href`, and which of the app's links
+/// to that address it was, counted in document order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeftByLink {
+    pub href: String,
+    pub nth: u32,
+}
+
+impl LeftByLink {
+    /// Gives the keyboard back to the link, when the app shows it again;
+    /// whether it took it.
+    pub fn refocus(&self) -> bool {
+        let app = document().query_selector(APP_SELECTOR).ok().flatten();
+        app.is_some_and(|app| focus_link_in(&app, &self.href, self.nth as usize))
+    }
 }
 
 /// The scroller of a page's table (`components::VirtualTable`); a page has
@@ -44,23 +61,22 @@ impl Place {
             .active_element()
             .filter(|focused| focused.tag_name() == "A")
             .filter(|link| link.closest(ROW_SELECTOR).ok().flatten().is_none())
-            .filter(|link| link.closest(APP_SELECTOR).ok().flatten().is_some())
-            .and_then(|link| link.get_attribute("href"));
+            .and_then(|link| {
+                let app = link.closest(APP_SELECTOR).ok().flatten()?;
+                let href = link.get_attribute("href")?;
+                let nth = links_to(&app, &href)
+                    .iter()
+                    .position(|each| *each == link)?;
+                Some(LeftByLink {
+                    href,
+                    nth: nth as u32,
+                })
+            });
         Place {
             window_y: window().scroll_y().unwrap_or(0.0),
             table_top,
             focused_row,
             focused_link,
-        }
-    }
-
-    /// Gives the keyboard back to the link the page was left by, when the
-    /// page shows it again; whether it did.
-    pub fn refocus_link(&self) -> bool {
-        let app = document().query_selector(APP_SELECTOR).ok().flatten();
-        match (app, &self.focused_link) {
-            (Some(app), Some(href)) => focus_link_in(&app, href),
-            _ => false,
         }
     }
 
@@ -84,6 +100,7 @@ const WINDOW_Y: &str = "windowY";
 const TABLE_TOP: &str = "tableTop";
 const FOCUSED_ROW: &str = "focusedRow";
 const FOCUSED_LINK: &str = "focusedLink";
+const FOCUSED_LINK_NTH: &str = "focusedLinkNth";
 
 impl EntryState {
     pub fn read(state: &JsValue) -> EntryState {
@@ -92,6 +109,11 @@ impl EntryState {
         }
         let field = |name: &str| js_sys::Reflect::get(state, &JsValue::from_str(name)).ok();
         let number = |name: &str| field(name).and_then(|value| value.as_f64());
+        let whole = |name: &str| {
+            number(name)
+                .filter(|n| n.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(n))
+                .map(|n| n as u32)
+        };
         EntryState {
             from: field(FROM).and_then(|from| from.as_string()),
             place: number(WINDOW_Y)
@@ -99,12 +121,13 @@ impl EntryState {
                 .map(|(window_y, table_top)| Place {
                     window_y,
                     table_top,
-                    focused_row: number(FOCUSED_ROW)
-                        .filter(|index| {
-                            index.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(index)
-                        })
-                        .map(|index| index as u32),
-                    focused_link: field(FOCUSED_LINK).and_then(|href| href.as_string()),
+                    focused_row: whole(FOCUSED_ROW),
+                    focused_link: field(FOCUSED_LINK).and_then(|href| href.as_string()).map(
+                        |href| LeftByLink {
+                            href,
+                            nth: whole(FOCUSED_LINK_NTH).unwrap_or(0),
+                        },
+                    ),
                 }),
         }
     }
@@ -123,8 +146,9 @@ impl EntryState {
             if let Some(index) = place.focused_row {
                 set(FOCUSED_ROW, JsValue::from_f64(f64::from(index)));
             }
-            if let Some(href) = &place.focused_link {
-                set(FOCUSED_LINK, JsValue::from_str(href));
+            if let Some(link) = &place.focused_link {
+                set(FOCUSED_LINK, JsValue::from_str(&link.href));
+                set(FOCUSED_LINK_NTH, JsValue::from_f64(f64::from(link.nth)));
             }
         }
         state.into()
