@@ -29,6 +29,10 @@ where
     /// The record whose details were open when a refresh dropped it, until
     /// it comes back, or the operator dismisses the notice or opens another.
     vanished: RwSignal<Option<Vanished>>,
+    /// The key and name of the record whose details were open last.
+    last_open: StoredValue<Option<Vanished>>,
+    /// The name of the record whose details are open.
+    open_name: Memo<Option<String>>,
     pub url: UrlView<V>,
 }
 
@@ -133,16 +137,22 @@ where
             let index = selected.get()? as usize;
             items.with(|items| items.get(index).map(|item| V::name(item).to_owned()))
         });
+        let last_open = StoredValue::new(None);
         Effect::new(move |was_open: Option<Option<String>>| {
             let open = open_name.get();
-            if let (Some(Some(name)), None) = (was_open, &open) {
-                let key = url
-                    .view
-                    .with_untracked(|view| view.table().selected.clone());
-                if let Some(key) = key {
+            let key = url
+                .view
+                .with_untracked(|view| view.table().selected.clone());
+            match (was_open, &open, key) {
+                (Some(Some(name)), None, Some(key)) => {
                     vanished.set(Some(Vanished { key, name }));
                     url.update(History::Replace, |view| view.table_mut().selected = None);
                 }
+                (_, Some(name), Some(key)) => {
+                    let name = name.clone();
+                    last_open.set_value(Some(Vanished { key, name }));
+                }
+                _ => {}
             }
             open
         });
@@ -164,6 +174,8 @@ where
             order,
             selected,
             vanished,
+            last_open,
+            open_name,
             url,
         }
     }
@@ -207,18 +219,26 @@ where
     /// it; or the open record a refresh dropped, while it stays away, by the
     /// name its details had (its key if that was blank).
     pub fn missing_selection(&self, status: LiveStatus) -> Signal<Option<String>> {
-        let (url, selected, vanished) = (self.url, self.selected, self.vanished);
+        let (url, selected, vanished, last_open) =
+            (self.url, self.selected, self.vanished, self.last_open);
         let nothing_loaded = status.nothing_loaded();
+        let named = |gone: &Vanished| match gone.name.trim() {
+            "" => gone.key.clone(),
+            _ => gone.name.clone(),
+        };
         Signal::derive(move || {
             let asked = url.view.with(|view| view.table().selected.clone());
             match asked {
-                Some(key) => (!nothing_loaded.get() && selected.get().is_none()).then_some(key),
-                None => vanished.with(|gone| {
-                    gone.as_ref().map(|gone| match gone.name.trim() {
-                        "" => gone.key.clone(),
-                        _ => gone.name.clone(),
-                    })
-                }),
+                // The open record a refresh has just dropped, until its
+                // key leaves the URL: by its name already, so that the
+                // notice is not first read out with the key.
+                Some(key) if !nothing_loaded.get() && selected.get().is_none() => {
+                    let just_open = last_open
+                        .with_value(|last| last.as_ref().filter(|last| last.key == key).map(named));
+                    Some(just_open.unwrap_or(key))
+                }
+                Some(_) => None,
+                None => vanished.with(|gone| gone.as_ref().map(named)),
             }
         })
     }
@@ -261,11 +281,7 @@ where
 
     /// The name of the record whose details are open (tracked).
     pub fn opened_name(&self) -> Signal<Option<String>> {
-        let (items, selected) = (self.items, self.selected);
-        Signal::derive(move || {
-            let index = selected.get()? as usize;
-            items.with(|items| items.get(index).map(|item| V::name(item).to_owned()))
-        })
+        self.open_name.into()
     }
 
     /// The record at data index `index` with its row, to render its cells

@@ -2686,9 +2686,18 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await waitForAssets(page, ALPHA_ASSETS.length);
         await page.locator('tr.pb-row', { hasText: 'alpha-host-4' }).click();
         await page.locator('.pb-panel').waitFor({ timeout: 5_000 });
+        // Every text a notice is drawn with, as a screen reader may read it out.
+        await page.evaluate(() => {
+          window.noticesDrawn = [];
+          new MutationObserver(() => {
+            for (const banner of document.querySelectorAll('.pb-banner')) window.noticesDrawn.push(banner.textContent);
+          }).observe(document.querySelector('.pb-page'), { subtree: true, childList: true, characterData: true });
+        });
         await refreshAlphaResults(backend, page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
         await page.locator('.pb-panel').waitFor({ state: 'detached' });
         await gone(page).waitFor();
+        const byId = (await page.evaluate(() => window.noticesDrawn)).filter((text) => text.includes('"a-4"'));
+        assert.deepEqual(byId, [], 'no notice names the asset by its id');
         // The URL no longer opens it: written after the next paint, as
         // every replacing write is (see `Router::replace_after_paint`).
         await page.waitForFunction(() => !location.hash.includes('asset='), null, { timeout: 5_000 });
