@@ -2676,6 +2676,28 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('a refresh that lists nothing where the load before listed rows says so until rows come back', { timeout: TEST_TIMEOUT }, async () => {
+    const emptied = (page) => page.locator('.pb-banner', { hasText: `The last refresh listed nothing, where the load before it listed ${ALPHA_ASSETS.length}` });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        assert.equal(await emptied(page).count(), 0, 'no notice while rows are listed');
+        await refreshAlphaResults(backend, page, []);
+        await emptied(page).waitFor();
+        // Still empty: the notice stays, with the count that was lost.
+        await refreshAlphaResults(backend, page, []);
+        assert.equal(await emptied(page).count(), 1, 'the notice stays while the list stays empty');
+        await refreshAlphaResults(backend, page, ALPHA_ASSETS);
+        assert.equal(await emptied(page).count(), 0, 'the notice goes once rows come back');
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
   test('an open record a refresh dropped does not reopen its panel when it comes back', { timeout: TEST_TIMEOUT }, async () => {
     // Named as its panel was, not by the id the operator never saw.
     const gone = (page) => page.locator('.pb-banner', { hasText: 'The asset "alpha-host-4" is not in this job' });

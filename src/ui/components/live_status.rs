@@ -166,6 +166,7 @@ pub fn DataProblems(
         state.with(|s| (!s.unfound.is_empty()).then(|| unfound_text(&s.unfound)))
     });
     let backend_error = Memo::new(move |_| state.with(|s| s.backend_error.clone()));
+    let emptied_from = Memo::new(move |_| state.with(|s| s.emptied_from));
     let cut_short = Memo::new(move |_| state.with(|s| s.cut_short.clone()));
     view! {
         {move || unavailable.get().filter(|_| !optional).map(|message| view! {
@@ -233,6 +234,13 @@ pub fn DataProblems(
                 details=format!(
                     "It says \"{words}\". The rows shown are those it sent; some may be missing, or hold no value where the error struck."
                 )
+            />
+        })}
+        {move || emptied_from.get().map(|before| view! {
+            <Banner
+                tone=Tone::Waiting
+                title=format!("The last refresh listed nothing, where the load before it listed {}", grouped(before as u64))
+                details="What the backend sends is shown as it is. If a fault of the backend emptied the list, the next refresh that lists them brings the rows back."
             />
         })}
         {move || cut_short.get().map(|cut_short| {

@@ -140,6 +140,10 @@ pub struct LoadStatus {
     /// partial `errors`), in its own words: some rows or values may be
     /// missing or null for it.
     pub backend_error: Option<String>,
+    /// The last load listed no record where the one before listed this
+    /// many (and every load since listed none): a backend's fault looks
+    /// just like a job or fleet emptied.
+    pub emptied_from: Option<usize>,
     /// The configuration has no such resource.
     pub unavailable: Option<String>,
     /// Until when the last failed answer's `Retry-After` asked not to be
@@ -165,6 +169,7 @@ impl Default for LoadStatus {
             unfound: Vec::new(),
             cut_short: None,
             backend_error: None,
+            emptied_from: None,
             unavailable: None,
             quiet_until: None,
         }
@@ -741,6 +746,11 @@ impl Progress {
             s.ended = next_load_event();
             match result {
                 Ok(end) => {
+                    s.emptied_from = match (records, s.records) {
+                        (0, 0) => s.emptied_from,
+                        (0, before) if s.loaded_at.is_some() => Some(before),
+                        _ => None,
+                    };
                     s.records = records;
                     s.loaded_at = Some(read_browser_clock());
                     s.error = None;
