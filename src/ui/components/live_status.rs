@@ -5,6 +5,7 @@ use super::{Banner, Tone};
 use crate::domain::decimal::grouped;
 use crate::domain::time::{period_text, Timestamp};
 use crate::source::cut_short_note::{cut_short_note, CutShortNote};
+use crate::source::load::CutShort;
 use crate::source::mapping::UnfoundField;
 use crate::ui::clock::{ticking_clock, use_clock};
 use crate::ui::data::{use_data_source, LiveStatus, LoadStatus, SourceState};
@@ -136,43 +137,38 @@ pub fn DataProblems(
 ) -> impl IntoView {
     let state = live.state;
     let retry = Callback::new(move |_| live.refresh());
-    // Each notice is drawn again only when what it says changes, not at
+    // The notices are drawn again only when what they say changes, not at
     // every change of the load (a refresh starting, rows arriving): drawn
     // again, a notice forgets that it held the focus, and its leaving would
-    // drop the keyboard to the top of the page.
-    let unavailable = Memo::new(move |_| state.with(|s| s.unavailable.clone()));
-    let failure = Memo::new(move |_| {
+    // drop the keyboard to the top of the page. One memo for all of them:
+    // each memo's type costs the wasm its own copy of the memo's code.
+    let notices = Memo::new(move |_| {
         state.with(|s| {
             let explained =
                 s.not_found && not_found_explained.is_some_and(|explained| explained.get());
-            s.error
-                .clone()
-                .filter(|_| !explained)
-                .map(|error| (error, s.loaded_at.is_some()))
+            Notices {
+                unavailable: s.unavailable.clone(),
+                failure: s
+                    .error
+                    .clone()
+                    .filter(|_| !explained)
+                    .map(|error| (error, s.loaded_at.is_some())),
+                skipped: (s.skipped.count > 0).then(|| (s.skipped.count, s.skipped.lines())),
+                left_out: (s.left_out.count > 0).then(|| (s.left_out.count, s.left_out.lines())),
+                repeated: (s.repeated.count > 0)
+                    .then(|| (s.repeated.count, s.repeated.examples_text())),
+                unfound: (!s.unfound.is_empty()).then(|| unfound_text(&s.unfound)),
+                backend_error: s.backend_error.clone(),
+                emptied_from: s.emptied_from,
+                cut_short: s.cut_short.clone(),
+            }
         })
     });
-    let skipped = Memo::new(move |_| {
-        state.with(|s| (s.skipped.count > 0).then(|| (s.skipped.count, s.skipped.lines())))
-    });
-    let left_out = Memo::new(move |_| {
-        state.with(|s| (s.left_out.count > 0).then(|| (s.left_out.count, s.left_out.lines())))
-    });
-    let repeated = Memo::new(move |_| {
-        state.with(|s| {
-            (s.repeated.count > 0).then(|| (s.repeated.count, s.repeated.examples_text()))
-        })
-    });
-    let unfound = Memo::new(move |_| {
-        state.with(|s| (!s.unfound.is_empty()).then(|| unfound_text(&s.unfound)))
-    });
-    let backend_error = Memo::new(move |_| state.with(|s| s.backend_error.clone()));
-    let emptied_from = Memo::new(move |_| state.with(|s| s.emptied_from));
-    let cut_short = Memo::new(move |_| state.with(|s| s.cut_short.clone()));
     view! {
-        {move || unavailable.get().filter(|_| !optional).map(|message| view! {
+        {move || notices.with(|n| n.unavailable.clone()).filter(|_| !optional).map(|message| view! {
             <Banner tone=Tone::Neutral title="No data source for this page" details=message />
         })}
-        {move || failure.get().map(|(error, kept)| {
+        {move || notices.with(|n| n.failure.clone()).map(|(error, kept)| {
             let title = if kept {
                 "The last refresh failed; the data below is from the last successful load"
             } else {
@@ -180,7 +176,7 @@ pub fn DataProblems(
             };
             view! { <Banner tone=Tone::Failed title=title details=error action=Some(("Retry", retry)) /> }
         })}
-        {move || skipped.get().map(|(count, problems)| view! {
+        {move || notices.with(|n| n.skipped.clone()).map(|(count, problems)| view! {
             <Banner
                 tone=Tone::Waiting
                 title=match count {
@@ -190,7 +186,7 @@ pub fn DataProblems(
                 items=problems
             />
         })}
-        {move || left_out.get().map(|(count, problems)| view! {
+        {move || notices.with(|n| n.left_out.clone()).map(|(count, problems)| view! {
             <Banner
                 tone=Tone::Waiting
                 title=match count {
@@ -204,7 +200,7 @@ pub fn DataProblems(
                 items=problems
             />
         })}
-        {move || repeated.get().map(|(count, examples)| view! {
+        {move || notices.with(|n| n.repeated.clone()).map(|(count, examples)| view! {
             <Banner
                 tone=Tone::Waiting
                 title=match count {
@@ -217,7 +213,7 @@ pub fn DataProblems(
                 details=examples
             />
         })}
-        {move || unfound.get().map(|fields| view! {
+        {move || notices.with(|n| n.unfound.clone()).map(|fields| view! {
             <Banner
                 tone=Tone::Waiting
                 title=format!("No row has anything where the configuration points for {fields}")
@@ -227,7 +223,7 @@ pub fn DataProblems(
                 )
             />
         })}
-        {move || backend_error.get().map(|words| view! {
+        {move || notices.with(|n| n.backend_error.clone()).map(|words| view! {
             <Banner
                 tone=Tone::Waiting
                 title="The backend reported an error beside the rows it sent"
@@ -236,18 +232,33 @@ pub fn DataProblems(
                 )
             />
         })}
-        {move || emptied_from.get().map(|before| view! {
+        {move || notices.with(|n| n.emptied_from).map(|before| view! {
             <Banner
                 tone=Tone::Waiting
                 title=format!("The last refresh listed nothing, where the load before it listed {}", grouped(before as u64))
                 details="What the backend sends is shown as it is. If a fault of the backend emptied the list, the next refresh that lists them brings the rows back."
             />
         })}
-        {move || cut_short.get().map(|cut_short| {
+        {move || notices.with(|n| n.cut_short.clone()).map(|cut_short| {
             let CutShortNote { title, details } = cut_short_note(cut_short);
             view! { <Banner tone=Tone::Waiting title=title details=details /> }
         })}
     }
+}
+
+/// What the notices of a load say.
+#[derive(Clone, PartialEq)]
+struct Notices {
+    unavailable: Option<String>,
+    /// The error, and whether earlier data is kept.
+    failure: Option<(String, bool)>,
+    skipped: Option<(usize, Vec<String>)>,
+    left_out: Option<(usize, Vec<String>)>,
+    repeated: Option<(usize, String)>,
+    unfound: Option<String>,
+    backend_error: Option<String>,
+    emptied_from: Option<usize>,
+    cut_short: Option<CutShort>,
 }
 
 /// The fields no row had, for a message: "power (at "/power"), os (at "/os")".
