@@ -72,6 +72,10 @@ impl Noun {
         one: "deferral",
         many: "deferrals",
     };
+    pub const RUNS: Noun = Noun {
+        one: "run",
+        many: "runs",
+    };
     pub const PATCH_CYCLES: Noun = Noun {
         one: "patch cycle",
         many: "patch cycles",

@@ -2676,8 +2676,8 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
-  test('a refresh that lists nothing where the load before listed rows says so until rows come back', { timeout: TEST_TIMEOUT }, async () => {
-    const emptied = (page) => page.locator('.pb-banner', { hasText: `The last refresh listed nothing, where the load before it listed ${ALPHA_ASSETS.length}` });
+  test('a refresh that lists no rows where the load before listed some says so until rows come back', { timeout: TEST_TIMEOUT }, async () => {
+    const emptied = (page) => page.locator('.pb-banner', { hasText: `The last refresh listed no assets, where the load before it listed ${ALPHA_ASSETS.length} assets` });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
     try {
       await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {

@@ -2,7 +2,7 @@
 //! refresh controls, and every failure in specific words with the data kept.
 
 use super::{Banner, Tone};
-use crate::domain::decimal::grouped;
+use crate::domain::decimal::{counted, grouped};
 use crate::domain::time::{period_text, Timestamp};
 use crate::source::cut_short_note::{cut_short_note, CutShortNote};
 use crate::source::load::CutShort;
@@ -235,7 +235,11 @@ pub fn DataProblems(
         {move || notices.with(|n| n.emptied_from).map(|before| view! {
             <Banner
                 tone=Tone::Waiting
-                title=format!("The last refresh listed nothing, where the load before it listed {}", grouped(before as u64))
+                title=format!(
+                    "The last refresh listed no {}, where the load before it listed {}",
+                    live.noun.many,
+                    counted(before as u64, live.noun),
+                )
                 details="What the backend sends is shown as it is. If a fault of the backend emptied the list, the next refresh that lists them brings the rows back."
             />
         })}

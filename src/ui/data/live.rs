@@ -92,6 +92,16 @@ impl ResourceKind {
         }
     }
 
+    /// What its records are called.
+    fn noun(self) -> Noun {
+        match self {
+            ResourceKind::Jobs => Noun::JOBS,
+            ResourceKind::JobRuns => Noun::RUNS,
+            ResourceKind::JobResults => Noun::ASSETS,
+            ResourceKind::Endpoints => Noun::ENDPOINTS,
+        }
+    }
+
     fn config_key(self) -> &'static str {
         match self {
             ResourceKind::Jobs => "resources.jobs",
@@ -258,6 +268,8 @@ pub struct LiveStatus {
     /// page (a job the backend does not know), or while no page shows it.
     pub held: RwSignal<bool>,
     pub refresh_seconds: Signal<u32>,
+    /// What the resource's records are called.
+    pub noun: Noun,
     reload: RwSignal<u64>,
 }
 
@@ -475,6 +487,7 @@ fn live_status(
         paused,
         held,
         refresh_seconds,
+        noun: kind.noun(),
         reload,
     };
     let visibility = use_page_visibility();
