@@ -425,8 +425,21 @@ describe('job list', () => {
     await withPage(`#/jobs/${job.id}?asset=${encodeURIComponent(asset.asset_id)}`, {}, async ({ page }) => {
       const titled = (title) => page.waitForFunction((title) => document.title === title, title, { timeout: LOAD_TIMEOUT });
       await titled(`${asset.asset_name} · ${job.name} · Patchboard`);
+      // Opened from the page, then closed: Back goes to the page's entry,
+      // and the record's entry, now Forward's, keeps its own title.
       await page.keyboard.press('Escape');
       await titled(`${job.name} · Patchboard`);
+      await page.locator('tr.pb-row').first().click();
+      await page.waitForURL((url) => queryOf(url).has('asset'));
+      const opened = await page.locator('#pb-panel-title').textContent();
+      await titled(`${opened.trim()} · ${job.name} · Patchboard`);
+      await page.keyboard.press('Escape');
+      await page.waitForURL((url) => !queryOf(url).has('asset'));
+      await titled(`${job.name} · Patchboard`);
+      const cdp = await page.context().newCDPSession(page);
+      const { entries, currentIndex } = await cdp.send('Page.getNavigationHistory');
+      await cdp.detach();
+      assert.equal(entries[currentIndex + 1]?.title, `${opened.trim()} · ${job.name} · Patchboard`, "Forward's entry keeps the record's title");
 
       const [endpoint] = (await readEndpoints()).endpoints;
       await page.evaluate((hash) => (location.hash = hash), `#/exemptions?endpoint=${encodeURIComponent(endpoint.id)}`);

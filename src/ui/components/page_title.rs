@@ -1,6 +1,7 @@
 //! A page's heading, which also names the browser tab where the app owns it.
 
 use crate::ui::focus::PAGE_TITLE_ID;
+use crate::ui::router::use_router;
 use leptos::prelude::*;
 
 /// What the tab's title ends with, from the host element's `data-title`.
@@ -21,7 +22,13 @@ pub fn PageTitle(
 ) -> impl IntoView {
     if let Some(TitleSuffix(Some(suffix))) = use_context::<TitleSuffix>() {
         let text = text.clone();
+        let router = use_router();
         Effect::new(move |_| {
+            // Named now, the entry being left (a record's, closed) would
+            // take the title of the one Back is going to.
+            if router.is_going_back() {
+                return;
+            }
             let page = text.get();
             let record = record.and_then(|record| record.get());
             let title = match record.as_deref().map(str::trim) {

@@ -35,8 +35,9 @@ pub struct Router {
     /// Whether a replacing write of the URL waits for the next paint.
     replace_waiting: StoredValue<bool>,
     /// Whether the browser is going back for the app (`back_if`), whose
-    /// location the app already shows.
-    going_back: StoredValue<bool>,
+    /// location the app already shows. A signal: what names the current
+    /// entry (the tab's title) waits for the arrival.
+    going_back: RwSignal<bool>,
     /// Whether a change that gets its own entry came while going back: the
     /// entry is pushed once the browser has arrived, over the entry it
     /// arrived at, not over the one it was leaving.
@@ -62,6 +63,12 @@ impl Router {
 
     pub fn route(&self) -> Route {
         self.location.with(|location| location.route.clone())
+    }
+
+    /// Whether the browser is still going back to the entry the app shows
+    /// (tracked): until it arrives, the entry current is the one left.
+    pub fn is_going_back(&self) -> bool {
+        self.going_back.get()
     }
 
     /// The current route, untracked; `None` once the app is gone.
@@ -120,7 +127,7 @@ impl Router {
         if self.mode == UrlMode::Fragment {
             if replace {
                 self.replace_after_paint();
-            } else if self.going_back.get_value() {
+            } else if self.going_back.get_untracked() {
                 self.push_waiting.set_value(true);
             } else {
                 // The view being replaced keeps its entry, under the new one.
@@ -167,7 +174,7 @@ impl Router {
         // Shown now rather than when the browser is done going back: a
         // keystroke in between (a search typed right after Escape) would
         // otherwise be lost to the location the browser arrives at.
-        self.going_back.set_value(true);
+        self.going_back.set(true);
         self.location.set(location);
         true
     }
@@ -194,7 +201,7 @@ impl Router {
             return;
         }
         // Arrived, the browser's going back writes what the app shows.
-        if !self.url_unmoved() || self.going_back.try_get_value() == Some(true) {
+        if !self.url_unmoved() || self.going_back.try_get_untracked() == Some(true) {
             return;
         }
         if let Some(location) = self.location.try_get_untracked() {
@@ -233,7 +240,7 @@ pub fn provide_router(mode: UrlMode) -> Router {
         location: RwSignal::new(initial),
         mode,
         replace_waiting: StoredValue::new(false),
-        going_back: StoredValue::new(false),
+        going_back: RwSignal::new(false),
         push_waiting: StoredValue::new(false),
         arrival: StoredValue::new(None),
         fragment_known: StoredValue::new(read_fragment()),
@@ -241,7 +248,8 @@ pub fn provide_router(mode: UrlMode) -> Router {
     if mode == UrlMode::Fragment {
         // Back, forward and hand-edited URLs arrive as hashchange events.
         let handle = window_event_listener(leptos::ev::hashchange, move |event| {
-            if router.going_back.try_update_value(std::mem::take) == Some(true) {
+            if router.going_back.try_get_untracked() == Some(true) {
+                router.going_back.set(false);
                 // What changed since the app went back is written to the
                 // entry the browser arrived at, unless the URL has moved on
                 // since the arrival (a host's script, the address bar): that
