@@ -459,20 +459,25 @@ describe('job list', () => {
     });
   });
 
-  test('a Ctrl-click on a job, on its link or elsewhere in its row, opens it in a new tab and leaves this one', async () => {
+  test('a Ctrl-click or middle click on a job, on its link or elsewhere in its row, opens it in a new tab and leaves this one', async () => {
     const job = jobs[0];
     await withPage('#/jobs', {}, async ({ page }) => {
       await page.waitForSelector('tr.pb-row', { timeout: LOAD_TIMEOUT });
       const row = page.locator(`tr.pb-row[data-index="${jobs.indexOf(job)}"]`);
-      for (const [where, target] of [['link', row.getByRole('link')], ['row', row.locator('td').nth(1)]]) {
-        const opened = page.context().waitForEvent('page');
-        await target.click({ modifiers: ['ControlOrMeta'] });
+      const clicks = [
+        ['a Ctrl-click on the link', row.getByRole('link'), { modifiers: ['ControlOrMeta'] }],
+        ['a Ctrl-click on the row', row.locator('td').nth(1), { modifiers: ['ControlOrMeta'] }],
+        ['a middle click on the row', row.locator('td').nth(2), { button: 'middle' }],
+      ];
+      for (const [what, target, how] of clicks) {
+        const opened = page.context().waitForEvent('page', { timeout: 5_000 });
+        await target.click(how);
         const tab = await opened;
         await tab.waitForURL((url) => url.hash === `#/jobs/${job.id}`);
         await tab.close();
         // A navigation of this tab would have come within a frame or two.
         await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-        assert.equal(new URL(page.url()).hash, '#/jobs', `a Ctrl-click on the ${where} left the job list`);
+        assert.equal(new URL(page.url()).hash, '#/jobs', `${what} left the job list`);
       }
       // Alt on a link downloads it; on the row it opens the job, as a plain click does.
       await row.locator('td').nth(1).click({ modifiers: ['Alt'] });

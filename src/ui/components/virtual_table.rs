@@ -742,6 +742,11 @@ fn table(table: Table) -> AnyView {
                                     aria-current=move || (selected.get() == Some(index)).then_some("true")
                                     tabindex=move || if tab_stop.get() == Some(index) { "0" } else { "-1" }
                                     on:click=move |event| on_row_click(&event, || on_open.run(index))
+                                    on:auxclick=move |event: web_sys::MouseEvent| {
+                                        if event.button() == 1 {
+                                            on_row_click(&event, || ())
+                                        }
+                                    }
                                     on:keydown=move |event| on_key(event, position.get_untracked(), index)
                                 >
                                     {move || {
@@ -795,10 +800,10 @@ fn table(table: Table) -> AnyView {
 }
 
 /// A click on a row opens its record, except where the row has a link: a
-/// click on the link is the link's, and a Ctrl, Cmd or Shift click
-/// elsewhere in the row is handed to it, so that it opens a new tab or
-/// window as it would on the link, and this one stays. (Alt on a link
-/// downloads it: an Alt click on the row just opens the record.)
+/// click on the link is the link's, and a Ctrl, Cmd or Shift click, or a
+/// middle click, elsewhere in the row is handed to it, so that it opens a
+/// new tab or window as it would on the link, and this one stays. (Alt on
+/// a link downloads it: an Alt click on the row just opens the record.)
 fn on_row_click(event: &web_sys::MouseEvent, open: impl FnOnce()) {
     let on_link = event
         .target()
@@ -808,7 +813,8 @@ fn on_row_click(event: &web_sys::MouseEvent, open: impl FnOnce()) {
     if on_link {
         return;
     }
-    let modified = event.ctrl_key() || event.meta_key() || event.shift_key();
+    let middle = event.button() == 1;
+    let modified = event.ctrl_key() || event.meta_key() || event.shift_key() || middle;
     let row_link = event
         .current_target()
         .and_then(|row| row.dyn_into::<web_sys::Element>().ok())
@@ -821,6 +827,7 @@ fn on_row_click(event: &web_sys::MouseEvent, open: impl FnOnce()) {
             init.set_ctrl_key(event.ctrl_key());
             init.set_meta_key(event.meta_key());
             init.set_shift_key(event.shift_key());
+            init.set_button(event.button());
             if let Ok(click) = web_sys::MouseEvent::new_with_mouse_event_init_dict("click", &init) {
                 // Its own click handler sees the modifiers and stands aside.
                 let _ = link.dispatch_event(&click);
