@@ -28,9 +28,9 @@ where
     pub selected: Memo<Option<u32>>,
     /// The record whose details were open when a refresh dropped it, until
     /// it comes back, or the operator dismisses the notice or opens another.
-    vanished: RwSignal<Option<Vanished>>,
+    vanished: RwSignal<Option<OpenedRecord>>,
     /// The key and name of the record whose details were open last.
-    last_open: StoredValue<Option<Vanished>>,
+    last_open: StoredValue<Option<OpenedRecord>>,
     /// The name of the record whose details are open.
     open_name: Memo<Option<String>>,
     pub url: UrlView<V>,
@@ -59,9 +59,10 @@ pub struct Listed<V: TableView> {
     pub order: Arc<Vec<u32>>,
 }
 
-/// An open record a refresh dropped: its key, to know it when it comes back,
-/// and the name its details had, to say which one left.
-struct Vanished {
+/// A record whose details were open: its key, to know it again (back in
+/// the data, or asked for by the URL), and the name its details had, to say
+/// which one a notice means.
+struct OpenedRecord {
     key: String,
     name: String,
 }
@@ -145,12 +146,12 @@ where
                 .with_untracked(|view| view.table().selected.clone());
             match (was_open, &open, key) {
                 (Some(Some(name)), None, Some(key)) => {
-                    vanished.set(Some(Vanished { key, name }));
+                    vanished.set(Some(OpenedRecord { key, name }));
                     url.update(History::Replace, |view| view.table_mut().selected = None);
                 }
                 (_, Some(name), Some(key)) => {
                     let name = name.clone();
-                    last_open.set_value(Some(Vanished { key, name }));
+                    last_open.set_value(Some(OpenedRecord { key, name }));
                 }
                 _ => {}
             }
@@ -159,7 +160,7 @@ where
         // Back in the data, it is no longer missing: the notice goes, and
         // the record leaving again later is news of its own.
         Effect::new(move |_| {
-            let back = vanished.with(|gone: &Option<Vanished>| {
+            let back = vanished.with(|gone: &Option<OpenedRecord>| {
                 gone.as_ref().is_some_and(|gone| {
                     items.with(|items| find_selection(items.iter().map(V::id), &gone.key).is_some())
                 })
@@ -222,7 +223,7 @@ where
         let (url, selected, vanished, last_open) =
             (self.url, self.selected, self.vanished, self.last_open);
         let nothing_loaded = status.nothing_loaded();
-        let named = |gone: &Vanished| match gone.name.trim() {
+        let named = |gone: &OpenedRecord| match gone.name.trim() {
             "" => gone.key.clone(),
             _ => gone.name.clone(),
         };
