@@ -2659,6 +2659,10 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await refreshAlphaResults(backend, page, ALPHA_ASSETS.filter((row) => row.asset_id !== 'a-4'));
         await page.waitForFunction(() => document.activeElement !== document.body);
         assert.equal(await focused(page), 'alpha-host-3');
+        // Said, or the move would pass for the row changing its values.
+        const rowLeftNote = page.locator('.pb-table-scroll > p[role="status"]');
+        await page.waitForFunction(() => document.querySelector('.pb-table-scroll > p[role="status"]').textContent !== '');
+        assert.match(await rowLeftNote.textContent(), /row you were on is no longer listed/);
         // With no row left, the table's note that it is empty, its focus
         // ring drawn inside it, where the table's scroller does not clip it.
         await refreshAlphaResults(backend, page, []);

@@ -92,6 +92,10 @@ pub enum FullWidth {
 
 /// The id of the words that tell how to use the rows; each page has one table.
 const ROW_KEYS_ID: &str = "pb-row-keys";
+/// Said when the row with the focus leaves the list and the row in its place
+/// takes the focus.
+const ROW_LEFT_NOTE: &str =
+    "The row you were on is no longer listed; the focus is on the row in its place.";
 
 /// Tells the stylesheet how wide the sticky first column is, so that a
 /// sort button focused in a table scrolled sideways comes to rest beside
@@ -570,9 +574,13 @@ fn table(table: Table) -> AnyView {
     // next Tab. The row now in its place takes it, or with none left the
     // table's note that it is empty, so the keyboard stays where it was;
     // and when rows come back under that note, the first of them.
+    // The row taking the focus is read out as any focused row; what is
+    // said first is that the row the user was on has gone, or the move
+    // would pass for a row changing its values.
     let focused_position = StoredValue::new(0_usize);
     let empty_note = NodeRef::<leptos::html::P>::new();
     let note_focus = FocusMark::new();
+    let (row_left_note, set_row_left_note) = signal(String::new());
     Effect::new(move |_| {
         let listed = order.with(|order| order.len());
         let lost_row = holding_focus.get_value().is_some() && focused_record_now().is_none();
@@ -580,6 +588,8 @@ fn table(table: Table) -> AnyView {
         if !lost_row && !note_left {
             return;
         }
+        // Emptied first, so that the same words said again are a change.
+        set_row_left_note.set(String::new());
         // After the redraw, and after a record that moved has taken its row.
         request_animation_frame(move || {
             if !focus_is_lost() || scroller.try_get_untracked().flatten().is_none() {
@@ -592,7 +602,12 @@ fn table(table: Table) -> AnyView {
                         let _ = note.focus();
                     }
                 }
-                listed => focus_position(focused_position.get_value().min(listed - 1)),
+                listed => {
+                    if lost_row {
+                        set_row_left_note.set(ROW_LEFT_NOTE.to_owned());
+                    }
+                    focus_position(focused_position.get_value().min(listed - 1));
+                }
             }
         });
     });
@@ -710,6 +725,7 @@ fn table(table: Table) -> AnyView {
             <p class="pb-visually-hidden" id=ROW_KEYS_ID>
                 "Arrow keys move between rows; Enter opens the row with the focus."
             </p>
+            <p class="pb-visually-hidden" role="status">{move || row_left_note.get()}</p>
             <table class=table_class aria-rowcount=move || total() + 1 aria-describedby=ROW_KEYS_ID>
                 <caption class="pb-visually-hidden">{caption}</caption>
                 <colgroup>{widths}</colgroup>
