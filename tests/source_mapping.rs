@@ -990,7 +990,7 @@ fn messages_cut_a_backends_value_short_and_show_what_would_reorder_it() {
     assert!(message.contains("found \"\u{FFFD}yes\";"), "{message}");
     let message = word::<PowerState>(&json!("X".repeat(50_000))).unwrap_err();
     assert!(
-        message.starts_with(&format!("\"{}…", "X".repeat(59))),
+        message.starts_with(&format!("\"{}…\" is not", "X".repeat(60))),
         "{message}"
     );
     assert!(
@@ -1015,7 +1015,7 @@ fn messages_quote_non_ascii_values_without_splitting_a_character() {
     assert!(
         message.starts_with("expected epoch seconds or milliseconds or an RFC 3339 date-time, in the years 0 to 9999, found \"2025年")
     );
-    assert!(message.ends_with('…'), "{message}");
+    assert!(message.ends_with("…\""), "{message}");
     let problems = patchboard::source::config_read::config_from_value(
         &json!({ "credentials": "même origine seulement, avec les témoins associés" }),
     )
@@ -1137,4 +1137,18 @@ fn a_deferral_count_mapped_alone_is_not_told_against_zero() {
         messages[2]
     );
     assert!(messages[3].contains("1 deferral used;"), "{}", messages[3]);
+}
+
+#[test]
+fn a_long_value_in_a_message_is_cut_inside_its_quotes() {
+    use patchboard::source::coerce::shown;
+    let long = "Q".repeat(500);
+    assert_eq!(
+        shown(&Value::String(long), 5),
+        "\"QQQQQ…\"",
+        "the quote closes after the cut"
+    );
+    assert_eq!(shown(&json!("a\"b"), 5), "\"a\\\"b\"");
+    // Not a string: its JSON text, cut as it comes.
+    assert_eq!(shown(&json!([1, 2, 3, 4]), 5), "[1,2,…");
 }

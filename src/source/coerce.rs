@@ -36,9 +36,15 @@ fn expected(what: &str, found: &Value) -> String {
 }
 
 /// A value as JSON text for a message, cut after `max_chars` characters,
-/// each character that hides or reorders text shown as a mark.
+/// each character that hides or reorders text shown as a mark. A string is
+/// cut inside its quotes, so that the message's own words do not read as
+/// part of a value left open.
 pub fn shown(value: &Value, max_chars: usize) -> String {
-    visible(&abridged(&value.to_string(), max_chars)).into_owned()
+    let text = match value {
+        Value::String(text) => Value::String(abridged(text, max_chars).into_owned()).to_string(),
+        other => abridged(&other.to_string(), max_chars).into_owned(),
+    };
+    visible(&text).into_owned()
 }
 
 /// Strings as given; numbers in their decimal form (ids are often numeric).
