@@ -72,6 +72,9 @@ pub enum LoadError {
     NoRowReadable {
         rows: usize,
         examples: String,
+        /// No load had been read before: the configuration is more likely
+        /// at fault than a backend that changed.
+        first_load: bool,
     },
     /// A later page could not be reached at the address the page before it
     /// gave, on another origin than that page's: a backend behind a proxy
@@ -232,11 +235,7 @@ impl fmt::Display for LoadError {
             ),
             LoadError::Shape { url, error } => write!(f, "unexpected response from {url}: {error}"),
             LoadError::Paging(error) => write!(f, "{error}"),
-            LoadError::NoRowReadable { rows: 1, examples } => write!(
-                f,
-                "the one row in the answer could not be read, as if the backend \
-                 had changed what it sends: {examples}"
-            ),
+
             LoadError::LinkedElsewhere {
                 error,
                 previous_url,
@@ -274,12 +273,27 @@ impl fmt::Display for LoadError {
                  which the browser hides; its developer console shows the status. Have \
                  the gateway add its CORS headers to error answers too"
             ),
-            LoadError::NoRowReadable { rows, examples } => write!(
-                f,
-                "none of the {} rows in the answer could be read, as if the backend \
-                 had changed what it sends: {examples}",
-                grouped(*rows as u64)
-            ),
+            LoadError::NoRowReadable {
+                rows,
+                examples,
+                first_load,
+            } => {
+                match rows {
+                    1 => write!(f, "the one row in the answer could not be read")?,
+                    rows => write!(
+                        f,
+                        "none of the {} rows in the answer could be read",
+                        grouped(*rows as u64)
+                    )?,
+                }
+                let cause = if *first_load {
+                    "the configuration's fields most likely do not match what the backend \
+                     sends (its fields or mapping say where each value is)"
+                } else {
+                    "as if the backend had changed what it sends"
+                };
+                write!(f, ", {cause}: {examples}")
+            }
         }
     }
 }

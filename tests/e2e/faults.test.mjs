@@ -1852,15 +1852,17 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
   });
 
-  test('when no asset row can be read, the table says so rather than "no match"', { timeout: TEST_TIMEOUT }, async () => {
+  test('a first load where no asset row can be read fails, naming the configuration, rather than list none as up to date', { timeout: TEST_TIMEOUT }, async () => {
     const { asset_id: _first, ...first } = asset('ignored', 'no-id-host-1');
     const { asset_id: _second, ...second } = asset('ignored', 'no-id-host-2');
     backend.setData({ results: { 'job-alpha': [first, second] } });
     await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
       const { page } = session;
-      const text = await skippedText(page);
-      assert.ok(text.includes('2 rows could not be read and are not shown'), text);
-      assert.equal(await page.locator('.pb-table-empty').textContent(), 'None of the rows could be read.');
+      const text = await alertText(page, 'rows in the answer could be read');
+      assert.ok(text.includes("none of the 2 rows in the answer could be read, the configuration's fields most likely do not match"), text);
+      assert.ok(text.includes('asset_id (at "/asset_id"): required but missing or empty'), text);
+      assert.equal(await page.locator('.pb-table-empty').textContent(), 'No data loaded.');
+      assert.match(await page.locator('[data-updated]').textContent(), /^Not loaded/, 'nothing reads as updated');
       await assertStillWorks(session);
     });
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });

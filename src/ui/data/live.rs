@@ -214,9 +214,6 @@ impl LoadStatus {
         match self.loaded_at {
             None if self.is_first_load() => Some("Loading…".to_owned()),
             None => Some("No data loaded.".to_owned()),
-            _ if self.records == 0 && self.skipped.count > 0 => {
-                Some("None of the rows could be read.".to_owned())
-            }
             _ if self.records == 0 => Some(format!("The data source lists no {}.", noun.many)),
             _ => None,
         }
@@ -728,15 +725,16 @@ impl Progress {
         self.first_load && more_follow && received >= self.published * 2
     }
 
-    /// A refresh that brought rows and not one readable is taken for a
-    /// backend that changed its shape, not a fleet that emptied: it fails,
-    /// and the rows of the last good load stay.
+    /// A load that brought rows and not one readable is taken for a backend
+    /// that changed its shape, or a configuration that does not match it,
+    /// not for a fleet that emptied: it fails, and the rows of the last good
+    /// load stay (on a first load, the page says nothing loaded rather than
+    /// show an empty list as up to date).
     fn no_row_readable(&self, records: usize) -> Option<LoadError> {
-        (!self.first_load && records == 0 && self.skipped.count > 0).then(|| {
-            LoadError::NoRowReadable {
-                rows: self.skipped.count,
-                examples: self.skipped.summary(),
-            }
+        (records == 0 && self.skipped.count > 0).then(|| LoadError::NoRowReadable {
+            rows: self.skipped.count,
+            examples: self.skipped.summary(),
+            first_load: self.first_load,
         })
     }
 
