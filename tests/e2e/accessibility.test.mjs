@@ -772,6 +772,22 @@ test('a printout holds every row listed, up to a thousand, and none of the contr
       const table = await page.locator('.pb-table-scroll').evaluate((scroller) => ({ scroller: scroller.scrollHeight, shown: scroller.clientHeight, width: scroller.scrollWidth, room: scroller.clientWidth }));
       assert.ok(table.shown >= table.scroller, `every printed row shows, none scrolled away: ${JSON.stringify(table)}`);
       assert.ok(table.width <= table.room, `the table fits the paper's width: ${JSON.stringify(table)}`);
+      // A sheet handed on names each row whole: no name, message or chip cut.
+      const cut = await page.$$eval('tr.pb-row td, tr.pb-row td *', (boxes) =>
+        boxes
+          .filter((box) => !box.closest('.pb-visually-hidden') && box.scrollWidth > box.clientWidth + 1 && getComputedStyle(box).overflowX === 'hidden')
+          .map((box) => box.textContent)
+          .slice(0, 3),
+      );
+      assert.deepEqual(cut, [], `nothing in a printed row is cut on ${hash}`);
+      if (hash === '#/exemptions') {
+        const more = page.locator('.pb-chip-more').first();
+        assert.match(await more.innerText(), /^, and also \w/, 'an endpoint\'s other exemptions are named on paper, not counted');
+      }
+      // Read later, a sheet says when its data is from, not how old it was at printing.
+      assert.equal(await page.locator('[data-updated]').isVisible(), false, `the refresh line's ages are left off paper on ${hash}`);
+      assert.match(await page.locator('[data-as-of]').textContent(), /^Data as of \d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+      assert.equal(await page.locator('[data-as-of]').isVisible(), true);
       await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
       await page.emulateMedia({ media: 'screen' });
       await page.waitForFunction((onScreen) => document.querySelectorAll('tr.pb-row').length <= onScreen, onScreen);
@@ -783,6 +799,22 @@ test('a printout holds every row listed, up to a thousand, and none of the contr
       assertNoProblems(session);
     });
   }
+});
+
+test('a page printed under the dark theme chosen on screen prints light', async () => {
+  await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
+    const { page } = session;
+    await page.getByRole('button', { name: /^Theme/ }).waitFor();
+    await page.evaluate(() => localStorage.setItem('patchboard.theme', 'dark'));
+    await page.reload();
+    await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+    const text = () => page.locator('h1').evaluate((heading) => getComputedStyle(heading).color);
+    const onScreen = await text();
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.pb-app').evaluate((app) => getComputedStyle(app).colorScheme), 'light');
+    assert.notEqual(await text(), onScreen, 'the heading takes the light theme\'s colour on paper');
+    assertNoProblems(session);
+  });
 });
 
 test('under wide text spacing (WCAG 1.4.12) the column headings wrap whole, and rows the keyboard reaches stay clear of them', async () => {

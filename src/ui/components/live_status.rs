@@ -82,6 +82,11 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
         // Not a live region: the age it shows changes every minute.
         <div class="pb-toolbar pb-refresh" hidden=move || !has_resource()>
             <span class="pb-muted" data-updated="">{updated} {cadence}</span>
+            // A printed sheet is read later: "updated 4 min ago" would be
+            // from the moment of printing.
+            <span class="pb-print-only" data-as-of="">
+                {move || state.with(|s| s.loaded_at.map(|at| format!("Data as of {}", at.format_utc())))}
+            </span>
             <Show when=move || live.refresh_seconds.get() != 0 && !live.held.get()>
                 <button
                     type="button"
