@@ -17,6 +17,19 @@ fn hidden_controls_show_as_a_mark_and_the_rest_is_left_as_is() {
         ),
         // Joiners belong to words in some scripts and to emoji.
         ("می\u{200C}خواهم", "می\u{200C}خواهم".to_owned()),
+        ("👩\u{200D}💻-desk", "👩\u{200D}💻-desk".to_owned()),
+        // Between ASCII characters a joiner joins nothing, and hides.
+        ("HOST-00\u{200D}01", format!("HOST-00{mark}01")),
+        ("HOST-0001\u{200C}", format!("HOST-0001{mark}")),
+        // Characters that draw nothing: soft hyphen, grapheme joiner,
+        // fillers, line separator, deprecated format, annotation, tags.
+        ("ser\u{00AD}ver-42", format!("ser{mark}ver-42")),
+        ("HOST-00\u{034F}01", format!("HOST-00{mark}01")),
+        ("HOST-00\u{3164}01", format!("HOST-00{mark}01")),
+        ("HOST-00\u{2028}01", format!("HOST-00{mark}01")),
+        ("HOST-00\u{206A}01", format!("HOST-00{mark}01")),
+        ("HOST-00\u{FFF9}01", format!("HOST-00{mark}01")),
+        ("HOST-00\u{E0041}01", format!("HOST-00{mark}01")),
         ("Ωmega – ΣΟΦΟΣ", "Ωmega – ΣΟΦΟΣ".to_owned()),
     ] {
         assert_eq!(visible(sent), shown, "{sent:?}");

@@ -67,6 +67,15 @@ fn fragment_locations_round_trip() {
             id: "kb+5038".into()
         }
     );
+    // A link's bidi override is shown, as a backend's is, not obeyed.
+    let reversed = Location::from_fragment("#/exemptions?reason=%E2%80%AEffO%20derewoP");
+    assert_eq!(reversed.query.get("reason"), Some("\u{FFFD}ffO derewoP"));
+    assert_eq!(
+        Location::from_fragment("#/jobs/%E2%80%AEelbaliava-ton").route,
+        Route::Job {
+            id: "\u{FFFD}elbaliava-ton".into()
+        }
+    );
 }
 
 /// A response body that arrives in `parts`, as a server's would.

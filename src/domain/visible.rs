@@ -5,8 +5,9 @@
 //! as it arrives ([`ShowHidden`]): each such character becomes a visible mark,
 //! which searches leave out (see [`crate::domain::table::TextQuery`]).
 //!
-//! The zero-width joiner and non-joiner are not among them: scripts such as
-//! Persian and Devanagari, and emoji, need them.
+//! The zero-width joiner and non-joiner are among them only between ASCII
+//! characters (or at an end of the text): scripts such as Persian and
+//! Devanagari, and emoji, need them, but no ASCII word does.
 
 use super::asset::AssetResult;
 use super::endpoint::Endpoint;
@@ -16,32 +17,64 @@ use std::borrow::Cow;
 /// What stands for a hidden character on screen.
 pub const MARK: char = '\u{FFFD}';
 
-/// Whether `c` reorders text or takes no room without being part of a word.
+/// Whether `c` reorders text or takes no room without being part of a word:
+/// the bidi controls, and the characters that draw nothing (soft hyphen,
+/// fillers, invisible operators and separators, tags).
 pub fn is_hidden_control(c: char) -> bool {
     matches!(
         c,
-        '\u{061C}'
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
             | '\u{180E}'
             | '\u{200B}'
             | '\u{200E}'
             | '\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{2064}'
-            | '\u{2066}'..='\u{2069}'
+            | '\u{2028}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
             | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E007F}'
     )
+}
+
+/// The zero-width non-joiner and joiner.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+/// Whether `c`, between `before` and `after` (None at an end), hides: a
+/// joiner joins nothing where neither side is a script that uses it.
+fn hides(before: Option<char>, c: char, after: Option<char>) -> bool {
+    is_hidden_control(c)
+        || is_joiner(c) && before.is_none_or(|b| b.is_ascii()) && after.is_none_or(|a| a.is_ascii())
 }
 
 /// `text` with each hidden control character shown as [`MARK`].
 pub fn visible(text: &str) -> Cow<'_, str> {
-    if !text.contains(is_hidden_control) {
+    if !text.contains(|c| is_hidden_control(c) || is_joiner(c)) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| if is_hidden_control(c) { MARK } else { c })
-            .collect(),
-    )
+    let mut shown = String::with_capacity(text.len());
+    let mut before = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let after = chars.peek().copied();
+        shown.push(if hides(before, c, after) { MARK } else { c });
+        before = Some(c);
+    }
+    if shown == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(shown)
+    }
 }
 
 /// Shows each hidden control character of `text` as [`MARK`], in place.

@@ -1,6 +1,7 @@
 //! Where the app is: a route plus query parameters, and their text form in the
 //! URL fragment ("#/jobs/42?status=failed"). Pure, so it is tested on the host.
 
+use crate::domain::visible::visible;
 use percent_encoding::{percent_decode_str, utf8_percent_encode, AsciiSet, CONTROLS};
 
 /// Characters escaped in a path segment or query value; the rest stay readable.
@@ -184,6 +185,9 @@ fn decode(text: &str) -> String {
 }
 
 /// A path segment, where "+" is itself: a hand-typed "#/jobs/a+b" is job "a+b".
+/// Shown as backend text is: a link's bidi override would otherwise turn
+/// the page's own words around it ("Only Powered Off" from a reversed
+/// exemption name that matches none).
 fn decode_segment(text: &str) -> String {
-    percent_decode_str(text).decode_utf8_lossy().into_owned()
+    visible(&percent_decode_str(text).decode_utf8_lossy()).into_owned()
 }
