@@ -2402,6 +2402,31 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('right-to-left names are cut at their end, and a right-to-left schedule keeps the time after it in order', { timeout: TEST_TIMEOUT }, async () => {
+    const hebrew = 'שרת-מסד-נתונים-תל-אביב-ראשי-ומשני-0001';
+    backend.setData({
+      jobs: [job('job-alpha', 'Alpha rollout', { schedule: 'חודשי' }), ...JOBS.slice(1)],
+      results: { 'job-alpha': [asset('r-1', hebrew), asset('r-2', 'web-01')] },
+    });
+    try {
+      await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        const cell = page.locator('tr.pb-row', { hasText: 'Alpha rollout' }).locator('td:nth-child(4)');
+        await cell.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal(await cell.locator('bdi').textContent(), 'חודשי', 'the schedule is isolated from the time after it');
+        await page.goto(`${page.url().split('#')[0]}#/jobs/job-alpha`);
+        await waitForAssets(page, 2);
+        const direction = (name) =>
+          page.locator('tr.pb-row td:first-child .pb-truncate', { hasText: name }).evaluate((span) => getComputedStyle(span).direction);
+        assert.equal(await direction('שרת'), 'rtl', 'a Hebrew name runs right to left, so its ellipsis ends it');
+        assert.equal(await direction('web-01'), 'ltr');
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.setData(GOOD_DATA);
+    }
+  });
+
   test('the focused row and an open panel follow their asset when a refresh inserts rows before it', { timeout: TEST_TIMEOUT }, async () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
     const config = { ...nativeConfig(backend.url), refresh_seconds: 1 };

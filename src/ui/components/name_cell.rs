@@ -35,9 +35,11 @@ pub fn NameCell(name: String) -> impl IntoView {
             }
             .into_any()
         }
+        // dir=auto: a right-to-left name is cut at its end, on the left,
+        // not at its start, where it is told apart from its neighbours.
         None => {
             let title = name.clone();
-            view! { <span class="pb-truncate" title=title>{name}</span> }.into_any()
+            view! { <span class="pb-truncate" dir="auto" title=title>{name}</span> }.into_any()
         }
     }
 }

@@ -128,7 +128,9 @@ fn JobTable(
             <td><span class="pb-truncate" title=status.clone()>{status.clone()}</span></td>
             <td>
                 <span class="pb-truncate">
-                    {job.schedule.clone().map(|s| format!("{s} · "))}
+                    // Isolated: a right-to-left schedule name would take
+                    // the time after it into its own order ("1 · شهري h ago").
+                    {job.schedule.clone().map(|s| view! { <bdi>{s}</bdi> " · " })}
                     <RelativeTime at=job.last_run />
                 </span>
             </td>
