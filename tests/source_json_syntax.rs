@@ -39,11 +39,19 @@ fn quotes_and_words_of_other_formats_are_named() {
 }
 
 #[test]
-fn other_mistakes_keep_the_parsers_words() {
+fn a_comma_before_the_close_is_named_as_what_json_lacks() {
     assert_eq!(
         problem("{ \"preset\": \"native\", }"),
-        "trailing comma at line 1 column 23"
+        "trailing comma at line 1 column 23 (JSON allows no comma after the last item before a closing } or ])"
     );
+    assert_eq!(
+        problem("{ \"fields\": [\"a\",\n] }"),
+        "trailing comma at line 2 column 1 (JSON allows no comma after the last item before a closing } or ])"
+    );
+}
+
+#[test]
+fn other_mistakes_keep_the_parsers_words() {
     assert_eq!(
         problem("{ \"preset\": "),
         "EOF while parsing a value at line 1 column 12"

@@ -1,7 +1,7 @@
 //! Why a hand-written JSON text does not parse, in words its writer can act
 //! on: the parser's own message, and what the text has where it stopped
-//! when that is a habit of other formats (comments, single quotes, bare
-//! keys).
+//! when that is a habit of other formats (comments, trailing commas,
+//! single quotes, bare keys).
 
 /// The parser's message for `text`, with a hint when the place it names
 /// holds something JSON does not allow.
@@ -22,6 +22,8 @@ fn text_at(text: &str, line: usize, column: usize) -> Option<&str> {
 fn habit_of_other_formats(at: &str) -> Option<&'static str> {
     if at.starts_with("//") || at.starts_with("/*") || at.starts_with('#') {
         Some("JSON allows no comments")
+    } else if at.starts_with(['}', ']']) {
+        Some("JSON allows no comma after the last item before a closing } or ]")
     } else if at.starts_with('\'') {
         Some("JSON quotes text and keys with double quotes only")
     } else if ["true", "false", "null", "none"].iter().any(|word| {

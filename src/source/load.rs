@@ -163,15 +163,22 @@ impl fmt::Display for LoadError {
                     401 => "the backend did not accept the credentials; check the token or sign in again",
                     403 => "the credentials are valid but not allowed to read this",
                     404 => "nothing is at this address; check the URL in the configuration",
-                    429 => "the backend is limiting how often it may be asked; Retry asks again",
+                    429 => "the backend is limiting how often it may be asked",
                     // Patchboard sends no validator: a cache or proxy answered for the backend.
                     304 => "a cache or proxy on the way answered \"Not Modified\" though Patchboard asked for no cached copy; it must pass such requests on",
+                    502 => "a gateway or proxy in front of the backend got no valid answer from it",
+                    503 => "the backend is unavailable for now (down for maintenance, or overloaded)",
+                    504 => "a gateway or proxy in front of the backend gave up waiting for it",
                     500..=599 => "the backend failed while answering",
                     _ => "the backend refused the request",
                 };
                 write!(f, "HTTP {status} from {url}: {meaning}")?;
                 if let Some(seconds) = retry_after {
-                    write!(f, " (it asked for a wait of {})", period_text(*seconds))?;
+                    write!(
+                        f,
+                        " (the backend asked Patchboard to wait {})",
+                        period_text(*seconds)
+                    )?;
                 }
                 asked(f, *attempts)?;
                 match moved {

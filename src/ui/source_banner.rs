@@ -47,7 +47,7 @@ pub fn ConfigProblems() -> impl IntoView {
             let title = if passing {
                 format!("The configuration from {origin} could not be fetched; no data is loaded until it can be")
             } else {
-                format!("The configuration from {origin} cannot be used; no data is loaded until it is fixed")
+                format!("The configuration from {origin} cannot be used; no data is loaded until it is fixed and this page reloaded")
             };
             let try_again = Callback::new(move |()| fetch_config_again(source));
             Some(view! {

@@ -90,7 +90,7 @@ describe('config.json beside the app', () => {
       const from = backend.requests.length;
       await page.reload({ waitUntil: 'load' });
       const { title, problems } = await configProblems(page);
-      assert.match(title, /^The configuration from window\.PATCHBOARD_CONFIG cannot be used/);
+      assert.match(title, /^The configuration from window\.PATCHBOARD_CONFIG cannot be used; no data is loaded until it is fixed and this page reloaded$/);
       assert.equal(problems.length, 1, problems.join(' | '));
       assert.match(problems[0], /^it cannot be written as JSON: .*circular/i);
       assert.equal(await page.getByText('Demo data').count(), 0, 'not the demo either');

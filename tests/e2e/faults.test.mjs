@@ -361,6 +361,12 @@ describe('a refresh of the job list that fails', () => {
     assert.equal(requests.length, 3, 'a 5xx is tried three times');
   });
 
+  test('HTTP 502, 503 and 504 are told apart: a gateway without an answer, a backend unavailable, a gateway that gave up', { timeout: TEST_TIMEOUT }, async () => {
+    await refreshFailsWith(FAULTS.status(502), [`HTTP 502 from ${url()}`, 'a gateway or proxy in front of the backend got no valid answer from it']);
+    await refreshFailsWith(FAULTS.status(503), [`HTTP 503 from ${url()}`, 'the backend is unavailable for now']);
+    await refreshFailsWith(FAULTS.status(504), [`HTTP 504 from ${url()}`, 'gave up waiting for it']);
+  });
+
   test('a redirect to a sign-in page: the message names where it went and where from', { timeout: TEST_TIMEOUT }, async () => {
     // An expired session sent to a sign-in page that is not there: the fault is the redirect.
     await refreshFailsWith(FAULTS.status(302, { location: '/login' }), [
@@ -417,8 +423,7 @@ describe('a refresh of the job list that fails', () => {
   test('HTTP 429: asked again no sooner than Retry-After says, three times in all', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.status(429, { 'retry-after': '2' }), [
       `HTTP 429 from ${url()}`,
-      'the backend is limiting how often it may be asked; Retry asks again',
-      '(it asked for a wait of 2 s); asked 3 times',
+      'the backend is limiting how often it may be asked (the backend asked Patchboard to wait 2 s); asked 3 times',
     ]);
     assert.equal(requests.length, 3);
     for (let i = 1; i < requests.length; i++) {
@@ -477,7 +482,7 @@ describe('a refresh of the job list that fails', () => {
 
   test('HTTP 429 asking for a wait of minutes: not retried, the wait named', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.status(429, { 'retry-after': '300' }), [
-      '(it asked for a wait of 5 min)',
+      '(the backend asked Patchboard to wait 5 min)',
     ]);
     assert.equal(requests.length, 1);
   });
@@ -511,7 +516,7 @@ describe('a refresh of the job list that fails', () => {
   test('HTTP 429 asking to wait until a date: measured from the answer\'s Date', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(
       FAULTS.status(429, { 'retry-after': 'Wed, 21 Oct 2026 07:38:00 GMT', date: 'Wed, 21 Oct 2026 07:28:00 GMT' }),
-      ['(it asked for a wait of 10 min)'],
+      ['(the backend asked Patchboard to wait 10 min)'],
     );
     assert.equal(requests.length, 1);
   });
@@ -627,7 +632,7 @@ describe('a refresh of the job list that fails', () => {
     const from = backend.requests.length;
     try {
       await withConfiguredPage('#/jobs', config, async ({ page }) => {
-        const text = await alertText(page, 'The data could not be loaded');
+        const text = await alertText(page, 'The job list could not be loaded');
         assert.ok(text.includes(`${url()}?page=2 answered with the same records as the page before it`), text);
         assert.equal(backend.requests.slice(from).filter((r) => r.path === '/jobs.json').length, 2);
       });
@@ -652,7 +657,7 @@ describe('a refresh of the job list that fails', () => {
       const from = backend.requests.length;
       try {
         await withConfiguredPage('#/jobs', config, async ({ page }) => {
-          const text = await alertText(page, 'The data could not be loaded');
+          const text = await alertText(page, 'The job list could not be loaded');
           assert.ok(text.includes('answered with the same records as the page before it'), text);
           assert.equal(backend.requests.slice(from).filter((r) => r.path === '/jobs.json').length, 2);
         });
@@ -793,7 +798,7 @@ describe('a refresh of the job list that fails', () => {
     backend.setFault('/jobs-page-2.json', FAULTS.status(429, { 'access-control-allow-origin': 'https://elsewhere.invalid' }));
     try {
       await withConfiguredPage('#/jobs', config, async ({ page }) => {
-        const text = await alertText(page, 'The data could not be loaded');
+        const text = await alertText(page, 'The job list could not be loaded');
         assert.ok(text.includes(`could not reach ${backend.url}/jobs-page-2.json`), text);
         assert.ok(text.includes('The same backend answered the page before it, so this is most likely an error answer without CORS headers'), text);
       });
@@ -866,7 +871,7 @@ describe('a refresh of the job list that fails', () => {
     backend.setFault('/jobs.json', FAULTS.raw(utf16));
     try {
       await withConfiguredPage('#/jobs', nativeConfig(backend.url), async ({ page }) => {
-        const text = await alertText(page, 'The data could not be loaded');
+        const text = await alertText(page, 'The job list could not be loaded');
         assert.ok(text.includes(`${backend.url}/jobs.json answered with UTF-16 text, not the UTF-8 that JSON is sent in`), text);
       });
     } finally {
@@ -1019,7 +1024,7 @@ describe('a refresh of the job list that fails', () => {
     backend.setFault('/jobs.json', { ...FAULTS.status(200), body: JSON.stringify(body) });
     try {
       await withConfiguredPage('#/jobs', config, async ({ page }) => {
-        const text = await alertText(page, 'The data could not be loaded');
+        const text = await alertText(page, 'The job list could not be loaded');
         assert.ok(text.includes(`could not reach ${internal}`), text);
         assert.ok(text.includes(`That address came from the page before it (${backend.url}/jobs.json), and is on another host`), text);
         assert.ok(text.includes('USE_X_FORWARDED_HOST'), text);
@@ -1043,7 +1048,7 @@ describe('a refresh of the job list that fails', () => {
     const from = backend.requests.length;
     try {
       await withConfiguredPage('#/jobs', config, async ({ page }) => {
-        const text = await alertText(page, 'The data could not be loaded');
+        const text = await alertText(page, 'The job list could not be loaded');
         assert.ok(text.includes(`HTTP 401 from ${elsewhere}`), text);
         assert.ok(text.includes('sent none of the configured headers that may carry a key (X-Api-Key)'), text);
       });
@@ -1231,7 +1236,7 @@ describe('a job whose runs cannot be loaded', () => {
         // Named for what is missing: the results above it loaded.
         const text = await alertText(page, 'runs.json');
         assert.ok(text.includes("This job's runs could not be loaded, so the Run list cannot offer them"), text);
-        assert.ok(!text.includes('The data could not be loaded'), text);
+        assert.ok(!text.includes("This job's asset results could not be loaded"), text);
         assert.ok(text.includes(`HTTP 403 from ${backend.url}/jobs/job-alpha/runs.json`), text);
         await assertStillWorks(session);
       });
@@ -1519,7 +1524,7 @@ describe('a backend that cannot be reached at all', () => {
     await withConfiguredPage('#/jobs', nativeConfig(base), async (session) => {
       const { page } = session;
       const text = await alertText(page, 'could not reach');
-      assert.ok(text.includes('The data could not be loaded'), `the alert says nothing was loaded: ${text}`);
+      assert.ok(text.includes('The job list could not be loaded'), `the alert says nothing was loaded: ${text}`);
       assert.ok(text.includes(`could not reach ${base}/jobs.json`), `the alert names the URL: ${text}`);
       assert.equal(await page.locator('tr.pb-row').count(), 0, 'no rows');
       assert.equal(await page.locator('.pb-table-empty').textContent(), 'No data loaded.', 'the table does not say it is loading');
@@ -1776,7 +1781,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
     try {
       await withConfiguredPage('#/jobs/job-alpha', config, async (session) => {
         const { page } = session;
-        const text = await alertText(page, 'The data could not be loaded');
+        const text = await alertText(page, "This job's asset results could not be loaded");
         assert.ok(text.includes(`HTTP 404 from ${backend.url}/results-gone.json`), text);
         // The first page's rows were shown while the second was asked for;
         // counted and charted now, they would pass for the whole job.

@@ -126,9 +126,9 @@ pub fn DataProblems(
     /// configuration is normal, only its failures are worth a banner.
     #[prop(optional)]
     optional: bool,
-    /// What a first load that failed leaves missing, where "the data" would
-    /// say too much: a supporting resource's failure leaves the page's own
-    /// data on screen.
+    /// What a first load that failed leaves missing, where the resource's
+    /// own title would say too little: a supporting resource's failure
+    /// leaves the page's own data on screen.
     #[prop(optional)]
     unloaded_title: Option<&'static str>,
     /// What a field that is never found costs on this page beyond a blank,
@@ -177,7 +177,7 @@ pub fn DataProblems(
             let title = if kept {
                 "The last refresh failed; the data below is from the last successful load"
             } else {
-                unloaded_title.unwrap_or("The data could not be loaded")
+                unloaded_title.unwrap_or(live.unloaded_title)
             };
             view! { <Banner tone=Tone::Failed title=title details=error action=Some(("Retry", retry)) /> }
         })}

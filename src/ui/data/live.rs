@@ -102,6 +102,16 @@ impl ResourceKind {
         }
     }
 
+    /// The title of a failure that left nothing of it loaded.
+    fn unloaded_title(self) -> &'static str {
+        match self {
+            ResourceKind::Jobs => "The job list could not be loaded",
+            ResourceKind::JobRuns => "This job's runs could not be loaded",
+            ResourceKind::JobResults => "This job's asset results could not be loaded",
+            ResourceKind::Endpoints => "The endpoint list could not be loaded",
+        }
+    }
+
     fn config_key(self) -> &'static str {
         match self {
             ResourceKind::Jobs => "resources.jobs",
@@ -267,6 +277,8 @@ pub struct LiveStatus {
     pub refresh_seconds: Signal<u32>,
     /// What the resource's records are called.
     pub noun: Noun,
+    /// What a failed first load leaves missing, as a banner's title.
+    pub unloaded_title: &'static str,
     reload: RwSignal<u64>,
 }
 
@@ -485,6 +497,7 @@ fn live_status(
         held,
         refresh_seconds,
         noun: kind.noun(),
+        unloaded_title: kind.unloaded_title(),
         reload,
     };
     let visibility = use_page_visibility();
