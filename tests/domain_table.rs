@@ -185,6 +185,24 @@ fn text_query_folds_non_ascii_case_and_final_sigma() {
 }
 
 #[test]
+fn text_query_folds_sharp_s_dotted_capital_i_and_full_width_letters() {
+    let found = |query: &str, name: &str| TextQuery::parse(query).matches(&search_key(&[name]));
+    for (query, name) in [
+        ("strasse", "straße-02"),
+        ("STRASSE", "straße-02"),
+        ("straße", "STRASSE-02"),
+        ("ÜBERGRÖSSE", "Übergröße"),
+        ("istanbul", "İSTANBUL-01"),
+        ("İstanbul", "istanbul-03"),
+        ("web-01", "ＷＥＢ－０１"),
+        ("ＷＥＢ", "web-01"),
+    ] {
+        assert!(found(query, name), "{query:?} finds {name:?}");
+    }
+    assert!(!found("strase", "straße-02"));
+}
+
+#[test]
 fn a_name_is_found_by_what_it_shows_whatever_hides_in_it() {
     for hiding in [
         "HOST-\u{200B}0005",

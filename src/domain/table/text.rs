@@ -10,7 +10,8 @@ use memchr::memmem::Finder;
 const PART_SEPARATOR: char = '\n';
 
 /// Appends `text` case-folded: lowercase, with the Greek final sigma folded to
-/// plain sigma (lowercasing picks one or the other by position in the word),
+/// plain sigma (lowercasing picks one or the other by position in the word)
+/// and the few letters of [`push_folded_char`],
 /// and without the characters that do not show (bidi overrides, zero-width
 /// spaces) or the mark that stands for them, so a name is found by its
 /// letters.
@@ -30,9 +31,25 @@ fn push_folded(out: &mut String, text: &str) {
         out[start..].make_ascii_lowercase();
         let mut chars = other.chars();
         if let Some(c) = chars.next().filter(|&c| !is_hidden_control(c) && c != MARK) {
-            out.extend(c.to_lowercase().map(|c| if c == 'ς' { 'σ' } else { c }));
+            push_folded_char(out, c);
         }
         rest = chars.as_str();
+    }
+}
+
+/// Appends one non-ASCII character case-folded. Besides lowercasing: ß
+/// (and ẞ) are "ss", as STRASSE is written in capitals; İ is i, where
+/// lowercasing adds a combining dot no one types; full-width Latin letters
+/// and digits (ＷＥＢ－０１, from East Asian input) are their ASCII selves.
+fn push_folded_char(out: &mut String, c: char) {
+    match c {
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'İ' => out.push('i'),
+        '\u{FF01}'..='\u{FF5E}' => {
+            let ascii = char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c);
+            out.push(ascii.to_ascii_lowercase());
+        }
+        _ => out.extend(c.to_lowercase().map(|c| if c == 'ς' { 'σ' } else { c })),
     }
 }
 
