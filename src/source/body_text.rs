@@ -6,6 +6,8 @@
 //! would build a JS string first and then re-encode it into wasm memory,
 //! which at 100k rows (tens of MB) was a third to half of the fetch's time.
 
+use crate::domain::abridge::{abridged, QUOTED_CHARS};
+use crate::domain::visible::visible;
 use std::borrow::Cow;
 
 pub const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
@@ -20,6 +22,26 @@ pub fn body_text(bytes: &[u8]) -> Cow<'_, str> {
 pub fn is_web_page(text: &str) -> bool {
     text.trim_start().starts_with('<')
 }
+
+/// The `<title>` of a web page's first kilobytes, trimmed and cut to a
+/// sentence's length, each hidden character marked: what a sign-in page or
+/// a proxy's error page calls itself says more than its first characters.
+pub fn web_page_title(text: &str) -> Option<String> {
+    let head = &text[..text.floor_char_boundary(PAGE_HEAD_BYTES)];
+    // ASCII lowering keeps every byte where it was.
+    let lowered = head.to_ascii_lowercase();
+    let open = lowered.find("<title")?;
+    let start = open + lowered[open..].find('>')? + 1;
+    let length = lowered[start..].find("</title")?;
+    let title = head[start..start + length]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!title.is_empty()).then(|| visible(&abridged(&title, QUOTED_CHARS)).into_owned())
+}
+
+/// How far into a web page its title is looked for.
+const PAGE_HEAD_BYTES: usize = 4096;
 
 pub fn without_byte_order_mark(bytes: &[u8]) -> &[u8] {
     bytes.strip_prefix(BYTE_ORDER_MARK).unwrap_or(bytes)

@@ -2,7 +2,7 @@
 //! decodes each page and hands it over as it arrives.
 
 use super::body::{fnv1a, Body};
-use super::body_text::{is_web_page, offset_of};
+use super::body_text::{is_web_page, offset_of, web_page_title};
 use super::body_text::{with_unreadable_numbers_mended, without_lone_surrogates};
 use super::config::{Config, Method, Resource};
 use super::error_body::backend_message;
@@ -51,6 +51,8 @@ pub enum LoadError {
         url: String,
         found: String,
         detail: String,
+        /// A web page's own title, where it has one.
+        page_title: Option<String>,
     },
     /// JSON that goes wrong past its start: `near` is the text around the fault.
     BrokenJson {
@@ -217,6 +219,16 @@ impl fmt::Display for LoadError {
             ),
             // A web page where JSON belongs is a sign-in or proxy page, or
             // the app's own page from a wrong address, more than a backend fault.
+            LoadError::NotJson {
+                url,
+                page_title: Some(title),
+                ..
+            } => write!(
+                f,
+                "{url} answered with a web page titled \"{title}\", not JSON: a sign-in \
+                 page (sign in to the backend in another tab, then Retry), a proxy's \
+                 page, or a wrong address in the configuration"
+            ),
             LoadError::NotJson { url, found, .. } if is_web_page(found) => {
                 write!(
                     f,
@@ -224,7 +236,9 @@ impl fmt::Display for LoadError {
                      a sign-in or proxy page, or a wrong address in the configuration"
                 )
             }
-            LoadError::NotJson { url, found, detail } => {
+            LoadError::NotJson {
+                url, found, detail, ..
+            } => {
                 write!(
                     f,
                     "{url} did not answer with JSON (it starts with {found:?}): {detail}"
@@ -763,6 +777,7 @@ fn parse_body(url: &str, text: &str) -> Result<serde_json::Value, LoadError> {
                     url: url.to_owned(),
                     found: text[start..].chars().take(24).collect(),
                     detail: error.to_string(),
+                    page_title: is_web_page(text).then(|| web_page_title(text)).flatten(),
                 }
             }
         }

@@ -538,10 +538,14 @@ describe('a refresh of the job list that fails', () => {
   });
 
   test('an HTML page (a sign-in page) instead of JSON', { timeout: TEST_TIMEOUT }, async () => {
+    // Named by its title, which says more than its first characters.
     await refreshFailsWith(FAULTS.html(), [
-      `${url()} answered with a web page, not JSON`,
-      'it starts with "<!doctype html>',
-      'a sign-in or proxy page, or a wrong address in the configuration',
+      `${url()} answered with a web page titled "Sign in", not JSON`,
+      'a sign-in page (sign in to the backend in another tab, then Retry), a proxy\'s page, or a wrong address in the configuration',
+    ]);
+    // Without a title, its first characters.
+    await refreshFailsWith(FAULTS.raw('<html><body>502 Bad Gateway</body></html>', { contentType: 'text/html' }), [
+      `${url()} answered with a web page, not JSON (it starts with "<html><body>502 Bad Gate")`,
     ]);
   });
 
