@@ -171,13 +171,22 @@ fn a_line_and_column_find_their_place_in_the_text() {
 fn a_web_pages_title_is_read_from_its_head() {
     use patchboard::source::body_text::web_page_title;
     let page = "<!doctype html>\n<html><head><TITLE>\n  Sign in –\n Contoso SSO </TITLE></head>";
-    assert_eq!(web_page_title(page).as_deref(), Some("Sign in – Contoso SSO"));
-    assert_eq!(web_page_title("<html><body>502 Bad Gateway</body></html>"), None);
+    assert_eq!(
+        web_page_title(page).as_deref(),
+        Some("Sign in – Contoso SSO")
+    );
+    assert_eq!(
+        web_page_title("<html><body>502 Bad Gateway</body></html>"),
+        None
+    );
     assert_eq!(web_page_title("<title></title>"), None);
     // Cut to a sentence's length, each hidden character marked.
     let long = format!("<title>{}\u{202E}</title>", "x".repeat(100));
     assert_eq!(web_page_title(&long), Some(format!("{}…", "x".repeat(60))));
-    assert_eq!(web_page_title("<title>a\u{202E}b</title>").as_deref(), Some("a\u{FFFD}b"));
+    assert_eq!(
+        web_page_title("<title>a\u{202E}b</title>").as_deref(),
+        Some("a\u{FFFD}b")
+    );
     // Only the page's head is searched: a title past it is not this page's.
     let late = format!("<html>{}<title>Late</title>", " ".repeat(5000));
     assert_eq!(web_page_title(&late), None);

@@ -90,21 +90,26 @@ pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     };
-    // A 20-digit bound tells a reader nothing: the widest type takes any count.
-    let range = || match T::MAX {
-        u64::MAX if too_big_float => format!(
-            "a whole number from 0 to {}, and past {} written as a plain integer \
-             (a decimal point or exponent makes it a float, which holds no larger \
-             whole number exactly)",
-            grouped(u64::MAX),
-            grouped(MAX_EXACT_FLOAT)
-        ),
-        u64::MAX => "a whole number, 0 or more".to_owned(),
-        max => format!("a whole number from 0 to {}", grouped(max)),
-    };
-    parsed
-        .and_then(|n| T::try_from(n).ok())
-        .ok_or_else(|| expected(&range(), value))
+    // The type's bound is named only to a number past it: to a negative
+    // number or a word, "4,294,967,295" would read as a rule of the data.
+    match parsed {
+        Some(n) => T::try_from(n).map_err(|_| {
+            expected(
+                &format!("a whole number from 0 to {}", grouped(T::MAX)),
+                value,
+            )
+        }),
+        None if too_big_float => Err(expected(
+            &format!(
+                "a whole number, and past {} written as a plain integer \
+                 (a decimal point or exponent makes it a float, which holds no larger \
+                 whole number exactly)",
+                grouped(MAX_EXACT_FLOAT)
+            ),
+            value,
+        )),
+        None => Err(expected("a whole number, 0 or more", value)),
+    }
 }
 
 /// The major part of a version: `5` from 5, 5.1, "5", "5.1" or
