@@ -7,13 +7,39 @@ use std::borrow::Cow;
 pub const QUOTED_CHARS: usize = 60;
 
 /// `text` whole when it has at most `max_chars` characters, else its first
-/// `max_chars` and "…". Cut between characters, never inside one: backends
-/// and searches come in any language.
+/// `max_chars` and "…". Cut between characters, never inside one, and not
+/// between a letter and the marks that belong to it (an accent, an emoji's
+/// joined parts, a flag's second half): backends and searches come in any
+/// language. (Scripts whose vowels are marks of their own, Devanagari's,
+/// may still be cut before one.)
 pub fn abridged(text: &str, max_chars: usize) -> Cow<'_, str> {
-    match text.char_indices().nth(max_chars) {
-        Some((cut, _)) => Cow::Owned(format!("{}…", &text[..cut])),
-        None => Cow::Borrowed(text),
+    let Some((mut cut, _)) = text.char_indices().nth(max_chars) else {
+        return Cow::Borrowed(text);
+    };
+    let mut before = text[..cut].chars().next_back();
+    // Regional indicators pair up into flags from the run's start.
+    let mut regional_run = text[..cut]
+        .chars()
+        .rev()
+        .take_while(|&c| is_regional(c))
+        .count();
+    while let Some(next) = text[cut..].chars().next() {
+        let completes_flag = is_regional(next) && regional_run % 2 == 1;
+        if !completes_flag && !continues(before, next) {
+            break;
+        }
+        regional_run = if is_regional(next) {
+            regional_run + 1
+        } else {
+            0
+        };
+        cut += next.len_utf8();
+        before = Some(next);
     }
+    if cut == text.len() {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(format!("{}…", &text[..cut]))
 }
 
 /// Untrusted text as a message quotes it: cut after [`QUOTED_CHARS`]
@@ -22,6 +48,29 @@ pub fn abridged(text: &str, max_chars: usize) -> Cow<'_, str> {
 /// neither pass for other words nor bury the sentence.
 pub fn quoted(text: &str) -> String {
     format!("{:?}", abridged(text, QUOTED_CHARS))
+}
+
+/// Whether `next` belongs with the character `before` it: a combining mark,
+/// a variation selector, an emoji modifier or tag, a zero-width joiner or
+/// what it joins.
+fn continues(before: Option<char>, next: char) -> bool {
+    matches!(
+        next,
+        '\u{0300}'..='\u{036F}'
+            | '\u{1AB0}'..='\u{1AFF}'
+            | '\u{1DC0}'..='\u{1DFF}'
+            | '\u{200D}'
+            | '\u{20D0}'..='\u{20FF}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FE20}'..='\u{FE2F}'
+            | '\u{1F3FB}'..='\u{1F3FF}'
+            | '\u{E0020}'..='\u{E007F}'
+    ) || before == Some('\u{200D}')
+}
+
+/// A regional indicator: two make a flag.
+fn is_regional(c: char) -> bool {
+    ('\u{1F1E6}'..='\u{1F1FF}').contains(&c)
 }
 
 #[cfg(test)]
@@ -41,6 +90,20 @@ mod tests {
             format!("{}…", "x".repeat(60))
         );
         assert_eq!(abridged("日本標準時", 2), "日本…");
+    }
+
+    #[test]
+    fn a_cut_keeps_a_letter_with_its_marks() {
+        // An accent written as a combining mark stays on its letter.
+        assert_eq!(abridged("cafe\u{301} au lait", 4), "cafe\u{301}…");
+        // A joined emoji stays whole, and so does a flag.
+        assert_eq!(abridged("ab👩\u{200D}💻cd", 3), "ab👩\u{200D}💻…");
+        assert_eq!(abridged("ab🇩🇪cd", 3), "ab🇩🇪…");
+        // Two flags in a row may be cut between them, not inside either.
+        assert_eq!(abridged("🇩🇪🇫🇷x", 2), "🇩🇪…");
+        assert_eq!(abridged("x👍\u{1F3FD}y", 2), "x👍\u{1F3FD}…");
+        // Marks that reach the end leave nothing to cut.
+        assert_eq!(abridged("e\u{301}", 1), "e\u{301}");
     }
 
     #[test]
