@@ -1213,7 +1213,9 @@ describe('job progress page', () => {
         await page.locator('dialog.pb-panel[open]').waitFor({ timeout: LOAD_TIMEOUT });
         await page.waitForFunction(() => !document.querySelector('.pb-panel').getAnimations().some((a) => a.playState === 'running'));
         const covered = await page.evaluate(() =>
+          // What shows on screen (not the line's words for paper).
           [...document.querySelectorAll('.pb-refresh > *')]
+            .filter((element) => element.checkVisibility())
             .filter((element) => {
               const box = element.getBoundingClientRect();
               const top = document.elementFromPoint(box.right - 2, box.top + box.height / 2);
