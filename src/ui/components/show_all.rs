@@ -2,11 +2,13 @@ use super::Segment;
 use crate::domain::decimal::grouped;
 use crate::domain::shortlist::{shortlist, LEAST_HIDDEN};
 use crate::ui::focus::{focus_first_control_if_lost, focus_nth_control};
+use crate::ui::printing::use_printing;
 use leptos::html;
 use leptos::prelude::*;
 
 /// A breakdown that starts short (see [`shortlist`]) and opens on request,
-/// so that the table under it starts within the first screen.
+/// so that the table under it starts within the first screen; printed, it
+/// is whole.
 #[derive(Clone, Copy)]
 pub struct ShortList {
     /// What the chart draws.
@@ -26,8 +28,11 @@ impl ShortList {
             selected.with(|picked| shortlist(all, keep, |segment| picked.contains(&segment.key)))
         });
         let expanded = RwSignal::new(false);
+        // Paper has no "Show all": a short list printed would pass for the
+        // whole breakdown.
+        let printing = use_printing();
         let shown = Signal::derive(move || {
-            if expanded.get() {
+            if expanded.get() || printing.get() {
                 all.get()
             } else {
                 short.with(|(shown, _)| shown.clone())
