@@ -21,6 +21,14 @@ fn hidden_controls_show_as_a_mark_and_the_rest_is_left_as_is() {
         // Between ASCII characters a joiner joins nothing, and hides.
         ("HOST-00\u{200D}01", format!("HOST-00{mark}01")),
         ("HOST-0001\u{200C}", format!("HOST-0001{mark}")),
+        // Nor does a run of them, or one beside another hidden character.
+        ("HOST\u{200D}\u{200D}0001", format!("HOST{mark}{mark}0001")),
+        ("HOST\u{200B}\u{200D}0001", format!("HOST{mark}{mark}0001")),
+        // A subdivision flag keeps its tags; tags elsewhere hide.
+        (
+            "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} team",
+            "🏴\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F} team".to_owned(),
+        ),
         // Characters that draw nothing: soft hyphen, grapheme joiner,
         // fillers, line separator, deprecated format, annotation, tags.
         ("ser\u{00AD}ver-42", format!("ser{mark}ver-42")),

@@ -187,6 +187,12 @@ fn a_web_pages_title_is_read_from_its_head() {
         web_page_title("<title>a\u{202E}b</title>").as_deref(),
         Some("a\u{FFFD}b")
     );
+    // Entities read; a tag that only starts like <title> is not one.
+    assert_eq!(
+        web_page_title("<title>A &amp; B &lt;Ops&gt;</title>").as_deref(),
+        Some("A & B <Ops>")
+    );
+    assert_eq!(web_page_title("<titlex>No</titlex>"), None);
     // Only the page's head is searched: a title past it is not this page's.
     let late = format!("<html>{}<title>Late</title>", " ".repeat(5000));
     assert_eq!(web_page_title(&late), None);

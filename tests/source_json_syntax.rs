@@ -48,6 +48,15 @@ fn a_comma_before_the_close_is_named_as_what_json_lacks() {
         problem("{ \"fields\": [\"a\",\n] }"),
         "trailing comma at line 2 column 1 (JSON allows no comma after the last item before a closing } or ])"
     );
+    // A close where a value or a comma was due is another mistake.
+    for (text, parser) in [
+        ("{\"a\": }", "expected value at line 1 column 7"),
+        ("{\"a\": 1]", "expected `,` or `}` at line 1 column 8"),
+        ("[1, 2}", "expected `,` or `]` at line 1 column 6"),
+        ("[}", "expected value at line 1 column 2"),
+    ] {
+        assert_eq!(problem(text), parser, "{text}");
+    }
 }
 
 #[test]

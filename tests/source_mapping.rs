@@ -935,16 +935,33 @@ fn a_number_out_of_its_fields_range_is_reported_with_the_range() {
 #[test]
 fn a_count_past_what_a_float_holds_exactly_is_reported_not_clamped() {
     use patchboard::source::coerce::unsigned;
+    // Past what 64 bits hold: the bound, whether written as a float or not.
     let body: serde_json::Value =
-        serde_json::from_str(r#"[1e308, 99999999999999999999999999, 9007199254740992.0]"#).unwrap();
+        serde_json::from_str(r#"[1e308, 99999999999999999999999999]"#).unwrap();
     for value in body.as_array().unwrap() {
         let message = unsigned::<u64>(value).unwrap_err();
         assert!(
             message.starts_with(
-                "expected a whole number, and past \
-                 9,007,199,254,740,991 written as a plain integer (a decimal point or \
-                 exponent makes it a float, which holds no larger whole number exactly), found "
+                "expected a whole number from 0 to 18,446,744,073,709,551,615, found "
             ),
+            "{value}: {message}"
+        );
+    }
+    // Within 64 bits but past what a float holds exactly: write it plainly.
+    let message = unsigned::<u64>(&json!(9007199254740992.0)).unwrap_err();
+    assert!(
+        message.starts_with(
+            "expected a whole number, and past \
+             9,007,199,254,740,991 written as a plain integer (a decimal point or \
+             exponent makes it a float, which holds no larger whole number exactly), found "
+        ),
+        "{message}"
+    );
+    // A narrower field names its own bound to any number past it.
+    for value in [json!(1e20), json!("99999999999999999999999")] {
+        let message = unsigned::<u32>(&value).unwrap_err();
+        assert!(
+            message.starts_with("expected a whole number from 0 to 4,294,967,295, found "),
             "{value}: {message}"
         );
     }

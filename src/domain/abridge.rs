@@ -23,7 +23,8 @@ pub fn abridged(text: &str, max_chars: usize) -> Cow<'_, str> {
         .rev()
         .take_while(|&c| is_regional(c))
         .count();
-    while let Some(next) = text[cut..].chars().next() {
+    // Bounded: a run of marks is no reason to quote a whole runaway value.
+    for next in text[cut..].chars().take(MOST_KEPT_MARKS) {
         let completes_flag = is_regional(next) && regional_run % 2 == 1;
         if !completes_flag && !continues(before, next) {
             break;
@@ -65,8 +66,12 @@ fn continues(before: Option<char>, next: char) -> bool {
             | '\u{FE20}'..='\u{FE2F}'
             | '\u{1F3FB}'..='\u{1F3FF}'
             | '\u{E0020}'..='\u{E007F}'
-    ) || before == Some('\u{200D}')
+    ) || before == Some('\u{200D}') && !next.is_ascii()
 }
+
+/// How many marks past the cut are kept with the character before it: an
+/// emoji's longest sequence (a family, a flag of tags) has fewer.
+const MOST_KEPT_MARKS: usize = 16;
 
 /// A regional indicator: two make a flag.
 fn is_regional(c: char) -> bool {
@@ -104,6 +109,11 @@ mod tests {
         assert_eq!(abridged("x👍\u{1F3FD}y", 2), "x👍\u{1F3FD}…");
         // Marks that reach the end leave nothing to cut.
         assert_eq!(abridged("e\u{301}", 1), "e\u{301}");
+        // A runaway run of marks is cut all the same, and a joiner between
+        // ASCII letters takes none of them along.
+        let runaway = format!("a{}", "\u{301}".repeat(10_000));
+        assert_eq!(abridged(&runaway, 1).chars().count(), 1 + 16 + 1);
+        assert_eq!(abridged("ab\u{200D}cd", 2), "ab\u{200D}…");
     }
 
     #[test]

@@ -50,11 +50,27 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '\u{200C}' | '\u{200D}')
 }
 
-/// Whether `c`, between `before` and `after` (None at an end), hides: a
-/// joiner joins nothing where neither side is a script that uses it.
-fn hides(before: Option<char>, c: char, after: Option<char>) -> bool {
-    is_hidden_control(c)
-        || is_joiner(c) && before.is_none_or(|b| b.is_ascii()) && after.is_none_or(|a| a.is_ascii())
+/// A tag character: hidden, except in the tag sequence of a subdivision
+/// flag (🏴 and its tags: England's, Scotland's, Wales').
+fn is_tag(c: char) -> bool {
+    ('\u{E0020}'..='\u{E007F}').contains(&c)
+}
+
+/// Whether the character at `at` of `chars` hides. A joiner joins nothing
+/// where the nearest characters that show on either side (past other
+/// joiners and hidden characters) are ASCII, or are not there.
+fn hides(chars: &[char], at: usize) -> bool {
+    let c = chars[at];
+    if is_tag(c) {
+        return chars[..at].iter().rev().find(|&&before| !is_tag(before)) != Some(&'\u{1F3F4}');
+    }
+    if !is_joiner(c) {
+        return is_hidden_control(c);
+    }
+    let shows = |other: &&char| !is_joiner(**other) && !is_hidden_control(**other);
+    let before = chars[..at].iter().rev().find(shows);
+    let after = chars[at + 1..].iter().find(shows);
+    before.is_none_or(char::is_ascii) && after.is_none_or(char::is_ascii)
 }
 
 /// `text` with each hidden control character shown as [`MARK`].
@@ -62,14 +78,10 @@ pub fn visible(text: &str) -> Cow<'_, str> {
     if !text.contains(|c| is_hidden_control(c) || is_joiner(c)) {
         return Cow::Borrowed(text);
     }
-    let mut shown = String::with_capacity(text.len());
-    let mut before = None;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let after = chars.peek().copied();
-        shown.push(if hides(before, c, after) { MARK } else { c });
-        before = Some(c);
-    }
+    let chars: Vec<char> = text.chars().collect();
+    let shown: String = (0..chars.len())
+        .map(|at| if hides(&chars, at) { MARK } else { chars[at] })
+        .collect();
     if shown == text {
         Cow::Borrowed(text)
     } else {

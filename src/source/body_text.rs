@@ -30,14 +30,28 @@ pub fn web_page_title(text: &str) -> Option<String> {
     let head = &text[..text.floor_char_boundary(PAGE_HEAD_BYTES)];
     // ASCII lowering keeps every byte where it was.
     let lowered = head.to_ascii_lowercase();
-    let open = lowered.find("<title")?;
+    let open = lowered
+        .match_indices("<title")
+        .map(|(at, tag)| at + tag.len())
+        .find(|&end| lowered[end..].starts_with(['>', ' ', '\t', '\n', '\r']))?;
     let start = open + lowered[open..].find('>')? + 1;
     let length = lowered[start..].find("</title")?;
     let title = head[start..start + length]
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
+    let title = with_entities_read(&title);
     (!title.is_empty()).then(|| visible(&abridged(&title, QUOTED_CHARS)).into_owned())
+}
+
+/// `text` with HTML's five named entities for markup characters read; a
+/// page title rarely holds others.
+fn with_entities_read(text: &str) -> String {
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
 }
 
 /// How far into a web page its title is looked for.

@@ -92,13 +92,23 @@ pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
     };
     // The type's bound is named only to a number past it: to a negative
     // number or a word, "4,294,967,295" would read as a rule of the data.
+    let range = || {
+        expected(
+            &format!("a whole number from 0 to {}", grouped(T::MAX)),
+            value,
+        )
+    };
+    let past_max = match value {
+        Value::Number(n) => n.as_f64().is_some_and(|f| f > T::MAX as f64),
+        Value::String(s) => {
+            let digits = s.trim();
+            !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
+        }
+        _ => false,
+    };
     match parsed {
-        Some(n) => T::try_from(n).map_err(|_| {
-            expected(
-                &format!("a whole number from 0 to {}", grouped(T::MAX)),
-                value,
-            )
-        }),
+        Some(n) => T::try_from(n).map_err(|_| range()),
+        None if past_max => Err(range()),
         None if too_big_float => Err(expected(
             &format!(
                 "a whole number, and past {} written as a plain integer \

@@ -3,10 +3,16 @@
 //! when that is a habit of other formats (comments, trailing commas,
 //! single quotes, bare keys).
 
+use super::body_text::offset_of;
+
 /// The parser's message for `text`, with a hint when the place it names
 /// holds something JSON does not allow.
 pub fn described(text: &str, error: &serde_json::Error) -> String {
-    match text_at(text, error.line(), error.column()).and_then(habit_of_other_formats) {
+    let hint = text_at(text, error.line(), error.column()).and_then(|at| {
+        let before = &text[..offset_of(text, error.line(), error.column())];
+        habit_of_other_formats(at, before)
+    });
+    match hint {
         Some(hint) => format!("{error} ({hint})"),
         None => error.to_string(),
     }
@@ -19,10 +25,12 @@ fn text_at(text: &str, line: usize, column: usize) -> Option<&str> {
     line.get(column.checked_sub(1)?..)
 }
 
-fn habit_of_other_formats(at: &str) -> Option<&'static str> {
+/// What `at` (where parsing stopped, to the end of its line) holds, after
+/// `before`, that other formats allow and JSON does not.
+fn habit_of_other_formats(at: &str, before: &str) -> Option<&'static str> {
     if at.starts_with("//") || at.starts_with("/*") || at.starts_with('#') {
         Some("JSON allows no comments")
-    } else if at.starts_with(['}', ']']) {
+    } else if at.starts_with(['}', ']']) && before.trim_end().ends_with(',') {
         Some("JSON allows no comma after the last item before a closing } or ]")
     } else if at.starts_with('\'') {
         Some("JSON quotes text and keys with double quotes only")

@@ -225,7 +225,7 @@ impl fmt::Display for LoadError {
                 ..
             } => write!(
                 f,
-                "{url} answered with a web page titled \"{title}\", not JSON: a sign-in \
+                "{url} answered with a web page titled {title:?}, not JSON: a sign-in \
                  page (sign in to the backend in another tab, then Retry), a proxy's \
                  page, or a wrong address in the configuration"
             ),

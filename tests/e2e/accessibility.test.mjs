@@ -781,6 +781,8 @@ test('a printout holds every row listed, up to a thousand, and none of the contr
           .slice(0, 3),
       );
       assert.deepEqual(cut, [], `nothing in a printed row is cut on ${hash}`);
+      const sticky = await page.$$eval('thead th, tr.pb-row > td', (cells) => cells.filter((cell) => getComputedStyle(cell).position !== 'static').length);
+      assert.equal(sticky, 0, `no heading or cell is sticky on paper on ${hash}`);
       if (hash === '#/exemptions') {
         // Paper has no "Show all": the chart prints whole.
         const chart = await page.locator('#pb-exemption-chart > *').count();

@@ -16,6 +16,7 @@ use crate::ui::resize::on_resize;
 use crate::ui::router::Router;
 use leptos::prelude::*;
 use std::sync::Arc;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// `--pb-row-height` in style/tokens.css, used until the table has read the
@@ -574,13 +575,26 @@ fn table(table: Table) -> AnyView {
     // next Tab. The row now in its place takes it, or with none left the
     // table's note that it is empty, so the keyboard stays where it was;
     // and when rows come back under that note, the first of them.
-    // The row taking the focus is read out as any focused row; what is
-    // said first is that the row the user was on has gone, or the move
-    // would pass for a row changing its values.
+    // The row taking the focus is read out as any focused row; a note then
+    // says that the row the user was on has gone, or the move would pass for
+    // a row changing its values.
     let focused_position = StoredValue::new(0_usize);
     let empty_note = NodeRef::<leptos::html::P>::new();
     let note_focus = FocusMark::new();
     let (row_left_note, set_row_left_note) = signal(String::new());
+    // After the focus move, which a screen reader reads out first and which
+    // would cut a note said with it short; taken down after, so that no one
+    // reading the page later meets it.
+    let say_row_left = move || {
+        set_timeout(
+            move || _ = set_row_left_note.try_set(ROW_LEFT_NOTE.to_owned()),
+            Duration::from_millis(200),
+        );
+        set_timeout(
+            move || _ = set_row_left_note.try_set(String::new()),
+            Duration::from_secs(10),
+        );
+    };
     Effect::new(move |_| {
         let listed = order.with(|order| order.len());
         let lost_row = holding_focus.get_value().is_some() && focused_record_now().is_none();
@@ -603,10 +617,10 @@ fn table(table: Table) -> AnyView {
                     }
                 }
                 listed => {
-                    if lost_row {
-                        set_row_left_note.set(ROW_LEFT_NOTE.to_owned());
-                    }
                     focus_position(focused_position.get_value().min(listed - 1));
+                    if lost_row {
+                        say_row_left();
+                    }
                 }
             }
         });

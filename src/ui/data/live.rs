@@ -791,6 +791,17 @@ impl Progress {
                     };
                 }
                 Err(error) => {
+                    // The fields never found are what a configuration
+                    // that matches nothing gets wrong: kept to be shown.
+                    if matches!(
+                        error,
+                        LoadError::NoRowReadable {
+                            first_load: true,
+                            ..
+                        }
+                    ) {
+                        s.unfound = self.unfound.unwrap_or_default();
+                    }
                     s.not_found = error.says_not_found();
                     s.quiet_until = error.asked_wait().map(|seconds| {
                         let now = read_browser_clock().millis();
