@@ -256,7 +256,6 @@ impl fmt::Display for LoadError {
             ),
             LoadError::Shape { url, error } => write!(f, "unexpected response from {url}: {error}"),
             LoadError::Paging(error) => write!(f, "{error}"),
-
             LoadError::LinkedElsewhere {
                 error,
                 previous_url,
@@ -308,12 +307,12 @@ impl fmt::Display for LoadError {
                     )?,
                 }
                 let cause = if *first_load {
-                    "the configuration's fields most likely do not match what the backend \
-                     sends (its fields or mapping say where each value is)"
+                    "; most likely the configuration's fields do not match what the \
+                     backend sends"
                 } else {
-                    "as if the backend had changed what it sends"
+                    ", as if the backend had changed what it sends"
                 };
-                write!(f, ", {cause}: {examples}")
+                write!(f, "{cause}: {examples}")
             }
         }
     }

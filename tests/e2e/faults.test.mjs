@@ -1868,7 +1868,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
     await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
       const { page } = session;
       const text = await alertText(page, 'rows in the answer could be read');
-      assert.ok(text.includes("none of the 2 rows in the answer could be read, the configuration's fields most likely do not match"), text);
+      assert.ok(text.includes("none of the 2 rows in the answer could be read; most likely the configuration's fields do not match what the backend sends: asset_id"), text);
       assert.ok(text.includes('asset_id (at "/asset_id"): required but missing or empty'), text);
       assert.equal(await page.locator('.pb-table-empty').textContent(), 'No data loaded.');
       assert.match(await page.locator('[data-updated]').textContent(), /^Not loaded/, 'nothing reads as updated');
