@@ -6,6 +6,7 @@ use super::data::{provide_data_source, provide_refresh_pause, use_live, Resource
 use super::focus::{focus_by_id, focus_if_lost, MAIN_ID, PAGE_TITLE_ID};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
+use super::printing::provide_printing;
 use super::router::{provide_router, LeftByLink, Link, Location, Route, Router, UrlMode};
 use super::source_banner::{ConfigProblems, DemoNote, SourceBadge};
 use super::theme::{provide_theme, ThemeToggle};
@@ -18,6 +19,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     let router = provide_router(url_mode);
     let theme = provide_theme();
     provide_page_visibility();
+    provide_printing();
     provide_clock();
     provide_data_source();
     provide_refresh_pause();

@@ -1,10 +1,14 @@
 //! Whether the page is being printed: between the browser's `beforeprint`
 //! and `afterprint`, which it fires around laying the page out for paper.
+//! Read once at the app's root and shared, so that each table and chart
+//! does not add its own window listeners.
 
 use leptos::prelude::*;
 
-/// Tracked; true while a print (or print preview) is being laid out.
-pub fn use_printing() -> ReadSignal<bool> {
+#[derive(Clone, Copy)]
+struct Printing(ReadSignal<bool>);
+
+pub fn provide_printing() {
     let (printing, set_printing) = signal(false);
     let screen_again = move || {
         if printing.get_untracked() {
@@ -21,5 +25,10 @@ pub fn use_printing() -> ReadSignal<bool> {
         window_event_listener_untyped("keydown", move |_| screen_again()),
     ];
     on_cleanup(move || listeners.into_iter().for_each(|listener| listener.remove()));
-    printing
+    provide_context(Printing(printing));
+}
+
+/// Tracked; true while a print (or print preview) is being laid out.
+pub fn use_printing() -> ReadSignal<bool> {
+    expect_context::<Printing>().0
 }
