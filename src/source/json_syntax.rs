@@ -8,24 +8,19 @@ use super::body_text::offset_of;
 /// The parser's message for `text`, with a hint when the place it names
 /// holds something JSON does not allow.
 pub fn described(text: &str, error: &serde_json::Error) -> String {
-    let hint = text_at(text, error.line(), error.column()).and_then(|at| {
-        let before = &text[..offset_of(text, error.line(), error.column())];
+    // Line 0 is serde_json's mark for an error with no place in the text.
+    let hint = (error.line() > 0).then(|| {
+        let (before, rest) = text.split_at(offset_of(text, error.line(), error.column()));
+        let at = rest.split('\n').next().unwrap_or_default();
         habit_of_other_formats(at, before)
     });
-    match hint {
+    match hint.flatten() {
         Some(hint) => format!("{error} ({hint})"),
         None => error.to_string(),
     }
 }
 
-/// The text from 1-based `line` and `column` (counted in bytes, as
-/// serde_json counts) to the end of that line.
-fn text_at(text: &str, line: usize, column: usize) -> Option<&str> {
-    let line = text.split('\n').nth(line.checked_sub(1)?)?;
-    line.get(column.checked_sub(1)?..)
-}
-
-/// What `at` (where parsing stopped, to the end of its line) holds, after
+/// What `at` (from where parsing stopped to the end of its line) holds, after
 /// `before`, that other formats allow and JSON does not.
 fn habit_of_other_formats(at: &str, before: &str) -> Option<&'static str> {
     if at.starts_with("//") || at.starts_with("/*") || at.starts_with('#') {
