@@ -4,6 +4,7 @@
 
 use super::detail_panel::panel_room;
 use super::row_focus::{drawn_row, keep_row_focus, refocus_left_row, scroll_into_sight};
+use super::settled_status::DelayedStatus;
 use crate::domain::decimal::{fixed, grouped};
 use crate::domain::table::{first_row_in_view, RowWindow};
 use crate::domain::view::TableColumn;
@@ -581,20 +582,9 @@ fn table(table: Table) -> AnyView {
     let focused_position = StoredValue::new(0_usize);
     let empty_note = NodeRef::<leptos::html::P>::new();
     let note_focus = FocusMark::new();
-    let (row_left_note, set_row_left_note) = signal(String::new());
-    // After the focus move, which a screen reader reads out first and which
-    // would cut a note said with it short; taken down after, so that no one
-    // reading the page later meets it.
-    let say_row_left = move || {
-        set_timeout(
-            move || _ = set_row_left_note.try_set(ROW_LEFT_NOTE.to_owned()),
-            Duration::from_millis(200),
-        );
-        set_timeout(
-            move || _ = set_row_left_note.try_set(String::new()),
-            Duration::from_secs(10),
-        );
-    };
+    // Said after the focus move, which a screen reader reads out first and
+    // which would cut a note said with it short.
+    let row_left_note = DelayedStatus::new();
     Effect::new(move |_| {
         let listed = order.with(|order| order.len());
         let lost_row = holding_focus.get_value().is_some() && focused_record_now().is_none();
@@ -602,8 +592,7 @@ fn table(table: Table) -> AnyView {
         if !lost_row && !note_left {
             return;
         }
-        // Emptied first, so that the same words said again are a change.
-        set_row_left_note.set(String::new());
+        row_left_note.silence();
         // After the redraw, and after a record that moved has taken its row.
         request_animation_frame(move || {
             if !focus_is_lost() || scroller.try_get_untracked().flatten().is_none() {
@@ -619,7 +608,11 @@ fn table(table: Table) -> AnyView {
                 listed => {
                     focus_position(focused_position.get_value().min(listed - 1));
                     if lost_row {
-                        say_row_left();
+                        row_left_note.say(
+                            ROW_LEFT_NOTE.to_owned(),
+                            Duration::from_millis(200),
+                            Some(Duration::from_secs(10)),
+                        );
                     }
                 }
             }
@@ -739,7 +732,7 @@ fn table(table: Table) -> AnyView {
             <p class="pb-visually-hidden" id=ROW_KEYS_ID>
                 "Arrow keys move between rows; Enter opens the row with the focus."
             </p>
-            <p class="pb-visually-hidden" role="status">{move || row_left_note.get()}</p>
+            <p class="pb-visually-hidden" role="status">{move || row_left_note.spoken()}</p>
             <table class=table_class aria-rowcount=move || total() + 1 aria-describedby=ROW_KEYS_ID>
                 <caption class="pb-visually-hidden">{caption}</caption>
                 <colgroup>{widths}</colgroup>
