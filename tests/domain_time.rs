@@ -223,6 +223,18 @@ fn the_native_format_reads_either_unit() {
     assert!(message.contains("outside the years 0 to 9999"), "{message}");
 }
 
+#[test]
+fn an_offset_does_not_carry_a_time_past_the_years_0_to_9999() {
+    for text in ["9999-12-31T23:59:59-05:00", "0000-01-01T00:00:00+01:00"] {
+        let message = text.parse::<Timestamp>().unwrap_err().to_string();
+        assert!(message.contains("outside the years 0 to 9999"), "{message}");
+    }
+    assert_eq!(
+        parse("9999-12-31T23:59:59+05:00"),
+        Timestamp(253_402_300_799_000 - 5 * HOUR)
+    );
+}
+
 /// .NET's older serialisers write "/Date(ms)/", with the writer's offset
 /// after the milliseconds, which are UTC whatever it says.
 #[test]
@@ -293,11 +305,14 @@ fn a_backends_never_is_no_time() {
 /// clocks drift by minutes, a local time sent without its zone by hours.
 #[test]
 fn times_ahead_of_now_past_a_quarter_hour_are_counted() {
-    let now = Timestamp(1_796_571_538_000);
-    let at = |minutes: i64| Timestamp(now.0 + minutes * MINUTE);
-    assert_eq!(count_ahead([at(-600), at(0), at(14), at(15)], now), 0);
-    assert_eq!(count_ahead([at(16), at(60), at(-60)], now), 2);
-    assert_eq!(count_ahead([], now), 0);
+    // Now is somewhere in the minute that starts here.
+    let minute = Timestamp(1_796_571_480_000);
+    let at = |minutes: i64| Timestamp(minute.0 + minutes * MINUTE);
+    assert_eq!(count_ahead([at(-600), at(0), at(14), at(15)], minute), 0);
+    // Within a quarter-hour of the minute's last instant: not told ahead.
+    assert_eq!(count_ahead([Timestamp(at(16).0 - 1)], minute), 0);
+    assert_eq!(count_ahead([at(16), at(60), at(-60)], minute), 2);
+    assert_eq!(count_ahead([], minute), 0);
 }
 
 /// Ten thousand Gregorian years hold 3_652_425 days.

@@ -179,9 +179,13 @@ impl Timestamp {
 /// hours.
 const AHEAD_ALLOWED_MS: i64 = 15 * MS_PER_MINUTE;
 
-/// How many of `times` lie more than a quarter of an hour after `now`.
-pub fn count_ahead(times: impl IntoIterator<Item = Timestamp>, now: Timestamp) -> usize {
-    let limit = now.0.saturating_add(AHEAD_ALLOWED_MS);
+/// How many of `times` lie more than a quarter of an hour after now, when
+/// now is known to the minute that begins at `minute` (work over every row
+/// redone each minute, not each tick): they are counted only when past
+/// that minute's last instant too, so none is told ahead by less.
+pub fn count_ahead(times: impl IntoIterator<Item = Timestamp>, minute: Timestamp) -> usize {
+    let last_instant = minute.0.saturating_add(MS_PER_MINUTE - 1);
+    let limit = last_instant.saturating_add(AHEAD_ALLOWED_MS);
     times.into_iter().filter(|time| time.0 > limit).count()
 }
 
@@ -388,9 +392,9 @@ fn parse_iso(text: &str) -> Result<Timestamp, &'static str> {
     if cursor.peek().is_some() {
         return Err("unexpected text after the time");
     }
-    Ok(Timestamp(
-        days_from_civil(year, month, day) * MS_PER_DAY + ms_of_day,
-    ))
+    // An offset can carry the last day's times past the years 0 to 9999.
+    Timestamp::checked(days_from_civil(year, month, day) * MS_PER_DAY + ms_of_day)
+        .ok_or(OUT_OF_RANGE)
 }
 
 fn dash_then(cursor: &mut Cursor, problem: &'static str) -> Result<i64, &'static str> {
