@@ -41,7 +41,9 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
                 (None, _) => None,
             };
             let age = s.loaded_at.map(|at| {
-                let when = at.format_relative(clock.now());
+                // Read from this clock: one set back since (by NTP, or a
+                // wake from sleep) must not put the load in the future.
+                let when = at.format_relative(clock.now().max(at));
                 // "Updated just now" beside a failure would read as the
                 // refresh that failed having worked.
                 match (s.error.is_some(), activity.is_some()) {
