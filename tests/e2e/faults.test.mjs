@@ -2388,6 +2388,24 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
+  test('a job that has not run yet shows when it is scheduled to', { timeout: TEST_TIMEOUT }, async () => {
+    const jobs = [...JOBS, job('job-later', 'Later rollout', { schedule: 'Weekly', last_run: null, next_run: NOW + 26.5 * 60 * MINUTE })];
+    backend.setData({ jobs });
+    try {
+      await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await waitForJobList(page, jobs.length);
+        const cell = page.locator('tr.pb-row', { hasText: 'Later rollout' }).locator('td').nth(3);
+        assert.equal((await cell.textContent()).trim(), 'Weekly · scheduled in 1 d 2 h');
+        const ran = page.locator('tr.pb-row', { hasText: 'Alpha rollout' }).locator('td').nth(3);
+        assert.equal((await ran.textContent()).trim(), 'Once · 1 h ago', 'a job that ran shows its last run');
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.setData({ jobs: JOBS });
+    }
+  });
+
   test('a body with a byte-order mark, non-ASCII names and a stray Latin-1 byte reads as the browser reads text', { timeout: TEST_TIMEOUT }, async () => {
     // The app reads bodies as bytes (src/source/body_text.rs); what it shows
     // must match Response.text(): BOM dropped, UTF-8 kept, a bad byte as U+FFFD.

@@ -131,7 +131,9 @@ fn JobTable(
                     // Isolated: a right-to-left schedule name would take
                     // the time after it into its own order ("1 · شهري h ago").
                     {job.schedule.clone().map(|s| view! { <bdi>{s}</bdi> " · " })}
-                    <RelativeTime at=job.last_run />
+                    // Not run yet: when it will, rather than a bare dash.
+                    {(job.last_run.is_none() && job.next_run.is_some()).then_some("scheduled ")}
+                    <RelativeTime at=job.last_run.or(job.next_run) />
                 </span>
             </td>
             <td class="pb-numeric">{count(job.asset_count)}</td>
