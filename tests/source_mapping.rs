@@ -303,7 +303,7 @@ fn bad_rows_are_skipped_and_bad_values_left_out() {
     let body = json!({ "assets": [
         { "asset": { "id": "a" }, "statusCode": "2032", "stage": "Preparing", "log": [{ "when": 1763611200, "what": "Pending" }] },
         { "asset": { "id": "b" }, "statusCode": 70000, "stage": "Preparing" },
-        { "asset": { "id": "c" }, "log": [{ "what": "Pending" }, {}] },
+        { "asset": { "id": "c" }, "log": [{ "what": "Pending" }, { "when": 1763611300, "what": "Pending" }] },
         { "asset": { "id": "d" }, "stage": "Later", "statusCode": 2032 },
         { "asset": { "id": {} } }
     ] });
@@ -325,9 +325,15 @@ fn bad_rows_are_skipped_and_bad_values_left_out() {
         [
             ("a", Some(2032), Some(PendingStage::Preparing), 1),
             ("b", None, Some(PendingStage::Preparing), 0),
-            ("c", None, None, 0),
+            ("c", None, None, 1),
             ("d", Some(2032), None, 0)
         ]
+    );
+    let history_unreadable: Vec<u16> = page.items.iter().map(|r| r.history_unreadable).collect();
+    assert_eq!(
+        history_unreadable,
+        [0, 0, 1, 0],
+        "the history keeps the entries that can be read and counts the others"
     );
     let unreadable: Vec<bool> = page.items.iter().map(|r| r.status.unreadable).collect();
     assert_eq!(
@@ -352,7 +358,7 @@ fn bad_rows_are_skipped_and_bad_values_left_out() {
             (2, "history.at", "/log/0/when"),
             (3, "pending_stage", "/stage")
         ],
-        "a list with a bad element is left out whole"
+        "a history entry that cannot be read is one value left out"
     );
     assert_eq!(
         page.left_out[1].to_string(),

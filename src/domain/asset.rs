@@ -117,6 +117,10 @@ pub struct AssetResult {
     pub patches: PatchCounts,
     pub facts: MessageFacts,
     pub history: Vec<StatusChange>,
+    /// How many history entries could not be read: `history` holds only
+    /// those that could.
+    #[serde(skip)]
+    pub history_unreadable: u16,
     pub succeeded_patches: Vec<String>,
     pub failed_patches: Vec<String>,
 }

@@ -300,7 +300,7 @@ pub fn decode_item<R: Record>(item: &Value, specs: &[Spec]) -> Result<R, FieldFa
 /// field the record can do without is left out, as if the backend had not
 /// sent it, and returned with the record, so one odd value does not hide
 /// the row. A list field with an element that cannot be read is left out
-/// whole, unless its table keeps the rest (drives); the record's required
+/// whole, unless its table keeps the rest (drives, history); the record's required
 /// fields still fail the row.
 pub fn decode_row<R: Record>(
     item: &Value,
@@ -438,6 +438,18 @@ fn missing_failure(item: &Value, specs: &[Spec], missing: Missing) -> FieldFailu
             other => format!("the item is {}, not an object", kind_of(other)),
         },
     }
+}
+
+/// Decodes a list field that keeps the elements that can be read: `keep`
+/// gets them, and each that cannot is named, one value left out apiece.
+pub fn decode_each<R: Record>(
+    items: &[Value],
+    specs: &[Spec],
+    keep: impl FnOnce(Vec<R>),
+) -> Vec<FieldFailure> {
+    let (list, failures) = decode_readable(items, specs);
+    keep(list);
+    failures
 }
 
 /// Decodes a list field that is kept whole or not at all: `keep` gets it

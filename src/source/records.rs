@@ -7,7 +7,7 @@ use super::coerce::{
 use super::config::{Resource, Resources};
 use super::gather::Identified;
 use super::record::{
-    decode_readable, decode_whole, field_names, FieldDef, FieldKind, Missing, NativeLayout,
+    decode_each, decode_whole, field_names, FieldDef, FieldKind, Missing, NativeLayout,
     NativeRecord, Record,
 };
 use crate::domain::asset::{AssetResult, Deferrals, RawStatus, StatusChange};
@@ -141,9 +141,10 @@ static ASSET_RESULT_FIELDS: &[FieldDef<AssetResult>] = &[
         name: "history",
         kind: FieldKind::List {
             item_fields: field_names::<StatusChange>,
-            apply: |a, items, specs| decode_whole(items, specs, |history| a.history = history),
+            // The entries that can be read still tell the asset's course.
+            apply: |a, items, specs| decode_each(items, specs, |history| a.history = history),
         },
-        unreadable: None,
+        unreadable: Some(|a| a.history_unreadable = a.history_unreadable.saturating_add(1)),
     },
     value!("succeeded_patches", |a, v| a.succeeded_patches =
         text_list(v)?),
@@ -322,11 +323,7 @@ static ENDPOINT_FIELDS: &[FieldDef<EndpointDraft>] = &[
             item_fields: field_names::<Drive>,
             // The drives that can be read still show how full the endpoint
             // is: one unreadable drive must not hide another at 97 %.
-            apply: |e, items, specs| {
-                let (drives, failures) = decode_readable(items, specs);
-                e.endpoint.drives = drives;
-                failures
-            },
+            apply: |e, items, specs| decode_each(items, specs, |drives| e.endpoint.drives = drives),
         },
         unreadable: Some(|e| {
             let drives = &mut e.endpoint.unreadable.drives;

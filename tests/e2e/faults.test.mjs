@@ -1861,6 +1861,35 @@ describe('rows that cannot be read, or say unexpected things', () => {
     backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
   });
 
+  test('a history entry that cannot be read hides no other: the panel lists the rest and says so', { timeout: TEST_TIMEOUT }, async () => {
+    const entry = (status, minutesAgo) => ({ status, at: NOW - minutesAgo * MINUTE });
+    const rows = [
+      asset('h-1', 'partly-read-host', STATUSES.failed, {
+        history: [entry(STATUSES.pending, 30), entry(STATUSES.started, 20), { status: STATUSES.started, at: 'N/A' }, entry(STATUSES.failed, 5)],
+      }),
+      asset('h-2', 'unread-host', STATUSES.failed, { history: [{ status: STATUSES.pending, at: null }] }),
+    ];
+    backend.setData({ results: { 'job-alpha': rows } });
+    await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, 2);
+      const historyOf = async (name) => {
+        await page.locator('tr.pb-row', { hasText: name }).click();
+        const panel = page.locator('.pb-panel');
+        await panel.waitFor({ timeout: 5_000 });
+        const entries = await panel.locator('.pb-panel-section:has(h3:text("Status history")) li').count();
+        const note = (await panel.locator('[data-history-unreadable]').textContent()).trim();
+        await page.keyboard.press('Escape');
+        await panel.waitFor({ state: 'detached', timeout: 5_000 });
+        return { entries, note };
+      };
+      assert.deepEqual(await historyOf('partly-read-host'), { entries: 3, note: 'Another entry the backend sent could not be read.' });
+      assert.deepEqual(await historyOf('unread-host'), { entries: 0, note: 'The status history the backend sent could not be read.' });
+      await assertStillWorks(session);
+    });
+    backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+  });
+
   test('a first load where no asset row can be read fails, naming the configuration, rather than list none as up to date', { timeout: TEST_TIMEOUT }, async () => {
     const { asset_id: _first, ...first } = asset('ignored', 'no-id-host-1');
     const { asset_id: _second, ...second } = asset('ignored', 'no-id-host-2');

@@ -550,6 +550,7 @@ fn asset_result(
         patches,
         facts,
         history,
+        history_unreadable: 0,
         succeeded_patches,
         failed_patches,
     }
