@@ -432,7 +432,9 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
             { "id": "no-list", "disks": "C: 97%" },
             { "id": "fine", "mw": "Nightly", "windows": [], "from": 1763611200, "until": 1763622000 },
             { "id": "open-ended", "from": 1763611200 },
-            { "id": "no-start", "until": 1763622000 }
+            { "id": "no-start", "until": 1763622000 },
+            { "id": "window-backwards", "mw": "Nightly", "windows": [{ "s": 1763618400, "e": 1763611200 }] },
+            { "id": "span-backwards", "from": 1763622000, "until": 1763611200 }
         ]))
         .unwrap();
     assert!(page.errors.is_empty(), "{:?}", page.errors);
@@ -464,6 +466,18 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
             ("fine", UnreadableFacts::default(), true, true),
             ("open-ended", marked(|f| f.suspension = true), false, false),
             ("no-start", marked(|f| f.suspension = true), false, false),
+            (
+                "window-backwards",
+                marked(|f| f.maintenance = true),
+                false,
+                false
+            ),
+            (
+                "span-backwards",
+                marked(|f| f.suspension = true),
+                false,
+                false
+            ),
         ]
     );
     let half_spans: Vec<String> = page
@@ -477,8 +491,10 @@ fn unreadable_endpoint_facts_are_marked_and_halves_dropped() {
         [
             r#"row 6 (id "open-ended"): suspension_until (at "/until"): not given with suspension_from, so the suspension is left out"#,
             r#"row 7 (id "no-start"): suspension_from (at "/from"): not given with suspension_until, so the suspension is left out"#,
+            r#"row 8 (id "window-backwards"): maintenance_windows.end (at "/windows/0/e"): before the window's start"#,
+            r#"row 9 (id "span-backwards"): suspension_until (at "/until"): before suspension_from, so the suspension is left out"#,
         ],
-        "half a span keeps its endpoint, and is told as a value left out"
+        "half a span, or one that ends before it starts, keeps its endpoint, and is told as a value left out"
     );
     let drives: Vec<(&str, f64)> = page.items[2]
         .drives

@@ -232,6 +232,27 @@ fn suspensions_and_drives_are_read_from_objects_only() {
     assert_eq!(drives.left_out.len(), 1);
 }
 
+/// A window or suspension that ends before it starts can never open or
+/// end: both paths report it and judge no schedule or suspension by it.
+#[test]
+fn spans_that_end_before_they_start_are_left_out() {
+    let (early, late) = (1_790_000_000_000_u64, 1_800_000_000_000_u64);
+    let window = endpoint_with(
+        "maintenance",
+        json!({ "name": "Nightly", "windows": [{ "start": late, "end": early }] }),
+    );
+    assert_eq!(window.items[0].maintenance, None);
+    assert!(window.items[0].unreadable.maintenance);
+    assert_eq!(window.left_out.len(), 1);
+    let span = endpoint_with(
+        "suspension",
+        json!({ "Between": { "from": late, "until": early } }),
+    );
+    assert_eq!(span.items[0].suspension, None);
+    assert!(span.items[0].unreadable.suspension);
+    assert_eq!(span.left_out.len(), 1);
+}
+
 /// A figure no drive or clock can show is a fault in the row, reported and
 /// left out by both paths rather than shown as a drive 150 % full or the
 /// year 292278994; the endpoint is kept.

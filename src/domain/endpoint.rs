@@ -45,6 +45,12 @@ impl MaintenanceWindow {
     pub fn is_placeholder(&self) -> bool {
         self.start.is_placeholder() && self.end.is_placeholder()
     }
+
+    /// A backend's fault (ends swapped, a zone lost): a window that can
+    /// never open.
+    pub fn ends_before_start(&self) -> bool {
+        self.end < self.start
+    }
 }
 
 /// A schedule's windows without the placeholders for no window.

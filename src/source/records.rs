@@ -359,9 +359,12 @@ impl Record for Endpoint {
             draft.suspension_until,
         ) {
             (Some(remaining), _, _) => Some(Suspension::Cycles { remaining }),
-            (None, Some(from), Some(until)) => Some(Suspension::Between { from, until }),
+            (None, Some(from), Some(until)) if until >= from => {
+                Some(Suspension::Between { from, until })
+            }
             // Half a span (the other date not sent, or left out as
-            // unreadable) is marked unreadable: no suspension is judged.
+            // unreadable), or one that ends before it starts, is marked
+            // unreadable: no suspension is judged.
             _ => None,
         };
         Ok(endpoint)
@@ -379,6 +382,10 @@ impl Record for Endpoint {
                 field: "suspension_from",
                 why: "not given with suspension_until, so the suspension is left out",
             }),
+            (Some(from), Some(until)) if until < from => Some(Missing {
+                field: "suspension_until",
+                why: "before suspension_from, so the suspension is left out",
+            }),
             _ => None,
         }
     }
@@ -391,7 +398,20 @@ impl NativeRecord for Endpoint {
             // but the field table makes a schedule only of the second.
             return None;
         }
-        // serde has read the suspension whole, as `finish` builds it from parts.
+        // serde has read the suspension whole, as `finish` builds it from
+        // parts; a span or window that ends before it starts is reported
+        // there.
+        let backwards_window = self.maintenance.as_ref().is_some_and(|schedule| {
+            schedule
+                .windows
+                .iter()
+                .any(MaintenanceWindow::ends_before_start)
+        });
+        let backwards_suspension =
+            matches!(self.suspension, Some(Suspension::Between { from, until }) if until < from);
+        if backwards_window || backwards_suspension {
+            return None;
+        }
         require_id_name(&self.id, &mut self.name, "id").ok()?;
         Some(self)
     }
@@ -425,10 +445,18 @@ impl Record for MaintenanceWindow {
         WINDOW_FIELDS
     }
     fn finish(draft: WindowDraft) -> Result<MaintenanceWindow, Missing> {
-        Ok(MaintenanceWindow {
+        let window = MaintenanceWindow {
             start: draft.start.ok_or(Missing::required("start"))?,
             end: draft.end.ok_or(Missing::required("end"))?,
-        })
+        };
+        // A window that can never open must not be waited for.
+        if window.ends_before_start() {
+            return Err(Missing {
+                field: "end",
+                why: "before the window's start",
+            });
+        }
+        Ok(window)
     }
 }
 
