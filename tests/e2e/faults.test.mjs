@@ -1091,6 +1091,34 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('a job page whose job list and results both failed offers one Retry, which asks for both', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    backend.setFault('/jobs.json', FAULTS.status(403));
+    backend.setFault('/jobs/job-alpha/results.json', FAULTS.status(403));
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {
+        const { page } = session;
+        await alertText(page, 'The job list could not be loaded');
+        await alertText(page, "This job's asset results could not be loaded");
+        const retries = page.getByRole('button', { name: 'Retry' });
+        assert.equal(await retries.count(), 1, 'one Retry for the page');
+        backend.clearFaults();
+        const from = backend.requests.length;
+        await retries.click();
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        await page.waitForFunction(() => document.querySelector('#pb-page-title')?.textContent === 'Alpha rollout', null, {
+          timeout: LOAD_TIMEOUT,
+        });
+        const asked = backend.requests.slice(from).map((request) => request.path);
+        assert.ok(asked.includes('/jobs.json') && asked.includes('/jobs/job-alpha/results.json'), asked.join(', '));
+        assert.equal(await page.locator('[role=alert]').count(), 0, 'no alert left');
+        await assertStillWorks(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a failing results request keeps the job page rows', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async (session) => {

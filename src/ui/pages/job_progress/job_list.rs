@@ -24,19 +24,26 @@ pub fn retry_failed_list_with(jobs: Live<Job>, results: LiveStatus) {
 }
 
 /// Says that the job's name and details are missing because the job list
-/// failed, with the reason and a way to ask again.
+/// failed, with the reason and a way to ask again: its own while the
+/// results are fine, else the results' Retry, which asks for both (one
+/// Retry for one page).
 #[component]
-pub fn JobListFailedBanner(jobs: Live<Job>, job: Memo<Option<Job>>) -> impl IntoView {
+pub fn JobListFailedBanner(
+    jobs: Live<Job>,
+    job: Memo<Option<Job>>,
+    results: LiveStatus,
+) -> impl IntoView {
     let retry = Callback::new(move |_| jobs.status.refresh());
     move || {
         let error = jobs.status.state.with(|s| s.error.clone())?;
+        let results_failed = results.state.with(|s| s.error.is_some());
         job.with(Option::is_none).then(|| {
             view! {
                 <Banner
                     tone=Tone::Failed
                     title="The job list could not be loaded, so this job's name and details are missing"
                     details=error
-                    action=Some(("Retry", retry))
+                    action=(!results_failed).then_some(("Retry", retry))
                 />
             }
         })

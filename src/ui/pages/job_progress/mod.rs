@@ -164,7 +164,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 when=known
                 fallback=move || view! { <unknown::UnknownJobBanner job_id=job_id.clone() /> }
             >
-                <job_list::JobListFailedBanner jobs=jobs job=job />
+                <job_list::JobListFailedBanner jobs=jobs job=job results=results.status />
                 <unknown::LeftListBanner left=left results=results.status />
                 <DataProblems live=results.status not_found_explained=gone_with_job />
                 <TimesAheadBanner ahead=changed_ahead.into() noun=Noun::ASSETS what="last status change" />
