@@ -2453,7 +2453,7 @@ describe('rows that cannot be read, or say unexpected things', () => {
         const { page } = session;
         await waitForJobList(page, jobs.length);
         const cell = page.locator('tr.pb-row', { hasText: 'Later rollout' }).locator('td').nth(3);
-        assert.equal((await cell.textContent()).trim(), 'Weekly · scheduled in 1 d 2 h');
+        assert.equal((await cell.textContent()).trim(), 'Weekly · next in 1 d 2 h');
         const ran = page.locator('tr.pb-row', { hasText: 'Alpha rollout' }).locator('td').nth(3);
         assert.equal((await ran.textContent()).trim(), 'Once · 1 h ago', 'a job that ran shows its last run');
         await assertStillWorks(session);

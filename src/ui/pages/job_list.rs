@@ -132,7 +132,7 @@ fn JobTable(
                     // the time after it into its own order ("1 · شهري h ago").
                     {job.schedule.clone().map(|s| view! { <bdi>{s}</bdi> " · " })}
                     // Not run yet: when it will, rather than a bare dash.
-                    {(job.last_run.is_none() && job.next_run.is_some()).then_some("scheduled ")}
+                    {(job.last_run.is_none() && job.next_run.is_some()).then_some("next ")}
                     <RelativeTime at=job.last_run.or(job.next_run) />
                 </span>
             </td>
