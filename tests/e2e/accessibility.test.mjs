@@ -330,6 +330,46 @@ describe("a table's height follows the window's", () => {
   }
 });
 
+describe("a reader's larger default font size (WCAG 1.4.4)", () => {
+  test('enlarges the text, and the rows with it, on every row of a scrolled table', async () => {
+    const session = await openPage('about:blank');
+    const { page } = session;
+    try {
+      // What a browser's default font size of 20 px sets: the root's size.
+      await page.addInitScript(() => {
+        document.addEventListener('DOMContentLoaded', () => {
+          document.documentElement.style.fontSize = '20px';
+        });
+      });
+      await page.goto(`${server.url}#/jobs/${JOB}`);
+      const row = page.locator('tr.pb-row').first();
+      await row.waitFor({ timeout: LOAD_TIMEOUT });
+      const sizes = await row.evaluate((row) => ({
+        text: getComputedStyle(row.querySelector('td')).fontSize,
+        row: row.getBoundingClientRect().height,
+      }));
+      assert.deepEqual(sizes, { text: '17.5px', row: 42.5 });
+      // The table lays its rows out at that height: scrolled to its end, the
+      // last row is drawn, whole, at its bottom.
+      const scroller = page.locator('.pb-table-scroll');
+      await scroller.evaluate((element) => element.scrollTo(0, element.scrollHeight));
+      await page.waitForFunction(() => {
+        const table = document.querySelector('.pb-table-scroll table');
+        const last = [...document.querySelectorAll('tr.pb-row')].at(-1);
+        return last?.getAttribute('aria-rowindex') === table.getAttribute('aria-rowcount');
+      }, null, { timeout: 5_000 });
+      const gap = await scroller.evaluate((element) => {
+        const last = [...element.querySelectorAll('tr.pb-row')].at(-1);
+        return element.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
+      });
+      assert.ok(gap >= 0 && gap < 20, `the last row ends ${gap} px above the table's bottom`);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 describe('a narrower window leaves out the optional columns', () => {
   const TABLES = [
     // The job and endpoint tables leave their optional columns out below
