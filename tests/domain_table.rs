@@ -203,6 +203,28 @@ fn text_query_folds_sharp_s_dotted_capital_i_and_full_width_letters() {
 }
 
 #[test]
+fn text_query_folds_accented_latin_letters_to_their_base_letters() {
+    let found = |query: &str, name: &str| TextQuery::parse(query).matches(&search_key(&[name]));
+    for (query, name) in [
+        ("ecole", "École-PC-01"),
+        ("ecole", "E\u{301}cole-PC-01"),
+        ("école", "ECOLE-PC-01"),
+        ("E\u{301}COLE", "école-pc-01"),
+        ("buro-pc", "Büro-PC-07"),
+        ("sao-paulo", "São-Paulo-DC"),
+        ("lodz", "ŁÓDŹ-WKS-3"),
+        ("oslo-kjokken", "Oslo-Kjøkken"),
+        ("cesky", "Český-Krumlov"),
+        ("strasse", "straße-02"),
+    ] {
+        assert!(found(query, name), "{query:?} finds {name:?}");
+    }
+    // Letters that are not an accented letter keep themselves.
+    assert!(found("æ", "Ærø-01") && !found("ae", "Ærø-01"));
+    assert!(!found("lodz", "łódka"));
+}
+
+#[test]
 fn a_name_is_found_by_what_it_shows_whatever_hides_in_it() {
     for hiding in [
         "HOST-\u{200B}0005",

@@ -37,14 +37,31 @@ fn push_folded(out: &mut String, text: &str) {
     }
 }
 
-/// Appends one non-ASCII character case-folded. Besides lowercasing: ß
-/// (and ẞ) are "ss", as STRASSE is written in capitals; İ is i, where
+/// The base letter of each of U+00C0 to U+017F (Latin-1's letters and
+/// Latin Extended-A), lowercase, or `.` for one that has none (Æ, Œ, ×, ß):
+/// their canonical decompositions' first letters, and o, d, h, l, t, i for
+/// Ø, Đ, Ħ, Ł, Ŧ, ı, which have none.
+const LATIN_BASES: &[u8; 192] = b"aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.y\
+aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnn...oooooo..rrrrrrss\
+ssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+
+fn latin_base(c: char) -> Option<char> {
+    let index = u32::from(c).checked_sub(0xC0)?;
+    let base = *LATIN_BASES.get(usize::try_from(index).ok()?)?;
+    (base != b'.').then_some(char::from(base))
+}
+
+/// Appends one non-ASCII character case-folded. Besides lowercasing: an
+/// accented Latin letter is its base letter, and a combining accent is
+/// left out, so ecole finds École whether its É is one character or two;
+/// ß (and ẞ) are "ss", as STRASSE is written in capitals; İ is i, where
 /// lowercasing adds a combining dot no one types; full-width Latin letters
 /// and digits (ＷＥＢ－０１, from East Asian input) are their ASCII selves.
 fn push_folded_char(out: &mut String, c: char) {
     match c {
         'ß' | 'ẞ' => out.push_str("ss"),
-        'İ' => out.push('i'),
+        '\u{300}'..='\u{36F}' => {}
+        _ if let Some(base) = latin_base(c) => out.push(base),
         '\u{FF01}'..='\u{FF5E}' => {
             let ascii = char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c);
             out.push(ascii.to_ascii_lowercase());
