@@ -733,6 +733,48 @@ fn null_removes_a_presets_field_or_header_and_keeps_the_rest() {
     );
 }
 
+/// A null meant to remove something, under a misspelt key, is reported as
+/// any unknown key is, not passed over with the preset's value kept.
+#[test]
+fn a_misspelt_key_set_to_null_over_a_preset_is_reported() {
+    let found = problems(json!({
+        "preset": "native",
+        "refresh_secs": null,
+        "resources": {
+            "endpoint": null,
+            "jobs": { "feilds": null, "fields": { "asset_cont": null }, "values": { "platfrom": null } }
+        }
+    }));
+    let keys: Vec<&str> = found
+        .iter()
+        .map(|problem| problem.split_once(':').map_or("", |(key, _)| key))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "refresh_secs",
+            "resources.endpoint",
+            "resources.jobs.feilds",
+            "resources.jobs.fields.asset_cont",
+            "resources.jobs.values.platfrom"
+        ],
+        "{found:?}"
+    );
+    // Spelt right, the same nulls unset or leave unmapped, without a word.
+    let config = config_from_value(&json!({
+        "preset": "native",
+        "refresh_seconds": null,
+        "resources": {
+            "job_runs": null,
+            "jobs": { "fields": { "asset_count": null, "platform": null }, "values": { "status": null } }
+        }
+    }))
+    .expect("valid");
+    assert!(config.resources.job_runs.is_none());
+    let jobs = config.resources.jobs.expect("jobs from the preset");
+    assert!(!jobs.fields.contains_key("asset_count") && !jobs.fields.contains_key("platform"));
+}
+
 /// Within `values` a null is a word's value ("no value"), kept through the
 /// merge even where the preset maps the same field's words.
 #[test]

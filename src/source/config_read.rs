@@ -733,7 +733,10 @@ fn read_fields(
         report.add(&path, format!("expected an object, found {}", kind(value)));
         return BTreeMap::new();
     };
-    for required in required.iter().filter(|r| !map.contains_key(**r)) {
+    for required in required
+        .iter()
+        .filter(|r| map.get(**r).is_none_or(Value::is_null))
+    {
         report.add(&path, format!("missing required field {required:?}"));
     }
     let mut fields = BTreeMap::new();
@@ -741,6 +744,10 @@ fn read_fields(
         let Some(field_path) = known_field(&path, name, names, report) else {
             continue;
         };
+        // Null leaves the field unmapped, as it unsets a preset's.
+        if spec.is_null() {
+            continue;
+        }
         let texts: Vec<(String, &Value)> = match spec {
             Value::Array(items) if !items.is_empty() => items
                 .iter()
@@ -803,6 +810,9 @@ fn read_values(
         let Some(field_path) = known_field(&path, name, &names.configurable, report) else {
             continue;
         };
+        if words.is_null() {
+            continue;
+        }
         let words = read_value_words(&field_path, words, report);
         // Checked here, where the configuration says it, not on every row.
         for (theirs, ours) in &words {
