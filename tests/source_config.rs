@@ -366,6 +366,11 @@ fn a_resource_url_that_cannot_be_fetched_is_named() {
             "{base_url}e.json",
             "\"{base_url}e.json\" glues the path to base_url's last part; write \"{base_url}/e.json\"",
         ),
+        (
+            "${base_url}/e.json",
+            "{base_url} is the start of an address, so it opens the url; found \"$\" before it",
+        ),
+        ("{{base_url}}/e.json", "found \"{\" before it"),
     ] {
         let mut config = minimal();
         config["resources"]["endpoints"]["url"] = json!(url);
@@ -730,6 +735,25 @@ fn null_removes_a_presets_field_or_header_and_keeps_the_rest() {
         jobs.fields["id"][0].as_str(),
         "/id",
         "the other fields stay"
+    );
+}
+
+/// An empty pointer is valid JSON Pointer for the whole row, which no
+/// field holds; a preset given as anything but a name is the one problem.
+#[test]
+fn an_empty_field_pointer_and_a_preset_not_named_are_each_the_one_problem() {
+    let mut config = minimal();
+    config["resources"]["endpoints"]["fields"]["name"] = json!("");
+    assert_eq!(
+        problems(config),
+        [
+            r#"resources.endpoints.fields.name: an empty pointer is the whole row; point to one of its members, such as "/name""#
+        ]
+    );
+    assert_eq!(
+        problems(json!({ "preset": ["native"] })),
+        [r#"preset: expected a preset name, found ["native"]"#],
+        "not base_url or resources missing, which the preset would give"
     );
 }
 

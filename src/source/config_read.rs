@@ -84,6 +84,7 @@ pub fn config_from_value(user: &Value) -> Result<Config, Vec<ConfigProblem>> {
                 "preset",
                 format!("expected a preset name, found {}", kind(other)),
             );
+            unknown_preset = true;
             None
         }
     };
@@ -470,6 +471,17 @@ fn resource_url_problem(template: &str) -> Option<String> {
     if template.trim().is_empty() {
         return Some("is empty; expected a URL template such as \"{base_url}/jobs\"".to_owned());
     }
+    // "${base_url}/jobs", "{{base_url}}/jobs": another template language's.
+    if let Some(before) = template
+        .split("{base_url}")
+        .next()
+        .filter(|before| !before.is_empty() && before.len() < template.len())
+    {
+        return Some(format!(
+            "{{base_url}} is the start of an address, so it opens the url; \
+             found {before:?} before it (write \"{{base_url}}/jobs\")"
+        ));
+    }
     match template.strip_prefix("{base_url}") {
         // base_url's trailing / is dropped, so the path must bring its own.
         Some(path) if !(path.is_empty() || path.starts_with(['/', '?', '#'])) => Some(format!(
@@ -759,6 +771,15 @@ fn read_fields(
         let pointers: Vec<Pointer> = texts
             .into_iter()
             .filter_map(|(p, v)| match v {
+                // Valid JSON Pointer, but to the whole row: no value a field holds.
+                Value::String(s) if s.is_empty() => {
+                    report.add(
+                        &p,
+                        "an empty pointer is the whole row; point to one of its members, \
+                         such as \"/name\"",
+                    );
+                    None
+                }
                 Value::String(s) => read_pointer(&p, s, report),
                 other => {
                     report.add(
