@@ -265,7 +265,7 @@ fn field_problems_name_the_field() {
         "resources.endpoints.fields.os[1]: expected \"~\" to be followed by 0 or 1",
         "resources.endpoints.fields.drives.used_percent: expected a JSON Pointer string, found 3",
         "resources.endpoints.values.powr: unknown field",
-        "resources.endpoints.values.os.?: expected a string, or null for no value, found 0",
+        "resources.endpoints.values.os.\"?\": expected a string, or null for no value, found 0",
     ];
     for wanted in expect {
         assert!(
@@ -312,7 +312,7 @@ fn a_value_translation_into_a_word_we_do_not_read_is_named() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert!(
         found[0].starts_with(
-            r#"resources.endpoints.values.power.poweredOn: "Running" cannot stand for power: "#
+            r#"resources.endpoints.values.power."poweredOn": "Running" cannot stand for power: "#
         ),
         "{found:#?}"
     );
@@ -344,6 +344,13 @@ fn a_top_level_header_may_name_only_the_base_url() {
         "{found:#?}"
     );
     assert_eq!(found.len(), 2, "{{base_url}} is fine: {found:#?}");
+    // Every problem of a header names it the same way, quoted.
+    let mut config = minimal();
+    config["headers"] = json!({ "X-Tenant": 42 });
+    assert_eq!(
+        problems(config),
+        [r#"headers."X-Tenant": expected a string, found 42"#]
+    );
 }
 
 /// A resource's url is checked as base_url is, unless a placeholder starts

@@ -336,8 +336,10 @@ fn read_map<T>(
             Some(member) => {
                 read_members.insert(k.clone(), member);
             }
+            // Quoted: the key is the backend's (a header, a word), and may
+            // hold dots or spaces.
             None => report.add(
-                &join(path, k),
+                &join(path, &format!("{k:?}")),
                 format!("expected {expected}, found {}", kind(v)),
             ),
         }
@@ -846,7 +848,7 @@ fn read_values(
                     None => problem,
                 };
                 report.add(
-                    &join(&field_path, theirs),
+                    &join(&field_path, &format!("{theirs:?}")),
                     format!("{ours:?} cannot stand for {name}: {problem}"),
                 );
             }
