@@ -43,6 +43,17 @@ fn the_stuck_threshold_is_read_in_hours() {
         config_from_value(&value).expect("valid").stuck_after_hours,
         12
     );
+    // Written as JSON may write a whole number.
+    value["stuck_after_hours"] = json!(12.0);
+    assert_eq!(
+        config_from_value(&value).expect("valid").stuck_after_hours,
+        12
+    );
+    value["stuck_after_hours"] = json!(12.5);
+    assert_eq!(
+        problems(value.clone()),
+        ["stuck_after_hours: expected an integer from 1 to 720, found 12.5"]
+    );
     value["stuck_after_hours"] = json!(721);
     assert_eq!(
         problems(value),

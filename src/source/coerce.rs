@@ -74,19 +74,22 @@ fn is_exact_float(float: Option<f64>) -> bool {
 }
 
 /// A non-negative integer, from a number or a decimal string, that fits `T`.
-pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
-    // Written as 5.0 or 1e6, or past u64 (which serde_json reads as a
-    // float): taken only while the float holds the number exactly, as a cast
-    // would turn 1e308 into u64::MAX without a word.
-    let whole_float = |n: &serde_json::Number| {
+/// A number 0 or more with no fraction, however JSON writes it: 5, 5.0 or
+/// 5e0. A float is taken only while it holds the number exactly, as a cast
+/// would turn 1e308 into u64::MAX without a word.
+pub fn whole_number(n: &serde_json::Number) -> Option<u64> {
+    n.as_u64().or_else(|| {
         n.as_f64()
             .filter(|f| f.fract() == 0.0 && *f >= 0.0 && is_exact_float(Some(*f)))
             .map(|f| f as u64)
-    };
+    })
+}
+
+pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
     let too_big_float = matches!(value, Value::Number(n)
         if n.as_u64().is_none() && n.as_f64().is_some_and(|f| f > 0.0 && !is_exact_float(Some(f))));
     let parsed = match value {
-        Value::Number(n) => n.as_u64().or_else(|| whole_float(n)),
+        Value::Number(n) => whole_number(n),
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     };

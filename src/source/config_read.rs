@@ -220,7 +220,9 @@ impl<'v> Obj<'v> {
         let Some(value) = self.get(key) else {
             return default;
         };
-        match value.as_u64().filter(|n| range.contains(n)) {
+        // 30.0 is as whole as 30, as the data's numbers are read.
+        let whole = value.as_number().and_then(super::coerce::whole_number);
+        match whole.filter(|n| range.contains(n)) {
             Some(n) => n,
             None => {
                 let (lo, hi) = (range.start(), range.end());
