@@ -2446,7 +2446,11 @@ describe('rows that cannot be read, or say unexpected things', () => {
   });
 
   test('a job that has not run yet shows when it is scheduled to', { timeout: TEST_TIMEOUT }, async () => {
-    const jobs = [...JOBS, job('job-later', 'Later rollout', { schedule: 'Weekly', last_run: null, next_run: NOW + 26.5 * 60 * MINUTE })];
+    const jobs = [
+      ...JOBS,
+      job('job-later', 'Later rollout', { schedule: 'Weekly', last_run: null, next_run: NOW + 26.5 * 60 * MINUTE }),
+      job('job-overdue', 'Overdue rollout', { schedule: 'Weekly', last_run: null, next_run: NOW - 3.5 * 60 * MINUTE }),
+    ];
     backend.setData({ jobs });
     try {
       await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
@@ -2454,6 +2458,8 @@ describe('rows that cannot be read, or say unexpected things', () => {
         await waitForJobList(page, jobs.length);
         const cell = page.locator('tr.pb-row', { hasText: 'Later rollout' }).locator('td').nth(3);
         assert.equal((await cell.textContent()).trim(), 'Weekly · next in 1 d 2 h');
+        const overdue = page.locator('tr.pb-row', { hasText: 'Overdue rollout' }).locator('td').nth(3);
+        assert.equal((await overdue.textContent()).trim(), 'Weekly · due 3 h ago', 'a start passed without a run');
         const ran = page.locator('tr.pb-row', { hasText: 'Alpha rollout' }).locator('td').nth(3);
         assert.equal((await ran.textContent()).trim(), 'Once · 1 h ago', 'a job that ran shows its last run');
         await assertStillWorks(session);

@@ -4,6 +4,7 @@ use crate::domain::decimal::{counted, fixed, grouped, listed_of, percent, Noun};
 use crate::domain::job::{Job, RolloutShare};
 use crate::domain::view::jobs::{JobColumn, JobView};
 use crate::domain::view::{no_match_for, HoldsTable};
+use crate::ui::clock::use_clock;
 use crate::ui::components::{
     record_lookups, Column, DataProblems, Narrowing, PageTitle, RefreshControls, RelativeTime,
     SettledStatus, TableSearch, Tone, UnknownFiltersBanner, VirtualTable,
@@ -97,6 +98,7 @@ fn JobTable(
             _ => Narrowing::Never,
         },
     );
+    let clock = use_clock();
     let cells = move |index: u32| {
         let job = jobs.with_untracked(|jobs| jobs[index as usize].clone());
         let count = |value: Option<u64>| value.map(grouped).unwrap_or_else(|| "—".into());
@@ -132,7 +134,10 @@ fn JobTable(
                     // the time after it into its own order ("1 · شهري h ago").
                     {job.schedule.clone().map(|s| view! { <bdi>{s}</bdi> " · " })}
                     // Not run yet: when it will, rather than a bare dash.
-                    {(job.last_run.is_none() && job.next_run.is_some()).then_some("next ")}
+                    {job.last_run.is_none().then_some(job.next_run).flatten().map(|next| {
+                        // A start that has passed without a run is overdue.
+                        move || if next > clock.now() { "next " } else { "due " }
+                    })}
                     <RelativeTime at=job.last_run.or(job.next_run) />
                 </span>
             </td>
