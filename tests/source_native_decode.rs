@@ -251,6 +251,13 @@ fn spans_that_end_before_they_start_are_left_out() {
     assert_eq!(span.items[0].suspension, None);
     assert!(span.items[0].unreadable.suspension);
     assert_eq!(span.left_out.len(), 1);
+    // Two different "never"s (the epoch, the year 1) are no window at all.
+    let never = endpoint_with(
+        "maintenance",
+        json!({ "name": "Nightly", "windows": [{ "start": 0, "end": -62_135_596_800_000_i64 }] }),
+    );
+    let schedule = never.items[0].maintenance.as_ref().expect("the schedule");
+    assert!(schedule.windows.is_empty() && never.left_out.is_empty());
 }
 
 /// A figure no drive or clock can show is a fault in the row, reported and

@@ -449,8 +449,9 @@ impl Record for MaintenanceWindow {
             start: draft.start.ok_or(Missing::required("start"))?,
             end: draft.end.ok_or(Missing::required("end"))?,
         };
-        // A window that can never open must not be waited for.
-        if window.ends_before_start() {
+        // A window that can never open must not be waited for. One of two
+        // "never"s is no window, left out after (`real_windows`).
+        if window.ends_before_start() && !window.is_placeholder() {
             return Err(Missing {
                 field: "end",
                 why: "before the window's start",
