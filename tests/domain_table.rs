@@ -216,11 +216,18 @@ fn text_query_folds_accented_latin_letters_to_their_base_letters() {
         ("oslo-kjokken", "Oslo-Kjøkken"),
         ("cesky", "Český-Krumlov"),
         ("strasse", "straße-02"),
+        ("iasi", "Iași-DC"),
+        ("iasi", "Ias\u{326}i-DC"),
+        ("viet", "Việt-PC"),
+        ("viet", "Vie\u{323}\u{302}t-PC"),
     ] {
         assert!(found(query, name), "{query:?} finds {name:?}");
     }
     // Letters that are not an accented letter keep themselves.
     assert!(found("æ", "Ærø-01") && !found("ae", "Ærø-01"));
+    assert!(found("ð", "Ðalvík") && !found("dalvik", "Ðalvík"));
+    // Another script's accent is kept: й is not и.
+    assert!(!found("и", "й") && found("й", "Й"));
     assert!(!found("lodz", "łódka"));
 }
 

@@ -37,30 +37,48 @@ fn push_folded(out: &mut String, text: &str) {
     }
 }
 
-/// The base letter of each of U+00C0 to U+017F (Latin-1's letters and
-/// Latin Extended-A), lowercase, or `.` for one that has none (Æ, Œ, ×, ß):
-/// their canonical decompositions' first letters, and o, d, h, l, t, i for
-/// Ø, Đ, Ħ, Ł, Ŧ, ı, which have none.
-const LATIN_BASES: &[u8; 192] = b"aaaaaa.ceeeeiiiidnooooo.ouuuuy..aaaaaa.ceeeeiiiidnooooo.ouuuuy.y\
-aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnn...oooooo..rrrrrrss\
-ssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
+/// The base letter of each of U+00C0 to U+024F (Latin-1's letters, Latin
+/// Extended-A and -B), lowercase, or `.` for one that has none (Æ, Œ, Ð,
+/// ×, ß): the first letter of its canonical decomposition, and o, d, h, l,
+/// t, i, s for Ø, Đ, Ħ, Ł, Ŧ, ı, ſ, which have none.
+const LATIN_BASES: &[u8; 400] =
+    b"aaaaaa.ceeeeiiii.nooooo.ouuuuy..aaaaaa.ceeeeiiii.nooooo.ouuuuy.yaaaaaaccccccccdd\
+ddeeeeeeeeeegggggggghhhhiiiiiiiiii..jjkk.llllllllllnnnnnn...oooooo..rrrrrrssssss\
+ssttttttuuuuuuuuuuuuwwyyyzzzzzzs................................oo.............u\
+u............................aaiioouuuuuuuuuu.aaaa....ggkkoooo..j...gg..nnaa....\
+aaaaeeeeiiiioooorrrruuuusstt..hh......aaeeooooooooyy............................";
 
+/// The same for U+1E00 to U+1EFF (Latin Extended Additional: Vietnamese,
+/// Welsh, and dotted letters).
+const LATIN_EXTENDED_ADDITIONAL_BASES: &[u8; 256] =
+    b"aabbbbbbccddddddddddeeeeeeeeeeffgghhhhhhhhhhiiiikkkkkkllllllllmmmmmmnnnnnnnnoooo\
+oooopppprrrrrrrrssssssssssttttttttuuuuuuuuuuvvvvwwwwwwwwwwxxxxyyzzzzzzhtwy......\
+aaaaaaaaaaaaaaaaaaaaaaaaeeeeeeeeeeeeeeeeiiiioooooooooooooooooooooooouuuuuuuuuuuu\
+uuyyyyyyyy......";
+
+/// The base letter an accented Latin letter is searched by.
 fn latin_base(c: char) -> Option<char> {
-    let index = u32::from(c).checked_sub(0xC0)?;
-    let base = *LATIN_BASES.get(usize::try_from(index).ok()?)?;
+    let code = u32::from(c);
+    let (table, first): (&[u8], u32) = match code {
+        0x1E00.. => (LATIN_EXTENDED_ADDITIONAL_BASES, 0x1E00),
+        _ => (LATIN_BASES, 0xC0),
+    };
+    let base = *table.get(usize::try_from(code.checked_sub(first)?).ok()?)?;
     (base != b'.').then_some(char::from(base))
 }
 
 /// Appends one non-ASCII character case-folded. Besides lowercasing: an
-/// accented Latin letter is its base letter, and a combining accent is
-/// left out, so ecole finds École whether its É is one character or two;
+/// accented Latin letter is its base letter, and a combining accent after
+/// a Latin letter is left out, so ecole finds École whether its É is one
+/// character or two (a letter of another script keeps its accent: folding
+/// those would need Unicode's tables);
 /// ß (and ẞ) are "ss", as STRASSE is written in capitals; İ is i, where
 /// lowercasing adds a combining dot no one types; full-width Latin letters
 /// and digits (ＷＥＢ－０１, from East Asian input) are their ASCII selves.
 fn push_folded_char(out: &mut String, c: char) {
     match c {
         'ß' | 'ẞ' => out.push_str("ss"),
-        '\u{300}'..='\u{36F}' => {}
+        '\u{300}'..='\u{36F}' if out.as_bytes().last().is_some_and(u8::is_ascii_alphabetic) => {}
         _ if let Some(base) = latin_base(c) => out.push(base),
         '\u{FF01}'..='\u{FF5E}' => {
             let ascii = char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c);
