@@ -386,9 +386,12 @@ fn a_resource_url_that_cannot_be_fetched_is_named() {
         ),
         (
             "${base_url}/e.json",
-            "{base_url} is the start of an address, so it opens the url; found \"$\" before it",
+            "{base_url} is the start of an address, so it opens the url; found \"$\" before it (write \"{base_url}/e.json\")",
         ),
-        ("{{base_url}}/e.json", "found \"{\" before it"),
+        (
+            "{{base_url}}/e.json",
+            "found \"{\" before it (write \"{base_url}/e.json\")",
+        ),
     ] {
         let mut config = minimal();
         config["resources"]["endpoints"]["url"] = json!(url);

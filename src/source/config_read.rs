@@ -476,14 +476,14 @@ fn resource_url_problem(template: &str) -> Option<String> {
         return Some("is empty; expected a URL template such as \"{base_url}/jobs\"".to_owned());
     }
     // "${base_url}/jobs", "{{base_url}}/jobs": another template language's.
-    if let Some(before) = template
-        .split("{base_url}")
-        .next()
-        .filter(|before| !before.is_empty() && before.len() < template.len())
+    if let Some((before, after)) = template
+        .split_once("{base_url}")
+        .filter(|(before, _)| !before.is_empty())
     {
+        let after = after.trim_start_matches('}');
         return Some(format!(
             "{{base_url}} is the start of an address, so it opens the url; \
-             found {before:?} before it (write \"{{base_url}}/jobs\")"
+             found {before:?} before it (write \"{{base_url}}{after}\")"
         ));
     }
     match template.strip_prefix("{base_url}") {
