@@ -73,7 +73,6 @@ fn is_exact_float(float: Option<f64>) -> bool {
     float.is_some_and(|f| f.abs() <= MAX_EXACT_FLOAT as f64)
 }
 
-/// A non-negative integer, from a number or a decimal string, that fits `T`.
 /// A number 0 or more with no fraction, however JSON writes it: 5, 5.0 or
 /// 5e0. A float is taken only while it holds the number exactly, as a cast
 /// would turn 1e308 into u64::MAX without a word.
@@ -85,6 +84,7 @@ pub fn whole_number(n: &serde_json::Number) -> Option<u64> {
     })
 }
 
+/// A non-negative integer, from a number or a decimal string, that fits `T`.
 pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
     let too_big_float = matches!(value, Value::Number(n)
         if n.as_u64().is_none() && n.as_f64().is_some_and(|f| f > 0.0 && !is_exact_float(Some(f))));

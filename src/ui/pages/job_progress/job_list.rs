@@ -34,9 +34,12 @@ pub fn JobListFailedBanner(
     results: LiveStatus,
 ) -> impl IntoView {
     let retry = Callback::new(move |_| jobs.status.refresh());
+    // A memo: the banner is drawn again when the results fail or recover,
+    // not at each step of their loads.
+    let results_failed = Memo::new(move |_| results.state.with(|s| s.error.is_some()));
     move || {
         let error = jobs.status.state.with(|s| s.error.clone())?;
-        let results_failed = results.state.with(|s| s.error.is_some());
+        let results_failed = results_failed.get();
         job.with(Option::is_none).then(|| {
             view! {
                 <Banner
