@@ -614,7 +614,7 @@ fn paging_modes_need_their_placeholder_and_a_post_body() {
     let found = problems(config);
     assert!(
         found.contains(
-            &"resources.endpoints.paging.mode: this mode needs {page} in the url, body or headers"
+            &"resources.endpoints.paging.mode: this mode needs {page} in the url, body or headers (the url is \"{base_url}/endpoints\")"
                 .to_owned()
         ),
         "{found:#?}"

@@ -697,11 +697,14 @@ fn read_resource(
     }
     if let Some(needed) = paging.as_ref().and_then(paging_placeholder) {
         if !used.contains(&needed) {
+            // The url may be a preset's, which the user has not seen.
+            let url_now = url.as_deref().map(|url| format!(" (the url is {url:?})"));
             report.add(
                 &join(&obj.at("paging"), "mode"),
                 format!(
-                    "this mode needs {{{}}} in the url, body or headers",
-                    needed.name()
+                    "this mode needs {{{}}} in the url, body or headers{}",
+                    needed.name(),
+                    url_now.unwrap_or_default()
                 ),
             );
         }
