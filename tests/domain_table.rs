@@ -732,6 +732,45 @@ proptest! {
 }
 
 #[test]
+fn accented_latin_letters_sort_with_their_base_letters() {
+    let sorted = |names: &mut [&str]| {
+        names.sort_by(|a, b| natural_cmp_by_key((&natural_key(a), a), (&natural_key(b), b)));
+        let by_cmp = {
+            let mut copy = names.to_vec();
+            copy.sort_by(|a, b| natural_cmp(a, b));
+            copy
+        };
+        assert_eq!(names, by_cmp.as_slice(), "keys and natural_cmp agree");
+    };
+    let mut names = [
+        "Zurich-01",
+        "École-02",
+        "ecole-01",
+        "Eagle-01",
+        "Łódź-1",
+        "lodz-2",
+        "Ω-1",
+    ];
+    sorted(&mut names);
+    assert_eq!(
+        names,
+        [
+            "Eagle-01",
+            "ecole-01",
+            "École-02",
+            "Łódź-1",
+            "lodz-2",
+            "Zurich-01",
+            "Ω-1"
+        ]
+    );
+    // A name that differs only by its accents comes after the plain one.
+    let mut same = ["é", "e", "É", "E"];
+    sorted(&mut same);
+    assert_eq!(same, ["E", "e", "É", "é"]);
+}
+
+#[test]
 fn natural_keys_order_digit_runs_by_value_and_letters_without_case() {
     let mut names = [
         "web-10", "Web-9", "web-009", "web", "web-9a", "web-", "wEb-100", "web-0",

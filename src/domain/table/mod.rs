@@ -15,6 +15,7 @@ mod compare;
 mod facet;
 mod filter;
 mod group;
+mod latin;
 mod radix;
 mod sort;
 mod sort_value;
