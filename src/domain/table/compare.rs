@@ -37,6 +37,9 @@ fn sort_bytes(c: char) -> ([u8; 4], usize) {
 /// as [`natural_key`]'s bytes do. A digit run meets another by value;
 /// meeting anything else it sorts where its first digit would, as no other
 /// byte lies between '0' and '9'.
+// Out of line: inlined into each sort that compares names, it would be
+// one more copy in the wasm per sort.
+#[inline(never)]
 fn natural_text(mut a: &str, mut b: &str) -> Ordering {
     loop {
         let (Some(&x), Some(&y)) = (a.as_bytes().first(), b.as_bytes().first()) else {
