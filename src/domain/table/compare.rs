@@ -89,10 +89,12 @@ pub fn natural_cmp(a: &str, b: &str) -> Ordering {
 /// apart (see `sort_value`).
 pub fn natural_key(text: &str) -> Box<[u8]> {
     let mut key = Vec::with_capacity(text.len() + 1);
-    let mut rest = text;
-    while let Some(&byte) = rest.as_bytes().first() {
+    // Walked by byte, as most names are ASCII; a character is decoded only
+    // where one starts with a byte past ASCII.
+    let mut rest = text.as_bytes();
+    while let Some(&byte) = rest.first() {
         if byte.is_ascii_digit() {
-            let (value, after) = split_number(rest.as_bytes());
+            let (value, after) = split_number(rest);
             // The run opens with one byte from '0' to '9', so it sorts among
             // other bytes where a digit would, and that byte grows with the
             // run's length, so a longer number sorts after a shorter: '0' plus
@@ -107,12 +109,16 @@ pub fn natural_key(text: &str) -> Box<[u8]> {
                 }
             }
             key.extend_from_slice(value);
-            rest = &rest[rest.len() - after.len()..];
+            rest = after;
         } else if byte.is_ascii() {
             key.push(byte.to_ascii_lowercase());
             rest = &rest[1..];
         } else {
-            let Some(c) = rest.chars().next() else { break };
+            // `rest` is a tail of `text` cut after whole characters.
+            let at = text.len() - rest.len();
+            let Some(c) = text[at..].chars().next() else {
+                break;
+            };
             let (bytes, length) = sort_bytes(c);
             key.extend_from_slice(&bytes[..length]);
             rest = &rest[c.len_utf8()..];
