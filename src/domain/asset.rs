@@ -1,5 +1,6 @@
 //! One asset's result within a deployment job, as decoded from a backend.
 
+use super::partly_read::{unreadable_entries_note, ListNouns};
 use super::strict_serde::{objects_only, strings_only};
 use super::time::{optional_time, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -131,6 +132,16 @@ impl AssetResult {
         let mut history: Vec<&StatusChange> = self.history.iter().collect();
         history.sort_by_key(|change| change.at);
         history
+    }
+
+    /// What the panel says when part of the history could not be read.
+    pub fn history_note(&self) -> Option<String> {
+        let nouns = ListNouns {
+            whole: "The status history",
+            entry: "entry",
+            entries: "entries",
+        };
+        unreadable_entries_note(self.history.len(), self.history_unreadable, nouns)
     }
 }
 

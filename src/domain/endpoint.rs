@@ -1,5 +1,6 @@
 //! The raw facts about one endpoint from which exemptions are derived.
 
+use super::partly_read::{unreadable_entries_note, ListNouns};
 use super::strict_serde::{from_objects_only, objects_only, strings_only};
 use super::time::{optional_time, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -236,6 +237,24 @@ pub struct UnreadableFacts {
     /// An absent WSUS report time may count as a problem by policy.
     pub wsus_report: bool,
     pub reported_exemptions: bool,
+}
+
+impl Endpoint {
+    /// What the panel says beside the drives when it lists fewer than the
+    /// backend sent, or none.
+    pub fn drives_note(&self) -> Option<String> {
+        let (kept, unreadable) = (self.drives.len(), self.unreadable.drives);
+        if kept == 0 && unreadable == 0 {
+            // No drives may be the backend's fact or a mapping that names none.
+            return Some("No drives were reported for this endpoint.".to_owned());
+        }
+        let nouns = ListNouns {
+            whole: "The drives",
+            entry: "drive",
+            entries: "drives",
+        };
+        unreadable_entries_note(kept, unreadable, nouns)
+    }
 }
 
 impl UnreadableFacts {

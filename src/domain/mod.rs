@@ -16,6 +16,7 @@ pub mod job;
 pub mod message;
 pub mod name_cut;
 pub mod os;
+pub mod partly_read;
 pub mod phase;
 pub mod progress;
 pub mod reference;

@@ -96,18 +96,7 @@ fn EndpointDetails(
         let endpoint = endpoint.clone();
         move |now| next_window_text(&endpoint, maintenance, now)
     };
-    let drives_note = match (endpoint.drives.is_empty(), unreadable.drives) {
-        // No drives may be the backend's fact or a mapping that names none.
-        (true, 0) => Some("No drives were reported for this endpoint.".to_owned()),
-        (true, _) => {
-            Some("The drives the backend sent for this endpoint could not be read.".to_owned())
-        }
-        (false, 0) => None,
-        (false, 1) => Some("Another drive the backend sent could not be read.".to_owned()),
-        (false, more) => Some(format!(
-            "{more} other drives the backend sent could not be read."
-        )),
-    };
+    let drives_note = endpoint.drives_note();
     let drives = endpoint
         .drives
         .iter()

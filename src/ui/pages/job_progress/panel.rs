@@ -118,7 +118,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
         {(!result.history.is_empty() || result.history_unreadable > 0).then(|| view! {
             <section class="pb-panel-section">
                 <h3>"Status history"</h3>
-                {history_note(&result).map(|note| view! { <p class="pb-muted" data-history-unreadable="">{note}</p> })}
+                {result.history_note().map(|note| view! { <p class="pb-muted" data-history-unreadable="">{note}</p> })}
                 <ol class="pb-list">
                     {result.history_oldest_first().into_iter().map(|change| {
                         let status = resolve(&change.status);
@@ -132,18 +132,6 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
                 </ol>
             </section>
         })}
-    }
-}
-
-/// What of the history could not be read: the list shows only the rest.
-fn history_note(result: &AssetResult) -> Option<String> {
-    match (result.history.is_empty(), result.history_unreadable) {
-        (_, 0) => None,
-        (true, _) => Some("The status history the backend sent could not be read.".to_owned()),
-        (false, 1) => Some("Another entry the backend sent could not be read.".to_owned()),
-        (false, more) => Some(format!(
-            "{more} other entries the backend sent could not be read."
-        )),
     }
 }
 
