@@ -1009,3 +1009,17 @@ fn unreadable_facts_are_named_in_a_fixed_order() {
         ]
     );
 }
+
+#[test]
+fn a_window_or_span_ends_before_it_starts_only_when_its_end_comes_first() {
+    assert!(window(HOUR, 0).ends_before_start());
+    assert!(!window(0, 0).ends_before_start());
+    let span = |from, until| Suspension::Between {
+        from: at(from),
+        until: at(until),
+    };
+    assert!(span(DAY, HOUR).ends_before_start());
+    assert!(!span(HOUR, HOUR).ends_before_start());
+    assert!(!span(HOUR, DAY).ends_before_start());
+    assert!(!Suspension::Cycles { remaining: 0 }.ends_before_start());
+}

@@ -83,6 +83,14 @@ pub enum Suspension {
     Between { from: Timestamp, until: Timestamp },
 }
 
+impl Suspension {
+    /// A span whose end comes before its start (the dates swapped, a zone
+    /// lost): not a suspension to judge by, but a fault to report.
+    pub fn ends_before_start(&self) -> bool {
+        matches!(self, Suspension::Between { from, until } if until < from)
+    }
+}
+
 /// `Suspension` as serialised (`{"Cycles": {"remaining": 3}}`), read through
 /// variants whose fields come from a JSON object only.
 #[derive(Deserialize)]

@@ -359,12 +359,12 @@ impl Record for Endpoint {
             draft.suspension_until,
         ) {
             (Some(remaining), _, _) => Some(Suspension::Cycles { remaining }),
-            (None, Some(from), Some(until)) if until >= from => {
-                Some(Suspension::Between { from, until })
+            // One that ends before it starts, or half a span (the other
+            // date not sent, or left out as unreadable), is reported by
+            // `half_given` and marked unreadable: no suspension is judged.
+            (None, Some(from), Some(until)) => {
+                Some(Suspension::Between { from, until }).filter(|span| !span.ends_before_start())
             }
-            // Half a span (the other date not sent, or left out as
-            // unreadable), or one that ends before it starts, is marked
-            // unreadable: no suspension is judged.
             _ => None,
         };
         Ok(endpoint)
@@ -382,10 +382,14 @@ impl Record for Endpoint {
                 field: "suspension_from",
                 why: "not given with suspension_until, so the suspension is left out",
             }),
-            (Some(from), Some(until)) if until < from => Some(Missing {
-                field: "suspension_until",
-                why: "before suspension_from, so the suspension is left out",
-            }),
+            (Some(from), Some(until))
+                if (Suspension::Between { from, until }).ends_before_start() =>
+            {
+                Some(Missing {
+                    field: "suspension_until",
+                    why: "before suspension_from, so the suspension is left out",
+                })
+            }
             _ => None,
         }
     }
@@ -407,8 +411,10 @@ impl NativeRecord for Endpoint {
                 .iter()
                 .any(MaintenanceWindow::ends_before_start)
         });
-        let backwards_suspension =
-            matches!(self.suspension, Some(Suspension::Between { from, until }) if until < from);
+        let backwards_suspension = self
+            .suspension
+            .as_ref()
+            .is_some_and(Suspension::ends_before_start);
         if backwards_window || backwards_suspension {
             return None;
         }
