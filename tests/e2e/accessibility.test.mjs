@@ -331,16 +331,21 @@ describe("a table's height follows the window's", () => {
 });
 
 describe("a reader's larger default font size (WCAG 1.4.4)", () => {
+  /** A page whose browser has a default font size of 20 px, which sets the root's size. */
+  const openAt20px = async (viewport) => {
+    const session = await openPage('about:blank', viewport && { viewport });
+    await session.page.addInitScript(() => {
+      document.addEventListener('DOMContentLoaded', () => {
+        document.documentElement.style.fontSize = '20px';
+      });
+    });
+    return session;
+  };
+
   test('enlarges the text, and the rows with it, on every row of a scrolled table', async () => {
-    const session = await openPage('about:blank');
+    const session = await openAt20px();
     const { page } = session;
     try {
-      // What a browser's default font size of 20 px sets: the root's size.
-      await page.addInitScript(() => {
-        document.addEventListener('DOMContentLoaded', () => {
-          document.documentElement.style.fontSize = '20px';
-        });
-      });
       await page.goto(`${server.url}#/jobs/${JOB}`);
       const row = page.locator('tr.pb-row').first();
       await row.waitFor({ timeout: LOAD_TIMEOUT });
@@ -363,6 +368,36 @@ describe("a reader's larger default font size (WCAG 1.4.4)", () => {
         return element.getBoundingClientRect().bottom - last.getBoundingClientRect().bottom;
       });
       assert.ok(gap >= 0 && gap < 20, `the last row ends ${gap} px above the table's bottom`);
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  // The number columns grow with the text: at 1280 px the job list kept
+  // every column and cut each job's name to a dozen letters.
+  test('leaves optional columns out sooner, so that the names keep their room', async () => {
+    const session = await openAt20px({ width: 1280, height: 800 });
+    const { page } = session;
+    try {
+      await page.goto(`${server.url}#/jobs`);
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const table = await page.evaluate(() => ({
+        headings: [...document.querySelectorAll('thead th')]
+          .filter((th) => th.getClientRects().length > 0)
+          .map((th) => th.textContent.replace(/[▲▼]/, '').trim()),
+        cutNames: [...document.querySelectorAll('tr.pb-row > td:first-child a')]
+          .filter((link) => link.scrollWidth > link.clientWidth)
+          .map((link) => link.textContent),
+        scrollsSideways: (() => {
+          const scroller = document.querySelector('.pb-table-scroll');
+          return scroller.scrollWidth > scroller.clientWidth;
+        })(),
+      }));
+      assert.deepEqual(table.headings, ['Job', 'Platform', 'Status', 'Schedule / last run', 'Assets', 'Complete', 'Failed']);
+      // The demo's longest name still ends cut; the others are whole.
+      assert.deepEqual(table.cutNames, ['Windows 11 cumulative update – workstations']);
+      assert.equal(table.scrollsSideways, false);
       assertNoProblems(session);
     } finally {
       await session.close();

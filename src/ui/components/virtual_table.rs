@@ -54,8 +54,9 @@ pub enum Narrowing {
     Never,
     /// Below the table's [`FullWidth`].
     BelowFullWidth,
-    /// Below 920 px of table, near the 840 px below which a narrow table
-    /// scrolls sideways: a text column that would keep a couple of letters.
+    /// Below 66 em of table (924 px at 14 px text), near the 60 em below
+    /// which a narrow table scrolls sideways: a text column that would keep
+    /// a couple of letters.
     BelowCompact,
 }
 
@@ -83,12 +84,13 @@ impl<C: TableColumn> Column<C> {
 /// (style/app.css has the figures).
 #[derive(Debug, Clone, Copy, Default)]
 pub enum FullWidth {
-    /// 1160 px: every column fits at the width its values need.
+    /// 83 em (1,162 px at 14 px text): every column fits at the width its
+    /// values need.
     #[default]
     Standard,
-    /// 1600 px: for a table whose text columns, the ones that truncate,
-    /// would otherwise get too little of the width between 1160 and 1600
-    /// (common laptop windows, 1280 to 1536 px).
+    /// 114 em (1,596 px at 14 px text): for a table whose text columns,
+    /// the ones that truncate, would otherwise get too little of the width
+    /// between the two (common laptop windows, 1280 to 1536 px).
     Wide,
 }
 

@@ -33,9 +33,9 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
         |id| id == EndpointColumn::Disk,
         // A narrow table keeps what says whether each endpoint can be
         // patched and why; its schedule is in the endpoint's panel. Narrow
-        // means below 1600 px: beside a "Temporarily cannot patch" badge,
+        // means below about 1,600 px: beside a "Temporarily cannot patch" badge,
         // all eight columns left the OS a word or less at 1280, and less
-        // than half the room it has without them at 1440. Below 920 px the
+        // than half the room it has without them at 1440. Below about 920 px the
         // OS goes too: beside the badges it kept two letters.
         |id| match id {
             EndpointColumn::Maintenance | EndpointColumn::NextWindow => Narrowing::BelowFullWidth,

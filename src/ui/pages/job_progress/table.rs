@@ -40,9 +40,9 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
         patch_count,
         // A narrow table keeps what says where each asset stands and why;
         // the patch counts are in the asset's panel. Narrow means below
-        // 1600 px, so that from 1280 to 1536 the Message has the room it
+        // about 1,600 px, so that from 1280 to 1536 the Message has the room it
         // needs to say why (with the counts it had 212 px at 1440). Below
-        // 920 px the OS, also in the panel, goes too: beside it the Message
+        // about 920 px the OS, also in the panel, goes too: beside it the Message
         // kept four letters at 768.
         |id| match id {
             AssetColumn::Os => Narrowing::BelowCompact,
