@@ -552,6 +552,9 @@ describe('job progress page', () => {
       const text = (await notice.textContent()).replace(/\s+/g, ' ');
       assert.ok(text.includes('The demo data has no job with this id:'), text);
       assert.ok(!text.includes("backend's"), `no backend to blame: ${text}`);
+      // Named as what it is, not by the id as if the job were there.
+      assert.equal(await session.page.locator('h1').textContent(), 'Job not found');
+      assert.match(await session.page.title(), /^Job not found · /);
       // The one error is the browser's note of the demo's 404 for the job's results.
       assert.ok(session.consoleErrors.every((error) => error.includes('/demo/jobs/no-such-job/results.json')), session.consoleErrors.join('\n'));
       assert.deepEqual([...session.pageErrors, ...session.cspViolations], []);

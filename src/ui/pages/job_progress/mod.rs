@@ -145,7 +145,12 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     view! {
         <section class="pb-page" aria-labelledby="pb-page-title">
             <div class="pb-page-heading">
-                <PageTitle text=move || job_name.get() record=data.table.opened_name() />
+                // The id is in the banner below: as the page's name it read
+                // like a job that exists.
+                <PageTitle
+                    text=move || if unknown.get() { "Job not found".to_owned() } else { job_name.get() }
+                    record=data.table.opened_name()
+                />
                 <Show when=known>
                     <run::RunSelector runs=runs run=run per_run=per_run url=url />
                     <span class="pb-spacer"></span>
