@@ -94,3 +94,51 @@ fn the_run_list_offers_the_job_runs_and_the_run_shown_when_they_lack_it() {
     );
     assert!(offered(&[], None).is_empty());
 }
+
+fn run_at(id: &str, minutes: Option<i64>) -> JobRun {
+    JobRun {
+        id: id.to_owned(),
+        scheduled: minutes.map(|m| Timestamp::from_millis(1_749_556_800_000 + m * 60_000)),
+    }
+}
+
+#[test]
+fn the_run_list_is_newest_first_and_runs_without_a_time_follow() {
+    // Oldest first, as the data format lists them.
+    let listed = [
+        run_at("untimed-old", None),
+        run_at("first", Some(0)),
+        run_at("second", Some(60)),
+        run_at("untimed-new", None),
+        run_at("third", Some(120)),
+    ];
+    let ids: Vec<String> = run_options(&listed, None)
+        .into_iter()
+        .map(|option| option.id)
+        .collect();
+    assert_eq!(
+        ids,
+        ["third", "second", "first", "untimed-new", "untimed-old"]
+    );
+}
+
+#[test]
+fn runs_of_the_same_minute_are_told_apart_by_their_ids() {
+    let listed = [
+        run_at("a", Some(0)),
+        run_at("b", Some(0)),
+        run_at("c", Some(5)),
+    ];
+    let labels: Vec<String> = run_options(&listed, None)
+        .into_iter()
+        .map(|option| option.label)
+        .collect();
+    assert_eq!(
+        labels,
+        [
+            "2025-06-10 12:05 UTC",
+            "2025-06-10 12:00 UTC · b",
+            "2025-06-10 12:00 UTC · a"
+        ]
+    );
+}

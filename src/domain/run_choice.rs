@@ -58,17 +58,40 @@ pub struct RunOption {
     pub label: String,
 }
 
-/// The runs to offer: the job's runs, and the run shown when they lack it
-/// (their list could not be loaded), so the list still says which run the
-/// page shows and can go back to the latest.
+/// The runs to offer: the job's runs, newest first, and the run shown when
+/// they lack it (their list could not be loaded), so the list still says
+/// which run the page shows and can go back to the latest.
+///
+/// Newest first by scheduled time, which a run that recurs weekly for years
+/// needs to keep its likely picks near the top; runs without a time follow,
+/// in the reverse of the backend's order (oldest first, as the data format
+/// has it). A run is labelled by its time to the minute, and by its id as
+/// well where that label would be shared.
 pub fn run_options(runs: &[JobRun], shown: Option<&str>) -> Vec<RunOption> {
-    let mut options: Vec<RunOption> = runs
+    let mut newest_first: Vec<&JobRun> = runs.iter().rev().collect();
+    newest_first.sort_by_key(|run| std::cmp::Reverse(run.scheduled));
+    let labels: Vec<String> = newest_first
         .iter()
-        .map(|run| RunOption {
+        .map(|run| {
+            run.scheduled
+                .map_or_else(|| run.id.clone(), |at| at.format_utc())
+        })
+        .collect();
+    // In time order, runs of the same minute sit side by side.
+    let shared = |index: usize| {
+        let neighbour = |other: Option<usize>| other.and_then(|other| labels.get(other));
+        [neighbour(index.checked_sub(1)), neighbour(Some(index + 1))]
+            .contains(&Some(&labels[index]))
+    };
+    let mut options: Vec<RunOption> = newest_first
+        .iter()
+        .enumerate()
+        .map(|(index, run)| RunOption {
             id: run.id.clone(),
-            label: run
-                .scheduled
-                .map_or_else(|| run.id.clone(), |at| at.format_utc()),
+            label: match shared(index) {
+                true => format!("{} · {}", labels[index], run.id),
+                false => labels[index].clone(),
+            },
         })
         .collect();
     if let Some(shown) = shown.filter(|id| !runs.iter().any(|run| run.id == *id)) {
