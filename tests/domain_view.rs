@@ -39,6 +39,7 @@ fn whole_assets_csv(
     let job = JobNames {
         id: "job-7",
         name: "Patch Tuesday",
+        run: None,
     };
     assets_csv(job, results, rows, order, stuck_cutoff, usize::MAX).collect()
 }
@@ -1037,6 +1038,7 @@ fn csv_export_leaves_the_job_name_blank_where_it_would_only_repeat_the_id() {
     let job = JobNames {
         id: "job-7",
         name: "job-7",
+        run: Some("run-3"),
     };
     let csv: String = assets_csv(
         job,
@@ -1049,6 +1051,37 @@ fn csv_export_leaves_the_job_name_blank_where_it_would_only_repeat_the_id() {
     .collect();
     assert_eq!(csv_column(&csv, "Job"), [""]);
     assert_eq!(csv_column(&csv, "Job ID"), ["job-7"]);
+    assert_eq!(csv_column(&csv, "Run ID"), ["run-3"]);
+}
+
+#[test]
+fn an_export_of_a_chosen_run_names_the_run_in_its_file_and_rows() {
+    let job = |run| JobNames {
+        id: "job-7",
+        name: "Patch Tuesday",
+        run,
+    };
+    assert_eq!(job(None).file_stem(), "patch-tuesday-assets");
+    assert_eq!(
+        job(Some("Run 2")).file_stem(),
+        "patch-tuesday-run-run-2-assets"
+    );
+    let results = fleet();
+    let rows = asset_rows(&results, "job", None);
+    let latest: String = assets_csv(
+        job(None),
+        &results,
+        &rows,
+        &[0],
+        Timestamp::from_millis(0),
+        usize::MAX,
+    )
+    .collect();
+    assert_eq!(
+        csv_column(&latest, "Run ID"),
+        [""],
+        "blank for the backend's latest run"
+    );
 }
 
 #[test]
@@ -1060,12 +1093,12 @@ fn csv_export_follows_the_view_and_neutralises_formulas() {
     assert!(lines[0].starts_with("\u{feff}Asset ID,Asset,OS,Status,Status code,State,Phase"));
     assert!(lines[1].starts_with("c,'=cmd|' /C calc'!A0,Windows 11,Job Failed,2046,0,Failed"));
     assert!(lines[2].starts_with("b,host-2,Ubuntu 22.04,Downloaded,2031,1,Running"));
-    assert!(lines[0].ends_with(",Stuck,Status applies to OS,Job,Job ID"));
+    assert!(lines[0].ends_with(",Stuck,Status applies to OS,Job,Job ID,Run ID"));
     assert!(
-        lines[2].ends_with(",no,Patch Tuesday,job-7"),
+        lines[2].ends_with(",no,Patch Tuesday,job-7,"),
         "the anomaly is exported, the job named"
     );
-    assert!(lines[1].ends_with(",yes,Patch Tuesday,job-7"));
+    assert!(lines[1].ends_with(",yes,Patch Tuesday,job-7,"));
     assert_eq!(lines.len(), 4, "header, two rows, and the final CRLF");
 
     // Nothing can be said of a status that did not resolve, nor on an OS

@@ -9,7 +9,7 @@ use crate::domain::view::selection::find_selection;
 use crate::domain::view::{no_match_text, Counted, HoldsTable, TableView, ToQuery};
 use crate::perf;
 use crate::ui::components::{record_lookups, Column, DetailPanel, FullWidth, VirtualTable};
-use crate::ui::data::{release_later, LiveStatus, Shared};
+use crate::ui::data::{release_later, Live, LiveStatus, Shared};
 use crate::ui::router::Router;
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
@@ -33,6 +33,9 @@ where
     last_open: StoredValue<Option<OpenedRecord>>,
     /// The name of the record whose details are open.
     open_name: Memo<Option<String>>,
+    /// No load of the data has ended well yet: the first is under way, or
+    /// one for another run, which emptied the data.
+    nothing_loaded: Signal<bool>,
     pub url: UrlView<V>,
 }
 
@@ -86,10 +89,12 @@ where
     /// benchmark.
     pub fn new(
         url: UrlView<V>,
-        items: ReadSignal<Shared<Vec<V::Item>>>,
+        data: Live<V::Item>,
         rows: Memo<Shared<Vec<V::Row>>>,
         cutoff: Memo<Timestamp>,
     ) -> Self {
+        let items = data.items;
+        let nothing_loaded = data.status.nothing_loaded();
         let sort = Memo::new(move |_| url.view.with(|view| view.table().sort.clone()));
         // The data and the sort the last order was made for, so that a new
         // sort of the same data can start from that order.
@@ -132,7 +137,8 @@ where
         // A refresh that drops the open record closes its panel for good:
         // left in the URL, the record coming back with a later refresh
         // would open the panel again and take the focus from wherever the
-        // operator has since gone.
+        // operator has since gone. Data emptied for another run's load has
+        // dropped nothing yet: the record is looked for once it has loaded.
         let vanished = RwSignal::new(None);
         let open_name = Memo::new(move |_| {
             let index = selected.get()? as usize;
@@ -141,6 +147,9 @@ where
         let last_open = StoredValue::new(None);
         Effect::new(move |was_open: Option<Option<String>>| {
             let open = open_name.get();
+            if nothing_loaded.get() {
+                return was_open.flatten();
+            }
             let key = url
                 .view
                 .with_untracked(|view| view.table().selected.clone());
@@ -177,6 +186,7 @@ where
             vanished,
             last_open,
             open_name,
+            nothing_loaded,
             url,
         }
     }
@@ -219,10 +229,14 @@ where
     /// (`status`) has ended well, does not have, by its key as the URL gave
     /// it; or the open record a refresh dropped, while it stays away, by the
     /// name its details had (its key if that was blank).
-    pub fn missing_selection(&self, status: LiveStatus) -> Signal<Option<String>> {
-        let (url, selected, vanished, last_open) =
-            (self.url, self.selected, self.vanished, self.last_open);
-        let nothing_loaded = status.nothing_loaded();
+    pub fn missing_selection(&self) -> Signal<Option<String>> {
+        let (url, selected, vanished, last_open, nothing_loaded) = (
+            self.url,
+            self.selected,
+            self.vanished,
+            self.last_open,
+            self.nothing_loaded,
+        );
         let named = |gone: &OpenedRecord| match gone.name.trim() {
             "" => gone.key.clone(),
             _ => gone.name.clone(),

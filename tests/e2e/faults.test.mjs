@@ -1220,13 +1220,71 @@ describe('a job whose runs cannot be loaded', () => {
     });
   });
 
+  test('the run list is newest first; arrow keys browse it without loading, Enter loads the run reached', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-alpha', perRunConfig(), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      const select = page.getByRole('combobox', { name: 'Run' });
+      await select.waitFor({ timeout: 10_000 });
+      assert.deepEqual(await select.locator('option').evaluateAll((options) => options.map((o) => o.value)), ['', 'run-2', 'run-1']);
+      const from = backend.requests.length;
+      const entries = await page.evaluate(() => history.length);
+      await select.focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.waitForTimeout(300);
+      assert.deepEqual(resultQueries(from), [], 'passing over runs loads none of them');
+      assert.ok(!page.url().includes('run='), page.url());
+      await page.keyboard.press('Enter');
+      await page.waitForURL((url) => url.hash.includes('run=run-1'));
+      await eventually(page, () => resultQueries(from).length > 0, 'the run reached was asked for');
+      assert.deepEqual(resultQueries(from), ['?run=run-1'], 'only the run reached');
+      assert.equal(await page.evaluate(() => history.length), entries + 1, 'one history entry for the choice');
+      assertNoPageErrors(session);
+    });
+  });
+
+  test("another run keeps an asset's panel open on the same asset, without saying it left", { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-alpha?asset=a-2', perRunConfig(), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      const panelTitle = page.locator('dialog.pb-panel .pb-panel-title');
+      await panelTitle.waitFor({ timeout: 10_000 });
+      const from = backend.requests.length;
+      await page.getByRole('combobox', { name: 'Run' }).selectOption('run-1');
+      await eventually(page, () => resultQueries(from).includes('?run=run-1'), 'the run was asked for');
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      await panelTitle.waitFor({ timeout: 5_000 });
+      assert.equal(await panelTitle.textContent(), 'alpha-host-2');
+      assert.ok(page.url().includes('asset=a-2'), page.url());
+      assert.equal(await page.locator('.pb-banner', { hasText: 'is not in this job' }).count(), 0, await describePage(page));
+      assertNoPageErrors(session);
+    });
+  });
+
+  test('Refresh now asks for the runs again too, and an older run exports under its own name', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-alpha?run=run-1', perRunConfig(), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      const runsAsked = () => backend.requests.filter((r) => r.path === '/jobs/job-alpha/runs.json').length;
+      const before = runsAsked();
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await eventually(page, () => runsAsked() > before, 'the runs were asked for again');
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: 'Export CSV' }).click();
+      assert.match((await download).suggestedFilename(), /^alpha-rollout-run-run-1-assets-\d{4}-\d\d-\d\d\.csv$/);
+      assertNoPageErrors(session);
+    });
+  });
+
   test('a link to a run the job does not have shows the latest run and says so', { timeout: TEST_TIMEOUT }, async () => {
     const from = backend.requests.length;
     await withConfiguredPage('#/jobs/job-alpha?run=no-such-run', perRunConfig(), async (session) => {
       const { page } = session;
       const notice = page.locator('[role=status]', { hasText: 'Showing the latest run' });
       await notice.waitFor({ timeout: LOAD_TIMEOUT });
-      assert.match(await notice.textContent(), /"no-such-run", which is not among this job's runs/);
+      assert.match(await notice.textContent(), /Run "no-such-run" is not among this job's runs/);
       // Until the runs are in, the page may ask for the run the link names; the
       // backend answers 404, and that answer may come last. What counts is that
       // the latest run is asked for and shown, with no error left over.

@@ -6,7 +6,7 @@ use super::url_state::{
 };
 use super::{Counted, HoldsTable, QueryPairs, TableColumn, TableState, TableView};
 use crate::domain::asset::AssetResult;
-use crate::domain::csv::csv_in_parts;
+use crate::domain::csv::{csv_in_parts, file_stem};
 use crate::domain::message::message_for;
 use crate::domain::os::{OsFamilies, OsFamily};
 use crate::domain::phase::Phase;
@@ -490,6 +490,7 @@ pub fn assets_csv<'a>(
         "Status applies to OS",
         "Job",
         "Job ID",
+        "Run ID",
     ];
     csv_in_parts(header, order, records_per_part, move |csv, index| {
         let (result, row) = (&results[index as usize], &rows[index as usize]);
@@ -542,6 +543,7 @@ pub fn assets_csv<'a>(
                 .to_owned(),
             job.shown_name().to_owned(),
             job.id.to_owned(),
+            job.run.unwrap_or_default().to_owned(),
         ]);
     })
 }
@@ -551,9 +553,22 @@ pub fn assets_csv<'a>(
 pub struct JobNames<'a> {
     pub id: &'a str,
     pub name: &'a str,
+    /// The run chosen on the page; none for the backend's latest.
+    pub run: Option<&'a str>,
 }
 
 impl JobNames<'_> {
+    /// The start of the export's file name: the job's, and the run's where
+    /// one was chosen, so an older run's export is not taken for the
+    /// latest's ("patch-tuesday-run-r2-assets").
+    pub fn file_stem(&self) -> String {
+        let job = file_stem(self.name, "job");
+        match self.run {
+            Some(run) => format!("{job}-run-{}-assets", file_stem(run, "run")),
+            None => format!("{job}-assets"),
+        }
+    }
+
     /// The name, or nothing where it only repeats the ID: a job the job
     /// list has not named is shown by its ID, which has a column of its own.
     fn shown_name(&self) -> &str {

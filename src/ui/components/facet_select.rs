@@ -1,8 +1,8 @@
+use super::BrowsedChoice;
 use crate::domain::table::FacetSet;
 use crate::domain::view::{FacetToken, ToQuery};
 use crate::ui::view_state::{facet_toggle, facet_tokens, UrlView};
 use leptos::prelude::*;
-use std::time::Duration;
 use wasm_bindgen::JsCast;
 
 /// One option of a facet filter: its URL token and its label.
@@ -34,12 +34,7 @@ pub fn FacetSelect(
         .into_iter()
         .map(|option| view! { <option value=option.token>{option.label}</option> })
         .collect_view();
-    // Arrow keys and typing on a closed select change its value at once, in
-    // the same task as the keydown (Chromium and Firefox on Linux and
-    // Windows): a choice made that way is only browsed, and applied by Enter
-    // or by leaving the select, or dropped by Escape. A pick from the open
-    // list, or with the mouse, comes in a task of its own and applies at once.
-    let in_keydown = StoredValue::new(false);
+    let browsing = BrowsedChoice::new();
     let apply = move |select: web_sys::HtmlSelectElement| {
         let token = select.value();
         // The select is an "add" control: it always shows its prompt.
@@ -57,27 +52,8 @@ pub fn FacetSelect(
                 class="pb-select"
                 aria-label=format!("Filter by {}", in_sentence(label))
                 prop:value=""
-                on:keydown=move |event| {
-                    let select: web_sys::HtmlSelectElement = event_target(&event);
-                    if event.key() == "Enter" && !select.value().is_empty() {
-                        event.prevent_default();
-                        apply(select);
-                        return;
-                    }
-                    // Escape drops a browsed choice, which leaving would apply.
-                    if event.key() == "Escape" && !select.value().is_empty() {
-                        event.prevent_default();
-                        select.set_value("");
-                        return;
-                    }
-                    in_keydown.set_value(true);
-                    set_timeout(move || { in_keydown.try_update_value(|pending| *pending = false); }, Duration::ZERO);
-                }
-                on:change=move |event| {
-                    if in_keydown.try_get_value() == Some(false) {
-                        apply(event_target(&event));
-                    }
-                }
+                on:keydown=move |event| browsing.keydown(&event, "", apply)
+                on:change=move |event| browsing.change(&event, apply)
                 on:blur=move |event| apply(event_target(&event))
             >
                 // The prompt: "any" only while nothing is chosen, as the chips beside it show.

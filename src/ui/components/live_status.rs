@@ -16,7 +16,13 @@ use std::time::Duration;
 /// failed · updated 12 s ago", "Loading… · updated 12 s ago"), pause/resume,
 /// refresh now.
 #[component]
-pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
+pub fn RefreshControls(
+    live: LiveStatus,
+    /// A supporting resource that Refresh now asks again too (a job's runs,
+    /// which a new run or one removed changes); its own timer refreshes it.
+    #[prop(optional)]
+    along_with: Option<LiveStatus>,
+) -> impl IntoView {
     let clock = use_clock();
     let source = use_data_source();
     // Until the configuration is read there is no cadence to tell and nothing
@@ -99,7 +105,16 @@ pub fn RefreshControls(live: LiveStatus) -> impl IntoView {
                 </button>
             </Show>
             <Show when=source_ready>
-                <button type="button" class="pb-button" on:click=move |_| live.refresh()>
+                <button
+                    type="button"
+                    class="pb-button"
+                    on:click=move |_| {
+                        live.refresh();
+                        if let Some(supporting) = along_with {
+                            supporting.refresh();
+                        }
+                    }
+                >
                     "Refresh now"
                 </button>
             </Show>

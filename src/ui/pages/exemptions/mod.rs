@@ -101,7 +101,7 @@ pub fn ExemptionsPage() -> impl IntoView {
     let summary = Memo::new(move |_| {
         Shared::new(rows.with(|rows| FleetSummary::of(rows.iter().map(|row| &row.derived))))
     });
-    let table = TableModel::new(url, endpoints, rows, derive_at);
+    let table = TableModel::new(url, live, rows, derive_at);
     let maintenance = Signal::derive(move || {
         configured(
             source,
@@ -140,7 +140,7 @@ pub fn ExemptionsPage() -> impl IntoView {
                 unfound_costs="and an endpoint fact not known derives no exemption, so the endpoint may be listed as Patchable"
             />
             <MissingRecordBanner
-                missing=data.table.missing_selection(live.status)
+                missing=data.table.missing_selection()
                 what="endpoint"
                 place="the fleet"
                 on_dismiss=Callback::new(move |_| data.table.dismiss_missing())

@@ -1,7 +1,7 @@
 //! The filter bar above the asset table, and the export of what it shows.
 
 use super::JobData;
-use crate::domain::csv::{dated_file_name, file_stem};
+use crate::domain::csv::dated_file_name;
 use crate::domain::decimal::Noun;
 use crate::domain::time::hours_text;
 use crate::domain::view::assets::{assets_csv, AssetView, JobNames};
@@ -19,18 +19,19 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
     let export = move || {
         let listed = data.table.listed();
         let cutoff = data.stuck_cutoff.get_untracked();
-        let stem = format!(
-            "{}-assets",
-            file_stem(&data.job_name.get_untracked(), "job")
-        );
-        let file_name = dated_file_name(&stem, read_browser_clock());
         let (job_id, job_name) = (data.job_id.get_value(), data.job_name.get_untracked());
+        let run = data
+            .run
+            .with_untracked(|run| run.run_id().map(str::to_owned));
+        let now = read_browser_clock();
         async move {
             let (results, rows, order) = (&listed.items, &listed.rows, &listed.order);
             let job = JobNames {
                 id: &job_id,
                 name: &job_name,
+                run: run.as_deref(),
             };
+            let file_name = dated_file_name(&job.file_stem(), now);
             let parts = assets_csv(job, results, rows, order, cutoff, CSV_RECORDS_PER_PART);
             download_in_parts(&file_name, "text/csv", parts).await;
         }

@@ -14,6 +14,7 @@ use crate::domain::asset::AssetResult;
 use crate::domain::decimal::Noun;
 use crate::domain::job::{Job, JobRun};
 use crate::domain::progress::{run_start, JobProgress};
+use crate::domain::run_choice::RunChoice;
 use crate::domain::time::{count_ahead, Timestamp};
 use crate::domain::view::assets::{asset_rows, AssetView};
 use crate::perf;
@@ -42,6 +43,8 @@ struct JobData {
     status: LiveStatus,
     job_id: StoredValue<String>,
     job_name: Memo<String>,
+    /// The run whose results are shown.
+    run: Memo<RunChoice>,
 }
 
 impl JobData {
@@ -125,12 +128,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
     });
     let stuck_after_hours = use_stuck_after_hours();
     let stuck_cutoff = stuck::current_cutoff(stuck_after_hours);
-    let table = TableModel::new(
-        url,
-        results.items,
-        rows,
-        stuck::filter_cutoff(url, stuck_cutoff),
-    );
+    let table = TableModel::new(url, results, rows, stuck::filter_cutoff(url, stuck_cutoff));
     let data = JobData {
         table,
         progress,
@@ -139,6 +137,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         status: results.status,
         job_id: StoredValue::new(job_id.clone()),
         job_name,
+        run,
     };
     stuck::drop_filter_without_times(url, data.lacks_status_times(), data.status.has_loaded());
 
@@ -154,7 +153,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 <Show when=known>
                     <run::RunSelector runs=runs run=run per_run=per_run url=url />
                     <span class="pb-spacer"></span>
-                    <RefreshControls live=results.status />
+                    <RefreshControls live=results.status along_with=runs.status />
                 </Show>
                 <p class="pb-page-context">
                     <Link to=Location::new(Route::Jobs)>"All jobs"</Link>
@@ -180,7 +179,7 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 />
                 <run::RunIgnoredBanner run=run />
                 <MissingRecordBanner
-                    missing=data.table.missing_selection(results.status)
+                    missing=data.table.missing_selection()
                     what="asset"
                     place="this job"
                     on_dismiss=Callback::new(move |_| data.table.dismiss_missing())

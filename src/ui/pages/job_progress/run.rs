@@ -5,7 +5,7 @@ use crate::domain::abridge::quoted;
 use crate::domain::job::JobRun;
 use crate::domain::run_choice::{run_options, RunChoice, RunIgnored};
 use crate::domain::view::assets::AssetView;
-use crate::ui::components::{Banner, Tone};
+use crate::ui::components::{Banner, BrowsedChoice, Tone};
 use crate::ui::data::{use_data_source, Live, SourceState};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
@@ -42,6 +42,18 @@ pub fn RunSelector(
     let offers_a_choice = move || {
         per_run.get() && (options.with(Vec::len) > 1 || run.with(|run| run.run_id().is_some()))
     };
+    // The value of the run shown: "" for the latest. None once the page has
+    // gone (a select left by Back blurs after its signals).
+    let shown = move || run.try_with_untracked(|run| run.run_id().unwrap_or_default().to_owned());
+    let apply = move |select: web_sys::HtmlSelectElement| {
+        let chosen = select.value();
+        if shown().is_some_and(|shown| shown != chosen) {
+            url.update(History::Push, |v| {
+                v.run = (!chosen.is_empty()).then_some(chosen)
+            });
+        }
+    };
+    let browsing = BrowsedChoice::new();
     view! {
         <Show when=offers_a_choice>
             <label class="pb-field">
@@ -51,10 +63,13 @@ pub fn RunSelector(
                 // link names), which a value set on the select would not follow.
                 <select
                     class="pb-select"
-                    on:change=move |event| {
-                        let run = event_target_value(&event);
-                        url.update(History::Push, |v| v.run = (!run.is_empty()).then_some(run));
+                    on:keydown=move |event| {
+                        if let Some(shown) = shown() {
+                            browsing.keydown(&event, &shown, apply);
+                        }
                     }
+                    on:change=move |event| browsing.change(&event, apply)
+                    on:blur=move |event| apply(event_target(&event))
                 >
                     <option value="" prop:selected=move || run.with(|run| run.run_id().is_none())>
                         "Latest run"
@@ -86,8 +101,10 @@ pub fn RunIgnoredBanner(run: Memo<RunChoice>) -> impl IntoView {
                     RunIgnored::NoRunInRequest => format!(
                         "The link asks for run {requested}, but this data source reports only each job's latest run: the configuration's job_results request has no {{run_id}}."
                     ),
+                    // Asked for by a link, or chosen from the list before
+                    // a refresh of the runs dropped it.
                     RunIgnored::NotARun => format!(
-                        "The link asks for run {requested}, which is not among this job's runs. It may have been removed; pick one from the Run list."
+                        "Run {requested} is not among this job's runs. It may have been removed, or a link to it mistyped; pick one from the Run list."
                     ),
                 };
                 Some(view! { <Banner tone=Tone::Neutral title="Showing the latest run" details=details /> })
