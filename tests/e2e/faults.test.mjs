@@ -1257,7 +1257,16 @@ describe('a job whose runs cannot be loaded', () => {
       await panelTitle.waitFor({ timeout: 5_000 });
       assert.equal(await panelTitle.textContent(), 'alpha-host-2');
       assert.ok(page.url().includes('asset=a-2'), page.url());
-      assert.equal(await page.locator('.pb-banner', { hasText: 'is not in this job' }).count(), 0, await describePage(page));
+      assert.equal(await page.locator('.pb-banner', { hasText: 'is not in this' }).count(), 0, await describePage(page));
+      assertNoPageErrors(session);
+    });
+  });
+
+  test('an asset a chosen run does not have is said to be missing from the run', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-alpha?run=run-1&asset=gone-host', perRunConfig(), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      await page.locator('.pb-banner', { hasText: 'The asset "gone-host" is not in this run' }).waitFor({ timeout: 5_000 });
       assertNoPageErrors(session);
     });
   });

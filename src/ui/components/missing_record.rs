@@ -14,7 +14,7 @@ pub fn MissingRecordBanner(
     missing: Signal<Option<String>>,
     /// The record's noun and where it was looked for: ("asset", "this job").
     what: &'static str,
-    place: &'static str,
+    #[prop(into)] place: Signal<&'static str>,
     on_dismiss: Callback<()>,
 ) -> impl IntoView {
     move || {
@@ -22,7 +22,7 @@ pub fn MissingRecordBanner(
             view! {
                 <Banner
                     tone=Tone::Neutral
-                    title=format!("The {what} {} is not in {place}", quoted(&key))
+                    title=format!("The {what} {} is not in {}", quoted(&key), place.get())
                     details="It may have left since it was opened or the link to it was made, or the link may be mistyped. The rest of the view is unchanged."
                     action=Some(("Dismiss", on_dismiss))
                 />

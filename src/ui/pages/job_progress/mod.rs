@@ -181,7 +181,10 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
                 <MissingRecordBanner
                     missing=data.table.missing_selection()
                     what="asset"
-                    place="this job"
+                    place=Signal::derive(move || match run.with(|run| run.run_id().is_some()) {
+                        true => "this run",
+                        false => "this job",
+                    })
                     on_dismiss=Callback::new(move |_| data.table.dismiss_missing())
                 />
                 <UnknownFiltersBanner
