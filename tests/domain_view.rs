@@ -1062,10 +1062,8 @@ fn an_export_of_a_chosen_run_names_the_run_in_its_file_and_rows() {
         run,
     };
     assert_eq!(job(None).file_stem(), "patch-tuesday-assets");
-    assert_eq!(
-        job(Some("Run 2")).file_stem(),
-        "patch-tuesday-run-run-2-assets"
-    );
+    assert_eq!(job(Some("7")).file_stem(), "patch-tuesday-run-7-assets");
+    assert_eq!(job(Some("Run 2")).file_stem(), "patch-tuesday-run-2-assets");
     let results = fleet();
     let rows = asset_rows(&results, "job", None);
     let latest: String = assets_csv(

@@ -54,7 +54,8 @@ impl RunChoice {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RunOption {
     pub id: String,
-    /// When the run was scheduled, else its id.
+    /// When the run was scheduled, with its id where another run shares
+    /// that minute; else its id.
     pub label: String,
 }
 

@@ -36,6 +36,8 @@ where
     /// No load of the data has ended well yet: the first is under way, or
     /// one for another run, which emptied the data.
     nothing_loaded: Signal<bool>,
+    /// The record open before such a load emptied the data stays open.
+    holding_open: Memo<bool>,
     pub url: UrlView<V>,
 }
 
@@ -137,18 +139,40 @@ where
         // A refresh that drops the open record closes its panel for good:
         // left in the URL, the record coming back with a later refresh
         // would open the panel again and take the focus from wherever the
-        // operator has since gone. Data emptied for another run's load has
-        // dropped nothing yet: the record is looked for once it has loaded.
+        // operator has since gone.
         let vanished = RwSignal::new(None);
-        let open_name = Memo::new(move |_| {
-            let index = selected.get()? as usize;
-            items.with(|items| items.get(index).map(|item| V::name(item).to_owned()))
+        let last_open: StoredValue<Option<OpenedRecord>> = StoredValue::new(None);
+        // Data emptied for another run's load has dropped nothing yet: while
+        // the URL still names the record open before, it stays open (its
+        // panel, remounted, would take the focus from the Run list), and it
+        // is looked for once the load has ended.
+        let holding_open = Memo::new(move |_| {
+            nothing_loaded.get()
+                && url.view.with(|view| {
+                    view.table().selected.as_ref().is_some_and(|key| {
+                        last_open
+                            .with_value(|last| last.as_ref().is_some_and(|last| last.key == *key))
+                    })
+                })
         });
-        let last_open = StoredValue::new(None);
+        let open_name = Memo::new(move |last: Option<&Option<String>>| match selected.get() {
+            Some(index) => items.with(|items| {
+                items
+                    .get(index as usize)
+                    .map(|item| V::name(item).to_owned())
+            }),
+            None if holding_open.get() => last.cloned().flatten(),
+            None => None,
+        });
         Effect::new(move |was_open: Option<Option<String>>| {
             let open = open_name.get();
             if nothing_loaded.get() {
-                return was_open.flatten();
+                // A record dropped from the data before is no news of the
+                // data to come.
+                if vanished.with_untracked(Option::is_some) {
+                    vanished.set(None);
+                }
+                return open;
             }
             let key = url
                 .view
@@ -187,6 +211,7 @@ where
             last_open,
             open_name,
             nothing_loaded,
+            holding_open,
             url,
         }
     }
@@ -225,8 +250,8 @@ where
             .update(history, |view| view.table_mut().selected = key);
     }
 
-    /// The record a link asks to open that the data, once a load of it
-    /// (`status`) has ended well, does not have, by its key as the URL gave
+    /// The record a link asks to open that the data, once a load of it has
+    /// ended well, does not have, by its key as the URL gave
     /// it; or the open record a refresh dropped, while it stays away, by the
     /// name its details had (its key if that was blank).
     pub fn missing_selection(&self) -> Signal<Option<String>> {
@@ -314,8 +339,8 @@ where
 
     /// The detail panel of the open record, titled by `title` and filled by
     /// `details`. The panel stays while the same record is open and only its
-    /// contents follow a refresh: mounting it again would move the keyboard
-    /// focus to its close button at every refresh.
+    /// contents follow a refresh, or another run's load: mounting it again
+    /// would move the keyboard focus to its close button each time.
     pub fn detail_panel<Details, DetailsView>(self, details: Details) -> impl IntoView
     where
         V::Item: Clone + PartialEq,
@@ -323,7 +348,12 @@ where
         Details: Fn(V::Item, V::Row) -> DetailsView + Copy + Send + Sync + 'static,
         DetailsView: IntoView + 'static,
     {
-        let open = Memo::new(move |_| self.opened());
+        let open = Memo::new(
+            move |last: Option<&Option<(V::Item, V::Row)>>| match self.opened() {
+                None if self.holding_open.get() => last.cloned().flatten(),
+                now => now,
+            },
+        );
         let shown = Memo::new(move |_| self.selected.get().filter(|_| open.with(Option::is_some)));
         let name = self.opened_name();
         let title = Signal::derive(move || name.get().unwrap_or_default());
@@ -356,6 +386,9 @@ where
                     });
                 view! {
                     <DetailPanel title=title on_close=close record_index=shown refocus_link=refocus_link>
+                        {move || self.holding_open.get().then(|| view! {
+                            <p class="pb-muted" data-panel-loading="">"Loading the run chosen: these details are from the run shown before."</p>
+                        })}
                         {move || open.get().map(|(item, row)| details(item, row))}
                     </DetailPanel>
                 }

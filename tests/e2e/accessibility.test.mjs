@@ -408,8 +408,8 @@ describe("a reader's larger default font size (WCAG 1.4.4)", () => {
 describe('a narrower window leaves out the optional columns', () => {
   const TABLES = [
     // The job and endpoint tables leave their optional columns out below
-    // 1600 px, so that the Message and the OS have room from 1280 to 1536;
-    // the job list below 1160 px.
+    // 114 em (1,596 px), so that the Message and the OS have room from 1280
+    // to 1536; the job list below 83 em (1,162 px).
     { name: 'the job list', hash: '#/jobs', optional: ['Succeeded', 'In progress'], fullFrom: 1280 },
     { name: 'a job', hash: `#/jobs/${JOB}`, optional: ['Succeeded', 'Failed', 'Superseded', 'N/A'], fullFrom: 1680 },
     { name: 'the endpoint exemptions', hash: '#/exemptions', optional: ['Schedule', 'Next window'], fullFrom: 1680 },
@@ -480,7 +480,7 @@ describe('a narrower window leaves out the optional columns', () => {
     { name: 'the endpoint exemptions', hash: '#/exemptions', headings: ['Endpoint', 'Impact', 'Exemptions', 'Fullest drive', 'Last seen'], widest: 'Exemptions' },
     { name: 'a job', hash: `#/jobs/${JOB}`, headings: ['Asset', 'Status', 'Phase', 'Message', 'Last change'], widest: 'Message' },
   ];
-  for (const { name, hash, headings, widest } of NARROWEST) test(`${name}: below 920 px of table the OS goes too, unless the rows are sorted by it`, async () => {
+  for (const { name, hash, headings, widest } of NARROWEST) test(`${name}: below 66 em (924 px) of table the OS goes too, unless the rows are sorted by it`, async () => {
     const session = await openPage(`${server.url}${hash}`, { viewport: { width: 900, height: 800 } });
     try {
       const { page } = session;

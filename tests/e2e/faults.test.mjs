@@ -1250,12 +1250,25 @@ describe('a job whose runs cannot be loaded', () => {
       await waitForAssets(page, ALPHA_ASSETS.length);
       const panelTitle = page.locator('dialog.pb-panel .pb-panel-title');
       await panelTitle.waitFor({ timeout: 10_000 });
+      // The same panel throughout: one mounted again would take the focus.
+      await page.locator('dialog.pb-panel').evaluate((panel) => { panel.dataset.before = 'yes'; });
+      const select = page.getByRole('combobox', { name: 'Run' });
+      // Escape drops a run browsed to, and leaves the panel open.
+      await select.focus();
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Escape');
+      assert.equal(await select.inputValue(), '', 'back on the latest run');
+      assert.equal(await page.locator('dialog.pb-panel').count(), 1, 'the panel stays open');
       const from = backend.requests.length;
-      await page.getByRole('combobox', { name: 'Run' }).selectOption('run-1');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
       await eventually(page, () => resultQueries(from).includes('?run=run-1'), 'the run was asked for');
       await waitForAssets(page, ALPHA_ASSETS.length);
       await panelTitle.waitFor({ timeout: 5_000 });
       assert.equal(await panelTitle.textContent(), 'alpha-host-2');
+      assert.equal(await page.locator('dialog.pb-panel[data-before]').count(), 1, 'the panel was not mounted again');
+      assert.ok(await select.evaluate((element) => document.activeElement === element), 'the focus stays on the Run list');
       assert.ok(page.url().includes('asset=a-2'), page.url());
       assert.equal(await page.locator('.pb-banner', { hasText: 'is not in this' }).count(), 0, await describePage(page));
       assertNoPageErrors(session);
@@ -1282,7 +1295,7 @@ describe('a job whose runs cannot be loaded', () => {
       await waitForAssets(page, ALPHA_ASSETS.length);
       const download = page.waitForEvent('download');
       await page.getByRole('button', { name: 'Export CSV' }).click();
-      assert.match((await download).suggestedFilename(), /^alpha-rollout-run-run-1-assets-\d{4}-\d\d-\d\d\.csv$/);
+      assert.match((await download).suggestedFilename(), /^alpha-rollout-run-1-assets-\d{4}-\d\d-\d\d\.csv$/);
       assertNoPageErrors(session);
     });
   });

@@ -560,11 +560,13 @@ pub struct JobNames<'a> {
 impl JobNames<'_> {
     /// The start of the export's file name: the job's, and the run's where
     /// one was chosen, so an older run's export is not taken for the
-    /// latest's ("patch-tuesday-run-r2-assets").
+    /// latest's ("patch-tuesday-run-7-assets" for run "7", and for run
+    /// "run-7" too).
     pub fn file_stem(&self) -> String {
         let job = file_stem(self.name, "job");
-        match self.run {
-            Some(run) => format!("{job}-run-{}-assets", file_stem(run, "run")),
+        match self.run.map(|run| file_stem(run, "run")) {
+            Some(run) if run.starts_with("run") => format!("{job}-{run}-assets"),
+            Some(run) => format!("{job}-run-{run}-assets"),
             None => format!("{job}-assets"),
         }
     }

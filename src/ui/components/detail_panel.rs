@@ -99,7 +99,9 @@ pub fn DetailPanel(
         });
     });
     let escape = window_event_listener(leptos::ev::keydown, move |event| {
+        // A select's own Escape (dropping a value browsed to) comes first.
         if event.key() == "Escape"
+            && !event.default_prevented()
             && !escape_belongs_to_a_field(&event)
             && !escape_belongs_to_the_host(&event)
         {
