@@ -374,6 +374,32 @@ describe("a reader's larger default font size (WCAG 1.4.4)", () => {
     }
   });
 
+  // At 1536 px the page narrowed beside the panel as it does with 14 px
+  // text, to less than the table's minimum width: it scrolled sideways and
+  // cut off its last column.
+  test('the details panel lies over the page rather than squeezing its table', async () => {
+    const session = await openAt20px({ width: 1536, height: 864 });
+    const { page } = session;
+    try {
+      await page.goto(`${server.url}#/jobs/${JOB}`);
+      await page.locator('tr.pb-row').first().click({ timeout: LOAD_TIMEOUT });
+      await page.locator('dialog.pb-panel[open]').waitFor({ timeout: 5_000 });
+      await page.waitForTimeout(100);
+      const layout = await page.evaluate(() => {
+        const scroller = document.querySelector('.pb-table-scroll');
+        return {
+          modal: document.querySelector('dialog.pb-panel').matches(':modal'),
+          room: getComputedStyle(document.querySelector('.pb-app')).getPropertyValue('--pb-panel-room'),
+          scrollsSideways: scroller.scrollWidth > scroller.clientWidth,
+        };
+      });
+      assert.deepEqual(layout, { modal: false, room: '', scrollsSideways: false });
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
   // The number columns grow with the text: at 1280 px the job list kept
   // every column and cut each job's name to a dozen letters.
   test('leaves optional columns out sooner, so that the names keep their room', async () => {

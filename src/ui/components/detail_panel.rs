@@ -7,16 +7,19 @@ use wasm_bindgen::JsCast;
 
 /// Below this width of the app left beside the panel, the page there is too
 /// narrow to use, so the panel is modal: the page behind it is dimmed and out
-/// of reach until it closes. Wider, the table beside it stays in use.
-const NARROWEST_PAGE_BESIDE_PX: f64 = 480.0;
+/// of reach until it closes. Wider, the table beside it stays in use. In em
+/// of the app's text (480 px at 14 px), like the tables' widths: a larger
+/// text size needs more room for the same columns.
+const NARROWEST_PAGE_BESIDE_EM: f64 = 480.0 / 14.0;
 
 /// From this width of the app left beside a non-modal panel, the page makes
 /// room for it, narrowing to its left rather than running on under it, so
 /// the toolbar's count and export and the table's last columns stay in
 /// sight. Narrower (below a window of about 1,500 px, less a scrollbar), the
 /// page keeps its width and the panel covers its right: squeezed further,
-/// its counters and chart wrap and push the table's rows below the window.
-const ROOM_BESIDE_FROM_PX: f64 = 960.0;
+/// its counters and chart wrap and push the table's rows below the window,
+/// and the table scrolls sideways. In em, as above (960 px at 14 px).
+const ROOM_BESIDE_FROM_EM: f64 = 960.0 / 14.0;
 
 /// The app root's custom property that holds that room (style/app.css).
 const PANEL_ROOM: &str = "--pb-panel-room";
@@ -274,7 +277,7 @@ fn fit_modality(panel: &web_sys::HtmlDialogElement) {
 
 /// Laid out even while closed (style/app.css), the panel has its width.
 fn leaves_too_little_beside(panel: &web_sys::HtmlDialogElement) -> bool {
-    app_of(panel).is_some_and(|app| width_beside(panel, &app) < NARROWEST_PAGE_BESIDE_PX)
+    app_of(panel).is_some_and(|app| ems_beside(panel, &app) < NARROWEST_PAGE_BESIDE_EM)
 }
 
 /// The app's root around `element`.
@@ -282,9 +285,18 @@ fn app_of(element: &web_sys::Element) -> Option<web_sys::HtmlElement> {
     element.closest(".pb-app").ok().flatten()?.dyn_into().ok()
 }
 
-/// How much of the app's width lies left of the panel.
-fn width_beside(panel: &web_sys::HtmlElement, app: &web_sys::Element) -> f64 {
-    panel_left(panel) - app.get_bounding_client_rect().left()
+/// How much of the app's width lies left of the panel, in em of its text.
+fn ems_beside(panel: &web_sys::HtmlElement, app: &web_sys::Element) -> f64 {
+    let width = panel_left(panel) - app.get_bounding_client_rect().left();
+    let text_px = window()
+        .get_computed_style(app)
+        .ok()
+        .flatten()
+        .and_then(|style| style.get_property_value("font-size").ok())
+        .and_then(|size| size.trim_end_matches("px").parse::<f64>().ok())
+        .filter(|&size| size > 0.0)
+        .unwrap_or(14.0);
+    width / text_px
 }
 
 /// Where the panel's left edge rests in the window: its layout position, not
@@ -294,7 +306,7 @@ fn panel_left(panel: &web_sys::HtmlElement) -> f64 {
 }
 
 /// The app's page narrows to the left of a non-modal panel, where enough of
-/// it is left there ([`ROOM_BESIDE_FROM_PX`]), by as much of the app as the
+/// it is left there ([`ROOM_BESIDE_FROM_EM`]), by as much of the app as the
 /// panel covers (`--pb-panel-room`, in style/app.css); otherwise it keeps
 /// its width.
 fn make_room(panel: &web_sys::HtmlDialogElement) {
@@ -314,7 +326,7 @@ fn make_room(panel: &web_sys::HtmlDialogElement) {
             let top = row.get_bounding_client_rect().top();
             (row, top)
         });
-    if panel.open() && !modal && width_beside(panel, &app) >= ROOM_BESIDE_FROM_PX && covered > 0.0 {
+    if panel.open() && !modal && ems_beside(panel, &app) >= ROOM_BESIDE_FROM_EM && covered > 0.0 {
         // Whole pixels, as in header_bottom.
         let room = format!("{}px", covered.ceil() as i32);
         let _ = web_sys::HtmlElement::style(&app).set_property(PANEL_ROOM, &room);
