@@ -54,22 +54,16 @@ fn a_history_short_of_entries_says_how_many() {
 
 #[test]
 fn drives_say_when_none_came_and_when_some_were_lost() {
-    let note = |kept, unreadable| endpoint(kept, unreadable).drives_note();
-    assert_eq!(note(2, 0), None);
-    assert_eq!(
-        note(0, 0).unwrap(),
-        "No drives were reported for this endpoint."
-    );
-    assert_eq!(
-        note(0, 1).unwrap(),
-        "The drives the backend sent could not be read."
-    );
-    assert_eq!(
-        note(1, 1).unwrap(),
-        "Another drive the backend sent could not be read."
-    );
-    assert_eq!(
-        note(1, 2).unwrap(),
-        "2 other drives the backend sent could not be read."
-    );
+    assert_eq!(endpoint(2, 0).drives_note(), None);
+    for (kept, unreadable, note) in [
+        (0, 0, "No drives were reported for this endpoint."),
+        (0, 1, "The drives the backend sent could not be read."),
+        (1, 1, "Another drive the backend sent could not be read."),
+        (1, 2, "2 other drives the backend sent could not be read."),
+    ] {
+        assert_eq!(
+            endpoint(kept, unreadable).drives_note().as_deref(),
+            Some(note)
+        );
+    }
 }

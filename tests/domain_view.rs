@@ -44,6 +44,14 @@ fn whole_assets_csv(
     assets_csv(job, results, rows, order, stuck_cutoff, usize::MAX).collect()
 }
 
+/// The export of the test fleet's first asset for `job`.
+fn first_asset_csv(job: JobNames) -> String {
+    let results = fleet();
+    let rows = asset_rows(&results, "job", None);
+    let cutoff = Timestamp::from_millis(0);
+    assets_csv(job, &results, &rows, &[0], cutoff, usize::MAX).collect()
+}
+
 /// The endpoints' export in one piece, as the page's parts join.
 fn whole_endpoints_csv(
     endpoints: &[Endpoint],
@@ -1033,22 +1041,11 @@ fn the_stuck_filter_lists_the_longest_stuck_first_unless_another_order_was_chose
 
 #[test]
 fn csv_export_leaves_the_job_name_blank_where_it_would_only_repeat_the_id() {
-    let results = fleet();
-    let rows = asset_rows(&results, "job", None);
-    let job = JobNames {
+    let csv = first_asset_csv(JobNames {
         id: "job-7",
         name: "job-7",
         run: Some("run-3"),
-    };
-    let csv: String = assets_csv(
-        job,
-        &results,
-        &rows,
-        &[0],
-        Timestamp::from_millis(0),
-        usize::MAX,
-    )
-    .collect();
+    });
     assert_eq!(csv_column(&csv, "Job"), [""]);
     assert_eq!(csv_column(&csv, "Job ID"), ["job-7"]);
     assert_eq!(csv_column(&csv, "Run ID"), ["run-3"]);
@@ -1064,19 +1061,8 @@ fn an_export_of_a_chosen_run_names_the_run_in_its_file_and_rows() {
     assert_eq!(job(None).file_stem(), "patch-tuesday-assets");
     assert_eq!(job(Some("7")).file_stem(), "patch-tuesday-run-7-assets");
     assert_eq!(job(Some("Run 2")).file_stem(), "patch-tuesday-run-2-assets");
-    let results = fleet();
-    let rows = asset_rows(&results, "job", None);
-    let latest: String = assets_csv(
-        job(None),
-        &results,
-        &rows,
-        &[0],
-        Timestamp::from_millis(0),
-        usize::MAX,
-    )
-    .collect();
     assert_eq!(
-        csv_column(&latest, "Run ID"),
+        csv_column(&first_asset_csv(job(None)), "Run ID"),
         [""],
         "blank for the backend's latest run"
     );
