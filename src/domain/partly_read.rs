@@ -9,7 +9,9 @@ use super::decimal::grouped;
 pub struct ListNouns {
     /// The list as a sentence's subject ("The status history").
     pub whole: &'static str,
+    /// One entry after "Another" ("entry", "drive").
     pub entry: &'static str,
+    /// Entries after a count ("entries", "drives").
     pub entries: &'static str,
 }
 

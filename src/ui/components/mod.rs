@@ -4,7 +4,7 @@
 mod badge;
 mod banner;
 mod bar_list;
-mod browsed_select;
+mod browsed_choice;
 mod counter;
 mod detail_panel;
 mod download;
@@ -29,7 +29,7 @@ mod virtual_table;
 pub use badge::{Badge, Tone};
 pub use banner::Banner;
 pub use bar_list::BarList;
-pub use browsed_select::BrowsedChoice;
+pub use browsed_choice::BrowsedChoice;
 pub use counter::{Counter, CounterFilter, CounterGroup};
 pub use detail_panel::{is_in_a_panel, DetailPanel};
 pub use download::download_in_parts;

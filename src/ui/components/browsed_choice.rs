@@ -11,6 +11,9 @@ use leptos::prelude::*;
 use std::time::Duration;
 use web_sys::HtmlSelectElement;
 
+/// One select's browsing: its keydown and change handlers call
+/// [`BrowsedChoice::keydown`] and [`BrowsedChoice::change`], and its blur
+/// applies what was browsed to.
 #[derive(Clone, Copy)]
 pub struct BrowsedChoice {
     /// A keydown's task is running: a change now is one it made.
