@@ -178,6 +178,11 @@ pub fn DetailPanel(
             node_ref=panel
             aria-labelledby="pb-panel-title"
             on:cancel=|event: web_sys::Event| event.prevent_default()
+            on:click=move |event| {
+                if is_on_backdrop(&event) {
+                    on_close.run(());
+                }
+            }
         >
             <div class="pb-panel-header">
                 <h2 class="pb-panel-title" id="pb-panel-title">{title}</h2>
@@ -195,6 +200,23 @@ pub fn DetailPanel(
             <div class="pb-panel-body" tabindex="0">{children()}</div>
         </dialog>
     }
+}
+
+/// Whether `click` landed on the dimmed page around the modal panel, which
+/// hands it to the dialog itself, outside its box: a tap there closes the
+/// panel, as a tap beside a sheet does on a phone.
+fn is_on_backdrop(click: &leptos::ev::MouseEvent) -> bool {
+    let Some(dialog) = click
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlDialogElement>().ok())
+    else {
+        return false;
+    };
+    let bounds = dialog.get_bounding_client_rect();
+    let (x, y) = (f64::from(click.client_x()), f64::from(click.client_y()));
+    let outside =
+        x < bounds.left() || x > bounds.right() || y < bounds.top() || y > bounds.bottom();
+    outside && dialog.matches(":modal").unwrap_or(false)
 }
 
 /// The page's heading or its main region, where a page puts the focus when

@@ -51,13 +51,15 @@ export async function closeBrowser() {
  * @param {{width: number, height: number}} [options.viewport]
  * @param {object} [options.config] set as window.PATCHBOARD_CONFIG before any
  *   of the app's scripts run, as a host page would
+ * @param {boolean} [options.touch] a touch screen (hasTouch, isMobile)
  * @returns {Promise<{page: import('playwright-core').Page,
  *   consoleErrors: string[], pageErrors: string[], cspViolations: string[],
  *   close: () => Promise<void>}>}
  *   The arrays keep filling while the page lives.
  */
-export async function openPage(url, { colorScheme = 'light', viewport = { width: 1280, height: 800 }, config } = {}) {
-  const context = await (await browser()).newContext({ colorScheme, viewport });
+export async function openPage(url, { colorScheme = 'light', viewport = { width: 1280, height: 800 }, config, touch = false } = {}) {
+  // A touch screen: a coarse pointer, and taps.
+  const context = await (await browser()).newContext({ colorScheme, viewport, hasTouch: touch, isMobile: touch });
   const session = {
     page: null,
     consoleErrors: [],
