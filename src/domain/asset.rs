@@ -1,6 +1,7 @@
 //! One asset's result within a deployment job, as decoded from a backend.
 
-use super::partly_read::{unreadable_entries_note, ListNouns};
+use super::decimal::Noun;
+use super::partly_read::unreadable_entries_note;
 use super::strict_serde::{objects_only, strings_only};
 use super::time::{optional_time, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -136,12 +137,16 @@ impl AssetResult {
 
     /// What the panel says when part of the history could not be read.
     pub fn history_note(&self) -> Option<String> {
-        let nouns = ListNouns {
-            whole: "The status history",
-            entry: "entry",
-            entries: "entries",
+        let entries = Noun {
+            one: "entry",
+            many: "entries",
         };
-        unreadable_entries_note(self.history.len(), self.history_unreadable, nouns)
+        unreadable_entries_note(
+            self.history.len(),
+            self.history_unreadable,
+            "The status history",
+            entries,
+        )
     }
 }
 

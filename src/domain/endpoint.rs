@@ -1,6 +1,7 @@
 //! The raw facts about one endpoint from which exemptions are derived.
 
-use super::partly_read::{unreadable_entries_note, ListNouns};
+use super::decimal::Noun;
+use super::partly_read::unreadable_entries_note;
 use super::strict_serde::{from_objects_only, objects_only, strings_only};
 use super::time::{optional_time, Timestamp};
 use serde::{Deserialize, Serialize};
@@ -256,12 +257,11 @@ impl Endpoint {
             // No drives may be the backend's fact or a mapping that names none.
             return Some("No drives were reported for this endpoint.".to_owned());
         }
-        let nouns = ListNouns {
-            whole: "The drives",
-            entry: "drive",
-            entries: "drives",
+        let entries = Noun {
+            one: "drive",
+            many: "drives",
         };
-        unreadable_entries_note(kept, unreadable, nouns)
+        unreadable_entries_note(kept, unreadable, "The drives", entries)
     }
 }
 
