@@ -1,5 +1,5 @@
 use patchboard::domain::job::JobRun;
-use patchboard::domain::run_choice::{run_options, RunChoice, RunIgnored};
+use patchboard::domain::run_choice::{latest_run_label, run_options, RunChoice, RunIgnored};
 use patchboard::domain::time::Timestamp;
 
 fn runs(ids: &[&str]) -> Vec<JobRun> {
@@ -140,5 +140,54 @@ fn runs_of_the_same_minute_are_told_apart_by_their_ids() {
             "2025-06-10 12:00 UTC · b",
             "2025-06-10 12:00 UTC · a"
         ]
+    );
+}
+
+#[test]
+fn the_latest_run_entry_names_the_newest_run_listed() {
+    let listed = [
+        run_at("first", Some(0)),
+        run_at("second", Some(60)),
+        run_at("untimed", None),
+    ];
+    assert_eq!(
+        latest_run_label(&listed),
+        "Latest run (2025-06-10 13:00 UTC)"
+    );
+    let tied = [run_at("a", Some(0)), run_at("b", Some(0))];
+    assert_eq!(
+        latest_run_label(&tied),
+        "Latest run (2025-06-10 12:00 UTC · b)"
+    );
+    assert_eq!(
+        latest_run_label(&[run_at("only", None)]),
+        "Latest run (only)"
+    );
+    assert_eq!(
+        latest_run_label(&[]),
+        "Latest run",
+        "no runs listed to name it by"
+    );
+}
+
+#[test]
+fn only_the_newest_run_shows_the_job_as_it_is_now() {
+    let listed = [run_at("first", Some(0)), run_at("second", Some(60))];
+    let choice = |requested: Option<&str>, known: &[JobRun]| {
+        RunChoice::new(requested, true, Some(known)).shows_latest(known)
+    };
+    assert!(choice(None, &listed));
+    assert!(
+        choice(Some("second"), &listed),
+        "the newest, picked by its id"
+    );
+    assert!(!choice(Some("first"), &listed), "an older run is over");
+    assert!(
+        choice(Some("gone"), &listed),
+        "not a run: the latest is shown"
+    );
+    assert!(
+        !RunChoice::Run("7".to_owned()).shows_latest(&[]),
+        "runs not loaded: run 7's place is not known"
     );
 }

@@ -41,6 +41,16 @@ impl RunChoice {
         }
     }
 
+    /// Whether the results shown are of the job's current run: the latest,
+    /// or the newest run listed picked by its id. Only that run can stall:
+    /// an older one is over, and one the list cannot place may be too.
+    pub fn shows_latest(&self, runs: &[JobRun]) -> bool {
+        match self {
+            RunChoice::Run(id) => newest_first(runs).first().is_some_and(|run| run.id == *id),
+            _ => true,
+        }
+    }
+
     /// The run to put in the results request; `None` for the latest.
     pub fn run_id(&self) -> Option<&str> {
         match self {
@@ -59,18 +69,20 @@ pub struct RunOption {
     pub label: String,
 }
 
-/// The runs to offer: the job's runs, newest first, and the run shown when
-/// they lack it (their list could not be loaded), so the list still says
-/// which run the page shows and can go back to the latest.
-///
-/// Newest first by scheduled time, which a run that recurs weekly for years
-/// needs to keep its likely picks near the top; runs without a time follow,
-/// in the reverse of the backend's order (oldest first, as the data format
-/// has it). A run is labelled by its time to the minute, and by its id as
-/// well where that label would be shared.
-pub fn run_options(runs: &[JobRun], shown: Option<&str>) -> Vec<RunOption> {
+/// The job's runs newest first by scheduled time, which a run that recurs
+/// weekly for years needs to keep its likely picks near the top; runs
+/// without a time follow, in the reverse of the backend's order (oldest
+/// first, as the data format has it).
+fn newest_first(runs: &[JobRun]) -> Vec<&JobRun> {
     let mut newest_first: Vec<&JobRun> = runs.iter().rev().collect();
     newest_first.sort_by_key(|run| std::cmp::Reverse(run.scheduled));
+    newest_first
+}
+
+/// The job's runs in the list's order, each labelled by its time to the
+/// minute, and by its id as well where that label would be shared.
+fn labelled(runs: &[JobRun]) -> Vec<RunOption> {
+    let newest_first = newest_first(runs);
     let labels: Vec<String> = newest_first
         .iter()
         .map(|run| {
@@ -84,7 +96,7 @@ pub fn run_options(runs: &[JobRun], shown: Option<&str>) -> Vec<RunOption> {
         [neighbour(index.checked_sub(1)), neighbour(Some(index + 1))]
             .contains(&Some(&labels[index]))
     };
-    let mut options: Vec<RunOption> = newest_first
+    newest_first
         .iter()
         .enumerate()
         .map(|(index, run)| RunOption {
@@ -94,7 +106,14 @@ pub fn run_options(runs: &[JobRun], shown: Option<&str>) -> Vec<RunOption> {
                 false => labels[index].clone(),
             },
         })
-        .collect();
+        .collect()
+}
+
+/// The runs to offer: the job's runs, newest first, and the run shown when
+/// they lack it (their list could not be loaded), so the list still says
+/// which run the page shows and can go back to the latest.
+pub fn run_options(runs: &[JobRun], shown: Option<&str>) -> Vec<RunOption> {
+    let mut options = labelled(runs);
     if let Some(shown) = shown.filter(|id| !runs.iter().any(|run| run.id == *id)) {
         options.push(RunOption {
             id: shown.to_owned(),
@@ -102,4 +121,13 @@ pub fn run_options(runs: &[JobRun], shown: Option<&str>) -> Vec<RunOption> {
         });
     }
     options
+}
+
+/// The entry that follows whichever run is the backend's latest, named by
+/// the newest run listed so the operator sees which run that is now.
+pub fn latest_run_label(runs: &[JobRun]) -> String {
+    match labelled(runs).first() {
+        Some(newest) => format!("Latest run ({})", newest.label),
+        None => "Latest run".to_owned(),
+    }
 }

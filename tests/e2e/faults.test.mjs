@@ -1180,12 +1180,13 @@ describe('a large page that arrives slowly', () => {
 });
 
 describe('a job whose runs cannot be loaded', () => {
+  const RUNS = [{ id: 'run-1', scheduled: NOW - 2 * 86_400_000 }, { id: 'run-2', scheduled: NOW - 86_400_000 }];
   let backend;
 
   before(async () => {
     backend = await startFaultServer({
       ...GOOD_DATA,
-      runs: { 'job-alpha': [{ id: 'run-1', scheduled: NOW - 2 * 86_400_000 }, { id: 'run-2', scheduled: NOW - 86_400_000 }] },
+      runs: { 'job-alpha': RUNS },
     });
   });
 
@@ -1198,6 +1199,11 @@ describe('a job whose runs cannot be loaded', () => {
     const config = nativeConfig(backend.url);
     config.resources = { job_results: { url: '{base_url}/jobs/{job_id}/results.json?run={run_id}' } };
     return config;
+  }
+
+  /** A time as the Run list writes it: "2025-06-10 12:05 UTC". */
+  function utcMinute(millis) {
+    return `${new Date(millis).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   }
 
   /** The query strings of the results requests made since `from`. */
@@ -1227,6 +1233,7 @@ describe('a job whose runs cannot be loaded', () => {
       const select = page.getByRole('combobox', { name: 'Run' });
       await select.waitFor({ timeout: 10_000 });
       assert.deepEqual(await select.locator('option').evaluateAll((options) => options.map((o) => o.value)), ['', 'run-2', 'run-1']);
+      assert.equal(await select.locator('option').first().textContent(), `Latest run (${utcMinute(NOW - 86_400_000)})`, 'the latest names its run');
       const from = backend.requests.length;
       const entries = await page.evaluate(() => history.length);
       await select.focus();
@@ -1242,6 +1249,50 @@ describe('a job whose runs cannot be loaded', () => {
       assert.equal(await page.evaluate(() => history.length), entries + 1, 'one history entry for the choice');
       assertNoPageErrors(session);
     });
+  });
+
+  test('a refresh that adds a run keeps the run browsed to but not yet chosen', { timeout: TEST_TIMEOUT }, async () => {
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', { ...perRunConfig(), refresh_seconds: 1 }, async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        const select = page.getByRole('combobox', { name: 'Run' });
+        await select.waitFor({ timeout: 10_000 });
+        await select.focus();
+        await page.keyboard.press('ArrowDown');
+        assert.equal(await select.inputValue(), 'run-2');
+        backend.setData({ runs: { 'job-alpha': [...RUNS, { id: 'run-3', scheduled: NOW - 60 * MINUTE }] } });
+        await page.waitForFunction((list) => list.options.length === 4, await select.elementHandle(), { timeout: LOAD_TIMEOUT });
+        assert.equal(await select.inputValue(), 'run-2', 'still on the run browsed to');
+        assert.equal(await select.locator('option').first().textContent(), `Latest run (${utcMinute(NOW - 60 * MINUTE)})`, 'the latest names the new run');
+        assert.ok(!page.url().includes('run='), `browsing loads nothing: ${page.url()}`);
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData({ runs: { 'job-alpha': RUNS } });
+    }
+  });
+
+  test('an older run is over: unfinished assets there do not make the job look stalled', { timeout: TEST_TIMEOUT }, async () => {
+    const idle = ALPHA_ASSETS.map((row) => ({ ...row, status_time: NOW - 300 * MINUTE }));
+    backend.setData({ results: { 'job-alpha': idle } });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha?run=run-1', perRunConfig(), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, idle.length);
+        // The runs are in: run-1 is known to be the older.
+        await page.locator('select.pb-select option[value="run-2"]').waitFor({ state: 'attached', timeout: LOAD_TIMEOUT });
+        await page.waitForTimeout(300);
+        assert.doesNotMatch(await page.locator('.pb-page').textContent(), /looks stalled/);
+        // The same results as the newest run: that one is stalled.
+        await page.getByRole('combobox', { name: 'Run' }).selectOption('run-2');
+        await page.waitForURL((url) => url.hash.includes('run=run-2'));
+        await page.locator('.pb-banner', { hasText: 'This job looks stalled' }).waitFor({ timeout: LOAD_TIMEOUT });
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+    }
   });
 
   test("another run keeps an asset's panel open on the same asset, without saying it left", { timeout: TEST_TIMEOUT }, async () => {

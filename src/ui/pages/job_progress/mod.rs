@@ -45,6 +45,8 @@ struct JobData {
     job_name: Memo<String>,
     /// The run whose results are shown.
     run: Memo<RunChoice>,
+    /// Whether that run is the job's current one, which alone can stall.
+    shows_latest_run: Memo<bool>,
 }
 
 impl JobData {
@@ -138,6 +140,9 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         job_id: StoredValue::new(job_id.clone()),
         job_name,
         run,
+        shows_latest_run: Memo::new(move |_| {
+            run.with(|run| runs.items.with(|runs| run.shows_latest(runs)))
+        }),
     };
     stuck::drop_filter_without_times(url, data.lacks_status_times(), data.status.has_loaded());
 

@@ -3,7 +3,7 @@
 
 use crate::domain::abridge::quoted;
 use crate::domain::job::JobRun;
-use crate::domain::run_choice::{run_options, RunChoice, RunIgnored};
+use crate::domain::run_choice::{latest_run_label, run_options, RunChoice, RunIgnored};
 use crate::domain::view::assets::AssetView;
 use crate::ui::components::{Banner, BrowsedChoice, Tone};
 use crate::ui::data::{use_data_source, Live, SourceState};
@@ -72,13 +72,19 @@ pub fn RunSelector(
                     on:blur=move |event| apply(event_target(&event))
                 >
                     <option value="" prop:selected=move || run.with(|run| run.run_id().is_none())>
-                        "Latest run"
+                        {move || runs.items.with(|runs| latest_run_label(runs))}
                     </option>
-                    {move || options.get().into_iter().map(|option| {
-                        let id = option.id.clone();
-                        let shown = move || run.with(|run| run.run_id() == Some(id.as_str()));
-                        view! { <option value=option.id prop:selected=shown>{option.label}</option> }
-                    }).collect_view()}
+                    // Keyed, so a refresh of the runs keeps the options it
+                    // did not change, and with them a run browsed to.
+                    <For
+                        each=move || options.get()
+                        key=|option| (option.id.clone(), option.label.clone())
+                        children=move |option| {
+                            let id = option.id.clone();
+                            let shown = move || run.with(|run| run.run_id() == Some(id.as_str()));
+                            view! { <option value=option.id prop:selected=shown>{option.label}</option> }
+                        }
+                    />
                 </select>
             </label>
         </Show>

@@ -23,8 +23,10 @@ use leptos::prelude::*;
 pub fn StalledBanner(data: JobData) -> impl IntoView {
     let clock = use_clock();
     let stalled = move || {
-        data.progress
-            .with(|p| p.is_stalled(clock.now(), STALL_AFTER_MINUTES * 60 * 1000))
+        data.shows_latest_run.get()
+            && data
+                .progress
+                .with(|p| p.is_stalled(clock.now(), STALL_AFTER_MINUTES * 60 * 1000))
     };
     move || {
         stalled().then(|| {
