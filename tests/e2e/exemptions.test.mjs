@@ -390,6 +390,19 @@ describe('endpoint exemptions page', () => {
     });
   });
 
+  test('a bar of the short list shows as pressed once clicked, and as not pressed once clicked again', async () => {
+    await withExemptions('', {}, async ({ page }) => {
+      const bar = page.locator('#pb-exemption-chart [data-bar]').first();
+      const token = await bar.getAttribute('data-bar');
+      await bar.click();
+      await page.waitForURL((url) => url.hash.includes(`exemption=${token}`));
+      await page.locator(`#pb-exemption-chart [data-bar="${token}"][aria-pressed="true"]`).waitFor({ timeout: 5_000 });
+      await bar.click();
+      await page.waitForURL((url) => !url.hash.includes('exemption='));
+      await page.locator(`#pb-exemption-chart [data-bar="${token}"][aria-pressed="false"]`).waitFor({ timeout: 5_000 });
+    });
+  });
+
   test('filtering by an exemption through the select shows only endpoints with it', async () => {
     await withExemptions('', {}, async ({ page }) => {
       const bars = await chartBars(page);

@@ -25,14 +25,19 @@ pub fn BarList(
                         let key = item.key.clone();
                         let title = item.titled();
                         let meaning = item.spoken_meaning();
-                        let pressed = selected.with(|keys| keys.contains(&item.key));
+                        // Read by the attribute, not by the list: redrawn from a
+                        // short list whose entries a pick leaves as they were, the
+                        // list missed the pick (both follow it, the list through
+                        // the short list's memo too).
+                        let picked = item.key.clone();
+                        let pressed = move || selected.with(|keys| keys.contains(&picked)).to_string();
                         let width = format!("{}%", fixed(f64::from(item.count) * 100.0 / f64::from(largest), 2));
                         view! {
                             <button
                                 type="button"
                                 class=format!("pb-bar-row {}", item.tone.class())
                                 data-bar=item.key.clone()
-                                aria-pressed=pressed.to_string()
+                                aria-pressed=pressed
                                 title=title
                                 on:click=move |_| on_toggle.run(key.clone())
                             >
