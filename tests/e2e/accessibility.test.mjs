@@ -1047,6 +1047,59 @@ describe('in forced colours (a Windows contrast theme)', () => {
   });
 });
 
+describe('for colour-blind operators and those who ask for more contrast', () => {
+  test('forced colours: the charts follow the system palette over a dark Theme, and bar tracks keep an edge', async () => {
+    const session = await openPage(`${server.url}#/exemptions`);
+    try {
+      const { page } = session;
+      await page.evaluate(() => localStorage.setItem('patchboard.theme', 'dark'));
+      await page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' });
+      await page.reload();
+      await page.locator('.pb-hbar-track').first().waitFor({ timeout: LOAD_TIMEOUT });
+      assert.equal(await page.locator('.pb-app').getAttribute('data-theme'), 'dark', 'fixture: the dark Theme is picked');
+      const track = await page.locator('.pb-hbar-track').first().evaluate((element) => getComputedStyle(element).borderTopStyle);
+      assert.equal(track, 'solid', "a bar's track has an edge, its tint being gone");
+      // The light palette's Cannot patch red, not the dark theme's pale one.
+      const fill = await page.locator('.pb-bar-row.pb-tone-failed .pb-hbar-fill').first().evaluate((element) => getComputedStyle(element).backgroundColor);
+      assert.equal(fill, 'rgb(164, 14, 38)');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test('failure is cross-hatched in the charts, so it does not rest on red against green', async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`);
+    try {
+      const { page } = session;
+      await page.locator('.pb-bar-segment[data-segment="failed"]').waitFor({ timeout: LOAD_TIMEOUT });
+      const image = (selector) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).backgroundImage);
+      assert.match(await image('.pb-bar-segment[data-segment="failed"]'), /repeating-linear-gradient.*repeating-linear-gradient/);
+      assert.match(await image('[data-legend="failed"] > .pb-swatch'), /repeating-linear-gradient.*repeating-linear-gradient/);
+      assert.equal(await image('.pb-bar-segment[data-segment="succeeded"]'), 'none');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+
+  test("asked for more contrast, borders are drawn as strong as an input's", async () => {
+    const session = await openPage(`${server.url}#/jobs/${JOB}`);
+    try {
+      const { page } = session;
+      const border = () => page.locator('[data-legend]').first().evaluate((element) => getComputedStyle(element).borderTopColor);
+      await page.locator('[data-legend]').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const usual = await border();
+      await page.emulateMedia({ contrast: 'more' });
+      assert.equal(usual, 'rgb(208, 215, 222)');
+      assert.equal(await border(), 'rgb(140, 149, 159)');
+      assertNoProblems(session);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
 /**
  * The colours painted on the four edges of `box` (2 px in, at
  * the middle of each side), and the focus colour, as [r, g, b].
