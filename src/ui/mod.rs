@@ -1,6 +1,7 @@
 //! Leptos pages and components.
 
 mod app;
+mod carried_click;
 mod clock;
 mod components;
 mod crash;

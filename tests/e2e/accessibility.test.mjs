@@ -340,6 +340,30 @@ describe('on a touch screen', () => {
       assert.deepEqual(sizes, ['16px']);
     });
   });
+
+  // A double tap (or double click) on a job opened it with the first tap;
+  // the second landed on the job page's chart or a counter and filtered it.
+  test('the second tap of a double tap that opens a job does nothing on the job page', async () => {
+    await withPage(`${server.url}#/jobs`, { viewport: { width: 1024, height: 768 }, touch: true }, async ({ page }) => {
+      const row = page.locator('tr.pb-row', { hasText: 'Patch Tuesday' });
+      await row.waitFor({ timeout: LOAD_TIMEOUT });
+      const box = await row.boundingBox();
+      const x = 450;
+      const y = box.y + box.height / 2;
+      await page.touchscreen.tap(x, y);
+      await page.waitForTimeout(100);
+      await page.touchscreen.tap(x, y);
+      await page.waitForURL((url) => url.hash.startsWith(`#/jobs/${JOB}`));
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      const target = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('button, a, [data-segment]')?.outerHTML.slice(0, 60), [x, y]);
+      assert.ok(target, 'fixture: the second tap lands on something that can be clicked');
+      await page.waitForTimeout(300);
+      assert.equal(new URL(page.url()).hash, `#/jobs/${JOB}`, 'nothing filtered');
+      // A tap of its own there still works.
+      await page.touchscreen.tap(x, y);
+      await page.waitForURL((url) => url.hash.includes('?'));
+    });
+  });
 });
 
 describe("a table's height follows the window's", () => {
