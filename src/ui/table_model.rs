@@ -8,7 +8,9 @@ use crate::domain::time::Timestamp;
 use crate::domain::view::selection::find_selection;
 use crate::domain::view::{no_match_text, Counted, HoldsTable, TableView, ToQuery};
 use crate::perf;
-use crate::ui::components::{record_lookups, Column, DetailPanel, FullWidth, VirtualTable};
+use crate::ui::components::{
+    record_lookups, Column, DetailPanel, FullWidth, SettledStatus, VirtualTable,
+};
 use crate::ui::data::{release_later, Live, LiveStatus, Shared};
 use crate::ui::router::Router;
 use crate::ui::view_state::{History, UrlView};
@@ -228,10 +230,21 @@ where
     }
 
     /// "12 of 100 assets": listed rows of all (tracked).
-    pub fn count_text(&self, noun: Noun) -> String {
+    fn count_text(&self, noun: Noun) -> String {
         let listed = self.order.with(|order| order.len() as u64);
         let all = self.items.with(|items| items.len() as u64);
         listed_of(listed, all, noun)
+    }
+
+    /// The count of rows the search and filters leave, for the filter bar:
+    /// shown once a load has ended well, and announced once it settles, so
+    /// a filter tells a screen reader what it left.
+    pub fn row_count(self, status: LiveStatus, noun: Noun) -> impl IntoView {
+        let count = status.once_known(move || status.as_loaded(self.count_text(noun)));
+        view! {
+            <span class="pb-muted" data-row-count="" aria-hidden="true">{count}</span>
+            <SettledStatus text=count />
+        }
     }
 
     /// Opens the details of the record at data index `index`. Going from

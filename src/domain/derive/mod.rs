@@ -36,6 +36,12 @@ use std::time::Duration;
 /// A drive this full (percent used) or fuller raises Low Disk Space.
 pub const LOW_DISK_THRESHOLD_PERCENT: f64 = 90.0;
 
+/// Whether a drive `used_percent` full raises Low Disk Space: the rule the
+/// warning and the endpoint panel's marked drives share.
+pub fn raises_low_disk(used_percent: f64) -> bool {
+    used_percent >= LOW_DISK_THRESHOLD_PERCENT
+}
+
 /// A drive's used share as the screen and the export show it: one decimal,
 /// rounded down. Rounded to nearest, 89.95 would read "90.0", the Low Disk
 /// Space mark, on a drive that has not reached it.
@@ -170,7 +176,7 @@ pub fn derive_exemptions_with_os(
         derived.found(kind, evidence);
     }
     if let Some(fullest) = fullest_drive(&endpoint.drives) {
-        if fullest.percent >= LOW_DISK_THRESHOLD_PERCENT {
+        if raises_low_disk(fullest.percent) {
             derived.set_low_disk(fullest);
         }
     }

@@ -7,8 +7,8 @@ use crate::domain::decimal::Noun;
 use crate::domain::view::endpoints::{endpoints_csv, EndpointView, Layout};
 use crate::ui::clock::read_browser_clock;
 use crate::ui::components::{
-    download_in_parts, Banner, ExportButton, FacetFilter, FlagFilter, SettledStatus, TableSearch,
-    Tone, CSV_RECORDS_PER_PART,
+    download_in_parts, Banner, ExportButton, FacetFilter, FlagFilter, TableSearch, Tone,
+    CSV_RECORDS_PER_PART,
 };
 use crate::ui::view_state::History;
 use leptos::prelude::*;
@@ -93,10 +93,6 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
         }
     };
     let loaded = data.status.has_loaded();
-    let count = data.status.once_known(move || {
-        data.status
-            .as_loaded(data.table.count_text(Noun::ENDPOINTS))
-    });
     let layout_button = move |layout: Layout, label: &'static str| {
         view! {
             <button
@@ -119,9 +115,7 @@ pub fn EndpointFilters(data: FleetData) -> impl IntoView {
             <FlagFilter label="Only with warnings" url=url get=|v: &EndpointView| v.warnings_only get_mut=|v: &mut EndpointView| &mut v.warnings_only />
             <ReasonFilter data=data />
             <span class="pb-spacer"></span>
-            // Announced once it settles, so a filter tells a screen reader what it left.
-            <span class="pb-muted" data-row-count="" aria-hidden="true">{count}</span>
-            <SettledStatus text=count />
+            {data.table.row_count(data.status, Noun::ENDPOINTS)}
             <span role="group" aria-label="Layout" class="pb-toolbar">
                 {layout_button(Layout::Table, "By endpoint")}
                 {layout_button(Layout::ByExemption, "By exemption")}

@@ -5,7 +5,7 @@ use super::by_exemption::{FixSteps, WARNING_LABEL};
 use super::FleetData;
 use crate::domain::derive::percent_used;
 use crate::domain::derive::{
-    reported_low_disk, EndpointExemption, MaintenanceReported, Origin, LOW_DISK_THRESHOLD_PERCENT,
+    raises_low_disk, reported_low_disk, EndpointExemption, MaintenanceReported, Origin,
 };
 use crate::domain::endpoint::Endpoint;
 use crate::domain::exemption::{Impact, Warning, UNKNOWN_FIX, UNKNOWN_MEANING};
@@ -101,7 +101,7 @@ fn EndpointDetails(
         .drives
         .iter()
         .map(|drive| {
-            let full = drive.used_percent >= LOW_DISK_THRESHOLD_PERCENT;
+            let full = raises_low_disk(drive.used_percent);
             view! {
                 <dt>{drive.name.clone()}</dt>
                 <dd class:pb-warning-text=full data-full=full.then_some("")>

@@ -7,8 +7,7 @@ use crate::domain::time::hours_text;
 use crate::domain::view::assets::{assets_csv, AssetView, JobNames};
 use crate::ui::clock::read_browser_clock;
 use crate::ui::components::{
-    download_in_parts, ExportButton, FacetFilter, FlagFilter, SettledStatus, TableSearch,
-    CSV_RECORDS_PER_PART,
+    download_in_parts, ExportButton, FacetFilter, FlagFilter, TableSearch, CSV_RECORDS_PER_PART,
 };
 use leptos::prelude::*;
 
@@ -37,9 +36,6 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
         }
     };
     let loaded = data.status.has_loaded();
-    let count = data
-        .status
-        .once_known(move || data.status.as_loaded(data.table.count_text(Noun::ASSETS)));
     let lacks_status_times = data.lacks_status_times();
     let stuck_label = Signal::derive(move || {
         if lacks_status_times.get() {
@@ -60,9 +56,7 @@ pub fn AssetFilters(data: JobData) -> impl IntoView {
             <FlagFilter label="Only statuses not valid for the OS" url=url get=|v: &AssetView| v.anomalies_only get_mut=|v: &mut AssetView| &mut v.anomalies_only />
             <FlagFilter label=stuck_label url=url get=|v: &AssetView| v.stuck_only get_mut=|v: &mut AssetView| &mut v.stuck_only unavailable=lacks_status_times />
             <span class="pb-spacer"></span>
-            // Announced once it settles, so a filter tells a screen reader what it left.
-            <span class="pb-muted" data-row-count="" aria-hidden="true">{count}</span>
-            <SettledStatus text=count />
+            {data.table.row_count(data.status, Noun::ASSETS)}
             <ExportButton enabled=loaded export=export />
         </div>
     }

@@ -17,11 +17,11 @@ pub fn run_choice(
     runs: Live<JobRun>,
     per_run: Signal<bool>,
 ) -> Memo<RunChoice> {
-    let runs_loaded = runs.status.nothing_loaded();
+    let nothing_loaded = runs.status.nothing_loaded();
     Memo::new(move |_| {
         url.view.with(|view| {
             runs.items.with(|list| {
-                let known = (!runs_loaded.get()).then_some(&list[..]);
+                let known = (!nothing_loaded.get()).then_some(&list[..]);
                 RunChoice::new(view.run.as_deref(), per_run.get(), known)
             })
         })

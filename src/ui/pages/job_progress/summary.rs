@@ -102,6 +102,20 @@ pub fn Counters(data: JobData) -> impl IntoView {
     // A backend that sends no status times leaves nothing to judge stuck by:
     // the counter says so rather than show 0.
     let lacks_status_times = data.lacks_status_times();
+    // A memo: the counter reads its value more than once, and each read
+    // would scan every row.
+    let stuck_count = Memo::new(move |_| {
+        if lacks_status_times.get() {
+            return "—".to_owned();
+        }
+        let cutoff = data.stuck_cutoff.get();
+        let stuck = data.table.rows.with(|rows| {
+            rows.iter()
+                .filter(|row| row.progress.is_stuck(cutoff))
+                .count()
+        });
+        grouped(stuck as u64)
+    });
     let share = |value: Option<f64>| value.map(|p| percent(p, 1)).unwrap_or_else(|| "—".into());
     view! {
         <CounterGroup status=data.status>
@@ -144,16 +158,7 @@ pub fn Counters(data: JobData) -> impl IntoView {
                 id="stuck"
                 label="Stuck"
                 tone=Tone::Waiting
-                value=Signal::derive(move || {
-                    if lacks_status_times.get() {
-                        return "—".to_owned();
-                    }
-                    let cutoff = data.stuck_cutoff.get();
-                    let stuck = data.table.rows.with(|rows| {
-                        rows.iter().filter(|row| row.progress.is_stuck(cutoff)).count()
-                    });
-                    grouped(stuck as u64)
-                })
+                value=stuck_count
                 detail=Signal::derive(move || if lacks_status_times.get() {
                     "no status times to judge by".to_owned()
                 } else {
