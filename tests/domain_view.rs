@@ -25,7 +25,9 @@ use patchboard::domain::view::endpoints::{
     Layout, WindowState,
 };
 use patchboard::domain::view::jobs::{JobColumn, JobView};
-use patchboard::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
+use patchboard::domain::view::reason_groups::{
+    reason_groups, without_reason, GroupNotes, GroupReason,
+};
 use patchboard::domain::view::url_state::with_left_out;
 use patchboard::domain::view::{FacetToken, HoldsTable, TableColumn, TableView, ToQuery};
 
@@ -583,6 +585,41 @@ fn the_grouped_layout_lists_warnings_after_exemptions_and_follows_the_filters() 
         "only the one in a window, without a full drive"
     );
     assert_eq!(without_reason(&rows, &[3, 2]), 0);
+}
+
+#[test]
+fn the_grouped_layout_says_what_its_groups_leave_out_and_count_twice() {
+    assert_eq!(
+        GroupNotes::new(0, 0, 0),
+        GroupNotes::default(),
+        "nothing listed: the no-match text"
+    );
+    assert_eq!(
+        GroupNotes::new(1, 1, 0).empty.as_deref(),
+        Some("The endpoint listed has no exemption or warning.")
+    );
+    assert_eq!(
+        GroupNotes::new(1_200, 1_200, 0).empty.as_deref(),
+        Some("None of the 1,200 endpoints listed has an exemption or a warning.")
+    );
+    let some_without = GroupNotes::new(10, 1, 9);
+    assert_eq!(some_without.empty, None);
+    assert_eq!(
+        some_without.ungrouped.as_deref(),
+        Some(
+            "1 of the 10 endpoints listed has no exemption or warning, so no group below lists it."
+        )
+    );
+    assert_eq!(some_without.overlap, None, "one entry each");
+    let overlapping = GroupNotes::new(10, 3, 9);
+    assert_eq!(
+        overlapping.ungrouped.as_deref(),
+        Some("3 of the 10 endpoints listed have no exemption or warning, so no group below lists them.")
+    );
+    assert_eq!(
+        overlapping.overlap.as_deref(),
+        Some("An endpoint with more than one exemption or warning is under each: the groups list 9 entries for 7 endpoints.")
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! gathered under each exemption and each warning they have.
 
 use super::endpoints::EndpointRow;
+use crate::domain::decimal::{counted, grouped, Noun};
 use crate::domain::exemption::{
     same_name, CatalogueName, ExemptionKind, Impact, Spellings, Warning, UNKNOWN_FIX,
     UNKNOWN_MEANING,
@@ -163,4 +164,57 @@ pub fn without_reason(rows: &[EndpointRow], order: &[u32]) -> usize {
         .iter()
         .filter(|&&i| rows[i as usize].derived.is_clear())
         .count()
+}
+
+/// What the grouped layout says around its groups, from how many endpoints
+/// are listed (`listed`), how many of them have no reason (`reasonless`),
+/// and how many entries the groups hold between them (`entries`).
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct GroupNotes {
+    /// In place of the groups when no listed endpoint has a reason; `None`
+    /// when nothing is listed, for the table's own no-match text.
+    pub empty: Option<String>,
+    /// Some listed endpoints have no reason, so no group lists them.
+    pub ungrouped: Option<String>,
+    /// The groups' counts add up past the endpoints listed, which would read
+    /// as a miscount.
+    pub overlap: Option<String>,
+}
+
+impl GroupNotes {
+    pub fn new(listed: usize, reasonless: usize, entries: usize) -> Self {
+        let empty = match listed {
+            0 => None,
+            1 if reasonless == 1 => {
+                Some("The endpoint listed has no exemption or warning.".to_owned())
+            }
+            _ if reasonless == listed => Some(format!(
+                "None of the {} listed has an exemption or a warning.",
+                counted(listed as u64, Noun::ENDPOINTS)
+            )),
+            _ => None,
+        };
+        let ungrouped = (reasonless > 0 && reasonless < listed).then(|| {
+            let (has, them) = if reasonless == 1 { ("has", "it") } else { ("have", "them") };
+            format!(
+                "{} of the {} listed {has} no exemption or warning, so no group below lists {them}.",
+                grouped(reasonless as u64),
+                counted(listed as u64, Noun::ENDPOINTS)
+            )
+        });
+        let grouped_endpoints = listed - reasonless;
+        let overlap = (entries > grouped_endpoints).then(|| {
+            format!(
+                "An endpoint with more than one exemption or warning is under each: the groups \
+                 list {} entries for {}.",
+                grouped(entries as u64),
+                counted(grouped_endpoints as u64, Noun::ENDPOINTS)
+            )
+        });
+        GroupNotes {
+            empty,
+            ungrouped,
+            overlap,
+        }
+    }
 }

@@ -6,7 +6,7 @@ use super::FleetData;
 use crate::domain::decimal::{counted, grouped, Noun};
 use crate::domain::view::endpoints::Layout;
 use crate::domain::view::no_match_text;
-use crate::domain::view::reason_groups::{reason_groups, without_reason, GroupReason};
+use crate::domain::view::reason_groups::{reason_groups, without_reason, GroupNotes, GroupReason};
 use crate::ui::components::{Badge, OurAddition, Tone};
 use crate::ui::tone::impact_tone;
 use crate::ui::view_state::History;
@@ -23,14 +23,16 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
             .rows
             .with(|rows| data.table.order.with(|order| reason_groups(rows, order)))
     });
-    // Endpoints without a reason, and all listed: one pass over the list
-    // for the notes below.
-    let reasonless_and_listed = Memo::new(move |_| {
-        data.table.rows.with(|rows| {
+    // Endpoints without a reason, all listed, and the groups' entries: one
+    // pass over the list for the notes around the groups.
+    let notes = Memo::new(move |_| {
+        let (reasonless, listed) = data.table.rows.with(|rows| {
             data.table
                 .order
                 .with(|order| (without_reason(rows, order), order.len()))
-        })
+        });
+        let entries = groups.with(|groups| groups.iter().map(|(_, members)| members.len()).sum());
+        GroupNotes::new(listed, reasonless, entries)
     });
     // No group: nothing matches at all, as the table would say, or what
     // matches has nothing to group by.
@@ -38,47 +40,17 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
     let no_match = data.status.empty_text(Noun::ENDPOINTS, move || {
         url.view.with(|view| no_match_text(view, Noun::ENDPOINTS))
     });
-    let empty_text = move || match reasonless_and_listed.get().1 {
-        0 => no_match.get(),
-        1 => "The endpoint listed has no exemption or warning.".to_owned(),
-        listed => format!(
-            "None of the {} listed has an exemption or a warning.",
-            counted(listed as u64, Noun::ENDPOINTS)
-        ),
+    let empty_text = move || {
+        notes
+            .with(|notes| notes.empty.clone())
+            .unwrap_or_else(|| no_match.get())
     };
     // An empty list is announced by the row count once a load has ended
     // well; what the count does not say (nothing listed has a reason) is.
     let loaded = data.status.has_loaded();
     let announced_empty = move || {
-        let repeats_count = loaded.get() && reasonless_and_listed.get().1 == 0;
+        let repeats_count = loaded.get() && notes.with(|notes| notes.empty.is_none());
         (!repeats_count).then_some("status")
-    };
-    let ungrouped = move || {
-        let (none, listed) = reasonless_and_listed.get();
-        (none > 0 && none < listed).then(|| {
-            let (has, them) = if none == 1 { ("has", "it") } else { ("have", "them") };
-            format!(
-                "{} of the {} listed {has} no exemption or warning, so no group below lists {them}.",
-                grouped(none as u64),
-                counted(listed as u64, Noun::ENDPOINTS)
-            )
-        })
-    };
-    // Without this the groups' counts, which add up past the endpoints
-    // listed, read as a miscount.
-    let overlapping = move || {
-        let (none, listed) = reasonless_and_listed.get();
-        let grouped_endpoints = listed - none;
-        let entries: usize =
-            groups.with(|groups| groups.iter().map(|(_, members)| members.len()).sum());
-        (entries > grouped_endpoints).then(|| {
-            format!(
-                "An endpoint with more than one exemption or warning is under each: the groups \
-                 list {} entries for {}.",
-                grouped(entries as u64),
-                counted(grouped_endpoints as u64, Noun::ENDPOINTS)
-            )
-        })
     };
     let list = NodeRef::new();
     keep_group_focus(list, move || {
@@ -86,8 +58,8 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
         data.table.selected.track();
     });
     view! {
-        {move || ungrouped().map(|text| view! { <p class="pb-muted" data-ungrouped="">{text}</p> })}
-        {move || overlapping().map(|text| view! { <p class="pb-muted" data-overlap="">{text}</p> })}
+        {move || notes.with(|notes| notes.ungrouped.clone()).map(|text| view! { <p class="pb-muted" data-ungrouped="">{text}</p> })}
+        {move || notes.with(|notes| notes.overlap.clone()).map(|text| view! { <p class="pb-muted" data-overlap="">{text}</p> })}
         <div class="pb-list" data-layout="by-exemption" node_ref=list>
             {move || groups.get().into_iter().map(|(reason, members)| {
                 let count = members.len();
