@@ -1,6 +1,6 @@
 //! The virtual table's window: which display positions it draws.
 
-use patchboard::domain::table::RowWindow;
+use patchboard::domain::table::{scroll_top_showing, RowMove, RowWindow};
 use proptest::prelude::*;
 
 const ROW: f64 = 34.0;
@@ -86,4 +86,39 @@ fn a_printout_takes_the_first_rows_up_to_its_limit() {
     assert_eq!(RowWindow::first_rows(1_000, 100_000).positions(), 0..1_000);
     assert_eq!(RowWindow::first_rows(1_000, 61).positions(), 0..61);
     assert_eq!(RowWindow::first_rows(1_000, 0).positions(), 0..0);
+}
+
+#[test]
+fn the_keys_move_a_row_a_page_or_to_an_end_and_stop_at_the_edges() {
+    let moved = |key: &str, position: usize| RowMove::of_key(key).map(|m| m.from(position, 99, 20));
+    assert_eq!(moved("ArrowDown", 5), Some(6));
+    assert_eq!(moved("ArrowDown", 99), Some(99), "the last row stays");
+    assert_eq!(moved("ArrowUp", 0), Some(0), "the first row stays");
+    assert_eq!(moved("PageDown", 90), Some(99));
+    assert_eq!(moved("PageUp", 30), Some(10));
+    assert_eq!(moved("PageUp", 5), Some(0));
+    assert_eq!(moved("Home", 50), Some(0));
+    assert_eq!(moved("End", 50), Some(99));
+    assert_eq!(moved("Enter", 5), None, "opening a row is no move");
+    assert_eq!(moved("ArrowLeft", 5), None, "sideways scrolls the columns");
+}
+
+#[test]
+fn showing_a_row_scrolls_only_as_far_as_it_must() {
+    // Rows 34 px high, a view 340 px high scrolled to 680 (rows 20 to 29).
+    assert_eq!(
+        scroll_top_showing(700.0, 34.0, 680.0, 340.0),
+        680.0,
+        "in view: no move"
+    );
+    assert_eq!(
+        scroll_top_showing(340.0, 34.0, 680.0, 340.0),
+        340.0,
+        "above: to its top"
+    );
+    assert_eq!(
+        scroll_top_showing(1020.0, 34.0, 680.0, 340.0),
+        714.0,
+        "below: to its bottom"
+    );
 }

@@ -29,4 +29,4 @@ pub use group::{facet_counts, group_by_facet, FacetCounts};
 pub use sort::{sort_indices_by, stably_sorted, Direction, SortKey, SortSpec, MAX_SORT_KEYS};
 pub use sort_value::{sort_rows, with_primary_reversed, SortValue};
 pub use text::{fold, push_search_part, search_key, search_key_and_folded, TextQuery};
-pub use window::{first_row_in_view, RowWindow};
+pub use window::{first_row_in_view, scroll_top_showing, RowMove, RowWindow};

@@ -53,3 +53,56 @@ pub fn first_row_in_view(scroll_top: f64, row_height: f64) -> usize {
     // still counts as in view.
     ((scroll_top - 0.5).max(0.0) / row_height).ceil() as usize
 }
+
+/// A key's move among a table's rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RowMove {
+    Next,
+    Previous,
+    PageDown,
+    PageUp,
+    First,
+    Last,
+}
+
+impl RowMove {
+    /// The move a key (`KeyboardEvent.key`) makes, if any.
+    pub fn of_key(key: &str) -> Option<RowMove> {
+        Some(match key {
+            "ArrowDown" => RowMove::Next,
+            "ArrowUp" => RowMove::Previous,
+            "PageDown" => RowMove::PageDown,
+            "PageUp" => RowMove::PageUp,
+            "Home" => RowMove::First,
+            "End" => RowMove::Last,
+            _ => return None,
+        })
+    }
+
+    /// The display position reached from `position` in a table whose last
+    /// position is `last`, a page being `page` rows.
+    pub fn from(self, position: usize, last: usize, page: usize) -> usize {
+        match self {
+            RowMove::Next => (position + 1).min(last),
+            RowMove::Previous => position.saturating_sub(1),
+            RowMove::PageDown => (position + page).min(last),
+            RowMove::PageUp => position.saturating_sub(page),
+            RowMove::First => 0,
+            RowMove::Last => last,
+        }
+    }
+}
+
+/// The scroll position that shows the row at `row_top` (`row_height`
+/// high) in a view scrolled to `view_top` that shows `view_height` of
+/// rows, moving as little as it can: not at all for a row in view, to its
+/// top edge for a row above, to its bottom edge for a row below.
+pub fn scroll_top_showing(row_top: f64, row_height: f64, view_top: f64, view_height: f64) -> f64 {
+    if row_top < view_top {
+        row_top
+    } else if row_top + row_height > view_top + view_height {
+        row_top + row_height - view_height
+    } else {
+        view_top
+    }
+}

@@ -6,7 +6,7 @@ use super::detail_panel::panel_room;
 use super::row_focus::{drawn_row, keep_row_focus, refocus_left_row, scroll_into_sight};
 use super::settled_status::DelayedStatus;
 use crate::domain::decimal::{fixed, grouped};
-use crate::domain::table::{first_row_in_view, RowWindow};
+use crate::domain::table::{first_row_in_view, scroll_top_showing, RowMove, RowWindow};
 use crate::domain::view::TableColumn;
 use crate::perf;
 use crate::ui::data::Shared;
@@ -508,16 +508,12 @@ fn table(table: Table) -> AnyView {
             return;
         };
         let row_height = row_height.get_untracked();
-        let row_top = position as f64 * row_height;
-        let view_top = f64::from(element.scroll_top());
-        let view_height = f64::from(element.client_height()) - head_height.get_untracked();
-        let top = if row_top < view_top {
-            row_top
-        } else if row_top + row_height > view_top + view_height {
-            row_top + row_height - view_height
-        } else {
-            view_top
-        };
+        let top = scroll_top_showing(
+            position as f64 * row_height,
+            row_height,
+            f64::from(element.scroll_top()),
+            f64::from(element.client_height()) - head_height.get_untracked(),
+        );
         scroll_to(&element, top);
         // A row already drawn takes the focus now, so a key pressed next (Enter)
         // acts on it; one still to be drawn takes it on the next frame, by which
@@ -623,36 +619,28 @@ fn table(table: Table) -> AnyView {
     let on_key = move |event: leptos::ev::KeyboardEvent, position: usize, index: u32| {
         let last = total().saturating_sub(1);
         let page = (viewport.get_untracked() / row_height.get_untracked()) as usize;
-        let target = match event.key().as_str() {
+        let key = event.key();
+        if let Some(row_move) = RowMove::of_key(&key) {
+            event.prevent_default();
+            focus_position(row_move.from(position, last, page));
+            return;
+        }
+        match key.as_str() {
             "Enter" | " " => {
                 event.prevent_default();
                 on_open.run(index);
-                return;
             }
-            "ArrowDown" => (position + 1).min(last),
-            "ArrowUp" => position.saturating_sub(1),
-            "PageDown" => (position + page).min(last),
-            "PageUp" => position.saturating_sub(page),
-            "Home" => 0,
-            "End" => last,
             // A table wider than the window: the keyboard scrolls it sideways.
             "ArrowRight" | "ArrowLeft" => {
                 event.prevent_default();
                 if let Some(element) = scroller.get_untracked() {
                     let step = element.client_width() * 2 / 5;
-                    let step = if event.key() == "ArrowLeft" {
-                        -step
-                    } else {
-                        step
-                    };
+                    let step = if key == "ArrowLeft" { -step } else { step };
                     element.set_scroll_left(element.scroll_left() + step);
                 }
-                return;
             }
-            _ => return,
-        };
-        event.prevent_default();
-        focus_position(target);
+            _ => {}
+        }
     };
 
     // Tabbing through the sort buttons of a table wider than the window
