@@ -143,51 +143,64 @@ fn runs_of_the_same_minute_are_told_apart_by_their_ids() {
     );
 }
 
+/// Two hours after the runs' base time in `run_at`.
+fn now() -> Timestamp {
+    Timestamp::from_millis(1_749_556_800_000 + 120 * 60_000)
+}
+
 #[test]
-fn the_latest_run_entry_names_the_newest_run_listed() {
+fn the_latest_run_entry_names_the_newest_run_that_has_started() {
     let listed = [
         run_at("first", Some(0)),
         run_at("second", Some(60)),
         run_at("untimed", None),
+        run_at("next-week", Some(7 * 24 * 60)),
     ];
     assert_eq!(
-        latest_run_label(&listed),
-        "Latest run (2025-06-10 13:00 UTC)"
+        latest_run_label(&listed, now()),
+        "Latest run (2025-06-10 13:00 UTC)",
+        "not the run ahead"
     );
     let tied = [run_at("a", Some(0)), run_at("b", Some(0))];
     assert_eq!(
-        latest_run_label(&tied),
+        latest_run_label(&tied, now()),
         "Latest run (2025-06-10 12:00 UTC · b)"
     );
     assert_eq!(
-        latest_run_label(&[run_at("only", None)]),
+        latest_run_label(&[run_at("only", None)], now()),
         "Latest run (only)"
     );
     assert_eq!(
-        latest_run_label(&[]),
+        latest_run_label(&[], now()),
         "Latest run",
         "no runs listed to name it by"
     );
 }
 
 #[test]
-fn only_the_newest_run_shows_the_job_as_it_is_now() {
-    let listed = [run_at("first", Some(0)), run_at("second", Some(60))];
-    let choice = |requested: Option<&str>, known: &[JobRun]| {
-        RunChoice::new(requested, true, Some(known)).shows_latest(known)
+fn a_run_is_over_once_a_later_run_has_come_due() {
+    let listed = [
+        run_at("first", Some(0)),
+        run_at("second", Some(60)),
+        run_at("next-week", Some(7 * 24 * 60)),
+        run_at("untimed", None),
+    ];
+    let over = |requested: Option<&str>, known: &[JobRun]| {
+        RunChoice::new(requested, true, Some(known)).is_over(known, now())
     };
-    assert!(choice(None, &listed));
+    assert!(!over(None, &listed), "the latest is current");
+    assert!(over(Some("first"), &listed), "second has run since");
     assert!(
-        choice(Some("second"), &listed),
-        "the newest, picked by its id"
+        !over(Some("second"), &listed),
+        "the run ahead has not started"
     );
-    assert!(!choice(Some("first"), &listed), "an older run is over");
+    assert!(!over(Some("untimed"), &listed), "no time to place it by");
     assert!(
-        choice(Some("gone"), &listed),
+        !over(Some("gone"), &listed),
         "not a run: the latest is shown"
     );
     assert!(
-        !RunChoice::Run("7".to_owned()).shows_latest(&[]),
-        "runs not loaded: run 7's place is not known"
+        !RunChoice::Run("first".to_owned()).is_over(&[], now()),
+        "runs not loaded: not known to be over"
     );
 }

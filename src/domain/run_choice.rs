@@ -1,6 +1,7 @@
 //! Which run of a job the job page asks the backend for.
 
 use crate::domain::job::JobRun;
+use crate::domain::time::Timestamp;
 
 /// The run the page loads, given the run a link asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,14 +42,24 @@ impl RunChoice {
         }
     }
 
-    /// Whether the results shown are of the job's current run: the latest,
-    /// or the newest run listed picked by its id. Only that run can stall:
-    /// an older one is over, and one the list cannot place may be too.
-    pub fn shows_latest(&self, runs: &[JobRun]) -> bool {
-        match self {
-            RunChoice::Run(id) => newest_first(runs).first().is_some_and(|run| run.id == *id),
-            _ => true,
-        }
+    /// Whether the run shown is over: a run the list has since followed
+    /// with one that was due by `now`. Only the current run can stall; a
+    /// run the list cannot place (not listed, untimed, the list not loaded)
+    /// is not called over, lest a real stall go unsaid.
+    pub fn is_over(&self, runs: &[JobRun], now: Timestamp) -> bool {
+        let RunChoice::Run(id) = self else {
+            return false;
+        };
+        let Some(shown) = runs
+            .iter()
+            .find(|run| run.id == *id)
+            .and_then(|run| run.scheduled)
+        else {
+            return false;
+        };
+        runs.iter()
+            .filter_map(|run| run.scheduled)
+            .any(|at| at > shown && at <= now)
     }
 
     /// The run to put in the results request; `None` for the latest.
@@ -124,9 +135,15 @@ pub fn run_options(runs: &[JobRun], shown: Option<&str>) -> Vec<RunOption> {
 }
 
 /// The entry that follows whichever run is the backend's latest, named by
-/// the newest run listed so the operator sees which run that is now.
-pub fn latest_run_label(runs: &[JobRun]) -> String {
-    match labelled(runs).first() {
+/// the newest run listed that was due by `now` (a run scheduled ahead has
+/// not started), so the operator sees which run that is.
+pub fn latest_run_label(runs: &[JobRun], now: Timestamp) -> String {
+    let started = |option: &&RunOption| {
+        runs.iter()
+            .find(|run| run.id == option.id)
+            .is_some_and(|run| run.scheduled.is_none_or(|at| at <= now))
+    };
+    match labelled(runs).iter().find(started) {
         Some(newest) => format!("Latest run ({})", newest.label),
         None => "Latest run".to_owned(),
     }

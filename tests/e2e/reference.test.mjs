@@ -112,7 +112,7 @@ describe('reference page', () => {
       for (const row of rows) assert.ok(row.cells[3].length > 20, `${row.key} says what to do`);
       const rule = (await page.locator('[data-stuck-rule]').textContent()).trim();
       assert.match(rule, /stuck when it is not final and its status has not changed for over 4\u00a0h; one not started yet \(Queued\) is timed from its run's start/);
-      assert.match(rule, /stalled when assets remain unfinished and none has changed status for 30 minutes; a run's start counts as a change, and an older run picked from the Run list is over, never stalled\./);
+      assert.match(rule, /stalled when assets remain unfinished and none has changed status for 30 minutes; a run's start counts as a change, and a run picked from the Run list that a later run has followed is over, never stalled\./);
     });
   });
 

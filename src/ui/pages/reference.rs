@@ -157,7 +157,7 @@ fn PhaseCatalogue() -> impl IntoView {
                 "An asset is stuck when it is not final and its status has not changed for over {}; \
                  one not started yet (Queued) is timed from its run's start, not before. \
                  A job is stalled when assets remain unfinished and none has changed status for {STALL_AFTER_MINUTES} minutes; \
-                 a run's start counts as a change, and an older run picked from the Run list is over, never stalled.",
+                 a run's start counts as a change, and a run picked from the Run list that a later run has followed is over, never stalled.",
                 hours_text(stuck_after_hours.get())
             )}
         </p>

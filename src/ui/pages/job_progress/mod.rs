@@ -45,8 +45,9 @@ struct JobData {
     job_name: Memo<String>,
     /// The run whose results are shown.
     run: Memo<RunChoice>,
-    /// Whether that run is the job's current one, which alone can stall.
-    shows_latest_run: Memo<bool>,
+    /// Whether that run is over, a later one having come due: only the
+    /// current run can stall.
+    run_is_over: Memo<bool>,
 }
 
 impl JobData {
@@ -140,8 +141,9 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
         job_id: StoredValue::new(job_id.clone()),
         job_name,
         run,
-        shows_latest_run: Memo::new(move |_| {
-            run.with(|run| runs.items.with(|runs| run.shows_latest(runs)))
+        run_is_over: Memo::new(move |_| {
+            let now = clock.minute();
+            run.with(|run| runs.items.with(|runs| run.is_over(runs, now)))
         }),
     };
     stuck::drop_filter_without_times(url, data.lacks_status_times(), data.status.has_loaded());

@@ -5,6 +5,7 @@ use crate::domain::abridge::quoted;
 use crate::domain::job::JobRun;
 use crate::domain::run_choice::{latest_run_label, run_options, RunChoice, RunIgnored};
 use crate::domain::view::assets::AssetView;
+use crate::ui::clock::use_clock;
 use crate::ui::components::{Banner, BrowsedChoice, Tone};
 use crate::ui::data::{use_data_source, Live, SourceState};
 use crate::ui::view_state::{History, UrlView};
@@ -54,6 +55,19 @@ pub fn RunSelector(
         }
     };
     let browsing = BrowsedChoice::new();
+    // The run browsed to with the keys and not yet applied: the options are
+    // drawn again when a refresh changes the runs, and this one stays
+    // selected in them rather than fall back to the run shown. Not a
+    // signal: the select shows it already, only options drawn anew read it.
+    let browsed = StoredValue::new(None::<String>);
+    let selects = move |id: &str, shown: bool| {
+        browsed.with_value(|browsed| browsed.as_deref().map_or(shown, |browsed| browsed == id))
+    };
+    let apply = move |select: web_sys::HtmlSelectElement| {
+        browsed.set_value(None);
+        apply(select);
+    };
+    let clock = use_clock();
     view! {
         <Show when=offers_a_choice>
             <label class="pb-field">
@@ -67,24 +81,25 @@ pub fn RunSelector(
                         if let Some(shown) = shown() {
                             browsing.keydown(&event, &shown, apply);
                         }
+                        if event.key() == "Escape" {
+                            browsed.set_value(None);
+                        }
                     }
-                    on:change=move |event| browsing.change(&event, apply)
+                    on:change=move |event| {
+                        let value = event_target::<web_sys::HtmlSelectElement>(&event).value();
+                        browsed.set_value((shown().as_ref() != Some(&value)).then_some(value));
+                        browsing.change(&event, apply);
+                    }
                     on:blur=move |event| apply(event_target(&event))
                 >
-                    <option value="" prop:selected=move || run.with(|run| run.run_id().is_none())>
-                        {move || runs.items.with(|runs| latest_run_label(runs))}
+                    <option value="" prop:selected=move || selects("", run.with(|run| run.run_id().is_none()))>
+                        {move || runs.items.with(|runs| latest_run_label(runs, clock.minute()))}
                     </option>
-                    // Keyed, so a refresh of the runs keeps the options it
-                    // did not change, and with them a run browsed to.
-                    <For
-                        each=move || options.get()
-                        key=|option| (option.id.clone(), option.label.clone())
-                        children=move |option| {
-                            let id = option.id.clone();
-                            let shown = move || run.with(|run| run.run_id() == Some(id.as_str()));
-                            view! { <option value=option.id prop:selected=shown>{option.label}</option> }
-                        }
-                    />
+                    {move || options.get().into_iter().map(|option| {
+                        let id = option.id.clone();
+                        let selected = move || selects(&id, run.with(|run| run.run_id() == Some(id.as_str())));
+                        view! { <option value=option.id prop:selected=selected>{option.label}</option> }
+                    }).collect_view()}
                 </select>
             </label>
         </Show>

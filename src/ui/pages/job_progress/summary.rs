@@ -23,7 +23,7 @@ use leptos::prelude::*;
 pub fn StalledBanner(data: JobData) -> impl IntoView {
     let clock = use_clock();
     let stalled = move || {
-        data.shows_latest_run.get()
+        !data.run_is_over.get()
             && data
                 .progress
                 .with(|p| p.is_stalled(clock.now(), STALL_AFTER_MINUTES * 60 * 1000))
