@@ -1,6 +1,6 @@
 //! The shell: header, navigation, and the page for the current route.
 
-use super::carried_click::drop_clicks_carried_into_a_new_page;
+use super::carried_click::drop_presses_carried_into_a_new_page;
 use super::clock::provide_clock;
 use super::components::TitleSuffix;
 use super::data::{provide_data_source, provide_refresh_pause, use_live, ResourceKind};
@@ -38,7 +38,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     });
     let root = NodeRef::<leptos::html::Div>::new();
     start_new_page_at_its_top(router, route, root);
-    let carried_click = drop_clicks_carried_into_a_new_page(route);
+    let (carried_mousedown, carried_click) = drop_presses_carried_into_a_new_page(route);
     let page = move || match route.get() {
         Route::Jobs => view! { <JobListPage /> }.into_any(),
         Route::Job { id } => view! { <JobProgressPage job_id=id /> }.into_any(),
@@ -52,6 +52,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
             class="pb-app"
             node_ref=root
             data-theme=move || theme.get().attribute()
+            on:mousedown:capture=carried_mousedown
             on:click:capture=carried_click
         >
             <a class="pb-skip-link" href=format!("#{MAIN_ID}") on:click=skip_to_main>

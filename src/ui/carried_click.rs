@@ -6,10 +6,14 @@ use super::router::Route;
 use leptos::ev::MouseEvent;
 use leptos::prelude::*;
 
-/// A capture-phase click handler for the app's root that drops a click
-/// counted as the second (or later) of a series when the page changed since
-/// the click before it.
-pub fn drop_clicks_carried_into_a_new_page(route: Memo<Route>) -> impl Fn(MouseEvent) + 'static {
+/// Capture-phase handlers for the app's root, of mousedown and of click,
+/// that drop the second and later presses of a series (a double or triple
+/// click, `detail` 2 and up) when the page changed since its first: the
+/// click, which would filter, and the mousedown, which would take the focus
+/// from the new page's heading.
+pub fn drop_presses_carried_into_a_new_page(
+    route: Memo<Route>,
+) -> (impl Fn(MouseEvent) + 'static, impl Fn(MouseEvent) + 'static) {
     let page_changed = StoredValue::new(false);
     Effect::new(move |previous: Option<()>| {
         route.track();
@@ -17,12 +21,18 @@ pub fn drop_clicks_carried_into_a_new_page(route: Memo<Route>) -> impl Fn(MouseE
             page_changed.set_value(true);
         }
     });
-    move |event: MouseEvent| {
-        let carried = event.detail() >= 2 && page_changed.get_value();
-        page_changed.set_value(false);
-        if carried {
+    let carried = move |event: &MouseEvent| {
+        // A press that starts a series ends what the page change carried.
+        if event.detail() < 2 {
+            page_changed.set_value(false);
+        }
+        page_changed.get_value()
+    };
+    let ignore_carried = move |event: MouseEvent| {
+        if carried(&event) {
             event.prevent_default();
             event.stop_propagation();
         }
-    }
+    };
+    (ignore_carried, ignore_carried)
 }

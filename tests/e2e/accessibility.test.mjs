@@ -342,23 +342,28 @@ describe('on a touch screen', () => {
   });
 
   // A double tap (or double click) on a job opened it with the first tap;
-  // the second landed on the job page's chart or a counter and filtered it.
-  test('the second tap of a double tap that opens a job does nothing on the job page', async () => {
+  // the second landed on the job page's chart or a counter and filtered it,
+  // and took the focus from the page's heading. A third tap did too.
+  test('the taps after the one that opens a job do nothing on the job page', async () => {
     await withPage(`${server.url}#/jobs`, { viewport: { width: 1024, height: 768 }, touch: true }, async ({ page }) => {
       const row = page.locator('tr.pb-row', { hasText: 'Patch Tuesday' });
       await row.waitFor({ timeout: LOAD_TIMEOUT });
       const box = await row.boundingBox();
       const x = 450;
       const y = box.y + box.height / 2;
-      await page.touchscreen.tap(x, y);
-      await page.waitForTimeout(100);
-      await page.touchscreen.tap(x, y);
+      // A triple tap, each within the double-tap interval of the one before.
+      const landedOn = [];
+      for (let tap = 0; tap < 3; tap += 1) {
+        if (tap > 0) landedOn.push(await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('button, a, [data-segment]')?.outerHTML.slice(0, 60), [x, y]));
+        await page.touchscreen.tap(x, y);
+        await page.waitForTimeout(100);
+      }
       await page.waitForURL((url) => url.hash.startsWith(`#/jobs/${JOB}`));
       await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
-      const target = await page.evaluate(([x, y]) => document.elementFromPoint(x, y)?.closest('button, a, [data-segment]')?.outerHTML.slice(0, 60), [x, y]);
-      assert.ok(target, 'fixture: the second tap lands on something that can be clicked');
+      assert.ok(landedOn.every(Boolean), `fixture: the later taps land on something that can be clicked: ${landedOn}`);
       await page.waitForTimeout(300);
       assert.equal(new URL(page.url()).hash, `#/jobs/${JOB}`, 'nothing filtered');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pb-page-title', "the focus stays on the page's heading");
       // A tap of its own there still works.
       await page.touchscreen.tap(x, y);
       await page.waitForURL((url) => url.hash.includes('?'));

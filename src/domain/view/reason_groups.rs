@@ -202,7 +202,7 @@ impl GroupNotes {
                 counted(listed as u64, Noun::ENDPOINTS)
             )
         });
-        let grouped_endpoints = listed - reasonless;
+        let grouped_endpoints = listed.saturating_sub(reasonless);
         let overlap = (entries > grouped_endpoints).then(|| {
             format!(
                 "An endpoint with more than one exemption or warning is under each: the groups \

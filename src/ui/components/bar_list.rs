@@ -25,10 +25,10 @@ pub fn BarList(
                         let key = item.key.clone();
                         let title = item.titled();
                         let meaning = item.spoken_meaning();
-                        // Read by the attribute, not by the list: redrawn from a
-                        // short list whose entries a pick leaves as they were, the
-                        // list missed the pick (both follow it, the list through
-                        // the short list's memo too).
+                        // Read by the attribute, not by the list: a render effect
+                        // reading both a memo (the short list) and the signal behind
+                        // it (the picks) missed a pick that left the memo's value
+                        // unchanged, and kept a clicked bar unpressed.
                         let picked = item.key.clone();
                         let pressed = move || selected.with(|keys| keys.contains(&picked)).to_string();
                         let width = format!("{}%", fixed(f64::from(item.count) * 100.0 / f64::from(largest), 2));

@@ -75,12 +75,14 @@ pub fn StackedBar(
                         .filter(|segment| segment.count > 0)
                         .map(|segment| {
                             let key = segment.key.clone();
-                            let dimmed = any_selected() && !is_selected(&segment.key);
+                            let picked = segment.key.clone();
+                            // Read by the attribute, not by the list: see BarList.
+                            let dimmed = move || (any_selected() && !is_selected(&picked)).to_string();
                             view! {
                                 <div
                                     class=format!("pb-bar-segment {}", segment.tone.class())
                                     data-segment=segment.key.clone()
-                                    data-dimmed=dimmed.to_string()
+                                    data-dimmed=dimmed
                                     title=format!("{}: {}", segment.titled(), grouped(segment.count.into()))
                                     style:flex-grow=segment.count.to_string()
                                     on:click=move |_| on_toggle.run(key.clone())
@@ -99,7 +101,8 @@ pub fn StackedBar(
                         .into_iter()
                         .map(|segment| {
                             let key = segment.key.clone();
-                            let pressed = is_selected(&segment.key);
+                            let picked = segment.key.clone();
+                            let pressed = move || is_selected(&picked).to_string();
                             let share = f64::from(segment.count) * 100.0 / f64::from(total);
                             let meaning = segment.spoken_meaning();
                             view! {
@@ -107,7 +110,7 @@ pub fn StackedBar(
                                     type="button"
                                     class=format!("pb-legend-item {}", segment.tone.class())
                                     data-legend=segment.key.clone()
-                                    aria-pressed=pressed.to_string()
+                                    aria-pressed=pressed
                                     on:click=move |_| on_toggle.run(key.clone())
                                 >
                                     <span class="pb-swatch" aria-hidden="true"></span>

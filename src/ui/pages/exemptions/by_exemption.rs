@@ -23,8 +23,8 @@ pub fn ByExemption(data: FleetData) -> impl IntoView {
             .rows
             .with(|rows| data.table.order.with(|order| reason_groups(rows, order)))
     });
-    // Endpoints without a reason, all listed, and the groups' entries: one
-    // pass over the list for the notes around the groups.
+    // Endpoints without a reason, all listed, and the groups' entries, for
+    // the notes around the groups.
     let notes = Memo::new(move |_| {
         let (reasonless, listed) = data.table.rows.with(|rows| {
             data.table
