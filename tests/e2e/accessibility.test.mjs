@@ -1083,8 +1083,7 @@ describe('in forced colours (a Windows contrast theme)', () => {
 
 describe('for colour-blind operators and those who ask for more contrast', () => {
   test('forced colours: the charts follow the system palette over a dark Theme, and bar tracks keep an edge', async () => {
-    const session = await openPage(`${server.url}#/exemptions`);
-    try {
+    await withPage(`${server.url}#/exemptions`, {}, async (session) => {
       const { page } = session;
       await page.evaluate(() => localStorage.setItem('patchboard.theme', 'dark'));
       await page.emulateMedia({ forcedColors: 'active', colorScheme: 'light' });
@@ -1097,14 +1096,11 @@ describe('for colour-blind operators and those who ask for more contrast', () =>
       const fill = await page.locator('.pb-bar-row.pb-tone-failed .pb-hbar-fill').first().evaluate((element) => getComputedStyle(element).backgroundColor);
       assert.equal(fill, 'rgb(164, 14, 38)');
       assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test('failure is cross-hatched in the charts, so it does not rest on red against green', async () => {
-    const session = await openPage(`${server.url}#/jobs/${JOB}`);
-    try {
+    await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;
       await page.locator('.pb-bar-segment[data-segment="failed"]').waitFor({ timeout: LOAD_TIMEOUT });
       const image = (selector) => page.locator(selector).first().evaluate((element) => getComputedStyle(element).backgroundImage);
@@ -1112,14 +1108,11 @@ describe('for colour-blind operators and those who ask for more contrast', () =>
       assert.match(await image('[data-legend="failed"] > .pb-swatch'), /repeating-linear-gradient.*repeating-linear-gradient/);
       assert.equal(await image('.pb-bar-segment[data-segment="succeeded"]'), 'none');
       assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 
   test("asked for more contrast, borders are drawn as strong as an input's", async () => {
-    const session = await openPage(`${server.url}#/jobs/${JOB}`);
-    try {
+    await withPage(`${server.url}#/jobs/${JOB}`, {}, async (session) => {
       const { page } = session;
       const border = () => page.locator('[data-legend]').first().evaluate((element) => getComputedStyle(element).borderTopColor);
       await page.locator('[data-legend]').first().waitFor({ timeout: LOAD_TIMEOUT });
@@ -1128,9 +1121,7 @@ describe('for colour-blind operators and those who ask for more contrast', () =>
       assert.equal(usual, 'rgb(208, 215, 222)');
       assert.equal(await border(), 'rgb(140, 149, 159)');
       assertNoProblems(session);
-    } finally {
-      await session.close();
-    }
+    });
   });
 });
 
