@@ -2623,20 +2623,39 @@ describe('rows that cannot be read, or say unexpected things', () => {
     }
   });
 
-  test('right-to-left names are cut at their end, and a right-to-left schedule keeps the time after it in order', { timeout: TEST_TIMEOUT }, async () => {
+  test('right-to-left text runs right to left: names cut at their end, a job name ending on the left, a schedule apart from the time after it', { timeout: TEST_TIMEOUT }, async () => {
     const hebrew = 'שרת-מסד-נתונים-תל-אביב-ראשי-ומשני-0001';
+    // Ending in punctuation, which a left-to-right line puts on the right.
+    const jobName = 'עדכון דחוף!';
     backend.setData({
-      jobs: [job('job-alpha', 'Alpha rollout', { schedule: 'חודשי' }), ...JOBS.slice(1)],
+      jobs: [job('job-alpha', jobName, { schedule: 'חודשי' }), ...JOBS.slice(1)],
       results: { 'job-alpha': [asset('r-1', hebrew), asset('r-2', 'web-01')] },
     });
+    // Whether the element's last character is drawn left of its first.
+    const endsOnTheLeft = (locator) =>
+      locator.evaluate((element) => {
+        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+        const nodes = [];
+        while (walker.nextNode()) if (walker.currentNode.data.length > 0) nodes.push(walker.currentNode);
+        const charLeft = (node, at) => {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          return range.getBoundingClientRect().left;
+        };
+        const last = nodes.at(-1);
+        return charLeft(last, last.data.length - 1) < charLeft(nodes[0], 0);
+      });
     try {
       await withConfiguredPage('#/jobs', nativeConfig(backend.url), async (session) => {
         const { page } = session;
-        const cell = page.locator('tr.pb-row', { hasText: 'Alpha rollout' }).locator('td:nth-child(4)');
-        await cell.waitFor({ timeout: LOAD_TIMEOUT });
-        assert.equal(await cell.locator('bdi').textContent(), 'חודשי', 'the schedule is isolated from the time after it');
+        const row = page.locator('tr.pb-row', { hasText: jobName });
+        await row.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal(await row.locator('td:nth-child(4) bdi').textContent(), 'חודשי', 'the schedule is isolated from the time after it');
+        assert.equal(await endsOnTheLeft(row.locator('td:first-child a')), true, "the job's name ends on the left");
         await page.goto(`${page.url().split('#')[0]}#/jobs/job-alpha`);
         await waitForAssets(page, 2);
+        assert.equal(await endsOnTheLeft(page.locator('h1')), true, 'the page title too');
         const direction = (name) =>
           page.locator('tr.pb-row td:first-child .pb-truncate', { hasText: name }).evaluate((span) => getComputedStyle(span).direction);
         assert.equal(await direction('שרת'), 'rtl', 'a Hebrew name runs right to left, so its ellipsis ends it');

@@ -185,7 +185,7 @@ pub fn DetailPanel(
             }
         >
             <div class="pb-panel-header">
-                <h2 class="pb-panel-title" id="pb-panel-title">{title}</h2>
+                <h2 class="pb-panel-title" id="pb-panel-title"><bdi>{title}</bdi></h2>
                 <button
                     type="button"
                     class="pb-button pb-button-quiet"

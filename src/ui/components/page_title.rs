@@ -39,5 +39,5 @@ pub fn PageTitle(
         });
     }
     // Focusable from script: the app moves the focus here after a navigation.
-    view! { <h1 id=PAGE_TITLE_ID class="pb-page-title" tabindex="-1">{move || text.get()}</h1> }
+    view! { <h1 id=PAGE_TITLE_ID class="pb-page-title" tabindex="-1"><bdi>{move || text.get()}</bdi></h1> }
 }

@@ -123,7 +123,7 @@ fn JobTable(
                 // and opens the job on Enter. The link serves the pointer
                 // (open in a new tab, copy the link) and screen readers.
                 <Link to=link class="pb-truncate" title=name.clone() tabindex="-1">
-                    {name}
+                    <bdi>{name}</bdi>
                 </Link>
             </td>
             <td><span class="pb-truncate" title=platform.clone()>{platform.clone()}</span></td>

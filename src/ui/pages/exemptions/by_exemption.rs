@@ -143,7 +143,7 @@ fn ReasonGroup(
                                 // Keyed on click: only then is the scan over the fleet worth it.
                                 on:click=move |_| data.table.open(index)
                             >
-                                {name}
+                                <bdi>{name}</bdi>
                             </button>
                         </li>
                     }).collect_view()}
