@@ -10,6 +10,7 @@ use patchboard::domain::endpoint::Endpoint;
 use patchboard::domain::table::{Direction, SortSpec};
 use patchboard::domain::view::assets::{asset_rows, AssetColumn, AssetView};
 use patchboard::domain::view::endpoints::{endpoint_rows, EndpointColumn, EndpointView};
+use patchboard::domain::view::reason_groups::reason_groups;
 use patchboard::domain::view::TableView;
 use patchboard::source::config::Config;
 use patchboard::source::config_read::config_from_value;
@@ -100,6 +101,28 @@ fn pipeline(c: &mut Criterion) {
             |b, endpoints| b.iter(|| endpoint_rows(endpoints, at, &policy)),
         );
         let rows = endpoint_rows(&endpoints, at, &policy);
+        let listed: Vec<u32> = (0..rows.len() as u32).collect();
+        group.bench_with_input(
+            BenchmarkId::new("group_by_reason", size),
+            &rows,
+            |b, rows| b.iter(|| reason_groups(rows, &listed)),
+        );
+        // Each endpoint reporting a name of its own the catalogue does not
+        // know (a change ticket in it, say): a group per endpoint.
+        let ticketed: Vec<Endpoint> = endpoints
+            .iter()
+            .enumerate()
+            .map(|(i, endpoint)| Endpoint {
+                reported_exemptions: vec![format!("Excluded per CHG{i:07}")],
+                ..endpoint.clone()
+            })
+            .collect();
+        let ticketed_rows = endpoint_rows(&ticketed, at, &policy);
+        group.bench_with_input(
+            BenchmarkId::new("group_by_reason_one_name_each", size),
+            &ticketed_rows,
+            |b, rows| b.iter(|| reason_groups(rows, &listed)),
+        );
         // A click on OS: a text column of a few values, ahead of the default keys.
         let mut by_os = EndpointView::default_sort();
         by_os.click(EndpointColumn::Os);

@@ -12,5 +12,5 @@ mod set;
 
 pub use catalogue::{CatalogueEntry, UNKNOWN_FIX, UNKNOWN_MEANING};
 pub use kind::{ExemptionKind, Impact, Warning};
-pub use name::{is_blank, same_name, CatalogueName, Spellings};
+pub use name::{is_blank, name_key, same_name, CatalogueName, Spellings};
 pub use set::ExemptionSet;

@@ -60,12 +60,19 @@ fn answers_to(entry: &CatalogueEntry, name: &str) -> bool {
 /// digits. Compares without allocating: this runs for every reported name of
 /// every endpoint.
 pub fn same_name(a: &str, b: &str) -> bool {
-    fn significant(s: &str) -> impl Iterator<Item = char> + '_ {
-        s.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-    }
     significant(a).eq(significant(b))
+}
+
+/// What [`same_name`] compares, as a key: two names are one exactly when
+/// their keys are equal.
+pub fn name_key(name: &str) -> String {
+    significant(name).collect()
+}
+
+fn significant(name: &str) -> impl Iterator<Item = char> + '_ {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
 }
 
 /// One name the catalogue does not know, as the endpoints spelt it: each

@@ -4,10 +4,11 @@
 use super::endpoints::EndpointRow;
 use crate::domain::decimal::{counted, grouped, Noun};
 use crate::domain::exemption::{
-    same_name, CatalogueName, ExemptionKind, Impact, Spellings, Warning, UNKNOWN_FIX,
+    name_key, same_name, CatalogueName, ExemptionKind, Impact, Spellings, Warning, UNKNOWN_FIX,
     UNKNOWN_MEANING,
 };
 use crate::domain::table::{group_by_facet, natural_cmp, stably_sorted};
+use std::collections::HashMap;
 
 /// What one group of endpoints has in common.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,27 +127,24 @@ pub fn reason_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, V
 /// common spelling (`Spellings::most_common`), so that a search or a sort that
 /// reorders the endpoints does not rename it.
 fn unknown_groups(rows: &[EndpointRow], order: &[u32]) -> Vec<(GroupReason, Vec<u32>)> {
-    // Such names are few, so lists beat maps.
-    let mut groups: Vec<UnknownGroup> = Vec::new();
+    // Keyed: a backend may well send one name per endpoint ("Excluded per
+    // CHG0031234"), so there may be as many groups as endpoints.
+    let mut groups: HashMap<String, UnknownGroup> = HashMap::new();
     for &i in order {
         for name in rows[i as usize].derived.unknown_reported() {
-            let group = match groups.iter().position(|group| group.spellings.is_of(name)) {
-                Some(at) => &mut groups[at],
-                None => {
-                    groups.push(UnknownGroup::default());
-                    groups.last_mut().expect("just pushed")
-                }
-            };
+            let group = groups.entry(name_key(name)).or_default();
             group.members.push(i);
             group.spellings.add(name);
         }
     }
-    let groups = groups.into_iter().map(|group| {
+    let groups = groups.into_values().map(|group| {
         let name = group.spellings.most_common().to_owned();
         (GroupReason::Unknown(name), group.members)
     });
+    // The names themselves break natural order's ties ("x1", "x01"): the
+    // map gives the groups in no set order.
     stably_sorted(groups.collect(), |(a, _), (b, _)| {
-        natural_cmp(a.name(), b.name())
+        natural_cmp(a.name(), b.name()).then_with(|| a.name().cmp(b.name()))
     })
 }
 
