@@ -46,6 +46,12 @@ if (globalThis.PATCHBOARD_CONFIG == null) {
 const HOST_ID = "patchboard";
 const hostElement = () => document.getElementById(HOST_ID);
 
+// index.html's note that the code never ran shows two seconds in; on a slow
+// link the code is then still arriving, and the note would call a page that
+// is about to start broken. This script running is the proof it is not.
+const startNote = hostElement()?.querySelector(":scope > .pb-not-started");
+if (startNote) startNote.textContent = "Loading Patchboard…";
+
 function whenHostExists() {
   if (hostElement()) return Promise.resolve();
   const loaded = () => {

@@ -117,6 +117,29 @@ test('a page whose code never runs says so after a moment, and a started app rep
   }
 });
 
+test('while a slow link still brings the code, the note says the app is loading, not that it cannot start', async () => {
+  const session = await openPage('about:blank');
+  try {
+    const { page } = session;
+    let release;
+    const held = new Promise((done) => (release = done));
+    await page.route('**/patchboard_bg.wasm', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${server.url}#/jobs`, { waitUntil: 'commit' });
+    const note = page.locator('.pb-not-started');
+    await page.waitForTimeout(2_500);
+    assert.ok(await note.isVisible(), 'the note shows');
+    assert.equal((await note.textContent()).trim(), 'Loading Patchboard…');
+    release();
+    await page.locator('tr.pb-row').first().waitFor({ timeout: 20_000 });
+    assert.equal(await note.count(), 0, 'the app replaced the note');
+  } finally {
+    await session.close();
+  }
+});
+
 test('a trap in the running app (no panic, so no panic panel) gives a message, not a frozen page', async () => {
   for (const how of ['thrown', 'rejected']) {
     const session = await openPage(`${server.url}#/jobs`);
