@@ -364,4 +364,24 @@ mod job_list_bar {
         );
         assert_eq!(job(Some(5), [None; 3], None).rollout_shares(), vec![]);
     }
+
+    #[test]
+    fn counts_too_large_to_add_up_fill_the_bar_without_overflowing() {
+        let huge = job(Some(u64::MAX), [Some(u64::MAX), Some(1), Some(0)], None);
+        let shares = huge.rollout_shares();
+        assert_eq!(
+            shares,
+            vec![
+                (RolloutShare::Succeeded, u64::MAX as f64),
+                (RolloutShare::Failed, 1.0)
+            ]
+        );
+        let summary = huge.rollout_summary().expect("counts given");
+        assert!(
+            summary
+                .starts_with("18,446,744,073,709,551,615 succeeded · 1 failed · 0 in progress of "),
+            "{summary}"
+        );
+        assert!(!summary.contains("other"), "{summary}");
+    }
 }

@@ -59,7 +59,11 @@ impl Job {
         ];
         let mut shares: Vec<(RolloutShare, f64)> = Vec::new();
         let (done, whole) = if counts.iter().any(|(_, count)| count.is_some()) {
-            let counted: u64 = counts.iter().filter_map(|(_, count)| *count).sum();
+            // Saturating: a count is whatever the backend sent, up to u64::MAX.
+            let counted = counts
+                .iter()
+                .filter_map(|(_, count)| *count)
+                .fold(0, u64::saturating_add);
             for (share, count) in counts {
                 shares.push((share, count.unwrap_or(0) as f64));
             }
@@ -103,7 +107,8 @@ impl Job {
         if let (Some(assets), [Some(succeeded), Some(failed), Some(in_progress)]) =
             (self.asset_count, given.map(|(count, _)| count))
         {
-            let other = assets.saturating_sub(succeeded + failed + in_progress);
+            let counted = succeeded.saturating_add(failed).saturating_add(in_progress);
+            let other = assets.saturating_sub(counted);
             if other > 0 {
                 counts.push(format!("{} other", grouped(other)));
             }
