@@ -926,7 +926,12 @@ fn an_id_sent_as_a_number_is_read_as_written_or_refused() {
     );
     assert_eq!(text("-42"), Ok("-42".into()));
     assert_eq!(text("2.5"), Ok("2.5".into()));
-    // Past 64 bits, or with an exponent, the digits are rounded before we see them.
+    // A whole number is one id however it is written.
+    for whole in ["42.0", "4.2e1", "42e0"] {
+        assert_eq!(text(whole), Ok("42".into()), "{whole}");
+    }
+    assert_eq!(text("-1e3"), Ok("-1000".into()));
+    // Past 64 bits, or past 2^53 with an exponent, the digits are rounded before we see them.
     for rounded in ["12345678901234567890123", "1.2345678901234567e30"] {
         let message = text(rounded).unwrap_err();
         assert!(

@@ -47,19 +47,26 @@ pub fn shown(value: &Value, max_chars: usize) -> String {
     visible(&text).into_owned()
 }
 
-/// Strings as given; numbers in their decimal form (ids are often numeric).
+/// Strings as given; numbers in their decimal form (ids are often numeric),
+/// a whole one as a whole number however JSON wrote it: `42.0` and `4.2e1`
+/// are the asset that `42` names elsewhere, not "42.0".
 ///
-/// A whole number past 64 bits, or one written with an exponent, reaches us
-/// as a float with its last digits already rounded away: shown, it would
-/// name a different asset than the backend meant, so it is refused.
+/// A whole number past 64 bits, or one past 2^53 written with an exponent
+/// or a fraction, reaches us as a float with its last digits already rounded
+/// away: shown, it would name a different asset than the backend meant, so
+/// it is refused.
 pub fn text(value: &Value) -> Coerced<String> {
     match value {
         Value::String(s) => Ok(s.clone()),
-        Value::Number(n) if n.is_f64() && !is_exact_float(n.as_f64()) => Err(format!(
-            "{}: a number this large loses digits when read; send it as a string",
-            expected("a string", value)
-        )),
-        Value::Number(n) => Ok(n.to_string()),
+        Value::Number(n) => match n.as_f64().filter(|_| n.is_f64()) {
+            Some(float) if !is_exact_float(float) => Err(format!(
+                "{}: a number this large loses digits when read; send it as a string",
+                expected("a string", value)
+            )),
+            // Exact in an i64: is_exact_float bounds it by 2^53.
+            Some(float) if float.fract() == 0.0 => Ok((float as i64).to_string()),
+            _ => Ok(n.to_string()),
+        },
         other => Err(expected("a string", other)),
     }
 }
@@ -69,8 +76,8 @@ const MAX_EXACT_FLOAT: u64 = (1 << 53) - 1;
 
 /// Whether a float read from JSON is the number its text wrote: 2^53 and
 /// beyond, a float no longer holds every whole number.
-fn is_exact_float(float: Option<f64>) -> bool {
-    float.is_some_and(|f| f.abs() <= MAX_EXACT_FLOAT as f64)
+fn is_exact_float(float: f64) -> bool {
+    float.abs() <= MAX_EXACT_FLOAT as f64
 }
 
 /// A number 0 or more with no fraction, however JSON writes it: 5, 5.0 or
@@ -79,7 +86,7 @@ fn is_exact_float(float: Option<f64>) -> bool {
 pub fn whole_number(n: &serde_json::Number) -> Option<u64> {
     n.as_u64().or_else(|| {
         n.as_f64()
-            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && is_exact_float(Some(*f)))
+            .filter(|f| f.fract() == 0.0 && *f >= 0.0 && is_exact_float(*f))
             .map(|f| f as u64)
     })
 }
@@ -87,7 +94,7 @@ pub fn whole_number(n: &serde_json::Number) -> Option<u64> {
 /// A non-negative integer, from a number or a decimal string, that fits `T`.
 pub fn unsigned<T: Whole>(value: &Value) -> Coerced<T> {
     let too_big_float = matches!(value, Value::Number(n)
-        if n.as_u64().is_none() && n.as_f64().is_some_and(|f| f > 0.0 && !is_exact_float(Some(f))));
+        if n.as_u64().is_none() && n.as_f64().is_some_and(|f| f > 0.0 && !is_exact_float(f)));
     let parsed = match value {
         Value::Number(n) => whole_number(n),
         Value::String(s) => s.trim().parse().ok(),
