@@ -866,6 +866,24 @@ fn a_relative_next_link_is_read_against_the_page_address_where_no_cursor_is_name
     );
 }
 
+/// An address with no path has the origin's root as its folder, not the
+/// scheme's "//": "page2.json" is not a host.
+#[test]
+fn a_relative_next_link_from_an_address_with_no_path_stays_on_its_host() {
+    let config = endpoints_config(json!({
+        "url": "https://api.example.com?page=1", "items": "/data", "fields": { "id": "/id" },
+        "paging": { "mode": "next_in_body", "pointer": "/next" }
+    }));
+    let resource = config.resources.endpoints.as_ref().unwrap();
+    let mut pager = Pager::new(&config, resource, None, None);
+    assert_eq!(pager.first().unwrap().url, "https://api.example.com?page=1");
+    let segment = json!({ "next": "page2.json" });
+    assert_eq!(
+        fetch(pager.next(&ok(&segment, &[], 10)).unwrap()).url,
+        "https://api.example.com/page2.json"
+    );
+}
+
 /// With a relative base_url (a host page's "/api"), a next path is the
 /// page's own: the browser resolves it, and it must not be glued to the last URL.
 #[test]

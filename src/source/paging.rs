@@ -729,8 +729,13 @@ fn relative_to(base: &str, next: &str) -> String {
     if next.starts_with('?') {
         return format!("{path}{next}");
     }
-    let folder = path.rfind('/').map_or("", |slash| &path[..=slash]);
-    format!("{folder}{next}")
+    // Only the path's slashes: in "https://host" the last is the scheme's.
+    let path_start = path.find("://").map_or(0, |end| origin_end(path, end + 3));
+    match path[path_start..].rfind('/') {
+        Some(slash) => format!("{}{next}", &path[..=path_start + slash]),
+        None if path_start > 0 => format!("{path}/{next}"),
+        None => next.to_owned(),
+    }
 }
 
 /// Schemes are case-insensitive: `HTTPS://…` is an address, not a cursor.
