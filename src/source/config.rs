@@ -108,7 +108,8 @@ pub enum Paging {
     None,
     /// `{page}` counts from `start` (0 or 1); `{page_size}` is `size`.
     PageNumber { start: u64, size: u64, end: PageEnd },
-    /// `{offset}` advances by `size`; `{limit}` and `{page_size}` are `size`.
+    /// `{offset}` is the number of items received so far (a page capped
+    /// below `size` leaves no gap); `{limit}` and `{page_size}` are `size`.
     OffsetLimit { size: u64, end: PageEnd },
     /// The body names the next page at `pointer`: a full URL, a path starting
     /// with "/", or a token substituted for `{cursor}`.

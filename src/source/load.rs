@@ -608,7 +608,7 @@ async fn drive_pages(
         });
         // A page the backend repeated holds rows already delivered.
         match step {
-            Err(error @ PagingError::SamePage { .. }) => return Err(LoadError::Paging(error)),
+            Err(error) if error.repeats_a_page() => return Err(LoadError::Paging(error)),
             Ok(Step::RepeatedPastEnd) => return Ok(LoadEnd::Complete),
             _ => {}
         }

@@ -145,6 +145,22 @@ pub enum PagingError {
     SamePage {
         url: String,
     },
+    /// A page came back with the records of an earlier one, not the one
+    /// before it: the backend came round again under a new address.
+    PageReadBefore {
+        url: String,
+    },
+}
+
+impl PagingError {
+    /// The page that failed holds records already read: it must not be
+    /// delivered (a cursor that loops comes on a page of its own records).
+    pub fn repeats_a_page(&self) -> bool {
+        matches!(
+            self,
+            PagingError::SamePage { .. } | PagingError::PageReadBefore { .. }
+        )
+    }
 }
 
 impl fmt::Display for PagingError {
@@ -161,6 +177,11 @@ impl fmt::Display for PagingError {
                 f,
                 "{url} answered with the same records as the page before it; the \
                  backend seems to ignore the paging parameters, so paging stopped"
+            ),
+            PagingError::PageReadBefore { url } => write!(
+                f,
+                "{url} answered with the records of a page already read; paging \
+                 stopped rather than read the same pages again"
             ),
         }
     }
@@ -295,8 +316,7 @@ impl<'c> Pager<'c> {
                     })
                 }
                 (false, true) => {
-                    return Err(PagingError::Loops {
-                        position: "the same records as a page before".to_owned(),
+                    return Err(PagingError::PageReadBefore {
                         url: self.last_url.clone(),
                     })
                 }

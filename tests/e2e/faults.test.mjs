@@ -623,6 +623,29 @@ describe('a refresh of the job list that fails', () => {
     assert.equal(requests.length, 2, 'the page that repeats the cursor is the last one asked for');
   });
 
+  test('a cursor that leads back to the records of an earlier page stops paging there, and says so', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const config = {
+      ...nativeConfig(backend.url),
+      resources: { jobs: { url: '{base_url}/jobs.json?cursor={cursor}', paging: { mode: 'next_in_body', pointer: '/next' } } },
+    };
+    // Three pages, the third the first's records again under a new cursor.
+    const pages = { '': [JOBS[0]], c1: [JOBS[1], JOBS[2]], c2: [JOBS[0]] };
+    const nextOf = { '': 'c1', c1: 'c2', c2: 'c3' };
+    backend.setFault('/jobs.json', FAULTS.raw((url) => {
+      const cursor = url.searchParams.get('cursor') ?? '';
+      return JSON.stringify({ jobs: pages[cursor] ?? [], next: nextOf[cursor] });
+    }));
+    try {
+      await withConfiguredPage('#/jobs', config, async ({ page }) => {
+        const text = await alertText(page, 'The job list could not be loaded');
+        assert.ok(text.includes(`${url()}?cursor=c2 answered with the records of a page already read`), text);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('numbered pages that bring the same records in a new envelope stop at the second', { timeout: TEST_TIMEOUT }, async () => {
     // A backend that ignores {page} but stamps each answer afresh: the
     // bodies differ, the records do not.
