@@ -646,6 +646,21 @@ fn all_times<T: serde::Serialize>(records: &[T]) -> Vec<i64> {
 }
 
 #[test]
+fn rebase_keeps_a_placeholder_for_never() {
+    let fleet = small_fleet();
+    let now = Timestamp::from_millis(fleet.generated_at.millis() + 3 * HOUR);
+    let mut endpoints = fleet.endpoints[..2].to_vec();
+    endpoints[0].readiness.wsus_last_report = Some(Timestamp::from_millis(0));
+    endpoints[1].readiness.wsus_last_report = Some(Timestamp::from_millis(-1_000));
+    rebase(&mut endpoints, fleet.generated_at, now);
+    let reports: Vec<_> = endpoints
+        .iter()
+        .map(|endpoint| endpoint.readiness.wsus_last_report.map(Timestamp::millis))
+        .collect();
+    assert_eq!(reports, [Some(0), Some(-1_000)]);
+}
+
+#[test]
 fn rebase_shifts_every_time_by_exactly_now_minus_generated_at() {
     let fleet = small_fleet();
     let now = Timestamp::from_millis(fleet.generated_at.millis() + 400 * 24 * HOUR + 1_234);

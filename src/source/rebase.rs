@@ -21,7 +21,12 @@ pub fn rebase<T: Rebase>(records: &mut [T], generated_at: Timestamp, now: Timest
     }
 }
 
+/// A placeholder ("never", as 0 or -1) stays one: moved, it would become a
+/// real date.
 fn moved(at: Timestamp, by_ms: i64) -> Timestamp {
+    if at.is_placeholder() {
+        return at;
+    }
     Timestamp::from_millis(at.millis().saturating_add(by_ms))
 }
 
