@@ -296,6 +296,33 @@ describe('a refresh of the job list that fails', () => {
 
   const url = () => `${backend.url}/jobs.json`;
 
+  test('Retry says it is retrying while the new attempt runs, and a second press asks nothing more', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    backend.setFault('/jobs.json', FAULTS.status(400));
+    try {
+      await withConfiguredPage('#/jobs', nativeConfig(backend.url, { timeoutSeconds: 3 }), async ({ page }) => {
+        await alertText(page, 'The job list could not be loaded');
+        const retry = page.locator('.pb-page [role=alert] button');
+        assert.equal(await retry.textContent(), 'Retry');
+        backend.setFault('/jobs.json', FAULTS.hang());
+        const from = backend.requests.length;
+        const asked = () => backend.requests.slice(from).filter((r) => r.path === '/jobs.json').length;
+        await retry.click();
+        await page.waitForFunction(() => document.querySelector('.pb-page [role=alert] button')?.textContent === 'Retrying…');
+        assert.equal(await retry.getAttribute('aria-disabled'), 'true');
+        await retry.evaluate((button) => button.click());
+        // A press that started a load would have asked by now; the hang lasts 3 s.
+        await page.waitForTimeout(1_000);
+        assert.equal(asked(), 1, 'the second press asked nothing');
+        backend.clearFaults();
+        await page.locator('.pb-page [role=alert]').waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
+        await waitForJobList(page, JOBS.length);
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('a refresh that hangs still says how old the rows are, and that the last one failed', { timeout: TEST_TIMEOUT }, async () => {
     backend.clearFaults();
     await withConfiguredPage('#/jobs', nativeConfig(backend.url, { timeoutSeconds: 1 }), async (session) => {

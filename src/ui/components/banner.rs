@@ -15,7 +15,13 @@ pub fn Banner(
     /// A button label and what it does, e.g. ("Retry", …), when the notice has one.
     #[prop(optional_no_strip)]
     action: Option<(&'static str, Callback<()>)>,
+    /// While true, a load the action asked for is under way: the button
+    /// says so ("Retrying…") and asks for nothing more, so that a notice
+    /// that stays up meanwhile does not read as the new attempt's outcome.
+    #[prop(optional, into)]
+    retrying: Option<Signal<bool>>,
 ) -> impl IntoView {
+    let retrying = move || retrying.is_some_and(|retrying| retrying.get());
     let role = if tone == Tone::Failed {
         "alert"
     } else {
@@ -57,13 +63,18 @@ pub fn Banner(
                 })}
             </div>
             {action.map(|(label, run)| view! {
-                <button type="button" class="pb-button" on:click=move |_| {
+                // aria-disabled, not disabled: a disabled button would drop
+                // the keyboard's focus.
+                <button type="button" class="pb-button" aria-disabled=move || retrying().then_some("true") on:click=move |_| {
+                    if retrying() {
+                        return;
+                    }
                     run.run(());
                     // An action that removes the notice (Dismiss) takes its
                     // button: the keyboard goes on from the page's content
                     // rather than from the top of the page.
                     request_animation_frame(|| focus_if_lost(MAIN_ID));
-                }>{label}</button>
+                }>{move || if retrying() { "Retrying…" } else { label }}</button>
             })}
         </div>
     }

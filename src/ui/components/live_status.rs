@@ -196,7 +196,9 @@ pub fn DataProblems(
             } else {
                 unloaded_title.unwrap_or(live.unloaded_title)
             };
-            view! { <Banner tone=Tone::Failed title=title details=error action=Some(("Retry", retry)) /> }
+            view! {
+                <Banner tone=Tone::Failed title=title details=error action=Some(("Retry", retry)) retrying=live.is_loading() />
+            }
         })}
         {move || notices.with(|n| n.skipped.clone()).map(|(count, problems)| view! {
             <Banner

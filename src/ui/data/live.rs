@@ -294,6 +294,12 @@ impl LiveStatus {
         Signal::derive(move || state.with(LoadStatus::is_first_load))
     }
 
+    /// A load is under way.
+    pub fn is_loading(&self) -> Signal<bool> {
+        let state = self.state;
+        Signal::derive(move || state.with(|s| s.loading.is_some()))
+    }
+
     /// A load has ended well: the data holds every record it brought.
     pub fn has_loaded(&self) -> Signal<bool> {
         let state = self.state;
