@@ -2,8 +2,9 @@
 //! text and values, backend bodies decoded through every bundled preset (and
 //! native bodies decoded while they arrive), exemption derivation from arbitrary endpoint facts, and status resolution.
 //!
-//! Each property runs 100,000 cases, so the whole file is `#[ignore]`d and
-//! left out of the default test run. Run it with
+//! Each property runs 100,000 cases, so every property is `#[ignore]`d and
+//! left out of the default test run (the panics they found, kept below as
+//! plain cases, are not). Run them with
 //!
 //! ```text
 //! cargo test --release --test fuzz_inputs -- --ignored
@@ -733,12 +734,12 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------
-// The panics the properties above found, as plain cases.
+// The panics the properties above found, as plain cases, run with every
+// `cargo test` (the properties themselves are ignored: run with --ignored).
 
 /// A value that cannot be coerced is quoted in the row error, cut to 57
 /// bytes: a cut inside a multi-byte character panics (src/source/coerce.rs).
 #[test]
-#[ignore = "fuzzing regression: run with --release -- --ignored"]
 fn a_bad_non_ascii_value_in_a_row_is_reported_not_a_panic() {
     let native = &presets()[0];
     let body = json!({ "jobs": [{ "id": "j", "asset_count": format!("x{}", "é".repeat(40)) }] });
@@ -756,7 +757,6 @@ fn a_bad_non_ascii_value_in_a_row_is_reported_not_a_panic() {
 /// A configuration value of the wrong type is quoted, cut to 37 bytes: a cut
 /// inside a multi-byte character panics (src/source/config_read.rs `kind`).
 #[test]
-#[ignore = "fuzzing regression: run with --release -- --ignored"]
 fn a_bad_non_ascii_config_value_is_reported_not_a_panic() {
     let problems = config_from_value(
         &json!({ "preset": "native", "credentials": format!("x{}", "é".repeat(30)) }),

@@ -1237,6 +1237,7 @@ describe('from the keyboard', () => {
       await scroller.evaluate((element) => { element.scrollLeft = element.scrollWidth; });
       // Back from the rows into the headings, as Shift+Tab goes.
       await page.locator('tr.pb-row[tabindex="0"]').focus();
+      const checked = [];
       for (let step = 0; step < 4; step += 1) {
         await page.keyboard.press('Shift+Tab');
         const where = await page.evaluate(() => {
@@ -1247,8 +1248,11 @@ describe('from the keyboard', () => {
           const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
           return { name: button.textContent.trim(), beside: box.left >= sticky.right - 1, onTop: button.contains(hit) };
         });
-        if (where) assert.deepEqual({ beside: where.beside, onTop: where.onTop }, { beside: true, onTop: true }, `${where.name} in sight`);
+        if (!where) continue;
+        checked.push(where.name);
+        assert.deepEqual({ beside: where.beside, onTop: where.onTop }, { beside: true, onTop: true }, `${where.name} in sight`);
       }
+      assert.ok(checked.length >= 2, `fixture: Shift+Tab reached sort buttons past the sticky column (${checked})`);
       assertNoProblems(session);
     });
   });

@@ -1085,15 +1085,18 @@ describe('job progress page', () => {
     const asset = (await results(job.id)).find((a) => statusTokenOf(a)?.startsWith('2057-'));
     assert.ok(asset, 'the demo has an Execution Blocked asset in Patch Tuesday');
     await withPage('about:blank', {}, async ({ page }) => {
-      // The job list answers a second after the results.
+      // The job list answers only once the results are drawn.
+      let release;
+      const held = new Promise((resolve) => (release = resolve));
       await page.route('**/demo/jobs.json', async (route) => {
-        await new Promise((resolve) => setTimeout(resolve, 1_000));
+        await held;
         await route.continue();
       });
       await page.goto(`${server.url}#/jobs/${job.id}?q=${encodeURIComponent(asset.asset_id)}`);
       await page.waitForSelector('tr.pb-row');
       const message = page.locator('tr.pb-row td').nth(4);
       assert.ok((await message.textContent()).includes(`'${job.id}'`), 'before the list, the job goes by its id');
+      release();
       await page.getByRole('heading', { level: 1, name: job.name }).waitFor();
       await page.waitForFunction(
         (name) => document.querySelectorAll('tr.pb-row td')[4]?.textContent.includes(name),

@@ -101,8 +101,7 @@ test('a page whose code never runs says so after a moment, and a started app rep
     const session = await openPage(partial.url);
     try {
       const note = session.page.locator('.pb-not-started');
-      await session.page.waitForTimeout(2_500);
-      assert.ok(await note.isVisible(), 'the note shows');
+      await note.waitFor({ state: 'visible', timeout: 10_000 });
       assert.match(await note.textContent(), /must be\s+served by a web server/);
     } finally {
       await session.close();
@@ -129,9 +128,8 @@ test('while a slow link still brings the code, the note says the app is loading,
     });
     await page.goto(`${server.url}#/jobs`, { waitUntil: 'commit' });
     const note = page.locator('.pb-not-started');
-    await page.waitForTimeout(2_500);
-    assert.ok(await note.isVisible(), 'the note shows');
-    assert.equal((await note.textContent()).trim(), 'Loading Patchboard…');
+    await page.waitForFunction(() => document.querySelector('.pb-not-started')?.textContent.trim() === 'Loading Patchboard…', null, { timeout: 10_000 });
+    await note.waitFor({ state: 'visible', timeout: 10_000 });
     release();
     await page.locator('tr.pb-row').first().waitFor({ timeout: 20_000 });
     assert.equal(await note.count(), 0, 'the app replaced the note');
