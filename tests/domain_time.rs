@@ -165,6 +165,25 @@ fn relative_future_time_keeps_the_next_unit_down() {
 }
 
 #[test]
+fn a_time_that_happened_reads_just_now_while_clocks_drift_but_ahead_beyond() {
+    let now = Timestamp(1_000_000_000_000);
+    let ahead = |ms: i64| Timestamp(now.0 + ms).format_happened(now);
+    assert_eq!(ahead(MINUTE), "just now", "a backend clock a minute fast");
+    assert_eq!(ahead(15 * MINUTE), "just now");
+    assert_eq!(ahead(15 * MINUTE + 1_000), "in 15 min");
+    assert_eq!(
+        ahead(3 * HOUR),
+        "in 3 h",
+        "an offset left off, which the page reports"
+    );
+    assert_eq!(ahead(-4 * MINUTE), "4 min ago");
+    assert_eq!(
+        Timestamp(i64::MAX).format_happened(Timestamp(i64::MIN)),
+        Timestamp(i64::MAX).format_relative(Timestamp(i64::MIN))
+    );
+}
+
+#[test]
 fn relative_time_survives_extreme_values() {
     assert!(Timestamp(i64::MIN)
         .format_relative(Timestamp(i64::MAX))

@@ -36,6 +36,20 @@ fn a_minimal_config_reads_with_defaults() {
 }
 
 #[test]
+fn each_credentials_mode_is_read_by_its_fetch_name() {
+    for (word, mode) in [
+        ("omit", Credentials::Omit),
+        ("same-origin", Credentials::SameOrigin),
+        ("include", Credentials::Include),
+    ] {
+        let mut value = minimal();
+        value["credentials"] = json!(word);
+        let config = config_from_value(&value).expect("valid");
+        assert_eq!(config.credentials, mode, "{word}");
+    }
+}
+
+#[test]
 fn the_stuck_threshold_is_read_in_hours() {
     let mut value = minimal();
     value["stuck_after_hours"] = json!(12);

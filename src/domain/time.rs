@@ -171,6 +171,19 @@ impl Timestamp {
             None => format!("in {count} {unit}"),
         }
     }
+
+    /// [`Timestamp::format_relative`] for something that has happened (a
+    /// status change, a sighting): a time ahead of `now` by no more than two
+    /// clocks drift apart ([`AHEAD_ALLOWED_MS`]) is "just now", never "in
+    /// 1 min"; further ahead, it reads as ahead, as the pages report it
+    /// ([`count_ahead`]).
+    pub fn format_happened(self, now: Timestamp) -> String {
+        let ahead = self.0.saturating_sub(now.0);
+        if (0..=AHEAD_ALLOWED_MS).contains(&ahead) {
+            return "just now".to_owned();
+        }
+        self.format_relative(now)
+    }
 }
 
 /// How far past now a time of something that happened (a sighting, a

@@ -967,6 +967,26 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('a status change a backend clock a few minutes fast dates reads "just now", not "in 2 min"', { timeout: TEST_TIMEOUT }, async () => {
+    backend.clearFaults();
+    const rows = [asset('s-1', 'skewed-host', STATUSES.failed, { status_time: Date.now() + 2 * MINUTE }), asset('s-2', 'other-host')];
+    backend.setFault('/jobs/job-alpha/results.json', { ...FAULTS.status(200), body: JSON.stringify({ generated_at: new Date().toISOString(), assets: rows }) });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', nativeConfig(backend.url), async ({ page }) => {
+        await waitForAssets(page, rows.length);
+        const row = page.locator('tr.pb-row', { hasText: 'skewed-host' });
+        assert.equal(await row.locator('time').textContent(), 'just now');
+        await row.click();
+        const panel = page.locator('dialog.pb-panel');
+        await panel.waitFor({ timeout: 5_000 });
+        assert.match(await panel.locator('dd', { hasText: 'UTC' }).first().textContent(), /UTC \(just now\)$/);
+        assert.equal(await page.locator('.pb-banner', { hasText: 'ahead of now' }).count(), 0, 'within the drift allowed, nothing to report');
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test("a capped page short of the answer's total says more rows may exist", { timeout: TEST_TIMEOUT }, async () => {
     // Jira-style: the server caps maxResults below the size asked for.
     backend.clearFaults();

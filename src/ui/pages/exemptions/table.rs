@@ -108,7 +108,7 @@ pub fn EndpointTable(data: FleetData) -> impl IntoView {
             <td class="pb-numeric">{disk}</td>
             <td><span class="pb-truncate" title=schedule.clone()>{schedule.clone()}</span></td>
             <td><NextWindow at=row.window.map(|window| window.start) /></td>
-            <td><RelativeTime at=endpoint.last_seen /></td>
+            <td><RelativeTime at=endpoint.last_seen happened=true /></td>
         }
     };
     data.table.virtual_table(

@@ -86,7 +86,7 @@ fn AssetDetails(result: AssetResult, row: AssetRow, data: JobData) -> impl IntoV
                 <dt>"Last status change"</dt>
                 <dd>
                     {result.status_time.map(|at| view! {
-                        {at.format_utc()} " (" <RelativeTime at=Some(at) /> ")"
+                        {at.format_utc()} " (" <RelativeTime at=Some(at) happened=true /> ")"
                     })}
                     {result.status_time.is_none().then_some("not reported")}
                 </dd>

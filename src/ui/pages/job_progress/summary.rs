@@ -34,7 +34,7 @@ pub fn StalledBanner(data: JobData) -> impl IntoView {
                 (p.total() - p.final_count(), p.latest_status_change())
             });
             let since = last
-                .map(|at| format!("The last status change was {} ({}).", at.format_relative(clock.now()), at.format_utc()))
+                .map(|at| format!("The last status change was {} ({}).", at.format_happened(clock.now()), at.format_utc()))
                 .unwrap_or_default();
             view! {
                 <Banner

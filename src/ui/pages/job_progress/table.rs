@@ -99,7 +99,7 @@ pub fn AssetTable(data: JobData) -> impl IntoView {
             <td class="pb-numeric">{count_text(result.patches.failed)}</td>
             <td class="pb-numeric">{count_text(result.patches.superseded)}</td>
             <td class="pb-numeric">{count_text(result.patches.not_applicable)}</td>
-            <td><RelativeTime at=result.status_time /></td>
+            <td><RelativeTime at=result.status_time happened=true /></td>
         }
     };
     data.table.virtual_table(
