@@ -42,9 +42,11 @@ pub enum SendError {
         seconds: u32,
     },
     /// Refused, unreachable, blocked by CORS or by the page's CSP: the
-    /// browser does not say which.
+    /// browser does not say which, but does say when it has no network at
+    /// all (`offline`).
     Network {
         url: String,
+        offline: bool,
     },
     /// The answer began but its body did not arrive whole: the connection
     /// dropped, or the body's compression could not be undone.
@@ -76,7 +78,12 @@ impl fmt::Display for SendError {
                 "the answer from {url} stopped arriving: nothing more of it came \
                  for {seconds} s"
             ),
-            SendError::Network { url } => write!(
+            SendError::Network { url, offline: true } => write!(
+                f,
+                "could not reach {url}: this browser is offline (no network \
+                 connection)"
+            ),
+            SendError::Network { url, .. } => write!(
                 f,
                 "could not reach {url} (the server refused or is unreachable, \
                  or the browser blocked the request)"
@@ -108,6 +115,11 @@ pub const MAX_BODY_BYTES: usize = 512 << 20;
 /// Called with each part of a body as it arrives.
 pub type OnPart<'a> = &'a mut dyn FnMut(&[u8]);
 
+/// Whether the browser knows it has no network connection at all.
+fn browser_is_offline() -> bool {
+    web_sys::window().is_some_and(|window| !window.navigator().on_line())
+}
+
 /// Sends `request` and reads the answer. With `arrived`, a successful
 /// answer's body is read as it arrives, and `arrived` sees each part;
 /// without, it is read in one piece.
@@ -117,7 +129,10 @@ pub async fn send(
     arrived: Option<OnPart<'_>>,
 ) -> Result<HttpResponse, SendError> {
     let url = absolute(&request.url);
-    let network_error = || SendError::Network { url: url.clone() };
+    let network_error = || SendError::Network {
+        url: url.clone(),
+        offline: browser_is_offline(),
+    };
     for (name, value) in &request.headers {
         if let Some(problem) = header_problem(name, value) {
             return Err(SendError::BadHeader {
@@ -274,6 +289,7 @@ pub async fn early_answer(
 ) -> Result<HttpResponse, SendError> {
     let network_error = || SendError::Network {
         url: url.to_owned(),
+        offline: browser_is_offline(),
     };
     let answer = JsFuture::from(answer).await.map_err(|_| network_error())?;
     let field = |name: &str| js_sys::Reflect::get(&answer, &JsValue::from_str(name)).ok();

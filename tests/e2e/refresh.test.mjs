@@ -174,6 +174,24 @@ describe('the automatic refresh', () => {
     });
   });
 
+  test('offline, a refresh says the browser is offline; back online, it asks again by itself', { timeout: TEST_TIMEOUT }, async () => {
+    // The automatic refresh off: only the return online can ask again.
+    const config = { preset: 'native', base_url: backend.url, refresh_seconds: 0 };
+    await withPage(`${app.url}#/jobs`, { config }, async ({ page }) => {
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await settled(page);
+      await page.context().setOffline(true);
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      const alert = page.locator('.pb-page [role=alert]', { hasText: 'this browser is offline (no network connection)' });
+      await alert.waitFor({ timeout: LOAD_TIMEOUT });
+      const offline = jobListRequests();
+      await page.context().setOffline(false);
+      await alert.waitFor({ state: 'detached', timeout: LOAD_TIMEOUT });
+      assert.ok(jobListRequests() > offline, 'asked again once online');
+      assert.equal(await page.locator('tr.pb-row').count(), JOBS.length, 'the rows stayed throughout');
+    });
+  });
+
   test('a clock set back after a load does not tell the load as ahead', { timeout: TEST_TIMEOUT }, async () => {
     const config = { preset: 'native', base_url: backend.url, refresh_seconds: 0 };
     await withPage(`${app.url}#/jobs`, { config }, async (session) => {

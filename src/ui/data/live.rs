@@ -506,6 +506,15 @@ fn live_status(
         unloaded_title: kind.unloaded_title(),
         reload,
     };
+    // Back online after a load that failed: asked again now, not at the
+    // next tick (or never, with the automatic refresh off).
+    let online = window_event_listener_untyped("online", move |_| {
+        let failed = status.with_untracked(|s| s.error.is_some() && s.loading.is_none());
+        if failed && !paused.get_untracked() {
+            live.refresh();
+        }
+    });
+    on_cleanup(move || online.remove());
     let visibility = use_page_visibility();
     Effect::new(move |_| {
         let seconds = refresh_seconds.get();
