@@ -631,6 +631,22 @@ describe('a refresh of the job list that fails', () => {
     ]);
   });
 
+  test('an answer that keeps coming slower than the timeout in all, but never stalls, is read to its end', { timeout: TEST_TIMEOUT }, async () => {
+    // timeout_seconds 1, and the list in 8 parts 400 ms apart: 3.2 s in all.
+    backend.clearFaults();
+    backend.setFault('/jobs.json', FAULTS.trickle(8, 400));
+    const from = backend.requests.length;
+    try {
+      await withConfiguredPage('#/jobs', nativeConfig(backend.url, { timeoutSeconds: 1 }), async (session) => {
+        await waitForJobList(session.page, JOBS.length);
+        assert.equal(await session.page.locator('.pb-page [role=alert]').count(), 0, 'no error');
+        assert.equal(backend.requests.slice(from).filter((r) => r.path === '/jobs.json').length, 1, 'asked once');
+      });
+    } finally {
+      backend.clearFaults();
+    }
+  });
+
   test('an answer that stops midway, the connection left open: given up after the timeout, the last data kept', { timeout: TEST_TIMEOUT }, async () => {
     const requests = await refreshFailsWith(FAULTS.stalled(), [
       `the answer from ${url()} stopped arriving: nothing more of it came for 2 s; asked 3 times`,

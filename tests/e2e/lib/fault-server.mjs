@@ -34,6 +34,7 @@ const PREFLIGHT_HEADERS = {
  *   | {kind: 'status', status: number, body?: string, headers?: Record<string, string>}
  *   | {kind: 'hang'}
  *   | {kind: 'stalled'}
+ *   | {kind: 'trickle', parts: number, everyMs: number}
  *   | {kind: 'reset'}
  *   | {kind: 'empty'}
  *   | {kind: 'html'}
@@ -49,6 +50,8 @@ export const FAULTS = {
   hang: () => ({ kind: 'hang' }),
   /** A 200 whose body stops halfway with the connection left open. */
   stalled: () => ({ kind: 'stalled' }),
+  /** A 200 whose body comes whole, in `parts` parts `everyMs` apart: slow, never stalled. */
+  trickle: (parts, everyMs) => ({ kind: 'trickle', parts, everyMs }),
   reset: () => ({ kind: 'reset' }),
   empty: () => ({ kind: 'empty' }),
   html: () => ({ kind: 'html' }),
@@ -130,6 +133,24 @@ export async function startFaultServer(data = {}) {
           hanging.add(response);
           response.on('close', () => hanging.delete(response));
           return;
+        case 'trickle': {
+          const text = bodyFor(path) ?? JSON.stringify({ generated_at: generatedAt, items: [1, 2, 3] });
+          response.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' });
+          const size = Math.ceil(text.length / fault.parts);
+          let sent = 0;
+          const next = () => {
+            if (response.destroyed) return;
+            const part = text.slice(sent, sent + size);
+            sent += size;
+            if (sent >= text.length) response.end(part);
+            else {
+              response.write(part);
+              setTimeout(next, fault.everyMs);
+            }
+          };
+          setTimeout(next, fault.everyMs);
+          return;
+        }
         case 'stalled': {
           const text = bodyFor(path) ?? JSON.stringify({ generated_at: generatedAt, items: [1, 2, 3] });
           response.writeHead(200, { ...CORS_HEADERS, 'content-type': 'application/json', 'cache-control': 'no-store' });
