@@ -40,6 +40,8 @@ where
     nothing_loaded: Signal<bool>,
     /// The record open before such a load emptied the data stays open.
     holding_open: Memo<bool>,
+    /// That load is still under way (it has not failed).
+    first_load_under_way: Signal<bool>,
     pub url: UrlView<V>,
 }
 
@@ -123,8 +125,17 @@ where
                 order
             })
         });
+        // The view without the record open: opening one, or closing it,
+        // filters nothing again (100,000 rows, each a text match).
+        let filtering = Memo::new(move |_| {
+            url.view.with(|view| {
+                let mut view = view.clone();
+                view.table_mut().selected = None;
+                view
+            })
+        });
         let order = Memo::new(move |_| {
-            Arc::new(url.view.with(|view| {
+            Arc::new(filtering.with(|view| {
                 let cutoff = cutoff.get();
                 rows.with(|rows| {
                     sorted.with(|sorted| {
@@ -214,6 +225,7 @@ where
             open_name,
             nothing_loaded,
             holding_open,
+            first_load_under_way: data.status.is_first_load(),
             url,
         }
     }
@@ -400,7 +412,12 @@ where
                 view! {
                     <DetailPanel title=title on_close=close record_index=shown refocus_link=refocus_link>
                         {move || self.holding_open.get().then(|| view! {
-                            <p class="pb-muted" data-panel-loading="">"Loading the run chosen: these details are from the run shown before."</p>
+                            <p class="pb-muted" data-panel-loading="">
+                                {move || match self.first_load_under_way.get() {
+                                    true => "Loading the run chosen: these details are from the run shown before.",
+                                    false => "The run chosen could not be loaded: these details are from the run shown before.",
+                                }}
+                            </p>
                         })}
                         {move || open.get().map(|(item, row)| details(item, row))}
                     </DetailPanel>

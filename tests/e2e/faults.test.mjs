@@ -689,6 +689,31 @@ describe('a refresh of the job list that fails', () => {
     }
   });
 
+  test('Refresh now during a paged first load that then fails shows no row of the first attempt', { timeout: TEST_TIMEOUT }, async () => {
+    const config = {
+      ...nativeConfig(backend.url),
+      resources: { jobs: { url: '{base_url}/jobs.json?page={page}', paging: { mode: 'page_number', size: 1 } } },
+    };
+    await withPage('about:blank', { config }, async (session) => {
+      const { page } = session;
+      // Page 1 comes, page 2 never does; asked again, page 1 is refused.
+      let asked = 0;
+      await page.route(`${backend.url}/jobs.json?*`, (route) => {
+        asked += 1;
+        if (asked === 1) return route.continue();
+        if (asked === 2) return undefined;
+        return route.fulfill({ status: 400, body: 'no' });
+      });
+      await page.goto(`${app.url}#/jobs`);
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await alertText(page, 'The job list could not be loaded');
+      assert.equal(await page.locator('tr.pb-row').count(), 0, 'no row of a load that never ended');
+      assert.equal((await page.locator('.pb-table-empty').textContent()).trim(), 'No data loaded.');
+      assertNoPageErrors(session);
+    });
+  });
+
   test('numbered pages that bring the same records in a new envelope stop at the second', { timeout: TEST_TIMEOUT }, async () => {
     // A backend that ignores {page} but stamps each answer afresh: the
     // bodies differ, the records do not.
@@ -1410,6 +1435,28 @@ describe('a job whose runs cannot be loaded', () => {
       assert.equal(await page.locator('.pb-banner', { hasText: 'is not in this' }).count(), 0, await describePage(page));
       assertNoPageErrors(session);
     });
+  });
+
+  test("an asset's panel held open while another run loads says so, and says when that run could not be loaded", { timeout: TEST_TIMEOUT }, async () => {
+    try {
+      await withConfiguredPage('#/jobs/job-alpha?asset=a-2', perRunConfig(), async (session) => {
+        const { page } = session;
+        await waitForAssets(page, ALPHA_ASSETS.length);
+        const note = page.locator('dialog.pb-panel [data-panel-loading]');
+        await page.locator('dialog.pb-panel .pb-panel-title').waitFor({ timeout: 10_000 });
+        backend.setFault('/jobs/job-alpha/results.json', FAULTS.hang());
+        await page.getByRole('combobox', { name: 'Run' }).selectOption('run-1');
+        await note.waitFor({ timeout: 5_000 });
+        assert.equal(await note.textContent(), 'Loading the run chosen: these details are from the run shown before.');
+        backend.setFault('/jobs/job-alpha/results.json', FAULTS.status(400));
+        await page.getByRole('button', { name: 'Refresh now' }).click();
+        await page.locator('.pb-page [role=alert]', { hasText: "This job's asset results could not be loaded" }).waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal(await note.textContent(), 'The run chosen could not be loaded: these details are from the run shown before.');
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.clearFaults();
+    }
   });
 
   test('an asset a chosen run does not have is said to be missing from the run', { timeout: TEST_TIMEOUT }, async () => {

@@ -532,6 +532,24 @@ describe('job progress page', () => {
     }
   });
 
+  test("opening and closing an asset's details filters nothing again", async () => {
+    await withPage("#/jobs/job-patch-tuesday?q=win", {}, async ({ page }) => {
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      // The app measures each filtering pass as pb:filter.
+      await page.evaluate(() => {
+        window.filterPasses = 0;
+        new PerformanceObserver((list) => (window.filterPasses += list.getEntriesByName('pb:filter').length)).observe({ type: 'measure' });
+      });
+      await page.locator('tr.pb-row').first().click();
+      await page.locator('dialog.pb-panel').waitFor();
+      await page.keyboard.press('Escape');
+      await page.locator('dialog.pb-panel').waitFor({ state: 'detached' });
+      await page.getByRole('searchbox').first().fill('win1');
+      await page.waitForFunction(() => window.filterPasses > 0, null, { timeout: 5_000 });
+      assert.equal(await page.evaluate(() => window.filterPasses), 1, 'only the search filtered again');
+    });
+  });
+
   test('a link to a run says the demo holds only the latest run, not that a configuration lacks one', async () => {
     const [job] = jobs;
     await withPage(`#/jobs/${job.id}?run=run-7`, {}, async ({ page }) => {

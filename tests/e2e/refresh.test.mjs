@@ -174,6 +174,28 @@ describe('the automatic refresh', () => {
     });
   });
 
+  test("Refresh now counts as the period's refresh: the timer's next tick does not ask again straight after", { timeout: TEST_TIMEOUT }, async () => {
+    const seconds = 4;
+    const config = { preset: 'native', base_url: backend.url, refresh_seconds: seconds };
+    await withPage(`${app.url}#/jobs`, { config }, async ({ page }) => {
+      await page.locator('tr.pb-row').first().waitFor({ timeout: LOAD_TIMEOUT });
+      await settled(page);
+      // A timer refresh tells when the ticks come.
+      await requestWithin(seconds * 1000 + 1500, jobListRequests());
+      const tick = Date.now();
+      await settled(page);
+      await sleep(tick + 2000 - Date.now());
+      const manual = jobListRequests();
+      await page.getByRole('button', { name: 'Refresh now' }).click();
+      await requestWithin(1000, manual);
+      // The tick at 4 s comes 2 s after Refresh now: not due.
+      await sleep(tick + 6500 - Date.now());
+      assert.equal(jobListRequests(), manual + 1, 'the tick after Refresh now asked nothing');
+      // The one at 8 s is.
+      await requestWithin(tick + 9500 - Date.now(), manual + 1);
+    });
+  });
+
   test('offline, a refresh says the browser is offline; back online, it asks again by itself', { timeout: TEST_TIMEOUT }, async () => {
     // The automatic refresh off: only the return online can ask again.
     const config = { preset: 'native', base_url: backend.url, refresh_seconds: 0 };

@@ -143,6 +143,8 @@ pub struct LoadStatus {
     /// whether one resource answered after another's load began.
     pub started: u64,
     pub ended: u64,
+    /// When the last load started, by the browser's clock.
+    pub started_at: Option<Timestamp>,
     /// The last load failed because the backend has no such resource.
     pub not_found: bool,
     /// Rows the last load could not decode.
@@ -181,6 +183,7 @@ impl Default for LoadStatus {
             records: 0,
             error: None,
             started: 0,
+            started_at: None,
             ended: 0,
             not_found: false,
             skipped: RowProblems::default(),
@@ -239,6 +242,16 @@ impl LoadStatus {
     pub fn quiet_left(&self, now: Timestamp) -> Option<u32> {
         let left = self.quiet_until?.millis() - now.millis();
         (left > 0).then(|| u32::try_from((left + 999) / 1000).unwrap_or(u32::MAX))
+    }
+
+    /// The timer's next refresh is due at `now`: no load started within
+    /// the last `seconds` but for the timer's own scheduling (a second's
+    /// slack). A load started otherwise (Refresh now, another run chosen)
+    /// counts as the period's refresh.
+    fn is_timer_due(&self, seconds: u32, now: Timestamp) -> bool {
+        const SLACK_MS: i64 = 1000;
+        self.started_at
+            .is_none_or(|at| now.millis() - at.millis() >= i64::from(seconds) * 1000 - SLACK_MS)
     }
 
     /// No load has ended well, or the last that did is at least `seconds`
@@ -506,16 +519,21 @@ fn live_status(
         unloaded_title: kind.unloaded_title(),
         reload,
     };
+    let visibility = use_page_visibility();
     // Back online after a load that failed: asked again now, not at the
     // next tick (or never, with the automatic refresh off).
+    // Not while the page is hidden, paused or held, nor before a wait the
+    // backend asked for is over: as for the timer.
     let online = window_event_listener_untyped("online", move |_| {
-        let failed = status.with_untracked(|s| s.error.is_some() && s.loading.is_none());
-        if failed && !paused.get_untracked() {
+        let failed =
+            status.with_untracked(|s| s.error.is_some() && s.may_refresh(read_browser_clock()));
+        let may =
+            !paused.get_untracked() && !held.get_untracked() && visibility.is_visible_untracked();
+        if failed && may {
             live.refresh();
         }
     });
     on_cleanup(move || online.remove());
-    let visibility = use_page_visibility();
     Effect::new(move |_| {
         let seconds = refresh_seconds.get();
         if seconds == 0 || paused.get() || held.get() || !visibility.is_visible() {
@@ -531,7 +549,8 @@ fn live_status(
             live.refresh();
         }
         let tick = move || {
-            if status.with_untracked(|s| s.may_refresh(read_browser_clock())) {
+            let now = read_browser_clock();
+            if status.with_untracked(|s| s.may_refresh(now) && s.is_timer_due(seconds, now)) {
                 live.refresh();
             }
         };
@@ -601,7 +620,13 @@ async fn load_items<T>(
                     .update(|s| s.waiting = waiting.map(|wait| (wait.clone(), since)));
                 ControlFlow::Continue(())
             },
-            on_rows_arriving: |rows| arriving.rows(rows),
+            on_rows_arriving: |rows| {
+                // Until `unless_superseded` next looks, a superseded load's
+                // count would show as the new load's.
+                if load.is_current() {
+                    arriving.rows(rows)
+                }
+            },
         },
     );
     let Some(result) = unless_superseded(&load, load_pages).await else {
@@ -622,9 +647,11 @@ async fn load_items<T>(
         } else {
             set_items.set(Shared::new(loaded));
         }
-    } else if progress.showed_part_of_a_first_load() {
+    } else if progress.first_load && shown.with_untracked(|shown| !shown.is_empty()) {
         // Pages of a load that failed are not data to count or chart: with
-        // no earlier load to fall back on, nothing is shown but the error.
+        // no earlier load to fall back on, nothing is shown but the error,
+        // whether this load showed them or one it replaced (Refresh now
+        // during a first load).
         set_items.set(Shared::new(Vec::new()));
         progress.published(0);
     }
@@ -702,6 +729,7 @@ impl Progress {
             s.loading = Some(0);
             s.waiting = None;
             s.started = next_load_event();
+            s.started_at = Some(read_browser_clock());
         });
         Progress {
             status,
@@ -764,11 +792,6 @@ impl Progress {
             examples: self.skipped.summary(),
             first_load: self.first_load,
         })
-    }
-
-    /// The first load has shown the pages that came before its end.
-    fn showed_part_of_a_first_load(&self) -> bool {
-        self.first_load && self.published > 0
     }
 
     /// The records shown now number `count`.
