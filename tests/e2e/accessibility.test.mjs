@@ -1001,18 +1001,20 @@ test('under wide text spacing (WCAG 1.4.12) the column headings wrap whole, and 
       );
       assert.deepEqual(cut, [], `no heading is cut on ${hash}`);
       // A row the keyboard moves to comes to rest below the taller header, not under it.
+      // Waited for: the row comes to rest a frame or two after the key.
       const clear = () =>
-        page.evaluate(() => {
-          const row = document.activeElement.getBoundingClientRect();
-          const head = document.querySelector('thead').getBoundingClientRect();
-          const view = document.querySelector('.pb-table-scroll').getBoundingClientRect();
-          return row.top >= head.bottom - 1 && row.bottom <= view.bottom + 1;
-        });
+        page
+          .waitForFunction(() => {
+            const row = document.activeElement.getBoundingClientRect();
+            const head = document.querySelector('thead').getBoundingClientRect();
+            const view = document.querySelector('.pb-table-scroll').getBoundingClientRect();
+            return row.top >= head.bottom - 1 && row.bottom <= view.bottom + 1;
+          }, null, { timeout: 2_000 })
+          .then(() => true, () => false);
       await firstRow.focus();
       const moves = hash === '#/jobs' ? ['ArrowDown', 'ArrowUp'] : ['PageDown', 'PageDown', 'ArrowDown', 'ArrowUp', 'PageUp', 'ArrowUp', 'ArrowUp'];
       for (const key of moves) {
         await page.keyboard.press(key);
-        await page.waitForTimeout(50);
         assert.ok(await clear(), `after ${key} the focused row is in view below the header on ${hash}`);
       }
       assertNoProblems(session);

@@ -457,7 +457,13 @@ describe('endpoint exemptions page', () => {
       await page.locator('dialog.pb-panel').waitFor();
       const row = page.locator('tr.pb-row[aria-selected="true"]');
       await row.waitFor();
-      await page.waitForTimeout(300);
+      // The scroll that brings it into the window may take a frame or two.
+      await page
+        .waitForFunction(() => {
+          const box = document.querySelector('tr.pb-row[aria-selected="true"]')?.getBoundingClientRect();
+          return box && box.top >= 0 && box.bottom <= innerHeight;
+        }, null, { timeout: 5_000 })
+        .catch(() => {}); // the assertion below says where it is
       const box = await row.boundingBox();
       assert.ok(box.y >= 0 && box.y + box.height <= 800, `the row is in the window: ${JSON.stringify(box)}`);
       assert.equal((await row.locator('td').first().textContent()).trim(), endpoint.name);

@@ -166,7 +166,14 @@ test('a 100,000-asset job scrolls to its last asset with a small DOM', { timeout
       last,
       { timeout: 10_000 },
     );
-    await page.waitForTimeout(200); // let the window settle after the scroll
+    // The window settles after the scroll: the last row comes to rest inside the frame.
+    await page
+      .waitForFunction((last) => {
+        const row = [...document.querySelectorAll('tr.pb-row')].find((r) => r.querySelector('td')?.textContent.trim() === last);
+        const [box, view] = [row?.getBoundingClientRect(), document.querySelector('.pb-table-scroll').getBoundingClientRect()];
+        return box && box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
+      }, last, { timeout: 5_000 })
+      .catch(() => {}); // the assertions below say what is wrong
     const visible = await page.evaluate((last) => {
       const scroller = document.querySelector('.pb-table-scroll');
       const row = [...document.querySelectorAll('tr.pb-row')].find((r) => r.querySelector('td')?.textContent.trim() === last);
