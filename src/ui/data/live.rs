@@ -521,9 +521,9 @@ fn live_status(
     };
     let visibility = use_page_visibility();
     // Back online after a load that failed: asked again now, not at the
-    // next tick (or never, with the automatic refresh off).
-    // Not while the page is hidden, paused or held, nor before a wait the
-    // backend asked for is over: as for the timer.
+    // next tick (or never, with the automatic refresh off). As for the
+    // timer, not while the page is hidden, paused or held, nor before a
+    // wait the backend asked for is over.
     let online = window_event_listener_untyped("online", move |_| {
         let failed =
             status.with_untracked(|s| s.error.is_some() && s.may_refresh(read_browser_clock()));
