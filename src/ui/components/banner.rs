@@ -15,9 +15,11 @@ pub fn Banner(
     /// A button label and what it does, e.g. ("Retry", …), when the notice has one.
     #[prop(optional_no_strip)]
     action: Option<(&'static str, Callback<()>)>,
-    /// While true, a load the action asked for is under way: the button
-    /// says so ("Retrying…") and asks for nothing more, so that a notice
-    /// that stays up meanwhile does not read as the new attempt's outcome.
+    /// While true, a load the action asked for is under way: the button is
+    /// drawn disabled and asks for nothing more, so that a notice that stays
+    /// up meanwhile does not invite a second press. Its label stays: a
+    /// change of text inside an alert would have it read out again at every
+    /// refresh.
     #[prop(optional, into)]
     retrying: Option<Signal<bool>>,
 ) -> impl IntoView {
@@ -74,7 +76,7 @@ pub fn Banner(
                     // button: the keyboard goes on from the page's content
                     // rather than from the top of the page.
                     request_animation_frame(|| focus_if_lost(MAIN_ID));
-                }>{move || if retrying() { "Retrying…" } else { label }}</button>
+                }>{label}</button>
             })}
         </div>
     }

@@ -225,7 +225,9 @@ impl LoadStatus {
     /// would: the banners above it say why nothing loaded.
     fn nothing_to_list(&self, noun: Noun) -> Option<String> {
         match self.loaded_at {
-            None if self.is_first_load() => Some("Loading…".to_owned()),
+            // After a failure, asking again does not flip the note to
+            // "Loading…" and back, a status read out at every refresh.
+            None if self.is_first_load() && self.error.is_none() => Some("Loading…".to_owned()),
             None => Some("No data loaded.".to_owned()),
             _ if self.records == 0 => Some(format!("The data source lists no {}.", noun.many)),
             _ => None,
