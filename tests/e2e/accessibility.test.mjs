@@ -1778,6 +1778,7 @@ describe('from the keyboard', () => {
       const select = page.getByRole('combobox', { name: 'Filter by phase' });
       const prompt = () => select.locator('option').first().textContent();
       assert.equal(await prompt(), 'Phase: add another', 'not "any" while chips show');
+      assert.equal(await select.getAttribute('aria-description'), 'Now Failed or Running', 'the select says what it filters by');
       const chips = page.locator('[data-facet="Phase"] .pb-chip');
       // The last chip: no chip takes its place.
       await chips.last().focus();
@@ -1789,6 +1790,7 @@ describe('from the keyboard', () => {
       await page.waitForFunction(() => document.querySelectorAll('[data-facet="Phase"] .pb-chip').length === 0);
       await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'Filter by phase');
       assert.equal(await prompt(), 'Phase: any');
+      assert.equal(await select.getAttribute('aria-description'), null);
       assertNoProblems(session);
     });
   });

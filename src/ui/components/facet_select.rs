@@ -51,6 +51,12 @@ pub fn FacetSelect(
             <select
                 class="pb-select"
                 aria-label=format!("Filter by {}", in_sentence(label))
+                // The values chosen show as chips after it; reached by Tab,
+                // the select says them itself.
+                aria-description=move || {
+                    let chosen: Vec<String> = selected.with(|s| s.iter().map(|token| label_of(token)).collect());
+                    (!chosen.is_empty()).then(|| format!("Now {}", chosen.join(" or ")))
+                }
                 prop:value=""
                 on:keydown=move |event| browsing.keydown(&event, "", apply)
                 on:change=move |event| browsing.change(&event, apply)
