@@ -673,9 +673,9 @@ fn links_with_dot_segments_or_without_a_scheme_resolve_as_a_browser_would() {
 }
 
 /// A backend whose last page links back to the first under a new address
-/// (a changing parameter) comes round to records already read: a loop.
+/// (a changing parameter) comes round to records already read.
 #[test]
-fn a_page_with_the_records_of_an_earlier_one_is_a_loop_whatever_its_address() {
+fn a_page_with_the_records_of_an_earlier_one_is_a_page_read_before_whatever_its_address() {
     let config = link_header_config("{base_url}/e");
     let resource = config.resources.endpoints.as_ref().unwrap();
     let mut pager = Pager::new(&config, resource, None, None);

@@ -558,10 +558,11 @@ async fn drive_pages(
         let mut decoding = perf::Stopwatch::default();
         perf::mark("pb:fetch:start");
         let sent = send_with_retries(&request, config, pages, &mut decoding, on_retry).await;
+        // Offline, the browser says why: no CORS guess to add.
         let unreachable = matches!(
             sent,
             Err(LoadError::Send {
-                error: SendError::Network { .. },
+                error: SendError::Network { offline: false, .. },
                 ..
             })
         );

@@ -15,15 +15,14 @@ pub fn Banner(
     /// A button label and what it does, e.g. ("Retry", …), when the notice has one.
     #[prop(optional_no_strip)]
     action: Option<(&'static str, Callback<()>)>,
-    /// While true, a load the action asked for is under way: the button is
-    /// drawn disabled and asks for nothing more, so that a notice that stays
-    /// up meanwhile does not invite a second press. Its label stays: a
-    /// change of text inside an alert would have it read out again at every
-    /// refresh.
+    /// While true, a load is under way (Retry's, Refresh now's or the
+    /// timer's): the button is drawn disabled and asks for nothing more, so
+    /// that a notice that stays up meanwhile does not invite a second
+    /// press. Its label stays: a change of text inside an alert would have
+    /// it read out again at every refresh.
     #[prop(optional, into)]
-    retrying: Option<Signal<bool>>,
+    busy: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let retrying = move || retrying.is_some_and(|retrying| retrying.get());
     let role = if tone == Tone::Failed {
         "alert"
     } else {
@@ -67,16 +66,23 @@ pub fn Banner(
             {action.map(|(label, run)| view! {
                 // aria-disabled, not disabled: a disabled button would drop
                 // the keyboard's focus.
-                <button type="button" class="pb-button" aria-disabled=move || retrying().then_some("true") on:click=move |_| {
-                    if retrying() {
-                        return;
+                <button
+                    type="button"
+                    class="pb-button"
+                    aria-disabled=move || busy.is_some_and(|busy| busy.get()).then_some("true")
+                    on:click=move |_| {
+                        if busy.is_some_and(|busy| busy.get_untracked()) {
+                            return;
+                        }
+                        run.run(());
+                        // An action that removes the notice (Dismiss) takes
+                        // its button: the keyboard goes on from the page's
+                        // content rather than from the top of the page.
+                        request_animation_frame(|| focus_if_lost(MAIN_ID));
                     }
-                    run.run(());
-                    // An action that removes the notice (Dismiss) takes its
-                    // button: the keyboard goes on from the page's content
-                    // rather than from the top of the page.
-                    request_animation_frame(|| focus_if_lost(MAIN_ID));
-                }>{label}</button>
+                >
+                    {label}
+                </button>
             })}
         </div>
     }

@@ -197,7 +197,7 @@ pub fn DataProblems(
                 unloaded_title.unwrap_or(live.unloaded_title)
             };
             view! {
-                <Banner tone=Tone::Failed title=title details=error action=Some(("Retry", retry)) retrying=live.is_loading() />
+                <Banner tone=Tone::Failed title=title details=error action=Some(("Retry", retry)) busy=live.is_loading() />
             }
         })}
         {move || notices.with(|n| n.skipped.clone()).map(|(count, problems)| view! {

@@ -249,11 +249,15 @@ impl LoadStatus {
     /// The timer's next refresh is due at `now`: no load started within
     /// the last `seconds` but for the timer's own scheduling (a second's
     /// slack). A load started otherwise (Refresh now, another run chosen)
-    /// counts as the period's refresh.
+    /// counts as the period's refresh. A clock set back since the last
+    /// start makes it due, rather than still the timer until the clock
+    /// catches up.
     fn is_timer_due(&self, seconds: u32, now: Timestamp) -> bool {
         const SLACK_MS: i64 = 1000;
-        self.started_at
-            .is_none_or(|at| now.millis() - at.millis() >= i64::from(seconds) * 1000 - SLACK_MS)
+        self.started_at.is_none_or(|at| {
+            let since = now.millis() - at.millis();
+            since < 0 || since >= i64::from(seconds) * 1000 - SLACK_MS
+        })
     }
 
     /// No load has ended well, or the last that did is at least `seconds`

@@ -122,8 +122,10 @@ fn JobTable(
                 // Out of the Tab order: the row is the table's one Tab stop
                 // and opens the job on Enter. The link serves the pointer
                 // (open in a new tab, copy the link) and screen readers.
-                <Link to=link class="pb-truncate" title=name.clone() tabindex="-1">
-                    <bdi>{name}</bdi>
+                // dir=auto: a right-to-left name is cut at its end, on the
+                // left, and keeps its punctuation there.
+                <Link to=link class="pb-truncate" title=name.clone() tabindex="-1" dir="auto">
+                    {name}
                 </Link>
             </td>
             <td><span class="pb-truncate" title=platform.clone()>{platform.clone()}</span></td>

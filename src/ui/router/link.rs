@@ -11,6 +11,9 @@ pub fn Link(
     /// "-1" for a link that something else stands for in the Tab order.
     #[prop(optional)]
     tabindex: Option<&'static str>,
+    /// "auto" for a link whose text is the backend's, in any script.
+    #[prop(optional)]
+    dir: Option<&'static str>,
     children: Children,
 ) -> impl IntoView {
     let router = use_router();
@@ -60,6 +63,7 @@ pub fn Link(
             class=class
             title=title
             tabindex=tabindex
+            dir=dir
             on:mousedown=on_mouse_down
             on:focus=on_focus
             on:click=on_click

@@ -125,7 +125,7 @@ pub fn ExemptionChart(data: FleetData) -> impl IntoView {
                     let names = summary.unknown_exemption_names().enumerate().map(|(i, name)| {
                         let to = exemptions_with_reason(name);
                         let name = name.to_owned();
-                        view! { {if i > 0 { ", " } else { "" }} <Link to=to>{name}</Link> }
+                        view! { {if i > 0 { ", " } else { "" }} <Link to=to dir="auto">{name}</Link> }
                     }).collect_view();
                     view! {
                         <p class="pb-muted pb-chart-note" data-unknown-exemptions="">

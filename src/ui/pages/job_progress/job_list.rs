@@ -47,7 +47,7 @@ pub fn JobListFailedBanner(
                     title="The job list could not be loaded, so this job's name and details are missing"
                     details=error
                     action=(!results_failed).then_some(("Retry", retry))
-                    retrying=jobs.status.is_loading()
+                    busy=jobs.status.is_loading()
                 />
             }
         })
