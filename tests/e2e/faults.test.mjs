@@ -118,6 +118,14 @@ const GOOD_DATA = {
 // ---------------------------------------------------------------------------
 // Page helpers
 
+/** The native job list asked for one job per numbered page. */
+function onePerPageJobsConfig(baseUrl) {
+  return {
+    ...nativeConfig(baseUrl),
+    resources: { jobs: { url: '{base_url}/jobs.json?page={page}', paging: { mode: 'page_number', size: 1 } } },
+  };
+}
+
 /** Runs `body` on `hash` with `config` as the host page's window.PATCHBOARD_CONFIG. */
 function withConfiguredPage(hash, config, body) {
   return withPage(`${app.url}${hash}`, { config }, body);
@@ -696,11 +704,7 @@ describe('a refresh of the job list that fails', () => {
   });
 
   test('Refresh now during a paged first load that then fails shows no row of the first attempt', { timeout: TEST_TIMEOUT }, async () => {
-    const config = {
-      ...nativeConfig(backend.url),
-      resources: { jobs: { url: '{base_url}/jobs.json?page={page}', paging: { mode: 'page_number', size: 1 } } },
-    };
-    await withPage('about:blank', { config }, async (session) => {
+    await withPage('about:blank', { config: onePerPageJobsConfig(backend.url) }, async (session) => {
       const { page } = session;
       // Page 1 comes, page 2 never does; asked again, page 1 is refused.
       let asked = 0;
@@ -721,24 +725,31 @@ describe('a refresh of the job list that fails', () => {
   });
 
   test('a later page asked for while the browser is offline says so, with no guess about CORS', { timeout: TEST_TIMEOUT }, async () => {
-    const config = {
-      ...nativeConfig(backend.url),
-      resources: { jobs: { url: '{base_url}/jobs.json?page={page}', paging: { mode: 'page_number', size: 1 } } },
-    };
-    await withPage('about:blank', { config }, async (session) => {
-      const { page } = session;
-      // The backend (another origin) answers page 1; the network drops before page 2.
-      await page.route((url) => url.href.startsWith(`${backend.url}/jobs.json`) && url.searchParams.get('page') === '2', async (route) => {
-        await page.context().setOffline(true);
-        await route.abort('internetdisconnected');
+    // Page N brings the Nth job, so the list can end once the network is back.
+    backend.setFault('/jobs.json', FAULTS.raw((url) => JSON.stringify({ jobs: JOBS.slice(Number(url.searchParams.get('page')) - 1).slice(0, 1) })));
+    try {
+      await withPage('about:blank', { config: onePerPageJobsConfig(backend.url) }, async (session) => {
+        const { page } = session;
+        // The backend (another origin) answers page 1; the network drops before page 2.
+        const pageTwo = (url) => url.href.startsWith(`${backend.url}/jobs.json`) && url.searchParams.get('page') === '2';
+        await page.route(pageTwo, async (route) => {
+          await page.context().setOffline(true);
+          await route.abort('internetdisconnected');
+        });
+        await page.goto(`${app.url}#/jobs`);
+        const text = await alertText(page, 'The job list could not be loaded');
+        assert.ok(text.includes(`could not reach ${backend.url}/jobs.json?page=2: this browser is offline (no network connection)`), text);
+        assert.doesNotMatch(text, /CORS/);
+        // Back online the app asks again by itself; wait for that load to end
+        // so none of its requests reaches the backend during the next test.
+        await page.unroute(pageTwo);
+        await page.context().setOffline(false);
+        await waitForJobList(page, JOBS.length);
+        assertNoPageErrors(session);
       });
-      await page.goto(`${app.url}#/jobs`);
-      const text = await alertText(page, 'The job list could not be loaded');
-      assert.ok(text.includes(`could not reach ${backend.url}/jobs.json?page=2: this browser is offline (no network connection)`), text);
-      assert.doesNotMatch(text, /CORS/);
-      await page.context().setOffline(false);
-      assertNoPageErrors(session);
-    });
+    } finally {
+      backend.clearFaults();
+    }
   });
 
   test('numbered pages that bring the same records in a new envelope stop at the second', { timeout: TEST_TIMEOUT }, async () => {
