@@ -13,11 +13,6 @@ impl PageVisibility {
     pub fn is_visible(&self) -> bool {
         self.0.get()
     }
-
-    /// Whether the page is visible now, untracked (for event handlers).
-    pub fn is_visible_untracked(&self) -> bool {
-        self.0.get_untracked()
-    }
 }
 
 fn page_is_visible() -> bool {

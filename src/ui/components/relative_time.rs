@@ -15,9 +15,12 @@ pub fn RelativeTime(
     match at {
         Some(at) => view! {
             <time datetime=at.to_rfc3339() title=at.format_utc()>
-                {move || match happened {
-                    true => at.format_happened(clock.now()),
-                    false => at.format_relative(clock.now()),
+                {move || {
+                    if happened {
+                        at.format_happened(clock.now())
+                    } else {
+                        at.format_relative(clock.now())
+                    }
                 }}
             </time>
         }

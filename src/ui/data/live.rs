@@ -526,23 +526,22 @@ fn live_status(
         reload,
     };
     let visibility = use_page_visibility();
+    // Nothing asks by itself while the page is hidden, paused or held.
+    let may_ask = Signal::derive(move || !paused.get() && !held.get() && visibility.is_visible());
     // Back online after a load that failed: asked again now, not at the
-    // next tick (or never, with the automatic refresh off). As for the
-    // timer, not while the page is hidden, paused or held, nor before a
-    // wait the backend asked for is over.
+    // next tick (or never, with the automatic refresh off), unless a wait
+    // the backend asked for is still running.
     let online = window_event_listener_untyped("online", move |_| {
         let failed =
             status.with_untracked(|s| s.error.is_some() && s.may_refresh(read_browser_clock()));
-        let may =
-            !paused.get_untracked() && !held.get_untracked() && visibility.is_visible_untracked();
-        if failed && may {
+        if failed && may_ask.get_untracked() {
             live.refresh();
         }
     });
     on_cleanup(move || online.remove());
     Effect::new(move |_| {
         let seconds = refresh_seconds.get();
-        if seconds == 0 || paused.get() || held.get() || !visibility.is_visible() {
+        if seconds == 0 || !may_ask.get() {
             return;
         }
         // Back from a hidden tab, a pause or a hold with data older than
