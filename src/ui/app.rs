@@ -11,6 +11,7 @@ use super::printing::provide_printing;
 use super::router::{provide_router, LeftByLink, Link, Location, Route, Router, UrlMode};
 use super::source_banner::{ConfigProblems, DemoNote, SourceBadge};
 use super::theme::{provide_theme, ThemeToggle};
+use crate::domain::endpoint::Endpoint;
 use crate::domain::job::Job;
 use leptos::prelude::*;
 
@@ -27,15 +28,8 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     // Only a change of route rebuilds the page; a change of query (a filter,
     // a keystroke, an open panel) must not refetch or re-render it.
     let route = Memo::new(move |_| router.route());
-    // The job list is shared: the job page takes its job's name from it.
-    // Elsewhere nothing shows it, so its refresh waits (the list is kept,
-    // and caught up on return if it has grown old).
-    let jobs = use_live::<Job>(ResourceKind::Jobs, || Some((None, None)));
-    provide_context(jobs);
-    Effect::new(move |_| {
-        let shown = route.with(|route| matches!(route, Route::Jobs | Route::Job { .. }));
-        jobs.status.held.set(!shown);
-    });
+    keep_job_list(route);
+    keep_endpoint_list(route);
     let root = NodeRef::<leptos::html::Div>::new();
     start_new_page_at_its_top(router, route, root);
     let (carried_mousedown, carried_click) = drop_presses_carried_into_a_new_page(route);
@@ -77,6 +71,31 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
             </main>
         </div>
     }
+}
+
+/// The job list is shared: the job page takes its job's name from it.
+/// Elsewhere nothing shows it, so its refresh waits (the list is kept, and
+/// caught up on return if it has grown old).
+fn keep_job_list(route: Memo<Route>) {
+    let jobs = use_live::<Job>(ResourceKind::Jobs, || Some((None, None)));
+    provide_context(jobs);
+    Effect::new(move |_| {
+        let shown = route.with(|route| matches!(route, Route::Jobs | Route::Job { .. }));
+        jobs.status.held.set(!shown);
+    });
+}
+
+/// The endpoint list is kept across pages as the job list is: a fleet of
+/// 100,000 endpoints took seconds to fetch again at each return to Endpoint
+/// Exemptions. It is first asked for when that page first shows.
+fn keep_endpoint_list(route: Memo<Route>) {
+    let shown = Memo::new(move |_| route.with(|route| matches!(route, Route::Exemptions)));
+    let wanted = Memo::new(move |was: Option<&bool>| was == Some(&true) || shown.get());
+    let endpoints = use_live::<Endpoint>(ResourceKind::Endpoints, move || {
+        wanted.get().then_some((None, None))
+    });
+    provide_context(endpoints);
+    Effect::new(move |_| endpoints.status.held.set(!shown.get()));
 }
 
 /// A main navigation entry, marked current on its own pages.

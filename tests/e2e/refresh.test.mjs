@@ -130,6 +130,37 @@ describe('the automatic refresh', () => {
     });
   });
 
+  test('the endpoint list is first asked for on its page, kept while away, and shown at once on return', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setData({ endpoints: [{ id: 'ep-1', name: 'web-01' }, { id: 'ep-2', name: 'web-02' }] });
+    const endpointRequests = () => backend.requests.filter((request) => request.path === '/endpoints.json').length;
+    const before = endpointRequests();
+    try {
+      await withRefreshingJobList(async (page) => {
+        assert.equal(endpointRequests(), before, 'not asked for before its page shows');
+        await page.getByRole('link', { name: 'Endpoint exemptions' }).click();
+        await page.locator('tr.pb-row', { hasText: 'web-02' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await settled(page);
+        const loaded = endpointRequests();
+
+        await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+        await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await sleep(INTERVAL_SECONDS * 2500);
+        assert.equal(endpointRequests(), loaded, 'no endpoint request while the job list is shown');
+
+        // Back, with the data older than one interval: the rows kept show
+        // while the refresh it is due (held unanswered here) is under way.
+        backend.setFault('/endpoints.json', FAULTS.hang());
+        await page.getByRole('link', { name: 'Endpoint exemptions' }).click();
+        await page.locator('tr.pb-row', { hasText: 'web-02' }).waitFor({ timeout: 2_000 });
+        await page.waitForFunction(() => /^Loading… · updated /.test(document.querySelector('[data-updated]')?.textContent ?? ''));
+        assert.equal(endpointRequests(), loaded + 1, 'one refresh on return');
+      });
+    } finally {
+      backend.clearFaults();
+      backend.setData({ endpoints: [] });
+    }
+  });
+
   test('a job list that never loaded is asked again at once on return to Jobs', { timeout: TEST_TIMEOUT }, async () => {
     backend.setFault('/jobs.json', FAULTS.status(500));
     const config = { preset: 'native', base_url: backend.url, refresh_seconds: 3600 };

@@ -21,7 +21,7 @@ use crate::ui::components::{
     Banner, DataProblems, MissingRecordBanner, PageTitle, RefreshControls, TimesAheadBanner, Tone,
     UnknownFiltersBanner,
 };
-use crate::ui::data::{configured, use_data_source, use_live, LiveStatus, ResourceKind, Shared};
+use crate::ui::data::{configured, use_data_source, Live, LiveStatus, Shared};
 use crate::ui::focus::focus_if_lost;
 use crate::ui::router::{Location, Query, Route};
 use crate::ui::table_model::TableModel;
@@ -64,7 +64,7 @@ struct FleetData {
 pub fn ExemptionsPage() -> impl IntoView {
     let clock = use_clock();
     let url = use_url_view(EndpointView::from_query);
-    let live = use_live::<Endpoint>(ResourceKind::Endpoints, || Some((None, None)));
+    let live = expect_context::<Live<Endpoint>>();
     let endpoints = live.items;
     // Exemptions that depend on time (windows, suspensions, WSUS age) are
     // derived again each minute, and at the clock's tick that opens or
