@@ -1444,6 +1444,29 @@ describe('a job whose runs cannot be loaded', () => {
     }
   });
 
+  test('a stalled job shows the age of its last change, and keeps it out of what is read out', { timeout: TEST_TIMEOUT }, async () => {
+    const lastChange = NOW - 42 * MINUTE;
+    const idle = ALPHA_ASSETS.map((row) => ({ ...row, status_time: lastChange }));
+    backend.setData({ results: { 'job-alpha': idle } });
+    try {
+      await withConfiguredPage('#/jobs/job-alpha', perRunConfig(), async (session) => {
+        const { page } = session;
+        const banner = page.locator('.pb-banner', { hasText: 'This job looks stalled' });
+        await banner.waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal(await banner.getAttribute('role'), 'status');
+        assert.match(await banner.innerText(), new RegExp(`The last status change was at ${utcMinute(lastChange)} \\(42 min ago\\)\\.`));
+        // A status notice is read out whole at each change of its text:
+        // what it reads holds nothing the clock changes each minute.
+        const announced = await banner.ariaSnapshot();
+        assert.ok(announced.includes(`The last status change was at ${utcMinute(lastChange)}. Check the agents`), announced);
+        assert.doesNotMatch(announced, /ago/);
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData({ results: { 'job-alpha': ALPHA_ASSETS } });
+    }
+  });
+
   test("another run keeps an asset's panel open on the same asset, without saying it left", { timeout: TEST_TIMEOUT }, async () => {
     await withConfiguredPage('#/jobs/job-alpha?asset=a-2', perRunConfig(), async (session) => {
       const { page } = session;

@@ -22,6 +22,10 @@ pub fn Banner(
     /// it read out again at every refresh.
     #[prop(optional, into)]
     busy: Option<Signal<bool>>,
+    /// Details that need more than text (a relative time kept from the
+    /// accessibility tree), after the others.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let role = if tone == Tone::Failed {
         "alert"
@@ -62,6 +66,7 @@ pub fn Banner(
                         {items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}
                     </ul>
                 })}
+                {children.map(|children| view! { <div class="pb-banner-details">{children()}</div> })}
             </div>
             {action.map(|(label, run)| view! {
                 // aria-disabled, not disabled: a disabled button would drop

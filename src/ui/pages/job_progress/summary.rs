@@ -12,7 +12,8 @@ use crate::domain::view::assets::AssetView;
 use crate::domain::view::FacetToken;
 use crate::ui::clock::use_clock;
 use crate::ui::components::{
-    Banner, Counter, CounterGroup, Segment, ShortList, ShowAllButton, StackedBar, Tone,
+    Banner, Counter, CounterGroup, RelativeTime, Segment, ShortList, ShowAllButton, StackedBar,
+    Tone,
 };
 use crate::ui::tone::phase_tone;
 use crate::ui::view_state::{counter_filter, facet_pick, facet_tokens};
@@ -22,26 +23,35 @@ use leptos::prelude::*;
 #[component]
 pub fn StalledBanner(data: JobData) -> impl IntoView {
     let clock = use_clock();
-    let stalled = move || {
-        !data.run_is_over.get()
+    // The assets not finished and the last change, while stalled: the
+    // clock's tick does not draw the notice again when they stay the same.
+    let stall = Memo::new(move |_| {
+        let stalled = !data.run_is_over.get()
             && data
                 .progress
-                .with(|p| p.is_stalled(clock.now(), STALL_AFTER_MINUTES * 60 * 1000))
-    };
+                .with(|p| p.is_stalled(clock.now(), STALL_AFTER_MINUTES * 60 * 1000));
+        stalled.then(|| {
+            data.progress
+                .with(|p| (p.total() - p.final_count(), p.latest_status_change()))
+        })
+    });
     move || {
-        stalled().then(|| {
-            let (pending, last) = data.progress.with(|p| {
-                (p.total() - p.final_count(), p.latest_status_change())
-            });
-            let since = last
-                .map(|at| format!("The last status change was {} ({}).", at.format_happened(clock.now()), at.format_utc()))
-                .unwrap_or_default();
+        stall.get().map(|(pending, last)| {
             view! {
                 <Banner
                     tone=Tone::Waiting
                     title=format!("This job looks stalled: {} not finished, and none has changed status for over {STALL_AFTER_MINUTES} minutes", counted(pending as u64, Noun::ASSETS))
-                    details=format!("{since} Check the agents of the unfinished assets and the job's patch window.")
-                />
+                >
+                    {last.map(|at| view! {
+                        "The last status change was at " {at.format_utc()}
+                        // For the eye only: a notice is read out whole
+                        // whenever its text changes, and this changes
+                        // each minute; the time before it says as much.
+                        <span aria-hidden="true">" (" <RelativeTime at=Some(at) happened=true /> ")"</span>
+                        ". "
+                    })}
+                    "Check the agents of the unfinished assets and the job's patch window."
+                </Banner>
             }
         })
     }
