@@ -19,6 +19,8 @@ const JOBS = [
   { id: 'job-2', name: 'Weekly rollout', platform: 'Linux', status: 'Running', last_run: NOW - 60_000 },
 ];
 
+const ENDPOINTS = [{ id: 'ep-1', name: 'web-01' }, { id: 'ep-2', name: 'web-02' }];
+
 let app;
 let backend;
 
@@ -34,16 +36,18 @@ after(async () => {
 });
 
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
-const jobListRequests = () => backend.requests.filter((request) => request.path === '/jobs.json').length;
+const requestsFor = (path) => backend.requests.filter((request) => request.path === path).length;
+const jobListRequests = () => requestsFor('/jobs.json');
+const endpointRequests = () => requestsFor('/endpoints.json');
 
-/** Resolves once the backend has seen more job list requests than `from`, or rejects after `ms`. */
-async function requestWithin(ms, from) {
+/** Resolves once the backend has seen more requests for `path` than `from`, or rejects after `ms`. */
+async function requestWithin(ms, from, path = '/jobs.json') {
   const until = Date.now() + ms;
   while (Date.now() < until) {
-    if (jobListRequests() > from) return;
+    if (requestsFor(path) > from) return;
     await sleep(50);
   }
-  throw new Error(`no request for /jobs.json within ${ms} ms`);
+  throw new Error(`no request for ${path} within ${ms} ms`);
 }
 
 /** Makes the page report itself hidden or visible, as a browser does on a tab switch. */
@@ -131,21 +135,21 @@ describe('the automatic refresh', () => {
   });
 
   test('the endpoint list is first asked for on its page, kept while away, and shown at once on return', { timeout: TEST_TIMEOUT }, async () => {
-    backend.setData({ endpoints: [{ id: 'ep-1', name: 'web-01' }, { id: 'ep-2', name: 'web-02' }] });
-    const endpointRequests = () => backend.requests.filter((request) => request.path === '/endpoints.json').length;
+    backend.setData({ endpoints: ENDPOINTS });
     const before = endpointRequests();
     try {
       await withRefreshingJobList(async (page) => {
         assert.equal(endpointRequests(), before, 'not asked for before its page shows');
         await page.getByRole('link', { name: 'Endpoint exemptions' }).click();
         await page.locator('tr.pb-row', { hasText: 'web-02' }).waitFor({ timeout: LOAD_TIMEOUT });
-        await settled(page);
-        const loaded = endpointRequests();
 
         await page.getByRole('link', { name: 'Jobs', exact: true }).click();
         await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await settled(page);
+        // Counted once away: a tick just before leaving may have asked.
+        const away = endpointRequests();
         await sleep(INTERVAL_SECONDS * 2500);
-        assert.equal(endpointRequests(), loaded, 'no endpoint request while the job list is shown');
+        assert.equal(endpointRequests(), away, 'no endpoint request while the job list is shown');
 
         // Back, with the data older than one interval: the rows kept show
         // while the refresh it is due (held unanswered here) is under way.
@@ -153,7 +157,28 @@ describe('the automatic refresh', () => {
         await page.getByRole('link', { name: 'Endpoint exemptions' }).click();
         await page.locator('tr.pb-row', { hasText: 'web-02' }).waitFor({ timeout: 2_000 });
         await page.waitForFunction(() => /^Loading… · updated /.test(document.querySelector('[data-updated]')?.textContent ?? ''));
-        assert.equal(endpointRequests(), loaded + 1, 'one refresh on return');
+        await requestWithin(1000, away, '/endpoints.json');
+      });
+    } finally {
+      backend.clearFaults();
+      backend.setData({ endpoints: [] });
+    }
+  });
+
+  test('with the refresh off, an endpoint list that failed is asked again on return to its page', { timeout: TEST_TIMEOUT }, async () => {
+    backend.setData({ endpoints: ENDPOINTS });
+    backend.setFault('/endpoints.json', FAULTS.status(500));
+    const config = { preset: 'native', base_url: backend.url, refresh_seconds: 0 };
+    try {
+      await withPage(`${app.url}#/exemptions`, { config }, async ({ page }) => {
+        await page.getByRole('alert').filter({ hasText: 'The endpoint list could not be loaded' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await page.getByRole('link', { name: 'Jobs', exact: true }).click();
+        await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).waitFor({ timeout: LOAD_TIMEOUT });
+        const failed = endpointRequests();
+        backend.clearFaults();
+        await page.getByRole('link', { name: 'Endpoint exemptions' }).click();
+        await page.locator('tr.pb-row', { hasText: 'web-02' }).waitFor({ timeout: 5_000 });
+        assert.equal(endpointRequests(), failed + 1, 'asked once, on return');
       });
     } finally {
       backend.clearFaults();

@@ -541,17 +541,22 @@ fn live_status(
     on_cleanup(move || online.remove());
     Effect::new(move |_| {
         let seconds = refresh_seconds.get();
-        if seconds == 0 || !may_ask.get() {
+        if !may_ask.get() {
             return;
         }
-        // Back from a hidden tab, a pause or a hold with data older than
-        // one interval, or none: refresh now rather than at the next tick.
-        let stale = status.with_untracked(|s| {
-            let now = read_browser_clock();
-            s.may_refresh(now) && s.is_due(seconds, now)
+        // Back from a hidden tab, a pause or a hold (another page shown) to
+        // a load that failed, refresh on or off, or with data older than
+        // one interval, or none: asked again now rather than at the next
+        // tick.
+        let now = read_browser_clock();
+        let ask_now = status.with_untracked(|s| {
+            s.may_refresh(now) && (s.error.is_some() || (seconds != 0 && s.is_due(seconds, now)))
         });
-        if stale {
+        if ask_now {
             live.refresh();
+        }
+        if seconds == 0 {
+            return;
         }
         let tick = move || {
             let now = read_browser_clock();
