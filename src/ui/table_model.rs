@@ -413,9 +413,12 @@ where
                     <DetailPanel title=title on_close=close record_index=shown refocus_link=refocus_link>
                         {move || self.holding_open.get().then(|| view! {
                             <p class="pb-muted" data-panel-loading="">
-                                {move || match self.first_load_under_way.get() {
-                                    true => "Loading the run chosen: these details are from the run shown before.",
-                                    false => "The run chosen could not be loaded: these details are from the run shown before.",
+                                {move || {
+                                    if self.first_load_under_way.get() {
+                                        "Loading the run chosen: these details are from the run shown before."
+                                    } else {
+                                        "The run chosen could not be loaded: these details are from the run shown before."
+                                    }
                                 }}
                             </p>
                         })}

@@ -240,6 +240,12 @@ impl LoadStatus {
         self.loading.is_none() && self.quiet_left(now).is_none()
     }
 
+    /// The last load failed and nothing stops asking again at `now`: no
+    /// load is under way, and no wait the backend asked for still runs.
+    fn may_retry(&self, now: Timestamp) -> bool {
+        self.error.is_some() && self.may_refresh(now)
+    }
+
     /// The seconds left at `now` of the wait the backend asked for, if any.
     pub fn quiet_left(&self, now: Timestamp) -> Option<u32> {
         let left = self.quiet_until?.millis() - now.millis();
@@ -532,8 +538,7 @@ fn live_status(
     // next tick (or never, with the automatic refresh off), unless a wait
     // the backend asked for is still running.
     let online = window_event_listener_untyped("online", move |_| {
-        let failed =
-            status.with_untracked(|s| s.error.is_some() && s.may_refresh(read_browser_clock()));
+        let failed = status.with_untracked(|s| s.may_retry(read_browser_clock()));
         if failed && may_ask.get_untracked() {
             live.refresh();
         }
@@ -550,7 +555,7 @@ fn live_status(
         // tick.
         let now = read_browser_clock();
         let ask_now = status.with_untracked(|s| {
-            s.may_refresh(now) && (s.error.is_some() || (seconds != 0 && s.is_due(seconds, now)))
+            s.may_retry(now) || (seconds != 0 && s.may_refresh(now) && s.is_due(seconds, now))
         });
         if ask_now {
             live.refresh();
