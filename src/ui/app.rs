@@ -3,7 +3,9 @@
 use super::carried_click::drop_presses_carried_into_a_new_page;
 use super::clock::provide_clock;
 use super::components::TitleSuffix;
-use super::data::{provide_data_source, provide_refresh_pause, use_live, ResourceKind};
+use super::data::{
+    provide_data_source, provide_kept_job, provide_refresh_pause, use_live, ResourceKind,
+};
 use super::focus::{focus_by_id, focus_if_lost, MAIN_ID, PAGE_TITLE_ID};
 use super::page_visibility::provide_page_visibility;
 use super::pages::{ExemptionsPage, JobListPage, JobProgressPage, NotFoundPage, ReferencePage};
@@ -30,6 +32,7 @@ pub fn App(url_mode: UrlMode, title_suffix: TitleSuffix) -> impl IntoView {
     let route = Memo::new(move |_| router.route());
     keep_job_list(route);
     keep_endpoint_list(route);
+    provide_kept_job();
     let root = NodeRef::<leptos::html::Div>::new();
     start_new_page_at_its_top(router, route, root);
     let (carried_mousedown, carried_click) = drop_presses_carried_into_a_new_page(route);

@@ -1424,6 +1424,30 @@ describe('a job whose runs cannot be loaded', () => {
     }
   });
 
+  test('a job is kept for the run it showed: Back brings that run without asking, the list opens the latest anew', { timeout: TEST_TIMEOUT }, async () => {
+    await withConfiguredPage('#/jobs/job-alpha?run=run-1', perRunConfig(), async (session) => {
+      const { page } = session;
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      await page.getByRole('link', { name: 'All jobs' }).click();
+      await waitForJobList(page, JOBS.length);
+      const from = backend.requests.length;
+
+      await page.goBack();
+      await page.waitForURL((url) => url.hash.includes('run=run-1'));
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      await page.waitForTimeout(300);
+      assert.deepEqual(resultQueries(from), [], 'the run kept is shown again without asking for it');
+
+      await page.getByRole('link', { name: 'All jobs' }).click();
+      await page.locator('tr.pb-row', { hasText: 'Alpha rollout' }).click();
+      await eventually(page, () => resultQueries(from).length > 0, 'the latest run was asked for');
+      await waitForAssets(page, ALPHA_ASSETS.length);
+      assert.deepEqual(resultQueries(from), [''], 'the latest run, not the one kept');
+      assert.equal(await page.getByRole('combobox', { name: 'Run' }).inputValue(), '');
+      assertNoPageErrors(session);
+    });
+  });
+
   test('an older run is over: unfinished assets there do not make the job look stalled', { timeout: TEST_TIMEOUT }, async () => {
     const idle = ALPHA_ASSETS.map((row) => ({ ...row, status_time: NOW - 300 * MINUTE }));
     backend.setData({ results: { 'job-alpha': idle } });

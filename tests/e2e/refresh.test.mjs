@@ -165,6 +165,54 @@ describe('the automatic refresh', () => {
     }
   });
 
+  test('a job left for the list is kept: not refreshed while away, its rows at once on return; another job loads its own', { timeout: TEST_TIMEOUT }, async () => {
+    const completed = (id, name) => ({
+      asset_id: id,
+      asset_name: name,
+      os: 'Windows Server 2022 Datacenter',
+      status: { code: 2036, state: 0, name: 'Completed' },
+      status_time: NOW - 60_000,
+    });
+    backend.setData({
+      results: { 'job-1': [completed('a-1', 'NIGHTLY-01'), completed('a-2', 'NIGHTLY-02')], 'job-2': [completed('b-1', 'WEEKLY-01')] },
+    });
+    const nightly = '/jobs/job-1/results.json';
+    try {
+      await withRefreshingJobList(async (page) => {
+        await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).click();
+        await page.locator('tr.pb-row', { hasText: 'NIGHTLY-02' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await settled(page);
+
+        await page.getByRole('link', { name: 'All jobs' }).click();
+        await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await settled(page);
+        // Counted once away: a tick just before leaving may have asked.
+        const away = requestsFor(nightly);
+        await sleep(INTERVAL_SECONDS * 2500);
+        assert.equal(requestsFor(nightly), away, 'no results request while the job list is shown');
+
+        // Back, with the results older than one interval: the rows kept
+        // show while the refresh due (slowed here) is under way.
+        backend.setFault(nightly, FAULTS.trickle(4, 1000));
+        await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).click();
+        await page.locator('tr.pb-row', { hasText: 'NIGHTLY-02' }).waitFor({ timeout: 2_000 });
+        await page.waitForFunction(() => /^Loading… · updated /.test(document.querySelector('[data-updated]')?.textContent ?? ''));
+        await requestWithin(1000, away, nightly);
+        await settled(page);
+        backend.clearFaults();
+
+        // Another job shows its own rows, none of the kept job's.
+        await page.getByRole('link', { name: 'All jobs' }).click();
+        await page.locator('tr.pb-row', { hasText: 'Weekly rollout' }).click();
+        await page.locator('tr.pb-row', { hasText: 'WEEKLY-01' }).waitFor({ timeout: LOAD_TIMEOUT });
+        assert.equal(await page.locator('tr.pb-row', { hasText: 'NIGHTLY' }).count(), 0, 'no row of the job let go');
+      });
+    } finally {
+      backend.clearFaults();
+      backend.setData({ results: {} });
+    }
+  });
+
   test('with the refresh off, an endpoint list that failed is asked again on return to its page', { timeout: TEST_TIMEOUT }, async () => {
     backend.setData({ endpoints: ENDPOINTS });
     backend.setFault('/endpoints.json', FAULTS.status(500));
@@ -212,6 +260,7 @@ describe('the automatic refresh', () => {
   test('a pause holds on every page until Resume', { timeout: TEST_TIMEOUT }, async () => {
     backend.setData({ results: { 'job-1': [] } });
     const resultRequests = () => backend.requests.filter((request) => request.path === '/jobs/job-1/results.json').length;
+    const before = resultRequests();
     await withRefreshingJobList(async (page) => {
       await page.getByRole('button', { name: 'Pause' }).click();
       await page.locator('tr.pb-row', { hasText: 'Nightly rollout' }).click();
@@ -219,7 +268,7 @@ describe('the automatic refresh', () => {
       await settled(page);
       assert.match(await page.locator('[data-updated]').textContent(), /refresh paused/);
       const loaded = resultRequests();
-      assert.equal(loaded, 1, 'the job page loaded its results once');
+      assert.equal(loaded - before, 1, 'the job page loaded its results once');
       await sleep(INTERVAL_SECONDS * 2500);
       assert.equal(resultRequests(), loaded, 'no refresh on the job page while paused');
 

@@ -10,9 +10,8 @@ mod summary;
 mod table;
 mod unknown;
 
-use crate::domain::asset::AssetResult;
 use crate::domain::decimal::Noun;
-use crate::domain::job::{Job, JobRun};
+use crate::domain::job::Job;
 use crate::domain::progress::{run_start, JobProgress};
 use crate::domain::run_choice::RunChoice;
 use crate::domain::time::{count_ahead, Timestamp};
@@ -24,7 +23,7 @@ use crate::ui::components::{
     UnknownFiltersBanner,
 };
 use crate::ui::data::{
-    use_live, use_results_per_run, use_stuck_after_hours, Live, LiveStatus, ResourceKind, Shared,
+    use_job_loads, use_results_per_run, use_stuck_after_hours, Live, LiveStatus, Shared,
 };
 use crate::ui::router::{Link, Location, Route};
 use crate::ui::table_model::TableModel;
@@ -84,19 +83,9 @@ pub fn JobProgressPage(job_id: String) -> impl IntoView {
             .unwrap_or_else(|| fallback_name.clone())
     });
     let per_run = use_results_per_run();
-    // Only a source that can be asked for a run needs the list of runs.
-    let runs_for = job_id.clone();
-    let runs = use_live::<JobRun>(ResourceKind::JobRuns, move || {
-        per_run.get().then(|| (Some(runs_for.clone()), None))
-    });
-    let run = run::run_choice(url, runs, per_run);
-    let results_for = job_id.clone();
-    let results = use_live::<AssetResult>(ResourceKind::JobResults, move || {
-        Some((
-            Some(results_for.clone()),
-            run.with(|run| run.run_id().map(str::to_owned)),
-        ))
-    });
+    let requested_run = Signal::derive(move || url.view.with(|view| view.run.clone()));
+    let loads = use_job_loads(&job_id, requested_run);
+    let (runs, results, run) = (loads.runs, loads.results, loads.run);
 
     job_list::retry_failed_list_with(jobs, results.status);
     let unknown = unknown::unknown_job(job_id.clone(), jobs, results.status);

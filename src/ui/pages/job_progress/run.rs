@@ -11,24 +11,6 @@ use crate::ui::data::{use_data_source, Live, SourceState};
 use crate::ui::view_state::{History, UrlView};
 use leptos::prelude::*;
 
-/// The run the URL asks for, checked against what the source can load
-/// (`per_run`: the results request names `{run_id}`).
-pub fn run_choice(
-    url: UrlView<AssetView>,
-    runs: Live<JobRun>,
-    per_run: Signal<bool>,
-) -> Memo<RunChoice> {
-    let nothing_loaded = runs.status.nothing_loaded();
-    Memo::new(move |_| {
-        url.view.with(|view| {
-            runs.items.with(|list| {
-                let known = (!nothing_loaded.get()).then_some(&list[..]);
-                RunChoice::new(view.run.as_deref(), per_run.get(), known)
-            })
-        })
-    })
-}
-
 /// Chooses the run of a recurring job; hidden where the results cannot be
 /// asked for a run, and where there is no other run than the latest.
 #[component]
