@@ -84,7 +84,7 @@ fn keep_job_list(route: Memo<Route>) {
     provide_context(jobs);
     Effect::new(move |_| {
         let shown = route.with(|route| matches!(route, Route::Jobs | Route::Job { .. }));
-        jobs.status.held.set(!shown);
+        jobs.status.shown.set(shown);
     });
 }
 
@@ -98,7 +98,7 @@ fn keep_endpoint_list(route: Memo<Route>) {
         wanted.get().then_some((None, None))
     });
     provide_context(endpoints);
-    Effect::new(move |_| endpoints.status.held.set(!shown.get()));
+    Effect::new(move |_| endpoints.status.shown.set(shown.get()));
 }
 
 /// A main navigation entry, marked current on its own pages.

@@ -1437,6 +1437,7 @@ describe('a job whose runs cannot be loaded', () => {
       await waitForAssets(page, ALPHA_ASSETS.length);
       await page.waitForTimeout(300);
       assert.deepEqual(resultQueries(from), [], 'the run kept is shown again without asking for it');
+      assert.deepEqual(backend.requests.slice(from).filter((r) => r.path === '/jobs/job-alpha/runs.json'), [], 'and its runs, kept with it');
 
       await page.getByRole('link', { name: 'All jobs' }).click();
       await page.locator('tr.pb-row', { hasText: 'Alpha rollout' }).click();

@@ -6,7 +6,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { assertNoProblems, closeBrowser, withPage } from './lib/browser.mjs';
+import { assertNoPageErrors, assertNoProblems, closeBrowser, withPage } from './lib/browser.mjs';
 import { FAULTS, startFaultServer } from './lib/fault-server.mjs';
 import { startBuiltApp } from './lib/server.mjs';
 
@@ -201,15 +201,42 @@ describe('the automatic refresh', () => {
         await settled(page);
         backend.clearFaults();
 
-        // Another job shows its own rows, none of the kept job's.
+        // Another job shows none of the kept job's rows while its own load
+        // (slowed here) is under way, and then its own.
+        backend.setFault('/jobs/job-2/results.json', FAULTS.trickle(4, 500));
         await page.getByRole('link', { name: 'All jobs' }).click();
         await page.locator('tr.pb-row', { hasText: 'Weekly rollout' }).click();
+        await page.waitForFunction(() => location.hash.startsWith('#/jobs/job-2') && /^Loading…/.test(document.querySelector('[data-updated]')?.textContent ?? ''));
+        assert.equal(await page.locator('tr.pb-row', { hasText: 'NIGHTLY' }).count(), 0, 'no row of the job let go while the next loads');
         await page.locator('tr.pb-row', { hasText: 'WEEKLY-01' }).waitFor({ timeout: LOAD_TIMEOUT });
         assert.equal(await page.locator('tr.pb-row', { hasText: 'NIGHTLY' }).count(), 0, 'no row of the job let go');
       });
     } finally {
       backend.clearFaults();
       backend.setData({ results: {} });
+    }
+  });
+
+  test('a job unknown when left and listed since is loaded on return, its hold let go', { timeout: TEST_TIMEOUT }, async () => {
+    const third = { id: 'job-3', name: 'Third rollout', platform: 'Windows', status: 'Running', last_run: NOW };
+    const config = { preset: 'native', base_url: backend.url, refresh_seconds: INTERVAL_SECONDS };
+    try {
+      // Not withRefreshingJobList: the unknown job's 404 is logged on purpose.
+      await withPage(`${app.url}#/jobs/job-3`, { config }, async (session) => {
+        const { page } = session;
+        await page.locator('.pb-banner', { hasText: 'There is no job' }).waitFor({ timeout: LOAD_TIMEOUT });
+        await page.getByRole('link', { name: 'All jobs' }).click();
+
+        backend.setData({
+          jobs: [...JOBS, third],
+          results: { 'job-3': [{ asset_id: 't-1', asset_name: 'THIRD-01', os: 'Windows Server 2022 Datacenter', status: { code: 2036, state: 0, name: 'Completed' }, status_time: NOW }] },
+        });
+        await page.locator('tr.pb-row', { hasText: 'Third rollout' }).click();
+        await page.locator('tr.pb-row', { hasText: 'THIRD-01' }).waitFor({ timeout: INTERVAL_SECONDS * 1000 + 3000 });
+        assertNoPageErrors(session);
+      });
+    } finally {
+      backend.setData({ jobs: JOBS, results: {} });
     }
   });
 

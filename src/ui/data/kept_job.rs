@@ -56,11 +56,10 @@ impl JobLoads {
         }
     }
 
-    /// Whether a page shows them: their refresh waits while none does, and
-    /// catches up on return if the data has grown old.
+    /// Whether a page shows them (see [`super::LiveStatus::shown`]).
     fn set_shown(self, shown: bool) {
-        self.runs.status.held.set(!shown);
-        self.results.status.held.set(!shown);
+        self.runs.status.shown.set(shown);
+        self.results.status.shown.set(shown);
     }
 }
 
@@ -99,14 +98,16 @@ pub fn use_job_loads(job_id: &str, requested: Signal<Option<String>>) -> JobLoad
             loads
         }
         None => {
-            // Before the new loads start: the old ones' memory goes first.
-            kept.set_value(None);
+            // The cleanup drops the old loads, and their memory, before
+            // the new ones start.
             let loads = owner
                 .with_value(|owner| owner.with_cleanup(|| JobLoads::new(job_id.to_owned(), asked)));
             kept.set_value(Some((job_id.to_owned(), loads)));
             loads
         }
     };
+    // An effect, a step after the address: the page's run memo is the
+    // slot's, so it cannot read the page's signals.
     Effect::new(move |_| {
         let asked = requested.get();
         if loads.requested.get_untracked() != asked {

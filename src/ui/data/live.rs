@@ -296,9 +296,13 @@ pub struct LiveStatus {
     pub state: RwSignal<LoadStatus>,
     /// The operator's pause, shared by every resource.
     pub paused: RwSignal<bool>,
-    /// This resource's timer is held, whatever the operator's pause: by its
-    /// page (a job the backend does not know), or while no page shows it.
+    /// This resource's timer is held by its page, whatever the operator's
+    /// pause: a job the backend does not know.
     pub held: RwSignal<bool>,
+    /// A page shows the resource. One kept while another page shows
+    /// (`ui::app`, `kept_job`) does not refresh meanwhile, and catches up
+    /// on return if it has grown old; a load under way still finishes.
+    pub shown: RwSignal<bool>,
     pub refresh_seconds: Signal<u32>,
     /// What the resource's records are called.
     pub noun: Noun,
@@ -477,6 +481,7 @@ fn live_status(
     let status = RwSignal::new(LoadStatus::default());
     let paused = expect_context::<RefreshPaused>().0;
     let held = RwSignal::new(false);
+    let shown = RwSignal::new(true);
     let reload = RwSignal::new(0_u64);
     let refresh_seconds =
         Signal::derive(move || configured(source, |config| config.refresh_seconds, 0));
@@ -526,14 +531,18 @@ fn live_status(
         state: status,
         paused,
         held,
+        shown,
         refresh_seconds,
         noun: kind.noun(),
         unloaded_title: kind.unloaded_title(),
         reload,
     };
     let visibility = use_page_visibility();
-    // Nothing asks by itself while the page is hidden, paused or held.
-    let may_ask = Signal::derive(move || !paused.get() && !held.get() && visibility.is_visible());
+    // Nothing asks by itself while the page is hidden, paused, held or
+    // not shown.
+    let may_ask = Signal::derive(move || {
+        !paused.get() && !held.get() && shown.get() && visibility.is_visible()
+    });
     // Back online after a load that failed: asked again now, not at the
     // next tick (or never, with the automatic refresh off), unless a wait
     // the backend asked for is still running.
@@ -549,7 +558,7 @@ fn live_status(
         if !may_ask.get() {
             return;
         }
-        // Back from a hidden tab, a pause or a hold (another page shown) to
+        // Back from a hidden tab, a pause, a hold or another page to
         // a load that failed, refresh on or off, or with data older than
         // one interval, or none: asked again now rather than at the next
         // tick.

@@ -25,8 +25,9 @@ pub fn RunSelector(
     let offers_a_choice = move || {
         per_run.get() && (options.with(Vec::len) > 1 || run.with(|run| run.run_id().is_some()))
     };
-    // The value of the run shown: "" for the latest. None once the page has
-    // gone (a select left by Back blurs after its signals).
+    // The value of the run shown: "" for the latest; None once its job has
+    // been let go. A select left by Back blurs after its page has gone:
+    // `UrlView::update` then writes nothing.
     let shown = move || run.try_with_untracked(|run| run.run_id().unwrap_or_default().to_owned());
     let apply = move |select: web_sys::HtmlSelectElement| {
         let chosen = select.value();

@@ -21,11 +21,12 @@ pub fn unknown_job(job_id: String, jobs: Live<Job>, results: LiveStatus) -> Memo
 
 /// Holds the refresh timer while the job is unknown, and lets it go if the
 /// job list comes to name it. Each refresh would only repeat the 404, and
-/// while it ran the notice would give way to the error banner.
+/// while it ran the notice would give way to the error banner. Set at
+/// once too: kept results may still be held from an earlier visit.
 pub fn hold_refresh_while_unknown(unknown: Memo<bool>, results: LiveStatus) {
     Effect::new(move |was_unknown: Option<bool>| {
         let is_unknown = unknown.get();
-        if was_unknown.unwrap_or(false) != is_unknown {
+        if was_unknown != Some(is_unknown) {
             results.held.set(is_unknown);
         }
         is_unknown
