@@ -20,6 +20,12 @@ const JOBS = [
 ];
 
 const ENDPOINTS = [{ id: 'ep-1', name: 'web-01' }, { id: 'ep-2', name: 'web-02' }];
+const COMPLETED = { code: 2036, state: 0, name: 'Completed' };
+
+/** One asset's result in `status`, its last change a minute before the file's start. */
+function assetResult(id, name, status = COMPLETED) {
+  return { asset_id: id, asset_name: name, os: 'Windows Server 2022 Datacenter', status, status_time: NOW - 60_000 };
+}
 
 let app;
 let backend;
@@ -166,15 +172,8 @@ describe('the automatic refresh', () => {
   });
 
   test('a job left for the list is kept: not refreshed while away, its rows at once on return; another job loads its own', { timeout: TEST_TIMEOUT }, async () => {
-    const completed = (id, name) => ({
-      asset_id: id,
-      asset_name: name,
-      os: 'Windows Server 2022 Datacenter',
-      status: { code: 2036, state: 0, name: 'Completed' },
-      status_time: NOW - 60_000,
-    });
     backend.setData({
-      results: { 'job-1': [completed('a-1', 'NIGHTLY-01'), completed('a-2', 'NIGHTLY-02')], 'job-2': [completed('b-1', 'WEEKLY-01')] },
+      results: { 'job-1': [assetResult('a-1', 'NIGHTLY-01'), assetResult('a-2', 'NIGHTLY-02')], 'job-2': [assetResult('b-1', 'WEEKLY-01')] },
     });
     const nightly = '/jobs/job-1/results.json';
     try {
@@ -229,7 +228,7 @@ describe('the automatic refresh', () => {
 
         backend.setData({
           jobs: [...JOBS, third],
-          results: { 'job-3': [{ asset_id: 't-1', asset_name: 'THIRD-01', os: 'Windows Server 2022 Datacenter', status: { code: 2036, state: 0, name: 'Completed' }, status_time: NOW }] },
+          results: { 'job-3': [assetResult('t-1', 'THIRD-01')] },
         });
         await page.locator('tr.pb-row', { hasText: 'Third rollout' }).click();
         await page.locator('tr.pb-row', { hasText: 'THIRD-01' }).waitFor({ timeout: INTERVAL_SECONDS * 1000 + 3000 });
@@ -463,20 +462,12 @@ describe('the automatic refresh', () => {
   });
 
   test('a refresh that leaves nothing behind "Show all" moves its focus to the list, not the page', { timeout: TEST_TIMEOUT }, async () => {
-    const result = (id, status) => ({
-      asset_id: id,
-      asset_name: id.toUpperCase(),
-      os: 'Windows Server 2022 Datacenter',
-      status,
-      status_time: NOW - 60_000,
-    });
-    const completed = { code: 2036, state: 0, name: 'Completed' };
     const failed = { code: 2046, state: 0, name: 'Job Failed' };
-    backend.setData({ results: { 'job-1': [result('a-1', completed), result('a-2', failed)] } });
+    backend.setData({ results: { 'job-1': [assetResult('a-1', 'A-1'), assetResult('a-2', 'A-2', failed)] } });
     await withRefreshingJobList(async (page) => {
       const showAll = page.getByRole('button', { name: 'Show all 2 statuses' });
       await showAll.focus();
-      backend.setData({ results: { 'job-1': [result('a-1', completed), result('a-2', completed)] } });
+      backend.setData({ results: { 'job-1': [assetResult('a-1', 'A-1'), assetResult('a-2', 'A-2')] } });
       await showAll.waitFor({ state: 'detached', timeout: INTERVAL_SECONDS * 1000 + LOAD_TIMEOUT });
       await page.waitForFunction(() => document.activeElement !== document.body, null, { timeout: 5_000 });
       const focused = await page.evaluate(() => ({
